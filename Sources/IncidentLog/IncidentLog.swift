@@ -1,0 +1,1 @@
+// IncidentLog: see ../shared/DESIGN.md.

@@ -1,0 +1,1 @@
+// RunbookCore: see ../shared/DESIGN.md.

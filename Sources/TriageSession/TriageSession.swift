@@ -1,0 +1,1 @@
+// TriageSession: see ../shared/DESIGN.md.

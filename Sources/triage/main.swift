@@ -1,0 +1,4 @@
+import Foundation
+import TriageCLI
+
+exit(TriageCommand.main(Array(CommandLine.arguments.dropFirst())))
