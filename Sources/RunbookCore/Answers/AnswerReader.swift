@@ -1,0 +1,176 @@
+import Foundation
+
+/// Reads one answer by its question's type: `yes`/`no` for a yesno, a choice id for a choice,
+/// comma-separated ids for a multi, RFC 3339 for a datetime, and so on; checks bounds, patterns
+/// and choices, and refuses free text that looks like a live secret.
+public enum AnswerReader {
+  /// Reads `input` as an answer to `question`.
+  ///
+  /// - Parameters:
+  ///   - now: the current time, which `now` means for a date or datetime; nil accepts `now`
+  ///     without a value (for checking defaults) and gives `.unset`.
+  /// - Returns: the typed value, or why the answer does not fit.
+  public static func read(
+    _ input: AnswerInput, for question: Question, now: Date?
+  ) -> Result<Value, AnswerProblem> {
+    switch question.type {
+    case .multi, .list:
+      return readItems(input, for: question)
+    case .note:
+      return .success(.unset)
+    default:
+      break
+    }
+    let text: String
+    switch input {
+    case .text(let value): text = value.trimmingCharacters(in: .whitespaces)
+    case .items:
+      return .failure(.init(.wrongType, "expected one value, not a list"))
+    }
+    if text.isEmpty {
+      return .failure(.init(.empty, "an answer is required"))
+    }
+    switch question.type {
+    case .yesno: return readYesNo(text)
+    case .choice: return readChoice(text, for: question)
+    case .number: return readNumber(text, for: question)
+    case .date, .datetime: return readTime(text, for: question, now: now)
+    default: return readText(text, for: question)
+    }
+  }
+
+  /// Reads `text` as an answer to `question` (a convenience for one typed line).
+  public static func read(_ text: String, for question: Question, now: Date?) -> Result<
+    Value, AnswerProblem
+  > {
+    read(.text(text), for: question, now: now)
+  }
+
+  private static func readYesNo(_ text: String) -> Result<Value, AnswerProblem> {
+    switch text.lowercased() {
+    case "yes", "y", "true": return .success(.boolean(true))
+    case "no", "n", "false": return .success(.boolean(false))
+    default: return .failure(.init(.wrongType, "expected yes or no, not '\(text)'"))
+    }
+  }
+
+  private static func readChoice(_ text: String, for question: Question) -> Result<
+    Value, AnswerProblem
+  > {
+    if question.choiceIDs.contains(text) { return .success(.string(text)) }
+    return .failure(unknownChoice(text, of: question))
+  }
+
+  static func unknownChoice(_ text: String, of question: Question) -> AnswerProblem {
+    var message = "'\(text)' is not a choice of \(question.id)"
+    if let near = Suggestion.nearest(to: text, in: question.choiceIDs) {
+      message += "; did you mean '\(near)'?"
+    } else {
+      message += "; choose one of \(question.choiceIDs.joined(separator: ", "))"
+    }
+    return AnswerProblem(.unknownChoice, message)
+  }
+
+  private static func readNumber(_ text: String, for question: Question) -> Result<
+    Value, AnswerProblem
+  > {
+    guard let number = Double(text), number.isFinite else {
+      return .failure(.init(.wrongType, "expected a number, not '\(text)'"))
+    }
+    if let problem = boundsProblem(number, for: question, noun: "the number") {
+      return .failure(problem)
+    }
+    return .success(.number(number))
+  }
+
+  private static func boundsProblem(
+    _ value: Double, for question: Question, noun: String
+  ) -> AnswerProblem? {
+    if let min = question.min, value < min {
+      return AnswerProblem(.outOfRange, "\(noun) must be at least \(Value.number(min).rendered)")
+    }
+    if let max = question.max, value > max {
+      return AnswerProblem(.outOfRange, "\(noun) must be at most \(Value.number(max).rendered)")
+    }
+    return nil
+  }
+
+  private static func readTime(
+    _ text: String, for question: Question, now: Date?
+  ) -> Result<Value, AnswerProblem> {
+    if text.lowercased() == "now" {
+      guard let now else { return .success(.unset) }
+      if question.type == .date, let day = CalendarDay(parsing: String(UTCTimestamp.string(from: now).prefix(10))) {
+        return .success(.time(day.startInUTC))
+      }
+      return .success(.time(now))
+    }
+    if question.type == .date {
+      guard let date = CalendarDay(parsing: text)?.startInUTC else {
+        return .failure(.init(.wrongType, "expected a date like 2026-04-01, not '\(text)'"))
+      }
+      return .success(.time(date))
+    }
+    guard text.count > 10, let date = UTCTimestamp.date(from: text) else {
+      return .failure(
+        .init(
+          .wrongType,
+          "expected a date and time like 2026-04-01T09:30:00Z (RFC 3339, with Z or an offset), "
+            + "not '\(text)'"))
+    }
+    return .success(.time(date))
+  }
+
+  private static func readText(_ text: String, for question: Question) -> Result<
+    Value, AnswerProblem
+  > {
+    if let secret = SecretScanner.firstSecret(in: text) {
+      return .failure(secret)
+    }
+    if let pattern = question.pattern, !fullyMatches(text, pattern: pattern) {
+      return .failure(.init(.patternMismatch, "'\(text)' does not match the pattern \(pattern)"))
+    }
+    return .success(.string(text))
+  }
+
+  private static func readItems(_ input: AnswerInput, for question: Question) -> Result<
+    Value, AnswerProblem
+  > {
+    var items: [String]
+    switch input {
+    case .items(let list): items = list
+    case .text(let text):
+      items = question.type == .multi ? text.split(separator: ",").map(String.init) : [text]
+    }
+    items = items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    if question.type == .multi {
+      var seen: [String] = []
+      for item in items {
+        guard question.choiceIDs.contains(item) else {
+          return .failure(unknownChoice(item, of: question))
+        }
+        if !seen.contains(item) { seen.append(item) }
+      }
+      items = seen
+    } else {
+      for item in items {
+        if let secret = SecretScanner.firstSecret(in: item) { return .failure(secret) }
+        if let pattern = question.pattern, !fullyMatches(item, pattern: pattern) {
+          return .failure(
+            .init(.patternMismatch, "'\(item)' does not match the pattern \(pattern)"))
+        }
+      }
+    }
+    if let problem = boundsProblem(Double(items.count), for: question, noun: "the number of items")
+    {
+      return .failure(problem)
+    }
+    return .success(.list(items))
+  }
+
+  static func fullyMatches(_ text: String, pattern: String) -> Bool {
+    guard let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$") else { return false }
+    let range = NSRange(text.startIndex..., in: text)
+    return regex.firstMatch(in: text, range: range) != nil
+  }
+}

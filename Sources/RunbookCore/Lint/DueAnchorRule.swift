@@ -1,0 +1,58 @@
+/// A due time counts from a date or datetime answer, from `recorded`, or from an earlier
+/// notification's `ID.sent`; anything else cannot give a time.
+enum DueAnchorRule {
+  static func check(_ runbook: Runbook, names: NameTable) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let notificationIDs = runbook.notifications.map(\.id)
+    func check(_ due: DueTime?, earlierNotifications: ArraySlice<String>) {
+      guard let due else { return }
+      let start = due.location.advanced(by: due.rule.anchorOffset)
+      switch due.rule.anchor {
+      case .immediately, .recorded:
+        return
+      case .answer(let name):
+        if let question = runbook.question(name) {
+          if question.type != .date && question.type != .datetime {
+            diagnostics.append(
+              .init(
+                .error, "due-anchor",
+                "a due time counts from a date or datetime answer, and '\(name)' is a "
+                  + "\(question.type.rawValue) question", at: start))
+          }
+        } else if runbook.derivations.contains(where: { $0.name == name }) {
+          diagnostics.append(
+            .init(
+              .error, "due-anchor",
+              "a due time counts from a date or datetime answer, and '\(name)' is a derived value",
+              at: start))
+        } else {
+          let candidates =
+            runbook.questions.filter { $0.type == .date || $0.type == .datetime }.map(\.id)
+            + ["recorded"]
+          let hint = Suggestion.nearest(to: name, in: candidates).map { "; did you mean '\($0)'?" }
+          diagnostics.append(
+            .init(
+              .error, "unknown-name",
+              "unknown due anchor '\(name)': no date or datetime question has this id"
+                + (hint ?? ""), at: start))
+        }
+      case .sent(let id):
+        guard !earlierNotifications.contains(id) else { return }
+        var message = "'\(id).sent' names no earlier notification"
+        if notificationIDs.contains(id) {
+          message += "; a chained deadline must follow the notification it counts from"
+        } else if let near = Suggestion.nearest(to: id, in: Array(earlierNotifications)) {
+          message += "; did you mean '\(near).sent'?"
+        }
+        diagnostics.append(.init(.error, "due-anchor", message, at: start))
+      }
+    }
+    for rule in runbook.actions {
+      check(rule.due, earlierNotifications: notificationIDs[...])
+    }
+    for (index, rule) in runbook.notifications.enumerated() {
+      check(rule.due, earlierNotifications: notificationIDs[..<index])
+    }
+    return diagnostics
+  }
+}

@@ -1,0 +1,99 @@
+import YAMLLite
+
+/// Checks a runbook's cross-references once its shape is read: ids, names in expressions and
+/// templates and their scopes, types, due anchors, and what can never happen.
+///
+/// Each rule is a small function returning its diagnostics (swift-argument-parser's
+/// `Validators/` pattern); this type runs them all so that a runbook's author sees every problem in
+/// one run.
+public enum RunbookChecker {
+  /// Every error and warning the rules find in `runbook`.
+  public static func check(_ runbook: Runbook) -> [Diagnostic] {
+    let names = NameTable(runbook)
+    return DuplicateIDRule.check(runbook)
+      + ScopeRule.check(runbook, names: names)
+      + DueAnchorRule.check(runbook, names: names)
+      + FallbackOrderRule.check(runbook)
+      + ReachabilityRule.check(runbook)
+      + UnusedDerivationRule.check(runbook)
+  }
+}
+
+/// The names a runbook defines, with their types, in order.
+struct NameTable {
+  /// Question symbols in runbook order (notes have no answer and no symbol).
+  let questionSymbols: [(question: Question, symbol: Symbol?)]
+  let derivedSymbols: [Symbol]
+
+  init(_ runbook: Runbook) {
+    let questions = runbook.questions.map { question -> (Question, Symbol?) in
+      guard question.type.asksForAnswer else { return (question, nil) }
+      let hasChoices = question.type == .choice || question.type == .multi
+      return (
+        question,
+        Symbol(
+          name: question.id, type: question.type.valueType,
+          choiceIDs: hasChoices ? question.choiceIDs : nil)
+      )
+    }
+    questionSymbols = questions
+    var derived: [Symbol] = []
+    var scope = ExpressionScope(questions.compactMap(\.1))
+    for derivation in runbook.derivations {
+      let type =
+        ExpressionChecker.inferredType(of: derivation.expression.expression, scope: scope)
+        ?? .boolean
+      let symbol = Symbol(name: derivation.name, type: type)
+      derived.append(symbol)
+      scope.symbols[derivation.name] = symbol
+    }
+    derivedSymbols = derived
+  }
+
+  /// The scope at question number `index` (0-based): earlier answers visible, the rest later.
+  func scope(beforeQuestion index: Int) -> ExpressionScope {
+    var scope = ExpressionScope()
+    for (position, entry) in questionSymbols.enumerated() {
+      guard let symbol = entry.symbol else { continue }
+      if position < index {
+        scope.symbols[symbol.name] = symbol
+      } else {
+        scope.later[symbol.name] = .question(position + 1)
+      }
+    }
+    for (position, symbol) in derivedSymbols.enumerated() {
+      scope.later[symbol.name] = .derived(position + 1)
+    }
+    return scope
+  }
+
+  /// The scope of derive entry `index` (0-based): every answer and earlier derived values.
+  func scope(beforeDerivation index: Int) -> ExpressionScope {
+    var scope = self.scope(beforeQuestion: questionSymbols.count)
+    for (position, symbol) in derivedSymbols.enumerated() {
+      if position < index {
+        scope.symbols[symbol.name] = symbol
+        scope.later[symbol.name] = nil
+      }
+    }
+    return scope
+  }
+
+  /// The scope of outcome rules: every answer and every derived value.
+  var outcomeScope: ExpressionScope { scope(beforeDerivation: derivedSymbols.count) }
+}
+
+extension Diagnostic {
+  /// A diagnostic for a problem at `offset` characters into a text written at `start`.
+  init(_ problem: ExpressionDiagnostic, in start: SourceLocation) {
+    let code: String
+    switch problem.kind {
+    case .unknownName: code = "unknown-name"
+    case .forwardReference: code = "forward-reference"
+    case .notAChoice: code = "unknown-choice"
+    case .incomparableTypes, .notOrderable, .hasNeedsList, .inNeedsList, .itemNeedsString:
+      code = "type-mismatch"
+    }
+    self.init(.error, code, problem.message, at: start.advanced(by: problem.offset))
+  }
+}

@@ -1,0 +1,52 @@
+/// Every name in a condition or template must exist where it is written: a question's `when`,
+/// `ask` and `help` and a section's `when`, `title` and `intro` see only earlier answers; `derive`
+/// entries see every answer and earlier derived values; outcomes see everything. Types are checked
+/// on the way (a yesno is not compared with a string; `has` needs a list; choice ids exist).
+enum ScopeRule {
+  static func check(_ runbook: Runbook, names: NameTable) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    func condition(_ condition: Condition?, _ scope: ExpressionScope) {
+      guard let condition else { return }
+      diagnostics += ExpressionChecker.check(condition.expression, scope: scope).map {
+        Diagnostic($0, in: condition.location)
+      }
+    }
+    func template(_ text: TemplateText?, _ scope: ExpressionScope) {
+      guard let text else { return }
+      diagnostics += text.template.check(scope: scope).map { Diagnostic($0, in: text.location) }
+    }
+    var index = 0
+    for section in runbook.sections {
+      let sectionScope = names.scope(beforeQuestion: index)
+      condition(section.when, sectionScope)
+      template(section.title, sectionScope)
+      template(section.intro, sectionScope)
+      for question in section.questions {
+        let scope = names.scope(beforeQuestion: index)
+        condition(question.when, scope)
+        template(question.ask, scope)
+        template(question.help, scope)
+        index += 1
+      }
+    }
+    for (position, derivation) in runbook.derivations.enumerated() {
+      condition(derivation.expression, names.scope(beforeDerivation: position))
+    }
+    let all = names.outcomeScope
+    for rule in runbook.severityRules { condition(rule.when, all) }
+    for rule in runbook.decisionRules {
+      condition(rule.when, all)
+      template(rule.say, all)
+    }
+    for rule in runbook.actions {
+      condition(rule.when, all)
+      template(rule.title, all)
+      template(rule.details, all)
+    }
+    for rule in runbook.notifications {
+      condition(rule.when, all)
+      template(rule.draft, all)
+    }
+    return diagnostics
+  }
+}

@@ -1,0 +1,96 @@
+import YAMLLite
+
+/// Reads the keys of one mapping node, reporting unknown keys (with the nearest known key),
+/// missing required keys and values of the wrong shape into a shared list of diagnostics.
+struct MappingReader {
+  let node: Node
+  /// What the mapping is, for messages ("question", "section").
+  let what: String
+  private(set) var entries: [MappingEntry] = []
+
+  /// Starts reading `node` as a `what` mapping with the given keys; reports a non-mapping node.
+  init?(
+    _ node: Node, as what: String, known: [String], required: [String],
+    diagnostics: inout [Diagnostic]
+  ) {
+    self.node = node
+    self.what = what
+    guard case .mapping(let entries) = node.content else {
+      diagnostics.append(
+        .init(
+          .error, "expected-mapping", "expected a \(what) (a mapping of keys), found \(node.shapeName)",
+          at: node.location))
+      return nil
+    }
+    self.entries = entries
+    for entry in entries where !known.contains(entry.key) {
+      var message = "unknown key '\(entry.key)' in a \(what)"
+      if let near = Suggestion.nearest(to: entry.key, in: known) {
+        message += "; did you mean '\(near)'?"
+      } else {
+        message += "; known keys: \(known.joined(separator: ", "))"
+      }
+      diagnostics.append(.init(.error, "unknown-key", message, at: entry.keyLocation))
+    }
+    for key in required where !entries.contains(where: { $0.key == key }) {
+      diagnostics.append(
+        .init(.error, "missing-key", "a \(what) needs '\(key)'", at: node.location))
+    }
+  }
+
+  /// The value node of `key`, if present.
+  func value(_ key: String) -> Node? {
+    entries.first { $0.key == key }?.value
+  }
+
+  /// The scalar text of `key`; reports a collection where a scalar belongs.
+  func text(_ key: String, diagnostics: inout [Diagnostic]) -> (String, Node)? {
+    guard let value = value(key) else { return nil }
+    guard case .scalar(let scalar) = value.content else {
+      diagnostics.append(
+        .init(
+          .error, "expected-text", "'\(key)' of a \(what) must be text, found \(value.shapeName)",
+          at: value.location))
+      return nil
+    }
+    return (scalar.text, value)
+  }
+
+  /// The items of a sequence at `key`; reports a non-sequence.
+  func items(_ key: String, diagnostics: inout [Diagnostic]) -> [Node]? {
+    guard let value = value(key) else { return nil }
+    if case .scalar(let scalar) = value.content, scalar.text.isEmpty, scalar.style == .plain {
+      return []
+    }
+    guard case .sequence(let items) = value.content else {
+      diagnostics.append(
+        .init(
+          .error, "expected-list", "'\(key)' of a \(what) must be a list, found \(value.shapeName)",
+          at: value.location))
+      return nil
+    }
+    return items
+  }
+}
+
+extension Node {
+  /// "a list", "a mapping" or "text", for messages.
+  var shapeName: String {
+    switch content {
+    case .scalar: return "text"
+    case .sequence: return "a list"
+    case .mapping: return "a mapping"
+    }
+  }
+
+  /// Where the text of a scalar starts: after the opening quote of a quoted scalar.
+  var textStart: SourceLocation {
+    guard case .scalar(let scalar) = content else { return location }
+    switch scalar.style {
+    case .singleQuoted, .doubleQuoted:
+      return SourceLocation(file: location.file, line: location.line, column: location.column + 1)
+    default:
+      return location
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import YAMLLite
+
+/// Loads a runbook from its file's bytes: parses the YAMLLite tree, reads it into typed values, and
+/// checks what the format requires (see FORMATS.md), reporting every problem in one run.
+public enum RunbookLoader {
+  /// What loading found: the runbook when there was no error, and every error and warning.
+  public struct Result: Sendable {
+    public var runbook: Runbook?
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// The top-level keys of a runbook, in the order FORMATS.md lists them.
+  static let topLevelKeys = [
+    "runbook", "title", "version", "summary", "applies-to", "references", "sections", "holidays",
+    "tlp", "derive", "severity", "decision", "actions", "notifications",
+  ]
+
+  /// Loads and checks a runbook.
+  ///
+  /// - Parameters:
+  ///   - bytes: the file's bytes.
+  ///   - file: the name used in diagnostics.
+  /// - Returns: the runbook (nil when any error was found) and all diagnostics, sorted by position.
+  public static func load(_ bytes: [UInt8], file: String) -> Result {
+    let root: Node
+    do {
+      root = try YAMLParser.parse(bytes, file: file)
+    } catch {
+      let diagnostic = Diagnostic(.error, "syntax", error.message, at: error.location)
+      return Result(runbook: nil, diagnostics: [diagnostic])
+    }
+    return load(root, file: file)
+  }
+
+  /// Loads and checks a runbook from an already parsed tree.
+  public static func load(_ root: Node, file: String) -> Result {
+    var reader = TreeReader(file: file)
+    let draft = reader.readRunbook(root)
+    var diagnostics = reader.diagnostics
+    if let runbook = draft {
+      diagnostics += RunbookChecker.check(runbook)
+    }
+    diagnostics = diagnostics.sortedByLocation()
+    return Result(runbook: diagnostics.containsErrors ? nil : draft, diagnostics: diagnostics)
+  }
+}

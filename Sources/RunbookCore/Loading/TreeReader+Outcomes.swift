@@ -1,0 +1,100 @@
+import YAMLLite
+
+extension TreeReader {
+  /// `derive := mapping name: expression`, evaluated in order after every question.
+  mutating func readDerivations(_ map: MappingReader) -> [Derivation] {
+    guard let node = map.value("derive") else { return [] }
+    guard case .mapping(let entries) = node.content else {
+      if case .scalar(let scalar) = node.content, scalar.text.isEmpty { return [] }
+      error(
+        "expected-mapping", "'derive' must be a mapping of name: expression, found \(node.shapeName)",
+        at: node.location)
+      return []
+    }
+    return entries.compactMap { entry in
+      if !IDPattern.snake.matches(entry.key) {
+        error(
+          "bad-id", "derived name '\(entry.key)' must be \(IDPattern.snake.description)",
+          at: entry.keyLocation)
+      }
+      guard case .scalar(let scalar) = entry.value.content else {
+        error("expected-text", "a derived value is one expression", at: entry.value.location)
+        return nil
+      }
+      guard let condition = readCondition(scalar.text, node: entry.value) else { return nil }
+      return Derivation(name: entry.key, expression: condition, location: entry.keyLocation)
+    }
+  }
+
+  /// `severity := [ {level, when?} ]`
+  mutating func readSeverityRules(_ map: MappingReader) -> [SeverityRule] {
+    (map.items("severity", diagnostics: &diagnostics) ?? []).compactMap { item in
+      guard
+        let rule = MappingReader(
+          item, as: "severity rule", known: ["level", "when"], required: ["level"],
+          diagnostics: &diagnostics),
+        let (text, node) = rule.text("level", diagnostics: &diagnostics)
+      else { return nil }
+      guard let level = SeverityLevel(rawValue: text) else {
+        let levels = SeverityLevel.allCases.map(\.rawValue)
+        var message = "unknown severity level '\(text)'"
+        if let near = Suggestion.nearest(to: text, in: levels) {
+          message += "; did you mean '\(near)'?"
+        }
+        error("unknown-severity", message + " (levels: \(levels.joined(separator: ", ")))",
+          at: node.textStart)
+        return nil
+      }
+      return SeverityRule(level: level, when: readCondition(rule, "when"), location: item.location)
+    }
+  }
+
+  /// `decision := [ {say, when?} ]`
+  mutating func readDecisionRules(_ map: MappingReader) -> [DecisionRule] {
+    (map.items("decision", diagnostics: &diagnostics) ?? []).compactMap { item in
+      guard
+        let rule = MappingReader(
+          item, as: "decision rule", known: ["say", "when"], required: ["say"],
+          diagnostics: &diagnostics),
+        let say = readTemplate(rule, "say")
+      else { return nil }
+      return DecisionRule(say: say, when: readCondition(rule, "when"), location: item.location)
+    }
+  }
+
+  /// `actions := [ {id, title, when?, owner?, due?, details?} ]`
+  mutating func readActions(_ map: MappingReader) -> [ActionRule] {
+    (map.items("actions", diagnostics: &diagnostics) ?? []).compactMap { item in
+      guard
+        let rule = MappingReader(
+          item, as: "action", known: ["id", "title", "when", "owner", "due", "details"],
+          required: ["id", "title"], diagnostics: &diagnostics)
+      else { return nil }
+      let id = readID(rule, "id", pattern: .kebab, what: "action id")
+      let title = readTemplate(rule, "title")
+      guard let id, let title else { return nil }
+      return ActionRule(
+        id: id, title: title, when: readCondition(rule, "when"),
+        owner: rule.text("owner", diagnostics: &diagnostics)?.0, due: readDue(rule),
+        details: readTemplate(rule, "details"), location: item.location)
+    }
+  }
+
+  /// `notifications := [ {id, to, when?, due?, basis?, draft?} ]`
+  mutating func readNotifications(_ map: MappingReader) -> [NotificationRule] {
+    (map.items("notifications", diagnostics: &diagnostics) ?? []).compactMap { item in
+      guard
+        let rule = MappingReader(
+          item, as: "notification", known: ["id", "to", "when", "due", "basis", "draft"],
+          required: ["id", "to"], diagnostics: &diagnostics)
+      else { return nil }
+      let id = readID(rule, "id", pattern: .kebab, what: "notification id")
+      let to = rule.text("to", diagnostics: &diagnostics)?.0
+      guard let id, let to else { return nil }
+      return NotificationRule(
+        id: id, to: to, when: readCondition(rule, "when"), due: readDue(rule),
+        basis: rule.text("basis", diagnostics: &diagnostics)?.0, draft: readTemplate(rule, "draft"),
+        location: item.location)
+    }
+  }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import YAMLLite
+
+extension TreeReader {
+  static let sectionKeys = ["id", "title", "when", "intro", "questions"]
+  static let questionKeys = [
+    "id", "ask", "type", "help", "default", "required", "when", "choices", "min", "max", "pattern",
+  ]
+
+  /// `section := {id, title, when?, intro?, questions}`
+  mutating func readSection(_ node: Node) -> Section? {
+    guard
+      let map = MappingReader(
+        node, as: "section", known: Self.sectionKeys, required: ["id", "title", "questions"],
+        diagnostics: &diagnostics)
+    else { return nil }
+    let id = readID(map, "id", pattern: .kebab, what: "section id") ?? ""
+    let questions = (map.items("questions", diagnostics: &diagnostics) ?? []).compactMap {
+      readQuestion($0)
+    }
+    guard let title = readTemplate(map, "title") else { return nil }
+    return Section(
+      id: id, title: title, when: readCondition(map, "when"), intro: readTemplate(map, "intro"),
+      questions: questions, location: node.location)
+  }
+
+  /// `question := {id, ask, type, help?, default?, required?, when?, choices?, min?, max?, pattern?}`
+  mutating func readQuestion(_ node: Node) -> Question? {
+    guard
+      let map = MappingReader(
+        node, as: "question", known: Self.questionKeys, required: ["id", "ask", "type"],
+        diagnostics: &diagnostics)
+    else { return nil }
+    let id = readID(map, "id", pattern: .snake, what: "question id") ?? ""
+    let type = readQuestionType(map)
+    let choices = readChoices(map, type: type)
+    let ask = readTemplate(map, "ask")
+    let isRequired = readBoolean(map, "required") ?? true
+    let min = readNumber(map, "min")
+    let max = readNumber(map, "max")
+    let pattern = readPattern(map, type: type)
+    guard let ask, let type else { return nil }
+    var question = Question(
+      id: id, ask: ask, type: type, help: readTemplate(map, "help"), defaultAnswer: nil,
+      isRequired: isRequired, when: readCondition(map, "when"), choices: choices, min: min,
+      max: max, pattern: pattern, location: node.location)
+    question.defaultAnswer = readDefault(map, for: question)
+    return question
+  }
+
+  mutating func readQuestionType(_ map: MappingReader) -> QuestionType? {
+    guard let (text, node) = map.text("type", diagnostics: &diagnostics) else { return nil }
+    if let type = QuestionType(rawValue: text) { return type }
+    let names = QuestionType.allCases.map(\.rawValue)
+    var message = "unknown question type '\(text)'"
+    if let near = Suggestion.nearest(to: text, in: names) {
+      message += "; did you mean '\(near)'?"
+    } else {
+      message += "; use one of \(names.joined(separator: ", "))"
+    }
+    error("unknown-question-type", message, at: node.textStart)
+    return nil
+  }
+
+  /// `choices := [ id | {id: label} ]`, required for `choice` and `multi`, refused elsewhere.
+  mutating func readChoices(_ map: MappingReader, type: QuestionType?) -> [Choice] {
+    let needsChoices = type == .choice || type == .multi
+    guard let items = map.items("choices", diagnostics: &diagnostics) else {
+      if needsChoices, let type {
+        error(
+          "missing-choices", "a \(type.rawValue) question needs 'choices'", at: map.node.location)
+      }
+      return []
+    }
+    if let type, !needsChoices, let node = map.value("choices") {
+      error(
+        "unexpected-choices", "only choice and multi questions take 'choices', not \(type.rawValue)",
+        at: node.location)
+    }
+    if needsChoices, items.isEmpty, let node = map.value("choices") {
+      error("missing-choices", "'choices' must list at least one choice", at: node.location)
+    }
+    var choices: [Choice] = []
+    for item in items {
+      switch item.content {
+      case .scalar(let scalar):
+        choices.append(Choice(id: scalar.text, label: scalar.text))
+        checkChoiceID(scalar.text, at: item.textStart)
+      case .mapping(let entries) where entries.count == 1:
+        let entry = entries[0]
+        guard case .scalar(let label) = entry.value.content else {
+          error("expected-text", "a choice's label must be text", at: entry.value.location)
+          continue
+        }
+        choices.append(Choice(id: entry.key, label: label.text))
+        checkChoiceID(entry.key, at: entry.keyLocation)
+      default:
+        error(
+          "bad-choice", "a choice is an id ('api-keys') or one 'id: label' pair ('api-keys: API keys')",
+          at: item.location)
+      }
+    }
+    var seen: [String: Int] = [:]
+    for (index, choice) in choices.enumerated() {
+      if seen[choice.id] != nil {
+        error("duplicate-id", "choice '\(choice.id)' is listed twice", at: items[index].location)
+      }
+      seen[choice.id] = index
+    }
+    return choices
+  }
+
+  private mutating func checkChoiceID(_ id: String, at location: SourceLocation) {
+    if !IDPattern.kebab.matches(id) {
+      error("bad-id", "choice id '\(id)' must be \(IDPattern.kebab.description)", at: location)
+    }
+  }
+
+  mutating func readBoolean(_ map: MappingReader, _ key: String) -> Bool? {
+    guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
+    switch text.lowercased() {
+    case "yes", "true": return true
+    case "no", "false": return false
+    default:
+      error("expected-boolean", "'\(key)' must be yes or no, not '\(text)'", at: node.textStart)
+      return nil
+    }
+  }
+
+  mutating func readNumber(_ map: MappingReader, _ key: String) -> Double? {
+    guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
+    guard let number = Double(text), number.isFinite else {
+      error("expected-number", "'\(key)' must be a number, not '\(text)'", at: node.textStart)
+      return nil
+    }
+    return number
+  }
+
+  /// A `pattern` must be a valid regular expression, and only on `text` questions.
+  mutating func readPattern(_ map: MappingReader, type: QuestionType?) -> String? {
+    guard let (text, node) = map.text("pattern", diagnostics: &diagnostics) else { return nil }
+    if let type, type != .text, type != .list {
+      error(
+        "unexpected-pattern", "'pattern' applies to text and list questions, not \(type.rawValue)",
+        at: node.location)
+    }
+    if (try? NSRegularExpression(pattern: text)) == nil {
+      error(
+        "bad-pattern", "'\(text)' is not a valid regular expression", at: node.textStart)
+      return nil
+    }
+    return text
+  }
+
+  /// A default is written as the answer would be, and must be a valid answer itself.
+  mutating func readDefault(_ map: MappingReader, for question: Question) -> String? {
+    guard let node = map.value("default") else { return nil }
+    let written: String
+    switch node.content {
+    case .scalar(let scalar): written = scalar.text
+    case .sequence(let items):
+      written = items.compactMap { item -> String? in
+        if case .scalar(let scalar) = item.content { return scalar.text }
+        return nil
+      }.joined(separator: ", ")
+    case .mapping:
+      error("expected-text", "a default must be written as the answer would be", at: node.location)
+      return nil
+    }
+    if case .failure(let problem) = AnswerReader.read(written, for: question, now: nil) {
+      error(
+        "bad-default", "default '\(written)' does not fit this \(question.type.rawValue) question: "
+          + problem.message, at: node.textStart)
+      return nil
+    }
+    return written
+  }
+}

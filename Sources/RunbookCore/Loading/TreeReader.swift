@@ -1,0 +1,149 @@
+import YAMLLite
+
+/// Reads a YAMLLite tree into runbook values, collecting diagnostics instead of stopping at the
+/// first problem. Cross-references (names, scopes, types) are checked afterwards by
+/// `RunbookChecker`; this pass checks shapes, keys, ids and the syntax of embedded languages.
+struct TreeReader {
+  let file: String
+  var diagnostics: [Diagnostic] = []
+
+  init(file: String) {
+    self.file = file
+  }
+
+  mutating func error(_ code: String, _ message: String, at location: SourceLocation) {
+    diagnostics.append(.init(.error, code, message, at: location))
+  }
+
+  /// `runbook := mapping of the top-level keys of FORMATS.md`
+  mutating func readRunbook(_ root: Node) -> Runbook? {
+    guard
+      let map = MappingReader(
+        root, as: "runbook", known: RunbookLoader.topLevelKeys,
+        required: ["runbook", "title", "version", "sections"], diagnostics: &diagnostics)
+    else { return nil }
+
+    let id = readID(map, "runbook", pattern: .kebab, what: "runbook id") ?? ""
+    let title = map.text("title", diagnostics: &diagnostics)?.0 ?? ""
+    var version = ""
+    if let (text, node) = map.text("version", diagnostics: &diagnostics) {
+      version = text
+      if !IDPattern.semanticVersion.matches(text) {
+        error(
+          "bad-version", "version '\(text)' is not a semantic version like 1.2.0", at: node.textStart)
+      }
+    }
+    let summary = map.text("summary", diagnostics: &diagnostics)?.0
+    let appliesTo = readTextList(map, "applies-to")
+    let references = readReferences(map)
+    let holidays = map.text("holidays", diagnostics: &diagnostics)?.0
+    let tlp = readTLP(map)
+    let sections = (map.items("sections", diagnostics: &diagnostics) ?? []).compactMap {
+      readSection($0)
+    }
+    if map.value("sections") != nil, sections.isEmpty, !diagnostics.containsErrors {
+      error("no-sections", "a runbook needs at least one section", at: map.node.location)
+    }
+    return Runbook(
+      id: id, title: title, version: version, summary: summary, appliesTo: appliesTo,
+      references: references, sections: sections, holidays: holidays, tlp: tlp ?? .amber,
+      derivations: readDerivations(map), severityRules: readSeverityRules(map),
+      decisionRules: readDecisionRules(map), actions: readActions(map),
+      notifications: readNotifications(map), file: file)
+  }
+
+  // MARK: - Small values
+
+  mutating func readID(
+    _ map: MappingReader, _ key: String, pattern: IDPattern, what: String
+  ) -> String? {
+    guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
+    if !pattern.matches(text) {
+      error("bad-id", "\(what) '\(text)' must be \(pattern.description)", at: node.textStart)
+    }
+    return text
+  }
+
+  mutating func readTextList(_ map: MappingReader, _ key: String) -> [String] {
+    (map.items(key, diagnostics: &diagnostics) ?? []).compactMap { item in
+      guard case .scalar(let scalar) = item.content else {
+        error("expected-text", "items of '\(key)' must be text", at: item.location)
+        return nil
+      }
+      return scalar.text
+    }
+  }
+
+  mutating func readReferences(_ map: MappingReader) -> [Reference] {
+    (map.items("references", diagnostics: &diagnostics) ?? []).compactMap { item in
+      guard
+        let ref = MappingReader(
+          item, as: "reference", known: ["title", "url"], required: ["title", "url"],
+          diagnostics: &diagnostics),
+        let title = ref.text("title", diagnostics: &diagnostics)?.0,
+        let url = ref.text("url", diagnostics: &diagnostics)?.0
+      else { return nil }
+      return Reference(title: title, url: url)
+    }
+  }
+
+  mutating func readTLP(_ map: MappingReader) -> TLP? {
+    guard let (text, node) = map.text("tlp", diagnostics: &diagnostics) else { return nil }
+    guard let tlp = TLP(rawValue: text.uppercased()) else {
+      let all = TLP.allCases.map(\.rawValue).joined(separator: ", ")
+      error("bad-tlp", "unknown TLP marking '\(text)'; use one of \(all)", at: node.textStart)
+      return nil
+    }
+    return tlp
+  }
+
+  // MARK: - Embedded languages
+
+  /// Parses an expression at `key`, reporting a syntax error at its exact column.
+  mutating func readCondition(_ map: MappingReader, _ key: String) -> Condition? {
+    guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
+    return readCondition(text, node: node)
+  }
+
+  mutating func readCondition(_ text: String, node: Node) -> Condition? {
+    let start = node.textStart
+    do {
+      let expression = try ExpressionParser.parse(text)
+      return Condition(source: text, expression: expression, location: start)
+    } catch {
+      self.error("expression-syntax", error.message, at: start.advanced(by: error.offset))
+      return nil
+    }
+  }
+
+  /// Parses a template at `key`, reporting an unterminated `{{` at its column.
+  mutating func readTemplate(_ map: MappingReader, _ key: String) -> TemplateText? {
+    guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
+    let start = node.textStart
+    do {
+      return TemplateText(source: text, template: try Template.parse(text), location: start)
+    } catch {
+      self.error("template-syntax", error.message, at: start.advanced(by: error.offset))
+      return nil
+    }
+  }
+
+  /// Parses a due phrase at `key`, reporting a bad unit or shape at its column.
+  mutating func readDue(_ map: MappingReader) -> DueTime? {
+    guard let (text, node) = map.text("due", diagnostics: &diagnostics) else { return nil }
+    let start = node.textStart
+    do {
+      return DueTime(source: text, rule: try DueRule.parse(text), location: start)
+    } catch {
+      self.error("bad-due", error.message, at: start.advanced(by: error.offset))
+      return nil
+    }
+  }
+}
+
+extension SourceLocation {
+  /// The place `count` characters further along the same line.
+  public func advanced(by count: Int) -> SourceLocation {
+    SourceLocation(file: file, line: line, column: column + count)
+  }
+}

@@ -1,1 +1,0 @@
-// RunbookCore: see ../shared/DESIGN.md.

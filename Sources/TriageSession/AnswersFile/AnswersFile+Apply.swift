@@ -1,0 +1,107 @@
+import Foundation
+import RunbookCore
+import YAMLLite
+
+extension AnswersFile {
+  /// Gives this file's answers to `session`, collecting every problem at once: a runbook
+  /// mismatch, unknown question ids (with the nearest id), answers that do not fit their question,
+  /// and (unless `leaveOpen`) required questions left unanswered. Answers to questions that end up
+  /// not asked are warned about and kept as unused.
+  ///
+  /// - Parameters:
+  ///   - now: the time the answers count as given (and what `now` means).
+  ///   - leaveOpen: true in mixed mode, where the terminal asks what the file leaves open.
+  public func apply(
+    to session: inout Session, now: Date, leaveOpen: Bool = false
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let runbook = session.runbook
+    if let runbookID, runbookID != runbook.id {
+      diagnostics.append(
+        .init(
+          .error, "runbook-mismatch",
+          "this answers file is for runbook '\(runbookID)', not '\(runbook.id)'",
+          at: answersLocation))
+    }
+    let ids = runbook.questions.map(\.id)
+    for entry in entries {
+      guard let question = runbook.question(entry.questionID) else {
+        var message = "unknown question '\(entry.questionID)' in runbook '\(runbook.id)'"
+        if let near = Suggestion.nearest(to: entry.questionID, in: ids) {
+          message += "; did you mean '\(near)'?"
+        }
+        diagnostics.append(.init(.error, "unknown-question", message, at: entry.keyLocation))
+        continue
+      }
+      if question.type == .note {
+        diagnostics.append(
+          .init(
+            .warning, "note-answered", "\(question.id) is a note; it takes no answer",
+            at: entry.keyLocation))
+        continue
+      }
+      switch Session.read(entry.input, for: question, now: now) {
+      case .success(let value):
+        session.record(value, for: question, at: now)
+      case .failure(let problem):
+        diagnostics.append(
+          .init(.error, problem.kind.code, "\(question.id): \(problem.message)",
+            at: entry.valueLocation))
+      }
+    }
+    guard !diagnostics.containsErrors else { return diagnostics }
+    diagnostics += fillUnanswered(&session, now: now, leaveOpen: leaveOpen)
+    for (id, _) in session.unusedAnswers().sorted(by: { $0.key < $1.key }) where !leaveOpen {
+      let location = entries.first { $0.questionID == id }?.keyLocation ?? answersLocation
+      diagnostics.append(
+        .init(
+          .warning, "unused-answer",
+          "\(id) was answered but not asked (its condition is false); kept as unused",
+          at: location))
+    }
+    return diagnostics
+  }
+
+  /// Takes defaults, skips optional questions and shows notes that the file left open; reports
+  /// required questions without an answer.
+  private func fillUnanswered(
+    _ session: inout Session, now: Date, leaveOpen: Bool
+  ) -> [Diagnostic] {
+    // In mixed mode the terminal asks everything the file left open, defaults included.
+    if leaveOpen { return [] }
+    var missing: [Diagnostic] = []
+    var skipped: Set<String> = []
+    while let question = session.reachable().first(where: {
+      $0.value == nil && !skipped.contains($0.question.id)
+    })?.question {
+      let canFill = question.type == .note || question.defaultAnswer != nil || !question.isRequired
+      if canFill {
+        if case .success(let value) = Session.read(.text(""), for: question, now: now) {
+          session.record(value, for: question, at: now)
+          continue
+        }
+      }
+      skipped.insert(question.id)
+      missing.append(
+        .init(
+          .error, "missing-answer",
+          "\(question.id): no answer to a required question (\(question.type.rawValue)): "
+            + question.ask.source, at: answersLocation))
+    }
+    return missing
+  }
+}
+
+extension AnswerProblem.Kind {
+  /// The diagnostic code of this kind of problem.
+  public var code: String {
+    switch self {
+    case .empty: return "missing-answer"
+    case .wrongType: return "wrong-type"
+    case .outOfRange: return "out-of-range"
+    case .patternMismatch: return "pattern-mismatch"
+    case .unknownChoice: return "unknown-choice"
+    case .looksLikeSecret: return "looks-like-secret"
+    }
+  }
+}

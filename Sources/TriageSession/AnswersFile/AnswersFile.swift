@@ -1,0 +1,117 @@
+import Foundation
+import RunbookCore
+import YAMLLite
+
+/// An answers file: the answers to a runbook's questions given up front, in YAMLLite or JSON.
+///
+/// ```yaml
+/// runbook: ai-tool-source-leak   # optional; when present it must match
+/// responder: Dana Ortiz          # optional
+/// answers:
+///   our_data_exposed: no
+///   exposure: [source-code]
+/// ```
+public struct AnswersFile: Sendable, Equatable {
+  /// One answer as written, with where it was written.
+  public struct Entry: Sendable, Equatable {
+    public var questionID: String
+    public var input: AnswerInput
+    public var keyLocation: SourceLocation
+    public var valueLocation: SourceLocation
+  }
+
+  public var file: String
+  public var runbookID: String?
+  public var responder: String?
+  public var tlp: String?
+  public var entries: [Entry]
+  /// Where `answers:` is (or the top of the file), for problems about missing answers.
+  public var answersLocation: SourceLocation
+
+  static let topLevelKeys = ["runbook", "responder", "tlp", "answers"]
+
+  /// Reads an answers file's shape; answers are checked against a runbook by `apply(to:now:)`.
+  ///
+  /// JSON is read by the same parser: a JSON object is a YAMLLite flow mapping.
+  public static func load(_ bytes: [UInt8], file: String) -> (AnswersFile?, [Diagnostic]) {
+    let root: Node
+    do {
+      root = try YAMLParser.parse(bytes, file: file)
+    } catch {
+      return (nil, [Diagnostic(.error, "syntax", error.message, at: error.location)])
+    }
+    var diagnostics: [Diagnostic] = []
+    guard case .mapping(let top) = root.content else {
+      let message = "an answers file is a mapping with 'answers:' (and optionally 'runbook:')"
+      return (nil, [Diagnostic(.error, "expected-mapping", message, at: root.location)])
+    }
+    var result = AnswersFile(
+      file: file, runbookID: nil, responder: nil, tlp: nil, entries: [],
+      answersLocation: root.location)
+    for entry in top {
+      switch entry.key {
+      case "runbook", "responder", "tlp":
+        guard case .scalar(let scalar) = entry.value.content else {
+          diagnostics.append(
+            .init(.error, "expected-text", "'\(entry.key)' must be text", at: entry.value.location))
+          continue
+        }
+        if entry.key == "runbook" { result.runbookID = scalar.text }
+        if entry.key == "responder" { result.responder = scalar.text }
+        if entry.key == "tlp" { result.tlp = scalar.text }
+      case "answers":
+        result.answersLocation = entry.keyLocation
+        result.entries = readAnswers(entry.value, diagnostics: &diagnostics)
+      default:
+        var message = "unknown key '\(entry.key)' in an answers file"
+        if let near = Suggestion.nearest(to: entry.key, in: topLevelKeys) {
+          message += "; did you mean '\(near)'?"
+        }
+        diagnostics.append(.init(.error, "unknown-key", message, at: entry.keyLocation))
+      }
+    }
+    if !top.contains(where: { $0.key == "answers" }) {
+      diagnostics.append(
+        .init(.error, "missing-key", "an answers file needs 'answers:'", at: root.location))
+    }
+    return (diagnostics.containsErrors ? nil : result, diagnostics)
+  }
+
+  private static func readAnswers(_ node: Node, diagnostics: inout [Diagnostic]) -> [Entry] {
+    if case .scalar(let scalar) = node.content, scalar.text.isEmpty { return [] }
+    guard case .mapping(let pairs) = node.content else {
+      diagnostics.append(
+        .init(
+          .error, "expected-mapping", "'answers' must map question ids to answers",
+          at: node.location))
+      return []
+    }
+    return pairs.compactMap { pair in
+      let input: AnswerInput
+      switch pair.value.content {
+      case .scalar(let scalar): input = .text(scalar.text)
+      case .sequence(let items):
+        var texts: [String] = []
+        for item in items {
+          guard case .scalar(let scalar) = item.content else {
+            diagnostics.append(
+              .init(
+                .error, "wrong-type", "\(pair.key): list items must be text", at: item.location))
+            return nil
+          }
+          texts.append(scalar.text)
+        }
+        input = .items(texts)
+      case .mapping:
+        diagnostics.append(
+          .init(
+            .error, "wrong-type", "\(pair.key): an answer is text or a list, not a mapping",
+            at: pair.value.location))
+        return nil
+      }
+      return Entry(
+        questionID: pair.key, input: input, keyLocation: pair.keyLocation,
+        valueLocation: pair.value.textStart)
+    }
+  }
+}

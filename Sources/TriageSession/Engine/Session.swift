@@ -1,0 +1,167 @@
+import Foundation
+import RunbookCore
+
+/// The state of one responder's walk through a runbook: the answers given so far and the order
+/// they were given in. A value: going back is restoring an earlier copy, and every question of
+/// "what next?" is a pure function of this state.
+///
+/// Questions are asked in runbook order. A question is *reachable* when its section's `when` and
+/// its own `when` hold given the answers of the questions reachable before it; an answer to a
+/// question that is no longer reachable (because an earlier answer changed) is kept but does not
+/// count, and comes back if the earlier answer is changed back.
+public struct Session: Sendable, Equatable {
+  public let runbook: Runbook
+  /// Every answer given, by question id: `.unset` for a skipped optional question or a note that
+  /// was shown.
+  public private(set) var given: [String: Value] = [:]
+  /// How each answer was given, by question id: the prompt as shown and when it was answered.
+  public private(set) var trail: [TrailEntry] = []
+
+  public init(runbook: Runbook) {
+    self.runbook = runbook
+  }
+
+  // MARK: - What to ask
+
+  /// The questions reachable with the answers given so far, in order, with their values (`.unset`
+  /// for one not answered yet, skipped, or a note).
+  public func reachable() -> [(question: Question, value: Value?)] {
+    var values: [String: Value] = [:]
+    var result: [(question: Question, value: Value?)] = []
+    for section in runbook.sections {
+      if let when = section.when, !ExpressionEvaluator.isTrue(when.expression, in: values) {
+        continue
+      }
+      for question in section.questions {
+        if let when = question.when, !ExpressionEvaluator.isTrue(when.expression, in: values) {
+          continue
+        }
+        let value = given[question.id]
+        if let value { values[question.id] = value }
+        result.append((question, value))
+      }
+    }
+    return result
+  }
+
+  /// The values of every reachable answered question: what expressions and templates see.
+  public func values() -> [String: Value] {
+    var values: [String: Value] = [:]
+    for (question, value) in reachable() {
+      if let value, value != .unset { values[question.id] = value }
+    }
+    return values
+  }
+
+  /// The next question to ask, or nil when every reachable question has an answer.
+  public func nextQuestion() -> Question? {
+    reachable().first { $0.value == nil }?.question
+  }
+
+  /// Whether every reachable question has been answered, skipped or shown.
+  public var isComplete: Bool { nextQuestion() == nil }
+
+  /// Where the responder is: the section of `question`, its number among the reachable questions,
+  /// and how many there are likely to be (later conditions may still add or remove some).
+  public func progress(at question: Question) -> Progress {
+    let list = reachable().map(\.question)
+    let number = (list.firstIndex { $0.id == question.id } ?? list.count) + 1
+    let section = runbook.section(holding: question.id)
+    return Progress(
+      sectionTitle: section?.title.rendered(with: values()) ?? "",
+      number: number, estimatedTotal: Swift.max(list.count, number))
+  }
+
+  /// The prompt of `question` with its templates filled from the answers so far.
+  public func prompt(for question: Question) -> String {
+    question.ask.rendered(with: values())
+  }
+
+  // MARK: - Answering
+
+  /// Reads and records an answer to `question`.
+  ///
+  /// An empty answer takes the question's default when it has one, and skips an optional
+  /// question; a required question without a default refuses it.
+  ///
+  /// - Returns: the value recorded, or why the answer was refused (nothing changes then).
+  @discardableResult
+  public mutating func answer(
+    _ input: AnswerInput, to question: Question, at time: Date
+  ) -> Result<Value, AnswerProblem> {
+    let result = Self.read(input, for: question, now: time)
+    if case .success(let value) = result {
+      record(value, for: question, at: time)
+    }
+    return result
+  }
+
+  /// Reads an answer without recording it: the default for an empty answer, `.unset` for an
+  /// empty optional answer, and the type's rules otherwise.
+  public static func read(
+    _ input: AnswerInput, for question: Question, now: Date
+  ) -> Result<Value, AnswerProblem> {
+    if question.type == .note { return .success(.unset) }
+    if input.isEmpty {
+      if let fallback = question.defaultAnswer {
+        return AnswerReader.read(.text(fallback), for: question, now: now)
+      }
+      if !question.isRequired { return .success(.unset) }
+      return .failure(AnswerProblem(.empty, "an answer is required"))
+    }
+    return AnswerReader.read(input, for: question, now: now)
+  }
+
+  /// Records `value` as the answer to `question`, replacing an earlier answer.
+  public mutating func record(_ value: Value, for question: Question, at time: Date) {
+    let prompt = self.prompt(for: question)
+    given[question.id] = value
+    trail.removeAll { $0.question == question.id }
+    trail.append(TrailEntry(question: question.id, asked: prompt, answer: value, at: time))
+  }
+
+  /// Forgets the answer to the question answered last, and returns that question to ask again.
+  public mutating func back() -> Question? {
+    guard let last = trail.popLast() else { return nil }
+    given[last.question] = nil
+    return runbook.question(last.question)
+  }
+
+  /// Forgets the answer to `questionID` so that it is asked again.
+  public mutating func forget(_ questionID: String) {
+    given[questionID] = nil
+    trail.removeAll { $0.question == questionID }
+  }
+
+  /// The answers given to questions that are not reachable: kept in the record as `unused`.
+  public func unusedAnswers() -> [String: Value] {
+    let reachableIDs = Set(reachable().map(\.question.id))
+    return given.filter { !reachableIDs.contains($0.key) && $0.value != .unset }
+  }
+}
+
+/// Where a session is, for "Credential rotation - question 4 of about 11".
+public struct Progress: Sendable, Equatable {
+  public var sectionTitle: String
+  public var number: Int
+  public var estimatedTotal: Int
+}
+
+/// One step of the question-and-answer trail of a record.
+public struct TrailEntry: Sendable, Equatable {
+  public var question: String
+  /// The prompt as it was shown, templates filled.
+  public var asked: String
+  public var answer: Value
+  public var at: Date
+}
+
+extension AnswerInput {
+  /// Whether nothing was given: blank text or no items.
+  public var isEmpty: Bool {
+    switch self {
+    case .text(let text): return text.allSatisfy(\.isWhitespace)
+    case .items(let items): return items.allSatisfy { $0.allSatisfy(\.isWhitespace) }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import RunbookCore
+
+/// Turns the answers of a session into outcomes, following the runbook's rules in order.
+public enum OutcomeEvaluator {
+  /// Evaluates the runbook's outcome rules over `answers`.
+  ///
+  /// - Parameters:
+  ///   - answers: the values of the reachable answered questions.
+  ///   - recorded: the record's creation time (the `recorded` anchor, and `immediately`).
+  ///   - sent: when notifications were marked sent, by id (the `ID.sent` anchors).
+  ///   - calendar: the holiday calendar named by the runbook, for business days.
+  public static func evaluate(
+    _ runbook: Runbook, answers: [String: Value], recorded: Date, sent: [String: Date] = [:],
+    calendar: HolidayCalendar?
+  ) -> Outcomes {
+    var values = answers
+    var derived: [(name: String, value: Value)] = []
+    for derivation in runbook.derivations {
+      let value = ExpressionEvaluator.evaluate(derivation.expression.expression, in: values)
+      values[derivation.name] = value
+      derived.append((derivation.name, value))
+    }
+    func holds(_ condition: Condition?) -> Bool {
+      guard let condition else { return true }
+      return ExpressionEvaluator.isTrue(condition.expression, in: values)
+    }
+    func due(_ rule: DueTime?) -> DueState {
+      guard let rule else { return .none }
+      return dueState(rule.rule, values: values, recorded: recorded, sent: sent, calendar: calendar)
+    }
+    let severity = runbook.severityRules.first { holds($0.when) }?.level ?? .none
+    let decision = runbook.decisionRules.first { holds($0.when) }?.say.rendered(with: values) ?? ""
+    let actions = runbook.actions.filter { holds($0.when) }.map { rule in
+      ActionOutcome(
+        id: rule.id, title: rule.title.rendered(with: values), owner: rule.owner,
+        due: due(rule.due), dueRule: rule.due?.source, details: rule.details?.rendered(with: values))
+    }
+    let notifications = runbook.notifications.filter { holds($0.when) }.map { rule in
+      NotificationOutcome(
+        id: rule.id, to: rule.to, due: due(rule.due), dueRule: rule.due?.source, basis: rule.basis,
+        draft: rule.draft?.rendered(with: values))
+    }
+    return Outcomes(
+      derived: derived, severity: severity, decision: decision, actions: actions,
+      notifications: notifications)
+  }
+
+  /// The absolute due time of `rule`, or what it waits for.
+  public static func dueState(
+    _ rule: DueRule, values: [String: Value], recorded: Date, sent: [String: Date],
+    calendar: HolidayCalendar?
+  ) -> DueState {
+    let anchor: Date
+    switch rule.anchor {
+    case .immediately:
+      return .at(recorded)
+    case .recorded:
+      anchor = recorded
+    case .answer(let name):
+      guard case .time(let time) = values[name] ?? .unset else {
+        return .pending(anchor: name)
+      }
+      anchor = time
+    case .sent(let id):
+      guard let time = sent[id] else { return .pending(anchor: "\(id).sent") }
+      anchor = time
+    }
+    return .at(rule.dueDate(from: anchor, calendar: calendar))
+  }
+}

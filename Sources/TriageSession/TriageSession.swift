@@ -1,1 +1,0 @@
-// TriageSession: see ../shared/DESIGN.md.
