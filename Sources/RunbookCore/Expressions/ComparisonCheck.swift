@@ -1,0 +1,105 @@
+/// The checks of one `left OP right` comparison, gathered into `diagnostics`.
+struct ComparisonCheck {
+  let comparison: ComparisonOperator
+  let left: Expression
+  let right: Expression
+  let scope: ExpressionScope
+  var diagnostics: [ExpressionDiagnostic] = []
+
+  init(
+    comparison: ComparisonOperator, left: Expression, right: Expression, scope: ExpressionScope
+  ) {
+    self.comparison = comparison
+    self.left = left
+    self.right = right
+    self.scope = scope
+  }
+
+  mutating func checkTypes(_ leftType: ValueType, _ rightType: ValueType) {
+    switch comparison {
+    case .equal, .notEqual:
+      if !areComparable(leftType, rightType) {
+        report(
+          .incomparableTypes(comparison, left: leftType, right: rightType),
+          at: left.range.lowerBound..<right.range.upperBound)
+      }
+    case .less, .lessOrEqual, .greater, .greaterOrEqual:
+      if !isOrderable(leftType, left) {
+        report(.notOrderable(comparison, found: leftType), at: left.range)
+      } else if !isOrderable(rightType, right) {
+        report(.notOrderable(comparison, found: rightType), at: right.range)
+      } else if !areComparable(leftType, rightType) {
+        report(
+          .incomparableTypes(comparison, left: leftType, right: rightType),
+          at: left.range.lowerBound..<right.range.upperBound)
+      }
+    case .has:
+      if leftType != .list {
+        report(.hasNeedsList(found: leftType), at: left.range)
+      }
+      if rightType != .string {
+        report(.itemNeedsString(.has, found: rightType), at: right.range)
+      }
+    case .isIn:
+      if rightType != .list {
+        report(.inNeedsList(found: rightType), at: right.range)
+      }
+      if leftType != .string {
+        report(.itemNeedsString(.isIn, found: leftType), at: left.range)
+      }
+    }
+  }
+
+  /// Flags string literals that are not ids of the choice/multi answer on the other side.
+  mutating func checkChoices() {
+    switch comparison {
+    case .equal, .notEqual, .has, .isIn:
+      checkLiterals(of: right, against: left)
+      checkLiterals(of: left, against: right)
+    default:
+      break
+    }
+  }
+
+  private mutating func checkLiterals(of literalSide: Expression, against nameSide: Expression) {
+    guard case .name(let name, _) = nameSide, let symbol = scope.symbols[name],
+      let choiceIDs = symbol.choiceIDs
+    else { return }
+    let literals: [(String, Range<Int>)]
+    switch literalSide {
+    case .string(let value, let range):
+      literals = [(value, range)]
+    case .list(let items, _):
+      literals = items.compactMap { item in
+        if case .string(let value, let range) = item { return (value, range) }
+        return nil
+      }
+    default:
+      literals = []
+    }
+    for (value, range) in literals where !choiceIDs.contains(value) {
+      let suggestion = Suggestion.nearest(to: value, in: choiceIDs)
+      report(.notAChoice(value, of: name, suggestion: suggestion), at: range)
+    }
+  }
+
+  private func areComparable(_ leftType: ValueType, _ rightType: ValueType) -> Bool {
+    if leftType == rightType { return true }
+    if leftType == .time, rightType == .string { return isTimeLiteral(right) }
+    if leftType == .string, rightType == .time { return isTimeLiteral(left) }
+    return false
+  }
+
+  private func isOrderable(_ type: ValueType, _ expression: Expression) -> Bool {
+    type == .number || type == .time || (type == .string && isTimeLiteral(expression))
+  }
+
+  private func isTimeLiteral(_ expression: Expression) -> Bool {
+    if case .string(let text, _) = expression { return UTCTimestamp.date(from: text) != nil }
+    return false
+  }
+
+  private mutating func report(_ kind: ExpressionDiagnostic.Kind, at range: Range<Int>) {
+    diagnostics.append(ExpressionDiagnostic(kind, range: range))
+  }
+}

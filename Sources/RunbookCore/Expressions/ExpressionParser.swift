@@ -1,0 +1,148 @@
+/// Parses expression text into an `Expression`, following FORMATS.md exactly:
+///
+/// ```
+/// expr    := and ('or' and)*
+/// and     := not ('and' not)*
+/// not     := 'not' not | compare
+/// compare := value (('==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'has') value)?
+/// value   := NAME | 'single' | "double" | NUMBER | 'true' | 'false'
+///          | '[' value (',' value)* ']' | '(' expr ')'
+/// ```
+///
+/// So `or` binds loosest, then `and`, then `not`, then one comparison: `a or b and not c` is
+/// `a or (b and (not c))`, and `not x == 'y'` is `not (x == 'y')`. A comparison does not chain:
+/// `a < b < c` is refused at the second `<`. Offsets in errors count `Character`s from 0.
+public enum ExpressionParser {
+  /// Parses one whole expression.
+  ///
+  /// - Parameter text: the expression as written (for example a `when:` value).
+  /// - Returns: the syntax tree, each node with its `Character` range in `text`.
+  /// - Throws: `ExpressionError` at the first token that does not fit, with what was expected.
+  public static func parse(_ text: String) throws(ExpressionError) -> Expression {
+    let tokens = try ExpressionLexer.tokens(in: text)
+    var parser = TokenCursor(tokens: tokens)
+    if parser.current.kind == .end {
+      throw ExpressionError(.emptyExpression, offset: 0, length: 0)
+    }
+    let expression = try parser.readOr()
+    guard parser.current.kind == .end else {
+      let expected =
+        if case .comparison = expression, !parser.lastCompareWasBare {
+          "'and', 'or' or the end of the expression"
+        } else {
+          "an operator ('==', 'in', 'has', …), 'and', 'or' or the end of the expression"
+        }
+      throw parser.unexpected(expected: expected)
+    }
+    return expression
+  }
+}
+
+/// The parser's cursor over the token list: a value, read `inout`.
+private struct TokenCursor {
+  let tokens: [ExpressionToken]
+  var position = 0
+  /// Whether the last `compare` read had no operator (for the trailing-token message).
+  var lastCompareWasBare = true
+
+  var current: ExpressionToken { tokens[min(position, tokens.count - 1)] }
+
+  mutating func advance() { position = min(position + 1, tokens.count - 1) }
+
+  func unexpected(expected: String) -> ExpressionError {
+    let token = current
+    if token.kind == .end {
+      return ExpressionError(.unexpectedEnd(expected: expected), offset: token.range.lowerBound, length: 0)
+    }
+    return ExpressionError(
+      .unexpectedToken(found: "'\(token.text)'", expected: expected),
+      offset: token.range.lowerBound, length: token.range.count)
+  }
+
+  /// `expr := and ('or' and)*`
+  mutating func readOr() throws(ExpressionError) -> Expression {
+    var left = try readAnd()
+    while current.kind == .keyword(.or) {
+      advance()
+      let right = try readAnd()
+      left = .or(left, right, range: left.range.lowerBound..<right.range.upperBound)
+    }
+    return left
+  }
+
+  /// `and := not ('and' not)*`
+  mutating func readAnd() throws(ExpressionError) -> Expression {
+    var left = try readNot()
+    while current.kind == .keyword(.and) {
+      advance()
+      let right = try readNot()
+      left = .and(left, right, range: left.range.lowerBound..<right.range.upperBound)
+    }
+    return left
+  }
+
+  /// `not := 'not' not | compare`
+  mutating func readNot() throws(ExpressionError) -> Expression {
+    guard current.kind == .keyword(.not) else { return try readCompare() }
+    let start = current.range.lowerBound
+    advance()
+    let operand = try readNot()
+    return .not(operand, range: start..<operand.range.upperBound)
+  }
+
+  /// `compare := value (OP value)?`
+  mutating func readCompare() throws(ExpressionError) -> Expression {
+    let left = try readValue()
+    guard case .comparison(let comparison) = current.kind else {
+      lastCompareWasBare = true
+      return left
+    }
+    advance()
+    let right = try readValue()
+    lastCompareWasBare = false
+    return .comparison(
+      comparison, left, right, range: left.range.lowerBound..<right.range.upperBound)
+  }
+
+  static let valueExpected = "a value (a name, a 'string', a number, true, false, '[' or '(')"
+
+  /// `value := NAME | STRING | NUMBER | 'true' | 'false' | '[' value (',' value)* ']' | '(' expr ')'`
+  mutating func readValue() throws(ExpressionError) -> Expression {
+    let token = current
+    switch token.kind {
+    case .name(let name):
+      advance()
+      return .name(name, range: token.range)
+    case .string(let value):
+      advance()
+      return .string(value, range: token.range)
+    case .number(let value):
+      advance()
+      return .number(value, range: token.range)
+    case .keyword(.true), .keyword(.false):
+      advance()
+      return .boolean(token.kind == .keyword(.true), range: token.range)
+    case .openBracket:
+      advance()
+      var items = [try readValue()]
+      while current.kind == .comma {
+        advance()
+        items.append(try readValue())
+      }
+      guard current.kind == .closeBracket else { throw unexpected(expected: "',' or ']'") }
+      let end = current.range.upperBound
+      advance()
+      return .list(items, range: token.range.lowerBound..<end)
+    case .openParenthesis:
+      advance()
+      let inner = try readOr()
+      guard current.kind == .closeParenthesis else {
+        throw unexpected(expected: "')' to close the '(' at offset \(token.range.lowerBound)")
+      }
+      advance()
+      return inner
+    default:
+      throw unexpected(expected: TokenCursor.valueExpected)
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/// What an expression may name at the place it is written.
+///
+/// `symbols` holds the names defined before that place (earlier answers, earlier derived values);
+/// `later` holds names that exist but are defined after it, with where, so the checker can say
+/// "'x' is answered later, at question 7" instead of "unknown name".
+public struct ExpressionScope: Sendable, Equatable {
+  /// Where a name that comes later is defined.
+  public enum LaterPlace: Sendable, Equatable, Hashable {
+    /// The question with this 1-based number in the runbook's order.
+    case question(Int)
+    /// The `derive` entry with this 1-based number.
+    case derived(Int)
+  }
+
+  /// The visible names.
+  public var symbols: [String: Symbol]
+  /// Names defined after this place.
+  public var later: [String: LaterPlace]
+
+  public init(symbols: [String: Symbol] = [:], later: [String: LaterPlace] = [:]) {
+    self.symbols = symbols
+    self.later = later
+  }
+
+  /// A scope of the given symbols, keyed by their names (a later duplicate wins).
+  public init(_ symbols: [Symbol], later: [String: LaterPlace] = [:]) {
+    var table: [String: Symbol] = [:]
+    for symbol in symbols { table[symbol.name] = symbol }
+    self.init(symbols: table, later: later)
+  }
+
+  /// The visible names, sorted, as candidates for "did you mean".
+  var candidateNames: [String] { symbols.keys.sorted() }
+
+  /// The diagnostic for a name that is not visible here (unknown or defined later), or nil.
+  func diagnostic(forName name: String, range: Range<Int>) -> ExpressionDiagnostic? {
+    guard symbols[name] == nil else { return nil }
+    if let place = later[name] {
+      return ExpressionDiagnostic(.forwardReference(name, place), range: range)
+    }
+    let suggestion = Suggestion.nearest(to: name, in: candidateNames)
+    return ExpressionDiagnostic(.unknownName(name, suggestion: suggestion), range: range)
+  }
+}

@@ -1,0 +1,30 @@
+/// "Did you mean …?" hints: the known name nearest to a misspelt one.
+public enum Suggestion {
+  /// The candidate nearest to `word` by `EditDistance`, or nil when none is close enough.
+  ///
+  /// Close enough means a distance of at most a third of the longer of the two words (rounded
+  /// down, at least 1), and never the whole word: `credentails` finds `credentials` (1 edit),
+  /// `exposre` finds `exposure`, but `x` finds nothing among `vendor`, `exposure`. Letter case is
+  /// ignored while measuring, so `Vendor` finds `vendor`. Ties go to the candidate listed first,
+  /// so callers should pass candidates in a stable order (for example the order of definition).
+  ///
+  /// - Parameters:
+  ///   - word: what the user wrote.
+  ///   - candidates: the names that exist.
+  /// - Returns: the nearest candidate, or nil (also when `word` itself is a candidate).
+  public static func nearest(to word: String, in candidates: [String]) -> String? {
+    guard !word.isEmpty, !candidates.contains(word) else { return nil }
+    let lowered = word.lowercased()
+    var best: (name: String, distance: Int)?
+    for candidate in candidates where !candidate.isEmpty {
+      let distance = EditDistance.between(lowered, candidate.lowercased())
+      let longer = max(word.count, candidate.count)
+      let limit = max(1, longer / 3)
+      guard distance <= limit, distance < longer else { continue }
+      if best.map({ distance < $0.distance }) ?? true {
+        best = (candidate, distance)
+      }
+    }
+    return best?.name
+  }
+}
