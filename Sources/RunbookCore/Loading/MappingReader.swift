@@ -18,13 +18,13 @@ struct MappingReader {
     guard case .mapping(let entries) = node.content else {
       diagnostics.append(
         .init(
-          .error, "expected-mapping", "expected a \(what) (a mapping of keys), found \(node.shapeName)",
+          .error, "expected-mapping", "expected \(Self.withArticle(what)) (a mapping of keys), found \(node.shapeName)",
           at: node.location))
       return nil
     }
     self.entries = entries
     for entry in entries where !known.contains(entry.key) {
-      var message = "unknown key '\(entry.key)' in a \(what)"
+      var message = "unknown key '\(entry.key)' in \(Self.withArticle(what))"
       if let near = Suggestion.nearest(to: entry.key, in: known) {
         message += "; did you mean '\(near)'?"
       } else {
@@ -34,8 +34,13 @@ struct MappingReader {
     }
     for key in required where !entries.contains(where: { $0.key == key }) {
       diagnostics.append(
-        .init(.error, "missing-key", "a \(what) needs '\(key)'", at: node.location))
+        .init(.error, "missing-key", "\(Self.withArticle(what)) needs '\(key)'", at: node.location))
     }
+  }
+
+  /// "a section", "an action".
+  static func withArticle(_ noun: String) -> String {
+    ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
   }
 
   /// The value node of `key`, if present.
@@ -49,7 +54,7 @@ struct MappingReader {
     guard case .scalar(let scalar) = value.content else {
       diagnostics.append(
         .init(
-          .error, "expected-text", "'\(key)' of a \(what) must be text, found \(value.shapeName)",
+          .error, "expected-text", "'\(key)' of \(Self.withArticle(what)) must be text, found \(value.shapeName)",
           at: value.location))
       return nil
     }
@@ -65,7 +70,7 @@ struct MappingReader {
     guard case .sequence(let items) = value.content else {
       diagnostics.append(
         .init(
-          .error, "expected-list", "'\(key)' of a \(what) must be a list, found \(value.shapeName)",
+          .error, "expected-list", "'\(key)' of \(Self.withArticle(what)) must be a list, found \(value.shapeName)",
           at: value.location))
       return nil
     }
