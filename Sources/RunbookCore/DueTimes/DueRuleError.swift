@@ -56,7 +56,7 @@ public struct DueRuleError: Error, Sendable, Equatable, CustomStringConvertible 
       return "the number has no unit; expected \(Self.units)"
     case .unknownUnit(let found, let suggestion):
       let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-      return "'\(found)' is not a unit\(hint); expected \(Self.units)"
+      return "'\(found)' is not a unit; expected \(Self.units)\(hint)"
     case .missingAfter(let found):
       let what = found.map { "'\($0)'" } ?? "the end of the text"
       return "expected 'after' and what the time counts from; found \(what)"
