@@ -39,7 +39,7 @@ public struct HolidayCalendarError: Error, Sendable, Equatable, CustomStringConv
       return "the holiday calendar has no '\(key)'"
     case .unknownKey(let key, let suggestion):
       let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-      return "unknown key '\(key)'\(hint); a holiday calendar has 'calendar', 'title' and 'dates'"
+      return "unknown key '\(key)'; a holiday calendar has 'calendar', 'title' and 'dates'\(hint)"
     case .notText(let key):
       return "'\(key)' must be a single line of text"
     case .badCalendarName(let name):
