@@ -55,7 +55,8 @@ public enum ExpressionChecker {
       for item in items {
         let type = inferType(of: item, scope: scope, diagnostics: &diagnostics)
         if let type, type != .string {
-          diagnostics.append(ExpressionDiagnostic(.itemNeedsString(nil, found: type), range: item.range))
+          diagnostics.append(
+            ExpressionDiagnostic(.itemNeedsString(nil, found: type), range: item.range))
         }
       }
       return .list

@@ -1,5 +1,6 @@
-/// Parses expression text into an `Expression`, following FORMATS.md exactly:
+/// Parses expression text into an `Expression`.
 ///
+/// It follows the grammar of FORMATS.md exactly:
 /// ```
 /// expr    := and ('or' and)*
 /// and     := not ('and' not)*
@@ -52,14 +53,15 @@ private struct TokenCursor {
   func unexpected(expected: String) -> ExpressionError {
     let token = current
     if token.kind == .end {
-      return ExpressionError(.unexpectedEnd(expected: expected), offset: token.range.lowerBound, length: 0)
+      return ExpressionError(
+        .unexpectedEnd(expected: expected), offset: token.range.lowerBound, length: 0)
     }
     return ExpressionError(
       .unexpectedToken(found: "'\(token.text)'", expected: expected),
       offset: token.range.lowerBound, length: token.range.count)
   }
 
-  /// `expr := and ('or' and)*`
+  /// Reads `expr := and ('or' and)*`.
   mutating func readOr() throws(ExpressionError) -> Expression {
     var left = try readAnd()
     while current.kind == .keyword(.or) {
@@ -70,7 +72,7 @@ private struct TokenCursor {
     return left
   }
 
-  /// `and := not ('and' not)*`
+  /// Reads `and := not ('and' not)*`.
   mutating func readAnd() throws(ExpressionError) -> Expression {
     var left = try readNot()
     while current.kind == .keyword(.and) {
@@ -81,7 +83,7 @@ private struct TokenCursor {
     return left
   }
 
-  /// `not := 'not' not | compare`
+  /// Reads `not := 'not' not | compare`.
   mutating func readNot() throws(ExpressionError) -> Expression {
     guard current.kind == .keyword(.not) else { return try readCompare() }
     let start = current.range.lowerBound
@@ -90,7 +92,7 @@ private struct TokenCursor {
     return .not(operand, range: start..<operand.range.upperBound)
   }
 
-  /// `compare := value (OP value)?`
+  /// Reads `compare := value (OP value)?`.
   mutating func readCompare() throws(ExpressionError) -> Expression {
     let left = try readValue()
     guard case .comparison(let comparison) = current.kind else {
@@ -106,7 +108,10 @@ private struct TokenCursor {
 
   static let valueExpected = "a value (a name, a 'string', a number, true, false, '[' or '(')"
 
-  /// `value := NAME | STRING | NUMBER | 'true' | 'false' | '[' value (',' value)* ']' | '(' expr ')'`
+  /// Reads a value.
+  ///
+  /// `value := NAME | STRING | NUMBER | 'true' | 'false' | '[' value (',' value)* ']'
+  ///   | '(' expr ')'`
   mutating func readValue() throws(ExpressionError) -> Expression {
     let token = current
     switch token.kind {

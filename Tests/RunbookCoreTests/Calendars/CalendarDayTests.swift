@@ -33,6 +33,7 @@ struct CalendarDayTests {
     let lateFriday = try #require(UTCTimestamp.date(from: "2026-04-03T23:59:59Z"))
     #expect(CalendarDay(utc: lateFriday).description == "2026-04-03")
     #expect(CalendarDay(utc: Date(timeIntervalSince1970: -1)).description == "1969-12-31")
-    #expect(try #require(CalendarDay(parsing: "2026-12-31")).adding(days: 1).description == "2027-01-01")
+    #expect(
+      try #require(CalendarDay(parsing: "2026-12-31")).adding(days: 1).description == "2027-01-01")
   }
 }

@@ -57,7 +57,8 @@ struct HolidayCalendarTests {
   @Test("reads a plain list of dates too")
   func listShape() throws {
     let dates = Node(
-      .sequence([Self.scalar("2026-05-25", 4, 5), Self.scalar("2026-07-03", 5, 5)]), at: Self.at(4, 3))
+      .sequence([Self.scalar("2026-05-25", 4, 5), Self.scalar("2026-07-03", 5, 5)]),
+      at: Self.at(4, 3))
     let calendar = try HolidayCalendar.load(from: Self.document(dates: dates), file: "x.yaml")
     #expect(calendar.dates.map(\.description).sorted() == ["2026-05-25", "2026-07-03"])
     #expect(calendar.holidayNames.isEmpty)

@@ -28,7 +28,8 @@ struct DueDateTests {
       Example("72 hours after x", from: "2026-04-03T15:00:00Z", due: "2026-04-06T15:00:00Z"),
       Example("72h after x", from: "2026-04-03T16:00:00Z", due: "2026-04-06T16:00:00Z"),
       Example("immediately", from: "2026-04-03T15:00:00Z", due: "2026-04-03T15:00:00Z"),
-      Example("30 minutes after recorded", from: "2026-04-03T23:45:00Z", due: "2026-04-04T00:15:00Z"),
+      Example(
+        "30 minutes after recorded", from: "2026-04-03T23:45:00Z", due: "2026-04-04T00:15:00Z"),
       Example("4 hours after x", from: "2026-03-03T11:00:00Z", due: "2026-03-03T15:00:00Z"),
       Example("1 day after x", from: "2026-03-28T12:00:00Z", due: "2026-03-29T12:00:00Z"),
       Example("30 days after x", from: "2026-02-03T10:00:00Z", due: "2026-03-05T10:00:00Z"),

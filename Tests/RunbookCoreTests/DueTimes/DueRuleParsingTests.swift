@@ -8,10 +8,22 @@ struct DueRuleParsingTests {
     arguments: [
       ("immediately", DueRule.immediately),
       ("  immediately ", .immediately),
-      ("72h after discovered_at", DueRule(amount: 72, unit: .hours, after: .answer("discovered_at"))),
-      ("72 hours after discovered_at", DueRule(amount: 72, unit: .hours, after: .answer("discovered_at"))),
-      ("72 h after discovered_at", DueRule(amount: 72, unit: .hours, after: .answer("discovered_at"))),
-      ("72hours after discovered_at", DueRule(amount: 72, unit: .hours, after: .answer("discovered_at"))),
+      (
+        "72h after discovered_at",
+        DueRule(amount: 72, unit: .hours, after: .answer("discovered_at"))
+      ),
+      (
+        "72 hours after discovered_at",
+        DueRule(amount: 72, unit: .hours, after: .answer("discovered_at"))
+      ),
+      (
+        "72 h after discovered_at",
+        DueRule(amount: 72, unit: .hours, after: .answer("discovered_at"))
+      ),
+      (
+        "72hours after discovered_at",
+        DueRule(amount: 72, unit: .hours, after: .answer("discovered_at"))
+      ),
       ("1 hour after recorded", DueRule(amount: 1, unit: .hours, after: .recorded)),
       ("30 minutes after recorded", DueRule(amount: 30, unit: .minutes, after: .recorded)),
       ("1 minute after x", DueRule(amount: 1, unit: .minutes, after: .answer("x"))),

@@ -51,7 +51,8 @@ struct ExpressionEvaluatorTests {
       // and, or, not, parentheses, precedence.
       ("yes_flag and no_flag", false), ("yes_flag and kind", true), ("yes_flag or no_flag", true),
       ("no_flag or skipped", false), ("not no_flag and yes_flag", true),
-      ("yes_flag or no_flag and not yes_flag", true), ("(yes_flag or no_flag) and not yes_flag", false),
+      ("yes_flag or no_flag and not yes_flag", true),
+      ("(yes_flag or no_flag) and not yes_flag", false),
       ("not yes_flag or yes_flag", true), ("not (yes_flag or yes_flag)", false),
       ("(no_flag or yes_flag) and kind == 'saas'", true),
     ])

@@ -77,7 +77,8 @@ struct TemplateTests {
     #expect(
       template.check(scope: scope) == [
         ExpressionDiagnostic(.unknownName("vendr", suggestion: "vendor"), offset: 2, length: 5),
-        ExpressionDiagnostic(.forwardReference("notified_at", .question(9)), offset: 16, length: 11),
+        ExpressionDiagnostic(
+          .forwardReference("notified_at", .question(9)), offset: 16, length: 11),
         ExpressionDiagnostic(.unknownName("zz", suggestion: nil), offset: 46, length: 2),
       ])
   }
