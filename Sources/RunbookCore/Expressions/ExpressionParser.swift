@@ -28,11 +28,9 @@ public enum ExpressionParser {
     let expression = try parser.readOr()
     guard parser.current.kind == .end else {
       let expected =
-        if case .comparison = expression, !parser.lastCompareWasBare {
-          "'and', 'or' or the end of the expression"
-        } else {
-          "an operator ('==', 'in', 'has', …), 'and', 'or' or the end of the expression"
-        }
+        parser.lastCompareWasBare
+        ? "an operator ('==', 'in', 'has', …), 'and', 'or' or the end of the expression"
+        : "'and', 'or' or the end of the expression"
       throw parser.unexpected(expected: expected)
     }
     return expression
@@ -48,7 +46,13 @@ private struct TokenCursor {
 
   var current: ExpressionToken { tokens[min(position, tokens.count - 1)] }
 
-  mutating func advance() { position = min(position + 1, tokens.count - 1) }
+  /// Where the last consumed token ends, so a node spans its closing parentheses too.
+  var previousEnd = 0
+
+  mutating func advance() {
+    previousEnd = current.range.upperBound
+    position = min(position + 1, tokens.count - 1)
+  }
 
   func unexpected(expected: String) -> ExpressionError {
     let token = current
@@ -63,22 +67,24 @@ private struct TokenCursor {
 
   /// Reads `expr := and ('or' and)*`.
   mutating func readOr() throws(ExpressionError) -> Expression {
+    let start = current.range.lowerBound
     var left = try readAnd()
     while current.kind == .keyword(.or) {
       advance()
       let right = try readAnd()
-      left = .or(left, right, range: left.range.lowerBound..<right.range.upperBound)
+      left = .or(left, right, range: start..<previousEnd)
     }
     return left
   }
 
   /// Reads `and := not ('and' not)*`.
   mutating func readAnd() throws(ExpressionError) -> Expression {
+    let start = current.range.lowerBound
     var left = try readNot()
     while current.kind == .keyword(.and) {
       advance()
       let right = try readNot()
-      left = .and(left, right, range: left.range.lowerBound..<right.range.upperBound)
+      left = .and(left, right, range: start..<previousEnd)
     }
     return left
   }
@@ -89,11 +95,12 @@ private struct TokenCursor {
     let start = current.range.lowerBound
     advance()
     let operand = try readNot()
-    return .not(operand, range: start..<operand.range.upperBound)
+    return .not(operand, range: start..<previousEnd)
   }
 
   /// Reads `compare := value (OP value)?`.
   mutating func readCompare() throws(ExpressionError) -> Expression {
+    let start = current.range.lowerBound
     let left = try readValue()
     guard case .comparison(let comparison) = current.kind else {
       lastCompareWasBare = true
@@ -102,8 +109,7 @@ private struct TokenCursor {
     advance()
     let right = try readValue()
     lastCompareWasBare = false
-    return .comparison(
-      comparison, left, right, range: left.range.lowerBound..<right.range.upperBound)
+    return .comparison(comparison, left, right, range: start..<previousEnd)
   }
 
   static let valueExpected = "a value (a name, a 'string', a number, true, false, '[' or '(')"

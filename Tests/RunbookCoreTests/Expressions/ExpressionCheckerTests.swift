@@ -139,4 +139,24 @@ struct ExpressionCheckerTests {
     let expression = try ExpressionParser.parse(text)
     #expect(ExpressionChecker.inferredType(of: expression, scope: Self.scope) == type)
   }
+
+  @Test("define makes a later name visible")
+  func define() throws {
+    var scope = ExpressionScope(later: ["notified_at": .question(2)])
+    let expression = try ExpressionParser.parse("notified_at")
+    #expect(ExpressionChecker.check(expression, scope: scope).count == 1)
+    scope.define(Symbol(name: "notified_at", type: .time))
+    #expect(ExpressionChecker.check(expression, scope: scope) == [])
+    #expect(scope.later.isEmpty)
+  }
+
+  @Test("a comparison diagnostic covers parentheses around its operands")
+  func parenthesisedRange() throws {
+    let expression = try ExpressionParser.parse("not ((vendor_confirmed) == 'yes')")
+    #expect(
+      ExpressionChecker.check(expression, scope: Self.scope) == [
+        ExpressionDiagnostic(
+          .incomparableTypes(.equal, left: .boolean, right: .string), offset: 5, length: 27)
+      ])
+  }
 }

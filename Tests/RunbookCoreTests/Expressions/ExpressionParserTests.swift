@@ -50,6 +50,10 @@ struct ExpressionParserTests {
     #expect(left.range == 0..<8)
     #expect(right.range == 13..<26)
 
+    #expect(try ExpressionParser.parse("not (a or b)").range == 0..<12)
+    #expect(try ExpressionParser.parse("(a) == (b)").range == 0..<10)
+    #expect(try ExpressionParser.parse(" (a and b) or c ").range == 1..<15)
+
     let accented = try ExpressionParser.parse("'é👍🏽' == name")
     #expect(accented.names.map(\.range) == [8..<12])
   }
