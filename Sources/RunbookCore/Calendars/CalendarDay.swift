@@ -6,7 +6,7 @@ import Foundation
 /// UTC. Conversions use the civil-from-days algorithm (Howard Hinnant's), not `Calendar`, so they
 /// are pure, fast and the same on every platform.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
-  /// The year, e.g. 2026.
+  /// The year (2026).
   public let year: Int
   /// The month, 1 to 12.
   public let month: Int

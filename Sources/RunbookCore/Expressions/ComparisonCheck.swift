@@ -3,12 +3,16 @@ struct ComparisonCheck {
   let comparison: ComparisonOperator
   let left: Expression
   let right: Expression
+  /// The whole comparison's range (parentheses around an operand included).
+  let range: Range<Int>
   let scope: ExpressionScope
   var diagnostics: [ExpressionDiagnostic] = []
 
   init(
-    comparison: ComparisonOperator, left: Expression, right: Expression, scope: ExpressionScope
+    comparison: ComparisonOperator, left: Expression, right: Expression, range: Range<Int>,
+    scope: ExpressionScope
   ) {
+    self.range = range
     self.comparison = comparison
     self.left = left
     self.right = right
@@ -21,7 +25,7 @@ struct ComparisonCheck {
       if !areComparable(leftType, rightType) {
         report(
           .incomparableTypes(comparison, left: leftType, right: rightType),
-          at: left.range.lowerBound..<right.range.upperBound)
+          at: range)
       }
     case .less, .lessOrEqual, .greater, .greaterOrEqual:
       if !isOrderable(leftType, left) {
@@ -31,7 +35,7 @@ struct ComparisonCheck {
       } else if !areComparable(leftType, rightType) {
         report(
           .incomparableTypes(comparison, left: leftType, right: rightType),
-          at: left.range.lowerBound..<right.range.upperBound)
+          at: range)
       }
     case .has:
       if leftType != .list {

@@ -55,7 +55,8 @@ public enum ExpressionChecker {
       for item in items {
         let type = inferType(of: item, scope: scope, diagnostics: &diagnostics)
         if let type, type != .string {
-          diagnostics.append(ExpressionDiagnostic(.itemNeedsString(nil, found: type), range: item.range))
+          diagnostics.append(
+            ExpressionDiagnostic(.itemNeedsString(nil, found: type), range: item.range))
         }
       }
       return .list
@@ -66,11 +67,11 @@ public enum ExpressionChecker {
       _ = inferType(of: left, scope: scope, diagnostics: &diagnostics)
       _ = inferType(of: right, scope: scope, diagnostics: &diagnostics)
       return .boolean
-    case .comparison(let comparison, let left, let right, _):
+    case .comparison(let comparison, let left, let right, let range):
       let leftType = inferType(of: left, scope: scope, diagnostics: &diagnostics)
       let rightType = inferType(of: right, scope: scope, diagnostics: &diagnostics)
       var context = ComparisonCheck(
-        comparison: comparison, left: left, right: right, scope: scope)
+        comparison: comparison, left: left, right: right, range: range, scope: scope)
       if let leftType, let rightType {
         context.checkTypes(leftType, rightType)
       }

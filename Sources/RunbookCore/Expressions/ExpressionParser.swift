@@ -1,5 +1,6 @@
-/// Parses expression text into an `Expression`, following FORMATS.md exactly:
+/// Parses expression text into an `Expression`.
 ///
+/// It follows the grammar of FORMATS.md exactly:
 /// ```
 /// expr    := and ('or' and)*
 /// and     := not ('and' not)*
@@ -27,11 +28,9 @@ public enum ExpressionParser {
     let expression = try parser.readOr()
     guard parser.current.kind == .end else {
       let expected =
-        if case .comparison = expression, !parser.lastCompareWasBare {
-          "'and', 'or' or the end of the expression"
-        } else {
-          "an operator ('==', 'in', 'has', …), 'and', 'or' or the end of the expression"
-        }
+        parser.lastCompareWasBare
+        ? "an operator ('==', 'in', 'has', …), 'and', 'or' or the end of the expression"
+        : "'and', 'or' or the end of the expression"
       throw parser.unexpected(expected: expected)
     }
     return expression
@@ -47,51 +46,61 @@ private struct TokenCursor {
 
   var current: ExpressionToken { tokens[min(position, tokens.count - 1)] }
 
-  mutating func advance() { position = min(position + 1, tokens.count - 1) }
+  /// Where the last consumed token ends, so a node spans its closing parentheses too.
+  var previousEnd = 0
+
+  mutating func advance() {
+    previousEnd = current.range.upperBound
+    position = min(position + 1, tokens.count - 1)
+  }
 
   func unexpected(expected: String) -> ExpressionError {
     let token = current
     if token.kind == .end {
-      return ExpressionError(.unexpectedEnd(expected: expected), offset: token.range.lowerBound, length: 0)
+      return ExpressionError(
+        .unexpectedEnd(expected: expected), offset: token.range.lowerBound, length: 0)
     }
     return ExpressionError(
       .unexpectedToken(found: "'\(token.text)'", expected: expected),
       offset: token.range.lowerBound, length: token.range.count)
   }
 
-  /// `expr := and ('or' and)*`
+  /// Reads `expr := and ('or' and)*`.
   mutating func readOr() throws(ExpressionError) -> Expression {
+    let start = current.range.lowerBound
     var left = try readAnd()
     while current.kind == .keyword(.or) {
       advance()
       let right = try readAnd()
-      left = .or(left, right, range: left.range.lowerBound..<right.range.upperBound)
+      left = .or(left, right, range: start..<previousEnd)
     }
     return left
   }
 
-  /// `and := not ('and' not)*`
+  /// Reads `and := not ('and' not)*`.
   mutating func readAnd() throws(ExpressionError) -> Expression {
+    let start = current.range.lowerBound
     var left = try readNot()
     while current.kind == .keyword(.and) {
       advance()
       let right = try readNot()
-      left = .and(left, right, range: left.range.lowerBound..<right.range.upperBound)
+      left = .and(left, right, range: start..<previousEnd)
     }
     return left
   }
 
-  /// `not := 'not' not | compare`
+  /// Reads `not := 'not' not | compare`.
   mutating func readNot() throws(ExpressionError) -> Expression {
     guard current.kind == .keyword(.not) else { return try readCompare() }
     let start = current.range.lowerBound
     advance()
     let operand = try readNot()
-    return .not(operand, range: start..<operand.range.upperBound)
+    return .not(operand, range: start..<previousEnd)
   }
 
-  /// `compare := value (OP value)?`
+  /// Reads `compare := value (OP value)?`.
   mutating func readCompare() throws(ExpressionError) -> Expression {
+    let start = current.range.lowerBound
     let left = try readValue()
     guard case .comparison(let comparison) = current.kind else {
       lastCompareWasBare = true
@@ -100,13 +109,15 @@ private struct TokenCursor {
     advance()
     let right = try readValue()
     lastCompareWasBare = false
-    return .comparison(
-      comparison, left, right, range: left.range.lowerBound..<right.range.upperBound)
+    return .comparison(comparison, left, right, range: start..<previousEnd)
   }
 
   static let valueExpected = "a value (a name, a 'string', a number, true, false, '[' or '(')"
 
-  /// `value := NAME | STRING | NUMBER | 'true' | 'false' | '[' value (',' value)* ']' | '(' expr ')'`
+  /// Reads a value.
+  ///
+  /// `value := NAME | STRING | NUMBER | 'true' | 'false' | '[' value (',' value)* ']'
+  ///   | '(' expr ')'`
   mutating func readValue() throws(ExpressionError) -> Expression {
     let token = current
     switch token.kind {

@@ -29,6 +29,13 @@ public struct ExpressionScope: Sendable, Equatable {
     self.init(symbols: table, later: later)
   }
 
+  /// Makes `symbol` visible (it is no longer "later"), as a loader walking the questions in order
+  /// does after each question.
+  public mutating func define(_ symbol: Symbol) {
+    symbols[symbol.name] = symbol
+    later[symbol.name] = nil
+  }
+
   /// The visible names, sorted, as candidates for "did you mean".
   var candidateNames: [String] { symbols.keys.sorted() }
 

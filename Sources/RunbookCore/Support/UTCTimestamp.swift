@@ -8,11 +8,14 @@ public enum UTCTimestamp {
     let dayNumber = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = seconds - dayNumber * 86_400
     let day = CalendarDay(daysSince1970: dayNumber)
-    return "\(day)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    return
+      "\(day)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
   }
 
-  /// Reads `YYYY-MM-DDTHH:MM:SSZ`, `YYYY-MM-DDTHH:MMZ`, an offset instead of `Z` (`+02:00`), or a
-  /// bare `YYYY-MM-DD` (midnight UTC). A space may replace the `T`. Nil for anything else.
+  /// Reads an RFC 3339 time or a bare date; nil for anything else.
+  ///
+  /// Accepted: `YYYY-MM-DDTHH:MM:SSZ`, `YYYY-MM-DDTHH:MMZ`, fractions of a second, an offset
+  /// instead of `Z` (`+02:00`), or a bare `YYYY-MM-DD` (midnight UTC). A space may replace the `T`.
   public static func date(from text: String) -> Date? {
     if let day = CalendarDay(parsing: text) { return day.startInUTC }
     let characters = Array(text)
