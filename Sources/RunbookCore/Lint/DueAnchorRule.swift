@@ -1,3 +1,5 @@
+import Foundation
+
 /// A due time counts from a date or datetime answer, from `recorded`, or from an earlier
 /// notification's `ID.sent`; anything else cannot give a time.
 enum DueAnchorRule {
@@ -6,7 +8,7 @@ enum DueAnchorRule {
     let notificationIDs = runbook.notifications.map(\.id)
     func check(_ due: DueTime?, earlierNotifications: ArraySlice<String>) {
       guard let due else { return }
-      let start = due.location.advanced(by: due.rule.anchorOffset)
+      let start = due.origin.location(at: due.anchorOffset)
       switch due.rule.anchor {
       case .immediately, .recorded:
         return
@@ -54,5 +56,15 @@ enum DueAnchorRule {
       check(rule.due, earlierNotifications: notificationIDs[..<index])
     }
     return diagnostics
+  }
+}
+
+extension DueTime {
+  /// Where the anchor name starts in the phrase: after the last `after` and its spaces.
+  var anchorOffset: Int {
+    guard let range = source.range(of: "after", options: .backwards) else { return 0 }
+    let rest = source[range.upperBound...]
+    let skipped = rest.prefix { $0 == " " }.count
+    return source.distance(from: source.startIndex, to: range.upperBound) + skipped
   }
 }

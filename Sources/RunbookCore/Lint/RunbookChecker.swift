@@ -84,8 +84,8 @@ struct NameTable {
 }
 
 extension Diagnostic {
-  /// A diagnostic for a problem at `offset` characters into a text written at `start`.
-  init(_ problem: ExpressionDiagnostic, in start: SourceLocation) {
+  /// A diagnostic for a problem found in a text written at `origin`.
+  init(_ problem: ExpressionDiagnostic, in origin: TextOrigin) {
     let code: String
     switch problem.kind {
     case .unknownName: code = "unknown-name"
@@ -94,6 +94,6 @@ extension Diagnostic {
     case .incomparableTypes, .notOrderable, .hasNeedsList, .inNeedsList, .itemNeedsString:
       code = "type-mismatch"
     }
-    self.init(.error, code, problem.message, at: start.advanced(by: problem.offset))
+    self.init(.error, code, problem.message, at: origin.location(at: problem.offset))
   }
 }

@@ -8,12 +8,12 @@ enum ScopeRule {
     func condition(_ condition: Condition?, _ scope: ExpressionScope) {
       guard let condition else { return }
       diagnostics += ExpressionChecker.check(condition.expression, scope: scope).map {
-        Diagnostic($0, in: condition.location)
+        Diagnostic($0, in: condition.origin)
       }
     }
     func template(_ text: TemplateText?, _ scope: ExpressionScope) {
       guard let text else { return }
-      diagnostics += text.template.check(scope: scope).map { Diagnostic($0, in: text.location) }
+      diagnostics += text.template.check(scope: scope).map { Diagnostic($0, in: text.origin) }
     }
     var index = 0
     for section in runbook.sections {

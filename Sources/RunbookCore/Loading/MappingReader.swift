@@ -87,15 +87,4 @@ extension Node {
     case .mapping: return "a mapping"
     }
   }
-
-  /// Where the text of a scalar starts: after the opening quote of a quoted scalar.
-  var textStart: SourceLocation {
-    guard case .scalar(let scalar) = content else { return location }
-    switch scalar.style {
-    case .singleQuoted, .doubleQuoted:
-      return SourceLocation(file: location.file, line: location.line, column: location.column + 1)
-    default:
-      return location
-    }
-  }
 }

@@ -42,7 +42,7 @@ extension TreeReader {
           message += "; did you mean '\(near)'?"
         }
         error("unknown-severity", message + " (levels: \(levels.joined(separator: ", ")))",
-          at: node.textStart)
+          at: node.location(ofTextOffset: 0))
         return nil
       }
       return SeverityRule(level: level, when: readCondition(rule, "when"), location: item.location)

@@ -58,7 +58,7 @@ extension TreeReader {
     } else {
       message += "; use one of \(names.joined(separator: ", "))"
     }
-    error("unknown-question-type", message, at: node.textStart)
+    error("unknown-question-type", message, at: node.location(ofTextOffset: 0))
     return nil
   }
 
@@ -85,7 +85,7 @@ extension TreeReader {
       switch item.content {
       case .scalar(let scalar):
         choices.append(Choice(id: scalar.text, label: scalar.text))
-        checkChoiceID(scalar.text, at: item.textStart)
+        checkChoiceID(scalar.text, at: item.location(ofTextOffset: 0))
       case .mapping(let entries) where entries.count == 1:
         let entry = entries[0]
         guard case .scalar(let label) = entry.value.content else {
@@ -122,7 +122,7 @@ extension TreeReader {
     case "yes", "true": return true
     case "no", "false": return false
     default:
-      error("expected-boolean", "'\(key)' must be yes or no, not '\(text)'", at: node.textStart)
+      error("expected-boolean", "'\(key)' must be yes or no, not '\(text)'", at: node.location(ofTextOffset: 0))
       return nil
     }
   }
@@ -130,7 +130,7 @@ extension TreeReader {
   mutating func readNumber(_ map: MappingReader, _ key: String) -> Double? {
     guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
     guard let number = Double(text), number.isFinite else {
-      error("expected-number", "'\(key)' must be a number, not '\(text)'", at: node.textStart)
+      error("expected-number", "'\(key)' must be a number, not '\(text)'", at: node.location(ofTextOffset: 0))
       return nil
     }
     return number
@@ -146,7 +146,7 @@ extension TreeReader {
     }
     if (try? NSRegularExpression(pattern: text)) == nil {
       error(
-        "bad-pattern", "'\(text)' is not a valid regular expression", at: node.textStart)
+        "bad-pattern", "'\(text)' is not a valid regular expression", at: node.location(ofTextOffset: 0))
       return nil
     }
     return text
@@ -170,7 +170,7 @@ extension TreeReader {
     if case .failure(let problem) = AnswerReader.read(written, for: question, now: nil) {
       error(
         "bad-default", "default '\(written)' does not fit this \(question.type.rawValue) question: "
-          + problem.message, at: node.textStart)
+          + problem.message, at: node.location(ofTextOffset: 0))
       return nil
     }
     return written

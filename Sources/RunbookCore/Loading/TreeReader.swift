@@ -30,7 +30,7 @@ struct TreeReader {
       version = text
       if !IDPattern.semanticVersion.matches(text) {
         error(
-          "bad-version", "version '\(text)' is not a semantic version like 1.2.0", at: node.textStart)
+          "bad-version", "version '\(text)' is not a semantic version like 1.2.0", at: node.location(ofTextOffset: 0))
       }
     }
     let summary = map.text("summary", diagnostics: &diagnostics)?.0
@@ -59,7 +59,7 @@ struct TreeReader {
   ) -> String? {
     guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
     if !pattern.matches(text) {
-      error("bad-id", "\(what) '\(text)' must be \(pattern.description)", at: node.textStart)
+      error("bad-id", "\(what) '\(text)' must be \(pattern.description)", at: node.location(ofTextOffset: 0))
     }
     return text
   }
@@ -91,7 +91,7 @@ struct TreeReader {
     guard let (text, node) = map.text("tlp", diagnostics: &diagnostics) else { return nil }
     guard let tlp = TLP(rawValue: text.uppercased()) else {
       let all = TLP.allCases.map(\.rawValue).joined(separator: ", ")
-      error("bad-tlp", "unknown TLP marking '\(text)'; use one of \(all)", at: node.textStart)
+      error("bad-tlp", "unknown TLP marking '\(text)'; use one of \(all)", at: node.location(ofTextOffset: 0))
       return nil
     }
     return tlp
@@ -106,12 +106,12 @@ struct TreeReader {
   }
 
   mutating func readCondition(_ text: String, node: Node) -> Condition? {
-    let start = node.textStart
+    let origin = TextOrigin(of: node)
     do {
       let expression = try ExpressionParser.parse(text)
-      return Condition(source: text, expression: expression, location: start)
+      return Condition(source: text, expression: expression, origin: origin)
     } catch {
-      self.error("expression-syntax", error.message, at: start.advanced(by: error.offset))
+      self.error("expression-syntax", error.message, at: origin.location(at: error.offset))
       return nil
     }
   }
@@ -119,11 +119,11 @@ struct TreeReader {
   /// Parses a template at `key`, reporting an unterminated `{{` at its column.
   mutating func readTemplate(_ map: MappingReader, _ key: String) -> TemplateText? {
     guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
-    let start = node.textStart
+    let origin = TextOrigin(of: node)
     do {
-      return TemplateText(source: text, template: try Template.parse(text), location: start)
+      return TemplateText(source: text, template: try Template.parse(text), origin: origin)
     } catch {
-      self.error("template-syntax", error.message, at: start.advanced(by: error.offset))
+      self.error("template-syntax", error.message, at: origin.location(at: error.offset))
       return nil
     }
   }
@@ -131,19 +131,13 @@ struct TreeReader {
   /// Parses a due phrase at `key`, reporting a bad unit or shape at its column.
   mutating func readDue(_ map: MappingReader) -> DueTime? {
     guard let (text, node) = map.text("due", diagnostics: &diagnostics) else { return nil }
-    let start = node.textStart
+    let origin = TextOrigin(of: node)
     do {
-      return DueTime(source: text, rule: try DueRule.parse(text), location: start)
+      return DueTime(source: text, rule: try DueRule.parse(text), origin: origin)
     } catch {
-      self.error("bad-due", error.message, at: start.advanced(by: error.offset))
+      self.error("bad-due", error.message, at: origin.location(at: error.offset))
       return nil
     }
   }
 }
 
-extension SourceLocation {
-  /// The place `count` characters further along the same line.
-  public func advanced(by count: Int) -> SourceLocation {
-    SourceLocation(file: file, line: line, column: column + count)
-  }
-}
