@@ -86,7 +86,7 @@ public struct AnswersFile: Sendable, Equatable {
           at: node.location))
       return []
     }
-    return pairs.compactMap { pair in
+    return pairs.compactMap { pair -> Entry? in
       let input: AnswerInput
       switch pair.value.content {
       case .scalar(let scalar): input = .text(scalar.text)
@@ -111,7 +111,7 @@ public struct AnswersFile: Sendable, Equatable {
       }
       return Entry(
         questionID: pair.key, input: input, keyLocation: pair.keyLocation,
-        valueLocation: pair.value.textStart)
+        valueLocation: pair.value.location(ofTextOffset: 0))
     }
   }
 }
