@@ -8,7 +8,8 @@
 ///
 /// Lines inside must be indented more than `parent`. A quoted key may be followed directly by
 /// `:` (`{"a":b}`), a plain one needs a space after the colon. Refused: collections as keys,
-/// `? ` explicit keys, empty keys, keys spread over several lines, duplicate keys.
+/// `? ` explicit keys, empty keys, duplicate keys, and a pair in a sequence (`[k: v]`) whose key
+/// spreads over several lines.
 extension Parser {
   mutating func parseFlowCollection(parent: Int) throws(YAMLError) -> Node {
     let start = mark
@@ -91,7 +92,8 @@ extension Parser {
       && (isJSONLike || next.isBlankOrBreakOrEnd || next.isFlowIndicator)
     guard isSeparator else { return (node, nil) }
     if case .scalar = node.content {} else { throw error(.complexKey, at: entryStart) }
-    if isMultiline { throw error(.multilineKey, at: entryStart) }
+    // A flow mapping's key may span lines (`{ multi\n line: v }`); a pair in a sequence may not.
+    if isMultiline && !inMapping { throw error(.multilineKey, at: entryStart) }
     if pos - entryStart.pos > Parser.maxKeyLength {
       throw error(.keyTooLong(limit: Parser.maxKeyLength), at: entryStart)
     }
