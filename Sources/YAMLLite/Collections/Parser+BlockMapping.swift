@@ -1,0 +1,113 @@
+/// Block mappings: `l+block-mapping` with implicit keys only.
+///
+///     block-mapping -> (key ":" (inline-value | comment? block-node))+   all keys at one column
+///     key           -> plain | single-quoted | double-quoted              on one line
+///
+/// Refused: explicit keys (`? `), empty keys (`: v`), collections as keys, duplicate keys.
+extension Parser {
+  mutating func parseBlockMapping(indent: Int) throws(YAMLError) -> Node {
+    let start = mark
+    try enterCollection(at: start)
+    defer { depth -= 1 }
+    var entries: [MappingEntry] = []
+    var keys = KeyRegistry()
+    while true {
+      let keyMark = mark
+      let key = try parseBlockKey()
+      if let firstLine = keys.insert(key, line: keyMark.line) {
+        throw error(.duplicateKey(key, firstLine: firstLine), at: keyMark)
+      }
+      let afterColon = mark
+      skipBlanks()
+      let value: Node
+      if isAtLineEndOrComment {
+        try finishLine(valueStart: afterColon)
+        value = try parseBlockNode(parent: indent, sequenceAtParentIndent: true, emptyAt: afterColon)
+      } else {
+        value = try parseInlineValue(parent: indent)
+      }
+      entries.append(MappingEntry(key: key, keyLocation: location(of: keyMark), value: value))
+      guard let next = try nextContentLine(), next >= indent else { break }
+      if next == 0 && isAtDocumentMarker() { break }
+      if next > indent { throw error(.badIndentation) }
+      if let tab = tabBeforeContent { throw error(.tabIndentation, at: tab) }
+    }
+    return Node(.mapping(entries), at: location(of: start))
+  }
+
+  /// Whether the line from the cursor reads as `key:` followed by whitespace or the line end, with
+  /// the key plain or quoted on this line.
+  func startsImplicitKey() -> Bool {
+    var index = pos
+    let count = bytes.count
+    let first = peek()
+    switch first {
+    case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: ">"): return false
+    default: break
+    }
+    if first == .doubleQuote || first == .singleQuote {
+      index += 1
+      while true {
+        guard index < count else { return false }
+        let byte = bytes[index]
+        if byte.isBreak { return false }
+        if byte == first {
+          if first == .singleQuote && index + 1 < count && bytes[index + 1] == .singleQuote {
+            index += 2
+            continue
+          }
+          break
+        }
+        index += first == .doubleQuote && byte == .backslash ? 2 : 1
+      }
+      index += 1
+      while index < count && bytes[index].isBlank { index += 1 }
+      return index < count && bytes[index] == .colon
+        && (index + 1 == count || bytes[index + 1].isBlankOrBreakOrEnd)
+    }
+    while index < count {
+      let byte = bytes[index]
+      if byte.isBreak { return false }
+      if byte == .colon && (index + 1 == count || bytes[index + 1].isBlankOrBreakOrEnd) {
+        return true
+      }
+      if byte == .hash && index > pos && bytes[index - 1].isBlank { return false }
+      index += 1
+    }
+    return false
+  }
+
+  /// Reads a key and its `:`, leaving the cursor after the colon.
+  private mutating func parseBlockKey() throws(YAMLError) -> String {
+    let start = mark
+    let key: String
+    switch peek() {
+    case .doubleQuote, .singleQuote:
+      guard startsImplicitKey() else { throw error(.expectedKey) }
+      let node = try peek() == .doubleQuote
+        ? parseDoubleQuoted(parent: -1) : parseSingleQuoted(parent: -1)
+      guard case .scalar(let scalar) = node.content else { throw error(.expectedKey, at: start) }
+      key = scalar.text
+      skipBlanks()
+    case UInt8(ascii: "["), UInt8(ascii: "{"):
+      throw error(.complexKey)
+    default:
+      if isAtSequenceEntry { throw error(.expectedKey) }
+      try refuseIndicator(inFlow: false)
+      guard startsImplicitKey() else { throw error(.expectedKey) }
+      var end = pos
+      while !(bytes[end] == .colon && (end + 1 == bytes.count || bytes[end + 1].isBlankOrBreakOrEnd)) {
+        end += 1
+      }
+      let colon = end
+      while end > pos && bytes[end - 1].isBlank { end -= 1 }
+      key = text(from: pos, to: end)
+      pos = colon
+    }
+    if pos - start.pos > Parser.maxKeyLength {
+      throw error(.keyTooLong(limit: Parser.maxKeyLength), at: start)
+    }
+    pos += 1
+    return key
+  }
+}

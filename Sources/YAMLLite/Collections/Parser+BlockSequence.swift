@@ -1,0 +1,39 @@
+/// Block sequences: `l+block-sequence`.
+///
+///     block-sequence -> ("-" (node-in-place | comment? block-node))+   all dashes at one column
+///
+/// An entry may hold a compact collection on the dash's line (`- key: v`, `- - x`); a tab
+/// between the dash and such a collection is refused, since its column would be ambiguous.
+extension Parser {
+  mutating func parseBlockSequence(indent: Int, isMappingValue: Bool) throws(YAMLError) -> Node {
+    let start = mark
+    try enterCollection(at: start)
+    defer { depth -= 1 }
+    var items: [Node] = []
+    while true {
+      pos += 1
+      let afterDash = mark
+      let blanksStart = pos
+      skipBlanks()
+      var tab: Mark? = nil
+      for index in blanksStart..<pos where bytes[index] == .tab && tab == nil {
+        tab = Mark(pos: index, line: line, lineStart: lineStart)
+      }
+      if isAtLineEndOrComment {
+        try finishLine(valueStart: afterDash)
+        items.append(try parseBlockNode(parent: indent, emptyAt: afterDash))
+      } else {
+        items.append(try parseNodeInPlace(parent: indent, tab: tab))
+      }
+      guard let next = try nextContentLine(), next >= indent else { break }
+      if next == 0 && isAtDocumentMarker() { break }
+      if next > indent { throw error(.badIndentation) }
+      if let tab = tabBeforeContent { throw error(.tabIndentation, at: tab) }
+      if !isAtSequenceEntry {
+        if isMappingValue { break }
+        throw error(.expectedSequenceEntry)
+      }
+    }
+    return Node(.sequence(items), at: location(of: start))
+  }
+}

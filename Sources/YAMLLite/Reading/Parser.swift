@@ -1,0 +1,103 @@
+/// The state of one parse: the input bytes and a cursor that knows its line.
+///
+/// A value type, as in Ink's `Reader`: lookahead saves `mark` and assigns it back to rewind, which
+/// is how a plain scalar checks whether the next line continues it. The parser works on UTF-8
+/// bytes; `Character` columns are computed only when a location is made (see `column(of:)`).
+struct Parser {
+  /// The deepest nesting of collections accepted (block and flow together). Deeper input is
+  /// refused with `nestingTooDeep`, so a hostile file cannot exhaust the stack.
+  static let maxDepth = 64
+  /// The longest implicit key accepted, in bytes; YAML 1.2 caps implicit keys at 1024 characters.
+  static let maxKeyLength = 1024
+
+  let bytes: UnsafeBufferPointer<UInt8>
+  let file: String
+  /// The byte offset of the cursor.
+  var pos: Int
+  /// The cursor's line, from 1.
+  var line: Int = 1
+  /// The byte offset where the cursor's line starts.
+  var lineStart: Int
+  /// How many collections enclose the cursor.
+  var depth = 0
+  /// What `nextContentLine` last found: the content's offset, the line's indentation, and the
+  /// offset of a tab in the leading whitespace (-1 for none), so asking again is cheap and exact.
+  var contentLine = (pos: -1, indent: 0, tab: -1)
+
+  init(bytes: UnsafeBufferPointer<UInt8>, file: String, start: Int) {
+    self.bytes = bytes
+    self.file = file
+    self.pos = start
+    self.lineStart = start
+  }
+
+  /// The cursor as a value that can be stored and assigned back.
+  var mark: Mark {
+    get { Mark(pos: pos, line: line, lineStart: lineStart) }
+    set {
+      pos = newValue.pos
+      line = newValue.line
+      lineStart = newValue.lineStart
+    }
+  }
+
+  /// The byte `ahead` bytes after the cursor, or 0 past the end (NUL bytes are refused up front,
+  /// so 0 means the end).
+  @inline(__always)
+  func peek(_ ahead: Int = 0) -> UInt8 {
+    let index = pos &+ ahead
+    return index < bytes.count ? bytes[index] : 0
+  }
+
+  var isAtEnd: Bool { pos >= bytes.count }
+
+  /// Where `mark` is, as a person counts: line from 1 and column in `Character`s from 1.
+  func location(of mark: Mark) -> SourceLocation {
+    SourceLocation(file: file, line: mark.line, column: column(of: mark))
+  }
+
+  /// The `Character` column of `mark`: a byte count when the line up to it is ASCII, otherwise the
+  /// characters of the decoded prefix.
+  func column(of mark: Mark) -> Int {
+    var index = mark.lineStart
+    let end = min(mark.pos, bytes.count)
+    while index < end {
+      if bytes[index] >= 0x80 {
+        let prefix = UnsafeBufferPointer(rebasing: bytes[mark.lineStart..<end])
+        return String(decoding: prefix, as: UTF8.self).count + 1
+      }
+      index += 1
+    }
+    return mark.pos - mark.lineStart + 1
+  }
+
+  /// An error of `kind` at `mark`.
+  func error(_ kind: YAMLError.Kind, at mark: Mark) -> YAMLError {
+    YAMLError(kind, at: location(of: mark))
+  }
+
+  /// An error of `kind` at the cursor.
+  func error(_ kind: YAMLError.Kind) -> YAMLError {
+    error(kind, at: mark)
+  }
+
+  /// The text of `bytes[start..<end]`.
+  func text(from start: Int, to end: Int) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+
+  /// Counts one more enclosing collection, refusing nesting deeper than `maxDepth`.
+  mutating func enterCollection(at mark: Mark) throws(YAMLError) {
+    depth += 1
+    if depth > Parser.maxDepth {
+      throw error(.nestingTooDeep(limit: Parser.maxDepth), at: mark)
+    }
+  }
+}
+
+/// A saved cursor position.
+struct Mark {
+  var pos: Int
+  var line: Int
+  var lineStart: Int
+}
