@@ -33,7 +33,7 @@ struct NameTable {
         question,
         Symbol(
           name: question.id, type: question.type.valueType,
-          choiceIDs: hasChoices ? question.choiceIDs : nil)
+          choiceIDs: hasChoices && !question.choices.isEmpty ? question.choiceIDs : nil)
       )
     }
     questionSymbols = questions

@@ -77,16 +77,16 @@ struct RunbookLoaderTests {
       message: "'credentails' is not a choice of exposure; did you mean 'credentials'?"),
     LintCase(
       name: "unknown template name", replace: "title: Rotate", with: "title: Rotate {{vendr}}",
-      code: "unknown-name", line: 23, column: 19,
+      code: "unknown-name", line: 23, column: 21,
       message: "unknown name 'vendr': no question or derived value has this id; did you mean 'vendor'?"),
     LintCase(
       name: "template names a later answer", replace: "What left {{vendor}}?",
-      with: "What left {{exposed}}?", code: "forward-reference", line: 12, column: 22,
+      with: "What left {{exposed}}?", code: "forward-reference", line: 12, column: 26,
       message: "'exposed' is answered later, at question 4; a condition may only name earlier answers"),
     LintCase(
       name: "bad due unit", replace: "due: 24h after", with: "due: 24 fortnights after",
       code: "bad-due", line: 25, column: 13,
-      message: "unknown unit 'fortnights'"),
+      message: "'fortnights' is not a unit; expected minutes, hours (h), days (d), weeks (w), months or business days"),
     LintCase(
       name: "due anchor that is no date answer", replace: "24h after discovered_at",
       with: "24h after exposed", code: "due-anchor", line: 25, column: 20,
@@ -108,7 +108,7 @@ struct RunbookLoaderTests {
       with: "when: exposure has", code: "expression-syntax", line: 24, column: 23,
       message: "the expression ends too early"),
     LintCase(
-      name: "choice question without choices", replace: "      choices: [credentials, source-code]\n",
+      name: "choice question without choices", replace: "        choices: [credentials, source-code]\n",
       with: "", code: "missing-choices", line: 11, column: 9,
       message: "a multi question needs 'choices'"),
     LintCase(
@@ -128,7 +128,7 @@ struct RunbookLoaderTests {
       message: "'[a-' is not a valid regular expression"),
     LintCase(
       name: "syntax error in the YAML itself", replace: "title: A sample", with: "title: [A sample",
-      code: "syntax", line: 2, column: 8, message: ""),
+      code: "syntax", line: 2, column: 8, message: "the flow sequence"),
   ]
 
   @Test(arguments: cases)
@@ -146,11 +146,11 @@ struct RunbookLoaderTests {
   @Test func reportsEveryProblemInOneRun() {
     let source = sampleRunbook
       .replacingOccurrences(of: "type: yesno", with: "type: yes-no")
-      .replacingOccurrences(of: "    title: Rotate", with: "    titel: Rotate")
+      .replacingOccurrences(of: "    due: 24h", with: "    onwer: security lead\n    due: 24h")
       .replacingOccurrences(of: "when: exposure has", with: "when: exposur has")
     let result = RunbookLoader.load(Array(source.utf8), file: "sample.yaml")
     #expect(result.diagnostics.map(\.code).sorted() == [
-      "missing-key", "unknown-key", "unknown-name", "unknown-question-type",
+      "unknown-key", "unknown-name", "unknown-question-type",
     ])
   }
 }

@@ -1,0 +1,212 @@
+import Foundation
+import RunbookCore
+import Testing
+import TriageSession
+
+let sessionRunbook = """
+  runbook: vendor-breach
+  title: A vendor was breached
+  version: 2.0.0
+  holidays: test-holidays
+  sections:
+    - id: facts
+      title: What happened?
+      questions:
+        - id: vendor
+          ask: Which vendor?
+          type: text
+        - id: discovered_at
+          ask: When did we learn of it?
+          type: datetime
+        - id: personal_data
+          ask: Did {{vendor}} hold personal data of ours?
+          type: yesno
+        - id: records
+          ask: How many records?
+          type: number
+          min: 1
+          when: personal_data
+        - id: exposure
+          ask: What left?
+          type: multi
+          choices: [credentials, source-code, personal-data]
+    - id: rotation
+      title: Credential rotation
+      when: exposure has 'credentials'
+      questions:
+        - id: secrets
+          ask: Which secrets did {{vendor}} hold?
+          type: list
+        - id: comment
+          ask: Anything else?
+          type: text
+          required: false
+  derive:
+    big: records >= 500
+  severity:
+    - level: critical
+      when: big
+    - level: high
+      when: exposure has 'credentials'
+    - level: low
+  decision:
+    - say: Notify the authority; {{records}} records at {{vendor}}.
+      when: personal_data
+    - say: No immediate action, but monitor {{vendor}}.
+  actions:
+    - id: rotate-secrets
+      title: Rotate {{secrets}}
+      when: exposure has 'credentials'
+      owner: security lead
+      due: 24h after recorded
+  notifications:
+    - id: authority
+      to: supervisory authority
+      when: personal_data
+      due: 72h after discovered_at
+      basis: GDPR Art. 33(1)
+    - id: final-report
+      to: supervisory authority
+      when: personal_data
+      due: 1 month after authority.sent
+    - id: sec
+      to: investors (Form 8-K)
+      when: big
+      due: 4 business days after discovered_at
+  """
+
+func loadSessionRunbook() throws -> Runbook {
+  let result = RunbookLoader.load(Array(sessionRunbook.utf8), file: "vendor-breach.yaml")
+  #expect(result.diagnostics == [])
+  return try #require(result.runbook)
+}
+
+let friday = try! #require(UTCTimestamp.date(from: "2026-04-03T15:00:00Z"))
+
+@Suite("The session engine")
+struct SessionTests {
+  @Test func asksInOrderAndSkipsWhatConditionsRuleOut() throws {
+    var session = Session(runbook: try loadSessionRunbook())
+    var asked: [String] = []
+    let answers: [String: AnswerInput] = [
+      "vendor": .text("Acme"), "discovered_at": .text("2026-04-03T15:00:00Z"),
+      "personal_data": .text("no"), "exposure": .text("source-code"),
+    ]
+    while let question = session.nextQuestion() {
+      asked.append(question.id)
+      let input = try #require(answers[question.id])
+      _ = try session.answer(input, to: question, at: friday).get()
+    }
+    #expect(asked == ["vendor", "discovered_at", "personal_data", "exposure"])
+    #expect(session.isComplete)
+  }
+
+  @Test func templatesInPromptsUseEarlierAnswers() throws {
+    var session = Session(runbook: try loadSessionRunbook())
+    let vendor = try #require(session.nextQuestion())
+    session.answer(.text("Acme"), to: vendor, at: friday)
+    let next = try #require(session.nextQuestion())
+    #expect(session.prompt(for: next) == "When did we learn of it?")
+    let progress = session.progress(at: next)
+    #expect(progress.sectionTitle == "What happened?")
+    #expect(progress.number == 2)
+  }
+
+  @Test func invalidAnswerIsRefusedWithAReasonAndNothingChanges() throws {
+    var session = Session(runbook: try loadSessionRunbook())
+    let runbook = session.runbook
+    let personal = try #require(runbook.question("personal_data"))
+    let result = session.answer(.text("maybe"), to: personal, at: friday)
+    #expect(result == .failure(AnswerProblem(.wrongType, "expected yes or no, not 'maybe'")))
+    #expect(session.given.isEmpty)
+    let records = try #require(runbook.question("records"))
+    #expect(
+      session.answer(.text("0"), to: records, at: friday)
+        == .failure(AnswerProblem(.outOfRange, "the number must be at least 1")))
+    let exposure = try #require(runbook.question("exposure"))
+    #expect(
+      session.answer(.text("credentails"), to: exposure, at: friday)
+        == .failure(
+          AnswerProblem(
+            .unknownChoice, "'credentails' is not a choice of exposure; did you mean 'credentials'?")))
+  }
+
+  @Test func backForgetsTheLastAnswer() throws {
+    var session = Session(runbook: try loadSessionRunbook())
+    let vendor = try #require(session.nextQuestion())
+    session.answer(.text("Acme"), to: vendor, at: friday)
+    let when = try #require(session.nextQuestion())
+    session.answer(.text("2026-04-03T15:00:00Z"), to: when, at: friday)
+    #expect(session.back()?.id == "discovered_at")
+    #expect(session.nextQuestion()?.id == "discovered_at")
+    #expect(session.back()?.id == "vendor")
+    #expect(session.back() == nil)
+  }
+
+  @Test func secretsAreRefusedInFreeText() throws {
+    var session = Session(runbook: try loadSessionRunbook())
+    let vendor = try #require(session.nextQuestion())
+    let result = session.answer(.text("key AKIAIOSFODNN7EXAMPLE leaked"), to: vendor, at: friday)
+    guard case .failure(let problem) = result else {
+      Issue.record("a live-looking AWS key was accepted")
+      return
+    }
+    #expect(problem.kind == .looksLikeSecret)
+    #expect(problem.message.contains("record the credential's name"))
+  }
+}
+
+@Suite("Outcomes and due times")
+struct OutcomeTests {
+  func finished(_ answers: [String: AnswerInput]) throws -> Session {
+    var session = Session(runbook: try loadSessionRunbook())
+    while let question = session.nextQuestion() {
+      let input = answers[question.id] ?? .text("")
+      _ = try session.answer(input, to: question, at: friday).get()
+    }
+    return session
+  }
+
+  let calendar = HolidayCalendar(
+    name: "test-holidays", title: nil,
+    dates: [try! #require(CalendarDay(parsing: "2026-04-08"))], holidayNames: [:])
+
+  @Test func personalDataBreachOverAWeekend() throws {
+    let session = try finished([
+      "vendor": .text("Acme"), "discovered_at": .text("2026-04-03T15:00:00Z"),
+      "personal_data": .text("yes"), "records": .text("1200"),
+      "exposure": .items(["credentials", "personal-data"]), "secrets": .items(["the deploy key"]),
+    ])
+    let recorded = try #require(UTCTimestamp.date(from: "2026-04-03T16:00:00Z"))
+    let outcomes = OutcomeEvaluator.evaluate(
+      session.runbook, answers: session.values(), recorded: recorded, calendar: calendar)
+    #expect(outcomes.severity == .critical)
+    #expect(outcomes.decision == "Notify the authority; 1200 records at Acme.")
+    #expect(outcomes.derived.map(\.name) == ["big"])
+    #expect(outcomes.actions.map(\.title) == ["Rotate the deploy key"])
+    #expect(outcomes.actions.first?.due == .at(try #require(UTCTimestamp.date(from: "2026-04-04T16:00:00Z"))))
+    let due = Dictionary(uniqueKeysWithValues: outcomes.notifications.map { ($0.id, $0.due) })
+    // 72 hours run through the weekend.
+    #expect(due["authority"] == .at(try #require(UTCTimestamp.date(from: "2026-04-06T15:00:00Z"))))
+    // The chained final report waits for the first notification to be sent.
+    #expect(due["final-report"] == .pending(anchor: "authority.sent"))
+    // 4 business days from Friday: Mon 6, Tue 7, (Wed 8 is a holiday), Thu 9, Fri 10.
+    #expect(due["sec"] == .at(try #require(UTCTimestamp.date(from: "2026-04-10T15:00:00Z"))))
+  }
+
+  @Test func chainedDeadlineOnceSent() throws {
+    let session = try finished([
+      "vendor": .text("Acme"), "discovered_at": .text("2026-01-29T10:00:00Z"),
+      "personal_data": .text("yes"), "records": .text("10"), "exposure": .text("personal-data"),
+    ])
+    let sent = try #require(UTCTimestamp.date(from: "2026-01-31T09:00:00Z"))
+    let outcomes = OutcomeEvaluator.evaluate(
+      session.runbook, answers: session.values(), recorded: sent, sent: ["authority": sent],
+      calendar: calendar)
+    // One month from 31 January is the end of February.
+    let final = outcomes.notifications.first { $0.id == "final-report" }
+    #expect(final?.due == .at(try #require(UTCTimestamp.date(from: "2026-02-28T09:00:00Z"))))
+    #expect(outcomes.severity == .low)
+    #expect(outcomes.actions.isEmpty)
+  }
+}
