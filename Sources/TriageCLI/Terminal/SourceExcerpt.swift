@@ -15,10 +15,10 @@ public enum SourceExcerpt {
   /// Columns count `Character`s, like `SourceLocation`; a tab before the column is copied into
   /// the caret line so the caret stays under its character in any tab width.
   public static func rendered(source: String, location: SourceLocation) -> String {
-    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = source.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     guard location.line >= 1, location.line <= lines.count else { return "" }
-    var line = lines[location.line - 1]
-    if line.hasSuffix("\r") { line = line.dropLast() }
+    let line = lines[location.line - 1]
     let number = String(location.line)
     let gutter = String(repeating: " ", count: number.count)
     let leading = line.prefix(max(0, location.column - 1))

@@ -16,12 +16,13 @@ public struct ErrorReport: Equatable {
     self.usage = usage
   }
 
-  /// The report for any error a command line can end with.
-  public init(for error: any Error) {
+  /// The report for any error a command line can end with; usage errors are described against
+  /// the command tree `root`.
+  public init(for error: any Error, root: Command = .root) {
     switch error {
     case let error as ArgumentError:
       self.init(
-        message: Self.message(for: error.kind), exit: .usage, usage: Self.usage(for: error))
+        message: Self.message(for: error.kind), exit: .usage, usage: Self.usage(for: error, root: root))
     case let error as FileError:
       switch error {
       case .noSuchFile(let path): self.init(message: "\(path): no such file", exit: .noInput)
@@ -71,8 +72,8 @@ public struct ErrorReport: Equatable {
     suggestion.map { "; did you mean '\($0)'?" } ?? ""
   }
 
-  private static func usage(for error: ArgumentError) -> String {
-    let path = Command.root.path(named: error.commandPath)
+  private static func usage(for error: ArgumentError, root: Command) -> String {
+    let path = root.path(named: error.commandPath)
     let names = path.map(\.name).joined(separator: " ")
     return """
       Usage: \(UsageGenerator(path: path).synopsis)

@@ -26,7 +26,8 @@ struct HelpGenerator {
     if !command.discussion.isEmpty {
       sections.append(command.discussion.wrapped(to: width))
     }
-    sections.append("\(style.bold("USAGE:")) \(UsageGenerator(path: path).synopsis)")
+    let usage = String(wrapping: UsageGenerator(path: path).parts, to: width - 7, indent: 7)
+    sections.append("\(style.bold("USAGE:")) \(usage)")
     if !command.arguments.isEmpty {
       let rows = command.arguments.map { ($0.synopsis, $0.help) }
       sections.append(table("ARGUMENTS:", rows, width: width, style: style))

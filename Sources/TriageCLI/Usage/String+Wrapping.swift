@@ -4,21 +4,28 @@ extension String {
   /// column. Blank lines separate paragraphs and are kept. No trailing newline.
   func wrapped(to width: Int, indent: Int = 0) -> String {
     let margin = String(repeating: " ", count: indent)
-    let paragraphs = self.components(separatedBy: "\n\n")
-    return paragraphs.map { paragraph in
-      var lines: [String] = []
-      var line = ""
-      for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-        let candidate = line.isEmpty ? String(word) : "\(line) \(word)"
-        if line.isEmpty || candidate.count <= width {
-          line = candidate
-        } else {
-          lines.append(line)
-          line = String(word)
-        }
-      }
-      lines.append(line)
-      return lines.joined(separator: "\n" + margin)
+    return components(separatedBy: "\n\n").map { paragraph in
+      let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+      return String(wrapping: words, to: width, indent: indent)
     }.joined(separator: "\n\n" + margin)
+  }
+
+  /// `words` joined by spaces into lines of at most `width` characters (a longer word stands
+  /// alone), every line after the first prefixed with `indent` spaces. A word may contain spaces
+  /// (`[--answers <file>]`): it is never broken.
+  init(wrapping words: [String], to width: Int, indent: Int = 0) {
+    var lines: [String] = []
+    var line = ""
+    for word in words {
+      let candidate = line.isEmpty ? word : "\(line) \(word)"
+      if line.isEmpty || candidate.count <= width {
+        line = candidate
+      } else {
+        lines.append(line)
+        line = word
+      }
+    }
+    lines.append(line)
+    self = lines.joined(separator: "\n" + String(repeating: " ", count: indent))
   }
 }

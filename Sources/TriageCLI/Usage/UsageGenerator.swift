@@ -6,17 +6,16 @@ struct UsageGenerator {
   /// The command and its ancestors, from the root.
   let path: [Command]
 
-  /// The synopsis without the `Usage:` label.
-  var synopsis: String {
-    var parts = path.map(\.name)
-    guard let command = path.last else { return "" }
-    if !command.subcommands.isEmpty && command.action == nil {
-      parts.append("<command>")
-      return parts.joined(separator: " ")
-    }
-    parts += command.arguments.map(\.synopsis)
-    parts += optionGroups(of: command)
-    return parts.joined(separator: " ")
+  /// The synopsis without the `Usage:` label, on one line.
+  var synopsis: String { parts.joined(separator: " ") }
+
+  /// The synopsis in pieces that a line break must not split: the command names, then each
+  /// argument and each bracketed option group.
+  var parts: [String] {
+    let parts = path.map(\.name)
+    guard let command = path.last else { return parts }
+    if !command.subcommands.isEmpty && command.action == nil { return parts + ["<command>"] }
+    return parts + command.arguments.map(\.synopsis) + optionGroups(of: command)
   }
 
   /// The options in declaration order, each `[--name <value>]`; options that exclude each other
