@@ -35,7 +35,8 @@ import Testing
 
   @Test(arguments: [
     UsageCase(
-      arguments: ["pasre", "x"], firstLine: "triage: unknown command 'pasre'; did you mean 'parse'?"),
+      arguments: ["pasre", "x"], firstLine: "triage: unknown command 'pasre'; did you mean 'parse'?"
+    ),
     UsageCase(
       arguments: ["parse", "x", "--jsn"],
       firstLine: "triage: unknown option '--jsn'; did you mean '--json'?"),

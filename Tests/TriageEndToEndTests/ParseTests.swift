@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-/// `triage parse` on the real binary. The tests marked `parserIsWritten` wait for the YAMLLite
+/// `triage parse` on the real binary.
+///
+/// The tests marked `parserIsWritten` wait for the YAMLLite
 /// parser; the others hold before and after it lands.
 @Suite struct ParseTests {
   /// Whether the YAMLLite parser accepts a trivial document yet.
@@ -12,7 +14,8 @@ import Testing
   static let refused = "title: x\nsteps: *previous\n"
 
   static func isPositionedError(_ text: String, file: String) -> Bool {
-    let pattern = "^triage: \(NSRegularExpression.escapedPattern(for: file)):[0-9]+:[0-9]+: [^\n]+\n$"
+    let pattern =
+      "^triage: \(NSRegularExpression.escapedPattern(for: file)):[0-9]+:[0-9]+: [^\n]+\n$"
     return text.range(of: pattern, options: .regularExpression) != nil
   }
 

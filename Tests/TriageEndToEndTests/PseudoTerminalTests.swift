@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-/// triage under a pseudo-terminal, driven as a person would. These also prove the helper itself:
+/// triage under a pseudo-terminal, driven as a person would.
+///
+/// These also prove the helper itself:
 /// the terminal is detected, typed input arrives, Ctrl-D ends it and Ctrl-C interrupts.
 @Suite(.serialized) struct PseudoTerminalTests {
   @Test func colouredHelpOnATerminalButNotThroughAPipe() throws {
@@ -12,12 +14,13 @@ import Testing
     #expect(!piped.output.contains("\u{1B}"))
   }
 
-  @Test(arguments: [
-    (["help"], ["NO_COLOR": "1"]),
-    (["help", "--no-color"], [:]),
-    (["--no-color", "help"], ["TERM": "xterm"]),
-    (["help"], ["TERM": "dumb"]),
-  ] as [([String], [String: String])])
+  @Test(
+    arguments: [
+      (["help"], ["NO_COLOR": "1"]),
+      (["help", "--no-color"], [:]),
+      (["--no-color", "help"], ["TERM": "xterm"]),
+      (["help"], ["TERM": "dumb"]),
+    ] as [([String], [String: String])])
   func noColourWhenAskedNotTo(_ arguments: [String], _ environment: [String: String]) throws {
     let session = try PseudoTerminalSession(arguments, environment: environment)
     try session.expect("COMMANDS:")
@@ -59,7 +62,8 @@ import Testing
   @Test func runsInTheGivenDirectory() throws {
     let directory = try TemporaryDirectory()
     try directory.write("a: *b\n", to: "here.yaml")
-    let session = try PseudoTerminalSession(["parse", "here.yaml"], currentDirectory: directory.url)
+    let session = try PseudoTerminalSession(
+      ["parse", "here.yaml"], currentDirectory: directory.url)
     try session.expect("\u{1B}[1;31mtriage:\u{1B}[0m here.yaml:")
     try session.expect(" | a: *b\n")
     #expect(try session.waitForExit() == 65)

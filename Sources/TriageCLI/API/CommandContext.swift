@@ -53,14 +53,16 @@ extension CommandContext {
   /// The styles for text written to standard output (colour only on a terminal, never with
   /// `NO_COLOR` or `--no-color`).
   public var outputStyle: TextStyle {
-    TextStyle(isEnabled: ColourPolicy.usesColour(
-      isTerminal: terminal.isOutputTerminal, environment: environment, choice: colourChoice))
+    TextStyle(
+      isEnabled: ColourPolicy.usesColour(
+        isTerminal: terminal.isOutputTerminal, environment: environment, choice: colourChoice))
   }
 
   /// The styles for text written to standard error.
   public var errorStyle: TextStyle {
-    TextStyle(isEnabled: ColourPolicy.usesColour(
-      isTerminal: terminal.isErrorTerminal, environment: environment, choice: colourChoice))
+    TextStyle(
+      isEnabled: ColourPolicy.usesColour(
+        isTerminal: terminal.isErrorTerminal, environment: environment, choice: colourChoice))
   }
 
   /// The width to wrap text for standard output to: the terminal's, else 80.

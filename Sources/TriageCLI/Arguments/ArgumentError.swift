@@ -1,4 +1,6 @@
-/// A mistake on the command line. Cases carry facts (the word, the command it was given to, the
+/// A mistake on the command line.
+///
+/// Cases carry facts (the word, the command it was given to, the
 /// nearest valid name); `ErrorReport` turns them into words. All of them exit 2.
 public struct ArgumentError: Error, Equatable {
   public enum Kind: Equatable, Sendable {

@@ -148,7 +148,9 @@ private struct Matcher {
 
   private func checkExclusiveOptions() throws(ArgumentError) {
     for group in command.exclusiveOptions {
-      let given = group.filter { invocation.flags.contains($0) || invocation.optionValues[$0] != nil }
+      let given = group.filter {
+        invocation.flags.contains($0) || invocation.optionValues[$0] != nil
+      }
       if given.count >= 2 { throw mistake(.exclusiveOptions("--\(given[0])", "--\(given[1])")) }
     }
   }

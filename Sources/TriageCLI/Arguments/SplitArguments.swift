@@ -30,7 +30,8 @@ struct SplitArguments: Equatable {
     var words: [Word] = []
     var afterTerminator = false
     for (index, argument) in arguments.enumerated() {
-      words.append(Word(element: Self.classify(argument, afterTerminator: afterTerminator), index: index))
+      words.append(
+        Word(element: Self.classify(argument, afterTerminator: afterTerminator), index: index))
       if !afterTerminator && argument == "--" { afterTerminator = true }
     }
     self.words = words

@@ -1,5 +1,7 @@
-/// A command, declared as data: its name, help text, arguments, options, subcommands and what it
-/// does. The parser, the help screens and the error messages are all generated from these.
+/// A command, declared as data.
+///
+/// A command has its name, help text, arguments, options, subcommands and what it does. The
+/// parser, the help screens and the error messages are all generated from these.
 ///
 ///     extension Command {
 ///       static let show = Command(
@@ -13,6 +15,7 @@
 /// and add `.show` to `Command.root`'s subcommands.
 public struct Command: Sendable {
   /// What a command does: read its parsed words and the context, write output, return a status.
+  ///
   /// Errors it throws are turned into messages and exit codes by `ErrorReport`.
   public typealias Action = @Sendable (Invocation, CommandContext) throws -> TriageExit
 
@@ -26,7 +29,9 @@ public struct Command: Sendable {
   public var options: [OptionSpec]
   /// Groups of option names of which at most one may be given (`[["json", "quiet"]]`).
   public var exclusiveOptions: [[String]]
-  /// Nested commands (`archive list`). A command with subcommands usually has no action.
+  /// Nested commands (`archive list`).
+  ///
+  /// A command with subcommands usually has no action.
   public var subcommands: [Command]
   /// What it does; nil for a group, which shows its help when run alone.
   public var action: Action?
@@ -65,7 +70,9 @@ public struct Command: Sendable {
     subcommands.first { $0.name == name }
   }
 
-  /// Runs the action. The parser never hands a group (no action) to `run`.
+  /// Runs the action.
+  ///
+  /// The parser never hands a group (no action) to `run`.
   func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     guard let action else { return .usage }
     return try action(invocation, context)

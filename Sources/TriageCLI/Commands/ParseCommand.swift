@@ -14,7 +14,8 @@ extension Command {
     arguments: [ArgumentSpec("file", help: "The file to read, or - for standard input.")],
     options: [
       .flag("json", help: "Print the tree as JSON (scalars as strings, keys in document order)."),
-      .flag("quiet", short: "q", help: "Print nothing; only check the file and set the exit status."),
+      .flag(
+        "quiet", short: "q", help: "Print nothing; only check the file and set the exit status."),
     ],
     exclusiveOptions: [["json", "quiet"]],
     action: ParseCommand.run)

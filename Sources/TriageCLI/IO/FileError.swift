@@ -1,4 +1,6 @@
-/// Why an input file could not be read. The path is the one the user typed (`-` for standard
+/// Why an input file could not be read.
+///
+/// The path is the one the user typed (`-` for standard
 /// input).
 public enum FileError: Error, Sendable, Equatable {
   /// The file does not exist (`ENOENT`): exit 66.

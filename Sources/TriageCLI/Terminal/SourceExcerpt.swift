@@ -1,7 +1,9 @@
 import YAMLLite
 
-/// The offending line of a source file with a caret under the column, shown under a positioned
-/// error on a terminal (the shape of swift-parsing's `ErrorMessages.md`):
+/// The offending line of a source file with a caret under the column.
+///
+/// It is shown under a positioned error on a terminal, in the shape of swift-parsing's
+/// `ErrorMessages.md`:
 ///
 ///     triage: notes.yaml:2:8: tabs are not allowed in indentation
 ///       --> notes.yaml:2:8
@@ -22,7 +24,8 @@ public enum SourceExcerpt {
     let number = String(location.line)
     let gutter = String(repeating: " ", count: number.count)
     let leading = line.prefix(max(0, location.column - 1))
-    let padding = String(leading.map { $0 == "\t" ? "\t" : " " })
+    let padding =
+      String(leading.map { $0 == "\t" ? "\t" : " " })
       + String(repeating: " ", count: max(0, location.column - 1 - leading.count))
     return """
       \(gutter)--> \(location)

@@ -22,7 +22,8 @@ public struct ErrorReport: Equatable {
     switch error {
     case let error as ArgumentError:
       self.init(
-        message: Self.message(for: error.kind), exit: .usage, usage: Self.usage(for: error, root: root))
+        message: Self.message(for: error.kind), exit: .usage,
+        usage: Self.usage(for: error, root: root))
     case let error as FileError:
       switch error {
       case .noSuchFile(let path): self.init(message: "\(path): no such file", exit: .noInput)

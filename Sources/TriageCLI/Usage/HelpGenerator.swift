@@ -1,4 +1,4 @@
-/// The help screen of one command, generated from its declaration and wrapped to a width:
+/// The help screen of one command, generated from its declaration and wrapped to a width.
 ///
 ///     OVERVIEW: Parse a YAMLLite file and print its tree.
 ///

@@ -1,7 +1,9 @@
 extension String {
-  /// The text re-flowed into lines of at most `width` characters (a longer word stands alone);
-  /// every line after the first is prefixed with `indent` spaces, for text that continues a
-  /// column. Blank lines separate paragraphs and are kept. No trailing newline.
+  /// The text re-flowed into lines of at most `width` characters.
+  ///
+  /// A longer word stands alone. Every line after the first is prefixed with `indent` spaces, for
+  /// text that continues a column. Blank lines separate paragraphs and are kept. No trailing
+  /// newline.
   func wrapped(to width: Int, indent: Int = 0) -> String {
     let margin = String(repeating: " ", count: indent)
     return components(separatedBy: "\n\n").map { paragraph in
@@ -10,9 +12,10 @@ extension String {
     }.joined(separator: "\n\n" + margin)
   }
 
-  /// `words` joined by spaces into lines of at most `width` characters (a longer word stands
-  /// alone), every line after the first prefixed with `indent` spaces. A word may contain spaces
-  /// (`[--answers <file>]`): it is never broken.
+  /// `words` joined by spaces into lines of at most `width` characters.
+  ///
+  /// A longer word stands alone; every line after the first is prefixed with `indent` spaces. A
+  /// word may contain spaces (`[--answers <file>]`): it is never broken.
   init(wrapping words: [String], to width: Int, indent: Int = 0) {
     var lines: [String] = []
     var line = ""

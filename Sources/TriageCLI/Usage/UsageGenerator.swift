@@ -1,4 +1,4 @@
-/// The one-line synopsis of a command, shown in its help and under every usage error:
+/// The one-line synopsis of a command, shown in its help and under every usage error.
 ///
 ///     triage parse <file> [--json | --quiet]
 ///     triage archive <command>

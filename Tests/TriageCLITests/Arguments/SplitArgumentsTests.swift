@@ -14,14 +14,16 @@ import Testing
   static let cases: [Case] = [
     Case(arguments: ["parse", "a.yaml"], elements: [.value("parse"), .value("a.yaml")]),
     Case(arguments: ["--json"], elements: [.longOption(name: "json", value: nil)]),
-    Case(arguments: ["--answers=a.yaml"], elements: [.longOption(name: "answers", value: "a.yaml")]),
+    Case(
+      arguments: ["--answers=a.yaml"], elements: [.longOption(name: "answers", value: "a.yaml")]),
     Case(arguments: ["--answers="], elements: [.longOption(name: "answers", value: "")]),
     Case(arguments: ["--set=a=b"], elements: [.longOption(name: "set", value: "a=b")]),
     Case(arguments: ["-q"], elements: [.shortOptions(["q"])]),
     Case(arguments: ["-nv"], elements: [.shortOptions(["n", "v"])]),
     Case(arguments: ["-"], elements: [.value("-")]),
-    Case(arguments: ["--", "--json", "-q", "--"],
-         elements: [.terminator, .value("--json"), .value("-q"), .value("--")]),
+    Case(
+      arguments: ["--", "--json", "-q", "--"],
+      elements: [.terminator, .value("--json"), .value("-q"), .value("--")]),
     Case(arguments: ["ключ", "-ä"], elements: [.value("ключ"), .shortOptions(["ä"])]),
   ]
 

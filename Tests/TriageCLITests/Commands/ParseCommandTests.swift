@@ -2,7 +2,9 @@ import Foundation
 import Testing
 import TriageCLI
 
-/// `triage parse` in-process. These pin the plumbing (files, standard input, errors, exit codes);
+/// `triage parse` in-process.
+///
+/// These pin the plumbing (files, standard input, errors, exit codes);
 /// they hold whether or not the YAMLLite parser is written yet, by only using documents that it
 /// must refuse (an alias is outside the subset) or by not depending on the tree's text.
 @Suite struct ParseCommandTests {
@@ -11,7 +13,8 @@ import TriageCLI
 
   /// `triage: FILE:LINE:COLUMN: message` and nothing else.
   static func isPositionedError(_ text: String, file: String) -> Bool {
-    let pattern = "^triage: \(NSRegularExpression.escapedPattern(for: file)):[0-9]+:[0-9]+: [^\n]+\n$"
+    let pattern =
+      "^triage: \(NSRegularExpression.escapedPattern(for: file)):[0-9]+:[0-9]+: [^\n]+\n$"
     return text.range(of: pattern, options: .regularExpression) != nil
   }
 
@@ -22,7 +25,9 @@ import TriageCLI
     #expect(run.output == "")
   }
 
-  @Test(arguments: [["parse", "r.yaml"], ["parse", "--json", "r.yaml"], ["parse", "-q", "r.yaml"]])
+  @Test(arguments: [
+    ["parse", "r.yaml"], ["parse", "--json", "r.yaml"], ["parse", "-q", "r.yaml"],
+  ])
   func reportsARefusedDocumentAtItsPositionWithExit65(_ arguments: [String]) {
     let run = InProcessRun(arguments, files: Self.files)
     #expect(run.exit == .dataError)
@@ -45,7 +50,8 @@ import TriageCLI
     let run = InProcessRun(["parse", "r.yaml"], files: Self.files, terminal: .interactive())
     let lines = run.error.split(separator: "\n", omittingEmptySubsequences: false)
     try #require(lines.count == 6, "\(run.error)")
-    let position = try #require(lines[0].split(separator: ":").dropFirst(2).first.flatMap { Int($0) })
+    let position = try #require(
+      lines[0].split(separator: ":").dropFirst(2).first.flatMap { Int($0) })
     let column = try #require(lines[0].split(separator: ":").dropFirst(3).first.flatMap { Int($0) })
     let source = Self.refused.split(separator: "\n")
     #expect(lines[3] == "\(position) | \(source[position - 1])")

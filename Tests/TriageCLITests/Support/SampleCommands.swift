@@ -7,7 +7,8 @@ enum Sample {
     abstract: "Walk through a runbook.",
     arguments: [ArgumentSpec("runbook", help: "A runbook path or id.")],
     options: [
-      .value("answers", short: "a", valueName: "file", help: "Answers from a file, or - for stdin."),
+      .value(
+        "answers", short: "a", valueName: "file", help: "Answers from a file, or - for stdin."),
       .value("archive", valueName: "dir", help: "The incident log archive."),
       .repeatedValue("set", valueName: "id=value", help: "One answer."),
       .flag("dry-run", short: "n", help: "Write nothing."),

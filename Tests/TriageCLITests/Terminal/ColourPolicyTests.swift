@@ -2,15 +2,16 @@ import Testing
 import TriageCLI
 
 @Suite struct ColourPolicyTests {
-  @Test(arguments: [
-    (true, [:], ColourChoice.automatic, true),
-    (false, [:], .automatic, false),
-    (true, ["NO_COLOR": "1"], .automatic, false),
-    (true, ["NO_COLOR": ""], .automatic, true),
-    (true, ["TERM": "dumb"], .automatic, false),
-    (true, ["TERM": "xterm-256color"], .automatic, true),
-    (true, [:], .never, false),
-  ] as [(Bool, [String: String], ColourChoice, Bool)])
+  @Test(
+    arguments: [
+      (true, [:], ColourChoice.automatic, true),
+      (false, [:], .automatic, false),
+      (true, ["NO_COLOR": "1"], .automatic, false),
+      (true, ["NO_COLOR": ""], .automatic, true),
+      (true, ["TERM": "dumb"], .automatic, false),
+      (true, ["TERM": "xterm-256color"], .automatic, true),
+      (true, [:], .never, false),
+    ] as [(Bool, [String: String], ColourChoice, Bool)])
   func decidesColour(
     _ isTerminal: Bool, _ environment: [String: String], _ choice: ColourChoice, _ expected: Bool
   ) {

@@ -75,7 +75,8 @@ import TriageCLI
           See 'triage run --help' for more information.
         """)
     let nested = ErrorReport(
-      for: ArgumentError(.unknownCommand("lst", suggestion: "list"), commandPath: ["triage", "archive"]),
+      for: ArgumentError(
+        .unknownCommand("lst", suggestion: "list"), commandPath: ["triage", "archive"]),
       root: Sample.root)
     #expect(nested.message == "unknown command 'lst'; did you mean 'list'?")
     #expect(

@@ -42,7 +42,8 @@ import YAMLLite
     Case(
       error: CommandFailure("interrupted; draft saved", exit: .interrupted),
       message: "interrupted; draft saved", exit: .interrupted),
-    Case(error: CommandFailure("2 scenarios failed"), message: "2 scenarios failed", exit: .failure),
+    Case(
+      error: CommandFailure("2 scenarios failed"), message: "2 scenarios failed", exit: .failure),
     Case(error: Unexpected(), message: "something odd", exit: .failure),
   ]
 

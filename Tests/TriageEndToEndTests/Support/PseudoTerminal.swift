@@ -216,9 +216,10 @@ private enum PseudoTerminalCalls {
   typealias OpenPrimary = @convention(c) (Int32) -> Int32
   typealias Prepare = @convention(c) (Int32) -> Int32
   typealias NameInto = @convention(c) (Int32, UnsafeMutablePointer<CChar>?, Int) -> Int32
-  typealias AddChangeDirectory = @convention(c) (
-    UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?
-  ) -> Int32
+  typealias AddChangeDirectory =
+    @convention(c) (
+      UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?
+    ) -> Int32
 
   /// `posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)`: a new terminal's primary side.
   static func openPrimary() throws -> Int32 {
