@@ -98,9 +98,7 @@ private struct Matcher {
       throw mistake(.unknownCommand(value, suggestion: suggestion))
     }
     path.append(subcommand)
-    let earlier = invocation
     invocation = Invocation(command: subcommand, commandPath: names)
-    if earlier.flags.contains("no-color") { invocation.recordFlag("no-color") }
   }
 
   private mutating func matchShortOptions(_ letters: [Character]) throws(ArgumentError) {
