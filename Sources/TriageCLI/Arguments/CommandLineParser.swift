@@ -81,6 +81,7 @@ private struct Matcher {
         try matchShortOptions(letters)
       }
     }
+    if invocation.flags.contains("help") { return .showHelp(path) }  // `-h` inside `-qh`
     if path.count == 1 && invocation.flags.contains("version") { return .showVersion }
     guard command.action != nil else { return .showHelp(path) }
     try checkExclusiveOptions()

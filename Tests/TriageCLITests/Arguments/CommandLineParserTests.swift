@@ -68,6 +68,7 @@ import Testing
     (["-h"], ["triage"]),
     (["run", "--help"], ["triage", "run"]),
     (["run", "--unknown", "-h"], ["triage", "run"]),
+    (["run", "-nh"], ["triage", "run"]),
     (["archive", "list", "-h"], ["triage", "archive", "list"]),
     (["--help", "archive", "list"], ["triage", "archive", "list"]),
     (["archive", "nope", "--help"], ["triage", "archive"]),
