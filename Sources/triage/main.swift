@@ -1,4 +1,4 @@
 import Foundation
 import TriageCLI
 
-exit(TriageCommand.main(Array(CommandLine.arguments.dropFirst())))
+exit(Triage.main(Array(CommandLine.arguments.dropFirst()), context: .live()).status)

@@ -1,0 +1,17 @@
+import Foundation
+
+extension CommandContext {
+  /// The real process: file descriptors 0, 1 and 2, the local file system, the process
+  /// environment and working directory, the system clock and the real terminal.
+  public static func live() -> CommandContext {
+    CommandContext(
+      standardInput: FileDescriptorInput(descriptor: 0),
+      standardOutput: FileDescriptorOutput(descriptor: 1),
+      standardError: FileDescriptorOutput(descriptor: 2),
+      fileSystem: LocalFileSystem(),
+      environment: ProcessInfo.processInfo.environment,
+      currentDirectory: FileManager.default.currentDirectoryPath,
+      now: { Date() },
+      terminal: LiveTerminal.traits(environment: ProcessInfo.processInfo.environment))
+  }
+}

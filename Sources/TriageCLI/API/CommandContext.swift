@@ -1,0 +1,89 @@
+import Foundation
+
+/// Everything a command may touch outside itself: its streams, files, environment, clock,
+/// working directory and what is known about the terminal.
+///
+/// Commands never call `print`, `FileManager`, `ProcessInfo` or `Date()` themselves; they go
+/// through their context, so a test builds one with `CommandContext.testing(...)` and runs a
+/// whole command line in-process. `live()` is the real one, built once by `main.swift`.
+public struct CommandContext {
+  /// Standard input (`-` as a file argument reads it).
+  public var standardInput: any TextInput
+  /// Standard output: results, help, JSON.
+  public var standardOutput: any TextOutput
+  /// Standard error: only `ErrorReporter` and progress messages write here.
+  public var standardError: any TextOutput
+  /// Reads files named on the command line.
+  public var fileSystem: any FileSystem
+  /// The process environment (`NO_COLOR`, `TRIAGE_ARCHIVE`, `TRIAGE_RUNBOOKS`, ...).
+  public var environment: [String: String]
+  /// The directory relative paths are resolved against.
+  public var currentDirectory: String
+  /// The clock: the only source of "now" for the layers below.
+  public var now: @Sendable () -> Date
+  /// Which streams are terminals, and how wide the terminal is.
+  public var terminal: TerminalTraits
+  /// Whether colour may be used at all (`--no-color` turns it off).
+  public var colourChoice: ColourChoice
+
+  public init(
+    standardInput: any TextInput,
+    standardOutput: any TextOutput,
+    standardError: any TextOutput,
+    fileSystem: any FileSystem,
+    environment: [String: String],
+    currentDirectory: String,
+    now: @escaping @Sendable () -> Date,
+    terminal: TerminalTraits,
+    colourChoice: ColourChoice = .automatic
+  ) {
+    self.standardInput = standardInput
+    self.standardOutput = standardOutput
+    self.standardError = standardError
+    self.fileSystem = fileSystem
+    self.environment = environment
+    self.currentDirectory = currentDirectory
+    self.now = now
+    self.terminal = terminal
+    self.colourChoice = colourChoice
+  }
+}
+
+extension CommandContext {
+  /// The styles for text written to standard output (colour only on a terminal, never with
+  /// `NO_COLOR` or `--no-color`).
+  public var outputStyle: TextStyle {
+    TextStyle(
+      isEnabled: ColourPolicy.usesColour(
+        isTerminal: terminal.isOutputTerminal, environment: environment, choice: colourChoice))
+  }
+
+  /// The styles for text written to standard error.
+  public var errorStyle: TextStyle {
+    TextStyle(
+      isEnabled: ColourPolicy.usesColour(
+        isTerminal: terminal.isErrorTerminal, environment: environment, choice: colourChoice))
+  }
+
+  /// The width to wrap text for standard output to: the terminal's, else 80.
+  public var outputWidth: Int { terminal.isOutputTerminal ? terminal.width ?? 80 : 80 }
+
+  /// Reads a file named on the command line, or standard input for `-`.
+  ///
+  /// - Throws: `FileError` (`noSuchFile` for a missing file, `unreadable` otherwise).
+  public func readInput(_ path: String) throws(FileError) -> [UInt8] {
+    if path == "-" { return try standardInput.readAll() }
+    do {
+      return try fileSystem.contents(atPath: resolvedPath(path))
+    } catch {
+      throw error.about(path)
+    }
+  }
+
+  /// `path` made absolute against `currentDirectory`.
+  public func resolvedPath(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
+    return base + path
+  }
+}

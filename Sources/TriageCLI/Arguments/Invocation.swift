@@ -1,0 +1,68 @@
+/// The words given to one command, matched against its declaration: flags, option values and
+/// positional arguments, read by the names the command declared.
+///
+///     // triage parse notes.yaml --json
+///     invocation.argument("file")  // "notes.yaml"
+///     invocation.flag("json")      // true
+public struct Invocation: Sendable, Equatable {
+  /// The command's names from the root: `["triage", "parse"]`.
+  public var commandPath: [String]
+  /// The flags given (long names).
+  public private(set) var flags: Set<String> = []
+  /// The values of each value option, in the order given.
+  public private(set) var optionValues: [String: [String]] = [:]
+  /// The words of each positional argument, in order.
+  public private(set) var argumentValues: [String: [String]] = [:]
+  private var declaredNames: Set<String>
+
+  init(command: Command, commandPath: [String]) {
+    self.commandPath = commandPath
+    self.declaredNames = Set(
+      command.availableOptions.map(\.name) + command.arguments.map(\.name))
+  }
+
+  /// Whether the flag `--name` was given.
+  public func flag(_ name: String) -> Bool {
+    checkDeclared(name)
+    return flags.contains(name)
+  }
+
+  /// The value of `--name`, or nil if it was not given (the last one for a repeated option).
+  public func value(_ name: String) -> String? {
+    values(name).last
+  }
+
+  /// Every value of a repeated option `--name`, in order.
+  public func values(_ name: String) -> [String] {
+    checkDeclared(name)
+    return optionValues[name] ?? []
+  }
+
+  /// The word of the positional argument `name`, or nil if an optional one was not given.
+  public func argument(_ name: String) -> String? {
+    arguments(name).first
+  }
+
+  /// Every word of a variadic positional argument `name`.
+  public func arguments(_ name: String) -> [String] {
+    checkDeclared(name)
+    return argumentValues[name] ?? []
+  }
+
+  mutating func recordFlag(_ name: String) {
+    flags.insert(name)
+  }
+
+  mutating func recordValue(_ value: String, for name: String) {
+    optionValues[name, default: []].append(value)
+  }
+
+  mutating func recordArgument(_ words: [String], for name: String) {
+    argumentValues[name] = words
+  }
+
+  /// Reading a name the command never declared is a programmer's mistake, not a user's.
+  private func checkDeclared(_ name: String) {
+    precondition(declaredNames.contains(name), "\(commandPath) declares no '\(name)'")
+  }
+}

@@ -1,0 +1,32 @@
+/// One declared positional argument: `<file>`, `[<path> ...]`.
+public struct ArgumentSpec: Sendable, Equatable {
+  /// How many words the argument takes.
+  public enum Arity: Sendable, Equatable {
+    case required
+    case optional
+    case zeroOrMore
+    case oneOrMore
+  }
+
+  /// The value name (`file`); also the key to read it from an `Invocation`.
+  public var name: String
+  public var arity: Arity
+  /// One sentence for the help screen.
+  public var help: String
+
+  public init(_ name: String, arity: Arity = .required, help: String) {
+    self.name = name
+    self.arity = arity
+    self.help = help
+  }
+
+  /// `<file>`, `[<file>]`, `[<path> ...]` or `<path> ...`, as in a usage line.
+  var synopsis: String {
+    switch arity {
+    case .required: return "<\(name)>"
+    case .optional: return "[<\(name)>]"
+    case .zeroOrMore: return "[<\(name)> ...]"
+    case .oneOrMore: return "<\(name)> ..."
+    }
+  }
+}

@@ -1,0 +1,15 @@
+extension Command {
+  /// The `triage` command itself: the registry of every command, in the order help lists them.
+  ///
+  /// To add a command, declare `static let name = Command(...)` in `Commands/` and list it here.
+  public static let root = Command(
+    "triage",
+    abstract: "Walk through a runbook for a third-party security incident and keep the record.",
+    discussion: """
+      A vendor, SaaS, AI tool or dependency you rely on has a security incident. triage asks \
+      the runbook's questions and answers three: does this change our threat model, which \
+      credentials must be rotated by when, and whom must we notify by when, with what words.
+      """,
+    options: [.flag("version", help: "Show the version.")],
+    subcommands: [.parse, .help])
+}

@@ -1,0 +1,60 @@
+/// One declared option: `--json`, `-q, --quiet`, `--answers <file>`, `--runbooks <dir>...`.
+public struct OptionSpec: Sendable, Equatable {
+  /// What the option takes.
+  public enum Kind: Sendable, Equatable {
+    /// No value: present or not.
+    case flag
+    /// One value, given at most once (`--archive DIR`, `--archive=DIR`).
+    case value(valueName: String)
+    /// One value each time, any number of times; all are collected in order.
+    case repeatedValue(valueName: String)
+  }
+
+  /// The long name without dashes (`answers`); also the key to read it from an `Invocation`.
+  public var name: String
+  /// The short letter, if any (`q` for `-q`).
+  public var short: Character?
+  public var kind: Kind
+  /// One sentence for the help screen.
+  public var help: String
+
+  public init(_ name: String, short: Character? = nil, kind: Kind, help: String) {
+    self.name = name
+    self.short = short
+    self.kind = kind
+    self.help = help
+  }
+
+  /// A flag: `.flag("json", help: "Print the tree as JSON.")`.
+  public static func flag(_ name: String, short: Character? = nil, help: String) -> OptionSpec {
+    OptionSpec(name, short: short, kind: .flag, help: help)
+  }
+
+  /// An option with one value: `.value("archive", valueName: "dir", help: "...")`.
+  public static func value(
+    _ name: String, short: Character? = nil, valueName: String, help: String
+  ) -> OptionSpec {
+    OptionSpec(name, short: short, kind: .value(valueName: valueName), help: help)
+  }
+
+  /// An option that may be repeated, its values collected in order.
+  public static func repeatedValue(
+    _ name: String, short: Character? = nil, valueName: String, help: String
+  ) -> OptionSpec {
+    OptionSpec(name, short: short, kind: .repeatedValue(valueName: valueName), help: help)
+  }
+
+  /// `--name`.
+  var longName: String { "--\(name)" }
+
+  /// The value's name, or nil for a flag.
+  var valueName: String? {
+    switch kind {
+    case .flag: return nil
+    case .value(let valueName), .repeatedValue(let valueName): return valueName
+    }
+  }
+
+  /// `--archive <dir>`, as in a usage line.
+  var synopsis: String { valueName.map { "\(longName) <\($0)>" } ?? longName }
+}

@@ -1,0 +1,31 @@
+/// Where a command reads typed or piped text from: standard input.
+public protocol TextInput: AnyObject {
+  /// Reads everything up to the end of the input.
+  ///
+  /// - Throws: `FileError.unreadable(path: "-", ...)` when reading fails.
+  func readAll() throws(FileError) -> [UInt8]
+  /// Reads one line without its line break, or nil at the end of the input.
+  func readLine() -> String?
+}
+
+/// A `TextInput` with fixed contents, for tests.
+public final class ScriptedInput: TextInput {
+  private var remaining: [UInt8]
+
+  public init(_ text: String) {
+    remaining = Array(text.utf8)
+  }
+
+  public func readAll() throws(FileError) -> [UInt8] {
+    defer { remaining = [] }
+    return remaining
+  }
+
+  public func readLine() -> String? {
+    guard !remaining.isEmpty else { return nil }
+    let end = remaining.firstIndex(of: UInt8(ascii: "\n")) ?? remaining.endIndex
+    let line = String(decoding: remaining[..<end], as: UTF8.self)
+    remaining = Array(remaining[min(end + 1, remaining.endIndex)...])
+    return line
+  }
+}

@@ -1,0 +1,63 @@
+import Testing
+import TriageCLI
+import YAMLLite
+
+/// The one mapping from errors to messages and exit codes, checked without a process.
+@Suite struct ExitCodeTests {
+  struct Case: CustomTestStringConvertible, @unchecked Sendable {
+    var error: any Error
+    var message: String
+    var exit: TriageExit
+    var testDescription: String { "\(error)" }
+  }
+
+  struct Unexpected: Error, CustomStringConvertible {
+    var description: String { "something odd" }
+  }
+
+  static let location = SourceLocation(file: "r.yaml", line: 3, column: 7)
+
+  static let cases: [Case] = [
+    Case(
+      error: ArgumentError(.missingArgument(valueName: "file"), commandPath: ["triage", "parse"]),
+      message: "missing argument <file>", exit: .usage),
+    Case(
+      error: SourceError("tabs are not allowed", at: location, source: ""),
+      message: "r.yaml:3:7: tabs are not allowed", exit: .dataError),
+    Case(
+      error: YAMLError(.notImplemented, at: location),
+      message: "r.yaml:3:7: the parser is not written yet", exit: .dataError),
+    Case(
+      error: FileError.noSuchFile(path: "gone.yaml"), message: "gone.yaml: no such file",
+      exit: .noInput),
+    Case(
+      error: FileError.unreadable(path: "secret.yaml", reason: "permission denied"),
+      message: "secret.yaml: permission denied", exit: .ioError),
+    Case(
+      error: OutputError.cannotCreate(path: "log/r.json", reason: "file exists"),
+      message: "log/r.json: cannot create: file exists", exit: .cannotCreate),
+    Case(
+      error: OutputError.standardOutputFailed, message: "cannot write to standard output",
+      exit: .ioError),
+    Case(
+      error: CommandFailure("interrupted; draft saved", exit: .interrupted),
+      message: "interrupted; draft saved", exit: .interrupted),
+    Case(
+      error: CommandFailure("2 scenarios failed"), message: "2 scenarios failed", exit: .failure),
+    Case(error: Unexpected(), message: "something odd", exit: .failure),
+  ]
+
+  @Test(arguments: cases)
+  func mapsEachErrorToOneMessageAndStatus(_ testCase: Case) {
+    let report = ErrorReport(for: testCase.error)
+    #expect(report.message == testCase.message)
+    #expect(report.exit == testCase.exit)
+  }
+
+  @Test func namesTheStatusesOfTheDesign() {
+    let statuses: [TriageExit] = [
+      .success, .failure, .usage, .dataError, .noInput, .cannotCreate, .ioError, .interrupted,
+    ]
+    #expect(statuses.map(\.status) == [0, 1, 2, 65, 66, 73, 74, 130])
+  }
+}
