@@ -1,3 +1,4 @@
+import RunbookCore
 /// Matches the split words against the command tree: finds the command, collects its options and
 /// positional arguments, and reports the first mistake as an `ArgumentError`.
 struct CommandLineParser {
@@ -73,7 +74,7 @@ private struct Matcher {
       case .longOption(let name, let inlineValue):
         guard let option = command.availableOptions.first(where: { $0.name == name }) else {
           let suggestion = Suggestion.nearest(
-            to: "--\(name)", among: command.availableOptions.map(\.longName))
+            to: "--\(name)", in: command.availableOptions.map(\.longName))
           throw mistake(.unknownOption("--\(name)", suggestion: suggestion))
         }
         try record(option, inlineValue: inlineValue)
@@ -95,7 +96,7 @@ private struct Matcher {
       return
     }
     guard let subcommand = command.subcommand(named: value) else {
-      let suggestion = Suggestion.nearest(to: value, among: command.subcommands.map(\.name))
+      let suggestion = Suggestion.nearest(to: value, in: command.subcommands.map(\.name))
       throw mistake(.unknownCommand(value, suggestion: suggestion))
     }
     path.append(subcommand)

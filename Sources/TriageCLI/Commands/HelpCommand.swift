@@ -1,3 +1,4 @@
+import RunbookCore
 extension Command {
   /// `triage help [COMMAND [SUBCOMMAND]]`: the help screen of any command.
   static let help = Command(
@@ -18,7 +19,7 @@ enum HelpCommand {
       guard let last = path.last, let next = last.subcommand(named: name) else {
         let candidates = path.last?.subcommands.map(\.name) ?? []
         throw ArgumentError(
-          .unknownCommand(name, suggestion: Suggestion.nearest(to: name, among: candidates)),
+          .unknownCommand(name, suggestion: Suggestion.nearest(to: name, in: candidates)),
           commandPath: path.map(\.name))
       }
       path.append(next)

@@ -25,8 +25,8 @@ import YAMLLite
       error: SourceError("tabs are not allowed", at: location, source: ""),
       message: "r.yaml:3:7: tabs are not allowed", exit: .dataError),
     Case(
-      error: YAMLError(.notImplemented, at: location),
-      message: "r.yaml:3:7: the parser is not written yet", exit: .dataError),
+      error: YAMLError(.aliasNotSupported, at: location),
+      message: "r.yaml:3:7: aliases (*name) are not supported; write the value out in full", exit: .dataError),
     Case(
       error: FileError.noSuchFile(path: "gone.yaml"), message: "gone.yaml: no such file",
       exit: .noInput),
