@@ -25,6 +25,9 @@ public struct CommandContext {
   public var terminal: TerminalTraits
   /// Whether colour may be used at all (`--no-color` turns it off).
   public var colourChoice: ColourChoice
+  /// The path of the running `triage` binary, to find the runbooks installed beside it
+  /// (`PREFIX/bin/triage` → `PREFIX/share/triage/Runbooks`); nil in tests.
+  public var executablePath: String?
 
   public init(
     standardInput: any TextInput,
@@ -35,7 +38,8 @@ public struct CommandContext {
     currentDirectory: String,
     now: @escaping @Sendable () -> Date,
     terminal: TerminalTraits,
-    colourChoice: ColourChoice = .automatic
+    colourChoice: ColourChoice = .automatic,
+    executablePath: String? = nil
   ) {
     self.standardInput = standardInput
     self.standardOutput = standardOutput
@@ -46,6 +50,7 @@ public struct CommandContext {
     self.now = now
     self.terminal = terminal
     self.colourChoice = colourChoice
+    self.executablePath = executablePath
   }
 }
 

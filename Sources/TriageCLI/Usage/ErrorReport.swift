@@ -1,3 +1,4 @@
+import RunbookCore
 import YAMLLite
 
 /// What the user is told about an error and the status triage exits with: the one mapping from
@@ -41,6 +42,10 @@ public struct ErrorReport: Equatable {
       self.init(message: error.description, exit: .dataError)
     case let error as YAMLError:
       self.init(message: error.description, exit: .dataError)
+    case let error as DiagnosticsError:
+      self.init(message: error.lines.joined(separator: "\ntriage: "), exit: .dataError)
+    case let error as RunbookLibrary.LookupError:
+      self.init(message: Self.message(for: error), exit: Self.exit(for: error))
     case let error as CommandFailure:
       self.init(message: error.message, exit: error.exit)
     default:
@@ -66,6 +71,28 @@ public struct ErrorReport: Equatable {
       return "unexpected argument '\(word)'"
     case .exclusiveOptions(let first, let second):
       return "options '\(first)' and '\(second)' cannot be used together"
+    }
+  }
+
+  private static func message(for error: RunbookLibrary.LookupError) -> String {
+    switch error {
+    case .notFound(let reference, let searched) where searched.isEmpty:
+      return "\(reference): no such file"
+    case .notFound(let reference, let searched):
+      return "no runbook with id '\(reference)' in \(searched.joined(separator: ", "))"
+        + "; give a path, or a folder with --runbooks"
+    case .duplicateID(let id, let paths):
+      return "two runbooks have the id '\(id)': \(paths.joined(separator: " and "))"
+    case .unreadable(let path):
+      return "\(path): cannot read"
+    }
+  }
+
+  private static func exit(for error: RunbookLibrary.LookupError) -> TriageExit {
+    switch error {
+    case .notFound: return .noInput
+    case .duplicateID: return .dataError
+    case .unreadable: return .ioError
     }
   }
 

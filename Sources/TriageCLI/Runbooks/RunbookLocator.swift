@@ -1,0 +1,103 @@
+import Foundation
+import RunbookCore
+import YAMLLite
+
+/// A runbook loaded for a command: the checked runbook, where it came from, its bytes (whose
+/// SHA-256 a record names), and the holiday calendar it asks for.
+struct LoadedRunbook {
+  var runbook: Runbook
+  var path: String
+  var bytes: [UInt8]
+  var calendar: HolidayCalendar?
+  /// Warnings found while loading (errors stop loading).
+  var warnings: [Diagnostic]
+}
+
+/// Finds and loads runbooks for commands, from a path or an id looked up in the search folders:
+/// `--runbooks DIR`, then `TRIAGE_RUNBOOKS` (colon-separated), then `./Runbooks`, then
+/// `share/triage/Runbooks` beside the installed binary.
+struct RunbookLocator {
+  let context: CommandContext
+  let library: RunbookLibrary
+
+  /// The option every command that takes a RUNBOOK accepts.
+  static let option = OptionSpec.value(
+    "runbooks", valueName: "dir",
+    help: "A folder of runbooks to find RUNBOOK ids in (searched before TRIAGE_RUNBOOKS, "
+      + "./Runbooks and the installed runbooks).")
+
+  init(_ context: CommandContext, folder: String?) {
+    self.context = context
+    var folders: [String] = []
+    if let folder { folders.append(context.resolvedPath(folder)) }
+    if let list = context.environment["TRIAGE_RUNBOOKS"] {
+      folders += list.split(separator: ":").map { context.resolvedPath(String($0)) }
+    }
+    folders.append(context.resolvedPath("Runbooks"))
+    if let executable = context.executablePath {
+      let prefix = ((executable as NSString).deletingLastPathComponent as NSString)
+        .deletingLastPathComponent
+      folders.append(
+        ((prefix as NSString).appendingPathComponent("share/triage/Runbooks") as NSString)
+          .standardizingPath)
+    }
+    var unique: [String] = []
+    for folder in folders where !unique.contains(folder) { unique.append(folder) }
+    library = RunbookLibrary(folders: unique)
+  }
+
+  init(_ context: CommandContext, _ invocation: Invocation) {
+    self.init(context, folder: invocation.value("runbooks"))
+  }
+
+  /// Resolves `reference` (a path or an id), reads it and loads it.
+  ///
+  /// - Throws: `RunbookLibrary.LookupError` or `FileError` when it cannot be found or read,
+  ///   `DiagnosticsError` when it does not load.
+  func load(_ reference: String) throws -> LoadedRunbook {
+    let path: String
+    if reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") {
+      path = reference
+    } else {
+      path = try library.resolve(reference)
+    }
+    let bytes = try context.readInput(path)
+    let result = RunbookLoader.load(bytes, file: path)
+    guard let runbook = result.runbook else { throw DiagnosticsError(result.diagnostics) }
+    var warnings = result.diagnostics
+    var calendar: HolidayCalendar?
+    if let name = runbook.holidays {
+      do {
+        calendar = try loadCalendar(named: name, near: context.resolvedPath(path))
+      } catch let error as DiagnosticsError {
+        throw DiagnosticsError(warnings + error.diagnostics)
+      }
+      if calendar == nil {
+        let location = SourceLocation(file: path, line: 1, column: 1)
+        let message =
+          "holiday calendar '\(name)' not found: expected calendars/\(name).yaml beside the "
+          + "runbook or in a runbooks folder"
+        warnings.append(Diagnostic(.error, "unknown-calendar", message, at: location))
+        throw DiagnosticsError(warnings)
+      }
+    }
+    return LoadedRunbook(
+      runbook: runbook, path: path, bytes: bytes, calendar: calendar, warnings: warnings)
+  }
+
+  /// The holiday calendar `name`, or nil when no folder has it.
+  func loadCalendar(named name: String, near runbookPath: String) throws -> HolidayCalendar? {
+    guard let path = library.calendarPath(named: name, near: runbookPath) else { return nil }
+    let bytes = try context.readInput(path)
+    do {
+      let node = try YAMLParser.parse(bytes, file: path)
+      return try HolidayCalendar.load(from: node, file: path)
+    } catch let error as YAMLError {
+      throw SourceError(error, source: bytes)
+    } catch let error as HolidayCalendarError {
+      throw DiagnosticsError([
+        Diagnostic(.error, "bad-calendar", error.message, at: error.location)
+      ])
+    }
+  }
+}
