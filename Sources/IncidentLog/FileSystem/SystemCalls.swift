@@ -44,15 +44,13 @@ package protocol SystemCalls: Sendable {
 package struct GlibcSystemCalls: SystemCalls {
   package init() {}
 
-  package func open(_ path: String, flags: Int32, mode: mode_t) throws(SystemCallError) -> Int32
-  {
+  package func open(_ path: String, flags: Int32, mode: mode_t) throws(SystemCallError) -> Int32 {
     let fd = Glibc.open(path, flags, mode)
     guard fd >= 0 else { throw .current }
     return fd
   }
 
-  package func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) throws(SystemCallError) -> Int
-  {
+  package func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) throws(SystemCallError) -> Int {
     let count = Glibc.write(fd, buffer.baseAddress, buffer.count)
     guard count >= 0 else { throw .current }
     return count

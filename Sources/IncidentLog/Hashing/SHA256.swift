@@ -54,13 +54,17 @@ public struct SHA256: Sendable {
     pending += rest.dropFirst(wholeBlocks)
   }
 
-  /// Pads the message and returns the 32-byte digest. The hasher should not be used afterwards.
+  /// Pads the message and returns the 32-byte digest.
+  ///
+  /// The hasher should not be used afterwards.
   public mutating func finalize() -> [UInt8] {
     let bitCount = totalByteCount &* 8
     var tail = pending
     tail.append(0x80)
     while tail.count % 64 != 56 { tail.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitCount >> UInt64(shift))) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      tail.append(UInt8(truncatingIfNeeded: bitCount >> UInt64(shift)))
+    }
     tail.withUnsafeBytes { state.compress(blocks: $0) }
     pending.removeAll()
     return state.digest()

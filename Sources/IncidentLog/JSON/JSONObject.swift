@@ -17,7 +17,9 @@ public struct JSONObject: Sendable, Equatable {
     }
   }
 
-  /// The members in insertion order. Equality compares them in this order.
+  /// The members in insertion order.
+  ///
+  /// Equality compares them in this order.
   public private(set) var members: [Member]
 
   /// Creates an empty object.
@@ -38,7 +40,9 @@ public struct JSONObject: Sendable, Equatable {
   /// Whether the object has no members.
   public var isEmpty: Bool { members.isEmpty }
 
-  /// The value for `key`, or nil. Setting a value replaces it in place or appends it at the end;
+  /// The value for `key`, or nil.
+  ///
+  /// Setting a value replaces it in place or appends it at the end;
   /// setting nil removes the member.
   public subscript(key: String) -> JSONValue? {
     get { members.first { $0.key == key }?.value }

@@ -56,6 +56,8 @@ struct JSONParser {
     }
   }
 
+  /// Reads an object.
+  ///
   /// `object := '{' ws (string ws ':' ws value ws (',' ws string ws ':' ws value ws)*)? '}'`
   private mutating func parseObject() throws(JSONParseError) -> JSONValue {
     try enterNesting()
@@ -95,6 +97,8 @@ struct JSONParser {
     return .object(object)
   }
 
+  /// Reads an array.
+  ///
   /// `array := '[' ws (value ws (',' ws value ws)*)? ']'`
   private mutating func parseArray() throws(JSONParseError) -> JSONValue {
     try enterNesting()
@@ -139,6 +143,8 @@ struct JSONParser {
     return value
   }
 
+  /// Reads a number.
+  ///
   /// `number := '-'? ('0' | [1-9][0-9]*) ('.' [0-9]+)? ([eE] [+-]? [0-9]+)?`
   private mutating func parseNumber() throws(JSONParseError) -> JSONValue {
     let start = index
@@ -175,7 +181,9 @@ struct JSONParser {
     return .number(value)
   }
 
-  /// `string := '"' (unescaped | '\' escape)* '"'`; the cursor is on the opening quote.
+  /// Reads a string; the cursor is on the opening quote.
+  ///
+  /// `string := '"' (unescaped | '\' escape)* '"'`.
   private mutating func parseString() throws(JSONParseError) -> String {
     index += 1
     var result = ""
@@ -210,7 +218,9 @@ struct JSONParser {
     result += run
   }
 
-  /// `escape := ["\/bfnrt] | 'u' hex hex hex hex`; the cursor is on the backslash.
+  /// Reads an escape; the cursor is on the backslash.
+  ///
+  /// `escape := ["\/bfnrt] | 'u' hex hex hex hex`.
   private mutating func parseEscape() throws(JSONParseError) -> Unicode.Scalar {
     let start = index
     index += 1
@@ -285,7 +295,9 @@ struct JSONParser {
     while let byte = peek(), isDigit(byte) { index += 1 }
   }
 
-  /// `ws := [ \t\n\r]*`; counts lines as it goes.
+  /// Skips whitespace, counting lines.
+  ///
+  /// `ws := [ \t\n\r]*`
   private mutating func skipWhitespace() {
     while index < bytes.count {
       switch bytes[index] {
@@ -317,11 +329,14 @@ struct JSONParser {
     var end = index + 1
     while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
     let found = String(decoding: bytes[index..<end], as: UTF8.self)
-    let shown = found.unicodeScalars.allSatisfy { $0.value >= 0x20 } ? "\"\(found)\"" : "a control character"
+    let shown =
+      found.unicodeScalars.allSatisfy { $0.value >= 0x20 } ? "\"\(found)\"" : "a control character"
     return error(.unexpectedCharacter(found: shown, expected: expected))
   }
 
-  /// An error at the cursor. Strings may span no lines (raw newlines are refused), so the line
+  /// An error at the cursor.
+  ///
+  /// Strings may span no lines (raw newlines are refused), so the line
   /// counted by `skipWhitespace` is exact; the column decodes the line up to the cursor.
   private func error(_ kind: JSONParseError.Kind) -> JSONParseError {
     let end = min(index, bytes.count)

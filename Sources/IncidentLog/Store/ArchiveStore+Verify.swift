@@ -24,7 +24,8 @@ extension ArchiveStore {
         issues += problems.map { .init(path: location.path, id: location.id, kind: $0) }
         guard let found else { continue }
         if let other = pathByID[location.id] {
-          issues.append(.init(path: location.path, id: location.id, kind: .duplicateID(otherPath: other)))
+          issues.append(
+            .init(path: location.path, id: location.id, kind: .duplicateID(otherPath: other)))
         } else {
           pathByID[location.id] = location.path
         }

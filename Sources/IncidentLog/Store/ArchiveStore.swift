@@ -73,8 +73,10 @@ public struct ArchiveStore: Sendable {
     }
   }
 
-  /// Every document file in the archive, records first, each kind in path order (oldest first
-  /// when ids start with their time). Reads directories only, not the files.
+  /// Every document file in the archive.
+  ///
+  /// Records come first, each kind in path order (oldest first when ids start with their time).
+  /// Reads directories only, not the files.
   public func locations() throws(ArchiveError) -> [DocumentLocation] {
     var all: [DocumentLocation] = []
     for kind in DocumentKind.allCases { all += try scan(kind).documents }

@@ -63,7 +63,9 @@ public struct VerificationReport: Sendable, Equatable {
   public var documentCount: Int
   /// Every problem found, ordered by path.
   public var issues: [Issue]
-  /// The documents no other names as a parent, sorted by hash. One head is a linear history;
+  /// The documents no other names as a parent, sorted by hash.
+  ///
+  /// One head is a linear history;
   /// two after a merge of two copies; the next append names them all.
   public var heads: [DocumentHead]
 

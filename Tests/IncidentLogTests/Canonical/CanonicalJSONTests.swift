@@ -111,7 +111,8 @@ struct CanonicalJSONTests {
   @Test("nested objects are sorted, arrays keep their order, no whitespace")
   func nested() {
     let value: JSONValue = ["b": [3, 1, ["z": nil, "y": [:]]], "a": ["d": "", "c": []]]
-    #expect(CanonicalJSON.string(of: value) == #"{"a":{"c":[],"d":""},"b":[3,1,{"y":{},"z":null}]}"#)
+    #expect(
+      CanonicalJSON.string(of: value) == #"{"a":{"c":[],"d":""},"b":[3,1,{"y":{},"z":null}]}"#)
   }
 
   @Test("the same value in any member order gives the same bytes")

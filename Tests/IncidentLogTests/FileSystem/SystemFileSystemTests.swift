@@ -22,9 +22,11 @@ struct SystemFileSystemTests {
     #expect(try fileSystem.isDirectory(at: folder))
     #expect(try !fileSystem.isDirectory(at: folder + "/x.json"))
     #expect(try !fileSystem.isDirectory(at: folder + "/missing"))
-    let fileMode = try FileManager.default.attributesOfItem(atPath: folder + "/x.json")[
-      .posixPermissions] as? Int
-    let folderMode = try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions]
+    let fileMode =
+      try FileManager.default.attributesOfItem(atPath: folder + "/x.json")[
+        .posixPermissions] as? Int
+    let folderMode =
+      try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions]
       as? Int
     #expect(fileMode == 0o600)
     #expect(folderMode == 0o700)

@@ -42,9 +42,11 @@ struct SHA256Tests {
 
   @Test("NIST CAVP byte-oriented short messages")
   func cavpShort() {
-    #expect(SHA256.hexHash([0xd3]) == "28969cdfa74a12c82f3bad960b0b000aca2ac329deea5c2328ebc6f2ba9802c1")
     #expect(
-      SHA256.hexHash([0x11, 0xaf]) == "5ca7133fa735326081558ac312c620eeca9970d1e70a4b95533d956f072d1f98")
+      SHA256.hexHash([0xd3]) == "28969cdfa74a12c82f3bad960b0b000aca2ac329deea5c2328ebc6f2ba9802c1")
+    #expect(
+      SHA256.hexHash([0x11, 0xaf])
+        == "5ca7133fa735326081558ac312c620eeca9970d1e70a4b95533d956f072d1f98")
   }
 
   @Test("matches /usr/bin/sha256sum on random inputs of many sizes")

@@ -82,7 +82,9 @@ struct JSONParserTests {
     .init(text: "{} x", kind: .trailingContent, line: 1, column: 4),
     .init(text: "[1] // comment", kind: .trailingContent, line: 1, column: 5),
     // Columns count characters: "é" and "😀" are one column each.
-    .init(text: "{\"é😀\": 1 2}", kind: .unexpectedCharacter(found: "\"2\"", expected: "\",\" or \"}\""), line: 1, column: 10),
+    .init(
+      text: "{\"é😀\": 1 2}", kind: .unexpectedCharacter(found: "\"2\"", expected: "\",\" or \"}\""),
+      line: 1, column: 10),
   ]
 
   @Test("refuses malformed JSON at the exact line and column", arguments: errorCases)

@@ -48,7 +48,9 @@ struct ArchiveConcurrencyTests {
     try fixture.appendRecord(minutes: 0, seed: 1)
     let holder = Process()
     holder.executableURL = URL(fileURLWithPath: tool)
-    holder.arguments = ["--exclusive", fixture.root + "/" + ArchiveStore.lockFileName, "sleep", "0.6"]
+    holder.arguments = [
+      "--exclusive", fixture.root + "/" + ArchiveStore.lockFileName, "sleep", "0.6",
+    ]
     try holder.run()
     Thread.sleep(forTimeInterval: 0.2)  // Let the other process take the lock.
     let start = Date()
@@ -79,10 +81,12 @@ struct ArchiveConcurrencyTests {
     #expect(theirs.parents == [base.sha256])
 
     // What git does with two archives that only added files: the union of the files.
-    for location in try clone.locations() where !FileManager.default.fileExists(atPath: fixture.store.absolute(location.path)) {
+    for location in try clone.locations()
+    where !FileManager.default.fileExists(atPath: fixture.store.absolute(location.path)) {
       let destination = fixture.store.absolute(location.path)
       try FileManager.default.createDirectory(
-        atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        atPath: (destination as NSString).deletingLastPathComponent,
+        withIntermediateDirectories: true)
       try FileManager.default.copyItem(atPath: clone.absolute(location.path), toPath: destination)
     }
     let merged = try fixture.store.verify()

@@ -32,7 +32,9 @@ struct ArchiveStoreTests {
     let bytes = try SystemFileSystem().readFile(at: fixture.path(stored))
     let text = String(decoding: bytes, as: UTF8.self)
     #expect(text.hasPrefix("{\n  \"format\": \"triage-record/1\",\n  \"id\": "))
-    #expect(text.hasSuffix("  \"integrity\": {\n    \"parents\": [],\n    \"sha256\": \"\(stored.sha256)\"\n  }\n}\n"))
+    #expect(
+      text.hasSuffix(
+        "  \"integrity\": {\n    \"parents\": [],\n    \"sha256\": \"\(stored.sha256)\"\n  }\n}\n"))
     let document = try JSONValue.parse(bytes)
     #expect(document == stored.document)
     // The hash covers the canonical form of everything but integrity.sha256.
@@ -55,7 +57,8 @@ struct ArchiveStoreTests {
     #expect(report.isIntact, "\(report.issues)")
     #expect(report.documentCount == 3)
     #expect(report.heads.map(\.sha256) == [amendment.sha256])
-    #expect(try fixture.store.locations().map(\.id) == [first, second, amendment].map(\.location.id))
+    #expect(
+      try fixture.store.locations().map(\.id) == [first, second, amendment].map(\.location.id))
     var seen: [String] = []
     try fixture.store.forEachDocument { seen.append($0.sha256) }
     #expect(seen == [first.sha256, second.sha256, amendment.sha256])
@@ -119,7 +122,10 @@ struct ArchiveStoreTests {
       return
     }
     #expect(path.hasPrefix(fixture.root + "/records/2026/04/"))
-    #expect(fixture.directory.allFiles() == ["incident-log/.archive.lock", "incident-log/" + first.location.path])
+    #expect(
+      fixture.directory.allFiles() == [
+        "incident-log/.archive.lock", "incident-log/" + first.location.path,
+      ])
     let report = try fixture.store.verify()
     #expect(report.isIntact)
     #expect(report.heads.map(\.sha256) == [first.sha256])

@@ -19,7 +19,9 @@ struct ArchiveTamperingTests {
     func relative(_ index: Int) -> String { documents[index].location.path }
     func id(_ index: Int) -> String { documents[index].location.id }
 
-    func text(_ index: Int) throws -> String { try String(contentsOfFile: path(index), encoding: .utf8) }
+    func text(_ index: Int) throws -> String {
+      try String(contentsOfFile: path(index), encoding: .utf8)
+    }
 
     func overwrite(_ index: Int, with text: String) throws {
       try text.write(toFile: path(index), atomically: false, encoding: .utf8)
@@ -35,14 +37,18 @@ struct ArchiveTamperingTests {
     let report = try chain.verify()
     #expect(report.isIntact)
     #expect(report.documentCount == 3)
-    #expect(report.heads == [DocumentHead(location: chain.documents[2].location, sha256: chain.documents[2].sha256)])
+    #expect(
+      report.heads == [
+        DocumentHead(location: chain.documents[2].location, sha256: chain.documents[2].sha256)
+      ])
   }
 
   @Test("an edited field is a hash mismatch on that file")
   func editedField() throws {
     let chain = try Chain()
     defer { chain.fixture.remove() }
-    try chain.overwrite(1, with: try chain.text(1).replacingOccurrences(of: "\"high\"", with: "\"low\""))
+    try chain.overwrite(
+      1, with: try chain.text(1).replacingOccurrences(of: "\"high\"", with: "\"low\""))
     let report = try chain.verify()
     #expect(report.issues.count == 1)
     let issue = try #require(report.issues.first)
@@ -69,7 +75,10 @@ struct ArchiveTamperingTests {
     let chain = try Chain()
     defer { chain.fixture.remove() }
     let original = try chain.text(2)
-    try chain.overwrite(2, with: original.replacingOccurrences(of: chain.documents[1].sha256, with: chain.documents[0].sha256))
+    try chain.overwrite(
+      2,
+      with: original.replacingOccurrences(
+        of: chain.documents[1].sha256, with: chain.documents[0].sha256))
     let kinds = try chain.verify().issues.map(\.kind)
     #expect(kinds.count == 1)
     if case .hashMismatch? = kinds.first {} else { Issue.record("got \(kinds)") }
@@ -83,7 +92,8 @@ struct ArchiveTamperingTests {
     let report = try chain.verify()
     #expect(
       report.issues == [
-        .init(path: chain.relative(2), id: chain.id(2), kind: .missingParent(chain.documents[1].sha256))
+        .init(
+          path: chain.relative(2), id: chain.id(2), kind: .missingParent(chain.documents[1].sha256))
       ])
     #expect(report.documentCount == 2)
   }
@@ -103,7 +113,10 @@ struct ArchiveTamperingTests {
     }
     #expect(error.kind == .unexpectedEndOfInput)
     // The unreadable record's child now has a parent nobody has.
-    #expect(report.issues.contains { $0.path == chain.relative(1) && $0.kind == .missingParent(chain.documents[0].sha256) })
+    #expect(
+      report.issues.contains {
+        $0.path == chain.relative(1) && $0.kind == .missingParent(chain.documents[0].sha256)
+      })
   }
 
   @Test("an empty file is invalid JSON")
@@ -112,7 +125,8 @@ struct ArchiveTamperingTests {
     defer { chain.fixture.remove() }
     try chain.overwrite(2, with: "")
     let kinds = try chain.verify().issues.map(\.kind)
-    #expect(kinds == [.invalidJSON(JSONParseError(kind: .unexpectedEndOfInput, line: 1, column: 1))])
+    #expect(
+      kinds == [.invalidJSON(JSONParseError(kind: .unexpectedEndOfInput, line: 1, column: 1))])
   }
 
   @Test("an inserted document with a forged parent is found")
@@ -130,7 +144,10 @@ struct ArchiveTamperingTests {
     try JSONPrettyPrinter.string(of: unsealed).write(
       toFile: chain.fixture.store.absolute(relative), atomically: false, encoding: .utf8)
     let report = try chain.verify()
-    #expect(report.issues == [.init(path: relative, id: "20260401T093500Z-deadbeef", kind: .missingParent(forged))])
+    #expect(
+      report.issues == [
+        .init(path: relative, id: "20260401T093500Z-deadbeef", kind: .missingParent(forged))
+      ])
     #expect(report.heads.count == 2)
   }
 
@@ -139,11 +156,14 @@ struct ArchiveTamperingTests {
     let chain = try Chain()
     defer { chain.fixture.remove() }
     let newRelative = "records/2026/04/20260401T000000Z-00000000.json"
-    try FileManager.default.moveItem(atPath: chain.path(1), toPath: chain.fixture.store.absolute(newRelative))
+    try FileManager.default.moveItem(
+      atPath: chain.path(1), toPath: chain.fixture.store.absolute(newRelative))
     let report = try chain.verify()
     #expect(
       report.issues == [
-        .init(path: newRelative, id: "20260401T000000Z-00000000", kind: .idDoesNotMatchFileName(documentID: chain.id(1)))
+        .init(
+          path: newRelative, id: "20260401T000000Z-00000000",
+          kind: .idDoesNotMatchFileName(documentID: chain.id(1)))
       ])
   }
 
@@ -157,7 +177,9 @@ struct ArchiveTamperingTests {
     try chain.overwrite(1, with: zero)
     let report = try chain.verify()
     #expect(Set(report.issues.map(\.path)) == [chain.relative(0), chain.relative(1)])
-    #expect(report.issues.allSatisfy { if case .idDoesNotMatchFileName = $0.kind { true } else { false } })
+    #expect(
+      report.issues.allSatisfy { if case .idDoesNotMatchFileName = $0.kind { true } else { false } }
+    )
   }
 
   @Test("a record moved to another month folder is misplaced")
@@ -167,9 +189,14 @@ struct ArchiveTamperingTests {
     let folder = chain.fixture.root + "/records/2025/12"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let relative = "records/2025/12/\(chain.id(0)).json"
-    try FileManager.default.moveItem(atPath: chain.path(0), toPath: chain.fixture.store.absolute(relative))
+    try FileManager.default.moveItem(
+      atPath: chain.path(0), toPath: chain.fixture.store.absolute(relative))
     let report = try chain.verify()
-    #expect(report.issues == [.init(path: relative, id: chain.id(0), kind: .misplaced(expectedDirectory: "records/2026/04"))])
+    #expect(
+      report.issues == [
+        .init(
+          path: relative, id: chain.id(0), kind: .misplaced(expectedDirectory: "records/2026/04"))
+      ])
   }
 
   @Test("a copy under another folder is a duplicate id")
@@ -177,8 +204,10 @@ struct ArchiveTamperingTests {
     let chain = try Chain()
     defer { chain.fixture.remove() }
     let relative = "amendments/2026/04/\(chain.id(0)).json"
-    try FileManager.default.createDirectory(atPath: chain.fixture.root + "/amendments/2026/04", withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: chain.path(0), toPath: chain.fixture.store.absolute(relative))
+    try FileManager.default.createDirectory(
+      atPath: chain.fixture.root + "/amendments/2026/04", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: chain.path(0), toPath: chain.fixture.store.absolute(relative))
     let kinds = try chain.verify().issues.filter { $0.path == relative }.map(\.kind)
     #expect(kinds.contains(.duplicateID(otherPath: chain.relative(0))))
   }
@@ -187,13 +216,18 @@ struct ArchiveTamperingTests {
   func strayFiles() throws {
     let chain = try Chain()
     defer { chain.fixture.remove() }
-    try "notes".write(toFile: chain.fixture.root + "/records/2026/04/notes.txt", atomically: false, encoding: .utf8)
-    try "{\"id\": \"x\"}".write(toFile: chain.fixture.root + "/records/2026/04/x.json", atomically: false, encoding: .utf8)
+    try "notes".write(
+      toFile: chain.fixture.root + "/records/2026/04/notes.txt", atomically: false, encoding: .utf8)
+    try "{\"id\": \"x\"}".write(
+      toFile: chain.fixture.root + "/records/2026/04/x.json", atomically: false, encoding: .utf8)
     let report = try chain.verify()
-    #expect(report.issues == [
-      .init(path: "records/2026/04/notes.txt", id: nil, kind: .unexpectedFile),
-      .init(path: "records/2026/04/x.json", id: "x", kind: .missingIntegrity),
-    ])
-    #expect(report.issues.map(\.description).first == "records/2026/04/notes.txt: not an archive document")
+    #expect(
+      report.issues == [
+        .init(path: "records/2026/04/notes.txt", id: nil, kind: .unexpectedFile),
+        .init(path: "records/2026/04/x.json", id: "x", kind: .missingIntegrity),
+      ])
+    #expect(
+      report.issues.map(\.description).first == "records/2026/04/notes.txt: not an archive document"
+    )
   }
 }
