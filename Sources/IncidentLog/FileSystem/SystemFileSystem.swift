@@ -20,6 +20,8 @@ public struct SystemFileSystem: FileSystem {
       prefix += "/" + component
       do {
         try calls.mkdir(prefix, mode: 0o700)
+        // The new entry is durable only once its parent directory is flushed too.
+        try syncDirectory(Self.split(prefix).directory)
       } catch let error where error == .fileExists {
         guard try isDirectory(at: prefix) else { throw .notADirectory(path: prefix) }
       } catch {

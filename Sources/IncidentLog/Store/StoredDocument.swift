@@ -1,20 +1,3 @@
-/// Where a document lives in an archive, known from its path alone.
-public struct DocumentLocation: Sendable, Equatable, Hashable {
-  /// Record or amendment.
-  public var kind: DocumentKind
-  /// The id, from the file name.
-  public var id: String
-  /// The path relative to the archive root: `records/2026/04/<id>.json`.
-  public var path: String
-
-  /// Creates a location.
-  public init(kind: DocumentKind, id: String, path: String) {
-    self.kind = kind
-    self.id = id
-    self.path = path
-  }
-}
-
 /// A document read from (or just written to) an archive, with its integrity fields.
 public struct StoredDocument: Sendable, Equatable {
   /// Where it is.
