@@ -32,9 +32,10 @@ public enum CanonicalJSON {
 
   private static func write(_ value: JSONValue, to out: inout [UInt8]) {
     switch value {
-    case .null: out += Array("null".utf8)
-    case .bool(let flag): out += Array((flag ? "true" : "false").utf8)
-    case .number(let number): out += Array((ECMAScriptNumber.format(number) ?? "null").utf8)
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+    case .number(let number):
+      out.append(contentsOf: (ECMAScriptNumber.format(number) ?? "null").utf8)
     case .string(let string): JSONStringEscaping.append(string, to: &out)
     case .array(let elements):
       out.append(UInt8(ascii: "["))
@@ -45,7 +46,7 @@ public enum CanonicalJSON {
       out.append(UInt8(ascii: "]"))
     case .object(let object):
       out.append(UInt8(ascii: "{"))
-      let sorted = object.members.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
+      let sorted = object.members.sorted { keyPrecedes($0.key, $1.key) }
       for (offset, member) in sorted.enumerated() {
         if offset > 0 { out.append(UInt8(ascii: ",")) }
         JSONStringEscaping.append(member.key, to: &out)
@@ -53,6 +54,26 @@ public enum CanonicalJSON {
         write(member.value, to: &out)
       }
       out.append(UInt8(ascii: "}"))
+    }
+  }
+
+  /// RFC 8785 §3.2.3 order: by UTF-16 code units.
+  ///
+  /// UTF-8 byte order is the same as code point order, which differs from UTF-16 order only
+  /// when one side has a code point above U+FFFF and the other one from U+E000 to U+FFFF, so
+  /// keys that are both ASCII (nearly all) are compared as bytes, without transcoding.
+  static func keyPrecedes(_ left: String, _ right: String) -> Bool {
+    var leftUTF8 = left.utf8.makeIterator()
+    var rightUTF8 = right.utf8.makeIterator()
+    while true {
+      switch (leftUTF8.next(), rightUTF8.next()) {
+      case (nil, nil): return false
+      case (nil, _): return true
+      case (_, nil): return false
+      case (let l?, let r?):
+        if l >= 0x80 || r >= 0x80 { return left.utf16.lexicographicallyPrecedes(right.utf16) }
+        if l != r { return l < r }
+      }
     }
   }
 }

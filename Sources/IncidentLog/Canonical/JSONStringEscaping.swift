@@ -6,6 +6,12 @@
 enum JSONStringEscaping {
   static func append(_ string: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
+    // Most strings need no escape at all: copy them whole.
+    if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      out.append(contentsOf: string.utf8)
+      out.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in string.utf8 {
       switch byte {
       case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
@@ -16,13 +22,16 @@ enum JSONStringEscaping {
       case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
       case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
       case 0..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        out += Array("\\u00".utf8)
-        out.append(hex[Int(byte >> 4)])
-        out.append(hex[Int(byte & 0xF)])
+        out.append(contentsOf: "\\u00".utf8)
+        out.append(hexDigit(byte >> 4))
+        out.append(hexDigit(byte & 0xF))
       default: out.append(byte)
       }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  private static func hexDigit(_ value: UInt8) -> UInt8 {
+    value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
   }
 }

@@ -188,29 +188,38 @@ struct JSONParser {
     index += 1
     var result = ""
     var runStart = index
+    var runIsASCII = true
     while true {
       guard index < bytes.count else { throw error(.unexpectedEndOfInput) }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        try appendRun(from: runStart, to: &result)
+        try appendRun(from: runStart, isASCII: runIsASCII, to: &result)
         index += 1
         return result
       } else if byte == UInt8(ascii: "\\") {
-        try appendRun(from: runStart, to: &result)
+        try appendRun(from: runStart, isASCII: runIsASCII, to: &result)
         result.unicodeScalars.append(try parseEscape())
         runStart = index
+        runIsASCII = true
       } else if byte < 0x20 {
         throw error(.controlCharacterInString)
       } else {
+        runIsASCII = runIsASCII && byte < 0x80
         index += 1
       }
     }
   }
 
+  /// Appends the raw bytes from `start` to the cursor; only runs with non-ASCII bytes need
+  /// UTF-8 validation.
   private mutating func appendRun(
-    from start: Int, to result: inout String
+    from start: Int, isASCII: Bool, to result: inout String
   ) throws(JSONParseError) {
     guard start < index else { return }
+    if isASCII {
+      result += String(decoding: bytes[start..<index], as: UTF8.self)
+      return
+    }
     guard let run = String(validating: bytes[start..<index], as: UTF8.self) else {
       index = start
       throw error(.invalidUTF8)

@@ -23,7 +23,7 @@ public enum JSONPrettyPrinter {
     case .array(let elements) where !elements.isEmpty:
       out.append(UInt8(ascii: "["))
       for (offset, element) in elements.enumerated() {
-        out += Array((offset > 0 ? ",\n" : "\n").utf8)
+        out.append(contentsOf: (offset > 0 ? ",\n" : "\n").utf8)
         appendIndent(indent + 1, to: &out)
         write(element, indent: indent + 1, to: &out)
       }
@@ -33,23 +33,23 @@ public enum JSONPrettyPrinter {
     case .object(let object) where !object.isEmpty:
       out.append(UInt8(ascii: "{"))
       for (offset, member) in object.members.enumerated() {
-        out += Array((offset > 0 ? ",\n" : "\n").utf8)
+        out.append(contentsOf: (offset > 0 ? ",\n" : "\n").utf8)
         appendIndent(indent + 1, to: &out)
         JSONStringEscaping.append(member.key, to: &out)
-        out += Array(": ".utf8)
+        out.append(contentsOf: ": ".utf8)
         write(member.value, indent: indent + 1, to: &out)
       }
       out.append(UInt8(ascii: "\n"))
       appendIndent(indent, to: &out)
       out.append(UInt8(ascii: "}"))
-    case .array: out += Array("[]".utf8)
-    case .object: out += Array("{}".utf8)
+    case .array: out.append(contentsOf: "[]".utf8)
+    case .object: out.append(contentsOf: "{}".utf8)
     case .null, .bool, .number, .string:
       out += CanonicalJSON.bytes(of: value)
     }
   }
 
   private static func appendIndent(_ level: Int, to out: inout [UInt8]) {
-    out += [UInt8](repeating: UInt8(ascii: " "), count: level * 2)
+    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
   }
 }

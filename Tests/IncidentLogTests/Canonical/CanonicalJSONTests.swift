@@ -108,6 +108,16 @@ struct CanonicalJSONTests {
     #expect(canonical.hasPrefix(#"{"\r":"Carriage Return","1":"One","#))
   }
 
+  @Test("keys sharing an ASCII prefix still sort by UTF-16 after it")
+  func sortsMixedKeys() {
+    // U+1F600 is a surrogate pair (D83D DE00), which sorts before U+E000 in UTF-16, though
+    // its code point (and UTF-8) is larger.
+    let value: JSONValue = ["a\u{E000}": 1, "a\u{1F600}": 2, "a": 3, "ab": 4, "aa": 5]
+    #expect(
+      CanonicalJSON.string(of: value)
+        == "{\"a\":3,\"aa\":5,\"ab\":4,\"a\u{1F600}\":2,\"a\u{E000}\":1}")
+  }
+
   @Test("nested objects are sorted, arrays keep their order, no whitespace")
   func nested() {
     let value: JSONValue = ["b": [3, 1, ["z": nil, "y": [:]]], "a": ["d": "", "c": []]]
