@@ -20,6 +20,9 @@ public struct ArchiveStore: Sendable {
   public let root: String
   let fileSystem: any FileSystem
 
+  /// How deep `scan` looks below `records/` and `amendments/`.
+  static let maximumFolderDepth = 4
+
   /// The name of the lock file in the archive root.
   public static let lockFileName = ".archive.lock"
 
@@ -129,13 +132,18 @@ extension ArchiveStore {
     var documents: [DocumentLocation] = []
     var unexpected: [String] = []
     guard try fileSystem.isDirectory(at: absolute(kind.directoryName)) else { return ([], []) }
-    var pending = [kind.directoryName]
-    while let directory = pending.popLast() {
-      var subdirectories: [String] = []
+    // Documents sit two levels down (YYYY/MM); the depth limit stops symbolic-link loops.
+    var pending = [(path: kind.directoryName, depth: 0)]
+    while let (directory, depth) = pending.popLast() {
+      var subdirectories: [(path: String, depth: Int)] = []
       for name in try fileSystem.contentsOfDirectory(at: absolute(directory)) {
         let path = directory + "/" + name
         if try fileSystem.isDirectory(at: absolute(path)) {
-          subdirectories.append(path)
+          if depth < Self.maximumFolderDepth {
+            subdirectories.append((path, depth + 1))
+          } else {
+            unexpected.append(path)
+          }
         } else if name.hasSuffix(".json") && !name.hasPrefix(".") {
           documents.append(DocumentLocation(kind: kind, id: String(name.dropLast(5)), path: path))
         } else if !name.hasPrefix(".") {
