@@ -22,6 +22,27 @@ struct ArchiveStoreTests {
     }
   }
 
+  @Test(
+    "ids and month folders use the UTC calendar",
+    arguments: [
+      (1_709_251_199.0, "20240229T235959Z", "2024/02"),  // Leap day.
+      (1_709_251_200.0, "20240301T000000Z", "2024/03"),
+      (-1.0, "19691231T235959Z", "1969/12"),
+      (0.5, "19700101T000000Z", "1970/01"),
+      (4_102_444_800.0, "21000101T000000Z", "2100/01"),
+    ])
+  func utcCalendar(seconds: Double, idPrefix: String, month: String) throws {
+    let date = Date(timeIntervalSince1970: seconds)
+    var generator = SeededGenerator(seed: 7)
+    let id = DocumentID.generate(at: date, using: &generator)
+    #expect(id.hasPrefix(idPrefix + "-"))
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    let stored = try fixture.store.append(
+      document: ["note": "x"], kind: .amendment, id: id, createdAt: date)
+    #expect(stored.location.path == "amendments/\(month)/\(id).json")
+  }
+
   @Test("the first record is written pretty, under records/YYYY/MM, with no parents")
   func firstRecord() throws {
     let fixture = try ArchiveFixture()
