@@ -1,0 +1,50 @@
+/// The file operations an archive needs, and nothing more.
+///
+/// ``SystemFileSystem`` is the real one. Paths are plain POSIX path strings.
+public protocol FileSystem: Sendable {
+  /// Creates a directory and any missing parents, owner-only (mode 0700); an existing directory
+  /// is fine.
+  func createDirectory(at path: String) throws(ArchiveError)
+
+  /// Writes a new file, all or nothing, never replacing an existing one.
+  ///
+  /// The bytes go to a temporary file in the same directory (created exclusively, mode 0600),
+  /// which is flushed to disk and then given its final name only if that name is free; the
+  /// directory is flushed too. When this throws, neither the final file nor the temporary file
+  /// is left behind.
+  ///
+  /// - Throws: ``ArchiveError/alreadyExists(path:)`` if `path` exists; others for I/O failures.
+  func writeNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError)
+
+  /// The whole contents of a file.
+  func readFile(at path: String) throws(ArchiveError) -> [UInt8]
+
+  /// The names in a directory (not `.` or `..`), sorted.
+  func contentsOfDirectory(at path: String) throws(ArchiveError) -> [String]
+
+  /// Whether `path` names a directory; false when it does not exist.
+  func isDirectory(at path: String) throws(ArchiveError) -> Bool
+
+  /// Runs `body` while holding an exclusive `flock` on `lockPath` (created if missing), waiting
+  /// for other holders, in this or other processes; the lock is released on every path out.
+  func withExclusiveLock<Result>(
+    at lockPath: String, _ body: () throws -> Result
+  ) throws -> Result
+
+  /// Removes the temporary files that an interrupted ``writeNewFile(_:at:)`` left in
+  /// `directory`, and returns their names. Call it only while holding the archive's lock, when no
+  /// write can be under way.
+  @discardableResult
+  func removeStaleTemporaryFiles(in directory: String) throws(ArchiveError) -> [String]
+}
+
+extension FileSystem {
+  /// The name prefix and suffix of temporary files: hidden, and never ending in `.json`.
+  static var temporaryFilePrefix: String { "." }
+  static var temporaryFileSuffix: String { ".tmp" }
+
+  /// Whether a directory entry is a temporary file of ``FileSystem/writeNewFile(_:at:)``.
+  public static func isTemporaryFileName(_ name: String) -> Bool {
+    name.hasPrefix(temporaryFilePrefix) && name.hasSuffix(temporaryFileSuffix)
+  }
+}

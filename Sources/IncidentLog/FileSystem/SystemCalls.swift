@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What kind of file a path names.
+package enum FileKind: Sendable, Equatable {
+  case regular, directory, other
+}
+
+/// The system calls ``SystemFileSystem`` makes: the one seam for its side effects.
+///
+/// Each method is one POSIX call (named in its comment) that returns its result or the `errno`,
+/// like swift-system's `system_` functions. ``GlibcSystemCalls`` is the real one; tests wrap it to
+/// fail a chosen call with a chosen `errno`. Methods do not retry `EINTR`; callers do.
+package protocol SystemCalls: Sendable {
+  /// `open(2)`; returns the descriptor.
+  func open(_ path: String, flags: Int32, mode: mode_t) throws(SystemCallError) -> Int32
+  /// `write(2)`; returns the count written.
+  func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) throws(SystemCallError) -> Int
+  /// `read(2)`; returns the count read, 0 at the end.
+  func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) throws(SystemCallError)
+    -> Int
+  /// `fsync(2)`.
+  func fsync(_ fd: Int32) throws(SystemCallError)
+  /// `close(2)`.
+  func close(_ fd: Int32) throws(SystemCallError)
+  /// `link(2)`: fails with `EEXIST` rather than replace `newPath`.
+  func link(_ existingPath: String, _ newPath: String) throws(SystemCallError)
+  /// `unlink(2)`.
+  func unlink(_ path: String) throws(SystemCallError)
+  /// `mkdir(2)`.
+  func mkdir(_ path: String, mode: mode_t) throws(SystemCallError)
+  /// `flock(2)`.
+  func flock(_ fd: Int32, operation: Int32) throws(SystemCallError)
+  /// `stat(2)`, reduced to the kind of file.
+  func fileKind(_ path: String) throws(SystemCallError) -> FileKind
+  /// `opendir(3)`/`readdir(3)`/`closedir(3)`: the names in a directory, without `.` and `..`.
+  func directoryEntries(_ path: String) throws(SystemCallError) -> [String]
+}
+
+/// The real system calls.
+package struct GlibcSystemCalls: SystemCalls {
+  package init() {}
+
+  package func open(_ path: String, flags: Int32, mode: mode_t) throws(SystemCallError) -> Int32 {
+    let fd = Glibc.open(path, flags, mode)
+    guard fd >= 0 else { throw .current }
+    return fd
+  }
+
+  package func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) throws(SystemCallError) -> Int {
+    let count = Glibc.write(fd, buffer.baseAddress, buffer.count)
+    guard count >= 0 else { throw .current }
+    return count
+  }
+
+  package func read(
+    _ fd: Int32, into buffer: UnsafeMutableRawBufferPointer
+  ) throws(SystemCallError) -> Int {
+    let count = Glibc.read(fd, buffer.baseAddress, buffer.count)
+    guard count >= 0 else { throw .current }
+    return count
+  }
+
+  package func fsync(_ fd: Int32) throws(SystemCallError) {
+    guard Glibc.fsync(fd) == 0 else { throw .current }
+  }
+
+  package func close(_ fd: Int32) throws(SystemCallError) {
+    guard Glibc.close(fd) == 0 else { throw .current }
+  }
+
+  package func link(_ existingPath: String, _ newPath: String) throws(SystemCallError) {
+    guard Glibc.link(existingPath, newPath) == 0 else { throw .current }
+  }
+
+  package func unlink(_ path: String) throws(SystemCallError) {
+    guard Glibc.unlink(path) == 0 else { throw .current }
+  }
+
+  package func mkdir(_ path: String, mode: mode_t) throws(SystemCallError) {
+    guard Glibc.mkdir(path, mode) == 0 else { throw .current }
+  }
+
+  package func flock(_ fd: Int32, operation: Int32) throws(SystemCallError) {
+    guard systemFlock(fd, operation) == 0 else { throw .current }
+  }
+
+  package func fileKind(_ path: String) throws(SystemCallError) -> FileKind {
+    var info = stat()
+    guard systemStat(path, &info) == 0 else { throw .current }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .regular
+    case S_IFDIR: return .directory
+    default: return .other
+    }
+  }
+
+  package func directoryEntries(_ path: String) throws(SystemCallError) -> [String] {
+    guard let directory = opendir(path) else { throw .current }
+    defer { closedir(directory) }
+    var names: [String] = []
+    while true {
+      errno = 0
+      guard let entry = readdir(directory) else {
+        if errno != 0 { throw .current }
+        return names
+      }
+      let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+        pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+  }
+}
+
+// At file scope, these names resolve to the C functions rather than to the C structs of the
+// same name, which is what `Glibc.flock(...)` finds inside a method.
+private func systemFlock(_ fd: Int32, _ operation: Int32) -> Int32 { flock(fd, operation) }
+private func systemStat(_ path: String, _ info: inout stat) -> Int32 { stat(path, &info) }

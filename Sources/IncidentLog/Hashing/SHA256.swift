@@ -1,0 +1,172 @@
+/// SHA-256 (FIPS 180-4), written here because the package takes no dependencies.
+///
+/// One-shot: `SHA256.hash(bytes)`. Streaming, for files read in chunks:
+///
+/// ```swift
+/// var hasher = SHA256()
+/// hasher.update(chunk1)
+/// hasher.update(chunk2)
+/// let digest = hasher.finalize()   // 32 bytes
+/// ```
+public struct SHA256: Sendable {
+  /// The digest length in bytes.
+  public static let digestByteCount = 32
+
+  private var state = SHA256State()
+  /// Bytes of an incomplete block, waiting for more input (fewer than 64).
+  private var pending: [UInt8] = []
+  private var totalByteCount: UInt64 = 0
+
+  /// Creates a hasher with no input.
+  public init() { pending.reserveCapacity(64) }
+
+  /// The digest of `bytes`.
+  public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+    var hasher = SHA256()
+    hasher.update(bytes)
+    return hasher.finalize()
+  }
+
+  /// The lower-case hex digest of `bytes`.
+  public static func hexHash(_ bytes: [UInt8]) -> String { Hex.string(of: hash(bytes)) }
+
+  /// Adds bytes to the message.
+  public mutating func update(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { update($0) }
+  }
+
+  /// Adds bytes to the message, without copying them.
+  public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+    totalByteCount &+= UInt64(buffer.count)
+    var rest = buffer[...]
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, rest.count)
+      pending += rest.prefix(take)
+      rest = rest.dropFirst(take)
+      guard pending.count == 64 else { return }
+      pending.withUnsafeBytes { state.compress(blocks: $0) }
+      pending.removeAll(keepingCapacity: true)
+    }
+    let wholeBlocks = rest.count / 64 * 64
+    if wholeBlocks > 0 {
+      state.compress(blocks: UnsafeRawBufferPointer(rebasing: rest.prefix(wholeBlocks)))
+    }
+    pending += rest.dropFirst(wholeBlocks)
+  }
+
+  /// Pads the message and returns the 32-byte digest.
+  ///
+  /// The hasher should not be used afterwards.
+  public mutating func finalize() -> [UInt8] {
+    let bitCount = totalByteCount &* 8
+    var tail = pending
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      tail.append(UInt8(truncatingIfNeeded: bitCount >> UInt64(shift)))
+    }
+    tail.withUnsafeBytes { state.compress(blocks: $0) }
+    pending.removeAll()
+    return state.digest()
+  }
+}
+
+/// The eight working words and the compression function.
+private struct SHA256State: Sendable {
+  var h0: UInt32 = 0x6a09_e667
+  var h1: UInt32 = 0xbb67_ae85
+  var h2: UInt32 = 0x3c6e_f372
+  var h3: UInt32 = 0xa54f_f53a
+  var h4: UInt32 = 0x510e_527f
+  var h5: UInt32 = 0x9b05_688c
+  var h6: UInt32 = 0x1f83_d9ab
+  var h7: UInt32 = 0x5be0_cd19
+
+  func digest() -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(32)
+    for word in [h0, h1, h2, h3, h4, h5, h6, h7] {
+      out += [
+        UInt8(truncatingIfNeeded: word >> 24), UInt8(truncatingIfNeeded: word >> 16),
+        UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word),
+      ]
+    }
+    return out
+  }
+
+  /// Compresses every whole 64-byte block of `blocks` (its count is a multiple of 64).
+  mutating func compress(blocks: UnsafeRawBufferPointer) {
+    guard let base = blocks.baseAddress else { return }
+    let blockCount = blocks.count / 64
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      SHA256State.roundConstants.withUnsafeBufferPointer { k in
+        var a0 = h0, b0 = h1, c0 = h2, d0 = h3, e0 = h4, f0 = h5, g0 = h6, h0v = h7
+        for block in 0..<blockCount {
+          let p = base + block * 64
+          for t in 0..<16 {
+            w[t] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+          }
+          for t in 16..<64 {
+            let x = w[t - 15], y = w[t - 2]
+            let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
+            let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
+            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+          }
+          var a = a0, b = b0, c = c0, d = d0, e = e0, f = f0, g = g0, h = h0v
+          for t in 0..<64 {
+            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
+            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ majority
+            h = g
+            g = f
+            f = e
+            e = d &+ t1
+            d = c
+            c = b
+            b = a
+            a = t1 &+ t2
+          }
+          a0 = a0 &+ a
+          b0 = b0 &+ b
+          c0 = c0 &+ c
+          d0 = d0 &+ d
+          e0 = e0 &+ e
+          f0 = f0 &+ f
+          g0 = g0 &+ g
+          h0v = h0v &+ h
+        }
+        h0 = a0
+        h1 = b0
+        h2 = c0
+        h3 = d0
+        h4 = e0
+        h5 = f0
+        h6 = g0
+        h7 = h0v
+      }
+    }
+  }
+
+  static let roundConstants: [UInt32] = [
+    0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
+    0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
+    0x9bdc_06a7, 0xc19b_f174, 0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f,
+    0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da, 0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7,
+    0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967, 0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc,
+    0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85, 0xa2bf_e8a1, 0xa81a_664b,
+    0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070, 0x19a4_c116,
+    0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
+    0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7,
+    0xc671_78f2,
+  ]
+}
+
+extension UInt32 {
+  @inline(__always)
+  fileprivate func rotatedRight(_ count: UInt32) -> UInt32 {
+    (self >> count) | (self << (32 - count))
+  }
+}

@@ -1,1 +1,0 @@
-// IncidentLog: see ../shared/DESIGN.md.

@@ -1,0 +1,74 @@
+/// The members of a JSON object, in insertion order, with unique keys.
+///
+/// Archive documents are small (tens of keys), so lookups scan the member list; this keeps the
+/// type a plain value with a stable order and no hashing.
+public struct JSONObject: Sendable, Equatable {
+  /// One `"key": value` pair.
+  public struct Member: Sendable, Equatable {
+    /// The member's name.
+    public var key: String
+    /// The member's value.
+    public var value: JSONValue
+
+    /// Creates a member.
+    public init(key: String, value: JSONValue) {
+      self.key = key
+      self.value = value
+    }
+  }
+
+  /// The members in insertion order.
+  ///
+  /// Equality compares them in this order.
+  public private(set) var members: [Member]
+
+  /// Creates an empty object.
+  public init() { members = [] }
+
+  /// Creates an object from members; a repeated key keeps its first position and last value.
+  public init(_ members: [Member]) {
+    self.members = []
+    for member in members { self[member.key] = member.value }
+  }
+
+  /// The keys in insertion order.
+  public var keys: [String] { members.map(\.key) }
+
+  /// The number of members.
+  public var count: Int { members.count }
+
+  /// Whether the object has no members.
+  public var isEmpty: Bool { members.isEmpty }
+
+  /// The value for `key`, or nil.
+  ///
+  /// Setting a value replaces it in place or appends it at the end;
+  /// setting nil removes the member.
+  public subscript(key: String) -> JSONValue? {
+    get { members.first { $0.key == key }?.value }
+    set {
+      let index = members.firstIndex { $0.key == key }
+      switch (index, newValue) {
+      case (let index?, let value?): members[index].value = value
+      case (let index?, nil): members.remove(at: index)
+      case (nil, let value?): members.append(Member(key: key, value: value))
+      case (nil, nil): break
+      }
+    }
+  }
+
+  /// Whether a member named `key` exists.
+  public func contains(key: String) -> Bool { members.contains { $0.key == key } }
+
+  /// Removes the member named `key` and returns its value.
+  @discardableResult
+  public mutating func removeValue(forKey key: String) -> JSONValue? {
+    guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+    return members.remove(at: index).value
+  }
+
+  /// Appends a member without checking for a duplicate key (the parser checks first).
+  mutating func appendUnchecked(key: String, value: JSONValue) {
+    members.append(Member(key: key, value: value))
+  }
+}

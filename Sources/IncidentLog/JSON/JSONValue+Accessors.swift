@@ -1,0 +1,52 @@
+extension JSONValue {
+  /// The string, if this is a string.
+  public var stringValue: String? {
+    if case .string(let value) = self { return value }
+    return nil
+  }
+
+  /// The number, if this is a number.
+  public var numberValue: Double? {
+    if case .number(let value) = self { return value }
+    return nil
+  }
+
+  /// The boolean, if this is a boolean.
+  public var boolValue: Bool? {
+    if case .bool(let value) = self { return value }
+    return nil
+  }
+
+  /// The elements, if this is an array.
+  public var arrayValue: [JSONValue]? {
+    if case .array(let value) = self { return value }
+    return nil
+  }
+
+  /// The members, if this is an object.
+  public var objectValue: JSONObject? {
+    if case .object(let value) = self { return value }
+    return nil
+  }
+
+  /// Whether this is `null`.
+  public var isNull: Bool { self == .null }
+
+  /// The member named `key` of an object; nil for a missing key or a value that is not an object.
+  ///
+  /// Setting a member of a value that is not an object does nothing.
+  public subscript(key: String) -> JSONValue? {
+    get { objectValue?[key] }
+    set {
+      guard case .object(var object) = self else { return }
+      object[key] = newValue
+      self = .object(object)
+    }
+  }
+
+  /// The element at `index` of an array; nil when out of range or not an array.
+  public subscript(index: Int) -> JSONValue? {
+    guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
+    return elements[index]
+  }
+}

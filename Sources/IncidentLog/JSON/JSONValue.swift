@@ -1,0 +1,43 @@
+/// A JSON value, as read from or written to an archive file.
+///
+/// Objects keep their members in insertion order (see ``JSONObject``), so a document written by
+/// the pretty printer reads back with the same key order, and people see fields in the order the
+/// writer chose. Numbers are IEEE 754 doubles, which is what RFC 8785 canonicalizes.
+public enum JSONValue: Sendable, Equatable {
+  /// The literal `null`.
+  case null
+  /// `true` or `false`.
+  case bool(Bool)
+  /// A finite number. Non-finite values cannot be written (the printers refuse them).
+  case number(Double)
+  /// A string of Unicode scalars (lone surrogates are refused by the parser).
+  case string(String)
+  /// An ordered list of values.
+  case array([JSONValue])
+  /// An object whose members keep their insertion order.
+  case object(JSONObject)
+}
+
+extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral,
+  ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral,
+  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+  /// Creates `null`.
+  public init(nilLiteral: ()) { self = .null }
+  /// Creates a boolean.
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  /// Creates a number from an integer literal.
+  public init(integerLiteral value: Int) { self = .number(Double(value)) }
+  /// Creates a number.
+  public init(floatLiteral value: Double) { self = .number(value) }
+  /// Creates a string.
+  public init(stringLiteral value: String) { self = .string(value) }
+  /// Creates an array.
+  public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  /// Creates an object with the members in the order written; a repeated key keeps the last value.
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    var object = JSONObject()
+    for (key, value) in elements { object[key] = value }
+    self = .object(object)
+  }
+}

@@ -1,0 +1,170 @@
+import Foundation
+
+/// A folder of immutable JSON documents chained by their hashes, like commits.
+///
+/// Layout under `root`:
+///
+/// ```
+/// records/2026/04/20260401T093000Z-1a2b3c4d.json
+/// amendments/2026/04/20260402T080000Z-5e6f7a8b.json
+/// .archive.lock
+/// ```
+///
+/// Each document carries `integrity: {parents, sha256}`: the hashes of the heads (documents no
+/// other document names as a parent) when it was written, and its own hash over its canonical
+/// form. Writes happen under an exclusive lock, are atomic, and never overwrite. Two copies of an
+/// archive that both grew merge as plain files (different names); the merged archive has two
+/// heads, and the next document names both.
+public struct ArchiveStore: Sendable {
+  /// The archive folder.
+  public let root: String
+  let fileSystem: any FileSystem
+
+  /// How deep `scan` looks below `records/` and `amendments/`.
+  static let maximumFolderDepth = 4
+
+  /// The name of the lock file in the archive root.
+  public static let lockFileName = ".archive.lock"
+
+  /// An archive in `root` (created on the first append), through `fileSystem`.
+  public init(root: String, fileSystem: any FileSystem = SystemFileSystem()) {
+    self.root = root
+    self.fileSystem = fileSystem
+  }
+
+  /// Seals a document into the archive as a new file.
+  ///
+  /// Under the lock: reads the current heads, sets `integrity` to `{parents, sha256}` (replacing
+  /// any `integrity` the document had), and writes it as pretty JSON to
+  /// `records/YYYY/MM/<id>.json` (or `amendments/…`), where the month is `createdAt`'s in UTC.
+  /// The document's `id` member must equal `id`; if it has none, `id` is inserted first.
+  ///
+  /// - Parameters:
+  ///   - document: A JSON object.
+  ///   - kind: Record or amendment.
+  ///   - id: The document id, also its file name (see ``DocumentID``).
+  ///   - createdAt: The creation time, which picks the month folder; pass the same time the
+  ///     document's own `created_at` holds.
+  /// - Returns: The document as written, with its hash and parents.
+  /// - Throws: ``ArchiveError``; ``ArchiveError/alreadyExists(path:)`` if the id is taken.
+  @discardableResult
+  public func append(
+    document: JSONValue, kind: DocumentKind, id: String, createdAt: Date
+  ) throws(ArchiveError) -> StoredDocument {
+    guard DocumentID.isValid(id) else { throw .invalidDocumentID(id) }
+    guard case .object(var object) = document else { throw .documentIsNotAnObject(id: id) }
+    guard CanonicalJSON.isCanonicalizable(document) else { throw .nonFiniteNumber(id: id) }
+    if let existing = object["id"] {
+      guard existing.stringValue == id else {
+        throw .documentIDMismatch(id: id, documentID: CanonicalJSON.string(of: existing))
+      }
+    } else {
+      object = JSONObject([JSONObject.Member(key: "id", value: .string(id))] + object.members)
+    }
+    let directory = "\(kind.directoryName)/\(UTCTimestamp(createdAt).monthPath)"
+    let location = DocumentLocation(kind: kind, id: id, path: "\(directory)/\(id).json")
+    try fileSystem.createDirectory(at: root)
+    return try withLock { () throws(ArchiveError) in
+      try fileSystem.createDirectory(at: absolute(directory))
+      try fileSystem.removeStaleTemporaryFiles(in: absolute(directory))
+      let parents = try heads().map(\.sha256)
+      let (sealed, hash) = DocumentIntegrity.sealed(object, parents: parents)
+      let bytes = JSONPrettyPrinter.bytes(of: .object(sealed))
+      try fileSystem.writeNewFile(bytes, at: absolute(location.path))
+      return StoredDocument(
+        location: location, sha256: hash, parents: parents.sorted(), document: .object(sealed))
+    }
+  }
+
+  /// Every document file in the archive.
+  ///
+  /// Records come first, each kind in path order (oldest first when ids start with their time).
+  /// Reads directories only, not the files.
+  public func locations() throws(ArchiveError) -> [DocumentLocation] {
+    var all: [DocumentLocation] = []
+    for kind in DocumentKind.allCases { all += try scan(kind).documents }
+    return all
+  }
+
+  /// Reads and checks the shape of one document (not its hash: see ``verify()``).
+  public func read(_ location: DocumentLocation) throws(ArchiveError) -> StoredDocument {
+    let path = absolute(location.path)
+    let value: JSONValue
+    do {
+      value = try JSONValue.parse(try fileSystem.readFile(at: path))
+    } catch let error as JSONParseError {
+      throw .invalidJSON(path: path, error)
+    } catch let error as ArchiveError {
+      throw error
+    } catch {
+      throw .ioError(path: path, errno: EIO)
+    }
+    guard let object = value.objectValue, let recorded = DocumentIntegrity.recorded(in: object)
+    else { throw .invalidIntegrity(path: path) }
+    return StoredDocument(
+      location: location, sha256: recorded.sha256, parents: recorded.parents, document: value)
+  }
+
+  /// Calls `body` with each document in ``locations()`` order, reading one file at a time.
+  public func forEachDocument(_ body: (StoredDocument) throws -> Void) throws {
+    for location in try locations() { try body(try read(location)) }
+  }
+
+  /// The current heads: readable documents that no other document names as a parent.
+  public func heads() throws(ArchiveError) -> [DocumentHead] {
+    var graph = ArchiveGraph()
+    for location in try locations() {
+      guard let document = try? read(location) else { continue }
+      graph.add(location: location, sha256: document.sha256, parents: document.parents)
+    }
+    return graph.heads
+  }
+
+  /// The absolute path of a path relative to the archive root.
+  public func absolute(_ relativePath: String) -> String { root + "/" + relativePath }
+}
+
+extension ArchiveStore {
+  /// The document files of one kind, and any other files found among them.
+  func scan(_ kind: DocumentKind) throws(ArchiveError) -> (
+    documents: [DocumentLocation], unexpectedFiles: [String]
+  ) {
+    var documents: [DocumentLocation] = []
+    var unexpected: [String] = []
+    guard try fileSystem.isDirectory(at: absolute(kind.directoryName)) else { return ([], []) }
+    // Documents sit two levels down (YYYY/MM); the depth limit stops symbolic-link loops.
+    var pending = [(path: kind.directoryName, depth: 0)]
+    while let (directory, depth) = pending.popLast() {
+      var subdirectories: [(path: String, depth: Int)] = []
+      for name in try fileSystem.contentsOfDirectory(at: absolute(directory)) {
+        let path = directory + "/" + name
+        if try fileSystem.isDirectory(at: absolute(path)) {
+          if depth < Self.maximumFolderDepth {
+            subdirectories.append((path, depth + 1))
+          } else {
+            unexpected.append(path)
+          }
+        } else if name.hasSuffix(".json") && !name.hasPrefix(".") {
+          documents.append(DocumentLocation(kind: kind, id: String(name.dropLast(5)), path: path))
+        } else if !name.hasPrefix(".") {
+          unexpected.append(path)
+        }
+      }
+      pending += subdirectories.reversed()
+    }
+    return (documents.sorted { $0.path < $1.path }, unexpected.sorted())
+  }
+
+  private func withLock<Result>(
+    _ body: () throws(ArchiveError) -> Result
+  ) throws(ArchiveError) -> Result {
+    let lockPath = absolute(Self.lockFileName)
+    do {
+      return try fileSystem.withExclusiveLock(at: lockPath) { try body() }
+    } catch let error as ArchiveError {
+      throw error
+    } catch {
+      throw .ioError(path: lockPath, errno: EIO)
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/// The `integrity` member: `{"parents": [hex…], "sha256": hex}`.
+///
+/// `sha256` is SHA-256 over the RFC 8785 canonical form of the whole document with only
+/// `integrity.sha256` removed, so the parents are covered by the hash and cannot be changed
+/// without detection.
+enum DocumentIntegrity {
+  static let memberName = "integrity"
+
+  /// The document with `integrity` set to `parents` and the hash over it, and that hash.
+  static func sealed(_ object: JSONObject, parents: [String]) -> (JSONObject, String) {
+    var sealed = object
+    var integrity = JSONObject()
+    integrity["parents"] = .array(parents.sorted().map(JSONValue.string))
+    sealed[memberName] = .object(integrity)
+    let hash = computedHash(of: sealed)
+    integrity["sha256"] = .string(hash)
+    sealed[memberName] = .object(integrity)
+    return (sealed, hash)
+  }
+
+  /// The hash a document should carry: over its canonical form without `integrity.sha256`.
+  static func computedHash(of object: JSONObject) -> String {
+    var unsealed = object
+    if case .object(var integrity)? = unsealed[memberName] {
+      integrity.removeValue(forKey: "sha256")
+      unsealed[memberName] = .object(integrity)
+    }
+    return SHA256.hexHash(CanonicalJSON.bytes(of: .object(unsealed)))
+  }
+
+  /// The recorded hash and parents; nil if `integrity` is missing or malformed.
+  static func recorded(in object: JSONObject) -> (sha256: String, parents: [String])? {
+    guard case .object(let integrity)? = object[memberName],
+      let hash = integrity["sha256"]?.stringValue, Hex.isSHA256Digest(hash),
+      let parentValues = integrity["parents"]?.arrayValue
+    else { return nil }
+    var parents: [String] = []
+    for value in parentValues {
+      guard let parent = value.stringValue, Hex.isSHA256Digest(parent) else { return nil }
+      parents.append(parent)
+    }
+    return (hash, parents)
+  }
+}

@@ -1,0 +1,81 @@
+/// What ``ArchiveStore/verify()`` found: every problem, by file, and the heads.
+public struct VerificationReport: Sendable, Equatable {
+  /// One problem with one file.
+  public struct Issue: Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong.
+    public enum Kind: Sendable, Equatable {
+      /// The file could not be read.
+      case unreadable(ArchiveError)
+      /// The file is not valid JSON: edited by hand, or truncated.
+      case invalidJSON(JSONParseError)
+      /// The file is JSON but has no well-formed `integrity` member (or is not an object).
+      case missingIntegrity
+      /// The contents do not match the recorded hash: the document was edited.
+      case hashMismatch(recorded: String, computed: String)
+      /// A parent hash that no document in the archive has: a parent was deleted or altered,
+      /// or this document was inserted with a forged parent.
+      case missingParent(String)
+      /// The document's `id` is not its file name: renamed, or another document's contents.
+      case idDoesNotMatchFileName(documentID: String?)
+      /// The document's `created_at` month is not its folder's: moved to another month.
+      case misplaced(expectedDirectory: String)
+      /// Another file holds a document with the same id.
+      case duplicateID(otherPath: String)
+      /// A file that is not a document, among the documents.
+      case unexpectedFile
+    }
+
+    /// The file, relative to the archive root.
+    public var path: String
+    /// The id from the file name, when the file looks like a document.
+    public var id: String?
+    /// What is wrong.
+    public var kind: Kind
+
+    /// Creates an issue.
+    public init(path: String, id: String?, kind: Kind) {
+      self.path = path
+      self.id = id
+      self.kind = kind
+    }
+
+    /// `PATH: problem`.
+    public var description: String {
+      let problem =
+        switch kind {
+        case .unreadable(let error): "cannot be read: \(error)"
+        case .invalidJSON(let error): "not valid JSON at \(error)"
+        case .missingIntegrity: "no well-formed \"integrity\" member"
+        case .hashMismatch(let recorded, let computed):
+          "edited: recorded sha256 \(recorded), contents hash to \(computed)"
+        case .missingParent(let parent): "parent \(parent) is not in the archive"
+        case .idDoesNotMatchFileName(let documentID):
+          "file name does not match the document id \(documentID ?? "(none)")"
+        case .misplaced(let directory): "created_at says it belongs in \(directory)/"
+        case .duplicateID(let other): "same id as \(other)"
+        case .unexpectedFile: "not an archive document"
+        }
+      return "\(path): \(problem)"
+    }
+  }
+
+  /// How many document files were examined.
+  public var documentCount: Int
+  /// Every problem found, ordered by path.
+  public var issues: [Issue]
+  /// The documents no other names as a parent, sorted by hash.
+  ///
+  /// One head is a linear history;
+  /// two after a merge of two copies; the next append names them all.
+  public var heads: [DocumentHead]
+
+  /// Creates a report.
+  public init(documentCount: Int, issues: [Issue], heads: [DocumentHead]) {
+    self.documentCount = documentCount
+    self.issues = issues
+    self.heads = heads
+  }
+
+  /// Whether no problem was found.
+  public var isIntact: Bool { issues.isEmpty }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import IncidentLog
+import Testing
+
+@Suite("SHA-256")
+struct SHA256Tests {
+  /// FIPS 180-4 examples and the NIST CAVP short and long messages.
+  @Test(
+    "FIPS 180-4 vectors",
+    arguments: [
+      ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+      ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+      (
+        "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+      ),
+      (
+        "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+        "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+      ),
+    ])
+  func vectors(message: String, digest: String) {
+    #expect(SHA256.hexHash(Array(message.utf8)) == digest)
+  }
+
+  @Test("one million \"a\", fed in uneven chunks")
+  func millionA() {
+    let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+    let expected = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+    #expect(SHA256.hexHash(message) == expected)
+    var hasher = SHA256()
+    var offset = 0
+    var step = 1
+    while offset < message.count {
+      let end = min(message.count, offset + step)
+      hasher.update(Array(message[offset..<end]))
+      offset = end
+      step = step % 97 + 13
+    }
+    #expect(Hex.string(of: hasher.finalize()) == expected)
+  }
+
+  @Test("NIST CAVP byte-oriented short messages")
+  func cavpShort() {
+    #expect(
+      SHA256.hexHash([0xd3]) == "28969cdfa74a12c82f3bad960b0b000aca2ac329deea5c2328ebc6f2ba9802c1")
+    #expect(
+      SHA256.hexHash([0x11, 0xaf])
+        == "5ca7133fa735326081558ac312c620eeca9970d1e70a4b95533d956f072d1f98")
+  }
+
+  @Test("matches /usr/bin/sha256sum on random inputs of many sizes")
+  func matchesSha256sum() throws {
+    let tool = "/usr/bin/sha256sum"
+    try #require(FileManager.default.isExecutableFile(atPath: tool))
+    var generator = SeededGenerator(seed: 8785)
+    var sizes = [0, 1, 3, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129, 1000, 4096, 65_535]
+    sizes += (0..<12).map { _ in Int.random(in: 0...200_000, using: &generator) }
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    var paths: [String] = []
+    var expected: [String] = []
+    for (index, size) in sizes.enumerated() {
+      let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      let path = directory.path + "/input-\(index)"
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      paths.append(path)
+      expected.append(SHA256.hexHash(bytes))
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = paths
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let digests = String(decoding: output, as: UTF8.self).split(separator: "\n").map {
+      String($0.prefix(64))
+    }
+    #expect(digests == expected, "sizes \(sizes)")
+  }
+
+  @Test("incremental hashing equals one-shot at every split point around block boundaries")
+  func splits() {
+    var generator = SeededGenerator(seed: 1)
+    let message = (0..<300).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    let expected = SHA256.hash(message)
+    for split in 0...message.count {
+      var hasher = SHA256()
+      hasher.update(Array(message[..<split]))
+      hasher.update(Array(message[split...]))
+      #expect(hasher.finalize() == expected)
+    }
+  }
+
+  @Test("hex round trip")
+  func hex() {
+    #expect(Hex.string(of: [0x00, 0xab, 0xff]) == "00abff")
+    #expect(Hex.bytes(of: "00ABff") == [0x00, 0xab, 0xff])
+    #expect(Hex.bytes(of: "abc") == nil)
+    #expect(Hex.bytes(of: "zz") == nil)
+    #expect(Hex.isSHA256Digest(SHA256.hexHash([])))
+    #expect(!Hex.isSHA256Digest(SHA256.hexHash([]).uppercased()))
+  }
+}

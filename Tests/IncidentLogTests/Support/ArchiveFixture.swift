@@ -1,0 +1,48 @@
+import Foundation
+import IncidentLog
+
+/// An archive in a temporary directory, with helpers to append sample records.
+struct ArchiveFixture {
+  let directory: TemporaryDirectory
+  let store: ArchiveStore
+  var root: String { store.root }
+
+  init(fileSystem: any FileSystem = SystemFileSystem()) throws {
+    directory = try TemporaryDirectory()
+    store = ArchiveStore(root: directory.path + "/incident-log", fileSystem: fileSystem)
+  }
+
+  func remove() { directory.remove() }
+
+  /// 2026-04-01T09:30:00Z plus `minutes`.
+  static func date(minutes: Int) -> Date {
+    Date(timeIntervalSince1970: 1_775_035_800 + Double(minutes) * 60)
+  }
+
+  /// A record-shaped document with a `created_at` that matches `date`.
+  static func record(id: String, at date: Date, vendor: String = "Example AI") -> JSONValue {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return [
+      "format": "triage-record/1",
+      "id": .string(id),
+      "created_at": .string(formatter.string(from: date)),
+      "answers": ["vendor": .string(vendor), "our_data_exposed": false, "count": 3],
+      "severity": "high",
+    ]
+  }
+
+  /// Appends a record created `minutes` after the base date, with an id from `seed`.
+  @discardableResult
+  func appendRecord(
+    minutes: Int, seed: UInt64, kind: DocumentKind = .record, vendor: String = "Example AI"
+  ) throws -> StoredDocument {
+    let date = Self.date(minutes: minutes)
+    var generator = SeededGenerator(seed: seed)
+    let id = DocumentID.generate(at: date, using: &generator)
+    return try store.append(
+      document: Self.record(id: id, at: date, vendor: vendor), kind: kind, id: id, createdAt: date)
+  }
+
+  func path(_ document: StoredDocument) -> String { store.absolute(document.location.path) }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import IncidentLog
+
+/// Real system calls, except that a chosen call can fail with a chosen `errno`, like
+/// swift-system's mocking: proves what the file system leaves behind when a call fails.
+final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
+  enum Call: String, Sendable, CaseIterable {
+    case open, write, read, fsync, close, link, unlink, mkdir, flock, fileKind, directoryEntries
+  }
+
+  struct Fault {
+    var call: Call
+    var errno: Int32
+    /// Which matching call fails: 1 is the first.
+    var occurrence: Int
+    /// Only calls whose path contains this fail (nil: any path; calls on descriptors have none).
+    var pathContaining: String?
+  }
+
+  private let real = GlibcSystemCalls()
+  private let lock = NSLock()
+  private var faults: [Fault] = []
+  private var counts: [Call: Int] = [:]
+  private(set) var log: [String] = []
+
+  func fail(
+    _ call: Call, with errno: Int32, occurrence: Int = 1, pathContaining: String? = nil
+  ) {
+    lock.withLock {
+      faults.append(
+        Fault(call: call, errno: errno, occurrence: occurrence, pathContaining: pathContaining))
+    }
+  }
+
+  private func check(_ call: Call, path: String? = nil) throws(SystemCallError) {
+    let code: Int32? = lock.withLock {
+      log.append("\(call.rawValue) \(path ?? "")")
+      guard
+        let index = faults.firstIndex(where: { fault in
+          fault.call == call
+            && (fault.pathContaining.map { path?.contains($0) ?? false } ?? true)
+        })
+      else { return nil }
+      counts[call, default: 0] += 1
+      guard counts[call] == faults[index].occurrence else { return nil }
+      return faults.remove(at: index).errno
+    }
+    if let code { throw SystemCallError(code) }
+  }
+
+  func open(_ path: String, flags: Int32, mode: mode_t) throws(SystemCallError) -> Int32 {
+    try check(.open, path: path)
+    return try real.open(path, flags: flags, mode: mode)
+  }
+
+  func write(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) throws(SystemCallError) -> Int {
+    try check(.write)
+    return try real.write(fd, buffer)
+  }
+
+  func read(
+    _ fd: Int32, into buffer: UnsafeMutableRawBufferPointer
+  ) throws(SystemCallError) -> Int {
+    try check(.read)
+    return try real.read(fd, into: buffer)
+  }
+
+  func fsync(_ fd: Int32) throws(SystemCallError) {
+    try check(.fsync)
+    try real.fsync(fd)
+  }
+
+  func close(_ fd: Int32) throws(SystemCallError) {
+    try check(.close)
+    try real.close(fd)
+  }
+
+  func link(_ existingPath: String, _ newPath: String) throws(SystemCallError) {
+    try check(.link, path: newPath)
+    try real.link(existingPath, newPath)
+  }
+
+  func unlink(_ path: String) throws(SystemCallError) {
+    try check(.unlink, path: path)
+    try real.unlink(path)
+  }
+
+  func mkdir(_ path: String, mode: mode_t) throws(SystemCallError) {
+    try check(.mkdir, path: path)
+    try real.mkdir(path, mode: mode)
+  }
+
+  func flock(_ fd: Int32, operation: Int32) throws(SystemCallError) {
+    try check(.flock)
+    try real.flock(fd, operation: operation)
+  }
+
+  func fileKind(_ path: String) throws(SystemCallError) -> FileKind {
+    try check(.fileKind, path: path)
+    return try real.fileKind(path)
+  }
+
+  func directoryEntries(_ path: String) throws(SystemCallError) -> [String] {
+    try check(.directoryEntries, path: path)
+    return try real.directoryEntries(path)
+  }
+}
