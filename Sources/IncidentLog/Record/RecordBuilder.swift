@@ -85,7 +85,7 @@ public enum RecordBuilder {
   }
 
   /// A value as the record holds it: dates as `2026-04-01`, date-times as RFC 3339 UTC.
-  static func json(_ value: Value, type: QuestionType?) -> JSONValue {
+  public static func json(_ value: Value, type: QuestionType?) -> JSONValue {
     switch value {
     case .unset: return .null
     case .boolean(let flag): return .bool(flag)

@@ -23,8 +23,8 @@ public enum ReportGenerator {
     lines.append("")
     lines.append("**Severity:** \(text("severity"))")
     lines.append("")
-    let actions = record["actions"]?.arrayValue ?? []
-    let notifications = record["notifications"]?.arrayValue ?? []
+    let actions = byDueTime(record["actions"]?.arrayValue ?? [])
+    let notifications = byDueTime(record["notifications"]?.arrayValue ?? [])
     lines += threeQuestions(record, actions: actions, notifications: notifications)
     lines.append("## Actions")
     lines.append("")
@@ -119,6 +119,20 @@ public enum ReportGenerator {
     }
     lines.append("")
     return lines
+  }
+
+  /// Soonest first; pending and undated items last, each group in the runbook's order.
+  static func byDueTime(_ items: [JSONValue]) -> [JSONValue] {
+    items.enumerated().sorted { lhs, rhs in
+      let left = sortKey(lhs.element)
+      let right = sortKey(rhs.element)
+      return left == right ? lhs.offset < rhs.offset : left < right
+    }.map(\.element)
+  }
+
+  private static func sortKey(_ item: JSONValue) -> String {
+    guard let due = item["due"]?.stringValue, due != "pending" else { return "~" }
+    return due
   }
 
   static func dueText(_ item: JSONValue) -> String {

@@ -45,6 +45,23 @@ final class FileDescriptorInput: TextInput {
     }
   }
 
+  /// Reads a typed line with SIGINT and SIGHUP caught: Ctrl-C or a lost terminal ends the read
+  /// with `.interrupted` (the read is not restarted), so the session can save a draft.
+  func readAnswerLine() -> LineRead {
+    InterruptSignals.install()
+    var line: [UInt8] = []
+    var byte: UInt8 = 0
+    while true {
+      if InterruptSignals.wasRaised { return .interrupted }
+      let count = systemRead(descriptor, &byte, 1)
+      if count < 0 && errno == EINTR { continue }
+      if count < 0 { return .interrupted }
+      if count == 0 { return line.isEmpty ? .endOfInput : .line(String(decoding: line, as: UTF8.self)) }
+      if byte == UInt8(ascii: "\n") { return .line(String(decoding: line, as: UTF8.self)) }
+      line.append(byte)
+    }
+  }
+
   func readLine() -> String? {
     var line: [UInt8] = []
     var byte: UInt8 = 0

@@ -6,6 +6,22 @@ public protocol TextInput: AnyObject {
   func readAll() throws(FileError) -> [UInt8]
   /// Reads one line without its line break, or nil at the end of the input.
   func readLine() -> String?
+  /// Reads one line for an interactive question: the line, the end of the input, or an
+  /// interruption (Ctrl-C, or the terminal hanging up) while waiting for it.
+  func readAnswerLine() -> LineRead
+}
+
+/// What reading one typed line gave.
+public enum LineRead: Sendable, Equatable {
+  case line(String)
+  case endOfInput
+  case interrupted
+}
+
+extension TextInput {
+  public func readAnswerLine() -> LineRead {
+    readLine().map(LineRead.line) ?? .endOfInput
+  }
 }
 
 /// A `TextInput` with fixed contents, for tests.
@@ -19,6 +35,13 @@ public final class ScriptedInput: TextInput {
   public func readAll() throws(FileError) -> [UInt8] {
     defer { remaining = [] }
     return remaining
+  }
+
+  /// A line holding only Ctrl-C (`\u{3}`) stands for an interruption, so that in-process tests
+  /// can interrupt a session the way a person does.
+  public func readAnswerLine() -> LineRead {
+    guard let line = readLine() else { return .endOfInput }
+    return line == "\u{3}" ? .interrupted : .line(line)
   }
 
   public func readLine() -> String? {

@@ -1,3 +1,4 @@
+import IncidentLog
 import RunbookCore
 import YAMLLite
 
@@ -46,6 +47,8 @@ public struct ErrorReport: Equatable {
       self.init(message: error.lines.joined(separator: "\ntriage: "), exit: .dataError)
     case let error as RunbookLibrary.LookupError:
       self.init(message: Self.message(for: error), exit: Self.exit(for: error))
+    case let error as ArchiveError:
+      self.init(message: error.description, exit: error.isCannotCreate ? .cannotCreate : .ioError)
     case let error as CommandFailure:
       self.init(message: error.message, exit: error.exit)
     default:

@@ -1,0 +1,167 @@
+import Foundation
+import IncidentLog
+import RunbookCore
+import TriageSession
+
+extension Command {
+  /// `triage run RUNBOOK [--answers FILE|-] [--archive DIR] [--responder NAME] [--tlp MARK]
+  /// [--dry-run] [--resume DRAFT] [--json]`: the main job.
+  static let run = Command(
+    "run",
+    abstract: "Answer a runbook's questions and write the incident record.",
+    discussion: """
+      On a terminal, asks the runbook's questions one at a time (? shows help, back goes back), \
+      then shows every answer and the outcomes for review: y writes the record, a number changes \
+      that answer, q quits without writing. Ctrl-C saves the answers so far as a draft and \
+      prints the command that resumes it.
+
+      With --answers FILE (YAMLLite or JSON; - for standard input) no question is asked: every \
+      problem in the file is reported at once with FILE:LINE:COLUMN, and nothing is written \
+      unless all is valid. On a terminal, the questions the file leaves open are asked.
+
+      The record (JSON) and its Markdown report are written into the archive: --archive DIR, \
+      else TRIAGE_ARCHIVE, else ./incident-log. --dry-run prints the report and writes nothing.
+      """,
+    arguments: [ArgumentSpec("runbook", help: "The runbook: a path, or an id found in the runbook folders.")],
+    options: [
+      .value("answers", valueName: "file", help: "Take the answers from FILE (- for standard input)."),
+      .value("archive", valueName: "dir", help: "The incident log archive (default ./incident-log)."),
+      .value("responder", valueName: "name", help: "Who is answering (default: the answers file's responder, else $USER)."),
+      .value("tlp", valueName: "mark", help: "The record's TLP marking, e.g. TLP:RED (default: the runbook's)."),
+      .flag("dry-run", help: "Print the report and write nothing."),
+      .value("resume", valueName: "draft", help: "Continue an interrupted session from its draft."),
+      .flag("json", help: "Print the record as JSON instead of the paths written."),
+      RunbookLocator.option,
+    ],
+    action: RunCommand.run)
+}
+
+/// What `triage run` does: load, answer (file, terminal or both), review, write.
+enum RunCommand {
+  static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
+    let loaded = try RunbookLocator(context, invocation).load(invocation.argument("runbook") ?? "")
+    let runbook = loaded.runbook
+    let runbookHash = SHA256.hexHash(loaded.bytes)
+    let archive = archivePath(invocation, context)
+    let isTerminal = context.terminal.isInputTerminal
+    let answersPath = invocation.value("answers")
+    var session = Session(runbook: runbook)
+    var responder = invocation.value("responder")
+    var fileTLP: String?
+    var messages: [String] = []
+
+    if let draftPath = invocation.value("resume") {
+      let resumed = try Draft.resume(
+        context.readInput(draftPath), path: draftPath, runbook: runbook)
+      session = resumed.session
+      responder = responder ?? resumed.responder
+      messages += resumed.warnings
+    }
+    if let answersPath {
+      let bytes = try context.readInput(answersPath)
+      let (file, problems) = AnswersFile.load(bytes, file: answersPath)
+      guard let file else { throw DiagnosticsError(problems) }
+      let leaveOpen = isTerminal && answersPath != "-"
+      let applied = file.apply(to: &session, now: context.now(), leaveOpen: leaveOpen)
+      if applied.containsErrors { throw DiagnosticsError(applied) }
+      messages += applied.map(DiagnosticsError.line)
+      responder = responder ?? file.responder
+      fileTLP = file.tlp
+    } else if !isTerminal && !session.isComplete {
+      throw CommandFailure(
+        "no terminal to ask the questions on; give the answers with --answers FILE "
+          + "(triage answers-template \(runbook.id) writes one to fill in)", exit: .usage)
+    }
+    let tlp = try chosenTLP(invocation.value("tlp") ?? fileTLP, runbook: runbook)
+    for message in messages { context.standardError.write("triage: \(message)\n") }
+
+    let json = invocation.flag("json")
+    let mode: RecordBuilder.Mode
+    if !session.isComplete || answersPath == nil {
+      guard isTerminal else {
+        throw CommandFailure("the answers leave questions open and there is no terminal to ask them on", exit: .dataError)
+      }
+      mode = answersPath == nil ? .interactive : .mixed
+      let front = InteractiveSession(
+        context: context, output: json ? context.standardError : context.standardOutput,
+        style: json ? context.errorStyle : context.outputStyle, calendar: loaded.calendar)
+      switch front.run(session) {
+      case .finished(let finished):
+        session = finished
+      case .quit:
+        context.standardOutput.write("Quit: nothing was written.\n")
+        return .success
+      case .interrupted(let partial):
+        return try saveDraft(
+          partial, loaded: loaded, hash: runbookHash, responder: responder, archive: archive,
+          invocation: invocation, context: context)
+      }
+    } else {
+      mode = .answersFile
+    }
+
+    let createdAt = context.now()
+    let outcomes = OutcomeEvaluator.evaluate(
+      runbook, answers: session.values(), recorded: createdAt, calendar: loaded.calendar)
+    let metadata = RecordBuilder.Metadata(
+      id: DocumentID.generate(at: createdAt), createdAt: createdAt, runbookSHA256: runbookHash,
+      responder: responder ?? context.environment["USER"] ?? "unknown", mode: mode, tlp: tlp)
+    let record = RecordBuilder.record(of: session, outcomes: outcomes, metadata: metadata)
+
+    if invocation.flag("dry-run") {
+      context.standardOutput.write(
+        json ? JSONPrettyPrinter.string(of: record) : ReportGenerator.markdown(of: record))
+      return .success
+    }
+    let written = try RecordWriter(archive: archive).write(record, id: metadata.id, createdAt: createdAt)
+    if let draftPath = invocation.value("resume") {
+      try? FileManager.default.removeItem(atPath: context.resolvedPath(draftPath))
+    }
+    if json {
+      context.standardOutput.write(JSONPrettyPrinter.string(of: written.document))
+    } else {
+      context.standardOutput.write(
+        "\(outcomes.decision)\nSeverity: \(outcomes.severity.rawValue)\n"
+          + "Wrote \(written.recordPath)\nWrote \(written.reportPath)\n")
+    }
+    return .success
+  }
+
+  /// `--archive`, else `TRIAGE_ARCHIVE`, else `./incident-log`, made absolute.
+  static func archivePath(_ invocation: Invocation, _ context: CommandContext) -> String {
+    context.resolvedPath(
+      invocation.value("archive") ?? context.environment["TRIAGE_ARCHIVE"] ?? "incident-log")
+  }
+
+  private static func chosenTLP(_ written: String?, runbook: Runbook) throws -> TLP {
+    guard let written else { return runbook.tlp }
+    var text = written.uppercased()
+    if !text.hasPrefix("TLP:") { text = "TLP:" + text }
+    guard let tlp = TLP(rawValue: text) else {
+      let marks = TLP.allCases.map(\.rawValue).joined(separator: ", ")
+      throw CommandFailure("unknown TLP marking '\(written)'; use one of \(marks)", exit: .usage)
+    }
+    return tlp
+  }
+
+  private static func saveDraft(
+    _ session: Session, loaded: LoadedRunbook, hash: String, responder: String?, archive: String,
+    invocation: Invocation, context: CommandContext
+  ) throws -> TriageExit {
+    if invocation.flag("dry-run") {
+      throw CommandFailure("interrupted; nothing was saved (--dry-run)", exit: .interrupted)
+    }
+    let draft = Draft(session: session, runbookSHA256: hash, responder: responder, savedAt: context.now())
+    let path = try draft.save(in: archive, runbook: session.runbook)
+    var command = "triage run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))"
+    if invocation.value("archive") != nil { command += " --archive \(shellQuoted(archive))" }
+    throw CommandFailure(
+      "interrupted; the answers so far are saved in \(path)\nResume with: \(command)",
+      exit: .interrupted)
+  }
+
+  static func shellQuoted(_ word: String) -> String {
+    let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "/._-:+=@".contains($0) }
+    return safe ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}

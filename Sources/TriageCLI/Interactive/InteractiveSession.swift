@@ -1,0 +1,122 @@
+import Foundation
+import RunbookCore
+import TriageSession
+
+/// The terminal front end of a session: asks one question at a time, handles `?`, `back`,
+/// defaults, choices by number or id, re-asks with the reason when an answer does not fit, and
+/// ends with a review of every answer and of the outcomes before anything is written.
+///
+/// All the deciding is done by the `Session` value; this type only reads lines and writes text.
+struct InteractiveSession {
+  /// How a session at the terminal ended.
+  enum Ending {
+    /// The responder approved the review: write the record.
+    case finished(Session)
+    /// The responder chose to quit without writing.
+    case quit
+    /// Ctrl-C, a lost terminal or the end of the input: save the answers so far as a draft.
+    case interrupted(Session)
+  }
+
+  let context: CommandContext
+  /// Where prompts go: standard output, or standard error when standard output carries JSON.
+  let output: any TextOutput
+  let style: TextStyle
+  let calendar: HolidayCalendar?
+
+  func run(_ start: Session) -> Ending {
+    var session = start
+    let runbook = session.runbook
+    output.write(
+      style.bold(runbook.title) + "\n"
+        + style.dim(
+          "\(runbook.id) \(runbook.version). Type ? for help, back to go back; Ctrl-C saves a "
+            + "draft you can resume.") + "\n")
+    while true {
+      if let question = session.nextQuestion() {
+        guard ask(question, in: &session) else { return .interrupted(session) }
+        continue
+      }
+      switch review(&session) {
+      case .some(let ending): return ending
+      case .none: continue
+      }
+    }
+  }
+
+  /// Asks `question` until it has an answer or the responder goes back; false when interrupted.
+  private func ask(_ question: Question, in session: inout Session) -> Bool {
+    output.write(QuestionPrompt(session: session, question: question, style: style).rendered())
+    while true {
+      output.write(QuestionPrompt.marker)
+      guard case .line(let line) = context.standardInput.readAnswerLine() else { return false }
+      let typed = line.trimmingCharacters(in: .whitespaces)
+      if typed == "?" {
+        let help = question.help?.rendered(with: session.values()).trimmingTrailingNewlines
+        output.write((help ?? "There is no help for this question.") + "\n")
+        continue
+      }
+      if typed == "back" {
+        if let previous = session.back() {
+          output.write(style.dim("Back to \(previous.id).") + "\n")
+        } else {
+          output.write("This is the first question; there is nothing to go back to.\n")
+          continue
+        }
+        return true
+      }
+      let input: AnswerInput
+      switch question.type {
+      case .list:
+        guard let items = readItems(startingWith: typed) else { return false }
+        input = .items(items)
+      case .choice, .multi:
+        input = .text(typed.isEmpty ? "" : ChoiceInput.resolve(typed, for: question))
+      default:
+        input = .text(typed)
+      }
+      switch session.answer(input, to: question, at: context.now()) {
+      case .success:
+        return true
+      case .failure(let problem):
+        output.write(style.error("Not accepted:") + " \(problem.message). Please try again.\n")
+      }
+    }
+  }
+
+  /// The items of a `list` answer: one a line until an empty line; nil when interrupted.
+  private func readItems(startingWith first: String) -> [String]? {
+    guard !first.isEmpty else { return [] }
+    var items = [first]
+    while true {
+      output.write(QuestionPrompt.marker)
+      guard case .line(let line) = context.standardInput.readAnswerLine() else { return nil }
+      let item = line.trimmingCharacters(in: .whitespaces)
+      if item.isEmpty { return items }
+      items.append(item)
+    }
+  }
+
+  /// Shows the review and reads the choice; nil means an answer was reopened.
+  private func review(_ session: inout Session) -> Ending? {
+    let outcomes = OutcomeEvaluator.evaluate(
+      session.runbook, answers: session.values(), recorded: context.now(), calendar: calendar)
+    let formatter = ReviewFormatter(session: session, outcomes: outcomes, style: style)
+    output.write(formatter.rendered())
+    let listed = formatter.listed
+    while true {
+      output.write(QuestionPrompt.marker)
+      guard case .line(let line) = context.standardInput.readAnswerLine() else {
+        return .interrupted(session)
+      }
+      let typed = line.trimmingCharacters(in: .whitespaces).lowercased()
+      if typed == "y" || typed == "yes" { return .finished(session) }
+      if typed == "q" || typed == "quit" { return .quit }
+      if let number = Int(typed), number >= 1, number <= listed.count {
+        session.forget(listed[number - 1].id)
+        return nil
+      }
+      output.write("Please type y, q, or a number from 1 to \(listed.count).\n")
+    }
+  }
+}

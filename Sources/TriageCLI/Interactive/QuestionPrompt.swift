@@ -1,0 +1,68 @@
+import RunbookCore
+import TriageSession
+
+/// The text shown for one question: where the responder is, the prompt, the choices, and how to
+/// answer. Pure: a session and a style in, text out.
+struct QuestionPrompt {
+  let session: Session
+  let question: Question
+  let style: TextStyle
+
+  /// `Credential rotation - question 4 of about 11`, then the prompt and how to answer.
+  func rendered() -> String {
+    let progress = session.progress(at: question)
+    var lines = [
+      "",
+      style.dim(
+        "\(progress.sectionTitle) - question \(progress.number) of about \(progress.estimatedTotal)"
+      ),
+    ]
+    let prompt = session.prompt(for: question)
+    if question.type == .note {
+      lines.append(prompt.trimmingTrailingNewlines)
+      lines.append(style.dim("(press Enter to continue)"))
+      return lines.joined(separator: "\n") + "\n"
+    }
+    lines.append(style.bold(prompt.trimmingTrailingNewlines))
+    for (index, choice) in question.choices.enumerated() {
+      let label = choice.label == choice.id ? "" : "  " + choice.label
+      lines.append("  \(index + 1)) \(choice.id)\(label)")
+    }
+    lines.append(style.dim(hint))
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// What to type, the default, and the two commands.
+  var hint: String {
+    var parts: [String] = []
+    switch question.type {
+    case .yesno: parts.append("yes or no")
+    case .choice: parts.append("a number or an id")
+    case .multi: parts.append("numbers or ids, separated by commas")
+    case .list: parts.append("one item a line, an empty line to finish")
+    case .number: parts.append("a number")
+    case .date: parts.append("a date like 2026-04-01, or now")
+    case .datetime: parts.append("a time like 2026-04-01T09:30:00Z, or now")
+    case .text, .note: break
+    }
+    if let fallback = question.defaultAnswer {
+      parts.append("Enter for \(fallback)")
+    } else if !question.isRequired {
+      parts.append("Enter to skip")
+    }
+    if question.help != nil { parts.append("? for help") }
+    parts.append("back to go back")
+    return "(" + parts.joined(separator: "; ") + ")"
+  }
+
+  /// The prompt marker on the line where the answer is typed.
+  static let marker = "> "
+}
+
+extension String {
+  var trimmingTrailingNewlines: String {
+    var text = self
+    while text.hasSuffix("\n") { text.removeLast() }
+    return text
+  }
+}

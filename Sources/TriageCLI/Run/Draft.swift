@@ -1,0 +1,113 @@
+import Foundation
+import IncidentLog
+import RunbookCore
+import TriageSession
+
+/// The answers of an unfinished session, saved when it is interrupted so that
+/// `triage run RUNBOOK --resume DRAFT` continues where the responder stopped.
+///
+/// A draft is a JSON file in the archive's `drafts/` folder, owner-only like every archive file,
+/// and outside the hash chain: it is not a record, and is removed once its record is written.
+struct Draft {
+  static let format = "triage-draft/1"
+
+  var runbookID: String
+  var runbookSHA256: String
+  var responder: String?
+  var savedAt: Date
+  var trail: [TrailEntry]
+
+  /// The draft of `session`.
+  init(session: Session, runbookSHA256: String, responder: String?, savedAt: Date) {
+    runbookID = session.runbook.id
+    self.runbookSHA256 = runbookSHA256
+    self.responder = responder
+    self.savedAt = savedAt
+    trail = session.trail
+  }
+
+  func json(runbook: Runbook) -> JSONValue {
+    let answers: [JSONValue] = trail.map { entry in
+      [
+        "question": .string(entry.question),
+        "asked": .string(entry.asked),
+        "answer": RecordBuilder.json(entry.answer, type: runbook.question(entry.question)?.type),
+        "at": .string(UTCTimestamp.string(from: entry.at)),
+      ]
+    }
+    return [
+      "format": .string(Self.format),
+      "runbook": ["id": .string(runbookID), "sha256": .string(runbookSHA256)],
+      "responder": responder.map { .string($0) } ?? .null,
+      "saved_at": .string(UTCTimestamp.string(from: savedAt)),
+      "answers": .array(answers),
+    ]
+  }
+
+  /// Writes the draft into `archive/drafts/` and returns its path.
+  func save(in archive: String, runbook: Runbook) throws(ArchiveError) -> String {
+    let fileSystem = SystemFileSystem()
+    let folder = archive + "/drafts"
+    try fileSystem.createDirectory(at: folder)
+    let path = folder + "/" + DocumentID.generate(at: savedAt) + ".json"
+    try fileSystem.writeNewFile(JSONPrettyPrinter.bytes(of: json(runbook: runbook)), at: path)
+    return path
+  }
+
+  /// Replays a saved draft's answers into a new session of `runbook`.
+  ///
+  /// - Throws: `CommandFailure` (exit 65) when the file is no draft or is for another runbook.
+  static func resume(_ bytes: [UInt8], path: String, runbook: Runbook) throws -> (
+    session: Session, responder: String?, warnings: [String]
+  ) {
+    let value: JSONValue
+    do {
+      value = try JSONValue.parse(bytes)
+    } catch {
+      throw CommandFailure("\(path): not a draft: \(error)", exit: .dataError)
+    }
+    guard value["format"]?.stringValue == format, let answers = value["answers"]?.arrayValue else {
+      throw CommandFailure("\(path): not a triage draft (\(format))", exit: .dataError)
+    }
+    let draftRunbook = value["runbook"]?["id"]?.stringValue ?? ""
+    guard draftRunbook == runbook.id else {
+      throw CommandFailure(
+        "\(path): this draft is for runbook '\(draftRunbook)', not '\(runbook.id)'",
+        exit: .dataError)
+    }
+    var session = Session(runbook: runbook)
+    var warnings: [String] = []
+    for entry in answers {
+      guard let id = entry["question"]?.stringValue, let question = runbook.question(id) else {
+        warnings.append("the draft answers a question the runbook no longer has; it is dropped")
+        continue
+      }
+      let at = entry["at"]?.stringValue.flatMap(UTCTimestamp.date(from:)) ?? Date(timeIntervalSince1970: 0)
+      guard let answer = entry["answer"], let typed = Self.typed(answer, for: question) else {
+        warnings.append("the draft's answer to \(id) no longer fits the question; it is asked again")
+        continue
+      }
+      session.record(typed, for: question, at: at)
+    }
+    return (session, value["responder"]?.stringValue, warnings)
+  }
+
+  /// A saved answer read back by its question's type.
+  private static func typed(_ json: JSONValue, for question: Question) -> Value? {
+    switch json {
+    case .null: return .unset
+    case .bool(let flag): return question.type == .yesno ? .boolean(flag) : nil
+    case .number(let number): return question.type == .number ? .number(number) : nil
+    case .array(let items):
+      let texts = items.compactMap(\.stringValue)
+      return texts.count == items.count ? .list(texts) : nil
+    case .string(let text):
+      switch question.type {
+      case .date, .datetime: return UTCTimestamp.date(from: text).map(Value.time)
+      case .choice, .text: return .string(text)
+      default: return nil
+      }
+    case .object: return nil
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import IncidentLog
+
+/// Writes a record into the archive: the JSON through the hash-chained store (atomic, locked,
+/// never overwriting), then its Markdown report beside it, rendered from the record as written.
+struct RecordWriter {
+  let archive: String
+
+  struct Written {
+    var document: JSONValue
+    var recordPath: String
+    var reportPath: String
+  }
+
+  func write(_ record: JSONValue, id: String, createdAt: Date) throws(ArchiveError) -> Written {
+    let store = ArchiveStore(root: archive)
+    let stored = try store.append(document: record, kind: .record, id: id, createdAt: createdAt)
+    let recordPath = store.absolute(stored.location.path)
+    let reportPath = String(recordPath.dropLast(".json".count)) + ".md"
+    let report = ReportGenerator.markdown(of: stored.document)
+    try SystemFileSystem().writeNewFile(Array(report.utf8), at: reportPath)
+    return Written(document: stored.document, recordPath: recordPath, reportPath: reportPath)
+  }
+}
