@@ -29,6 +29,8 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidDocumentID(String)
   /// The document's own `id` member differs from the id it is stored under.
   case documentIDMismatch(id: String, documentID: String)
+  /// The document's `created_at` names another month than the creation time it is stored under.
+  case createdAtMismatch(id: String, createdAt: String)
   /// A document holds a number that JSON cannot write (NaN or an infinity).
   case nonFiniteNumber(id: String)
   /// An archive file is not valid JSON (edited by hand, or truncated).
@@ -43,7 +45,9 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
       .alreadyExists(let path), .notFound(let path), .notADirectory(let path),
       .ioError(let path, _), .invalidJSON(let path, _), .invalidIntegrity(let path):
       path
-    case .documentIsNotAnObject, .invalidDocumentID, .documentIDMismatch, .nonFiniteNumber: nil
+    case .documentIsNotAnObject, .invalidDocumentID, .documentIDMismatch, .nonFiniteNumber,
+      .createdAtMismatch:
+      nil
     }
   }
 
@@ -51,7 +55,9 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
   public var isCannotCreate: Bool {
     switch self {
     case .noSpaceLeft, .readOnlyArchive, .permissionDenied, .alreadyExists, .notADirectory: true
-    case .documentIsNotAnObject, .invalidDocumentID, .documentIDMismatch, .nonFiniteNumber: true
+    case .documentIsNotAnObject, .invalidDocumentID, .documentIDMismatch, .nonFiniteNumber,
+      .createdAtMismatch:
+      true
     case .notFound, .ioError, .invalidJSON, .invalidIntegrity: false
     }
   }
@@ -71,6 +77,8 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case .documentIDMismatch(let id, let documentID):
       "document stored as \(id) says its id is \(documentID)"
     case .nonFiniteNumber(let id): "document \(id): a number is NaN or infinite"
+    case .createdAtMismatch(let id, let createdAt):
+      "document \(id): created_at \(createdAt) is not in the month it is filed under"
     case .invalidJSON(let path, let error): "\(path):\(error)"
     case .invalidIntegrity(let path): "\(path): no well-formed \"integrity\" member"
     }

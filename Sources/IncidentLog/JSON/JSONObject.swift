@@ -45,9 +45,9 @@ public struct JSONObject: Sendable, Equatable {
   /// Setting a value replaces it in place or appends it at the end;
   /// setting nil removes the member.
   public subscript(key: String) -> JSONValue? {
-    get { members.first { $0.key == key }?.value }
+    get { members.first { Self.isSameKey($0.key, key) }?.value }
     set {
-      let index = members.firstIndex { $0.key == key }
+      let index = members.firstIndex { Self.isSameKey($0.key, key) }
       switch (index, newValue) {
       case (let index?, let value?): members[index].value = value
       case (let index?, nil): members.remove(at: index)
@@ -58,17 +58,25 @@ public struct JSONObject: Sendable, Equatable {
   }
 
   /// Whether a member named `key` exists.
-  public func contains(key: String) -> Bool { members.contains { $0.key == key } }
+  public func contains(key: String) -> Bool { members.contains { Self.isSameKey($0.key, key) } }
 
   /// Removes the member named `key` and returns its value.
   @discardableResult
   public mutating func removeValue(forKey key: String) -> JSONValue? {
-    guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+    guard let index = members.firstIndex(where: { Self.isSameKey($0.key, key) }) else {
+      return nil
+    }
     return members.remove(at: index).value
   }
 
   /// Appends a member without checking for a duplicate key (the parser checks first).
   mutating func appendUnchecked(key: String, value: JSONValue) {
     members.append(Member(key: key, value: value))
+  }
+
+  /// Keys match by their exact code points, as in JSON and RFC 8785, not by Swift's `==`,
+  /// which treats canonically equivalent strings (`"é"` and `"e\u{301}"`) as equal.
+  private static func isSameKey(_ left: String, _ right: String) -> Bool {
+    left.utf8.elementsEqual(right.utf8)
   }
 }

@@ -68,24 +68,12 @@ extension ArchiveStore {
     if documentID != location.id {
       problems.append(.idDoesNotMatchFileName(documentID: documentID))
     }
-    if let month = Self.monthDirectory(ofCreatedAt: object["created_at"]) {
+    if let month = UTCTimestamp.monthPath(ofCreatedAt: object["created_at"]) {
       let expected = "\(location.kind.directoryName)/\(month)"
       if !location.path.hasPrefix(expected + "/") {
         problems.append(.misplaced(expectedDirectory: expected))
       }
     }
     return ((document.sha256, document.parents), problems)
-  }
-
-  /// `2026/04` for a `created_at` of `"2026-04-01T09:30:00Z"`; nil for anything else.
-  private static func monthDirectory(ofCreatedAt value: JSONValue?) -> String? {
-    guard let text = value?.stringValue else { return nil }
-    let bytes = Array(text.utf8.prefix(8))
-    let isDigit = { (byte: UInt8) in (48...57).contains(byte) }
-    guard bytes.count == 8, bytes[0..<4].allSatisfy(isDigit), bytes[4] == UInt8(ascii: "-"),
-      bytes[5...6].allSatisfy(isDigit), bytes[7] == UInt8(ascii: "-")
-    else { return nil }
-    return String(decoding: bytes[0..<4], as: UTF8.self) + "/"
-      + String(decoding: bytes[5...6], as: UTF8.self)
   }
 }

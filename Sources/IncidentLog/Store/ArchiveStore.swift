@@ -43,8 +43,8 @@ public struct ArchiveStore: Sendable {
   ///   - document: A JSON object.
   ///   - kind: Record or amendment.
   ///   - id: The document id, also its file name (see ``DocumentID``).
-  ///   - createdAt: The creation time, which picks the month folder; pass the same time the
-  ///     document's own `created_at` holds.
+  ///   - createdAt: The creation time, which picks the month folder; a `created_at` member in
+  ///     the document must name the same month.
   /// - Returns: The document as written, with its hash and parents.
   /// - Throws: ``ArchiveError``; ``ArchiveError/alreadyExists(path:)`` if the id is taken.
   @discardableResult
@@ -61,7 +61,11 @@ public struct ArchiveStore: Sendable {
     } else {
       object = JSONObject([JSONObject.Member(key: "id", value: .string(id))] + object.members)
     }
-    let directory = "\(kind.directoryName)/\(UTCTimestamp(createdAt).monthPath)"
+    let month = UTCTimestamp(createdAt).monthPath
+    if let stated = UTCTimestamp.monthPath(ofCreatedAt: object["created_at"]), stated != month {
+      throw .createdAtMismatch(id: id, createdAt: object["created_at"]?.stringValue ?? "")
+    }
+    let directory = "\(kind.directoryName)/\(month)"
     let location = DocumentLocation(kind: kind, id: id, path: "\(directory)/\(id).json")
     try fileSystem.createDirectory(at: root)
     return try withLock { () throws(ArchiveError) in

@@ -36,9 +36,16 @@ struct UTCTimestamp: Sendable, Equatable {
     "\(pad(year, 4))\(pad(month, 2))\(pad(day, 2))T\(pad(hour, 2))\(pad(minute, 2))\(pad(second, 2))Z"
   }
 
-  /// `2026-04-01T09:30:00Z` (RFC 3339).
-  var rfc3339: String {
-    "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))Z"
+  /// `2026/04` for a `created_at` of `"2026-04-01T09:30:00Z"`; nil for anything else.
+  static func monthPath(ofCreatedAt value: JSONValue?) -> String? {
+    guard let text = value?.stringValue else { return nil }
+    let bytes = Array(text.utf8.prefix(8))
+    let isDigit = { (byte: UInt8) in (48...57).contains(byte) }
+    guard bytes.count == 8, bytes[0..<4].allSatisfy(isDigit), bytes[4] == UInt8(ascii: "-"),
+      bytes[5...6].allSatisfy(isDigit), bytes[7] == UInt8(ascii: "-")
+    else { return nil }
+    return String(decoding: bytes[0..<4], as: UTF8.self) + "/"
+      + String(decoding: bytes[5...6], as: UTF8.self)
   }
 
   private func pad(_ value: Int, _ width: Int) -> String {

@@ -27,6 +27,15 @@ struct JSONParserTests {
     #expect(try JSONValue.parse(#""\/\b\f\r\t\"\\""#) == .string("/\u{8}\u{C}\r\t\"\\"))
   }
 
+  @Test("keys that differ only in Unicode normalization are different keys")
+  func keysByCodePoints() throws {
+    let value = try JSONValue.parse(#"{"\u00e9": 1, "e\u0301": 2}"#)
+    #expect(value.objectValue?.count == 2)
+    #expect(value["\u{E9}"] == .number(1))
+    #expect(value["e\u{301}"] == .number(2))
+    #expect(CanonicalJSON.string(of: value) == "{\"e\u{301}\":2,\"\u{E9}\":1}")
+  }
+
   @Test("reads top-level scalars with surrounding whitespace")
   func readsScalars() throws {
     #expect(try JSONValue.parse(" \n 42 \r\n") == .number(42))

@@ -48,16 +48,23 @@ struct ArchiveConcurrencyTests {
     try fixture.appendRecord(minutes: 0, seed: 1)
     let holder = Process()
     holder.executableURL = URL(fileURLWithPath: tool)
+    let ready = fixture.directory.path + "/lock-taken"
+    let done = fixture.directory.path + "/lock-about-to-be-released"
     holder.arguments = [
-      "--exclusive", fixture.root + "/" + ArchiveStore.lockFileName, "sleep", "0.6",
+      "--exclusive", fixture.root + "/" + ArchiveStore.lockFileName,
+      "sh", "-c", "touch \"$0\"; sleep 0.3; touch \"$1\"", ready, done,
     ]
     try holder.run()
-    Thread.sleep(forTimeInterval: 0.2)  // Let the other process take the lock.
-    let start = Date()
+    // Wait until the other process really holds the lock.
+    let deadline = Date().addingTimeInterval(10)
+    while !FileManager.default.fileExists(atPath: ready) && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    try #require(FileManager.default.fileExists(atPath: ready))
     try fixture.appendRecord(minutes: 1, seed: 2)
-    let waited = Date().timeIntervalSince(start)
+    // The append could only finish after the other process was done with the lock.
+    #expect(FileManager.default.fileExists(atPath: done))
     holder.waitUntilExit()
-    #expect(waited > 0.2, "append took \(waited)s while the lock was held")
     #expect(try fixture.store.verify().heads.count == 1)
   }
 

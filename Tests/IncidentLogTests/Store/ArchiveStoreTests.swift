@@ -116,6 +116,10 @@ struct ArchiveStoreTests {
     #expect(throws: ArchiveError.nonFiniteNumber(id: "a")) {
       try store.append(document: ["x": .number(.nan)], kind: .record, id: "a", createdAt: date)
     }
+    #expect(throws: ArchiveError.createdAtMismatch(id: "a", createdAt: "2026-05-01T00:00:00Z")) {
+      try store.append(
+        document: ["created_at": "2026-05-01T00:00:00Z"], kind: .record, id: "a", createdAt: date)
+    }
     #expect(fixture.directory.allFiles() == [])
   }
 
