@@ -150,6 +150,9 @@ extension ArchiveStore {
           }
         } else if name.hasSuffix(".json") && !name.hasPrefix(".") {
           documents.append(DocumentLocation(kind: kind, id: String(name.dropLast(5)), path: path))
+        } else if name.hasSuffix(".md") && !name.hasPrefix(".") {
+          // A record's Markdown report: a rendering of its JSON, not a document of the chain.
+          continue
         } else if !name.hasPrefix(".") {
           unexpected.append(path)
         }
