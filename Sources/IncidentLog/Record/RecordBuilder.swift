@@ -59,13 +59,13 @@ public enum RecordBuilder {
         "question": .string(entry.question),
         "asked": .string(entry.asked),
         "answer": json(entry.answer, type: runbook.question(entry.question)?.type),
-        "at": .string(RunbookCore.UTCTimestamp.string(from: entry.at)),
+        "at": .string(UTCTimestamp.string(from: entry.at)),
       ]
     }
     return [
       "format": .string(format),
       "id": .string(metadata.id),
-      "created_at": .string(RunbookCore.UTCTimestamp.string(from: metadata.createdAt)),
+      "created_at": .string(UTCTimestamp.string(from: metadata.createdAt)),
       "runbook": [
         "id": .string(runbook.id), "version": .string(runbook.version),
         "sha256": .string(metadata.runbookSHA256),
@@ -93,7 +93,7 @@ public enum RecordBuilder {
     case .number(let number): return .number(number)
     case .list(let items): return .array(items.map { .string($0) })
     case .time(let date):
-      let text = RunbookCore.UTCTimestamp.string(from: date)
+      let text = UTCTimestamp.string(from: date)
       return .string(type == .date ? String(text.prefix(10)) : text)
     }
   }
@@ -101,7 +101,7 @@ public enum RecordBuilder {
   static func json(_ due: DueState) -> JSONValue {
     switch due {
     case .none: return .null
-    case .at(let date): return .string(RunbookCore.UTCTimestamp.string(from: date))
+    case .at(let date): return .string(UTCTimestamp.string(from: date))
     case .pending: return "pending"
     }
   }

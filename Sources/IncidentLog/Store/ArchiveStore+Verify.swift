@@ -68,7 +68,7 @@ extension ArchiveStore {
     if documentID != location.id {
       problems.append(.idDoesNotMatchFileName(documentID: documentID))
     }
-    if let month = UTCTimestamp.monthPath(ofCreatedAt: object["created_at"]) {
+    if let month = ArchiveTime.monthPath(ofCreatedAt: object["created_at"]) {
       let expected = "\(location.kind.directoryName)/\(month)"
       if !location.path.hasPrefix(expected + "/") {
         problems.append(.misplaced(expectedDirectory: expected))

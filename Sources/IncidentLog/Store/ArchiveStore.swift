@@ -61,8 +61,8 @@ public struct ArchiveStore: Sendable {
     } else {
       object = JSONObject([JSONObject.Member(key: "id", value: .string(id))] + object.members)
     }
-    let month = UTCTimestamp(createdAt).monthPath
-    if let stated = UTCTimestamp.monthPath(ofCreatedAt: object["created_at"]), stated != month {
+    let month = ArchiveTime.monthPath(createdAt)
+    if let stated = ArchiveTime.monthPath(ofCreatedAt: object["created_at"]), stated != month {
       throw .createdAtMismatch(id: id, createdAt: object["created_at"]?.stringValue ?? "")
     }
     let directory = "\(kind.directoryName)/\(month)"

@@ -13,7 +13,7 @@ public enum DocumentID {
   ) -> String {
     let random = UInt32.random(in: .min ... .max, using: &generator)
     let hex = String(random, radix: 16)
-    return UTCTimestamp(date).compact + "-" + String(repeating: "0", count: 8 - hex.count) + hex
+    return ArchiveTime.compact(date) + "-" + String(repeating: "0", count: 8 - hex.count) + hex
   }
 
   /// A new id for a document created at `date`, with system randomness.
