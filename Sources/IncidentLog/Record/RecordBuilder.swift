@@ -92,9 +92,8 @@ public enum RecordBuilder {
     case .string(let text): return .string(text)
     case .number(let number): return .number(number)
     case .list(let items): return .array(items.map { .string($0) })
-    case .time(let date):
-      let text = UTCTimestamp.string(from: date)
-      return .string(type == .date ? String(text.prefix(10)) : text)
+    case .time(let date): return .string(UTCTimestamp.string(from: date))
+    case .date(let day): return .string(day.description)
     }
   }
 

@@ -100,16 +100,14 @@ public enum AnswerReader {
   ) -> Result<Value, AnswerProblem> {
     if text.lowercased() == "now" {
       guard let now else { return .success(.unset) }
-      if question.type == .date, let day = CalendarDay(parsing: String(UTCTimestamp.string(from: now).prefix(10))) {
-        return .success(.time(day.startInUTC))
-      }
+      if question.type == .date { return .success(.date(CalendarDay(utc: now))) }
       return .success(.time(now))
     }
     if question.type == .date {
-      guard let date = CalendarDay(parsing: text)?.startInUTC else {
+      guard let day = CalendarDay(parsing: text) else {
         return .failure(.init(.wrongType, "expected a date like 2026-04-01, not '\(text)'"))
       }
-      return .success(.time(date))
+      return .success(.date(day))
     }
     guard text.count > 10, let date = UTCTimestamp.date(from: text) else {
       return .failure(

@@ -57,6 +57,9 @@ public enum ExpressionEvaluator {
     _ left: Value, _ comparison: ComparisonOperator, _ right: Value
   ) -> Bool {
     if left == .unset || right == .unset { return false }
+    // A date compares as the midnight UTC that starts it.
+    let left = left.asTime
+    let right = right.asTime
     switch comparison {
     case .equal: return areEqual(left, right)
     case .notEqual: return !areEqual(left, right)

@@ -10,6 +10,9 @@ public enum Value: Sendable, Equatable, Hashable {
   case number(Double)
   case list([String])
   case time(Date)
+  /// A `date` answer: a calendar day, which compares as its midnight UTC and is written
+  /// `2026-04-01`.
+  case date(CalendarDay)
 
   /// Whether the value counts as true where a condition is expected.
   ///
@@ -22,7 +25,7 @@ public enum Value: Sendable, Equatable, Hashable {
     case .string(let value): return !value.isEmpty
     case .number(let value): return value != 0 && !value.isNaN
     case .list(let items): return !items.isEmpty
-    case .time: return true
+    case .time, .date: return true
     }
   }
 
@@ -34,7 +37,7 @@ public enum Value: Sendable, Equatable, Hashable {
     case .string: return .string
     case .number: return .number
     case .list: return .list
-    case .time: return .time
+    case .time, .date: return .time
     }
   }
 
@@ -51,7 +54,14 @@ public enum Value: Sendable, Equatable, Hashable {
     case .number(let value): return Value.render(number: value)
     case .list(let items): return items.joined(separator: ", ")
     case .time(let date): return UTCTimestamp.string(from: date)
+    case .date(let day): return day.description
     }
+  }
+
+  /// A date as the time that starts it; every other value as it is.
+  public var asTime: Value {
+    if case .date(let day) = self { return .time(day.startInUTC) }
+    return self
   }
 
   static func render(number: Double) -> String {

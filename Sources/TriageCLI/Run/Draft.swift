@@ -103,7 +103,8 @@ struct Draft {
       return texts.count == items.count ? .list(texts) : nil
     case .string(let text):
       switch question.type {
-      case .date, .datetime: return UTCTimestamp.date(from: text).map(Value.time)
+      case .date: return CalendarDay(parsing: text).map(Value.date)
+      case .datetime: return UTCTimestamp.date(from: text).map(Value.time)
       case .choice, .text: return .string(text)
       default: return nil
       }

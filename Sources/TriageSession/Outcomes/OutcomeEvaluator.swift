@@ -58,7 +58,7 @@ public enum OutcomeEvaluator {
     case .recorded:
       anchor = recorded
     case .answer(let name):
-      guard case .time(let time) = values[name] ?? .unset else {
+      guard case .time(let time) = (values[name] ?? .unset).asTime else {
         return .pending(anchor: name)
       }
       anchor = time
