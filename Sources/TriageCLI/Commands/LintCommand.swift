@@ -35,7 +35,11 @@ extension Command {
 enum LintCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let locator = RunbookLocator(context, invocation)
-    let files = invocation.arguments("path").flatMap { expanded($0, context: context) }
+    var files: [String] = []
+    for file in invocation.arguments("path").flatMap({ expanded($0, context: context) })
+    where !files.contains(file) {
+      files.append(file)
+    }
     var diagnostics: [Diagnostic] = []
     var firstFileOfID: [String: String] = [:]
     for file in files {
