@@ -15,6 +15,7 @@ struct AnswersTemplate {
       "# Answers for runbook \(runbook.id) \(runbook.version): \(Self.flat(runbook.title))",
       "# Fill in the answers, then: triage run \(runbook.id) --answers FILE",
       "# An empty answer takes the default, or is skipped when the question is optional.",
+      "# Delete the lines of questions that will not be asked (see 'asked only when').",
       "runbook: \(Self.scalar(runbook.id))",
       "responder: ",
       "answers:",
