@@ -19,7 +19,9 @@ import Testing
     let input = try directory.write(graph.output, to: "runbook.dot")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try #require(Self.dot))
-    process.arguments = ["-Tsvg", "-o", directory.url.appendingPathComponent("runbook.svg").path, input.path]
+    process.arguments = [
+      "-Tsvg", "-o", directory.url.appendingPathComponent("runbook.svg").path, input.path,
+    ]
     let errors = Pipe()
     process.standardError = errors
     try process.run()

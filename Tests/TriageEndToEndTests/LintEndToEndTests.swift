@@ -27,7 +27,8 @@ import Testing
   @Test func checksTheRunbooksDirectlyInsideAFolder() throws {
     let directory = try TemporaryDirectory()
     try directory.write(Self.clean, to: "runbooks/a.yaml")
-    try directory.write(Self.clean.replacingOccurrences(of: "clean", with: "b"), to: "runbooks/b.yml")
+    try directory.write(
+      Self.clean.replacingOccurrences(of: "clean", with: "b"), to: "runbooks/b.yml")
     try directory.write("dates: [not, a, runbook]\n", to: "runbooks/calendars/x.yaml")
     try directory.write("broken: *alias\n", to: "runbooks/tests/t.yaml")
     try directory.write("broken: *alias\n", to: "runbooks/examples/e.yaml")
@@ -49,7 +50,8 @@ import Testing
     #expect(result.status == 65, "\(result)")
     #expect(
       result.error
-        == "two/copy.yaml:1:1: two runbooks have the id 'clean': one/clean.yaml and two/copy.yaml\n")
+        == "two/copy.yaml:1:1: two runbooks have the id 'clean': one/clean.yaml and two/copy.yaml\n"
+    )
     #expect(result.output == "2 files checked, 1 error, 0 warnings\n")
   }
 

@@ -4,11 +4,13 @@ import Testing
 /// `triage runbooks` on the real binary.
 @Suite struct RunbooksEndToEndTests {
   @Test func listsTheBundledRunbook() throws {
-    let result = try runTriage(["runbooks"], environment: ["TRIAGE_RUNBOOKS": BundledRunbook.folder])
+    let result = try runTriage(
+      ["runbooks"], environment: ["TRIAGE_RUNBOOKS": BundledRunbook.folder])
     #expect(result.status == 0, "\(result)")
     let row = result.output.split(separator: "\n").first { $0.hasPrefix("ai-tool-source-leak ") }
     #expect(row?.hasSuffix("  " + BundledRunbook.path) == true, "\(result)")
-    #expect(row?.contains("  1.0.0    An AI coding tool's vendor leaked its own source code  ") == true)
+    #expect(
+      row?.contains("  1.0.0    An AI coding tool's vendor leaked its own source code  ") == true)
   }
 
   @Test func refusesADuplicateIDWithExit65() throws {

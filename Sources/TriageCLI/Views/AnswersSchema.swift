@@ -50,7 +50,10 @@ struct AnswersSchema {
     switch question.type {
     case .yesno:
       members.append(
-        .init("enum", .array(["yes", "no", "true", "false"].map(JSONValue.string) + [.bool(true), .bool(false)])))
+        .init(
+          "enum",
+          .array(
+            ["yes", "no", "true", "false"].map(JSONValue.string) + [.bool(true), .bool(false)])))
     case .choice:
       members.append(.init("type", .string("string")))
       if !question.choices.isEmpty { members.append(.init("enum", .strings(question.choiceIDs))) }

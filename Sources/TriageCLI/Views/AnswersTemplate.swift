@@ -57,7 +57,8 @@ struct AnswersTemplate {
     if let pattern = question.pattern { facts.append("pattern \(pattern)") }
     lines.append(facts.joined(separator: ", "))
     for choice in question.choices {
-      lines.append(choice.label == choice.id ? "  \(choice.id)" : "  \(choice.id) — \(choice.label)")
+      lines.append(
+        choice.label == choice.id ? "  \(choice.id)" : "  \(choice.id) — \(choice.label)")
     }
     if let when = question.when { lines.append("asked only when: \(when.source)") }
     return lines

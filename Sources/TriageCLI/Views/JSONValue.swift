@@ -27,7 +27,8 @@ enum JSONValue: Equatable {
     switch self {
     case .array(let items): return "[" + items.map(\.compact).joined(separator: ",") + "]"
     case .object(let members):
-      return "{" + members.map { Self.quoted($0.key) + ":" + $0.value.compact }
+      return "{"
+        + members.map { Self.quoted($0.key) + ":" + $0.value.compact }
         .joined(separator: ",") + "}"
     default: return scalarText
     }

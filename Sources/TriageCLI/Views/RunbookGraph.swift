@@ -1,8 +1,10 @@
 import RunbookCore
 
-/// A runbook as a graph, independent of any drawing language: the questions in order (grouped
-/// by section) with their conditions on the edges, the derived values and the outcomes, each
-/// linked from the answers its condition reads. `MermaidRenderer` and `DotRenderer` draw it.
+/// A runbook as a graph, independent of any drawing language.
+///
+/// The questions come in order (grouped by section) with their conditions on the edges, then the
+/// derived values and the outcomes, each linked from the answers its condition reads.
+/// `MermaidRenderer` and `DotRenderer` draw it.
 struct RunbookGraph: Equatable {
   /// What a node stands for; renderers choose a shape for each.
   enum Kind: Equatable {
@@ -89,7 +91,9 @@ struct RunbookGraph: Equatable {
       let label = conditions.isEmpty ? nil : Self.wrapped(conditions.joined(separator: "\n"))
       add(Edge(from: sequence[position - 1], to: sequence[position], label: label, style: .flow))
       if question.when != nil {
-        add(Edge(from: sequence[position - 1], to: sequence[position + 1], label: "skip", style: .skip))
+        add(
+          Edge(
+            from: sequence[position - 1], to: sequence[position + 1], label: "skip", style: .skip))
       }
     }
     add(Edge(from: sequence[sequence.count - 2], to: "done", label: nil, style: .flow))
@@ -123,7 +127,8 @@ struct RunbookGraph: Equatable {
     var severity: [Node] = []
     for (index, rule) in runbook.severityRules.enumerated() {
       severity.append(
-        Node(id: "severity_\(index + 1)", label: "severity: \(rule.level.rawValue)", kind: .outcome))
+        Node(id: "severity_\(index + 1)", label: "severity: \(rule.level.rawValue)", kind: .outcome)
+      )
       addReads(rule.when, into: "severity_\(index + 1)", derived: derived)
     }
     var decision: [Node] = []

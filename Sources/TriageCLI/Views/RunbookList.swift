@@ -7,7 +7,8 @@ struct RunbookList {
   /// An aligned table with a header: id, version, title, path.
   func rendered() -> String {
     guard !entries.isEmpty else { return "No runbooks found.\n" }
-    let rows = [["ID", "VERSION", "TITLE", "PATH"]]
+    let rows =
+      [["ID", "VERSION", "TITLE", "PATH"]]
       + entries.map { [$0.id, $0.version, $0.title, $0.path] }
     let widths = (0..<3).map { column in rows.map { $0[column].count }.max() ?? 0 }
     return rows.map { row in

@@ -50,8 +50,12 @@ struct RunbookOutline {
     }
     if let value = question.defaultAnswer { writer.field("default", value, indent: indent) }
     let bound = question.type == .number ? "" : " items"
-    if let min = question.min { writer.field("min\(bound)", JSONValue.numberText(min), indent: indent) }
-    if let max = question.max { writer.field("max\(bound)", JSONValue.numberText(max), indent: indent) }
+    if let min = question.min {
+      writer.field("min\(bound)", JSONValue.numberText(min), indent: indent)
+    }
+    if let max = question.max {
+      writer.field("max\(bound)", JSONValue.numberText(max), indent: indent)
+    }
     if let pattern = question.pattern { writer.field("pattern", pattern, indent: indent) }
   }
 

@@ -14,39 +14,39 @@ import TriageSession
     #expect(run.error == "")
     #expect(
       run.output == #"""
-      # Answers for runbook mini 1.0.0: A small runbook
-      # Fill in the answers, then: triage run mini --answers FILE
-      # An empty answer takes the default, or is skipped when the question is optional.
-      # Delete the lines of questions that will not be asked (see 'asked only when').
-      runbook: mini
-      responder: 
-      answers:
+        # Answers for runbook mini 1.0.0: A small runbook
+        # Fill in the answers, then: triage run mini --answers FILE
+        # An empty answer takes the default, or is skipped when the question is optional.
+        # Delete the lines of questions that will not be asked (see 'asked only when').
+        runbook: mini
+        responder: 
+        answers:
 
-        # == basics: Basics ==
+          # == basics: Basics ==
 
-        # Which vendor?
-        # text, required
-        vendor: 
+          # Which vendor?
+          # text, required
+          vendor: 
 
-        # What kind of vendor is {{vendor}}?
-        # choice, required
-        #   saas — A "SaaS" service
-        #   tool
-        kind: 
+          # What kind of vendor is {{vendor}}?
+          # choice, required
+          #   saas — A "SaaS" service
+          #   tool
+          kind: 
 
-        # Were we exposed?
-        # yesno, required, yes or no
-        # asked only when: kind == 'saas'
-        exposed: no
+          # Were we exposed?
+          # yesno, required, yes or no
+          # asked only when: kind == 'saas'
+          exposed: no
 
-        # == details: Details ==
-        # section asked only when: exposed
+          # == details: Details ==
+          # section asked only when: exposed
 
-        # How many keys?
-        # number, required, min 1, max 100
-        count: 
+          # How many keys?
+          # number, required, min 1, max 100
+          count: 
 
-      """#)
+        """#)
   }
 
   @Test func reportsAMissingRunbookWithExit66() {
@@ -59,7 +59,8 @@ import TriageSession
   }
 
   @Test func reportsABrokenRunbookWithExit65() {
-    let run = InProcessRun(["answers-template", "bad.yaml"], files: ["/w/bad.yaml": SampleRunbooks.bad])
+    let run = InProcessRun(
+      ["answers-template", "bad.yaml"], files: ["/w/bad.yaml": SampleRunbooks.bad])
     #expect(run.exit == .dataError)
     #expect(run.error.hasPrefix("triage: bad.yaml:11:15: "), "\(run.error)")
     #expect(run.output == "")

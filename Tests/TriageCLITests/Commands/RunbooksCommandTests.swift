@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TriageCLI
 
-/// `triage runbooks` in-process. The listing reads real folders, so each test makes one.
+/// `triage runbooks` in-process, on real folders (the listing reads the disk).
 @Suite struct RunbooksCommandTests {
   /// A fresh folder under the temporary directory holding `files` (name → contents).
   static func folder(_ files: [String: String]) throws -> String {
