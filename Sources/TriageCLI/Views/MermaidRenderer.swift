@@ -42,6 +42,7 @@ enum MermaidRenderer {
     for character in text {
       switch character {
       case "#": result += "#35;"
+      case "&": result += "#38;"
       case "\"": result += "#quot;"
       case "<": result += "#lt;"
       case ">": result += "#gt;"
