@@ -26,7 +26,10 @@ extension Command {
     options: [
       .flag("strict", help: "Fail (exit 65) on warnings too."),
       .flag("json", help: "Print files and diagnostics as JSON on standard output."),
-      RunbookLocator.option,
+      .value(
+        "runbooks", valueName: "dir",
+        help: "A runbooks folder whose calendars/ holds holiday calendars (searched after each "
+          + "runbook's own folder, before TRIAGE_RUNBOOKS and ./Runbooks)."),
     ],
     action: LintCommand.run)
 }
