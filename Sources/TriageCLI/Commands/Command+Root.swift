@@ -11,5 +11,7 @@ extension Command {
       credentials must be rotated by when, and whom must we notify by when, with what words.
       """,
     options: [.flag("version", help: "Show the version.")],
-    subcommands: [.run, .parse, .help])
+    subcommands: [
+      .run, .lint, .show, .graph, .answersTemplate, .answersSchema, .runbooks, .parse, .help,
+    ])
 }

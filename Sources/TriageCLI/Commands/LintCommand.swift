@@ -1,0 +1,120 @@
+import Foundation
+import RunbookCore
+import YAMLLite
+
+extension Command {
+  /// `triage lint PATH... [--strict] [--json]`: checks runbooks without running them.
+  static let lint = Command(
+    "lint",
+    abstract: "Check runbooks for errors and likely mistakes.",
+    discussion: """
+      Loads each runbook file, and every *.yaml and *.yml file directly inside each folder \
+      (subfolders such as calendars/, tests/ and examples/ are not entered), and reports every \
+      problem as FILE:LINE:COLUMN: message on standard error, then a summary on standard output.
+
+      Errors (a malformed file, an unknown name, a type mismatch, a holiday calendar that cannot \
+      be found, two runbooks with the same id) exit 65. Warnings (a question that can never be \
+      asked, an action or notification that never fires, an unused derived value) exit 0 unless \
+      --strict is given.
+
+      With --json, the files and diagnostics are printed as JSON on standard output instead, \
+      for editors and CI.
+      """,
+    arguments: [
+      ArgumentSpec("path", arity: .oneOrMore, help: "Runbook files, or folders of runbooks.")
+    ],
+    options: [
+      .flag("strict", help: "Fail (exit 65) on warnings too."),
+      .flag("json", help: "Print files and diagnostics as JSON on standard output."),
+      .value(
+        "runbooks", valueName: "dir",
+        help: "A runbooks folder whose calendars/ holds holiday calendars (searched after each "
+          + "runbook's own folder, before TRIAGE_RUNBOOKS and ./Runbooks)."),
+    ],
+    action: LintCommand.run)
+}
+
+/// What `triage lint` does.
+enum LintCommand {
+  static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
+    let locator = RunbookLocator(context, invocation)
+    var files: [String] = []
+    for file in invocation.arguments("path").flatMap({ expanded($0, context: context) })
+    where !files.contains(file) {
+      files.append(file)
+    }
+    var diagnostics: [Diagnostic] = []
+    var firstFileOfID: [String: String] = [:]
+    for file in files {
+      let bytes = try context.readInput(file)
+      let result = RunbookLoader.load(bytes, file: file)
+      var found = result.diagnostics
+      if let runbook = result.runbook {
+        let keys = topLevelKeyLocations(bytes, file: file)
+        found += calendarDiagnostics(runbook, keys: keys, locator: locator, context: context)
+        if let first = firstFileOfID[runbook.id] {
+          let message = "two runbooks have the id '\(runbook.id)': \(first) and \(file)"
+          let location = keys["runbook"] ?? SourceLocation(file: file, line: 1, column: 1)
+          found.append(Diagnostic(.error, "duplicate-runbook-id", message, at: location))
+        } else {
+          firstFileOfID[runbook.id] = file
+        }
+      }
+      diagnostics += found.sortedByLocation()
+    }
+    let report = LintReport(files: files, diagnostics: diagnostics)
+    if invocation.flag("json") {
+      context.standardOutput.write(report.json)
+    } else {
+      context.standardError.write(report.diagnosticLines)
+      context.standardOutput.write(report.summary)
+    }
+    return report.fails(strict: invocation.flag("strict")) ? .dataError : .success
+  }
+
+  /// The file itself, or the runbook files directly inside a folder, as the user would name them.
+  private static func expanded(_ path: String, context: CommandContext) -> [String] {
+    let resolved = context.resolvedPath(path)
+    guard RunbookLibrary.isFolder(resolved) else { return [path] }
+    return RunbookLibrary(folders: [resolved]).runbookFiles().map {
+      (path as NSString).appendingPathComponent(($0 as NSString).lastPathComponent)
+    }
+  }
+
+  /// Where each top-level key is written, to point at `runbook:` or `holidays:`.
+  private static func topLevelKeyLocations(_ bytes: [UInt8], file: String) -> [String:
+    SourceLocation]
+  {
+    guard let root = try? YAMLParser.parse(bytes, file: file),
+      case .mapping(let entries) = root.content
+    else { return [:] }
+    var locations: [String: SourceLocation] = [:]
+    for entry in entries { locations[entry.key] = entry.keyLocation }
+    return locations
+  }
+
+  /// An error when the runbook names a holiday calendar that is missing or does not load.
+  private static func calendarDiagnostics(
+    _ runbook: Runbook, keys: [String: SourceLocation], locator: RunbookLocator,
+    context: CommandContext
+  ) -> [Diagnostic] {
+    guard let name = runbook.holidays else { return [] }
+    let location = keys["holidays"] ?? SourceLocation(file: runbook.file, line: 1, column: 1)
+    do {
+      if try locator.loadCalendar(named: name, near: context.resolvedPath(runbook.file)) != nil {
+        return []
+      }
+      let message =
+        "holiday calendar '\(name)' not found: expected calendars/\(name).yaml beside the "
+        + "runbook or in a runbooks folder"
+      return [Diagnostic(.error, "unknown-calendar", message, at: location)]
+    } catch let error as DiagnosticsError {
+      return error.diagnostics
+    } catch let error as SourceError {
+      return [Diagnostic(.error, "bad-calendar", error.message, at: error.location)]
+    } catch {
+      let message = "holiday calendar '\(name)': \(ErrorReport(for: error).message)"
+      return [Diagnostic(.error, "bad-calendar", message, at: location)]
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import RunbookCore
+
+extension Command {
+  /// `triage runbooks [--json] [--runbooks DIR]`: the runbooks that ids can name.
+  static let runbooks = Command(
+    "runbooks",
+    abstract: "List the runbooks found in the search folders.",
+    discussion: """
+      Lists the id, version, title and path of every runbook directly inside the search \
+      folders, in order: --runbooks DIR, then each folder of TRIAGE_RUNBOOKS (separated by \
+      colons), then ./Runbooks, then the runbooks installed beside triage. Any of these ids can \
+      be given where a command takes RUNBOOK.
+
+      Two runbooks with the same id are an error (exit 65) that names both files.
+      """,
+    options: [
+      .flag("json", help: "Print the list as JSON."),
+      RunbookLocator.option,
+    ],
+    action: RunbooksCommand.run)
+}
+
+/// What `triage runbooks` does.
+enum RunbooksCommand {
+  static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
+    let list = RunbookList(entries: try RunbookLocator(context, invocation).library.entries())
+    context.standardOutput.write(invocation.flag("json") ? list.json : list.rendered())
+    return .success
+  }
+}

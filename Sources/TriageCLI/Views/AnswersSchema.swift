@@ -1,0 +1,107 @@
+import RunbookCore
+
+/// A JSON Schema (draft 2020-12) of one runbook's answers files (`triage answers-schema`), so
+/// that an editor can complete and check an answers file while it is written.
+///
+/// It follows what `AnswerReader` accepts: yes/no words or booleans for a `yesno`, choice ids,
+/// arrays for `multi` and `list`, numbers or numeric strings, and `now` for dates and times.
+/// Answers are not required by the schema: questions may be skipped by their conditions, and a
+/// mixed run asks the rest at the terminal.
+struct AnswersSchema {
+  var runbook: Runbook
+
+  /// The schema, pretty-printed with keys in a fixed order, ending with a newline.
+  func rendered() -> String {
+    let answers = runbook.questions.filter(\.type.asksForAnswer).map {
+      JSONValue.Member($0.id, property(for: $0))
+    }
+    let schema = JSONValue.object([
+      .init("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+      .init("title", .string("Answers for runbook \(runbook.id) \(runbook.version)")),
+      .init("description", .string(Self.flat(runbook.title))),
+      .init("type", .string("object")),
+      .init(
+        "properties",
+        .object([
+          .init("runbook", .object([.init("const", .string(runbook.id))])),
+          .init(
+            "responder",
+            .object([
+              .init("type", .string("string")),
+              .init("description", .string("Who answered.")),
+            ])),
+          .init("tlp", .object([.init("enum", .strings(TLP.allCases.map(\.rawValue)))])),
+          .init(
+            "answers",
+            .object([
+              .init("type", .string("object")),
+              .init("additionalProperties", .bool(false)),
+              .init("properties", .object(answers)),
+            ])),
+        ])),
+      .init("required", .strings(["answers"])),
+      .init("additionalProperties", .bool(false)),
+    ])
+    return schema.pretty() + "\n"
+  }
+
+  private func property(for question: Question) -> JSONValue {
+    var members = [JSONValue.Member("description", .string(Self.flat(question.ask.source)))]
+    switch question.type {
+    case .yesno:
+      members.append(
+        .init(
+          "enum",
+          .array(
+            ["yes", "no", "true", "false"].map(JSONValue.string) + [.bool(true), .bool(false)])))
+    case .choice:
+      members.append(.init("type", .string("string")))
+      if !question.choices.isEmpty { members.append(.init("enum", .strings(question.choiceIDs))) }
+    case .multi, .list:
+      var items: [JSONValue.Member] = [.init("type", .string("string"))]
+      if question.type == .multi, !question.choices.isEmpty {
+        items.append(.init("enum", .strings(question.choiceIDs)))
+      }
+      members.append(.init("type", .string("array")))
+      members.append(.init("items", .object(items)))
+      if let min = question.min { members.append(.init("minItems", .number(min.rounded(.up)))) }
+      if let max = question.max { members.append(.init("maxItems", .number(max.rounded(.down)))) }
+    case .text, .note:
+      members.append(.init("type", .string("string")))
+      if let pattern = question.pattern {
+        members.append(.init("pattern", .string("^(?:\(pattern))$")))
+      }
+    case .number:
+      var number: [JSONValue.Member] = [.init("type", .string("number"))]
+      if let min = question.min { number.append(.init("minimum", .number(min))) }
+      if let max = question.max { number.append(.init("maximum", .number(max))) }
+      members.append(
+        .init(
+          "anyOf",
+          .array([
+            .object(number),
+            .object([
+              .init("type", .string("string")),
+              .init("pattern", .string("^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$")),
+            ]),
+          ])))
+    case .date:
+      members.append(.init("type", .string("string")))
+      members.append(.init("pattern", .string("^(now|[0-9]{4}-[0-9]{2}-[0-9]{2})$")))
+    case .datetime:
+      members.append(.init("type", .string("string")))
+      members.append(
+        .init(
+          "pattern",
+          .string(
+            "^(now|[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?"
+              + "([Zz]|[+-][0-9]{2}:[0-9]{2}))$")))
+    }
+    if let value = question.defaultAnswer { members.append(.init("default", .string(value))) }
+    return .object(members)
+  }
+
+  private static func flat(_ text: String) -> String {
+    text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+  }
+}

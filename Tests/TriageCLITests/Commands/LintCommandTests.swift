@@ -1,0 +1,132 @@
+import Testing
+import TriageCLI
+
+/// `triage lint` in-process, on files held in memory.
+@Suite struct LintCommandTests {
+  static let files = [
+    "/w/mini.yaml": SampleRunbooks.mini, "/w/bad.yaml": SampleRunbooks.bad,
+    "/w/warn.yaml": SampleRunbooks.warn, "/w/cal.yaml": SampleRunbooks.missingCalendar,
+    "/w/other-mini.yaml": SampleRunbooks.mini,
+  ]
+
+  @Test func passesACleanRunbook() {
+    let run = InProcessRun(["lint", "mini.yaml"], files: Self.files)
+    #expect(run.exit == .success)
+    #expect(run.output == "1 file checked, 0 errors, 0 warnings\n")
+    #expect(run.error == "")
+  }
+
+  @Test func reportsEveryErrorAtItsPositionWithExit65() {
+    let run = InProcessRun(["lint", "bad.yaml", "mini.yaml"], files: Self.files)
+    #expect(run.exit == .dataError)
+    #expect(run.output == "2 files checked, 2 errors, 0 warnings\n")
+    #expect(
+      run.error == """
+        bad.yaml:11:15: 'b' is answered later, at question 2; a condition may only name earlier \
+        answers
+        bad.yaml:15:21: unknown name 'c': no question or derived value has this id
+
+        """)
+  }
+
+  @Test func passesWarningsUnlessStrict() {
+    let expectedError = """
+      warn.yaml:12:9: warning: question 'both' can never be asked: no answers make its \
+      conditions true
+      warn.yaml:17:3: warning: derived value 'unused' is never used by a condition or a template
+
+      """
+    let lenient = InProcessRun(["lint", "warn.yaml"], files: Self.files)
+    #expect(lenient.exit == .success)
+    #expect(lenient.output == "1 file checked, 0 errors, 2 warnings\n")
+    #expect(lenient.error == expectedError)
+    let strict = InProcessRun(["lint", "--strict", "warn.yaml"], files: Self.files)
+    #expect(strict.exit == .dataError)
+    #expect(strict.error == expectedError)
+  }
+
+  @Test func refusesACalendarThatCannotBeFound() {
+    let run = InProcessRun(["lint", "cal.yaml"], files: Self.files)
+    #expect(run.exit == .dataError)
+    #expect(
+      run.error == """
+        cal.yaml:4:1: holiday calendar 'nowhere-at-all' not found: expected \
+        calendars/nowhere-at-all.yaml beside the runbook or in a runbooks folder
+
+        """)
+  }
+
+  @Test func refusesTwoRunbooksWithTheSameIDNamingBoth() {
+    let run = InProcessRun(["lint", "mini.yaml", "other-mini.yaml"], files: Self.files)
+    #expect(run.exit == .dataError)
+    #expect(run.output == "2 files checked, 1 error, 0 warnings\n")
+    #expect(
+      run.error
+        == "other-mini.yaml:1:1: two runbooks have the id 'mini': mini.yaml and other-mini.yaml\n"
+    )
+  }
+
+  @Test func checksAFileNamedTwiceOnce() {
+    let run = InProcessRun(["lint", "mini.yaml", "mini.yaml"], files: Self.files)
+    #expect(run.exit == .success)
+    #expect(run.output == "1 file checked, 0 errors, 0 warnings\n")
+  }
+
+  @Test func printsJSONForEditors() {
+    let run = InProcessRun(["lint", "--json", "mini.yaml", "warn.yaml"], files: Self.files)
+    #expect(run.exit == .success)
+    #expect(run.error == "")
+    #expect(
+      run.output == """
+        {
+          "files": [
+            "mini.yaml",
+            "warn.yaml"
+          ],
+          "diagnostics": [
+            {
+              "file": "warn.yaml",
+              "line": 12,
+              "column": 9,
+              "severity": "warning",
+              "code": "unreachable-question",
+              "message": "question 'both' can never be asked: no answers make its conditions true"
+            },
+            {
+              "file": "warn.yaml",
+              "line": 17,
+              "column": 3,
+              "severity": "warning",
+              "code": "unused-derive",
+              "message": "derived value 'unused' is never used by a condition or a template"
+            }
+          ]
+        }
+
+        """)
+  }
+
+  @Test func printsAnEmptyDiagnosticsListForCleanFiles() {
+    let run = InProcessRun(["lint", "--json", "--strict", "mini.yaml"], files: Self.files)
+    #expect(run.exit == .success)
+    #expect(run.output == "{\n  \"files\": [\n    \"mini.yaml\"\n  ],\n  \"diagnostics\": []\n}\n")
+  }
+
+  @Test func reportsASyntaxErrorAsADiagnostic() {
+    let run = InProcessRun(["lint", "x.yaml"], files: ["/w/x.yaml": "a: *alias\n"])
+    #expect(run.exit == .dataError)
+    #expect(run.error.hasPrefix("x.yaml:1:4: "), "\(run.error)")
+    #expect(run.output == "1 file checked, 1 error, 0 warnings\n")
+  }
+
+  @Test func reportsAMissingFileWithExit66() {
+    let run = InProcessRun(["lint", "gone.yaml"], files: Self.files)
+    #expect(run.exit == .noInput)
+    #expect(run.error == "triage: gone.yaml: no such file\n")
+  }
+
+  @Test func needsAPath() {
+    let run = InProcessRun(["lint"])
+    #expect(run.exit == .usage)
+  }
+}
