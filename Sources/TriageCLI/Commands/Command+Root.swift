@@ -11,5 +11,5 @@ extension Command {
       credentials must be rotated by when, and whom must we notify by when, with what words.
       """,
     options: [.flag("version", help: "Show the version.")],
-    subcommands: [.parse, .help])
+    subcommands: [.parse, .test, .help])
 }
