@@ -86,7 +86,8 @@ enum TestCommand {
       let error = file.syntaxError.map {
         [Diagnostic(.error, "syntax", $0.message, at: $0.location)]
       }
-      return (.malformed(name: file.path, file: file.path, error ?? []), nil, nil)
+      let name = file.guessedName.flatMap { $0.isEmpty ? nil : $0 } ?? file.path
+      return (.malformed(name: name, file: file.path, error ?? []), nil, nil)
     }
     let (loadedScenario, diagnostics) = Scenario.load(root, file: file.path)
     guard let scenario = loadedScenario else {

@@ -10,6 +10,8 @@ struct TestInputs {
     /// The document, or nil when it did not parse (then `syntaxError` says why).
     var root: Node?
     var syntaxError: YAMLError?
+    /// The `scenario:` name read from the text, for a file that did not parse.
+    var guessedName: String?
   }
 
   var scenarios: [ScenarioFile] = []
@@ -56,15 +58,20 @@ enum TestDiscovery {
     do {
       let root = try YAMLParser.parse(bytes, file: path)
       if isExplicit || Scenario.isScenario(root) {
-        inputs.scenarios.append(.init(path: path, root: root, syntaxError: nil))
+        inputs.scenarios.append(.init(path: path, root: root, syntaxError: nil, guessedName: nil))
       } else if let id = runbookID(of: root) {
         inputs.runbookFiles.append((path, id))
       }
     } catch {
       // A broken file found in a folder is reported only when it was meant as a scenario.
       let text = String(decoding: bytes, as: UTF8.self)
-      if isExplicit || text.hasPrefix("scenario:") || text.contains("\nscenario:") {
-        inputs.scenarios.append(.init(path: path, root: nil, syntaxError: error))
+      let nameLine = text.split(separator: "\n").first { $0.hasPrefix("scenario:") }
+      if isExplicit || nameLine != nil {
+        let name = nameLine.map {
+          $0.dropFirst("scenario:".count).trimmingCharacters(in: CharacterSet(charactersIn: " '\""))
+        }
+        inputs.scenarios.append(
+          .init(path: path, root: nil, syntaxError: error, guessedName: name))
       }
     }
   }
