@@ -41,7 +41,7 @@ enum TestDiscovery {
       }
       if isDirectory(absolute) {
         for file in yamlFiles(under: absolute) {
-          let shown = (path.hasSuffix("/") ? path : path + "/") + file
+          let shown = path == "." ? file : (path.hasSuffix("/") ? path : path + "/") + file
           try read(shown, isExplicit: false, into: &inputs, context: context)
         }
       } else {

@@ -22,7 +22,9 @@ struct TestRunbooks {
 
   /// The runbook `scenario` names, or the problems that stop it from running.
   mutating func runbook(for scenario: Scenario) -> Result<LoadedRunbook, DiagnosticsError> {
-    let folders = nearFolders(of: scenario.file) + locator.library.folders
+    let folders = (nearFolders(of: scenario.file) + locator.library.folders).map {
+      ($0 as NSString).standardizingPath
+    }
     var path: String?
     for folder in folders {
       do {
