@@ -61,7 +61,8 @@ struct TestRunbooks {
 
   /// The folder holding the `tests` folder a scenario sits in, if it sits in one.
   private func nearFolders(of file: String) -> [String] {
-    let components = context.resolvedPath(file).split(separator: "/", omittingEmptySubsequences: false)
+    let components = context.resolvedPath(file).split(
+      separator: "/", omittingEmptySubsequences: false)
     guard let index = components.dropLast().lastIndex(of: "tests"), index > 0 else { return [] }
     let folder = components[..<index].joined(separator: "/")
     return [(folder as NSString).standardizingPath]
@@ -76,7 +77,8 @@ struct TestRunbooks {
 
   /// `path` relative to the current directory when it lies inside it.
   func shown(_ path: String) -> String {
-    let base = context.currentDirectory.hasSuffix("/")
+    let base =
+      context.currentDirectory.hasSuffix("/")
       ? context.currentDirectory : context.currentDirectory + "/"
     return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
   }

@@ -4,11 +4,11 @@ import TriageSession
 /// Turns scenario coverage into the report `triage test --coverage` prints.
 ///
 /// ```
-/// coverage of ci-cd-secrets-exposure (Runbooks/ci-cd-secrets-exposure.yaml): 7 scenarios, 2 gaps
-///   Runbooks/ci-cd-secrets-exposure.yaml:41:7: choice 'other' of 'exposure_mode' is never picked
-///   Runbooks/ci-cd-secrets-exposure.yaml:212:5: action 'purge-public-logs' never applies (when: …)
+/// coverage of ci-cd (Runbooks/ci-cd.yaml): 7 scenarios, 2 gaps
+///   Runbooks/ci-cd.yaml:41:9: choice 'other' of 'exposure_mode' is never picked
+///   Runbooks/ci-cd.yaml:212:5: action 'purge-logs' never applies (when: public_logs)
 ///   hints (conditions never seen both ways; not counted):
-///   Runbooks/ci-cd-secrets-exposure.yaml:30:7: question 'uses_platform' is never answered no
+///   Runbooks/ci-cd.yaml:30:9: question 'uses_platform' is never answered no
 /// ```
 enum CoverageFormatter {
   /// The coverage section: one block per runbook, then one summary line.
@@ -17,7 +17,8 @@ enum CoverageFormatter {
   {
     var lines: [String] = []
     for runbook in coverage {
-      let scenarios = runbook.scenarioCount == 1 ? "1 scenario" : "\(runbook.scenarioCount) scenarios"
+      let scenarios =
+        runbook.scenarioCount == 1 ? "1 scenario" : "\(runbook.scenarioCount) scenarios"
       let verdict =
         runbook.isComplete
         ? "every question, choice and outcome rule exercised"

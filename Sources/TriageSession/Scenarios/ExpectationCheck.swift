@@ -22,7 +22,8 @@ struct ExpectationCheck {
     case .decision(let text):
       if outcomes.decision == text { return nil }
       return fail(
-        "unexpected-decision", "expected decision \(quoted(text)), got \(quoted(outcomes.decision))")
+        "unexpected-decision", "expected decision \(quoted(text)), got \(quoted(outcomes.decision))"
+      )
     case .decisionContains(let text):
       if outcomes.decision.contains(text) { return nil }
       return fail(
@@ -95,8 +96,7 @@ struct ExpectationCheck {
     }
   }
 
-  private func presence(_ noun: String, _ id: String, expected: Bool, when: Condition?) -> String
-  {
+  private func presence(_ noun: String, _ id: String, expected: Bool, when: Condition?) -> String {
     expected
       ? "expected \(noun) '\(id)', but it does not apply" + condition(when)
       : "expected no \(noun) '\(id)', but it applies" + condition(when)

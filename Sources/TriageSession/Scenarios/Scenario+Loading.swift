@@ -53,8 +53,10 @@ private struct ScenarioReader {
 
   mutating func readScenario(_ root: Node, file: String) -> Scenario? {
     guard case .mapping(let top) = root.content else {
-      error("expected-mapping", "a scenario is a mapping with 'scenario:', 'runbook:', "
-        + "'recorded:', 'answers:' and 'expect:'", at: root.location)
+      error(
+        "expected-mapping",
+        "a scenario is a mapping with 'scenario:', 'runbook:', "
+          + "'recorded:', 'answers:' and 'expect:'", at: root.location)
       return nil
     }
     var values: [String: MappingEntry] = [:]
@@ -105,7 +107,8 @@ private struct ScenarioReader {
         guard let text = text(value, key: "severity") else { continue }
         guard let level = SeverityLevel(rawValue: text) else {
           let levels = SeverityLevel.allCases.map(\.rawValue).joined(separator: ", ")
-          error("unknown-severity", "'\(text)' is not a severity; use one of \(levels)",
+          error(
+            "unknown-severity", "'\(text)' is not a severity; use one of \(levels)",
             at: value.location)
           continue
         }
@@ -134,7 +137,8 @@ private struct ScenarioReader {
 
   mutating func readDue(_ node: Node) -> [Expectation] {
     guard case .mapping(let entries) = node.content else {
-      error("expected-mapping", "'due' must map action or notification ids to UTC times",
+      error(
+        "expected-mapping", "'due' must map action or notification ids to UTC times",
         at: node.location)
       return []
     }
@@ -149,7 +153,8 @@ private struct ScenarioReader {
   mutating func readSent(_ node: Node) -> [SentNotification] {
     if case .scalar(let scalar) = node.content, scalar.text.isEmpty { return [] }
     guard case .mapping(let entries) = node.content else {
-      error("expected-mapping", "'sent' must map notification ids to UTC times",
+      error(
+        "expected-mapping", "'sent' must map notification ids to UTC times",
         at: node.location)
       return []
     }
@@ -182,7 +187,8 @@ private struct ScenarioReader {
   mutating func time(_ node: Node, key: String) -> Date? {
     guard let text = text(node, key: key) else { return nil }
     guard text.count > 10, let date = UTCTimestamp.date(from: text) else {
-      error("bad-time", "\(key): expected a UTC time like 2026-04-01T09:30:00Z, not '\(text)'",
+      error(
+        "bad-time", "\(key): expected a UTC time like 2026-04-01T09:30:00Z, not '\(text)'",
         at: node.location)
       return nil
     }

@@ -79,7 +79,8 @@ private struct CoverageTally {
       let values = reached.compactMap { $0.answers[question.id] }
       guard !values.isEmpty else {
         gap(
-          .questionNeverAnswered, "question '\(question.id)' is asked but never answered "
+          .questionNeverAnswered,
+          "question '\(question.id)' is asked but never answered "
             + "(only skipped)", at: question.location)
         continue
       }

@@ -2,9 +2,10 @@ import Foundation
 import RunbookCore
 import YAMLLite
 
-/// Runs scenarios against their runbook: applies the answers at the scenario's fixed clock,
-/// evaluates the outcomes, and checks every expectation. Pure: the runbook and its holiday
-/// calendar are loaded by the caller.
+/// Runs scenarios against their runbook.
+///
+/// It applies the answers at the scenario's fixed clock, evaluates the outcomes, and checks every
+/// expectation. Pure: the runbook and its holiday calendar are loaded by the caller.
 public enum ScenarioRunner {
   /// Runs `scenario` against `runbook`.
   ///
@@ -56,7 +57,8 @@ public enum ScenarioRunner {
   ) -> Diagnostic {
     var message = "unknown \(noun) '\(id)' in runbook '\(runbook.id)'"
     if let near = Suggestion.nearest(to: id, in: ids) { message += "; did you mean '\(near)'?" }
-    return Diagnostic(.error, "unknown-\(noun.split(separator: " ").joined(separator: "-"))",
+    return Diagnostic(
+      .error, "unknown-\(noun.split(separator: " ").joined(separator: "-"))",
       message, at: location)
   }
 

@@ -18,7 +18,8 @@ import YAMLLite
     let loaded = try #require(scenario)
     #expect(loaded.name == "credentials-left")
     #expect(loaded.runbookID == "tiny")
-    #expect(loaded.answers.entries.map(\.questionID) == ["vendor", "discovered_at", "exposure", "in_use"])
+    #expect(
+      loaded.answers.entries.map(\.questionID) == ["vendor", "discovered_at", "exposure", "in_use"])
     #expect(loaded.sent.map(\.id) == ["first-report"])
     let places = loaded.expectations.map { "\($0.location.line):\($0.location.column)" }
     #expect(

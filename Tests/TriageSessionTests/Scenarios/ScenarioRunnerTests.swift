@@ -31,16 +31,23 @@ import TriageSession
       expected: [#"s.yaml:13:13: expected decision "Monitor Acme.", got "Rotate what Acme held.""#]),
     FailureCase(
       name: "decision substring", line: 14, text: "  decision-contains: Beta",
-      expected: [#"s.yaml:14:22: expected the decision to contain "Beta", got "Rotate what Acme held.""#]),
+      expected: [
+        #"s.yaml:14:22: expected the decision to contain "Beta", got "Rotate what Acme held.""#
+      ]),
     FailureCase(
       name: "action present", line: 15, text: "  actions-absent: [rotate-keys]",
-      expected: ["s.yaml:15:20: expected no action 'rotate-keys', but it applies (when: keys_left)"]),
+      expected: ["s.yaml:15:20: expected no action 'rotate-keys', but it applies (when: keys_left)"]
+    ),
     FailureCase(
       name: "unknown action", line: 15, text: "  actions: [rotate-key]",
-      expected: ["s.yaml:15:13: unknown action 'rotate-key' in runbook 'tiny'; did you mean 'rotate-keys'?"]),
+      expected: [
+        "s.yaml:15:13: unknown action 'rotate-key' in runbook 'tiny'; did you mean 'rotate-keys'?"
+      ]),
     FailureCase(
       name: "notification present", line: 16, text: "  notifications-absent: [first-report]",
-      expected: ["s.yaml:16:26: expected no notification 'first-report', but it applies (when: in_use)"]),
+      expected: [
+        "s.yaml:16:26: expected no notification 'first-report', but it applies (when: in_use)"
+      ]),
     FailureCase(
       name: "notification missing", line: 8, text: "  in_use: no\n  records: 5",
       expected: [
@@ -53,20 +60,28 @@ import TriageSession
       ]),
     FailureCase(
       name: "wrong due time", line: 18, text: "    rotate-keys: '2026-04-02T10:00:00Z'",
-      expected: ["s.yaml:18:5: expected 'rotate-keys' due at 2026-04-02T10:00:00Z, got "
-        + "2026-04-02T09:00:00Z (24h after discovered_at)"]),
+      expected: [
+        "s.yaml:18:5: expected 'rotate-keys' due at 2026-04-02T10:00:00Z, got "
+          + "2026-04-02T09:00:00Z (24h after discovered_at)"
+      ]),
     FailureCase(
       name: "pending expected", line: 20, text: "    final-report: pending",
-      expected: ["s.yaml:20:5: expected 'final-report' pending, got 2026-05-03T09:00:00Z "
-        + "(1 month after first-report.sent)"]),
+      expected: [
+        "s.yaml:20:5: expected 'final-report' pending, got 2026-05-03T09:00:00Z "
+          + "(1 month after first-report.sent)"
+      ]),
     FailureCase(
       name: "chained due time without its anchor", line: 10, text: nil,
-      expected: ["s.yaml:19:5: expected 'final-report' due at 2026-05-03T09:00:00Z, got pending: it "
-        + "waits for first-report.sent (1 month after first-report.sent)"]),
+      expected: [
+        "s.yaml:19:5: expected 'final-report' due at 2026-05-03T09:00:00Z, got pending: it "
+          + "waits for first-report.sent (1 month after first-report.sent)"
+      ]),
     FailureCase(
       name: "unknown sent notification", line: 10, text: "  first-reprot: '2026-04-03T09:00:00Z'",
-      expected: ["s.yaml:10:3: unknown notification 'first-reprot' in runbook 'tiny'; did you mean "
-        + "'first-report'?"]),
+      expected: [
+        "s.yaml:10:3: unknown notification 'first-reprot' in runbook 'tiny'; did you mean "
+          + "'first-report'?"
+      ]),
     FailureCase(
       name: "answer of the wrong type", line: 8, text: "  in_use: maybe",
       expected: ["s.yaml:8:11: in_use: expected yes or no, not 'maybe'"]),
