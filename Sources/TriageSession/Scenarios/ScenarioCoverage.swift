@@ -5,6 +5,9 @@ import YAMLLite
 /// choices never picked, and outcome rules (severity entries, decision entries, actions,
 /// notifications, derived values) that no scenario fired.
 ///
+/// A question counts as answered when a scenario reached it and it got a value (given, or its
+/// default); every scenario whose answers applied counts, failing or not.
+///
 /// `gaps` is what `--strict-coverage` fails on; `notes` are weaker hints about conditions that
 /// were never seen both ways (an action that applied in every scenario, a yes/no question
 /// never answered one way), reported but never failing.
