@@ -12,6 +12,7 @@ extension Command {
       """,
     options: [.flag("version", help: "Show the version.")],
     subcommands: [
-      .run, .lint, .show, .graph, .answersTemplate, .answersSchema, .runbooks, .parse, .help,
+      .run, .lint, .test, .show, .graph, .answersTemplate, .answersSchema, .runbooks, .parse,
+      .help,
     ])
 }

@@ -1,0 +1,230 @@
+import Foundation
+import RunbookCore
+import YAMLLite
+
+extension Scenario {
+  /// The top-level keys of a scenario file.
+  static let topLevelKeys = [
+    "scenario", "description", "runbook", "recorded", "responder", "answers", "sent", "expect",
+  ]
+  /// The keys of `expect:`.
+  static let expectKeys = [
+    "severity", "decision", "decision-contains", "actions", "actions-absent", "notifications",
+    "notifications-absent", "due",
+  ]
+
+  /// Whether `root` is a scenario document: a mapping with a top-level `scenario:` key.
+  public static func isScenario(_ root: Node) -> Bool {
+    guard case .mapping(let entries) = root.content else { return false }
+    return entries.contains { $0.key == "scenario" }
+  }
+
+  /// Reads a scenario file's shape, reporting every problem at once.
+  ///
+  /// The answers are read but not checked against the runbook: `ScenarioRunner.run` does that,
+  /// through `AnswersFile.apply(to:now:)`.
+  ///
+  /// - Parameters:
+  ///   - bytes: the file's bytes.
+  ///   - file: the name used in diagnostics.
+  /// - Returns: the scenario (nil when any error was found) and all diagnostics.
+  public static func load(_ bytes: [UInt8], file: String) -> (Scenario?, [Diagnostic]) {
+    let root: Node
+    do {
+      root = try YAMLParser.parse(bytes, file: file)
+    } catch {
+      return (nil, [Diagnostic(.error, "syntax", error.message, at: error.location)])
+    }
+    return load(root, file: file)
+  }
+
+  /// Reads a scenario from an already parsed document.
+  public static func load(_ root: Node, file: String) -> (Scenario?, [Diagnostic]) {
+    var reader = ScenarioReader()
+    let scenario = reader.readScenario(root, file: file)
+    let diagnostics = reader.diagnostics.sortedByLocation()
+    return (diagnostics.containsErrors ? nil : scenario, diagnostics)
+  }
+}
+
+/// Reads a scenario's tree into a `Scenario`, collecting diagnostics.
+private struct ScenarioReader {
+  var diagnostics: [Diagnostic] = []
+
+  mutating func readScenario(_ root: Node, file: String) -> Scenario? {
+    guard case .mapping(let top) = root.content else {
+      error(
+        "expected-mapping",
+        "a scenario is a mapping with 'scenario:', 'runbook:', "
+          + "'recorded:', 'answers:' and 'expect:'", at: root.location)
+      return nil
+    }
+    var values: [String: MappingEntry] = [:]
+    for entry in top {
+      guard Scenario.topLevelKeys.contains(entry.key) else {
+        unknownKey(entry, in: Scenario.topLevelKeys, of: "a scenario")
+        continue
+      }
+      values[entry.key] = entry
+    }
+    for key in ["scenario", "runbook", "recorded", "answers", "expect"] where values[key] == nil {
+      error("missing-key", "a scenario needs '\(key):'", at: root.location)
+    }
+    let name = values["scenario"].flatMap { id($0.value, key: "scenario") }
+    let runbookID = values["runbook"].flatMap { id($0.value, key: "runbook") }
+    let recorded = values["recorded"].flatMap { time($0.value, key: "recorded") }
+    let description = values["description"].flatMap { text($0.value, key: "description") }
+    let responder = values["responder"].flatMap { text($0.value, key: "responder") }
+    let sent = values["sent"].map { readSent($0.value) } ?? []
+    let expectations = values["expect"].map { readExpect($0.value) } ?? []
+    var answers: AnswersFile?
+    if let entry = values["answers"] {
+      answers = AnswersFile.scenarioAnswers(
+        entry.value, keyLocation: entry.keyLocation, file: file, runbookID: nil,
+        responder: responder, diagnostics: &diagnostics)
+    }
+    guard let name, let runbookID, let runbookEntry = values["runbook"], let recorded,
+      let answers
+    else { return nil }
+    return Scenario(
+      name: name, description: description, runbookID: runbookID,
+      runbookLocation: runbookEntry.value.location, recorded: recorded, responder: responder,
+      answers: answers, sent: sent, expectations: expectations, file: file)
+  }
+
+  // MARK: - expect
+
+  mutating func readExpect(_ node: Node) -> [Expectation] {
+    guard case .mapping(let entries) = node.content else {
+      error("expected-mapping", "'expect' must be a mapping of outcomes", at: node.location)
+      return []
+    }
+    var expectations: [Expectation] = []
+    for entry in entries {
+      let value = entry.value
+      switch entry.key {
+      case "severity":
+        guard let text = text(value, key: "severity") else { continue }
+        guard let level = SeverityLevel(rawValue: text) else {
+          let levels = SeverityLevel.allCases.map(\.rawValue).joined(separator: ", ")
+          error(
+            "unknown-severity", "'\(text)' is not a severity; use one of \(levels)",
+            at: value.location)
+          continue
+        }
+        expectations.append(Expectation(.severity(level), at: value.location))
+      case "decision", "decision-contains":
+        guard let text = text(value, key: entry.key) else { continue }
+        let kind: Expectation.Kind =
+          entry.key == "decision" ? .decision(text) : .decisionContains(text)
+        expectations.append(Expectation(kind, at: value.location))
+      case "actions", "actions-absent":
+        expectations += idList(value, key: entry.key).map {
+          Expectation(.action($0.id, applies: entry.key == "actions"), at: $0.location)
+        }
+      case "notifications", "notifications-absent":
+        expectations += idList(value, key: entry.key).map {
+          Expectation(.notification($0.id, applies: entry.key == "notifications"), at: $0.location)
+        }
+      case "due":
+        expectations += readDue(value)
+      default:
+        unknownKey(entry, in: Scenario.expectKeys, of: "'expect'")
+      }
+    }
+    return expectations
+  }
+
+  mutating func readDue(_ node: Node) -> [Expectation] {
+    guard case .mapping(let entries) = node.content else {
+      error(
+        "expected-mapping", "'due' must map action or notification ids to UTC times",
+        at: node.location)
+      return []
+    }
+    return entries.compactMap { entry -> Expectation? in
+      guard let text = text(entry.value, key: entry.key) else { return nil }
+      if text == "pending" { return Expectation(.due(entry.key, .pending), at: entry.keyLocation) }
+      guard let date = time(entry.value, key: entry.key) else { return nil }
+      return Expectation(.due(entry.key, .at(date)), at: entry.keyLocation)
+    }
+  }
+
+  mutating func readSent(_ node: Node) -> [SentNotification] {
+    if case .scalar(let scalar) = node.content, scalar.text.isEmpty { return [] }
+    guard case .mapping(let entries) = node.content else {
+      error(
+        "expected-mapping", "'sent' must map notification ids to UTC times",
+        at: node.location)
+      return []
+    }
+    return entries.compactMap { entry in
+      time(entry.value, key: entry.key).map {
+        SentNotification(id: entry.key, at: $0, location: entry.keyLocation)
+      }
+    }
+  }
+
+  // MARK: - Values
+
+  mutating func text(_ node: Node, key: String) -> String? {
+    guard case .scalar(let scalar) = node.content else {
+      error("expected-text", "'\(key)' must be text", at: node.location)
+      return nil
+    }
+    return scalar.text
+  }
+
+  mutating func id(_ node: Node, key: String) -> String? {
+    guard let text = text(node, key: key) else { return nil }
+    guard Self.isKebab(text) else {
+      error("bad-id", "'\(key)' must be a lower-case kebab id, not '\(text)'", at: node.location)
+      return nil
+    }
+    return text
+  }
+
+  mutating func time(_ node: Node, key: String) -> Date? {
+    guard let text = text(node, key: key) else { return nil }
+    guard text.count > 10, let date = UTCTimestamp.date(from: text) else {
+      error(
+        "bad-time", "\(key): expected a UTC time like 2026-04-01T09:30:00Z, not '\(text)'",
+        at: node.location)
+      return nil
+    }
+    return date
+  }
+
+  mutating func idList(_ node: Node, key: String) -> [(id: String, location: SourceLocation)] {
+    if case .scalar(let scalar) = node.content, scalar.text.isEmpty { return [] }
+    guard case .sequence(let items) = node.content else {
+      error("expected-list", "'\(key)' must be a list of ids", at: node.location)
+      return []
+    }
+    return items.compactMap { item in
+      self.id(item, key: key).map { ($0, item.location) }
+    }
+  }
+
+  /// `ai-tool-source-leak`: lower-case letters and digits in words joined by single hyphens.
+  static func isKebab(_ text: String) -> Bool {
+    let words = text.split(separator: "-", omittingEmptySubsequences: false)
+    return words.allSatisfy { word in
+      !word.isEmpty && word.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+    }
+  }
+
+  // MARK: - Diagnostics
+
+  mutating func error(_ code: String, _ message: String, at location: SourceLocation) {
+    diagnostics.append(Diagnostic(.error, code, message, at: location))
+  }
+
+  mutating func unknownKey(_ entry: MappingEntry, in keys: [String], of place: String) {
+    var message = "unknown key '\(entry.key)' in \(place)"
+    if let near = Suggestion.nearest(to: entry.key, in: keys) {
+      message += "; did you mean '\(near)'?"
+    }
+    error("unknown-key", message, at: entry.keyLocation)
+  }
+}

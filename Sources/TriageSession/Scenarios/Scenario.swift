@@ -1,0 +1,81 @@
+import Foundation
+import RunbookCore
+import YAMLLite
+
+/// A test of a runbook: a fixed clock, answers as in an answers file, and the outcomes the
+/// runbook must produce from them (`Runbooks/tests/RUNBOOK-ID/NAME.yaml`).
+///
+/// ```yaml
+/// scenario: circleci-2023-full-rotation
+/// runbook: ci-cd-secrets-exposure
+/// recorded: '2023-01-05T09:00:00Z'
+/// answers: { uses_platform: yes }
+/// sent: { initial-report: '2023-01-06T10:00:00Z' }
+/// expect:
+///   severity: high
+///   actions: [rotate-ci-secrets]
+///   due: { rotate-ci-secrets: '2023-01-06T08:00:00Z' }
+/// ```
+///
+/// Every expectation keeps where it was written, so a failure points at its line.
+public struct Scenario: Sendable, Equatable {
+  /// The scenario's name (`scenario:`).
+  public var name: String
+  public var description: String?
+  /// The id of the runbook under test, and where it was written.
+  public var runbookID: String
+  public var runbookLocation: SourceLocation
+  /// The fixed clock: the record's creation time and what `now` means.
+  public var recorded: Date
+  public var responder: String?
+  /// The answers, read exactly as an answers file's.
+  public var answers: AnswersFile
+  /// Notifications marked sent, by id, for chained (`ID.sent`) due times.
+  public var sent: [SentNotification]
+  /// What the outcomes must be, in the order written.
+  public var expectations: [Expectation]
+  /// The file the scenario came from, as given.
+  public var file: String
+}
+
+/// A notification a scenario marks as sent, and when.
+public struct SentNotification: Sendable, Equatable {
+  public var id: String
+  public var at: Date
+  public var location: SourceLocation
+}
+
+/// One thing a scenario expects of the outcomes, with where it was written.
+public struct Expectation: Sendable, Equatable {
+  /// What is expected.
+  public enum Kind: Sendable, Equatable {
+    /// `severity: high`.
+    case severity(SeverityLevel)
+    /// `decision: '...'`: the exact headline after templating.
+    case decision(String)
+    /// `decision-contains: '...'`: a substring of the headline.
+    case decisionContains(String)
+    /// An item of `actions:` (true) or `actions-absent:` (false).
+    case action(String, applies: Bool)
+    /// An item of `notifications:` (true) or `notifications-absent:` (false).
+    case notification(String, applies: Bool)
+    /// An entry of `due:`: an action's or notification's due time.
+    case due(String, DueExpectation)
+  }
+
+  public var kind: Kind
+  /// Where the expected value (or, for `due`, the id) was written.
+  public var location: SourceLocation
+
+  public init(_ kind: Kind, at location: SourceLocation) {
+    self.kind = kind
+    self.location = location
+  }
+}
+
+/// An expected due time: an absolute UTC time, or `pending` (a chained due time whose anchor is
+/// not set).
+public enum DueExpectation: Sendable, Equatable {
+  case at(Date)
+  case pending
+}

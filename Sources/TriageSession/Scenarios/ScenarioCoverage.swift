@@ -1,0 +1,176 @@
+import RunbookCore
+import YAMLLite
+
+/// What a runbook's scenarios leave unexercised: questions never asked or never answered,
+/// choices never picked, and outcome rules (severity entries, decision entries, actions,
+/// notifications, derived values) that no scenario fired.
+///
+/// A question counts as answered when a scenario reached it and it got a value (given, or its
+/// default); every scenario whose answers applied counts, failing or not.
+///
+/// `gaps` is what `--strict-coverage` fails on; `notes` are weaker hints about conditions that
+/// were never seen both ways (an action that applied in every scenario, a yes/no question
+/// never answered one way), reported but never failing.
+public struct ScenarioCoverage: Sendable, Equatable {
+  /// One thing no scenario exercised, at its place in the runbook.
+  public struct Gap: Sendable, Equatable {
+    /// What kind of thing it is.
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+      case questionNeverAsked = "question-never-asked"
+      case questionNeverAnswered = "question-never-answered"
+      case choiceNeverPicked = "choice-never-picked"
+      case severityNeverChosen = "severity-never-chosen"
+      case decisionNeverChosen = "decision-never-chosen"
+      case actionNeverApplied = "action-never-applied"
+      case notificationNeverApplied = "notification-never-applied"
+      case derivationNeverTrue = "derivation-never-true"
+      case answerNeverGiven = "answer-never-given"
+      case conditionNeverFalse = "condition-never-false"
+    }
+
+    public var kind: Kind
+    public var location: SourceLocation
+    /// What was not exercised, in words: `choice 'other' of exposure_mode is never picked`.
+    public var message: String
+  }
+
+  public var runbookID: String
+  /// The runbook's file, as given to the loader.
+  public var file: String
+  /// How many scenarios ran their answers through the runbook.
+  public var scenarioCount: Int
+  /// What no scenario exercised: questions, choices and outcome rules.
+  public var gaps: [Gap]
+  /// Conditions never seen both ways: hints, never failures.
+  public var notes: [Gap]
+
+  /// Whether every question, choice and outcome rule was exercised.
+  public var isComplete: Bool { gaps.isEmpty }
+
+  /// The coverage of `runbook` by the runs observed.
+  public init(runbook: Runbook, observations: [ScenarioObservation]) {
+    runbookID = runbook.id
+    file = runbook.file
+    scenarioCount = observations.count
+    var tally = CoverageTally(observations: observations)
+    tally.checkQuestions(of: runbook)
+    tally.checkRules(of: runbook)
+    gaps = tally.gaps
+    notes = tally.notes
+  }
+}
+
+/// Gathers the gaps of one runbook.
+private struct CoverageTally {
+  let observations: [ScenarioObservation]
+  var gaps: [ScenarioCoverage.Gap] = []
+  var notes: [ScenarioCoverage.Gap] = []
+
+  init(observations: [ScenarioObservation]) {
+    self.observations = observations
+  }
+
+  mutating func checkQuestions(of runbook: Runbook) {
+    for question in runbook.questions {
+      let reached = observations.filter { $0.reached.contains(question.id) }
+      guard !reached.isEmpty else {
+        let noun = question.type == .note ? "note" : "question"
+        gap(.questionNeverAsked, "\(noun) '\(question.id)' is never asked", at: question.location)
+        continue
+      }
+      guard question.type.asksForAnswer else { continue }
+      let values = reached.compactMap { $0.answers[question.id] }
+      guard !values.isEmpty else {
+        gap(
+          .questionNeverAnswered,
+          "question '\(question.id)' is asked but never answered "
+            + "(only skipped)", at: question.location)
+        continue
+      }
+      switch question.type {
+      case .choice, .multi:
+        var picked: Set<String> = []
+        for value in values {
+          switch value {
+          case .string(let id): picked.insert(id)
+          case .list(let ids): picked.formUnion(ids)
+          default: break
+          }
+        }
+        for choice in question.choices where !picked.contains(choice.id) {
+          gap(
+            .choiceNeverPicked, "choice '\(choice.id)' of '\(question.id)' is never picked",
+            at: question.location)
+        }
+      case .yesno:
+        for answer in [true, false] where !values.contains(.boolean(answer)) {
+          note(
+            .answerNeverGiven,
+            "question '\(question.id)' is never answered \(answer ? "yes" : "no")",
+            at: question.location)
+        }
+      default:
+        break
+      }
+    }
+  }
+
+  mutating func checkRules(of runbook: Runbook) {
+    for derivation in runbook.derivations
+    where !observations.contains(where: { $0.trueDerivations.contains(derivation.name) }) {
+      gap(
+        .derivationNeverTrue, "derived value '\(derivation.name)' is never true",
+        at: derivation.location)
+    }
+    for (index, rule) in runbook.severityRules.enumerated()
+    where !observations.contains(where: { $0.severityEntry == index }) {
+      let condition = rule.when.map { "when: \($0.source)" } ?? "the fallback"
+      gap(
+        .severityNeverChosen,
+        "severity entry \(index + 1) (\(rule.level.rawValue), \(condition)) is never chosen",
+        at: rule.location)
+    }
+    for (index, rule) in runbook.decisionRules.enumerated()
+    where !observations.contains(where: { $0.decisionEntry == index }) {
+      let condition = rule.when.map { "when: \($0.source)" } ?? "the fallback"
+      gap(
+        .decisionNeverChosen, "decision entry \(index + 1) (\(condition)) is never chosen",
+        at: rule.location)
+    }
+    for rule in runbook.actions {
+      let applied = observations.filter { $0.actions.contains(rule.id) }.count
+      checkApplied("action", rule.id, applied: applied, when: rule.when, at: rule.location)
+    }
+    for rule in runbook.notifications {
+      let applied = observations.filter { $0.notifications.contains(rule.id) }.count
+      checkApplied("notification", rule.id, applied: applied, when: rule.when, at: rule.location)
+    }
+  }
+
+  private mutating func checkApplied(
+    _ noun: String, _ id: String, applied: Int, when: Condition?, at location: SourceLocation
+  ) {
+    let condition = when.map { " (when: \($0.source))" } ?? ""
+    if applied == 0 {
+      let kind: ScenarioCoverage.Gap.Kind =
+        noun == "action" ? .actionNeverApplied : .notificationNeverApplied
+      gap(kind, "\(noun) '\(id)' never applies\(condition)", at: location)
+    } else if applied == observations.count, when != nil {
+      note(
+        .conditionNeverFalse, "\(noun) '\(id)' applies in every scenario\(condition)",
+        at: location)
+    }
+  }
+
+  private mutating func gap(
+    _ kind: ScenarioCoverage.Gap.Kind, _ message: String, at location: SourceLocation
+  ) {
+    gaps.append(.init(kind: kind, location: location, message: message))
+  }
+
+  private mutating func note(
+    _ kind: ScenarioCoverage.Gap.Kind, _ message: String, at location: SourceLocation
+  ) {
+    notes.append(.init(kind: kind, location: location, message: message))
+  }
+}
