@@ -24,7 +24,7 @@ extension Parser {
         try finishLine(valueStart: afterColon)
         value = try parseBlockNode(parent: indent, sequenceAtParentIndent: true, emptyAt: afterColon)
       } else {
-        value = try parseInlineValue(parent: indent)
+        value = try parseInlineValue(parent: indent, afterKey: true)
       }
       entries.append(MappingEntry(key: key, keyLocation: location(of: keyMark), value: value))
       guard let next = try nextContentLine(), next >= indent else { break }

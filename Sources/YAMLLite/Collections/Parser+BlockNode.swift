@@ -42,7 +42,7 @@ extension Parser {
 
   /// Reads a scalar or flow collection that cannot be a block collection (after `key: ` or
   /// `--- `), then the rest of its line.
-  mutating func parseInlineValue(parent: Int) throws(YAMLError) -> Node {
+  mutating func parseInlineValue(parent: Int, afterKey: Bool = false) throws(YAMLError) -> Node {
     let start = mark
     let node: Node
     switch peek() {
@@ -60,7 +60,7 @@ extension Parser {
       try refuseIndicator(inFlow: false)
       node = try parsePlainScalar(parent: parent, inFlow: false)
     }
-    try finishLine(valueStart: start)
+    try finishLine(valueStart: start, afterKey: afterKey)
     return node
   }
 

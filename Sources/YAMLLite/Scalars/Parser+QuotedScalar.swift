@@ -104,7 +104,11 @@ extension Parser {
         throw error(.documentMarkerInScalar)
       }
       if spaces <= parent {
-        throw error(.badIndentation, at: Mark(pos: lineStart + spaces, line: line, lineStart: lineStart))
+        // With no closing quote anywhere after, the real mistake is the missing quote.
+        let quote = bytes[start.pos]
+        if !bytes[pos...].contains(quote) { throw error(.unterminatedQuote, at: start) }
+        throw error(
+          .badIndentation, at: Mark(pos: lineStart + spaces, line: line, lineStart: lineStart))
       }
       break
     }
