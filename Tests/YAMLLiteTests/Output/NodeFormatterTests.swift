@@ -33,6 +33,13 @@ struct NodeFormatterTests {
         == #"{"a":"q\"b\\s/\t\n\r\u0001\u007f"# + "\u{2028}\"}")
   }
 
+  @Test func jsonEscapesWhatYAMLCannotHoldRaw() throws {
+    let node = try YAMLParser.parse(#"a: "\x8a\N\uFEFF\uFFFE\u00e9""#, file: "f.yaml")
+    #expect(NodeFormatter.json(node, pretty: false) == #"{"a":"\u008a\u0085\ufeff\ufffeé"}"#)
+    let again = try YAMLParser.parse(NodeFormatter.json(node), file: "f.json")
+    #expect(again[key: "a"]?.scalarText == node[key: "a"]?.scalarText)
+  }
+
   @Test func outlineShowsEveryNodeWithItsPlace() throws {
     let node = try YAMLParser.parse("name: triage\nsteps:\n  - 'one'\n  - |\n    two\n", file: "f")
     #expect(
