@@ -2,6 +2,9 @@
 ///
 /// There is no implicit typing: `no`, `1.0` and `2026-04-01` are all scalars holding that text.
 /// An empty value (`key:` with nothing after it) is a plain scalar with empty text.
+///
+/// A node is 32 bytes: its location is kept as a compact `Place` (line, column and a file number)
+/// and turned into a `SourceLocation` when asked for, since a big runbook holds millions of nodes.
 public struct Node: Sendable, Equatable {
   /// What the node holds.
   public enum Content: Sendable, Equatable {
@@ -11,12 +14,22 @@ public struct Node: Sendable, Equatable {
   }
 
   public var content: Content
+  var place: Place
+
   /// Where the node starts (for a block collection, its first key or dash).
-  public var location: SourceLocation
+  public var location: SourceLocation {
+    get { place.location }
+    set { place = Place(newValue) }
+  }
 
   public init(_ content: Content, at location: SourceLocation) {
     self.content = content
-    self.location = location
+    self.place = Place(location)
+  }
+
+  init(_ content: Content, place: Place) {
+    self.content = content
+    self.place = place
   }
 }
 
@@ -43,12 +56,24 @@ public enum ScalarStyle: String, Sendable, Equatable {
 /// One `key: value` pair of a mapping, in document order. Keys are always scalars.
 public struct MappingEntry: Sendable, Equatable {
   public var key: String
-  public var keyLocation: SourceLocation
   public var value: Node
+  var keyPlace: Place
+
+  /// Where the key starts.
+  public var keyLocation: SourceLocation {
+    get { keyPlace.location }
+    set { keyPlace = Place(newValue) }
+  }
 
   public init(key: String, keyLocation: SourceLocation, value: Node) {
     self.key = key
-    self.keyLocation = keyLocation
     self.value = value
+    self.keyPlace = Place(keyLocation)
+  }
+
+  init(key: String, keyPlace: Place, value: Node) {
+    self.key = key
+    self.value = value
+    self.keyPlace = keyPlace
   }
 }
