@@ -33,17 +33,6 @@ public struct Node: Sendable, Equatable {
   }
 }
 
-/// The text of a scalar and how it was written.
-public struct Scalar: Sendable, Equatable {
-  public var text: String
-  public var style: ScalarStyle
-
-  public init(_ text: String, style: ScalarStyle = .plain) {
-    self.text = text
-    self.style = style
-  }
-}
-
 /// How a scalar was written in the source.
 public enum ScalarStyle: String, Sendable, Equatable {
   case plain
@@ -54,26 +43,42 @@ public enum ScalarStyle: String, Sendable, Equatable {
 }
 
 /// One `key: value` pair of a mapping, in document order. Keys are always scalars.
+///
+/// An entry is 56 bytes: the key's line and column are stored, and its file is the value's file
+/// (a key and its value are always in one file).
 public struct MappingEntry: Sendable, Equatable {
   public var key: String
   public var value: Node
-  var keyPlace: Place
+  private var keyLine: UInt32
+  private var keyColumn: UInt32
 
-  /// Where the key starts.
+  /// Where the key starts. Its `file` is the value's; setting it sets the line and column.
   public var keyLocation: SourceLocation {
     get { keyPlace.location }
-    set { keyPlace = Place(newValue) }
+    set {
+      keyLine = UInt32(clamping: newValue.line)
+      keyColumn = UInt32(clamping: newValue.column)
+    }
   }
 
   public init(key: String, keyLocation: SourceLocation, value: Node) {
     self.key = key
     self.value = value
-    self.keyPlace = Place(keyLocation)
+    self.keyLine = UInt32(clamping: keyLocation.line)
+    self.keyColumn = UInt32(clamping: keyLocation.column)
   }
 
   init(key: String, keyPlace: Place, value: Node) {
     self.key = key
     self.value = value
-    self.keyPlace = keyPlace
+    self.keyLine = keyPlace.line
+    self.keyColumn = keyPlace.column
+  }
+
+  var keyPlace: Place {
+    var place = value.place
+    place.line = keyLine
+    place.column = keyColumn
+    return place
   }
 }

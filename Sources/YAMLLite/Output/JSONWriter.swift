@@ -10,7 +10,7 @@ struct JSONWriter {
   mutating func write(_ node: Node, depth: Int) {
     switch node.content {
     case .scalar(let scalar):
-      writeString(scalar.text)
+      scalar.withUTF8 { writeString(utf8: $0) }
     case .sequence(let items):
       guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
       out.append(UInt8(ascii: "["))
@@ -48,8 +48,13 @@ struct JSONWriter {
   /// C1 controls (U+0080–U+009F), U+FEFF, U+FFFE and U+FFFF are escaped too: JSON allows them
   /// raw but YAML does not, and escaped the output stays readable as YAML.
   mutating func writeString(_ text: String) {
+    var text = text
+    text.withUTF8 { writeString(utf8: $0) }
+  }
+
+  /// `writeString` for UTF-8 bytes.
+  mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
     out.append(UInt8(ascii: "\""))
-    let utf8 = Array(text.utf8)
     var index = 0
     while index < utf8.count {
       let byte = utf8[index]

@@ -11,6 +11,8 @@ struct Parser {
   static let maxKeyLength = 1024
 
   let bytes: UnsafeBufferPointer<UInt8>
+  /// The array `bytes` points into, shared with scalars that are slices of it.
+  let source: [UInt8]
   let file: String
   /// `file`'s number in `FileTable`, which nodes store instead of the name.
   let fileNumber: UInt32
@@ -31,8 +33,9 @@ struct Parser {
   var entryStack: [MappingEntry] = []
   var itemStack: [Node] = []
 
-  init(bytes: UnsafeBufferPointer<UInt8>, file: String, start: Int) {
+  init(bytes: UnsafeBufferPointer<UInt8>, source: [UInt8], file: String, start: Int) {
     self.bytes = bytes
+    self.source = source
     self.file = file
     self.fileNumber = FileTable.shared.number(for: file)
     self.pos = start

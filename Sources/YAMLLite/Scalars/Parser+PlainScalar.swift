@@ -13,7 +13,8 @@ extension Parser {
     pos = stop
     guard peek().isBreak else {
       pos = end
-      return Node(.scalar(Scalar(text(from: start.pos, to: end))), place: place(of: start))
+      let scalar = Scalar(source: source, range: start.pos..<end, style: .plain)
+      return Node(.scalar(scalar), place: place(of: start))
     }
     var folded: [UInt8] = []
     var lastEnd = end

@@ -25,9 +25,9 @@ extension Parser {
       let byte = bytes[pos]
       if byte == quote {
         if quote == .singleQuote && peek(1) == .singleQuote { break }
-        let text = text(from: contentStart, to: pos)
+        let scalar = Scalar(source: source, range: contentStart..<pos, style: style)
         pos += 1
-        return Node(.scalar(Scalar(text, style: style)), place: place(of: start))
+        return Node(.scalar(scalar), place: place(of: start))
       }
       if byte == .backslash && quote == .doubleQuote { break }
       if byte.isBreak { break }
