@@ -2,6 +2,9 @@
 ///
 /// There is no implicit typing: `no`, `1.0` and `2026-04-01` are all scalars holding that text.
 /// An empty value (`key:` with nothing after it) is a plain scalar with empty text.
+///
+/// A node is 32 bytes: its location is kept as a compact `Place` (line, column and a file number)
+/// and turned into a `SourceLocation` when asked for, since a big runbook holds millions of nodes.
 public struct Node: Sendable, Equatable {
   /// What the node holds.
   public enum Content: Sendable, Equatable {
@@ -11,23 +14,22 @@ public struct Node: Sendable, Equatable {
   }
 
   public var content: Content
+  var place: Place
+
   /// Where the node starts (for a block collection, its first key or dash).
-  public var location: SourceLocation
+  public var location: SourceLocation {
+    get { place.location }
+    set { place = Place(newValue) }
+  }
 
   public init(_ content: Content, at location: SourceLocation) {
     self.content = content
-    self.location = location
+    self.place = Place(location)
   }
-}
 
-/// The text of a scalar and how it was written.
-public struct Scalar: Sendable, Equatable {
-  public var text: String
-  public var style: ScalarStyle
-
-  public init(_ text: String, style: ScalarStyle = .plain) {
-    self.text = text
-    self.style = style
+  init(_ content: Content, place: Place) {
+    self.content = content
+    self.place = place
   }
 }
 
@@ -41,14 +43,42 @@ public enum ScalarStyle: String, Sendable, Equatable {
 }
 
 /// One `key: value` pair of a mapping, in document order. Keys are always scalars.
+///
+/// An entry is 56 bytes: the key's line and column are stored, and its file is the value's file
+/// (a key and its value are always in one file).
 public struct MappingEntry: Sendable, Equatable {
   public var key: String
-  public var keyLocation: SourceLocation
   public var value: Node
+  private var keyLine: UInt32
+  private var keyColumn: UInt32
+
+  /// Where the key starts. Its `file` is the value's; setting it sets the line and column.
+  public var keyLocation: SourceLocation {
+    get { keyPlace.location }
+    set {
+      keyLine = UInt32(clamping: newValue.line)
+      keyColumn = UInt32(clamping: newValue.column)
+    }
+  }
 
   public init(key: String, keyLocation: SourceLocation, value: Node) {
     self.key = key
-    self.keyLocation = keyLocation
     self.value = value
+    self.keyLine = UInt32(clamping: keyLocation.line)
+    self.keyColumn = UInt32(clamping: keyLocation.column)
+  }
+
+  init(key: String, keyPlace: Place, value: Node) {
+    self.key = key
+    self.value = value
+    self.keyLine = keyPlace.line
+    self.keyColumn = keyPlace.column
+  }
+
+  var keyPlace: Place {
+    var place = value.place
+    place.line = keyLine
+    place.column = keyColumn
+    return place
   }
 }

@@ -19,7 +19,7 @@ public enum YAMLParser {
   public static func parse(_ bytes: [UInt8], file: String) throws(YAMLError) -> Node {
     let result: Result<Node, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
       let start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-      var parser = Parser(bytes: buffer, file: file, start: start)
+      var parser = Parser(bytes: buffer, source: bytes, file: file, start: start)
       if let problem = InputValidator.firstProblem(in: buffer, from: start) {
         let at = Mark(pos: problem.offset, line: problem.line, lineStart: problem.lineStart)
         return .failure(parser.error(problem.kind, at: at))

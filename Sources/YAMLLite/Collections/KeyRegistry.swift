@@ -1,29 +1,26 @@
-/// The keys of one mapping seen so far, to refuse duplicates.
+/// Finds duplicate keys in a mapping being built.
 ///
-/// Most mappings are small, so keys are scanned linearly until there are more than eight; then
-/// they move into a dictionary.
+/// Most mappings are small, so the entries read so far are scanned directly (no allocation);
+/// past eight entries, the keys move into a dictionary.
 struct KeyRegistry {
-  private var few: [(key: String, line: Int)] = []
   private var many: [String: Int]? = nil
 
-  /// Records `key` at `line`; returns the line where it was first seen if it is a duplicate.
-  mutating func insert(_ key: String, line: Int) -> Int? {
-    if var many {
-      if let first = many[key] { return first }
-      self.many = nil
-      many[key] = line
-      self.many = many
+  /// Records `key` at `line`; returns the line of an earlier equal key among `entries`, if any.
+  mutating func insert(
+    _ key: String, line: Int, after entries: ArraySlice<MappingEntry>
+  ) -> Int? {
+    if entries.count < 8 {
+      for entry in entries where entry.key == key { return Int(entry.keyPlace.line) }
       return nil
     }
-    for entry in few where entry.key == key { return entry.line }
-    if few.count < 8 {
-      few.append((key, line))
-      return nil
+    if many == nil {
+      var keys: [String: Int] = [:]
+      keys.reserveCapacity(entries.count * 2)
+      for entry in entries { keys[entry.key] = Int(entry.keyPlace.line) }
+      many = keys
     }
-    var dictionary = Dictionary(uniqueKeysWithValues: few.map { ($0.key, $0.line) })
-    dictionary[key] = line
-    few = []
-    many = dictionary
+    if let first = many?[key] { return first }
+    many?[key] = line
     return nil
   }
 }

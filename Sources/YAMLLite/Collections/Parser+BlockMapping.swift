@@ -9,12 +9,12 @@ extension Parser {
     let start = mark
     try enterCollection(at: start)
     defer { depth -= 1 }
-    var entries: [MappingEntry] = []
+    let base = entryStack.count
     var keys = KeyRegistry()
     while true {
       let keyMark = mark
       let key = try parseBlockKey()
-      if let firstLine = keys.insert(key, line: keyMark.line) {
+      if let firstLine = keys.insert(key, line: keyMark.line, after: entryStack[base...]) {
         throw error(.duplicateKey(key, firstLine: firstLine), at: keyMark)
       }
       let afterColon = mark
@@ -24,15 +24,15 @@ extension Parser {
         try finishLine(valueStart: afterColon)
         value = try parseBlockNode(parent: indent, sequenceAtParentIndent: true, emptyAt: afterColon)
       } else {
-        value = try parseInlineValue(parent: indent)
+        value = try parseInlineValue(parent: indent, afterKey: true)
       }
-      entries.append(MappingEntry(key: key, keyLocation: location(of: keyMark), value: value))
+      entryStack.append(MappingEntry(key: key, keyPlace: place(of: keyMark), value: value))
       guard let next = try nextContentLine(), next >= indent else { break }
       if next == 0 && isAtDocumentMarker() { break }
       if next > indent { throw error(.badIndentation) }
       if let tab = tabBeforeContent { throw error(.tabIndentation, at: tab) }
     }
-    return Node(.mapping(entries), at: location(of: start))
+    return Node(.mapping(popEntries(from: base)), place: place(of: start))
   }
 
   /// Whether the line from the cursor reads as `key:` followed by whitespace or the line end, with

@@ -12,7 +12,7 @@ extension Parser {
     parent: Int, sequenceAtParentIndent: Bool = false, emptyAt: Mark
   ) throws(YAMLError) -> Node {
     guard let indent = try nextContentLine(), !(indent == 0 && isAtDocumentMarker()) else {
-      return Node(.scalar(Scalar("")), at: location(of: emptyAt))
+      return Node(.scalar(Scalar("")), place: place(of: emptyAt))
     }
     if indent > parent {
       return try parseNodeInPlace(parent: parent, tab: tabBeforeContent)
@@ -21,7 +21,7 @@ extension Parser {
       if let tab = tabBeforeContent { throw error(.tabIndentation, at: tab) }
       return try parseBlockSequence(indent: indent, isMappingValue: true)
     }
-    return Node(.scalar(Scalar("")), at: location(of: emptyAt))
+    return Node(.scalar(Scalar("")), place: place(of: emptyAt))
   }
 
   /// Reads a node whose first character is at the cursor, where a block collection may start:
@@ -42,7 +42,7 @@ extension Parser {
 
   /// Reads a scalar or flow collection that cannot be a block collection (after `key: ` or
   /// `--- `), then the rest of its line.
-  mutating func parseInlineValue(parent: Int) throws(YAMLError) -> Node {
+  mutating func parseInlineValue(parent: Int, afterKey: Bool = false) throws(YAMLError) -> Node {
     let start = mark
     let node: Node
     switch peek() {
@@ -60,7 +60,7 @@ extension Parser {
       try refuseIndicator(inFlow: false)
       node = try parsePlainScalar(parent: parent, inFlow: false)
     }
-    try finishLine(valueStart: start)
+    try finishLine(valueStart: start, afterKey: afterKey)
     return node
   }
 

@@ -9,7 +9,7 @@ extension Parser {
     let start = mark
     try enterCollection(at: start)
     defer { depth -= 1 }
-    var items: [Node] = []
+    let base = itemStack.count
     while true {
       pos += 1
       let afterDash = mark
@@ -21,9 +21,11 @@ extension Parser {
       }
       if isAtLineEndOrComment {
         try finishLine(valueStart: afterDash)
-        items.append(try parseBlockNode(parent: indent, emptyAt: afterDash))
+        let item = try parseBlockNode(parent: indent, emptyAt: afterDash)
+        itemStack.append(item)
       } else {
-        items.append(try parseNodeInPlace(parent: indent, tab: tab))
+        let item = try parseNodeInPlace(parent: indent, tab: tab)
+        itemStack.append(item)
       }
       guard let next = try nextContentLine(), next >= indent else { break }
       if next == 0 && isAtDocumentMarker() { break }
@@ -34,6 +36,6 @@ extension Parser {
         throw error(.expectedSequenceEntry)
       }
     }
-    return Node(.sequence(items), at: location(of: start))
+    return Node(.sequence(popItems(from: base)), place: place(of: start))
   }
 }

@@ -18,8 +18,8 @@ extension Parser {
     let isMapping = peek() == UInt8(ascii: "{")
     let closing = isMapping ? UInt8(ascii: "}") : UInt8(ascii: "]")
     pos += 1
-    var items: [Node] = []
-    var entries: [MappingEntry] = []
+    let itemBase = itemStack.count
+    let entryBase = entryStack.count
     var keys = KeyRegistry()
     while true {
       try skipFlowSpace(parent: parent, openedAt: start)
@@ -34,23 +34,24 @@ extension Parser {
         guard case .scalar(let scalar) = key.content else {
           throw error(.complexKey, at: entryStart)
         }
-        if let firstLine = keys.insert(scalar.text, line: entryStart.line) {
+        if let firstLine = keys.insert(
+          scalar.text, line: entryStart.line, after: entryStack[entryBase...]) {
           throw error(.duplicateKey(scalar.text, firstLine: firstLine), at: entryStart)
         }
-        entries.append(
+        entryStack.append(
           MappingEntry(
-            key: scalar.text, keyLocation: key.location,
-            value: value ?? Node(.scalar(Scalar("")), at: location(of: mark))))
+            key: scalar.text, keyPlace: key.place,
+            value: value ?? Node(.scalar(Scalar("")), place: place(of: mark))))
       } else if let value {
         guard case .scalar(let scalar) = key.content else {
           throw error(.complexKey, at: entryStart)
         }
         try enterCollection(at: entryStart)
         depth -= 1
-        let entry = MappingEntry(key: scalar.text, keyLocation: key.location, value: value)
-        items.append(Node(.mapping([entry]), at: key.location))
+        let entry = MappingEntry(key: scalar.text, keyPlace: key.place, value: value)
+        itemStack.append(Node(.mapping([entry]), place: key.place))
       } else {
-        items.append(key)
+        itemStack.append(key)
       }
       try skipFlowSpace(parent: parent, openedAt: start)
       if peek() == .comma {
@@ -63,8 +64,9 @@ extension Parser {
       }
       throw error(.expectedFlowSeparator(Character(Unicode.Scalar(closing))))
     }
-    let content: Node.Content = isMapping ? .mapping(entries) : .sequence(items)
-    return Node(content, at: location(of: start))
+    let content: Node.Content =
+      isMapping ? .mapping(popEntries(from: entryBase)) : .sequence(popItems(from: itemBase))
+    return Node(content, place: place(of: start))
   }
 
   /// Reads a node and, when a `:` follows on the same line, the value after it. Returns the node
@@ -102,7 +104,7 @@ extension Parser {
     try skipFlowSpace(parent: parent, openedAt: entryStart)
     let byte = peek()
     if byte == .comma || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
-      return (node, Node(.scalar(Scalar("")), at: location(of: afterColon)))
+      return (node, Node(.scalar(Scalar("")), place: place(of: afterColon)))
     }
     return (node, try parseFlowNode(parent: parent))
   }

@@ -10,7 +10,7 @@ struct JSONWriter {
   mutating func write(_ node: Node, depth: Int) {
     switch node.content {
     case .scalar(let scalar):
-      writeString(scalar.text)
+      scalar.withUTF8 { writeString(utf8: $0) }
     case .sequence(let items):
       guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
       out.append(UInt8(ascii: "["))
@@ -44,9 +44,35 @@ struct JSONWriter {
   }
 
   /// A JSON string literal: `"` and `\` escaped, control characters as `\n`-style or `\u00XX`.
+  ///
+  /// C1 controls (U+0080–U+009F), U+FEFF, U+FFFE and U+FFFF are escaped too: JSON allows them
+  /// raw but YAML does not, and escaped the output stays readable as YAML.
   mutating func writeString(_ text: String) {
+    var text = text
+    text.withUTF8 { writeString(utf8: $0) }
+  }
+
+  /// `writeString` for UTF-8 bytes.
+  mutating func writeString(utf8: UnsafeBufferPointer<UInt8>) {
     out.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
+    var index = 0
+    while index < utf8.count {
+      let byte = utf8[index]
+      index += 1
+      if byte == 0xC2, index < utf8.count, (0x80...0x9F).contains(utf8[index]) {
+        appendUnicodeEscape(UInt32(utf8[index]))
+        index += 1
+        continue
+      }
+      if byte == 0xEF, index + 1 < utf8.count,
+        (utf8[index] == 0xBB && utf8[index + 1] == 0xBF)
+          || (utf8[index] == 0xBF && utf8[index + 1] >= 0xBE)
+      {
+        appendUnicodeEscape(
+          0xF000 | UInt32(utf8[index] & 0x3F) << 6 | UInt32(utf8[index + 1] & 0x3F))
+        index += 2
+        continue
+      }
       switch byte {
       case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
       case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
@@ -55,14 +81,19 @@ struct JSONWriter {
       case 0x09: out.append(contentsOf: "\\t".utf8)
       case 0x08: out.append(contentsOf: "\\b".utf8)
       case 0x0C: out.append(contentsOf: "\\f".utf8)
-      case 0x00..<0x20, 0x7F:
-        let hex = Array("0123456789abcdef".utf8)
-        out.append(contentsOf: "\\u00".utf8)
-        out.append(hex[Int(byte >> 4)])
-        out.append(hex[Int(byte & 0xF)])
+      case 0x00..<0x20, 0x7F: appendUnicodeEscape(UInt32(byte))
       default: out.append(byte)
       }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// `\uXXXX` for a code point in the Basic Multilingual Plane.
+  private mutating func appendUnicodeEscape(_ value: UInt32) {
+    let hex = Array("0123456789abcdef".utf8)
+    out.append(contentsOf: "\\u".utf8)
+    for shift in stride(from: 12, through: 0, by: -4) {
+      out.append(hex[Int(value >> UInt32(shift) & 0xF)])
+    }
   }
 }

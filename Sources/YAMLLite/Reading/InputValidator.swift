@@ -10,42 +10,63 @@ enum InputValidator {
   static func firstProblem(
     in bytes: UnsafeBufferPointer<UInt8>, from start: Int
   ) -> (offset: Int, line: Int, lineStart: Int, kind: YAMLError.Kind)? {
-    var index = start
+    guard let offset = firstProblemOffset(in: bytes, from: start) else { return nil }
+    // Only now count lines, up to the problem.
     var line = 1
     var lineStart = start
+    var index = start
+    while index < offset.index {
+      let byte = bytes[index]
+      index += 1
+      let isLoneReturn =
+        byte == .carriageReturn && (index >= bytes.count || bytes[index] != .lineFeed)
+      if byte == .lineFeed || isLoneReturn {
+        line += 1
+        lineStart = index
+      }
+    }
+    return (offset.index, line, lineStart, offset.kind)
+  }
+
+  /// The offset and kind of the first problem. Eight bytes at a time while they are printable
+  /// ASCII, then one character at a time.
+  private static func firstProblemOffset(
+    in bytes: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> (index: Int, kind: YAMLError.Kind)? {
+    var index = start
     let count = bytes.count
+    let raw = UnsafeRawBufferPointer(bytes)
     while index < count {
+      if index + 8 <= count {
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // Flags any byte of 0x80 and up, any byte below 0x20 ("has less than" bit trick) and any
+        // 0x7F byte ("has zero" on the word xor 0x7F...).
+        let below20 = (word &- ones &* 0x20) & ~word & high
+        let delete = word ^ (ones &* 0x7F)
+        let hasDelete = (delete &- ones) & ~delete & high
+        if (word & high) | below20 | hasDelete == 0 {
+          index += 8
+          continue
+        }
+      }
       let byte = bytes[index]
       if byte >= 0x20 && byte < 0x7F {
         index += 1
         continue
       }
-      if byte == .lineFeed {
-        index += 1
-        line += 1
-        lineStart = index
-        continue
-      }
-      if byte == .carriageReturn {
-        index += 1
-        if index < count && bytes[index] == .lineFeed { index += 1 }
-        line += 1
-        lineStart = index
-        continue
-      }
-      if byte == .tab {
+      if byte == .lineFeed || byte == .carriageReturn || byte == .tab {
         index += 1
         continue
       }
-      if byte == 0 { return (index, line, lineStart, .nulByte) }
-      if byte < 0x80 { return (index, line, lineStart, .controlCharacter(UInt32(byte))) }
+      if byte == 0 { return (index, .nulByte) }
+      if byte < 0x80 { return (index, .controlCharacter(UInt32(byte))) }
       guard let (scalar, length) = decodeScalar(in: bytes, at: index) else {
-        return (index, line, lineStart, .invalidUTF8)
+        return (index, .invalidUTF8)
       }
       if !isPrintable(scalar) {
-        let kind: YAMLError.Kind =
-          scalar == 0xFEFF ? .byteOrderMarkInside : .controlCharacter(scalar)
-        return (index, line, lineStart, kind)
+        return (index, scalar == 0xFEFF ? .byteOrderMarkInside : .controlCharacter(scalar))
       }
       index += length
     }

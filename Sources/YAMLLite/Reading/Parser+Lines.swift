@@ -98,10 +98,11 @@ extension Parser {
   /// - Parameters:
   ///   - valueStart: where the value began, to tell a multi-line key from a nested mapping.
   ///   - valueIsCollection: the value was a flow collection, so a following `:` makes a complex key.
+  ///   - afterKey: the value followed `key: ` on its first line.
   /// - Throws: `complexKey`, `multilineKey`, `mappingNotAllowedHere` for a `:` after the value,
   ///   `trailingContent` for anything else.
   mutating func finishLine(
-    valueStart: Mark, valueIsCollection: Bool = false
+    valueStart: Mark, valueIsCollection: Bool = false, afterKey: Bool = false
   ) throws(YAMLError) {
     skipBlanks()
     if isAtComment { skipToLineEnd() }
@@ -113,7 +114,13 @@ extension Parser {
     if isAtEnd { return }
     if byte == .colon && (peek(1).isBlankOrBreakOrEnd || valueIsCollection) {
       if valueIsCollection { throw error(.complexKey, at: valueStart) }
-      if valueStart.line != line { throw error(.multilineKey, at: valueStart) }
+      if valueStart.line != line {
+        // `a: 1` then `  b: 2`: the value ran on into a line meant as a nested key.
+        guard afterKey else { throw error(.multilineKey, at: valueStart) }
+        var first = lineStart
+        while bytes[first] == .space { first += 1 }
+        throw error(.badIndentation, at: Mark(pos: first, line: line, lineStart: lineStart))
+      }
       throw error(.mappingNotAllowedHere)
     }
     throw error(.trailingContent(Character(decodingFirstScalarAt: pos, in: bytes)))

@@ -11,7 +11,11 @@ struct Parser {
   static let maxKeyLength = 1024
 
   let bytes: UnsafeBufferPointer<UInt8>
+  /// The array `bytes` points into, shared with scalars that are slices of it.
+  let source: [UInt8]
   let file: String
+  /// `file`'s number in `FileTable`, which nodes store instead of the name.
+  let fileNumber: UInt32
   /// The byte offset of the cursor.
   var pos: Int
   /// The cursor's line, from 1.
@@ -23,10 +27,17 @@ struct Parser {
   /// What `nextContentLine` last found: the content's offset, the line's indentation, and the
   /// offset of a tab in the leading whitespace (-1 for none), so asking again is cheap and exact.
   var contentLine = (pos: -1, indent: 0, tab: -1)
+  /// Entries and items of the collections being read, innermost last. A finished collection
+  /// copies its part into an array of exactly its size, so the tree carries no growth slack and
+  /// the stacks' storage is reused instead of growing an array per collection.
+  var entryStack: [MappingEntry] = []
+  var itemStack: [Node] = []
 
-  init(bytes: UnsafeBufferPointer<UInt8>, file: String, start: Int) {
+  init(bytes: UnsafeBufferPointer<UInt8>, source: [UInt8], file: String, start: Int) {
     self.bytes = bytes
+    self.source = source
     self.file = file
+    self.fileNumber = FileTable.shared.number(for: file)
     self.pos = start
     self.lineStart = start
   }
@@ -54,6 +65,11 @@ struct Parser {
   /// Where `mark` is, as a person counts: line from 1 and column in `Character`s from 1.
   func location(of mark: Mark) -> SourceLocation {
     SourceLocation(file: file, line: mark.line, column: column(of: mark))
+  }
+
+  /// Where `mark` is, in the compact form nodes store.
+  func place(of mark: Mark) -> Place {
+    Place(line: mark.line, column: column(of: mark), file: fileNumber)
   }
 
   /// The `Character` column of `mark`: a byte count when the line up to it is ASCII, otherwise the
@@ -84,6 +100,20 @@ struct Parser {
   /// The text of `bytes[start..<end]`.
   func text(from start: Int, to end: Int) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+
+  /// Takes the entries pushed since `base` off the stack, as an exactly sized array.
+  mutating func popEntries(from base: Int) -> [MappingEntry] {
+    let entries = Array(entryStack[base...])
+    entryStack.removeSubrange(base...)
+    return entries
+  }
+
+  /// Takes the items pushed since `base` off the stack, as an exactly sized array.
+  mutating func popItems(from base: Int) -> [Node] {
+    let items = Array(itemStack[base...])
+    itemStack.removeSubrange(base...)
+    return items
   }
 
   /// Counts one more enclosing collection, refusing nesting deeper than `maxDepth`.

@@ -34,18 +34,17 @@ extension Parser {
     skipToLineEnd()
     if !isAtEnd { consumeBreak() }
 
-    let lines = try readBlockScalarLines(parent: parent, indicator: indicator)
-    let text = Parser.blockScalarText(
-      lines, in: bytes, isFolded: isFolded, chomping: chomping)
+    var builder = BlockScalarBuilder(isFolded: isFolded)
+    try readBlockScalarLines(parent: parent, indicator: indicator, into: &builder)
+    let text = builder.finished(chomping: chomping)
     return Node(
-      .scalar(Scalar(text, style: isFolded ? .folded : .literal)), at: location(of: start))
+      .scalar(Scalar(text, style: isFolded ? .folded : .literal)), place: place(of: start))
   }
 
-  /// The lines of the block scalar's content: each as a byte range, or nil for an empty line.
+  /// Reads the block scalar's content lines into `builder`.
   private mutating func readBlockScalarLines(
-    parent: Int, indicator: Int
-  ) throws(YAMLError) -> [Range<Int>?] {
-    var lines: [Range<Int>?] = []
+    parent: Int, indicator: Int, into builder: inout BlockScalarBuilder
+  ) throws(YAMLError) {
     var indent = indicator > 0 ? parent + indicator : -1
     var maxLeadingSpaces = 0
     var maxLeadingMark = mark
@@ -68,7 +67,7 @@ extension Parser {
             maxLeadingSpaces = spaces
             maxLeadingMark = mark
           }
-          lines.append(nil)
+          builder.appendEmptyLine()
           if isAtEnd { break }
           consumeBreak()
           continue
@@ -92,9 +91,13 @@ extension Parser {
         }
         let contentStart = lineStart + indent
         skipToLineEnd()
-        lines.append(pos > contentStart ? contentStart..<pos : nil)
+        if pos > contentStart {
+          builder.appendLine(UnsafeBufferPointer(rebasing: bytes[contentStart..<pos]))
+        } else {
+          builder.appendEmptyLine()
+        }
       } else if byte.isBreakOrEnd {
-        lines.append(nil)
+        builder.appendEmptyLine()
       } else {
         mark = lineMark
         break
@@ -102,40 +105,49 @@ extension Parser {
       if isAtEnd { break }
       consumeBreak()
     }
-    return lines
+  }
+}
+
+/// Joins a block scalar's lines as they are read: literal keeps every break; folded turns a
+/// single break between two lines that do not start with whitespace into a space. Then chomps.
+struct BlockScalarBuilder {
+  let isFolded: Bool
+  private var out: [UInt8] = []
+  private var pendingEmpty = 0
+  private var hasContent = false
+  private var previousMoreIndented = false
+
+  init(isFolded: Bool) {
+    self.isFolded = isFolded
   }
 
-  /// Joins the lines: literal keeps every break; folded turns a single break between two lines
-  /// that do not start with whitespace into a space. Then applies chomping.
-  private static func blockScalarText(
-    _ lines: [Range<Int>?], in bytes: UnsafeBufferPointer<UInt8>, isFolded: Bool, chomping: UInt8
-  ) -> String {
-    var out: [UInt8] = []
-    var pendingEmpty = 0
-    var hasContent = false
-    var previousMoreIndented = false
-    for range in lines {
-      guard let range else {
-        pendingEmpty += 1
-        continue
-      }
-      let moreIndented = bytes[range.lowerBound].isBlank
-      if !hasContent {
-        out.append(contentsOf: repeatElement(.lineFeed, count: pendingEmpty))
-      } else if isFolded && !moreIndented && !previousMoreIndented {
-        if pendingEmpty == 0 {
-          out.append(.space)
-        } else {
-          out.append(contentsOf: repeatElement(.lineFeed, count: pendingEmpty))
-        }
+  mutating func appendEmptyLine() {
+    pendingEmpty += 1
+  }
+
+  mutating func appendLine(_ text: UnsafeBufferPointer<UInt8>) {
+    let moreIndented = text.first?.isBlank ?? false
+    if !hasContent {
+      out.append(contentsOf: repeatElement(.lineFeed, count: pendingEmpty))
+    } else if isFolded && !moreIndented && !previousMoreIndented {
+      if pendingEmpty == 0 {
+        out.append(.space)
       } else {
-        out.append(contentsOf: repeatElement(.lineFeed, count: pendingEmpty + 1))
+        out.append(contentsOf: repeatElement(.lineFeed, count: pendingEmpty))
       }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
-      hasContent = true
-      previousMoreIndented = moreIndented
-      pendingEmpty = 0
+    } else {
+      out.append(contentsOf: repeatElement(.lineFeed, count: pendingEmpty + 1))
     }
+    out.append(contentsOf: text)
+    hasContent = true
+    previousMoreIndented = moreIndented
+    pendingEmpty = 0
+  }
+
+  /// The text with chomping applied: `-` strips the final breaks, `+` keeps them all, none
+  /// keeps one.
+  func finished(chomping: UInt8) -> String {
+    var out = out
     switch chomping {
     case .dash:
       break

@@ -13,7 +13,8 @@ extension Parser {
     pos = stop
     guard peek().isBreak else {
       pos = end
-      return Node(.scalar(Scalar(text(from: start.pos, to: end))), at: location(of: start))
+      let scalar = Scalar(source: source, range: start.pos..<end, style: .plain)
+      return Node(.scalar(scalar), place: place(of: start))
     }
     var folded: [UInt8] = []
     var lastEnd = end
@@ -65,7 +66,7 @@ extension Parser {
       }
     }
     let text = folded.isEmpty ? text(from: start.pos, to: lastEnd) : String(decoding: folded, as: UTF8.self)
-    return Node(.scalar(Scalar(text)), at: location(of: start))
+    return Node(.scalar(Scalar(text)), place: place(of: start))
   }
 
   /// The offset where the plain text starting at the cursor stops on this line.

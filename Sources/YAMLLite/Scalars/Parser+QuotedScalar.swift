@@ -25,9 +25,9 @@ extension Parser {
       let byte = bytes[pos]
       if byte == quote {
         if quote == .singleQuote && peek(1) == .singleQuote { break }
-        let text = text(from: contentStart, to: pos)
+        let scalar = Scalar(source: source, range: contentStart..<pos, style: style)
         pos += 1
-        return Node(.scalar(Scalar(text, style: style)), at: location(of: start))
+        return Node(.scalar(scalar), place: place(of: start))
       }
       if byte == .backslash && quote == .doubleQuote { break }
       if byte.isBreak { break }
@@ -81,7 +81,7 @@ extension Parser {
       pos += 1
     }
     let text = String(decoding: out, as: UTF8.self)
-    return Node(.scalar(Scalar(text, style: style)), at: location(of: start))
+    return Node(.scalar(Scalar(text, style: style)), place: place(of: start))
   }
 
   /// After a line break inside quotes: skips empty lines and the next line's indentation, and
@@ -104,7 +104,11 @@ extension Parser {
         throw error(.documentMarkerInScalar)
       }
       if spaces <= parent {
-        throw error(.badIndentation, at: Mark(pos: lineStart + spaces, line: line, lineStart: lineStart))
+        // With no closing quote anywhere after, the real mistake is the missing quote.
+        let quote = bytes[start.pos]
+        if !bytes[pos...].contains(quote) { throw error(.unterminatedQuote, at: start) }
+        throw error(
+          .badIndentation, at: Mark(pos: lineStart + spaces, line: line, lineStart: lineStart))
       }
       break
     }
