@@ -16,7 +16,7 @@ import Testing
     #expect(bare.status == 0 && help.status == 0)
     #expect(bare.output == help.output)
     #expect(help.output.hasPrefix("OVERVIEW: "))
-    #expect(help.output.contains("\nCOMMANDS:\n  parse "))
+    #expect(help.output.contains("\nCOMMANDS:\n  run "))
     #expect(!help.output.contains("\u{1B}"), "no colour through a pipe")
   }
 

@@ -80,3 +80,10 @@ public struct JSONObject: Sendable, Equatable {
     left.utf8.elementsEqual(right.utf8)
   }
 }
+
+extension JSONObject: ExpressibleByArrayLiteral {
+  /// An object with `members` in the order written.
+  public init(arrayLiteral members: Member...) {
+    self.init(members)
+  }
+}

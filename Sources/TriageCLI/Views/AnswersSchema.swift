@@ -1,3 +1,4 @@
+import IncidentLog
 import RunbookCore
 
 /// A JSON Schema (draft 2020-12) of one runbook's answers files (`triage answers-schema`), so
@@ -13,7 +14,7 @@ struct AnswersSchema {
   /// The schema, pretty-printed with keys in a fixed order, ending with a newline.
   func rendered() -> String {
     let answers = runbook.questions.filter(\.type.asksForAnswer).map {
-      JSONValue.Member($0.id, property(for: $0))
+      JSONObject.Member($0.id, property(for: $0))
     }
     let schema = JSONValue.object([
       .init("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
@@ -36,17 +37,17 @@ struct AnswersSchema {
             .object([
               .init("type", .string("object")),
               .init("additionalProperties", .bool(false)),
-              .init("properties", .object(answers)),
+              .init("properties", .object(JSONObject(answers))),
             ])),
         ])),
       .init("required", .strings(["answers"])),
       .init("additionalProperties", .bool(false)),
     ])
-    return schema.pretty() + "\n"
+    return schema.prettyText
   }
 
   private func property(for question: Question) -> JSONValue {
-    var members = [JSONValue.Member("description", .string(Self.flat(question.ask.source)))]
+    var members = [JSONObject.Member("description", .string(Self.flat(question.ask.source)))]
     switch question.type {
     case .yesno:
       members.append(
@@ -58,12 +59,12 @@ struct AnswersSchema {
       members.append(.init("type", .string("string")))
       if !question.choices.isEmpty { members.append(.init("enum", .strings(question.choiceIDs))) }
     case .multi, .list:
-      var items: [JSONValue.Member] = [.init("type", .string("string"))]
+      var items: [JSONObject.Member] = [.init("type", .string("string"))]
       if question.type == .multi, !question.choices.isEmpty {
         items.append(.init("enum", .strings(question.choiceIDs)))
       }
       members.append(.init("type", .string("array")))
-      members.append(.init("items", .object(items)))
+      members.append(.init("items", .object(JSONObject(items))))
       if let min = question.min { members.append(.init("minItems", .number(min.rounded(.up)))) }
       if let max = question.max { members.append(.init("maxItems", .number(max.rounded(.down)))) }
     case .text, .note:
@@ -72,14 +73,14 @@ struct AnswersSchema {
         members.append(.init("pattern", .string("^(?:\(pattern))$")))
       }
     case .number:
-      var number: [JSONValue.Member] = [.init("type", .string("number"))]
+      var number: [JSONObject.Member] = [.init("type", .string("number"))]
       if let min = question.min { number.append(.init("minimum", .number(min))) }
       if let max = question.max { number.append(.init("maximum", .number(max))) }
       members.append(
         .init(
           "anyOf",
           .array([
-            .object(number),
+            .object(JSONObject(number)),
             .object([
               .init("type", .string("string")),
               .init("pattern", .string("^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$")),
@@ -98,7 +99,7 @@ struct AnswersSchema {
               + "([Zz]|[+-][0-9]{2}:[0-9]{2}))$")))
     }
     if let value = question.defaultAnswer { members.append(.init("default", .string(value))) }
-    return .object(members)
+    return .object(JSONObject(members))
   }
 
   private static func flat(_ text: String) -> String {

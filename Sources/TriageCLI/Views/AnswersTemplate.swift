@@ -1,3 +1,4 @@
+import IncidentLog
 import Foundation
 import RunbookCore
 
@@ -52,8 +53,8 @@ struct AnswersTemplate {
     default: break
     }
     let items = question.type == .number ? "" : " items"
-    if let min = question.min { facts.append("min\(items) \(JSONValue.numberText(min))") }
-    if let max = question.max { facts.append("max\(items) \(JSONValue.numberText(max))") }
+    if let min = question.min { facts.append("min\(items) \(Value.number(min).rendered)") }
+    if let max = question.max { facts.append("max\(items) \(Value.number(max).rendered)") }
     if let pattern = question.pattern { facts.append("pattern \(pattern)") }
     lines.append(facts.joined(separator: ", "))
     for choice in question.choices {

@@ -1,3 +1,4 @@
+import IncidentLog
 import RunbookCore
 
 /// What `triage lint` found, as text for people and JSON for editors and CI.
@@ -41,7 +42,7 @@ struct LintReport {
     let value = JSONValue.object([
       .init("files", .strings(files)), .init("diagnostics", .array(entries)),
     ])
-    return value.pretty() + "\n"
+    return value.prettyText
   }
 
   private static func counted(_ count: Int, _ noun: String) -> String {

@@ -1,3 +1,4 @@
+import IncidentLog
 import RunbookCore
 
 /// The runbooks found in the search folders, as a table or as JSON (`triage runbooks`).
@@ -25,7 +26,7 @@ struct RunbookList {
         .init("title", .string(entry.title)), .init("path", .string(entry.path)),
       ])
     }
-    return JSONValue.object([.init("runbooks", .array(items))]).pretty() + "\n"
+    return JSONValue.object([.init("runbooks", .array(items))]).prettyText
   }
 }
 

@@ -1,3 +1,4 @@
+import IncidentLog
 import RunbookCore
 
 /// A readable outline of a runbook (`triage show`): its header, each section and question with
@@ -51,10 +52,10 @@ struct RunbookOutline {
     if let value = question.defaultAnswer { writer.field("default", value, indent: indent) }
     let bound = question.type == .number ? "" : " items"
     if let min = question.min {
-      writer.field("min\(bound)", JSONValue.numberText(min), indent: indent)
+      writer.field("min\(bound)", Value.number(min).rendered, indent: indent)
     }
     if let max = question.max {
-      writer.field("max\(bound)", JSONValue.numberText(max), indent: indent)
+      writer.field("max\(bound)", Value.number(max).rendered, indent: indent)
     }
     if let pattern = question.pattern { writer.field("pattern", pattern, indent: indent) }
   }

@@ -1,3 +1,4 @@
+import IncidentLog
 import Testing
 
 @testable import TriageCLI
@@ -41,24 +42,17 @@ import Testing
   }
 
   @Test(arguments: cases) func quotesForJSON(_ example: Case) {
-    #expect(JSONValue.quoted(example.text) == example.json)
+    #expect(JSONPrettyPrinter.string(of: .string(example.text)) == example.json + "\n")
   }
 
   @Test func escapesControlCharactersInJSON() {
-    #expect(JSONValue.quoted("\u{1}") == #""\u0001""#)
-  }
-
-  @Test func writesWholeNumbersWithoutAFraction() {
-    #expect(JSONValue.numberText(3) == "3")
-    #expect(JSONValue.numberText(-2.5) == "-2.5")
-    #expect(JSONValue.numberText(.infinity) == "null")
+    #expect(JSONPrettyPrinter.string(of: .string("\u{1}")) == #""\u0001""# + "\n")
   }
 
   @Test func keepsKeyOrderAndPrintsEmptyCollectionsOnOneLine() {
     let value = JSONValue.object([
       .init("z", .array([])), .init("a", .object([])), .init("m", .bool(true)), .init("n", .null),
     ])
-    #expect(value.pretty() == "{\n  \"z\": [],\n  \"a\": {},\n  \"m\": true,\n  \"n\": null\n}")
-    #expect(value.compact == #"{"z":[],"a":{},"m":true,"n":null}"#)
+    #expect(value.prettyText == "{\n  \"z\": [],\n  \"a\": {},\n  \"m\": true,\n  \"n\": null\n}\n")
   }
 }
