@@ -27,6 +27,8 @@ let package = Package(
     .testTarget(name: "TriageSessionTests", dependencies: ["TriageSession"]),
     .testTarget(name: "IncidentLogTests", dependencies: ["IncidentLog"]),
     .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI"]),
-    .testTarget(name: "TriageEndToEndTests", dependencies: ["triage"]),
+    .testTarget(
+      name: "TriageEndToEndTests", dependencies: ["triage"],
+      exclude: ["Fixtures/Runbooks", "Fixtures/scenarios"]),
   ]
 )

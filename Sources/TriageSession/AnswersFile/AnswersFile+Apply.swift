@@ -33,6 +33,9 @@ extension AnswersFile {
         diagnostics.append(.init(.error, "unknown-question", message, at: entry.keyLocation))
         continue
       }
+      // A blank answer is no answer: a filled-in template may leave the questions of other paths
+      // empty, and the file then answers only what it fills.
+      if entry.input.isEmpty { continue }
       if question.type == .note {
         diagnostics.append(
           .init(

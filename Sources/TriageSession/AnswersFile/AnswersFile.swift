@@ -77,7 +77,8 @@ public struct AnswersFile: Sendable, Equatable {
     return (diagnostics.containsErrors ? nil : result, diagnostics)
   }
 
-  private static func readAnswers(_ node: Node, diagnostics: inout [Diagnostic]) -> [Entry] {
+  /// The entries of an `answers:` mapping; also used for a scenario's answers.
+  static func readAnswers(_ node: Node, diagnostics: inout [Diagnostic]) -> [Entry] {
     if case .scalar(let scalar) = node.content, scalar.text.isEmpty { return [] }
     guard case .mapping(let pairs) = node.content else {
       diagnostics.append(
