@@ -62,7 +62,7 @@ public enum RecordBuilder {
         "at": .string(UTCTimestamp.string(from: entry.at)),
       ]
     }
-    return [
+    var record: JSONValue = [
       "format": .string(format),
       "id": .string(metadata.id),
       "created_at": .string(UTCTimestamp.string(from: metadata.createdAt)),
@@ -77,6 +77,16 @@ public enum RecordBuilder {
       "trail": .array(trail),
       "unused": .object(unused),
       "derived": .object(derived),
+    ]
+    for member in outcomeJSON(outcomes).objectValue?.members ?? [] {
+      record[member.key] = member.value
+    }
+    return record
+  }
+
+  /// The outcome members of a record (severity, decision, actions, notifications) alone.
+  static func outcomeJSON(_ outcomes: Outcomes) -> JSONValue {
+    [
       "severity": .string(outcomes.severity.rawValue),
       "decision": .string(outcomes.decision),
       "actions": .array(outcomes.actions.map(json)),

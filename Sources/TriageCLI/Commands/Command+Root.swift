@@ -12,7 +12,7 @@ extension Command {
       """,
     options: [.flag("version", help: "Show the version.")],
     subcommands: [
-      .run, .lint, .test, .show, .graph, .answersTemplate, .answersSchema, .runbooks, .parse,
+      .run, .lint, .test, .replay, .show, .graph, .answersTemplate, .answersSchema, .runbooks, .parse,
       .help,
     ])
 }

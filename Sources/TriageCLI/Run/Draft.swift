@@ -83,32 +83,12 @@ struct Draft {
         continue
       }
       let at = entry["at"]?.stringValue.flatMap(UTCTimestamp.date(from:)) ?? Date(timeIntervalSince1970: 0)
-      guard let answer = entry["answer"], let typed = Self.typed(answer, for: question) else {
+      guard let answer = entry["answer"], let typed = RecordBuilder.value(answer, for: question) else {
         warnings.append("the draft's answer to \(id) no longer fits the question; it is asked again")
         continue
       }
       session.record(typed, for: question, at: at)
     }
     return (session, value["responder"]?.stringValue, warnings)
-  }
-
-  /// A saved answer read back by its question's type.
-  private static func typed(_ json: JSONValue, for question: Question) -> Value? {
-    switch json {
-    case .null: return .unset
-    case .bool(let flag): return question.type == .yesno ? .boolean(flag) : nil
-    case .number(let number): return question.type == .number ? .number(number) : nil
-    case .array(let items):
-      let texts = items.compactMap(\.stringValue)
-      return texts.count == items.count ? .list(texts) : nil
-    case .string(let text):
-      switch question.type {
-      case .date: return CalendarDay(parsing: text).map(Value.date)
-      case .datetime: return UTCTimestamp.date(from: text).map(Value.time)
-      case .choice, .text: return .string(text)
-      default: return nil
-      }
-    case .object: return nil
-    }
   }
 }
