@@ -20,12 +20,14 @@ enum TriageProcessError: Error {
 ///   - standardInput: the bytes piped in; nil connects `/dev/null`.
 ///   - environment: added to `TriageBinary.environment()`.
 ///   - currentDirectory: the child's working directory (default: a fresh temporary one).
+///   - executable: another copy of triage to run (an installed one, say).
 ///   - timeout: the child is killed after it, and `TriageProcessError.timedOut` thrown.
 func runTriage(
   _ arguments: [String],
   standardInput: String? = nil,
   environment: [String: String] = [:],
   currentDirectory: URL? = nil,
+  executable: URL? = nil,
   timeout: TimeInterval = 30
 ) throws -> TriageResult {
   let scratch = try TemporaryDirectory()
@@ -35,7 +37,7 @@ func runTriage(
   try Data().write(to: errorURL)
 
   let process = Process()
-  process.executableURL = try TriageBinary.url()
+  process.executableURL = try executable ?? TriageBinary.url()
   process.arguments = arguments
   process.environment = TriageBinary.environment(adding: environment)
   process.currentDirectoryURL = currentDirectory ?? scratch.url
