@@ -85,7 +85,9 @@ import Testing
   static let invalid: [Invalid] = [
     Invalid(
       name: "unknown question id", replace: "  vendor: Acme", with: "  vendor: Acme\n  vendr: Acme",
-      message: "answers.yaml:5:3: unknown question 'vendr' in runbook 'vendor-breach'; did you mean 'vendor'?"),
+      message:
+        "answers.yaml:5:3: unknown question 'vendr' in runbook 'vendor-breach'; did you mean 'vendor'?"
+    ),
     Invalid(
       name: "wrong type", replace: "personal_data: yes", with: "personal_data: maybe",
       message: "answers.yaml:6:18: personal_data: expected yes or no, not 'maybe'"),
@@ -97,20 +99,24 @@ import Testing
       message: "answers.yaml:5:11: ticket: '42' does not match the pattern INC-[0-9]+"),
     Invalid(
       name: "unknown choice", replace: "[credentials]", with: "[credentails]",
-      message: "answers.yaml:8:13: exposure: 'credentails' is not a choice of exposure; did you mean 'credentials'?"),
+      message:
+        "answers.yaml:8:13: exposure: 'credentails' is not a choice of exposure; did you mean 'credentials'?"
+    ),
     Invalid(
       name: "missing required answer", replace: "  vendor: Acme\n", with: "",
       message: "answers.yaml:3:1: vendor: no answer to a required question (text): Which vendor?"),
     Invalid(
       name: "runbook mismatch", replace: "runbook: vendor-breach", with: "runbook: saas-breach",
-      message: "answers.yaml:3:1: this answers file is for runbook 'saas-breach', not 'vendor-breach'"),
+      message:
+        "answers.yaml:3:1: this answers file is for runbook 'saas-breach', not 'vendor-breach'"),
     Invalid(
       name: "malformed file", replace: "  vendor: Acme", with: "  vendor: Acme\n  vendor: Beta",
       message: "answers.yaml:5:3: duplicate key \"vendor\": first defined on line 4"),
     Invalid(
       name: "a live secret in free text", replace: "vendor: Acme",
       with: "vendor: ghp_abcdefghijklmnopqrstuvwxyz0123456789",
-      message: "answers.yaml:4:11: vendor: this looks like a GitHub token; record the credential's name"),
+      message:
+        "answers.yaml:4:11: vendor: this looks like a GitHub token; record the credential's name"),
   ]
 
   @Test(arguments: invalid)
@@ -128,7 +134,8 @@ import Testing
   }
 
   @Test func reportsEveryProblemAtOnce() throws {
-    let answers = fixtureAnswers
+    let answers =
+      fixtureAnswers
       .replacingOccurrences(of: "personal_data: yes", with: "personal_data: maybe")
       .replacingOccurrences(of: "[credentials]", with: "[credentails]")
       .replacingOccurrences(of: "  vendor: Acme", with: "  vendr: Acme")

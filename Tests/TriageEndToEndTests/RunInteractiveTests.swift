@@ -73,7 +73,8 @@ import Testing
     #expect(answers["exposure"] as? [String] == ["source-code"])
     #expect(answers["ticket"] == nil)
     let trail = try #require(record["trail"] as? [[String: Any]])
-    #expect(trail.contains { $0["asked"] as? String == "Did Acme Corp hold personal data of ours?" })
+    #expect(
+      trail.contains { $0["asked"] as? String == "Did Acme Corp hold personal data of ours?" })
   }
 
   @Test func ctrlCSavesADraftThatResumeContinues() throws {

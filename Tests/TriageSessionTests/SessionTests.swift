@@ -81,7 +81,7 @@ func loadSessionRunbook() throws -> Runbook {
   return try #require(result.runbook)
 }
 
-let friday = try! #require(UTCTimestamp.date(from: "2026-04-03T15:00:00Z"))
+let friday = UTCTimestamp.date(from: "2026-04-03T15:00:00Z") ?? .distantPast
 
 @Suite("The session engine")
 struct SessionTests {
@@ -128,7 +128,8 @@ struct SessionTests {
       session.answer(.text("credentails"), to: exposure, at: friday)
         == .failure(
           AnswerProblem(
-            .unknownChoice, "'credentails' is not a choice of exposure; did you mean 'credentials'?")))
+            .unknownChoice, "'credentails' is not a choice of exposure; did you mean 'credentials'?"
+          )))
   }
 
   @Test func backForgetsTheLastAnswer() throws {
@@ -169,7 +170,7 @@ struct OutcomeTests {
 
   let calendar = HolidayCalendar(
     name: "test-holidays", title: nil,
-    dates: [try! #require(CalendarDay(parsing: "2026-04-08"))], holidayNames: [:])
+    dates: [CalendarDay(parsing: "2026-04-08")].compactMap { $0 }, holidayNames: [:])
 
   @Test func personalDataBreachOverAWeekend() throws {
     let session = try finished([
@@ -184,7 +185,9 @@ struct OutcomeTests {
     #expect(outcomes.decision == "Notify the authority; 1200 records at Acme.")
     #expect(outcomes.derived.map(\.name) == ["big"])
     #expect(outcomes.actions.map(\.title) == ["Rotate the deploy key"])
-    #expect(outcomes.actions.first?.due == .at(try #require(UTCTimestamp.date(from: "2026-04-04T16:00:00Z"))))
+    #expect(
+      outcomes.actions.first?.due
+        == .at(try #require(UTCTimestamp.date(from: "2026-04-04T16:00:00Z"))))
     let due = Dictionary(uniqueKeysWithValues: outcomes.notifications.map { ($0.id, $0.due) })
     // 72 hours run through the weekend.
     #expect(due["authority"] == .at(try #require(UTCTimestamp.date(from: "2026-04-06T15:00:00Z"))))

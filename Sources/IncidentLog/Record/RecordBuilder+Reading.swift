@@ -1,8 +1,9 @@
 import RunbookCore
 
 extension RecordBuilder {
-  /// An answer as a record (or draft) holds it, read back by its question's type: the inverse of
-  /// `json(_:type:)`. Nil when the stored value does not fit the question (the runbook changed).
+  /// Reads back an answer as a record (or draft) holds it, by its question's type.
+  ///
+  /// It is the inverse of `json(_:type:)`. Nil when the stored value does not fit the question (the runbook changed).
   public static func value(_ json: JSONValue, for question: Question) -> Value? {
     switch json {
     case .null: return .unset

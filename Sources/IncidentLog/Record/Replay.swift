@@ -50,7 +50,8 @@ public struct Replay: Sendable, Equatable {
     var session = Session(runbook: runbook)
     var dropped: [String] = []
     let recordedAt =
-      record["created_at"]?.stringValue.flatMap(UTCTimestamp.date(from:)) ?? Date(timeIntervalSince1970: 0)
+      record["created_at"]?.stringValue.flatMap(UTCTimestamp.date(from:))
+      ?? Date(timeIntervalSince1970: 0)
     var given: [(String, JSONValue)] = []
     for key in ["answers", "unused"] {
       if case .object(let object)? = record[key] {
@@ -58,7 +59,8 @@ public struct Replay: Sendable, Equatable {
       }
     }
     for (id, json) in given {
-      guard let question = runbook.question(id), let value = RecordBuilder.value(json, for: question)
+      guard let question = runbook.question(id),
+        let value = RecordBuilder.value(json, for: question)
       else {
         dropped.append(id)
         continue
@@ -97,8 +99,10 @@ public struct Replay: Sendable, Equatable {
     let compared = ["title", "owner", "due", "to", "basis", "draft", "details"]
     for (key, added, removed, changed) in [
       ("actions", Change.actionAdded, Change.actionRemoved, Change.actionChanged),
-      ("notifications", Change.notificationAdded, Change.notificationRemoved,
-       Change.notificationChanged),
+      (
+        "notifications", Change.notificationAdded, Change.notificationRemoved,
+        Change.notificationChanged
+      ),
     ] {
       let before = old[key]?.arrayValue ?? []
       let after = new[key]?.arrayValue ?? []

@@ -35,7 +35,8 @@ public enum SecretScanner {
   ]
 
   // NSRegularExpression is immutable once built and safe to share between threads.
-  nonisolated(unsafe) private static let compiled: [(Rule, NSRegularExpression)] = rules
+  nonisolated(unsafe) private static let compiled: [(Rule, NSRegularExpression)] =
+    rules
     .compactMap { rule in
       (try? NSRegularExpression(pattern: rule.pattern)).map { (rule, $0) }
     }

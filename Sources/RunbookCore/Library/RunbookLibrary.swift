@@ -30,8 +30,9 @@ public struct RunbookLibrary: Sendable {
     self.folders = folders
   }
 
-  /// The runbook files (`*.yaml`, `*.yml`) directly inside the search folders, sorted by path
-  /// within each folder. Folders that do not exist are skipped.
+  /// The runbook files (`*.yaml`, `*.yml`) directly inside the search folders.
+  ///
+  /// They are sorted by path within each folder. Folders that do not exist are skipped.
   public func runbookFiles() -> [String] {
     var files: [String] = []
     for folder in folders {

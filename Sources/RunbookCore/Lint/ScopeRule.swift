@@ -1,4 +1,6 @@
-/// Every name in a condition or template must exist where it is written: a question's `when`,
+/// Checks that every name in a condition or template exists where it is written.
+///
+/// A question's `when`,
 /// `ask` and `help` and a section's `when`, `title` and `intro` see only earlier answers; `derive`
 /// entries see every answer and earlier derived values; outcomes see everything. Types are checked
 /// on the way (a yesno is not compared with a string; `has` needs a list; choice ids exist).

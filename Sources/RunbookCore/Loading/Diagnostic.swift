@@ -15,7 +15,8 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   public var code: String
   public var message: String
 
-  public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation) {
+  public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation)
+  {
     self.severity = severity
     self.code = code
     self.message = message
@@ -32,6 +33,10 @@ extension [Diagnostic] {
 
   /// Sorted by position, errors before warnings at the same place.
   public func sortedByLocation() -> [Diagnostic] {
-    sorted { ($0.location, $0.severity == .warning ? 1 : 0) < ($1.location, $1.severity == .warning ? 1 : 0) }
+    sorted {
+      ($0.location, $0.severity == .warning ? 1 : 0) < (
+        $1.location, $1.severity == .warning ? 1 : 0
+      )
+    }
   }
 }

@@ -18,7 +18,8 @@ struct MappingReader {
     guard case .mapping(let entries) = node.content else {
       diagnostics.append(
         .init(
-          .error, "expected-mapping", "expected \(Self.withArticle(what)) (a mapping of keys), found \(node.shapeName)",
+          .error, "expected-mapping",
+          "expected \(Self.withArticle(what)) (a mapping of keys), found \(node.shapeName)",
           at: node.location))
       return nil
     }
@@ -54,7 +55,8 @@ struct MappingReader {
     guard case .scalar(let scalar) = value.content else {
       diagnostics.append(
         .init(
-          .error, "expected-text", "'\(key)' of \(Self.withArticle(what)) must be text, found \(value.shapeName)",
+          .error, "expected-text",
+          "'\(key)' of \(Self.withArticle(what)) must be text, found \(value.shapeName)",
           at: value.location))
       return nil
     }
@@ -70,7 +72,8 @@ struct MappingReader {
     guard case .sequence(let items) = value.content else {
       diagnostics.append(
         .init(
-          .error, "expected-list", "'\(key)' of \(Self.withArticle(what)) must be a list, found \(value.shapeName)",
+          .error, "expected-list",
+          "'\(key)' of \(Self.withArticle(what)) must be a list, found \(value.shapeName)",
           at: value.location))
       return nil
     }

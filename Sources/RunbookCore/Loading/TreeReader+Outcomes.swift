@@ -7,7 +7,8 @@ extension TreeReader {
     guard case .mapping(let entries) = node.content else {
       if case .scalar(let scalar) = node.content, scalar.text.isEmpty { return [] }
       error(
-        "expected-mapping", "'derive' must be a mapping of name: expression, found \(node.shapeName)",
+        "expected-mapping",
+        "'derive' must be a mapping of name: expression, found \(node.shapeName)",
         at: node.location)
       return []
     }
@@ -26,7 +27,7 @@ extension TreeReader {
     }
   }
 
-  /// `severity := [ {level, when?} ]`
+  /// Reads `severity := [ {level, when?} ]`.
   mutating func readSeverityRules(_ map: MappingReader) -> [SeverityRule] {
     (map.items("severity", diagnostics: &diagnostics) ?? []).compactMap { item in
       guard
@@ -41,7 +42,8 @@ extension TreeReader {
         if let near = Suggestion.nearest(to: text, in: levels) {
           message += "; did you mean '\(near)'?"
         }
-        error("unknown-severity", message + " (levels: \(levels.joined(separator: ", ")))",
+        error(
+          "unknown-severity", message + " (levels: \(levels.joined(separator: ", ")))",
           at: node.location(ofTextOffset: 0))
         return nil
       }
@@ -49,7 +51,7 @@ extension TreeReader {
     }
   }
 
-  /// `decision := [ {say, when?} ]`
+  /// Reads `decision := [ {say, when?} ]`.
   mutating func readDecisionRules(_ map: MappingReader) -> [DecisionRule] {
     (map.items("decision", diagnostics: &diagnostics) ?? []).compactMap { item in
       guard
@@ -62,7 +64,7 @@ extension TreeReader {
     }
   }
 
-  /// `actions := [ {id, title, when?, owner?, due?, details?} ]`
+  /// Reads `actions := [ {id, title, when?, owner?, due?, details?} ]`.
   mutating func readActions(_ map: MappingReader) -> [ActionRule] {
     (map.items("actions", diagnostics: &diagnostics) ?? []).compactMap { item in
       guard
@@ -80,7 +82,7 @@ extension TreeReader {
     }
   }
 
-  /// `notifications := [ {id, to, when?, due?, basis?, draft?} ]`
+  /// Reads `notifications := [ {id, to, when?, due?, basis?, draft?} ]`.
   mutating func readNotifications(_ map: MappingReader) -> [NotificationRule] {
     (map.items("notifications", diagnostics: &diagnostics) ?? []).compactMap { item in
       guard

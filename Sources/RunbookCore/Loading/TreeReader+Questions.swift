@@ -7,7 +7,7 @@ extension TreeReader {
     "id", "ask", "type", "help", "default", "required", "when", "choices", "min", "max", "pattern",
   ]
 
-  /// `section := {id, title, when?, intro?, questions}`
+  /// Reads a section: `section := {id, title, when?, intro?, questions}`.
   mutating func readSection(_ node: Node) -> Section? {
     guard
       let map = MappingReader(
@@ -24,7 +24,10 @@ extension TreeReader {
       questions: questions, location: node.location)
   }
 
-  /// `question := {id, ask, type, help?, default?, required?, when?, choices?, min?, max?, pattern?}`
+  /// Reads a question.
+  ///
+  /// `question := {id, ask, type, help?, default?, required?, when?, choices?, min?, max?,
+  /// pattern?}`
   mutating func readQuestion(_ node: Node) -> Question? {
     guard
       let map = MappingReader(
@@ -74,7 +77,8 @@ extension TreeReader {
     }
     if let type, !needsChoices, let node = map.value("choices") {
       error(
-        "unexpected-choices", "only choice and multi questions take 'choices', not \(type.rawValue)",
+        "unexpected-choices",
+        "only choice and multi questions take 'choices', not \(type.rawValue)",
         at: node.location)
     }
     if needsChoices, items.isEmpty, let node = map.value("choices") {
@@ -96,7 +100,8 @@ extension TreeReader {
         checkChoiceID(entry.key, at: entry.keyLocation)
       default:
         error(
-          "bad-choice", "a choice is an id ('api-keys') or one 'id: label' pair ('api-keys: API keys')",
+          "bad-choice",
+          "a choice is an id ('api-keys') or one 'id: label' pair ('api-keys: API keys')",
           at: item.location)
       }
     }
@@ -122,7 +127,9 @@ extension TreeReader {
     case "yes", "true": return true
     case "no", "false": return false
     default:
-      error("expected-boolean", "'\(key)' must be yes or no, not '\(text)'", at: node.location(ofTextOffset: 0))
+      error(
+        "expected-boolean", "'\(key)' must be yes or no, not '\(text)'",
+        at: node.location(ofTextOffset: 0))
       return nil
     }
   }
@@ -130,7 +137,9 @@ extension TreeReader {
   mutating func readNumber(_ map: MappingReader, _ key: String) -> Double? {
     guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
     guard let number = Double(text), number.isFinite else {
-      error("expected-number", "'\(key)' must be a number, not '\(text)'", at: node.location(ofTextOffset: 0))
+      error(
+        "expected-number", "'\(key)' must be a number, not '\(text)'",
+        at: node.location(ofTextOffset: 0))
       return nil
     }
     return number
@@ -146,7 +155,8 @@ extension TreeReader {
     }
     if (try? NSRegularExpression(pattern: text)) == nil {
       error(
-        "bad-pattern", "'\(text)' is not a valid regular expression", at: node.location(ofTextOffset: 0))
+        "bad-pattern", "'\(text)' is not a valid regular expression",
+        at: node.location(ofTextOffset: 0))
       return nil
     }
     return text
@@ -169,7 +179,8 @@ extension TreeReader {
     }
     if case .failure(let problem) = AnswerReader.read(written, for: question, now: nil) {
       error(
-        "bad-default", "default '\(written)' does not fit this \(question.type.rawValue) question: "
+        "bad-default",
+        "default '\(written)' does not fit this \(question.type.rawValue) question: "
           + problem.message, at: node.location(ofTextOffset: 0))
       return nil
     }

@@ -1,7 +1,8 @@
 import YAMLLite
 
-/// Reads a YAMLLite tree into runbook values, collecting diagnostics instead of stopping at the
-/// first problem. Cross-references (names, scopes, types) are checked afterwards by
+/// Reads a YAMLLite tree into runbook values.
+///
+/// It collects diagnostics instead of stopping at the first problem. Cross-references (names, scopes, types) are checked afterwards by
 /// `RunbookChecker`; this pass checks shapes, keys, ids and the syntax of embedded languages.
 struct TreeReader {
   let file: String
@@ -15,7 +16,7 @@ struct TreeReader {
     diagnostics.append(.init(.error, code, message, at: location))
   }
 
-  /// `runbook := mapping of the top-level keys of FORMATS.md`
+  /// Reads a runbook: a mapping of the top-level keys of FORMATS.md.
   mutating func readRunbook(_ root: Node) -> Runbook? {
     guard
       let map = MappingReader(
@@ -30,7 +31,8 @@ struct TreeReader {
       version = text
       if !IDPattern.semanticVersion.matches(text) {
         error(
-          "bad-version", "version '\(text)' is not a semantic version like 1.2.0", at: node.location(ofTextOffset: 0))
+          "bad-version", "version '\(text)' is not a semantic version like 1.2.0",
+          at: node.location(ofTextOffset: 0))
       }
     }
     let summary = map.text("summary", diagnostics: &diagnostics)?.0
@@ -59,7 +61,9 @@ struct TreeReader {
   ) -> String? {
     guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
     if !pattern.matches(text) {
-      error("bad-id", "\(what) '\(text)' must be \(pattern.description)", at: node.location(ofTextOffset: 0))
+      error(
+        "bad-id", "\(what) '\(text)' must be \(pattern.description)",
+        at: node.location(ofTextOffset: 0))
     }
     return text
   }
@@ -91,7 +95,9 @@ struct TreeReader {
     guard let (text, node) = map.text("tlp", diagnostics: &diagnostics) else { return nil }
     guard let tlp = TLP(rawValue: text.uppercased()) else {
       let all = TLP.allCases.map(\.rawValue).joined(separator: ", ")
-      error("bad-tlp", "unknown TLP marking '\(text)'; use one of \(all)", at: node.location(ofTextOffset: 0))
+      error(
+        "bad-tlp", "unknown TLP marking '\(text)'; use one of \(all)",
+        at: node.location(ofTextOffset: 0))
       return nil
     }
     return tlp
@@ -140,4 +146,3 @@ struct TreeReader {
     }
   }
 }
-

@@ -55,6 +55,7 @@ public struct TextOrigin: Sendable, Equatable {
 
   /// The file position of the character at `offset` in the text.
   public func location(at offset: Int) -> SourceLocation {
-    isExact ? SourceLocation(file: start.file, line: start.line, column: start.column + offset) : start
+    isExact
+      ? SourceLocation(file: start.file, line: start.line, column: start.column + offset) : start
   }
 }

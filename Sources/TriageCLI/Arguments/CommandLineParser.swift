@@ -1,4 +1,5 @@
 import RunbookCore
+
 /// Matches the split words against the command tree: finds the command, collects its options and
 /// positional arguments, and reports the first mistake as an `ArgumentError`.
 struct CommandLineParser {

@@ -12,7 +12,8 @@ extension Command {
       """,
     options: [.flag("version", help: "Show the version.")],
     subcommands: [
-      .run, .lint, .test, .replay, .show, .graph, .answersTemplate, .answersSchema, .runbooks, .parse,
+      .run, .lint, .test, .replay, .show, .graph, .answersTemplate, .answersSchema, .runbooks,
+      .parse,
       .help,
     ])
 }

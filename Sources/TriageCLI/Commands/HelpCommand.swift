@@ -1,4 +1,5 @@
 import RunbookCore
+
 extension Command {
   /// `triage help [COMMAND [SUBCOMMAND]]`: the help screen of any command.
   static let help = Command(

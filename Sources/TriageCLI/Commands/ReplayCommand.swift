@@ -17,8 +17,12 @@ extension Command {
       """,
     arguments: [ArgumentSpec("record", help: "A record file, or a record id (or unique prefix).")],
     options: [
-      .value("runbook", valueName: "path", help: "Replay against this runbook instead of the record's own, by id."),
-      .value("archive", valueName: "dir", help: "The archive to find RECORD ids in (default ./incident-log)."),
+      .value(
+        "runbook", valueName: "path",
+        help: "Replay against this runbook instead of the record's own, by id."),
+      .value(
+        "archive", valueName: "dir",
+        help: "The archive to find RECORD ids in (default ./incident-log)."),
       .flag("json", help: "Print the changes as JSON."),
       RunbookLocator.option,
     ],
@@ -84,7 +88,9 @@ enum ReplayCommand {
       path = reference
     } else {
       let store = ArchiveStore(root: RunCommand.archivePath(invocation, context))
-      let matches = try store.locations().filter { $0.kind == .record && $0.id.hasPrefix(reference) }
+      let matches = try store.locations().filter {
+        $0.kind == .record && $0.id.hasPrefix(reference)
+      }
       guard let match = matches.first else {
         throw CommandFailure("no record '\(reference)' in \(store.root)", exit: .noInput)
       }

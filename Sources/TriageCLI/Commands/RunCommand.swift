@@ -22,12 +22,20 @@ extension Command {
       The record (JSON) and its Markdown report are written into the archive: --archive DIR, \
       else TRIAGE_ARCHIVE, else ./incident-log. --dry-run prints the report and writes nothing.
       """,
-    arguments: [ArgumentSpec("runbook", help: "The runbook: a path, or an id found in the runbook folders.")],
+    arguments: [
+      ArgumentSpec("runbook", help: "The runbook: a path, or an id found in the runbook folders.")
+    ],
     options: [
-      .value("answers", valueName: "file", help: "Take the answers from FILE (- for standard input)."),
-      .value("archive", valueName: "dir", help: "The incident log archive (default ./incident-log)."),
-      .value("responder", valueName: "name", help: "Who is answering (default: the answers file's responder, else $USER)."),
-      .value("tlp", valueName: "mark", help: "The record's TLP marking, e.g. TLP:RED (default: the runbook's)."),
+      .value(
+        "answers", valueName: "file", help: "Take the answers from FILE (- for standard input)."),
+      .value(
+        "archive", valueName: "dir", help: "The incident log archive (default ./incident-log)."),
+      .value(
+        "responder", valueName: "name",
+        help: "Who is answering (default: the answers file's responder, else $USER)."),
+      .value(
+        "tlp", valueName: "mark",
+        help: "The record's TLP marking, e.g. TLP:RED (default: the runbook's)."),
       .flag("dry-run", help: "Print the report and write nothing."),
       .value("resume", valueName: "draft", help: "Continue an interrupted session from its draft."),
       .flag("json", help: "Print the record as JSON instead of the paths written."),
@@ -79,7 +87,9 @@ enum RunCommand {
     let mode: RecordBuilder.Mode
     if !session.isComplete || answersPath == nil {
       guard isTerminal else {
-        throw CommandFailure("the answers leave questions open and there is no terminal to ask them on", exit: .dataError)
+        throw CommandFailure(
+          "the answers leave questions open and there is no terminal to ask them on",
+          exit: .dataError)
       }
       mode = answersPath == nil ? .interactive : .mixed
       let front = InteractiveSession(
@@ -113,7 +123,8 @@ enum RunCommand {
         json ? JSONPrettyPrinter.string(of: record) : ReportGenerator.markdown(of: record))
       return .success
     }
-    let written = try RecordWriter(archive: archive).write(record, id: metadata.id, createdAt: createdAt)
+    let written = try RecordWriter(archive: archive).write(
+      record, id: metadata.id, createdAt: createdAt)
     if let draftPath = invocation.value("resume") {
       try? FileManager.default.removeItem(atPath: context.resolvedPath(draftPath))
     }
@@ -151,7 +162,8 @@ enum RunCommand {
     if invocation.flag("dry-run") {
       throw CommandFailure("interrupted; nothing was saved (--dry-run)", exit: .interrupted)
     }
-    let draft = Draft(session: session, runbookSHA256: hash, responder: responder, savedAt: context.now())
+    let draft = Draft(
+      session: session, runbookSHA256: hash, responder: responder, savedAt: context.now())
     let path = try draft.save(in: archive, runbook: session.runbook)
     var command = "triage run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))"
     if invocation.value("archive") != nil { command += " --archive \(shellQuoted(archive))" }

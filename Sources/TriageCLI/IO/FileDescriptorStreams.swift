@@ -56,7 +56,9 @@ final class FileDescriptorInput: TextInput {
       let count = systemRead(descriptor, &byte, 1)
       if count < 0 && errno == EINTR { continue }
       if count < 0 { return .interrupted }
-      if count == 0 { return line.isEmpty ? .endOfInput : .line(String(decoding: line, as: UTF8.self)) }
+      if count == 0 {
+        return line.isEmpty ? .endOfInput : .line(String(decoding: line, as: UTF8.self))
+      }
       if byte == UInt8(ascii: "\n") { return .line(String(decoding: line, as: UTF8.self)) }
       line.append(byte)
     }

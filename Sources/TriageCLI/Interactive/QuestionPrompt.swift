@@ -1,8 +1,9 @@
 import RunbookCore
 import TriageSession
 
-/// The text shown for one question: where the responder is, the prompt, the choices, and how to
-/// answer. Pure: a session and a style in, text out.
+/// The text shown for one question.
+///
+/// It says where the responder is, the prompt, the choices, and how to answer. Pure: a session and a style in, text out.
 struct QuestionPrompt {
   let session: Session
   let question: Question

@@ -31,7 +31,8 @@ struct ReviewFormatter {
     } else {
       lines.append("  Actions:")
       for action in outcomes.actions {
-        lines.append("    - \(action.title) (\(action.owner ?? "no owner"), \(Self.text(action.due)))")
+        lines.append(
+          "    - \(action.title) (\(action.owner ?? "no owner"), \(Self.text(action.due)))")
       }
     }
     if outcomes.notifications.isEmpty {
@@ -44,7 +45,8 @@ struct ReviewFormatter {
     }
     lines.append("")
     lines.append(
-      style.dim("(y to write the record, a number to change that answer, q to quit without writing)"))
+      style.dim(
+        "(y to write the record, a number to change that answer, q to quit without writing)"))
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -82,9 +82,12 @@ struct Draft {
         warnings.append("the draft answers a question the runbook no longer has; it is dropped")
         continue
       }
-      let at = entry["at"]?.stringValue.flatMap(UTCTimestamp.date(from:)) ?? Date(timeIntervalSince1970: 0)
-      guard let answer = entry["answer"], let typed = RecordBuilder.value(answer, for: question) else {
-        warnings.append("the draft's answer to \(id) no longer fits the question; it is asked again")
+      let at =
+        entry["at"]?.stringValue.flatMap(UTCTimestamp.date(from:)) ?? Date(timeIntervalSince1970: 0)
+      guard let answer = entry["answer"], let typed = RecordBuilder.value(answer, for: question)
+      else {
+        warnings.append(
+          "the draft's answer to \(id) no longer fits the question; it is asked again")
         continue
       }
       session.record(typed, for: question, at: at)

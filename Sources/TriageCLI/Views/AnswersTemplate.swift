@@ -1,5 +1,5 @@
-import IncidentLog
 import Foundation
+import IncidentLog
 import RunbookCore
 
 /// An answers file to fill in by hand for a runbook (`triage answers-template`): every question

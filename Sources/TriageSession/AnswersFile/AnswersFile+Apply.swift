@@ -3,7 +3,9 @@ import RunbookCore
 import YAMLLite
 
 extension AnswersFile {
-  /// Gives this file's answers to `session`, collecting every problem at once: a runbook
+  /// Gives this file's answers to `session`.
+  ///
+  /// It collects every problem at once: a runbook
   /// mismatch, unknown question ids (with the nearest id), answers that do not fit their question,
   /// and (unless `leaveOpen`) required questions left unanswered. Answers to questions that end up
   /// not asked are warned about and kept as unused.
@@ -48,7 +50,8 @@ extension AnswersFile {
         session.record(value, for: question, at: now)
       case .failure(let problem):
         diagnostics.append(
-          .init(.error, problem.kind.code, "\(question.id): \(problem.message)",
+          .init(
+            .error, problem.kind.code, "\(question.id): \(problem.message)",
             at: entry.valueLocation))
       }
     }

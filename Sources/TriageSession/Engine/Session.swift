@@ -1,8 +1,9 @@
 import Foundation
 import RunbookCore
 
-/// The state of one responder's walk through a runbook: the answers given so far and the order
-/// they were given in. A value: going back is restoring an earlier copy, and every question of
+/// The state of one responder's walk through a runbook.
+///
+/// It holds the answers given so far and the order they were given in. A value: going back is restoring an earlier copy, and every question of
 /// "what next?" is a pure function of this state.
 ///
 /// Questions are asked in runbook order. A question is *reachable* when its section's `when` and

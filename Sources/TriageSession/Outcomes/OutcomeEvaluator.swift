@@ -34,7 +34,8 @@ public enum OutcomeEvaluator {
     let actions = runbook.actions.filter { holds($0.when) }.map { rule in
       ActionOutcome(
         id: rule.id, title: rule.title.rendered(with: values), owner: rule.owner,
-        due: due(rule.due), dueRule: rule.due?.source, details: rule.details?.rendered(with: values))
+        due: due(rule.due), dueRule: rule.due?.source, details: rule.details?.rendered(with: values)
+      )
     }
     let notifications = runbook.notifications.filter { holds($0.when) }.map { rule in
       NotificationOutcome(

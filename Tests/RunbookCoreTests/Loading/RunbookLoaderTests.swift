@@ -62,11 +62,15 @@ struct RunbookLoaderTests {
     LintCase(
       name: "unknown name", replace: "when: exposure has", with: "when: exposur has",
       code: "unknown-name", line: 24, column: 11,
-      message: "unknown name 'exposur': no question or derived value has this id; did you mean 'exposure'?"),
+      message:
+        "unknown name 'exposur': no question or derived value has this id; did you mean 'exposure'?"
+    ),
     LintCase(
-      name: "forward reference", replace: "type: text\n", with: "type: text\n        when: exposed\n",
+      name: "forward reference", replace: "type: text\n",
+      with: "type: text\n        when: exposed\n",
       code: "forward-reference", line: 11, column: 15,
-      message: "'exposed' is answered later, at question 4; a condition may only name earlier answers"),
+      message:
+        "'exposed' is answered later, at question 4; a condition may only name earlier answers"),
     LintCase(
       name: "duplicate id", replace: "- id: exposed", with: "- id: vendor",
       code: "duplicate-id", line: 18, column: 9,
@@ -78,19 +82,24 @@ struct RunbookLoaderTests {
     LintCase(
       name: "unknown template name", replace: "title: Rotate", with: "title: Rotate {{vendr}}",
       code: "unknown-name", line: 23, column: 21,
-      message: "unknown name 'vendr': no question or derived value has this id; did you mean 'vendor'?"),
+      message:
+        "unknown name 'vendr': no question or derived value has this id; did you mean 'vendor'?"),
     LintCase(
       name: "template names a later answer", replace: "What left {{vendor}}?",
       with: "What left {{exposed}}?", code: "forward-reference", line: 12, column: 26,
-      message: "'exposed' is answered later, at question 4; a condition may only name earlier answers"),
+      message:
+        "'exposed' is answered later, at question 4; a condition may only name earlier answers"),
     LintCase(
       name: "bad due unit", replace: "due: 24h after", with: "due: 24 fortnights after",
       code: "bad-due", line: 25, column: 13,
-      message: "'fortnights' is not a unit; expected minutes, hours (h), days (d), weeks (w), months or business days"),
+      message:
+        "'fortnights' is not a unit; expected minutes, hours (h), days (d), weeks (w), months or business days"
+    ),
     LintCase(
       name: "due anchor that is no date answer", replace: "24h after discovered_at",
       with: "24h after exposed", code: "due-anchor", line: 25, column: 20,
-      message: "a due time counts from a date or datetime answer, and 'exposed' is a yesno question"),
+      message: "a due time counts from a date or datetime answer, and 'exposed' is a yesno question"
+    ),
     LintCase(
       name: "type mismatch", replace: "when: exposure has 'credentials'",
       with: "when: exposed == 'yes'", code: "type-mismatch", line: 24, column: 11,
@@ -108,12 +117,14 @@ struct RunbookLoaderTests {
       with: "when: exposure has", code: "expression-syntax", line: 24, column: 23,
       message: "the expression ends too early"),
     LintCase(
-      name: "choice question without choices", replace: "        choices: [credentials, source-code]\n",
+      name: "choice question without choices",
+      replace: "        choices: [credentials, source-code]\n",
       with: "", code: "missing-choices", line: 11, column: 9,
       message: "a multi question needs 'choices'"),
     LintCase(
       name: "unknown severity level", replace: "actions:\n",
-      with: "severity:\n  - level: hihg\nactions:\n", code: "unknown-severity", line: 22, column: 12,
+      with: "severity:\n  - level: hihg\nactions:\n", code: "unknown-severity", line: 22,
+      column: 12,
       message: "unknown severity level 'hihg'; did you mean 'high'?"),
     LintCase(
       name: "missing required key", replace: "version: 1.0.0\n", with: "",
@@ -139,18 +150,21 @@ struct RunbookLoaderTests {
     let first = try #require(errors.first, "no error for \(lint.name)")
     #expect(errors.count == 1, "\(errors)")
     #expect(first.code == lint.code)
-    #expect(first.location == SourceLocation(file: "sample.yaml", line: lint.line, column: lint.column))
+    #expect(
+      first.location == SourceLocation(file: "sample.yaml", line: lint.line, column: lint.column))
     #expect(first.message.hasPrefix(lint.message), "\(first.message)")
   }
 
   @Test func reportsEveryProblemInOneRun() {
-    let source = sampleRunbook
+    let source =
+      sampleRunbook
       .replacingOccurrences(of: "type: yesno", with: "type: yes-no")
       .replacingOccurrences(of: "    due: 24h", with: "    onwer: security lead\n    due: 24h")
       .replacingOccurrences(of: "when: exposure has", with: "when: exposur has")
     let result = RunbookLoader.load(Array(source.utf8), file: "sample.yaml")
-    #expect(result.diagnostics.map(\.code).sorted() == [
-      "unknown-key", "unknown-name", "unknown-question-type",
-    ])
+    #expect(
+      result.diagnostics.map(\.code).sorted() == [
+        "unknown-key", "unknown-name", "unknown-question-type",
+      ])
   }
 }

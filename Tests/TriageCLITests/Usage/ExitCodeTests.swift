@@ -26,7 +26,8 @@ import YAMLLite
       message: "r.yaml:3:7: tabs are not allowed", exit: .dataError),
     Case(
       error: YAMLError(.aliasNotSupported, at: location),
-      message: "r.yaml:3:7: aliases (*name) are not supported; write the value out in full", exit: .dataError),
+      message: "r.yaml:3:7: aliases (*name) are not supported; write the value out in full",
+      exit: .dataError),
     Case(
       error: FileError.noSuchFile(path: "gone.yaml"), message: "gone.yaml: no such file",
       exit: .noInput),
