@@ -2,9 +2,10 @@
 public enum Suggestion {
   /// The candidate nearest to `word` by `EditDistance`, or nil when none is close enough.
   ///
-  /// Close enough means a distance of at most a third of the longer of the two words (rounded
+  /// Close enough means a distance of at most a quarter of the longer of the two words (rounded
   /// down, at least 1), and never the whole word: `credentails` finds `credentials` (1 edit),
-  /// `exposre` finds `exposure`, but `x` finds nothing among `vendor`, `exposure`. Letter case is
+  /// `exposre` finds `exposure`, but `x` finds nothing among `vendor`, `exposure`, and `deploy`
+  /// does not find `replay` (2 edits in 6 letters is another word, not a typo). Letter case is
   /// ignored while measuring, so `Vendor` finds `vendor`. Ties go to the candidate listed first,
   /// so callers should pass candidates in a stable order (for example the order of definition).
   ///
@@ -19,7 +20,7 @@ public enum Suggestion {
     for candidate in candidates where !candidate.isEmpty {
       let distance = EditDistance.between(lowered, candidate.lowercased())
       let longer = max(word.count, candidate.count)
-      let limit = max(1, longer / 3)
+      let limit = max(1, longer / 4)
       guard distance <= limit, distance < longer else { continue }
       if best.map({ distance < $0.distance }) ?? true {
         best = (candidate, distance)
