@@ -23,7 +23,7 @@ public enum AnswerReader {
     }
     let text: String
     switch input {
-    case .text(let value): text = value.trimmingCharacters(in: .whitespaces)
+    case .text(let value): text = value.trimmed
     case .items:
       return .failure(.init(.wrongType, "expected one value, not a list"))
     }
@@ -140,7 +140,7 @@ public enum AnswerReader {
     case .text(let text):
       items = question.type == .multi ? text.split(separator: ",").map(String.init) : [text]
     }
-    items = items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    items = items.map(\.trimmed).filter { !$0.isEmpty }
     if question.type == .multi {
       var seen: [String] = []
       for item in items {
@@ -166,9 +166,10 @@ public enum AnswerReader {
     return .success(.list(items))
   }
 
+  /// Whether all of `text` matches `pattern` (Swift's `Regex` syntax, which for the patterns
+  /// runbooks use is the familiar PCRE/ICU one).
   static func fullyMatches(_ text: String, pattern: String) -> Bool {
-    guard let regex = try? NSRegularExpression(pattern: "^(?:\(pattern))$") else { return false }
-    let range = NSRange(text.startIndex..., in: text)
-    return regex.firstMatch(in: text, range: range) != nil
+    guard let regex = try? Regex(pattern) else { return false }
+    return (try? regex.wholeMatch(in: text)) != nil
   }
 }

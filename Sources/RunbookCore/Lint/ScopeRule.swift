@@ -17,17 +17,21 @@ enum ScopeRule {
       guard let text else { return }
       diagnostics += text.template.check(scope: scope).map { Diagnostic($0, in: text.origin) }
     }
+    // One scope, grown question by question: each answer becomes visible after its question.
+    var scope = names.scope(beforeQuestion: 0)
     var index = 0
     for section in runbook.sections {
-      let sectionScope = names.scope(beforeQuestion: index)
-      condition(section.when, sectionScope)
-      template(section.title, sectionScope)
-      template(section.intro, sectionScope)
+      condition(section.when, scope)
+      template(section.title, scope)
+      template(section.intro, scope)
       for question in section.questions {
-        let scope = names.scope(beforeQuestion: index)
         condition(question.when, scope)
         template(question.ask, scope)
         template(question.help, scope)
+        if let symbol = names.questionSymbols[index].symbol {
+          scope.symbols[symbol.name] = symbol
+          scope.later[symbol.name] = nil
+        }
         index += 1
       }
     }

@@ -153,7 +153,7 @@ extension TreeReader {
         "unexpected-pattern", "'pattern' applies to text and list questions, not \(type.rawValue)",
         at: node.location)
     }
-    if (try? NSRegularExpression(pattern: text)) == nil {
+    if (try? Regex(text)) == nil {
       error(
         "bad-pattern", "'\(text)' is not a valid regular expression",
         at: node.location(ofTextOffset: 0))

@@ -36,26 +36,25 @@ public struct DueTime: Sendable, Equatable {
   public var location: SourceLocation { origin.start }
 }
 
-/// Where a text embedded in a scalar was written, and whether its character offsets map column
-/// for column onto the source line (one-line plain scalars, quoted ones without escapes); when
-/// they do not (block scalars, folded text), every offset maps to the scalar's start.
+/// Where a text embedded in a scalar was written: character offsets in the text map column for
+/// column onto the source line for one-line plain scalars and quoted ones without escapes; for
+/// the others (block scalars, folded text) every offset maps to the scalar's start.
+///
+/// Keeps the scalar's node and works the position out only when a diagnostic asks for one, so
+/// loading a clean runbook pays nothing for it.
 public struct TextOrigin: Sendable, Equatable {
-  public var start: SourceLocation
-  public var isExact: Bool
+  private let node: Node
 
   /// The origin of `node`'s text.
   public init(of node: Node) {
-    start = node.location(ofTextOffset: 0)
-    if case .scalar(let scalar) = node.content, !scalar.text.isEmpty {
-      isExact = node.location(ofTextOffset: scalar.text.count) != node.location
-    } else {
-      isExact = false
-    }
+    self.node = node
   }
+
+  /// Where the text starts.
+  public var start: SourceLocation { node.location(ofTextOffset: 0) }
 
   /// The file position of the character at `offset` in the text.
   public func location(at offset: Int) -> SourceLocation {
-    isExact
-      ? SourceLocation(file: start.file, line: start.line, column: start.column + offset) : start
+    node.location(ofTextOffset: offset)
   }
 }

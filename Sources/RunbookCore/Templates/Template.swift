@@ -28,6 +28,10 @@ public struct Template: Sendable, Equatable {
   /// - Throws: `TemplateError` at the first `{{` that is unclosed, empty, or holds anything other
   ///   than one name (letters, digits, `_`, not starting with a digit).
   public static func parse(_ text: String) throws(TemplateError) -> Template {
+    // Most texts hold no reference: take them whole without walking their characters.
+    if !text.utf8.contains(UInt8(ascii: "{")) {
+      return Template(segments: text.isEmpty ? [] : [.text(text)], source: text)
+    }
     let characters = Array(text)
     var segments: [Segment] = []
     var literal = ""

@@ -8,8 +8,8 @@ enum ChoiceInput {
   static func resolve(_ typed: String, for question: Question) -> String {
     let words =
       question.type == .multi
-      ? typed.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-      : [typed.trimmingCharacters(in: .whitespaces)]
+      ? typed.split(separator: ",").map { $0.trimmed }
+      : [typed.trimmed]
     let ids = words.map { word -> String in
       if let number = Int(word), number >= 1, number <= question.choices.count {
         return question.choices[number - 1].id

@@ -50,7 +50,7 @@ struct InteractiveSession {
     while true {
       output.write(QuestionPrompt.marker)
       guard case .line(let line) = context.standardInput.readAnswerLine() else { return false }
-      let typed = line.trimmingCharacters(in: .whitespaces)
+      let typed = line.trimmed
       if typed == "?" {
         let help = question.help?.rendered(with: session.values()).trimmingTrailingNewlines
         output.write((help ?? "There is no help for this question.") + "\n")
@@ -91,7 +91,7 @@ struct InteractiveSession {
     while true {
       output.write(QuestionPrompt.marker)
       guard case .line(let line) = context.standardInput.readAnswerLine() else { return nil }
-      let item = line.trimmingCharacters(in: .whitespaces)
+      let item = line.trimmed
       if item.isEmpty { return items }
       items.append(item)
     }
@@ -109,7 +109,7 @@ struct InteractiveSession {
       guard case .line(let line) = context.standardInput.readAnswerLine() else {
         return .interrupted(session)
       }
-      let typed = line.trimmingCharacters(in: .whitespaces).lowercased()
+      let typed = line.trimmed.lowercased()
       if typed == "y" || typed == "yes" { return .finished(session) }
       if typed == "q" || typed == "quit" { return .quit }
       if let number = Int(typed), number >= 1, number <= listed.count {

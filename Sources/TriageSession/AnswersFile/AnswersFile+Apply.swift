@@ -47,7 +47,7 @@ extension AnswersFile {
       }
       switch Session.read(entry.input, for: question, now: now) {
       case .success(let value):
-        session.record(value, for: question, at: now)
+        session.record(value, for: question, at: now, prompt: "")
       case .failure(let problem):
         diagnostics.append(
           .init(
@@ -57,6 +57,7 @@ extension AnswersFile {
     }
     guard !diagnostics.containsErrors else { return diagnostics }
     diagnostics += fillUnanswered(&session, now: now, leaveOpen: leaveOpen)
+    session.renderPrompts()
     for (id, _) in session.unusedAnswers().sorted(by: { $0.key < $1.key }) where !leaveOpen {
       let location = entries.first { $0.questionID == id }?.keyLocation ?? answersLocation
       diagnostics.append(
@@ -83,7 +84,7 @@ extension AnswersFile {
       let canFill = question.type == .note || question.defaultAnswer != nil || !question.isRequired
       if canFill {
         if case .success(let value) = Session.read(.text(""), for: question, now: now) {
-          session.record(value, for: question, at: now)
+          session.record(value, for: question, at: now, prompt: "")
           continue
         }
       }

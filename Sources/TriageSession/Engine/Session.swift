@@ -114,11 +114,29 @@ public struct Session: Sendable, Equatable {
   }
 
   /// Records `value` as the answer to `question`, replacing an earlier answer.
-  public mutating func record(_ value: Value, for question: Question, at time: Date) {
-    let prompt = self.prompt(for: question)
+  ///
+  /// - Parameter prompt: the prompt as it was shown; nil renders it from the answers so far.
+  public mutating func record(
+    _ value: Value, for question: Question, at time: Date, prompt: String? = nil
+  ) {
+    let prompt = prompt ?? self.prompt(for: question)
     given[question.id] = value
     trail.removeAll { $0.question == question.id }
     trail.append(TrailEntry(question: question.id, asked: prompt, answer: value, at: time))
+  }
+
+  /// Renders the prompt of every answered question from the answers of the questions before it,
+  /// in one pass: for answers given all at once (a file), where no prompt was shown.
+  public mutating func renderPrompts() {
+    var values: [String: Value] = [:]
+    var prompts: [String: String] = [:]
+    for (question, value) in reachable() {
+      prompts[question.id] = question.ask.rendered(with: values)
+      if let value, value != .unset { values[question.id] = value }
+    }
+    for index in trail.indices {
+      if let prompt = prompts[trail[index].question] { trail[index].asked = prompt }
+    }
   }
 
   /// Forgets the answer to the question answered last, and returns that question to ask again.
