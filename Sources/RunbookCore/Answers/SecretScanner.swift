@@ -69,7 +69,8 @@ public enum SecretScanner {
       name: "an OpenAI API key", prefixes: ["sk-proj-", "sk-svcacct-", "sk-admin-", "sk-"],
       body: .urlSafe, length: 20),
     Rule(name: "a Google API key", prefixes: ["AIza"], body: .urlSafe, length: 35, exact: true),
-    Rule(name: "a Stripe key", prefixes: ["sk_live_", "rk_live_"], body: .alphanumeric, length: 20),
+    Rule(
+      name: "a Stripe key", prefixes: ["sk_live_", "rk_live_"], body: .alphanumeric, length: 20),
     Rule(name: "a Hugging Face token", prefixes: ["hf_"], body: .letters, length: 30),
   ]
 
