@@ -34,17 +34,25 @@ extension Parser {
     skipToLineEnd()
     if !isAtEnd { consumeBreak() }
 
-    var builder = BlockScalarBuilder(isFolded: isFolded)
-    try readBlockScalarLines(parent: parent, indicator: indicator, into: &builder)
-    let text = builder.finished(chomping: chomping)
-    return Node(
-      .scalar(Scalar(text, style: isFolded ? .folded : .literal)), place: place(of: start))
+    // The lines are checked now; the text is made from them when it is read (see `Scalar`).
+    let contentStart = pos
+    var lines = BlockScalarLines()
+    let indent = try readBlockScalarLines(parent: parent, indicator: indicator, into: &lines)
+    let style: ScalarStyle = isFolded ? .folded : .literal
+    let scalar: Scalar
+    if lines.hasContent {
+      let layout = BlockScalarLayout(indent: indent, chomping: chomping)
+      scalar = Scalar(source: source, blockLines: contentStart..<pos, layout: layout, style: style)
+    } else {
+      scalar = Scalar(lines.emptyText(chomping: chomping), style: style)
+    }
+    return Node(.scalar(scalar), place: place(of: start))
   }
 
-  /// Reads the block scalar's content lines into `builder`.
+  /// Checks the block scalar's lines, counting them into `lines`; returns the content indentation.
   private mutating func readBlockScalarLines(
-    parent: Int, indicator: Int, into builder: inout BlockScalarBuilder
-  ) throws(YAMLError) {
+    parent: Int, indicator: Int, into builder: inout BlockScalarLines
+  ) throws(YAMLError) -> Int {
     var indent = indicator > 0 ? parent + indicator : -1
     var maxLeadingSpaces = 0
     var maxLeadingMark = mark
@@ -92,7 +100,7 @@ extension Parser {
         let contentStart = lineStart + indent
         skipToLineEnd()
         if pos > contentStart {
-          builder.appendLine(UnsafeBufferPointer(rebasing: bytes[contentStart..<pos]))
+          builder.appendLine()
         } else {
           builder.appendEmptyLine()
         }
@@ -105,49 +113,76 @@ extension Parser {
       if isAtEnd { break }
       consumeBreak()
     }
+    return indent
   }
 }
 
-/// Joins a block scalar's lines as they are read: literal keeps every break; folded turns a
-/// single break between two lines that do not start with whitespace into a space. Then chomps.
-struct BlockScalarBuilder {
-  let isFolded: Bool
-  private var out: [UInt8] = []
-  private var pendingEmpty = 0
-  private var hasContent = false
-  private var previousMoreIndented = false
-
-  init(isFolded: Bool) {
-    self.isFolded = isFolded
-  }
+/// Counts a block scalar's lines while they are checked.
+struct BlockScalarLines {
+  private(set) var hasContent = false
+  private var emptyLines = 0
 
   mutating func appendEmptyLine() {
-    pendingEmpty += 1
+    emptyLines += 1
   }
 
-  mutating func appendLine(_ text: UnsafeBufferPointer<UInt8>) {
-    let moreIndented = text.first?.isBlank ?? false
-    if !hasContent {
-      out.append(contentsOf: repeatElement(.lineFeed, count: pendingEmpty))
-    } else if isFolded && !moreIndented && !previousMoreIndented {
-      if pendingEmpty == 0 {
-        out.append(.space)
-      } else {
-        out.append(contentsOf: repeatElement(.lineFeed, count: pendingEmpty))
-      }
-    } else {
-      out.append(contentsOf: repeatElement(.lineFeed, count: pendingEmpty + 1))
-    }
-    out.append(contentsOf: text)
+  mutating func appendLine() {
     hasContent = true
-    previousMoreIndented = moreIndented
-    pendingEmpty = 0
   }
 
-  /// The text with chomping applied: `-` strips the final breaks, `+` keeps them all, none
-  /// keeps one.
-  func finished(chomping: UInt8) -> String {
-    var out = out
+  /// The text of a block scalar with no content line: only its empty lines, kept by `+`.
+  func emptyText(chomping: UInt8) -> String {
+    chomping == UInt8(ascii: "+") ? String(repeating: "\n", count: emptyLines) : ""
+  }
+}
+
+/// What turns a block scalar's source lines into its text: the content indentation and the
+/// chomping indicator (0 for none, `-` or `+`).
+struct BlockScalarLayout: Sendable {
+  var indent: Int
+  var chomping: UInt8
+
+  /// The text of the lines in `bytes` (each ending with a line break, maybe not the last): a line
+  /// longer than `indent` is content from there on, a shorter one is empty. Literal keeps every
+  /// break; folded turns a single break between two lines that do not start with whitespace into
+  /// a space. Then chomping: `-` strips the final breaks, `+` keeps them all, none keeps one.
+  func text(of bytes: UnsafeBufferPointer<UInt8>, isFolded: Bool) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var pendingEmpty = 0
+    var hasContent = false
+    var previousMoreIndented = false
+    var index = 0
+    while index < bytes.count {
+      let lineStart = index
+      while index < bytes.count && !bytes[index].isBreak { index += 1 }
+      let lineEnd = index
+      if index < bytes.count {
+        index += bytes[index] == .carriageReturn && index + 1 < bytes.count
+          && bytes[index + 1] == .lineFeed ? 2 : 1
+      }
+      guard lineEnd - lineStart > indent else {
+        pendingEmpty += 1
+        continue
+      }
+      let text = UnsafeBufferPointer(rebasing: bytes[(lineStart + indent)..<lineEnd])
+      let moreIndented = text[text.startIndex].isBlank
+      if !hasContent {
+        out.append(contentsOf: repeatElement(.lineFeed, count: pendingEmpty))
+      } else if isFolded && !moreIndented && !previousMoreIndented {
+        if pendingEmpty == 0 {
+          out.append(.space)
+        } else {
+          out.append(contentsOf: repeatElement(.lineFeed, count: pendingEmpty))
+        }
+      } else {
+        out.append(contentsOf: repeatElement(.lineFeed, count: pendingEmpty + 1))
+      }
+      out.append(contentsOf: text)
+      hasContent = true
+      previousMoreIndented = moreIndented
+      pendingEmpty = 0
+    }
     switch chomping {
     case .dash:
       break
