@@ -1,5 +1,7 @@
 extension YAMLError {
-  /// The kinds of refusal. Cases name what the input did; `message` says what was expected.
+  /// The kinds of refusal.
+  ///
+  /// Cases name what the input did; `message` says what was expected.
   public enum Kind: Sendable, Equatable {
     // MARK: - Bytes
     /// The bytes are not valid UTF-8.
@@ -136,7 +138,8 @@ extension YAMLError.Kind {
     case .invalidBlockScalarHeader:
       return "invalid block scalar header; expected '|' or '>' then optional '+'/'-' and 1-9"
     case .blockScalarLeadingSpaces:
-      return "an empty line before a block scalar's text has more spaces than the text's indentation"
+      return
+        "an empty line before a block scalar's text has more spaces than the text's indentation"
     case .blockScalarIndicatorAtRoot:
       return "an indentation indicator on a top-level block scalar is ambiguous; remove the digit"
     case .unterminatedFlowCollection:

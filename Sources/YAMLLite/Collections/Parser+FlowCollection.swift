@@ -35,7 +35,8 @@ extension Parser {
           throw error(.complexKey, at: entryStart)
         }
         if let firstLine = keys.insert(
-          scalar.text, line: entryStart.line, after: entryStack[entryBase...]) {
+          scalar.text, line: entryStart.line, after: entryStack[entryBase...])
+        {
           throw error(.duplicateKey(scalar.text, firstLine: firstLine), at: entryStart)
         }
         entryStack.append(
@@ -69,8 +70,10 @@ extension Parser {
     return Node(content, place: place(of: start))
   }
 
-  /// Reads a node and, when a `:` follows on the same line, the value after it. Returns the node
-  /// (the key, when there is a value) and the value: nil for no `:`, an empty scalar for `k:`.
+  /// Reads a node and, when a `:` follows, the value after it.
+  ///
+  /// Returns the node (the key, when there is a value) and the value: nil for no `:`, an empty
+  /// scalar for `k:`.
   private mutating func parseFlowEntry(
     parent: Int, inMapping: Bool
   ) throws(YAMLError) -> (Node, Node?) {

@@ -28,8 +28,9 @@ enum InputValidator {
     return (offset.index, line, lineStart, offset.kind)
   }
 
-  /// The offset and kind of the first problem. Eight bytes at a time while they are printable
-  /// ASCII, then one character at a time.
+  /// The offset and kind of the first problem.
+  ///
+  /// Reads eight bytes at a time while they are printable ASCII, then one character at a time.
   private static func firstProblemOffset(
     in bytes: UnsafeBufferPointer<UInt8>, from start: Int
   ) -> (index: Int, kind: YAMLError.Kind)? {

@@ -142,8 +142,9 @@ struct BlockScalarLayout: Sendable {
   var indent: Int
   var chomping: UInt8
 
-  /// The text of the lines in `bytes` (each ending with a line break, maybe not the last): a line
-  /// longer than `indent` is content from there on, a shorter one is empty. Literal keeps every
+  /// The text of the lines in `bytes`, each ending with a line break (maybe not the last).
+  ///
+  /// A line longer than `indent` is content from there on, a shorter one is empty. Literal keeps every
   /// break; folded turns a single break between two lines that do not start with whitespace into
   /// a space. Then chomping: `-` strips the final breaks, `+` keeps them all, none keeps one.
   func text(of bytes: UnsafeBufferPointer<UInt8>, isFolded: Bool) -> String {
@@ -158,8 +159,9 @@ struct BlockScalarLayout: Sendable {
       while index < bytes.count && !bytes[index].isBreak { index += 1 }
       let lineEnd = index
       if index < bytes.count {
-        index += bytes[index] == .carriageReturn && index + 1 < bytes.count
-          && bytes[index + 1] == .lineFeed ? 2 : 1
+        index +=
+          bytes[index] == .carriageReturn && index + 1 < bytes.count
+            && bytes[index + 1] == .lineFeed ? 2 : 1
       }
       guard lineEnd - lineStart > indent else {
         pendingEmpty += 1

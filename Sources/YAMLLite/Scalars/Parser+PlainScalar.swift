@@ -65,7 +65,8 @@ extension Parser {
         break
       }
     }
-    let text = folded.isEmpty ? text(from: start.pos, to: lastEnd) : String(decoding: folded, as: UTF8.self)
+    let text =
+      folded.isEmpty ? text(from: start.pos, to: lastEnd) : String(decoding: folded, as: UTF8.self)
     return Node(.scalar(Scalar(text)), place: place(of: start))
   }
 

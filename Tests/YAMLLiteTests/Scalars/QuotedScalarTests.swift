@@ -4,9 +4,11 @@ import YAMLLite
 @Suite("Quoted scalars")
 struct QuotedScalarTests {
   static let cases: [AcceptCase] = [
-    AcceptCase("single quotes with doubled quote", "a: 'it''s # not a comment'\n",
+    AcceptCase(
+      "single quotes with doubled quote", "a: 'it''s # not a comment'\n",
       #"{"a":"it's # not a comment"}"#),
-    AcceptCase("double quotes keep indicators", #"a: "- [x]: {y} # z""# + "\n",
+    AcceptCase(
+      "double quotes keep indicators", #"a: "- [x]: {y} # z""# + "\n",
       #"{"a":"- [x]: {y} # z"}"#),
     AcceptCase(
       "single-quoted folds lines",
