@@ -108,7 +108,7 @@ extension Parser {
       key = text(from: pos, to: end)
       pos = colon
     }
-    if pos - start.pos > Parser.maxKeyLength {
+    if isTooLongForKey(from: start.pos, to: pos) {
       throw error(.keyTooLong(limit: Parser.maxKeyLength), at: start)
     }
     pos += 1

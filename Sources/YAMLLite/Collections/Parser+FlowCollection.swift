@@ -99,7 +99,7 @@ extension Parser {
     if case .scalar = node.content {} else { throw error(.complexKey, at: entryStart) }
     // A flow mapping's key may span lines (`{ multi\n line: v }`); a pair in a sequence may not.
     if isMultiline && !inMapping { throw error(.multilineKey, at: entryStart) }
-    if pos - entryStart.pos > Parser.maxKeyLength {
+    if isTooLongForKey(from: entryStart.pos, to: pos) {
       throw error(.keyTooLong(limit: Parser.maxKeyLength), at: entryStart)
     }
     pos += 1
@@ -141,7 +141,7 @@ extension Parser {
       }
       if isAtEnd { throw error(.unterminatedFlowCollection, at: openedAt) }
       if atLineStart {
-        if spaces == 0 && pos == lineStart && isAtDocumentMarker() {
+        if isAtDocumentMarker() {
           throw error(.documentMarkerInFlow)
         }
         if spaces <= parent {

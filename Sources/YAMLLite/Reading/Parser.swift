@@ -8,7 +8,7 @@ struct Parser {
   ///
   /// Deeper input is refused with `nestingTooDeep`, so a hostile file cannot exhaust the stack.
   static let maxDepth = 64
-  /// The longest implicit key accepted, in bytes; YAML 1.2 caps implicit keys at 1024 characters.
+  /// The longest implicit key accepted, in Unicode characters, as YAML 1.2 caps it.
   static let maxKeyLength = 1024
 
   let bytes: UnsafeBufferPointer<UInt8>
@@ -117,6 +117,14 @@ struct Parser {
     let items = Array(itemStack[base...])
     itemStack.removeSubrange(base...)
     return items
+  }
+
+  /// Whether `bytes[start..<end]` holds more than `maxKeyLength` Unicode scalars.
+  func isTooLongForKey(from start: Int, to end: Int) -> Bool {
+    guard end - start > Parser.maxKeyLength else { return false }
+    var scalars = 0
+    for index in start..<end where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+    return scalars > Parser.maxKeyLength
   }
 
   /// Counts one more enclosing collection, refusing nesting deeper than `maxDepth`.

@@ -34,7 +34,7 @@ extension Parser {
           continue
         }
         if isAtEnd || spaces <= parent || byte == .hash { break }
-        if spaces == 0 && lineStart == pos - 0 && isAtDocumentMarker() { break }
+        if isAtDocumentMarker() { break }
         if inFlow && (byte.isFlowIndicator) { break }
         if byte == .colon && (peek(1).isBlankOrBreakOrEnd || (inFlow && peek(1).isFlowIndicator)) {
           break

@@ -100,7 +100,7 @@ extension Parser {
         consumeBreak()
         continue
       }
-      if spaces == 0 && pos == lineStart && isAtDocumentMarker() {
+      if isAtDocumentMarker() {
         throw error(.documentMarkerInScalar)
       }
       if spaces <= parent {

@@ -118,6 +118,13 @@ struct RefusalTests {
     expectRefusal(row.yaml, row.kind, line: row.line, column: row.column)
   }
 
+  @Test func keyLengthCountsCharactersNotBytes() throws {
+    let key = String(repeating: "ж", count: 1024)
+    let node = try YAMLParser.parse(key + ": v\n", file: "t.yaml")
+    #expect(node.entries?.first?.key == key)
+    expectRefusal(key + "ж: v\n", .keyTooLong(limit: 1024), line: 1, column: 1)
+  }
+
   @Test func refusesNestingDeeperThanTheLimit() {
     let depth = YAMLParser.maximumNestingDepth
     expectRefusal(
