@@ -63,6 +63,11 @@ extension YAMLError {
     case blockScalarLeadingSpaces
     /// An indentation digit on a block scalar at the root of the document.
     case blockScalarIndicatorAtRoot
+    /// A `|` or `>` block scalar (not `-`) whose text runs to the end of the file without a
+    /// final line break, which YAML parsers read differently.
+    case blockScalarWithoutFinalLineBreak
+    /// A line inside a quoted scalar or flow collection not indented more than its key or `-`.
+    case continuationNotIndented
 
     // MARK: - Flow collections
     case unterminatedFlowCollection
@@ -140,6 +145,12 @@ extension YAMLError.Kind {
     case .blockScalarLeadingSpaces:
       return
         "an empty line before a block scalar's text has more spaces than the text's indentation"
+    case .blockScalarWithoutFinalLineBreak:
+      return "the file ends inside this block scalar without a line break; "
+        + "expected a line break at the end (parsers disagree on the text without one)"
+    case .continuationNotIndented:
+      return "this line continues a quoted string or flow collection; "
+        + "expected it to be indented more than the key or '-' it belongs to"
     case .blockScalarIndicatorAtRoot:
       return "an indentation indicator on a top-level block scalar is ambiguous; remove the digit"
     case .unterminatedFlowCollection:

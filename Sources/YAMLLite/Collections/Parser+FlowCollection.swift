@@ -146,7 +146,8 @@ extension Parser {
         }
         if spaces <= parent {
           throw error(
-            .badIndentation, at: Mark(pos: lineStart + spaces, line: line, lineStart: lineStart))
+            .continuationNotIndented,
+            at: Mark(pos: lineStart + spaces, line: line, lineStart: lineStart))
         }
       }
       if byte == .hash { throw error(.unexpectedCharacter("#")) }

@@ -108,7 +108,8 @@ extension Parser {
         let quote = bytes[start.pos]
         if !bytes[pos...].contains(quote) { throw error(.unterminatedQuote, at: start) }
         throw error(
-          .badIndentation, at: Mark(pos: lineStart + spaces, line: line, lineStart: lineStart))
+          .continuationNotIndented,
+          at: Mark(pos: lineStart + spaces, line: line, lineStart: lineStart))
       }
       break
     }

@@ -46,7 +46,7 @@ struct RefusalTests {
       "under-indented key", "a:\n    b: 1\n  c: 2\n", .badIndentation,
       line: 3, column: 3),
     RefusalCase(
-      "quoted continuation not indented", "a: \"x\ny\"\n", .badIndentation,
+      "quoted continuation not indented", "a: \"x\ny\"\n", .continuationNotIndented,
       line: 2, column: 1),
     RefusalCase(
       "value where a key must be", "a: 1\njust text\n", .expectedKey,
@@ -90,6 +90,9 @@ struct RefusalTests {
       "over-indented leading empty line", "a: |\n     \n  x\n",
       .blockScalarLeadingSpaces, line: 2, column: 6),
     RefusalCase(
+      "block scalar text at the end without a line break", "a: |\n  x\n  y",
+      .blockScalarWithoutFinalLineBreak, line: 3, column: 4),
+    RefusalCase(
       "indicator at the root", "--- |1\n x\n", .blockScalarIndicatorAtRoot,
       line: 2, column: 1),
     RefusalCase(
@@ -97,11 +100,12 @@ struct RefusalTests {
       line: 1, column: 4),
     RefusalCase("missing comma", "[\"a\" b]\n", .expectedFlowSeparator("]"), line: 1, column: 6),
     RefusalCase(
-      "closing bracket not indented", "a: [b,\n  c\n]\n", .badIndentation,
+      "closing bracket not indented", "a: [b,\n  c\n]\n", .continuationNotIndented,
       line: 3, column: 1),
     RefusalCase("double comma", "[a, , b]\n", .emptyFlowEntry, line: 1, column: 5),
     RefusalCase("block entry in flow", "[- a]\n", .blockCollectionInFlow, line: 1, column: 2),
-    RefusalCase("flow line not indented", "a: [b,\nc]\n", .badIndentation, line: 2, column: 1),
+    RefusalCase(
+      "flow line not indented", "a: [b,\nc]\n", .continuationNotIndented, line: 2, column: 1),
     RefusalCase("reserved indicator", "a: @b\n", .unexpectedCharacter("@"), line: 1, column: 4),
     RefusalCase(
       "key too long", String(repeating: "k", count: 1025) + ": v\n",
