@@ -12,6 +12,8 @@ extension YAMLError {
     case controlCharacter(UInt32)
     /// A byte order mark after the start of the file.
     case byteOrderMarkInside
+    /// A raw U+0085, U+2028 or U+2029: a line break for YAML 1.1 parsers, text for YAML 1.2.
+    case unicodeLineBreak(UInt32)
 
     // MARK: - Outside the subset
     case anchorNotSupported
@@ -88,9 +90,13 @@ extension YAMLError.Kind {
     case .invalidUTF8: return "the file is not valid UTF-8 here; expected UTF-8 text"
     case .nulByte: return "a NUL byte is not allowed in YAML; expected text"
     case .controlCharacter(let value):
-      let hex = String(value, radix: 16, uppercase: true)
-      return "the character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex) "
+      return "the character U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)) "
         + "is not allowed in YAML; write it as an escape in a double-quoted string"
+    case .unicodeLineBreak(let value):
+      let escape = value == 0x85 ? "\\N" : value == 0x2028 ? "\\L" : "\\P"
+      return "the character U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)) is a "
+        + "line break for some YAML parsers and not for others; write it as \(escape) "
+        + "in a double-quoted string"
     case .byteOrderMarkInside:
       return "a byte order mark is only allowed at the start of the file"
     case .anchorNotSupported:
@@ -164,5 +170,12 @@ extension YAMLError.Kind {
     case .documentMarkerInFlow:
       return "a document marker inside a flow collection; expected it to be closed first"
     }
+  }
+}
+
+extension String {
+  /// The string with zeros in front up to `width` characters (`"A0"` to `"00A0"`).
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

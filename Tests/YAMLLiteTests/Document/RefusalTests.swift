@@ -145,6 +145,8 @@ struct RefusalTests {
     expectRefusal(Array("a: \u{7}\n".utf8), .controlCharacter(7), line: 1, column: 4)
     expectRefusal(Array("a: é".utf8) + [0xED, 0xA0, 0x80], .invalidUTF8, line: 1, column: 5)
     expectRefusal(Array("a: x\u{FEFF}\n".utf8), .byteOrderMarkInside, line: 1, column: 5)
+    expectRefusal(Array("# ü\na: x\u{2028}y\n".utf8), .unicodeLineBreak(0x2028), line: 2, column: 5)
+    expectRefusal(Array("a: \"\u{85}\"\n".utf8), .unicodeLineBreak(0x85), line: 1, column: 5)
   }
 
   @Test func duplicateKeyMessageNamesBothLines() throws {
