@@ -42,9 +42,9 @@ public enum ScalarStyle: String, Sendable, Equatable {
   case folded
 }
 
-/// One `key: value` pair of a mapping, in document order. Keys are always scalars.
+/// One `key: value` pair of a mapping, in document order.
 ///
-/// An entry is 56 bytes: the key's line and column are stored, and its file is the value's file
+/// Keys are always scalars. An entry is 56 bytes: the key's line and column are stored, and its file is the value's file
 /// (a key and its value are always in one file).
 public struct MappingEntry: Sendable, Equatable {
   public var key: String
@@ -52,7 +52,9 @@ public struct MappingEntry: Sendable, Equatable {
   private var keyLine: UInt32
   private var keyColumn: UInt32
 
-  /// Where the key starts. Its `file` is the value's; setting it sets the line and column.
+  /// Where the key starts.
+  ///
+  /// Its `file` is the value's; setting it sets the line and column.
   public var keyLocation: SourceLocation {
     get { keyPlace.location }
     set {

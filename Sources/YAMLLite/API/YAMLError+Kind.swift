@@ -1,5 +1,7 @@
 extension YAMLError {
-  /// The kinds of refusal. Cases name what the input did; `message` says what was expected.
+  /// The kinds of refusal.
+  ///
+  /// Cases name what the input did; `message` says what was expected.
   public enum Kind: Sendable, Equatable {
     // MARK: - Bytes
     /// The bytes are not valid UTF-8.
@@ -10,6 +12,8 @@ extension YAMLError {
     case controlCharacter(UInt32)
     /// A byte order mark after the start of the file.
     case byteOrderMarkInside
+    /// A raw U+0085, U+2028 or U+2029: a line break for YAML 1.1 parsers, text for YAML 1.2.
+    case unicodeLineBreak(UInt32)
 
     // MARK: - Outside the subset
     case anchorNotSupported
@@ -61,6 +65,11 @@ extension YAMLError {
     case blockScalarLeadingSpaces
     /// An indentation digit on a block scalar at the root of the document.
     case blockScalarIndicatorAtRoot
+    /// A `|` or `>` block scalar (not `-`) whose text runs to the end of the file without a
+    /// final line break, which YAML parsers read differently.
+    case blockScalarWithoutFinalLineBreak
+    /// A line inside a quoted scalar or flow collection not indented more than its key or `-`.
+    case continuationNotIndented
 
     // MARK: - Flow collections
     case unterminatedFlowCollection
@@ -81,9 +90,13 @@ extension YAMLError.Kind {
     case .invalidUTF8: return "the file is not valid UTF-8 here; expected UTF-8 text"
     case .nulByte: return "a NUL byte is not allowed in YAML; expected text"
     case .controlCharacter(let value):
-      let hex = String(value, radix: 16, uppercase: true)
-      return "the character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex) "
+      return "the character U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)) "
         + "is not allowed in YAML; write it as an escape in a double-quoted string"
+    case .unicodeLineBreak(let value):
+      let escape = value == 0x85 ? "\\N" : value == 0x2028 ? "\\L" : "\\P"
+      return "the character U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)) is a "
+        + "line break for some YAML parsers and not for others; write it as \(escape) "
+        + "in a double-quoted string"
     case .byteOrderMarkInside:
       return "a byte order mark is only allowed at the start of the file"
     case .anchorNotSupported:
@@ -136,7 +149,14 @@ extension YAMLError.Kind {
     case .invalidBlockScalarHeader:
       return "invalid block scalar header; expected '|' or '>' then optional '+'/'-' and 1-9"
     case .blockScalarLeadingSpaces:
-      return "an empty line before a block scalar's text has more spaces than the text's indentation"
+      return
+        "an empty line before a block scalar's text has more spaces than the text's indentation"
+    case .blockScalarWithoutFinalLineBreak:
+      return "the file ends inside this block scalar without a line break; "
+        + "expected a line break at the end (parsers disagree on the text without one)"
+    case .continuationNotIndented:
+      return "this line continues a quoted string or flow collection; "
+        + "expected it to be indented more than the key or '-' it belongs to"
     case .blockScalarIndicatorAtRoot:
       return "an indentation indicator on a top-level block scalar is ambiguous; remove the digit"
     case .unterminatedFlowCollection:
@@ -150,5 +170,12 @@ extension YAMLError.Kind {
     case .documentMarkerInFlow:
       return "a document marker inside a flow collection; expected it to be closed first"
     }
+  }
+}
+
+extension String {
+  /// The string with zeros in front up to `width` characters (`"A0"` to `"00A0"`).
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

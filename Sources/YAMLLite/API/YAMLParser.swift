@@ -11,6 +11,9 @@ public enum YAMLParser {
 
   /// Parses one document.
   ///
+  /// The tree shares `bytes` (scalars read in one piece are ranges of it, block scalars are
+  /// folded when their text is read), so the bytes live as long as any node of the tree.
+  ///
   /// - Parameters:
   ///   - bytes: the file's bytes, UTF-8 (a leading BOM is skipped).
   ///   - file: the name used in every `SourceLocation`.

@@ -22,7 +22,8 @@ extension Parser {
       let value: Node
       if isAtLineEndOrComment {
         try finishLine(valueStart: afterColon)
-        value = try parseBlockNode(parent: indent, sequenceAtParentIndent: true, emptyAt: afterColon)
+        value = try parseBlockNode(
+          parent: indent, sequenceAtParentIndent: true, emptyAt: afterColon)
       } else {
         value = try parseInlineValue(parent: indent, afterKey: true)
       }
@@ -84,7 +85,8 @@ extension Parser {
     switch peek() {
     case .doubleQuote, .singleQuote:
       guard startsImplicitKey() else { throw error(.expectedKey) }
-      let node = try peek() == .doubleQuote
+      let node =
+        try peek() == .doubleQuote
         ? parseDoubleQuoted(parent: -1) : parseSingleQuoted(parent: -1)
       guard case .scalar(let scalar) = node.content else { throw error(.expectedKey, at: start) }
       key = scalar.text
@@ -96,7 +98,9 @@ extension Parser {
       try refuseIndicator(inFlow: false)
       guard startsImplicitKey() else { throw error(.expectedKey) }
       var end = pos
-      while !(bytes[end] == .colon && (end + 1 == bytes.count || bytes[end + 1].isBlankOrBreakOrEnd)) {
+      while !(bytes[end] == .colon
+        && (end + 1 == bytes.count || bytes[end + 1].isBlankOrBreakOrEnd))
+      {
         end += 1
       }
       let colon = end
@@ -104,7 +108,7 @@ extension Parser {
       key = text(from: pos, to: end)
       pos = colon
     }
-    if pos - start.pos > Parser.maxKeyLength {
+    if isTooLongForKey(from: start.pos, to: pos) {
       throw error(.keyTooLong(limit: Parser.maxKeyLength), at: start)
     }
     pos += 1

@@ -35,7 +35,8 @@ extension Parser {
           throw error(.complexKey, at: entryStart)
         }
         if let firstLine = keys.insert(
-          scalar.text, line: entryStart.line, after: entryStack[entryBase...]) {
+          scalar.text, line: entryStart.line, after: entryStack[entryBase...])
+        {
           throw error(.duplicateKey(scalar.text, firstLine: firstLine), at: entryStart)
         }
         entryStack.append(
@@ -69,8 +70,10 @@ extension Parser {
     return Node(content, place: place(of: start))
   }
 
-  /// Reads a node and, when a `:` follows on the same line, the value after it. Returns the node
-  /// (the key, when there is a value) and the value: nil for no `:`, an empty scalar for `k:`.
+  /// Reads a node and, when a `:` follows, the value after it.
+  ///
+  /// Returns the node (the key, when there is a value) and the value: nil for no `:`, an empty
+  /// scalar for `k:`.
   private mutating func parseFlowEntry(
     parent: Int, inMapping: Bool
   ) throws(YAMLError) -> (Node, Node?) {
@@ -96,7 +99,7 @@ extension Parser {
     if case .scalar = node.content {} else { throw error(.complexKey, at: entryStart) }
     // A flow mapping's key may span lines (`{ multi\n line: v }`); a pair in a sequence may not.
     if isMultiline && !inMapping { throw error(.multilineKey, at: entryStart) }
-    if pos - entryStart.pos > Parser.maxKeyLength {
+    if isTooLongForKey(from: entryStart.pos, to: pos) {
       throw error(.keyTooLong(limit: Parser.maxKeyLength), at: entryStart)
     }
     pos += 1
@@ -138,12 +141,13 @@ extension Parser {
       }
       if isAtEnd { throw error(.unterminatedFlowCollection, at: openedAt) }
       if atLineStart {
-        if spaces == 0 && pos == lineStart && isAtDocumentMarker() {
+        if isAtDocumentMarker() {
           throw error(.documentMarkerInFlow)
         }
         if spaces <= parent {
           throw error(
-            .badIndentation, at: Mark(pos: lineStart + spaces, line: line, lineStart: lineStart))
+            .continuationNotIndented,
+            at: Mark(pos: lineStart + spaces, line: line, lineStart: lineStart))
         }
       }
       if byte == .hash { throw error(.unexpectedCharacter("#")) }

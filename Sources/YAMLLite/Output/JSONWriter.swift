@@ -45,8 +45,9 @@ struct JSONWriter {
 
   /// A JSON string literal: `"` and `\` escaped, control characters as `\n`-style or `\u00XX`.
   ///
-  /// C1 controls (U+0080–U+009F), U+FEFF, U+FFFE and U+FFFF are escaped too: JSON allows them
-  /// raw but YAML does not, and escaped the output stays readable as YAML.
+  /// C1 controls (U+0080–U+009F), U+2028, U+2029, U+FEFF, U+FFFE and U+FFFF are escaped too:
+  /// JSON allows them raw but YAML does not (or parsers disagree on them), and escaped the output
+  /// stays readable as YAML.
   mutating func writeString(_ text: String) {
     var text = text
     text.withUTF8 { writeString(utf8: $0) }
@@ -62,6 +63,13 @@ struct JSONWriter {
       if byte == 0xC2, index < utf8.count, (0x80...0x9F).contains(utf8[index]) {
         appendUnicodeEscape(UInt32(utf8[index]))
         index += 1
+        continue
+      }
+      if byte == 0xE2, index + 1 < utf8.count, utf8[index] == 0x80,
+        utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9
+      {
+        appendUnicodeEscape(0x2000 | UInt32(utf8[index + 1] & 0x3F))
+        index += 2
         continue
       }
       if byte == 0xEF, index + 1 < utf8.count,

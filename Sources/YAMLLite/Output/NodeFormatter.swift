@@ -1,7 +1,8 @@
 /// Turns a node tree into text: JSON (scalars as strings, keys in document order) or an outline.
 public enum NodeFormatter {
-  /// The tree as JSON: every scalar a JSON string, mapping keys in document order, no trailing
-  /// newline. Indented by two spaces when `pretty` is true, one line otherwise.
+  /// The tree as JSON: every scalar a JSON string, mapping keys in document order.
+  ///
+  /// No trailing newline. Indented by two spaces when `pretty` is true, one line otherwise.
   public static func json(_ node: Node, pretty: Bool = true) -> String {
     var writer = JSONWriter(pretty: pretty)
     writer.write(node, depth: 0)

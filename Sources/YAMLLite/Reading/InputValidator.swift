@@ -4,7 +4,9 @@
 /// meets a NUL (it uses 0 as its end sentinel), a broken sequence or a control character.
 /// YAML 1.2 (`c-printable`) allows tab, line feed, carriage return, U+0020–U+007E, U+0085,
 /// U+00A0–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF. A byte order mark is allowed only at the
-/// start (the caller skips it); inside a document we refuse it rather than guess.
+/// start (the caller skips it); inside a document we refuse it rather than guess. Raw U+0085,
+/// U+2028 and U+2029 are refused too: YAML 1.1 parsers such as libyaml break lines at them,
+/// YAML 1.2 does not, so the same file would load as different data.
 enum InputValidator {
   /// Returns the first offending position, or nil when the input is clean.
   static func firstProblem(
@@ -28,8 +30,9 @@ enum InputValidator {
     return (offset.index, line, lineStart, offset.kind)
   }
 
-  /// The offset and kind of the first problem. Eight bytes at a time while they are printable
-  /// ASCII, then one character at a time.
+  /// The offset and kind of the first problem.
+  ///
+  /// Reads eight bytes at a time while they are printable ASCII, then one character at a time.
   private static func firstProblemOffset(
     in bytes: UnsafeBufferPointer<UInt8>, from start: Int
   ) -> (index: Int, kind: YAMLError.Kind)? {
@@ -67,6 +70,9 @@ enum InputValidator {
       }
       if !isPrintable(scalar) {
         return (index, scalar == 0xFEFF ? .byteOrderMarkInside : .controlCharacter(scalar))
+      }
+      if scalar == 0x85 || scalar == 0x2028 || scalar == 0x2029 {
+        return (index, .unicodeLineBreak(scalar))
       }
       index += length
     }

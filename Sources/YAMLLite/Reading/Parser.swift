@@ -4,10 +4,11 @@
 /// is how a plain scalar checks whether the next line continues it. The parser works on UTF-8
 /// bytes; `Character` columns are computed only when a location is made (see `column(of:)`).
 struct Parser {
-  /// The deepest nesting of collections accepted (block and flow together). Deeper input is
-  /// refused with `nestingTooDeep`, so a hostile file cannot exhaust the stack.
+  /// The deepest nesting of collections accepted, block and flow together.
+  ///
+  /// Deeper input is refused with `nestingTooDeep`, so a hostile file cannot exhaust the stack.
   static let maxDepth = 64
-  /// The longest implicit key accepted, in bytes; YAML 1.2 caps implicit keys at 1024 characters.
+  /// The longest implicit key accepted, in Unicode characters, as YAML 1.2 caps it.
   static let maxKeyLength = 1024
 
   let bytes: UnsafeBufferPointer<UInt8>
@@ -27,7 +28,9 @@ struct Parser {
   /// What `nextContentLine` last found: the content's offset, the line's indentation, and the
   /// offset of a tab in the leading whitespace (-1 for none), so asking again is cheap and exact.
   var contentLine = (pos: -1, indent: 0, tab: -1)
-  /// Entries and items of the collections being read, innermost last. A finished collection
+  /// Entries and items of the collections being read, innermost last.
+  ///
+  /// A finished collection
   /// copies its part into an array of exactly its size, so the tree carries no growth slack and
   /// the stacks' storage is reused instead of growing an array per collection.
   var entryStack: [MappingEntry] = []
@@ -114,6 +117,14 @@ struct Parser {
     let items = Array(itemStack[base...])
     itemStack.removeSubrange(base...)
     return items
+  }
+
+  /// Whether `bytes[start..<end]` holds more than `maxKeyLength` Unicode scalars.
+  func isTooLongForKey(from start: Int, to end: Int) -> Bool {
+    guard end - start > Parser.maxKeyLength else { return false }
+    var scalars = 0
+    for index in start..<end where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+    return scalars > Parser.maxKeyLength
   }
 
   /// Counts one more enclosing collection, refusing nesting deeper than `maxDepth`.

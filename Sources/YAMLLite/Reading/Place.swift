@@ -13,7 +13,9 @@ struct Place: Sendable, Hashable {
   }
 
   init(_ location: SourceLocation) {
-    self.init(line: location.line, column: location.column, file: FileTable.shared.number(for: location.file))
+    self.init(
+      line: location.line, column: location.column,
+      file: FileTable.shared.number(for: location.file))
   }
 
   var location: SourceLocation {

@@ -34,7 +34,7 @@ extension Parser {
           continue
         }
         if isAtEnd || spaces <= parent || byte == .hash { break }
-        if spaces == 0 && lineStart == pos - 0 && isAtDocumentMarker() { break }
+        if isAtDocumentMarker() { break }
         if inFlow && (byte.isFlowIndicator) { break }
         if byte == .colon && (peek(1).isBlankOrBreakOrEnd || (inFlow && peek(1).isFlowIndicator)) {
           break
@@ -65,7 +65,8 @@ extension Parser {
         break
       }
     }
-    let text = folded.isEmpty ? text(from: start.pos, to: lastEnd) : String(decoding: folded, as: UTF8.self)
+    let text =
+      folded.isEmpty ? text(from: start.pos, to: lastEnd) : String(decoding: folded, as: UTF8.self)
     return Node(.scalar(Scalar(text)), place: place(of: start))
   }
 

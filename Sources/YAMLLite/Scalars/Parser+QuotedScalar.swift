@@ -100,7 +100,7 @@ extension Parser {
         consumeBreak()
         continue
       }
-      if spaces == 0 && pos == lineStart && isAtDocumentMarker() {
+      if isAtDocumentMarker() {
         throw error(.documentMarkerInScalar)
       }
       if spaces <= parent {
@@ -108,7 +108,8 @@ extension Parser {
         let quote = bytes[start.pos]
         if !bytes[pos...].contains(quote) { throw error(.unterminatedQuote, at: start) }
         throw error(
-          .badIndentation, at: Mark(pos: lineStart + spaces, line: line, lineStart: lineStart))
+          .continuationNotIndented,
+          at: Mark(pos: lineStart + spaces, line: line, lineStart: lineStart))
       }
       break
     }

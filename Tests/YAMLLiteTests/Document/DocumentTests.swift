@@ -12,7 +12,8 @@ struct DocumentTests {
     AcceptCase("empty file", "", #""""#),
     AcceptCase("only comments", "# one\n\n# two\n", #""""#),
     AcceptCase("CRLF line ends", "a: 1\r\nb:\r\n  - x\r\n", #"{"a":"1","b":["x"]}"#),
-    AcceptCase("CRLF inside scalars", "a: |\r\n  x\r\n  y\r\nb: \"p\r\n  q\"\r\n",
+    AcceptCase(
+      "CRLF inside scalars", "a: |\r\n  x\r\n  y\r\nb: \"p\r\n  q\"\r\n",
       #"{"a":"x\ny\n","b":"p q"}"#),
     AcceptCase("no final line break", "a: 1", #"{"a":"1"}"#),
     AcceptCase("tab-only blank lines", "a: 1\n\t\nb: 2\n", #"{"a":"1","b":"2"}"#),

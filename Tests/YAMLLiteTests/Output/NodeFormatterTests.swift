@@ -30,7 +30,7 @@ struct NodeFormatterTests {
     let node = try YAMLParser.parse(#"a: "q\"b\\s\/\t\n\r\x01\x7f\u2028""#, file: "f.yaml")
     #expect(
       NodeFormatter.json(node, pretty: false)
-        == #"{"a":"q\"b\\s/\t\n\r\u0001\u007f"# + "\u{2028}\"}")
+        == #"{"a":"q\"b\\s/\t\n\r\u0001\u007f\u2028"}"#)
   }
 
   @Test func jsonEscapesWhatYAMLCannotHoldRaw() throws {

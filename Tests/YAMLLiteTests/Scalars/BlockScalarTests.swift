@@ -35,8 +35,9 @@ struct BlockScalarTests {
         three
           indented
         four
+      end: x
       """,
-      #"{"a":"one two\nthree\n  indented\nfour\n"}"#),
+      #"{"a":"one two\nthree\n  indented\nfour\n","end":"x"}"#),
     AcceptCase(
       "folded strip",
       "a: >-\n  one\n  two\n",
@@ -62,6 +63,11 @@ struct BlockScalarTests {
       "root after document start",
       "--- |\nline\n# text\n",
       #""line\n# text\n""#),
+    AcceptCase(
+      "strip at the end of a file without a line break", "a: |-\n  x\n  y", #"{"a":"x\ny"}"#),
+    AcceptCase("header alone at the end of the file", "a: >", #"{"a":""}"#),
+    AcceptCase(
+      "spaces-only last line without a line break", "k: |\n  t\n    ", #"{"k":"t\n  \n"}"#),
     AcceptCase(
       "tabs after the indentation are text",
       "a: |\n  \tx\n",
