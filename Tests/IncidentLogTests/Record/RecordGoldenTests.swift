@@ -57,6 +57,7 @@ import TriageSession
         basis: GDPR Art. 33(1)
         draft: |
           We report a personal data breach at our processor {{vendor}}.
+
     """
 
   static let answers = """
@@ -101,7 +102,7 @@ import TriageSession
         "runbook": {
           "id": "vendor-breach",
           "version": "1.0.0",
-          "sha256": "b9135d44d838b942eb3b0b996a54b031846f976ec39f390364ac0449e5768ada"
+          "sha256": "99fc52a25b2d2ed865dc396484deca88b05c09c270cb5aa28c7b21fa6b397471"
         },
         "responder": "Dana Ortiz",
         "mode": "answers-file",
@@ -181,7 +182,7 @@ import TriageSession
         ],
         "integrity": {
           "parents": [],
-          "sha256": "40b6f184446b8566d534625eb2ace51346bb285f16c017645004824c04e9da73"
+          "sha256": "9aa2ec46444814c3c47085a6f21062525b633c1622110bf270aea3f1305ff02a"
         }
       }
       """#
@@ -230,10 +231,10 @@ import TriageSession
 
       ## Record
 
-      - Runbook: vendor-breach 1.0.0 (sha256 `b9135d44d838b942eb3b0b996a54b031846f976ec39f390364ac0449e5768ada`)
+      - Runbook: vendor-breach 1.0.0 (sha256 `99fc52a25b2d2ed865dc396484deca88b05c09c270cb5aa28c7b21fa6b397471`)
       - Responder: Dana Ortiz (answers-file)
       - Created: 2026-04-03T16:00:00Z
-      - Record sha256: `40b6f184446b8566d534625eb2ace51346bb285f16c017645004824c04e9da73`
+      - Record sha256: `9aa2ec46444814c3c47085a6f21062525b633c1622110bf270aea3f1305ff02a`
       """
     #expect(ReportGenerator.markdown(of: try sealedRecord()) == expected + "\n")
   }

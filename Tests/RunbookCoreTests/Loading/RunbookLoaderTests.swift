@@ -138,8 +138,10 @@ struct RunbookLoaderTests {
       with: "type: text\n        pattern: '[a-'\n", code: "bad-pattern", line: 11, column: 19,
       message: "'[a-' is not a valid regular expression"),
     LintCase(
-      name: "syntax error in the YAML itself", replace: "title: A sample", with: "title: [A sample",
-      code: "syntax", line: 2, column: 8, message: "the flow sequence"),
+      name: "syntax error in the YAML itself", replace: "title: A sample",
+      with: "title: [A sample", code: "syntax", line: 3, column: 1,
+      message: "this line continues a quoted string or flow collection; expected it to be "
+        + "indented more than the key or '-' it belongs to"),
   ]
 
   @Test(arguments: cases)
