@@ -13,6 +13,6 @@ extension Command {
     options: [.flag("version", help: "Show the version.")],
     subcommands: [
       .run, .lint, .test, .show, .graph, .answersTemplate, .answersSchema, .runbooks, .parse,
-      .help,
+      .archive, .help,
     ])
 }

@@ -1,0 +1,80 @@
+/// Reads records with their amendments applied, one record at a time.
+///
+/// Amendments are read first and grouped by record (they are few: a handful per record), then
+/// records are streamed, so memory does not grow with the number of records. Files that do not
+/// read as documents are skipped here; ``ArchiveStore/verify()`` reports them.
+public struct ArchiveReader: Sendable {
+  /// The archive.
+  public let store: ArchiveStore
+
+  /// A reader of `store`.
+  public init(store: ArchiveStore) { self.store = store }
+
+  /// Every well-formed amendment, grouped by the id of the record it names.
+  public func amendmentsByRecord() throws(ArchiveError) -> [String: [Amendment]] {
+    var grouped: [String: [Amendment]] = [:]
+    try store.walk(.amendment) { (entry) throws(ArchiveError) in
+      guard case .document(let location) = entry,
+        let document = try? store.read(location),
+        let amendment = Amendment(json: document.document)
+      else { return }
+      grouped[amendment.record, default: []].append(amendment)
+    }
+    return grouped
+  }
+
+  /// Calls `body` with the state of each readable record, in path order (oldest first).
+  public func forEachRecord(_ body: (RecordState) throws -> Void) throws {
+    let amendments = try amendmentsByRecord()
+    var failure: (any Error)?
+    try store.walk(.record) { (entry) throws(ArchiveError) in
+      guard failure == nil, case .document(let location) = entry,
+        let document = try? store.read(location)
+      else { return }
+      do {
+        try body(RecordState(stored: document, amendments: amendments[location.id] ?? []))
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  /// The record whose id is `prefix` or the only one that starts with it.
+  ///
+  /// - Throws: ``RecordLookupError`` when none or several match; ``ArchiveError`` when the
+  ///   archive cannot be read.
+  public func locateRecord(_ prefix: String) throws -> DocumentLocation {
+    var matches: [DocumentLocation] = []
+    var exact: DocumentLocation?
+    try store.walk(.record) { (entry) throws(ArchiveError) in
+      guard case .document(let location) = entry, location.id.hasPrefix(prefix) else { return }
+      if location.id == prefix { exact = location }
+      matches.append(location)
+    }
+    if let exact { return exact }
+    guard let only = matches.first, !prefix.isEmpty else {
+      throw RecordLookupError.noSuchRecord(prefix: prefix)
+    }
+    guard matches.count == 1 else {
+      throw RecordLookupError.ambiguousPrefix(
+        prefix: prefix, candidates: matches.map(\.id))
+    }
+    return only
+  }
+
+  /// The current state of the record named by `prefix` (see ``locateRecord(_:)``).
+  public func state(ofRecord prefix: String) throws -> RecordState {
+    let location = try locateRecord(prefix)
+    let document = try store.read(location)
+    var amendments: [Amendment] = []
+    try store.walk(.amendment) { (entry) throws(ArchiveError) in
+      guard case .document(let amendmentLocation) = entry,
+        let read = try? store.read(amendmentLocation),
+        let amendment = Amendment(json: read.document), amendment.record == location.id
+      else { return }
+      amendments.append(amendment)
+    }
+    return RecordState(stored: document, amendments: amendments)
+  }
+}

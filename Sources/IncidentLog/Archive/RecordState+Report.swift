@@ -1,0 +1,71 @@
+import Foundation
+import RunbookCore
+
+extension RecordState {
+  /// The record document with the amendments' effects written in: each action's `status`, each
+  /// sent notification's `status: "sent"` and `sent_at`.
+  public var amendedDocument: JSONValue {
+    var document = stored.document
+    document["actions"] = .array(
+      (document["actions"]?.arrayValue ?? []).map { entry in
+        var entry = entry
+        if let id = entry["id"]?.stringValue, let item = action(id) {
+          entry["status"] = .string(item.status)
+        }
+        return entry
+      })
+    document["notifications"] = .array(
+      (document["notifications"]?.arrayValue ?? []).map { entry in
+        var entry = entry
+        if let id = entry["id"]?.stringValue, let sentAt = notification(id)?.sentAt {
+          entry["status"] = "sent"
+          entry["sent_at"] = .string(UTCTimestamp.string(from: sentAt))
+        }
+        return entry
+      })
+    return document
+  }
+
+  /// The Markdown report (``ReportGenerator``) of ``amendedDocument``, followed by a
+  /// `## Follow-ups` section: the status, sent notifications and every amendment in order.
+  public var amendedMarkdown: String {
+    var lines = [ReportGenerator.markdown(of: amendedDocument), "## Follow-ups", ""]
+    if let closedAt {
+      lines.append("**Status:** closed at \(UTCTimestamp.string(from: closedAt))")
+    } else {
+      lines.append("**Status:** open")
+    }
+    lines.append("")
+    if amendments.isEmpty {
+      lines.append("No amendments.")
+    }
+    for amendment in amendments {
+      let at = UTCTimestamp.string(from: amendment.createdAt)
+      lines.append("- \(at), \(amendment.responder): \(Self.describe(amendment.change))")
+    }
+    lines.append("")
+    return lines.joined(separator: "\n")
+  }
+
+  /// A change in words: `action rotate-keys done: rotated`, `notification authority sent at …`.
+  public static func describe(_ change: AmendmentChange) -> String {
+    switch change {
+    case .actionStatus(let action, let status, let note):
+      "action \(action) \(status.rawValue)" + (note.map { ": \($0)" } ?? "")
+    case .notificationSent(let notification, let sentAt):
+      "notification \(notification) sent at \(UTCTimestamp.string(from: sentAt))"
+    case .note(let text): "note: \(text)"
+    case .close(let note): "closed" + (note.map { ": \($0)" } ?? "")
+    }
+  }
+
+  /// `{"record": …, "amendments": […], "status": "open"}`: the stored record, its amendments as
+  /// written (without their integrity members) and the status.
+  public var jsonValue: JSONValue {
+    [
+      "record": stored.document,
+      "amendments": .array(amendments.map(\.jsonValue)),
+      "status": .string(status),
+    ]
+  }
+}
