@@ -32,10 +32,16 @@ struct HeadsCache {
           "path": .string(head.location.path), "sha256": .string(head.sha256),
         ]
       })
+    let bytes = JSONPrettyPrinter.bytes(of: value)
     do {
       try store.fileSystem.createDirectory(at: directory)
-      try store.fileSystem.writeNewFile(
-        JSONPrettyPrinter.bytes(of: value), at: directory + "/" + name)
+      try store.fileSystem.writeNewFile(bytes, at: directory + "/" + name)
+    } catch .alreadyExists {
+      // A damaged file of the same name (a good one would have been used): replace it.
+      try? FileManager.default.removeItem(atPath: directory + "/" + name)
+      guard (try? store.fileSystem.writeNewFile(bytes, at: directory + "/" + name)) != nil else {
+        return
+      }
     } catch {
       return
     }
