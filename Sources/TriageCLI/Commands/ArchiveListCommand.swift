@@ -51,7 +51,7 @@ enum ArchiveListCommand {
     let head =
       "\(state.id)  \(pad(state.createdAt, 20))  \(pad(state.severity, 8))  "
       + "\(pad(state.status, 6))  \(state.runbookID)  "
-    let room = max(width - head.count, 12)
+    let room = max(width - head.count, 24)
     return head + ArchiveCommandSupport.truncated(state.decision, to: room)
   }
 

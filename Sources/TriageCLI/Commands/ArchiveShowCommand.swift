@@ -7,8 +7,9 @@ extension Command {
     abstract: "Show a record with its follow-ups.",
     discussion: """
       md (the default) is the record's Markdown report with the amendments' effects written in \
-      (action statuses, notifications sent and when), then a Follow-ups section: open or \
-      closed, and every amendment with its time and responder. json is \
+      (action statuses), then a Follow-ups section: open or closed, each action's and \
+      notification's state (done, dropped, sent and when, or open with its due time, chained \
+      deadlines worked out as in 'triage archive follow-ups'), and every amendment. json is \
       {"record": ..., "amendments": [...], "status": ...}.
 
       ID is a record id or a unique prefix of it: a prefix that names several records is an \
@@ -17,7 +18,7 @@ extension Command {
     arguments: [ArgumentSpec("id", help: "The record's id, or a unique prefix of it.")],
     options: [
       .value("format", valueName: "format", help: "md (default) or json."),
-      ArchiveCommandSupport.archiveOption,
+      ArchiveCommandSupport.archiveOption, RunbookLocator.option,
     ],
     action: ArchiveShowCommand.run)
 }
@@ -33,8 +34,13 @@ enum ArchiveShowCommand {
     let state = try ArchiveCommandSupport.reporting {
       try ArchiveReader(store: store).state(ofRecord: invocation.argument("id") ?? "")
     }
-    context.standardOutput.write(
-      format == "json" ? JSONPrettyPrinter.string(of: state.jsonValue) : state.amendedMarkdown)
+    if format == "json" {
+      context.standardOutput.write(JSONPrettyPrinter.string(of: state.jsonValue))
+    } else {
+      let calendars = CalendarCache(locator: RunbookLocator(context, invocation))
+      context.standardOutput.write(
+        state.amendedMarkdown(now: context.now(), calendar: calendars.lookup))
+    }
     return .success
   }
 }
