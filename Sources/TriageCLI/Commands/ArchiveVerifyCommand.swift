@@ -11,8 +11,10 @@ extension Command {
       and the heads (the newest documents; two after a git merge, until the next record joins \
       them). Otherwise prints one line per problem, naming the record or amendment, and exits 65.
 
-      A deleted document shows as a missing parent of the documents written after it. A deleted \
-      head leaves no trace in the files that remain: compare the heads with a copy (git history).
+      A deleted document shows as a missing parent of the documents written after it, and a \
+      deleted or edited record also through its amendments, which name it by id and hash. A \
+      deleted head leaves no trace in the files that remain: compare the heads with a copy (git \
+      history).
       """,
     options: [ArchiveCommandSupport.jsonOption, ArchiveCommandSupport.archiveOption],
     action: ArchiveVerifyCommand.run)
@@ -23,21 +25,24 @@ enum ArchiveVerifyCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let store = try ArchiveCommandSupport.store(invocation, context)
     let report = try store.verify()
+    let problems = try AmendmentAudit.problems(in: store)
+    let isIntact = report.isIntact && problems.isEmpty
     if invocation.flag("json") {
-      context.standardOutput.write(JSONPrettyPrinter.string(of: json(report)))
+      context.standardOutput.write(JSONPrettyPrinter.string(of: json(report, problems)))
     } else {
-      context.standardOutput.write(text(report))
+      context.standardOutput.write(text(report, problems))
     }
-    return report.isIntact ? .success : .dataError
+    return isIntact ? .success : .dataError
   }
 
-  static func text(_ report: VerificationReport) -> String {
+  static func text(_ report: VerificationReport, _ problems: [AmendmentAudit.Problem]) -> String {
     var lines: [String] = []
-    if report.isIntact {
+    if report.isIntact && problems.isEmpty {
       lines.append("Archive intact: \(report.documentCount) documents checked.")
     } else {
       for issue in report.issues { lines.append(describe(issue)) }
-      let count = report.issues.count
+      lines += problems.map(\.description)
+      let count = report.issues.count + problems.count
       lines.append(
         "Archive NOT intact: \(count) problem\(count == 1 ? "" : "s") in "
           + "\(report.documentCount) documents.")
@@ -67,9 +72,9 @@ enum ArchiveVerifyCommand {
     return "\(subject): \(issue.path): \(problem)"
   }
 
-  static func json(_ report: VerificationReport) -> JSONValue {
+  static func json(_ report: VerificationReport, _ problems: [AmendmentAudit.Problem]) -> JSONValue {
     [
-      "intact": .bool(report.isIntact),
+      "intact": .bool(report.isIntact && problems.isEmpty),
       "documents": .number(Double(report.documentCount)),
       "issues": .array(
         report.issues.map { issue in
@@ -77,7 +82,13 @@ enum ArchiveVerifyCommand {
             "path": .string(issue.path), "id": issue.id.map(JSONValue.string) ?? .null,
             "message": .string(describe(issue)),
           ]
-        }),
+        }
+          + problems.map { problem in
+            [
+              "path": .string(problem.path), "id": .string(problem.amendment),
+              "message": .string(problem.description),
+            ]
+          }),
       "heads": .array(
         report.heads.map { head in
           ["sha256": .string(head.sha256), "path": .string(head.location.path)]
