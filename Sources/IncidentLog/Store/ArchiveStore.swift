@@ -45,11 +45,15 @@ public struct ArchiveStore: Sendable {
   ///   - id: The document id, also its file name (see ``DocumentID``).
   ///   - createdAt: The creation time, which picks the month folder; a `created_at` member in
   ///     the document must name the same month.
+  ///   - report: Renders a companion Markdown file from the document as sealed; it is written
+  ///     to `<id>.md` beside the document, under the same lock (so that the cleanup of stale
+  ///     temporary files, which runs under the lock, never meets it half-written).
   /// - Returns: The document as written, with its hash and parents.
   /// - Throws: ``ArchiveError``; ``ArchiveError/alreadyExists(path:)`` if the id is taken.
   @discardableResult
   public func append(
-    document: JSONValue, kind: DocumentKind, id: String, createdAt: Date
+    document: JSONValue, kind: DocumentKind, id: String, createdAt: Date,
+    report: ((JSONValue) -> String)? = nil
   ) throws(ArchiveError) -> StoredDocument {
     guard DocumentID.isValid(id) else { throw .invalidDocumentID(id) }
     guard case .object(var object) = document else { throw .documentIsNotAnObject(id: id) }
@@ -81,6 +85,10 @@ public struct ArchiveStore: Sendable {
       // The new document names every head, so it is now the only one.
       cache.remember(
         [DocumentHead(location: location, sha256: hash)], for: listing.adding(location.path))
+      if let report {
+        let text = report(.object(sealed))
+        try fileSystem.writeNewFile(Array(text.utf8), at: absolute("\(directory)/\(id).md"))
+      }
       return StoredDocument(
         location: location, sha256: hash, parents: parents.sorted(), document: .object(sealed))
     }
@@ -236,6 +244,7 @@ extension ArchiveStore {
     # Written by triage: local files of this copy of the archive, never shared.
     /.archive.lock
     /.cache/
+    /drafts/
     .*.tmp
 
     """
