@@ -99,4 +99,31 @@ import Testing
     #expect(show.output.contains(": closed: Done.\n"))
     #expect(try run("verify").status == 0)
   }
+
+  @Test func amendmentsWrittenByTriageHaveTheSchemasShape() throws {
+    #expect(try run("note", "20210415T080000Z", "Checked.").status == 0)
+    #expect(try run("close", "20210402T120000Z").status == 65)
+    let url = TriageBinary.packageRoot.appendingPathComponent("Schemas/amendment.schema.json")
+    let schema = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    let required = Set(try #require(schema["required"] as? [String]))
+    let properties = try #require(schema["properties"] as? [String: Any])
+    let change = try #require(properties["change"] as? [String: Any])
+    let shapes = try #require(change["oneOf"] as? [[String: Any]])
+    let types = shapes.compactMap { ($0["properties"] as? [String: Any])?["type"] as? [String: Any] }
+      .compactMap { $0["const"] as? String }
+    #expect(types == ["action-status", "notification-sent", "note", "close"])
+    let amendments = ArchiveTestSupport.files(under: archive).filter {
+      $0.hasPrefix("amendments/")
+    }
+    #expect(amendments.count == 5)
+    for path in amendments {
+      let data = try Data(contentsOf: URL(fileURLWithPath: archive + "/" + path))
+      let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      #expect(Set(document.keys) == required, "\(path)")
+      #expect(document["format"] as? String == "triage-amendment/1")
+      let type = (document["change"] as? [String: Any])?["type"] as? String
+      #expect(type.map(types.contains) == true, "\(path)")
+    }
+  }
 }
