@@ -8,8 +8,9 @@ extension Command {
     "list",
     abstract: "List the records, oldest first.",
     discussion: """
-      One line per record: id, creation time, severity, status (open or closed), runbook and \
-      decision, cut to the width of the terminal (80 columns when not a terminal). --since and \
+      One line per record: id, creation time (UTC, to the minute), severity, status (open or \
+      closed), runbook and decision, the decision cut to the width of the terminal (80 columns \
+      when not a terminal), keeping at least 20 characters of it; --json gives it whole. --since and \
       --until take a date (2026-04-01; --until includes that whole day) or an RFC 3339 time.
       """,
     options: [
@@ -45,13 +46,16 @@ enum ArchiveListCommand {
     return .success
   }
 
-  /// `ID  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION`, the decision cut to `width`.
+  /// `ID  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION`, the decision cut to `width` (but
+  /// never to fewer than 20 characters); the creation time without seconds (`2021-04-01 09:30`).
   static func line(_ state: RecordState, width: Int) -> String {
     let pad = ArchiveCommandSupport.padded
+    var created = String(state.createdAt.prefix(16))
+    if created.count == 16 { created = created.replacingOccurrences(of: "T", with: " ") }
     let head =
-      "\(state.id)  \(pad(state.createdAt, 20))  \(pad(state.severity, 8))  "
+      "\(state.id)  \(pad(created, 16))  \(pad(state.severity, 8))  "
       + "\(pad(state.status, 6))  \(state.runbookID)  "
-    let room = max(width - head.count, 24)
+    let room = max(width - head.count, 20)
     return head + ArchiveCommandSupport.truncated(state.decision, to: room)
   }
 
