@@ -1,22 +1,57 @@
-/// The parent links of an archive: only hashes and locations, never document contents.
+/// The parent links of an archive, kept compact: 32-byte hashes, and locations only for the
+/// documents that may be heads or that name a parent not seen yet.
+///
+/// Memory is about 40 bytes per document (one table entry), whatever the documents hold.
 struct ArchiveGraph {
-  private(set) var nodes: [(location: DocumentLocation, sha256: String, parents: [String])] = []
-  private(set) var knownHashes: Set<String> = []
-  private var referenced: Set<String> = []
+  /// A SHA-256 digest as four words.
+  struct Digest: Hashable {
+    var a: UInt64, b: UInt64, c: UInt64, d: UInt64
+
+    /// The digest of 64 hex digits; nil for anything else.
+    init?(hex: String) {
+      guard let bytes = Hex.bytes(of: hex), bytes.count == 32 else { return nil }
+      func word(_ offset: Int) -> UInt64 {
+        bytes[offset..<offset + 8].reduce(0) { $0 << 8 | UInt64($1) }
+      }
+      (a, b, c, d) = (word(0), word(8), word(16), word(24))
+    }
+  }
+
+  private struct Flags: OptionSet {
+    let rawValue: UInt8
+    static let known = Flags(rawValue: 1)
+    static let referenced = Flags(rawValue: 2)
+  }
+
+  private var flags: [Digest: Flags] = [:]
+  /// Documents no document seen so far names as a parent (the heads, once all are seen).
+  private var candidates: [Digest: DocumentHead] = [:]
+  /// Parents not known when a document named them: checked at the end.
+  private var unresolved: [(parent: Digest, hex: String, child: DocumentLocation)] = []
 
   mutating func add(location: DocumentLocation, sha256: String, parents: [String]) {
-    nodes.append((location, sha256, parents))
-    knownHashes.insert(sha256)
-    referenced.formUnion(parents)
+    guard let digest = Digest(hex: sha256) else { return }
+    for parent in parents {
+      guard let parentDigest = Digest(hex: parent) else { continue }
+      let old = flags[parentDigest] ?? []
+      if !old.contains(.known) { unresolved.append((parentDigest, parent, location)) }
+      flags[parentDigest] = old.union(.referenced)
+      candidates.removeValue(forKey: parentDigest)
+    }
+    let old = flags[digest] ?? []
+    flags[digest] = old.union(.known)
+    if !old.contains(.referenced) && candidates[digest] == nil {
+      candidates[digest] = DocumentHead(location: location, sha256: sha256)
+    }
+  }
+
+  /// Each document that names a parent no document in the archive has, with that parent.
+  var missingParents: [(child: DocumentLocation, parent: String)] {
+    unresolved.filter { !(flags[$0.parent] ?? []).contains(.known) }.map { ($0.child, $0.hex) }
   }
 
   /// Documents nobody names as a parent, sorted by hash (duplicates of one hash listed once).
   var heads: [DocumentHead] {
-    var seen: Set<String> = []
-    return
-      nodes
-      .filter { !referenced.contains($0.sha256) && seen.insert($0.sha256).inserted }
-      .map { DocumentHead(location: $0.location, sha256: $0.sha256) }
-      .sorted { $0.sha256 < $1.sha256 }
+    candidates.values.sorted { $0.sha256 < $1.sha256 }
   }
 }

@@ -13,44 +13,69 @@ extension ArchiveStore {
     guard try fileSystem.isDirectory(at: root) else { throw .notFound(path: root) }
     var issues: [VerificationReport.Issue] = []
     var graph = ArchiveGraph()
-    var pathByID: [String: String] = [:]
+    var ids = DuplicateIDFinder()
     var documentCount = 0
     for kind in DocumentKind.allCases {
-      let (documents, unexpectedFiles) = try scan(kind)
-      issues += unexpectedFiles.map { .init(path: $0, id: nil, kind: .unexpectedFile) }
-      for location in documents {
-        documentCount += 1
-        let (found, problems) = check(location)
-        issues += problems.map { .init(path: location.path, id: location.id, kind: $0) }
-        guard let found else { continue }
-        if let other = pathByID[location.id] {
-          issues.append(
-            .init(path: location.path, id: location.id, kind: .duplicateID(otherPath: other)))
-        } else {
-          pathByID[location.id] = location.path
+      try walk(kind) { (entry) throws(ArchiveError) in
+        switch entry {
+        case .unexpectedFile(let path):
+          issues.append(.init(path: path, id: nil, kind: .unexpectedFile))
+        case .document(let location):
+          documentCount += 1
+          let (found, problems) = check(location)
+          issues += problems.map { .init(path: location.path, id: location.id, kind: $0) }
+          guard let found else { return }
+          ids.add(location.id)
+          graph.add(location: location, sha256: found.sha256, parents: found.parents)
         }
-        graph.add(location: location, sha256: found.sha256, parents: found.parents)
       }
     }
-    for node in graph.nodes {
-      for parent in node.parents where !graph.knownHashes.contains(parent) {
-        issues.append(
-          .init(path: node.location.path, id: node.location.id, kind: .missingParent(parent)))
-      }
+    for (child, parent) in graph.missingParents {
+      issues.append(.init(path: child.path, id: child.id, kind: .missingParent(parent)))
     }
+    issues += try duplicateIDIssues(ids.suspects)
     let ordered = issues.enumerated().sorted {
       ($0.element.path, $0.offset) < ($1.element.path, $1.offset)
     }.map(\.element)
     return VerificationReport(documentCount: documentCount, issues: ordered, heads: graph.heads)
   }
 
+  /// Every file holding one of `suspects` after the first: a second walk, only when the first
+  /// found ids that may repeat.
+  private func duplicateIDIssues(
+    _ suspects: Set<String>
+  ) throws(ArchiveError) -> [VerificationReport.Issue] {
+    guard !suspects.isEmpty else { return [] }
+    var first: [String: String] = [:]
+    var issues: [VerificationReport.Issue] = []
+    try forEachLocation { (location) throws(ArchiveError) in
+      guard suspects.contains(location.id), (try? readIntegrity(location)) != nil else { return }
+      if let other = first[location.id] {
+        issues.append(
+          .init(path: location.path, id: location.id, kind: .duplicateID(otherPath: other)))
+      } else {
+        first[location.id] = location.path
+      }
+    }
+    return issues
+  }
+
   /// The recorded integrity of one file, if readable, and its problems.
   private func check(
     _ location: DocumentLocation
   ) -> ((sha256: String, parents: [String])?, [VerificationReport.Issue.Kind]) {
+    let bytes: [UInt8]
+    do {
+      bytes = try fileSystem.readFile(at: absolute(location.path))
+    } catch {
+      return (nil, [.unreadable(error)])
+    }
+    if let digest = FastDocumentDigest(bytes: bytes) {
+      return ((digest.recordedSHA256, digest.parents), problems(of: digest, at: location))
+    }
     let document: StoredDocument
     do {
-      document = try read(location)
+      document = try self.document(location, from: bytes)
     } catch .invalidJSON(_, let error) {
       return (nil, [.invalidJSON(error)])
     } catch .invalidIntegrity {
@@ -75,5 +100,27 @@ extension ArchiveStore {
       }
     }
     return ((document.sha256, document.parents), problems)
+  }
+
+  /// The problems ``check(_:)`` finds, from a fast digest.
+  private func problems(
+    of digest: FastDocumentDigest, at location: DocumentLocation
+  ) -> [VerificationReport.Issue.Kind] {
+    var problems: [VerificationReport.Issue.Kind] = []
+    if digest.computedSHA256 != digest.recordedSHA256 {
+      problems.append(
+        .hashMismatch(recorded: digest.recordedSHA256, computed: digest.computedSHA256))
+    }
+    if digest.id != location.id {
+      problems.append(.idDoesNotMatchFileName(documentID: digest.id))
+    }
+    let createdAt = digest.createdAt.map(JSONValue.string)
+    if let month = ArchiveTime.monthPath(ofCreatedAt: createdAt) {
+      let expected = "\(location.kind.directoryName)/\(month)"
+      if !location.path.hasPrefix(expected + "/") {
+        problems.append(.misplaced(expectedDirectory: expected))
+      }
+    }
+    return problems
   }
 }

@@ -249,11 +249,16 @@ extension ArchiveStore {
 
     """
 
-  /// Reads a document's `integrity` member (hash and parents).
+  /// Reads a document's `integrity` member (hash and parents), without building the document
+  /// when the fast path applies.
   func readIntegrity(_ location: DocumentLocation) throws(ArchiveError) -> (
     sha256: String, parents: [String]
   ) {
-    let document = try read(location)
+    let bytes = try fileSystem.readFile(at: absolute(location.path))
+    if let digest = FastDocumentDigest(bytes: bytes) {
+      return (digest.recordedSHA256, digest.parents)
+    }
+    let document = try document(location, from: bytes)
     return (document.sha256, document.parents)
   }
 
