@@ -1,8 +1,9 @@
 /// Reads records with their amendments applied, one record at a time.
 ///
-/// Amendments are read first and grouped by record (they are few: a handful per record), then
-/// records are streamed, so memory does not grow with the number of records. Files that do not
-/// read as documents are skipped here; ``ArchiveStore/verify()`` reports them.
+/// Amendments are indexed first (a few bytes each, see `AmendmentIndex`), then records are
+/// streamed, each with its amendments read from their files, so memory grows with neither the
+/// records nor the amendments' contents. Files that do not read as documents are skipped here;
+/// ``ArchiveStore/verify()`` reports them.
 public struct ArchiveReader: Sendable {
   /// The archive.
   public let store: ArchiveStore
@@ -10,29 +11,17 @@ public struct ArchiveReader: Sendable {
   /// A reader of `store`.
   public init(store: ArchiveStore) { self.store = store }
 
-  /// Every well-formed amendment, grouped by the id of the record it names.
-  public func amendmentsByRecord() throws(ArchiveError) -> [String: [Amendment]] {
-    var grouped: [String: [Amendment]] = [:]
-    try store.walk(.amendment) { (entry) throws(ArchiveError) in
-      guard case .document(let location) = entry,
-        let document = try? store.read(location),
-        let amendment = Amendment(json: document.document)
-      else { return }
-      grouped[amendment.record, default: []].append(amendment)
-    }
-    return grouped
-  }
-
   /// Calls `body` with the state of each readable record, in path order (oldest first).
   public func forEachRecord(_ body: (RecordState) throws -> Void) throws {
-    let amendments = try amendmentsByRecord()
+    let index = try AmendmentIndex(store: store)
     var failure: (any Error)?
     try store.walk(.record) { (entry) throws(ArchiveError) in
       guard failure == nil, case .document(let location) = entry,
         let document = try? store.read(location)
       else { return }
+      let amendments = index.amendments(ofRecord: location.id, in: store)
       do {
-        try body(RecordState(stored: document, amendments: amendments[location.id] ?? []))
+        try body(RecordState(stored: document, amendments: amendments))
       } catch {
         failure = error
       }

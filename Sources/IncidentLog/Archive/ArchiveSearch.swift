@@ -22,17 +22,16 @@ public struct ArchiveSearch: Sendable {
 
   /// Calls `body` with each matching record, oldest first.
   public func forEachMatch(in store: ArchiveStore, _ body: (SearchMatch) throws -> Void) throws {
-    let reader = ArchiveReader(store: store)
-    let amendments = try reader.amendmentsByRecord()
+    let index = try AmendmentIndex(store: store) { $0.change.text.map(contains) ?? false }
     var failure: (any Error)?
     try store.walk(.record) { (entry) throws(ArchiveError) in
       guard failure == nil, case .document(let location) = entry else { return }
-      let recordAmendments = amendments[location.id] ?? []
-      let notes = recordAmendments.contains { $0.change.text.map(contains) ?? false }
+      let notes = index.isMarked(location.id)
       guard let bytes = try? store.fileSystem.readFile(at: store.absolute(location.path)) else {
         return
       }
       if !notes, let needle, !Self.bytes(bytes, contain: needle) { return }
+      let recordAmendments = index.amendments(ofRecord: location.id, in: store)
       guard let document = try? store.document(location, from: bytes) else { return }
       let state = RecordState(stored: document, amendments: recordAmendments)
       let fields = matchingFields(of: state)
