@@ -82,7 +82,8 @@ import Testing
 
   @Test func notesAndClosing() throws {
     let note = try run("note", "20210415T080000Z", "The regulator acknowledged.")
-    #expect(note.status == 0 && note.output.hasPrefix("Record 20210415T080000Z-0000000c: note added.\n"))
+    #expect(
+      note.status == 0 && note.output.hasPrefix("Record 20210415T080000Z-0000000c: note added.\n"))
     let close = try run("close", "20210415T080000Z", "--note", "Done.")
     #expect(close.status == 0, "\(close)")
     let closedAgain = try run("close", "20210415T080000Z")
@@ -110,8 +111,10 @@ import Testing
     let properties = try #require(schema["properties"] as? [String: Any])
     let change = try #require(properties["change"] as? [String: Any])
     let shapes = try #require(change["oneOf"] as? [[String: Any]])
-    let types = shapes.compactMap { ($0["properties"] as? [String: Any])?["type"] as? [String: Any] }
-      .compactMap { $0["const"] as? String }
+    let types = shapes.compactMap {
+      ($0["properties"] as? [String: Any])?["type"] as? [String: Any]
+    }
+    .compactMap { $0["const"] as? String }
     #expect(types == ["action-status", "notification-sent", "note", "close"])
     let amendments = ArchiveTestSupport.files(under: archive).filter {
       $0.hasPrefix("amendments/")

@@ -28,9 +28,10 @@ import Testing
 
         """)
     let filtered = try run("list", "--status", "open", "--severity", "high")
-    #expect(filtered.output.split(separator: "\n").map { String($0.prefix(25)) } == [
-      "20210401T093000Z-0000000a"
-    ])
+    #expect(
+      filtered.output.split(separator: "\n").map { String($0.prefix(25)) } == [
+        "20210401T093000Z-0000000a"
+      ])
     let byDay = try run("list", "--since", "2021-04-02", "--until", "2021-04-02")
     #expect(byDay.output.hasPrefix("20210402T120000Z-0000000b "))
     #expect(byDay.output.split(separator: "\n").count == 1)
@@ -58,7 +59,9 @@ import Testing
 
         """)
     let json = try run("follow-ups", "--json")
-    #expect(json.output.contains("\"due\": \"2021-05-04T08:00:00Z\",\n    \"due_rule\": \"1 month after authority.sent\""))
+    #expect(
+      json.output.contains(
+        "\"due\": \"2021-05-04T08:00:00Z\",\n    \"due_rule\": \"1 month after authority.sent\""))
   }
 
   @Test func statsCountRecordsAndOpenItems() throws {
@@ -111,7 +114,8 @@ import Testing
       result.output
         == "id,created_at,runbook,severity,status,tlp,responder,decision,open_actions,open_notifications\r\n"
         + "20210401T093000Z-0000000a,2021-04-01T09:30:00Z,vendor-breach,high,open,TLP:AMBER,Dana Ortiz,Notify the authority about Acme.,1,1\r\n"
-        + "20210415T080000Z-0000000c,2021-04-15T08:00:00Z,regulated-saas,medium,open,TLP:AMBER,Dana Ortiz,\"Tell the regulator, then follow up.\",0,1\r\n")
+        + "20210415T080000Z-0000000c,2021-04-15T08:00:00Z,regulated-saas,medium,open,TLP:AMBER,Dana Ortiz,\"Tell the regulator, then follow up.\",0,1\r\n"
+    )
     #expect(result.error == "triage: left out 1 TLP:RED record (--include-red includes them)\n")
   }
 
@@ -125,7 +129,8 @@ import Testing
       text == "record,created_at,runbook,severity,tlp,action,title,owner,due,status,note\r\n"
         + "20210401T093000Z-0000000a,2021-04-01T09:30:00Z,vendor-breach,high,TLP:AMBER,rotate-vendor-keys,Rotate the keys Acme held,security lead,2021-04-02T09:00:00Z,done,Rotated at 09:00; old keys revoked.\r\n"
         + "20210401T093000Z-0000000a,2021-04-01T09:30:00Z,vendor-breach,high,TLP:AMBER,review-contract,\"Review the Acme contract, notice clause\",vendor manager,2099-01-01T00:00:00Z,open,\r\n"
-        + "20210402T120000Z-0000000b,2021-04-02T12:00:00Z,vendor-breach,low,TLP:RED,watch-statements,Watch Globex's statements,analyst,2021-05-02T12:00:00Z,open,\r\n")
+        + "20210402T120000Z-0000000b,2021-04-02T12:00:00Z,vendor-breach,low,TLP:RED,watch-statements,Watch Globex's statements,analyst,2021-05-02T12:00:00Z,open,\r\n"
+    )
     let jsonl = try run("export", "--format", "jsonl")
     #expect(jsonl.output.split(separator: "\n").count == 2)
     let markdown = try run("export", "--format", "md", "--include-red")
@@ -136,9 +141,12 @@ import Testing
   @Test func showWritesTheReportWithTheAmendmentsEffects() throws {
     let result = try run("show", "20210401")
     #expect(result.status == 0, "\(result)")
-    #expect(result.output.contains("| 2021-04-02T09:00:00Z | Rotate the keys Acme held | security lead | done |"))
     #expect(
-      result.output.hasSuffix("""
+      result.output.contains(
+        "| 2021-04-02T09:00:00Z | Rotate the keys Acme held | security lead | done |"))
+    #expect(
+      result.output.hasSuffix(
+        """
         ## Follow-ups
 
         **Status:** open
@@ -178,6 +186,8 @@ import Testing
     #expect(unknown.error == "triage: no record with an id starting '2020'\n")
     let noArchive = try ArchiveTestSupport.archive(["list"], archive + "-missing")
     #expect(noArchive.status == 66)
-    #expect(noArchive.error.hasSuffix("-missing: no incident log archive here (triage run creates one)\n"))
+    #expect(
+      noArchive.error.hasSuffix("-missing: no incident log archive here (triage run creates one)\n")
+    )
   }
 }

@@ -62,7 +62,9 @@ import Testing
     let archive = folder.url.appendingPathComponent("file/log").path
     let result = try runTriage(ArchiveTestSupport.runArguments(folder, archive: archive))
     #expect(result.status == 73)
-    #expect(result.error == "triage: \(folder.url.appendingPathComponent("file").path): not a directory\n")
+    #expect(
+      result.error == "triage: \(folder.url.appendingPathComponent("file").path): not a directory\n"
+    )
   }
 
   @Test(.enabled(if: getuid() != 0, "root may write anywhere"))
@@ -73,7 +75,9 @@ import Testing
     #expect(try runTriage(ArchiveTestSupport.runArguments(folder, archive: archive)).status == 0)
     let before = ArchiveTestSupport.files(under: archive)
     try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: archive)
-    defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: archive) }
+    defer {
+      try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: archive)
+    }
     let result = try runTriage(ArchiveTestSupport.runArguments(folder, archive: archive))
     #expect(result.status == 73)
     #expect(result.error.contains("permission denied"))

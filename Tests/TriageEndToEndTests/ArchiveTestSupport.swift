@@ -62,8 +62,10 @@ enum ArchiveTestSupport {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments =
-      ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c",
-       "init.defaultBranch=main", "-c", "pull.rebase=false", "-c", "commit.gpgsign=false"]
+      [
+        "git", "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c",
+        "init.defaultBranch=main", "-c", "pull.rebase=false", "-c", "commit.gpgsign=false",
+      ]
       + arguments
     process.currentDirectoryURL = directory
     var environment = TriageBinary.environment()

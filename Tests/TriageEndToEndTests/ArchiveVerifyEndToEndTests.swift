@@ -37,7 +37,9 @@ import Testing
   }
 
   @Test func anEditedFieldIsNamed() throws {
-    try edit(recordA) { $0.replacingOccurrences(of: "\"severity\": \"high\"", with: "\"severity\": \"low\"") }
+    try edit(recordA) {
+      $0.replacingOccurrences(of: "\"severity\": \"high\"", with: "\"severity\": \"low\"")
+    }
     let result = try verify()
     #expect(result.status == 65)
     let lines = result.output.split(separator: "\n").map(String.init)
@@ -49,10 +51,14 @@ import Testing
     try FileManager.default.removeItem(atPath: archive + "/" + recordB)
     let result = try verify()
     #expect(result.status == 65)
-    #expect(result.output.contains(
-      "record 20210415T080000Z-0000000c: records/2021/04/20210415T080000Z-0000000c.json: names parent 18322e3a992a441a2904b0cbee1f8d2a2115875103f2b315b1aec02324f22e06, which is not in the archive"))
-    #expect(result.output.contains(
-      "amendment 20210405T090000Z-000000b1: amendments/2021/04/20210405T090000Z-000000b1.json: its record 20210402T120000Z-0000000b is not in the archive (deleted or renamed)\n"))
+    #expect(
+      result.output.contains(
+        "record 20210415T080000Z-0000000c: records/2021/04/20210415T080000Z-0000000c.json: names parent 18322e3a992a441a2904b0cbee1f8d2a2115875103f2b315b1aec02324f22e06, which is not in the archive"
+      ))
+    #expect(
+      result.output.contains(
+        "amendment 20210405T090000Z-000000b1: amendments/2021/04/20210405T090000Z-000000b1.json: its record 20210402T120000Z-0000000b is not in the archive (deleted or renamed)\n"
+      ))
   }
 
   @Test func aTruncatedFileIsNamed() throws {
@@ -61,7 +67,9 @@ import Testing
     try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: full))
     let result = try verify()
     #expect(result.status == 65)
-    #expect(result.output.hasPrefix("amendment 20210415T090000Z-000000c1: \(head): truncated or not valid JSON"))
+    #expect(
+      result.output.hasPrefix(
+        "amendment 20210415T090000Z-000000c1: \(head): truncated or not valid JSON"))
   }
 
   @Test func anInsertedDocumentWithAForgedParentIsNamed() throws {
@@ -90,6 +98,7 @@ import Testing
     let issues = try #require(report["issues"] as? [[String: Any]])
     #expect(issues.count == 1)
     #expect(issues.first?["id"] as? String == id)
-    #expect((issues.first?["message"] as? String)?.contains("inserted with a forged parent") == true)
+    #expect(
+      (issues.first?["message"] as? String)?.contains("inserted with a forged parent") == true)
   }
 }

@@ -54,7 +54,8 @@ public enum AmendmentAudit {
   private static func recordHash(_ id: String, in store: ArchiveStore) -> String? {
     let digits = Array(id.utf8.prefix(6))
     guard digits.count == 6, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-    let month = String(decoding: digits[0..<4], as: UTF8.self) + "/"
+    let month =
+      String(decoding: digits[0..<4], as: UTF8.self) + "/"
       + String(decoding: digits[4..<6], as: UTF8.self)
     let location = DocumentLocation(kind: .record, id: id, path: "records/\(month)/\(id).json")
     return try? store.read(location).sha256

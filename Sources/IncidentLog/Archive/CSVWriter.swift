@@ -16,7 +16,9 @@ public enum CSVWriter {
     if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
       value = "'" + value
     }
-    let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
+    let needsQuotes = value.contains {
+      $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n"
+    }
     guard needsQuotes else { return value }
     return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

@@ -154,7 +154,8 @@ private struct CanonicalScanner {
       if droppingSHA256 && key(member) == "sha256" { continue }
       if !first { out.append(UInt8(ascii: ",")) }
       first = false
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(member.keyStart - 1)...member.keyEnd]))
+      out.append(
+        contentsOf: UnsafeBufferPointer(rebasing: bytes[(member.keyStart - 1)...member.keyEnd]))
       out.append(UInt8(ascii: ":"))
       let isIntegrity = isTopLevel && key(member) == "integrity"
       try emitValue(member.valueStart, dropSHA256: isIntegrity)
@@ -352,7 +353,9 @@ private struct CanonicalScanner {
   // MARK: - Reading members
 
   func key(_ member: Member) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: bytes[member.keyStart..<member.keyEnd]), as: UTF8.self)
+    String(
+      decoding: UnsafeBufferPointer(rebasing: bytes[member.keyStart..<member.keyEnd]), as: UTF8.self
+    )
   }
 
   func keyPrecedes(_ left: Member, _ right: Member) -> Bool {

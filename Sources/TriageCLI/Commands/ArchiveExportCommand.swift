@@ -76,7 +76,8 @@ enum ArchiveExportCommand {
       do {
         try Data(buffer.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
       } catch {
-        throw CommandFailure("\(outputPath): cannot write: \(error.localizedDescription)", exit: .cannotCreate)
+        throw CommandFailure(
+          "\(outputPath): cannot write: \(error.localizedDescription)", exit: .cannotCreate)
       }
     }
     if leftOut > 0 {

@@ -50,7 +50,9 @@ enum ArchiveStatsCommand {
       context.standardOutput.write(JSONPrettyPrinter.string(of: value))
       return .success
     }
-    var lines = ["Records: \(records) (\(records - closed) open, \(closed) closed)", "By severity:"]
+    var lines = [
+      "Records: \(records) (\(records - closed) open, \(closed) closed)", "By severity:",
+    ]
     let pad = ArchiveCommandSupport.padded
     for level in severities { lines.append("  \(pad(level, 10))\(bySeverity[level] ?? 0)") }
     lines.append("By runbook:")

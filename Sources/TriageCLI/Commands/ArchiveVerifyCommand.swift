@@ -72,7 +72,8 @@ enum ArchiveVerifyCommand {
     return "\(subject): \(issue.path): \(problem)"
   }
 
-  static func json(_ report: VerificationReport, _ problems: [AmendmentAudit.Problem]) -> JSONValue {
+  static func json(_ report: VerificationReport, _ problems: [AmendmentAudit.Problem]) -> JSONValue
+  {
     [
       "intact": .bool(report.isIntact && problems.isEmpty),
       "documents": .number(Double(report.documentCount)),

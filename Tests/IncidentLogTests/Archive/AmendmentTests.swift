@@ -31,14 +31,16 @@ import Testing
         + #""format":"triage-amendment/1","id":"20260401T100000Z-0000000a","#
         + #""record":"20260401T093000Z-00000001","record_sha256":""#
         + String(repeating: "a", count: 64) + #"","responder":"Sam Lee"}"#)
-    #expect(amendment.jsonValue.objectValue?.keys == [
-      "format", "id", "created_at", "record", "record_sha256", "responder", "change",
-    ])
+    #expect(
+      amendment.jsonValue.objectValue?.keys == [
+        "format", "id", "created_at", "record", "record_sha256", "responder", "change",
+      ])
   }
 
   @Test("malformed changes are refused")
   func malformed() {
-    #expect(AmendmentChange(json: ["type": "action-status", "action": "a", "status": "half"]) == nil)
+    #expect(
+      AmendmentChange(json: ["type": "action-status", "action": "a", "status": "half"]) == nil)
     #expect(AmendmentChange(json: ["type": "notification-sent", "notification": "n"]) == nil)
     #expect(AmendmentChange(json: ["type": "teleport"]) == nil)
     #expect(Amendment(json: ["format": "triage-record/1"]) == nil)

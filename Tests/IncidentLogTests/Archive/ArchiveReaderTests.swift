@@ -10,8 +10,10 @@ import Testing
     let second = try fixture.appendRecord(minutes: 0, seed: 2)
     let reader = ArchiveReader(store: fixture.store)
     #expect(try reader.locateRecord(String(first.location.id.prefix(20))) == first.location)
-    #expect(throws: RecordLookupError.ambiguousPrefix(
-      prefix: "20260401T", candidates: [first.location.id, second.location.id].sorted())) {
+    #expect(
+      throws: RecordLookupError.ambiguousPrefix(
+        prefix: "20260401T", candidates: [first.location.id, second.location.id].sorted())
+    ) {
       try reader.locateRecord("20260401T")
     }
     #expect(throws: RecordLookupError.noSuchRecord(prefix: "2025")) {
@@ -29,7 +31,8 @@ import Testing
       document: record, kind: .record, id: "20260401T093000Z-00000001",
       createdAt: ArchiveTestRecords.createdAt)
     let (amendment, written) = try AmendmentWriter(store: fixture.store).amend(
-      record: "20260401T093000Z", with: .actionStatus(action: "rotate-keys", status: .done, note: nil),
+      record: "20260401T093000Z",
+      with: .actionStatus(action: "rotate-keys", status: .done, note: nil),
       responder: "Sam", now: ArchiveFixture.date(minutes: 10))
     #expect(amendment.recordSHA256 == stored.sha256)
     #expect(written.parents == [stored.sha256])

@@ -8,9 +8,11 @@ import Testing
       stored: ArchiveTestRecords.stored(),
       amendments: [ArchiveTestRecords.amendment(.note(text: "ACME called back"), minutes: 3)])
     let fields = ArchiveSearch("acme").matchingFields(of: state)
-    #expect(fields.map(\.field) == [
-      "answers.vendor", "decision", "actions.rotate-keys.title", "amendments.20260401T100000Z-3.note",
-    ])
+    #expect(
+      fields.map(\.field) == [
+        "answers.vendor", "decision", "actions.rotate-keys.title",
+        "amendments.20260401T100000Z-3.note",
+      ])
     #expect(ArchiveSearch("CREDENTIALS").matchingFields(of: state).map(\.text) == ["credentials"])
     #expect(ArchiveSearch("nothing like it").matchingFields(of: state).isEmpty)
   }

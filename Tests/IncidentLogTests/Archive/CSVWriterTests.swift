@@ -4,8 +4,9 @@ import Testing
 @Suite("CSV") struct CSVWriterTests {
   @Test("RFC 4180: quotes doubled, commas and line breaks quoted, CRLF line ends")
   func quoting() {
-    #expect(CSVWriter.line(["a", "b,c", "say \"hi\"", "two\nlines", ""])
-      == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n")
+    #expect(
+      CSVWriter.line(["a", "b,c", "say \"hi\"", "two\nlines", ""])
+        == "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n")
   }
 
   @Test("formulas are neutralized")

@@ -30,15 +30,19 @@ import Testing
   @Test("refusals name the problem and suggest the nearest id")
   func refusals() throws {
     let open = RecordState(stored: ArchiveTestRecords.stored())
-    #expect(throws: AmendmentError.unknownAction(
-      record: "20260401T093000Z-00000001", action: "rotate-key", suggestion: "rotate-keys",
-      known: ["rotate-keys", "review-logs"])) {
+    #expect(
+      throws: AmendmentError.unknownAction(
+        record: "20260401T093000Z-00000001", action: "rotate-key", suggestion: "rotate-keys",
+        known: ["rotate-keys", "review-logs"])
+    ) {
       try AmendmentWriter.check(
         .actionStatus(action: "rotate-key", status: .done, note: nil), against: open)
     }
     let error = AmendmentError.unknownNotification(
       record: "r", notification: "x", suggestion: nil, known: ["authority", "final-report"])
-    #expect(error.description == "record r has no notification 'x'; its notifications: authority, final-report")
+    #expect(
+      error.description
+        == "record r has no notification 'x'; its notifications: authority, final-report")
     let done = RecordState(
       stored: ArchiveTestRecords.stored(),
       amendments: [
@@ -47,13 +51,17 @@ import Testing
         ArchiveTestRecords.amendment(
           .notificationSent(notification: "authority", sentAt: sentAt), minutes: 2),
       ])
-    #expect(throws: AmendmentError.actionAlreadySettled(
-      record: "20260401T093000Z-00000001", action: "rotate-keys", status: "dropped")) {
+    #expect(
+      throws: AmendmentError.actionAlreadySettled(
+        record: "20260401T093000Z-00000001", action: "rotate-keys", status: "dropped")
+    ) {
       try AmendmentWriter.check(
         .actionStatus(action: "rotate-keys", status: .done, note: nil), against: done)
     }
-    #expect(throws: AmendmentError.notificationAlreadySent(
-      record: "20260401T093000Z-00000001", notification: "authority", sentAt: sentAt)) {
+    #expect(
+      throws: AmendmentError.notificationAlreadySent(
+        record: "20260401T093000Z-00000001", notification: "authority", sentAt: sentAt)
+    ) {
       try AmendmentWriter.check(
         .notificationSent(notification: "authority", sentAt: sentAt), against: done)
     }

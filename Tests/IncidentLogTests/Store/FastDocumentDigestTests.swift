@@ -60,8 +60,11 @@ import Testing
   @Test("invalid UTF-8 is declined")
   func invalidUTF8() {
     let digest = String(repeating: "a", count: 64)
-    for bad: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82]] {
-      let bytes = Array(#"{"s": ""#.utf8) + bad
+    for bad: [UInt8] in [
+      [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82],
+    ] {
+      let bytes =
+        Array(#"{"s": ""#.utf8) + bad
         + Array(#"", "integrity": {"parents": [], "sha256": "\#(digest)"}}"#.utf8)
       #expect(FastDocumentDigest(bytes: bytes) == nil)
     }
