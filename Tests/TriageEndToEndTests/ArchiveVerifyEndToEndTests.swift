@@ -57,7 +57,7 @@ import Testing
       ))
     #expect(
       result.output.contains(
-        "amendment 20210405T090000Z-000000b1: amendments/2021/04/20210405T090000Z-000000b1.json: its record 20210402T120000Z-0000000b is not in the archive (deleted or renamed)\n"
+        "amendment 20210405T090000Z-000000b1: amendments/2021/04/20210405T090000Z-000000b1.json: its record 20210402T120000Z-0000000b is not in the archive (deleted, or edited and sealed again)\n"
       ))
   }
 

@@ -19,6 +19,8 @@ struct FastDocumentDigest {
   var id: String?
   /// The `created_at` member, if a string.
   var createdAt: String?
+  /// The `record` and `record_sha256` members (of an amendment), if both are strings.
+  var amendedRecord: (id: String, sha256: String)?
 
   init(
     computedSHA256: String, recordedSHA256: String, parents: [String], id: String?,
@@ -73,6 +75,8 @@ private struct CanonicalScanner {
     var parents: [String]?
     var id: String?
     var createdAt: String?
+    var record: String?
+    var recordSHA256: String?
     for member in members {
       switch key(member) {
       case "integrity":
@@ -88,6 +92,8 @@ private struct CanonicalScanner {
         }
       case "id": id = try? plainString(member)
       case "created_at": createdAt = try? plainString(member)
+      case "record": record = try? plainString(member)
+      case "record_sha256": recordSHA256 = try? plainString(member)
       default: break
       }
     }
@@ -98,9 +104,11 @@ private struct CanonicalScanner {
     try emitObject(members, droppingSHA256: false, isTopLevel: true)
     var hasher = SHA256()
     out.withUnsafeBytes { hasher.update($0) }
-    return FastDocumentDigest(
+    var digest = FastDocumentDigest(
       computedSHA256: Hex.string(of: hasher.finalize()), recordedSHA256: recorded,
       parents: parents.sorted(), id: id, createdAt: createdAt)
+    if let record, let recordSHA256 { digest.amendedRecord = (record, recordSHA256) }
+    return digest
   }
 
   // MARK: - Emitting

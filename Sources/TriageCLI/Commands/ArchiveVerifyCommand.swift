@@ -25,24 +25,21 @@ enum ArchiveVerifyCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let store = try ArchiveCommandSupport.store(invocation, context)
     let report = try store.verify()
-    let problems = try AmendmentAudit.problems(in: store)
-    let isIntact = report.isIntact && problems.isEmpty
     if invocation.flag("json") {
-      context.standardOutput.write(JSONPrettyPrinter.string(of: json(report, problems)))
+      context.standardOutput.write(JSONPrettyPrinter.string(of: json(report)))
     } else {
-      context.standardOutput.write(text(report, problems))
+      context.standardOutput.write(text(report))
     }
-    return isIntact ? .success : .dataError
+    return report.isIntact ? .success : .dataError
   }
 
-  static func text(_ report: VerificationReport, _ problems: [AmendmentAudit.Problem]) -> String {
+  static func text(_ report: VerificationReport) -> String {
     var lines: [String] = []
-    if report.isIntact && problems.isEmpty {
+    if report.isIntact {
       lines.append("Archive intact: \(report.documentCount) documents checked.")
     } else {
       for issue in report.issues { lines.append(describe(issue)) }
-      lines += problems.map(\.description)
-      let count = report.issues.count + problems.count
+      let count = report.issues.count
       lines.append(
         "Archive NOT intact: \(count) problem\(count == 1 ? "" : "s") in "
           + "\(report.documentCount) documents.")
@@ -72,10 +69,9 @@ enum ArchiveVerifyCommand {
     return "\(subject): \(issue.path): \(problem)"
   }
 
-  static func json(_ report: VerificationReport, _ problems: [AmendmentAudit.Problem]) -> JSONValue
-  {
+  static func json(_ report: VerificationReport) -> JSONValue {
     [
-      "intact": .bool(report.isIntact && problems.isEmpty),
+      "intact": .bool(report.isIntact),
       "documents": .number(Double(report.documentCount)),
       "issues": .array(
         report.issues.map { issue in
@@ -83,13 +79,7 @@ enum ArchiveVerifyCommand {
             "path": .string(issue.path), "id": issue.id.map(JSONValue.string) ?? .null,
             "message": .string(describe(issue)),
           ]
-        }
-          + problems.map { problem in
-            [
-              "path": .string(problem.path), "id": .string(problem.amendment),
-              "message": .string(problem.description),
-            ]
-          }),
+        }),
       "heads": .array(
         report.heads.map { head in
           ["sha256": .string(head.sha256), "path": .string(head.location.path)]
