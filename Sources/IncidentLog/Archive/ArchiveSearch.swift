@@ -22,7 +22,9 @@ public struct ArchiveSearch: Sendable {
 
   /// Calls `body` with each matching record, oldest first.
   public func forEachMatch(in store: ArchiveStore, _ body: (SearchMatch) throws -> Void) throws {
-    let index = try AmendmentIndex(store: store) { $0.change.text.map(contains) ?? false }
+    let index = try AmendmentIndex(
+      store: store, prefilter: { bytes in needle.map { Self.bytes(bytes, contain: $0) } ?? true },
+      mark: { $0.change.text.map(contains) ?? false })
     var failure: (any Error)?
     try store.walk(.record) { (entry) throws(ArchiveError) in
       guard failure == nil, case .document(let location) = entry else { return }
