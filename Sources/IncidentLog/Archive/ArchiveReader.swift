@@ -56,14 +56,7 @@ public struct ArchiveReader: Sendable {
   public func state(ofRecord prefix: String) throws -> RecordState {
     let location = try locateRecord(prefix)
     let document = try store.read(location)
-    var amendments: [Amendment] = []
-    try store.walk(.amendment) { (entry) throws(ArchiveError) in
-      guard case .document(let amendmentLocation) = entry,
-        let read = try? store.read(amendmentLocation),
-        let amendment = Amendment(json: read.document), amendment.record == location.id
-      else { return }
-      amendments.append(amendment)
-    }
+    let amendments = try AmendmentIndex(store: store).amendments(ofRecord: location.id, in: store)
     return RecordState(stored: document, amendments: amendments)
   }
 }
