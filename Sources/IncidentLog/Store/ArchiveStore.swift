@@ -6,8 +6,11 @@ import Foundation
 ///
 /// ```
 /// records/2026/04/20260401T093000Z-1a2b3c4d.json
+/// records/2026/04/20260401T093000Z-1a2b3c4d.md    (a record's report; not part of the chain)
 /// amendments/2026/04/20260402T080000Z-5e6f7a8b.json
+/// .gitignore                                      (written on creation: the next three)
 /// .archive.lock
+/// .cache/heads-<listing fingerprint>.json         (rebuildable; see HeadsCache)
 /// ```
 ///
 /// Each document carries `integrity: {parents, sha256}`: the hashes of the heads (documents no
