@@ -1,11 +1,12 @@
 extension ArchiveStore {
   /// Checks every document and the links between them.
   ///
-  /// Reads one file at a time and keeps only hashes and locations. Finds edited documents (hash
-  /// mismatch), unreadable or truncated files, documents whose parent is missing (a deleted or
-  /// altered document, or an inserted one with a forged parent), renamed or moved files, and
-  /// stray files. A deleted *head* leaves no trace in the files that remain; compare
-  /// ``VerificationReport/heads`` with a copy (such as git history) to catch that.
+  /// Reads one file at a time and keeps only compact hashes (see `ArchiveGraph`). Finds edited
+  /// documents (hash mismatch), unreadable or truncated files, documents whose parent is missing
+  /// (a deleted or altered document, or an inserted one with a forged parent), amendments whose
+  /// record (`record_sha256`) is missing, renamed or moved files, and stray files. A deleted
+  /// *head* leaves no trace in the files that remain; compare ``VerificationReport/heads`` with
+  /// a copy (such as git history) to catch that.
   ///
   /// - Throws: ``ArchiveError`` only when the archive itself cannot be listed; problems with
   ///   single files are issues in the report.
@@ -13,44 +14,86 @@ extension ArchiveStore {
     guard try fileSystem.isDirectory(at: root) else { throw .notFound(path: root) }
     var issues: [VerificationReport.Issue] = []
     var graph = ArchiveGraph()
-    var pathByID: [String: String] = [:]
+    var ids = DuplicateIDFinder()
     var documentCount = 0
+    // Records are walked before amendments, so an amendment's record is known when it comes.
     for kind in DocumentKind.allCases {
-      let (documents, unexpectedFiles) = try scan(kind)
-      issues += unexpectedFiles.map { .init(path: $0, id: nil, kind: .unexpectedFile) }
-      for location in documents {
-        documentCount += 1
-        let (found, problems) = check(location)
-        issues += problems.map { .init(path: location.path, id: location.id, kind: $0) }
-        guard let found else { continue }
-        if let other = pathByID[location.id] {
-          issues.append(
-            .init(path: location.path, id: location.id, kind: .duplicateID(otherPath: other)))
-        } else {
-          pathByID[location.id] = location.path
+      try walk(kind) { (entry) throws(ArchiveError) in
+        switch entry {
+        case .unexpectedFile(let path):
+          issues.append(.init(path: path, id: nil, kind: .unexpectedFile))
+        case .document(let location):
+          documentCount += 1
+          let (found, problems) = check(location)
+          issues += problems.map { .init(path: location.path, id: location.id, kind: $0) }
+          guard let found else { return }
+          ids.add(location.id)
+          if let record = found.amendedRecord, !graph.isKnown(record.sha256) {
+            issues.append(
+              .init(path: location.path, id: location.id, kind: .missingRecord(record.id)))
+          }
+          graph.add(location: location, sha256: found.sha256, parents: found.parents)
         }
-        graph.add(location: location, sha256: found.sha256, parents: found.parents)
       }
     }
-    for node in graph.nodes {
-      for parent in node.parents where !graph.knownHashes.contains(parent) {
-        issues.append(
-          .init(path: node.location.path, id: node.location.id, kind: .missingParent(parent)))
-      }
+    for (child, parent) in graph.missingParents {
+      issues.append(.init(path: child.path, id: child.id, kind: .missingParent(parent)))
     }
+    issues += try duplicateIDIssues(ids.suspects)
     let ordered = issues.enumerated().sorted {
       ($0.element.path, $0.offset) < ($1.element.path, $1.offset)
     }.map(\.element)
     return VerificationReport(documentCount: documentCount, issues: ordered, heads: graph.heads)
   }
 
+  /// What ``verify()`` keeps of one readable document.
+  private struct Checked {
+    var sha256: String
+    var parents: [String]
+    /// For an amendment, the record it names: `record` and `record_sha256`.
+    var amendedRecord: (id: String, sha256: String)?
+  }
+
+  /// Every file holding one of `suspects` after the first: a second walk, only when the first
+  /// found ids that may repeat.
+  private func duplicateIDIssues(
+    _ suspects: Set<String>
+  ) throws(ArchiveError) -> [VerificationReport.Issue] {
+    guard !suspects.isEmpty else { return [] }
+    var first: [String: String] = [:]
+    var issues: [VerificationReport.Issue] = []
+    try forEachLocation { (location) throws(ArchiveError) in
+      guard suspects.contains(location.id), (try? readIntegrity(location)) != nil else { return }
+      if let other = first[location.id] {
+        issues.append(
+          .init(path: location.path, id: location.id, kind: .duplicateID(otherPath: other)))
+      } else {
+        first[location.id] = location.path
+      }
+    }
+    return issues
+  }
+
   /// The recorded integrity of one file, if readable, and its problems.
-  private func check(
-    _ location: DocumentLocation
-  ) -> ((sha256: String, parents: [String])?, [VerificationReport.Issue.Kind]) {
+  private func check(_ location: DocumentLocation) -> (Checked?, [VerificationReport.Issue.Kind]) {
+    let bytes: [UInt8]
+    do {
+      bytes = try fileSystem.readFile(at: absolute(location.path))
+    } catch {
+      return (nil, [.unreadable(error)])
+    }
+    if let digest = FastDocumentDigest(bytes: bytes) {
+      let amended = location.kind == .amendment ? digest.amendedRecord : nil
+      return (
+        Checked(sha256: digest.recordedSHA256, parents: digest.parents, amendedRecord: amended),
+        problems(
+          computed: digest.computedSHA256, recorded: digest.recordedSHA256, id: digest.id,
+          createdAt: digest.createdAt, at: location)
+      )
+    }
     let document: StoredDocument
     do {
-      document = try read(location)
+      document = try self.document(location, from: bytes)
     } catch .invalidJSON(_, let error) {
       return (nil, [.invalidJSON(error)])
     } catch .invalidIntegrity {
@@ -58,22 +101,40 @@ extension ArchiveStore {
     } catch {
       return (nil, [.unreadable(error)])
     }
-    var problems: [VerificationReport.Issue.Kind] = []
     guard let object = document.document.objectValue else { return (nil, [.missingIntegrity]) }
-    let computed = DocumentIntegrity.computedHash(of: object)
-    if computed != document.sha256 {
-      problems.append(.hashMismatch(recorded: document.sha256, computed: computed))
+    var amended: (id: String, sha256: String)?
+    if location.kind == .amendment, let id = object["record"]?.stringValue,
+      let hash = object["record_sha256"]?.stringValue
+    {
+      amended = (id, hash)
     }
-    let documentID = object["id"]?.stringValue
-    if documentID != location.id {
-      problems.append(.idDoesNotMatchFileName(documentID: documentID))
+    return (
+      Checked(sha256: document.sha256, parents: document.parents, amendedRecord: amended),
+      problems(
+        computed: DocumentIntegrity.computedHash(of: object), recorded: document.sha256,
+        id: object["id"]?.stringValue, createdAt: object["created_at"]?.stringValue,
+        at: location)
+    )
+  }
+
+  /// A changed hash, an id that is not the file name, a `created_at` of another month.
+  private func problems(
+    computed: String, recorded: String, id: String?, createdAt: String?,
+    at location: DocumentLocation
+  ) -> [VerificationReport.Issue.Kind] {
+    var problems: [VerificationReport.Issue.Kind] = []
+    if computed != recorded {
+      problems.append(.hashMismatch(recorded: recorded, computed: computed))
     }
-    if let month = ArchiveTime.monthPath(ofCreatedAt: object["created_at"]) {
+    if id != location.id {
+      problems.append(.idDoesNotMatchFileName(documentID: id))
+    }
+    if let month = ArchiveTime.monthPath(ofCreatedAtText: createdAt) {
       let expected = "\(location.kind.directoryName)/\(month)"
       if !location.path.hasPrefix(expected + "/") {
         problems.append(.misplaced(expectedDirectory: expected))
       }
     }
-    return ((document.sha256, document.parents), problems)
+    return problems
   }
 }

@@ -6,8 +6,11 @@ import Foundation
 ///
 /// ```
 /// records/2026/04/20260401T093000Z-1a2b3c4d.json
+/// records/2026/04/20260401T093000Z-1a2b3c4d.md    (a record's report; not part of the chain)
 /// amendments/2026/04/20260402T080000Z-5e6f7a8b.json
+/// .gitignore                                      (written on creation: the next three)
 /// .archive.lock
+/// .cache/heads-<listing fingerprint>.json         (rebuildable; see HeadsCache)
 /// ```
 ///
 /// Each document carries `integrity: {parents, sha256}`: the hashes of the heads (documents no
@@ -45,11 +48,15 @@ public struct ArchiveStore: Sendable {
   ///   - id: The document id, also its file name (see ``DocumentID``).
   ///   - createdAt: The creation time, which picks the month folder; a `created_at` member in
   ///     the document must name the same month.
+  ///   - report: Renders a companion Markdown file from the document as sealed; it is written
+  ///     to `<id>.md` beside the document, under the same lock (so that the cleanup of stale
+  ///     temporary files, which runs under the lock, never meets it half-written).
   /// - Returns: The document as written, with its hash and parents.
   /// - Throws: ``ArchiveError``; ``ArchiveError/alreadyExists(path:)`` if the id is taken.
   @discardableResult
   public func append(
-    document: JSONValue, kind: DocumentKind, id: String, createdAt: Date
+    document: JSONValue, kind: DocumentKind, id: String, createdAt: Date,
+    report: ((JSONValue) -> String)? = nil
   ) throws(ArchiveError) -> StoredDocument {
     guard DocumentID.isValid(id) else { throw .invalidDocumentID(id) }
     guard case .object(var object) = document else { throw .documentIsNotAnObject(id: id) }
@@ -69,12 +76,22 @@ public struct ArchiveStore: Sendable {
     let location = DocumentLocation(kind: kind, id: id, path: "\(directory)/\(id).json")
     try fileSystem.createDirectory(at: root)
     return try withLock { () throws(ArchiveError) in
+      try writeGitIgnoreIfMissing()
       try fileSystem.createDirectory(at: absolute(directory))
       try fileSystem.removeStaleTemporaryFiles(in: absolute(directory))
-      let parents = try heads().map(\.sha256)
+      let cache = HeadsCache(store: self)
+      let listing = try ArchiveListing(store: self)
+      let parents = try cache.heads(for: listing).map(\.sha256)
       let (sealed, hash) = DocumentIntegrity.sealed(object, parents: parents)
       let bytes = JSONPrettyPrinter.bytes(of: .object(sealed))
       try fileSystem.writeNewFile(bytes, at: absolute(location.path))
+      // The new document names every head, so it is now the only one.
+      cache.remember(
+        [DocumentHead(location: location, sha256: hash)], for: listing.adding(location.path))
+      if let report {
+        let text = report(.object(sealed))
+        try fileSystem.writeNewFile(Array(text.utf8), at: absolute("\(directory)/\(id).md"))
+      }
       return StoredDocument(
         location: location, sha256: hash, parents: parents.sorted(), document: .object(sealed))
     }
@@ -92,16 +109,19 @@ public struct ArchiveStore: Sendable {
 
   /// Reads and checks the shape of one document (not its hash: see ``verify()``).
   public func read(_ location: DocumentLocation) throws(ArchiveError) -> StoredDocument {
+    try document(location, from: try fileSystem.readFile(at: absolute(location.path)))
+  }
+
+  /// Parses the bytes of the document at `location`, and checks its shape.
+  func document(
+    _ location: DocumentLocation, from bytes: [UInt8]
+  ) throws(ArchiveError) -> StoredDocument {
     let path = absolute(location.path)
     let value: JSONValue
     do {
-      value = try JSONValue.parse(try fileSystem.readFile(at: path))
-    } catch let error as JSONParseError {
-      throw .invalidJSON(path: path, error)
-    } catch let error as ArchiveError {
-      throw error
+      value = try JSONValue.parse(bytes)
     } catch {
-      throw .ioError(path: path, errno: EIO)
+      throw .invalidJSON(path: path, error)
     }
     guard let object = value.objectValue, let recorded = DocumentIntegrity.recorded(in: object)
     else { throw .invalidIntegrity(path: path) }
@@ -111,17 +131,38 @@ public struct ArchiveStore: Sendable {
 
   /// Calls `body` with each document in ``locations()`` order, reading one file at a time.
   public func forEachDocument(_ body: (StoredDocument) throws -> Void) throws {
-    for location in try locations() { try body(try read(location)) }
+    var failure: (any Error)?
+    try forEachLocation { (location) throws(ArchiveError) in
+      guard failure == nil else { return }
+      let document = try read(location)
+      do { try body(document) } catch { failure = error }
+    }
+    if let failure { throw failure }
   }
 
   /// The current heads: readable documents that no other document names as a parent.
+  ///
+  /// Reads every document (only its `integrity` member is kept). ``append(document:kind:id:createdAt:)``
+  /// avoids this with a cache keyed by the directory listing (see `HeadsCache`).
   public func heads() throws(ArchiveError) -> [DocumentHead] {
     var graph = ArchiveGraph()
-    for location in try locations() {
-      guard let document = try? read(location) else { continue }
-      graph.add(location: location, sha256: document.sha256, parents: document.parents)
+    try forEachLocation { (location) throws(ArchiveError) in
+      guard let integrity = try? readIntegrity(location) else { return }
+      graph.add(location: location, sha256: integrity.sha256, parents: integrity.parents)
     }
     return graph.heads
+  }
+
+  /// Calls `body` with each document location in ``locations()`` order, listing one directory
+  /// at a time (memory stays flat however large the archive grows).
+  public func forEachLocation(
+    _ body: (DocumentLocation) throws(ArchiveError) -> Void
+  ) throws(ArchiveError) {
+    for kind in DocumentKind.allCases {
+      try walk(kind) { (entry) throws(ArchiveError) in
+        if case .document(let location) = entry { try body(location) }
+      }
+    }
   }
 
   /// The absolute path of a path relative to the archive root.
@@ -129,37 +170,60 @@ public struct ArchiveStore: Sendable {
 }
 
 extension ArchiveStore {
+  /// One entry met while walking a kind's folder.
+  enum WalkEntry {
+    case document(DocumentLocation)
+    case unexpectedFile(String)
+  }
+
   /// The document files of one kind, and any other files found among them.
   func scan(_ kind: DocumentKind) throws(ArchiveError) -> (
     documents: [DocumentLocation], unexpectedFiles: [String]
   ) {
     var documents: [DocumentLocation] = []
     var unexpected: [String] = []
-    guard try fileSystem.isDirectory(at: absolute(kind.directoryName)) else { return ([], []) }
+    try walk(kind) { (entry) throws(ArchiveError) in
+      switch entry {
+      case .document(let location): documents.append(location)
+      case .unexpectedFile(let path): unexpected.append(path)
+      }
+    }
+    return (documents, unexpected.sorted())
+  }
+
+  /// Walks a kind's folder depth first in path order, one directory listing at a time.
+  func walk(
+    _ kind: DocumentKind, _ body: (WalkEntry) throws(ArchiveError) -> Void
+  ) throws(ArchiveError) {
+    guard try fileSystem.isDirectory(at: absolute(kind.directoryName)) else { return }
     // Documents sit two levels down (YYYY/MM); the depth limit stops symbolic-link loops.
     var pending = [(path: kind.directoryName, depth: 0)]
     while let (directory, depth) = pending.popLast() {
       var subdirectories: [(path: String, depth: Int)] = []
+      var entries: [WalkEntry] = []
       for name in try fileSystem.contentsOfDirectory(at: absolute(directory)) {
         let path = directory + "/" + name
-        if try fileSystem.isDirectory(at: absolute(path)) {
+        if name.hasPrefix(".") {
+          continue
+        } else if name.hasSuffix(".json") {
+          entries.append(
+            .document(DocumentLocation(kind: kind, id: String(name.dropLast(5)), path: path)))
+        } else if name.hasSuffix(".md") {
+          // A record's Markdown report: a rendering of its JSON, not a document of the chain.
+          continue
+        } else if try fileSystem.isDirectory(at: absolute(path)) {
           if depth < Self.maximumFolderDepth {
             subdirectories.append((path, depth + 1))
           } else {
-            unexpected.append(path)
+            entries.append(.unexpectedFile(path))
           }
-        } else if name.hasSuffix(".json") && !name.hasPrefix(".") {
-          documents.append(DocumentLocation(kind: kind, id: String(name.dropLast(5)), path: path))
-        } else if name.hasSuffix(".md") && !name.hasPrefix(".") {
-          // A record's Markdown report: a rendering of its JSON, not a document of the chain.
-          continue
-        } else if !name.hasPrefix(".") {
-          unexpected.append(path)
+        } else {
+          entries.append(.unexpectedFile(path))
         }
       }
+      for entry in entries { try body(entry) }
       pending += subdirectories.reversed()
     }
-    return (documents.sorted { $0.path < $1.path }, unexpected.sorted())
   }
 
   private func withLock<Result>(
@@ -172,6 +236,43 @@ extension ArchiveStore {
       throw error
     } catch {
       throw .ioError(path: lockPath, errno: EIO)
+    }
+  }
+}
+
+extension ArchiveStore {
+  /// The `.gitignore` written into a new archive's root: the lock, temporary files and the cache
+  /// are local to one copy and must never reach git (they would conflict between clones).
+  public static let gitIgnoreContents = """
+    # Written by triage: local files of this copy of the archive, never shared.
+    /.archive.lock
+    /.cache/
+    /drafts/
+    .*.tmp
+
+    """
+
+  /// Reads a document's `integrity` member (hash and parents), without building the document
+  /// when the fast path applies.
+  func readIntegrity(_ location: DocumentLocation) throws(ArchiveError) -> (
+    sha256: String, parents: [String]
+  ) {
+    let bytes = try fileSystem.readFile(at: absolute(location.path))
+    if let digest = FastDocumentDigest(bytes: bytes) {
+      return (digest.recordedSHA256, digest.parents)
+    }
+    let document = try document(location, from: bytes)
+    return (document.sha256, document.parents)
+  }
+
+  /// Writes ``gitIgnoreContents`` to `.gitignore` unless the archive has one.
+  func writeGitIgnoreIfMissing() throws(ArchiveError) {
+    let path = absolute(".gitignore")
+    if (try? fileSystem.readFile(at: path)) != nil { return }
+    do {
+      try fileSystem.writeNewFile(Array(Self.gitIgnoreContents.utf8), at: path)
+    } catch .alreadyExists {
+      return
     }
   }
 }

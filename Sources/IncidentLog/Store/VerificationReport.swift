@@ -19,6 +19,9 @@ public struct VerificationReport: Sendable, Equatable {
       case idDoesNotMatchFileName(documentID: String?)
       /// The document's `created_at` month is not its folder's: moved to another month.
       case misplaced(expectedDirectory: String)
+      /// An amendment names a record (`record_sha256`) that is not in the archive: the record
+      /// was deleted, or edited and sealed again.
+      case missingRecord(String)
       /// Another file holds a document with the same id.
       case duplicateID(otherPath: String)
       /// A file that is not a document, among the documents.
@@ -52,6 +55,8 @@ public struct VerificationReport: Sendable, Equatable {
         case .idDoesNotMatchFileName(let documentID):
           "file name does not match the document id \(documentID ?? "(none)")"
         case .misplaced(let directory): "created_at says it belongs in \(directory)/"
+        case .missingRecord(let record):
+          "its record \(record) is not in the archive (deleted, or edited and sealed again)"
         case .duplicateID(let other): "same id as \(other)"
         case .unexpectedFile: "not an archive document"
         }

@@ -12,8 +12,7 @@ extension Command {
       """,
     options: [.flag("version", help: "Show the version.")],
     subcommands: [
-      .run, .lint, .test, .replay, .show, .graph, .answersTemplate, .answersSchema, .runbooks,
-      .parse,
-      .help,
+      .run, .lint, .test, .replay, .archive, .show, .graph, .answersTemplate, .answersSchema,
+      .runbooks, .parse, .help,
     ])
 }

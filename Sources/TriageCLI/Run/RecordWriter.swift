@@ -14,11 +14,12 @@ struct RecordWriter {
 
   func write(_ record: JSONValue, id: String, createdAt: Date) throws(ArchiveError) -> Written {
     let store = ArchiveStore(root: archive)
-    let stored = try store.append(document: record, kind: .record, id: id, createdAt: createdAt)
+    // The report is written under the archive's lock, beside the record.
+    let stored = try store.append(
+      document: record, kind: .record, id: id, createdAt: createdAt,
+      report: ReportGenerator.markdown(of:))
     let recordPath = store.absolute(stored.location.path)
     let reportPath = String(recordPath.dropLast(".json".count)) + ".md"
-    let report = ReportGenerator.markdown(of: stored.document)
-    try SystemFileSystem().writeNewFile(Array(report.utf8), at: reportPath)
     return Written(document: stored.document, recordPath: recordPath, reportPath: reportPath)
   }
 }

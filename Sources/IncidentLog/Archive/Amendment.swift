@@ -1,0 +1,64 @@
+import Foundation
+import RunbookCore
+
+/// A follow-up to a record (`triage-amendment/1`): a new archive document, never an edit.
+///
+/// It names its record by id and by the record's hash, so it cannot be moved to another record
+/// unnoticed, and it is hash-chained into the archive like any document.
+public struct Amendment: Sendable, Equatable {
+  /// The format this type reads and writes.
+  public static let format = "triage-amendment/1"
+
+  /// The amendment's own document id.
+  public var id: String
+  /// When it was made.
+  public var createdAt: Date
+  /// The id of the record it follows up.
+  public var record: String
+  /// The `integrity.sha256` of that record.
+  public var recordSHA256: String
+  /// Who made it.
+  public var responder: String
+  /// What it changes.
+  public var change: AmendmentChange
+
+  /// Creates an amendment.
+  public init(
+    id: String, createdAt: Date, record: String, recordSHA256: String, responder: String,
+    change: AmendmentChange
+  ) {
+    self.id = id
+    self.createdAt = createdAt
+    self.record = record
+    self.recordSHA256 = recordSHA256
+    self.responder = responder
+    self.change = change
+  }
+
+  /// The document to append to the archive (without `integrity`, which the store adds).
+  public var jsonValue: JSONValue {
+    [
+      "format": .string(Self.format),
+      "id": .string(id),
+      "created_at": .string(UTCTimestamp.string(from: createdAt)),
+      "record": .string(record),
+      "record_sha256": .string(recordSHA256),
+      "responder": .string(responder),
+      "change": change.jsonValue,
+    ]
+  }
+
+  /// Reads an amendment document; nil when it is not a well-formed `triage-amendment/1`.
+  public init?(json value: JSONValue) {
+    guard value["format"]?.stringValue == Self.format,
+      let id = value["id"]?.stringValue,
+      let createdAt = value["created_at"]?.stringValue.flatMap(UTCTimestamp.date(from:)),
+      let record = value["record"]?.stringValue,
+      let recordSHA256 = value["record_sha256"]?.stringValue,
+      let change = value["change"].flatMap(AmendmentChange.init(json:))
+    else { return nil }
+    self.init(
+      id: id, createdAt: createdAt, record: record, recordSHA256: recordSHA256,
+      responder: value["responder"]?.stringValue ?? "", change: change)
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import RunbookCore
+
+/// Why an amendment was refused: it names nothing in the record, or repeats what is done.
+public enum AmendmentError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The record has no action with this id.
+  case unknownAction(record: String, action: String, suggestion: String?, known: [String])
+  /// The record has no notification with this id.
+  case unknownNotification(
+    record: String, notification: String, suggestion: String?, known: [String])
+  /// The action is done or dropped already.
+  case actionAlreadySettled(record: String, action: String, status: String)
+  /// The notification was marked sent already.
+  case notificationAlreadySent(record: String, notification: String, sentAt: Date)
+  /// The record is closed: its actions and notifications can no longer change.
+  case recordClosed(record: String, closedAt: Date)
+
+  /// The error in words, with the nearest id when one is close.
+  public var description: String {
+    switch self {
+    case .unknownAction(let record, let action, let suggestion, let known):
+      "record \(record) has no action '\(action)'"
+        + Self.hint(suggestion, known: known, kind: "actions")
+    case .unknownNotification(let record, let notification, let suggestion, let known):
+      "record \(record) has no notification '\(notification)'"
+        + Self.hint(suggestion, known: known, kind: "notifications")
+    case .actionAlreadySettled(let record, let action, let status):
+      "action '\(action)' of record \(record) is already \(status)"
+    case .notificationAlreadySent(let record, let notification, let sentAt):
+      "notification '\(notification)' of record \(record) was already sent at "
+        + UTCTimestamp.string(from: sentAt)
+    case .recordClosed(let record, let closedAt):
+      "record \(record) was closed at \(UTCTimestamp.string(from: closedAt))"
+    }
+  }
+
+  private static func hint(_ suggestion: String?, known: [String], kind: String) -> String {
+    if let suggestion { return "; did you mean '\(suggestion)'?" }
+    if known.isEmpty { return "; it has no \(kind)" }
+    return "; its \(kind): " + known.joined(separator: ", ")
+  }
+}

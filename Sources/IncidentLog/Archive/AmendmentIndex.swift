@@ -1,0 +1,102 @@
+/// Which amendment files name which record, in a few bytes per amendment.
+///
+/// Built by reading every amendment once; a record's amendments are then read again from their
+/// files when the record comes up. Entries are (64-bit hash of the record id, packed location)
+/// pairs in one sorted array, so memory grows by about 32 bytes per amendment rather than by
+/// the amendment's contents. A hash collision only means reading an amendment that then turns
+/// out to name another record.
+struct AmendmentIndex {
+  private var entries: [(record: UInt64, location: PackedLocation)] = []
+  private var marked: Set<UInt64> = []
+
+  /// The index of every readable amendment in `store`.
+  ///
+  /// Records with an amendment for which `mark` is true are remembered (see ``isMarked(_:)``);
+  /// `prefilter` sees the file's bytes first, and an amendment it refuses is not parsed.
+  init(
+    store: ArchiveStore, prefilter: (([UInt8]) -> Bool)? = nil,
+    mark: ((Amendment) -> Bool)? = nil
+  ) throws(ArchiveError) {
+    try store.walk(.amendment) { (entry) throws(ArchiveError) in
+      guard case .document(let location) = entry,
+        let bytes = try? store.fileSystem.readFile(at: store.absolute(location.path))
+      else { return }
+      var parsed: JSONValue?
+      let record: String
+      if let found = Self.recordMember(bytes) {
+        record = found
+      } else {
+        parsed = (try? store.document(location, from: bytes))?.document
+        guard let found = parsed?["record"]?.stringValue else { return }
+        record = found
+      }
+      let key = Self.hash(record)
+      entries.append((key, PackedLocation(location)))
+      guard let mark, prefilter?(bytes) ?? true else { return }
+      if parsed == nil { parsed = (try? store.document(location, from: bytes))?.document }
+      if let parsed, let amendment = Amendment(json: parsed), mark(amendment) {
+        marked.insert(key)
+      }
+    }
+    entries.sort { $0.record < $1.record }
+  }
+
+  /// Whether the record `id` may have an amendment that was marked (false means certainly not).
+  func isMarked(_ id: String) -> Bool { marked.contains(Self.hash(id)) }
+
+  /// The amendments of the record `id`, read from their files.
+  func amendments(ofRecord id: String, in store: ArchiveStore) -> [Amendment] {
+    let key = Self.hash(id)
+    var low = 0
+    var high = entries.count
+    while low < high {
+      let middle = (low + high) / 2
+      if entries[middle].record < key { low = middle + 1 } else { high = middle }
+    }
+    var amendments: [Amendment] = []
+    while low < entries.count && entries[low].record == key {
+      if let document = try? store.read(entries[low].location.location),
+        let amendment = Amendment(json: document.document), amendment.record == id
+      {
+        amendments.append(amendment)
+      }
+      low += 1
+    }
+    return amendments
+  }
+
+  /// The top-level `record` member as the archive writes it (`\n  "record": "ID"`, which no
+  /// string can hold, as strings hold no raw line breaks); nil when not written that way.
+  private static func recordMember(_ bytes: [UInt8]) -> String? {
+    let marker = Array("\n  \"record\": \"".utf8)
+    return bytes.withUnsafeBufferPointer { buffer -> String? in
+      guard buffer.count > marker.count else { return nil }
+      var index = 0
+      while index + marker.count <= buffer.count {
+        if buffer[index] == marker[0]
+          && buffer[index..<index + marker.count].elementsEqual(marker)
+        {
+          let start = index + marker.count
+          var end = start
+          while end < buffer.count && buffer[end] != UInt8(ascii: "\"") {
+            if buffer[end] == UInt8(ascii: "\\") || buffer[end] < 0x20 { return nil }
+            end += 1
+          }
+          guard end < buffer.count else { return nil }
+          return String(decoding: buffer[start..<end], as: UTF8.self)
+        }
+        index += 1
+      }
+      return nil
+    }
+  }
+
+  private static func hash(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash &*= 0x0000_0100_0000_01b3
+    }
+    return hash
+  }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import RunbookCore
+
+/// Checks a follow-up against its record's current state and appends it as an amendment.
+public struct AmendmentWriter: Sendable {
+  /// The archive.
+  public let store: ArchiveStore
+
+  /// A writer into `store`.
+  public init(store: ArchiveStore) { self.store = store }
+
+  /// Whether `change` may be made to a record in `state`.
+  ///
+  /// Refused: an action or notification the record does not have (with the nearest id); an
+  /// action already done or dropped; a notification already sent; any change but a note to a
+  /// closed record. Notes are always allowed.
+  public static func check(
+    _ change: AmendmentChange, against state: RecordState
+  ) throws(AmendmentError) {
+    let record = state.id
+    if let closedAt = state.closedAt {
+      if case .note = change {} else { throw .recordClosed(record: record, closedAt: closedAt) }
+    }
+    switch change {
+    case .actionStatus(let action, _, _):
+      guard let item = state.action(action) else {
+        let known = state.actions.map(\.id)
+        throw .unknownAction(
+          record: record, action: action,
+          suggestion: Suggestion.nearest(to: action, in: known), known: known)
+      }
+      guard item.isOpen else {
+        throw .actionAlreadySettled(record: record, action: action, status: item.status)
+      }
+    case .notificationSent(let notification, _):
+      guard let item = state.notification(notification) else {
+        let known = state.notifications.map(\.id)
+        throw .unknownNotification(
+          record: record, notification: notification,
+          suggestion: Suggestion.nearest(to: notification, in: known), known: known)
+      }
+      if let sentAt = item.sentAt {
+        throw .notificationAlreadySent(
+          record: record, notification: notification, sentAt: sentAt)
+      }
+    case .note, .close:
+      break
+    }
+  }
+
+  /// Checks `change` against the record named by `recordPrefix` and appends the amendment.
+  ///
+  /// - Parameters:
+  ///   - recordPrefix: the record's id or a unique prefix of it.
+  ///   - change: what changes.
+  ///   - responder: who makes the change.
+  ///   - now: the creation time (the caller's clock).
+  /// - Returns: the amendment and the document as stored.
+  /// - Throws: ``RecordLookupError``, ``AmendmentError`` or ``ArchiveError``.
+  public func amend(
+    record recordPrefix: String, with change: AmendmentChange, responder: String, now: Date
+  ) throws -> (amendment: Amendment, stored: StoredDocument) {
+    let state = try ArchiveReader(store: store).state(ofRecord: recordPrefix)
+    try Self.check(change, against: state)
+    let amendment = Amendment(
+      id: DocumentID.generate(at: now), createdAt: now, record: state.id,
+      recordSHA256: state.stored.sha256, responder: responder, change: change)
+    let stored = try store.append(
+      document: amendment.jsonValue, kind: .amendment, id: amendment.id, createdAt: now)
+    return (amendment, stored)
+  }
+}

@@ -1,0 +1,62 @@
+/// Reads records with their amendments applied, one record at a time.
+///
+/// Amendments are indexed first (a few bytes each, see `AmendmentIndex`), then records are
+/// streamed, each with its amendments read from their files, so memory grows with neither the
+/// records nor the amendments' contents. Files that do not read as documents are skipped here;
+/// ``ArchiveStore/verify()`` reports them.
+public struct ArchiveReader: Sendable {
+  /// The archive.
+  public let store: ArchiveStore
+
+  /// A reader of `store`.
+  public init(store: ArchiveStore) { self.store = store }
+
+  /// Calls `body` with the state of each readable record, in path order (oldest first).
+  public func forEachRecord(_ body: (RecordState) throws -> Void) throws {
+    let index = try AmendmentIndex(store: store)
+    var failure: (any Error)?
+    try store.walk(.record) { (entry) throws(ArchiveError) in
+      guard failure == nil, case .document(let location) = entry,
+        let document = try? store.read(location)
+      else { return }
+      let amendments = index.amendments(ofRecord: location.id, in: store)
+      do {
+        try body(RecordState(stored: document, amendments: amendments))
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  /// The record whose id is `prefix` or the only one that starts with it.
+  ///
+  /// - Throws: ``RecordLookupError`` when none or several match; ``ArchiveError`` when the
+  ///   archive cannot be read.
+  public func locateRecord(_ prefix: String) throws -> DocumentLocation {
+    var matches: [DocumentLocation] = []
+    var exact: DocumentLocation?
+    try store.walk(.record) { (entry) throws(ArchiveError) in
+      guard case .document(let location) = entry, location.id.hasPrefix(prefix) else { return }
+      if location.id == prefix { exact = location }
+      matches.append(location)
+    }
+    if let exact { return exact }
+    guard let only = matches.first, !prefix.isEmpty else {
+      throw RecordLookupError.noSuchRecord(prefix: prefix)
+    }
+    guard matches.count == 1 else {
+      throw RecordLookupError.ambiguousPrefix(
+        prefix: prefix, candidates: matches.map(\.id))
+    }
+    return only
+  }
+
+  /// The current state of the record named by `prefix` (see ``locateRecord(_:)``).
+  public func state(ofRecord prefix: String) throws -> RecordState {
+    let location = try locateRecord(prefix)
+    let document = try store.read(location)
+    let amendments = try AmendmentIndex(store: store).amendments(ofRecord: location.id, in: store)
+    return RecordState(stored: document, amendments: amendments)
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import RunbookCore
+
+/// One open action or notification of an open record, with its due time worked out.
+public struct FollowUp: Sendable, Equatable {
+  /// The record's id.
+  public var record: String
+  /// The record's runbook id.
+  public var runbook: String
+  /// The record's severity.
+  public var severity: String
+  /// The action or notification.
+  public var item: FollowUpItem
+  /// The due time, when known (recorded, or computed for a chained deadline whose anchor was
+  /// sent).
+  public var due: Date?
+  /// Whether `due` is before now.
+  public var isOverdue: Bool
+  /// Why there is no due time or how it was found (`pending until authority is sent`), if
+  /// worth saying.
+  public var remark: String?
+
+  /// Creates a follow-up.
+  public init(
+    record: String, runbook: String, severity: String, item: FollowUpItem, due: Date?,
+    isOverdue: Bool, remark: String?
+  ) {
+    self.record = record
+    self.runbook = runbook
+    self.severity = severity
+    self.item = item
+    self.due = due
+    self.isOverdue = isOverdue
+    self.remark = remark
+  }
+
+  /// What is known about a runbook's holiday calendar, for business-day chained deadlines.
+  public enum CalendarLookup: Sendable {
+    /// The runbook was found; it names this calendar, or none.
+    case found(HolidayCalendar?)
+    /// The runbook could not be found or loaded.
+    case runbookNotFound
+  }
+
+  /// The open follow-ups of `state` (none when it is closed), in the record's order.
+  ///
+  /// - Parameters:
+  ///   - state: a record with its amendments applied.
+  ///   - now: the time overdue is measured against.
+  ///   - calendar: the holiday calendar of a runbook id; asked only for a business-day rule.
+  public static func followUps(
+    of state: RecordState, now: Date, calendar: (String) -> CalendarLookup
+  ) -> [FollowUp] {
+    guard !state.isClosed else { return [] }
+    return (state.actions + state.notifications).filter(\.isOpen).map { item in
+      let (due, remark) = dueTime(of: item, in: state, calendar: calendar)
+      return FollowUp(
+        record: state.id, runbook: state.runbookID, severity: state.severity, item: item,
+        due: due, isOverdue: due.map { $0 < now } ?? false, remark: remark)
+    }
+  }
+
+  /// Overdue first (most overdue first), then by due time, then those without one; ties in
+  /// record and then item order.
+  public static func ordered(_ followUps: [FollowUp]) -> [FollowUp] {
+    followUps.enumerated().sorted { left, right in
+      let (l, r) = (left.element, right.element)
+      switch (l.due, r.due) {
+      case (let a?, let b?) where a != b: return a < b
+      case (.some, nil): return true
+      case (nil, .some): return false
+      default: return left.offset < right.offset
+      }
+    }.map(\.element)
+  }
+
+  private static func dueTime(
+    of item: FollowUpItem, in state: RecordState, calendar: (String) -> CalendarLookup
+  ) -> (Date?, String?) {
+    if let text = item.due, let date = UTCTimestamp.date(from: text) { return (date, nil) }
+    guard item.due == "pending", let ruleText = item.dueRule else { return (nil, nil) }
+    guard let rule = try? DueRule.parse(ruleText) else {
+      return (nil, "pending: cannot read due rule '\(ruleText)'")
+    }
+    guard case .sent(let anchorID) = rule.anchor else { return (nil, "pending (\(ruleText))") }
+    guard let sentAt = state.notification(anchorID)?.sentAt else {
+      return (nil, "pending until \(anchorID) is sent (\(ruleText))")
+    }
+    guard rule.unit == .businessDays else {
+      return (rule.dueDate(from: sentAt, calendar: nil), ruleText)
+    }
+    switch calendar(state.runbookID) {
+    case .found(let holidays):
+      return (rule.dueDate(from: sentAt, calendar: holidays), ruleText)
+    case .runbookNotFound:
+      return (
+        rule.dueDate(from: sentAt, calendar: nil),
+        "\(ruleText); runbook \(state.runbookID) not found, so holidays are not counted"
+      )
+    }
+  }
+}

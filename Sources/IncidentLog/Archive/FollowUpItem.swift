@@ -1,0 +1,60 @@
+import Foundation
+
+/// One action or notification of a record, with its amendments applied.
+public struct FollowUpItem: Sendable, Equatable {
+  /// Action or notification.
+  public enum Kind: String, Sendable, Equatable {
+    /// An entry of the record's `actions`.
+    case action
+    /// An entry of the record's `notifications`.
+    case notification
+  }
+
+  /// Action or notification.
+  public var kind: Kind
+  /// The item's id in the record.
+  public var id: String
+  /// An action's title, or to whom a notification goes.
+  public var title: String
+  /// An action's owner (notifications have none).
+  public var owner: String?
+  /// The `due` member as recorded: an RFC 3339 time, `pending`, or nil.
+  public var due: String?
+  /// The `due_rule` member as recorded (`1 month after authority.sent`), if any.
+  public var dueRule: String?
+  /// `open`, `done`, `dropped` (actions) or `sent` (notifications), after amendments.
+  public var status: String
+  /// When a notification was marked sent.
+  public var sentAt: Date?
+  /// The note of the amendment that set the status, if any.
+  public var note: String?
+
+  /// Creates an item.
+  public init(
+    kind: Kind, id: String, title: String, owner: String?, due: String?, dueRule: String?,
+    status: String, sentAt: Date? = nil, note: String? = nil
+  ) {
+    self.kind = kind
+    self.id = id
+    self.title = title
+    self.owner = owner
+    self.due = due
+    self.dueRule = dueRule
+    self.status = status
+    self.sentAt = sentAt
+    self.note = note
+  }
+
+  /// Whether it still needs doing: an action neither done nor dropped, a notification not sent.
+  public var isOpen: Bool { status == "open" }
+
+  /// Reads an entry of `actions` or `notifications`; nil without an `id`.
+  init?(kind: Kind, json value: JSONValue) {
+    guard let id = value["id"]?.stringValue else { return nil }
+    let title = (kind == .action ? value["title"] : value["to"])?.stringValue ?? id
+    self.init(
+      kind: kind, id: id, title: title, owner: value["owner"]?.stringValue,
+      due: value["due"]?.stringValue, dueRule: value["due_rule"]?.stringValue,
+      status: value["status"]?.stringValue ?? "open")
+  }
+}

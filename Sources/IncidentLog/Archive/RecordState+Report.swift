@@ -1,0 +1,101 @@
+import Foundation
+import RunbookCore
+
+extension RecordState {
+  /// The record document with the amendments' effects written in: each action's `status`, each
+  /// sent notification's `status: "sent"` and `sent_at`.
+  public var amendedDocument: JSONValue {
+    var document = stored.document
+    document["actions"] = .array(
+      (document["actions"]?.arrayValue ?? []).map { entry in
+        var entry = entry
+        if let id = entry["id"]?.stringValue, let item = action(id) {
+          entry["status"] = .string(item.status)
+        }
+        return entry
+      })
+    document["notifications"] = .array(
+      (document["notifications"]?.arrayValue ?? []).map { entry in
+        var entry = entry
+        if let id = entry["id"]?.stringValue, let sentAt = notification(id)?.sentAt {
+          entry["status"] = "sent"
+          entry["sent_at"] = .string(UTCTimestamp.string(from: sentAt))
+        }
+        return entry
+      })
+    return document
+  }
+
+  /// The Markdown report (``ReportGenerator``) of ``amendedDocument``, followed by a
+  /// `## Follow-ups` section: open or closed, each action's and notification's state (due times
+  /// of chained deadlines worked out as in ``FollowUp``), and every amendment in order.
+  ///
+  /// - Parameters:
+  ///   - now: the time overdue is measured against.
+  ///   - calendar: the holiday calendar of a runbook id, for business-day chained deadlines.
+  public func amendedMarkdown(
+    now: Date, calendar: (String) -> FollowUp.CalendarLookup
+  ) -> String {
+    var lines = [ReportGenerator.markdown(of: amendedDocument), "## Follow-ups", ""]
+    if let closedAt {
+      lines.append("**Status:** closed at \(UTCTimestamp.string(from: closedAt))")
+    } else {
+      lines.append("**Status:** open")
+    }
+    lines.append("")
+    let open = FollowUp.followUps(of: self, now: now, calendar: calendar)
+    for (title, items) in [("Actions", actions), ("Notifications", notifications)]
+    where !items.isEmpty {
+      lines.append("\(title):")
+      lines.append("")
+      for item in items {
+        let followUp = open.first { $0.item.kind == item.kind && $0.item.id == item.id }
+        lines.append("- \(item.id): " + Self.describe(item, followUp: followUp))
+      }
+      lines.append("")
+    }
+    lines.append("Amendments:")
+    lines.append("")
+    if amendments.isEmpty { lines.append("None.") }
+    for amendment in amendments {
+      let at = UTCTimestamp.string(from: amendment.createdAt)
+      lines.append("- \(at), \(amendment.responder): \(Self.describe(amendment.change))")
+    }
+    lines.append("")
+    return lines.joined(separator: "\n")
+  }
+
+  /// `sent at …`, `done (note)`, `open, due … (rule), overdue`, `open, pending until …`.
+  static func describe(_ item: FollowUpItem, followUp: FollowUp?) -> String {
+    if let sentAt = item.sentAt { return "sent at \(UTCTimestamp.string(from: sentAt))" }
+    guard item.isOpen else { return item.status + (item.note.map { " (\($0))" } ?? "") }
+    guard let followUp else { return "open (record closed)" }
+    var text = "open"
+    if let due = followUp.due { text += ", due \(UTCTimestamp.string(from: due))" }
+    if let remark = followUp.remark { text += followUp.due == nil ? ", \(remark)" : " (\(remark))" }
+    if followUp.isOverdue { text += ", overdue" }
+    return text
+  }
+
+  /// A change in words: `action rotate-keys done: rotated`, `notification authority sent at …`.
+  public static func describe(_ change: AmendmentChange) -> String {
+    switch change {
+    case .actionStatus(let action, let status, let note):
+      "action \(action) \(status.rawValue)" + (note.map { ": \($0)" } ?? "")
+    case .notificationSent(let notification, let sentAt):
+      "notification \(notification) sent at \(UTCTimestamp.string(from: sentAt))"
+    case .note(let text): "note: \(text)"
+    case .close(let note): "closed" + (note.map { ": \($0)" } ?? "")
+    }
+  }
+
+  /// `{"record": …, "amendments": […], "status": "open"}`: the stored record, its amendments as
+  /// written (without their integrity members) and the status.
+  public var jsonValue: JSONValue {
+    [
+      "record": stored.document,
+      "amendments": .array(amendments.map(\.jsonValue)),
+      "status": .string(status),
+    ]
+  }
+}

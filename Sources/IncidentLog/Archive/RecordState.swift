@@ -1,0 +1,96 @@
+import Foundation
+import RunbookCore
+
+/// A record as it stands now: the record document with its amendments applied in order.
+///
+/// The record file never changes; statuses, sending times, notes and the closure come from the
+/// amendments that name it.
+public struct RecordState: Sendable, Equatable {
+  /// A note left by an amendment.
+  public struct Note: Sendable, Equatable {
+    /// When.
+    public var at: Date
+    /// Who.
+    public var responder: String
+    /// What it says, prefixed for status changes (`rotate-keys done: …`).
+    public var text: String
+  }
+
+  /// The stored record.
+  public var stored: StoredDocument
+  /// Its amendments, oldest first.
+  public private(set) var amendments: [Amendment] = []
+  /// Its actions, with statuses after amendments, in the record's order.
+  public private(set) var actions: [FollowUpItem]
+  /// Its notifications, with sending times after amendments, in the record's order.
+  public private(set) var notifications: [FollowUpItem]
+  /// Notes of amendments (notes, and the notes of status changes and the closure), oldest first.
+  public private(set) var notes: [Note] = []
+  /// When the record was closed, if it was.
+  public private(set) var closedAt: Date?
+
+  /// The state of `stored` with `amendments` applied in time order (then id order).
+  public init(stored: StoredDocument, amendments: [Amendment] = []) {
+    self.stored = stored
+    let record = stored.document
+    actions = (record["actions"]?.arrayValue ?? []).compactMap {
+      FollowUpItem(kind: .action, json: $0)
+    }
+    notifications = (record["notifications"]?.arrayValue ?? []).compactMap {
+      FollowUpItem(kind: .notification, json: $0)
+    }
+    let ordered = amendments.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    for amendment in ordered { apply(amendment) }
+  }
+
+  /// The record's id.
+  public var id: String { stored.location.id }
+  /// A top-level string member of the record, or "".
+  public func text(_ key: String) -> String { stored.document[key]?.stringValue ?? "" }
+  /// `created_at`.
+  public var createdAt: String { text("created_at") }
+  /// `severity`.
+  public var severity: String { text("severity") }
+  /// `decision`.
+  public var decision: String { text("decision") }
+  /// `tlp`.
+  public var tlp: String { text("tlp") }
+  /// `runbook.id`.
+  public var runbookID: String { stored.document["runbook"]?["id"]?.stringValue ?? "" }
+  /// Whether a `close` amendment names the record.
+  public var isClosed: Bool { closedAt != nil }
+  /// `open` or `closed`.
+  public var status: String { isClosed ? "closed" : "open" }
+
+  /// The action with `id`.
+  public func action(_ id: String) -> FollowUpItem? { actions.first { $0.id == id } }
+  /// The notification with `id`.
+  public func notification(_ id: String) -> FollowUpItem? {
+    notifications.first { $0.id == id }
+  }
+
+  private mutating func apply(_ amendment: Amendment) {
+    amendments.append(amendment)
+    let at = amendment.createdAt
+    let who = amendment.responder
+    switch amendment.change {
+    case .actionStatus(let action, let status, let note):
+      if let index = actions.firstIndex(where: { $0.id == action }) {
+        actions[index].status = status.rawValue
+        actions[index].note = note
+      }
+      let suffix = note.map { ": \($0)" } ?? ""
+      notes.append(Note(at: at, responder: who, text: "\(action) \(status.rawValue)\(suffix)"))
+    case .notificationSent(let notification, let sentAt):
+      if let index = notifications.firstIndex(where: { $0.id == notification }) {
+        notifications[index].status = "sent"
+        notifications[index].sentAt = sentAt
+      }
+    case .note(let text):
+      notes.append(Note(at: at, responder: who, text: text))
+    case .close(let note):
+      if closedAt == nil { closedAt = at }
+      notes.append(Note(at: at, responder: who, text: "closed" + (note.map { ": \($0)" } ?? "")))
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/// A fingerprint of the set of document paths in an archive, from directory listings alone.
+///
+/// Two listings with the same paths have the same fingerprint, whatever the order the folders
+/// were read in. It is the sum of two 64-bit FNV-1a hashes of each path (order-free, so adding
+/// one path is one addition) and the count. It keys a cache, not a security check: the heads it
+/// finds are re-derived from the files by ``ArchiveStore/verify()``.
+struct ArchiveListing: Equatable {
+  private(set) var count = 0
+  private(set) var low: UInt64 = 0
+  private(set) var high: UInt64 = 0
+
+  init() {}
+
+  /// The listing of every document in `store`.
+  init(store: ArchiveStore) throws(ArchiveError) {
+    try store.forEachLocation { (location) throws(ArchiveError) in add(location.path) }
+  }
+
+  /// This listing with `path` added.
+  func adding(_ path: String) -> ArchiveListing {
+    var copy = self
+    copy.add(path)
+    return copy
+  }
+
+  /// `count-low-high` in hex: a file name.
+  var fingerprint: String {
+    "\(count)-\(String(low, radix: 16))-\(String(high, radix: 16))"
+  }
+
+  private mutating func add(_ path: String) {
+    count += 1
+    low &+= Self.fnv1a(path, seed: 0xcbf2_9ce4_8422_2325)
+    high &+= Self.fnv1a(path, seed: 0x84222325_cbf29ce4)
+  }
+
+  private static func fnv1a(_ text: String, seed: UInt64) -> UInt64 {
+    var hash = seed
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash &*= 0x0000_0100_0000_01b3
+    }
+    return hash
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import IncidentLog
+import RunbookCore
+
+extension Command {
+  /// `triage archive amend ID (--action A --status done|dropped [--note TEXT] |
+  /// --notification N --sent TIME)`.
+  static let archiveAmend = Command(
+    "amend",
+    abstract: "Mark an action done or dropped, or a notification sent.",
+    discussion: """
+      Writes an amendment naming the record: --action A --status done|dropped (with an \
+      optional --note), or --notification N --sent TIME, where TIME is RFC 3339 \
+      (2026-04-02T10:00:00Z) or now. The sending time starts any deadline chained to it \
+      ('1 month after N.sent'), which 'triage archive follow-ups' then shows.
+
+      Refused (exit 65): an action or notification the record does not have, an action already \
+      done or dropped, a notification already sent, a closed record. An unknown record is exit 66.
+      """,
+    arguments: [ArgumentSpec("id", help: "The record's id, or a unique prefix of it.")],
+    options: [
+      .value("action", valueName: "id", help: "The action to mark."),
+      .value("status", valueName: "status", help: "done or dropped (with --action)."),
+      .value("note", valueName: "text", help: "A note to keep with the change (with --action)."),
+      .value("notification", valueName: "id", help: "The notification to mark sent."),
+      .value("sent", valueName: "time", help: "When it was sent: RFC 3339, or now."),
+      ArchiveCommandSupport.responderOption,
+      ArchiveCommandSupport.archiveOption,
+    ],
+    exclusiveOptions: [["action", "notification"]],
+    action: ArchiveAmendCommand.run)
+}
+
+/// What `triage archive amend` does.
+enum ArchiveAmendCommand {
+  static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
+    if let action = invocation.value("action") {
+      guard invocation.value("sent") == nil else {
+        throw CommandFailure("--sent goes with --notification, not --action", exit: .usage)
+      }
+      let statuses = AmendmentChange.ActionStatus.allCases.map(\.rawValue)
+      guard let text = invocation.value("status") else {
+        throw CommandFailure(
+          "--action needs --status " + statuses.joined(separator: "|"), exit: .usage)
+      }
+      guard let status = AmendmentChange.ActionStatus(rawValue: text) else {
+        throw CommandFailure(
+          "unknown status '\(text)'; use " + statuses.joined(separator: " or "), exit: .usage)
+      }
+      let note = invocation.value("note")
+      return try ArchiveCommandSupport.amend(
+        invocation, context, change: .actionStatus(action: action, status: status, note: note),
+        summary: "action \(action) \(status.rawValue).")
+    }
+    if let notification = invocation.value("notification") {
+      guard invocation.value("status") == nil, invocation.value("note") == nil else {
+        throw CommandFailure(
+          "--status and --note go with --action; use 'triage archive note' for a note",
+          exit: .usage)
+      }
+      guard let text = invocation.value("sent") else {
+        throw CommandFailure("--notification needs --sent TIME (RFC 3339, or now)", exit: .usage)
+      }
+      let sentAt: Date
+      if text == "now" {
+        sentAt = context.now()
+      } else if let date = UTCTimestamp.date(from: text) {
+        sentAt = date
+      } else {
+        throw CommandFailure(
+          "--sent '\(text)' is not a time; write RFC 3339 (2026-04-02T10:00:00Z) or now",
+          exit: .usage)
+      }
+      return try ArchiveCommandSupport.amend(
+        invocation, context, change: .notificationSent(notification: notification, sentAt: sentAt),
+        summary: "notification \(notification) sent at \(UTCTimestamp.string(from: sentAt)).")
+    }
+    throw CommandFailure(
+      "say what to amend: --action A --status done|dropped, or --notification N --sent TIME",
+      exit: .usage)
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import IncidentLog
+
+extension Command {
+  /// `triage archive export --format jsonl|csv|md [--rows records|actions] [--include-red]
+  /// [--output FILE]`.
+  static let archiveExport = Command(
+    "export",
+    abstract: "Export the records as JSON Lines, CSV or a Markdown table.",
+    discussion: """
+      --rows records (the default) gives one row per record: id, created_at, runbook, \
+      severity, status, tlp, responder, decision, open_actions, open_notifications. --rows \
+      actions gives one row per action: record, created_at, runbook, severity, tlp, action, \
+      title, owner, due, status, note.
+
+      csv is RFC 4180 with a header row and CRLF line ends; a field starting with = + - or @ \
+      gets a leading ' so that spreadsheets do not run it as a formula. jsonl writes one JSON \
+      object per line: for records, {"record", "amendments", "status"}.
+
+      Records marked TLP:RED are left out unless --include-red is given. Output goes to \
+      standard output, or to --output FILE, written whole or not at all.
+      """,
+    options: [
+      .value("format", valueName: "format", help: "jsonl, csv or md."),
+      .value("rows", valueName: "rows", help: "records (default) or actions."),
+      .flag("include-red", help: "Include records marked TLP:RED."),
+      .value("output", short: "o", valueName: "file", help: "Write to FILE instead."),
+      ArchiveCommandSupport.archiveOption,
+    ],
+    action: ArchiveExportCommand.run)
+}
+
+/// What `triage archive export` does.
+enum ArchiveExportCommand {
+  enum Format: String, CaseIterable { case jsonl, csv, md }
+
+  static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
+    guard let formatText = invocation.value("format") else {
+      throw CommandFailure("give --format jsonl, csv or md", exit: .usage)
+    }
+    guard let format = Format(rawValue: formatText) else {
+      throw CommandFailure("unknown format '\(formatText)'; use jsonl, csv or md", exit: .usage)
+    }
+    let rowsText = invocation.value("rows") ?? "records"
+    guard let rows = ExportRows(rawValue: rowsText) else {
+      throw CommandFailure("unknown rows '\(rowsText)'; use records or actions", exit: .usage)
+    }
+    let store = try ArchiveCommandSupport.store(invocation, context)
+    let includeRed = invocation.flag("include-red")
+    let outputPath = invocation.value("output").map(context.resolvedPath)
+    var buffer = ""
+    let emit: (String) -> Void = { text in
+      if outputPath == nil { context.standardOutput.write(text) } else { buffer += text }
+    }
+    switch format {
+    case .csv: emit(CSVWriter.line(rows.columns))
+    case .md:
+      emit("| " + rows.columns.joined(separator: " | ") + " |\n")
+      emit("|" + String(repeating: "---|", count: rows.columns.count) + "\n")
+    case .jsonl: break
+    }
+    var leftOut = 0
+    try ArchiveReader(store: store).forEachRecord { state in
+      if state.tlp == "TLP:RED" && !includeRed {
+        leftOut += 1
+        return
+      }
+      switch format {
+      case .csv: for row in rows.rows(of: state) { emit(CSVWriter.line(row)) }
+      case .md: for row in rows.rows(of: state) { emit(markdownRow(row)) }
+      case .jsonl:
+        for object in rows.jsonObjects(of: state) { emit(CanonicalJSON.string(of: object) + "\n") }
+      }
+    }
+    if let outputPath {
+      do {
+        try Data(buffer.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
+      } catch {
+        throw CommandFailure(
+          "\(outputPath): cannot write: \(error.localizedDescription)", exit: .cannotCreate)
+      }
+    }
+    if leftOut > 0 {
+      context.standardError.write(
+        "triage: left out \(leftOut) TLP:RED record\(leftOut == 1 ? "" : "s") "
+          + "(--include-red includes them)\n")
+    }
+    return .success
+  }
+
+  static func markdownRow(_ row: [String]) -> String {
+    let cells = row.map { cell in
+      cell.split(whereSeparator: \.isNewline).joined(separator: " ")
+        .replacingOccurrences(of: "|", with: "\\|")
+    }
+    return "| " + cells.joined(separator: " | ") + " |\n"
+  }
+}

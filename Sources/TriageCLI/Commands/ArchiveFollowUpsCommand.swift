@@ -1,0 +1,96 @@
+import Foundation
+import IncidentLog
+import RunbookCore
+
+extension Command {
+  /// `triage archive follow-ups [--json]`.
+  static let archiveFollowUps = Command(
+    "follow-ups",
+    abstract: "List the open actions and notifications across the archive, overdue first.",
+    discussion: """
+      Every action not done or dropped and every notification not sent, of every record not \
+      closed: overdue first (most overdue first), then by due time, then those with no due \
+      time yet. Each line: overdue/due/pending, the due time, the record, the item, its owner.
+
+      A chained deadline ('1 month after authority.sent') is pending until that notification is \
+      marked sent (triage archive amend ID --notification authority --sent TIME); then its due \
+      time is computed from the sending time. A business-day rule uses the holiday calendar of \
+      the record's runbook, found by id in the runbook folders; if the runbook is not found, \
+      the line says so and counts weekends only.
+      """,
+    options: [
+      ArchiveCommandSupport.jsonOption, ArchiveCommandSupport.archiveOption,
+      RunbookLocator.option,
+    ],
+    action: ArchiveFollowUpsCommand.run)
+}
+
+/// What `triage archive follow-ups` does.
+enum ArchiveFollowUpsCommand {
+  static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
+    let store = try ArchiveCommandSupport.store(invocation, context)
+    let now = context.now()
+    let calendars = CalendarCache(locator: RunbookLocator(context, invocation))
+    var all: [FollowUp] = []
+    try ArchiveReader(store: store).forEachRecord { state in
+      all += FollowUp.followUps(of: state, now: now, calendar: calendars.lookup)
+    }
+    let ordered = FollowUp.ordered(all)
+    if invocation.flag("json") {
+      context.standardOutput.write(JSONPrettyPrinter.string(of: .array(ordered.map(json))))
+    } else if ordered.isEmpty {
+      context.standardOutput.write("Nothing to follow up.\n")
+    } else {
+      let text = ordered.map { line($0, width: context.outputWidth) }.joined(separator: "\n")
+      context.standardOutput.write(text + "\n")
+    }
+    return .success
+  }
+
+  /// `STATE    DUE                   RECORD  KIND ID: TITLE (owner) [remark]`.
+  static func line(_ followUp: FollowUp, width: Int) -> String {
+    let pad = ArchiveCommandSupport.padded
+    let state = followUp.isOverdue ? "overdue" : followUp.due == nil ? "pending" : "due"
+    let due = followUp.due.map(UTCTimestamp.string(from:)) ?? "-"
+    let item = followUp.item
+    var text = "\(pad(state, 7))  \(pad(due, 20))  \(followUp.record)  \(item.kind.rawValue) "
+    text += item.id + ": " + (item.kind == .notification ? "to " : "") + item.title
+    if let owner = item.owner { text += " (\(owner))" }
+    if let remark = followUp.remark { text += " [\(remark)]" }
+    return text
+  }
+
+  static func json(_ followUp: FollowUp) -> JSONValue {
+    let item = followUp.item
+    return [
+      "record": .string(followUp.record), "runbook": .string(followUp.runbook),
+      "severity": .string(followUp.severity), "kind": .string(item.kind.rawValue),
+      "id": .string(item.id), "title": .string(item.title),
+      "owner": item.owner.map(JSONValue.string) ?? .null,
+      "due": followUp.due.map { .string(UTCTimestamp.string(from: $0)) } ?? .null,
+      "due_rule": item.dueRule.map(JSONValue.string) ?? .null,
+      "overdue": .bool(followUp.isOverdue),
+      "remark": followUp.remark.map(JSONValue.string) ?? .null,
+    ]
+  }
+}
+
+/// Holiday calendars of runbooks by id, each runbook loaded at most once.
+final class CalendarCache {
+  private let locator: RunbookLocator
+  private var found: [String: FollowUp.CalendarLookup] = [:]
+
+  init(locator: RunbookLocator) { self.locator = locator }
+
+  func lookup(_ runbookID: String) -> FollowUp.CalendarLookup {
+    if let known = found[runbookID] { return known }
+    let result: FollowUp.CalendarLookup
+    if let loaded = try? locator.load(runbookID) {
+      result = .found(loaded.calendar)
+    } else {
+      result = .runbookNotFound
+    }
+    found[runbookID] = result
+    return result
+  }
+}

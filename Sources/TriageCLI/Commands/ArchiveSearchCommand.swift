@@ -1,0 +1,52 @@
+import IncidentLog
+
+extension Command {
+  /// `triage archive search TEXT [--json]`.
+  static let archiveSearch = Command(
+    "search",
+    abstract: "Find records whose answers, decision, actions, notifications or notes hold TEXT.",
+    discussion: """
+      Case-insensitive. Prints each matching record's list line (as 'triage archive list'), \
+      then one indented line per field that matched: answers.ID, decision, actions.ID.title \
+      (or .owner, .details), notifications.ID.to (or .basis, .draft), or \
+      amendments.ID.note/action-status/close for notes left by amendments.
+      """,
+    arguments: [ArgumentSpec("text", help: "The text to look for.")],
+    options: [ArchiveCommandSupport.jsonOption, ArchiveCommandSupport.archiveOption],
+    action: ArchiveSearchCommand.run)
+}
+
+/// What `triage archive search` does.
+enum ArchiveSearchCommand {
+  static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
+    let text = invocation.argument("text") ?? ""
+    guard !text.isEmpty else { throw CommandFailure("the search text is empty", exit: .usage) }
+    let store = try ArchiveCommandSupport.store(invocation, context)
+    let json = invocation.flag("json")
+    let output = context.standardOutput
+    var count = 0
+    if json { output.write("[") }
+    try ArchiveSearch(text).forEachMatch(in: store) { match in
+      if json {
+        let object: JSONValue = [
+          "id": .string(match.state.id), "created_at": .string(match.state.createdAt),
+          "runbook": .string(match.state.runbookID), "severity": .string(match.state.severity),
+          "status": .string(match.state.status),
+          "matches": .array(
+            match.fields.map { ["field": .string($0.field), "text": .string($0.text)] }),
+        ]
+        output.write((count == 0 ? "\n  " : ",\n  ") + CanonicalJSON.string(of: object))
+      } else {
+        var lines = [ArchiveListCommand.line(match.state, width: context.outputWidth)]
+        for field in match.fields {
+          let room = max(context.outputWidth - field.field.count - 4, 12)
+          lines.append("  \(field.field): " + ArchiveCommandSupport.truncated(field.text, to: room))
+        }
+        output.write(lines.joined(separator: "\n") + "\n")
+      }
+      count += 1
+    }
+    if json { output.write(count == 0 ? "]\n" : "\n]\n") }
+    return .success
+  }
+}

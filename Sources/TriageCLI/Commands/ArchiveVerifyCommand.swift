@@ -1,0 +1,89 @@
+import IncidentLog
+
+extension Command {
+  /// `triage archive verify [--json]`.
+  static let archiveVerify = Command(
+    "verify",
+    abstract: "Check that no record or amendment was edited, deleted, truncated or forged.",
+    discussion: """
+      Reads every document, recomputes its SHA-256 over its canonical JSON and follows the \
+      parent hashes. Exit 0 when the archive is intact: prints how many documents were checked \
+      and the heads (the newest documents; two after a git merge, until the next record joins \
+      them). Otherwise prints one line per problem, naming the record or amendment, and exits 65.
+
+      A deleted document shows as a missing parent of the documents written after it, and a \
+      deleted or edited record also through its amendments, which name it by id and hash. A \
+      deleted head leaves no trace in the files that remain: compare the heads with a copy (git \
+      history).
+      """,
+    options: [ArchiveCommandSupport.jsonOption, ArchiveCommandSupport.archiveOption],
+    action: ArchiveVerifyCommand.run)
+}
+
+/// What `triage archive verify` does.
+enum ArchiveVerifyCommand {
+  static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
+    let store = try ArchiveCommandSupport.store(invocation, context)
+    let report = try store.verify()
+    if invocation.flag("json") {
+      context.standardOutput.write(JSONPrettyPrinter.string(of: json(report)))
+    } else {
+      context.standardOutput.write(text(report))
+    }
+    return report.isIntact ? .success : .dataError
+  }
+
+  static func text(_ report: VerificationReport) -> String {
+    var lines: [String] = []
+    if report.isIntact {
+      lines.append("Archive intact: \(report.documentCount) documents checked.")
+    } else {
+      for issue in report.issues { lines.append(describe(issue)) }
+      let count = report.issues.count
+      lines.append(
+        "Archive NOT intact: \(count) problem\(count == 1 ? "" : "s") in "
+          + "\(report.documentCount) documents.")
+    }
+    lines.append("Heads (\(report.heads.count)):")
+    for head in report.heads { lines.append("  \(head.sha256)  \(head.location.path)") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `record ID: PATH: problem`, with the kind of tampering in plain words.
+  static func describe(_ issue: VerificationReport.Issue) -> String {
+    let kind = issue.path.hasPrefix("amendments/") ? "amendment" : "record"
+    let subject = issue.id.map { "\(kind) \($0)" } ?? "file"
+    let problem: String
+    switch issue.kind {
+    case .hashMismatch(let recorded, let computed):
+      problem = "edited: the contents hash to \(computed), not the recorded \(recorded)"
+    case .invalidJSON(let error):
+      problem = "truncated or not valid JSON (\(error))"
+    case .missingParent(let parent):
+      problem =
+        "names parent \(parent), which is not in the archive: that document was deleted "
+        + "or edited, or this one was inserted with a forged parent"
+    default:
+      return "\(subject): \(issue.description)"
+    }
+    return "\(subject): \(issue.path): \(problem)"
+  }
+
+  static func json(_ report: VerificationReport) -> JSONValue {
+    [
+      "intact": .bool(report.isIntact),
+      "documents": .number(Double(report.documentCount)),
+      "issues": .array(
+        report.issues.map { issue in
+          [
+            "path": .string(issue.path), "id": issue.id.map(JSONValue.string) ?? .null,
+            "message": .string(describe(issue)),
+          ]
+        }),
+      "heads": .array(
+        report.heads.map { head in
+          ["sha256": .string(head.sha256), "path": .string(head.location.path)]
+        }),
+    ]
+  }
+}

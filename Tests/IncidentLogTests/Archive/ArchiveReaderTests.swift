@@ -1,0 +1,44 @@
+import IncidentLog
+import Testing
+
+@Suite("Archive reader") struct ArchiveReaderTests {
+  @Test("ids resolve by unique prefix; ambiguous and unknown prefixes are errors")
+  func prefixes() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    let first = try fixture.appendRecord(minutes: 0, seed: 1)
+    let second = try fixture.appendRecord(minutes: 0, seed: 2)
+    let reader = ArchiveReader(store: fixture.store)
+    #expect(try reader.locateRecord(String(first.location.id.prefix(20))) == first.location)
+    #expect(
+      throws: RecordLookupError.ambiguousPrefix(
+        prefix: "20260401T", candidates: [first.location.id, second.location.id].sorted())
+    ) {
+      try reader.locateRecord("20260401T")
+    }
+    #expect(throws: RecordLookupError.noSuchRecord(prefix: "2025")) {
+      try reader.locateRecord("2025")
+    }
+  }
+
+  @Test("amendments chain into the archive and name their record's hash")
+  func amendmentsChain() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    var record = ArchiveTestRecords.record()
+    record["created_at"] = "2026-04-01T09:30:00Z"
+    let stored = try fixture.store.append(
+      document: record, kind: .record, id: "20260401T093000Z-00000001",
+      createdAt: ArchiveTestRecords.createdAt)
+    let (amendment, written) = try AmendmentWriter(store: fixture.store).amend(
+      record: "20260401T093000Z",
+      with: .actionStatus(action: "rotate-keys", status: .done, note: nil),
+      responder: "Sam", now: ArchiveFixture.date(minutes: 10))
+    #expect(amendment.recordSHA256 == stored.sha256)
+    #expect(written.parents == [stored.sha256])
+    #expect(written.location.path.hasPrefix("amendments/2026/04/"))
+    let state = try ArchiveReader(store: fixture.store).state(ofRecord: "20260401T093000Z-0")
+    #expect(state.action("rotate-keys")?.status == "done")
+    #expect(try fixture.store.verify().isIntact)
+  }
+}

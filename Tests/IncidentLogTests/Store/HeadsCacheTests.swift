@@ -1,0 +1,52 @@
+import Foundation
+import IncidentLog
+import Testing
+
+@Suite("Heads cache and .gitignore") struct HeadsCacheTests {
+  @Test("a new archive ignores its lock, temporary files and cache in git")
+  func gitIgnore() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    let text = try String(contentsOfFile: fixture.root + "/.gitignore", encoding: .utf8)
+    #expect(text == ArchiveStore.gitIgnoreContents)
+    #expect(text.contains("/.archive.lock\n") && text.contains("/.cache/\n"))
+    #expect(text.contains(".*.tmp\n"))
+  }
+
+  @Test("documents added behind the cache's back are seen: the cache is keyed by the listing")
+  func staleCache() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    // A second copy grows on its own, as a git clone would, and its file is copied in.
+    let other = try ArchiveFixture()
+    defer { other.remove() }
+    try FileManager.default.copyItem(
+      atPath: fixture.root + "/records", toPath: other.root + "/records")
+    let theirs = try other.appendRecord(minutes: 1, seed: 2)
+    let ours = try fixture.appendRecord(minutes: 2, seed: 3)
+    try FileManager.default.copyItem(atPath: other.path(theirs), toPath: fixture.path(theirs))
+    #expect(try fixture.store.verify().heads.count == 2)
+    let joined = try fixture.appendRecord(minutes: 3, seed: 4)
+    #expect(joined.parents == [ours.sha256, theirs.sha256].sorted())
+    #expect(try fixture.store.verify().heads.map(\.sha256) == [joined.sha256])
+  }
+
+  @Test("a damaged cache file is ignored and rebuilt")
+  func damagedCache() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    let first = try fixture.appendRecord(minutes: 0, seed: 1)
+    let cache = fixture.root + "/.cache"
+    for name in try FileManager.default.contentsOfDirectory(atPath: cache) {
+      try Data("garbage".utf8).write(to: URL(fileURLWithPath: cache + "/" + name))
+    }
+    let second = try fixture.appendRecord(minutes: 1, seed: 2)
+    #expect(second.parents == [first.sha256])
+    try FileManager.default.removeItem(atPath: cache)
+    let third = try fixture.appendRecord(minutes: 2, seed: 3)
+    #expect(third.parents == [second.sha256])
+    #expect(try fixture.store.verify().isIntact)
+  }
+}
