@@ -87,19 +87,10 @@ enum ReplayCommand {
     if reference.hasSuffix(".json") || reference.contains("/") {
       path = reference
     } else {
-      let store = ArchiveStore(root: RunCommand.archivePath(invocation, context))
-      let matches = try store.locations().filter {
-        $0.kind == .record && $0.id.hasPrefix(reference)
+      let store = try ArchiveCommandSupport.store(invocation, context)
+      path = try ArchiveCommandSupport.reporting {
+        store.absolute(try ArchiveReader(store: store).locateRecord(reference).path)
       }
-      guard let match = matches.first else {
-        throw CommandFailure("no record '\(reference)' in \(store.root)", exit: .noInput)
-      }
-      guard matches.count == 1 else {
-        throw CommandFailure(
-          "'\(reference)' names \(matches.count) records: "
-            + matches.map(\.id).joined(separator: ", "), exit: .dataError)
-      }
-      path = store.absolute(match.path)
     }
     let bytes = try context.readInput(path)
     do {
