@@ -9,12 +9,12 @@ public protocol FileSystem: Sendable {
   /// Writes a new file, all or nothing, never replacing an existing one.
   ///
   /// The bytes go to a temporary file in the same directory (created exclusively, mode 0600),
-  /// which is flushed to disk and then given its final name only if that name is free; the
-  /// directory is flushed too. When this throws, neither the final file nor the temporary file
-  /// is left behind.
+  /// which is flushed to disk (when `durability` is `.durable`) and then given its final name
+  /// only if that name is free; the directory is flushed too. When this throws, neither the final
+  /// file nor the temporary file is left behind.
   ///
   /// - Throws: ``ArchiveError/alreadyExists(path:)`` if `path` exists; others for I/O failures.
-  func writeNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError)
+  func writeNewFile(_ bytes: [UInt8], at path: String, durability: Durability) throws(ArchiveError)
 
   /// The whole contents of a file.
   func readFile(at path: String) throws(ArchiveError) -> [UInt8]
@@ -38,7 +38,21 @@ public protocol FileSystem: Sendable {
   func removeStaleTemporaryFiles(in directory: String) throws(ArchiveError) -> [String]
 }
 
+/// Whether a new file must survive a power loss once written.
+public enum Durability: Sendable, Equatable {
+  /// Flushed to disk, and its folder too, before the write returns: records, amendments, drafts.
+  case durable
+  /// Still atomic and never overwriting, but not flushed: files rebuilt from the durable ones
+  /// (the heads cache, a record's Markdown report), where a flush per file would only cost time.
+  case rebuildable
+}
+
 extension FileSystem {
+  /// Writes a new durable file (see ``writeNewFile(_:at:durability:)``).
+  public func writeNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
+    try writeNewFile(bytes, at: path, durability: .durable)
+  }
+
   /// The name prefix and suffix of temporary files: hidden, and never ending in `.json`.
   static var temporaryFilePrefix: String { "." }
   static var temporaryFileSuffix: String { ".tmp" }

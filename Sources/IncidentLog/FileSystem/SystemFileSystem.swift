@@ -30,12 +30,14 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
-  public func writeNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
+  public func writeNewFile(
+    _ bytes: [UInt8], at path: String, durability: Durability
+  ) throws(ArchiveError) {
     let (directory, name) = Self.split(path)
     let (fd, temporaryPath) = try createTemporaryFile(in: directory, for: name, finalPath: path)
     do {
       try writeAll(bytes, to: fd)
-      try calls.fsync(fd)
+      if durability == .durable { try calls.fsync(fd) }
     } catch {
       try? calls.close(fd)
       try? calls.unlink(temporaryPath)
@@ -52,7 +54,7 @@ public struct SystemFileSystem: FileSystem {
     }
     do {
       try calls.unlink(temporaryPath)
-      try syncDirectory(directory)
+      if durability == .durable { try syncDirectory(directory) }
     } catch {
       // Keep "it threw, so nothing was written": the caller will not count this file.
       try? calls.unlink(path)

@@ -90,7 +90,8 @@ public struct ArchiveStore: Sendable {
         [DocumentHead(location: location, sha256: hash)], for: listing.adding(location.path))
       if let report {
         let text = report(.object(sealed))
-        try fileSystem.writeNewFile(Array(text.utf8), at: absolute("\(directory)/\(id).md"))
+        try fileSystem.writeNewFile(
+          Array(text.utf8), at: absolute("\(directory)/\(id).md"), durability: .rebuildable)
       }
       return StoredDocument(
         location: location, sha256: hash, parents: parents.sorted(), document: .object(sealed))

@@ -35,11 +35,14 @@ struct HeadsCache {
     let bytes = JSONPrettyPrinter.bytes(of: value)
     do {
       try store.fileSystem.createDirectory(at: directory)
-      try store.fileSystem.writeNewFile(bytes, at: directory + "/" + name)
+      try store.fileSystem.writeNewFile(bytes, at: directory + "/" + name, durability: .rebuildable)
     } catch .alreadyExists {
       // A damaged file of the same name (a good one would have been used): replace it.
       try? FileManager.default.removeItem(atPath: directory + "/" + name)
-      guard (try? store.fileSystem.writeNewFile(bytes, at: directory + "/" + name)) != nil else {
+      guard
+        (try? store.fileSystem.writeNewFile(
+          bytes, at: directory + "/" + name, durability: .rebuildable)) != nil
+      else {
         return
       }
     } catch {

@@ -66,21 +66,6 @@ struct NameTable {
     }
     return scope
   }
-
-  /// The scope of derive entry `index` (0-based): every answer and earlier derived values.
-  func scope(beforeDerivation index: Int) -> ExpressionScope {
-    var scope = self.scope(beforeQuestion: questionSymbols.count)
-    for (position, symbol) in derivedSymbols.enumerated() {
-      if position < index {
-        scope.symbols[symbol.name] = symbol
-        scope.later[symbol.name] = nil
-      }
-    }
-    return scope
-  }
-
-  /// The scope of outcome rules: every answer and every derived value.
-  var outcomeScope: ExpressionScope { scope(beforeDerivation: derivedSymbols.count) }
 }
 
 extension Diagnostic {

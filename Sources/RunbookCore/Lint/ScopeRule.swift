@@ -35,10 +35,14 @@ enum ScopeRule {
         index += 1
       }
     }
+    // Derived values see every answer, then each derived value once it is defined.
     for (position, derivation) in runbook.derivations.enumerated() {
-      condition(derivation.expression, names.scope(beforeDerivation: position))
+      condition(derivation.expression, scope)
+      let symbol = names.derivedSymbols[position]
+      scope.symbols[symbol.name] = symbol
+      scope.later[symbol.name] = nil
     }
-    let all = names.outcomeScope
+    let all = scope
     for rule in runbook.severityRules { condition(rule.when, all) }
     for rule in runbook.decisionRules {
       condition(rule.when, all)

@@ -32,41 +32,46 @@ public struct Template: Sendable, Equatable {
     if !text.utf8.contains(UInt8(ascii: "{")) {
       return Template(segments: text.isEmpty ? [] : [.text(text)], source: text)
     }
-    let characters = Array(text)
+    // Braces are ASCII, so they are found in the UTF-8 view; offsets are counted in Characters
+    // only where a reference or an error needs one.
+    let utf8 = text.utf8
     var segments: [Segment] = []
-    var literal = ""
-    var index = 0
-    while index < characters.count {
-      guard characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{"
+    var literalStart = text.startIndex
+    var index = text.startIndex
+    func offset(_ position: String.Index) -> Int { text.distance(from: text.startIndex, to: position) }
+    while index < text.endIndex {
+      let next = utf8.index(after: index)
+      guard utf8[index] == UInt8(ascii: "{"), next < text.endIndex,
+        utf8[next] == UInt8(ascii: "{")
       else {
-        literal.append(characters[index])
-        index += 1
+        index = next
         continue
       }
       let open = index
-      guard let close = closingBraces(in: characters, from: open + 2) else {
-        throw TemplateError(.unterminatedReference, offset: open, length: 2)
+      let inside = utf8.index(after: next)
+      guard let close = closingBraces(in: text, from: inside) else {
+        throw TemplateError(.unterminatedReference, offset: offset(open), length: 2)
       }
-      var nameStart = open + 2
-      var nameEnd = close
-      while nameStart < nameEnd, characters[nameStart].isWhitespace { nameStart += 1 }
-      while nameEnd > nameStart, characters[nameEnd - 1].isWhitespace { nameEnd -= 1 }
-      let name = String(characters[nameStart..<nameEnd])
+      let written = text[inside..<close]
+      let name = written.trimmed
+      let nameStart =
+        written.firstIndex { !$0.isWhitespace } ?? inside
       if name.isEmpty {
-        throw TemplateError(.emptyReference, offset: open, length: close + 2 - open)
+        let length = text.distance(from: open, to: close) + 2
+        throw TemplateError(.emptyReference, offset: offset(open), length: length)
       }
       guard let first = name.first, first.isNameStart, name.allSatisfy(\.isNameContinuation)
       else {
-        throw TemplateError(.invalidReference(name), offset: nameStart, length: name.count)
+        throw TemplateError(
+          .invalidReference(name), offset: offset(nameStart), length: name.count)
       }
-      if !literal.isEmpty {
-        segments.append(.text(literal))
-        literal = ""
-      }
-      segments.append(.reference(name, range: nameStart..<nameEnd))
-      index = close + 2
+      if literalStart < open { segments.append(.text(String(text[literalStart..<open]))) }
+      let lower = offset(nameStart)
+      segments.append(.reference(name, range: lower..<(lower + name.count)))
+      index = utf8.index(close, offsetBy: 2)
+      literalStart = index
     }
-    if !literal.isEmpty { segments.append(.text(literal)) }
+    if literalStart < text.endIndex { segments.append(.text(String(text[literalStart...]))) }
     return Template(segments: segments, source: text)
   }
 
@@ -98,15 +103,19 @@ public struct Template: Sendable, Equatable {
     }
   }
 
-  /// The index of the first `}}` at or after `start`, stopping at a newline or another `{{`
+  /// The position of the first `}}` at or after `start`, stopping at a newline or another `{{`
   /// (so an unclosed `{{` is reported where it opens, not matched with a far-away `}}`).
-  private static func closingBraces(in characters: [Character], from start: Int) -> Int? {
+  private static func closingBraces(in text: String, from start: String.Index) -> String.Index? {
+    let utf8 = text.utf8
     var index = start
-    while index + 1 < characters.count {
-      if characters[index] == "}", characters[index + 1] == "}" { return index }
-      if characters[index] == "{", characters[index + 1] == "{" { return nil }
-      if characters[index].isNewline { return nil }
-      index += 1
+    while index < text.endIndex {
+      let byte = utf8[index]
+      let next = utf8.index(after: index)
+      let following = next < text.endIndex ? utf8[next] : 0
+      if byte == UInt8(ascii: "}"), following == UInt8(ascii: "}") { return index }
+      if byte == UInt8(ascii: "{"), following == UInt8(ascii: "{") { return nil }
+      if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return nil }
+      index = next
     }
     return nil
   }
