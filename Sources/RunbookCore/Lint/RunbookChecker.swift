@@ -7,14 +7,14 @@ import YAMLLite
 /// `Validators/` pattern); this type runs them all so that a runbook's author sees every problem in
 /// one run.
 public enum RunbookChecker {
-  /// Every error and warning the rules find in `runbook`.
-  public static func check(_ runbook: Runbook) -> [Diagnostic] {
+  /// Every error the rules find in `runbook`, and every warning unless `warnings` is false.
+  public static func check(_ runbook: Runbook, warnings: Bool = true) -> [Diagnostic] {
     let names = NameTable(runbook)
-    return DuplicateIDRule.check(runbook)
-      + ScopeRule.check(runbook, names: names)
+    let errors =
+      DuplicateIDRule.check(runbook) + ScopeRule.check(runbook, names: names)
       + DueAnchorRule.check(runbook, names: names)
-      + FallbackOrderRule.check(runbook)
-      + ReachabilityRule.check(runbook)
+    guard warnings else { return errors }
+    return errors + FallbackOrderRule.check(runbook) + ReachabilityRule.check(runbook)
       + UnusedDerivationRule.check(runbook)
   }
 }

@@ -15,13 +15,22 @@ public enum RunbookLoader {
     "tlp", "derive", "severity", "decision", "actions", "notifications",
   ]
 
+  /// How much checking a load does.
+  public enum Checks: Sendable {
+    /// Everything: the errors that stop a runbook from loading and the warnings `lint` shows.
+    case all
+    /// Only what stops a runbook from loading (for commands that use it rather than lint it).
+    case errors
+  }
+
   /// Loads and checks a runbook.
   ///
   /// - Parameters:
   ///   - bytes: the file's bytes.
   ///   - file: the name used in diagnostics.
+  ///   - checks: `.errors` skips the rules that can only warn.
   /// - Returns: the runbook (nil when any error was found) and all diagnostics, sorted by position.
-  public static func load(_ bytes: [UInt8], file: String) -> Result {
+  public static func load(_ bytes: [UInt8], file: String, checks: Checks = .all) -> Result {
     let root: Node
     do {
       root = try YAMLParser.parse(bytes, file: file)
@@ -29,16 +38,16 @@ public enum RunbookLoader {
       let diagnostic = Diagnostic(.error, "syntax", error.message, at: error.location)
       return Result(runbook: nil, diagnostics: [diagnostic])
     }
-    return load(root, file: file)
+    return load(root, file: file, checks: checks)
   }
 
   /// Loads and checks a runbook from an already parsed tree.
-  public static func load(_ root: Node, file: String) -> Result {
+  public static func load(_ root: Node, file: String, checks: Checks = .all) -> Result {
     var reader = TreeReader(file: file)
     let draft = reader.readRunbook(root)
     var diagnostics = reader.diagnostics
     if let runbook = draft {
-      diagnostics += RunbookChecker.check(runbook)
+      diagnostics += RunbookChecker.check(runbook, warnings: checks == .all)
     }
     diagnostics = diagnostics.sortedByLocation()
     return Result(runbook: diagnostics.containsErrors ? nil : draft, diagnostics: diagnostics)

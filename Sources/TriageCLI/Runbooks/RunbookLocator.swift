@@ -62,7 +62,7 @@ struct RunbookLocator {
       path = try library.resolve(reference)
     }
     let bytes = try context.readInput(path)
-    let result = RunbookLoader.load(bytes, file: path)
+    let result = RunbookLoader.load(bytes, file: path, checks: .errors)
     guard let runbook = result.runbook else { throw DiagnosticsError(result.diagnostics) }
     var warnings = result.diagnostics
     var calendar: HolidayCalendar?
