@@ -48,50 +48,22 @@ extension Command {
 enum RunCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let loaded = try RunbookLocator(context, invocation).load(invocation.argument("runbook") ?? "")
-    let runbook = loaded.runbook
     let runbookHash = SHA256.hexHash(loaded.bytes)
-    let archive = archivePath(invocation, context)
-    let isTerminal = context.terminal.isInputTerminal
-    let answersPath = invocation.value("answers")
-    var session = Session(runbook: runbook)
-    var responder = invocation.value("responder")
-    var fileTLP: String?
-    var messages: [String] = []
+    let start = try StartingAnswers.gather(invocation, context, runbook: loaded.runbook)
+    for message in start.messages { context.standardError.write("triage: \(message)\n") }
 
-    if let draftPath = invocation.value("resume") {
-      let resumed = try Draft.resume(
-        context.readInput(draftPath), path: draftPath, runbook: runbook)
-      session = resumed.session
-      responder = responder ?? resumed.responder
-      messages += resumed.warnings
-    }
-    if let answersPath {
-      let bytes = try context.readInput(answersPath)
-      let (file, problems) = AnswersFile.load(bytes, file: answersPath)
-      guard let file else { throw DiagnosticsError(problems) }
-      let leaveOpen = isTerminal && answersPath != "-"
-      let applied = file.apply(to: &session, now: context.now(), leaveOpen: leaveOpen)
-      if applied.containsErrors { throw DiagnosticsError(applied) }
-      messages += applied.map(DiagnosticsError.line)
-      responder = responder ?? file.responder
-      fileTLP = file.tlp
-    } else if !isTerminal && !session.isComplete {
-      throw CommandFailure(
-        "no terminal to ask the questions on; give the answers with --answers FILE "
-          + "(triage answers-template \(runbook.id) writes one to fill in)", exit: .usage)
-    }
-    let tlp = try chosenTLP(invocation.value("tlp") ?? fileTLP, runbook: runbook)
-    for message in messages { context.standardError.write("triage: \(message)\n") }
-
-    let json = invocation.flag("json")
+    var session = start.session
     let mode: RecordBuilder.Mode
-    if !session.isComplete || answersPath == nil {
-      guard isTerminal else {
+    if start.hasAnswersFile && session.isComplete {
+      mode = .answersFile
+    } else {
+      guard context.terminal.isInputTerminal else {
         throw CommandFailure(
           "the answers leave questions open and there is no terminal to ask them on",
           exit: .dataError)
       }
-      mode = answersPath == nil ? .interactive : .mixed
+      mode = start.hasAnswersFile ? .mixed : .interactive
+      let json = invocation.flag("json")
       let front = InteractiveSession(
         context: context, output: json ? context.standardError : context.standardOutput,
         style: json ? context.errorStyle : context.outputStyle, calendar: loaded.calendar)
@@ -103,27 +75,35 @@ enum RunCommand {
         return .success
       case .interrupted(let partial):
         return try saveDraft(
-          partial, loaded: loaded, hash: runbookHash, responder: responder, archive: archive,
+          partial, loaded: loaded, hash: runbookHash, responder: start.responder,
           invocation: invocation, context: context)
       }
-    } else {
-      mode = .answersFile
     }
+    let responder = start.responder ?? context.environment["USER"] ?? "unknown"
+    return try writeRecord(
+      of: session, loaded: loaded, hash: runbookHash, responder: responder, mode: mode,
+      tlp: start.tlp, invocation: invocation, context: context)
+  }
 
+  /// Evaluates the outcomes now, builds the record, and prints it (`--dry-run`) or writes it.
+  private static func writeRecord(
+    of session: Session, loaded: LoadedRunbook, hash: String, responder: String,
+    mode: RecordBuilder.Mode, tlp: TLP, invocation: Invocation, context: CommandContext
+  ) throws -> TriageExit {
     let createdAt = context.now()
     let outcomes = OutcomeEvaluator.evaluate(
-      runbook, answers: session.values(), recorded: createdAt, calendar: loaded.calendar)
+      loaded.runbook, answers: session.values(), recorded: createdAt, calendar: loaded.calendar)
     let metadata = RecordBuilder.Metadata(
-      id: DocumentID.generate(at: createdAt), createdAt: createdAt, runbookSHA256: runbookHash,
-      responder: responder ?? context.environment["USER"] ?? "unknown", mode: mode, tlp: tlp)
+      id: DocumentID.generate(at: createdAt), createdAt: createdAt, runbookSHA256: hash,
+      responder: responder, mode: mode, tlp: tlp)
     let record = RecordBuilder.record(of: session, outcomes: outcomes, metadata: metadata)
-
+    let json = invocation.flag("json")
     if invocation.flag("dry-run") {
       context.standardOutput.write(
         json ? JSONPrettyPrinter.string(of: record) : ReportGenerator.markdown(of: record))
       return .success
     }
-    let written = try RecordWriter(archive: archive).write(
+    let written = try RecordWriter(archive: archivePath(invocation, context)).write(
       record, id: metadata.id, createdAt: createdAt)
     if let draftPath = invocation.value("resume") {
       try? FileManager.default.removeItem(atPath: context.resolvedPath(draftPath))
@@ -144,21 +124,11 @@ enum RunCommand {
       invocation.value("archive") ?? context.environment["TRIAGE_ARCHIVE"] ?? "incident-log")
   }
 
-  private static func chosenTLP(_ written: String?, runbook: Runbook) throws -> TLP {
-    guard let written else { return runbook.tlp }
-    var text = written.uppercased()
-    if !text.hasPrefix("TLP:") { text = "TLP:" + text }
-    guard let tlp = TLP(rawValue: text) else {
-      let marks = TLP.allCases.map(\.rawValue).joined(separator: ", ")
-      throw CommandFailure("unknown TLP marking '\(written)'; use one of \(marks)", exit: .usage)
-    }
-    return tlp
-  }
-
   private static func saveDraft(
-    _ session: Session, loaded: LoadedRunbook, hash: String, responder: String?, archive: String,
+    _ session: Session, loaded: LoadedRunbook, hash: String, responder: String?,
     invocation: Invocation, context: CommandContext
   ) throws -> TriageExit {
+    let archive = archivePath(invocation, context)
     if invocation.flag("dry-run") {
       throw CommandFailure("interrupted; nothing was saved (--dry-run)", exit: .interrupted)
     }

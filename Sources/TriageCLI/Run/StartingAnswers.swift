@@ -1,0 +1,68 @@
+import Foundation
+import RunbookCore
+import TriageSession
+
+/// What a run starts from before anything is asked: the answers of a resumed draft and of an
+/// answers file, who gave them, the TLP marking, and the warnings to show.
+struct StartingAnswers {
+  var session: Session
+  var responder: String?
+  var tlp: TLP
+  /// Whether an answers file was given.
+  var hasAnswersFile: Bool
+  /// Warnings for standard error (`FILE:LINE:COLUMN: warning: …`, draft notes).
+  var messages: [String]
+
+  /// Reads `--resume` and `--answers`; every problem in an answers file is reported at once.
+  ///
+  /// - Throws: `DiagnosticsError` (exit 65) for an invalid answers file; `CommandFailure`
+  ///   (exit 2) when there is no terminal and no answers file, or for an unknown TLP marking.
+  static func gather(
+    _ invocation: Invocation, _ context: CommandContext, runbook: Runbook
+  ) throws -> StartingAnswers {
+    var start = StartingAnswers(
+      session: Session(runbook: runbook), responder: invocation.value("responder"),
+      tlp: runbook.tlp, hasAnswersFile: false, messages: [])
+    var fileTLP: String?
+    if let draftPath = invocation.value("resume") {
+      let resumed = try Draft.resume(
+        context.readInput(draftPath), path: draftPath, runbook: runbook)
+      start.session = resumed.session
+      start.responder = start.responder ?? resumed.responder
+      start.messages += resumed.warnings
+    }
+    let isTerminal = context.terminal.isInputTerminal
+    if let answersPath = invocation.value("answers") {
+      let (file, problems) = AnswersFile.load(try context.readInput(answersPath), file: answersPath)
+      guard let file else { throw DiagnosticsError(problems) }
+      // On a terminal the questions the file leaves open are asked (not when the file is the
+      // standard input, which then is no terminal to ask on).
+      let leaveOpen = isTerminal && answersPath != "-"
+      let applied = file.apply(to: &start.session, now: context.now(), leaveOpen: leaveOpen)
+      if applied.containsErrors { throw DiagnosticsError(applied) }
+      start.messages += applied.map(DiagnosticsError.line)
+      start.responder = start.responder ?? file.responder
+      start.hasAnswersFile = true
+      fileTLP = file.tlp
+    } else if !isTerminal && !start.session.isComplete {
+      throw CommandFailure(
+        "no terminal to ask the questions on; give the answers with --answers FILE "
+          + "(triage answers-template \(runbook.id) writes one to fill in)", exit: .usage)
+    }
+    if let written = invocation.value("tlp") ?? fileTLP {
+      start.tlp = try tlp(written)
+    }
+    return start
+  }
+
+  /// `TLP:RED`, `red` or `tlp:amber+strict` as a marking.
+  private static func tlp(_ written: String) throws -> TLP {
+    var text = written.uppercased()
+    if !text.hasPrefix("TLP:") { text = "TLP:" + text }
+    guard let tlp = TLP(rawValue: text) else {
+      let marks = TLP.allCases.map(\.rawValue).joined(separator: ", ")
+      throw CommandFailure("unknown TLP marking '\(written)'; use one of \(marks)", exit: .usage)
+    }
+    return tlp
+  }
+}
