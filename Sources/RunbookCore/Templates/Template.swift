@@ -38,7 +38,9 @@ public struct Template: Sendable, Equatable {
     var segments: [Segment] = []
     var literalStart = text.startIndex
     var index = text.startIndex
-    func offset(_ position: String.Index) -> Int { text.distance(from: text.startIndex, to: position) }
+    func offset(_ position: String.Index) -> Int {
+      text.distance(from: text.startIndex, to: position)
+    }
     while index < text.endIndex {
       let next = utf8.index(after: index)
       guard utf8[index] == UInt8(ascii: "{"), next < text.endIndex,
