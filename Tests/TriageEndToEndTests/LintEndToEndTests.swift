@@ -50,7 +50,7 @@ import Testing
     #expect(result.status == 65, "\(result)")
     #expect(
       result.error
-        == "two/copy.yaml:1:1: two runbooks have the id 'clean': one/clean.yaml and two/copy.yaml\n"
+        == "triage: two/copy.yaml:1:1: two runbooks have the id 'clean': one/clean.yaml and two/copy.yaml\n"
     )
     #expect(result.output == "2 files checked, 1 error, 0 warnings\n")
   }

@@ -16,9 +16,9 @@ struct LintReport {
     errorCount > 0 || (strict && warningCount > 0)
   }
 
-  /// One `FILE:LINE:COLUMN: message` (or `... warning: message`) line per diagnostic.
+  /// One `triage: FILE:LINE:COLUMN: message` (or `... warning: message`) line per diagnostic.
   var diagnosticLines: String {
-    diagnostics.map { DiagnosticsError.line($0) + "\n" }.joined()
+    diagnostics.map { "triage: " + DiagnosticsError.line($0) + "\n" }.joined()
   }
 
   /// `3 files checked, 1 error, 2 warnings`.

@@ -22,18 +22,18 @@ import TriageCLI
     #expect(run.output == "2 files checked, 2 errors, 0 warnings\n")
     #expect(
       run.error == """
-        bad.yaml:11:15: 'b' is answered later, at question 2; a condition may only name earlier \
+        triage: bad.yaml:11:15: 'b' is answered later, at question 2; a condition may only name earlier \
         answers
-        bad.yaml:15:21: unknown name 'c': no question or derived value has this id
+        triage: bad.yaml:15:21: unknown name 'c': no question or derived value has this id
 
         """)
   }
 
   @Test func passesWarningsUnlessStrict() {
     let expectedError = """
-      warn.yaml:12:9: warning: question 'both' can never be asked: no answers make its \
+      triage: warn.yaml:12:9: warning: question 'both' can never be asked: no answers make its \
       conditions true
-      warn.yaml:17:3: warning: derived value 'unused' is never used by a condition or a template
+      triage: warn.yaml:17:3: warning: derived value 'unused' is never used by a condition or a template
 
       """
     let lenient = InProcessRun(["lint", "warn.yaml"], files: Self.files)
@@ -50,7 +50,7 @@ import TriageCLI
     #expect(run.exit == .dataError)
     #expect(
       run.error == """
-        cal.yaml:4:1: holiday calendar 'nowhere-at-all' not found: expected \
+        triage: cal.yaml:4:1: holiday calendar 'nowhere-at-all' not found: expected \
         calendars/nowhere-at-all.yaml beside the runbook or in a runbooks folder
 
         """)
@@ -62,7 +62,7 @@ import TriageCLI
     #expect(run.output == "2 files checked, 1 error, 0 warnings\n")
     #expect(
       run.error
-        == "other-mini.yaml:1:1: two runbooks have the id 'mini': mini.yaml and other-mini.yaml\n"
+        == "triage: other-mini.yaml:1:1: two runbooks have the id 'mini': mini.yaml and other-mini.yaml\n"
     )
   }
 
@@ -115,7 +115,7 @@ import TriageCLI
   @Test func reportsASyntaxErrorAsADiagnostic() {
     let run = InProcessRun(["lint", "x.yaml"], files: ["/w/x.yaml": "a: *alias\n"])
     #expect(run.exit == .dataError)
-    #expect(run.error.hasPrefix("x.yaml:1:4: "), "\(run.error)")
+    #expect(run.error.hasPrefix("triage: x.yaml:1:4: "), "\(run.error)")
     #expect(run.output == "1 file checked, 1 error, 0 warnings\n")
   }
 
