@@ -125,7 +125,7 @@ public enum AnswerReader {
     if let secret = SecretScanner.firstSecret(in: text) {
       return .failure(secret)
     }
-    if let pattern = question.pattern, !fullyMatches(text, pattern: pattern) {
+    if let pattern = question.textPattern, !pattern.matchesWhole(text) {
       return .failure(.init(.patternMismatch, "'\(text)' does not match the pattern \(pattern)"))
     }
     return .success(.string(text))
@@ -153,7 +153,7 @@ public enum AnswerReader {
     } else {
       for item in items {
         if let secret = SecretScanner.firstSecret(in: item) { return .failure(secret) }
-        if let pattern = question.pattern, !fullyMatches(item, pattern: pattern) {
+        if let pattern = question.textPattern, !pattern.matchesWhole(item) {
           return .failure(
             .init(.patternMismatch, "'\(item)' does not match the pattern \(pattern)"))
         }
@@ -164,12 +164,5 @@ public enum AnswerReader {
       return .failure(problem)
     }
     return .success(.list(items))
-  }
-
-  /// Whether all of `text` matches `pattern` (Swift's `Regex` syntax, which for the patterns
-  /// runbooks use is the familiar PCRE/ICU one).
-  static func fullyMatches(_ text: String, pattern: String) -> Bool {
-    guard let regex = try? Regex(pattern) else { return false }
-    return (try? regex.wholeMatch(in: text)) != nil
   }
 }

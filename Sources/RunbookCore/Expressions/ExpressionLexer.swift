@@ -78,7 +78,7 @@ struct ExpressionLexer {
   private mutating func readWord() -> ExpressionToken {
     let start = index
     while index < characters.count, characters[index].isNameContinuation { index += 1 }
-    let word = String(characters[start..<index])
+    let word = Self.asciiText(characters[start..<index])
     let kind: ExpressionToken.Kind
     if let keyword = ExpressionToken.Keyword(rawValue: word) {
       kind = .keyword(keyword)
@@ -100,7 +100,7 @@ struct ExpressionLexer {
     {
       index += 1
     }
-    let text = String(characters[start..<index])
+    let text = Self.asciiText(characters[start..<index])
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0 != "-" }),
       let value = Double(text)
@@ -139,5 +139,11 @@ struct ExpressionLexer {
       index += 1
     }
     throw ExpressionError(.unterminatedString(quote: quote), offset: start)
+  }
+
+  /// Names and numbers are ASCII: their text is made from bytes, which is much cheaper than
+  /// joining `Character`s.
+  private static func asciiText(_ run: ArraySlice<Character>) -> String {
+    String(decoding: run.compactMap(\.asciiValue), as: UTF8.self)
   }
 }

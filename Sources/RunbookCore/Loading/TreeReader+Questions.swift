@@ -46,7 +46,7 @@ extension TreeReader {
     var question = Question(
       id: id, ask: ask, type: type, help: readTemplate(map, "help"), defaultAnswer: nil,
       isRequired: isRequired, when: readCondition(map, "when"), choices: choices, min: min,
-      max: max, pattern: pattern, location: node.location)
+      max: max, textPattern: pattern, location: node.location)
     question.defaultAnswer = readDefault(map, for: question)
     return question
   }
@@ -146,21 +146,22 @@ extension TreeReader {
   }
 
   /// A `pattern` must be a valid regular expression, and only on `text` questions.
-  mutating func readPattern(_ map: MappingReader, type: QuestionType?) -> String? {
+  mutating func readPattern(_ map: MappingReader, type: QuestionType?) -> TextPattern? {
     guard let (text, node) = map.text("pattern", diagnostics: &diagnostics) else { return nil }
     if let type, type != .text, type != .list {
       error(
         "unexpected-pattern", "'pattern' applies to text and list questions, not \(type.rawValue)",
         at: node.location)
     }
-    if (try? Regex(text)) == nil {
+    guard let pattern = TextPattern(text) else {
       error(
         "bad-pattern", "'\(text)' is not a valid regular expression",
         at: node.location(ofTextOffset: 0))
       return nil
     }
-    return text
+    return pattern
   }
+
 
   /// A default is written as the answer would be, and must be a valid answer itself.
   mutating func readDefault(_ map: MappingReader, for question: Question) -> String? {

@@ -15,9 +15,12 @@ public struct Question: Sendable, Equatable {
   /// Bounds a number, or the count of items of a `multi` or `list`.
   public var min: Double?
   public var max: Double?
-  /// A regular expression a `text` answer must match in full.
-  public var pattern: String?
+  /// The regular expression a `text` (or `list` item) answer must match in full.
+  public var textPattern: TextPattern?
   public var location: SourceLocation
+
+  /// The `pattern` as written.
+  public var pattern: String? { textPattern?.source }
 
   /// The choice ids, in order.
   public var choiceIDs: [String] { choices.map(\.id) }
