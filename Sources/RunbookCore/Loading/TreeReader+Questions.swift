@@ -162,7 +162,6 @@ extension TreeReader {
     return pattern
   }
 
-
   /// A default is written as the answer would be, and must be a valid answer itself.
   mutating func readDefault(_ map: MappingReader, for question: Question) -> String? {
     guard let node = map.value("default") else { return nil }
