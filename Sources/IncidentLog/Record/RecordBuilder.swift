@@ -54,14 +54,6 @@ public enum RecordBuilder {
     }
     var derived = JSONObject()
     for (name, value) in outcomes.derived { derived[name] = json(value, type: nil) }
-    let trail: [JSONValue] = session.trail.map { entry in
-      [
-        "question": .string(entry.question),
-        "asked": .string(entry.asked),
-        "answer": json(entry.answer, type: runbook.question(entry.question)?.type),
-        "at": .string(UTCTimestamp.string(from: entry.at)),
-      ]
-    }
     var record: JSONValue = [
       "format": .string(format),
       "id": .string(metadata.id),
@@ -74,7 +66,7 @@ public enum RecordBuilder {
       "mode": .string(metadata.mode.rawValue),
       "tlp": .string(metadata.tlp.rawValue),
       "answers": .object(answers),
-      "trail": .array(trail),
+      "trail": json(session.trail, runbook: runbook),
       "unused": .object(unused),
       "derived": .object(derived),
     ]
@@ -92,6 +84,19 @@ public enum RecordBuilder {
       "actions": .array(outcomes.actions.map(json)),
       "notifications": .array(outcomes.notifications.map(json)),
     ]
+  }
+
+  /// A question-and-answer trail as records and drafts hold it: `{question, asked, answer, at}`.
+  public static func json(_ trail: [TrailEntry], runbook: Runbook) -> JSONValue {
+    .array(
+      trail.map { entry in
+        [
+          "question": .string(entry.question),
+          "asked": .string(entry.asked),
+          "answer": json(entry.answer, type: runbook.question(entry.question)?.type),
+          "at": .string(UTCTimestamp.string(from: entry.at)),
+        ]
+      })
   }
 
   /// A value as the record holds it: dates as `2026-04-01`, date-times as RFC 3339 UTC.

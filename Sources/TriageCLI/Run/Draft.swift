@@ -27,20 +27,12 @@ struct Draft {
   }
 
   func json(runbook: Runbook) -> JSONValue {
-    let answers: [JSONValue] = trail.map { entry in
-      [
-        "question": .string(entry.question),
-        "asked": .string(entry.asked),
-        "answer": RecordBuilder.json(entry.answer, type: runbook.question(entry.question)?.type),
-        "at": .string(UTCTimestamp.string(from: entry.at)),
-      ]
-    }
     return [
       "format": .string(Self.format),
       "runbook": ["id": .string(runbookID), "sha256": .string(runbookSHA256)],
       "responder": responder.map { .string($0) } ?? .null,
       "saved_at": .string(UTCTimestamp.string(from: savedAt)),
-      "answers": .array(answers),
+      "answers": RecordBuilder.json(trail, runbook: runbook),
     ]
   }
 
