@@ -12,7 +12,7 @@ enum ArchiveTime {
 
   /// `2026/04`.
   static func monthPath(_ date: Date) -> String {
-    String(UTCTimestamp.string(from: date).prefix(7)).replacingOccurrences(of: "-", with: "/")
+    String(UTCTimestamp.string(from: date).prefix(7).map { $0 == "-" ? "/" : $0 })
   }
 
   /// `2026/04` for a `created_at` of `"2026-04-01T09:30:00Z"`; nil for anything else.

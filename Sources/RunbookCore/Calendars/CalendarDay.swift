@@ -43,12 +43,15 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
   /// Reads `YYYY-MM-DD` (exactly four, two and two digits); nil for anything else.
   public init?(parsing text: String) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) }),
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+    let bytes = Array(text.utf8)
+    let dash = UInt8(ascii: "-")
+    guard bytes.count == 10, bytes[4] == dash, bytes[7] == dash,
+      bytes.indices.allSatisfy({ $0 == 4 || $0 == 7 || bytes[$0].isASCIIDigit })
     else { return nil }
-    self.init(year: year, month: month, day: day)
+    func number(_ range: Range<Int>) -> Int {
+      bytes[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+    }
+    self.init(year: number(0..<4), month: number(5..<7), day: number(8..<10))
   }
 
   /// Days since 1970-01-01 (negative before it).

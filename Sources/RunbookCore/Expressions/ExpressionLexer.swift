@@ -6,12 +6,20 @@
 /// STRING  := "'" (any but "'" | "''")* "'"     (a doubled quote is one quote, as in YAML)
 ///          | '"' (any but '"' and '\' | '\' any)* '"'   (\" \\ \n \t)
 /// ```
+///
+/// Every token but a string's contents is ASCII, so the lexer walks UTF-8 bytes: splitting the
+/// text into `Character`s first cost more than the rest of loading a runbook's expressions.
+/// Token ranges and error offsets still count `Character`s, as everywhere in the tool: for ASCII
+/// text (nearly every expression) a byte offset is the character offset; otherwise they are
+/// converted through `CharacterOffsets`.
 struct ExpressionLexer {
-  private let characters: [Character]
+  private let bytes: [UInt8]
+  private let offsets: CharacterOffsets
   private var index = 0
 
   init(_ text: String) {
-    characters = Array(text)
+    bytes = Array(text.utf8)
+    offsets = CharacterOffsets(text, byteCount: bytes.count)
   }
 
   /// All tokens, ending with one `.end` token at the end of the text.
@@ -26,59 +34,74 @@ struct ExpressionLexer {
   }
 
   private mutating func next() throws(ExpressionError) -> ExpressionToken {
-    while index < characters.count, characters[index].isWhitespace { index += 1 }
+    try skipWhitespace()
     let start = index
-    guard index < characters.count else {
-      return ExpressionToken(kind: .end, range: start..<start, text: "end of text")
+    guard index < bytes.count else {
+      return token(.end, from: start, text: "end of text")
     }
-    let character = characters[index]
-    if character.isNameStart { return readWord() }
-    if character.isASCIIDigitCharacter
-      || (character == "-" && peek(1)?.isASCIIDigitCharacter == true)
-    {
+    let byte = bytes[index]
+    if byte.isNameStartByte { return readWord() }
+    if byte.isASCIIDigit || (byte == UInt8(ascii: "-") && peek(1)?.isASCIIDigit == true) {
       return try readNumber()
     }
-    if character == "'" || character == "\"" { return try readString(quote: character) }
+    if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+      return try readString(quote: byte)
+    }
     let single: ExpressionToken.Kind? =
-      switch character {
-      case "[": .openBracket
-      case "]": .closeBracket
-      case "(": .openParenthesis
-      case ")": .closeParenthesis
-      case ",": .comma
+      switch byte {
+      case UInt8(ascii: "["): .openBracket
+      case UInt8(ascii: "]"): .closeBracket
+      case UInt8(ascii: "("): .openParenthesis
+      case UInt8(ascii: ")"): .closeParenthesis
+      case UInt8(ascii: ","): .comma
       default: nil
       }
     if let single {
       index += 1
-      return ExpressionToken(kind: single, range: start..<index, text: String(character))
+      return token(single, from: start, text: String(UnicodeScalar(byte)))
     }
-    let pair = peek(1) == "=" ? String([character, "="]) : String(character)
+    let isPair = peek(1) == UInt8(ascii: "=")
     let comparison: ComparisonOperator? =
-      switch pair {
-      case "==": .equal
-      case "!=": .notEqual
-      case "<=": .lessOrEqual
-      case ">=": .greaterOrEqual
-      case "<": .less
-      case ">": .greater
+      switch (byte, isPair) {
+      case (UInt8(ascii: "="), true): .equal
+      case (UInt8(ascii: "!"), true): .notEqual
+      case (UInt8(ascii: "<"), true): .lessOrEqual
+      case (UInt8(ascii: ">"), true): .greaterOrEqual
+      case (UInt8(ascii: "<"), false): .less
+      case (UInt8(ascii: ">"), false): .greater
       default: nil
       }
     if let comparison {
-      index += comparison.rawValue.count
-      return ExpressionToken(kind: .comparison(comparison), range: start..<index, text: pair)
+      index += isPair ? 2 : 1
+      return token(.comparison(comparison), from: start, text: text(start..<index))
     }
-    // `<` and `>` were matched above; `<=`/`>=` are two characters: anything else is refused.
-    throw ExpressionError(.unexpectedCharacter(character), offset: start)
+    throw ExpressionError(
+      .unexpectedCharacter(character(at: start)), offset: offsets.character(start))
   }
 
-  private func peek(_ distance: Int) -> Character? {
-    index + distance < characters.count ? characters[index + distance] : nil
+  /// Skips ASCII whitespace, and any other character that `Character.isWhitespace` accepts
+  /// (a no-break space pasted from a document).
+  private mutating func skipWhitespace() throws(ExpressionError) {
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x20 || (0x09...0x0D).contains(byte) {
+        index += 1
+      } else if byte >= 0x80, character(at: index).isWhitespace {
+        index += String(character(at: index)).utf8.count
+      } else {
+        return
+      }
+    }
+  }
+
+  private func peek(_ distance: Int) -> UInt8? {
+    index + distance < bytes.count ? bytes[index + distance] : nil
   }
 
   private mutating func readWord() -> ExpressionToken {
     let start = index
-    while index < characters.count, characters[index].isNameContinuation { index += 1 }
-    let word = Self.asciiText(characters[start..<index])
+    while index < bytes.count, bytes[index].isNameContinuationByte { index += 1 }
+    let word = text(start..<index)
     let kind: ExpressionToken.Kind
     if let keyword = ExpressionToken.Keyword(rawValue: word) {
       kind = .keyword(keyword)
@@ -89,61 +112,106 @@ struct ExpressionLexer {
     } else {
       kind = .name(word)
     }
-    return ExpressionToken(kind: kind, range: start..<index, text: word)
+    return token(kind, from: start, text: word)
   }
 
   private mutating func readNumber() throws(ExpressionError) -> ExpressionToken {
     let start = index
-    if characters[index] == "-" { index += 1 }
-    while index < characters.count,
-      characters[index].isASCIIDigitCharacter || characters[index] == "."
-    {
+    if bytes[index] == UInt8(ascii: "-") { index += 1 }
+    while index < bytes.count, bytes[index].isASCIIDigit || bytes[index] == UInt8(ascii: ".") {
       index += 1
     }
-    let text = Self.asciiText(characters[start..<index])
+    let text = text(start..<index)
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0 != "-" }),
       let value = Double(text)
     else {
-      throw ExpressionError(.badNumber(text), offset: start, length: text.count)
+      throw ExpressionError(
+        .badNumber(text), offset: offsets.character(start), length: text.utf8.count)
     }
-    return ExpressionToken(kind: .number(value), range: start..<index, text: text)
+    return token(.number(value), from: start, text: text)
   }
 
-  private mutating func readString(quote: Character) throws(ExpressionError) -> ExpressionToken {
+  private mutating func readString(quote: UInt8) throws(ExpressionError) -> ExpressionToken {
     let start = index
     index += 1
-    var value = ""
-    while index < characters.count {
-      let character = characters[index]
-      if character == quote {
-        if quote == "'", peek(1) == "'" {
-          value.append("'")
+    var value: [UInt8] = []
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == quote {
+        if quote == UInt8(ascii: "'"), peek(1) == quote {
+          value.append(quote)
           index += 2
           continue
         }
         index += 1
-        let text = String(characters[start..<index])
-        return ExpressionToken(kind: .string(value), range: start..<index, text: text)
+        let contents = String(decoding: value, as: UTF8.self)
+        return token(.string(contents), from: start, text: text(start..<index))
       }
-      if quote == "\"", character == "\\", let escaped = peek(1) {
+      if quote == UInt8(ascii: "\""), byte == UInt8(ascii: "\\"), let escaped = peek(1) {
+        // A non-ASCII escaped character keeps its bytes: the first is appended here, the rest
+        // by the loop.
         switch escaped {
-        case "n": value.append("\n")
-        case "t": value.append("\t")
+        case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+        case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
         default: value.append(escaped)
         }
         index += 2
         continue
       }
-      value.append(character)
+      value.append(byte)
       index += 1
     }
-    throw ExpressionError(.unterminatedString(quote: quote), offset: start)
+    throw ExpressionError(
+      .unterminatedString(quote: Character(UnicodeScalar(quote))),
+      offset: offsets.character(start))
   }
 
-  /// Names and numbers are ASCII: their text is made from bytes, which is much cheaper than
-  /// joining `Character`s.
-  private static func asciiText(_ run: ArraySlice<Character>) -> String {
-    String(decoding: run.compactMap(\.asciiValue), as: UTF8.self)
+  private func token(_ kind: ExpressionToken.Kind, from start: Int, text: String)
+    -> ExpressionToken
+  {
+    ExpressionToken(
+      kind: kind, range: offsets.character(start)..<offsets.character(index), text: text)
+  }
+
+  private func text(_ range: Range<Int>) -> String {
+    String(decoding: bytes[range], as: UTF8.self)
+  }
+
+  /// The `Character` that starts at byte `offset` (a token boundary, so a character boundary).
+  private func character(at offset: Int) -> Character {
+    String(decoding: bytes[offset...], as: UTF8.self).first ?? " "
+  }
+}
+
+/// Byte offsets of a text turned into `Character` offsets: the same numbers for ASCII text, else
+/// a table made once.
+struct CharacterOffsets {
+  /// For each byte offset that starts a `Character` (and the end), its `Character` offset; nil
+  /// when the text is ASCII.
+  private let table: [Int: Int]?
+
+  init(_ text: String, byteCount: Int) {
+    guard text.utf8.contains(where: { $0 >= 0x80 }) else {
+      table = nil
+      return
+    }
+    var table: [Int: Int] = [:]
+    var characterOffset = 0
+    for position in text.indices {
+      table[text.utf8.distance(from: text.startIndex, to: position)] = characterOffset
+      characterOffset += 1
+    }
+    table[byteCount] = characterOffset
+    self.table = table
+  }
+
+  /// The `Character` offset of the character starting at byte `byteOffset`; for an offset inside
+  /// a character (never made by the lexer), that of the character holding it.
+  func character(_ byteOffset: Int) -> Int {
+    guard let table else { return byteOffset }
+    var offset = byteOffset
+    while offset > 0, table[offset] == nil { offset -= 1 }
+    return table[offset] ?? 0
   }
 }

@@ -18,37 +18,40 @@ public enum UTCTimestamp {
   /// instead of `Z` (`+02:00`), or a bare `YYYY-MM-DD` (midnight UTC). A space may replace the `T`.
   public static func date(from text: String) -> Date? {
     if let day = CalendarDay(parsing: text) { return day.startInUTC }
-    let characters = Array(text)
-    guard characters.count >= 17, characters[10] == "T" || characters[10] == " ",
-      let day = CalendarDay(parsing: String(characters[0..<10]))
+    // Every accepted form is ASCII, so it is read from bytes: building `Character` arrays and
+    // strings from them cost more here than all the rest of reading an answers file.
+    let bytes = Array(text.utf8)
+    guard bytes.count >= 17, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+      let day = CalendarDay(parsing: String(decoding: bytes[0..<10], as: UTF8.self))
     else { return nil }
-    var rest = Array(characters[11...])
+    var end = bytes.count
     var offsetSeconds = 0
-    if rest.last == "Z" || rest.last == "z" {
-      rest.removeLast()
-    } else if rest.count >= 6, rest[rest.count - 6] == "+" || rest[rest.count - 6] == "-" {
-      let sign = rest[rest.count - 6] == "-" ? -1 : 1
-      let zone = String(rest[(rest.count - 5)...])
-      let zoneParts = zone.split(separator: ":")
-      guard zoneParts.count == 2, let hours = number(zoneParts[0], max: 23),
-        let minutes = number(zoneParts[1], max: 59)
+    if bytes[end - 1] == UInt8(ascii: "Z") || bytes[end - 1] == UInt8(ascii: "z") {
+      end -= 1
+    } else if end - 11 >= 6,
+      bytes[end - 6] == UInt8(ascii: "+") || bytes[end - 6] == UInt8(ascii: "-")
+    {
+      guard bytes[end - 3] == UInt8(ascii: ":"),
+        let hours = number(bytes[(end - 5)..<(end - 3)], max: 23),
+        let minutes = number(bytes[(end - 2)..<end], max: 59)
       else { return nil }
+      let sign = bytes[end - 6] == UInt8(ascii: "-") ? -1 : 1
       offsetSeconds = sign * (hours * 3600 + minutes * 60)
-      rest.removeLast(6)
+      end -= 6
     } else {
       return nil
     }
-    var clock = String(rest)
+    var clock = bytes[11..<end]
     var fraction = 0.0
-    if let dot = clock.firstIndex(of: ".") {
-      let digits = clock[clock.index(after: dot)...]
-      guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigitCharacter),
-        let value = Double("0." + digits)
+    if let dot = clock.firstIndex(of: UInt8(ascii: ".")) {
+      let digits = clock[(dot + 1)...]
+      guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit),
+        let value = Double("0." + String(decoding: digits, as: UTF8.self))
       else { return nil }
       fraction = value
-      clock = String(clock[..<dot])
+      clock = clock[..<dot]
     }
-    let clockParts = clock.split(separator: ":", omittingEmptySubsequences: false)
+    let clockParts = clock.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
     guard clockParts.count == 2 || clockParts.count == 3,
       let hours = number(clockParts[0], max: 23), let minutes = number(clockParts[1], max: 59)
     else { return nil }
@@ -61,11 +64,11 @@ public enum UTCTimestamp {
     return Date(timeIntervalSince1970: total + fraction - Double(offsetSeconds))
   }
 
-  private static func number(_ text: Substring, max: Int) -> Int? {
-    guard text.count == 2, text.allSatisfy(\.isASCIIDigitCharacter), let value = Int(text),
-      value <= max
-    else { return nil }
-    return value
+  /// Exactly two ASCII digits, at most `max`.
+  private static func number(_ digits: ArraySlice<UInt8>, max: Int) -> Int? {
+    guard digits.count == 2, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+    let value = Int(digits[digits.startIndex] - 48) * 10 + Int(digits[digits.startIndex + 1] - 48)
+    return value <= max ? value : nil
   }
 
   private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

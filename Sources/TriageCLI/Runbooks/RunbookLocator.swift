@@ -18,7 +18,8 @@ struct LoadedRunbook {
 /// `share/triage/Runbooks` beside the installed binary.
 struct RunbookLocator {
   let context: CommandContext
-  let library: RunbookLibrary
+  /// The `--runbooks` folder, if given.
+  let folder: String?
 
   /// The option every command that takes a RUNBOOK accepts.
   static let option = OptionSpec.value(
@@ -28,6 +29,14 @@ struct RunbookLocator {
 
   init(_ context: CommandContext, folder: String?) {
     self.context = context
+    self.folder = folder
+  }
+
+  /// The search folders, in order, each once.
+  ///
+  /// Built when first needed: finding the installed
+  /// runbooks resolves the binary's symbolic links, which a runbook given by path never needs.
+  var library: RunbookLibrary {
     var folders: [String] = []
     if let folder { folders.append(context.resolvedPath(folder)) }
     if let list = context.environment["TRIAGE_RUNBOOKS"] {
@@ -43,7 +52,7 @@ struct RunbookLocator {
     }
     var unique: [String] = []
     for folder in folders where !unique.contains(folder) { unique.append(folder) }
-    library = RunbookLibrary(folders: unique)
+    return RunbookLibrary(folders: unique)
   }
 
   init(_ context: CommandContext, _ invocation: Invocation) {

@@ -56,6 +56,16 @@ struct ExpressionParserTests {
 
     let accented = try ExpressionParser.parse("'é👍🏽' == name")
     #expect(accented.names.map(\.range) == [8..<12])
+
+    // A no-break space pasted from a document separates tokens like a space.
+    let pasted = try ExpressionParser.parse("a\u{00A0}==\u{00A0}'x'")
+    #expect(pasted.range == 0..<8)
+    // An escaped non-ASCII character is kept whole.
+    let escaped = try ExpressionParser.parse("a == \"\\é👍🏽\"")
+    #expect(
+      escaped
+        == .comparison(
+          .equal, .name("a", range: 0..<1), .string("é👍🏽", range: 5..<10), range: 0..<10))
   }
 
   struct ErrorCase: Sendable, CustomTestStringConvertible {
@@ -117,6 +127,10 @@ struct ExpressionParserTests {
         kind: .unexpectedToken(found: "'y'", expected: "'and', 'or' or the end of the expression"),
         offset: 10),
       ErrorCase(text: "ключ", kind: .unexpectedCharacter("к"), offset: 0),
+      ErrorCase(text: "'é' == ключ", kind: .unexpectedCharacter("к"), offset: 7),
+      ErrorCase(text: "\"👍🏽\\é\" == 'x", kind: .unterminatedString(quote: "'"), offset: 9),
+      ErrorCase(
+        text: "a\u{00A0}b", kind: .unexpectedToken(found: "'b'", expected: afterBare), offset: 2),
     ])
   func refusal(_ example: ErrorCase) {
     do {
