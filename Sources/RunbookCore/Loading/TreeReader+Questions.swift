@@ -145,7 +145,8 @@ extension TreeReader {
     return number
   }
 
-  /// A `pattern` must be a valid regular expression, and only on `text` questions.
+  /// A `pattern` must be a valid pattern (see `PatternSyntax`), and only on `text` and `list`
+  /// questions.
   mutating func readPattern(_ map: MappingReader, type: QuestionType?) -> TextPattern? {
     guard let (text, node) = map.text("pattern", diagnostics: &diagnostics) else { return nil }
     if let type, type != .text, type != .list {
@@ -153,13 +154,14 @@ extension TreeReader {
         "unexpected-pattern", "'pattern' applies to text and list questions, not \(type.rawValue)",
         at: node.location)
     }
-    guard let pattern = TextPattern(text) else {
-      error(
-        "bad-pattern", "'\(text)' is not a valid regular expression",
-        at: node.location(ofTextOffset: 0))
+    do {
+      return try TextPattern(text)
+    } catch {
+      self.error(
+        "bad-pattern", "bad pattern '\(text)': \(error.message)",
+        at: node.location(ofTextOffset: error.offset))
       return nil
     }
-    return pattern
   }
 
   /// A default is written as the answer would be, and must be a valid answer itself.

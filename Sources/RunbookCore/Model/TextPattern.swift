@@ -1,24 +1,29 @@
 /// A `pattern` of a text question, compiled once when the runbook loads and used for every
-/// answer (compiling a regular expression costs more than checking an answer with it).
+/// answer; an answer must match in full.
 ///
-/// The syntax is that of Swift's `Regex`, which for the patterns runbooks use is the familiar
-/// PCRE/ICU one; an answer must match in full.
+/// The syntax is the part of regular expressions that ECMAScript (JSON Schema validators, which
+/// read the schema `triage answers-schema` writes), PCRE and Swift agree on: see
+/// ``PatternSyntax``. Matching is our own (``PatternProgram``): linear in the answer's length,
+/// and much cheaper to set up than Swift's `Regex`, which cost more than the rest of loading a
+/// runbook.
 public struct TextPattern: Sendable, Equatable, CustomStringConvertible {
   /// The pattern as written.
   public let source: String
-  // `Regex` holds an immutable compiled program; sharing it between threads is safe.
-  nonisolated(unsafe) private let regex: Regex<AnyRegexOutput>
+  private let program: PatternProgram
 
-  /// Compiles `source`; nil when it is not a valid regular expression.
-  public init?(_ source: String) {
-    guard let regex = try? Regex(source) else { return nil }
+  /// Compiles `source`.
+  ///
+  /// - Throws: `PatternError` at the first problem, with its `Character` offset.
+  public init(_ source: String) throws(PatternError) {
+    let syntax = try PatternSyntax.parse(source)
+    guard let program = PatternProgram(syntax) else { throw PatternError(.tooLarge, offset: 0) }
     self.source = source
-    self.regex = regex
+    self.program = program
   }
 
   /// Whether all of `text` matches.
   public func matchesWhole(_ text: String) -> Bool {
-    (try? regex.wholeMatch(in: text)) != nil
+    program.matchesWhole(text)
   }
 
   public var description: String { source }

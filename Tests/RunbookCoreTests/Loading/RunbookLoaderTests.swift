@@ -134,9 +134,13 @@ struct RunbookLoaderTests {
       with: "type: yesno\n        default: maybe", code: "bad-default", line: 21, column: 18,
       message: "default 'maybe' does not fit this yesno question: expected yes or no, not 'maybe'"),
     LintCase(
-      name: "invalid regular expression", replace: "type: text\n",
+      name: "unclosed class in a pattern", replace: "type: text\n",
       with: "type: text\n        pattern: '[a-'\n", code: "bad-pattern", line: 11, column: 19,
-      message: "'[a-' is not a valid regular expression"),
+      message: "bad pattern '[a-': the class opened here is not closed; expected ']'"),
+    LintCase(
+      name: "pattern error at its exact column", replace: "type: text\n",
+      with: "type: text\n        pattern: INC-\\d+)\n", code: "bad-pattern", line: 11, column: 25,
+      message: "bad pattern 'INC-\\d+)': ')' closes no group; write \\) for a literal )"),
     LintCase(
       name: "syntax error in the YAML itself", replace: "title: A sample",
       with: "title: [A sample", code: "syntax", line: 3, column: 1,
