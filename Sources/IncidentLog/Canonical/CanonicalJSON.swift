@@ -30,7 +30,8 @@ public enum CanonicalJSON {
     }
   }
 
-  private static func write(_ value: JSONValue, to out: inout [UInt8]) {
+  /// Appends the canonical bytes of `value` to `out`.
+  static func write(_ value: JSONValue, to out: inout [UInt8]) {
     switch value {
     case .null: out.append(contentsOf: "null".utf8)
     case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)

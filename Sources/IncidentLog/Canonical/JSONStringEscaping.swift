@@ -5,30 +5,42 @@
 /// is written as UTF-8. The pretty printer uses the same rules, so both outputs agree on strings.
 enum JSONStringEscaping {
   static func append(_ string: String, to out: inout [UInt8]) {
-    out.append(UInt8(ascii: "\""))
-    // Most strings need no escape at all: copy them whole.
-    if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-      out.append(contentsOf: string.utf8)
+    var string = string
+    // `withUTF8` hands over the string's own bytes (a native string's storage): scanning and
+    // copying a buffer is far cheaper than walking the UTF-8 view a byte at a time.
+    string.withUTF8 { bytes in
       out.append(UInt8(ascii: "\""))
-      return
-    }
-    for byte in string.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-      case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-      case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-      case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-      case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-      case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-      case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-      case 0..<0x20:
-        out.append(contentsOf: "\\u00".utf8)
-        out.append(hexDigit(byte >> 4))
-        out.append(hexDigit(byte & 0xF))
-      default: out.append(byte)
+      // Most strings need no escape at all: copy them whole.
+      if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        out.append(contentsOf: bytes)
+      } else {
+        for byte in bytes { appendEscaped(byte, to: &out) }
       }
+      out.append(UInt8(ascii: "\""))
     }
-    out.append(UInt8(ascii: "\""))
+  }
+
+  private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
+    let short: UInt8? =
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte
+      case 0x08: UInt8(ascii: "b")
+      case 0x09: UInt8(ascii: "t")
+      case 0x0A: UInt8(ascii: "n")
+      case 0x0C: UInt8(ascii: "f")
+      case 0x0D: UInt8(ascii: "r")
+      default: nil
+      }
+    if let short {
+      out.append(UInt8(ascii: "\\"))
+      out.append(short)
+    } else if byte < 0x20 {
+      out.append(contentsOf: "\\u00".utf8)
+      out.append(hexDigit(byte >> 4))
+      out.append(hexDigit(byte & 0xF))
+    } else {
+      out.append(byte)
+    }
   }
 
   private static func hexDigit(_ value: UInt8) -> UInt8 {

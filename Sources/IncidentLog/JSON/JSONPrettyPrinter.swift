@@ -45,7 +45,7 @@ public enum JSONPrettyPrinter {
     case .array: out.append(contentsOf: "[]".utf8)
     case .object: out.append(contentsOf: "{}".utf8)
     case .null, .bool, .number, .string:
-      out += CanonicalJSON.bytes(of: value)
+      CanonicalJSON.write(value, to: &out)
     }
   }
 

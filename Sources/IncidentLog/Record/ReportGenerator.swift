@@ -155,8 +155,34 @@ public enum ReportGenerator {
     }
   }
 
+  /// `text` on one line: each run of line breaks becomes one space, and breaks at either end
+  /// are dropped.
   private static func flatten(_ text: String) -> String {
-    text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    // Done on bytes for the ASCII breaks (U+000A to U+000D); a text holding one of the other
+    // breaks `Character.isNewline` knows (U+0085 = C2 85, U+2028/U+2029 = E2 80 A8/A9) takes
+    // the slower walk over Characters.
+    var bytes: [UInt8] = []
+    var pendingSpace = false
+    var changed = false
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if (previous == 0xC2 && byte == 0x85) || (previous == 0x80 && (byte == 0xA8 || byte == 0xA9))
+      {
+        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+      }
+      previous = byte
+      if (0x0A...0x0D).contains(byte) {
+        pendingSpace = !bytes.isEmpty
+        changed = true
+        continue
+      }
+      if pendingSpace {
+        bytes.append(UInt8(ascii: " "))
+        pendingSpace = false
+      }
+      bytes.append(byte)
+    }
+    return changed ? String(decoding: bytes, as: UTF8.self) : text
   }
 
   /// A table cell: one line, with `|` escaped.
