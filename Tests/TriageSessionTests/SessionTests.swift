@@ -85,6 +85,36 @@ let friday = UTCTimestamp.date(from: "2026-04-03T15:00:00Z") ?? .distantPast
 
 @Suite("The session engine")
 struct SessionTests {
+  @Test("filling open questions in one pass reaches what the filled values open")
+  func fillsOpenQuestionsInOnePass() throws {
+    var session = Session(runbook: try loadSessionRunbook())
+    _ = try session.answer(.text("Acme"), to: try #require(session.nextQuestion()), at: friday)
+      .get()
+    var offered: [String] = []
+    // Fill everything but the datetime and the secrets list; `exposure` opens the rotation
+    // section, whose questions are then offered in the same pass.
+    let open = session.fillOpenQuestions(at: friday) { question in
+      offered.append(question.id)
+      switch question.id {
+      case "personal_data": return .boolean(true)
+      case "records": return .number(700)
+      case "exposure": return .list(["credentials"])
+      case "comment": return .unset
+      default: return nil
+      }
+    }
+    #expect(
+      offered == ["discovered_at", "personal_data", "records", "exposure", "secrets", "comment"])
+    #expect(open.map(\.id) == ["discovered_at", "secrets"])
+    #expect(session.given["records"] == .number(700))
+    #expect(session.given["comment"] == .unset)
+    #expect(
+      session.trail.map(\.question) == [
+        "vendor", "personal_data", "records", "exposure", "comment",
+      ])
+    #expect(session.nextQuestion()?.id == "discovered_at")
+  }
+
   @Test func asksInOrderAndSkipsWhatConditionsRuleOut() throws {
     var session = Session(runbook: try loadSessionRunbook())
     var asked: [String] = []

@@ -108,17 +108,18 @@ private struct SHA256State: Sendable {
           }
           for t in 16..<64 {
             let x = w[t - 15], y = w[t - 2]
-            let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
-            let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
+            let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x &>> 3)
+            let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y &>> 10)
             w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
           }
           var a = a0, b = b0, c = c0, d = d0, e = e0, f = f0, g = g0, h = h0v
           for t in 0..<64 {
             let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choice = (e & f) ^ (~e & g)
+            // Ch and Maj in their shorter equivalent forms (one operation fewer each).
+            let choice = g ^ (e & (f ^ g))
             let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
             let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let majority = (a & b) | (c & (a | b))
             let t2 = s0 &+ majority
             h = g
             g = f
@@ -167,6 +168,7 @@ private struct SHA256State: Sendable {
 extension UInt32 {
   @inline(__always)
   fileprivate func rotatedRight(_ count: UInt32) -> UInt32 {
-    (self >> count) | (self << (32 - count))
+    // Masking shifts: the count is a constant below 32, so no overshift check is needed.
+    (self &>> count) | (self &<< (32 &- count))
   }
 }

@@ -183,35 +183,3 @@ struct ExpressionLexer {
     String(decoding: bytes[offset...], as: UTF8.self).first ?? " "
   }
 }
-
-/// Byte offsets of a text turned into `Character` offsets: the same numbers for ASCII text, else
-/// a table made once.
-struct CharacterOffsets {
-  /// For each byte offset that starts a `Character` (and the end), its `Character` offset; nil
-  /// when the text is ASCII.
-  private let table: [Int: Int]?
-
-  init(_ text: String, byteCount: Int) {
-    guard text.utf8.contains(where: { $0 >= 0x80 }) else {
-      table = nil
-      return
-    }
-    var table: [Int: Int] = [:]
-    var characterOffset = 0
-    for position in text.indices {
-      table[text.utf8.distance(from: text.startIndex, to: position)] = characterOffset
-      characterOffset += 1
-    }
-    table[byteCount] = characterOffset
-    self.table = table
-  }
-
-  /// The `Character` offset of the character starting at byte `byteOffset`; for an offset inside
-  /// a character (never made by the lexer), that of the character holding it.
-  func character(_ byteOffset: Int) -> Int {
-    guard let table else { return byteOffset }
-    var offset = byteOffset
-    while offset > 0, table[offset] == nil { offset -= 1 }
-    return table[offset] ?? 0
-  }
-}

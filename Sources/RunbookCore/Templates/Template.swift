@@ -32,49 +32,60 @@ public struct Template: Sendable, Equatable {
     if !text.utf8.contains(UInt8(ascii: "{")) {
       return Template(segments: text.isEmpty ? [] : [.text(text)], source: text)
     }
-    // Braces are ASCII, so they are found in the UTF-8 view; offsets are counted in Characters
-    // only where a reference or an error needs one.
-    let utf8 = text.utf8
+    // Braces are ASCII, so they are found in the UTF-8 bytes; `Character` offsets come from
+    // `CharacterOffsets` (the byte offsets themselves for ASCII text).
+    let bytes = Array(text.utf8)
+    let offsets = CharacterOffsets(text, byteCount: bytes.count)
     var segments: [Segment] = []
-    var literalStart = text.startIndex
-    var index = text.startIndex
-    func offset(_ position: String.Index) -> Int {
-      text.distance(from: text.startIndex, to: position)
-    }
-    while index < text.endIndex {
-      let next = utf8.index(after: index)
-      guard utf8[index] == UInt8(ascii: "{"), next < text.endIndex,
-        utf8[next] == UInt8(ascii: "{")
-      else {
-        index = next
+    var literalStart = 0
+    var index = 0
+    while index + 1 < bytes.count {
+      guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
+        index += 1
         continue
       }
       let open = index
-      let inside = utf8.index(after: next)
-      guard let close = closingBraces(in: text, from: inside) else {
-        throw TemplateError(.unterminatedReference, offset: offset(open), length: 2)
+      let inside = index + 2
+      guard let close = closingBraces(in: bytes, from: inside) else {
+        throw TemplateError(.unterminatedReference, offset: offsets.character(open), length: 2)
       }
-      let written = text[inside..<close]
-      let name = written.trimmed
-      let nameStart =
-        written.firstIndex { !$0.isWhitespace } ?? inside
-      if name.isEmpty {
-        let length = text.distance(from: open, to: close) + 2
-        throw TemplateError(.emptyReference, offset: offset(open), length: length)
+      let reference = try Reference(
+        String(decoding: bytes[inside..<close], as: UTF8.self),
+        at: offsets.character(inside))
+      if reference.name.isEmpty {
+        let length = offsets.character(close) - offsets.character(open) + 2
+        throw TemplateError(.emptyReference, offset: offsets.character(open), length: length)
       }
+      if literalStart < open {
+        segments.append(.text(String(decoding: bytes[literalStart..<open], as: UTF8.self)))
+      }
+      segments.append(.reference(reference.name, range: reference.range))
+      index = close + 2
+      literalStart = index
+    }
+    if literalStart < bytes.count {
+      segments.append(.text(String(decoding: bytes[literalStart...], as: UTF8.self)))
+    }
+    return Template(segments: segments, source: text)
+  }
+
+  /// What is written between `{{` and `}}`, starting at `Character` offset `start`: a name
+  /// with optional whitespace around it (empty when there is only whitespace).
+  private struct Reference {
+    var name: String
+    var range: Range<Int>
+
+    init(_ written: String, at start: Int) throws(TemplateError) {
+      name = written.trimmed
+      let leading = written.prefix { $0.isWhitespace }.count
+      range = (start + leading)..<(start + leading + name.count)
+      guard !name.isEmpty else { return }
       guard let first = name.first, first.isNameStart, name.allSatisfy(\.isNameContinuation)
       else {
         throw TemplateError(
-          .invalidReference(name), offset: offset(nameStart), length: name.count)
+          .invalidReference(name), offset: range.lowerBound, length: range.count)
       }
-      if literalStart < open { segments.append(.text(String(text[literalStart..<open]))) }
-      let lower = offset(nameStart)
-      segments.append(.reference(name, range: lower..<(lower + name.count)))
-      index = utf8.index(close, offsetBy: 2)
-      literalStart = index
     }
-    if literalStart < text.endIndex { segments.append(.text(String(text[literalStart...]))) }
-    return Template(segments: segments, source: text)
   }
 
   /// Every reference in order, with the `Character` offset of its name (repeats included).
@@ -88,12 +99,18 @@ public struct Template: Sendable, Equatable {
   /// The text with each reference replaced by `Value.rendered` of its value; a name that is
   /// missing or unset renders as the empty string.
   public func rendered(with environment: [String: Value]) -> String {
-    segments.map { segment in
+    var text = ""
+    for segment in segments {
       switch segment {
-      case .text(let text): return text
-      case .reference(let name, _): return environment[name]?.rendered ?? ""
+      case .text(let literal):
+        // Most templates are one literal: hand it back without building a new string.
+        if segments.count == 1 { return literal }
+        text += literal
+      case .reference(let name, _):
+        text += environment[name]?.rendered ?? ""
       }
-    }.joined()
+    }
+    return text
   }
 
   /// The references that are not visible in `scope`: unknown names (with the nearest visible
@@ -105,19 +122,17 @@ public struct Template: Sendable, Equatable {
     }
   }
 
-  /// The position of the first `}}` at or after `start`, stopping at a newline or another `{{`
+  /// The offset of the first `}}` at or after `start`, stopping at a newline or another `{{`
   /// (so an unclosed `{{` is reported where it opens, not matched with a far-away `}}`).
-  private static func closingBraces(in text: String, from start: String.Index) -> String.Index? {
-    let utf8 = text.utf8
+  private static func closingBraces(in bytes: [UInt8], from start: Int) -> Int? {
     var index = start
-    while index < text.endIndex {
-      let byte = utf8[index]
-      let next = utf8.index(after: index)
-      let following = next < text.endIndex ? utf8[next] : 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      let following = index + 1 < bytes.count ? bytes[index + 1] : 0
       if byte == UInt8(ascii: "}"), following == UInt8(ascii: "}") { return index }
       if byte == UInt8(ascii: "{"), following == UInt8(ascii: "{") { return nil }
       if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return nil }
-      index = next
+      index += 1
     }
     return nil
   }

@@ -76,26 +76,18 @@ extension AnswersFile {
   ) -> [Diagnostic] {
     // In mixed mode the terminal asks everything the file left open, defaults included.
     if leaveOpen { return [] }
-    var missing: [Diagnostic] = []
-    var skipped: Set<String> = []
-    while let question = session.reachable().first(where: {
-      $0.value == nil && !skipped.contains($0.question.id)
-    })?.question {
+    let open = session.fillOpenQuestions(at: now) { question in
       let canFill = question.type == .note || question.defaultAnswer != nil || !question.isRequired
-      if canFill {
-        if case .success(let value) = Session.read(.text(""), for: question, now: now) {
-          session.record(value, for: question, at: now, prompt: "")
-          continue
-        }
-      }
-      skipped.insert(question.id)
-      missing.append(
-        .init(
-          .error, "missing-answer",
-          "\(question.id): no answer to a required question (\(question.type.rawValue)): "
-            + question.ask.source, at: answersLocation))
+      guard canFill, case .success(let value) = Session.read(.text(""), for: question, now: now)
+      else { return nil }
+      return value
     }
-    return missing
+    return open.map { question in
+      Diagnostic(
+        .error, "missing-answer",
+        "\(question.id): no answer to a required question (\(question.type.rawValue)): "
+          + question.ask.source, at: answersLocation)
+    }
   }
 }
 

@@ -125,6 +125,39 @@ public struct Session: Sendable, Equatable {
     trail.append(TrailEntry(question: question.id, asked: prompt, answer: value, at: time))
   }
 
+  /// Walks the reachable questions once, in order, and answers each open one with `fill`'s
+  /// value (nil leaves it open); returns the questions left open.
+  ///
+  /// One pass is enough: a condition names only earlier answers (the runbook does not load
+  /// otherwise), so a value filled in can change what is reachable after it, never before.
+  public mutating func fillOpenQuestions(
+    at time: Date, with fill: (Question) -> Value?
+  ) -> [Question] {
+    var values: [String: Value] = [:]
+    var open: [Question] = []
+    for section in runbook.sections {
+      if let when = section.when, !ExpressionEvaluator.isTrue(when.expression, in: values) {
+        continue
+      }
+      for question in section.questions {
+        if let when = question.when, !ExpressionEvaluator.isTrue(when.expression, in: values) {
+          continue
+        }
+        var value = given[question.id]
+        if value == nil, let filled = fill(question) {
+          record(filled, for: question, at: time, prompt: "")
+          value = filled
+        }
+        if let value {
+          values[question.id] = value
+        } else {
+          open.append(question)
+        }
+      }
+    }
+    return open
+  }
+
   /// Renders the prompt of every answered question from the answers of the questions before it,
   /// in one pass: for answers given all at once (a file), where no prompt was shown.
   public mutating func renderPrompts() {

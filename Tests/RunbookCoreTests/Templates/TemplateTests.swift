@@ -59,6 +59,8 @@ struct TemplateTests {
         text: "{{vendor name}}", kind: .invalidReference("vendor name"), offset: 2, length: 11),
       ErrorCase(text: "é {{ a.b }}", kind: .invalidReference("a.b"), offset: 5, length: 3),
       ErrorCase(text: "{{1st}}", kind: .invalidReference("1st"), offset: 2, length: 3),
+      ErrorCase(text: "👍🏽 {{x}} {{y", kind: .unterminatedReference, offset: 8, length: 2),
+      ErrorCase(text: "ü {{\u{A0}}}", kind: .emptyReference, offset: 2, length: 5),
     ])
   func refusal(_ example: ErrorCase) {
     do {
