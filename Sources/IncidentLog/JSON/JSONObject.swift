@@ -76,8 +76,16 @@ public struct JSONObject: Sendable, Equatable {
 
   /// Keys match by their exact code points, as in JSON and RFC 8785, not by Swift's `==`,
   /// which treats canonically equivalent strings (`"é"` and `"e\u{301}"`) as equal.
+  ///
+  /// The byte counts are compared first (an O(1) property of native strings), which settles
+  /// nearly every pair a lookup meets without touching their bytes.
   private static func isSameKey(_ left: String, _ right: String) -> Bool {
-    left.utf8.elementsEqual(right.utf8)
+    guard left.utf8.count == right.utf8.count else { return false }
+    var left = left
+    var right = right
+    return left.withUTF8 { leftBytes in
+      right.withUTF8 { rightBytes in leftBytes.elementsEqual(rightBytes) }
+    }
   }
 }
 

@@ -69,19 +69,18 @@ struct ComparisonCheck {
     guard case .name(let name, _) = nameSide, let symbol = scope.symbols[name],
       let choiceIDs = symbol.choiceIDs
     else { return }
-    let literals: [(String, Range<Int>)]
+    // The string literals are the side itself or the strings of a list (no array of tuples:
+    // the first one of a kind costs the Swift runtime more to set up than this whole check).
+    let literals: [Expression]
     switch literalSide {
-    case .string(let value, let range):
-      literals = [(value, range)]
-    case .list(let items, _):
-      literals = items.compactMap { item in
-        if case .string(let value, let range) = item { return (value, range) }
-        return nil
-      }
-    default:
-      literals = []
+    case .string: literals = [literalSide]
+    case .list(let items, _): literals = items
+    default: literals = []
     }
-    for (value, range) in literals where !choiceIDs.contains(value) {
+    for literal in literals {
+      guard case .string(let value, let range) = literal, !choiceIDs.contains(value) else {
+        continue
+      }
       let suggestion = Suggestion.nearest(to: value, in: choiceIDs)
       report(.notAChoice(value, of: name, suggestion: suggestion), at: range)
     }

@@ -21,24 +21,28 @@ public enum RunbookChecker {
 
 /// The names a runbook defines, with their types, in order.
 struct NameTable {
-  /// Question symbols in runbook order (notes have no answer and no symbol).
-  let questionSymbols: [(question: Question, symbol: Symbol?)]
+  /// Question symbols in runbook order, one per question (nil for a note, which has no answer).
+  let questionSymbols: [Symbol?]
   let derivedSymbols: [Symbol]
 
   init(_ runbook: Runbook) {
-    let questions = runbook.questions.map { question -> (Question, Symbol?) in
-      guard question.type.asksForAnswer else { return (question, nil) }
-      let hasChoices = question.type == .choice || question.type == .multi
-      return (
-        question,
-        Symbol(
-          name: question.id, type: question.type.valueType,
-          choiceIDs: hasChoices && !question.choices.isEmpty ? question.choiceIDs : nil)
-      )
+    var questions: [Symbol?] = []
+    for section in runbook.sections {
+      for question in section.questions {
+        guard question.type.asksForAnswer else {
+          questions.append(nil)
+          continue
+        }
+        let hasChoices = question.type == .choice || question.type == .multi
+        questions.append(
+          Symbol(
+            name: question.id, type: question.type.valueType,
+            choiceIDs: hasChoices && !question.choices.isEmpty ? question.choiceIDs : nil))
+      }
     }
     questionSymbols = questions
     var derived: [Symbol] = []
-    var scope = ExpressionScope(questions.compactMap(\.1))
+    var scope = ExpressionScope(questions.compactMap { $0 })
     for derivation in runbook.derivations {
       let type =
         ExpressionChecker.inferredType(of: derivation.expression.expression, scope: scope)
@@ -54,7 +58,7 @@ struct NameTable {
   func scope(beforeQuestion index: Int) -> ExpressionScope {
     var scope = ExpressionScope()
     for (position, entry) in questionSymbols.enumerated() {
-      guard let symbol = entry.symbol else { continue }
+      guard let symbol = entry else { continue }
       if position < index {
         scope.symbols[symbol.name] = symbol
       } else {

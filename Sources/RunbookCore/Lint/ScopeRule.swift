@@ -28,7 +28,7 @@ enum ScopeRule {
         condition(question.when, scope)
         template(question.ask, scope)
         template(question.help, scope)
-        if let symbol = names.questionSymbols[index].symbol {
+        if let symbol = names.questionSymbols[index] {
           scope.symbols[symbol.name] = symbol
           scope.later[symbol.name] = nil
         }
