@@ -113,22 +113,17 @@ private struct SHA256State: Sendable {
             w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
           }
           var a = a0, b = b0, c = c0, d = d0, e = e0, f = f0, g = g0, h = h0v
-          for t in 0..<64 {
-            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            // Ch and Maj in their shorter equivalent forms (one operation fewer each).
-            let choice = g ^ (e & (f ^ g))
-            let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
-            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) | (c & (a | b))
-            let t2 = s0 &+ majority
-            h = g
-            g = f
-            f = e
-            e = d &+ t1
-            d = c
-            c = b
-            b = a
-            a = t1 &+ t2
+          // Eight rounds per turn with the roles of the working words passed along, instead of
+          // moving seven words every round.
+          for t in stride(from: 0, to: 64, by: 8) {
+            Self.round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+            Self.round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+            Self.round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+            Self.round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+            Self.round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+            Self.round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+            Self.round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+            Self.round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
           }
           a0 = a0 &+ a
           b0 = b0 &+ b
@@ -149,6 +144,22 @@ private struct SHA256State: Sendable {
         h7 = h0v
       }
     }
+  }
+
+  /// One round: `d` and `h` are the two words a round changes; `kw` is K[t] + W[t].
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+    _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
+  ) {
+    // Ch and Maj in their shorter equivalent forms (one operation fewer each).
+    let t1 =
+      h &+ (e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25))
+      &+ (g ^ (e & (f ^ g))) &+ kw
+    let t2 =
+      (a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)) &+ ((a & b) | (c & (a | b)))
+    d = d &+ t1
+    h = t1 &+ t2
   }
 
   static let roundConstants: [UInt32] = [

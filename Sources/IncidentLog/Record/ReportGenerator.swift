@@ -158,22 +158,27 @@ public enum ReportGenerator {
   /// `text` on one line: each run of line breaks becomes one space, and breaks at either end
   /// are dropped.
   private static func flatten(_ text: String) -> String {
-    // Done on bytes for the ASCII breaks (U+000A to U+000D); a text holding one of the other
-    // breaks `Character.isNewline` knows (U+0085 = C2 85, U+2028/U+2029 = E2 80 A8/A9) takes
-    // the slower walk over Characters.
+    // Decided from the UTF-8 bytes: most texts have no break at all and are returned as they
+    // are; the ASCII breaks (U+000A to U+000D) are replaced byte by byte; a text that may hold
+    // one of the other breaks `Character.isNewline` knows (U+0085 starts with C2, U+2028 and
+    // U+2029 with E2) takes the walk over Characters.
+    var copy = text
+    let (hasASCIIBreak, mayHaveOtherBreak) = copy.withUTF8 { bytes in
+      (
+        bytes.contains { (0x0A...0x0D).contains($0) },
+        bytes.contains { $0 == 0xC2 || $0 == 0xE2 }
+      )
+    }
+    if mayHaveOtherBreak {
+      return text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+    guard hasASCIIBreak else { return text }
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
     var pendingSpace = false
-    var changed = false
-    var previous: UInt8 = 0
     for byte in text.utf8 {
-      if (previous == 0xC2 && byte == 0x85) || (previous == 0x80 && (byte == 0xA8 || byte == 0xA9))
-      {
-        return text.split(whereSeparator: \.isNewline).joined(separator: " ")
-      }
-      previous = byte
       if (0x0A...0x0D).contains(byte) {
         pendingSpace = !bytes.isEmpty
-        changed = true
         continue
       }
       if pendingSpace {
@@ -182,7 +187,7 @@ public enum ReportGenerator {
       }
       bytes.append(byte)
     }
-    return changed ? String(decoding: bytes, as: UTF8.self) : text
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// A table cell: one line, with `|` escaped.

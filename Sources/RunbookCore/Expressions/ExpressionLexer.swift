@@ -19,7 +19,7 @@ struct ExpressionLexer {
 
   init(_ text: String) {
     bytes = Array(text.utf8)
-    offsets = CharacterOffsets(text, byteCount: bytes.count)
+    offsets = CharacterOffsets(text, bytes: bytes)
   }
 
   /// All tokens, ending with one `.end` token at the end of the text.

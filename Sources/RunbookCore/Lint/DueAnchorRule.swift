@@ -1,4 +1,5 @@
 import Foundation
+import YAMLLite
 
 /// A due time counts from a date or datetime answer, from `recorded`, or from an earlier
 /// notification's `ID.sent`; anything else cannot give a time.
@@ -8,7 +9,8 @@ enum DueAnchorRule {
     let notificationIDs = runbook.notifications.map(\.id)
     func check(_ due: DueTime?, earlierNotifications: ArraySlice<String>) {
       guard let due else { return }
-      let start = due.origin.location(at: due.anchorOffset)
+      // Where the anchor is written: found only when there is a problem to report there.
+      var start: SourceLocation { due.origin.location(at: due.anchorOffset) }
       switch due.rule.anchor {
       case .immediately, .recorded:
         return
@@ -62,9 +64,15 @@ enum DueAnchorRule {
 extension DueTime {
   /// Where the anchor name starts in the phrase: after the last `after` and its spaces.
   var anchorOffset: Int {
-    guard let range = source.range(of: "after", options: .backwards) else { return 0 }
-    let rest = source[range.upperBound...]
-    let skipped = rest.prefix { $0 == " " }.count
-    return source.distance(from: source.startIndex, to: range.upperBound) + skipped
+    // Searched in the UTF-8 bytes (Foundation's `range(of:options:)` goes through `NSString`).
+    let bytes = Array(source.utf8)
+    let word = Array("after".utf8)
+    guard
+      var end = stride(from: bytes.count - word.count, through: 0, by: -1).first(where: {
+        bytes[$0..<($0 + word.count)].elementsEqual(word)
+      }).map({ $0 + word.count })
+    else { return 0 }
+    while end < bytes.count, bytes[end] == UInt8(ascii: " ") { end += 1 }
+    return CharacterOffsets(source, bytes: bytes).character(end)
   }
 }

@@ -5,8 +5,11 @@ struct CharacterOffsets {
   /// when the text is ASCII.
   private let table: [Int: Int]?
 
-  init(_ text: String, byteCount: Int) {
-    guard text.utf8.contains(where: { $0 >= 0x80 }) else {
+  /// The offsets of `text`, whose UTF-8 bytes are `bytes` (the caller has them already: a scan
+  /// of an array is several times cheaper than one of the string's UTF-8 view).
+  init(_ text: String, bytes: [UInt8]) {
+    let byteCount = bytes.count
+    guard bytes.contains(where: { $0 >= 0x80 }) else {
       table = nil
       return
     }

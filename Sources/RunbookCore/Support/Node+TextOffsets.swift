@@ -14,16 +14,23 @@ extension Node {
   /// The YAML parser is written elsewhere; this relies only on `Node.location` being where the
   /// scalar starts (its opening quote, for a quoted scalar).
   public func location(ofTextOffset offset: Int) -> SourceLocation {
-    guard case .scalar(let scalar) = content, !scalar.text.contains(where: \.isNewline),
-      offset >= 0, offset <= scalar.text.count
-    else { return location }
+    guard case .scalar(let scalar) = content, offset >= 0 else { return location }
+    let text = scalar.text
+    // The checks look at UTF-8 bytes (quotes, backslashes and ASCII breaks are single bytes);
+    // only text with other bytes needs `Character`s, for the other line breaks and the count.
+    let isASCII = !text.utf8.contains { $0 >= 0x80 }
+    let hasBreak =
+      isASCII
+      ? text.utf8.contains { (0x0A...0x0D).contains($0) } : text.contains(where: \.isNewline)
+    guard !hasBreak, offset <= (isASCII ? text.utf8.count : text.count) else { return location }
     var shifted = location
     switch scalar.style {
     case .plain:
       shifted.column += offset
-    case .singleQuoted where !scalar.text.contains("'"):
+    case .singleQuoted where !text.utf8.contains(UInt8(ascii: "'")):
       shifted.column += offset + 1
-    case .doubleQuoted where !scalar.text.contains(where: { $0 == "\"" || $0 == "\\" }):
+    case .doubleQuoted
+    where !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }):
       shifted.column += offset + 1
     default:
       return location

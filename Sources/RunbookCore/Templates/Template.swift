@@ -29,13 +29,13 @@ public struct Template: Sendable, Equatable {
   ///   than one name (letters, digits, `_`, not starting with a digit).
   public static func parse(_ text: String) throws(TemplateError) -> Template {
     // Most texts hold no reference: take them whole without walking their characters.
-    if !text.utf8.contains(UInt8(ascii: "{")) {
+    if !text.containsUTF8Byte(UInt8(ascii: "{")) {
       return Template(segments: text.isEmpty ? [] : [.text(text)], source: text)
     }
     // Braces are ASCII, so they are found in the UTF-8 bytes; `Character` offsets come from
     // `CharacterOffsets` (the byte offsets themselves for ASCII text).
     let bytes = Array(text.utf8)
-    let offsets = CharacterOffsets(text, byteCount: bytes.count)
+    let offsets = CharacterOffsets(text, bytes: bytes)
     var segments: [Segment] = []
     var literalStart = 0
     var index = 0
