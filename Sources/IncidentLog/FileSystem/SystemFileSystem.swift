@@ -15,19 +15,9 @@ public struct SystemFileSystem: FileSystem {
   package init(calls: any SystemCalls) { self.calls = calls }
 
   public func createDirectory(at path: String) throws(ArchiveError) {
-    var prefix = path.hasPrefix("/") ? "" : "."
-    for component in path.split(separator: "/") {
-      prefix += "/" + component
-      do {
-        try calls.mkdir(prefix, mode: 0o700)
-        // The new entry is durable only once its parent directory is flushed too.
-        try syncDirectory(Self.split(prefix).directory)
-      } catch let error where error == .fileExists {
-        guard try isDirectory(at: prefix) else { throw .notADirectory(path: prefix) }
-      } catch {
-        throw ArchiveError(error, path: prefix)
-      }
-    }
+    // Most calls find the directory there already: one stat(2), no walk over the components.
+    if (try? calls.status(path))?.kind == .directory { return }
+    try makeDirectory(path)
   }
 
   public func writeNewFile(
@@ -62,6 +52,33 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
+  public func replaceFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
+    let (directory, name) = Self.split(path)
+    let (fd, temporaryPath) = try createTemporaryFile(in: directory, for: name, finalPath: path)
+    do {
+      try writeAll(bytes, to: fd)
+      try calls.close(fd)
+    } catch {
+      try? calls.close(fd)
+      try? calls.unlink(temporaryPath)
+      throw ArchiveError(error, path: path)
+    }
+    do {
+      try calls.rename(temporaryPath, path)
+    } catch {
+      try? calls.unlink(temporaryPath)
+      throw ArchiveError(error, path: path)
+    }
+  }
+
+  public func removeFile(at path: String) throws(ArchiveError) {
+    do {
+      try calls.unlink(path)
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
   public func readFile(at path: String) throws(ArchiveError) -> [UInt8] {
     do {
       let fd = try calls.open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
@@ -89,11 +106,20 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
-  public func isDirectory(at path: String) throws(ArchiveError) -> Bool {
+  public func status(at path: String) throws(ArchiveError) -> FileStatus? {
     do {
-      return try calls.fileKind(path) == .directory
+      return try calls.status(path)
     } catch let error where error == .noSuchFileOrDirectory {
-      return false
+      return nil
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
+  public func currentTime(touching path: String) throws(ArchiveError) -> FileTime {
+    do {
+      try calls.touch(path)
+      return try calls.status(path).modified
     } catch {
       throw ArchiveError(error, path: path)
     }
@@ -120,10 +146,16 @@ public struct SystemFileSystem: FileSystem {
     return try body()
   }
 
-  @discardableResult
-  public func removeStaleTemporaryFiles(in directory: String) throws(ArchiveError) -> [String] {
+  public func contentsOfDirectoryRemovingStaleTemporaryFiles(
+    at directory: String
+  ) throws(ArchiveError) -> (contents: [String], removed: [String]) {
+    var contents: [String] = []
     var removed: [String] = []
-    for name in try contentsOfDirectory(at: directory) where Self.isTemporaryFileName(name) {
+    for name in try contentsOfDirectory(at: directory) {
+      guard Self.isTemporaryFileName(name) else {
+        contents.append(name)
+        continue
+      }
       let path = directory + "/" + name
       do {
         try calls.unlink(path)
@@ -132,7 +164,7 @@ public struct SystemFileSystem: FileSystem {
       }
       removed.append(name)
     }
-    return removed
+    return (contents, removed)
   }
 }
 
@@ -142,6 +174,40 @@ extension SystemFileSystem {
     guard let slash = path.lastIndex(of: "/") else { return (".", path) }
     let directory = String(path[..<slash])
     return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
+  }
+
+  /// mkdir(2) of `path`, creating missing parents first; flushes the parent of each directory
+  /// made, so that the new entry survives a power loss.
+  private func makeDirectory(_ path: String, creatingParents: Bool = true) throws(ArchiveError) {
+    let parent = Self.split(path).directory
+    do {
+      try calls.mkdir(path, mode: 0o700)
+    } catch let error where error == .fileExists {
+      guard try isDirectory(at: path) else { throw .notADirectory(path: path) }
+      return
+    } catch let error where error == .noSuchFileOrDirectory && creatingParents && parent != path {
+      try makeDirectory(parent)
+      return try makeDirectory(path, creatingParents: false)
+    } catch let error where error.code == ENOTDIR {
+      throw .notADirectory(path: firstNonDirectory(in: path))
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+    do {
+      try syncDirectory(parent)
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
+  /// The first leading part of `path` that exists and is not a directory (`path` if none is).
+  private func firstNonDirectory(in path: String) -> String {
+    var prefix = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/") {
+      prefix += "/" + component
+      if let status = try? calls.status(prefix), status.kind != .directory { return prefix }
+    }
+    return path
   }
 
   private func createTemporaryFile(

@@ -266,10 +266,11 @@ extension ArchiveStore {
     return (document.sha256, document.parents)
   }
 
-  /// Writes ``gitIgnoreContents`` to `.gitignore` unless the archive has one.
+  /// Writes ``gitIgnoreContents`` to `.gitignore` unless the archive has one (of any contents:
+  /// a team may have edited it).
   func writeGitIgnoreIfMissing() throws(ArchiveError) {
     let path = absolute(".gitignore")
-    if (try? fileSystem.readFile(at: path)) != nil { return }
+    if (try? fileSystem.status(at: path)) != nil { return }
     do {
       try fileSystem.writeNewFile(Array(Self.gitIgnoreContents.utf8), at: path)
     } catch .alreadyExists {

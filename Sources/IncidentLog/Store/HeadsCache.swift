@@ -38,7 +38,7 @@ struct HeadsCache {
       try store.fileSystem.writeNewFile(bytes, at: directory + "/" + name, durability: .rebuildable)
     } catch .alreadyExists {
       // A damaged file of the same name (a good one would have been used): replace it.
-      try? FileManager.default.removeItem(atPath: directory + "/" + name)
+      try? store.fileSystem.removeFile(at: directory + "/" + name)
       guard
         (try? store.fileSystem.writeNewFile(
           bytes, at: directory + "/" + name, durability: .rebuildable)) != nil
@@ -50,7 +50,7 @@ struct HeadsCache {
     }
     let old = (try? store.fileSystem.contentsOfDirectory(at: directory)) ?? []
     for other in old where other.hasPrefix("heads-") && other != name {
-      try? FileManager.default.removeItem(atPath: directory + "/" + other)
+      try? store.fileSystem.removeFile(at: directory + "/" + other)
     }
   }
 

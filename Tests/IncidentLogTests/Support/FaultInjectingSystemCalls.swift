@@ -5,7 +5,8 @@ import IncidentLog
 /// swift-system's mocking: proves what the file system leaves behind when a call fails.
 final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
   enum Call: String, Sendable, CaseIterable {
-    case open, write, read, fsync, close, link, unlink, mkdir, flock, fileKind, directoryEntries
+    case open, write, read, fsync, close, link, rename, unlink, mkdir, flock, status, touch
+    case directoryEntries
   }
 
   struct Fault {
@@ -22,6 +23,16 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
   private var faults: [Fault] = []
   private var counts: [Call: Int] = [:]
   private(set) var log: [String] = []
+
+  /// The calls made so far whose text (`name path`) contains `text`.
+  func calls(containing text: String) -> [String] {
+    lock.withLock { log.filter { $0.contains(text) } }
+  }
+
+  /// Forgets the calls made so far.
+  func clearLog() {
+    lock.withLock { log.removeAll() }
+  }
 
   func fail(
     _ call: Call, with errno: Int32, occurrence: Int = 1, pathContaining: String? = nil
@@ -80,6 +91,11 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
     try real.link(existingPath, newPath)
   }
 
+  func rename(_ oldPath: String, _ newPath: String) throws(SystemCallError) {
+    try check(.rename, path: newPath)
+    try real.rename(oldPath, newPath)
+  }
+
   func unlink(_ path: String) throws(SystemCallError) {
     try check(.unlink, path: path)
     try real.unlink(path)
@@ -95,9 +111,14 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
     try real.flock(fd, operation: operation)
   }
 
-  func fileKind(_ path: String) throws(SystemCallError) -> FileKind {
-    try check(.fileKind, path: path)
-    return try real.fileKind(path)
+  func status(_ path: String) throws(SystemCallError) -> FileStatus {
+    try check(.status, path: path)
+    return try real.status(path)
+  }
+
+  func touch(_ path: String) throws(SystemCallError) {
+    try check(.touch, path: path)
+    try real.touch(path)
   }
 
   func directoryEntries(_ path: String) throws(SystemCallError) -> [String] {
