@@ -46,6 +46,9 @@ public protocol FileSystem: Sendable {
 
   /// Runs `body` while holding an exclusive `flock` on `lockPath` (created if missing), waiting
   /// for other holders, in this or other processes; the lock is released on every path out.
+  ///
+  /// A nested call for the same lock file from the thread that holds it runs `body` at once,
+  /// within the hold already taken: a second `flock` would wait for the first forever.
   func withExclusiveLock<Result>(
     at lockPath: String, _ body: () throws -> Result
   ) throws -> Result

@@ -128,6 +128,9 @@ public struct SystemFileSystem: FileSystem {
   public func withExclusiveLock<Result>(
     at lockPath: String, _ body: () throws -> Result
   ) throws -> Result {
+    // flock(2) locks belong to an open file description: a second open and flock of the same
+    // file by the thread holding it would wait for itself forever.
+    if isHeldByThisThread(lockPath) { return try body() }
     let fd: Int32
     do {
       fd = try calls.open(lockPath, flags: O_RDWR | O_CREAT | O_CLOEXEC, mode: 0o600)
@@ -143,6 +146,8 @@ public struct SystemFileSystem: FileSystem {
       throw ArchiveError(error, path: lockPath)
     }
     defer { try? calls.flock(fd, operation: LOCK_UN) }
+    HeldLocks.insert(lockPath)
+    defer { HeldLocks.remove(lockPath) }
     return try body()
   }
 
@@ -208,6 +213,18 @@ extension SystemFileSystem {
       if let status = try? calls.status(prefix), status.kind != .directory { return prefix }
     }
     return path
+  }
+
+  /// Whether this thread holds the lock on `lockPath` (or on the same file by another name).
+  private func isHeldByThisThread(_ lockPath: String) -> Bool {
+    let held = HeldLocks.paths
+    guard !held.isEmpty else { return false }
+    if held.contains(lockPath) { return true }
+    guard let wanted = try? calls.status(lockPath) else { return false }
+    return held.contains { path in
+      guard let status = try? calls.status(path) else { return false }
+      return status.device == wanted.device && status.inode == wanted.inode
+    }
   }
 
   private func createTemporaryFile(

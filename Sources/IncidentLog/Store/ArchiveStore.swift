@@ -42,6 +42,9 @@ public struct ArchiveStore: Sendable {
   /// `records/YYYY/MM/<id>.json` (or `amendments/…`), where the month is `createdAt`'s in UTC.
   /// The document's `id` member must equal `id`; if it has none, `id` is inserted first.
   ///
+  /// Called inside ``withLock(_:)`` (on the same thread), the append joins that hold of the
+  /// lock: what the caller read there is still current when the document is written.
+  ///
   /// - Parameters:
   ///   - document: A JSON object.
   ///   - kind: Record or amendment.
@@ -75,7 +78,7 @@ public struct ArchiveStore: Sendable {
     let directory = "\(kind.directoryName)/\(month)"
     let location = DocumentLocation(kind: kind, id: id, path: "\(directory)/\(id).json")
     try fileSystem.createDirectory(at: root)
-    return try withLock { () throws(ArchiveError) in
+    return try underLock { () throws(ArchiveError) in
       try writeGitIgnoreIfMissing()
       try fileSystem.createDirectory(at: absolute(directory))
       try fileSystem.removeStaleTemporaryFiles(in: absolute(directory))
@@ -227,7 +230,9 @@ extension ArchiveStore {
     }
   }
 
-  private func withLock<Result>(
+  /// Runs `body` under the archive's lock, for a body that throws only ``ArchiveError``; the
+  /// archive folder must exist.
+  private func underLock<Result>(
     _ body: () throws(ArchiveError) -> Result
   ) throws(ArchiveError) -> Result {
     let lockPath = absolute(Self.lockFileName)
@@ -238,6 +243,30 @@ extension ArchiveStore {
     } catch {
       throw .ioError(path: lockPath, errno: EIO)
     }
+  }
+}
+
+extension ArchiveStore {
+  /// Runs `body` while holding the archive's lock, so that nothing another triage process
+  /// writes can come between what `body` reads and what it appends.
+  ///
+  /// Appends inside `body` from the same thread join this hold instead of waiting for it; other
+  /// threads and processes wait until `body` returns. Use it to check a change against the
+  /// archive's current state and append it as one step:
+  ///
+  /// ```swift
+  /// try store.withLock {
+  ///   let state = try ArchiveReader(store: store).state(ofRecord: id)
+  ///   try AmendmentWriter.check(change, against: state)
+  ///   return try store.append(document: …, kind: .amendment, id: …, createdAt: now)
+  /// }
+  /// ```
+  ///
+  /// - Throws: ``ArchiveError/notFound(path:)`` when the archive does not exist, other
+  ///   ``ArchiveError``s when the lock cannot be taken; otherwise what `body` throws.
+  public func withLock<Result>(_ body: () throws -> Result) throws -> Result {
+    guard try fileSystem.isDirectory(at: root) else { throw ArchiveError.notFound(path: root) }
+    return try fileSystem.withExclusiveLock(at: absolute(Self.lockFileName), body)
   }
 }
 
