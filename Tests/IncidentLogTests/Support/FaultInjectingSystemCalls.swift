@@ -3,6 +3,10 @@ import IncidentLog
 
 /// Real system calls, except that a chosen call can fail with a chosen `errno`, like
 /// swift-system's mocking: proves what the file system leaves behind when a call fails.
+///
+/// With a `timeGranularity`, the times `stat(2)` reports are cut down to whole multiples of
+/// that many seconds, as on a file system with a very coarse clock: every change made in a test
+/// then happens "at the same time".
 final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
   enum Call: String, Sendable, CaseIterable {
     case open, write, read, fsync, close, link, rename, unlink, mkdir, flock, status, touch
@@ -19,10 +23,15 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
   }
 
   private let real = GlibcSystemCalls()
+  private let timeGranularity: Int64?
   private let lock = NSLock()
   private var faults: [Fault] = []
   private var counts: [Call: Int] = [:]
   private(set) var log: [String] = []
+
+  init(timeGranularity: Int64? = nil) {
+    self.timeGranularity = timeGranularity
+  }
 
   /// The calls made so far whose text (`name path`) contains `text`.
   func calls(containing text: String) -> [String] {
@@ -113,7 +122,15 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
 
   func status(_ path: String) throws(SystemCallError) -> FileStatus {
     try check(.status, path: path)
-    return try real.status(path)
+    var status = try real.status(path)
+    if let timeGranularity {
+      let coarse = { (time: FileTime) in
+        FileTime(seconds: time.seconds - time.seconds % timeGranularity, nanoseconds: 0)
+      }
+      status.modified = coarse(status.modified)
+      status.changed = coarse(status.changed)
+    }
+    return status
   }
 
   func touch(_ path: String) throws(SystemCallError) {
