@@ -50,6 +50,10 @@ public struct AmendmentWriter: Sendable {
 
   /// Checks `change` against the record named by `recordPrefix` and appends the amendment.
   ///
+  /// The record's state is read, checked and amended under one hold of the archive's lock:
+  /// of two processes marking the same notification sent at the same instant, the second
+  /// sees the first one's amendment and is refused.
+  ///
   /// - Parameters:
   ///   - recordPrefix: the record's id or a unique prefix of it.
   ///   - change: what changes.
@@ -60,13 +64,16 @@ public struct AmendmentWriter: Sendable {
   public func amend(
     record recordPrefix: String, with change: AmendmentChange, responder: String, now: Date
   ) throws -> (amendment: Amendment, stored: StoredDocument) {
-    let state = try ArchiveReader(store: store).state(ofRecord: recordPrefix)
-    try Self.check(change, against: state)
-    let amendment = Amendment(
-      id: DocumentID.generate(at: now), createdAt: now, record: state.id,
-      recordSHA256: state.stored.sha256, responder: responder, change: change)
-    let stored = try store.append(
-      document: amendment.jsonValue, kind: .amendment, id: amendment.id, createdAt: now)
-    return (amendment, stored)
+    try store.withLock {
+      let state = try ArchiveReader(store: store).state(ofRecord: recordPrefix)
+      try Self.check(change, against: state)
+      let amendment = Amendment(
+        id: DocumentID.generate(at: now), createdAt: now, record: state.id,
+        recordSHA256: state.stored.sha256, responder: responder, change: change)
+      // Joins the hold taken above (same thread), so nothing can come between check and write.
+      let stored = try store.append(
+        document: amendment.jsonValue, kind: .amendment, id: amendment.id, createdAt: now)
+      return (amendment, stored)
+    }
   }
 }

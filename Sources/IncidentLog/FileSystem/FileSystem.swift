@@ -16,26 +16,51 @@ public protocol FileSystem: Sendable {
   /// - Throws: ``ArchiveError/alreadyExists(path:)`` if `path` exists; others for I/O failures.
   func writeNewFile(_ bytes: [UInt8], at path: String, durability: Durability) throws(ArchiveError)
 
+  /// Writes a rebuildable file all or nothing, replacing any file of that name.
+  ///
+  /// Like a ``Durability/rebuildable`` ``writeNewFile(_:at:durability:)`` (a temporary file,
+  /// not flushed), except that the final step replaces an existing file: a reader sees the old
+  /// contents or the new, never a mix. For files derived from the archive (the heads cache),
+  /// never for documents.
+  func replaceFile(_ bytes: [UInt8], at path: String) throws(ArchiveError)
+
+  /// Removes a file (`unlink(2)`): for rebuildable files only; documents are never removed.
+  func removeFile(at path: String) throws(ArchiveError)
+
   /// The whole contents of a file.
   func readFile(at path: String) throws(ArchiveError) -> [UInt8]
 
   /// The names in a directory (not `.` or `..`), sorted.
   func contentsOfDirectory(at path: String) throws(ArchiveError) -> [String]
 
-  /// Whether `path` names a directory; false when it does not exist.
-  func isDirectory(at path: String) throws(ArchiveError) -> Bool
+  /// The kind, identity and times of `path` (following symbolic links); nil when nothing has
+  /// that name.
+  func status(at path: String) throws(ArchiveError) -> FileStatus?
+
+  /// The file system's clock now, read by setting the modification time of the existing file
+  /// `path` to now and reading it back.
+  ///
+  /// Times of files (``FileStatus/changed``) come from the file system's clock, which may be
+  /// coarser than the system's, or another machine's; this is a time on that same clock.
+  func currentTime(touching path: String) throws(ArchiveError) -> FileTime
 
   /// Runs `body` while holding an exclusive `flock` on `lockPath` (created if missing), waiting
   /// for other holders, in this or other processes; the lock is released on every path out.
+  ///
+  /// A nested call for the same lock file from the thread that holds it runs `body` at once,
+  /// within the hold already taken: a second `flock` would wait for the first forever.
   func withExclusiveLock<Result>(
     at lockPath: String, _ body: () throws -> Result
   ) throws -> Result
 
-  /// Removes the temporary files that an interrupted ``writeNewFile(_:at:)`` left in
-  /// `directory`, and returns their names. Call it only while holding the archive's lock, when no
-  /// write can be under way.
-  @discardableResult
-  func removeStaleTemporaryFiles(in directory: String) throws(ArchiveError) -> [String]
+  /// Lists `directory` and removes from it the temporary files that an interrupted
+  /// ``writeNewFile(_:at:durability:)`` left; one listing serves both. Call it only while
+  /// holding the archive's lock, when no write can be under way.
+  ///
+  /// - Returns: The names left in the directory, sorted, and the names removed.
+  func contentsOfDirectoryRemovingStaleTemporaryFiles(
+    at directory: String
+  ) throws(ArchiveError) -> (contents: [String], removed: [String])
 }
 
 /// Whether a new file must survive a power loss once written.
@@ -51,6 +76,19 @@ extension FileSystem {
   /// Writes a new durable file (see ``writeNewFile(_:at:durability:)``).
   public func writeNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
     try writeNewFile(bytes, at: path, durability: .durable)
+  }
+
+  /// Whether `path` names a directory (following symbolic links); false when it does not exist.
+  public func isDirectory(at path: String) throws(ArchiveError) -> Bool {
+    try status(at: path)?.kind == .directory
+  }
+
+  /// Removes the temporary files that an interrupted ``writeNewFile(_:at:durability:)`` left in
+  /// `directory`, and returns their names (see
+  /// ``contentsOfDirectoryRemovingStaleTemporaryFiles(at:)``).
+  @discardableResult
+  public func removeStaleTemporaryFiles(in directory: String) throws(ArchiveError) -> [String] {
+    try contentsOfDirectoryRemovingStaleTemporaryFiles(at: directory).removed
   }
 
   /// The name prefix and suffix of temporary files: hidden, and never ending in `.json`.

@@ -4,11 +4,6 @@
   import Darwin
 #endif
 
-/// What kind of file a path names.
-package enum FileKind: Sendable, Equatable {
-  case regular, directory, other
-}
-
 /// The system calls ``SystemFileSystem`` makes: the one seam for its side effects.
 ///
 /// Each method is one POSIX call (named in its comment) that returns its result or the `errno`,
@@ -28,14 +23,18 @@ package protocol SystemCalls: Sendable {
   func close(_ fd: Int32) throws(SystemCallError)
   /// `link(2)`: fails with `EEXIST` rather than replace `newPath`.
   func link(_ existingPath: String, _ newPath: String) throws(SystemCallError)
+  /// `rename(2)`: replaces `newPath` if it exists.
+  func rename(_ oldPath: String, _ newPath: String) throws(SystemCallError)
   /// `unlink(2)`.
   func unlink(_ path: String) throws(SystemCallError)
   /// `mkdir(2)`.
   func mkdir(_ path: String, mode: mode_t) throws(SystemCallError)
   /// `flock(2)`.
   func flock(_ fd: Int32, operation: Int32) throws(SystemCallError)
-  /// `stat(2)`, reduced to the kind of file.
-  func fileKind(_ path: String) throws(SystemCallError) -> FileKind
+  /// `stat(2)`: kind, identity and times.
+  func status(_ path: String) throws(SystemCallError) -> FileStatus
+  /// `utimensat(2)` with no times: sets the file's access and modification times to now.
+  func touch(_ path: String) throws(SystemCallError)
   /// `opendir(3)`/`readdir(3)`/`closedir(3)`: the names in a directory, without `.` and `..`.
   func directoryEntries(_ path: String) throws(SystemCallError) -> [String]
 }
@@ -76,6 +75,10 @@ package struct GlibcSystemCalls: SystemCalls {
     guard Glibc.link(existingPath, newPath) == 0 else { throw .current }
   }
 
+  package func rename(_ oldPath: String, _ newPath: String) throws(SystemCallError) {
+    guard Glibc.rename(oldPath, newPath) == 0 else { throw .current }
+  }
+
   package func unlink(_ path: String) throws(SystemCallError) {
     guard Glibc.unlink(path) == 0 else { throw .current }
   }
@@ -88,14 +91,22 @@ package struct GlibcSystemCalls: SystemCalls {
     guard systemFlock(fd, operation) == 0 else { throw .current }
   }
 
-  package func fileKind(_ path: String) throws(SystemCallError) -> FileKind {
+  package func status(_ path: String) throws(SystemCallError) -> FileStatus {
     var info = stat()
     guard systemStat(path, &info) == 0 else { throw .current }
+    let kind: FileKind
     switch info.st_mode & S_IFMT {
-    case S_IFREG: return .regular
-    case S_IFDIR: return .directory
-    default: return .other
+    case S_IFREG: kind = .regular
+    case S_IFDIR: kind = .directory
+    default: kind = .other
     }
+    return FileStatus(
+      kind: kind, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+      modified: FileTime(info.st_mtim), changed: FileTime(info.st_ctim))
+  }
+
+  package func touch(_ path: String) throws(SystemCallError) {
+    guard utimensat(AT_FDCWD, path, nil, 0) == 0 else { throw .current }
   }
 
   package func directoryEntries(_ path: String) throws(SystemCallError) -> [String] {
@@ -120,3 +131,9 @@ package struct GlibcSystemCalls: SystemCalls {
 // same name, which is what `Glibc.flock(...)` finds inside a method.
 private func systemFlock(_ fd: Int32, _ operation: Int32) -> Int32 { flock(fd, operation) }
 private func systemStat(_ path: String, _ info: inout stat) -> Int32 { stat(path, &info) }
+
+extension FileTime {
+  fileprivate init(_ time: timespec) {
+    self.init(seconds: Int64(time.tv_sec), nanoseconds: Int64(time.tv_nsec))
+  }
+}

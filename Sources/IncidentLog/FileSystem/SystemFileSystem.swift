@@ -15,19 +15,9 @@ public struct SystemFileSystem: FileSystem {
   package init(calls: any SystemCalls) { self.calls = calls }
 
   public func createDirectory(at path: String) throws(ArchiveError) {
-    var prefix = path.hasPrefix("/") ? "" : "."
-    for component in path.split(separator: "/") {
-      prefix += "/" + component
-      do {
-        try calls.mkdir(prefix, mode: 0o700)
-        // The new entry is durable only once its parent directory is flushed too.
-        try syncDirectory(Self.split(prefix).directory)
-      } catch let error where error == .fileExists {
-        guard try isDirectory(at: prefix) else { throw .notADirectory(path: prefix) }
-      } catch {
-        throw ArchiveError(error, path: prefix)
-      }
-    }
+    // Most calls find the directory there already: one stat(2), no walk over the components.
+    if (try? calls.status(path))?.kind == .directory { return }
+    try makeDirectory(path)
   }
 
   public func writeNewFile(
@@ -62,6 +52,33 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
+  public func replaceFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
+    let (directory, name) = Self.split(path)
+    let (fd, temporaryPath) = try createTemporaryFile(in: directory, for: name, finalPath: path)
+    do {
+      try writeAll(bytes, to: fd)
+      try calls.close(fd)
+    } catch {
+      try? calls.close(fd)
+      try? calls.unlink(temporaryPath)
+      throw ArchiveError(error, path: path)
+    }
+    do {
+      try calls.rename(temporaryPath, path)
+    } catch {
+      try? calls.unlink(temporaryPath)
+      throw ArchiveError(error, path: path)
+    }
+  }
+
+  public func removeFile(at path: String) throws(ArchiveError) {
+    do {
+      try calls.unlink(path)
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
   public func readFile(at path: String) throws(ArchiveError) -> [UInt8] {
     do {
       let fd = try calls.open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
@@ -89,11 +106,20 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
-  public func isDirectory(at path: String) throws(ArchiveError) -> Bool {
+  public func status(at path: String) throws(ArchiveError) -> FileStatus? {
     do {
-      return try calls.fileKind(path) == .directory
+      return try calls.status(path)
     } catch let error where error == .noSuchFileOrDirectory {
-      return false
+      return nil
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
+  public func currentTime(touching path: String) throws(ArchiveError) -> FileTime {
+    do {
+      try calls.touch(path)
+      return try calls.status(path).modified
     } catch {
       throw ArchiveError(error, path: path)
     }
@@ -102,6 +128,9 @@ public struct SystemFileSystem: FileSystem {
   public func withExclusiveLock<Result>(
     at lockPath: String, _ body: () throws -> Result
   ) throws -> Result {
+    // flock(2) locks belong to an open file description: a second open and flock of the same
+    // file by the thread holding it would wait for itself forever.
+    if isHeldByThisThread(lockPath) { return try body() }
     let fd: Int32
     do {
       fd = try calls.open(lockPath, flags: O_RDWR | O_CREAT | O_CLOEXEC, mode: 0o600)
@@ -117,13 +146,21 @@ public struct SystemFileSystem: FileSystem {
       throw ArchiveError(error, path: lockPath)
     }
     defer { try? calls.flock(fd, operation: LOCK_UN) }
+    HeldLocks.insert(lockPath)
+    defer { HeldLocks.remove(lockPath) }
     return try body()
   }
 
-  @discardableResult
-  public func removeStaleTemporaryFiles(in directory: String) throws(ArchiveError) -> [String] {
+  public func contentsOfDirectoryRemovingStaleTemporaryFiles(
+    at directory: String
+  ) throws(ArchiveError) -> (contents: [String], removed: [String]) {
+    var contents: [String] = []
     var removed: [String] = []
-    for name in try contentsOfDirectory(at: directory) where Self.isTemporaryFileName(name) {
+    for name in try contentsOfDirectory(at: directory) {
+      guard Self.isTemporaryFileName(name) else {
+        contents.append(name)
+        continue
+      }
       let path = directory + "/" + name
       do {
         try calls.unlink(path)
@@ -132,7 +169,7 @@ public struct SystemFileSystem: FileSystem {
       }
       removed.append(name)
     }
-    return removed
+    return (contents, removed)
   }
 }
 
@@ -142,6 +179,52 @@ extension SystemFileSystem {
     guard let slash = path.lastIndex(of: "/") else { return (".", path) }
     let directory = String(path[..<slash])
     return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
+  }
+
+  /// mkdir(2) of `path`, creating missing parents first; flushes the parent of each directory
+  /// made, so that the new entry survives a power loss.
+  private func makeDirectory(_ path: String, creatingParents: Bool = true) throws(ArchiveError) {
+    let parent = Self.split(path).directory
+    do {
+      try calls.mkdir(path, mode: 0o700)
+    } catch let error where error == .fileExists {
+      guard try isDirectory(at: path) else { throw .notADirectory(path: path) }
+      return
+    } catch let error where error == .noSuchFileOrDirectory && creatingParents && parent != path {
+      try makeDirectory(parent)
+      return try makeDirectory(path, creatingParents: false)
+    } catch let error where error.code == ENOTDIR {
+      throw .notADirectory(path: firstNonDirectory(in: path))
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+    do {
+      try syncDirectory(parent)
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
+  /// The first leading part of `path` that exists and is not a directory (`path` if none is).
+  private func firstNonDirectory(in path: String) -> String {
+    var prefix = path.hasPrefix("/") ? "" : "."
+    for component in path.split(separator: "/") {
+      prefix += "/" + component
+      if let status = try? calls.status(prefix), status.kind != .directory { return prefix }
+    }
+    return path
+  }
+
+  /// Whether this thread holds the lock on `lockPath` (or on the same file by another name).
+  private func isHeldByThisThread(_ lockPath: String) -> Bool {
+    let held = HeldLocks.paths
+    guard !held.isEmpty else { return false }
+    if held.contains(lockPath) { return true }
+    guard let wanted = try? calls.status(lockPath) else { return false }
+    return held.contains { path in
+      guard let status = try? calls.status(path) else { return false }
+      return status.device == wanted.device && status.inode == wanted.inode
+    }
   }
 
   private func createTemporaryFile(

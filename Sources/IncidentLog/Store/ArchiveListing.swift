@@ -1,4 +1,4 @@
-/// A fingerprint of the set of document paths in an archive, from directory listings alone.
+/// A fingerprint of a set of document paths, from directory listings alone.
 ///
 /// Two listings with the same paths have the same fingerprint, whatever the order the folders
 /// were read in. It is the sum of two 64-bit FNV-1a hashes of each path (order-free, so adding
@@ -11,9 +11,18 @@ struct ArchiveListing: Equatable {
 
   init() {}
 
-  /// The listing of every document in `store`.
-  init(store: ArchiveStore) throws(ArchiveError) {
-    try store.forEachLocation { (location) throws(ArchiveError) in add(location.path) }
+  /// The listing of `paths`.
+  init(paths: some Sequence<String>) {
+    for path in paths { add(path) }
+  }
+
+  /// Reads a ``fingerprint``; nil for anything else.
+  init?(fingerprint: String) {
+    let parts = fingerprint.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, let count = Int(parts[0]), count >= 0,
+      let low = UInt64(parts[1], radix: 16), let high = UInt64(parts[2], radix: 16)
+    else { return nil }
+    (self.count, self.low, self.high) = (count, low, high)
   }
 
   /// This listing with `path` added.

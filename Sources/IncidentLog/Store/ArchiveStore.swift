@@ -10,7 +10,7 @@ import Foundation
 /// amendments/2026/04/20260402T080000Z-5e6f7a8b.json
 /// .gitignore                                      (written on creation: the next three)
 /// .archive.lock
-/// .cache/heads-<listing fingerprint>.json         (rebuildable; see HeadsCache)
+/// .cache/heads.json                               (rebuildable; see HeadsCache)
 /// ```
 ///
 /// Each document carries `integrity: {parents, sha256}`: the hashes of the heads (documents no
@@ -33,69 +33,6 @@ public struct ArchiveStore: Sendable {
   public init(root: String, fileSystem: any FileSystem = SystemFileSystem()) {
     self.root = root
     self.fileSystem = fileSystem
-  }
-
-  /// Seals a document into the archive as a new file.
-  ///
-  /// Under the lock: reads the current heads, sets `integrity` to `{parents, sha256}` (replacing
-  /// any `integrity` the document had), and writes it as pretty JSON to
-  /// `records/YYYY/MM/<id>.json` (or `amendments/…`), where the month is `createdAt`'s in UTC.
-  /// The document's `id` member must equal `id`; if it has none, `id` is inserted first.
-  ///
-  /// - Parameters:
-  ///   - document: A JSON object.
-  ///   - kind: Record or amendment.
-  ///   - id: The document id, also its file name (see ``DocumentID``).
-  ///   - createdAt: The creation time, which picks the month folder; a `created_at` member in
-  ///     the document must name the same month.
-  ///   - report: Renders a companion Markdown file from the document as sealed; it is written
-  ///     to `<id>.md` beside the document, under the same lock (so that the cleanup of stale
-  ///     temporary files, which runs under the lock, never meets it half-written).
-  /// - Returns: The document as written, with its hash and parents.
-  /// - Throws: ``ArchiveError``; ``ArchiveError/alreadyExists(path:)`` if the id is taken.
-  @discardableResult
-  public func append(
-    document: JSONValue, kind: DocumentKind, id: String, createdAt: Date,
-    report: ((JSONValue) -> String)? = nil
-  ) throws(ArchiveError) -> StoredDocument {
-    guard DocumentID.isValid(id) else { throw .invalidDocumentID(id) }
-    guard case .object(var object) = document else { throw .documentIsNotAnObject(id: id) }
-    guard CanonicalJSON.isCanonicalizable(document) else { throw .nonFiniteNumber(id: id) }
-    if let existing = object["id"] {
-      guard existing.stringValue == id else {
-        throw .documentIDMismatch(id: id, documentID: CanonicalJSON.string(of: existing))
-      }
-    } else {
-      object = JSONObject([JSONObject.Member(key: "id", value: .string(id))] + object.members)
-    }
-    let month = ArchiveTime.monthPath(createdAt)
-    if let stated = ArchiveTime.monthPath(ofCreatedAt: object["created_at"]), stated != month {
-      throw .createdAtMismatch(id: id, createdAt: object["created_at"]?.stringValue ?? "")
-    }
-    let directory = "\(kind.directoryName)/\(month)"
-    let location = DocumentLocation(kind: kind, id: id, path: "\(directory)/\(id).json")
-    try fileSystem.createDirectory(at: root)
-    return try withLock { () throws(ArchiveError) in
-      try writeGitIgnoreIfMissing()
-      try fileSystem.createDirectory(at: absolute(directory))
-      try fileSystem.removeStaleTemporaryFiles(in: absolute(directory))
-      let cache = HeadsCache(store: self)
-      let listing = try ArchiveListing(store: self)
-      let parents = try cache.heads(for: listing).map(\.sha256)
-      let (sealed, hash) = DocumentIntegrity.sealed(object, parents: parents)
-      let bytes = JSONPrettyPrinter.bytes(of: .object(sealed))
-      try fileSystem.writeNewFile(bytes, at: absolute(location.path))
-      // The new document names every head, so it is now the only one.
-      cache.remember(
-        [DocumentHead(location: location, sha256: hash)], for: listing.adding(location.path))
-      if let report {
-        let text = report(.object(sealed))
-        try fileSystem.writeNewFile(
-          Array(text.utf8), at: absolute("\(directory)/\(id).md"), durability: .rebuildable)
-      }
-      return StoredDocument(
-        location: location, sha256: hash, parents: parents.sorted(), document: .object(sealed))
-    }
   }
 
   /// Every document file in the archive.
@@ -143,8 +80,9 @@ public struct ArchiveStore: Sendable {
 
   /// The current heads: readable documents that no other document names as a parent.
   ///
-  /// Reads every document (only its `integrity` member is kept). ``append(document:kind:id:createdAt:)``
-  /// avoids this with a cache keyed by the directory listing (see `HeadsCache`).
+  /// Reads every document (only its `integrity` member is kept).
+  /// ``append(document:kind:id:createdAt:report:)`` avoids this with a cache of the folders'
+  /// listings and of each month's heads (see `HeadsCache`).
   public func heads() throws(ArchiveError) -> [DocumentHead] {
     var graph = ArchiveGraph()
     try forEachLocation { (location) throws(ArchiveError) in
@@ -204,39 +142,25 @@ extension ArchiveStore {
       var entries: [WalkEntry] = []
       for name in try fileSystem.contentsOfDirectory(at: absolute(directory)) {
         let path = directory + "/" + name
-        if name.hasPrefix(".") {
+        switch FolderEntry(name: name) {
+        case .hidden, .report:
           continue
-        } else if name.hasSuffix(".json") {
-          entries.append(
-            .document(DocumentLocation(kind: kind, id: String(name.dropLast(5)), path: path)))
-        } else if name.hasSuffix(".md") {
-          // A record's Markdown report: a rendering of its JSON, not a document of the chain.
-          continue
-        } else if try fileSystem.isDirectory(at: absolute(path)) {
-          if depth < Self.maximumFolderDepth {
-            subdirectories.append((path, depth + 1))
+        case .document(let id):
+          entries.append(.document(DocumentLocation(kind: kind, id: id, path: path)))
+        case .other:
+          if try fileSystem.isDirectory(at: absolute(path)) {
+            if depth < Self.maximumFolderDepth {
+              subdirectories.append((path, depth + 1))
+            } else {
+              entries.append(.unexpectedFile(path))
+            }
           } else {
             entries.append(.unexpectedFile(path))
           }
-        } else {
-          entries.append(.unexpectedFile(path))
         }
       }
       for entry in entries { try body(entry) }
       pending += subdirectories.reversed()
-    }
-  }
-
-  private func withLock<Result>(
-    _ body: () throws(ArchiveError) -> Result
-  ) throws(ArchiveError) -> Result {
-    let lockPath = absolute(Self.lockFileName)
-    do {
-      return try fileSystem.withExclusiveLock(at: lockPath) { try body() }
-    } catch let error as ArchiveError {
-      throw error
-    } catch {
-      throw .ioError(path: lockPath, errno: EIO)
     }
   }
 }
@@ -266,10 +190,11 @@ extension ArchiveStore {
     return (document.sha256, document.parents)
   }
 
-  /// Writes ``gitIgnoreContents`` to `.gitignore` unless the archive has one.
+  /// Writes ``gitIgnoreContents`` to `.gitignore` unless the archive has one (of any contents:
+  /// a team may have edited it).
   func writeGitIgnoreIfMissing() throws(ArchiveError) {
     let path = absolute(".gitignore")
-    if (try? fileSystem.readFile(at: path)) != nil { return }
+    if (try? fileSystem.status(at: path)) != nil { return }
     do {
       try fileSystem.writeNewFile(Array(Self.gitIgnoreContents.utf8), at: path)
     } catch .alreadyExists {

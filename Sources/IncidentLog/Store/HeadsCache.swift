@@ -1,76 +1,114 @@
-import Foundation
-
-/// The archive's heads, remembered between appends in `.cache/heads-<fingerprint>.json`.
+/// What an append remembers of the archive, so that the next one need not read every document
+/// nor list every folder: `.cache/heads.json`.
 ///
-/// Finding the heads means reading every document; with the cache, an append lists the folders
-/// (no file reads) and, when the listing's fingerprint matches, takes the heads from one small
-/// file. Any change of the document set (a git pull, a deleted file) changes the fingerprint, and
-/// the heads are found from the documents again. The cache is never the source of truth: it is
-/// ignored by git, rebuilt when missing or unreadable, and failures to write it are ignored.
-struct HeadsCache {
-  let store: ArchiveStore
-
+/// It holds, for each folder below `records/` and `amendments/`, its status when it was last
+/// listed and what the listing held (``CachedFolder``), and for each group of folders
+/// (`records/P` with `amendments/P`) the heads of its documents seen alone (``GroupHeads``).
+/// An append stats every folder (a few hundred at most: years and months) and lists only those
+/// whose status changed, plus the one it writes to; it reads the documents of a group only when
+/// the group's listing changed. Any change of the document set made outside triage (a git pull
+/// into an old month, a deleted or renamed file, a folder added or removed) changes a folder's
+/// status, hence its listing is read again and compared.
+///
+/// The cache is never the source of truth: it is ignored by git, rebuilt when missing,
+/// unreadable or made for other folders (another archive's cache copied in), and failures to
+/// write it are ignored.
+struct HeadsCache: Equatable {
   /// The cache folder, relative to the archive root.
   static let directoryName = ".cache"
+  /// The cache file's name in that folder.
+  static let fileName = "heads.json"
+  /// The `format` member.
+  static let format = "triage-heads-cache/2"
 
-  /// The heads of the archive whose documents are `listing`.
-  func heads(for listing: ArchiveListing) throws(ArchiveError) -> [DocumentHead] {
-    if let cached = cachedHeads(for: listing) { return cached }
-    let heads = try store.heads()
-    remember(heads, for: listing)
-    return heads
+  /// The file system's time just before the listings were made.
+  ///
+  /// Folders whose status changed at or after it are listed again (see
+  /// ``isTrusted(_:now:)``). Nil: trust no folder.
+  var stamp: FileTime?
+  /// The folders, by path from the archive root (`records/2026/04`).
+  var folders: [String: CachedFolder] = [:]
+  /// The groups, by path below the kind folders (`2026/04`; `""` for documents lying directly
+  /// in `records/` or `amendments/`).
+  var groups: [String: GroupHeads] = [:]
+
+  /// Whether `cached` still describes the folder whose status is now `status`.
+  ///
+  /// The same status is not enough on its own: a folder changed twice within one tick of the
+  /// file system's clock (or the ~1 s of a coarse file system) keeps its times. As git does for
+  /// its index, an entry is trusted only when the folder's last change is older than the moment
+  /// just before it was listed (``stamp``); a later change would have a time at or after the
+  /// stamp. The change time (`ctime`) is used, not the modification time that `touch -d` or
+  /// `rsync -a` may set back.
+  func isTrusted(_ cached: CachedFolder, now status: FileStatus) -> Bool {
+    guard let stamp else { return false }
+    return cached.status == status && status.changed < stamp
   }
 
-  /// Stores `heads` as those of `listing`, and removes older cache files; errors are ignored.
-  func remember(_ heads: [DocumentHead], for listing: ArchiveListing) {
+  /// This cache after `location`, with hash `sha256` and `parents` (the archive's heads just
+  /// before), was written into its folder.
+  ///
+  /// The folder keeps the status it had before the write, which no longer matches, so the
+  /// next append lists it again and checks the listing.
+  func adding(_ location: DocumentLocation, sha256: String, parents: [String]) -> HeadsCache {
+    var copy = self
+    let folder = String(
+      location.path[..<(location.path.lastIndex(of: "/") ?? location.path.startIndex)])
+    if let documents = folders[folder]?.documents {
+      copy.folders[folder]?.documents = documents.adding(location.path)
+    }
+    let group = Self.groupPath(ofFolder: folder, kind: location.kind)
+    let summary = groups[group] ?? GroupHeads(listings: [:], heads: [], outsideParents: [])
+    copy.groups[group] = summary.adding(location, sha256: sha256, parents: parents)
+    return copy
+  }
+
+  /// `2026/04` for `records/2026/04`; `""` for `records`.
+  static func groupPath(ofFolder folder: String, kind: DocumentKind) -> String {
+    folder == kind.directoryName ? "" : String(folder.dropFirst(kind.directoryName.count + 1))
+  }
+
+  /// `records/2026/04` for the group `2026/04`; `records` for `""`.
+  static func folderPath(ofGroup group: String, kind: DocumentKind) -> String {
+    group.isEmpty ? kind.directoryName : kind.directoryName + "/" + group
+  }
+}
+
+extension HeadsCache {
+  /// The cache of `store`; nil when there is none or it cannot be read.
+  static func load(from store: ArchiveStore) -> HeadsCache? {
+    let path = store.absolute(directoryName + "/" + fileName)
+    guard let bytes = try? store.fileSystem.readFile(at: path),
+      let value = try? JSONValue.parse(bytes)
+    else { return nil }
+    return HeadsCache(json: value)
+  }
+
+  /// Writes the cache into `store`, replacing the previous one; errors are ignored.
+  ///
+  /// - Parameter removingOldFiles: Also remove the `heads-<fingerprint>.json` files of
+  ///   earlier versions (which listed the whole archive to find their name) and temporary files
+  ///   of interrupted writes: done when no cache was found, so that `.cache/` is listed then,
+  ///   not on every append.
+  func save(in store: ArchiveStore, removingOldFiles: Bool) {
     let directory = store.absolute(Self.directoryName)
-    let name = fileName(listing)
-    let value = JSONValue.array(
-      heads.map { head in
-        [
-          "kind": .string(head.location.kind.rawValue), "id": .string(head.location.id),
-          "path": .string(head.location.path), "sha256": .string(head.sha256),
-        ]
-      })
-    let bytes = JSONPrettyPrinter.bytes(of: value)
+    let bytes = CanonicalJSON.bytes(of: jsonValue)
     do {
-      try store.fileSystem.createDirectory(at: directory)
-      try store.fileSystem.writeNewFile(bytes, at: directory + "/" + name, durability: .rebuildable)
-    } catch .alreadyExists {
-      // A damaged file of the same name (a good one would have been used): replace it.
-      try? FileManager.default.removeItem(atPath: directory + "/" + name)
-      guard
-        (try? store.fileSystem.writeNewFile(
-          bytes, at: directory + "/" + name, durability: .rebuildable)) != nil
-      else {
-        return
-      }
+      try store.fileSystem.replaceFile(bytes, at: directory + "/" + Self.fileName)
+    } catch .notFound {
+      guard (try? store.fileSystem.createDirectory(at: directory)) != nil,
+        (try? store.fileSystem.replaceFile(bytes, at: directory + "/" + Self.fileName)) != nil
+      else { return }
     } catch {
       return
     }
-    let old = (try? store.fileSystem.contentsOfDirectory(at: directory)) ?? []
-    for other in old where other.hasPrefix("heads-") && other != name {
-      try? FileManager.default.removeItem(atPath: directory + "/" + other)
+    guard removingOldFiles,
+      let names = try? store.fileSystem.contentsOfDirectoryRemovingStaleTemporaryFiles(
+        at: directory
+      ).contents
+    else { return }
+    for name in names where name.hasPrefix("heads-") && name.hasSuffix(".json") {
+      try? store.fileSystem.removeFile(at: directory + "/" + name)
     }
-  }
-
-  private func cachedHeads(for listing: ArchiveListing) -> [DocumentHead]? {
-    let path = store.absolute(Self.directoryName + "/" + fileName(listing))
-    guard let bytes = try? store.fileSystem.readFile(at: path),
-      let entries = (try? JSONValue.parse(bytes))?.arrayValue
-    else { return nil }
-    var heads: [DocumentHead] = []
-    for entry in entries {
-      guard let kind = entry["kind"]?.stringValue.flatMap(DocumentKind.init(rawValue:)),
-        let id = entry["id"]?.stringValue, let path = entry["path"]?.stringValue,
-        let hash = entry["sha256"]?.stringValue, Hex.isSHA256Digest(hash)
-      else { return nil }
-      heads.append(DocumentHead(location: .init(kind: kind, id: id, path: path), sha256: hash))
-    }
-    return heads
-  }
-
-  private func fileName(_ listing: ArchiveListing) -> String {
-    "heads-\(listing.fingerprint).json"
   }
 }

@@ -14,7 +14,7 @@ import Testing
     #expect(text.contains(".*.tmp\n"))
   }
 
-  @Test("documents added behind the cache's back are seen: the cache is keyed by the listing")
+  @Test("documents copied in behind the cache's back are seen")
   func staleCache() throws {
     let fixture = try ArchiveFixture()
     defer { fixture.remove() }

@@ -45,4 +45,16 @@ struct ArchiveFixture {
   }
 
   func path(_ document: StoredDocument) -> String { store.absolute(document.location.path) }
+
+  /// Waits until the file system's clock has moved on (one tick: nanoseconds on most file
+  /// systems, a second or two on coarse ones), so that everything changed before the call is
+  /// older than anything after it, as between two incidents.
+  func waitForTheFileSystemClockToMoveOn() throws {
+    let probe = directory.path + "/clock-probe"
+    if try !FileManager.default.fileExists(atPath: probe) {
+      try SystemFileSystem().writeNewFile([], at: probe)
+    }
+    let start = try SystemFileSystem().currentTime(touching: probe)
+    while try SystemFileSystem().currentTime(touching: probe) <= start { usleep(1_000) }
+  }
 }

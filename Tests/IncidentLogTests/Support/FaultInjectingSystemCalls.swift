@@ -3,9 +3,14 @@ import IncidentLog
 
 /// Real system calls, except that a chosen call can fail with a chosen `errno`, like
 /// swift-system's mocking: proves what the file system leaves behind when a call fails.
+///
+/// With a `timeGranularity`, the times `stat(2)` reports are cut down to whole multiples of
+/// that many seconds, as on a file system with a very coarse clock: every change made in a test
+/// then happens "at the same time".
 final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
   enum Call: String, Sendable, CaseIterable {
-    case open, write, read, fsync, close, link, unlink, mkdir, flock, fileKind, directoryEntries
+    case open, write, read, fsync, close, link, rename, unlink, mkdir, flock, status, touch
+    case directoryEntries
   }
 
   struct Fault {
@@ -18,10 +23,25 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
   }
 
   private let real = GlibcSystemCalls()
+  private let timeGranularity: Int64?
   private let lock = NSLock()
   private var faults: [Fault] = []
   private var counts: [Call: Int] = [:]
   private(set) var log: [String] = []
+
+  init(timeGranularity: Int64? = nil) {
+    self.timeGranularity = timeGranularity
+  }
+
+  /// The calls made so far whose text (`name path`) contains `text`.
+  func calls(containing text: String) -> [String] {
+    lock.withLock { log.filter { $0.contains(text) } }
+  }
+
+  /// Forgets the calls made so far.
+  func clearLog() {
+    lock.withLock { log.removeAll() }
+  }
 
   func fail(
     _ call: Call, with errno: Int32, occurrence: Int = 1, pathContaining: String? = nil
@@ -80,6 +100,11 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
     try real.link(existingPath, newPath)
   }
 
+  func rename(_ oldPath: String, _ newPath: String) throws(SystemCallError) {
+    try check(.rename, path: newPath)
+    try real.rename(oldPath, newPath)
+  }
+
   func unlink(_ path: String) throws(SystemCallError) {
     try check(.unlink, path: path)
     try real.unlink(path)
@@ -95,9 +120,22 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
     try real.flock(fd, operation: operation)
   }
 
-  func fileKind(_ path: String) throws(SystemCallError) -> FileKind {
-    try check(.fileKind, path: path)
-    return try real.fileKind(path)
+  func status(_ path: String) throws(SystemCallError) -> FileStatus {
+    try check(.status, path: path)
+    var status = try real.status(path)
+    if let timeGranularity {
+      let coarse = { (time: FileTime) in
+        FileTime(seconds: time.seconds - time.seconds % timeGranularity, nanoseconds: 0)
+      }
+      status.modified = coarse(status.modified)
+      status.changed = coarse(status.changed)
+    }
+    return status
+  }
+
+  func touch(_ path: String) throws(SystemCallError) {
+    try check(.touch, path: path)
+    try real.touch(path)
   }
 
   func directoryEntries(_ path: String) throws(SystemCallError) -> [String] {

@@ -1,0 +1,72 @@
+/// What kind of file a path names.
+public enum FileKind: Sendable, Equatable {
+  /// A regular file.
+  case regular
+  /// A directory.
+  case directory
+  /// Anything else (a device, a socket, a FIFO).
+  case other
+}
+
+/// A time as a file system records it: seconds and nanoseconds since 1970 (`struct timespec`).
+public struct FileTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// Whole seconds since 1970-01-01T00:00:00Z.
+  public var seconds: Int64
+  /// Nanoseconds past `seconds` (0 to 999,999,999).
+  public var nanoseconds: Int64
+
+  /// Creates a time.
+  public init(seconds: Int64, nanoseconds: Int64) {
+    self.seconds = seconds
+    self.nanoseconds = nanoseconds
+  }
+
+  public static func < (left: FileTime, right: FileTime) -> Bool {
+    (left.seconds, left.nanoseconds) < (right.seconds, right.nanoseconds)
+  }
+
+  /// `seconds.nanoseconds`, the nanoseconds in nine digits: `1775035800.000000120`.
+  public var description: String {
+    let digits = String(nanoseconds)
+    return "\(seconds)." + String(repeating: "0", count: max(0, 9 - digits.count)) + digits
+  }
+
+  /// Reads ``description``; nil for anything else.
+  public init?(_ text: String) {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[1].count == 9, parts[1].allSatisfy(\.isASCII),
+      let seconds = Int64(parts[0]), let nanoseconds = Int64(parts[1]), nanoseconds >= 0
+    else { return nil }
+    self.init(seconds: seconds, nanoseconds: nanoseconds)
+  }
+}
+
+/// What `stat(2)` says about a path: its kind, which file it is, and when it last changed.
+public struct FileStatus: Sendable, Equatable {
+  /// Regular file, directory or other.
+  public var kind: FileKind
+  /// The device the file is on (`st_dev`).
+  public var device: UInt64
+  /// The file's number on that device (`st_ino`).
+  public var inode: UInt64
+  /// When the contents last changed (`st_mtim`).
+  ///
+  /// For a directory: when an entry was added, removed or renamed. Anyone who may write the
+  /// file can set it to any value.
+  public var modified: FileTime
+  /// When the contents or the status last changed (`st_ctim`).
+  ///
+  /// Set from the file system's clock on every change, and never settable to another value.
+  public var changed: FileTime
+
+  /// Creates a status.
+  public init(
+    kind: FileKind, device: UInt64, inode: UInt64, modified: FileTime, changed: FileTime
+  ) {
+    self.kind = kind
+    self.device = device
+    self.inode = inode
+    self.modified = modified
+    self.changed = changed
+  }
+}

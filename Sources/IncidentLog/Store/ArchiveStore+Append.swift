@@ -1,0 +1,131 @@
+import Foundation
+
+extension ArchiveStore {
+  /// Seals a document into the archive as a new file.
+  ///
+  /// Under the lock: reads the current heads, sets `integrity` to `{parents, sha256}` (replacing
+  /// any `integrity` the document had), and writes it as pretty JSON to
+  /// `records/YYYY/MM/<id>.json` (or `amendments/…`), where the month is `createdAt`'s in UTC.
+  /// The document's `id` member must equal `id`; if it has none, `id` is inserted first.
+  ///
+  /// Called inside ``withLock(_:)`` (on the same thread), the append joins that hold of the
+  /// lock: what the caller read there is still current when the document is written.
+  ///
+  /// - Parameters:
+  ///   - document: A JSON object.
+  ///   - kind: Record or amendment.
+  ///   - id: The document id, also its file name (see ``DocumentID``).
+  ///   - createdAt: The creation time, which picks the month folder; a `created_at` member in
+  ///     the document must name the same month.
+  ///   - report: Renders a companion Markdown file from the document as sealed; it is written
+  ///     to `<id>.md` beside the document, under the same lock (so that the cleanup of stale
+  ///     temporary files, which runs under the lock, never meets it half-written).
+  /// - Returns: The document as written, with its hash and parents.
+  /// - Throws: ``ArchiveError``; ``ArchiveError/alreadyExists(path:)`` if the id is taken.
+  @discardableResult
+  public func append(
+    document: JSONValue, kind: DocumentKind, id: String, createdAt: Date,
+    report: ((JSONValue) -> String)? = nil
+  ) throws(ArchiveError) -> StoredDocument {
+    guard DocumentID.isValid(id) else { throw .invalidDocumentID(id) }
+    guard case .object(var object) = document else { throw .documentIsNotAnObject(id: id) }
+    guard CanonicalJSON.isCanonicalizable(document) else { throw .nonFiniteNumber(id: id) }
+    if let existing = object["id"] {
+      guard existing.stringValue == id else {
+        throw .documentIDMismatch(id: id, documentID: CanonicalJSON.string(of: existing))
+      }
+    } else {
+      object = JSONObject([JSONObject.Member(key: "id", value: .string(id))] + object.members)
+    }
+    let month = ArchiveTime.monthPath(createdAt)
+    if let stated = ArchiveTime.monthPath(ofCreatedAt: object["created_at"]), stated != month {
+      throw .createdAtMismatch(id: id, createdAt: object["created_at"]?.stringValue ?? "")
+    }
+    let directory = "\(kind.directoryName)/\(month)"
+    let location = DocumentLocation(kind: kind, id: id, path: "\(directory)/\(id).json")
+    try fileSystem.createDirectory(at: root)
+    return try underLock { () throws(ArchiveError) in
+      try write(object, at: location, report: report)
+    }
+  }
+
+  /// Runs `body` while holding the archive's lock, so that nothing another triage process
+  /// writes can come between what `body` reads and what it appends.
+  ///
+  /// Appends inside `body` from the same thread join this hold instead of waiting for it; other
+  /// threads and processes wait until `body` returns. Use it to check a change against the
+  /// archive's current state and append it as one step:
+  ///
+  /// ```swift
+  /// try store.withLock {
+  ///   let state = try ArchiveReader(store: store).state(ofRecord: id)
+  ///   try AmendmentWriter.check(change, against: state)
+  ///   return try store.append(document: …, kind: .amendment, id: …, createdAt: now)
+  /// }
+  /// ```
+  ///
+  /// - Throws: ``ArchiveError/notFound(path:)`` when the archive does not exist, other
+  ///   ``ArchiveError``s when the lock cannot be taken; otherwise what `body` throws.
+  public func withLock<Result>(_ body: () throws -> Result) throws -> Result {
+    guard try fileSystem.isDirectory(at: root) else { throw ArchiveError.notFound(path: root) }
+    return try fileSystem.withExclusiveLock(at: absolute(Self.lockFileName), body)
+  }
+
+  /// Runs `body` under the archive's lock, for a body that throws only ``ArchiveError``; the
+  /// archive folder must exist.
+  private func underLock<Result>(
+    _ body: () throws(ArchiveError) -> Result
+  ) throws(ArchiveError) -> Result {
+    do {
+      return try fileSystem.withExclusiveLock(at: absolute(Self.lockFileName)) { try body() }
+    } catch let error as ArchiveError {
+      throw error
+    } catch {
+      throw .ioError(path: absolute(Self.lockFileName), errno: EIO)
+    }
+  }
+
+  /// Writes the sealed document (and its report) at `location`; call it under the lock.
+  ///
+  /// The folder is listed once (its stale temporary files removed on the way); the other
+  /// folders are only stat'ed, through the heads cache (see `HeadsCache`).
+  private func write(
+    _ object: JSONObject, at location: DocumentLocation, report: ((JSONValue) -> String)?
+  ) throws(ArchiveError) -> StoredDocument {
+    // Before any listing, so that a folder changed after it is never trusted (HeadsCache).
+    let stamp = try? fileSystem.currentTime(touching: absolute(Self.lockFileName))
+    try writeGitIgnoreIfMissing()
+    let directory = String(location.path.dropLast(location.id.count + ".json".count + 1))
+    let status = try folderStatus(directory)
+    let names = try fileSystem.contentsOfDirectoryRemovingStaleTemporaryFiles(
+      at: absolute(directory)
+    ).contents
+    let found = HeadsCache.load(from: self)
+    var refresh = HeadsRefresh(
+      store: self, cache: found, stamp: stamp, listed: [directory: names],
+      statuses: [directory: status])
+    let parents = try refresh.heads().map(\.sha256)
+    let (sealed, hash) = DocumentIntegrity.sealed(object, parents: parents)
+    try fileSystem.writeNewFile(
+      JSONPrettyPrinter.bytes(of: .object(sealed)), at: absolute(location.path))
+    if let report {
+      let text = report(.object(sealed))
+      try fileSystem.writeNewFile(
+        Array(text.utf8), at: absolute(String(location.path.dropLast(".json".count)) + ".md"),
+        durability: .rebuildable)
+    }
+    refresh.cache.adding(location, sha256: hash, parents: parents)
+      .save(in: self, removingOldFiles: found == nil)
+    return StoredDocument(
+      location: location, sha256: hash, parents: parents.sorted(), document: .object(sealed))
+  }
+
+  /// The status of the folder `directory` (relative), made first if missing.
+  private func folderStatus(_ directory: String) throws(ArchiveError) -> FileStatus {
+    let path = absolute(directory)
+    if let status = try? fileSystem.status(at: path), status.kind == .directory { return status }
+    try fileSystem.createDirectory(at: path)
+    guard let status = try fileSystem.status(at: path) else { throw .notFound(path: path) }
+    return status
+  }
+}

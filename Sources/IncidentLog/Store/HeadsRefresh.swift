@@ -1,0 +1,127 @@
+/// One append's look at the archive through its ``HeadsCache``: the folders whose status
+/// changed are listed again, the groups whose listings changed are summarised again from their
+/// files, and the archive's heads are put together from the groups' summaries.
+///
+/// With a current cache this costs one stat(2) per folder (years and months) and no listing
+/// beyond the folders handed in as already listed; without one, it lists every folder and
+/// reads every document once, as ``ArchiveStore/heads()`` does.
+struct HeadsRefresh {
+  let store: ArchiveStore
+  /// The cache found on disk (empty when there was none, or it was another archive's).
+  private var old: HeadsCache
+  /// The cache describing the archive as this refresh found it.
+  private(set) var cache: HeadsCache
+  /// Names of the folders listed so far, by path from the archive root.
+  private var listed: [String: [String]]
+  /// Statuses taken so far, by path from the archive root.
+  private var statuses: [String: FileStatus]
+
+  /// A refresh of `store` starting from `cache`.
+  ///
+  /// - Parameters:
+  ///   - stamp: The file system's time taken under the archive's lock before any folder was
+  ///     listed (see ``HeadsCache/isTrusted(_:now:)``); nil trusts no folder next time.
+  ///   - listed: Folders already listed by the caller (the one it writes into), by path.
+  ///   - statuses: Their statuses, taken before they were listed.
+  init(
+    store: ArchiveStore, cache: HeadsCache?, stamp: FileTime?, listed: [String: [String]] = [:],
+    statuses: [String: FileStatus] = [:]
+  ) {
+    self.store = store
+    old = cache ?? HeadsCache()
+    self.cache = HeadsCache(stamp: stamp)
+    self.listed = listed
+    self.statuses = statuses
+  }
+
+  /// The archive's heads, sorted by hash, as ``ArchiveStore/heads()`` finds them from the files.
+  mutating func heads() throws(ArchiveError) -> [DocumentHead] {
+    var roots: [(kind: DocumentKind, status: FileStatus)] = []
+    for kind in DocumentKind.allCases {
+      guard let status = try status(of: kind.directoryName), status.kind == .directory else {
+        continue
+      }
+      roots.append((kind, status))
+      // Another archive's cache copied in, or a kind folder replaced: nothing in it is known.
+      if let cached = old.folders[kind.directoryName],
+        cached.status.device != status.device || cached.status.inode != status.inode
+      {
+        old = HeadsCache()
+      }
+    }
+    var groupListings: [String: [DocumentKind: ArchiveListing]] = [:]
+    for root in roots {
+      try visit(root.kind, group: "", depth: 0, status: root.status, into: &groupListings)
+    }
+    for (group, listings) in groupListings {
+      if let summary = old.groups[group], summary.listings == listings {
+        cache.groups[group] = summary
+      } else {
+        cache.groups[group] = try summarize(group, kinds: Set(listings.keys))
+      }
+    }
+    return GroupHeads.archiveHeads(of: cache.groups.values)
+  }
+
+  /// Records the folder `group` of `kind` (whose status is `status`) and, below the depth
+  /// limit of ``ArchiveStore/walk(_:_:)``, its subfolders.
+  private mutating func visit(
+    _ kind: DocumentKind, group: String, depth: Int, status: FileStatus,
+    into groupListings: inout [String: [DocumentKind: ArchiveListing]]
+  ) throws(ArchiveError) {
+    let path = HeadsCache.folderPath(ofGroup: group, kind: kind)
+    let folder: CachedFolder
+    if listed[path] == nil, let cached = old.folders[path], old.isTrusted(cached, now: status) {
+      folder = cached
+    } else {
+      folder = CachedFolder(status: status, path: path, names: try names(in: path))
+    }
+    cache.folders[path] = folder
+    if folder.documents.count > 0 { groupListings[group, default: [:]][kind] = folder.documents }
+    guard depth < ArchiveStore.maximumFolderDepth else { return }
+    for name in folder.others {
+      guard let child = try self.status(of: path + "/" + name), child.kind == .directory else {
+        continue
+      }
+      try visit(
+        kind, group: group.isEmpty ? name : group + "/" + name, depth: depth + 1, status: child,
+        into: &groupListings)
+    }
+  }
+
+  /// The summary of a group, from its documents' files.
+  private mutating func summarize(
+    _ group: String, kinds: Set<DocumentKind>
+  ) throws(ArchiveError) -> GroupHeads {
+    var graph = ArchiveGraph()
+    var listings: [DocumentKind: ArchiveListing] = [:]
+    for kind in DocumentKind.allCases where kinds.contains(kind) {
+      let path = HeadsCache.folderPath(ofGroup: group, kind: kind)
+      var documents: [String] = []
+      for name in try names(in: path) {
+        guard case .document(let id) = FolderEntry(name: name) else { continue }
+        let location = DocumentLocation(kind: kind, id: id, path: path + "/" + name)
+        documents.append(location.path)
+        // As heads() does: a file that does not read as a document is no head (verify says why).
+        guard let integrity = try? store.readIntegrity(location) else { continue }
+        graph.add(location: location, sha256: integrity.sha256, parents: integrity.parents)
+      }
+      if !documents.isEmpty { listings[kind] = ArchiveListing(paths: documents) }
+    }
+    return GroupHeads(listings: listings, graph: graph)
+  }
+
+  private mutating func names(in path: String) throws(ArchiveError) -> [String] {
+    if let names = listed[path] { return names }
+    let names = try store.fileSystem.contentsOfDirectory(at: store.absolute(path))
+    listed[path] = names
+    return names
+  }
+
+  private mutating func status(of path: String) throws(ArchiveError) -> FileStatus? {
+    if let status = statuses[path] { return status }
+    let status = try store.fileSystem.status(at: store.absolute(path))
+    if let status { statuses[path] = status }
+    return status
+  }
+}
