@@ -57,7 +57,7 @@ public protocol FileSystem: Sendable {
   /// ``writeNewFile(_:at:durability:)`` left; one listing serves both. Call it only while
   /// holding the archive's lock, when no write can be under way.
   ///
-  /// - Returns: The names left in the directory, sorted, and the names removed.
+  /// - Returns: The names left in the directory and the names removed, in no set order.
   func contentsOfDirectoryRemovingStaleTemporaryFiles(
     at directory: String
   ) throws(ArchiveError) -> (contents: [String], removed: [String])
@@ -97,6 +97,9 @@ extension FileSystem {
 
   /// Whether a directory entry is a temporary file of ``FileSystem/writeNewFile(_:at:)``.
   public static func isTemporaryFileName(_ name: String) -> Bool {
-    name.hasPrefix(temporaryFilePrefix) && name.hasSuffix(temporaryFileSuffix)
+    // Nearly every name fails the first, one-byte test; `hasPrefix` on Unicode text would cost
+    // far more for each name of a large folder.
+    name.utf8.first == temporaryFilePrefix.utf8.first && name.hasPrefix(temporaryFilePrefix)
+      && name.hasSuffix(temporaryFileSuffix)
   }
 }

@@ -156,7 +156,15 @@ public struct SystemFileSystem: FileSystem {
   ) throws(ArchiveError) -> (contents: [String], removed: [String]) {
     var contents: [String] = []
     var removed: [String] = []
-    for name in try contentsOfDirectory(at: directory) {
+    // In the order the folder gives them: the callers hash or filter the names, and sorting a
+    // busy month folder's names on every append cost more than the rest of the append.
+    let names: [String]
+    do {
+      names = try calls.directoryEntries(directory)
+    } catch {
+      throw ArchiveError(error, path: directory)
+    }
+    for name in names {
       guard Self.isTemporaryFileName(name) else {
         contents.append(name)
         continue

@@ -18,13 +18,13 @@ struct CachedFolder: Equatable {
     var documents: [String] = []
     var others: [String] = []
     for name in names {
-      switch FolderEntry(name: name) {
-      case .document: documents.append(path + "/" + name)
+      switch FolderEntry.Kind(name: name) {
+      case .document: documents.append(name)
       case .other: others.append(name)
       case .hidden, .report: continue
       }
     }
-    self.documents = ArchiveListing(paths: documents)
+    self.documents = ArchiveListing(folder: path, names: documents)
     self.others = others.sorted()
   }
 

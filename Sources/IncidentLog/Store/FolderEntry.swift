@@ -12,14 +12,31 @@ enum FolderEntry: Equatable {
 
   /// The kind of entry `name` is.
   init(name: String) {
-    if name.hasPrefix(".") {
-      self = .hidden
-    } else if name.hasSuffix(".json") {
-      self = .document(id: String(name.dropLast(5)))
-    } else if name.hasSuffix(".md") {
-      self = .report
-    } else {
-      self = .other
+    switch Kind(name: name) {
+    case .hidden: self = .hidden
+    case .document: self = .document(id: String(name.dropLast(5)))
+    case .report: self = .report
+    case .other: self = .other
+    }
+  }
+
+  /// What a name is, without the document's id.
+  ///
+  /// For code that looks at every name of a large folder. Read from the name's UTF-8 bytes (`hasPrefix`/`hasSuffix` compare Unicode text,
+  /// which costs far more per name).
+  enum Kind: Equatable {
+    case hidden, document, report, other
+
+    init(name: String) {
+      var name = name
+      self = name.withUTF8 { bytes in
+        if bytes.first == UInt8(ascii: ".") { return .hidden }
+        if bytes.count > 5, bytes[(bytes.count - 5)...].elementsEqual(".json".utf8) {
+          return .document
+        }
+        if bytes.count > 3, bytes[(bytes.count - 3)...].elementsEqual(".md".utf8) { return .report }
+        return .other
+      }
     }
   }
 }

@@ -11,21 +11,21 @@
 struct GroupHeads: Equatable {
   /// The document listings of the group's folders the summary was made from, by kind; a kind
   /// whose folder holds no document is absent.
-  var listings: [DocumentKind: ArchiveListing]
+  var listings: ListingsByKind
   /// The documents of the group that no document of the group names, sorted by hash.
   var heads: [DocumentHead]
   /// The parents named by documents of the group that are not documents of the group, sorted.
   var outsideParents: [String]
 
   /// The summary of the documents in `graph`, built from the documents of one group.
-  init(listings: [DocumentKind: ArchiveListing], graph: ArchiveGraph) {
+  init(listings: ListingsByKind, graph: ArchiveGraph) {
     self.listings = listings
     heads = graph.heads
     outsideParents = Set(graph.missingParents.map(\.parent)).sorted()
   }
 
   /// A summary as the cache file states it.
-  init(listings: [DocumentKind: ArchiveListing], heads: [DocumentHead], outsideParents: [String]) {
+  init(listings: ListingsByKind, heads: [DocumentHead], outsideParents: [String]) {
     self.listings = listings
     self.heads = heads
     self.outsideParents = outsideParents

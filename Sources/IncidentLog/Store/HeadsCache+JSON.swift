@@ -26,8 +26,10 @@ extension HeadsCache {
     }
     let groups = groups.sorted { $0.key < $1.key }.map { path, group -> JSONValue in
       var listings = JSONObject()
-      for (kind, listing) in group.listings {
-        listings[kind.rawValue] = .string(listing.fingerprint)
+      for kind in DocumentKind.allCases {
+        if let listing = group.listings[kind] {
+          listings[kind.rawValue] = .string(listing.fingerprint)
+        }
       }
       return [
         "path": .string(path), "listings": .object(listings),
@@ -84,7 +86,7 @@ extension HeadsCache {
       let headEntries = entry["heads"]?.arrayValue,
       let parentEntries = entry["outside_parents"]?.arrayValue
     else { return nil }
-    var listings: [DocumentKind: ArchiveListing] = [:]
+    var listings = ListingsByKind()
     for member in listingMembers {
       guard let kind = DocumentKind(rawValue: member.key),
         let listing = member.value.stringValue.flatMap(ArchiveListing.init(fingerprint:))

@@ -58,7 +58,8 @@ struct HeadsCache: Equatable {
       copy.folders[folder]?.documents = documents.adding(location.path)
     }
     let group = Self.groupPath(ofFolder: folder, kind: location.kind)
-    let summary = groups[group] ?? GroupHeads(listings: [:], heads: [], outsideParents: [])
+    let summary =
+      groups[group] ?? GroupHeads(listings: ListingsByKind(), heads: [], outsideParents: [])
     copy.groups[group] = summary.adding(location, sha256: sha256, parents: parents)
     return copy
   }

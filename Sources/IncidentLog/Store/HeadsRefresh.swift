@@ -49,7 +49,7 @@ struct HeadsRefresh {
         old = HeadsCache()
       }
     }
-    var groupListings: [String: [DocumentKind: ArchiveListing]] = [:]
+    var groupListings: [String: ListingsByKind] = [:]
     for root in roots {
       try visit(root.kind, group: "", depth: 0, status: root.status, into: &groupListings)
     }
@@ -57,7 +57,7 @@ struct HeadsRefresh {
       if let summary = old.groups[group], summary.listings == listings {
         cache.groups[group] = summary
       } else {
-        cache.groups[group] = try summarize(group, kinds: Set(listings.keys))
+        cache.groups[group] = try summarize(group, kinds: listings.kinds)
       }
     }
     return GroupHeads.archiveHeads(of: cache.groups.values)
@@ -67,7 +67,7 @@ struct HeadsRefresh {
   /// limit of ``ArchiveStore/walk(_:_:)``, its subfolders.
   private mutating func visit(
     _ kind: DocumentKind, group: String, depth: Int, status: FileStatus,
-    into groupListings: inout [String: [DocumentKind: ArchiveListing]]
+    into groupListings: inout [String: ListingsByKind]
   ) throws(ArchiveError) {
     let path = HeadsCache.folderPath(ofGroup: group, kind: kind)
     let folder: CachedFolder
@@ -77,7 +77,9 @@ struct HeadsRefresh {
       folder = CachedFolder(status: status, path: path, names: try names(in: path))
     }
     cache.folders[path] = folder
-    if folder.documents.count > 0 { groupListings[group, default: [:]][kind] = folder.documents }
+    if folder.documents.count > 0 {
+      groupListings[group, default: ListingsByKind()][kind] = folder.documents
+    }
     guard depth < ArchiveStore.maximumFolderDepth else { return }
     for name in folder.others {
       guard let child = try self.status(of: path + "/" + name), child.kind == .directory else {
@@ -91,10 +93,10 @@ struct HeadsRefresh {
 
   /// The summary of a group, from its documents' files.
   private mutating func summarize(
-    _ group: String, kinds: Set<DocumentKind>
+    _ group: String, kinds: [DocumentKind]
   ) throws(ArchiveError) -> GroupHeads {
     var graph = ArchiveGraph()
-    var listings: [DocumentKind: ArchiveListing] = [:]
+    var listings = ListingsByKind()
     for kind in DocumentKind.allCases where kinds.contains(kind) {
       let path = HeadsCache.folderPath(ofGroup: group, kind: kind)
       var documents: [String] = []
