@@ -16,13 +16,15 @@ public protocol FileSystem: Sendable {
   /// - Throws: ``ArchiveError/alreadyExists(path:)`` if `path` exists; others for I/O failures.
   func writeNewFile(_ bytes: [UInt8], at path: String, durability: Durability) throws(ArchiveError)
 
-  /// Writes a rebuildable file all or nothing, replacing any file of that name.
+  /// Writes a rebuildable file in place: opened (made if missing), written from the start, cut
+  /// to the new length, not flushed.
   ///
-  /// Like a ``Durability/rebuildable`` ``writeNewFile(_:at:durability:)`` (a temporary file,
-  /// not flushed), except that the final step replaces an existing file: a reader sees the old
-  /// contents or the new, never a mix. For files derived from the archive (the heads cache),
-  /// never for documents.
-  func replaceFile(_ bytes: [UInt8], at path: String) throws(ArchiveError)
+  /// No new file is made once the file exists, which spares a file system the cost of a new
+  /// inode and of freeing the old one on every write (a quarter of a millisecond each where
+  /// freed blocks are discarded at once). A crash or a failed call can leave a mix of old and
+  /// new bytes, so the contents must carry their own check: for files derived from the archive
+  /// (the heads cache, whose frame holds a checksum), never for documents.
+  func overwriteFile(_ bytes: [UInt8], at path: String) throws(ArchiveError)
 
   /// Removes a file (`unlink(2)`): for rebuildable files only; documents are never removed.
   func removeFile(at path: String) throws(ArchiveError)

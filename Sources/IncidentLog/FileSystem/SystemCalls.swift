@@ -25,6 +25,8 @@ package protocol SystemCalls: Sendable {
   func link(_ existingPath: String, _ newPath: String) throws(SystemCallError)
   /// `rename(2)`: replaces `newPath` if it exists.
   func rename(_ oldPath: String, _ newPath: String) throws(SystemCallError)
+  /// `ftruncate(2)`: cuts (or extends) the open file to `length` bytes.
+  func truncate(_ fd: Int32, length: Int) throws(SystemCallError)
   /// `unlink(2)`.
   func unlink(_ path: String) throws(SystemCallError)
   /// `mkdir(2)`.
@@ -73,6 +75,10 @@ package struct GlibcSystemCalls: SystemCalls {
 
   package func link(_ existingPath: String, _ newPath: String) throws(SystemCallError) {
     guard Glibc.link(existingPath, newPath) == 0 else { throw .current }
+  }
+
+  package func truncate(_ fd: Int32, length: Int) throws(SystemCallError) {
+    guard ftruncate(fd, off_t(length)) == 0 else { throw .current }
   }
 
   package func rename(_ oldPath: String, _ newPath: String) throws(SystemCallError) {

@@ -52,21 +52,19 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
-  public func replaceFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
-    let (directory, name) = Self.split(path)
-    let (fd, temporaryPath) = try createTemporaryFile(in: directory, for: name, finalPath: path)
+  public func overwriteFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
+    let fd: Int32
     do {
-      try writeAll(bytes, to: fd)
-      try calls.close(fd)
+      fd = try calls.open(path, flags: O_WRONLY | O_CREAT | O_CLOEXEC, mode: 0o600)
     } catch {
-      try? calls.close(fd)
-      try? calls.unlink(temporaryPath)
       throw ArchiveError(error, path: path)
     }
     do {
-      try calls.rename(temporaryPath, path)
+      try writeAll(bytes, to: fd)
+      try calls.truncate(fd, length: bytes.count)
+      try calls.close(fd)
     } catch {
-      try? calls.unlink(temporaryPath)
+      try? calls.close(fd)
       throw ArchiveError(error, path: path)
     }
   }

@@ -1,11 +1,11 @@
-/// The cache file's form: compact JSON, all numbers as strings (inode numbers do not fit a
-/// double).
+/// The cache's JSON (in the file after a checksum line, see ``HeadsCache/framed(_:)``): compact,
+/// all numbers as strings (inode numbers do not fit a double).
 ///
 /// ```json
 /// {"folders": [{"changed": "1775035800.120000000", "device": "64768",
 ///               "documents": "12-9a...-3f...", "inode": "1311", "modified": "…",
 ///               "others": [], "path": "records/2026/04"}, …],
-///  "format": "triage-heads-cache/2",
+///  "format": "triage-heads-cache/3",
 ///  "groups": [{"heads": [{"path": "records/2026/04/….json", "sha256": "…"}],
 ///              "listings": {"record": "12-9a...-3f..."}, "outside_parents": ["…"],
 ///              "path": "2026/04"}, …],

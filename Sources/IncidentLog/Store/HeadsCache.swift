@@ -19,7 +19,7 @@ struct HeadsCache: Equatable {
   /// The cache file's name in that folder.
   static let fileName = "heads.json"
   /// The `format` member.
-  static let format = "triage-heads-cache/2"
+  static let format = "triage-heads-cache/3"
 
   /// The file system's time just before the listings were made.
   ///
@@ -79,10 +79,43 @@ extension HeadsCache {
   /// The cache of `store`; nil when there is none or it cannot be read.
   static func load(from store: ArchiveStore) -> HeadsCache? {
     let path = store.absolute(directoryName + "/" + fileName)
-    guard let bytes = try? store.fileSystem.readFile(at: path),
-      let value = try? JSONValue.parse(bytes)
+    guard let bytes = try? store.fileSystem.readFile(at: path), let json = unframed(bytes),
+      let value = try? JSONValue.parse(json)
     else { return nil }
     return HeadsCache(json: value)
+  }
+
+  /// The file's bytes for the cache's JSON: a first line with the JSON's FNV-1a 64 checksum (16
+  /// hex digits) and its length, then the JSON.
+  ///
+  /// The file is overwritten in place (``FileSystem/overwriteFile(_:at:)``), so an interrupted
+  /// write can leave new bytes followed by old ones, or the other way round: the length and
+  /// checksum turn any such mix into a cache that is not used (and is rebuilt).
+  static func framed(_ json: [UInt8]) -> [UInt8] {
+    let checksum = String(fnv1a(json[...]), radix: 16)
+    let header = String(repeating: "0", count: 16 - checksum.count) + checksum + " \(json.count)\n"
+    return Array(header.utf8) + json
+  }
+
+  /// The JSON of a file ``framed(_:)`` wrote; nil when the length or checksum does not match.
+  static func unframed(_ bytes: [UInt8]) -> [UInt8]? {
+    guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")), newline > 17,
+      bytes[16] == UInt8(ascii: " "),
+      let checksum = UInt64(String(decoding: bytes[0..<16], as: UTF8.self), radix: 16),
+      let length = Int(String(decoding: bytes[17..<newline], as: UTF8.self))
+    else { return nil }
+    let json = bytes[(newline + 1)...]
+    guard json.count == length, fnv1a(json) == checksum else { return nil }
+    return Array(json)
+  }
+
+  private static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash ^= UInt64(byte)
+      hash &*= 0x0000_0100_0000_01b3
+    }
+    return hash
   }
 
   /// Writes the cache into `store`, replacing the previous one; errors are ignored.
@@ -93,12 +126,12 @@ extension HeadsCache {
   ///   not on every append.
   func save(in store: ArchiveStore, removingOldFiles: Bool) {
     let directory = store.absolute(Self.directoryName)
-    let bytes = CanonicalJSON.bytes(of: jsonValue)
+    let bytes = Self.framed(CanonicalJSON.bytes(of: jsonValue))
     do {
-      try store.fileSystem.replaceFile(bytes, at: directory + "/" + Self.fileName)
+      try store.fileSystem.overwriteFile(bytes, at: directory + "/" + Self.fileName)
     } catch .notFound {
       guard (try? store.fileSystem.createDirectory(at: directory)) != nil,
-        (try? store.fileSystem.replaceFile(bytes, at: directory + "/" + Self.fileName)) != nil
+        (try? store.fileSystem.overwriteFile(bytes, at: directory + "/" + Self.fileName)) != nil
       else { return }
     } catch {
       return

@@ -79,38 +79,44 @@ struct SystemFileSystemCallTests {
     }
   }
 
-  @Test("replacing a file swaps its contents whole and leaves no temporary file")
-  func replaceFile() throws {
+  @Test("overwriting a file writes it in place: no new file, cut to the new length")
+  func overwriteFile() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let calls = FaultInjectingSystemCalls()
     let fileSystem = SystemFileSystem(calls: calls)
     let path = directory.path + "/cache.json"
-    try fileSystem.replaceFile([1, 2, 3], at: path)
-    try fileSystem.replaceFile([4], at: path)
+    try fileSystem.overwriteFile([1, 2, 3], at: path)
+    let inode = try #require(try fileSystem.status(at: path)).inode
+    calls.clearLog()
+    try fileSystem.overwriteFile([4], at: path)
     #expect(try fileSystem.readFile(at: path) == [4])
+    #expect(try fileSystem.status(at: path)?.inode == inode)
     #expect(directory.allFiles() == ["cache.json"])
-    // Not flushed: a rebuildable file.
-    #expect(calls.calls(containing: "fsync") == [])
+    // Not flushed, and no temporary file: a rebuildable file whose contents carry a check.
+    #expect(
+      relativeLog(calls, directory.path) == [
+        "open /cache.json", "write ", "truncate ", "close ",
+        "open /cache.json", "read ", "read ", "close ", "status /cache.json",
+      ])
   }
 
   @Test(
-    "a failed replacement keeps the old file and leaves no temporary file",
+    "a failed overwrite says where and leaves no other file",
     arguments: [
-      (FaultInjectingSystemCalls.Call.open, ENOSPC), (.write, ENOSPC), (.close, EIO),
-      (.rename, EROFS),
+      (FaultInjectingSystemCalls.Call.open, ENOSPC), (.write, ENOSPC), (.truncate, EIO),
+      (.close, EIO),
     ])
-  func failedReplacement(call: FaultInjectingSystemCalls.Call, errno: Int32) throws {
+  func failedOverwrite(call: FaultInjectingSystemCalls.Call, errno: Int32) throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let calls = FaultInjectingSystemCalls()
     let fileSystem = SystemFileSystem(calls: calls)
     let path = directory.path + "/cache.json"
-    try fileSystem.replaceFile([1, 2, 3], at: path)
+    try fileSystem.overwriteFile([1, 2, 3], at: path)
     calls.fail(call, with: errno)
-    let error = #expect(throws: ArchiveError.self) { try fileSystem.replaceFile([4], at: path) }
+    let error = #expect(throws: ArchiveError.self) { try fileSystem.overwriteFile([4], at: path) }
     #expect(error?.path == path)
-    #expect(try fileSystem.readFile(at: path) == [1, 2, 3])
     #expect(directory.allFiles() == ["cache.json"])
   }
 

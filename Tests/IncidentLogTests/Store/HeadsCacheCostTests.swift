@@ -26,7 +26,7 @@ struct HeadsCacheCostTests {
     return (fixture, documents)
   }
 
-  /// The folders listed and the documents read by `calls` since its log was cleared, with
+  /// The folders listed and the files read by `calls` since its log was cleared, with
   /// `root` cut from their paths (temporary files are not documents).
   func listingsAndReads(_ calls: FaultInjectingSystemCalls, root: String) -> (
     listed: [String], read: [String]
@@ -34,9 +34,13 @@ struct HeadsCacheCostTests {
     let listed = calls.calls(containing: "directoryEntries ").map {
       $0.replacingOccurrences(of: "directoryEntries " + root + "/", with: "")
     }
-    let read = calls.calls(containing: "open " + root + "/").map {
-      $0.replacingOccurrences(of: "open " + root + "/", with: "")
-    }.filter { $0.hasSuffix(".json") }
+    // A file read is an open followed by a read (the cache is also opened to be overwritten).
+    let log = calls.log
+    let read = log.indices.filter { index in
+      log[index].hasPrefix("open " + root + "/") && index + 1 < log.count
+        && log[index + 1].hasPrefix("read ")
+    }.map { log[$0].replacingOccurrences(of: "open " + root + "/", with: "") }
+      .filter { $0.hasSuffix(".json") }
     return (listed, read)
   }
 
@@ -126,7 +130,7 @@ struct HeadsCacheCostTests {
         "open /records/2026/04/.\(id).json.TOKEN.tmp", "write ", "fsync ", "close ",
         "link /records/2026/04/\(id).json", "unlink /records/2026/04/.\(id).json.TOKEN.tmp",
         "open /records/2026/04", "fsync ", "close ",
-        "open /.cache/.heads.json.TOKEN.tmp", "write ", "close ", "rename /.cache/heads.json",
+        "open /.cache/heads.json", "write ", "truncate ", "close ",
         "flock ", "close ",
       ])
   }

@@ -49,4 +49,26 @@ import Testing
     #expect(third.parents == [second.sha256])
     #expect(try fixture.store.verify().isIntact)
   }
+
+  @Test("a cache overwritten only in part (new bytes mixed with old) is not used")
+  func tornCache() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    let first = try fixture.appendRecord(minutes: 0, seed: 1)
+    let second = try fixture.appendRecord(minutes: 1, seed: 2)
+    let path = fixture.root + "/.cache/heads.json"
+    let current = try String(contentsOfFile: path, encoding: .utf8)
+    // The same bytes but with the first record as the head: what a write interrupted halfway
+    // between two caches of the same length can leave. Its JSON is well formed.
+    let torn =
+      current
+      .replacingOccurrences(of: second.sha256, with: first.sha256)
+      .replacingOccurrences(of: second.location.path, with: first.location.path)
+    #expect(torn.utf8.count == current.utf8.count && torn != current)
+    try Data(torn.utf8).write(to: URL(fileURLWithPath: path))
+    let third = try fixture.appendRecord(minutes: 2, seed: 3)
+    // Trusted, the torn cache would have made the first record the parent (a fork).
+    #expect(third.parents == [second.sha256])
+    #expect(try fixture.store.verify().heads.map(\.sha256) == [third.sha256])
+  }
 }

@@ -9,7 +9,8 @@ import IncidentLog
 /// then happens "at the same time".
 final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
   enum Call: String, Sendable, CaseIterable {
-    case open, write, read, fsync, close, link, rename, unlink, mkdir, flock, status, touch
+    case open, write, read, fsync, close, link, rename, truncate, unlink, mkdir, flock, status
+    case touch
     case directoryEntries
   }
 
@@ -98,6 +99,11 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
   func link(_ existingPath: String, _ newPath: String) throws(SystemCallError) {
     try check(.link, path: newPath)
     try real.link(existingPath, newPath)
+  }
+
+  func truncate(_ fd: Int32, length: Int) throws(SystemCallError) {
+    try check(.truncate)
+    try real.truncate(fd, length: length)
   }
 
   func rename(_ oldPath: String, _ newPath: String) throws(SystemCallError) {

@@ -36,8 +36,8 @@ final class LockHookFileSystem: FileSystem, @unchecked Sendable {
     try real.writeNewFile(bytes, at: path, durability: durability)
   }
 
-  func replaceFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
-    try real.replaceFile(bytes, at: path)
+  func overwriteFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
+    try real.overwriteFile(bytes, at: path)
   }
 
   func removeFile(at path: String) throws(ArchiveError) { try real.removeFile(at: path) }
