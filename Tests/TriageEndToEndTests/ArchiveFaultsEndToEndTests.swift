@@ -74,9 +74,16 @@ import Testing
     let archive = folder.url.appendingPathComponent("log").path
     #expect(try runTriage(ArchiveTestSupport.runArguments(folder, archive: archive)).status == 0)
     let before = ArchiveTestSupport.files(under: archive)
-    try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: archive)
+    // Every folder read-only (a read-only mount, or a checkout owned by someone else): the
+    // archive root alone would not do, since the month folder a record goes into is below it.
+    let folders = [archive] + ArchiveTestSupport.folders(under: archive)
+    for path in folders {
+      try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: path)
+    }
     defer {
-      try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: archive)
+      for path in folders {
+        try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
+      }
     }
     let result = try runTriage(ArchiveTestSupport.runArguments(folder, archive: archive))
     #expect(result.status == 73)

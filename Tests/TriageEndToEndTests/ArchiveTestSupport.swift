@@ -28,6 +28,18 @@ enum ArchiveTestSupport {
     return files.sorted()
   }
 
+  /// The paths of every folder below `root`, deepest last.
+  static func folders(under root: String) -> [String] {
+    let walker = FileManager.default.enumerator(atPath: root)
+    var folders: [String] = []
+    while let path = walker?.nextObject() as? String {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+      if isDirectory.boolValue { folders.append(root + "/" + path) }
+    }
+    return folders.sorted()
+  }
+
   /// Writes the end-to-end fixture runbook and answers into `folder`.
   static func writeRunbook(in folder: TemporaryDirectory) throws {
     try folder.write(fixtureRunbook, to: "vendor-breach.yaml")
