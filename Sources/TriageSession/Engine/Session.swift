@@ -27,8 +27,19 @@ public struct Session: Sendable, Equatable {
   /// The questions reachable with the answers given so far, in order, with their values (`.unset`
   /// for one not answered yet, skipped, or a note).
   public func reachable() -> [(question: Question, value: Value?)] {
-    var values: [String: Value] = [:]
     var result: [(question: Question, value: Value?)] = []
+    Self.forEachReachable(in: runbook) { question in
+      let value = given[question.id]
+      result.append((question, value))
+      return value
+    }
+    return result
+  }
+
+  /// Calls `visit` with each reachable question, in order: a section's or question's condition
+  /// sees the values `visit` returned for the questions before it (nil: not answered).
+  private static func forEachReachable(in runbook: Runbook, _ visit: (Question) -> Value?) {
+    var values: [String: Value] = [:]
     for section in runbook.sections {
       if let when = section.when, !ExpressionEvaluator.isTrue(when.expression, in: values) {
         continue
@@ -37,12 +48,9 @@ public struct Session: Sendable, Equatable {
         if let when = question.when, !ExpressionEvaluator.isTrue(when.expression, in: values) {
           continue
         }
-        let value = given[question.id]
-        if let value { values[question.id] = value }
-        result.append((question, value))
+        if let value = visit(question) { values[question.id] = value }
       }
     }
-    return result
   }
 
   /// The values of every reachable answered question: what expressions and templates see.
@@ -133,27 +141,15 @@ public struct Session: Sendable, Equatable {
   public mutating func fillOpenQuestions(
     at time: Date, with fill: (Question) -> Value?
   ) -> [Question] {
-    var values: [String: Value] = [:]
     var open: [Question] = []
-    for section in runbook.sections {
-      if let when = section.when, !ExpressionEvaluator.isTrue(when.expression, in: values) {
-        continue
+    Self.forEachReachable(in: runbook) { question in
+      if let value = given[question.id] { return value }
+      guard let filled = fill(question) else {
+        open.append(question)
+        return nil
       }
-      for question in section.questions {
-        if let when = question.when, !ExpressionEvaluator.isTrue(when.expression, in: values) {
-          continue
-        }
-        var value = given[question.id]
-        if value == nil, let filled = fill(question) {
-          record(filled, for: question, at: time, prompt: "")
-          value = filled
-        }
-        if let value {
-          values[question.id] = value
-        } else {
-          open.append(question)
-        }
-      }
+      record(filled, for: question, at: time, prompt: "")
+      return filled
     }
     return open
   }
