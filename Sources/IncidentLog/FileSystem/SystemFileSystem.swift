@@ -55,7 +55,9 @@ public struct SystemFileSystem: FileSystem {
   public func overwriteFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
     let fd: Int32
     do {
-      fd = try calls.open(path, flags: O_WRONLY | O_CREAT | O_CLOEXEC, mode: 0o600)
+      // O_NOFOLLOW: a symbolic link planted where the cache goes is refused, never written
+      // through (the rename this replaced would have replaced the link instead).
+      fd = try calls.open(path, flags: O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, mode: 0o600)
     } catch {
       throw ArchiveError(error, path: path)
     }

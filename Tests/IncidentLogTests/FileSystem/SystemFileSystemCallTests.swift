@@ -101,6 +101,21 @@ struct SystemFileSystemCallTests {
       ])
   }
 
+  @Test("overwriting refuses to write through a symbolic link")
+  func overwriteRefusesSymbolicLinks() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let fileSystem = SystemFileSystem()
+    let target = directory.path + "/precious.txt"
+    try fileSystem.overwriteFile(Array("keep".utf8), at: target)
+    try FileManager.default.createSymbolicLink(
+      atPath: directory.path + "/cache.json", withDestinationPath: target)
+    #expect(throws: ArchiveError.self) {
+      try fileSystem.overwriteFile([4], at: directory.path + "/cache.json")
+    }
+    #expect(try fileSystem.readFile(at: target) == Array("keep".utf8))
+  }
+
   @Test(
     "a failed overwrite says where and leaves no other file",
     arguments: [
