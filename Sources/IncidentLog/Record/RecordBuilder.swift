@@ -88,12 +88,17 @@ public enum RecordBuilder {
 
   /// A question-and-answer trail as records and drafts hold it: `{question, asked, answer, at}`.
   public static func json(_ trail: [TrailEntry], runbook: Runbook) -> JSONValue {
-    .array(
+    // Each question's type, found once (not by a search of the runbook per entry).
+    var types: [String: QuestionType] = [:]
+    for section in runbook.sections {
+      for question in section.questions { types[question.id] = question.type }
+    }
+    return .array(
       trail.map { entry in
         [
           "question": .string(entry.question),
           "asked": .string(entry.asked),
-          "answer": json(entry.answer, type: runbook.question(entry.question)?.type),
+          "answer": json(entry.answer, type: types[entry.question]),
           "at": .string(UTCTimestamp.string(from: entry.at)),
         ]
       })

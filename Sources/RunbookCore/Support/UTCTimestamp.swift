@@ -8,8 +8,31 @@ public enum UTCTimestamp {
     let dayNumber = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = seconds - dayNumber * 86_400
     let day = CalendarDay(daysSince1970: dayNumber)
-    return
-      "\(day)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    guard (0...9999).contains(day.year) else {
+      return
+        "\(day)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    }
+    // Written as bytes: records, trails and due times write dozens of these per run, and string
+    // interpolation cost several times more.
+    return String(unsafeUninitializedCapacity: 20) { buffer in
+      var index = 0
+      func put(_ value: Int, width: Int, then separator: Character) {
+        var rest = value
+        for offset in stride(from: width - 1, through: 0, by: -1) {
+          buffer[index + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+          rest /= 10
+        }
+        buffer[index + width] = separator.asciiValue ?? UInt8(ascii: "?")
+        index += width + 1
+      }
+      put(day.year, width: 4, then: "-")
+      put(day.month, width: 2, then: "-")
+      put(day.day, width: 2, then: "T")
+      put(secondOfDay / 3600, width: 2, then: ":")
+      put(secondOfDay / 60 % 60, width: 2, then: ":")
+      put(secondOfDay % 60, width: 2, then: "Z")
+      return index
+    }
   }
 
   /// Reads an RFC 3339 time or a bare date; nil for anything else.

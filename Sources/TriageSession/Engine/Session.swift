@@ -159,9 +159,11 @@ public struct Session: Sendable, Equatable {
   public mutating func renderPrompts() {
     var values: [String: Value] = [:]
     var prompts: [String: String] = [:]
-    for (question, value) in reachable() {
+    Self.forEachReachable(in: runbook) { question in
       prompts[question.id] = question.ask.rendered(with: values)
+      let value = given[question.id]
       if let value, value != .unset { values[question.id] = value }
+      return value
     }
     for index in trail.indices {
       if let prompt = prompts[trail[index].question] { trail[index].asked = prompt }
@@ -183,8 +185,16 @@ public struct Session: Sendable, Equatable {
 
   /// The answers given to questions that are not reachable: kept in the record as `unused`.
   public func unusedAnswers() -> [String: Value] {
-    let reachableIDs = Set(reachable().map(\.question.id))
-    return given.filter { !reachableIDs.contains($0.key) && $0.value != .unset }
+    var reachableIDs: Set<String> = []
+    Self.forEachReachable(in: runbook) { question in
+      reachableIDs.insert(question.id)
+      return given[question.id]
+    }
+    var unused: [String: Value] = [:]
+    for (id, value) in given where value != .unset && !reachableIDs.contains(id) {
+      unused[id] = value
+    }
+    return unused
   }
 }
 

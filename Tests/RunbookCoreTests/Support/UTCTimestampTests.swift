@@ -26,6 +26,7 @@ struct UTCTimestampTests {
     arguments: [
       (1_775_035_800.0, "2026-04-01T09:30:00Z"), (0, "1970-01-01T00:00:00Z"),
       (-1, "1969-12-31T23:59:59Z"), (951_782_400, "2000-02-29T00:00:00Z"),
+      (-30_610_224_001, "0999-12-31T23:59:59Z"), (253_402_300_800, "10000-01-01T00:00:00Z"),
     ])
   func writing(seconds: Double, text: String) {
     #expect(UTCTimestamp.string(from: Date(timeIntervalSince1970: seconds)) == text)
