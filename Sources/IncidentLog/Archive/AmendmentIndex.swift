@@ -30,7 +30,7 @@ struct AmendmentIndex {
         guard let found = parsed?["record"]?.stringValue else { return }
         record = found
       }
-      let key = Self.hash(record)
+      let key = FNV1a.hash(record)
       entries.append((key, PackedLocation(location)))
       guard let mark, prefilter?(bytes) ?? true else { return }
       if parsed == nil { parsed = (try? store.document(location, from: bytes))?.document }
@@ -42,11 +42,11 @@ struct AmendmentIndex {
   }
 
   /// Whether the record `id` may have an amendment that was marked (false means certainly not).
-  func isMarked(_ id: String) -> Bool { marked.contains(Self.hash(id)) }
+  func isMarked(_ id: String) -> Bool { marked.contains(FNV1a.hash(id)) }
 
   /// The amendments of the record `id`, read from their files.
   func amendments(ofRecord id: String, in store: ArchiveStore) -> [Amendment] {
-    let key = Self.hash(id)
+    let key = FNV1a.hash(id)
     var low = 0
     var high = entries.count
     while low < high {
@@ -89,14 +89,5 @@ struct AmendmentIndex {
       }
       return nil
     }
-  }
-
-  private static func hash(_ text: String) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash &*= 0x0000_0100_0000_01b3
-    }
-    return hash
   }
 }

@@ -20,12 +20,12 @@ struct ArchiveListing: Equatable {
   /// path `folder/name`, without building the paths (the folder's bytes are hashed once).
   init(folder: String, names: some Sequence<String>) {
     let prefix = folder + "/"
-    let lowSeed = Self.fnv1a(prefix, seed: Self.lowSeed)
-    let highSeed = Self.fnv1a(prefix, seed: Self.highSeed)
+    let lowSeed = FNV1a.hash(prefix, seed: Self.lowSeed)
+    let highSeed = FNV1a.hash(prefix, seed: Self.highSeed)
     for name in names {
       count += 1
-      low &+= Self.fnv1a(name, seed: lowSeed)
-      high &+= Self.fnv1a(name, seed: highSeed)
+      low &+= FNV1a.hash(name, seed: lowSeed)
+      high &+= FNV1a.hash(name, seed: highSeed)
     }
   }
 
@@ -50,25 +50,12 @@ struct ArchiveListing: Equatable {
     "\(count)-\(String(low, radix: 16))-\(String(high, radix: 16))"
   }
 
-  private static let lowSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+  private static let lowSeed = FNV1a.offsetBasis
   private static let highSeed: UInt64 = 0x84222325_cbf29ce4
 
   private mutating func add(_ path: String) {
     count += 1
-    low &+= Self.fnv1a(path, seed: Self.lowSeed)
-    high &+= Self.fnv1a(path, seed: Self.highSeed)
-  }
-
-  /// FNV-1a of `text`'s UTF-8 bytes, continuing from `seed`, read from the string's own storage.
-  private static func fnv1a(_ text: String, seed: UInt64) -> UInt64 {
-    var text = text
-    return text.withUTF8 { bytes in
-      var hash = seed
-      for byte in bytes {
-        hash ^= UInt64(byte)
-        hash &*= 0x0000_0100_0000_01b3
-      }
-      return hash
-    }
+    low &+= FNV1a.hash(path, seed: Self.lowSeed)
+    high &+= FNV1a.hash(path, seed: Self.highSeed)
   }
 }

@@ -7,11 +7,6 @@ struct DuplicateIDFinder {
   private(set) var suspects: Set<String> = []
 
   mutating func add(_ id: String) {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in id.utf8 {
-      hash ^= UInt64(byte)
-      hash &*= 0x0000_0100_0000_01b3
-    }
-    if !seen.insert(hash).inserted { suspects.insert(id) }
+    if !seen.insert(FNV1a.hash(id)).inserted { suspects.insert(id) }
   }
 }

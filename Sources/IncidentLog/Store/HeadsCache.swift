@@ -92,7 +92,7 @@ extension HeadsCache {
   /// write can leave new bytes followed by old ones, or the other way round: the length and
   /// checksum turn any such mix into a cache that is not used (and is rebuilt).
   static func framed(_ json: [UInt8]) -> [UInt8] {
-    let checksum = String(fnv1a(json[...]), radix: 16)
+    let checksum = String(FNV1a.hash(json), radix: 16)
     let header = String(repeating: "0", count: 16 - checksum.count) + checksum + " \(json.count)\n"
     return Array(header.utf8) + json
   }
@@ -105,17 +105,8 @@ extension HeadsCache {
       let length = Int(String(decoding: bytes[17..<newline], as: UTF8.self))
     else { return nil }
     let json = bytes[(newline + 1)...]
-    guard json.count == length, fnv1a(json) == checksum else { return nil }
+    guard json.count == length, FNV1a.hash(json) == checksum else { return nil }
     return Array(json)
-  }
-
-  private static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash &*= 0x0000_0100_0000_01b3
-    }
-    return hash
   }
 
   /// Writes the cache into `store`, replacing the previous one; errors are ignored.
