@@ -35,14 +35,15 @@ public enum ReportGenerator {
       lines.append("|---|---|---|---|")
       for action in actions {
         let due = dueText(action)
-        let title = cell(action["title"]?.stringValue ?? "")
-        let owner = cell(action["owner"]?.stringValue ?? "-")
+        let title = MarkdownText.tableCell(action["title"]?.stringValue ?? "")
+        let owner = MarkdownText.tableCell(action["owner"]?.stringValue ?? "-")
         lines.append("| \(due) | \(title) | \(owner) | \(action["status"]?.stringValue ?? "") |")
       }
       for action in actions {
         guard let details = action["details"]?.stringValue, !details.isEmpty else { continue }
         lines.append("")
-        lines.append("- **\(action["title"]?.stringValue ?? "")**: \(flatten(details))")
+        lines.append(
+          "- **\(action["title"]?.stringValue ?? "")**: \(MarkdownText.oneLine(details))")
       }
     }
     lines.append("")
@@ -114,7 +115,7 @@ public enum ReportGenerator {
     for entry in record["trail"]?.arrayValue ?? [] {
       let answer = display(entry["answer"] ?? .null)
       lines.append(
-        "- \(flatten(entry["asked"]?.stringValue ?? "")) **\(answer)** "
+        "- \(MarkdownText.oneLine(entry["asked"]?.stringValue ?? "")) **\(answer)** "
           + "(`\(entry["question"]?.stringValue ?? "")`, \(entry["at"]?.stringValue ?? ""))")
     }
     lines.append("")
@@ -148,63 +149,10 @@ public enum ReportGenerator {
     switch value {
     case .null: return "(skipped)"
     case .bool(let flag): return flag ? "yes" : "no"
-    case .string(let text): return text.isEmpty ? "(empty)" : flatten(text)
+    case .string(let text): return text.isEmpty ? "(empty)" : MarkdownText.oneLine(text)
     case .number(let number): return Value.number(number).rendered
     case .array(let items): return items.map(display).joined(separator: ", ")
     case .object: return "…"
     }
-  }
-
-  /// `text` on one line: each run of line breaks becomes one space, and breaks at either end
-  /// are dropped.
-  private static func flatten(_ text: String) -> String {
-    // Decided from the UTF-8 bytes: most texts have no break at all and are returned as they
-    // are; the ASCII breaks (U+000A to U+000D) are replaced byte by byte; a text that may hold
-    // one of the other breaks `Character.isNewline` knows (U+0085 starts with C2, U+2028 and
-    // U+2029 with E2) takes the walk over Characters.
-    var copy = text
-    let (hasASCIIBreak, mayHaveOtherBreak) = copy.withUTF8 { bytes in
-      (
-        bytes.contains { (0x0A...0x0D).contains($0) },
-        bytes.contains { $0 == 0xC2 || $0 == 0xE2 }
-      )
-    }
-    if mayHaveOtherBreak {
-      return text.split(whereSeparator: \.isNewline).joined(separator: " ")
-    }
-    guard hasASCIIBreak else { return text }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    var pendingSpace = false
-    for byte in text.utf8 {
-      if (0x0A...0x0D).contains(byte) {
-        pendingSpace = !bytes.isEmpty
-        continue
-      }
-      if pendingSpace {
-        bytes.append(UInt8(ascii: " "))
-        pendingSpace = false
-      }
-      bytes.append(byte)
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
-  /// A table cell: one line, with `|` escaped.
-  ///
-  /// Done on bytes (`|` is ASCII, never part of a
-  /// longer UTF-8 sequence): Foundation's `replacingOccurrences` goes through `NSString` and cost
-  /// more than the rest of the report.
-  private static func cell(_ text: String) -> String {
-    let line = flatten(text)
-    let bar = UInt8(ascii: "|")
-    guard line.utf8.contains(bar) else { return line }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(line.utf8.count + 8)
-    for byte in line.utf8 {
-      if byte == bar { bytes.append(UInt8(ascii: "\\")) }
-      bytes.append(byte)
-    }
-    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -68,7 +68,7 @@ enum ArchiveCommandSupport {
 
   /// `text` cut to `width` characters, with `…` when cut.
   static func truncated(_ text: String, to width: Int) -> String {
-    let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    let flat = MarkdownText.oneLine(text)
     guard flat.count > width else { return flat }
     guard width > 1 else { return String(flat.prefix(max(0, width))) }
     return String(flat.prefix(width - 1)) + "…"

@@ -89,10 +89,7 @@ enum ArchiveExportCommand {
   }
 
   static func markdownRow(_ row: [String]) -> String {
-    let cells = row.map { cell in
-      cell.split(whereSeparator: \.isNewline).joined(separator: " ")
-        .replacingOccurrences(of: "|", with: "\\|")
-    }
+    let cells = row.map(MarkdownText.tableCell)
     return "| " + cells.joined(separator: " | ") + " |\n"
   }
 }
