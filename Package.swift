@@ -7,10 +7,6 @@ let package = Package(
   name: "triage",
   products: [
     .executable(name: "triage", targets: ["triage"]),
-    .library(name: "YAMLLite", targets: ["YAMLLite"]),
-    .library(name: "RunbookCore", targets: ["RunbookCore"]),
-    .library(name: "TriageSession", targets: ["TriageSession"]),
-    .library(name: "IncidentLog", targets: ["IncidentLog"]),
   ],
   targets: [
     .target(name: "YAMLLite"),

@@ -5,25 +5,25 @@ import RunbookCore
 ///
 /// It names its record by id and by the record's hash, so it cannot be moved to another record
 /// unnoticed, and it is hash-chained into the archive like any document.
-public struct Amendment: Sendable, Equatable {
+package struct Amendment: Sendable, Equatable {
   /// The format this type reads and writes.
-  public static let format = "triage-amendment/1"
+  package static let format = "triage-amendment/1"
 
   /// The amendment's own document id.
-  public var id: String
+  package var id: String
   /// When it was made.
-  public var createdAt: Date
+  package var createdAt: Date
   /// The id of the record it follows up.
-  public var record: String
+  package var record: String
   /// The `integrity.sha256` of that record.
-  public var recordSHA256: String
+  package var recordSHA256: String
   /// Who made it.
-  public var responder: String
+  package var responder: String
   /// What it changes.
-  public var change: AmendmentChange
+  package var change: AmendmentChange
 
   /// Creates an amendment.
-  public init(
+  package init(
     id: String, createdAt: Date, record: String, recordSHA256: String, responder: String,
     change: AmendmentChange
   ) {
@@ -36,7 +36,7 @@ public struct Amendment: Sendable, Equatable {
   }
 
   /// The document to append to the archive (without `integrity`, which the store adds).
-  public var jsonValue: JSONValue {
+  package var jsonValue: JSONValue {
     [
       "format": .string(Self.format),
       "id": .string(id),
@@ -49,7 +49,7 @@ public struct Amendment: Sendable, Equatable {
   }
 
   /// Reads an amendment document; nil when it is not a well-formed `triage-amendment/1`.
-  public init?(json value: JSONValue) {
+  package init?(json value: JSONValue) {
     guard value["format"]?.stringValue == Self.format,
       let id = value["id"]?.stringValue,
       let createdAt = value["created_at"]?.stringValue.flatMap(UTCTimestamp.date(from:)),

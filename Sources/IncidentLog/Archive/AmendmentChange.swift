@@ -9,9 +9,9 @@ import RunbookCore
 /// {"type": "note", "text": "The vendor published a second statement."}
 /// {"type": "close", "note": "All done."}
 /// ```
-public enum AmendmentChange: Sendable, Equatable {
+package enum AmendmentChange: Sendable, Equatable {
   /// The final status of an action.
-  public enum ActionStatus: String, Sendable, Equatable, CaseIterable {
+  package enum ActionStatus: String, Sendable, Equatable, CaseIterable {
     /// The action was carried out.
     case done
     /// The action will not be carried out.
@@ -28,7 +28,7 @@ public enum AmendmentChange: Sendable, Equatable {
   case close(note: String?)
 
   /// The `type` member.
-  public var type: String {
+  package var type: String {
     switch self {
     case .actionStatus: "action-status"
     case .notificationSent: "notification-sent"
@@ -38,7 +38,7 @@ public enum AmendmentChange: Sendable, Equatable {
   }
 
   /// The free text the change carries, if any (searched by `archive search`).
-  public var text: String? {
+  package var text: String? {
     switch self {
     case .actionStatus(_, _, let note), .close(let note): note
     case .note(let text): text
@@ -47,7 +47,7 @@ public enum AmendmentChange: Sendable, Equatable {
   }
 
   /// The change as JSON.
-  public var jsonValue: JSONValue {
+  package var jsonValue: JSONValue {
     var object = JSONObject()
     object["type"] = .string(type)
     switch self {
@@ -67,7 +67,7 @@ public enum AmendmentChange: Sendable, Equatable {
   }
 
   /// Reads a `change` member; nil when it is not one of the four shapes.
-  public init?(json value: JSONValue) {
+  package init?(json value: JSONValue) {
     let note = value["note"]?.stringValue
     switch value["type"]?.stringValue {
     case "action-status":

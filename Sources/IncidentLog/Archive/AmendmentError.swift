@@ -2,7 +2,7 @@ import Foundation
 import RunbookCore
 
 /// Why an amendment was refused: it names nothing in the record, or repeats what is done.
-public enum AmendmentError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum AmendmentError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The record has no action with this id.
   case unknownAction(record: String, action: String, suggestion: String?, known: [String])
   /// The record has no notification with this id.
@@ -16,7 +16,7 @@ public enum AmendmentError: Error, Sendable, Equatable, CustomStringConvertible 
   case recordClosed(record: String, closedAt: Date)
 
   /// The error in words, with the nearest id when one is close.
-  public var description: String {
+  package var description: String {
     switch self {
     case .unknownAction(let record, let action, let suggestion, let known):
       "record \(record) has no action '\(action)'"

@@ -2,19 +2,19 @@ import Foundation
 import RunbookCore
 
 /// Checks a follow-up against its record's current state and appends it as an amendment.
-public struct AmendmentWriter: Sendable {
+package struct AmendmentWriter: Sendable {
   /// The archive.
-  public let store: ArchiveStore
+  package let store: ArchiveStore
 
   /// A writer into `store`.
-  public init(store: ArchiveStore) { self.store = store }
+  package init(store: ArchiveStore) { self.store = store }
 
   /// Whether `change` may be made to a record in `state`.
   ///
   /// Refused: an action or notification the record does not have (with the nearest id); an
   /// action already done or dropped; a notification already sent; any change but a note to a
   /// closed record. Notes are always allowed.
-  public static func check(
+  package static func check(
     _ change: AmendmentChange, against state: RecordState
   ) throws(AmendmentError) {
     let record = state.id
@@ -61,7 +61,7 @@ public struct AmendmentWriter: Sendable {
   ///   - now: the creation time (the caller's clock).
   /// - Returns: the amendment and the document as stored.
   /// - Throws: ``RecordLookupError``, ``AmendmentError`` or ``ArchiveError``.
-  public func amend(
+  package func amend(
     record recordPrefix: String, with change: AmendmentChange, responder: String, now: Date
   ) throws -> (amendment: Amendment, stored: StoredDocument) {
     try store.withLock {

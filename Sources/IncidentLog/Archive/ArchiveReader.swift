@@ -4,15 +4,15 @@
 /// streamed, each with its amendments read from their files, so memory grows with neither the
 /// records nor the amendments' contents. Files that do not read as documents are skipped here;
 /// ``ArchiveStore/verify()`` reports them.
-public struct ArchiveReader: Sendable {
+package struct ArchiveReader: Sendable {
   /// The archive.
-  public let store: ArchiveStore
+  package let store: ArchiveStore
 
   /// A reader of `store`.
-  public init(store: ArchiveStore) { self.store = store }
+  package init(store: ArchiveStore) { self.store = store }
 
   /// Calls `body` with the state of each readable record, in path order (oldest first).
-  public func forEachRecord(_ body: (RecordState) throws -> Void) throws {
+  package func forEachRecord(_ body: (RecordState) throws -> Void) throws {
     let index = try AmendmentIndex(store: store)
     var failure: (any Error)?
     try store.walk(.record) { (entry) throws(ArchiveError) in
@@ -33,7 +33,7 @@ public struct ArchiveReader: Sendable {
   ///
   /// - Throws: ``RecordLookupError`` when none or several match; ``ArchiveError`` when the
   ///   archive cannot be read.
-  public func locateRecord(_ prefix: String) throws -> DocumentLocation {
+  package func locateRecord(_ prefix: String) throws -> DocumentLocation {
     var matches: [DocumentLocation] = []
     var exact: DocumentLocation?
     try store.walk(.record) { (entry) throws(ArchiveError) in
@@ -53,7 +53,7 @@ public struct ArchiveReader: Sendable {
   }
 
   /// The current state of the record named by `prefix` (see ``locateRecord(_:)``).
-  public func state(ofRecord prefix: String) throws -> RecordState {
+  package func state(ofRecord prefix: String) throws -> RecordState {
     let location = try locateRecord(prefix)
     let document = try store.read(location)
     let amendments = try AmendmentIndex(store: store).amendments(ofRecord: location.id, in: store)

@@ -3,14 +3,14 @@
 ///
 /// Each record file is first scanned as raw bytes for the text (ASCII letters folded), so only
 /// files that may match are parsed; the match is then confirmed field by field.
-public struct ArchiveSearch: Sendable {
+package struct ArchiveSearch: Sendable {
   /// The text searched for.
-  public let text: String
+  package let text: String
   private let folded: String
   private let needle: [UInt8]?
 
   /// A search for `text`.
-  public init(_ text: String) {
+  package init(_ text: String) {
     self.text = text
     folded = text.lowercased()
     // The byte prefilter is exact only for text the JSON writer stores unescaped, with only
@@ -21,7 +21,7 @@ public struct ArchiveSearch: Sendable {
   }
 
   /// Calls `body` with each matching record, oldest first.
-  public func forEachMatch(in store: ArchiveStore, _ body: (SearchMatch) throws -> Void) throws {
+  package func forEachMatch(in store: ArchiveStore, _ body: (SearchMatch) throws -> Void) throws {
     let index = try AmendmentIndex(
       store: store, prefilter: { bytes in needle.map { Self.bytes(bytes, contain: $0) } ?? true },
       mark: { $0.change.text.map(contains) ?? false })
@@ -44,7 +44,7 @@ public struct ArchiveSearch: Sendable {
   }
 
   /// The fields of `state` that contain the text.
-  public func matchingFields(of state: RecordState) -> [SearchMatch.Field] {
+  package func matchingFields(of state: RecordState) -> [SearchMatch.Field] {
     var fields: [SearchMatch.Field] = []
     func check(_ field: String, _ value: JSONValue?) {
       guard let value else { return }
@@ -80,7 +80,7 @@ public struct ArchiveSearch: Sendable {
   }
 
   /// Whether `candidate` contains the text, ignoring letter case.
-  public func contains(_ candidate: String) -> Bool {
+  package func contains(_ candidate: String) -> Bool {
     candidate.lowercased().contains(folded)
   }
 

@@ -4,14 +4,14 @@
 /// A field starting with `=`, `+`, `-`, `@`, tab or CR is written with a leading `'`, so that a
 /// spreadsheet shows it as text instead of running it as a formula (CSV injection: record text
 /// comes from vendors' statements and responders' answers).
-public enum CSVWriter {
+package enum CSVWriter {
   /// One line of fields, with its CRLF.
-  public static func line(_ fields: [String]) -> String {
+  package static func line(_ fields: [String]) -> String {
     fields.map(field).joined(separator: ",") + "\r\n"
   }
 
   /// One field, neutralized and quoted as needed.
-  public static func field(_ text: String) -> String {
+  package static func field(_ text: String) -> String {
     var value = text
     if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
       value = "'" + value

@@ -1,12 +1,12 @@
 /// The columns of `triage archive export`: one row per record, or one per action.
-public enum ExportRows: String, Sendable, CaseIterable {
+package enum ExportRows: String, Sendable, CaseIterable {
   /// One row per record.
   case records
   /// One row per action of each record.
   case actions
 
   /// The column names, in order.
-  public var columns: [String] {
+  package var columns: [String] {
     switch self {
     case .records:
       [
@@ -22,7 +22,7 @@ public enum ExportRows: String, Sendable, CaseIterable {
   }
 
   /// The rows of one record, each a list of texts matching ``columns``.
-  public func rows(of state: RecordState) -> [[String]] {
+  package func rows(of state: RecordState) -> [[String]] {
     switch self {
     case .records:
       return [
@@ -45,7 +45,7 @@ public enum ExportRows: String, Sendable, CaseIterable {
 
   /// The JSON objects of one record for JSON Lines: the record with its amendments and status
   /// (as `archive show --format json`), or one object per action with ``columns`` as keys.
-  public func jsonObjects(of state: RecordState) -> [JSONValue] {
+  package func jsonObjects(of state: RecordState) -> [JSONValue] {
     switch self {
     case .records: return [state.jsonValue]
     case .actions:

@@ -2,26 +2,26 @@ import Foundation
 import RunbookCore
 
 /// One open action or notification of an open record, with its due time worked out.
-public struct FollowUp: Sendable, Equatable {
+package struct FollowUp: Sendable, Equatable {
   /// The record's id.
-  public var record: String
+  package var record: String
   /// The record's runbook id.
-  public var runbook: String
+  package var runbook: String
   /// The record's severity.
-  public var severity: String
+  package var severity: String
   /// The action or notification.
-  public var item: FollowUpItem
+  package var item: FollowUpItem
   /// The due time, when known (recorded, or computed for a chained deadline whose anchor was
   /// sent).
-  public var due: Date?
+  package var due: Date?
   /// Whether `due` is before now.
-  public var isOverdue: Bool
+  package var isOverdue: Bool
   /// Why there is no due time or how it was found (`pending until authority is sent`), if
   /// worth saying.
-  public var remark: String?
+  package var remark: String?
 
   /// Creates a follow-up.
-  public init(
+  package init(
     record: String, runbook: String, severity: String, item: FollowUpItem, due: Date?,
     isOverdue: Bool, remark: String?
   ) {
@@ -35,7 +35,7 @@ public struct FollowUp: Sendable, Equatable {
   }
 
   /// What is known about a runbook's holiday calendar, for business-day chained deadlines.
-  public enum CalendarLookup: Sendable {
+  package enum CalendarLookup: Sendable {
     /// The runbook was found; it names this calendar, or none.
     case found(HolidayCalendar?)
     /// The runbook could not be found or loaded.
@@ -48,7 +48,7 @@ public struct FollowUp: Sendable, Equatable {
   ///   - state: a record with its amendments applied.
   ///   - now: the time overdue is measured against.
   ///   - calendar: the holiday calendar of a runbook id; asked only for a business-day rule.
-  public static func followUps(
+  package static func followUps(
     of state: RecordState, now: Date, calendar: (String) -> CalendarLookup
   ) -> [FollowUp] {
     guard !state.isClosed else { return [] }
@@ -62,7 +62,7 @@ public struct FollowUp: Sendable, Equatable {
 
   /// Overdue first (most overdue first), then by due time, then those without one; ties in
   /// record and then item order.
-  public static func ordered(_ followUps: [FollowUp]) -> [FollowUp] {
+  package static func ordered(_ followUps: [FollowUp]) -> [FollowUp] {
     followUps.enumerated().sorted { left, right in
       let (l, r) = (left.element, right.element)
       switch (l.due, r.due) {

@@ -1,9 +1,9 @@
 import Foundation
 
 /// One action or notification of a record, with its amendments applied.
-public struct FollowUpItem: Sendable, Equatable {
+package struct FollowUpItem: Sendable, Equatable {
   /// Action or notification.
-  public enum Kind: String, Sendable, Equatable {
+  package enum Kind: String, Sendable, Equatable {
     /// An entry of the record's `actions`.
     case action
     /// An entry of the record's `notifications`.
@@ -11,26 +11,26 @@ public struct FollowUpItem: Sendable, Equatable {
   }
 
   /// Action or notification.
-  public var kind: Kind
+  package var kind: Kind
   /// The item's id in the record.
-  public var id: String
+  package var id: String
   /// An action's title, or to whom a notification goes.
-  public var title: String
+  package var title: String
   /// An action's owner (notifications have none).
-  public var owner: String?
+  package var owner: String?
   /// The `due` member as recorded: an RFC 3339 time, `pending`, or nil.
-  public var due: String?
+  package var due: String?
   /// The `due_rule` member as recorded (`1 month after authority.sent`), if any.
-  public var dueRule: String?
+  package var dueRule: String?
   /// `open`, `done`, `dropped` (actions) or `sent` (notifications), after amendments.
-  public var status: String
+  package var status: String
   /// When a notification was marked sent.
-  public var sentAt: Date?
+  package var sentAt: Date?
   /// The note of the amendment that set the status, if any.
-  public var note: String?
+  package var note: String?
 
   /// Creates an item.
-  public init(
+  package init(
     kind: Kind, id: String, title: String, owner: String?, due: String?, dueRule: String?,
     status: String, sentAt: Date? = nil, note: String? = nil
   ) {
@@ -46,7 +46,7 @@ public struct FollowUpItem: Sendable, Equatable {
   }
 
   /// Whether it still needs doing: an action neither done nor dropped, a notification not sent.
-  public var isOpen: Bool { status == "open" }
+  package var isOpen: Bool { status == "open" }
 
   /// Reads an entry of `actions` or `notifications`; nil without an `id`.
   init?(kind: Kind, json value: JSONValue) {

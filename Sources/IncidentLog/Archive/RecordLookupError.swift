@@ -1,12 +1,12 @@
 /// Why a record named on the command line could not be found.
-public enum RecordLookupError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum RecordLookupError: Error, Sendable, Equatable, CustomStringConvertible {
   /// No record id starts with the prefix.
   case noSuchRecord(prefix: String)
   /// Several record ids start with the prefix (the first few are listed).
   case ambiguousPrefix(prefix: String, candidates: [String])
 
   /// The error in words.
-  public var description: String {
+  package var description: String {
     switch self {
     case .noSuchRecord(let prefix): "no record with an id starting '\(prefix)'"
     case .ambiguousPrefix(let prefix, let candidates):

@@ -4,7 +4,7 @@ import RunbookCore
 extension RecordState {
   /// The record document with the amendments' effects written in: each action's `status`, each
   /// sent notification's `status: "sent"` and `sent_at`.
-  public var amendedDocument: JSONValue {
+  package var amendedDocument: JSONValue {
     var document = stored.document
     document["actions"] = .array(
       (document["actions"]?.arrayValue ?? []).map { entry in
@@ -33,7 +33,7 @@ extension RecordState {
   /// - Parameters:
   ///   - now: the time overdue is measured against.
   ///   - calendar: the holiday calendar of a runbook id, for business-day chained deadlines.
-  public func amendedMarkdown(
+  package func amendedMarkdown(
     now: Date, calendar: (String) -> FollowUp.CalendarLookup
   ) -> String {
     var lines = [ReportGenerator.markdown(of: amendedDocument), "## Follow-ups", ""]
@@ -78,7 +78,7 @@ extension RecordState {
   }
 
   /// A change in words: `action rotate-keys done: rotated`, `notification authority sent at …`.
-  public static func describe(_ change: AmendmentChange) -> String {
+  package static func describe(_ change: AmendmentChange) -> String {
     switch change {
     case .actionStatus(let action, let status, let note):
       "action \(action) \(status.rawValue)" + (note.map { ": \($0)" } ?? "")
@@ -91,7 +91,7 @@ extension RecordState {
 
   /// `{"record": …, "amendments": […], "status": "open"}`: the stored record, its amendments as
   /// written (without their integrity members) and the status.
-  public var jsonValue: JSONValue {
+  package var jsonValue: JSONValue {
     [
       "record": stored.document,
       "amendments": .array(amendments.map(\.jsonValue)),

@@ -5,32 +5,32 @@ import RunbookCore
 ///
 /// The record file never changes; statuses, sending times, notes and the closure come from the
 /// amendments that name it.
-public struct RecordState: Sendable, Equatable {
+package struct RecordState: Sendable, Equatable {
   /// A note left by an amendment.
-  public struct Note: Sendable, Equatable {
+  package struct Note: Sendable, Equatable {
     /// When.
-    public var at: Date
+    package var at: Date
     /// Who.
-    public var responder: String
+    package var responder: String
     /// What it says, prefixed for status changes (`rotate-keys done: …`).
-    public var text: String
+    package var text: String
   }
 
   /// The stored record.
-  public var stored: StoredDocument
+  package var stored: StoredDocument
   /// Its amendments, oldest first.
-  public private(set) var amendments: [Amendment] = []
+  package private(set) var amendments: [Amendment] = []
   /// Its actions, with statuses after amendments, in the record's order.
-  public private(set) var actions: [FollowUpItem]
+  package private(set) var actions: [FollowUpItem]
   /// Its notifications, with sending times after amendments, in the record's order.
-  public private(set) var notifications: [FollowUpItem]
+  package private(set) var notifications: [FollowUpItem]
   /// Notes of amendments (notes, and the notes of status changes and the closure), oldest first.
-  public private(set) var notes: [Note] = []
+  package private(set) var notes: [Note] = []
   /// When the record was closed, if it was.
-  public private(set) var closedAt: Date?
+  package private(set) var closedAt: Date?
 
   /// The state of `stored` with `amendments` applied in time order (then id order).
-  public init(stored: StoredDocument, amendments: [Amendment] = []) {
+  package init(stored: StoredDocument, amendments: [Amendment] = []) {
     self.stored = stored
     let record = stored.document
     actions = (record["actions"]?.arrayValue ?? []).compactMap {
@@ -44,28 +44,28 @@ public struct RecordState: Sendable, Equatable {
   }
 
   /// The record's id.
-  public var id: String { stored.location.id }
+  package var id: String { stored.location.id }
   /// A top-level string member of the record, or "".
-  public func text(_ key: String) -> String { stored.document[key]?.stringValue ?? "" }
+  package func text(_ key: String) -> String { stored.document[key]?.stringValue ?? "" }
   /// `created_at`.
-  public var createdAt: String { text("created_at") }
+  package var createdAt: String { text("created_at") }
   /// `severity`.
-  public var severity: String { text("severity") }
+  package var severity: String { text("severity") }
   /// `decision`.
-  public var decision: String { text("decision") }
+  package var decision: String { text("decision") }
   /// `tlp`.
-  public var tlp: String { text("tlp") }
+  package var tlp: String { text("tlp") }
   /// `runbook.id`.
-  public var runbookID: String { stored.document["runbook"]?["id"]?.stringValue ?? "" }
+  package var runbookID: String { stored.document["runbook"]?["id"]?.stringValue ?? "" }
   /// Whether a `close` amendment names the record.
-  public var isClosed: Bool { closedAt != nil }
+  package var isClosed: Bool { closedAt != nil }
   /// `open` or `closed`.
-  public var status: String { isClosed ? "closed" : "open" }
+  package var status: String { isClosed ? "closed" : "open" }
 
   /// The action with `id`.
-  public func action(_ id: String) -> FollowUpItem? { actions.first { $0.id == id } }
+  package func action(_ id: String) -> FollowUpItem? { actions.first { $0.id == id } }
   /// The notification with `id`.
-  public func notification(_ id: String) -> FollowUpItem? {
+  package func notification(_ id: String) -> FollowUpItem? {
     notifications.first { $0.id == id }
   }
 

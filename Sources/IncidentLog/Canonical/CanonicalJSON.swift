@@ -2,13 +2,13 @@
 ///
 /// Object members are sorted by the UTF-16 code units of their keys, nothing is written between
 /// tokens, strings carry only the mandatory escapes, and numbers are written as ECMAScript does.
-public enum CanonicalJSON {
+package enum CanonicalJSON {
   /// The canonical UTF-8 bytes of `value`.
   ///
   /// A non-finite number (which the parser never produces) is written as `null`, as
   /// ECMAScript's `JSON.stringify` does; check ``isCanonicalizable(_:)`` first when a value
   /// comes from code rather than from a file.
-  public static func bytes(of value: JSONValue) -> [UInt8] {
+  package static func bytes(of value: JSONValue) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(1024)
     write(value, to: &out)
@@ -16,12 +16,12 @@ public enum CanonicalJSON {
   }
 
   /// The canonical form as a string, for tests and diagnostics.
-  public static func string(of value: JSONValue) -> String {
+  package static func string(of value: JSONValue) -> String {
     String(decoding: bytes(of: value), as: UTF8.self)
   }
 
   /// Whether every number in `value` is finite, so that RFC 8785 can represent it.
-  public static func isCanonicalizable(_ value: JSONValue) -> Bool {
+  package static func isCanonicalizable(_ value: JSONValue) -> Bool {
     switch value {
     case .null, .bool, .string: true
     case .number(let number): number.isFinite

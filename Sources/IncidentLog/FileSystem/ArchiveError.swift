@@ -7,7 +7,7 @@
 /// Why an archive operation failed, named for what happened, with the path it happened to.
 ///
 /// The command line turns these into exit codes: see ``isCannotCreate``.
-public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The disk or quota is full (`ENOSPC`, `EDQUOT`).
   case noSpaceLeft(path: String)
   /// The archive is on a read-only file system (`EROFS`).
@@ -39,7 +39,7 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidIntegrity(path: String)
 
   /// The path the error concerns, when there is one.
-  public var path: String? {
+  package var path: String? {
     switch self {
     case .noSpaceLeft(let path), .readOnlyArchive(let path), .permissionDenied(let path),
       .alreadyExists(let path), .notFound(let path), .notADirectory(let path),
@@ -52,7 +52,7 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Whether this means "cannot create output" (exit 73) rather than an I/O error (exit 74).
-  public var isCannotCreate: Bool {
+  package var isCannotCreate: Bool {
     switch self {
     case .noSpaceLeft, .readOnlyArchive, .permissionDenied, .alreadyExists, .notADirectory: true
     case .documentIsNotAnObject, .invalidDocumentID, .documentIDMismatch, .nonFiniteNumber,
@@ -63,7 +63,7 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   /// The error in words, starting with the path.
-  public var description: String {
+  package var description: String {
     switch self {
     case .noSpaceLeft(let path): "\(path): no space left on device"
     case .readOnlyArchive(let path): "\(path): the archive is on a read-only file system"

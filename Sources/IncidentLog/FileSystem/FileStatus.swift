@@ -1,5 +1,5 @@
 /// What kind of file a path names.
-public enum FileKind: Sendable, Equatable {
+package enum FileKind: Sendable, Equatable {
   /// A regular file.
   case regular
   /// A directory.
@@ -9,30 +9,30 @@ public enum FileKind: Sendable, Equatable {
 }
 
 /// A time as a file system records it: seconds and nanoseconds since 1970 (`struct timespec`).
-public struct FileTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct FileTime: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// Whole seconds since 1970-01-01T00:00:00Z.
-  public var seconds: Int64
+  package var seconds: Int64
   /// Nanoseconds past `seconds` (0 to 999,999,999).
-  public var nanoseconds: Int64
+  package var nanoseconds: Int64
 
   /// Creates a time.
-  public init(seconds: Int64, nanoseconds: Int64) {
+  package init(seconds: Int64, nanoseconds: Int64) {
     self.seconds = seconds
     self.nanoseconds = nanoseconds
   }
 
-  public static func < (left: FileTime, right: FileTime) -> Bool {
+  package static func < (left: FileTime, right: FileTime) -> Bool {
     (left.seconds, left.nanoseconds) < (right.seconds, right.nanoseconds)
   }
 
   /// `seconds.nanoseconds`, the nanoseconds in nine digits: `1775035800.000000120`.
-  public var description: String {
+  package var description: String {
     let digits = String(nanoseconds)
     return "\(seconds)." + String(repeating: "0", count: max(0, 9 - digits.count)) + digits
   }
 
   /// Reads ``description``; nil for anything else.
-  public init?(_ text: String) {
+  package init?(_ text: String) {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     guard parts.count == 2, parts[1].count == 9, parts[1].allSatisfy(\.isASCII),
       let seconds = Int64(parts[0]), let nanoseconds = Int64(parts[1]), nanoseconds >= 0
@@ -42,25 +42,25 @@ public struct FileTime: Sendable, Hashable, Comparable, CustomStringConvertible 
 }
 
 /// What `stat(2)` says about a path: its kind, which file it is, and when it last changed.
-public struct FileStatus: Sendable, Equatable {
+package struct FileStatus: Sendable, Equatable {
   /// Regular file, directory or other.
-  public var kind: FileKind
+  package var kind: FileKind
   /// The device the file is on (`st_dev`).
-  public var device: UInt64
+  package var device: UInt64
   /// The file's number on that device (`st_ino`).
-  public var inode: UInt64
+  package var inode: UInt64
   /// When the contents last changed (`st_mtim`).
   ///
   /// For a directory: when an entry was added, removed or renamed. Anyone who may write the
   /// file can set it to any value.
-  public var modified: FileTime
+  package var modified: FileTime
   /// When the contents or the status last changed (`st_ctim`).
   ///
   /// Set from the file system's clock on every change, and never settable to another value.
-  public var changed: FileTime
+  package var changed: FileTime
 
   /// Creates a status.
-  public init(
+  package init(
     kind: FileKind, device: UInt64, inode: UInt64, modified: FileTime, changed: FileTime
   ) {
     self.kind = kind

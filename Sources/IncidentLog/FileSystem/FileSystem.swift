@@ -1,7 +1,7 @@
 /// The file operations an archive needs, and nothing more.
 ///
 /// ``SystemFileSystem`` is the real one. Paths are plain POSIX path strings.
-public protocol FileSystem: Sendable {
+package protocol FileSystem: Sendable {
   /// Creates a directory and any missing parents, owner-only (mode 0700); an existing directory
   /// is fine.
   func createDirectory(at path: String) throws(ArchiveError)
@@ -66,7 +66,7 @@ public protocol FileSystem: Sendable {
 }
 
 /// Whether a new file must survive a power loss once written.
-public enum Durability: Sendable, Equatable {
+package enum Durability: Sendable, Equatable {
   /// Flushed to disk, and its folder too, before the write returns: records, amendments, drafts.
   case durable
   /// Still atomic and never overwriting, but not flushed: files rebuilt from the durable ones
@@ -76,12 +76,12 @@ public enum Durability: Sendable, Equatable {
 
 extension FileSystem {
   /// Writes a new durable file (see ``writeNewFile(_:at:durability:)``).
-  public func writeNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
+  package func writeNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
     try writeNewFile(bytes, at: path, durability: .durable)
   }
 
   /// Whether `path` names a directory (following symbolic links); false when it does not exist.
-  public func isDirectory(at path: String) throws(ArchiveError) -> Bool {
+  package func isDirectory(at path: String) throws(ArchiveError) -> Bool {
     try status(at: path)?.kind == .directory
   }
 
@@ -89,7 +89,7 @@ extension FileSystem {
   /// `directory`, and returns their names (see
   /// ``contentsOfDirectoryRemovingStaleTemporaryFiles(at:)``).
   @discardableResult
-  public func removeStaleTemporaryFiles(in directory: String) throws(ArchiveError) -> [String] {
+  package func removeStaleTemporaryFiles(in directory: String) throws(ArchiveError) -> [String] {
     try contentsOfDirectoryRemovingStaleTemporaryFiles(at: directory).removed
   }
 
@@ -98,7 +98,7 @@ extension FileSystem {
   static var temporaryFileSuffix: String { ".tmp" }
 
   /// Whether a directory entry is a temporary file of ``FileSystem/writeNewFile(_:at:)``.
-  public static func isTemporaryFileName(_ name: String) -> Bool {
+  package static func isTemporaryFileName(_ name: String) -> Bool {
     // Nearly every name fails the first, one-byte test; `hasPrefix` on Unicode text would cost
     // far more for each name of a large folder.
     name.utf8.first == temporaryFilePrefix.utf8.first && name.hasPrefix(temporaryFilePrefix)

@@ -5,22 +5,22 @@
 #endif
 
 /// The real ``FileSystem``, over POSIX calls made through a ``SystemCalls`` seam.
-public struct SystemFileSystem: FileSystem {
+package struct SystemFileSystem: FileSystem {
   private let calls: any SystemCalls
 
   /// A file system over the real system calls.
-  public init() { self.calls = GlibcSystemCalls() }
+  package init() { self.calls = GlibcSystemCalls() }
 
   /// A file system over the given system calls (tests pass a fault-injecting wrapper).
   package init(calls: any SystemCalls) { self.calls = calls }
 
-  public func createDirectory(at path: String) throws(ArchiveError) {
+  package func createDirectory(at path: String) throws(ArchiveError) {
     // Most calls find the directory there already: one stat(2), no walk over the components.
     if (try? calls.status(path))?.kind == .directory { return }
     try makeDirectory(path)
   }
 
-  public func writeNewFile(
+  package func writeNewFile(
     _ bytes: [UInt8], at path: String, durability: Durability
   ) throws(ArchiveError) {
     let (directory, name) = Self.split(path)
@@ -52,7 +52,7 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
-  public func overwriteFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
+  package func overwriteFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
     let fd: Int32
     do {
       // O_NOFOLLOW: a symbolic link planted where the cache goes is refused, never written
@@ -71,7 +71,7 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
-  public func removeFile(at path: String) throws(ArchiveError) {
+  package func removeFile(at path: String) throws(ArchiveError) {
     do {
       try calls.unlink(path)
     } catch {
@@ -79,7 +79,7 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
-  public func readFile(at path: String) throws(ArchiveError) -> [UInt8] {
+  package func readFile(at path: String) throws(ArchiveError) -> [UInt8] {
     do {
       let fd = try calls.open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
       defer { try? calls.close(fd) }
@@ -98,7 +98,7 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
-  public func contentsOfDirectory(at path: String) throws(ArchiveError) -> [String] {
+  package func contentsOfDirectory(at path: String) throws(ArchiveError) -> [String] {
     do {
       return try calls.directoryEntries(path).sorted()
     } catch {
@@ -106,7 +106,7 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
-  public func status(at path: String) throws(ArchiveError) -> FileStatus? {
+  package func status(at path: String) throws(ArchiveError) -> FileStatus? {
     do {
       return try calls.status(path)
     } catch let error where error == .noSuchFileOrDirectory {
@@ -116,7 +116,7 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
-  public func currentTime(touching path: String) throws(ArchiveError) -> FileTime {
+  package func currentTime(touching path: String) throws(ArchiveError) -> FileTime {
     do {
       try calls.touch(path)
       return try calls.status(path).modified
@@ -125,7 +125,7 @@ public struct SystemFileSystem: FileSystem {
     }
   }
 
-  public func withExclusiveLock<Result>(
+  package func withExclusiveLock<Result>(
     at lockPath: String, _ body: () throws -> Result
   ) throws -> Result {
     // flock(2) locks belong to an open file description: a second open and flock of the same
@@ -151,7 +151,7 @@ public struct SystemFileSystem: FileSystem {
     return try body()
   }
 
-  public func contentsOfDirectoryRemovingStaleTemporaryFiles(
+  package func contentsOfDirectoryRemovingStaleTemporaryFiles(
     at directory: String
   ) throws(ArchiveError) -> (contents: [String], removed: [String]) {
     var contents: [String] = []

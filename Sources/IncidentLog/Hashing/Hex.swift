@@ -1,7 +1,7 @@
 /// Lower-case hexadecimal text of bytes, as digests are written in archive files.
-public enum Hex {
+package enum Hex {
   /// `[0xab, 0x01]` → `"ab01"`.
-  public static func string(of bytes: [UInt8]) -> String {
+  package static func string(of bytes: [UInt8]) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count * 2)
@@ -13,7 +13,7 @@ public enum Hex {
   }
 
   /// The bytes of a hex string (either case); nil if its length is odd or a character is not hex.
-  public static func bytes(of text: String) -> [UInt8]? {
+  package static func bytes(of text: String) -> [UInt8]? {
     let utf8 = Array(text.utf8)
     guard utf8.count % 2 == 0 else { return nil }
     var out: [UInt8] = []
@@ -30,7 +30,7 @@ public enum Hex {
   }
 
   /// Whether `text` is a lower-case hex SHA-256 digest (64 characters).
-  public static func isSHA256Digest(_ text: String) -> Bool {
+  package static func isSHA256Digest(_ text: String) -> Bool {
     text.utf8.count == 64
       && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
   }

@@ -8,9 +8,9 @@
 /// hasher.update(chunk2)
 /// let digest = hasher.finalize()   // 32 bytes
 /// ```
-public struct SHA256: Sendable {
+package struct SHA256: Sendable {
   /// The digest length in bytes.
-  public static let digestByteCount = 32
+  package static let digestByteCount = 32
 
   private var state = SHA256State()
   /// Bytes of an incomplete block, waiting for more input (fewer than 64).
@@ -18,25 +18,25 @@ public struct SHA256: Sendable {
   private var totalByteCount: UInt64 = 0
 
   /// Creates a hasher with no input.
-  public init() { pending.reserveCapacity(64) }
+  package init() { pending.reserveCapacity(64) }
 
   /// The digest of `bytes`.
-  public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+  package static func hash(_ bytes: [UInt8]) -> [UInt8] {
     var hasher = SHA256()
     hasher.update(bytes)
     return hasher.finalize()
   }
 
   /// The lower-case hex digest of `bytes`.
-  public static func hexHash(_ bytes: [UInt8]) -> String { Hex.string(of: hash(bytes)) }
+  package static func hexHash(_ bytes: [UInt8]) -> String { Hex.string(of: hash(bytes)) }
 
   /// Adds bytes to the message.
-  public mutating func update(_ bytes: [UInt8]) {
+  package mutating func update(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { update($0) }
   }
 
   /// Adds bytes to the message, without copying them.
-  public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+  package mutating func update(_ buffer: UnsafeRawBufferPointer) {
     totalByteCount &+= UInt64(buffer.count)
     var rest = buffer[...]
     if !pending.isEmpty {
@@ -57,7 +57,7 @@ public struct SHA256: Sendable {
   /// Pads the message and returns the 32-byte digest.
   ///
   /// The hasher should not be used afterwards.
-  public mutating func finalize() -> [UInt8] {
+  package mutating func finalize() -> [UInt8] {
     let bitCount = totalByteCount &* 8
     var tail = pending
     tail.append(0x80)

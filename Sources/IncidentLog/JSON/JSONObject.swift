@@ -2,16 +2,16 @@
 ///
 /// Archive documents are small (tens of keys), so lookups scan the member list; this keeps the
 /// type a plain value with a stable order and no hashing.
-public struct JSONObject: Sendable, Equatable {
+package struct JSONObject: Sendable, Equatable {
   /// One `"key": value` pair.
-  public struct Member: Sendable, Equatable {
+  package struct Member: Sendable, Equatable {
     /// The member's name.
-    public var key: String
+    package var key: String
     /// The member's value.
-    public var value: JSONValue
+    package var value: JSONValue
 
     /// Creates a member.
-    public init(key: String, value: JSONValue) {
+    package init(key: String, value: JSONValue) {
       self.key = key
       self.value = value
     }
@@ -20,31 +20,31 @@ public struct JSONObject: Sendable, Equatable {
   /// The members in insertion order.
   ///
   /// Equality compares them in this order.
-  public private(set) var members: [Member]
+  package private(set) var members: [Member]
 
   /// Creates an empty object.
-  public init() { members = [] }
+  package init() { members = [] }
 
   /// Creates an object from members; a repeated key keeps its first position and last value.
-  public init(_ members: [Member]) {
+  package init(_ members: [Member]) {
     self.members = []
     for member in members { self[member.key] = member.value }
   }
 
   /// The keys in insertion order.
-  public var keys: [String] { members.map(\.key) }
+  package var keys: [String] { members.map(\.key) }
 
   /// The number of members.
-  public var count: Int { members.count }
+  package var count: Int { members.count }
 
   /// Whether the object has no members.
-  public var isEmpty: Bool { members.isEmpty }
+  package var isEmpty: Bool { members.isEmpty }
 
   /// The value for `key`, or nil.
   ///
   /// Setting a value replaces it in place or appends it at the end;
   /// setting nil removes the member.
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     get { members.first { Self.isSameKey($0.key, key) }?.value }
     set {
       let index = members.firstIndex { Self.isSameKey($0.key, key) }
@@ -58,11 +58,11 @@ public struct JSONObject: Sendable, Equatable {
   }
 
   /// Whether a member named `key` exists.
-  public func contains(key: String) -> Bool { members.contains { Self.isSameKey($0.key, key) } }
+  package func contains(key: String) -> Bool { members.contains { Self.isSameKey($0.key, key) } }
 
   /// Removes the member named `key` and returns its value.
   @discardableResult
-  public mutating func removeValue(forKey key: String) -> JSONValue? {
+  package mutating func removeValue(forKey key: String) -> JSONValue? {
     guard let index = members.firstIndex(where: { Self.isSameKey($0.key, key) }) else {
       return nil
     }
@@ -91,7 +91,7 @@ public struct JSONObject: Sendable, Equatable {
 
 extension JSONObject: ExpressibleByArrayLiteral {
   /// An object with `members` in the order written.
-  public init(arrayLiteral members: Member...) {
+  package init(arrayLiteral members: Member...) {
     self.init(members)
   }
 }

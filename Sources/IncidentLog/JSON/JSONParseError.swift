@@ -2,9 +2,9 @@
 ///
 /// `line` and `column` count from 1; the column counts `Character`s (what a person sees), not
 /// bytes, so `"é"` is one column.
-public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What was wrong.
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// The text ended inside a value (a truncated file).
     case unexpectedEndOfInput
     /// A byte that cannot start or continue a value here; `found` is the character seen.
@@ -30,24 +30,24 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
   }
 
   /// What was wrong.
-  public var kind: Kind
+  package var kind: Kind
   /// The line of the problem, from 1.
-  public var line: Int
+  package var line: Int
   /// The column of the problem, from 1, in `Character`s.
-  public var column: Int
+  package var column: Int
 
   /// Creates an error.
-  public init(kind: Kind, line: Int, column: Int) {
+  package init(kind: Kind, line: Int, column: Int) {
     self.kind = kind
     self.line = line
     self.column = column
   }
 
   /// `LINE:COLUMN: message`.
-  public var description: String { "\(line):\(column): \(message)" }
+  package var description: String { "\(line):\(column): \(message)" }
 
   /// The problem in words, without the position.
-  public var message: String {
+  package var message: String {
     switch kind {
     case .unexpectedEndOfInput: "unexpected end of input (is the file truncated?)"
     case .unexpectedCharacter(let found, let expected): "found \(found), expected \(expected)"

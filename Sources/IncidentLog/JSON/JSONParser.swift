@@ -8,13 +8,13 @@ extension JSONValue {
   /// - Parameter bytes: UTF-8 text, such as a file's contents.
   /// - Returns: The value, with object members in the order written.
   /// - Throws: `JSONParseError` with the line and column of the first problem.
-  public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+  package static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
     var parser = JSONParser(bytes: bytes)
     return try parser.parseDocument()
   }
 
   /// Parses one JSON text given as a string; see ``parse(_:)-(_:[UInt8])``.
-  public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+  package static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
     try parse(Array(text.utf8))
   }
 }

@@ -3,9 +3,9 @@
 ///
 /// The output is stable (the same value always gives the same bytes) and parses back to an equal
 /// value. Strings and numbers are written as in ``CanonicalJSON``.
-public enum JSONPrettyPrinter {
+package enum JSONPrettyPrinter {
   /// The pretty UTF-8 bytes of `value`, ending with a newline.
-  public static func bytes(of value: JSONValue) -> [UInt8] {
+  package static func bytes(of value: JSONValue) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(4096)
     write(value, indent: 0, to: &out)
@@ -14,7 +14,7 @@ public enum JSONPrettyPrinter {
   }
 
   /// The pretty text of `value`, ending with a newline.
-  public static func string(of value: JSONValue) -> String {
+  package static func string(of value: JSONValue) -> String {
     String(decoding: bytes(of: value), as: UTF8.self)
   }
 

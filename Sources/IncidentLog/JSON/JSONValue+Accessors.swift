@@ -1,41 +1,41 @@
 extension JSONValue {
   /// The string, if this is a string.
-  public var stringValue: String? {
+  package var stringValue: String? {
     if case .string(let value) = self { return value }
     return nil
   }
 
   /// The number, if this is a number.
-  public var numberValue: Double? {
+  package var numberValue: Double? {
     if case .number(let value) = self { return value }
     return nil
   }
 
   /// The boolean, if this is a boolean.
-  public var boolValue: Bool? {
+  package var boolValue: Bool? {
     if case .bool(let value) = self { return value }
     return nil
   }
 
   /// The elements, if this is an array.
-  public var arrayValue: [JSONValue]? {
+  package var arrayValue: [JSONValue]? {
     if case .array(let value) = self { return value }
     return nil
   }
 
   /// The members, if this is an object.
-  public var objectValue: JSONObject? {
+  package var objectValue: JSONObject? {
     if case .object(let value) = self { return value }
     return nil
   }
 
   /// Whether this is `null`.
-  public var isNull: Bool { self == .null }
+  package var isNull: Bool { self == .null }
 
   /// The member named `key` of an object; nil for a missing key or a value that is not an object.
   ///
   /// Setting a member of a value that is not an object does nothing.
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     get { objectValue?[key] }
     set {
       guard case .object(var object) = self else { return }
@@ -45,7 +45,7 @@ extension JSONValue {
   }
 
   /// The element at `index` of an array; nil when out of range or not an array.
-  public subscript(index: Int) -> JSONValue? {
+  package subscript(index: Int) -> JSONValue? {
     guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
     return elements[index]
   }

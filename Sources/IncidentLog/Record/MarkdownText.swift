@@ -1,9 +1,9 @@
 /// Text made fit for one line of Markdown: the report's table cells and list items, and the
 /// tables and columns of `triage archive`.
-public enum MarkdownText {
+package enum MarkdownText {
   /// `text` on one line: each run of line breaks becomes one space, and breaks at either end
   /// are dropped.
-  public static func oneLine(_ text: String) -> String {
+  package static func oneLine(_ text: String) -> String {
     // Decided from the UTF-8 bytes: most texts have no break at all and are returned as they
     // are; the ASCII breaks (U+000A to U+000D) are replaced byte by byte; a text that may hold
     // one of the other breaks `Character.isNewline` knows (U+0085 starts with C2, U+2028 and
@@ -40,7 +40,7 @@ public enum MarkdownText {
   ///
   /// Done on bytes (`|` is ASCII, never part of a longer UTF-8 sequence): Foundation's
   /// `replacingOccurrences` goes through `NSString` and cost more than the rest of the report.
-  public static func tableCell(_ text: String) -> String {
+  package static func tableCell(_ text: String) -> String {
     let line = oneLine(text)
     let bar = UInt8(ascii: "|")
     guard line.utf8.contains(bar) else { return line }

@@ -4,7 +4,7 @@ extension RecordBuilder {
   /// Reads back an answer as a record (or draft) holds it, by its question's type.
   ///
   /// It is the inverse of `json(_:type:)`. Nil when the stored value does not fit the question (the runbook changed).
-  public static func value(_ json: JSONValue, for question: Question) -> Value? {
+  package static func value(_ json: JSONValue, for question: Question) -> Value? {
     switch json {
     case .null: return .unset
     case .bool(let flag): return question.type == .yesno ? .boolean(flag) : nil

@@ -6,27 +6,27 @@ import TriageSession
 ///
 /// The `integrity` member is left for the archive store, which fills in the parents and the hash
 /// when it writes the record.
-public enum RecordBuilder {
+package enum RecordBuilder {
   /// The record format this builder writes.
-  public static let format = "triage-record/1"
+  package static let format = "triage-record/1"
 
   /// How the answers were given.
-  public enum Mode: String, Sendable {
+  package enum Mode: String, Sendable {
     case interactive
     case answersFile = "answers-file"
     case mixed
   }
 
   /// Who, when and how: everything a record holds besides the session itself.
-  public struct Metadata: Sendable {
-    public var id: String
-    public var createdAt: Date
-    public var runbookSHA256: String
-    public var responder: String
-    public var mode: Mode
-    public var tlp: TLP
+  package struct Metadata: Sendable {
+    package var id: String
+    package var createdAt: Date
+    package var runbookSHA256: String
+    package var responder: String
+    package var mode: Mode
+    package var tlp: TLP
 
-    public init(
+    package init(
       id: String, createdAt: Date, runbookSHA256: String, responder: String, mode: Mode, tlp: TLP
     ) {
       self.id = id
@@ -39,7 +39,7 @@ public enum RecordBuilder {
   }
 
   /// The record of `session` with `outcomes`, as a JSON object in the documented key order.
-  public static func record(
+  package static func record(
     of session: Session, outcomes: Outcomes, metadata: Metadata
   ) -> JSONValue {
     let runbook = session.runbook
@@ -87,7 +87,7 @@ public enum RecordBuilder {
   }
 
   /// A question-and-answer trail as records and drafts hold it: `{question, asked, answer, at}`.
-  public static func json(_ trail: [TrailEntry], runbook: Runbook) -> JSONValue {
+  package static func json(_ trail: [TrailEntry], runbook: Runbook) -> JSONValue {
     // Each question's type, found once (not by a search of the runbook per entry).
     var types: [String: QuestionType] = [:]
     for section in runbook.sections {
@@ -105,7 +105,7 @@ public enum RecordBuilder {
   }
 
   /// A value as the record holds it: dates as `2026-04-01`, date-times as RFC 3339 UTC.
-  public static func json(_ value: Value, type: QuestionType?) -> JSONValue {
+  package static func json(_ value: Value, type: QuestionType?) -> JSONValue {
     switch value {
     case .unset: return .null
     case .boolean(let flag): return .bool(flag)

@@ -4,9 +4,9 @@ import TriageSession
 
 /// Re-runs an archived record's answers against a runbook (the current version, or another one)
 /// and says which outcomes would change: how a team updates a runbook with confidence.
-public struct Replay: Sendable, Equatable {
+package struct Replay: Sendable, Equatable {
   /// One outcome that differs between the record and the replay.
-  public enum Change: Sendable, Equatable, CustomStringConvertible {
+  package enum Change: Sendable, Equatable, CustomStringConvertible {
     case severity(from: String, to: String)
     case decision(from: String, to: String)
     case actionAdded(id: String, title: String)
@@ -16,7 +16,7 @@ public struct Replay: Sendable, Equatable {
     case notificationRemoved(id: String, to: String)
     case notificationChanged(id: String, field: String, from: String, to: String)
 
-    public var description: String {
+    package var description: String {
       switch self {
       case .severity(let from, let to): return "severity: \(from) -> \(to)"
       case .decision(let from, let to): return "decision: \"\(from)\" -> \"\(to)\""
@@ -34,17 +34,17 @@ public struct Replay: Sendable, Equatable {
   }
 
   /// What changed, in the order: severity, decision, actions, notifications.
-  public var changes: [Change]
+  package var changes: [Change]
   /// Questions the runbook asks now that the record has no answer for (left unset).
-  public var unansweredQuestions: [String]
+  package var unansweredQuestions: [String]
   /// Answers in the record to questions the runbook no longer has, or that no longer fit.
-  public var droppedAnswers: [String]
+  package var droppedAnswers: [String]
 
   /// Replays `record` against `runbook`.
   ///
   /// The record's creation time stands for `recorded`, so due times compare like for like;
   /// chained deadlines stay pending, as in the record.
-  public static func replay(
+  package static func replay(
     _ record: JSONValue, against runbook: Runbook, calendar: HolidayCalendar?
   ) -> Replay {
     var session = Session(runbook: runbook)

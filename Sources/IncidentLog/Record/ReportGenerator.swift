@@ -11,8 +11,8 @@ import RunbookCore
 /// the runbook derives `threat_model_changed` as true (or, without it, when severity is above
 /// `none`); credentials to rotate are the actions whose id starts with `rotate-`; whom to notify
 /// are the notifications.
-public enum ReportGenerator {
-  public static func markdown(of record: JSONValue) -> String {
+package enum ReportGenerator {
+  package static func markdown(of record: JSONValue) -> String {
     let text = { (key: String) in record[key]?.stringValue ?? "" }
     var lines: [String] = []
     lines.append("**\(text("tlp"))**")

@@ -23,7 +23,7 @@ extension ArchiveStore {
   /// - Returns: The document as written, with its hash and parents.
   /// - Throws: ``ArchiveError``; ``ArchiveError/alreadyExists(path:)`` if the id is taken.
   @discardableResult
-  public func append(
+  package func append(
     document: JSONValue, kind: DocumentKind, id: String, createdAt: Date,
     report: ((JSONValue) -> String)? = nil
   ) throws(ArchiveError) -> StoredDocument {
@@ -66,7 +66,7 @@ extension ArchiveStore {
   ///
   /// - Throws: ``ArchiveError/notFound(path:)`` when the archive does not exist, other
   ///   ``ArchiveError``s when the lock cannot be taken; otherwise what `body` throws.
-  public func withLock<Result>(_ body: () throws -> Result) throws -> Result {
+  package func withLock<Result>(_ body: () throws -> Result) throws -> Result {
     guard try fileSystem.isDirectory(at: root) else { throw ArchiveError.notFound(path: root) }
     return try fileSystem.withExclusiveLock(at: absolute(Self.lockFileName), body)
   }

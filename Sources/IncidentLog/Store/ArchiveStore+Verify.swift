@@ -10,7 +10,7 @@ extension ArchiveStore {
   ///
   /// - Throws: ``ArchiveError`` only when the archive itself cannot be listed; problems with
   ///   single files are issues in the report.
-  public func verify() throws(ArchiveError) -> VerificationReport {
+  package func verify() throws(ArchiveError) -> VerificationReport {
     guard try fileSystem.isDirectory(at: root) else { throw .notFound(path: root) }
     var issues: [VerificationReport.Issue] = []
     var graph = ArchiveGraph()

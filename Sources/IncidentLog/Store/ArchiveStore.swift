@@ -18,19 +18,19 @@ import Foundation
 /// form. Writes happen under an exclusive lock, are atomic, and never overwrite. Two copies of an
 /// archive that both grew merge as plain files (different names); the merged archive has two
 /// heads, and the next document names both.
-public struct ArchiveStore: Sendable {
+package struct ArchiveStore: Sendable {
   /// The archive folder.
-  public let root: String
+  package let root: String
   let fileSystem: any FileSystem
 
   /// How deep `scan` looks below `records/` and `amendments/`.
   static let maximumFolderDepth = 4
 
   /// The name of the lock file in the archive root.
-  public static let lockFileName = ".archive.lock"
+  package static let lockFileName = ".archive.lock"
 
   /// An archive in `root` (created on the first append), through `fileSystem`.
-  public init(root: String, fileSystem: any FileSystem = SystemFileSystem()) {
+  package init(root: String, fileSystem: any FileSystem = SystemFileSystem()) {
     self.root = root
     self.fileSystem = fileSystem
   }
@@ -39,14 +39,14 @@ public struct ArchiveStore: Sendable {
   ///
   /// Records come first, each kind in path order (oldest first when ids start with their time).
   /// Reads directories only, not the files.
-  public func locations() throws(ArchiveError) -> [DocumentLocation] {
+  package func locations() throws(ArchiveError) -> [DocumentLocation] {
     var all: [DocumentLocation] = []
     for kind in DocumentKind.allCases { all += try scan(kind).documents }
     return all
   }
 
   /// Reads and checks the shape of one document (not its hash: see ``verify()``).
-  public func read(_ location: DocumentLocation) throws(ArchiveError) -> StoredDocument {
+  package func read(_ location: DocumentLocation) throws(ArchiveError) -> StoredDocument {
     try document(location, from: try fileSystem.readFile(at: absolute(location.path)))
   }
 
@@ -68,7 +68,7 @@ public struct ArchiveStore: Sendable {
   }
 
   /// Calls `body` with each document in ``locations()`` order, reading one file at a time.
-  public func forEachDocument(_ body: (StoredDocument) throws -> Void) throws {
+  package func forEachDocument(_ body: (StoredDocument) throws -> Void) throws {
     var failure: (any Error)?
     try forEachLocation { (location) throws(ArchiveError) in
       guard failure == nil else { return }
@@ -83,7 +83,7 @@ public struct ArchiveStore: Sendable {
   /// Reads every document (only its `integrity` member is kept).
   /// ``append(document:kind:id:createdAt:report:)`` avoids this with a cache of the folders'
   /// listings and of each month's heads (see `HeadsCache`).
-  public func heads() throws(ArchiveError) -> [DocumentHead] {
+  package func heads() throws(ArchiveError) -> [DocumentHead] {
     var graph = ArchiveGraph()
     try forEachLocation { (location) throws(ArchiveError) in
       guard let integrity = try? readIntegrity(location) else { return }
@@ -94,7 +94,7 @@ public struct ArchiveStore: Sendable {
 
   /// Calls `body` with each document location in ``locations()`` order, listing one directory
   /// at a time (memory stays flat however large the archive grows).
-  public func forEachLocation(
+  package func forEachLocation(
     _ body: (DocumentLocation) throws(ArchiveError) -> Void
   ) throws(ArchiveError) {
     for kind in DocumentKind.allCases {
@@ -105,7 +105,7 @@ public struct ArchiveStore: Sendable {
   }
 
   /// The absolute path of a path relative to the archive root.
-  public func absolute(_ relativePath: String) -> String { root + "/" + relativePath }
+  package func absolute(_ relativePath: String) -> String { root + "/" + relativePath }
 }
 
 extension ArchiveStore {
@@ -168,7 +168,7 @@ extension ArchiveStore {
 extension ArchiveStore {
   /// The `.gitignore` written into a new archive's root: the lock, temporary files and the cache
   /// are local to one copy and must never reach git (they would conflict between clones).
-  public static let gitIgnoreContents = """
+  package static let gitIgnoreContents = """
     # Written by triage: local files of this copy of the archive, never shared.
     /.archive.lock
     /.cache/

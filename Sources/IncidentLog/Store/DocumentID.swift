@@ -5,10 +5,10 @@ import Foundation
 /// Ids sort by time as text, so file listings come out oldest first, and two people creating
 /// documents in the same second collide with odds of one in four billion; even then the archive
 /// refuses to overwrite, so the second write fails instead of replacing the first.
-public enum DocumentID {
+package enum DocumentID {
   /// A new id for a document created at `date`, with randomness from `generator` (tests pass a
   /// seeded one).
-  public static func generate(
+  package static func generate(
     at date: Date, using generator: inout some RandomNumberGenerator
   ) -> String {
     let random = UInt32.random(in: .min ... .max, using: &generator)
@@ -17,14 +17,14 @@ public enum DocumentID {
   }
 
   /// A new id for a document created at `date`, with system randomness.
-  public static func generate(at date: Date) -> String {
+  package static func generate(at date: Date) -> String {
     var generator = SystemRandomNumberGenerator()
     return generate(at: date, using: &generator)
   }
 
   /// Whether `id` can name an archive file: 1 to 200 characters from `A-Z a-z 0-9 . _ -`, not
   /// starting with `.` (hidden and temporary files) or `-`.
-  public static func isValid(_ id: String) -> Bool {
+  package static func isValid(_ id: String) -> Bool {
     guard let first = id.utf8.first, id.utf8.count <= 200 else { return false }
     guard first != UInt8(ascii: ".") && first != UInt8(ascii: "-") else { return false }
     return id.utf8.allSatisfy { byte in

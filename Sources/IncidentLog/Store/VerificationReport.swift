@@ -1,9 +1,9 @@
 /// What ``ArchiveStore/verify()`` found: every problem, by file, and the heads.
-public struct VerificationReport: Sendable, Equatable {
+package struct VerificationReport: Sendable, Equatable {
   /// One problem with one file.
-  public struct Issue: Sendable, Equatable, CustomStringConvertible {
+  package struct Issue: Sendable, Equatable, CustomStringConvertible {
     /// What is wrong.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
       /// The file could not be read.
       case unreadable(ArchiveError)
       /// The file is not valid JSON: edited by hand, or truncated.
@@ -29,21 +29,21 @@ public struct VerificationReport: Sendable, Equatable {
     }
 
     /// The file, relative to the archive root.
-    public var path: String
+    package var path: String
     /// The id from the file name, when the file looks like a document.
-    public var id: String?
+    package var id: String?
     /// What is wrong.
-    public var kind: Kind
+    package var kind: Kind
 
     /// Creates an issue.
-    public init(path: String, id: String?, kind: Kind) {
+    package init(path: String, id: String?, kind: Kind) {
       self.path = path
       self.id = id
       self.kind = kind
     }
 
     /// `PATH: problem`.
-    public var description: String {
+    package var description: String {
       let problem =
         switch kind {
         case .unreadable(let error): "cannot be read: \(error)"
@@ -65,22 +65,22 @@ public struct VerificationReport: Sendable, Equatable {
   }
 
   /// How many document files were examined.
-  public var documentCount: Int
+  package var documentCount: Int
   /// Every problem found, ordered by path.
-  public var issues: [Issue]
+  package var issues: [Issue]
   /// The documents no other names as a parent, sorted by hash.
   ///
   /// One head is a linear history;
   /// two after a merge of two copies; the next append names them all.
-  public var heads: [DocumentHead]
+  package var heads: [DocumentHead]
 
   /// Creates a report.
-  public init(documentCount: Int, issues: [Issue], heads: [DocumentHead]) {
+  package init(documentCount: Int, issues: [Issue], heads: [DocumentHead]) {
     self.documentCount = documentCount
     self.issues = issues
     self.heads = heads
   }
 
   /// Whether no problem was found.
-  public var isIntact: Bool { issues.isEmpty }
+  package var isIntact: Bool { issues.isEmpty }
 }

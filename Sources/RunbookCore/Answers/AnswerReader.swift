@@ -3,14 +3,14 @@ import Foundation
 /// Reads one answer by its question's type: `yes`/`no` for a yesno, a choice id for a choice,
 /// comma-separated ids for a multi, RFC 3339 for a datetime, and so on; checks bounds, patterns
 /// and choices, and refuses free text that looks like a live secret.
-public enum AnswerReader {
+package enum AnswerReader {
   /// Reads `input` as an answer to `question`.
   ///
   /// - Parameters:
   ///   - now: the current time, which `now` means for a date or datetime; nil accepts `now`
   ///     without a value (for checking defaults) and gives `.unset`.
   /// - Returns: the typed value, or why the answer does not fit.
-  public static func read(
+  package static func read(
     _ input: AnswerInput, for question: Question, now: Date?
   ) -> Result<Value, AnswerProblem> {
     switch question.type {
@@ -40,7 +40,7 @@ public enum AnswerReader {
   }
 
   /// Reads `text` as an answer to `question` (a convenience for one typed line).
-  public static func read(_ text: String, for question: Question, now: Date?) -> Result<
+  package static func read(_ text: String, for question: Question, now: Date?) -> Result<
     Value, AnswerProblem
   > {
     read(.text(text), for: question, now: now)

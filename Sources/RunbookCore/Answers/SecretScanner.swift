@@ -9,7 +9,7 @@
 /// Matched by hand over the UTF-8 bytes rather than with regular expressions: every free-text
 /// answer passes through here, and compiling fifteen ICU patterns cost more than the rest of a
 /// `triage run` together.
-public enum SecretScanner {
+package enum SecretScanner {
   /// One kind of secret: its name (for the message) and its shape.
   struct Rule: Sendable {
     let name: String
@@ -75,7 +75,7 @@ public enum SecretScanner {
   ]
 
   /// The first live-looking secret in `text`, as a problem that tells the person what to do.
-  public static func firstSecret(in text: String) -> AnswerProblem? {
+  package static func firstSecret(in text: String) -> AnswerProblem? {
     let bytes = Array(text.utf8)
     guard let name = secretName(in: bytes) else { return nil }
     return AnswerProblem(

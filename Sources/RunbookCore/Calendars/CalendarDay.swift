@@ -5,16 +5,16 @@ import Foundation
 /// Due-time arithmetic works on UTC days, so a `Date` maps to the `CalendarDay` it falls on in
 /// UTC. Conversions use the civil-from-days algorithm (Howard Hinnant's), not `Calendar`, so they
 /// are pure, fast and the same on every platform.
-public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The year (2026).
-  public let year: Int
+  package let year: Int
   /// The month, 1 to 12.
-  public let month: Int
+  package let month: Int
   /// The day of the month, 1 to 31.
-  public let day: Int
+  package let day: Int
 
   /// A day, or nil when the month or the day does not exist (`2026-02-29`, `2026-13-01`).
-  public init?(year: Int, month: Int, day: Int) {
+  package init?(year: Int, month: Int, day: Int) {
     guard (1...12).contains(month), day >= 1,
       day <= CalendarDay.numberOfDays(inMonth: month, year: year)
     else { return nil }
@@ -24,7 +24,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
   }
 
   /// The day `daysSince1970` days after 1970-01-01 (negative counts go back).
-  public init(daysSince1970 days: Int) {
+  package init(daysSince1970 days: Int) {
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let dayOfEra = z - era * 146_097
@@ -37,12 +37,12 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
   }
 
   /// The UTC day on which `date` falls.
-  public init(utc date: Date) {
+  package init(utc date: Date) {
     self.init(daysSince1970: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
   }
 
   /// Reads `YYYY-MM-DD` (exactly four, two and two digits); nil for anything else.
-  public init?(parsing text: String) {
+  package init?(parsing text: String) {
     let bytes = Array(text.utf8)
     let dash = UInt8(ascii: "-")
     guard bytes.count == 10, bytes[4] == dash, bytes[7] == dash,
@@ -55,7 +55,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
   }
 
   /// Days since 1970-01-01 (negative before it).
-  public var daysSince1970: Int {
+  package var daysSince1970: Int {
     let shiftedYear = month <= 2 ? year - 1 : year
     let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
     let yearOfEra = shiftedYear - era * 400
@@ -65,37 +65,37 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
   }
 
   /// The ISO weekday: 1 is Monday, 7 is Sunday.
-  public var isoWeekday: Int {
+  package var isoWeekday: Int {
     // 1970-01-01 was a Thursday (ISO 4).
     let offset = (daysSince1970 + 3) % 7
     return (offset < 0 ? offset + 7 : offset) + 1
   }
 
   /// Whether the day is a Saturday or a Sunday.
-  public var isWeekend: Bool { isoWeekday >= 6 }
+  package var isWeekend: Bool { isoWeekday >= 6 }
 
   /// The day `count` days later (earlier when negative).
-  public func adding(days count: Int) -> CalendarDay {
+  package func adding(days count: Int) -> CalendarDay {
     CalendarDay(daysSince1970: daysSince1970 + count)
   }
 
   /// Midnight UTC at the start of the day.
-  public var startInUTC: Date {
+  package var startInUTC: Date {
     Date(timeIntervalSince1970: TimeInterval(daysSince1970) * 86_400)
   }
 
   /// `YYYY-MM-DD`.
-  public var description: String {
+  package var description: String {
     let paddedYear = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
     return "\(paddedYear)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
   }
 
-  public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
+  package static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 
   /// The number of days in `month` of `year` (28 to 31).
-  public static func numberOfDays(inMonth month: Int, year: Int) -> Int {
+  package static func numberOfDays(inMonth month: Int, year: Int) -> Int {
     switch month {
     case 2:
       let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

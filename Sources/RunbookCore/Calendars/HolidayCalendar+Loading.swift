@@ -19,7 +19,7 @@ extension HolidayCalendar {
   ///   - node: the document's root.
   ///   - file: the file's name, used in the locations of errors.
   /// - Throws: `HolidayCalendarError` at the first problem.
-  public static func load(from node: Node, file: String) throws(HolidayCalendarError)
+  package static func load(from node: Node, file: String) throws(HolidayCalendarError)
     -> HolidayCalendar
   {
     func place(_ location: SourceLocation) -> SourceLocation {

@@ -4,18 +4,18 @@ import Foundation
 ///
 /// A business day is a Monday to Friday (in UTC) that is not one of the calendar's dates.
 /// Calendars are data (`Runbooks/calendars/NAME.yaml`, see `load(from:file:)`), not code.
-public struct HolidayCalendar: Sendable, Equatable {
+package struct HolidayCalendar: Sendable, Equatable {
   /// The calendar's id, as a runbook's `holidays:` names it (`us-federal`).
-  public var name: String
+  package var name: String
   /// A one-line description, if the file gives one.
-  public var title: String?
+  package var title: String?
   /// The holidays.
-  public var dates: Set<CalendarDay>
+  package var dates: Set<CalendarDay>
   /// The holidays' names, where the file gives them (`2026-01-01: New Year's Day`).
-  public var holidayNames: [CalendarDay: String]
+  package var holidayNames: [CalendarDay: String]
 
   /// A calendar of the given holidays.
-  public init(
+  package init(
     name: String, title: String? = nil, dates: some Sequence<CalendarDay>,
     holidayNames: [CalendarDay: String] = [:]
   ) {
@@ -26,16 +26,16 @@ public struct HolidayCalendar: Sendable, Equatable {
   }
 
   /// Whether `day` is one of the calendar's holidays.
-  public func contains(_ day: CalendarDay) -> Bool { dates.contains(day) }
+  package func contains(_ day: CalendarDay) -> Bool { dates.contains(day) }
 
   /// Whether the UTC day of `date` is one of the calendar's holidays.
-  public func contains(_ date: Date) -> Bool { contains(CalendarDay(utc: date)) }
+  package func contains(_ date: Date) -> Bool { contains(CalendarDay(utc: date)) }
 
   /// Whether `day` is a Monday to Friday that is not a holiday.
-  public func isBusinessDay(_ day: CalendarDay) -> Bool { !day.isWeekend && !contains(day) }
+  package func isBusinessDay(_ day: CalendarDay) -> Bool { !day.isWeekend && !contains(day) }
 
   /// Whether the UTC day of `date` is a Monday to Friday that is not a holiday.
-  public func isBusinessDay(_ date: Date) -> Bool { isBusinessDay(CalendarDay(utc: date)) }
+  package func isBusinessDay(_ date: Date) -> Bool { isBusinessDay(CalendarDay(utc: date)) }
 
   /// Whether `day` is a business day under `calendar`, or only a weekday when there is none.
   static func isBusinessDay(_ day: CalendarDay, in calendar: HolidayCalendar?) -> Bool {

@@ -1,9 +1,9 @@
 import YAMLLite
 
 /// Why a holiday calendar file was refused, and where.
-public struct HolidayCalendarError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct HolidayCalendarError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What went wrong.
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// The document is not a mapping.
     case notAMapping
     /// A required key (`calendar`, `dates`) is absent.
@@ -22,16 +22,16 @@ public struct HolidayCalendarError: Error, Sendable, Equatable, CustomStringConv
     case duplicateDate(String)
   }
 
-  public var kind: Kind
-  public var location: SourceLocation
+  package var kind: Kind
+  package var location: SourceLocation
 
-  public init(_ kind: Kind, at location: SourceLocation) {
+  package init(_ kind: Kind, at location: SourceLocation) {
     self.kind = kind
     self.location = location
   }
 
   /// What went wrong and what was expected.
-  public var message: String {
+  package var message: String {
     switch kind {
     case .notAMapping:
       return "a holiday calendar is a mapping with 'calendar', 'title' and 'dates'"
@@ -54,5 +54,5 @@ public struct HolidayCalendarError: Error, Sendable, Equatable, CustomStringConv
   }
 
   /// `file:line:column: message`.
-  public var description: String { "\(location): \(message)" }
+  package var description: String { "\(location): \(message)" }
 }

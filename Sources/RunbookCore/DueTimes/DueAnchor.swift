@@ -1,5 +1,5 @@
 /// What a due time counts from.
-public enum DueAnchor: Sendable, Equatable, Hashable {
+package enum DueAnchor: Sendable, Equatable, Hashable {
   /// `immediately`: due at the time the caller passes (the record's creation time).
   case immediately
   /// A `date`/`datetime` answer, by question id.
@@ -11,7 +11,7 @@ public enum DueAnchor: Sendable, Equatable, Hashable {
   case sent(notificationID: String)
 
   /// The anchor as written in a runbook: `discovered_at`, `recorded`, `initial-report.sent`.
-  public var written: String {
+  package var written: String {
     switch self {
     case .immediately: return "immediately"
     case .answer(let name): return name

@@ -25,7 +25,7 @@ extension DueRule {
   /// - Parameters:
   ///   - anchor: the time the rule counts from (the answer, the record's creation, the sending).
   ///   - calendar: the runbook's holiday calendar, if it names one; used by business days only.
-  public func dueDate(from anchor: Date, calendar: HolidayCalendar?) -> Date {
+  package func dueDate(from anchor: Date, calendar: HolidayCalendar?) -> Date {
     if self.anchor == .immediately { return anchor }
     if let seconds = unit.seconds {
       return anchor.addingTimeInterval(Double(amount) * seconds)

@@ -11,29 +11,29 @@
 /// The short forms `h`, `d`, `w` may also be written apart (`72 h`); long units may be written
 /// together with the number too (`72hours`). The count is a whole number from 1 to
 /// `maximumAmount`. `NAME` is a question id, `recorded`, or `ID.sent`.
-public struct DueRule: Sendable, Equatable, Hashable, CustomStringConvertible {
+package struct DueRule: Sendable, Equatable, Hashable, CustomStringConvertible {
   /// The largest count accepted (about 69 days in minutes, 270 years in days).
-  public static let maximumAmount = 100_000
+  package static let maximumAmount = 100_000
 
   /// What the due time counts from.
-  public var anchor: DueAnchor
+  package var anchor: DueAnchor
   /// How many units (0 for `immediately`).
-  public var amount: Int
+  package var amount: Int
   /// The unit (`.minutes` for `immediately`, where it plays no part).
-  public var unit: DueUnit
+  package var unit: DueUnit
 
   /// A rule counting `amount` `unit`s from `anchor`.
-  public init(amount: Int, unit: DueUnit, after anchor: DueAnchor) {
+  package init(amount: Int, unit: DueUnit, after anchor: DueAnchor) {
     self.anchor = anchor
     self.amount = amount
     self.unit = unit
   }
 
   /// `immediately`.
-  public static let immediately = DueRule(amount: 0, unit: .minutes, after: .immediately)
+  package static let immediately = DueRule(amount: 0, unit: .minutes, after: .immediately)
 
   /// The rule as a runbook would write it: `immediately`, `72 hours after discovered_at`.
-  public var description: String {
+  package var description: String {
     if anchor == .immediately { return "immediately" }
     return "\(amount) \(unit.spelled(for: amount)) after \(anchor.written)"
   }
@@ -41,7 +41,7 @@ public struct DueRule: Sendable, Equatable, Hashable, CustomStringConvertible {
   /// Parses a `due` text.
   ///
   /// - Throws: `DueRuleError` at the first word that does not fit, with what was expected.
-  public static func parse(_ text: String) throws(DueRuleError) -> DueRule {
+  package static func parse(_ text: String) throws(DueRuleError) -> DueRule {
     var reader = DueRuleReader(text)
     return try reader.read()
   }

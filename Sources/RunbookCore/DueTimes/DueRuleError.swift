@@ -1,7 +1,7 @@
 /// Why a `due` text was refused, and where (`Character` offset, 0-based).
-public struct DueRuleError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct DueRuleError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What went wrong.
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// The text is empty.
     case emptyRule
     /// The first word is neither `immediately` nor a whole number; `suggestion` is
@@ -25,13 +25,13 @@ public struct DueRuleError: Error, Sendable, Equatable, CustomStringConvertible 
     case unexpectedText(String)
   }
 
-  public var kind: Kind
+  package var kind: Kind
   /// The `Character` offset (0-based) in the due text.
-  public var offset: Int
+  package var offset: Int
   /// How many characters the problem covers (0 at the end of the text).
-  public var length: Int
+  package var length: Int
 
-  public init(_ kind: Kind, offset: Int, length: Int) {
+  package init(_ kind: Kind, offset: Int, length: Int) {
     self.kind = kind
     self.offset = offset
     self.length = length
@@ -41,7 +41,7 @@ public struct DueRuleError: Error, Sendable, Equatable, CustomStringConvertible 
   static let units = "minutes, hours (h), days (d), weeks (w), months or business days"
 
   /// What went wrong and what was expected.
-  public var message: String {
+  package var message: String {
     switch kind {
     case .emptyRule:
       return "the due time is empty; expected \(Self.form)"
@@ -72,5 +72,5 @@ public struct DueRuleError: Error, Sendable, Equatable, CustomStringConvertible 
   }
 
   /// `offset N: message`.
-  public var description: String { "offset \(offset): \(message)" }
+  package var description: String { "offset \(offset): \(message)" }
 }

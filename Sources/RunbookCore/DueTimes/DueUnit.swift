@@ -1,5 +1,5 @@
 /// The unit of an `N UNIT after NAME` due time.
-public enum DueUnit: String, Sendable, Equatable, Hashable, CaseIterable {
+package enum DueUnit: String, Sendable, Equatable, Hashable, CaseIterable {
   case minutes
   case hours
   case days
@@ -9,7 +9,7 @@ public enum DueUnit: String, Sendable, Equatable, Hashable, CaseIterable {
 
   /// The unit for a spelling (`hours`, `hour`, `h`, `business day`, …), ignoring letter case; nil
   /// when it names no unit.
-  public init?(spelling: String) {
+  package init?(spelling: String) {
     switch spelling.lowercased() {
     case "minutes", "minute": self = .minutes
     case "hours", "hour", "h": self = .hours

@@ -3,7 +3,7 @@
 /// Every node keeps `range`: its `Character` offsets (0-based, end exclusive) in the source text,
 /// so a diagnostic can point at `credentails` in `exposure has 'credentails'`. A parenthesised
 /// expression is its inner node; the parentheses leave no node of their own.
-public indirect enum Expression: Sendable, Equatable, Hashable {
+package indirect enum Expression: Sendable, Equatable, Hashable {
   /// A question id or a derive name.
   case name(String, range: Range<Int>)
   /// A `'single'` or `"double"` quoted string (quotes removed, escapes resolved).
@@ -24,7 +24,7 @@ public indirect enum Expression: Sendable, Equatable, Hashable {
   case comparison(ComparisonOperator, Expression, Expression, range: Range<Int>)
 
   /// Where the node sits in the source text, in `Character` offsets.
-  public var range: Range<Int> {
+  package var range: Range<Int> {
     switch self {
     case .name(_, let range), .string(_, let range), .number(_, let range),
       .boolean(_, let range), .list(_, let range), .not(_, let range),
@@ -34,7 +34,7 @@ public indirect enum Expression: Sendable, Equatable, Hashable {
   }
 
   /// Every name the expression uses, in source order, with its range (repeats included).
-  public var names: [(name: String, range: Range<Int>)] {
+  package var names: [(name: String, range: Range<Int>)] {
     switch self {
     case .name(let name, let range): return [(name, range)]
     case .string, .number, .boolean: return []
@@ -48,7 +48,7 @@ public indirect enum Expression: Sendable, Equatable, Hashable {
 }
 
 /// The binary operators of `compare`.
-public enum ComparisonOperator: String, Sendable, Equatable, Hashable, CaseIterable {
+package enum ComparisonOperator: String, Sendable, Equatable, Hashable, CaseIterable {
   case equal = "=="
   case notEqual = "!="
   case less = "<"
@@ -61,7 +61,7 @@ public enum ComparisonOperator: String, Sendable, Equatable, Hashable, CaseItera
   case has = "has"
 
   /// Whether the operator orders its operands (`<`, `<=`, `>`, `>=`).
-  public var isOrdering: Bool {
+  package var isOrdering: Bool {
     switch self {
     case .less, .lessOrEqual, .greater, .greaterOrEqual: return true
     default: return false

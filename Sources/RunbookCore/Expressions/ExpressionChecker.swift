@@ -16,9 +16,9 @@
 /// - `and`, `or`, `not` take any operand and test its truthiness.
 /// A side whose type is unknown (an unknown name) is not type-checked further, so one typo gives
 /// one diagnostic.
-public enum ExpressionChecker {
+package enum ExpressionChecker {
   /// The problems in `expression`, in source order of discovery (empty when it is sound).
-  public static func check(_ expression: Expression, scope: ExpressionScope)
+  package static func check(_ expression: Expression, scope: ExpressionScope)
     -> [ExpressionDiagnostic]
   {
     var diagnostics: [ExpressionDiagnostic] = []
@@ -30,7 +30,7 @@ public enum ExpressionChecker {
   ///
   /// Comparisons, `and`, `or` and `not` are `.boolean`; a list literal is `.list`; a name has its
   /// symbol's type. Use it to give a `derive` value its type.
-  public static func inferredType(of expression: Expression, scope: ExpressionScope)
+  package static func inferredType(of expression: Expression, scope: ExpressionScope)
     -> ValueType?
   {
     var ignored: [ExpressionDiagnostic] = []

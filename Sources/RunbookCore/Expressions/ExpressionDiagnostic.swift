@@ -2,9 +2,9 @@
 ///
 /// `offset` and `length` count `Character`s in the checked text (0-based). The kind carries facts;
 /// `message` turns them into words.
-public struct ExpressionDiagnostic: Sendable, Equatable, CustomStringConvertible {
+package struct ExpressionDiagnostic: Sendable, Equatable, CustomStringConvertible {
   /// What is wrong.
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// A name that is neither an answer nor a derived value, with the nearest one if any.
     case unknownName(String, suggestion: String?)
     /// A name defined after the place that uses it.
@@ -23,24 +23,24 @@ public struct ExpressionDiagnostic: Sendable, Equatable, CustomStringConvertible
     case notAChoice(String, of: String, suggestion: String?)
   }
 
-  public var kind: Kind
+  package var kind: Kind
   /// The `Character` offset (0-based) in the checked text.
-  public var offset: Int
+  package var offset: Int
   /// How many characters the problem covers.
-  public var length: Int
+  package var length: Int
 
-  public init(_ kind: Kind, offset: Int, length: Int) {
+  package init(_ kind: Kind, offset: Int, length: Int) {
     self.kind = kind
     self.offset = offset
     self.length = length
   }
 
-  public init(_ kind: Kind, range: Range<Int>) {
+  package init(_ kind: Kind, range: Range<Int>) {
     self.init(kind, offset: range.lowerBound, length: range.count)
   }
 
   /// What is wrong, in words, with a suggestion when there is one.
-  public var message: String {
+  package var message: String {
     switch kind {
     case .unknownName(let name, let suggestion):
       let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
@@ -79,5 +79,5 @@ public struct ExpressionDiagnostic: Sendable, Equatable, CustomStringConvertible
   }
 
   /// `offset N: message`.
-  public var description: String { "offset \(offset): \(message)" }
+  package var description: String { "offset \(offset): \(message)" }
 }

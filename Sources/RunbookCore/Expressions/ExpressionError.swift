@@ -3,9 +3,9 @@
 /// `offset` counts `Character`s from the start of the expression text (0-based); `length` is how
 /// many characters the problem covers (at least 1, except at the end of the text). The kind
 /// carries facts; `message` turns them into words.
-public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What went wrong.
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// The text is empty or only whitespace.
     case emptyExpression
     /// A character that starts no token (`=`, `&`, `|`, `!` alone, `#`, …).
@@ -20,20 +20,20 @@ public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertib
     case unexpectedEnd(expected: String)
   }
 
-  public var kind: Kind
+  package var kind: Kind
   /// The `Character` offset (0-based) in the expression text.
-  public var offset: Int
+  package var offset: Int
   /// How many characters the problem covers.
-  public var length: Int
+  package var length: Int
 
-  public init(_ kind: Kind, offset: Int, length: Int = 1) {
+  package init(_ kind: Kind, offset: Int, length: Int = 1) {
     self.kind = kind
     self.offset = offset
     self.length = length
   }
 
   /// What went wrong and what was expected, without the position.
-  public var message: String {
+  package var message: String {
     switch kind {
     case .emptyExpression:
       return "the expression is empty; expected a condition such as `vendor_confirmed`"
@@ -59,5 +59,5 @@ public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertib
   }
 
   /// `offset N: message` (the caller maps the offset to a file position).
-  public var description: String { "offset \(offset): \(message)" }
+  package var description: String { "offset \(offset): \(message)" }
 }

@@ -16,9 +16,9 @@ import Foundation
 ///   the other side is a time); anything else, strings included, gives false.
 /// - `list has item`: the list contains the string (a number item is matched by its rendering).
 /// - `item in list`: the same, the other way round.
-public enum ExpressionEvaluator {
+package enum ExpressionEvaluator {
   /// The value of `expression` with the answers and derived values in `environment`.
-  public static func evaluate(_ expression: Expression, in environment: [String: Value]) -> Value {
+  package static func evaluate(_ expression: Expression, in environment: [String: Value]) -> Value {
     switch expression {
     case .name(let name, _):
       return environment[name] ?? .unset
@@ -48,12 +48,12 @@ public enum ExpressionEvaluator {
   }
 
   /// Whether `expression` holds: its value's truthiness (`Value.isTruthy`).
-  public static func isTrue(_ expression: Expression, in environment: [String: Value]) -> Bool {
+  package static func isTrue(_ expression: Expression, in environment: [String: Value]) -> Bool {
     evaluate(expression, in: environment).isTruthy
   }
 
   /// `left OP right` under the rules above; false whenever a side is unset.
-  public static func compare(
+  package static func compare(
     _ left: Value, _ comparison: ComparisonOperator, _ right: Value
   ) -> Bool {
     if left == .unset || right == .unset { return false }

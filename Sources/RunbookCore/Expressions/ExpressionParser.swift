@@ -13,13 +13,13 @@
 /// So `or` binds loosest, then `and`, then `not`, then one comparison: `a or b and not c` is
 /// `a or (b and (not c))`, and `not x == 'y'` is `not (x == 'y')`. A comparison does not chain:
 /// `a < b < c` is refused at the second `<`. Offsets in errors count `Character`s from 0.
-public enum ExpressionParser {
+package enum ExpressionParser {
   /// Parses one whole expression.
   ///
   /// - Parameter text: the expression as written (for example a `when:` value).
   /// - Returns: the syntax tree, each node with its `Character` range in `text`.
   /// - Throws: `ExpressionError` at the first token that does not fit, with what was expected.
-  public static func parse(_ text: String) throws(ExpressionError) -> Expression {
+  package static func parse(_ text: String) throws(ExpressionError) -> Expression {
     let tokens = try ExpressionLexer.tokens(in: text)
     var parser = TokenCursor(tokens: tokens)
     if parser.current.kind == .end {

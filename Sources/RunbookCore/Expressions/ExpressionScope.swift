@@ -3,9 +3,9 @@
 /// `symbols` holds the names defined before that place (earlier answers, earlier derived values);
 /// `later` holds names that exist but are defined after it, with where, so the checker can say
 /// "'x' is answered later, at question 7" instead of "unknown name".
-public struct ExpressionScope: Sendable, Equatable {
+package struct ExpressionScope: Sendable, Equatable {
   /// Where a name that comes later is defined.
-  public enum LaterPlace: Sendable, Equatable, Hashable {
+  package enum LaterPlace: Sendable, Equatable, Hashable {
     /// The question with this 1-based number in the runbook's order.
     case question(Int)
     /// The `derive` entry with this 1-based number.
@@ -13,17 +13,17 @@ public struct ExpressionScope: Sendable, Equatable {
   }
 
   /// The visible names.
-  public var symbols: [String: Symbol]
+  package var symbols: [String: Symbol]
   /// Names defined after this place.
-  public var later: [String: LaterPlace]
+  package var later: [String: LaterPlace]
 
-  public init(symbols: [String: Symbol] = [:], later: [String: LaterPlace] = [:]) {
+  package init(symbols: [String: Symbol] = [:], later: [String: LaterPlace] = [:]) {
     self.symbols = symbols
     self.later = later
   }
 
   /// A scope of the given symbols, keyed by their names (a later duplicate wins).
-  public init(_ symbols: [Symbol], later: [String: LaterPlace] = [:]) {
+  package init(_ symbols: [Symbol], later: [String: LaterPlace] = [:]) {
     var table: [String: Symbol] = [:]
     for symbol in symbols { table[symbol.name] = symbol }
     self.init(symbols: table, later: later)
@@ -31,7 +31,7 @@ public struct ExpressionScope: Sendable, Equatable {
 
   /// Makes `symbol` visible (it is no longer "later"), as a loader walking the questions in order
   /// does after each question.
-  public mutating func define(_ symbol: Symbol) {
+  package mutating func define(_ symbol: Symbol) {
     symbols[symbol.name] = symbol
     later[symbol.name] = nil
   }

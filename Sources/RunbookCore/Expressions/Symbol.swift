@@ -3,15 +3,15 @@
 /// For a `choice` question the type is `.string` and `choiceIDs` lists the allowed ids; for a
 /// `multi` question the type is `.list` and `choiceIDs` lists the ids its items may take. The
 /// checker uses them to catch `exposure has 'credentails'`. Other symbols have nil `choiceIDs`.
-public struct Symbol: Sendable, Equatable, Hashable {
+package struct Symbol: Sendable, Equatable, Hashable {
   /// The question id or derive name.
-  public var name: String
+  package var name: String
   /// What the name holds.
-  public var type: ValueType
+  package var type: ValueType
   /// The allowed ids of a `choice`/`multi` answer, in the runbook's order; nil otherwise.
-  public var choiceIDs: [String]?
+  package var choiceIDs: [String]?
 
-  public init(name: String, type: ValueType, choiceIDs: [String]? = nil) {
+  package init(name: String, type: ValueType, choiceIDs: [String]? = nil) {
     self.name = name
     self.type = type
     self.choiceIDs = choiceIDs

@@ -3,7 +3,7 @@ import Foundation
 /// A runtime value: an answer, a derived value, or what an expression evaluates to.
 ///
 /// `.unset` stands for a question that was not asked (its `when` or its section's was false).
-public enum Value: Sendable, Equatable, Hashable {
+package enum Value: Sendable, Equatable, Hashable {
   case unset
   case boolean(Bool)
   case string(String)
@@ -18,7 +18,7 @@ public enum Value: Sendable, Equatable, Hashable {
   ///
   /// A bare value is true when it is `true`, a non-empty string or list, a non-zero number, or a
   /// time; `.unset` is false.
-  public var isTruthy: Bool {
+  package var isTruthy: Bool {
     switch self {
     case .unset: return false
     case .boolean(let value): return value
@@ -30,7 +30,7 @@ public enum Value: Sendable, Equatable, Hashable {
   }
 
   /// The value's type, or nil for `.unset`.
-  public var type: ValueType? {
+  package var type: ValueType? {
     switch self {
     case .unset: return nil
     case .boolean: return .boolean
@@ -46,7 +46,7 @@ public enum Value: Sendable, Equatable, Hashable {
   /// Lists are joined with ", "; integral numbers have no ".0" (`3`, `2.5`); booleans are `yes`
   /// and `no`, as answers are written; times are RFC 3339 UTC to the second
   /// (`2026-04-01T09:30:00Z`); `.unset` is the empty string.
-  public var rendered: String {
+  package var rendered: String {
     switch self {
     case .unset: return ""
     case .boolean(let value): return value ? "yes" : "no"
@@ -59,7 +59,7 @@ public enum Value: Sendable, Equatable, Hashable {
   }
 
   /// A date as the time that starts it; every other value as it is.
-  public var asTime: Value {
+  package var asTime: Value {
     if case .date(let day) = self { return .time(day.startInUTC) }
     return self
   }

@@ -3,7 +3,7 @@
 /// Question types map onto these: `yesno` → `.boolean`; `choice`, `text` → `.string`;
 /// `number` → `.number`; `multi`, `list` → `.list` (of strings); `date`, `datetime` → `.time`.
 /// Which ids a `choice` or `multi` allows is kept on the `Symbol`, not here.
-public enum ValueType: String, Sendable, Equatable, Hashable, CaseIterable {
+package enum ValueType: String, Sendable, Equatable, Hashable, CaseIterable {
   case boolean
   case string
   case number
@@ -11,7 +11,7 @@ public enum ValueType: String, Sendable, Equatable, Hashable, CaseIterable {
   case time
 
   /// The type's name with an article, for messages: "a boolean", "a list".
-  public var described: String {
+  package var described: String {
     switch self {
     case .boolean: return "a boolean (yes/no)"
     case .string: return "a string"

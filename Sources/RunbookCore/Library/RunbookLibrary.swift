@@ -7,33 +7,33 @@ import YAMLLite
 /// The search folders come from the caller (the command line decides them from `--runbooks`,
 /// `TRIAGE_RUNBOOKS`, `./Runbooks` and the installed share folder), so this type reads no
 /// environment of its own.
-public struct RunbookLibrary: Sendable {
+package struct RunbookLibrary: Sendable {
   /// One runbook file found in a folder, with what its header says.
-  public struct Entry: Sendable, Equatable {
-    public var id: String
-    public var version: String
-    public var title: String
-    public var path: String
+  package struct Entry: Sendable, Equatable {
+    package var id: String
+    package var version: String
+    package var title: String
+    package var path: String
   }
 
   /// Why a runbook could not be found or chosen.
-  public enum LookupError: Error, Sendable, Equatable {
+  package enum LookupError: Error, Sendable, Equatable {
     case notFound(String, searched: [String])
     case duplicateID(String, paths: [String])
     case unreadable(String)
   }
 
   /// The folders searched, in order.
-  public var folders: [String]
+  package var folders: [String]
 
-  public init(folders: [String]) {
+  package init(folders: [String]) {
     self.folders = folders
   }
 
   /// The runbook files (`*.yaml`, `*.yml`) directly inside the search folders.
   ///
   /// They are sorted by path within each folder. Folders that do not exist are skipped.
-  public func runbookFiles() -> [String] {
+  package func runbookFiles() -> [String] {
     var files: [String] = []
     for folder in folders {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
@@ -47,7 +47,7 @@ public struct RunbookLibrary: Sendable {
   /// Every runbook found, read from its header only when its file loads as a runbook.
   ///
   /// - Throws: `LookupError.duplicateID` when two files declare the same id.
-  public func entries() throws(LookupError) -> [Entry] {
+  package func entries() throws(LookupError) -> [Entry] {
     var entries: [Entry] = []
     for path in runbookFiles() {
       guard let data = FileManager.default.contents(atPath: path),
@@ -63,7 +63,7 @@ public struct RunbookLibrary: Sendable {
 
   /// The path of a runbook given as a path (anything with a slash or ending in .yaml/.yml that
   /// exists) or as an id found in the folders.
-  public func resolve(_ reference: String) throws(LookupError) -> String {
+  package func resolve(_ reference: String) throws(LookupError) -> String {
     let looksLikePath =
       reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
     if looksLikePath || FileManager.default.fileExists(atPath: reference) {
@@ -79,7 +79,7 @@ public struct RunbookLibrary: Sendable {
   }
 
   /// The path of the holiday calendar `name` in the first folder that has it.
-  public func calendarPath(named name: String, near runbookPath: String) -> String? {
+  package func calendarPath(named name: String, near runbookPath: String) -> String? {
     let runbookFolder = (runbookPath as NSString).deletingLastPathComponent
     let candidates = [runbookFolder.isEmpty ? "." : runbookFolder] + folders
     for folder in candidates {

@@ -6,9 +6,9 @@ import YAMLLite
 /// Each rule is a small function returning its diagnostics (swift-argument-parser's
 /// `Validators/` pattern); this type runs them all so that a runbook's author sees every problem in
 /// one run.
-public enum RunbookChecker {
+package enum RunbookChecker {
   /// Every error the rules find in `runbook`, and every warning unless `warnings` is false.
-  public static func check(_ runbook: Runbook, warnings: Bool = true) -> [Diagnostic] {
+  package static func check(_ runbook: Runbook, warnings: Bool = true) -> [Diagnostic] {
     let names = NameTable(runbook)
     let errors =
       DuplicateIDRule.check(runbook) + ScopeRule.check(runbook, names: names)

@@ -2,20 +2,20 @@ import YAMLLite
 
 /// One problem found in an input file (a runbook, an answers file, a scenario): where it is, how bad, and what is wrong in words for the person
 /// who writes runbooks by hand.
-public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
+package struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   /// Errors stop a runbook from loading; warnings fail `triage lint` only with `--strict`.
-  public enum Severity: String, Sendable, Equatable {
+  package enum Severity: String, Sendable, Equatable {
     case error, warning
   }
 
-  public var severity: Severity
-  public var location: SourceLocation
+  package var severity: Severity
+  package var location: SourceLocation
   /// A stable short name for the kind of problem (`unknown-key`, `forward-reference`), for editors
   /// and `--json` output.
-  public var code: String
-  public var message: String
+  package var code: String
+  package var message: String
 
-  public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation)
+  package init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation)
   {
     self.severity = severity
     self.code = code
@@ -24,15 +24,15 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// `file:line:column: error: message`.
-  public var description: String { "\(location): \(severity.rawValue): \(message)" }
+  package var description: String { "\(location): \(severity.rawValue): \(message)" }
 }
 
 extension [Diagnostic] {
   /// Whether any of these is an error.
-  public var containsErrors: Bool { contains { $0.severity == .error } }
+  package var containsErrors: Bool { contains { $0.severity == .error } }
 
   /// Sorted by position, errors before warnings at the same place.
-  public func sortedByLocation() -> [Diagnostic] {
+  package func sortedByLocation() -> [Diagnostic] {
     sorted {
       ($0.location, $0.severity == .warning ? 1 : 0) < (
         $1.location, $1.severity == .warning ? 1 : 0

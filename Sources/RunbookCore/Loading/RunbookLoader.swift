@@ -2,11 +2,11 @@ import YAMLLite
 
 /// Loads a runbook from its file's bytes: parses the YAMLLite tree, reads it into typed values, and
 /// checks what the format requires (see FORMATS.md), reporting every problem in one run.
-public enum RunbookLoader {
+package enum RunbookLoader {
   /// What loading found: the runbook when there was no error, and every error and warning.
-  public struct Result: Sendable {
-    public var runbook: Runbook?
-    public var diagnostics: [Diagnostic]
+  package struct Result: Sendable {
+    package var runbook: Runbook?
+    package var diagnostics: [Diagnostic]
   }
 
   /// The top-level keys of a runbook, in the order FORMATS.md lists them.
@@ -16,7 +16,7 @@ public enum RunbookLoader {
   ]
 
   /// How much checking a load does.
-  public enum Checks: Sendable {
+  package enum Checks: Sendable {
     /// Everything: the errors that stop a runbook from loading and the warnings `lint` shows.
     case all
     /// Only what stops a runbook from loading (for commands that use it rather than lint it).
@@ -30,7 +30,7 @@ public enum RunbookLoader {
   ///   - file: the name used in diagnostics.
   ///   - checks: `.errors` skips the rules that can only warn.
   /// - Returns: the runbook (nil when any error was found) and all diagnostics, sorted by position.
-  public static func load(_ bytes: [UInt8], file: String, checks: Checks = .all) -> Result {
+  package static func load(_ bytes: [UInt8], file: String, checks: Checks = .all) -> Result {
     let root: Node
     do {
       root = try YAMLParser.parse(bytes, file: file)
@@ -42,7 +42,7 @@ public enum RunbookLoader {
   }
 
   /// Loads and checks a runbook from an already parsed tree.
-  public static func load(_ root: Node, file: String, checks: Checks = .all) -> Result {
+  package static func load(_ root: Node, file: String, checks: Checks = .all) -> Result {
     var reader = TreeReader(file: file)
     let draft = reader.readRunbook(root)
     var diagnostics = reader.diagnostics

@@ -1,39 +1,39 @@
 import YAMLLite
 
 /// A parsed `when` (or `derive`) expression with its source text and where it was written.
-public struct Condition: Sendable, Equatable {
-  public var source: String
-  public var expression: Expression
+package struct Condition: Sendable, Equatable {
+  package var source: String
+  package var expression: Expression
   /// Where the expression text was written.
-  public var origin: TextOrigin
+  package var origin: TextOrigin
 
   /// Where the expression text starts.
-  public var location: SourceLocation { origin.start }
+  package var location: SourceLocation { origin.start }
 }
 
 /// A text that may hold `{{name}}` references, with where it was written.
-public struct TemplateText: Sendable, Equatable {
-  public var source: String
-  public var template: Template
-  public var origin: TextOrigin
+package struct TemplateText: Sendable, Equatable {
+  package var source: String
+  package var template: Template
+  package var origin: TextOrigin
 
   /// Where the text starts.
-  public var location: SourceLocation { origin.start }
+  package var location: SourceLocation { origin.start }
 
   /// The text with every reference replaced by its value.
-  public func rendered(with values: [String: Value]) -> String {
+  package func rendered(with values: [String: Value]) -> String {
     template.rendered(with: values)
   }
 }
 
 /// A parsed `due` phrase with its source text and where it was written.
-public struct DueTime: Sendable, Equatable {
-  public var source: String
-  public var rule: DueRule
-  public var origin: TextOrigin
+package struct DueTime: Sendable, Equatable {
+  package var source: String
+  package var rule: DueRule
+  package var origin: TextOrigin
 
   /// Where the phrase starts.
-  public var location: SourceLocation { origin.start }
+  package var location: SourceLocation { origin.start }
 }
 
 /// Where a text embedded in a scalar was written: character offsets in the text map column for
@@ -42,19 +42,19 @@ public struct DueTime: Sendable, Equatable {
 ///
 /// Keeps the scalar's node and works the position out only when a diagnostic asks for one, so
 /// loading a clean runbook pays nothing for it.
-public struct TextOrigin: Sendable, Equatable {
+package struct TextOrigin: Sendable, Equatable {
   private let node: Node
 
   /// The origin of `node`'s text.
-  public init(of node: Node) {
+  package init(of node: Node) {
     self.node = node
   }
 
   /// Where the text starts.
-  public var start: SourceLocation { node.location(ofTextOffset: 0) }
+  package var start: SourceLocation { node.location(ofTextOffset: 0) }
 
   /// The file position of the character at `offset` in the text.
-  public func location(at offset: Int) -> SourceLocation {
+  package func location(at offset: Int) -> SourceLocation {
     node.location(ofTextOffset: offset)
   }
 }

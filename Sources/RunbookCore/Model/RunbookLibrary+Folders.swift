@@ -5,7 +5,7 @@ extension RunbookLibrary {
   /// a path can tell a folder of runbooks from one runbook file.
   ///
   /// Like `runbookFiles()`, this reads the real file system.
-  public static func isFolder(_ path: String) -> Bool {
+  package static func isFolder(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
       && isDirectory.boolValue

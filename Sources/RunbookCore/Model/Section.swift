@@ -1,11 +1,11 @@
 import YAMLLite
 
 /// A group of questions asked together, skipped whole when its condition is false.
-public struct Section: Sendable, Equatable {
-  public var id: String
-  public var title: TemplateText
-  public var when: Condition?
-  public var intro: TemplateText?
-  public var questions: [Question]
-  public var location: SourceLocation
+package struct Section: Sendable, Equatable {
+  package var id: String
+  package var title: TemplateText
+  package var when: Condition?
+  package var intro: TemplateText?
+  package var questions: [Question]
+  package var location: SourceLocation
 }

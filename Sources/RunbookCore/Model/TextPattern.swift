@@ -6,15 +6,15 @@
 /// ``PatternSyntax``. Matching is our own (``PatternProgram``): linear in the answer's length,
 /// and much cheaper to set up than Swift's `Regex`, which cost more than the rest of loading a
 /// runbook.
-public struct TextPattern: Sendable, Equatable, CustomStringConvertible {
+package struct TextPattern: Sendable, Equatable, CustomStringConvertible {
   /// The pattern as written.
-  public let source: String
+  package let source: String
   private let program: PatternProgram
 
   /// Compiles `source`.
   ///
   /// - Throws: `PatternError` at the first problem, with its `Character` offset.
-  public init(_ source: String) throws(PatternError) {
+  package init(_ source: String) throws(PatternError) {
     let syntax = try PatternSyntax.parse(source)
     guard let program = PatternProgram(syntax) else { throw PatternError(.tooLarge, offset: 0) }
     self.source = source
@@ -22,11 +22,11 @@ public struct TextPattern: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Whether all of `text` matches.
-  public func matchesWhole(_ text: String) -> Bool {
+  package func matchesWhole(_ text: String) -> Bool {
     program.matchesWhole(text)
   }
 
-  public var description: String { source }
+  package var description: String { source }
 
-  public static func == (lhs: TextPattern, rhs: TextPattern) -> Bool { lhs.source == rhs.source }
+  package static func == (lhs: TextPattern, rhs: TextPattern) -> Bool { lhs.source == rhs.source }
 }

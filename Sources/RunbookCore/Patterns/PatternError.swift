@@ -2,9 +2,9 @@
 ///
 /// `offset` counts `Character`s from the start of the pattern (0-based), like every column the
 /// tool reports. The kind carries facts; `message` turns them into words.
-public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct PatternError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What is wrong with the pattern.
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// `*`, `+`, `?` or `{n}` with nothing before it to repeat (`*a`, `a**`, `(|+)`).
     case nothingToRepeat(String)
     /// A `(` without its `)`.
@@ -33,17 +33,17 @@ public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible 
     case tooLarge
   }
 
-  public var kind: Kind
+  package var kind: Kind
   /// The `Character` offset (0-based) in the pattern.
-  public var offset: Int
+  package var offset: Int
 
-  public init(_ kind: Kind, offset: Int) {
+  package init(_ kind: Kind, offset: Int) {
     self.kind = kind
     self.offset = offset
   }
 
   /// What is wrong and what was expected, without the position.
-  public var message: String {
+  package var message: String {
     switch kind {
     case .nothingToRepeat(let quantifier):
       return "'\(quantifier)' has nothing to repeat; write \\\(quantifier.prefix(1)) for a literal"
@@ -80,5 +80,5 @@ public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible 
     }
   }
 
-  public var description: String { "\(offset): \(message)" }
+  package var description: String { "\(offset): \(message)" }
 }

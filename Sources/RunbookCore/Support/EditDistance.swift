@@ -3,10 +3,10 @@
 ///
 /// `credentails` → `credentials` is 1 (one transposition), `exposre` → `exposure` is 1 (one
 /// insertion). Used by `Suggestion` for "did you mean" hints.
-public enum EditDistance {
+package enum EditDistance {
   /// The number of single-character insertions, deletions, substitutions and adjacent
   /// transpositions that turn `source` into `target`.
-  public static func between(_ source: String, _ target: String) -> Int {
+  package static func between(_ source: String, _ target: String) -> Int {
     let a = Array(source)
     let b = Array(target)
     if a.isEmpty { return b.count }

@@ -13,7 +13,7 @@ extension Node {
   ///
   /// The YAML parser is written elsewhere; this relies only on `Node.location` being where the
   /// scalar starts (its opening quote, for a quoted scalar).
-  public func location(ofTextOffset offset: Int) -> SourceLocation {
+  package func location(ofTextOffset offset: Int) -> SourceLocation {
     guard case .scalar(let scalar) = content, offset >= 0 else { return location }
     let text = scalar.text
     // The checks look at UTF-8 bytes (quotes, backslashes and ASCII breaks are single bytes);

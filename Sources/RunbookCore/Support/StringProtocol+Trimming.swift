@@ -3,7 +3,7 @@ extension StringProtocol {
   ///
   /// Pure Swift: Foundation's `trimmingCharacters(in:)` bridges through `NSString`, which cost
   /// more than reading a whole answers file.
-  public var trimmed: String {
+  package var trimmed: String {
     guard let first = firstIndex(where: { !$0.isWhitespace }),
       let last = lastIndex(where: { !$0.isWhitespace })
     else { return "" }

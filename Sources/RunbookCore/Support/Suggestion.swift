@@ -1,5 +1,5 @@
 /// "Did you mean …?" hints: the known name nearest to a misspelt one.
-public enum Suggestion {
+package enum Suggestion {
   /// The candidate nearest to `word` by `EditDistance`, or nil when none is close enough.
   ///
   /// Close enough means a distance of at most a quarter of the longer of the two words (rounded
@@ -13,7 +13,7 @@ public enum Suggestion {
   ///   - word: what the user wrote.
   ///   - candidates: the names that exist.
   /// - Returns: the nearest candidate, or nil (also when `word` itself is a candidate).
-  public static func nearest(to word: String, in candidates: [String]) -> String? {
+  package static func nearest(to word: String, in candidates: [String]) -> String? {
     guard !word.isEmpty, !candidates.contains(word) else { return nil }
     let lowered = word.lowercased()
     var best: (name: String, distance: Int)?

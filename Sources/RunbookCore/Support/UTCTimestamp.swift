@@ -1,9 +1,9 @@
 import Foundation
 
 /// RFC 3339 timestamps in UTC, written and read without `DateFormatter` (pure and platform-stable).
-public enum UTCTimestamp {
+package enum UTCTimestamp {
   /// `2026-04-01T09:30:00Z`: whole seconds (fractions are dropped, rounding down).
-  public static func string(from date: Date) -> String {
+  package static func string(from date: Date) -> String {
     let seconds = Int(date.timeIntervalSince1970.rounded(.down))
     let dayNumber = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = seconds - dayNumber * 86_400
@@ -39,7 +39,7 @@ public enum UTCTimestamp {
   ///
   /// Accepted: `YYYY-MM-DDTHH:MM:SSZ`, `YYYY-MM-DDTHH:MMZ`, fractions of a second, an offset
   /// instead of `Z` (`+02:00`), or a bare `YYYY-MM-DD` (midnight UTC). A space may replace the `T`.
-  public static func date(from text: String) -> Date? {
+  package static func date(from text: String) -> Date? {
     if let day = CalendarDay(parsing: text) { return day.startInUTC }
     // Every accepted form is ASCII, so it is read from bytes: building `Character` arrays and
     // strings from them cost more here than all the rest of reading an answers file.

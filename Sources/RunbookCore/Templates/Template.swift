@@ -3,22 +3,22 @@
 ///
 /// Whitespace inside the braces is allowed (`{{ vendor }}`). There is no escape: text without
 /// `{{` is taken as it is, and a lone `}}` is plain text. Offsets count `Character`s from 0.
-public struct Template: Sendable, Equatable {
+package struct Template: Sendable, Equatable {
   /// A piece of the template: literal text or a reference.
-  public enum Segment: Sendable, Equatable {
+  package enum Segment: Sendable, Equatable {
     case text(String)
     /// A `{{name}}`: the name, and the `Character` range of the name itself.
     case reference(String, range: Range<Int>)
   }
 
   /// The pieces in order.
-  public let segments: [Segment]
+  package let segments: [Segment]
 
   /// The template exactly as written.
-  public let source: String
+  package let source: String
 
   /// Builds a template from its pieces (`parse` is the usual way).
-  public init(segments: [Segment], source: String) {
+  package init(segments: [Segment], source: String) {
     self.segments = segments
     self.source = source
   }
@@ -27,7 +27,7 @@ public struct Template: Sendable, Equatable {
   ///
   /// - Throws: `TemplateError` at the first `{{` that is unclosed, empty, or holds anything other
   ///   than one name (letters, digits, `_`, not starting with a digit).
-  public static func parse(_ text: String) throws(TemplateError) -> Template {
+  package static func parse(_ text: String) throws(TemplateError) -> Template {
     // Most texts hold no reference: take them whole without walking their characters.
     if !text.containsUTF8Byte(UInt8(ascii: "{")) {
       return Template(segments: text.isEmpty ? [] : [.text(text)], source: text)
@@ -89,7 +89,7 @@ public struct Template: Sendable, Equatable {
   }
 
   /// Every reference in order, with the `Character` offset of its name (repeats included).
-  public var references: [(name: String, offset: Int)] {
+  package var references: [(name: String, offset: Int)] {
     segments.compactMap { segment in
       if case .reference(let name, let range) = segment { return (name, range.lowerBound) }
       return nil
@@ -98,7 +98,7 @@ public struct Template: Sendable, Equatable {
 
   /// The text with each reference replaced by `Value.rendered` of its value; a name that is
   /// missing or unset renders as the empty string.
-  public func rendered(with environment: [String: Value]) -> String {
+  package func rendered(with environment: [String: Value]) -> String {
     var text = ""
     for segment in segments {
       switch segment {
@@ -115,7 +115,7 @@ public struct Template: Sendable, Equatable {
 
   /// The references that are not visible in `scope`: unknown names (with the nearest visible
   /// name) and names defined later, positioned on the name.
-  public func check(scope: ExpressionScope) -> [ExpressionDiagnostic] {
+  package func check(scope: ExpressionScope) -> [ExpressionDiagnostic] {
     segments.compactMap { segment in
       guard case .reference(let name, let range) = segment else { return nil }
       return scope.diagnostic(forName: name, range: range)

@@ -1,7 +1,7 @@
 /// Why a template's text was refused, and where (`Character` offset, 0-based).
-public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What went wrong.
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// A `{{` with no `}}` after it.
     case unterminatedReference
     /// `{{ }}` with nothing inside.
@@ -10,20 +10,20 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidReference(String)
   }
 
-  public var kind: Kind
+  package var kind: Kind
   /// Where the `{{` starts, in `Character`s from the start of the text.
-  public var offset: Int
+  package var offset: Int
   /// How many characters the problem covers.
-  public var length: Int
+  package var length: Int
 
-  public init(_ kind: Kind, offset: Int, length: Int) {
+  package init(_ kind: Kind, offset: Int, length: Int) {
     self.kind = kind
     self.offset = offset
     self.length = length
   }
 
   /// What went wrong and what was expected.
-  public var message: String {
+  package var message: String {
     switch kind {
     case .unterminatedReference:
       return "'{{' is not closed; expected a name and '}}', as in {{vendor}}"
@@ -35,5 +35,5 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
   }
 
   /// `offset N: message`.
-  public var description: String { "offset \(offset): \(message)" }
+  package var description: String { "offset \(offset): \(message)" }
 }

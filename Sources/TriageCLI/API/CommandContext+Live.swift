@@ -3,7 +3,7 @@ import Foundation
 extension CommandContext {
   /// The real process: file descriptors 0, 1 and 2, the local file system, the process
   /// environment and working directory, the system clock and the real terminal.
-  public static func live() -> CommandContext {
+  package static func live() -> CommandContext {
     CommandContext(
       standardInput: FileDescriptorInput(descriptor: 0),
       standardOutput: FileDescriptorOutput(descriptor: 1),

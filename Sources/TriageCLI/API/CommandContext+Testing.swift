@@ -7,7 +7,7 @@ extension CommandContext {
   ///     let context = CommandContext.testing(files: ["/w/a.yaml": "a: b\n"])
   ///     let exit = Triage.main(["parse", "a.yaml"], context: context)
   ///     #expect(context.capturedOutput == "...")
-  public static func testing(
+  package static func testing(
     standardInput: String = "",
     files: [String: String] = [:],
     environment: [String: String] = [:],
@@ -27,7 +27,7 @@ extension CommandContext {
   }
 
   /// What was written to standard output, when it is a `CapturedOutput`.
-  public var capturedOutput: String { (standardOutput as? CapturedOutput)?.text ?? "" }
+  package var capturedOutput: String { (standardOutput as? CapturedOutput)?.text ?? "" }
   /// What was written to standard error, when it is a `CapturedOutput`.
-  public var capturedError: String { (standardError as? CapturedOutput)?.text ?? "" }
+  package var capturedError: String { (standardError as? CapturedOutput)?.text ?? "" }
 }

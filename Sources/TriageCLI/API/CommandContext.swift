@@ -6,30 +6,30 @@ import Foundation
 /// Commands never call `print`, `FileManager`, `ProcessInfo` or `Date()` themselves; they go
 /// through their context, so a test builds one with `CommandContext.testing(...)` and runs a
 /// whole command line in-process. `live()` is the real one, built once by `main.swift`.
-public struct CommandContext {
+package struct CommandContext {
   /// Standard input (`-` as a file argument reads it).
-  public var standardInput: any TextInput
+  package var standardInput: any TextInput
   /// Standard output: results, help, JSON.
-  public var standardOutput: any TextOutput
+  package var standardOutput: any TextOutput
   /// Standard error: only `ErrorReporter` and progress messages write here.
-  public var standardError: any TextOutput
+  package var standardError: any TextOutput
   /// Reads files named on the command line.
-  public var fileSystem: any FileSystem
+  package var fileSystem: any FileSystem
   /// The process environment (`NO_COLOR`, `TRIAGE_ARCHIVE`, `TRIAGE_RUNBOOKS`, ...).
-  public var environment: [String: String]
+  package var environment: [String: String]
   /// The directory relative paths are resolved against.
-  public var currentDirectory: String
+  package var currentDirectory: String
   /// The clock: the only source of "now" for the layers below.
-  public var now: @Sendable () -> Date
+  package var now: @Sendable () -> Date
   /// Which streams are terminals, and how wide the terminal is.
-  public var terminal: TerminalTraits
+  package var terminal: TerminalTraits
   /// Whether colour may be used at all (`--no-color` turns it off).
-  public var colourChoice: ColourChoice
+  package var colourChoice: ColourChoice
   /// The path of the running `triage` binary, to find the runbooks installed beside it
   /// (`PREFIX/bin/triage` → `PREFIX/share/triage/Runbooks`); nil in tests.
-  public var executablePath: String?
+  package var executablePath: String?
 
-  public init(
+  package init(
     standardInput: any TextInput,
     standardOutput: any TextOutput,
     standardError: any TextOutput,
@@ -57,26 +57,26 @@ public struct CommandContext {
 extension CommandContext {
   /// The styles for text written to standard output (colour only on a terminal, never with
   /// `NO_COLOR` or `--no-color`).
-  public var outputStyle: TextStyle {
+  package var outputStyle: TextStyle {
     TextStyle(
       isEnabled: ColourPolicy.usesColour(
         isTerminal: terminal.isOutputTerminal, environment: environment, choice: colourChoice))
   }
 
   /// The styles for text written to standard error.
-  public var errorStyle: TextStyle {
+  package var errorStyle: TextStyle {
     TextStyle(
       isEnabled: ColourPolicy.usesColour(
         isTerminal: terminal.isErrorTerminal, environment: environment, choice: colourChoice))
   }
 
   /// The width to wrap text for standard output to: the terminal's, else 80.
-  public var outputWidth: Int { terminal.isOutputTerminal ? terminal.width ?? 80 : 80 }
+  package var outputWidth: Int { terminal.isOutputTerminal ? terminal.width ?? 80 : 80 }
 
   /// Reads a file named on the command line, or standard input for `-`.
   ///
   /// - Throws: `FileError` (`noSuchFile` for a missing file, `unreadable` otherwise).
-  public func readInput(_ path: String) throws(FileError) -> [UInt8] {
+  package func readInput(_ path: String) throws(FileError) -> [UInt8] {
     if path == "-" { return try standardInput.readAll() }
     do {
       return try fileSystem.contents(atPath: resolvedPath(path))
@@ -86,7 +86,7 @@ extension CommandContext {
   }
 
   /// `path` made absolute against `currentDirectory`.
-  public func resolvedPath(_ path: String) -> String {
+  package func resolvedPath(_ path: String) -> String {
     if path.hasPrefix("/") { return path }
     let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
     return base + path

@@ -5,15 +5,15 @@
 ///     exit(Triage.main(Array(CommandLine.arguments.dropFirst()), context: .live()).status)
 ///
 /// Everything below it takes a `CommandContext`, so tests run whole command lines in-process.
-public enum Triage {
+package enum Triage {
   /// The version, in one place: `triage --version` prints `triage 0.1.0`.
-  public static let version = "0.1.0"
+  package static let version = "0.1.0"
 
   /// Runs one command line (without the program name) and returns its exit status.
   ///
   /// Every error a command throws ends here, in `ErrorReporter`, the one place that writes
   /// `triage: message` to standard error and chooses the exit status.
-  public static func main(_ arguments: [String], context: CommandContext) -> TriageExit {
+  package static func main(_ arguments: [String], context: CommandContext) -> TriageExit {
     var context = context
     let exit: TriageExit
     do {

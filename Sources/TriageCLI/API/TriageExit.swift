@@ -2,30 +2,30 @@
 /// `main.swift` hands it to `exit`.
 ///
 /// The numbers follow `sysexits.h` where one fits (`DESIGN.md`, "Command line").
-public struct TriageExit: Sendable, Hashable, CustomStringConvertible {
+package struct TriageExit: Sendable, Hashable, CustomStringConvertible {
   /// The number the process exits with.
-  public var status: Int32
+  package var status: Int32
 
-  public init(_ status: Int32) {
+  package init(_ status: Int32) {
     self.status = status
   }
 
   /// 0: the command did what was asked.
-  public static let success = TriageExit(0)
+  package static let success = TriageExit(0)
   /// 1: a failure at run time that no other code describes.
-  public static let failure = TriageExit(1)
+  package static let failure = TriageExit(1)
   /// 2: the command line was wrong (unknown command or option, missing or extra argument).
-  public static let usage = TriageExit(2)
+  package static let usage = TriageExit(2)
   /// 65 (`EX_DATAERR`): bad input data, such as a refused YAMLLite document, runbook or answers.
-  public static let dataError = TriageExit(65)
+  package static let dataError = TriageExit(65)
   /// 66 (`EX_NOINPUT`): an input file does not exist.
-  public static let noInput = TriageExit(66)
+  package static let noInput = TriageExit(66)
   /// 73 (`EX_CANTCREAT`): an output file could not be created.
-  public static let cannotCreate = TriageExit(73)
+  package static let cannotCreate = TriageExit(73)
   /// 74 (`EX_IOERR`): reading or writing failed.
-  public static let ioError = TriageExit(74)
+  package static let ioError = TriageExit(74)
   /// 130 (128 + SIGINT): interrupted by the person at the terminal (a draft is saved).
-  public static let interrupted = TriageExit(130)
+  package static let interrupted = TriageExit(130)
 
-  public var description: String { "exit \(status)" }
+  package var description: String { "exit \(status)" }
 }

@@ -2,8 +2,8 @@
 ///
 /// Cases carry facts (the word, the command it was given to, the
 /// nearest valid name); `ErrorReport` turns them into words. All of them exit 2.
-public struct ArgumentError: Error, Equatable {
-  public enum Kind: Equatable, Sendable {
+package struct ArgumentError: Error, Equatable {
+  package enum Kind: Equatable, Sendable {
     /// A word where a subcommand was expected that names none (`triage pars`).
     case unknownCommand(String, suggestion: String?)
     /// An option the command does not have (`--jsn`), with the nearest one it has.
@@ -22,11 +22,11 @@ public struct ArgumentError: Error, Equatable {
     case exclusiveOptions(String, String)
   }
 
-  public var kind: Kind
+  package var kind: Kind
   /// The names of the command it happened in, from the root: `["triage", "archive", "list"]`.
-  public var commandPath: [String]
+  package var commandPath: [String]
 
-  public init(_ kind: Kind, commandPath: [String]) {
+  package init(_ kind: Kind, commandPath: [String]) {
     self.kind = kind
     self.commandPath = commandPath
   }

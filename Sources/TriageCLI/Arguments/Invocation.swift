@@ -4,15 +4,15 @@
 ///     // triage parse notes.yaml --json
 ///     invocation.argument("file")  // "notes.yaml"
 ///     invocation.flag("json")      // true
-public struct Invocation: Sendable, Equatable {
+package struct Invocation: Sendable, Equatable {
   /// The command's names from the root: `["triage", "parse"]`.
-  public var commandPath: [String]
+  package var commandPath: [String]
   /// The flags given (long names).
-  public private(set) var flags: Set<String> = []
+  package private(set) var flags: Set<String> = []
   /// The values of each value option, in the order given.
-  public private(set) var optionValues: [String: [String]] = [:]
+  package private(set) var optionValues: [String: [String]] = [:]
   /// The words of each positional argument, in order.
-  public private(set) var argumentValues: [String: [String]] = [:]
+  package private(set) var argumentValues: [String: [String]] = [:]
   private var declaredNames: Set<String>
 
   init(command: Command, commandPath: [String]) {
@@ -22,29 +22,29 @@ public struct Invocation: Sendable, Equatable {
   }
 
   /// Whether the flag `--name` was given.
-  public func flag(_ name: String) -> Bool {
+  package func flag(_ name: String) -> Bool {
     checkDeclared(name)
     return flags.contains(name)
   }
 
   /// The value of `--name`, or nil if it was not given (the last one for a repeated option).
-  public func value(_ name: String) -> String? {
+  package func value(_ name: String) -> String? {
     values(name).last
   }
 
   /// Every value of a repeated option `--name`, in order.
-  public func values(_ name: String) -> [String] {
+  package func values(_ name: String) -> [String] {
     checkDeclared(name)
     return optionValues[name] ?? []
   }
 
   /// The word of the positional argument `name`, or nil if an optional one was not given.
-  public func argument(_ name: String) -> String? {
+  package func argument(_ name: String) -> String? {
     arguments(name).first
   }
 
   /// Every word of a variadic positional argument `name`.
-  public func arguments(_ name: String) -> [String] {
+  package func arguments(_ name: String) -> [String] {
     checkDeclared(name)
     return argumentValues[name] ?? []
   }

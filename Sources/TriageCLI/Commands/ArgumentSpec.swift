@@ -1,7 +1,7 @@
 /// One declared positional argument: `<file>`, `[<path> ...]`.
-public struct ArgumentSpec: Sendable, Equatable {
+package struct ArgumentSpec: Sendable, Equatable {
   /// How many words the argument takes.
-  public enum Arity: Sendable, Equatable {
+  package enum Arity: Sendable, Equatable {
     case required
     case optional
     case zeroOrMore
@@ -9,12 +9,12 @@ public struct ArgumentSpec: Sendable, Equatable {
   }
 
   /// The value name (`file`); also the key to read it from an `Invocation`.
-  public var name: String
-  public var arity: Arity
+  package var name: String
+  package var arity: Arity
   /// One sentence for the help screen.
-  public var help: String
+  package var help: String
 
-  public init(_ name: String, arity: Arity = .required, help: String) {
+  package init(_ name: String, arity: Arity = .required, help: String) {
     self.name = name
     self.arity = arity
     self.help = help

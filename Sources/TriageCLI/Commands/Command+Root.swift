@@ -2,7 +2,7 @@ extension Command {
   /// The `triage` command itself: the registry of every command, in the order help lists them.
   ///
   /// To add a command, declare `static let name = Command(...)` in `Commands/` and list it here.
-  public static let root = Command(
+  package static let root = Command(
     "triage",
     abstract: "Walk through a runbook for a third-party security incident and keep the record.",
     discussion: """

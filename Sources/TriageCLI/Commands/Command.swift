@@ -13,30 +13,30 @@
 ///     }
 ///
 /// and add `.show` to `Command.root`'s subcommands.
-public struct Command: Sendable {
+package struct Command: Sendable {
   /// What a command does: read its parsed words and the context, write output, return a status.
   ///
   /// Errors it throws are turned into messages and exit codes by `ErrorReport`.
-  public typealias Action = @Sendable (Invocation, CommandContext) throws -> TriageExit
+  package typealias Action = @Sendable (Invocation, CommandContext) throws -> TriageExit
 
   /// The word that selects it (`parse`, `archive`, `list`).
-  public var name: String
+  package var name: String
   /// One line for lists of commands and the top of its help screen.
-  public var abstract: String
+  package var abstract: String
   /// Paragraphs for its help screen (blank lines separate them); may be empty.
-  public var discussion: String
-  public var arguments: [ArgumentSpec]
-  public var options: [OptionSpec]
+  package var discussion: String
+  package var arguments: [ArgumentSpec]
+  package var options: [OptionSpec]
   /// Groups of option names of which at most one may be given (`[["json", "quiet"]]`).
-  public var exclusiveOptions: [[String]]
+  package var exclusiveOptions: [[String]]
   /// Nested commands (`archive list`).
   ///
   /// A command with subcommands usually has no action.
-  public var subcommands: [Command]
+  package var subcommands: [Command]
   /// What it does; nil for a group, which shows its help when run alone.
-  public var action: Action?
+  package var action: Action?
 
-  public init(
+  package init(
     _ name: String,
     abstract: String,
     discussion: String = "",

@@ -1,7 +1,7 @@
 /// One declared option: `--json`, `-q, --quiet`, `--answers <file>`, `--runbooks <dir>...`.
-public struct OptionSpec: Sendable, Equatable {
+package struct OptionSpec: Sendable, Equatable {
   /// What the option takes.
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// No value: present or not.
     case flag
     /// One value, given at most once (`--archive DIR`, `--archive=DIR`).
@@ -11,14 +11,14 @@ public struct OptionSpec: Sendable, Equatable {
   }
 
   /// The long name without dashes (`answers`); also the key to read it from an `Invocation`.
-  public var name: String
+  package var name: String
   /// The short letter, if any (`q` for `-q`).
-  public var short: Character?
-  public var kind: Kind
+  package var short: Character?
+  package var kind: Kind
   /// One sentence for the help screen.
-  public var help: String
+  package var help: String
 
-  public init(_ name: String, short: Character? = nil, kind: Kind, help: String) {
+  package init(_ name: String, short: Character? = nil, kind: Kind, help: String) {
     self.name = name
     self.short = short
     self.kind = kind
@@ -26,19 +26,19 @@ public struct OptionSpec: Sendable, Equatable {
   }
 
   /// A flag: `.flag("json", help: "Print the tree as JSON.")`.
-  public static func flag(_ name: String, short: Character? = nil, help: String) -> OptionSpec {
+  package static func flag(_ name: String, short: Character? = nil, help: String) -> OptionSpec {
     OptionSpec(name, short: short, kind: .flag, help: help)
   }
 
   /// An option with one value: `.value("archive", valueName: "dir", help: "...")`.
-  public static func value(
+  package static func value(
     _ name: String, short: Character? = nil, valueName: String, help: String
   ) -> OptionSpec {
     OptionSpec(name, short: short, kind: .value(valueName: valueName), help: help)
   }
 
   /// An option that may be repeated, its values collected in order.
-  public static func repeatedValue(
+  package static func repeatedValue(
     _ name: String, short: Character? = nil, valueName: String, help: String
   ) -> OptionSpec {
     OptionSpec(name, short: short, kind: .repeatedValue(valueName: valueName), help: help)

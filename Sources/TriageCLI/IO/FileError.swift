@@ -2,21 +2,21 @@
 ///
 /// The path is the one the user typed (`-` for standard
 /// input).
-public enum FileError: Error, Sendable, Equatable {
+package enum FileError: Error, Sendable, Equatable {
   /// The file does not exist (`ENOENT`): exit 66.
   case noSuchFile(path: String)
   /// The file exists but reading it failed (permissions, a directory, an I/O error): exit 74.
   case unreadable(path: String, reason: String)
 
   /// The path the error is about.
-  public var path: String {
+  package var path: String {
     switch self {
     case .noSuchFile(let path), .unreadable(let path, _): return path
     }
   }
 
   /// The same error, about `path` as the user spelt it.
-  public func about(_ path: String) -> FileError {
+  package func about(_ path: String) -> FileError {
     switch self {
     case .noSuchFile: return .noSuchFile(path: path)
     case .unreadable(_, let reason): return .unreadable(path: path, reason: reason)
@@ -25,7 +25,7 @@ public enum FileError: Error, Sendable, Equatable {
 }
 
 /// Why output could not be written.
-public enum OutputError: Error, Sendable, Equatable {
+package enum OutputError: Error, Sendable, Equatable {
   /// Writing to standard output failed (a full disk, a closed descriptor): exit 74.
   case standardOutputFailed
   /// An output file could not be created: exit 73.

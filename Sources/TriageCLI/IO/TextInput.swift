@@ -1,5 +1,5 @@
 /// Where a command reads typed or piped text from: standard input.
-public protocol TextInput: AnyObject {
+package protocol TextInput: AnyObject {
   /// Reads everything up to the end of the input.
   ///
   /// - Throws: `FileError.unreadable(path: "-", ...)` when reading fails.
@@ -12,39 +12,39 @@ public protocol TextInput: AnyObject {
 }
 
 /// What reading one typed line gave.
-public enum LineRead: Sendable, Equatable {
+package enum LineRead: Sendable, Equatable {
   case line(String)
   case endOfInput
   case interrupted
 }
 
 extension TextInput {
-  public func readAnswerLine() -> LineRead {
+  package func readAnswerLine() -> LineRead {
     readLine().map(LineRead.line) ?? .endOfInput
   }
 }
 
 /// A `TextInput` with fixed contents, for tests.
-public final class ScriptedInput: TextInput {
+package final class ScriptedInput: TextInput {
   private var remaining: [UInt8]
 
-  public init(_ text: String) {
+  package init(_ text: String) {
     remaining = Array(text.utf8)
   }
 
-  public func readAll() throws(FileError) -> [UInt8] {
+  package func readAll() throws(FileError) -> [UInt8] {
     defer { remaining = [] }
     return remaining
   }
 
   /// A line holding only Ctrl-C (`\u{3}`) stands for an interruption, so that in-process tests
   /// can interrupt a session the way a person does.
-  public func readAnswerLine() -> LineRead {
+  package func readAnswerLine() -> LineRead {
     guard let line = readLine() else { return .endOfInput }
     return line == "\u{3}" ? .interrupted : .line(line)
   }
 
-  public func readLine() -> String? {
+  package func readLine() -> String? {
     guard !remaining.isEmpty else { return nil }
     let end = remaining.firstIndex(of: UInt8(ascii: "\n")) ?? remaining.endIndex
     let line = String(decoding: remaining[..<end], as: UTF8.self)

@@ -1,5 +1,5 @@
 /// Whether the user allowed colour on the command line.
-public enum ColourChoice: Sendable, Equatable {
+package enum ColourChoice: Sendable, Equatable {
   /// Colour on a terminal unless the environment says otherwise.
   case automatic
   /// Never colour (`--no-color`).
@@ -7,10 +7,10 @@ public enum ColourChoice: Sendable, Equatable {
 }
 
 /// The one place that decides whether text gets colour.
-public enum ColourPolicy {
+package enum ColourPolicy {
   /// Colour is used only on a terminal, never with `NO_COLOR` set to anything non-empty
   /// (no-color.org), never with `TERM=dumb`, and never after `--no-color`.
-  public static func usesColour(
+  package static func usesColour(
     isTerminal: Bool, environment: [String: String], choice: ColourChoice
   ) -> Bool {
     guard choice == .automatic, isTerminal else { return false }

@@ -10,13 +10,13 @@ import YAMLLite
 ///        |
 ///      2 | key: [a, b
 ///        |        ^
-public enum SourceExcerpt {
+package enum SourceExcerpt {
   /// The excerpt for `location` in `source`, ending with a newline; empty when the line does not
   /// exist (an error at the end of the input points past the last line).
   ///
   /// Columns count `Character`s, like `SourceLocation`; a tab before the column is copied into
   /// the caret line so the caret stays under its character in any tab width.
-  public static func rendered(source: String, location: SourceLocation) -> String {
+  package static func rendered(source: String, location: SourceLocation) -> String {
     let lines = source.split(
       omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     guard location.line >= 1, location.line <= lines.count else { return "" }

@@ -2,17 +2,17 @@
 ///
 /// `LiveTerminal.traits(environment:)` reads them from the real process, once; tests build
 /// them by hand.
-public struct TerminalTraits: Sendable, Equatable {
+package struct TerminalTraits: Sendable, Equatable {
   /// Whether standard input is a terminal (a person may be asked questions).
-  public var isInputTerminal: Bool
+  package var isInputTerminal: Bool
   /// Whether standard output is a terminal.
-  public var isOutputTerminal: Bool
+  package var isOutputTerminal: Bool
   /// Whether standard error is a terminal.
-  public var isErrorTerminal: Bool
+  package var isErrorTerminal: Bool
   /// The terminal's width in columns, when known.
-  public var width: Int?
+  package var width: Int?
 
-  public init(
+  package init(
     isInputTerminal: Bool, isOutputTerminal: Bool, isErrorTerminal: Bool, width: Int? = nil
   ) {
     self.isInputTerminal = isInputTerminal
@@ -22,11 +22,11 @@ public struct TerminalTraits: Sendable, Equatable {
   }
 
   /// No stream is a terminal (pipes and files, as in CI).
-  public static let none = TerminalTraits(
+  package static let none = TerminalTraits(
     isInputTerminal: false, isOutputTerminal: false, isErrorTerminal: false)
 
   /// Every stream is a terminal `width` columns wide.
-  public static func interactive(width: Int = 80) -> TerminalTraits {
+  package static func interactive(width: Int = 80) -> TerminalTraits {
     TerminalTraits(
       isInputTerminal: true, isOutputTerminal: true, isErrorTerminal: true, width: width)
   }

@@ -4,15 +4,15 @@ import YAMLLite
 
 /// What the user is told about an error and the status triage exits with: the one mapping from
 /// errors to exit codes, computed without side effects (swift-argument-parser's `MessageInfo`).
-public struct ErrorReport: Equatable {
+package struct ErrorReport: Equatable {
   /// One line, without the `triage: ` prefix.
-  public var message: String
-  public var exit: TriageExit
+  package var message: String
+  package var exit: TriageExit
   /// For usage errors, the lines shown under the message: the command's usage and a pointer to
   /// its help.
-  public var usage: String?
+  package var usage: String?
 
-  public init(message: String, exit: TriageExit, usage: String? = nil) {
+  package init(message: String, exit: TriageExit, usage: String? = nil) {
     self.message = message
     self.exit = exit
     self.usage = usage
@@ -20,7 +20,7 @@ public struct ErrorReport: Equatable {
 
   /// The report for any error a command line can end with; usage errors are described against
   /// the command tree `root`.
-  public init(for error: any Error, root: Command = .root) {
+  package init(for error: any Error, root: Command = .root) {
     switch error {
     case let error as ArgumentError:
       self.init(

@@ -2,36 +2,36 @@ import YAMLLite
 
 /// Bad input data at a place in a source file: exit 65, printed as `FILE:LINE:COLUMN: message`,
 /// and on a terminal followed by the offending line with a caret (`SourceExcerpt`).
-public struct SourceError: Error, Equatable, CustomStringConvertible {
-  public var location: SourceLocation
+package struct SourceError: Error, Equatable, CustomStringConvertible {
+  package var location: SourceLocation
   /// What went wrong, without the position.
-  public var message: String
+  package var message: String
   /// The text of the file, to show the offending line.
-  public var source: String
+  package var source: String
 
-  public init(_ message: String, at location: SourceLocation, source: String) {
+  package init(_ message: String, at location: SourceLocation, source: String) {
     self.message = message
     self.location = location
     self.source = source
   }
 
   /// A refused YAMLLite document, with the bytes it was parsed from.
-  public init(_ error: YAMLError, source: [UInt8]) {
+  package init(_ error: YAMLError, source: [UInt8]) {
     self.init(error.message, at: error.location, source: String(decoding: source, as: UTF8.self))
   }
 
   /// `file:line:column: message`.
-  public var description: String { "\(location): \(message)" }
+  package var description: String { "\(location): \(message)" }
 }
 
 /// A failure a command describes itself, with the exit status it calls for.
 ///
 ///     throw CommandFailure("interrupted; the draft is in \(path)", exit: .interrupted)
-public struct CommandFailure: Error, Equatable {
-  public var message: String
-  public var exit: TriageExit
+package struct CommandFailure: Error, Equatable {
+  package var message: String
+  package var exit: TriageExit
 
-  public init(_ message: String, exit: TriageExit = .failure) {
+  package init(_ message: String, exit: TriageExit = .failure) {
     self.message = message
     self.exit = exit
   }

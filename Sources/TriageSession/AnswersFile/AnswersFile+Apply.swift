@@ -13,7 +13,7 @@ extension AnswersFile {
   /// - Parameters:
   ///   - now: the time the answers count as given (and what `now` means).
   ///   - leaveOpen: true in mixed mode, where the terminal asks what the file leaves open.
-  public func apply(
+  package func apply(
     to session: inout Session, now: Date, leaveOpen: Bool = false
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
@@ -93,7 +93,7 @@ extension AnswersFile {
 
 extension AnswerProblem.Kind {
   /// The diagnostic code of this kind of problem.
-  public var code: String {
+  package var code: String {
     switch self {
     case .empty: return "missing-answer"
     case .wrongType: return "wrong-type"

@@ -11,29 +11,29 @@ import YAMLLite
 ///   our_data_exposed: no
 ///   exposure: [source-code]
 /// ```
-public struct AnswersFile: Sendable, Equatable {
+package struct AnswersFile: Sendable, Equatable {
   /// One answer as written, with where it was written.
-  public struct Entry: Sendable, Equatable {
-    public var questionID: String
-    public var input: AnswerInput
-    public var keyLocation: SourceLocation
-    public var valueLocation: SourceLocation
+  package struct Entry: Sendable, Equatable {
+    package var questionID: String
+    package var input: AnswerInput
+    package var keyLocation: SourceLocation
+    package var valueLocation: SourceLocation
   }
 
-  public var file: String
-  public var runbookID: String?
-  public var responder: String?
-  public var tlp: String?
-  public var entries: [Entry]
+  package var file: String
+  package var runbookID: String?
+  package var responder: String?
+  package var tlp: String?
+  package var entries: [Entry]
   /// Where `answers:` is (or the top of the file), for problems about missing answers.
-  public var answersLocation: SourceLocation
+  package var answersLocation: SourceLocation
 
   static let topLevelKeys = ["runbook", "responder", "tlp", "answers"]
 
   /// Reads an answers file's shape; answers are checked against a runbook by `apply(to:now:)`.
   ///
   /// JSON is read by the same parser: a JSON object is a YAMLLite flow mapping.
-  public static func load(_ bytes: [UInt8], file: String) -> (AnswersFile?, [Diagnostic]) {
+  package static func load(_ bytes: [UInt8], file: String) -> (AnswersFile?, [Diagnostic]) {
     let root: Node
     do {
       root = try YAMLParser.parse(bytes, file: file)

@@ -10,15 +10,15 @@ import RunbookCore
 /// its own `when` hold given the answers of the questions reachable before it; an answer to a
 /// question that is no longer reachable (because an earlier answer changed) is kept but does not
 /// count, and comes back if the earlier answer is changed back.
-public struct Session: Sendable, Equatable {
-  public let runbook: Runbook
+package struct Session: Sendable, Equatable {
+  package let runbook: Runbook
   /// Every answer given, by question id: `.unset` for a skipped optional question or a note that
   /// was shown.
-  public private(set) var given: [String: Value] = [:]
+  package private(set) var given: [String: Value] = [:]
   /// How each answer was given, by question id: the prompt as shown and when it was answered.
-  public private(set) var trail: [TrailEntry] = []
+  package private(set) var trail: [TrailEntry] = []
 
-  public init(runbook: Runbook) {
+  package init(runbook: Runbook) {
     self.runbook = runbook
   }
 
@@ -26,7 +26,7 @@ public struct Session: Sendable, Equatable {
 
   /// The questions reachable with the answers given so far, in order, with their values (`.unset`
   /// for one not answered yet, skipped, or a note).
-  public func reachable() -> [(question: Question, value: Value?)] {
+  package func reachable() -> [(question: Question, value: Value?)] {
     var result: [(question: Question, value: Value?)] = []
     Self.forEachReachable(in: runbook) { question in
       let value = given[question.id]
@@ -54,7 +54,7 @@ public struct Session: Sendable, Equatable {
   }
 
   /// The values of every reachable answered question: what expressions and templates see.
-  public func values() -> [String: Value] {
+  package func values() -> [String: Value] {
     var values: [String: Value] = [:]
     for (question, value) in reachable() {
       if let value, value != .unset { values[question.id] = value }
@@ -63,16 +63,16 @@ public struct Session: Sendable, Equatable {
   }
 
   /// The next question to ask, or nil when every reachable question has an answer.
-  public func nextQuestion() -> Question? {
+  package func nextQuestion() -> Question? {
     reachable().first { $0.value == nil }?.question
   }
 
   /// Whether every reachable question has been answered, skipped or shown.
-  public var isComplete: Bool { nextQuestion() == nil }
+  package var isComplete: Bool { nextQuestion() == nil }
 
   /// Where the responder is: the section of `question`, its number among the reachable questions,
   /// and how many there are likely to be (later conditions may still add or remove some).
-  public func progress(at question: Question) -> Progress {
+  package func progress(at question: Question) -> Progress {
     let list = reachable().map(\.question)
     let number = (list.firstIndex { $0.id == question.id } ?? list.count) + 1
     let section = runbook.section(holding: question.id)
@@ -82,7 +82,7 @@ public struct Session: Sendable, Equatable {
   }
 
   /// The prompt of `question` with its templates filled from the answers so far.
-  public func prompt(for question: Question) -> String {
+  package func prompt(for question: Question) -> String {
     question.ask.rendered(with: values())
   }
 
@@ -95,7 +95,7 @@ public struct Session: Sendable, Equatable {
   ///
   /// - Returns: the value recorded, or why the answer was refused (nothing changes then).
   @discardableResult
-  public mutating func answer(
+  package mutating func answer(
     _ input: AnswerInput, to question: Question, at time: Date
   ) -> Result<Value, AnswerProblem> {
     let result = Self.read(input, for: question, now: time)
@@ -107,7 +107,7 @@ public struct Session: Sendable, Equatable {
 
   /// Reads an answer without recording it: the default for an empty answer, `.unset` for an
   /// empty optional answer, and the type's rules otherwise.
-  public static func read(
+  package static func read(
     _ input: AnswerInput, for question: Question, now: Date
   ) -> Result<Value, AnswerProblem> {
     if question.type == .note { return .success(.unset) }
@@ -124,7 +124,7 @@ public struct Session: Sendable, Equatable {
   /// Records `value` as the answer to `question`, replacing an earlier answer.
   ///
   /// - Parameter prompt: the prompt as it was shown; nil renders it from the answers so far.
-  public mutating func record(
+  package mutating func record(
     _ value: Value, for question: Question, at time: Date, prompt: String? = nil
   ) {
     let prompt = prompt ?? self.prompt(for: question)
@@ -138,7 +138,7 @@ public struct Session: Sendable, Equatable {
   ///
   /// One pass is enough: a condition names only earlier answers (the runbook does not load
   /// otherwise), so a value filled in can change what is reachable after it, never before.
-  public mutating func fillOpenQuestions(
+  package mutating func fillOpenQuestions(
     at time: Date, with fill: (Question) -> Value?
   ) -> [Question] {
     var open: [Question] = []
@@ -156,7 +156,7 @@ public struct Session: Sendable, Equatable {
 
   /// Renders the prompt of every answered question from the answers of the questions before it,
   /// in one pass: for answers given all at once (a file), where no prompt was shown.
-  public mutating func renderPrompts() {
+  package mutating func renderPrompts() {
     var values: [String: Value] = [:]
     var prompts: [String: String] = [:]
     Self.forEachReachable(in: runbook) { question in
@@ -171,20 +171,20 @@ public struct Session: Sendable, Equatable {
   }
 
   /// Forgets the answer to the question answered last, and returns that question to ask again.
-  public mutating func back() -> Question? {
+  package mutating func back() -> Question? {
     guard let last = trail.popLast() else { return nil }
     given[last.question] = nil
     return runbook.question(last.question)
   }
 
   /// Forgets the answer to `questionID` so that it is asked again.
-  public mutating func forget(_ questionID: String) {
+  package mutating func forget(_ questionID: String) {
     given[questionID] = nil
     trail.removeAll { $0.question == questionID }
   }
 
   /// The answers given to questions that are not reachable: kept in the record as `unused`.
-  public func unusedAnswers() -> [String: Value] {
+  package func unusedAnswers() -> [String: Value] {
     var reachableIDs: Set<String> = []
     Self.forEachReachable(in: runbook) { question in
       reachableIDs.insert(question.id)
@@ -199,24 +199,24 @@ public struct Session: Sendable, Equatable {
 }
 
 /// Where a session is, for "Credential rotation - question 4 of about 11".
-public struct Progress: Sendable, Equatable {
-  public var sectionTitle: String
-  public var number: Int
-  public var estimatedTotal: Int
+package struct Progress: Sendable, Equatable {
+  package var sectionTitle: String
+  package var number: Int
+  package var estimatedTotal: Int
 }
 
 /// One step of the question-and-answer trail of a record.
-public struct TrailEntry: Sendable, Equatable {
-  public var question: String
+package struct TrailEntry: Sendable, Equatable {
+  package var question: String
   /// The prompt as it was shown, templates filled.
-  public var asked: String
-  public var answer: Value
-  public var at: Date
+  package var asked: String
+  package var answer: Value
+  package var at: Date
 }
 
 extension AnswerInput {
   /// Whether nothing was given: blank text or no items.
-  public var isEmpty: Bool {
+  package var isEmpty: Bool {
     switch self {
     case .text(let text): return text.allSatisfy(\.isWhitespace)
     case .items(let items): return items.allSatisfy { $0.allSatisfy(\.isWhitespace) }

@@ -2,7 +2,7 @@ import Foundation
 import RunbookCore
 
 /// Turns the answers of a session into outcomes, following the runbook's rules in order.
-public enum OutcomeEvaluator {
+package enum OutcomeEvaluator {
   /// Evaluates the runbook's outcome rules over `answers`.
   ///
   /// - Parameters:
@@ -10,7 +10,7 @@ public enum OutcomeEvaluator {
   ///   - recorded: the record's creation time (the `recorded` anchor, and `immediately`).
   ///   - sent: when notifications were marked sent, by id (the `ID.sent` anchors).
   ///   - calendar: the holiday calendar named by the runbook, for business days.
-  public static func evaluate(
+  package static func evaluate(
     _ runbook: Runbook, answers: [String: Value], recorded: Date, sent: [String: Date] = [:],
     calendar: HolidayCalendar?
   ) -> Outcomes {
@@ -48,7 +48,7 @@ public enum OutcomeEvaluator {
   }
 
   /// The absolute due time of `rule`, or what it waits for.
-  public static func dueState(
+  package static func dueState(
     _ rule: DueRule, values: [String: Value], recorded: Date, sent: [String: Date],
     calendar: HolidayCalendar?
   ) -> DueState {

@@ -14,7 +14,7 @@ extension Scenario {
   ]
 
   /// Whether `root` is a scenario document: a mapping with a top-level `scenario:` key.
-  public static func isScenario(_ root: Node) -> Bool {
+  package static func isScenario(_ root: Node) -> Bool {
     guard case .mapping(let entries) = root.content else { return false }
     return entries.contains { $0.key == "scenario" }
   }
@@ -28,7 +28,7 @@ extension Scenario {
   ///   - bytes: the file's bytes.
   ///   - file: the name used in diagnostics.
   /// - Returns: the scenario (nil when any error was found) and all diagnostics.
-  public static func load(_ bytes: [UInt8], file: String) -> (Scenario?, [Diagnostic]) {
+  package static func load(_ bytes: [UInt8], file: String) -> (Scenario?, [Diagnostic]) {
     let root: Node
     do {
       root = try YAMLParser.parse(bytes, file: file)
@@ -39,7 +39,7 @@ extension Scenario {
   }
 
   /// Reads a scenario from an already parsed document.
-  public static func load(_ root: Node, file: String) -> (Scenario?, [Diagnostic]) {
+  package static func load(_ root: Node, file: String) -> (Scenario?, [Diagnostic]) {
     var reader = ScenarioReader()
     let scenario = reader.readScenario(root, file: file)
     let diagnostics = reader.diagnostics.sortedByLocation()

@@ -18,37 +18,37 @@ import YAMLLite
 /// ```
 ///
 /// Every expectation keeps where it was written, so a failure points at its line.
-public struct Scenario: Sendable, Equatable {
+package struct Scenario: Sendable, Equatable {
   /// The scenario's name (`scenario:`).
-  public var name: String
-  public var description: String?
+  package var name: String
+  package var description: String?
   /// The id of the runbook under test, and where it was written.
-  public var runbookID: String
-  public var runbookLocation: SourceLocation
+  package var runbookID: String
+  package var runbookLocation: SourceLocation
   /// The fixed clock: the record's creation time and what `now` means.
-  public var recorded: Date
-  public var responder: String?
+  package var recorded: Date
+  package var responder: String?
   /// The answers, read exactly as an answers file's.
-  public var answers: AnswersFile
+  package var answers: AnswersFile
   /// Notifications marked sent, by id, for chained (`ID.sent`) due times.
-  public var sent: [SentNotification]
+  package var sent: [SentNotification]
   /// What the outcomes must be, in the order written.
-  public var expectations: [Expectation]
+  package var expectations: [Expectation]
   /// The file the scenario came from, as given.
-  public var file: String
+  package var file: String
 }
 
 /// A notification a scenario marks as sent, and when.
-public struct SentNotification: Sendable, Equatable {
-  public var id: String
-  public var at: Date
-  public var location: SourceLocation
+package struct SentNotification: Sendable, Equatable {
+  package var id: String
+  package var at: Date
+  package var location: SourceLocation
 }
 
 /// One thing a scenario expects of the outcomes, with where it was written.
-public struct Expectation: Sendable, Equatable {
+package struct Expectation: Sendable, Equatable {
   /// What is expected.
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// `severity: high`.
     case severity(SeverityLevel)
     /// `decision: '...'`: the exact headline after templating.
@@ -63,11 +63,11 @@ public struct Expectation: Sendable, Equatable {
     case due(String, DueExpectation)
   }
 
-  public var kind: Kind
+  package var kind: Kind
   /// Where the expected value (or, for `due`, the id) was written.
-  public var location: SourceLocation
+  package var location: SourceLocation
 
-  public init(_ kind: Kind, at location: SourceLocation) {
+  package init(_ kind: Kind, at location: SourceLocation) {
     self.kind = kind
     self.location = location
   }
@@ -75,7 +75,7 @@ public struct Expectation: Sendable, Equatable {
 
 /// An expected due time: an absolute UTC time, or `pending` (a chained due time whose anchor is
 /// not set).
-public enum DueExpectation: Sendable, Equatable {
+package enum DueExpectation: Sendable, Equatable {
   case at(Date)
   case pending
 }

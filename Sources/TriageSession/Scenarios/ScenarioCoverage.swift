@@ -11,11 +11,11 @@ import YAMLLite
 /// `gaps` is what `--strict-coverage` fails on; `notes` are weaker hints about conditions that
 /// were never seen both ways (an action that applied in every scenario, a yes/no question
 /// never answered one way), reported but never failing.
-public struct ScenarioCoverage: Sendable, Equatable {
+package struct ScenarioCoverage: Sendable, Equatable {
   /// One thing no scenario exercised, at its place in the runbook.
-  public struct Gap: Sendable, Equatable {
+  package struct Gap: Sendable, Equatable {
     /// What kind of thing it is.
-    public enum Kind: String, Sendable, Equatable, CaseIterable {
+    package enum Kind: String, Sendable, Equatable, CaseIterable {
       case questionNeverAsked = "question-never-asked"
       case questionNeverAnswered = "question-never-answered"
       case choiceNeverPicked = "choice-never-picked"
@@ -28,27 +28,27 @@ public struct ScenarioCoverage: Sendable, Equatable {
       case conditionNeverFalse = "condition-never-false"
     }
 
-    public var kind: Kind
-    public var location: SourceLocation
+    package var kind: Kind
+    package var location: SourceLocation
     /// What was not exercised, in words: `choice 'other' of exposure_mode is never picked`.
-    public var message: String
+    package var message: String
   }
 
-  public var runbookID: String
+  package var runbookID: String
   /// The runbook's file, as given to the loader.
-  public var file: String
+  package var file: String
   /// How many scenarios ran their answers through the runbook.
-  public var scenarioCount: Int
+  package var scenarioCount: Int
   /// What no scenario exercised: questions, choices and outcome rules.
-  public var gaps: [Gap]
+  package var gaps: [Gap]
   /// Conditions never seen both ways: hints, never failures.
-  public var notes: [Gap]
+  package var notes: [Gap]
 
   /// Whether every question, choice and outcome rule was exercised.
-  public var isComplete: Bool { gaps.isEmpty }
+  package var isComplete: Bool { gaps.isEmpty }
 
   /// The coverage of `runbook` by the runs observed.
-  public init(runbook: Runbook, observations: [ScenarioObservation]) {
+  package init(runbook: Runbook, observations: [ScenarioObservation]) {
     runbookID = runbook.id
     file = runbook.file
     scenarioCount = observations.count

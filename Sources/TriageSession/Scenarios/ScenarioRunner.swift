@@ -6,7 +6,7 @@ import YAMLLite
 ///
 /// It applies the answers at the scenario's fixed clock, evaluates the outcomes, and checks every
 /// expectation. Pure: the runbook and its holiday calendar are loaded by the caller.
-public enum ScenarioRunner {
+package enum ScenarioRunner {
   /// Runs `scenario` against `runbook`.
   ///
   /// - Parameters:
@@ -14,7 +14,7 @@ public enum ScenarioRunner {
   ///   - calendar: the runbook's holiday calendar, for `business days` due times.
   /// - Returns: the failures (answers problems from `AnswersFile.apply(to:now:)`, unknown ids and
   ///   unmet expectations), each at its place in the scenario file, and what was exercised.
-  public static func run(
+  package static func run(
     _ scenario: Scenario, runbook: Runbook, calendar: HolidayCalendar?
   ) -> ScenarioResult {
     var result = ScenarioResult(

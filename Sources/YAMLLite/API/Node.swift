@@ -5,24 +5,24 @@
 ///
 /// A node is 32 bytes: its location is kept as a compact `Place` (line, column and a file number)
 /// and turned into a `SourceLocation` when asked for, since a big runbook holds millions of nodes.
-public struct Node: Sendable, Equatable {
+package struct Node: Sendable, Equatable {
   /// What the node holds.
-  public enum Content: Sendable, Equatable {
+  package enum Content: Sendable, Equatable {
     case scalar(Scalar)
     case sequence([Node])
     case mapping([MappingEntry])
   }
 
-  public var content: Content
+  package var content: Content
   var place: Place
 
   /// Where the node starts (for a block collection, its first key or dash).
-  public var location: SourceLocation {
+  package var location: SourceLocation {
     get { place.location }
     set { place = Place(newValue) }
   }
 
-  public init(_ content: Content, at location: SourceLocation) {
+  package init(_ content: Content, at location: SourceLocation) {
     self.content = content
     self.place = Place(location)
   }
@@ -34,7 +34,7 @@ public struct Node: Sendable, Equatable {
 }
 
 /// How a scalar was written in the source.
-public enum ScalarStyle: String, Sendable, Equatable {
+package enum ScalarStyle: String, Sendable, Equatable {
   case plain
   case singleQuoted
   case doubleQuoted
@@ -46,16 +46,16 @@ public enum ScalarStyle: String, Sendable, Equatable {
 ///
 /// Keys are always scalars. An entry is 56 bytes: the key's line and column are stored, and its file is the value's file
 /// (a key and its value are always in one file).
-public struct MappingEntry: Sendable, Equatable {
-  public var key: String
-  public var value: Node
+package struct MappingEntry: Sendable, Equatable {
+  package var key: String
+  package var value: Node
   private var keyLine: UInt32
   private var keyColumn: UInt32
 
   /// Where the key starts.
   ///
   /// Its `file` is the value's; setting it sets the line and column.
-  public var keyLocation: SourceLocation {
+  package var keyLocation: SourceLocation {
     get { keyPlace.location }
     set {
       keyLine = UInt32(clamping: newValue.line)
@@ -63,7 +63,7 @@ public struct MappingEntry: Sendable, Equatable {
     }
   }
 
-  public init(key: String, keyLocation: SourceLocation, value: Node) {
+  package init(key: String, keyLocation: SourceLocation, value: Node) {
     self.key = key
     self.value = value
     self.keyLine = UInt32(clamping: keyLocation.line)

@@ -4,9 +4,9 @@
 /// escapes or line breaks) keeps only its byte range in the parsed input, which the tree shares,
 /// and makes its `String` when `text` is read; every other scalar holds its `String`. This keeps
 /// a big document's tree small: most scalars need no allocation of their own.
-public struct Scalar: Sendable, Equatable {
+package struct Scalar: Sendable, Equatable {
   private var storage: Storage
-  public var style: ScalarStyle
+  package var style: ScalarStyle
 
   private enum Storage: Sendable {
     case text(String)
@@ -18,7 +18,7 @@ public struct Scalar: Sendable, Equatable {
   }
 
   /// The scalar's text, after folding, escapes and chomping.
-  public var text: String {
+  package var text: String {
     get {
       switch storage {
       case .text(let text):
@@ -41,7 +41,7 @@ public struct Scalar: Sendable, Equatable {
     set { storage = .text(newValue) }
   }
 
-  public init(_ text: String, style: ScalarStyle = .plain) {
+  package init(_ text: String, style: ScalarStyle = .plain) {
     self.storage = .text(text)
     self.style = style
   }
@@ -106,7 +106,7 @@ public struct Scalar: Sendable, Equatable {
     }
   }
 
-  public static func == (lhs: Scalar, rhs: Scalar) -> Bool {
+  package static func == (lhs: Scalar, rhs: Scalar) -> Bool {
     lhs.style == rhs.style
       && lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
   }

@@ -2,7 +2,7 @@ extension YAMLError {
   /// The kinds of refusal.
   ///
   /// Cases name what the input did; `message` says what was expected.
-  public enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     // MARK: - Bytes
     /// The bytes are not valid UTF-8.
     case invalidUTF8

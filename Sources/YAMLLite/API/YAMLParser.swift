@@ -5,9 +5,9 @@
 /// tags, directives, several documents, complex or explicit keys, duplicate keys, tabs as
 /// indentation) is refused with a `YAMLError` at its line and column, never guessed at. Every
 /// scalar is a string: there is no implicit typing.
-public enum YAMLParser {
+package enum YAMLParser {
   /// The deepest nesting of collections accepted; deeper input fails with `nestingTooDeep`.
-  public static let maximumNestingDepth = Parser.maxDepth
+  package static let maximumNestingDepth = Parser.maxDepth
 
   /// Parses one document.
   ///
@@ -19,7 +19,7 @@ public enum YAMLParser {
   ///   - file: the name used in every `SourceLocation`.
   /// - Returns: the document's root node; an empty document is an empty plain scalar.
   /// - Throws: `YAMLError` at the first construct outside the subset or malformed.
-  public static func parse(_ bytes: [UInt8], file: String) throws(YAMLError) -> Node {
+  package static func parse(_ bytes: [UInt8], file: String) throws(YAMLError) -> Node {
     let result: Result<Node, YAMLError> = bytes.withUnsafeBufferPointer { buffer in
       let start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
       var parser = Parser(bytes: buffer, source: bytes, file: file, start: start)
@@ -37,7 +37,7 @@ public enum YAMLParser {
   }
 
   /// Parses one document from a string.
-  public static func parse(_ text: String, file: String) throws(YAMLError) -> Node {
+  package static func parse(_ text: String, file: String) throws(YAMLError) -> Node {
     try parse(Array(text.utf8), file: file)
   }
 }

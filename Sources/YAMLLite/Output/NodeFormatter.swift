@@ -1,9 +1,9 @@
 /// Turns a node tree into text: JSON (scalars as strings, keys in document order) or an outline.
-public enum NodeFormatter {
+package enum NodeFormatter {
   /// The tree as JSON: every scalar a JSON string, mapping keys in document order.
   ///
   /// No trailing newline. Indented by two spaces when `pretty` is true, one line otherwise.
-  public static func json(_ node: Node, pretty: Bool = true) -> String {
+  package static func json(_ node: Node, pretty: Bool = true) -> String {
     var writer = JSONWriter(pretty: pretty)
     writer.write(node, depth: 0)
     return String(decoding: writer.out, as: UTF8.self)
@@ -14,7 +14,7 @@ public enum NodeFormatter {
   ///     1:1 mapping
   ///       1:1 key "name"
   ///         1:7 plain "triage"
-  public static func outline(_ node: Node) -> String {
+  package static func outline(_ node: Node) -> String {
     var lines: [String] = []
     appendOutline(of: node, depth: 0, to: &lines)
     return lines.joined(separator: "\n")
