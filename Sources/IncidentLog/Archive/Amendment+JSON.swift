@@ -88,3 +88,17 @@ extension AmendmentChange {
     try self.init(reader: DocumentReader(root: value))
   }
 }
+
+extension Amendment {
+  /// The record an amendment document names, `record` and `record_sha256`, read alone.
+  ///
+  /// `archive verify` checks this reference even when the rest of the amendment does not
+  /// decode; nil when either member is missing or not a string.
+  package static func recordReference(in document: JSONValue) -> (id: String, sha256: String)? {
+    let root = DocumentReader(root: document)
+    guard let id = try? root.optionalMember("record")?.string(),
+      let sha256 = try? root.optionalMember("record_sha256")?.string()
+    else { return nil }
+    return (id, sha256)
+  }
+}
