@@ -4,7 +4,7 @@ import TriageSession
 extension IncidentRecord {
   /// Sets the outcome members (severity, decision, actions, notifications) from `outcomes`;
   /// every action and notification starts `open`.
-  package mutating func setOutcomes(_ outcomes: Outcomes) {
+  mutating func setOutcomes(_ outcomes: Outcomes) {
     severity = outcomes.severity
     decision = outcomes.decision
     actions = outcomes.actions.map(Action.init(outcome:))
@@ -25,7 +25,7 @@ extension IncidentRecord.Due {
 
 extension IncidentRecord.Action {
   /// The action an outcome assigns, open.
-  package init(outcome: ActionOutcome) {
+  init(outcome: ActionOutcome) {
     self.init(
       id: outcome.id, title: outcome.title, owner: outcome.owner,
       due: IncidentRecord.Due(outcome.due), dueRule: outcome.dueRule, details: outcome.details)
@@ -34,7 +34,7 @@ extension IncidentRecord.Action {
 
 extension IncidentRecord.Notification {
   /// The notification an outcome requires, open.
-  package init(outcome: NotificationOutcome) {
+  init(outcome: NotificationOutcome) {
     self.init(
       id: outcome.id, to: outcome.to, due: IncidentRecord.Due(outcome.due),
       dueRule: outcome.dueRule, basis: outcome.basis, draft: outcome.draft)
