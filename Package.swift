@@ -21,7 +21,7 @@ let package = Package(
     .testTarget(name: "YAMLLiteTests", dependencies: ["YAMLLite"]),
     .testTarget(name: "RunbookCoreTests", dependencies: ["RunbookCore"]),
     .testTarget(name: "TriageSessionTests", dependencies: ["TriageSession"]),
-    .testTarget(name: "IncidentLogTests", dependencies: ["IncidentLog"]),
+    .testTarget(name: "IncidentLogTests", dependencies: ["IncidentLog"], exclude: ["Fixtures"]),
     .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI"]),
     .testTarget(
       name: "TriageEndToEndTests", dependencies: ["triage"],

@@ -34,31 +34,4 @@ package struct Amendment: Sendable, Equatable {
     self.responder = responder
     self.change = change
   }
-
-  /// The document to append to the archive (without `integrity`, which the store adds).
-  package var jsonValue: JSONValue {
-    [
-      "format": .string(Self.format),
-      "id": .string(id),
-      "created_at": .string(UTCTimestamp.string(from: createdAt)),
-      "record": .string(record),
-      "record_sha256": .string(recordSHA256),
-      "responder": .string(responder),
-      "change": change.jsonValue,
-    ]
-  }
-
-  /// Reads an amendment document; nil when it is not a well-formed `triage-amendment/1`.
-  package init?(json value: JSONValue) {
-    guard value["format"]?.stringValue == Self.format,
-      let id = value["id"]?.stringValue,
-      let createdAt = value["created_at"]?.stringValue.flatMap(UTCTimestamp.date(from:)),
-      let record = value["record"]?.stringValue,
-      let recordSHA256 = value["record_sha256"]?.stringValue,
-      let change = value["change"].flatMap(AmendmentChange.init(json:))
-    else { return nil }
-    self.init(
-      id: id, createdAt: createdAt, record: record, recordSHA256: recordSHA256,
-      responder: value["responder"]?.stringValue ?? "", change: change)
-  }
 }

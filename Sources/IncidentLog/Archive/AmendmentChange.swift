@@ -45,48 +45,4 @@ package enum AmendmentChange: Sendable, Equatable {
     case .notificationSent: nil
     }
   }
-
-  /// The change as JSON.
-  package var jsonValue: JSONValue {
-    var object = JSONObject()
-    object["type"] = .string(type)
-    switch self {
-    case .actionStatus(let action, let status, let note):
-      object["action"] = .string(action)
-      object["status"] = .string(status.rawValue)
-      if let note { object["note"] = .string(note) }
-    case .notificationSent(let notification, let sentAt):
-      object["notification"] = .string(notification)
-      object["sent_at"] = .string(UTCTimestamp.string(from: sentAt))
-    case .note(let text):
-      object["text"] = .string(text)
-    case .close(let note):
-      if let note { object["note"] = .string(note) }
-    }
-    return .object(object)
-  }
-
-  /// Reads a `change` member; nil when it is not one of the four shapes.
-  package init?(json value: JSONValue) {
-    let note = value["note"]?.stringValue
-    switch value["type"]?.stringValue {
-    case "action-status":
-      guard let action = value["action"]?.stringValue,
-        let status = value["status"]?.stringValue.flatMap(ActionStatus.init(rawValue:))
-      else { return nil }
-      self = .actionStatus(action: action, status: status, note: note)
-    case "notification-sent":
-      guard let notification = value["notification"]?.stringValue,
-        let sentAt = value["sent_at"]?.stringValue.flatMap(UTCTimestamp.date(from:))
-      else { return nil }
-      self = .notificationSent(notification: notification, sentAt: sentAt)
-    case "note":
-      guard let text = value["text"]?.stringValue else { return nil }
-      self = .note(text: text)
-    case "close":
-      self = .close(note: note)
-    default:
-      return nil
-    }
-  }
 }

@@ -21,20 +21,20 @@ struct AmendmentIndex {
       guard case .document(let location) = entry,
         let bytes = try? store.fileSystem.readFile(at: store.absolute(location.path))
       else { return }
-      var parsed: JSONValue?
+      var parsed: Amendment?
       let record: String
       if let found = Self.recordMember(bytes) {
         record = found
       } else {
-        parsed = (try? store.document(location, from: bytes))?.document
-        guard let found = parsed?["record"]?.stringValue else { return }
+        parsed = Self.amendment(location, from: bytes, in: store)
+        guard let found = parsed?.record else { return }
         record = found
       }
       let key = FNV1a.hash(record)
       entries.append((key, PackedLocation(location)))
       guard let mark, prefilter?(bytes) ?? true else { return }
-      if parsed == nil { parsed = (try? store.document(location, from: bytes))?.document }
-      if let parsed, let amendment = Amendment(json: parsed), mark(amendment) {
+      if parsed == nil { parsed = Self.amendment(location, from: bytes, in: store) }
+      if let parsed, mark(parsed) {
         marked.insert(key)
       }
     }
@@ -56,13 +56,21 @@ struct AmendmentIndex {
     var amendments: [Amendment] = []
     while low < entries.count && entries[low].record == key {
       if let document = try? store.read(entries[low].location.location),
-        let amendment = Amendment(json: document.document), amendment.record == id
+        let amendment = try? Amendment(json: document.document), amendment.record == id
       {
         amendments.append(amendment)
       }
       low += 1
     }
     return amendments
+  }
+
+  /// The amendment in `bytes`, or nil when they do not read as one.
+  private static func amendment(
+    _ location: DocumentLocation, from bytes: [UInt8], in store: ArchiveStore
+  ) -> Amendment? {
+    guard let document = try? store.document(location, from: bytes) else { return nil }
+    return try? Amendment(json: document.document)
   }
 
   /// The top-level `record` member as the archive writes it (`\n  "record": "ID"`, which no

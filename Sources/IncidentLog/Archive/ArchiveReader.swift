@@ -2,8 +2,8 @@
 ///
 /// Amendments are indexed first (a few bytes each, see `AmendmentIndex`), then records are
 /// streamed, each with its amendments read from their files, so memory grows with neither the
-/// records nor the amendments' contents. Files that do not read as documents are skipped here;
-/// ``ArchiveStore/verify()`` reports them.
+/// records nor the amendments' contents. Files that do not read as documents are skipped here
+/// (``ArchiveStore/verify()`` reports them), and so are documents that do not decode as records.
 package struct ArchiveReader: Sendable {
   /// The archive.
   package let store: ArchiveStore
@@ -20,8 +20,10 @@ package struct ArchiveReader: Sendable {
         let document = try? store.read(location)
       else { return }
       let amendments = index.amendments(ofRecord: location.id, in: store)
+      // A document that does not decode as a record is skipped, like one that does not read.
+      guard let state = try? RecordState(stored: document, amendments: amendments) else { return }
       do {
-        try body(RecordState(stored: document, amendments: amendments))
+        try body(state)
       } catch {
         failure = error
       }
@@ -53,10 +55,12 @@ package struct ArchiveReader: Sendable {
   }
 
   /// The current state of the record named by `prefix` (see ``locateRecord(_:)``).
+  ///
+  /// - Throws: also ``RecordDecodingError`` when the record does not decode.
   package func state(ofRecord prefix: String) throws -> RecordState {
     let location = try locateRecord(prefix)
     let document = try store.read(location)
     let amendments = try AmendmentIndex(store: store).amendments(ofRecord: location.id, in: store)
-    return RecordState(stored: document, amendments: amendments)
+    return try RecordState(stored: document, amendments: amendments)
   }
 }

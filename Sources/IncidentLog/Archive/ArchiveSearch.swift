@@ -34,8 +34,9 @@ package struct ArchiveSearch: Sendable {
       }
       if !notes, let needle, !Self.bytes(bytes, contain: needle) { return }
       let recordAmendments = index.amendments(ofRecord: location.id, in: store)
-      guard let document = try? store.document(location, from: bytes) else { return }
-      let state = RecordState(stored: document, amendments: recordAmendments)
+      guard let document = try? store.document(location, from: bytes),
+        let state = try? RecordState(stored: document, amendments: recordAmendments)
+      else { return }
       let fields = matchingFields(of: state)
       guard !fields.isEmpty else { return }
       do { try body(SearchMatch(state: state, fields: fields)) } catch { failure = error }
@@ -46,37 +47,44 @@ package struct ArchiveSearch: Sendable {
   /// The fields of `state` that contain the text.
   package func matchingFields(of state: RecordState) -> [SearchMatch.Field] {
     var fields: [SearchMatch.Field] = []
-    func check(_ field: String, _ value: JSONValue?) {
-      guard let value else { return }
-      let text: String
-      switch value {
-      case .string(let string): text = string
-      case .array(let items): text = items.compactMap(\.stringValue).joined(separator: ", ")
-      case .number, .bool: text = ReportGenerator.display(value)
-      default: return
-      }
-      if contains(text) { fields.append(.init(field: field, text: text)) }
+    func check(_ field: String, _ text: String?) {
+      if let text, contains(text) { fields.append(.init(field: field, text: text)) }
     }
-    let record = state.stored.document
-    for member in record["answers"]?.objectValue?.members ?? [] {
-      check("answers.\(member.key)", member.value)
+    let record = state.record
+    for answer in record.answers ?? [] {
+      check("answers.\(answer.name)", Self.searchedText(answer.value))
     }
-    check("decision", record["decision"])
-    for (key, itemKeys) in [
-      ("actions", ["title", "owner", "details"]), ("notifications", ["to", "basis", "draft"]),
-    ] {
-      for item in record[key]?.arrayValue ?? [] {
-        let id = item["id"]?.stringValue ?? "?"
-        check("\(key).\(id).id", item["id"])
-        for itemKey in itemKeys { check("\(key).\(id).\(itemKey)", item[itemKey]) }
-      }
+    check("decision", record.decision)
+    for action in record.actions ?? [] {
+      let prefix = "actions.\(action.id)."
+      check(prefix + "id", action.id)
+      check(prefix + "title", action.title)
+      check(prefix + "owner", action.owner)
+      check(prefix + "details", action.details)
+    }
+    for notification in record.notifications ?? [] {
+      let prefix = "notifications.\(notification.id)."
+      check(prefix + "id", notification.id)
+      check(prefix + "to", notification.to)
+      check(prefix + "basis", notification.basis)
+      check(prefix + "draft", notification.draft)
     }
     for amendment in state.amendments {
       if let note = amendment.change.text {
-        check("amendments.\(amendment.id).\(amendment.change.type)", .string(note))
+        check("amendments.\(amendment.id).\(amendment.change.type)", note)
       }
     }
     return fields
+  }
+
+  /// An answer as searched: lists joined with ", ", yes/no, numbers as written; nil for null.
+  private static func searchedText(_ value: RecordValue) -> String? {
+    switch value {
+    case .null: nil
+    case .string(let text): text
+    case .list(let items): items.joined(separator: ", ")
+    case .boolean, .number: ReportGenerator.display(value)
+    }
   }
 
   /// Whether `candidate` contains the text, ignoring letter case.

@@ -28,7 +28,7 @@ package enum ExportRows: String, Sendable, CaseIterable {
       return [
         [
           state.id, state.createdAt, state.runbookID, state.severity, state.status, state.tlp,
-          state.text("responder"), state.decision,
+          state.responder, state.decision,
           String(state.actions.filter(\.isOpen).count),
           String(state.notifications.filter(\.isOpen).count),
         ]

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookCore
 
 /// One action or notification of a record, with its amendments applied.
 package struct FollowUpItem: Sendable, Equatable {
@@ -48,13 +49,26 @@ package struct FollowUpItem: Sendable, Equatable {
   /// Whether it still needs doing: an action neither done nor dropped, a notification not sent.
   package var isOpen: Bool { status == "open" }
 
-  /// Reads an entry of `actions` or `notifications`; nil without an `id`.
-  init?(kind: Kind, json value: JSONValue) {
-    guard let id = value["id"]?.stringValue else { return nil }
-    let title = (kind == .action ? value["title"] : value["to"])?.stringValue ?? id
+  /// The item of an action of a record.
+  init(action: IncidentRecord.Action) {
     self.init(
-      kind: kind, id: id, title: title, owner: value["owner"]?.stringValue,
-      due: value["due"]?.stringValue, dueRule: value["due_rule"]?.stringValue,
-      status: value["status"]?.stringValue ?? "open")
+      kind: .action, id: action.id, title: action.title, owner: action.owner,
+      due: Self.text(action.due), dueRule: action.dueRule, status: action.status.rawValue)
+  }
+
+  /// The item of a notification of a record.
+  init(notification: IncidentRecord.Notification) {
+    self.init(
+      kind: .notification, id: notification.id, title: notification.to, owner: nil,
+      due: Self.text(notification.due), dueRule: notification.dueRule,
+      status: notification.status.rawValue, sentAt: notification.sentAt)
+  }
+
+  private static func text(_ due: IncidentRecord.Due) -> String? {
+    switch due {
+    case .none: nil
+    case .at(let date): UTCTimestamp.string(from: date)
+    case .pending: "pending"
+    }
   }
 }

@@ -2,31 +2,33 @@ import Foundation
 import RunbookCore
 
 extension RecordState {
-  /// The record document with the amendments' effects written in: each action's `status`, each
-  /// sent notification's `status: "sent"` and `sent_at`.
-  package var amendedDocument: JSONValue {
-    var document = stored.document
-    document["actions"] = .array(
-      (document["actions"]?.arrayValue ?? []).map { entry in
-        var entry = entry
-        if let id = entry["id"]?.stringValue, let item = action(id) {
-          entry["status"] = .string(item.status)
-        }
-        return entry
-      })
-    document["notifications"] = .array(
-      (document["notifications"]?.arrayValue ?? []).map { entry in
-        var entry = entry
-        if let id = entry["id"]?.stringValue, let sentAt = notification(id)?.sentAt {
-          entry["status"] = "sent"
-          entry["sent_at"] = .string(UTCTimestamp.string(from: sentAt))
-        }
-        return entry
-      })
-    return document
+  /// The record with the amendments' effects written in: each action's `status`, each sent
+  /// notification's `status: "sent"` and `sent_at`.
+  package var amendedRecord: IncidentRecord {
+    var amended = record
+    amended.actions = record.actions?.map { entry in
+      var entry = entry
+      if let status = action(entry.id).flatMap({ IncidentRecord.Action.Status(rawValue: $0.status) }
+      ) {
+        entry.status = status
+      }
+      return entry
+    }
+    amended.notifications = record.notifications?.map { entry in
+      var entry = entry
+      if let sentAt = notification(entry.id)?.sentAt {
+        entry.status = .sent
+        entry.sentAt = sentAt
+      }
+      return entry
+    }
+    return amended
   }
 
-  /// The Markdown report (``ReportGenerator``) of ``amendedDocument``, followed by a
+  /// ``amendedRecord`` as JSON.
+  package var amendedDocument: JSONValue { amendedRecord.jsonValue }
+
+  /// The Markdown report (``ReportGenerator``) of ``amendedRecord``, followed by a
   /// `## Follow-ups` section: open or closed, each action's and notification's state (due times
   /// of chained deadlines worked out as in ``FollowUp``), and every amendment in order.
   ///
@@ -36,7 +38,7 @@ extension RecordState {
   package func amendedMarkdown(
     now: Date, calendar: (String) -> FollowUp.CalendarLookup
   ) -> String {
-    var lines = [ReportGenerator.markdown(of: amendedDocument), "## Follow-ups", ""]
+    var lines = [ReportGenerator.markdown(of: amendedRecord), "## Follow-ups", ""]
     if let closedAt {
       lines.append("**Status:** closed at \(UTCTimestamp.string(from: closedAt))")
     } else {

@@ -18,6 +18,8 @@ package struct RecordState: Sendable, Equatable {
 
   /// The stored record.
   package var stored: StoredDocument
+  /// The stored record, decoded.
+  package var record: IncidentRecord
   /// Its amendments, oldest first.
   package private(set) var amendments: [Amendment] = []
   /// Its actions, with statuses after amendments, in the record's order.
@@ -30,33 +32,37 @@ package struct RecordState: Sendable, Equatable {
   package private(set) var closedAt: Date?
 
   /// The state of `stored` with `amendments` applied in time order (then id order).
-  package init(stored: StoredDocument, amendments: [Amendment] = []) {
+  ///
+  /// - Throws: ``RecordDecodingError`` when the stored document is not a readable record.
+  package init(stored: StoredDocument, amendments: [Amendment] = []) throws(RecordDecodingError) {
+    try self.init(
+      stored: stored, record: IncidentRecord(json: stored.document), amendments: amendments)
+  }
+
+  /// The state of `stored`, already decoded as `record`, with `amendments` applied.
+  package init(stored: StoredDocument, record: IncidentRecord, amendments: [Amendment] = []) {
     self.stored = stored
-    let record = stored.document
-    actions = (record["actions"]?.arrayValue ?? []).compactMap {
-      FollowUpItem(kind: .action, json: $0)
-    }
-    notifications = (record["notifications"]?.arrayValue ?? []).compactMap {
-      FollowUpItem(kind: .notification, json: $0)
-    }
+    self.record = record
+    actions = (record.actions ?? []).map(FollowUpItem.init(action:))
+    notifications = (record.notifications ?? []).map(FollowUpItem.init(notification:))
     let ordered = amendments.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     for amendment in ordered { apply(amendment) }
   }
 
   /// The record's id.
   package var id: String { stored.location.id }
-  /// A top-level string member of the record, or "".
-  package func text(_ key: String) -> String { stored.document[key]?.stringValue ?? "" }
-  /// `created_at`.
-  package var createdAt: String { text("created_at") }
-  /// `severity`.
-  package var severity: String { text("severity") }
-  /// `decision`.
-  package var decision: String { text("decision") }
-  /// `tlp`.
-  package var tlp: String { text("tlp") }
-  /// `runbook.id`.
-  package var runbookID: String { stored.document["runbook"]?["id"]?.stringValue ?? "" }
+  /// `created_at` as written, or "".
+  package var createdAt: String { record.createdAt.map(UTCTimestamp.string(from:)) ?? "" }
+  /// The severity level, or "".
+  package var severity: String { record.severity?.rawValue ?? "" }
+  /// The headline, or "".
+  package var decision: String { record.decision ?? "" }
+  /// The TLP marking, or "".
+  package var tlp: String { record.tlp?.rawValue ?? "" }
+  /// Who answered, or "".
+  package var responder: String { record.responder ?? "" }
+  /// The runbook's id, or "".
+  package var runbookID: String { record.runbook?.id ?? "" }
   /// Whether a `close` amendment names the record.
   package var isClosed: Bool { closedAt != nil }
   /// `open` or `closed`.

@@ -2,16 +2,16 @@ import Foundation
 import RunbookCore
 import TriageSession
 
-/// Builds the JSON of an incident record (FORMATS.md, `triage-record/1`) from a finished session.
+/// Builds an incident record (FORMATS.md, `triage-record/1`) from a finished session.
 ///
 /// The `integrity` member is left for the archive store, which fills in the parents and the hash
 /// when it writes the record.
 package enum RecordBuilder {
   /// The record format this builder writes.
-  package static let format = "triage-record/1"
+  package static let format = IncidentRecord.format
 
   /// How the answers were given.
-  package enum Mode: String, Sendable {
+  package enum Mode: String, Sendable, CaseIterable {
     case interactive
     case answersFile = "answers-file"
     case mixed
@@ -38,114 +38,59 @@ package enum RecordBuilder {
     }
   }
 
-  /// The record of `session` with `outcomes`, as a JSON object in the documented key order.
-  package static func record(
+  /// The record of `session` with `outcomes`, every member set.
+  package static func incidentRecord(
     of session: Session, outcomes: Outcomes, metadata: Metadata
-  ) -> JSONValue {
+  ) -> IncidentRecord {
     let runbook = session.runbook
-    var answers = JSONObject()
+    var answers: [IncidentRecord.NamedValue] = []
     for (question, value) in session.reachable() {
       guard let value, value != .unset else { continue }
-      answers[question.id] = json(value, type: question.type)
+      answers.append(.init(name: question.id, value: recordValue(value)))
     }
-    var unused = JSONObject()
-    for (id, value) in session.unusedAnswers().sorted(by: { $0.key < $1.key }) {
-      unused[id] = json(value, type: runbook.question(id)?.type)
+    let unused = session.unusedAnswers().sorted(by: { $0.key < $1.key }).map {
+      IncidentRecord.NamedValue(name: $0.key, value: recordValue($0.value))
     }
-    var derived = JSONObject()
-    for (name, value) in outcomes.derived { derived[name] = json(value, type: nil) }
-    var record: JSONValue = [
-      "format": .string(format),
-      "id": .string(metadata.id),
-      "created_at": .string(UTCTimestamp.string(from: metadata.createdAt)),
-      "runbook": [
-        "id": .string(runbook.id), "version": .string(runbook.version),
-        "sha256": .string(metadata.runbookSHA256),
-      ],
-      "responder": .string(metadata.responder),
-      "mode": .string(metadata.mode.rawValue),
-      "tlp": .string(metadata.tlp.rawValue),
-      "answers": .object(answers),
-      "trail": json(session.trail, runbook: runbook),
-      "unused": .object(unused),
-      "derived": .object(derived),
-    ]
-    for member in outcomeJSON(outcomes).objectValue?.members ?? [] {
-      record[member.key] = member.value
-    }
+    var record = IncidentRecord(
+      id: metadata.id, createdAt: metadata.createdAt,
+      runbook: .init(id: runbook.id, version: runbook.version, sha256: metadata.runbookSHA256),
+      responder: metadata.responder, mode: metadata.mode, tlp: metadata.tlp, answers: answers,
+      trail: trail(session.trail), unused: unused,
+      derived: outcomes.derived.map { .init(name: $0.name, value: recordValue($0.value)) })
+    record.setOutcomes(outcomes)
     return record
   }
 
-  /// The outcome members of a record (severity, decision, actions, notifications) alone.
-  static func outcomeJSON(_ outcomes: Outcomes) -> JSONValue {
-    [
-      "severity": .string(outcomes.severity.rawValue),
-      "decision": .string(outcomes.decision),
-      "actions": .array(outcomes.actions.map(json)),
-      "notifications": .array(outcomes.notifications.map(json)),
-    ]
+  /// The record of `session` with `outcomes`, as JSON in the documented key order.
+  package static func record(
+    of session: Session, outcomes: Outcomes, metadata: Metadata
+  ) -> JSONValue {
+    incidentRecord(of: session, outcomes: outcomes, metadata: metadata).jsonValue
   }
 
-  /// A question-and-answer trail as records and drafts hold it: `{question, asked, answer, at}`.
-  package static func json(_ trail: [TrailEntry], runbook: Runbook) -> JSONValue {
-    // Each question's type, found once (not by a search of the runbook per entry).
-    var types: [String: QuestionType] = [:]
-    for section in runbook.sections {
-      for question in section.questions { types[question.id] = question.type }
+  /// A question-and-answer trail as records and drafts hold it.
+  package static func trail(_ trail: [TriageSession.TrailEntry]) -> [IncidentRecord.TrailEntry] {
+    trail.map {
+      IncidentRecord.TrailEntry(
+        question: $0.question, asked: $0.asked, answer: recordValue($0.answer), at: $0.at)
     }
-    return .array(
-      trail.map { entry in
-        [
-          "question": .string(entry.question),
-          "asked": .string(entry.asked),
-          "answer": json(entry.answer, type: types[entry.question]),
-          "at": .string(UTCTimestamp.string(from: entry.at)),
-        ]
-      })
+  }
+
+  /// A trail as JSON: `[{question, asked, answer, at}]`.
+  package static func json(_ trail: [TriageSession.TrailEntry]) -> JSONValue {
+    .array(self.trail(trail).map(\.jsonValue))
   }
 
   /// A value as the record holds it: dates as `2026-04-01`, date-times as RFC 3339 UTC.
-  package static func json(_ value: Value, type: QuestionType?) -> JSONValue {
+  package static func recordValue(_ value: Value) -> RecordValue {
     switch value {
-    case .unset: return .null
-    case .boolean(let flag): return .bool(flag)
-    case .string(let text): return .string(text)
-    case .number(let number): return .number(number)
-    case .list(let items): return .array(items.map { .string($0) })
-    case .time(let date): return .string(UTCTimestamp.string(from: date))
-    case .date(let day): return .string(day.description)
+    case .unset: .null
+    case .boolean(let flag): .boolean(flag)
+    case .string(let text): .string(text)
+    case .number(let number): .number(number)
+    case .list(let items): .list(items)
+    case .time(let date): .string(UTCTimestamp.string(from: date))
+    case .date(let day): .string(day.description)
     }
-  }
-
-  static func json(_ due: DueState) -> JSONValue {
-    switch due {
-    case .none: return .null
-    case .at(let date): return .string(UTCTimestamp.string(from: date))
-    case .pending: return "pending"
-    }
-  }
-
-  static func json(_ action: ActionOutcome) -> JSONValue {
-    [
-      "id": .string(action.id),
-      "title": .string(action.title),
-      "owner": action.owner.map { .string($0) } ?? .null,
-      "due": json(action.due),
-      "due_rule": action.dueRule.map { .string($0) } ?? .null,
-      "details": action.details.map { .string($0) } ?? .null,
-      "status": "open",
-    ]
-  }
-
-  static func json(_ notification: NotificationOutcome) -> JSONValue {
-    [
-      "id": .string(notification.id),
-      "to": .string(notification.to),
-      "due": json(notification.due),
-      "due_rule": notification.dueRule.map { .string($0) } ?? .null,
-      "basis": notification.basis.map { .string($0) } ?? .null,
-      "draft": notification.draft.map { .string($0) } ?? .null,
-      "status": "open",
-    ]
   }
 }

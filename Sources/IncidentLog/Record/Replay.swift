@@ -45,33 +45,23 @@ package struct Replay: Sendable, Equatable {
   /// The record's creation time stands for `recorded`, so due times compare like for like;
   /// chained deadlines stay pending, as in the record.
   package static func replay(
-    _ record: JSONValue, against runbook: Runbook, calendar: HolidayCalendar?
+    _ record: IncidentRecord, against runbook: Runbook, calendar: HolidayCalendar?
   ) -> Replay {
     var session = Session(runbook: runbook)
     var dropped: [String] = []
-    let recordedAt =
-      record["created_at"]?.stringValue.flatMap(UTCTimestamp.date(from:))
-      ?? Date(timeIntervalSince1970: 0)
-    var given: [(String, JSONValue)] = []
-    for key in ["answers", "unused"] {
-      if case .object(let object)? = record[key] {
-        given += object.members.map { ($0.key, $0.value) }
-      }
-    }
-    for (id, json) in given {
-      guard let question = runbook.question(id),
-        let value = RecordBuilder.value(json, for: question)
+    let recordedAt = record.createdAt ?? Date(timeIntervalSince1970: 0)
+    for given in (record.answers ?? []) + (record.unused ?? []) {
+      guard let question = runbook.question(given.name),
+        let value = RecordBuilder.value(given.value, for: question)
       else {
-        dropped.append(id)
+        dropped.append(given.name)
         continue
       }
       session.record(value, for: question, at: recordedAt)
     }
     // Questions asked and skipped (optional, no answer) are in the trail with a null answer.
-    for entry in record["trail"]?.arrayValue ?? [] where entry["answer"] == .null {
-      if let id = entry["question"]?.stringValue, let question = runbook.question(id),
-        session.given[id] == nil
-      {
+    for entry in record.trail ?? [] where entry.answer == .null {
+      if let question = runbook.question(entry.question), session.given[entry.question] == nil {
         session.record(.unset, for: question, at: recordedAt)
       }
     }
@@ -82,56 +72,80 @@ package struct Replay: Sendable, Equatable {
     }
     let outcomes = OutcomeEvaluator.evaluate(
       runbook, answers: session.values(), recorded: recordedAt, calendar: calendar)
-    let now = RecordBuilder.outcomeJSON(outcomes)
+    var now = IncidentRecord(id: record.id)
+    now.setOutcomes(outcomes)
     return Replay(
       changes: differences(record, now), unansweredQuestions: unanswered, droppedAnswers: dropped)
   }
 
-  private static func differences(_ old: JSONValue, _ new: JSONValue) -> [Change] {
+  private static func differences(_ old: IncidentRecord, _ new: IncidentRecord) -> [Change] {
     var changes: [Change] = []
-    let text = { (value: JSONValue?, key: String) in value?[key]?.stringValue ?? "" }
-    if text(old, "severity") != text(new, "severity") {
-      changes.append(.severity(from: text(old, "severity"), to: text(new, "severity")))
+    let (oldSeverity, newSeverity) = (old.severity?.rawValue ?? "", new.severity?.rawValue ?? "")
+    if oldSeverity != newSeverity {
+      changes.append(.severity(from: oldSeverity, to: newSeverity))
     }
-    if text(old, "decision") != text(new, "decision") {
-      changes.append(.decision(from: text(old, "decision"), to: text(new, "decision")))
+    if (old.decision ?? "") != (new.decision ?? "") {
+      changes.append(.decision(from: old.decision ?? "", to: new.decision ?? ""))
     }
-    let compared = ["title", "owner", "due", "to", "basis", "draft", "details"]
-    for (key, added, removed, changed) in [
-      ("actions", Change.actionAdded, Change.actionRemoved, Change.actionChanged),
-      (
-        "notifications", Change.notificationAdded, Change.notificationRemoved,
-        Change.notificationChanged
-      ),
-    ] {
-      let before = old[key]?.arrayValue ?? []
-      let after = new[key]?.arrayValue ?? []
-      let label = key == "actions" ? "title" : "to"
-      for item in after where !before.contains(where: { text($0, "id") == text(item, "id") }) {
-        changes.append(added(text(item, "id"), text(item, label)))
-      }
-      for item in before where !after.contains(where: { text($0, "id") == text(item, "id") }) {
-        changes.append(removed(text(item, "id"), text(item, label)))
-      }
-      for item in after {
-        guard let earlier = before.first(where: { text($0, "id") == text(item, "id") }) else {
-          continue
-        }
-        for field in compared where earlier[field] != nil || item[field] != nil {
-          let from = display(earlier[field])
-          let to = display(item[field])
-          if from != to { changes.append(changed(text(item, "id"), field, from, to)) }
-        }
+    changes += differences(
+      old.actions ?? [], new.actions ?? [], label: \.title, fields: actionFields,
+      added: Change.actionAdded, removed: Change.actionRemoved, changed: Change.actionChanged)
+    changes += differences(
+      old.notifications ?? [], new.notifications ?? [], label: \.to,
+      fields: notificationFields, added: Change.notificationAdded,
+      removed: Change.notificationRemoved, changed: Change.notificationChanged)
+    return changes
+  }
+
+  /// The compared fields of an action, in the order reported, each as displayed.
+  private static var actionFields: [(String, (IncidentRecord.Action) -> String)] {
+    [
+      ("title", { $0.title }), ("owner", { display($0.owner) }),
+      ("due", { display($0.due) }), ("details", { display($0.details) }),
+    ]
+  }
+
+  /// The compared fields of a notification, in the order reported, each as displayed.
+  private static var notificationFields: [(String, (IncidentRecord.Notification) -> String)] {
+    [
+      ("due", { display($0.due) }), ("to", { $0.to }), ("basis", { display($0.basis) }),
+      ("draft", { display($0.draft) }),
+    ]
+  }
+
+  private static func differences<Item: Identified>(
+    _ before: [Item], _ after: [Item], label: (Item) -> String,
+    fields: [(String, (Item) -> String)], added: (String, String) -> Change,
+    removed: (String, String) -> Change, changed: (String, String, String, String) -> Change
+  ) -> [Change] {
+    var changes: [Change] = []
+    for item in after where !before.contains(where: { $0.id == item.id }) {
+      changes.append(added(item.id, label(item)))
+    }
+    for item in before where !after.contains(where: { $0.id == item.id }) {
+      changes.append(removed(item.id, label(item)))
+    }
+    for item in after {
+      guard let earlier = before.first(where: { $0.id == item.id }) else { continue }
+      for (field, text) in fields where text(earlier) != text(item) {
+        changes.append(changed(item.id, field, text(earlier), text(item)))
       }
     }
     return changes
   }
 
-  private static func display(_ value: JSONValue?) -> String {
-    switch value {
-    case .string(let text)?: return text
-    case .null?, nil: return "none"
-    case let other?: return JSONPrettyPrinter.string(of: other).trimmingCharacters(in: .newlines)
+  private static func display(_ text: String?) -> String { text ?? "none" }
+
+  private static func display(_ due: IncidentRecord.Due) -> String {
+    switch due {
+    case .none: "none"
+    case .at(let date): UTCTimestamp.string(from: date)
+    case .pending: "pending"
     }
   }
 }
+
+/// An action or notification: something with an id in its record.
+private protocol Identified { var id: String { get } }
+extension IncidentRecord.Action: Identified {}
+extension IncidentRecord.Notification: Identified {}

@@ -2,7 +2,7 @@ import RunbookCore
 
 /// Renders the Markdown report of an incident record: what a tech lead reads in two minutes.
 ///
-/// The report is made from the record's JSON alone (not from the session), so that any record in
+/// The report is made from the record alone (not from the session), so that any record in
 /// the archive, old or new, renders the same way. Its order: the TLP marking; the decision and
 /// severity; the three questions answered in plain words; actions; notifications with drafts; the
 /// question-and-answer trail; where the record came from.
@@ -12,19 +12,19 @@ import RunbookCore
 /// `none`); credentials to rotate are the actions whose id starts with `rotate-`; whom to notify
 /// are the notifications.
 package enum ReportGenerator {
-  package static func markdown(of record: JSONValue) -> String {
-    let text = { (key: String) in record[key]?.stringValue ?? "" }
+  /// The report of `record`.
+  package static func markdown(of record: IncidentRecord) -> String {
     var lines: [String] = []
-    lines.append("**\(text("tlp"))**")
+    lines.append("**\(record.tlp?.rawValue ?? "")**")
     lines.append("")
-    lines.append("# Incident record \(text("id"))")
+    lines.append("# Incident record \(record.id)")
     lines.append("")
-    lines.append("**Decision:** \(text("decision"))")
+    lines.append("**Decision:** \(record.decision ?? "")")
     lines.append("")
-    lines.append("**Severity:** \(text("severity"))")
+    lines.append("**Severity:** \(record.severity?.rawValue ?? "")")
     lines.append("")
-    let actions = byDueTime(record["actions"]?.arrayValue ?? [])
-    let notifications = byDueTime(record["notifications"]?.arrayValue ?? [])
+    let actions = byDueTime(record.actions ?? [], due: \.due)
+    let notifications = byDueTime(record.notifications ?? [], due: \.due)
     lines += threeQuestions(record, actions: actions, notifications: notifications)
     lines.append("## Actions")
     lines.append("")
@@ -34,16 +34,15 @@ package enum ReportGenerator {
       lines.append("| due | action | owner | status |")
       lines.append("|---|---|---|---|")
       for action in actions {
-        let due = dueText(action)
-        let title = MarkdownText.tableCell(action["title"]?.stringValue ?? "")
-        let owner = MarkdownText.tableCell(action["owner"]?.stringValue ?? "-")
-        lines.append("| \(due) | \(title) | \(owner) | \(action["status"]?.stringValue ?? "") |")
+        let due = dueText(action.due, rule: action.dueRule)
+        let title = MarkdownText.tableCell(action.title)
+        let owner = MarkdownText.tableCell(action.owner ?? "-")
+        lines.append("| \(due) | \(title) | \(owner) | \(action.status.rawValue) |")
       }
       for action in actions {
-        guard let details = action["details"]?.stringValue, !details.isEmpty else { continue }
+        guard let details = action.details, !details.isEmpty else { continue }
         lines.append("")
-        lines.append(
-          "- **\(action["title"]?.stringValue ?? "")**: \(MarkdownText.oneLine(details))")
+        lines.append("- **\(action.title)**: \(MarkdownText.oneLine(details))")
       }
     }
     lines.append("")
@@ -51,29 +50,30 @@ package enum ReportGenerator {
     lines.append("")
     if notifications.isEmpty { lines.append("None.") }
     for notification in notifications {
-      lines.append("### \(notification["to"]?.stringValue ?? "") (by \(dueText(notification)))")
+      let due = dueText(notification.due, rule: notification.dueRule)
+      lines.append("### \(notification.to) (by \(due))")
       lines.append("")
-      if let basis = notification["basis"]?.stringValue {
+      if let basis = notification.basis {
         lines.append("Basis: \(basis)")
         lines.append("")
       }
-      if let draft = notification["draft"]?.stringValue, !draft.isEmpty {
+      if let draft = notification.draft, !draft.isEmpty {
         lines.append("```text")
         lines.append(draft.hasSuffix("\n") ? String(draft.dropLast()) : draft)
         lines.append("```")
         lines.append("")
       }
     }
-    lines += trail(record)
+    lines += trail(record.trail ?? [])
     lines.append("## Record")
     lines.append("")
-    let runbook = record["runbook"]
+    let runbook = record.runbook
     lines.append(
-      "- Runbook: \(runbook?["id"]?.stringValue ?? "") \(runbook?["version"]?.stringValue ?? "")"
-        + " (sha256 `\(runbook?["sha256"]?.stringValue ?? "")`)")
-    lines.append("- Responder: \(text("responder")) (\(text("mode")))")
-    lines.append("- Created: \(text("created_at"))")
-    if let hash = record["integrity"]?["sha256"]?.stringValue {
+      "- Runbook: \(runbook?.id ?? "") \(runbook?.version ?? "")"
+        + " (sha256 `\(runbook?.sha256 ?? "")`)")
+    lines.append("- Responder: \(record.responder ?? "") (\(record.mode?.rawValue ?? ""))")
+    lines.append("- Created: \(record.createdAt.map(UTCTimestamp.string(from:)) ?? "")")
+    if let hash = record.integrity?.sha256 {
       lines.append("- Record sha256: `\(hash)`")
     }
     lines.append("")
@@ -81,78 +81,83 @@ package enum ReportGenerator {
   }
 
   private static func threeQuestions(
-    _ record: JSONValue, actions: [JSONValue], notifications: [JSONValue]
+    _ record: IncidentRecord, actions: [IncidentRecord.Action],
+    notifications: [IncidentRecord.Notification]
   ) -> [String] {
     var lines = ["## The three questions", ""]
+    let severity = record.severity?.rawValue ?? "none"
     let changed: Bool
-    if case .bool(let flag)? = record["derived"]?["threat_model_changed"] {
+    if case .boolean(let flag)? = record.derived?.first(where: {
+      $0.name == "threat_model_changed"
+    })?.value {
       changed = flag
     } else {
-      changed = (record["severity"]?.stringValue ?? "none") != "none"
+      changed = severity != "none"
     }
     lines.append(
       "1. **Does this change our threat model?** "
-        + (changed ? "Yes." : "No.") + " Severity \(record["severity"]?.stringValue ?? "none").")
-    let rotations = actions.filter { ($0["id"]?.stringValue ?? "").hasPrefix("rotate-") }
+        + (changed ? "Yes." : "No.") + " Severity \(severity).")
+    let rotations = actions.filter { $0.id.hasPrefix("rotate-") }
     if rotations.isEmpty {
       lines.append("2. **Do we rotate credentials?** No rotation is required.")
     } else {
-      let list = rotations.map { "\($0["title"]?.stringValue ?? "") by \(dueText($0))" }
+      let list = rotations.map { "\($0.title) by \(dueText($0.due, rule: $0.dueRule))" }
       lines.append("2. **Do we rotate credentials?** Yes: " + list.joined(separator: "; ") + ".")
     }
     if notifications.isEmpty {
       lines.append("3. **Do we notify anyone?** No notification is required.")
     } else {
-      let list = notifications.map { "\($0["to"]?.stringValue ?? "") by \(dueText($0))" }
+      let list = notifications.map { "\($0.to) by \(dueText($0.due, rule: $0.dueRule))" }
       lines.append("3. **Do we notify anyone?** Yes: " + list.joined(separator: "; ") + ".")
     }
     lines.append("")
     return lines
   }
 
-  private static func trail(_ record: JSONValue) -> [String] {
+  private static func trail(_ trail: [IncidentRecord.TrailEntry]) -> [String] {
     var lines = ["## Questions and answers", ""]
-    for entry in record["trail"]?.arrayValue ?? [] {
-      let answer = display(entry["answer"] ?? .null)
+    for entry in trail {
       lines.append(
-        "- \(MarkdownText.oneLine(entry["asked"]?.stringValue ?? "")) **\(answer)** "
-          + "(`\(entry["question"]?.stringValue ?? "")`, \(entry["at"]?.stringValue ?? ""))")
+        "- \(MarkdownText.oneLine(entry.asked)) **\(display(entry.answer))** "
+          + "(`\(entry.question)`, \(UTCTimestamp.string(from: entry.at)))")
     }
     lines.append("")
     return lines
   }
 
   /// Soonest first; pending and undated items last, each group in the runbook's order.
-  static func byDueTime(_ items: [JSONValue]) -> [JSONValue] {
+  static func byDueTime<Item>(
+    _ items: [Item], due: (Item) -> IncidentRecord.Due
+  ) -> [Item] {
     items.enumerated().sorted { lhs, rhs in
-      let left = sortKey(lhs.element)
-      let right = sortKey(rhs.element)
+      let left = sortKey(due(lhs.element))
+      let right = sortKey(due(rhs.element))
       return left == right ? lhs.offset < rhs.offset : left < right
     }.map(\.element)
   }
 
-  private static func sortKey(_ item: JSONValue) -> String {
-    guard let due = item["due"]?.stringValue, due != "pending" else { return "~" }
-    return due
+  private static func sortKey(_ due: IncidentRecord.Due) -> String {
+    guard case .at(let date) = due else { return "~" }
+    return UTCTimestamp.string(from: date)
   }
 
-  static func dueText(_ item: JSONValue) -> String {
-    switch item["due"] {
-    case .string(let text)? where text == "pending":
-      return "pending (\(item["due_rule"]?.stringValue ?? ""))"
-    case .string(let text)?: return text
-    default: return "no due time"
+  /// `2026-04-02T09:30:00Z`, `pending (1 month after authority.sent)` or `no due time`.
+  static func dueText(_ due: IncidentRecord.Due, rule: String?) -> String {
+    switch due {
+    case .pending: "pending (\(rule ?? ""))"
+    case .at(let date): UTCTimestamp.string(from: date)
+    case .none: "no due time"
     }
   }
 
-  static func display(_ value: JSONValue) -> String {
+  /// A recorded value in words: `yes`, `(skipped)`, `(empty)`, items joined with commas.
+  static func display(_ value: RecordValue) -> String {
     switch value {
-    case .null: return "(skipped)"
-    case .bool(let flag): return flag ? "yes" : "no"
-    case .string(let text): return text.isEmpty ? "(empty)" : MarkdownText.oneLine(text)
-    case .number(let number): return Value.number(number).rendered
-    case .array(let items): return items.map(display).joined(separator: ", ")
-    case .object: return "…"
+    case .null: "(skipped)"
+    case .boolean(let flag): flag ? "yes" : "no"
+    case .string(let text): text.isEmpty ? "(empty)" : MarkdownText.oneLine(text)
+    case .number(let number): Value.number(number).rendered
+    case .list(let items): items.map { display(.string($0)) }.joined(separator: ", ")
     }
   }
 }

@@ -102,12 +102,8 @@ extension ArchiveStore {
       return (nil, [.unreadable(error)])
     }
     guard let object = document.document.objectValue else { return (nil, [.missingIntegrity]) }
-    var amended: (id: String, sha256: String)?
-    if location.kind == .amendment, let id = object["record"]?.stringValue,
-      let hash = object["record_sha256"]?.stringValue
-    {
-      amended = (id, hash)
-    }
+    let amended =
+      location.kind == .amendment ? Amendment.recordReference(in: document.document) : nil
     return (
       Checked(sha256: document.sha256, parents: document.parents, amendedRecord: amended),
       problems(

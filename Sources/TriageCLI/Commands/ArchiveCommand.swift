@@ -54,12 +54,14 @@ enum ArchiveCommandSupport {
       }
     } catch let error as AmendmentError {
       throw CommandFailure(error.description, exit: .dataError)
+    } catch let error as RecordDecodingError {
+      throw CommandFailure("not a readable record: \(error)", exit: .dataError)
     }
   }
 
   /// Who is making a change: `--responder`, else `$USER`, else `unknown`.
   static func responder(_ invocation: Invocation, _ context: CommandContext) -> String {
-    invocation.value("responder") ?? context.environment["USER"] ?? "unknown"
+    context.responder(named: invocation.value("responder"))
   }
 
   /// `--responder NAME`.

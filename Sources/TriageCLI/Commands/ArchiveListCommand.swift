@@ -65,7 +65,7 @@ enum ArchiveListCommand {
       "id": .string(state.id), "created_at": .string(state.createdAt),
       "severity": .string(state.severity), "status": .string(state.status),
       "runbook": .string(state.runbookID), "decision": .string(state.decision),
-      "tlp": .string(state.tlp), "responder": .string(state.text("responder")),
+      "tlp": .string(state.tlp), "responder": .string(state.responder),
       "open_actions": .number(Double(state.actions.filter(\.isOpen).count)),
       "open_notifications": .number(Double(state.notifications.filter(\.isOpen).count)),
     ]

@@ -33,9 +33,9 @@ extension Command {
 enum ReplayCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let reference = invocation.argument("record") ?? ""
-    let (record, source) = try loadRecord(reference, invocation, context)
+    let record = try loadRecord(reference, invocation, context)
     let locator = RunbookLocator(context, invocation)
-    let runbookID = record["runbook"]?["id"]?.stringValue ?? ""
+    let runbookID = record.runbook?.id ?? ""
     let loaded = try locator.load(invocation.value("runbook") ?? runbookID)
     guard loaded.runbook.id == runbookID else {
       throw CommandFailure(
@@ -43,10 +43,10 @@ enum ReplayCommand {
           + "'\(runbookID)'", exit: .dataError)
     }
     let replay = Replay.replay(record, against: loaded.runbook, calendar: loaded.calendar)
-    let version = record["runbook"]?["version"]?.stringValue ?? "?"
+    let version = record.runbook?.version ?? "?"
     if invocation.flag("json") {
       let value: JSONValue = [
-        "record": .string(record["id"]?.stringValue ?? source),
+        "record": .string(record.id),
         "recorded_with": .string(version),
         "replayed_with": .string(loaded.runbook.version),
         "changes": .array(replay.changes.map { .string($0.description) }),
@@ -57,7 +57,7 @@ enum ReplayCommand {
       return .success
     }
     var lines = [
-      "Record \(record["id"]?.stringValue ?? source): \(runbookID) \(version) -> "
+      "Record \(record.id): \(runbookID) \(version) -> "
         + "\(loaded.runbook.version) (\(loaded.path))"
     ]
     if replay.changes.isEmpty {
@@ -82,7 +82,7 @@ enum ReplayCommand {
   /// The record at a path, or the one record in the archive whose id starts with `reference`.
   private static func loadRecord(
     _ reference: String, _ invocation: Invocation, _ context: CommandContext
-  ) throws -> (JSONValue, String) {
+  ) throws -> IncidentRecord {
     let path: String
     if reference.hasSuffix(".json") || reference.contains("/") {
       path = reference
@@ -94,7 +94,7 @@ enum ReplayCommand {
     }
     let bytes = try context.readInput(path)
     do {
-      return (try JSONValue.parse(bytes), path)
+      return try IncidentRecord(json: JSONValue.parse(bytes))
     } catch {
       throw CommandFailure("\(path): not a record: \(error)", exit: .dataError)
     }

@@ -45,6 +45,8 @@ extension Command {
 }
 
 /// What `triage run` does: load, answer (file, terminal or both), review, write.
+///
+/// Flags and I/O only: the record is built and stored by ``IncidentRecorder``.
 enum RunCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let loaded = try RunbookLocator(context, invocation).load(invocation.argument("runbook") ?? "")
@@ -52,10 +54,12 @@ enum RunCommand {
     let start = try StartingAnswers.gather(invocation, context, runbook: loaded.runbook)
     for message in start.messages { context.standardError.write("triage: \(message)\n") }
 
-    var session = start.session
+    let reviewed: ReviewedSession
     let mode: RecordBuilder.Mode
-    if start.hasAnswersFile && session.isComplete {
+    if start.hasAnswersFile && start.session.isComplete {
       mode = .answersFile
+      reviewed = ReviewedSession(
+        evaluating: start.session, at: context.now(), calendar: loaded.calendar)
     } else {
       guard context.terminal.isInputTerminal else {
         throw CommandFailure(
@@ -67,9 +71,9 @@ enum RunCommand {
       let front = InteractiveSession(
         context: context, output: json ? context.standardError : context.standardOutput,
         style: json ? context.errorStyle : context.outputStyle, calendar: loaded.calendar)
-      switch front.run(session) {
+      switch front.run(start.session) {
       case .finished(let finished):
-        session = finished
+        reviewed = finished
       case .quit:
         context.standardOutput.write("Quit: nothing was written.\n")
         return .success
@@ -79,38 +83,37 @@ enum RunCommand {
           invocation: invocation, context: context)
       }
     }
-    let responder = start.responder ?? context.environment["USER"] ?? "unknown"
-    return try writeRecord(
-      of: session, loaded: loaded, hash: runbookHash, responder: responder, mode: mode,
-      tlp: start.tlp, invocation: invocation, context: context)
+    let metadata = RecordBuilder.Metadata(
+      id: DocumentID.generate(at: reviewed.reviewedAt), createdAt: reviewed.reviewedAt,
+      runbookSHA256: runbookHash, responder: context.responder(named: start.responder),
+      mode: mode, tlp: start.tlp)
+    return try writeRecord(reviewed, metadata: metadata, invocation: invocation, context: context)
   }
 
-  /// Evaluates the outcomes now, builds the record, and prints it (`--dry-run`) or writes it.
+  /// Prints the record (`--dry-run`) or writes it, with the outcomes as reviewed.
   private static func writeRecord(
-    of session: Session, loaded: LoadedRunbook, hash: String, responder: String,
-    mode: RecordBuilder.Mode, tlp: TLP, invocation: Invocation, context: CommandContext
+    _ reviewed: ReviewedSession, metadata: RecordBuilder.Metadata, invocation: Invocation,
+    context: CommandContext
   ) throws -> TriageExit {
-    let createdAt = context.now()
-    let outcomes = OutcomeEvaluator.evaluate(
-      loaded.runbook, answers: session.values(), recorded: createdAt, calendar: loaded.calendar)
-    let metadata = RecordBuilder.Metadata(
-      id: DocumentID.generate(at: createdAt), createdAt: createdAt, runbookSHA256: hash,
-      responder: responder, mode: mode, tlp: tlp)
-    let record = RecordBuilder.record(of: session, outcomes: outcomes, metadata: metadata)
     let json = invocation.flag("json")
     if invocation.flag("dry-run") {
+      let record = RecordBuilder.incidentRecord(
+        of: reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
       context.standardOutput.write(
-        json ? JSONPrettyPrinter.string(of: record) : ReportGenerator.markdown(of: record))
+        json
+          ? JSONPrettyPrinter.string(of: record.jsonValue) : ReportGenerator.markdown(of: record))
       return .success
     }
-    let written = try RecordWriter(archive: archivePath(invocation, context)).write(
-      record, id: metadata.id, createdAt: createdAt)
+    let recorder = IncidentRecorder(store: ArchiveStore(root: archivePath(invocation, context)))
+    let written = try recorder.record(
+      reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
     if let draftPath = invocation.value("resume") {
       try? FileManager.default.removeItem(atPath: context.resolvedPath(draftPath))
     }
     if json {
-      context.standardOutput.write(JSONPrettyPrinter.string(of: written.document))
+      context.standardOutput.write(JSONPrettyPrinter.string(of: written.stored.document))
     } else {
+      let outcomes = reviewed.outcomes
       context.standardOutput.write(
         "\(outcomes.decision)\nSeverity: \(outcomes.severity.rawValue)\n"
           + "Wrote \(written.recordPath)\nWrote \(written.reportPath)\n")

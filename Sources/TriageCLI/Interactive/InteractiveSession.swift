@@ -10,8 +10,8 @@ import TriageSession
 struct InteractiveSession {
   /// How a session at the terminal ended.
   enum Ending {
-    /// The responder approved the review: write the record.
-    case finished(Session)
+    /// The responder approved the review: write the record, with the outcomes reviewed.
+    case finished(ReviewedSession)
     /// The responder chose to quit without writing.
     case quit
     /// Ctrl-C, a lost terminal or the end of the input: save the answers so far as a draft.
@@ -99,9 +99,8 @@ struct InteractiveSession {
 
   /// Shows the review and reads the choice; nil means an answer was reopened.
   private func review(_ session: inout Session) -> Ending? {
-    let outcomes = OutcomeEvaluator.evaluate(
-      session.runbook, answers: session.values(), recorded: context.now(), calendar: calendar)
-    let formatter = ReviewFormatter(session: session, outcomes: outcomes, style: style)
+    let reviewed = ReviewedSession(evaluating: session, at: context.now(), calendar: calendar)
+    let formatter = ReviewFormatter(session: session, outcomes: reviewed.outcomes, style: style)
     output.write(formatter.rendered())
     let listed = formatter.listed
     while true {
@@ -110,7 +109,7 @@ struct InteractiveSession {
         return .interrupted(session)
       }
       let typed = line.trimmed.lowercased()
-      if typed == "y" || typed == "yes" { return .finished(session) }
+      if typed == "y" || typed == "yes" { return .finished(reviewed) }
       if typed == "q" || typed == "quit" { return .quit }
       if let number = Int(typed), number >= 1, number <= listed.count {
         session.forget(listed[number - 1].id)

@@ -32,7 +32,7 @@ struct Draft {
       "runbook": ["id": .string(runbookID), "sha256": .string(runbookSHA256)],
       "responder": responder.map { .string($0) } ?? .null,
       "saved_at": .string(UTCTimestamp.string(from: savedAt)),
-      "answers": RecordBuilder.json(trail, runbook: runbook),
+      "answers": RecordBuilder.json(trail),
     ]
   }
 
@@ -58,7 +58,9 @@ struct Draft {
     } catch {
       throw CommandFailure("\(path): not a draft: \(error)", exit: .dataError)
     }
-    guard value["format"]?.stringValue == format, let answers = value["answers"]?.arrayValue else {
+    guard value["format"]?.stringValue == format, let answers = value["answers"],
+      let trail = try? IncidentRecord.trail(json: answers)
+    else {
       throw CommandFailure("\(path): not a triage draft (\(format))", exit: .dataError)
     }
     let draftRunbook = value["runbook"]?["id"]?.stringValue ?? ""
@@ -69,20 +71,17 @@ struct Draft {
     }
     var session = Session(runbook: runbook)
     var warnings: [String] = []
-    for entry in answers {
-      guard let id = entry["question"]?.stringValue, let question = runbook.question(id) else {
+    for entry in trail {
+      guard let question = runbook.question(entry.question) else {
         warnings.append("the draft answers a question the runbook no longer has; it is dropped")
         continue
       }
-      let at =
-        entry["at"]?.stringValue.flatMap(UTCTimestamp.date(from:)) ?? Date(timeIntervalSince1970: 0)
-      guard let answer = entry["answer"], let typed = RecordBuilder.value(answer, for: question)
-      else {
+      guard let typed = RecordBuilder.value(entry.answer, for: question) else {
         warnings.append(
-          "the draft's answer to \(id) no longer fits the question; it is asked again")
+          "the draft's answer to \(entry.question) no longer fits the question; it is asked again")
         continue
       }
-      session.record(typed, for: question, at: at)
+      session.record(typed, for: question, at: entry.at)
     }
     return (session, value["responder"]?.stringValue, warnings)
   }

@@ -13,9 +13,9 @@ import Testing
   ]
 
   @Test("every change reads back as written", arguments: changes)
-  func roundTrip(change: AmendmentChange) {
+  func roundTrip(change: AmendmentChange) throws {
     let amendment = ArchiveTestRecords.amendment(change, minutes: 5)
-    #expect(Amendment(json: amendment.jsonValue) == amendment)
+    #expect(try Amendment(json: amendment.jsonValue) == amendment)
   }
 
   @Test("the document has the documented keys in order")
@@ -40,9 +40,11 @@ import Testing
   @Test("malformed changes are refused")
   func malformed() {
     #expect(
-      AmendmentChange(json: ["type": "action-status", "action": "a", "status": "half"]) == nil)
-    #expect(AmendmentChange(json: ["type": "notification-sent", "notification": "n"]) == nil)
-    #expect(AmendmentChange(json: ["type": "teleport"]) == nil)
-    #expect(Amendment(json: ["format": "triage-record/1"]) == nil)
+      (try? AmendmentChange(json: ["type": "action-status", "action": "a", "status": "half"]))
+        == nil)
+    #expect(
+      (try? AmendmentChange(json: ["type": "notification-sent", "notification": "n"])) == nil)
+    #expect((try? AmendmentChange(json: ["type": "teleport"])) == nil)
+    #expect((try? Amendment(json: ["format": "triage-record/1"])) == nil)
   }
 }

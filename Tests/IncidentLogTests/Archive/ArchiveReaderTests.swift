@@ -41,4 +41,27 @@ import Testing
     #expect(state.action("rotate-keys")?.status == "done")
     #expect(try fixture.store.verify().isIntact)
   }
+
+  @Test("a record that does not decode is named with its path, and skipped when listing")
+  func undecodableRecord() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    var record = ArchiveTestRecords.record()
+    record["severity"] = "urgent"
+    try fixture.store.append(
+      document: record, kind: .record, id: "20260401T093000Z-00000001",
+      createdAt: ArchiveTestRecords.createdAt)
+    let good = try fixture.appendRecord(minutes: 5, seed: 3)
+    let reader = ArchiveReader(store: fixture.store)
+    #expect(
+      throws: RecordDecodingError.unexpectedValue(
+        path: "$.severity", expected: "one of critical, high, medium, low, none",
+        found: "\"urgent\"")
+    ) {
+      try reader.state(ofRecord: "20260401T093000Z-00000001")
+    }
+    var listed: [String] = []
+    try reader.forEachRecord { listed.append($0.id) }
+    #expect(listed == [good.location.id])
+  }
 }

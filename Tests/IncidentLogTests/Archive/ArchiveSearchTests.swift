@@ -3,8 +3,8 @@ import Testing
 
 @Suite("Archive search") struct ArchiveSearchTests {
   @Test("fields that match, case-insensitively, with their paths")
-  func fields() {
-    let state = RecordState(
+  func fields() throws {
+    let state = try RecordState(
       stored: ArchiveTestRecords.stored(),
       amendments: [ArchiveTestRecords.amendment(.note(text: "ACME called back"), minutes: 3)])
     let fields = ArchiveSearch("acme").matchingFields(of: state)

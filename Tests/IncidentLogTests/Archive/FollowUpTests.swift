@@ -9,8 +9,8 @@ import Testing
   func time(_ text: String) -> Date? { UTCTimestamp.date(from: text) }
 
   @Test("open items, overdue first; a chained deadline waits for its anchor")
-  func ordering() {
-    let state = RecordState(stored: ArchiveTestRecords.stored())
+  func ordering() throws {
+    let state = try RecordState(stored: ArchiveTestRecords.stored())
     let items = FollowUp.ordered(FollowUp.followUps(of: state, now: now) { _ in .found(nil) })
     #expect(items.map(\.item.id) == ["rotate-keys", "authority", "review-logs", "final-report"])
     #expect(items.map(\.isOverdue) == [true, true, false, false])
@@ -19,8 +19,8 @@ import Testing
   }
 
   @Test("a sent anchor gives the chained deadline; done items and closed records leave")
-  func chained() {
-    let sent = RecordState(
+  func chained() throws {
+    let sent = try RecordState(
       stored: ArchiveTestRecords.stored(),
       amendments: [
         ArchiveTestRecords.amendment(
@@ -33,14 +33,14 @@ import Testing
     #expect(items.map(\.item.id) == ["review-logs", "final-report"])
     #expect(items[1].due == time("2026-02-28T10:00:00Z"))
     #expect(items[1].isOverdue)
-    let closed = RecordState(
+    let closed = try RecordState(
       stored: ArchiveTestRecords.stored(),
       amendments: [ArchiveTestRecords.amendment(.close(note: nil), minutes: 1)])
     #expect(FollowUp.followUps(of: closed, now: now) { _ in .found(nil) }.isEmpty)
   }
 
   @Test("business days use the runbook's calendar, or say the runbook is missing")
-  func businessDays() {
+  func businessDays() throws {
     var record = ArchiveTestRecords.record()
     record["notifications"] = [
       ["id": "first", "to": "regulator", "due": "2026-05-01T00:00:00Z", "status": "open"],
@@ -49,7 +49,7 @@ import Testing
         "due_rule": "2 business days after first.sent", "status": "open",
       ],
     ]
-    let state = RecordState(
+    let state = try RecordState(
       stored: ArchiveTestRecords.stored(record),
       amendments: [
         ArchiveTestRecords.amendment(

@@ -6,8 +6,8 @@ import Testing
   let sentAt = Date(timeIntervalSince1970: 1_775_124_000)  // 2026-04-02T10:00:00Z
 
   @Test("amendments apply in time order, whatever order they come in")
-  func appliesInOrder() {
-    let state = RecordState(
+  func appliesInOrder() throws {
+    let state = try RecordState(
       stored: ArchiveTestRecords.stored(),
       amendments: [
         ArchiveTestRecords.amendment(.close(note: "all done"), minutes: 90),
@@ -29,7 +29,7 @@ import Testing
 
   @Test("refusals name the problem and suggest the nearest id")
   func refusals() throws {
-    let open = RecordState(stored: ArchiveTestRecords.stored())
+    let open = try RecordState(stored: ArchiveTestRecords.stored())
     #expect(
       throws: AmendmentError.unknownAction(
         record: "20260401T093000Z-00000001", action: "rotate-key", suggestion: "rotate-keys",
@@ -43,7 +43,7 @@ import Testing
     #expect(
       error.description
         == "record r has no notification 'x'; its notifications: authority, final-report")
-    let done = RecordState(
+    let done = try RecordState(
       stored: ArchiveTestRecords.stored(),
       amendments: [
         ArchiveTestRecords.amendment(
@@ -65,7 +65,7 @@ import Testing
       try AmendmentWriter.check(
         .notificationSent(notification: "authority", sentAt: sentAt), against: done)
     }
-    let closed = RecordState(
+    let closed = try RecordState(
       stored: ArchiveTestRecords.stored(),
       amendments: [ArchiveTestRecords.amendment(.close(note: nil), minutes: 1)])
     #expect(throws: AmendmentError.self) {

@@ -236,6 +236,7 @@ import TriageSession
       - Created: 2026-04-03T16:00:00Z
       - Record sha256: `9aa2ec46444814c3c47085a6f21062525b633c1622110bf270aea3f1305ff02a`
       """
-    #expect(ReportGenerator.markdown(of: try sealedRecord()) == expected + "\n")
+    #expect(
+      ReportGenerator.markdown(of: try IncidentRecord(json: sealedRecord())) == expected + "\n")
   }
 }

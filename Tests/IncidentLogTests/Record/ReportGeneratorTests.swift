@@ -5,6 +5,7 @@ import Testing
 struct ReportGeneratorTests {
   /// A record holding texts with line breaks of every kind and table bars.
   static let record: JSONValue = [
+    "format": "triage-record/1",
     "id": "20260401T093000Z-1a2b3c4d",
     "tlp": "TLP:AMBER",
     "decision": "Rotate now",
@@ -30,8 +31,8 @@ struct ReportGeneratorTests {
   ]
 
   @Test("texts are put on one line, bars in cells escaped")
-  func flattensTexts() {
-    let lines = ReportGenerator.markdown(of: Self.record).split(
+  func flattensTexts() throws {
+    let lines = ReportGenerator.markdown(of: try IncidentRecord(json: Self.record)).split(
       separator: "\n", omittingEmptySubsequences: false)
     #expect(
       lines.contains("| 2026-04-02T09:30:00Z | Rotate a\\|b keys | security \\| lead | open |"))

@@ -1,0 +1,212 @@
+import Foundation
+import RunbookCore
+
+/// The one place a record meets its JSON: ``IncidentRecord/init(json:)`` reads it, and
+/// ``IncidentRecord/jsonValue`` writes it in the documented key order.
+extension IncidentRecord {
+  /// Reads a `triage-record/1` document.
+  ///
+  /// Members the record lacks stay nil (older and hand-made records lack some); members it has
+  /// must hold what the format says. Unknown members are ignored.
+  ///
+  /// - Throws: ``RecordDecodingError`` naming the first member that does not fit, by its path.
+  package init(json: JSONValue) throws(RecordDecodingError) {
+    let root = DocumentReader(root: json)
+    let format = try root.member("format", expected: "\"\(Self.format)\"")
+    guard try format.string() == Self.format else { throw format.mismatch("\"\(Self.format)\"") }
+    self.init(id: try root.member("id", expected: "a string").string())
+    createdAt = try root.optionalMember("created_at")?.time()
+    if let reference = try root.optionalMember("runbook") {
+      runbook = RunbookReference(
+        id: try reference.member("id", expected: "a string").string(),
+        version: try reference.member("version", expected: "a string").string(),
+        sha256: try reference.member("sha256", expected: "a string").string())
+    }
+    responder = try root.optionalMember("responder")?.string()
+    mode = try root.optionalMember("mode")?.raw(RecordBuilder.Mode.self)
+    tlp = try root.optionalMember("tlp")?.raw(TLP.self)
+    answers = try root.optionalMember("answers").map(Self.namedValues)
+    trail = try root.optionalMember("trail")?.elements().map(TrailEntry.init(reader:))
+    unused = try root.optionalMember("unused").map(Self.namedValues)
+    derived = try root.optionalMember("derived").map(Self.namedValues)
+    severity = try root.optionalMember("severity")?.raw(SeverityLevel.self)
+    decision = try root.optionalMember("decision")?.string()
+    actions = try root.optionalMember("actions")?.elements().map(Action.init(reader:))
+    notifications = try root.optionalMember("notifications")?.elements().map(
+      Notification.init(reader:))
+    if let member = try root.optionalMember("integrity") {
+      integrity = Integrity(
+        parents: try member.member("parents", expected: "a list of hashes").strings(),
+        sha256: try member.member("sha256", expected: "a string").string())
+    }
+  }
+
+  /// The record as JSON, members in the documented order; nil members are left out.
+  package var jsonValue: JSONValue {
+    var object = JSONObject()
+    object["format"] = .string(Self.format)
+    object["id"] = .string(id)
+    object["created_at"] = createdAt.map { .string(UTCTimestamp.string(from: $0)) }
+    object["runbook"] = runbook.map {
+      ["id": .string($0.id), "version": .string($0.version), "sha256": .string($0.sha256)]
+    }
+    object["responder"] = responder.map(JSONValue.string)
+    object["mode"] = mode.map { .string($0.rawValue) }
+    object["tlp"] = tlp.map { .string($0.rawValue) }
+    object["answers"] = answers.map(Self.json)
+    object["trail"] = trail.map { .array($0.map(\.jsonValue)) }
+    object["unused"] = unused.map(Self.json)
+    object["derived"] = derived.map(Self.json)
+    object["severity"] = severity.map { .string($0.rawValue) }
+    object["decision"] = decision.map(JSONValue.string)
+    object["actions"] = actions.map { .array($0.map(\.jsonValue)) }
+    object["notifications"] = notifications.map { .array($0.map(\.jsonValue)) }
+    object["integrity"] = integrity.map {
+      ["parents": .array($0.parents.map(JSONValue.string)), "sha256": .string($0.sha256)]
+    }
+    return .object(object)
+  }
+
+  private static func namedValues(
+    _ reader: DocumentReader
+  ) throws(RecordDecodingError) -> [NamedValue] {
+    try reader.members().map { (member) throws(RecordDecodingError) in
+      NamedValue(name: member.key, value: try RecordValue(reader: member.reader))
+    }
+  }
+
+  private static func json(_ values: [NamedValue]) -> JSONValue {
+    var object = JSONObject()
+    for entry in values { object[entry.name] = entry.value.jsonValue }
+    return .object(object)
+  }
+}
+
+extension RecordValue {
+  init(reader: DocumentReader) throws(RecordDecodingError) {
+    switch reader.value {
+    case .null: self = .null
+    case .bool(let flag): self = .boolean(flag)
+    case .number(let number): self = .number(number)
+    case .string(let text): self = .string(text)
+    case .array(let items):
+      let texts = items.compactMap(\.stringValue)
+      guard texts.count == items.count else {
+        throw reader.mismatch("a boolean, number, string, list of strings or null")
+      }
+      self = .list(texts)
+    case .object:
+      throw reader.mismatch("a boolean, number, string, list of strings or null")
+    }
+  }
+
+  /// The value as JSON.
+  package var jsonValue: JSONValue {
+    switch self {
+    case .null: .null
+    case .boolean(let flag): .bool(flag)
+    case .number(let number): .number(number)
+    case .string(let text): .string(text)
+    case .list(let items): .array(items.map(JSONValue.string))
+    }
+  }
+}
+
+extension IncidentRecord.Due {
+  static let expectation = DocumentReader.timeExpectation + ", \"pending\" or null"
+
+  init(reader: DocumentReader?) throws(RecordDecodingError) {
+    guard let reader else {
+      self = .none
+      return
+    }
+    switch reader.value {
+    case .null: self = .none
+    case .string("pending"): self = .pending
+    case .string:
+      guard let date = try? reader.time() else { throw reader.mismatch(Self.expectation) }
+      self = .at(date)
+    default: throw reader.mismatch(Self.expectation)
+    }
+  }
+
+  var jsonValue: JSONValue {
+    switch self {
+    case .none: .null
+    case .at(let date): .string(UTCTimestamp.string(from: date))
+    case .pending: "pending"
+    }
+  }
+}
+
+extension IncidentRecord.TrailEntry {
+  init(reader: DocumentReader) throws(RecordDecodingError) {
+    self.init(
+      question: try reader.member("question", expected: "a question id").string(),
+      asked: try reader.member("asked", expected: "a string").string(),
+      answer: try reader.optionalMember("answer").map(RecordValue.init(reader:)) ?? .null,
+      at: try reader.member("at", expected: DocumentReader.timeExpectation).time())
+  }
+
+  var jsonValue: JSONValue {
+    [
+      "question": .string(question), "asked": .string(asked), "answer": answer.jsonValue,
+      "at": .string(UTCTimestamp.string(from: at)),
+    ]
+  }
+}
+
+extension IncidentRecord.Action {
+  init(reader: DocumentReader) throws(RecordDecodingError) {
+    self.init(
+      id: try reader.member("id", expected: "an action id").string(),
+      title: try reader.member("title", expected: "a string").string(),
+      owner: try reader.optionalMember("owner")?.optionalString(),
+      due: try IncidentRecord.Due(reader: reader.optionalMember("due")),
+      dueRule: try reader.optionalMember("due_rule")?.optionalString(),
+      details: try reader.optionalMember("details")?.optionalString(),
+      status: try reader.optionalMember("status")?.raw(Status.self) ?? .open)
+  }
+
+  var jsonValue: JSONValue {
+    [
+      "id": .string(id), "title": .string(title), "owner": owner.map(JSONValue.string) ?? .null,
+      "due": due.jsonValue, "due_rule": dueRule.map(JSONValue.string) ?? .null,
+      "details": details.map(JSONValue.string) ?? .null, "status": .string(status.rawValue),
+    ]
+  }
+}
+
+extension IncidentRecord.Notification {
+  init(reader: DocumentReader) throws(RecordDecodingError) {
+    self.init(
+      id: try reader.member("id", expected: "a notification id").string(),
+      to: try reader.member("to", expected: "a string").string(),
+      due: try IncidentRecord.Due(reader: reader.optionalMember("due")),
+      dueRule: try reader.optionalMember("due_rule")?.optionalString(),
+      basis: try reader.optionalMember("basis")?.optionalString(),
+      draft: try reader.optionalMember("draft")?.optionalString(),
+      status: try reader.optionalMember("status")?.raw(Status.self) ?? .open,
+      sentAt: try reader.optionalMember("sent_at")?.time())
+  }
+
+  var jsonValue: JSONValue {
+    var object: JSONValue = [
+      "id": .string(id), "to": .string(to), "due": due.jsonValue,
+      "due_rule": dueRule.map(JSONValue.string) ?? .null,
+      "basis": basis.map(JSONValue.string) ?? .null,
+      "draft": draft.map(JSONValue.string) ?? .null, "status": .string(status.rawValue),
+    ]
+    if let sentAt { object["sent_at"] = .string(UTCTimestamp.string(from: sentAt)) }
+    return object
+  }
+}
+
+extension IncidentRecord {
+  /// Reads a trail on its own, as drafts hold it (paths start at the list, `$[0].at`).
+  ///
+  /// - Throws: ``RecordDecodingError`` naming the entry member that does not fit.
+  package static func trail(json: JSONValue) throws(RecordDecodingError) -> [TrailEntry] {
+    try DocumentReader(root: json).elements().map(TrailEntry.init(reader:))
+  }
+}

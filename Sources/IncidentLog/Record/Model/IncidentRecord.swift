@@ -1,0 +1,115 @@
+import Foundation
+import RunbookCore
+
+/// An incident record (`triage-record/1`, FORMATS.md) as typed values.
+///
+/// Records are read from JSON at one point, ``init(json:)``, and written at one point,
+/// ``jsonValue`` (both in `IncidentRecord+JSON.swift`). Every member but `format` and `id` is
+/// optional: records made by hand or by early versions lack some of them, and a member that is
+/// absent on reading stays absent on writing, so a record written by `triage` reads back and
+/// writes out to the same bytes (and the same hash).
+package struct IncidentRecord: Sendable, Equatable {
+  /// The format this type reads and writes.
+  package static let format = "triage-record/1"
+
+  /// The record's id, also in its file name.
+  package var id: String
+  /// When it was made.
+  package var createdAt: Date?
+  /// The runbook it was made with.
+  package var runbook: RunbookReference?
+  /// Who answered.
+  package var responder: String?
+  /// How the answers were given.
+  package var mode: RecordBuilder.Mode?
+  /// The record's Traffic Light Protocol marking.
+  package var tlp: TLP?
+  /// Every asked question's answer, in the order asked.
+  package var answers: [NamedValue]?
+  /// The questions as shown, with their answers and times.
+  package var trail: [TrailEntry]?
+  /// Answers given for questions that were not asked.
+  package var unused: [NamedValue]?
+  /// The runbook's `derive` values.
+  package var derived: [NamedValue]?
+  /// The severity level.
+  package var severity: SeverityLevel?
+  /// The headline.
+  package var decision: String?
+  /// The actions that apply.
+  package var actions: [Action]?
+  /// The notifications that apply.
+  package var notifications: [Notification]?
+  /// The parents and hash the archive store adds when it writes the record.
+  package var integrity: Integrity?
+
+  /// Creates a record; members left nil are absent from its JSON.
+  package init(
+    id: String, createdAt: Date? = nil, runbook: RunbookReference? = nil, responder: String? = nil,
+    mode: RecordBuilder.Mode? = nil, tlp: TLP? = nil, answers: [NamedValue]? = nil,
+    trail: [TrailEntry]? = nil, unused: [NamedValue]? = nil, derived: [NamedValue]? = nil,
+    severity: SeverityLevel? = nil, decision: String? = nil, actions: [Action]? = nil,
+    notifications: [Notification]? = nil, integrity: Integrity? = nil
+  ) {
+    self.id = id
+    self.createdAt = createdAt
+    self.runbook = runbook
+    self.responder = responder
+    self.mode = mode
+    self.tlp = tlp
+    self.answers = answers
+    self.trail = trail
+    self.unused = unused
+    self.derived = derived
+    self.severity = severity
+    self.decision = decision
+    self.actions = actions
+    self.notifications = notifications
+    self.integrity = integrity
+  }
+
+  /// The runbook a record was made with: `{id, version, sha256}`.
+  package struct RunbookReference: Sendable, Equatable {
+    /// The runbook's id.
+    package var id: String
+    /// Its version.
+    package var version: String
+    /// The SHA-256 of the runbook file's bytes.
+    package var sha256: String
+
+    /// Creates a reference.
+    package init(id: String, version: String, sha256: String) {
+      self.id = id
+      self.version = version
+      self.sha256 = sha256
+    }
+  }
+
+  /// `integrity`: the hashes of the heads the writer saw, and the record's own hash.
+  package struct Integrity: Sendable, Equatable {
+    /// The parents' hashes, sorted.
+    package var parents: [String]
+    /// The SHA-256 of the record's canonical JSON without `integrity.sha256`.
+    package var sha256: String
+
+    /// Creates an integrity member.
+    package init(parents: [String], sha256: String) {
+      self.parents = parents
+      self.sha256 = sha256
+    }
+  }
+
+  /// A member of `answers`, `unused` or `derived`: a name and its value.
+  package struct NamedValue: Sendable, Equatable {
+    /// The question id or `derive` name.
+    package var name: String
+    /// The value.
+    package var value: RecordValue
+
+    /// Creates a named value.
+    package init(name: String, value: RecordValue) {
+      self.name = name
+      self.value = value
+    }
+  }
+}
