@@ -1,3 +1,5 @@
+import RunbookCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

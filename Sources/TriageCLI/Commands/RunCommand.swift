@@ -103,10 +103,12 @@ enum RunCommand {
         json ? JSONPrettyPrinter.string(of: record) : ReportGenerator.markdown(of: record))
       return .success
     }
-    let written = try RecordWriter(archive: archivePath(invocation, context)).write(
+    let written = try RecordWriter(
+      archive: archivePath(invocation, context), fileSystem: context.fileSystem
+    ).write(
       record, id: metadata.id, createdAt: createdAt)
     if let draftPath = invocation.value("resume") {
-      try? FileManager.default.removeItem(atPath: context.resolvedPath(draftPath))
+      try? context.fileSystem.removeFile(at: context.resolvedPath(draftPath))
     }
     if json {
       context.standardOutput.write(JSONPrettyPrinter.string(of: written.document))
@@ -134,7 +136,8 @@ enum RunCommand {
     }
     let draft = Draft(
       session: session, runbookSHA256: hash, responder: responder, savedAt: context.now())
-    let path = try draft.save(in: archive, runbook: session.runbook)
+    let path = try draft.save(
+      in: archive, runbook: session.runbook, fileSystem: context.fileSystem)
     var command = "triage run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))"
     if invocation.value("archive") != nil { command += " --archive \(shellQuoted(archive))" }
     throw CommandFailure(

@@ -70,7 +70,7 @@ struct TestRunbooks {
 
   private mutating func entries(in folder: String) throws -> [RunbookLibrary.Entry] {
     if let known = entries[folder] { return known }
-    let found = try RunbookLibrary(folders: [folder]).entries()
+    let found = try RunbookLibrary(folders: [folder], fileSystem: context.fileSystem).entries()
     entries[folder] = found
     return found
   }

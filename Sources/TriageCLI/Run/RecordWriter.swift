@@ -5,6 +5,8 @@ import IncidentLog
 /// never overwriting), then its Markdown report beside it, rendered from the record as written.
 struct RecordWriter {
   let archive: String
+  /// The file system the archive is on.
+  let fileSystem: any FileSystem
 
   struct Written {
     var document: JSONValue
@@ -13,7 +15,7 @@ struct RecordWriter {
   }
 
   func write(_ record: JSONValue, id: String, createdAt: Date) throws(ArchiveError) -> Written {
-    let store = ArchiveStore(root: archive)
+    let store = ArchiveStore(root: archive, fileSystem: fileSystem)
     // The report is written under the archive's lock, beside the record.
     let stored = try store.append(
       document: record, kind: .record, id: id, createdAt: createdAt,

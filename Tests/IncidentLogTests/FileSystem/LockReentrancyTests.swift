@@ -108,7 +108,7 @@ struct LockReentrancyTests {
   func withLockOnMissingArchive() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let store = ArchiveStore(root: directory.path + "/missing")
+    let store = ArchiveStore(root: directory.path + "/missing", fileSystem: SystemFileSystem())
     let error = #expect(throws: ArchiveError.self) { try store.withLock {} }
     #expect(error == .notFound(path: directory.path + "/missing"))
     #expect(directory.allFiles() == [])

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentLog
+import RunbookCore
 import Testing
 
 #if canImport(Glibc)

@@ -88,7 +88,7 @@ import TriageSession
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "triage-golden-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    let stored = try ArchiveStore(root: folder.path).append(
+    let stored = try ArchiveStore(root: folder.path, fileSystem: SystemFileSystem()).append(
       document: record, kind: .record, id: metadata.id, createdAt: clock)
     return stored.document
   }

@@ -185,7 +185,7 @@ struct ArchiveStoreTests {
 
   @Test("verifying a missing archive is notFound")
   func missingArchive() throws {
-    let store = ArchiveStore(root: "/nonexistent/incident-log")
+    let store = ArchiveStore(root: "/nonexistent/incident-log", fileSystem: SystemFileSystem())
     #expect(throws: ArchiveError.notFound(path: "/nonexistent/incident-log")) {
       try store.verify()
     }

@@ -1,5 +1,6 @@
 import Foundation
 import IncidentLog
+import RunbookCore
 
 /// Real system calls, except that a chosen call can fail with a chosen `errno`, like
 /// swift-system's mocking: proves what the file system leaves behind when a call fails.

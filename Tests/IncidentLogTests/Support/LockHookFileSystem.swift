@@ -1,5 +1,6 @@
 import Foundation
 import IncidentLog
+import RunbookCore
 
 /// The real file system, except that the first time anyone asks for a lock, `hook` runs just
 /// before the lock is taken: a second writer that gets in at the worst moment, on cue.
@@ -34,6 +35,10 @@ final class LockHookFileSystem: FileSystem, @unchecked Sendable {
     _ bytes: [UInt8], at path: String, durability: Durability
   ) throws(ArchiveError) {
     try real.writeNewFile(bytes, at: path, durability: durability)
+  }
+
+  func replaceFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
+    try real.replaceFile(bytes, at: path)
   }
 
   func overwriteFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {

@@ -1,4 +1,5 @@
 import TriageCLI
+import TriageTestSupport
 
 /// The result of one command line run in-process.
 struct InProcessRun {
