@@ -41,6 +41,6 @@ let package = Package(
       ]),
     .testTarget(
       name: "TriageEndToEndTests", dependencies: ["triage", "TriageTestSupport"],
-      exclude: ["Fixtures/Runbooks", "Fixtures/scenarios"]),
+      exclude: ["Fixtures/scenarios"]),
   ]
 )

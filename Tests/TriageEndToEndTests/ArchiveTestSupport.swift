@@ -1,4 +1,5 @@
 import Foundation
+import TriageTestSupport
 
 /// Helpers for the `triage archive` end-to-end tests.
 enum ArchiveTestSupport {

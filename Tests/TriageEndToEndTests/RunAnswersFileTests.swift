@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// `triage run --answers`: the non-interactive front end, on the real binary.
 @Suite struct RunAnswersFileTests {

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentLog
 import Testing
+import TriageTestSupport
 
 /// A nested `withExclusiveLock` of the same file joins the hold; other threads still wait.
 ///

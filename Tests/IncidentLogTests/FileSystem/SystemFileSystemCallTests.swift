@@ -2,6 +2,7 @@ import Foundation
 import IncidentLog
 import RunbookCore
 import Testing
+import TriageTestSupport
 
 #if canImport(Glibc)
   import Glibc

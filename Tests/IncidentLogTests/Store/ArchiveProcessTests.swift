@@ -1,6 +1,7 @@
 import Foundation
 import IncidentLog
 import Testing
+import TriageTestSupport
 
 /// Appends from several processes at once: the lock is `flock(2)`, which other processes see.
 ///
