@@ -176,6 +176,7 @@ struct InMemoryTree {
       throw .ioError(path: path, errno: EISDIR)
     }
     nodes[Self.normalized(path)] = nil
+    tick()
     changeFolder(Self.parent(of: path))
   }
 
