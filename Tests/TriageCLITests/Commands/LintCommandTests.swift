@@ -66,6 +66,24 @@ import TriageCLI
     )
   }
 
+  @Test func checksTheRunbooksDirectlyInsideAFolder() {
+    let files = [
+      "/w/books/mini.yaml": SampleRunbooks.mini, "/w/books/warn.yml": SampleRunbooks.warn,
+      "/w/books/notes.txt": "not a runbook\n", "/w/books/deeper/bad.yaml": SampleRunbooks.bad,
+    ]
+    let run = InProcessRun(["lint", "books"], files: files)
+    #expect(run.exit == .success)
+    #expect(run.output == "2 files checked, 0 errors, 2 warnings\n")
+    #expect(
+      run.error == """
+        triage: books/warn.yml:12:9: warning: question 'both' can never be asked: no answers make \
+        its conditions true
+        triage: books/warn.yml:17:3: warning: derived value 'unused' is never used by a condition \
+        or a template
+
+        """)
+  }
+
   @Test func checksAFileNamedTwiceOnce() {
     let run = InProcessRun(["lint", "mini.yaml", "mini.yaml"], files: Self.files)
     #expect(run.exit == .success)
