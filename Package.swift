@@ -22,14 +22,14 @@ let package = Package(
     // and it is no product.
     .target(
       name: "TriageTestSupport",
-      dependencies: ["YAMLLite", "RunbookCore", "TriageSession", "IncidentLog", "TriageCLI"]),
+      dependencies: ["RunbookCore", "IncidentLog", "TriageCLI"]),
 
     .testTarget(name: "YAMLLiteTests", dependencies: ["YAMLLite"]),
     .testTarget(
       name: "RunbookCoreTests", dependencies: ["YAMLLite", "RunbookCore", "TriageTestSupport"]),
     .testTarget(
       name: "TriageSessionTests",
-      dependencies: ["YAMLLite", "RunbookCore", "TriageSession", "TriageTestSupport"]),
+      dependencies: ["YAMLLite", "RunbookCore", "TriageSession"]),
     .testTarget(
       name: "IncidentLogTests",
       dependencies: ["RunbookCore", "TriageSession", "IncidentLog", "TriageTestSupport"]),

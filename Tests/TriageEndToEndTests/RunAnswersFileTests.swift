@@ -12,8 +12,7 @@ import TriageTestSupport
   }
 
   func files(under folder: URL) -> [String] {
-    let walker = FileManager.default.enumerator(atPath: folder.path)
-    return (walker?.allObjects as? [String] ?? []).filter { !$0.hasSuffix("/") }.sorted()
+    TemporaryDirectory.files(under: folder.path)
   }
 
   @Test func writesTheRecordAndItsReport() throws {

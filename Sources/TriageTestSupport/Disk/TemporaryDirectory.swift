@@ -49,7 +49,23 @@ package final class TemporaryDirectory: Sendable {
 
   /// Every file below the folder, relative to it, sorted (hidden ones included).
   package func allFiles() -> [String] {
-    Self.files(under: path, prefix: "").sorted()
+    Self.files(under: path)
+  }
+
+  /// Every file below the folder `root` on disk, relative to it, sorted (hidden ones included;
+  /// symbolic links are listed, not followed).
+  package static func files(under root: String) -> [String] {
+    files(under: root, prefix: "").sorted()
+  }
+
+  /// Every folder below the folder `root` on disk, as absolute paths, sorted.
+  package static func folders(under root: String) -> [String] {
+    var found: [String] = []
+    for name in (try? SystemFileSystem().contentsOfDirectory(at: root)) ?? [] {
+      let path = root + "/" + name
+      if isRealFolder(path) { found += [path] + folders(under: path) }
+    }
+    return found.sorted()
   }
 
   /// Whether `path` is a folder itself, not a symbolic link to one (`lstat(2)`).
