@@ -1,3 +1,4 @@
+import Foundation
 import RunbookCore
 
 #if canImport(Glibc)
@@ -136,6 +137,11 @@ package struct SystemFileSystem: FileSystem {
     } catch {
       throw ArchiveError(error, path: path)
     }
+  }
+
+  /// Foundation's `standardizingPath`, which reads symbolic links (`readlink(2)`) on the way.
+  package func standardizedPath(_ path: String) -> String {
+    (path as NSString).standardizingPath
   }
 
   package func currentTime(touching path: String) throws(ArchiveError) -> FileTime {

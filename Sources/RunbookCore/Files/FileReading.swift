@@ -27,6 +27,11 @@ package protocol FileReading: Sendable {
   /// The kind, identity and times of `path` (following symbolic links); nil when nothing has
   /// that name.
   func status(at path: String) throws(ReadError) -> FileStatus?
+
+  /// `path` with a leading `~` expanded, `.` and `..` removed and symbolic links resolved, as
+  /// far as the file system can tell; a relative path stays relative. Never fails: what cannot
+  /// be resolved is left as written.
+  func standardizedPath(_ path: String) -> String
 }
 
 extension FileReading {

@@ -47,8 +47,8 @@ struct RunbookLocator {
       let prefix = ((executable as NSString).deletingLastPathComponent as NSString)
         .deletingLastPathComponent
       folders.append(
-        ((prefix as NSString).appendingPathComponent("share/triage/Runbooks") as NSString)
-          .standardizingPath)
+        context.fileSystem.standardizedPath(
+          (prefix as NSString).appendingPathComponent("share/triage/Runbooks")))
     }
     var unique: [String] = []
     for folder in folders where !unique.contains(folder) { unique.append(folder) }

@@ -67,6 +67,13 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     }
   }
 
+  /// `.` and `..` resolved and slashes tidied; a tree in memory has no symbolic links.
+  package func standardizedPath(_ path: String) -> String {
+    let components = InMemoryTree.components(of: path)
+    if path.hasPrefix("/") { return "/" + components.joined(separator: "/") }
+    return components.isEmpty ? "." : components.joined(separator: "/")
+  }
+
   // MARK: - Writing
 
   package func createDirectory(at path: String) throws(ArchiveError) {

@@ -111,6 +111,14 @@ struct InMemoryFileSystemTests {
     }
   }
 
+  @Test("a standardized path loses its dots and repeated slashes and stays relative if it was")
+  func standardizedPaths() {
+    let fileSystem = InMemoryFileSystem()
+    #expect(fileSystem.standardizedPath("/a//b/./c/../d/") == "/a/b/d")
+    #expect(fileSystem.standardizedPath("a/./b") == "a/b")
+    #expect(fileSystem.standardizedPath("./") == ".")
+  }
+
   @Test("stale temporary files are removed in the same listing that returns the rest")
   func staleTemporaryFiles() throws {
     let fileSystem = InMemoryFileSystem([

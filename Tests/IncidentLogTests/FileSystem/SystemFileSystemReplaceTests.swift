@@ -7,7 +7,8 @@ import TriageTestSupport
   import Glibc
 #endif
 
-/// `replaceFile` (what `archive export -o` writes through) and the working directory, on disk.
+/// `replaceFile` (what `archive export -o` writes through), standardized paths and the working
+/// directory, on disk.
 @Suite("File system seam: replacing files")
 struct SystemFileSystemReplaceTests {
   @Test("replaces an existing file whole, owner-only, and leaves no temporary file")
@@ -39,6 +40,16 @@ struct SystemFileSystemReplaceTests {
     }
     #expect(try SystemFileSystem().readFile(at: path) == Array("old\n".utf8))
     #expect(directory.allFiles() == ["export.csv"], "\(calls.log)")
+  }
+
+  @Test("a standardized path has its symbolic links resolved and its dots removed")
+  func standardizedPath() throws {
+    let directory = try TemporaryDirectory()
+    try directory.write("", to: "real/file")
+    #expect(symlink(directory.path + "/real", directory.path + "/link") == 0)
+    #expect(
+      SystemFileSystem().standardizedPath(directory.path + "/link/./x/../file")
+        == directory.path + "/real/file")
   }
 
   @Test("the working directory is the process's, from getcwd")
