@@ -1,5 +1,6 @@
 import Testing
 import TriageCLI
+import TriageTestSupport
 
 /// `triage lint` in-process, on files held in memory.
 @Suite struct LintCommandTests {
