@@ -18,6 +18,18 @@ package enum BundledRunbooks {
   /// The path of the bundled runbook `id`.
   package static func path(of id: String) -> String { folder + "/" + id + ".yaml" }
 
+  /// Every file of `Runbooks/` (runbooks, calendars, examples, scenarios), read from the
+  /// checkout and placed under `folder`, as the starting files of a tree in memory.
+  ///
+  /// - Throws: `ArchiveError` when a file cannot be read.
+  package static func files(placedIn folder: String) throws -> [String: String] {
+    var files: [String: String] = [:]
+    for relative in TemporaryDirectory.files(under: self.folder) {
+      files[folder + "/" + relative] = try text(at: relative)
+    }
+    return files
+  }
+
   /// The text of the file at `relativePath` inside `Runbooks/` (`"calendars/us-federal.yaml"`).
   ///
   /// - Throws: `ArchiveError` when it cannot be read.

@@ -85,6 +85,14 @@ import TriageTestSupport
         """)
   }
 
+  @Test func theBundledRunbooksLintCleanInMemory() throws {
+    let files = try BundledRunbooks.files(placedIn: "/w/Runbooks")
+    let run = InProcessRun(["lint", "Runbooks"], files: files)
+    #expect(run.exit == .success)
+    #expect(run.error == "")
+    #expect(run.output == "7 files checked, 0 errors, 0 warnings\n")
+  }
+
   @Test func checksAFileNamedTwiceOnce() {
     let run = InProcessRun(["lint", "mini.yaml", "mini.yaml"], files: Self.files)
     #expect(run.exit == .success)

@@ -170,6 +170,15 @@ import TriageTestSupport
     #expect(failure["column"] as? Int == 13)
     #expect(failure["message"] as? String == "expected severity medium, got low")
   }
+
+  @Test func theBundledScenariosPassWithFullCoverageInMemory() throws {
+    let files = try BundledRunbooks.files(placedIn: "/w/Runbooks")
+    let run = InProcessRun(["test", "--strict-coverage"], files: files)
+    #expect(run.exit == .success, "\(run.output)\(run.error)")
+    let scenarios = files.keys.filter { $0.hasPrefix("/w/Runbooks/tests/") }.count
+    #expect(run.output.hasSuffix("\n\(scenarios) passed, 0 failed\n"))
+    #expect(!run.output.contains("FAIL"))
+  }
 }
 
 /// One `triage` command line run in-process in a folder in memory holding `files`.
