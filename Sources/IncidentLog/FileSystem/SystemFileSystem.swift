@@ -139,6 +139,10 @@ package struct SystemFileSystem: FileSystem {
     }
   }
 
+  package func isSymbolicLink(at path: String) -> Bool {
+    (try? calls.isSymbolicLink(path)) == true
+  }
+
   /// Foundation's `standardizingPath`, which reads symbolic links (`readlink(2)`) on the way.
   package func standardizedPath(_ path: String) -> String {
     (path as NSString).standardizingPath

@@ -28,6 +28,11 @@ package protocol FileReading: Sendable {
   /// that name.
   func status(at path: String) throws(ReadError) -> FileStatus?
 
+  /// Whether `path` itself is a symbolic link (not followed); false when it is not, or
+  /// nothing has that name. A walk down a folder tree does not follow links, so a link to a
+  /// parent cannot send it round forever.
+  func isSymbolicLink(at path: String) -> Bool
+
   /// `path` with a leading `~` expanded, `.` and `..` removed and symbolic links resolved, as
   /// far as the file system can tell; a relative path stays relative. Never fails: what cannot
   /// be resolved is left as written.

@@ -87,8 +87,12 @@ enum TestDiscovery {
       for name in (try? context.fileSystem.contentsOfDirectory(at: directory)) ?? [] {
         let path = relative.isEmpty ? name : relative + "/" + name
         if RunbookLibrary.isYAMLFileName(name) { files.append(path) }
-        let kind = try? context.fileSystem.status(at: folder + "/" + path)?.kind
-        if kind == .directory { pending.append(path) }
+        // Like `find` without -L: a link to a folder is not followed (it could lead back up).
+        let absolute = folder + "/" + path
+        let kind = try? context.fileSystem.status(at: absolute)?.kind
+        if kind == .directory && !context.fileSystem.isSymbolicLink(at: absolute) {
+          pending.append(path)
+        }
       }
     }
     return files.sorted()

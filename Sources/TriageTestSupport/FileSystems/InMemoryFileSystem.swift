@@ -67,6 +67,9 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     }
   }
 
+  /// Always false: a tree in memory has no symbolic links.
+  package func isSymbolicLink(at path: String) -> Bool { false }
+
   /// `.` and `..` resolved and slashes tidied; a tree in memory has no symbolic links.
   package func standardizedPath(_ path: String) -> String {
     let components = InMemoryTree.components(of: path)

@@ -7,8 +7,8 @@ import TriageTestSupport
   import Glibc
 #endif
 
-/// `replaceFile` (what `archive export -o` writes through), standardized paths and the working
-/// directory, on disk.
+/// `replaceFile` (what `archive export -o` writes through), symbolic links, standardized paths
+/// and the working directory, on disk.
 @Suite("File system seam: replacing files")
 struct SystemFileSystemReplaceTests {
   @Test("replaces an existing file whole, owner-only, and leaves no temporary file")
@@ -50,6 +50,19 @@ struct SystemFileSystemReplaceTests {
     #expect(
       SystemFileSystem().standardizedPath(directory.path + "/link/./x/../file")
         == directory.path + "/real/file")
+  }
+
+  @Test("a symbolic link is told apart from what it points to; nothing there is no link")
+  func symbolicLinks() throws {
+    let directory = try TemporaryDirectory()
+    try directory.write("", to: "real/file")
+    #expect(symlink(directory.path + "/real", directory.path + "/link") == 0)
+    let fileSystem = SystemFileSystem()
+    #expect(fileSystem.isSymbolicLink(at: directory.path + "/link"))
+    #expect(try fileSystem.isDirectory(at: directory.path + "/link"))
+    #expect(!fileSystem.isSymbolicLink(at: directory.path + "/real"))
+    #expect(!fileSystem.isSymbolicLink(at: directory.path + "/link/file"))
+    #expect(!fileSystem.isSymbolicLink(at: directory.path + "/missing"))
   }
 
   @Test("the working directory is the process's, from getcwd")

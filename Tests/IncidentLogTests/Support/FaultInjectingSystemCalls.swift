@@ -140,6 +140,11 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
     return status
   }
 
+  func isSymbolicLink(_ path: String) throws(SystemCallError) -> Bool {
+    try check(.status, path: path)
+    return try real.isSymbolicLink(path)
+  }
+
   func touch(_ path: String) throws(SystemCallError) {
     try check(.touch, path: path)
     try real.touch(path)

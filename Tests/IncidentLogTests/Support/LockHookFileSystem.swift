@@ -59,6 +59,8 @@ final class LockHookFileSystem: FileSystem, @unchecked Sendable {
     try real.status(at: path)
   }
 
+  func isSymbolicLink(at path: String) -> Bool { real.isSymbolicLink(at: path) }
+
   func standardizedPath(_ path: String) -> String { real.standardizedPath(path) }
 
   func currentTime(touching path: String) throws(ArchiveError) -> FileTime {
