@@ -11,20 +11,37 @@ let package = Package(
   targets: [
     .target(name: "YAMLLite"),
     .target(name: "RunbookCore", dependencies: ["YAMLLite"]),
-    .target(name: "TriageSession", dependencies: ["RunbookCore"]),
-    .target(name: "IncidentLog", dependencies: ["TriageSession"]),
+    .target(name: "TriageSession", dependencies: ["YAMLLite", "RunbookCore"]),
+    .target(name: "IncidentLog", dependencies: ["RunbookCore", "TriageSession"]),
     .target(
       name: "TriageCLI",
       dependencies: ["YAMLLite", "RunbookCore", "TriageSession", "IncidentLog"]),
     .executableTarget(name: "triage", dependencies: ["TriageCLI"]),
 
+    // Test doubles and fixtures shared by the test targets: only test targets depend on it,
+    // and it is no product.
+    .target(
+      name: "TriageTestSupport",
+      dependencies: ["RunbookCore", "IncidentLog", "TriageCLI"]),
+
     .testTarget(name: "YAMLLiteTests", dependencies: ["YAMLLite"]),
-    .testTarget(name: "RunbookCoreTests", dependencies: ["RunbookCore"]),
-    .testTarget(name: "TriageSessionTests", dependencies: ["TriageSession"]),
-    .testTarget(name: "IncidentLogTests", dependencies: ["IncidentLog"], exclude: ["Fixtures"]),
-    .testTarget(name: "TriageCLITests", dependencies: ["TriageCLI"]),
     .testTarget(
-      name: "TriageEndToEndTests", dependencies: ["triage"],
-      exclude: ["Fixtures/Runbooks", "Fixtures/scenarios"]),
+      name: "RunbookCoreTests", dependencies: ["YAMLLite", "RunbookCore", "TriageTestSupport"]),
+    .testTarget(
+      name: "TriageSessionTests",
+      dependencies: ["YAMLLite", "RunbookCore", "TriageSession"]),
+    .testTarget(
+      name: "IncidentLogTests",
+      dependencies: ["RunbookCore", "TriageSession", "IncidentLog", "TriageTestSupport"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "TriageCLITests",
+      dependencies: [
+        "YAMLLite", "RunbookCore", "TriageSession", "IncidentLog", "TriageCLI",
+        "TriageTestSupport",
+      ]),
+    .testTarget(
+      name: "TriageEndToEndTests", dependencies: ["triage", "TriageTestSupport"],
+      exclude: ["Fixtures/scenarios"]),
   ]
 )

@@ -1,5 +1,6 @@
 import Testing
 import TriageCLI
+import TriageTestSupport
 
 @Suite struct TriageTests {
   final class FailingOutput: TextOutput {

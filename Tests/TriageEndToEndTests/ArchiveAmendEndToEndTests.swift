@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// `triage archive amend|note|close`: amendments are new hash-chained files; refusals exit 65.
 @Suite struct ArchiveAmendEndToEndTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// Amendments written by processes started at the same instant: the check ("already sent",
 /// "closed") and the write happen under one hold of the archive's lock, so exactly one wins.

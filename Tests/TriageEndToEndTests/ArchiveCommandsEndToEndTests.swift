@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// `triage archive list|show|search|follow-ups|stats|export` on a small fixed archive, exact.
 @Suite struct ArchiveCommandsEndToEndTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// The archive under stress on the real binary: parallel writers, SIGKILL at random moments,
 /// an archive that cannot be created.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// Two clones of an archive kept in git both grow, then merge: no conflicts, two heads, and the
 /// next record joins them.

@@ -1,4 +1,5 @@
 import Foundation
+import TriageTestSupport
 
 /// Helpers for the `triage archive` end-to-end tests.
 enum ArchiveTestSupport {
@@ -18,26 +19,12 @@ enum ArchiveTestSupport {
 
   /// Every file under `root`, relative to it, sorted (hidden files included).
   static func files(under root: String) -> [String] {
-    let walker = FileManager.default.enumerator(atPath: root)
-    var files: [String] = []
-    while let path = walker?.nextObject() as? String {
-      var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
-      if !isDirectory.boolValue { files.append(path) }
-    }
-    return files.sorted()
+    TemporaryDirectory.files(under: root)
   }
 
-  /// The paths of every folder below `root`, deepest last.
+  /// The paths of every folder below `root`, sorted.
   static func folders(under root: String) -> [String] {
-    let walker = FileManager.default.enumerator(atPath: root)
-    var folders: [String] = []
-    while let path = walker?.nextObject() as? String {
-      var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
-      if isDirectory.boolValue { folders.append(root + "/" + path) }
-    }
-    return folders.sorted()
+    TemporaryDirectory.folders(under: root)
   }
 
   /// Writes the end-to-end fixture runbook and answers into `folder`.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// `triage archive verify` on the real binary: intact, then each kind of tampering, exit 65.
 @Suite struct ArchiveVerifyEndToEndTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// `triage graph` on the real binary and the bundled runbook: DOT that Graphviz renders, and
 /// Mermaid whose structure holds together.

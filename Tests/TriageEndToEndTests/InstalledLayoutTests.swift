@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// An installed layout (binary in PREFIX/bin, runbooks in PREFIX/share/triage/Runbooks, as
 /// `scripts/install` makes it) finds the bundled runbooks by id from any folder.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// `triage lint` on the real binary: the bundled runbook, folders, and duplicate ids.
 @Suite struct LintEndToEndTests {

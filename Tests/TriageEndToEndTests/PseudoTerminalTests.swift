@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// triage under a pseudo-terminal, driven as a person would.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// `triage replay`: a record made with one runbook version, replayed against a changed version,
 /// reports exactly the outcomes that changed.

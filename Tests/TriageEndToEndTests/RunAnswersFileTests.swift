@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// `triage run --answers`: the non-interactive front end, on the real binary.
 @Suite struct RunAnswersFileTests {
@@ -11,8 +12,7 @@ import Testing
   }
 
   func files(under folder: URL) -> [String] {
-    let walker = FileManager.default.enumerator(atPath: folder.path)
-    return (walker?.allObjects as? [String] ?? []).filter { !$0.hasSuffix("/") }.sorted()
+    TemporaryDirectory.files(under: folder.path)
   }
 
   @Test func writesTheRecordAndItsReport() throws {

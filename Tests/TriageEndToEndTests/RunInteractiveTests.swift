@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// `triage run` at a terminal, typed as a person would, through a pseudo-terminal.
 @Suite(.serialized) struct RunInteractiveTests {

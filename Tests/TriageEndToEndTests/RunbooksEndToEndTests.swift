@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// `triage runbooks` on the real binary.
 @Suite struct RunbooksEndToEndTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TriageTestSupport
 
 /// `triage test` on the real binary, over the small runbook and scenarios in
 /// `Fixtures/scenarios/` (a holiday calendar, business days, a chained due time).

@@ -1,7 +1,11 @@
-/// The file operations an archive needs, and nothing more.
+import RunbookCore
+
+/// The file operations an archive needs, and nothing more: the write half of the file seam.
 ///
-/// ``SystemFileSystem`` is the real one. Paths are plain POSIX path strings.
-package protocol FileSystem: Sendable {
+/// It refines `FileReading` (in `RunbookCore`: list, status, read), fixing its error type to
+/// ``ArchiveError``; see `FileReading` for why the seam has two levels. ``SystemFileSystem`` is
+/// the one real implementation. Paths are plain POSIX path strings.
+package protocol FileSystem: FileReading where ReadError == ArchiveError {
   /// Creates a directory and any missing parents, owner-only (mode 0700); an existing directory
   /// is fine.
   func createDirectory(at path: String) throws(ArchiveError)
@@ -29,15 +33,11 @@ package protocol FileSystem: Sendable {
   /// Removes a file (`unlink(2)`): for rebuildable files only; documents are never removed.
   func removeFile(at path: String) throws(ArchiveError)
 
-  /// The whole contents of a file.
-  func readFile(at path: String) throws(ArchiveError) -> [UInt8]
-
-  /// The names in a directory (not `.` or `..`), sorted.
-  func contentsOfDirectory(at path: String) throws(ArchiveError) -> [String]
-
-  /// The kind, identity and times of `path` (following symbolic links); nil when nothing has
-  /// that name.
-  func status(at path: String) throws(ArchiveError) -> FileStatus?
+  /// Writes a file all or nothing, replacing any file of that name: the bytes go to a
+  /// temporary file in the same directory (created exclusively, mode 0600), flushed to disk,
+  /// then renamed over `path` (`rename(2)`). For files the user asked for by name (an export),
+  /// never for archive documents.
+  func replaceFile(_ bytes: [UInt8], at path: String) throws(ArchiveError)
 
   /// The file system's clock now, read by setting the modification time of the existing file
   /// `path` to now and reading it back.
@@ -78,11 +78,6 @@ extension FileSystem {
   /// Writes a new durable file (see ``writeNewFile(_:at:durability:)``).
   package func writeNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
     try writeNewFile(bytes, at: path, durability: .durable)
-  }
-
-  /// Whether `path` names a directory (following symbolic links); false when it does not exist.
-  package func isDirectory(at path: String) throws(ArchiveError) -> Bool {
-    try status(at: path)?.kind == .directory
   }
 
   /// Removes the temporary files that an interrupted ``writeNewFile(_:at:durability:)`` left in

@@ -1,3 +1,5 @@
+import RunbookCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -35,6 +37,8 @@ package protocol SystemCalls: Sendable {
   func flock(_ fd: Int32, operation: Int32) throws(SystemCallError)
   /// `stat(2)`: kind, identity and times.
   func status(_ path: String) throws(SystemCallError) -> FileStatus
+  /// `lstat(2)`: whether `path` itself is a symbolic link.
+  func isSymbolicLink(_ path: String) throws(SystemCallError) -> Bool
   /// `utimensat(2)` with no times: sets the file's access and modification times to now.
   func touch(_ path: String) throws(SystemCallError)
   /// `opendir(3)`/`readdir(3)`/`closedir(3)`: the names in a directory, without `.` and `..`.
@@ -109,6 +113,12 @@ package struct GlibcSystemCalls: SystemCalls {
     return FileStatus(
       kind: kind, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
       modified: FileTime(info.st_mtim), changed: FileTime(info.st_ctim))
+  }
+
+  package func isSymbolicLink(_ path: String) throws(SystemCallError) -> Bool {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { throw .current }
+    return info.st_mode & S_IFMT == S_IFLNK
   }
 
   package func touch(_ path: String) throws(SystemCallError) {

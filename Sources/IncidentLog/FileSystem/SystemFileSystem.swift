@@ -1,3 +1,6 @@
+import Foundation
+import RunbookCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -48,6 +51,26 @@ package struct SystemFileSystem: FileSystem {
     } catch {
       // Keep "it threw, so nothing was written": the caller will not count this file.
       try? calls.unlink(path)
+      throw ArchiveError(error, path: path)
+    }
+  }
+
+  package func replaceFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
+    let (directory, name) = Self.split(path)
+    let (fd, temporaryPath) = try createTemporaryFile(in: directory, for: name, finalPath: path)
+    do {
+      try writeAll(bytes, to: fd)
+      try calls.fsync(fd)
+      try calls.close(fd)
+    } catch {
+      try? calls.close(fd)
+      try? calls.unlink(temporaryPath)
+      throw ArchiveError(error, path: path)
+    }
+    do {
+      try calls.rename(temporaryPath, path)
+    } catch {
+      try? calls.unlink(temporaryPath)
       throw ArchiveError(error, path: path)
     }
   }
@@ -116,6 +139,15 @@ package struct SystemFileSystem: FileSystem {
     }
   }
 
+  package func isSymbolicLink(at path: String) -> Bool {
+    (try? calls.isSymbolicLink(path)) == true
+  }
+
+  /// Foundation's `standardizingPath`, which reads symbolic links (`readlink(2)`) on the way.
+  package func standardizedPath(_ path: String) -> String {
+    (path as NSString).standardizingPath
+  }
+
   package func currentTime(touching path: String) throws(ArchiveError) -> FileTime {
     do {
       try calls.touch(path)
@@ -182,6 +214,14 @@ package struct SystemFileSystem: FileSystem {
 }
 
 extension SystemFileSystem {
+  /// The process's working directory (`getcwd(3)`), or `/` when it cannot be named (it was
+  /// removed, or its path is longer than `PATH_MAX`): relative paths resolve against it.
+  package static func currentDirectory() -> String {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
   /// `("a/b", "c.json")` for `"a/b/c.json"`; the directory of a bare name is `"."`.
   static func split(_ path: String) -> (directory: String, name: String) {
     guard let slash = path.lastIndex(of: "/") else { return (".", path) }

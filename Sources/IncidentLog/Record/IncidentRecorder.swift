@@ -6,7 +6,7 @@ import TriageSession
 /// (atomic, locked, never overwriting) and writes its Markdown report beside it.
 ///
 /// ```swift
-/// let written = try IncidentRecorder(store: ArchiveStore(root: archive))
+/// let written = try IncidentRecorder(store: ArchiveStore(root: archive, fileSystem: files))
 ///   .record(reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
 /// print(written.recordPath, written.reportPath)
 /// ```

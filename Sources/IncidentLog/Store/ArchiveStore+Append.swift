@@ -1,4 +1,5 @@
 import Foundation
+import RunbookCore
 
 extension ArchiveStore {
   /// Seals a document into the archive as a new file.

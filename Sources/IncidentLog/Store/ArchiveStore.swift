@@ -30,7 +30,7 @@ package struct ArchiveStore: Sendable {
   package static let lockFileName = ".archive.lock"
 
   /// An archive in `root` (created on the first append), through `fileSystem`.
-  package init(root: String, fileSystem: any FileSystem = SystemFileSystem()) {
+  package init(root: String, fileSystem: any FileSystem) {
     self.root = root
     self.fileSystem = fileSystem
   }

@@ -1,3 +1,5 @@
+import RunbookCore
+
 /// What the heads cache remembers of one folder below `records/` or `amendments/`: its status
 /// when it was listed, and what the listing held.
 ///

@@ -1,3 +1,5 @@
+import RunbookCore
+
 /// The cache's JSON (in the file after a checksum line, see ``HeadsCache/framed(_:)``): compact,
 /// all numbers as strings (inode numbers do not fit a double).
 ///

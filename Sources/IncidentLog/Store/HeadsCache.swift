@@ -1,3 +1,5 @@
+import RunbookCore
+
 /// What an append remembers of the archive, so that the next one need not read every document
 /// nor list every folder: `.cache/heads.json`.
 ///

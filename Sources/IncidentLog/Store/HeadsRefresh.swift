@@ -1,3 +1,5 @@
+import RunbookCore
+
 /// One append's look at the archive through its ``HeadsCache``: the folders whose status
 /// changed are listed again, the groups whose listings changed are summarised again from their
 /// files, and the archive's heads are put together from the groups' summaries.

@@ -1,12 +1,11 @@
 import Foundation
-import YAMLLite
 
 /// Finds runbooks by path or by id in an ordered list of folders, and the holiday calendars beside
 /// them (`calendars/NAME.yaml` in the same folders).
 ///
 /// The search folders come from the caller (the command line decides them from `--runbooks`,
-/// `TRIAGE_RUNBOOKS`, `./Runbooks` and the installed share folder), so this type reads no
-/// environment of its own.
+/// `TRIAGE_RUNBOOKS`, `./Runbooks` and the installed share folder), and so does the file system
+/// it reads them through, so this type reads no environment and no disk of its own.
 package struct RunbookLibrary: Sendable {
   /// One runbook file found in a folder, with what its header says.
   package struct Entry: Sendable, Equatable {
@@ -23,11 +22,14 @@ package struct RunbookLibrary: Sendable {
     case unreadable(String)
   }
 
-  /// The folders searched, in order.
+  /// The folders searched, in order (absolute paths).
   package var folders: [String]
+  /// What the folders are read through.
+  package var fileSystem: any FileReading
 
-  package init(folders: [String]) {
+  package init(folders: [String], fileSystem: any FileReading) {
     self.folders = folders
+    self.fileSystem = fileSystem
   }
 
   /// The runbook files (`*.yaml`, `*.yml`) directly inside the search folders.
@@ -36,8 +38,8 @@ package struct RunbookLibrary: Sendable {
   package func runbookFiles() -> [String] {
     var files: [String] = []
     for folder in folders {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-      files += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map {
+      let names = (try? fileSystem.contentsOfDirectory(at: folder)) ?? []
+      files += names.filter(Self.isYAMLFileName).sorted().map {
         (folder as NSString).appendingPathComponent($0)
       }
     }
@@ -50,9 +52,10 @@ package struct RunbookLibrary: Sendable {
   package func entries() throws(LookupError) -> [Entry] {
     var entries: [Entry] = []
     for path in runbookFiles() {
-      guard let data = FileManager.default.contents(atPath: path),
-        let entry = Self.header(of: Array(data), path: path)
+      guard let bytes = try? fileSystem.readFile(at: path),
+        let header = RunbookHeader(of: bytes, path: path)
       else { continue }
+      let entry = Entry(id: header.id, version: header.version, title: header.title, path: path)
       if let first = entries.first(where: { $0.id == entry.id }) {
         throw .duplicateID(entry.id, paths: [first.path, path])
       }
@@ -61,15 +64,23 @@ package struct RunbookLibrary: Sendable {
     return entries
   }
 
-  /// The path of a runbook given as a path (anything with a slash or ending in .yaml/.yml that
-  /// exists) or as an id found in the folders.
-  package func resolve(_ reference: String) throws(LookupError) -> String {
-    let looksLikePath =
-      reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
-    if looksLikePath || FileManager.default.fileExists(atPath: reference) {
-      guard FileManager.default.fileExists(atPath: reference) else {
-        throw .notFound(reference, searched: [])
-      }
+  /// The path of a runbook given as a path (see ``isPath(_:)``, or any existing file) or as an
+  /// id found in the folders.
+  ///
+  /// - Parameters:
+  ///   - reference: What the user typed.
+  ///   - workingDirectory: What a relative `reference` is relative to.
+  /// - Returns: `reference` itself when it names a file, else the path of the runbook with that
+  ///   id.
+  package func resolve(
+    _ reference: String, relativeTo workingDirectory: String
+  ) throws(LookupError) -> String {
+    let absolute =
+      reference.hasPrefix("/")
+      ? reference : (workingDirectory as NSString).appendingPathComponent(reference)
+    let exists = (try? fileSystem.exists(at: absolute)) == true
+    if Self.isPath(reference) || exists {
+      guard exists else { throw .notFound(reference, searched: []) }
       return reference
     }
     guard let entry = try entries().first(where: { $0.id == reference }) else {
@@ -86,24 +97,9 @@ package struct RunbookLibrary: Sendable {
       for suffix in [".yaml", ".yml"] {
         let path = ((folder as NSString).appendingPathComponent("calendars") as NSString)
           .appendingPathComponent(name + suffix)
-        if FileManager.default.fileExists(atPath: path) { return path }
+        if (try? fileSystem.exists(at: path)) == true { return path }
       }
     }
     return nil
-  }
-
-  /// Reads `runbook`, `version` and `title` from a file without checking the rest.
-  static func header(of bytes: [UInt8], path: String) -> Entry? {
-    guard let root = try? YAMLParser.parse(bytes, file: path),
-      case .mapping(let entries) = root.content
-    else { return nil }
-    func text(_ key: String) -> String? {
-      guard let value = entries.first(where: { $0.key == key })?.value,
-        case .scalar(let scalar) = value.content
-      else { return nil }
-      return scalar.text
-    }
-    guard let id = text("runbook") else { return nil }
-    return Entry(id: id, version: text("version") ?? "", title: text("title") ?? "", path: path)
   }
 }

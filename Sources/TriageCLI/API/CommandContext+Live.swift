@@ -1,4 +1,5 @@
 import Foundation
+import IncidentLog
 
 extension CommandContext {
   /// The real process: file descriptors 0, 1 and 2, the local file system, the process
@@ -8,9 +9,9 @@ extension CommandContext {
       standardInput: FileDescriptorInput(descriptor: 0),
       standardOutput: FileDescriptorOutput(descriptor: 1),
       standardError: FileDescriptorOutput(descriptor: 2),
-      fileSystem: LocalFileSystem(),
+      fileSystem: SystemFileSystem(),
       environment: ProcessInfo.processInfo.environment,
-      currentDirectory: FileManager.default.currentDirectoryPath,
+      currentDirectory: SystemFileSystem.currentDirectory(),
       now: { Date() },
       terminal: LiveTerminal.traits(environment: ProcessInfo.processInfo.environment),
       executablePath: Bundle.main.executablePath)

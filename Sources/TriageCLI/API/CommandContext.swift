@@ -1,9 +1,10 @@
 import Foundation
+import IncidentLog
 
 /// Everything a command may touch outside itself: its streams, files, environment, clock,
 /// working directory and what is known about the terminal.
 ///
-/// Commands never call `print`, `FileManager`, `ProcessInfo` or `Date()` themselves; they go
+/// Commands never call `print`, the file system, `ProcessInfo` or `Date()` themselves; they go
 /// through their context, so a test builds one with `CommandContext.testing(...)` and runs a
 /// whole command line in-process. `live()` is the real one, built once by `main.swift`.
 package struct CommandContext {
@@ -13,7 +14,8 @@ package struct CommandContext {
   package var standardOutput: any TextOutput
   /// Standard error: only `ErrorReporter` and progress messages write here.
   package var standardError: any TextOutput
-  /// Reads files named on the command line.
+  /// The file seam: every file a command lists, reads, writes or removes, the archive's
+  /// included, goes through it (`SystemFileSystem` in `live()`, a tree in memory in tests).
   package var fileSystem: any FileSystem
   /// The process environment (`NO_COLOR`, `TRIAGE_ARCHIVE`, `TRIAGE_RUNBOOKS`, ...).
   package var environment: [String: String]
@@ -79,10 +81,16 @@ extension CommandContext {
   package func readInput(_ path: String) throws(FileError) -> [UInt8] {
     if path == "-" { return try standardInput.readAll() }
     do {
-      return try fileSystem.contents(atPath: resolvedPath(path))
+      return try fileSystem.readFile(at: resolvedPath(path))
     } catch {
-      throw error.about(path)
+      throw FileError(error, path: path)
     }
+  }
+
+  /// Whether `path` (relative to `currentDirectory`) names a directory; false when it does not
+  /// exist or cannot be looked at.
+  package func isDirectory(_ path: String) -> Bool {
+    (try? fileSystem.isDirectory(at: resolvedPath(path))) == true
   }
 
   /// `path` made absolute against `currentDirectory`.

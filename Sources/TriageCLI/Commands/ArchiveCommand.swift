@@ -32,14 +32,11 @@ enum ArchiveCommandSupport {
   /// The archive named by the invocation; an archive that does not exist is an error (exit 66).
   static func store(_ invocation: Invocation, _ context: CommandContext) throws -> ArchiveStore {
     let root = RunCommand.archivePath(invocation, context)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else {
+    guard context.isDirectory(root) else {
       throw CommandFailure(
         "\(root): no incident log archive here (triage run creates one)", exit: .noInput)
     }
-    return ArchiveStore(root: root)
+    return ArchiveStore(root: root, fileSystem: context.fileSystem)
   }
 
   /// Runs `body`, reporting lookup and amendment errors with their exit codes: an unknown

@@ -74,10 +74,13 @@ enum ArchiveExportCommand {
     }
     if let outputPath {
       do {
-        try Data(buffer.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
+        try context.fileSystem.replaceFile(Array(buffer.utf8), at: outputPath)
       } catch {
-        throw CommandFailure(
-          "\(outputPath): cannot write: \(error.localizedDescription)", exit: .cannotCreate)
+        // The error's words start with the path, which the message already names.
+        let words = error.description
+        let reason =
+          words.hasPrefix(outputPath + ": ") ? String(words.dropFirst(outputPath.count + 2)) : words
+        throw CommandFailure("\(outputPath): cannot write: \(reason)", exit: .cannotCreate)
       }
     }
     if leftOut > 0 {

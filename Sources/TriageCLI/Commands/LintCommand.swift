@@ -75,8 +75,9 @@ enum LintCommand {
   /// The file itself, or the runbook files directly inside a folder, as the user would name them.
   private static func expanded(_ path: String, context: CommandContext) -> [String] {
     let resolved = context.resolvedPath(path)
-    guard RunbookLibrary.isFolder(resolved) else { return [path] }
-    return RunbookLibrary(folders: [resolved]).runbookFiles().map {
+    guard context.isDirectory(path) else { return [path] }
+    let library = RunbookLibrary(folders: [resolved], fileSystem: context.fileSystem)
+    return library.runbookFiles().map {
       (path as NSString).appendingPathComponent(($0 as NSString).lastPathComponent)
     }
   }

@@ -104,11 +104,12 @@ enum RunCommand {
           ? JSONPrettyPrinter.string(of: record.jsonValue) : ReportGenerator.markdown(of: record))
       return .success
     }
-    let recorder = IncidentRecorder(store: ArchiveStore(root: archivePath(invocation, context)))
+    let recorder = IncidentRecorder(
+      store: ArchiveStore(root: archivePath(invocation, context), fileSystem: context.fileSystem))
     let written = try recorder.record(
       reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
     if let draftPath = invocation.value("resume") {
-      try? FileManager.default.removeItem(atPath: context.resolvedPath(draftPath))
+      try? context.fileSystem.removeFile(at: context.resolvedPath(draftPath))
     }
     if json {
       context.standardOutput.write(JSONPrettyPrinter.string(of: written.stored.document))
@@ -137,7 +138,8 @@ enum RunCommand {
     }
     let draft = Draft(
       session: session, runbookSHA256: hash, responder: responder, savedAt: context.now())
-    let path = try draft.save(in: archive, runbook: session.runbook)
+    let path = try draft.save(
+      in: archive, runbook: session.runbook, fileSystem: context.fileSystem)
     var command = "triage run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))"
     if invocation.value("archive") != nil { command += " --archive \(shellQuoted(archive))" }
     throw CommandFailure(

@@ -1,4 +1,5 @@
 import Foundation
+import RunbookCore
 import TriageSession
 import YAMLLite
 
@@ -26,7 +27,7 @@ struct TestInputs {
 enum TestDiscovery {
   /// The default PATH: `Runbooks/tests` when it exists, else `Runbooks`.
   static func defaultPath(in context: CommandContext) -> String {
-    isDirectory(context.resolvedPath("Runbooks/tests")) ? "Runbooks/tests" : "Runbooks"
+    context.isDirectory("Runbooks/tests") ? "Runbooks/tests" : "Runbooks"
   }
 
   /// Reads every scenario under `paths`, in path order within each.
@@ -36,11 +37,11 @@ enum TestDiscovery {
     var inputs = TestInputs()
     for path in paths {
       let absolute = context.resolvedPath(path)
-      guard FileManager.default.fileExists(atPath: absolute) else {
+      guard (try? context.fileSystem.exists(at: absolute)) == true else {
         throw FileError.noSuchFile(path: path)
       }
-      if isDirectory(absolute) {
-        for file in yamlFiles(under: absolute) {
+      if context.isDirectory(path) {
+        for file in yamlFiles(under: absolute, in: context) {
           let shown = path == "." ? file : (path.hasSuffix("/") ? path : path + "/") + file
           try read(shown, isExplicit: false, into: &inputs, context: context)
         }
@@ -59,8 +60,8 @@ enum TestDiscovery {
       let root = try YAMLParser.parse(bytes, file: path)
       if isExplicit || Scenario.isScenario(root) {
         inputs.scenarios.append(.init(path: path, root: root, syntaxError: nil, guessedName: nil))
-      } else if let id = runbookID(of: root) {
-        inputs.runbookFiles.append((path, id))
+      } else if let header = RunbookHeader(of: root), header.hasSections {
+        inputs.runbookFiles.append((path, header.id))
       }
     } catch {
       // A broken file found in a folder is reported only when it was meant as a scenario.
@@ -76,29 +77,24 @@ enum TestDiscovery {
     }
   }
 
-  /// The id of a runbook document: a top-level `runbook:` beside `sections:`.
-  private static func runbookID(of root: Node) -> String? {
-    guard case .mapping(let entries) = root.content,
-      entries.contains(where: { $0.key == "sections" }),
-      let value = entries.first(where: { $0.key == "runbook" })?.value,
-      case .scalar(let scalar) = value.content
-    else { return nil }
-    return scalar.text
-  }
-
-  /// The `.yaml` and `.yml` files under `folder`, as paths relative to it, sorted.
-  private static func yamlFiles(under folder: String) -> [String] {
-    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+  /// The `.yaml` and `.yml` files under `folder` (hidden ones and those in subfolders
+  /// included), as paths relative to it, sorted.
+  private static func yamlFiles(under folder: String, in context: CommandContext) -> [String] {
     var files: [String] = []
-    while let next = enumerator.nextObject() as? String {
-      if next.hasSuffix(".yaml") || next.hasSuffix(".yml") { files.append(next) }
+    var pending = [""]
+    while let relative = pending.popLast() {
+      let directory = relative.isEmpty ? folder : folder + "/" + relative
+      for name in (try? context.fileSystem.contentsOfDirectory(at: directory)) ?? [] {
+        let path = relative.isEmpty ? name : relative + "/" + name
+        if RunbookLibrary.isYAMLFileName(name) { files.append(path) }
+        // Like `find` without -L: a link to a folder is not followed (it could lead back up).
+        let absolute = folder + "/" + path
+        let kind = try? context.fileSystem.status(at: absolute)?.kind
+        if kind == .directory && !context.fileSystem.isSymbolicLink(at: absolute) {
+          pending.append(path)
+        }
+      }
     }
     return files.sorted()
-  }
-
-  private static func isDirectory(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-      && isDirectory.boolValue
   }
 }

@@ -23,7 +23,7 @@ struct TestRunbooks {
   /// The runbook `scenario` names, or the problems that stop it from running.
   mutating func runbook(for scenario: Scenario) -> Result<LoadedRunbook, DiagnosticsError> {
     let folders = (nearFolders(of: scenario.file) + locator.library.folders).map {
-      ($0 as NSString).standardizingPath
+      context.fileSystem.standardizedPath($0)
     }
     var path: String?
     for folder in folders {
@@ -65,12 +65,12 @@ struct TestRunbooks {
       separator: "/", omittingEmptySubsequences: false)
     guard let index = components.dropLast().lastIndex(of: "tests"), index > 0 else { return [] }
     let folder = components[..<index].joined(separator: "/")
-    return [(folder as NSString).standardizingPath]
+    return [context.fileSystem.standardizedPath(folder)]
   }
 
   private mutating func entries(in folder: String) throws -> [RunbookLibrary.Entry] {
     if let known = entries[folder] { return known }
-    let found = try RunbookLibrary(folders: [folder]).entries()
+    let found = try RunbookLibrary(folders: [folder], fileSystem: context.fileSystem).entries()
     entries[folder] = found
     return found
   }

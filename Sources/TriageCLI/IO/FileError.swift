@@ -1,3 +1,11 @@
+import IncidentLog
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Why an input file could not be read.
 ///
 /// The path is the one the user typed (`-` for standard
@@ -20,6 +28,24 @@ package enum FileError: Error, Sendable, Equatable {
     switch self {
     case .noSuchFile: return .noSuchFile(path: path)
     case .unreadable(_, let reason): return .unreadable(path: path, reason: reason)
+    }
+  }
+}
+
+extension FileError {
+  /// The error for a failed read through the file seam, about `path` as the user spelt it.
+  ///
+  /// A missing file or a missing folder on the way (`ENOENT`, `ENOTDIR`) is `noSuchFile`;
+  /// anything else is `unreadable`, in the C library's words for its `errno`.
+  package init(_ error: ArchiveError, path: String) {
+    switch error {
+    case .notFound, .notADirectory: self = .noSuchFile(path: path)
+    case .permissionDenied: self = .unreadable(path: path, reason: errorDescription(EACCES))
+    case .noSpaceLeft: self = .unreadable(path: path, reason: errorDescription(ENOSPC))
+    case .readOnlyArchive: self = .unreadable(path: path, reason: errorDescription(EROFS))
+    case .alreadyExists: self = .unreadable(path: path, reason: errorDescription(EEXIST))
+    case .ioError(_, let code): self = .unreadable(path: path, reason: errorDescription(code))
+    default: self = .unreadable(path: path, reason: error.description)
     }
   }
 }

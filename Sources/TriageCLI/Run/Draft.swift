@@ -36,9 +36,10 @@ struct Draft {
     ]
   }
 
-  /// Writes the draft into `archive/drafts/` and returns its path.
-  func save(in archive: String, runbook: Runbook) throws(ArchiveError) -> String {
-    let fileSystem = SystemFileSystem()
+  /// Writes the draft into `archive/drafts/` through `fileSystem` and returns its path.
+  func save(
+    in archive: String, runbook: Runbook, fileSystem: any FileSystem
+  ) throws(ArchiveError) -> String {
     let folder = archive + "/drafts"
     try fileSystem.createDirectory(at: folder)
     let path = folder + "/" + DocumentID.generate(at: savedAt) + ".json"

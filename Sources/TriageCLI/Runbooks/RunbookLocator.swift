@@ -47,12 +47,12 @@ struct RunbookLocator {
       let prefix = ((executable as NSString).deletingLastPathComponent as NSString)
         .deletingLastPathComponent
       folders.append(
-        ((prefix as NSString).appendingPathComponent("share/triage/Runbooks") as NSString)
-          .standardizingPath)
+        context.fileSystem.standardizedPath(
+          (prefix as NSString).appendingPathComponent("share/triage/Runbooks")))
     }
     var unique: [String] = []
     for folder in folders where !unique.contains(folder) { unique.append(folder) }
-    return RunbookLibrary(folders: unique)
+    return RunbookLibrary(folders: unique, fileSystem: context.fileSystem)
   }
 
   init(_ context: CommandContext, _ invocation: Invocation) {
@@ -65,10 +65,10 @@ struct RunbookLocator {
   ///   `DiagnosticsError` when it does not load.
   func load(_ reference: String) throws -> LoadedRunbook {
     let path: String
-    if reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") {
+    if RunbookLibrary.isPath(reference) {
       path = reference
     } else {
-      path = try library.resolve(reference)
+      path = try library.resolve(reference, relativeTo: context.currentDirectory)
     }
     let bytes = try context.readInput(path)
     let result = RunbookLoader.load(bytes, file: path, checks: .errors)

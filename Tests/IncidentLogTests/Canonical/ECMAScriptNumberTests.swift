@@ -1,6 +1,7 @@
 import Foundation
 import IncidentLog
 import Testing
+import TriageTestSupport
 
 @Suite("ECMAScript number layout")
 struct ECMAScriptNumberTests {

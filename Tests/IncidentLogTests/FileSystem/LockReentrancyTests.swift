@@ -1,6 +1,7 @@
 import Foundation
 import IncidentLog
 import Testing
+import TriageTestSupport
 
 /// A nested `withExclusiveLock` of the same file joins the hold; other threads still wait.
 ///
@@ -108,7 +109,7 @@ struct LockReentrancyTests {
   func withLockOnMissingArchive() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let store = ArchiveStore(root: directory.path + "/missing")
+    let store = ArchiveStore(root: directory.path + "/missing", fileSystem: SystemFileSystem())
     let error = #expect(throws: ArchiveError.self) { try store.withLock {} }
     #expect(error == .notFound(path: directory.path + "/missing"))
     #expect(directory.allFiles() == [])

@@ -1,6 +1,8 @@
 import Foundation
 import IncidentLog
+import RunbookCore
 import Testing
+import TriageTestSupport
 
 #if canImport(Glibc)
   import Glibc

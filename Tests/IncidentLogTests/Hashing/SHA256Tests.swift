@@ -1,6 +1,7 @@
 import Foundation
 import IncidentLog
 import Testing
+import TriageTestSupport
 
 @Suite("SHA-256")
 struct SHA256Tests {

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentLog
 import Testing
+import TriageTestSupport
 
 /// Records and amendments written by `triage run` and `triage archive amend|note|close` before
 /// records were typed (Fixtures/archive): they must decode, write out to the same bytes and
@@ -67,7 +68,7 @@ struct IncidentRecordFixtureTests {
     defer { directory.remove() }
     let root = directory.path + "/incident-log"
     try FileManager.default.copyItem(atPath: Self.archive, toPath: root)
-    let store = ArchiveStore(root: root)
+    let store = ArchiveStore(root: root, fileSystem: SystemFileSystem())
     let report = try store.verify()
     #expect(report.isIntact)
     #expect(report.documentCount == 13)
@@ -96,6 +97,6 @@ struct IncidentRecordFixtureTests {
       try Data(JSONPrettyPrinter.bytes(of: record.jsonValue)).write(
         to: URL(fileURLWithPath: copy))
     }
-    #expect(try ArchiveStore(root: root).verify().isIntact)
+    #expect(try ArchiveStore(root: root, fileSystem: SystemFileSystem()).verify().isIntact)
   }
 }

@@ -3,6 +3,7 @@ import IncidentLog
 import RunbookCore
 import Testing
 import TriageSession
+import TriageTestSupport
 
 /// `IncidentRecorder` turns a finished session into a stored record and its report.
 @Suite("Incident recorder")
@@ -25,7 +26,7 @@ struct IncidentRecorderTests {
       responder: "Dana Ortiz", mode: .answersFile, tlp: .amber)
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let store = ArchiveStore(root: directory.path + "/incident-log")
+    let store = ArchiveStore(root: directory.path + "/incident-log", fileSystem: SystemFileSystem())
 
     let written = try IncidentRecorder(store: store).record(
       reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)

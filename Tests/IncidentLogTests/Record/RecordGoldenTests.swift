@@ -3,6 +3,7 @@ import IncidentLog
 import RunbookCore
 import Testing
 import TriageSession
+import TriageTestSupport
 
 /// The record JSON and its Markdown report, byte for byte, for a fixed runbook, answers and clock.
 @Suite struct RecordGoldenTests {
@@ -85,10 +86,8 @@ import TriageSession
       runbookSHA256: SHA256.hexHash(Array(Self.runbook.utf8)), responder: "Dana Ortiz",
       mode: .answersFile, tlp: runbook.tlp)
     let record = RecordBuilder.record(of: session, outcomes: outcomes, metadata: metadata)
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "triage-golden-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let stored = try ArchiveStore(root: folder.path).append(
+    let folder = try TemporaryDirectory()
+    let stored = try ArchiveStore(root: folder.path, fileSystem: SystemFileSystem()).append(
       document: record, kind: .record, id: metadata.id, createdAt: clock)
     return stored.document
   }

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentLog
 import Testing
+import TriageTestSupport
 
 @Suite("Archive under concurrency and merges")
 struct ArchiveConcurrencyTests {
@@ -13,7 +14,7 @@ struct ArchiveConcurrencyTests {
     let failures = FailureLog()
     DispatchQueue.concurrentPerform(iterations: threads) { thread in
       // Each thread has its own store value, as separate processes would.
-      let store = ArchiveStore(root: fixture.root)
+      let store = ArchiveStore(root: fixture.root, fileSystem: SystemFileSystem())
       for index in 0..<perThread {
         let date = ArchiveFixture.date(minutes: index)
         var generator = SeededGenerator(seed: UInt64(thread * 1000 + index))
@@ -75,7 +76,7 @@ struct ArchiveConcurrencyTests {
     let base = try fixture.appendRecord(minutes: 0, seed: 1)
     let cloneRoot = fixture.directory.path + "/clone"
     try FileManager.default.copyItem(atPath: fixture.root, toPath: cloneRoot)
-    let clone = ArchiveStore(root: cloneRoot)
+    let clone = ArchiveStore(root: cloneRoot, fileSystem: SystemFileSystem())
 
     let ours = try fixture.appendRecord(minutes: 10, seed: 2)
     var generator = SeededGenerator(seed: 3)

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentLog
 import Testing
+import TriageTestSupport
 
 /// Appends from several processes at once: the lock is `flock(2)`, which other processes see.
 ///
@@ -19,7 +20,7 @@ struct ArchiveProcessTests {
     let environment = ProcessInfo.processInfo.environment
     let root = try #require(environment[Self.rootVariable])
     let seed = try #require(environment[Self.seedVariable].flatMap { UInt64($0) })
-    let store = ArchiveStore(root: root)
+    let store = ArchiveStore(root: root, fileSystem: SystemFileSystem())
     var generator = SeededGenerator(seed: seed)
     for index in 0..<Self.appendsPerWorker {
       let date = ArchiveFixture.date(minutes: index)

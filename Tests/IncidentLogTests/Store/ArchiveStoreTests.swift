@@ -1,6 +1,7 @@
 import Foundation
 import IncidentLog
 import Testing
+import TriageTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -185,7 +186,7 @@ struct ArchiveStoreTests {
 
   @Test("verifying a missing archive is notFound")
   func missingArchive() throws {
-    let store = ArchiveStore(root: "/nonexistent/incident-log")
+    let store = ArchiveStore(root: "/nonexistent/incident-log", fileSystem: SystemFileSystem())
     #expect(throws: ArchiveError.notFound(path: "/nonexistent/incident-log")) {
       try store.verify()
     }

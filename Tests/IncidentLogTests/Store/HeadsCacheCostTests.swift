@@ -1,6 +1,7 @@
 import Foundation
 import IncidentLog
 import Testing
+import TriageTestSupport
 
 /// What an append costs, counted in system calls through the seam: with a current cache it
 /// lists only the folder it writes to and reads no document, however large the archive.

@@ -1,6 +1,7 @@
 import Foundation
 import IncidentLog
 import Testing
+import TriageTestSupport
 
 /// A long, seeded mix of appends and outside changes (pulls from a clone, deletions, renames)
 /// at full speed, so that many changes fall within one tick of the file system's clock: every

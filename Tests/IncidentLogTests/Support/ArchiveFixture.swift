@@ -1,5 +1,6 @@
 import Foundation
 import IncidentLog
+import TriageTestSupport
 
 /// An archive in a temporary directory, with helpers to append sample records.
 struct ArchiveFixture {

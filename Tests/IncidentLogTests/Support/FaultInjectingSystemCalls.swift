@@ -1,5 +1,6 @@
 import Foundation
 import IncidentLog
+import RunbookCore
 
 /// Real system calls, except that a chosen call can fail with a chosen `errno`, like
 /// swift-system's mocking: proves what the file system leaves behind when a call fails.
@@ -137,6 +138,11 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
       status.changed = coarse(status.changed)
     }
     return status
+  }
+
+  func isSymbolicLink(_ path: String) throws(SystemCallError) -> Bool {
+    try check(.status, path: path)
+    return try real.isSymbolicLink(path)
   }
 
   func touch(_ path: String) throws(SystemCallError) {

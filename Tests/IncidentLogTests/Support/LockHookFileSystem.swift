@@ -1,5 +1,6 @@
 import Foundation
 import IncidentLog
+import RunbookCore
 
 /// The real file system, except that the first time anyone asks for a lock, `hook` runs just
 /// before the lock is taken: a second writer that gets in at the worst moment, on cue.
@@ -36,6 +37,10 @@ final class LockHookFileSystem: FileSystem, @unchecked Sendable {
     try real.writeNewFile(bytes, at: path, durability: durability)
   }
 
+  func replaceFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
+    try real.replaceFile(bytes, at: path)
+  }
+
   func overwriteFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
     try real.overwriteFile(bytes, at: path)
   }
@@ -53,6 +58,10 @@ final class LockHookFileSystem: FileSystem, @unchecked Sendable {
   func status(at path: String) throws(ArchiveError) -> FileStatus? {
     try real.status(at: path)
   }
+
+  func isSymbolicLink(at path: String) -> Bool { real.isSymbolicLink(at: path) }
+
+  func standardizedPath(_ path: String) -> String { real.standardizedPath(path) }
 
   func currentTime(touching path: String) throws(ArchiveError) -> FileTime {
     try real.currentTime(touching: path)

@@ -1,5 +1,6 @@
 import RunbookCore
 import Testing
+import TriageTestSupport
 
 // Swift's `Regex` is used here only as a second opinion on random patterns.
 
@@ -178,18 +179,5 @@ struct TextPatternTests {
       pattern += "|" + randomPattern(depth: depth + 1, using: &random)
     }
     return pattern
-  }
-}
-
-/// A small deterministic generator (SplitMix64), so a failure repeats.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,5 +1,6 @@
 import Testing
 import TriageCLI
+import TriageTestSupport
 
 /// `triage answers-schema` in-process.
 @Suite struct AnswersSchemaCommandTests {

@@ -3,6 +3,7 @@ import RunbookCore
 import Testing
 import TriageCLI
 import TriageSession
+import TriageTestSupport
 
 /// `triage answers-template` in-process.
 @Suite struct AnswersTemplateCommandTests {

@@ -1,5 +1,6 @@
 import Testing
 import TriageCLI
+import TriageTestSupport
 
 /// `triage graph` in-process: the structure of both formats for a small runbook, whole.
 @Suite struct GraphCommandTests {

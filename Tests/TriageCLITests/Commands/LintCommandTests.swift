@@ -1,5 +1,6 @@
 import Testing
 import TriageCLI
+import TriageTestSupport
 
 /// `triage lint` in-process, on files held in memory.
 @Suite struct LintCommandTests {
@@ -64,6 +65,32 @@ import TriageCLI
       run.error
         == "triage: other-mini.yaml:1:1: two runbooks have the id 'mini': mini.yaml and other-mini.yaml\n"
     )
+  }
+
+  @Test func checksTheRunbooksDirectlyInsideAFolder() {
+    let files = [
+      "/w/books/mini.yaml": SampleRunbooks.mini, "/w/books/warn.yml": SampleRunbooks.warn,
+      "/w/books/notes.txt": "not a runbook\n", "/w/books/deeper/bad.yaml": SampleRunbooks.bad,
+    ]
+    let run = InProcessRun(["lint", "books"], files: files)
+    #expect(run.exit == .success)
+    #expect(run.output == "2 files checked, 0 errors, 2 warnings\n")
+    #expect(
+      run.error == """
+        triage: books/warn.yml:12:9: warning: question 'both' can never be asked: no answers make \
+        its conditions true
+        triage: books/warn.yml:17:3: warning: derived value 'unused' is never used by a condition \
+        or a template
+
+        """)
+  }
+
+  @Test func theBundledRunbooksLintCleanInMemory() throws {
+    let files = try BundledRunbooks.files(placedIn: "/w/Runbooks")
+    let run = InProcessRun(["lint", "Runbooks"], files: files)
+    #expect(run.exit == .success)
+    #expect(run.error == "")
+    #expect(run.output == "7 files checked, 0 errors, 0 warnings\n")
   }
 
   @Test func checksAFileNamedTwiceOnce() {

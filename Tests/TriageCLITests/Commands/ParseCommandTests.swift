@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TriageCLI
+import TriageTestSupport
 
 /// `triage parse` in-process.
 ///

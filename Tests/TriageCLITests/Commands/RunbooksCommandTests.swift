@@ -1,29 +1,23 @@
-import Foundation
 import Testing
 import TriageCLI
+import TriageTestSupport
 
-/// `triage runbooks` in-process, on real folders (the listing reads the disk).
+/// `triage runbooks` in-process, on folders in memory.
 @Suite struct RunbooksCommandTests {
-  /// A fresh folder under the temporary directory holding `files` (name → contents).
-  static func folder(_ files: [String: String]) throws -> String {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("triage-runbooks-\(UUID().uuidString)")
-    for (name, contents) in files {
-      let file = url.appendingPathComponent(name)
-      try FileManager.default.createDirectory(
-        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(contents.utf8).write(to: file)
-    }
-    return url.path
+  /// `files` (name → contents) placed in the folder `folder`, as a tree's starting files.
+  static func files(in folder: String, _ files: [String: String]) -> [String: String] {
+    Dictionary(uniqueKeysWithValues: files.map { (folder + "/" + $0.key, $0.value) })
   }
 
-  @Test func listsIDVersionTitleAndPath() throws {
-    let folder = try Self.folder([
-      "mini.yaml": SampleRunbooks.mini, "warn.yml": SampleRunbooks.warn,
-      "calendars/us.yaml": "dates: []\n", "notes.txt": "not a runbook\n",
-    ])
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let run = InProcessRun(["runbooks", "--runbooks", folder])
+  @Test func listsIDVersionTitleAndPath() {
+    let folder = "/data/runbooks"
+    let files = Self.files(
+      in: folder,
+      [
+        "mini.yaml": SampleRunbooks.mini, "warn.yml": SampleRunbooks.warn,
+        "calendars/us.yaml": "dates: []\n", "notes.txt": "not a runbook\n",
+      ])
+    let run = InProcessRun(["runbooks", "--runbooks", folder], files: files)
     #expect(run.exit == .success)
     #expect(run.error == "")
     #expect(
@@ -35,10 +29,11 @@ import TriageCLI
         """)
   }
 
-  @Test func printsJSON() throws {
-    let folder = try Self.folder(["mini.yaml": SampleRunbooks.mini])
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let run = InProcessRun(["runbooks", "--json"], environment: ["TRIAGE_RUNBOOKS": folder])
+  @Test func printsJSON() {
+    let folder = "/data/runbooks"
+    let run = InProcessRun(
+      ["runbooks", "--json"], files: Self.files(in: folder, ["mini.yaml": SampleRunbooks.mini]),
+      environment: ["TRIAGE_RUNBOOKS": folder])
     #expect(run.exit == .success)
     #expect(
       run.output == """
@@ -63,15 +58,13 @@ import TriageCLI
     #expect(InProcessRun(["runbooks", "--json"]).output == "{\n  \"runbooks\": []\n}\n")
   }
 
-  @Test func refusesTwoRunbooksWithTheSameIDNamingBoth() throws {
-    let first = try Self.folder(["mini.yaml": SampleRunbooks.mini])
-    let second = try Self.folder(["copy.yaml": SampleRunbooks.mini])
-    defer {
-      try? FileManager.default.removeItem(atPath: first)
-      try? FileManager.default.removeItem(atPath: second)
-    }
+  @Test func refusesTwoRunbooksWithTheSameIDNamingBoth() {
+    let first = "/one"
+    let second = "/two"
+    let files = Self.files(in: first, ["mini.yaml": SampleRunbooks.mini]).merging(
+      Self.files(in: second, ["copy.yaml": SampleRunbooks.mini]), uniquingKeysWith: { $1 })
     let run = InProcessRun(
-      ["runbooks", "--runbooks", first], environment: ["TRIAGE_RUNBOOKS": second])
+      ["runbooks", "--runbooks", first], files: files, environment: ["TRIAGE_RUNBOOKS": second])
     #expect(run.exit == .dataError)
     #expect(
       run.error

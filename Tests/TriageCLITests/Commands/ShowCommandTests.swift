@@ -1,5 +1,6 @@
 import Testing
 import TriageCLI
+import TriageTestSupport
 
 /// `triage show` in-process: the outline of a small runbook, whole.
 @Suite struct ShowCommandTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TriageCLI
+import TriageTestSupport
 
 /// `triage test` in-process, over scenario files in a temporary folder.
 @Suite struct TestCommandTests {
@@ -169,42 +170,27 @@ import TriageCLI
     #expect(failure["column"] as? Int == 13)
     #expect(failure["message"] as? String == "expected severity medium, got low")
   }
+
+  @Test func theBundledScenariosPassWithFullCoverageInMemory() throws {
+    let files = try BundledRunbooks.files(placedIn: "/w/Runbooks")
+    let run = InProcessRun(["test", "--strict-coverage"], files: files)
+    #expect(run.exit == .success, "\(run.output)\(run.error)")
+    let scenarios = files.keys.filter { $0.hasPrefix("/w/Runbooks/tests/") }.count
+    #expect(run.output.hasSuffix("\n\(scenarios) passed, 0 failed\n"))
+    #expect(!run.output.contains("FAIL"))
+  }
 }
 
-/// One `triage` command line run in-process in a fresh temporary folder holding `files`.
+/// One `triage` command line run in-process in a folder in memory holding `files`.
 private struct TestRun {
   var exit: TriageExit
   var output: String
   var error: String
 
   init(_ arguments: [String], files: [String: String]) throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("triage-test-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    for (path, text) in files {
-      let url = folder.appendingPathComponent(path)
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(text.utf8).write(to: url)
-    }
-    let output = CapturedOutput()
-    let error = CapturedOutput()
-    let context = CommandContext(
-      standardInput: ScriptedInput(""), standardOutput: output, standardError: error,
-      fileSystem: DiskFileSystem(), environment: [:], currentDirectory: folder.path,
-      now: { Date(timeIntervalSince1970: 1_800_000_000) }, terminal: .none)
-    exit = Triage.main(arguments, context: context)
-    self.output = output.text
-    self.error = error.text
-  }
-}
-
-/// The disk, read through Foundation: `triage test` searches real folders.
-private struct DiskFileSystem: FileSystem {
-  func contents(atPath path: String) throws(FileError) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw .noSuchFile(path: path)
-    }
-    return Array(data)
+    let run = InProcessRun(arguments, files: files)
+    exit = run.exit
+    output = run.output
+    error = run.error
   }
 }

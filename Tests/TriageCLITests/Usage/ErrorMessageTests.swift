@@ -1,5 +1,6 @@
 import Testing
 import TriageCLI
+import TriageTestSupport
 
 /// Whole standard-error texts of wrong command lines, in the manner of swift-argument-parser's
 /// `ErrorMessageTests`.

@@ -1,4 +1,5 @@
 import Foundation
+import TriageTestSupport
 
 /// Where the built `triage` executable is.
 ///
@@ -43,9 +44,7 @@ enum TriageBinary {
   }
 
   /// The package's root directory (for files such as `Runbooks/`).
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let packageRoot = URL(fileURLWithPath: BundledRunbooks.packageRoot)
 
   /// A small, predictable environment for a child: no `NO_COLOR`, `COLUMNS` or `TRIAGE_*` from
   /// the developer's shell, unless a test adds them.

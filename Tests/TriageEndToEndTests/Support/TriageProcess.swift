@@ -1,4 +1,5 @@
 import Foundation
+import TriageTestSupport
 
 /// What one run of the real `triage` executable did.
 struct TriageResult: CustomStringConvertible {
@@ -76,29 +77,4 @@ func runTriage(
     status: status,
     output: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
     error: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
-}
-
-/// A directory under the system's temporary directory, removed when the value is released.
-final class TemporaryDirectory {
-  let url: URL
-
-  init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("triage-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  /// Writes `contents` to `name` inside the directory and returns its URL.
-  @discardableResult
-  func write(_ contents: String, to name: String) throws -> URL {
-    let file = url.appendingPathComponent(name)
-    try FileManager.default.createDirectory(
-      at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(contents.utf8).write(to: file)
-    return file
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(at: url)
-  }
 }

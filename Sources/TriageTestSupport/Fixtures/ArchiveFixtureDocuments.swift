@@ -7,7 +7,7 @@
 /// - `…-0000000b` (low, TLP:RED): closed.
 /// - `…-0000000c` (medium, runbook `regulated-saas`, which no folder has): regulator sent, so
 ///   regulator-followup (`2 business days after regulator.sent`) is due Mon 2021-04-19T09:00Z.
-let archiveFixtureDocuments: [(path: String, text: String)] = [
+package let archiveFixtureDocuments: [(path: String, text: String)] = [
   (
     "amendments/2021/04/20210403T100000Z-000000a1.json",
     #"""

@@ -1,4 +1,6 @@
 import Foundation
+import IncidentLog
+import TriageCLI
 
 extension CommandContext {
   /// A context for in-process tests: captured output, scripted input, files in memory, a fixed
@@ -7,19 +9,33 @@ extension CommandContext {
   ///     let context = CommandContext.testing(files: ["/w/a.yaml": "a: b\n"])
   ///     let exit = Triage.main(["parse", "a.yaml"], context: context)
   ///     #expect(context.capturedOutput == "...")
+  ///
+  /// - Parameters:
+  ///   - files: The starting tree, path to text; a relative path is inside `currentDirectory`.
+  ///   - fileSystem: The tree to use instead (pass one to look at what a command wrote); when
+  ///     given, `files` are added to it.
   package static func testing(
     standardInput: String = "",
     files: [String: String] = [:],
+    fileSystem: InMemoryFileSystem? = nil,
     environment: [String: String] = [:],
     currentDirectory: String = "/w",
     now: Date = Date(timeIntervalSince1970: 1_800_000_000),
     terminal: TerminalTraits = .none
   ) -> CommandContext {
-    CommandContext(
+    let absoluteFiles = Dictionary(
+      files.map { path, text in
+        (path.hasPrefix("/") ? path : currentDirectory + "/" + path, text)
+      },
+      uniquingKeysWith: { _, last in last })
+    let tree = fileSystem ?? InMemoryFileSystem()
+    tree.add(absoluteFiles)
+    try? tree.createDirectory(at: currentDirectory)
+    return CommandContext(
       standardInput: ScriptedInput(standardInput),
       standardOutput: CapturedOutput(),
       standardError: CapturedOutput(),
-      fileSystem: InMemoryFileSystem(files),
+      fileSystem: tree,
       environment: environment,
       currentDirectory: currentDirectory,
       now: { now },

@@ -1,6 +1,6 @@
-/// A small runbook for end-to-end tests of `triage run`: every answer type the tests type, a
+/// A small runbook for tests of `triage run` (in-process and end to end): every answer type the tests type, a
 /// condition, a default, an optional question and chained outcomes.
-let fixtureRunbook = """
+package let fixtureRunbook = """
   runbook: vendor-breach
   title: A vendor was breached
   version: 1.0.0
@@ -57,7 +57,8 @@ let fixtureRunbook = """
       draft: We report a personal data breach at our processor {{vendor}}.
   """
 
-let fixtureAnswers = """
+/// Valid, complete answers to ``fixtureRunbook``: personal data of 1200 records, credentials left.
+package let fixtureAnswers = """
   runbook: vendor-breach
   responder: Dana Ortiz
   answers:

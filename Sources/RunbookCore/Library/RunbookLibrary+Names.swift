@@ -1,0 +1,16 @@
+extension RunbookLibrary {
+  /// Whether a runbook reference is a path rather than an id.
+  ///
+  /// A path has a slash, or ends in `.yaml` or `.yml`; ids match `IDPattern`, which allows
+  /// neither. `triage run`, `show`, `graph`, `replay` and the answers commands all ask this.
+  package static func isPath(_ reference: String) -> Bool {
+    reference.contains("/") || isYAMLFileName(reference)
+  }
+
+  /// Whether a file name ends in `.yaml` or `.yml`.
+  ///
+  /// Runbooks, calendars, scenarios and answers files have such names.
+  package static func isYAMLFileName(_ name: String) -> Bool {
+    name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+  }
+}
