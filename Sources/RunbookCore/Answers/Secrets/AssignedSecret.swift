@@ -118,12 +118,8 @@ enum AssignedSecret {
       }
     }
     let length = text.runLength(of: .assignedValue, from: start, limit: longestWeighedValue)
-    guard length >= shortestGenericValue, let first = text.byte(at: start) else { return false }
+    guard length >= shortestGenericValue, !isVariable(at: start, text) else { return false }
     let value = start..<(start + length)
-    switch first {
-    case 0x24, 0x25, 0x2A, 0x26: return false  // $VARIABLE, %s, ***, &reference
-    default: break
-    }
     if value.allSatisfy({ isWordOrPathByte(text[$0]) }) { return false }
     if masks.contains(where: { text.contains(ignoringCase: $0, in: value) }) { return false }
     return text.entropy(of: value) >= genericMinimumEntropy
@@ -134,6 +130,18 @@ enum AssignedSecret {
   {
     assignment.name.count == word.count
       && text.hasPrefix(ignoringCase: word, at: assignment.name.lowerBound)
+  }
+
+  /// Whether the value is a variable or format to fill in: `$DB_PASSWORD`, `${…}`, `%s`, `%(…)s`.
+  private static func isVariable(at start: Int, _ text: ScannedText) -> Bool {
+    guard let first = text.byte(at: start), let second = text.byte(at: start + 1) else {
+      return false
+    }
+    switch first {
+    case 0x24: return TokenCharacters.upperAlphanumeric.contains(second) || second == 0x5F
+    case 0x25: return second == 0x73 || second == 0x28
+    default: return false
+    }
   }
 
   /// Whether `byte` may be part of a word or a path: `[A-Za-z_.-/]`.
@@ -150,6 +158,7 @@ enum AssignedSecret {
   private static let signedVersion = Array("sv=".utf8)
   private static let expiry = Array("se=".utf8)
   private static let authorizationSchemes = ["bearer ", "basic ", "token "].map { Array($0.utf8) }
-  /// Signs of a masked or shortened value: `***`, `...`, `xxxx`.
-  private static let masks = ["***", "...", "xxxx"].map { Array($0.utf8) }
+  /// Signs of a masked, shortened or example value: `***`, `...`, `xxxx`, `example` (AWS's
+  /// documented secret ends `EXAMPLEKEY`).
+  private static let masks = ["***", "...", "xxxx", "example"].map { Array($0.utf8) }
 }

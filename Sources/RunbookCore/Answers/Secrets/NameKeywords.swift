@@ -27,13 +27,17 @@ struct NameKeywords {
   ///   starting with that letter are compared.
   init(of assignment: Assignment, in text: ScannedText) {
     let name = assignment.name
-    let propertyStart = Self.propertySuffixStart(of: name, in: text) ?? name.upperBound
+    let table = Self.keywordsByFirstByte
+    var propertyStart: Int?
     for position in name {
-      for keyword in Self.keywordsByFirstByte[Int(ScannedText.lowercased(text[position]))] {
+      for keyword in table[Int(ScannedText.lowercased(text[position]))] {
         guard text.hasPrefix(ignoringCase: keyword.bytes, at: position) else { continue }
         let end = position + keyword.bytes.count
         if keyword.mustEndName, end != name.upperBound { continue }
-        let namesTheSecret = end > propertyStart || propertyStart == name.upperBound
+        let suffixStart =
+          propertyStart ?? Self.propertySuffixStart(of: name, in: text) ?? name.upperBound
+        propertyStart = suffixStart
+        let namesTheSecret = end > suffixStart || suffixStart == name.upperBound
         switch keyword.word {
         case .secret:
           hasSecret = hasSecret || namesTheSecret

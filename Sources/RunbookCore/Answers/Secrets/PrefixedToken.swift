@@ -92,11 +92,16 @@ struct PrefixedToken: Sendable {
   ///
   /// - Complexity: O(*n*): each candidate reads at most its prefix and `length` + 1 bytes.
   static func firstMatch(in text: ScannedText) -> SecretRule? {
+    let table = candidatesByFirstByte
+    let tokens = all
     var index = 0
     while index < text.count {
-      for candidate in candidatesByFirstByte[Int(text[index])] {
-        let token = all[candidate.token]
-        if token.matches(prefix: candidate.prefix, at: index, in: text) { return token.rule }
+      let candidates = table[Int(text[index])]
+      if !candidates.isEmpty {
+        for candidate in candidates {
+          let token = tokens[candidate.token]
+          if token.matches(prefix: candidate.prefix, at: index, in: text) { return token.rule }
+        }
       }
       index += 1
     }
