@@ -15,7 +15,8 @@ package struct SecretRule: Sendable, Hashable, CustomStringConvertible {
 extension SecretRule {
   /// gitleaks `private-key` (checked 2026-12-04), the `-----BEGIN … PRIVATE KEY-----` line only.
   package static let privateKey = SecretRule(id: "private-key", name: "a private key")
-  /// gitleaks `aws-access-token` (checked 2026-12-04), with its `.+EXAMPLE$` allowlist.
+  /// gitleaks `aws-access-token` (checked 2026-12-04), for now without its `.+EXAMPLE$`
+  /// allowlist (see `PrefixedToken.all`).
   package static let awsAccessKey = SecretRule(id: "aws-access-key", name: "an AWS access key")
   /// No rule in gitleaks' default configuration (checked 2026-12-04); the key-name-then-value
   /// shape of its `generic-api-key`, with a name mentioning `secret` and `aws` or `access`.
