@@ -212,6 +212,12 @@ enum SecretCorpus {
         "JSON Web Token", .jsonWebToken,
         "Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJ\(fake.base64URL(80)).\(fake.base64URL(86))"
       ),
+      .secret(
+        "npm token in .npmrc", .npmToken,
+        "//registry.npmjs.org/:_authToken=npm_\(fake.alphanumeric(36))"),
+      .secret(
+        "password in a kubectl command", .assignedSecret,
+        "kubectl create secret generic db --from-literal=password=\(fake.password(20))"),
       .knownMiss(
         "AWS secret with nothing naming it", .awsSecretAccessKey,
         "the second value in the export was \(fake.base64(40))"),
@@ -279,6 +285,12 @@ enum SecretCorpus {
       .lookAlike("token flags", "token: true, auth_token_ttl: 3600, token_type: bearer"),
       .lookAlike(
         "Vault prefix in prose", "hvs. tokens are Vault service tokens; NRAK- is New Relic"),
+      .lookAlike("GitHub Actions secret", "token: ${{ secrets.GITHUB_TOKEN }}"),
+      .lookAlike("template password", "password: '{{ vault_db_password }}'"),
+      .lookAlike(
+        "Secrets Manager ARN",
+        "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/payments/db-AbCdEf"),
+      .lookAlike("password change time", "password_last_changed: 2026-11-01T10:00:00Z"),
       .lookAlike("timestamps and times", "detected: 2026-12-04T09:40:00Z, contained: 10:42 UTC"),
     ]
   }()

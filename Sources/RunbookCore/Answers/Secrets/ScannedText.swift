@@ -7,7 +7,7 @@ import Foundation
 /// scanner reads the text without U+200B ZERO WIDTH SPACE, U+200C ZERO WIDTH NON-JOINER,
 /// U+200D ZERO WIDTH JOINER, U+2060 WORD JOINER and U+FEFF ZERO WIDTH NO-BREAK SPACE.
 struct ScannedText {
-  private(set) var bytes: [UInt8]
+  let bytes: [UInt8]
 
   init(_ text: String) {
     let utf8 = Array(text.utf8)
