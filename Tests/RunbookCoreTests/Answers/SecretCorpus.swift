@@ -110,6 +110,9 @@ enum SecretCorpus {
         "http URL with a password", .urlPassword,
         "http://admin:\(fake.password(10))@192.168.10.4:8080/manager/html"),
       .secret(
+        "URL password starting with a dollar", .urlPassword,
+        "sftp://upload:$ecret\(fake.password(10))@sftp.vendor.example:2222/in"),
+      .secret(
         "ftp URL", .urlPassword, "ftp://backup:\(fake.password(12))@ftp.vendor.example/nightly/"),
       .secret(
         "Azure storage connection string", .azureStorageKey,

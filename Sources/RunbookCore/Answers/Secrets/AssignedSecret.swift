@@ -118,7 +118,7 @@ enum AssignedSecret {
       }
     }
     let length = text.runLength(of: .assignedValue, from: start, limit: longestWeighedValue)
-    guard length >= shortestGenericValue, !isVariable(at: start, text) else { return false }
+    guard length >= shortestGenericValue, !text.hasVariable(at: start) else { return false }
     let value = start..<(start + length)
     if value.allSatisfy({ isWordOrPathByte(text[$0]) }) { return false }
     if masks.contains(where: { text.contains(ignoringCase: $0, in: value) }) { return false }
@@ -130,18 +130,6 @@ enum AssignedSecret {
   {
     assignment.name.count == word.count
       && text.hasPrefix(ignoringCase: word, at: assignment.name.lowerBound)
-  }
-
-  /// Whether the value is a variable or format to fill in: `$DB_PASSWORD`, `${…}`, `%s`, `%(…)s`.
-  private static func isVariable(at start: Int, _ text: ScannedText) -> Bool {
-    guard let first = text.byte(at: start), let second = text.byte(at: start + 1) else {
-      return false
-    }
-    switch first {
-    case 0x24: return TokenCharacters.upperAlphanumeric.contains(second) || second == 0x5F
-    case 0x25: return second == 0x73 || second == 0x28
-    default: return false
-    }
   }
 
   /// Whether `byte` may be part of a word or a path: `[A-Za-z_.-/]`.

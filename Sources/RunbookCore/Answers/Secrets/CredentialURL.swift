@@ -70,14 +70,7 @@ enum CredentialURL {
   private static func isPlaceholder(_ password: Range<Int>, in text: ScannedText) -> Bool {
     guard let first = text.byte(at: password.lowerBound), !password.isEmpty else { return true }
     if password.allSatisfy({ text[$0] == first }) { return true }
-    switch first {
-    case 0x3C, 0x7B, 0x24: return true  // < { $
-    case 0x25:  // %s, %(password)s; not a percent-encoded byte such as %40
-      if let next = text.byte(at: password.lowerBound + 1), next == 0x73 || next == 0x28 {
-        return true
-      }
-    default: break
-    }
+    if first == 0x3C || first == 0x7B || text.hasVariable(at: password.lowerBound) { return true }
     return placeholders.contains { word in
       word.count == password.count && text.hasPrefix(ignoringCase: word, at: password.lowerBound)
     }

@@ -14,11 +14,12 @@ struct NameKeywords {
   private(set) var hasHeroku = false
   /// Whether the name has `datadog`, `dd_api_key`, `dd_app_key` or `dd_application_key`.
   private(set) var hasDatadog = false
-  /// A word of gitleaks' generic rule: `password`, `passwd`, `passphrase`, `secret`, `token`,
+  /// Whether the name has a word of gitleaks' generic rule: `password`, `passwd`, `passphrase`, `secret`, `token`,
   /// `api_key`, `apikey`, `access_key`, `private_key`, `credential`, `creds`, `authorization`,
   /// and, ending the name, `pass` and `pwd` (`DB_PASS`, `PGPWD`).
   private(set) var hasGenericWord = false
-  /// `authorization`, whose value may start with a scheme word (`Bearer`, `Basic`, `Token`).
+  /// Whether the name has `authorization`, whose value may start with a scheme word (`Bearer`,
+  /// `Basic`, `Token`).
   private(set) var hasAuthorization = false
 
   /// Reads the name of `assignment`.

@@ -120,6 +120,18 @@ struct ScannedText {
     }
   }
 
+  /// Whether a variable or a format to fill in starts at `index`: `$DB_PASSWORD`, `${…}`, `%s`,
+  /// `%(password)s`; not `$ecret` nor a percent-encoded byte such as `%40`.
+  func hasVariable(at index: Int) -> Bool {
+    guard let first = byte(at: index), let second = byte(at: index + 1) else { return false }
+    switch first {
+    case 0x24:
+      return TokenCharacters.upperAlphanumeric.contains(second) || second == 0x5F || second == 0x7B
+    case 0x25: return second == 0x73 || second == 0x28
+    default: return false
+    }
+  }
+
   static func lowercased(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
   }
