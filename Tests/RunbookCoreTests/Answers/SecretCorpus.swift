@@ -175,6 +175,9 @@ enum SecretCorpus {
       .secret("Stripe restricted test key", .stripeKey, "rk_test_\(fake.alphanumeric(99))"),
       .secret("password assignment", .assignedSecret, "password=\(fake.password(16))"),
       .secret("passwd in YAML", .assignedSecret, "  passwd: \(fake.password(14))"),
+      // Ends with a digit: a value of letters only reads as a word and passes (AssignedSecret).
+      .secret("12-character password", .assignedSecret, "SMTP_PASS=\(fake.password(11))9"),
+      .secret("guessable password with digits", .assignedSecret, "password: Summer2026!"),
       .secret("api_key in YAML", .assignedSecret, "api_key: \(fake.alphanumeric(32))"),
       .secret("secret in env", .assignedSecret, "CLIENT_SECRET=\(fake.base64URL(40))"),
       .secret(

@@ -18,6 +18,9 @@ struct NameKeywords {
   /// `api_key`, `apikey`, `access_key`, `private_key`, `credential`, `creds`, `authorization`,
   /// and, ending the name, `pass` and `pwd` (`DB_PASS`, `PGPWD`).
   private(set) var hasGenericWord = false
+  /// Whether the generic word is one for a password: `password`, `passwd`, `passphrase`, `pass`,
+  /// `pwd`.
+  private(set) var hasPasswordWord = false
   /// Whether the name has `authorization`, whose value may start with a scheme word (`Bearer`,
   /// `Basic`, `Token`).
   private(set) var hasAuthorization = false
@@ -48,6 +51,9 @@ struct NameKeywords {
         case .heroku: hasHeroku = hasHeroku || namesTheSecret
         case .datadog: hasDatadog = hasDatadog || namesTheSecret
         case .generic: hasGenericWord = hasGenericWord || namesTheSecret
+        case .password:
+          hasGenericWord = hasGenericWord || namesTheSecret
+          hasPasswordWord = hasPasswordWord || namesTheSecret
         case .authorization:
           hasGenericWord = hasGenericWord || namesTheSecret
           hasAuthorization = true
@@ -58,7 +64,7 @@ struct NameKeywords {
 }
 
 extension NameKeywords {
-  private enum Word { case secret, aws, access, heroku, datadog, generic, authorization }
+  private enum Word { case secret, aws, access, heroku, datadog, generic, password, authorization }
 
   private struct Keyword {
     let bytes: [UInt8]
@@ -76,14 +82,15 @@ extension NameKeywords {
     Keyword("secret", .secret), Keyword("aws", .aws), Keyword("access", .access),
     Keyword("heroku", .heroku), Keyword("datadog", .datadog), Keyword("dd_api_key", .datadog),
     Keyword("dd_app_key", .datadog), Keyword("dd_application_key", .datadog),
-    Keyword("password", .generic), Keyword("passwd", .generic), Keyword("passphrase", .generic),
+    Keyword("password", .password), Keyword("passwd", .password),
+    Keyword("passphrase", .password),
     Keyword("token", .generic), Keyword("api_key", .generic), Keyword("api-key", .generic),
     Keyword("apikey", .generic), Keyword("access_key", .generic),
     Keyword("access-key", .generic), Keyword("accesskey", .generic),
     Keyword("private_key", .generic), Keyword("privatekey", .generic),
     Keyword("credential", .generic), Keyword("creds", .generic),
-    Keyword("authorization", .authorization), Keyword("pass", .generic, mustEndName: true),
-    Keyword("pwd", .generic, mustEndName: true),
+    Keyword("authorization", .authorization), Keyword("pass", .password, mustEndName: true),
+    Keyword("pwd", .password, mustEndName: true),
   ]
 
   /// Suffixes that name a property of a secret, not the secret.

@@ -96,7 +96,8 @@ extension SecretRule {
   /// names and 32-character API keys as well as 40-character application keys.
   package static let datadogKey = SecretRule(id: "datadog-key", name: "a Datadog key")
   /// gitleaks `generic-api-key` (checked 2026-12-04): a password, secret or token assigned a
-  /// value of at least 10 characters with Shannon entropy of at least 3.5 bits per character.
+  /// value of at least 10 characters with Shannon entropy of at least 3.5 bits per character,
+  /// less for a short password (see `AssignedSecret`).
   package static let assignedSecret = SecretRule(
     id: "assigned-secret", name: "a password or secret")
 }
