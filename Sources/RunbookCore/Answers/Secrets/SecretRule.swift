@@ -15,8 +15,9 @@ package struct SecretRule: Sendable, Hashable, CustomStringConvertible {
 extension SecretRule {
   /// gitleaks `private-key` (checked 2026-12-04), the `-----BEGIN … PRIVATE KEY-----` line only.
   package static let privateKey = SecretRule(id: "private-key", name: "a private key")
-  /// gitleaks `aws-access-token` (checked 2026-12-04), for now without its `.+EXAMPLE$`
-  /// allowlist (see `PrefixedToken.all`).
+  /// gitleaks `aws-access-token` (checked 2026-12-04) with its entropy of 3, but `[A-Z0-9]` for
+  /// the 16 characters (gitleaks: `[A-Z2-7]`, today's alphabet) and, for now, without its
+  /// `.+EXAMPLE$` allowlist (see `PrefixedToken.all`).
   package static let awsAccessKey = SecretRule(id: "aws-access-key", name: "an AWS access key")
   /// No rule in gitleaks' default configuration (checked 2026-12-04); the key-name-then-value
   /// shape of its `generic-api-key`, with a name mentioning `secret` and `aws` or `access`.
@@ -47,7 +48,7 @@ extension SecretRule {
   /// gitleaks `gcp-api-key` (checked 2026-12-04).
   package static let googleAPIKey = SecretRule(id: "google-api-key", name: "a Google API key")
   /// gitleaks `stripe-access-token` (checked 2026-12-04): live, test and prod, secret and
-  /// restricted keys.
+  /// restricted keys; at least 20 characters after the prefix where gitleaks takes 10.
   package static let stripeKey = SecretRule(id: "stripe-key", name: "a Stripe key")
   /// gitleaks `huggingface-access-token` (checked 2026-12-04).
   package static let huggingFaceToken = SecretRule(
