@@ -236,10 +236,8 @@ enum SecretCorpus {
   static let lookAlikes: [SecretCorpusCase] = {
     var fake = FakeSecrets(seed: 4_12_2026)
     return [
-      // Refused for now: TriageSessionTests uses it as its live-looking key (PrefixedToken.all).
-      .knownFalsePositive(
-        "AWS's documented example key id", .awsAccessKey,
-        "aws_access_key_id = AKIAIOSFODNN7EXAMPLE"),
+      .lookAlike(
+        "AWS's documented example key id", "aws_access_key_id = AKIAIOSFODNN7EXAMPLE"),
       .lookAlike(
         "AWS's documented example secret",
         "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),

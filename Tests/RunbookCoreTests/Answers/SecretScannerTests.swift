@@ -14,7 +14,7 @@ import Testing
   }
 
   static let examples: [Example] = [
-    Example(text: "the key AKIAIOSFODNN7EXAMPLE was in the logs", kind: "an AWS access key"),
+    Example(text: "the key AKIA2E0A8F3B244C9B7Q was in the logs", kind: "an AWS access key"),
     Example(text: token("ghp_", 36, "Ab1"), kind: "a GitHub token"),
     Example(text: "token " + token("gho_", 40), kind: "a GitHub token"),
     Example(text: token("github_pat_", 60, "A_1"), kind: "a GitHub fine-grained token"),

@@ -22,11 +22,10 @@ struct PrefixedToken: Sendable {
 
   /// The vendor tokens, in the order that settles a tie at one position (`sk-ant-` before `sk-`).
   static let all: [PrefixedToken] = [
-    // Not yet gitleaks' `.+EXAMPLE$` allowlist: TriageSessionTests' SessionTests uses AWS's
-    // documented example key as its live-looking key. Turn it on when that test has its own.
+    // gitleaks' `.+EXAMPLE$` allowlist: AWS's documented example key id passes.
     PrefixedToken(
       rule: .awsAccessKey, prefixes: ["AKIA", "ASIA", "ABIA", "ACCA"], body: .upperAlphanumeric,
-      length: 16, exact: true, minimumEntropy: 3, allowsExampleSuffix: false),
+      length: 16, exact: true, minimumEntropy: 3, allowsExampleSuffix: true),
     PrefixedToken(
       rule: .gitHubToken, prefixes: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], body: .alphanumeric,
       length: 36),
