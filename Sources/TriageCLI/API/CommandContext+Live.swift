@@ -12,7 +12,7 @@ extension CommandContext {
       environment: ProcessInfo.processInfo.environment,
       currentDirectory: FileManager.default.currentDirectoryPath,
       now: { Date() },
-      terminal: LiveTerminal.traits(environment: ProcessInfo.processInfo.environment),
+      terminal: LiveTerminal.traits(environment: Environment(ProcessInfo.processInfo.environment)),
       executablePath: Bundle.main.executablePath)
   }
 }

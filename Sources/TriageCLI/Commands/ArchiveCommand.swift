@@ -24,10 +24,10 @@ extension Command {
 enum ArchiveCommandSupport {
   /// `--archive DIR`.
   static let archiveOption = OptionSpec.value(
-    "archive", valueName: "dir", help: "The incident log archive (default ./incident-log).")
+    .archive, valueName: "dir", help: "The incident log archive (default ./incident-log).")
 
   /// `--json`.
-  static let jsonOption = OptionSpec.flag("json", help: "Print JSON.")
+  static let jsonOption = OptionSpec.flag(.json, help: "Print JSON.")
 
   /// The archive named by the invocation; an archive that does not exist is an error (exit 66).
   static func store(_ invocation: Invocation, _ context: CommandContext) throws -> ArchiveStore {
@@ -59,12 +59,12 @@ enum ArchiveCommandSupport {
 
   /// Who is making a change: `--responder`, else `$USER`, else `unknown`.
   static func responder(_ invocation: Invocation, _ context: CommandContext) -> String {
-    invocation.value("responder") ?? context.environment["USER"] ?? "unknown"
+    invocation.value(.responder) ?? context.environment[.user] ?? "unknown"
   }
 
   /// `--responder NAME`.
   static let responderOption = OptionSpec.value(
-    "responder", valueName: "name", help: "Who makes the change (default $USER).")
+    .responder, valueName: "name", help: "Who makes the change (default $USER).")
 
   /// `text` cut to `width` characters, with `…` when cut.
   static func truncated(_ text: String, to width: Int) -> String {
@@ -87,7 +87,7 @@ enum ArchiveCommandSupport {
     let store = try store(invocation, context)
     let result = try reporting {
       try AmendmentWriter(store: store).amend(
-        record: invocation.argument("id") ?? "", with: change,
+        record: invocation.argument(.id) ?? "", with: change,
         responder: responder(invocation, context), now: context.now())
     }
     context.standardOutput.write(

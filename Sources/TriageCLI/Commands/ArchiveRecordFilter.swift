@@ -11,11 +11,11 @@ struct RecordFilter {
   var status: String?
 
   init(_ invocation: Invocation) throws {
-    since = try Self.time(invocation.value("since"), option: "since", endOfDay: false)
-    until = try Self.time(invocation.value("until"), option: "until", endOfDay: true)
-    runbook = invocation.value("runbook")
-    severity = invocation.value("severity")
-    status = invocation.value("status")
+    since = try Self.time(invocation.value(.since), option: "since", endOfDay: false)
+    until = try Self.time(invocation.value(.until), option: "until", endOfDay: true)
+    runbook = invocation.value(.runbook)
+    severity = invocation.value(.severity)
+    status = invocation.value(.status)
     if let status, status != "open" && status != "closed" {
       throw CommandFailure("unknown status '\(status)'; use open or closed", exit: .usage)
     }

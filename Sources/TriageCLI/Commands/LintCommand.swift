@@ -21,13 +21,13 @@ extension Command {
       for editors and CI.
       """,
     arguments: [
-      ArgumentSpec("path", arity: .oneOrMore, help: "Runbook files, or folders of runbooks.")
+      ArgumentSpec(.path, arity: .oneOrMore, help: "Runbook files, or folders of runbooks.")
     ],
     options: [
-      .flag("strict", help: "Fail (exit 65) on warnings too."),
-      .flag("json", help: "Print files and diagnostics as JSON on standard output."),
+      .flag(.strict, help: "Fail (exit 65) on warnings too."),
+      .flag(.json, help: "Print files and diagnostics as JSON on standard output."),
       .value(
-        "runbooks", valueName: "dir",
+        .runbooks, valueName: "dir",
         help: "A runbooks folder whose calendars/ holds holiday calendars (searched after each "
           + "runbook's own folder, before TRIAGE_RUNBOOKS and ./Runbooks)."),
     ],
@@ -39,7 +39,7 @@ enum LintCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let locator = RunbookLocator(context, invocation)
     var files: [String] = []
-    for file in invocation.arguments("path").flatMap({ expanded($0, context: context) })
+    for file in invocation.arguments(.path).flatMap({ expanded($0, context: context) })
     where !files.contains(file) {
       files.append(file)
     }
@@ -63,13 +63,13 @@ enum LintCommand {
       diagnostics += found.sortedByLocation()
     }
     let report = LintReport(files: files, diagnostics: diagnostics)
-    if invocation.flag("json") {
+    if invocation.flag(.json) {
       context.standardOutput.write(report.json)
     } else {
       context.standardError.write(report.diagnosticLines)
       context.standardOutput.write(report.summary)
     }
-    return report.fails(strict: invocation.flag("strict")) ? .dataError : .success
+    return report.fails(strict: invocation.flag(.strict)) ? .dataError : .success
   }
 
   /// The file itself, or the runbook files directly inside a folder, as the user would name them.

@@ -15,15 +15,15 @@ extension Command {
       decision or due time; and the questions the runbook now asks that the record has no \
       answer for. Nothing is written.
       """,
-    arguments: [ArgumentSpec("record", help: "A record file, or a record id (or unique prefix).")],
+    arguments: [ArgumentSpec(.record, help: "A record file, or a record id (or unique prefix).")],
     options: [
       .value(
-        "runbook", valueName: "path",
+        .runbook, valueName: "path",
         help: "Replay against this runbook instead of the record's own, by id."),
       .value(
-        "archive", valueName: "dir",
+        .archive, valueName: "dir",
         help: "The archive to find RECORD ids in (default ./incident-log)."),
-      .flag("json", help: "Print the changes as JSON."),
+      .flag(.json, help: "Print the changes as JSON."),
       RunbookLocator.option,
     ],
     action: ReplayCommand.run)
@@ -32,11 +32,11 @@ extension Command {
 /// What `triage replay` does.
 enum ReplayCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let reference = invocation.argument("record") ?? ""
+    let reference = invocation.argument(.record) ?? ""
     let (record, source) = try loadRecord(reference, invocation, context)
     let locator = RunbookLocator(context, invocation)
     let runbookID = record["runbook"]?["id"]?.stringValue ?? ""
-    let loaded = try locator.load(invocation.value("runbook") ?? runbookID)
+    let loaded = try locator.load(invocation.value(.runbook) ?? runbookID)
     guard loaded.runbook.id == runbookID else {
       throw CommandFailure(
         "\(loaded.path) is runbook '\(loaded.runbook.id)', but the record was made with "
@@ -44,7 +44,7 @@ enum ReplayCommand {
     }
     let replay = Replay.replay(record, against: loaded.runbook, calendar: loaded.calendar)
     let version = record["runbook"]?["version"]?.stringValue ?? "?"
-    if invocation.flag("json") {
+    if invocation.flag(.json) {
       let value: JSONValue = [
         "record": .string(record["id"]?.stringValue ?? source),
         "recorded_with": .string(version),

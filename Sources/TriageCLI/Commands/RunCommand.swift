@@ -23,22 +23,22 @@ extension Command {
       else TRIAGE_ARCHIVE, else ./incident-log. --dry-run prints the report and writes nothing.
       """,
     arguments: [
-      ArgumentSpec("runbook", help: "The runbook: a path, or an id found in the runbook folders.")
+      ArgumentSpec(.runbook, help: "The runbook: a path, or an id found in the runbook folders.")
     ],
     options: [
       .value(
-        "answers", valueName: "file", help: "Take the answers from FILE (- for standard input)."),
+        .answers, valueName: "file", help: "Take the answers from FILE (- for standard input)."),
       .value(
-        "archive", valueName: "dir", help: "The incident log archive (default ./incident-log)."),
+        .archive, valueName: "dir", help: "The incident log archive (default ./incident-log)."),
       .value(
-        "responder", valueName: "name",
+        .responder, valueName: "name",
         help: "Who is answering (default: the answers file's responder, else $USER)."),
       .value(
-        "tlp", valueName: "mark",
+        .tlp, valueName: "mark",
         help: "The record's TLP marking, e.g. TLP:RED (default: the runbook's)."),
-      .flag("dry-run", help: "Print the report and write nothing."),
-      .value("resume", valueName: "draft", help: "Continue an interrupted session from its draft."),
-      .flag("json", help: "Print the record as JSON instead of the paths written."),
+      .flag(.dryRun, help: "Print the report and write nothing."),
+      .value(.resume, valueName: "draft", help: "Continue an interrupted session from its draft."),
+      .flag(.json, help: "Print the record as JSON instead of the paths written."),
       RunbookLocator.option,
     ],
     action: RunCommand.run)
@@ -47,7 +47,7 @@ extension Command {
 /// What `triage run` does: load, answer (file, terminal or both), review, write.
 enum RunCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let loaded = try RunbookLocator(context, invocation).load(invocation.argument("runbook") ?? "")
+    let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
     let runbookHash = SHA256.hexHash(loaded.bytes)
     let start = try StartingAnswers.gather(invocation, context, runbook: loaded.runbook)
     for message in start.messages { context.standardError.write("triage: \(message)\n") }
@@ -63,7 +63,7 @@ enum RunCommand {
           exit: .dataError)
       }
       mode = start.hasAnswersFile ? .mixed : .interactive
-      let json = invocation.flag("json")
+      let json = invocation.flag(.json)
       let front = InteractiveSession(
         context: context, output: json ? context.standardError : context.standardOutput,
         style: json ? context.errorStyle : context.outputStyle, calendar: loaded.calendar)
@@ -79,7 +79,7 @@ enum RunCommand {
           invocation: invocation, context: context)
       }
     }
-    let responder = start.responder ?? context.environment["USER"] ?? "unknown"
+    let responder = start.responder ?? context.environment[.user] ?? "unknown"
     return try writeRecord(
       of: session, loaded: loaded, hash: runbookHash, responder: responder, mode: mode,
       tlp: start.tlp, invocation: invocation, context: context)
@@ -97,15 +97,15 @@ enum RunCommand {
       id: DocumentID.generate(at: createdAt), createdAt: createdAt, runbookSHA256: hash,
       responder: responder, mode: mode, tlp: tlp)
     let record = RecordBuilder.record(of: session, outcomes: outcomes, metadata: metadata)
-    let json = invocation.flag("json")
-    if invocation.flag("dry-run") {
+    let json = invocation.flag(.json)
+    if invocation.flag(.dryRun) {
       context.standardOutput.write(
         json ? JSONPrettyPrinter.string(of: record) : ReportGenerator.markdown(of: record))
       return .success
     }
     let written = try RecordWriter(archive: archivePath(invocation, context)).write(
       record, id: metadata.id, createdAt: createdAt)
-    if let draftPath = invocation.value("resume") {
+    if let draftPath = invocation.value(.resume) {
       try? FileManager.default.removeItem(atPath: context.resolvedPath(draftPath))
     }
     if json {
@@ -121,7 +121,7 @@ enum RunCommand {
   /// `--archive`, else `TRIAGE_ARCHIVE`, else `./incident-log`, made absolute.
   static func archivePath(_ invocation: Invocation, _ context: CommandContext) -> String {
     context.resolvedPath(
-      invocation.value("archive") ?? context.environment["TRIAGE_ARCHIVE"] ?? "incident-log")
+      invocation.value(.archive) ?? context.environment[.triageArchive] ?? "incident-log")
   }
 
   private static func saveDraft(
@@ -129,14 +129,14 @@ enum RunCommand {
     invocation: Invocation, context: CommandContext
   ) throws -> TriageExit {
     let archive = archivePath(invocation, context)
-    if invocation.flag("dry-run") {
+    if invocation.flag(.dryRun) {
       throw CommandFailure("interrupted; nothing was saved (--dry-run)", exit: .interrupted)
     }
     let draft = Draft(
       session: session, runbookSHA256: hash, responder: responder, savedAt: context.now())
     let path = try draft.save(in: archive, runbook: session.runbook)
     var command = "triage run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))"
-    if invocation.value("archive") != nil { command += " --archive \(shellQuoted(archive))" }
+    if invocation.value(.archive) != nil { command += " --archive \(shellQuoted(archive))" }
     throw CommandFailure(
       "interrupted; the answers so far are saved in \(path)\nResume with: \(command)",
       exit: .interrupted)

@@ -21,10 +21,10 @@ struct StartingAnswers {
     _ invocation: Invocation, _ context: CommandContext, runbook: Runbook
   ) throws -> StartingAnswers {
     var start = StartingAnswers(
-      session: Session(runbook: runbook), responder: invocation.value("responder"),
+      session: Session(runbook: runbook), responder: invocation.value(.responder),
       tlp: runbook.tlp, hasAnswersFile: false, messages: [])
     var fileTLP: String?
-    if let draftPath = invocation.value("resume") {
+    if let draftPath = invocation.value(.resume) {
       let resumed = try Draft.resume(
         context.readInput(draftPath), path: draftPath, runbook: runbook)
       start.session = resumed.session
@@ -32,7 +32,7 @@ struct StartingAnswers {
       start.messages += resumed.warnings
     }
     let isTerminal = context.terminal.isInputTerminal
-    if let answersPath = invocation.value("answers") {
+    if let answersPath = invocation.value(.answers) {
       let (file, problems) = AnswersFile.load(try context.readInput(answersPath), file: answersPath)
       guard let file else { throw DiagnosticsError(problems) }
       // On a terminal the questions the file leaves open are asked (not when the file is the
@@ -49,7 +49,7 @@ struct StartingAnswers {
         "no terminal to ask the questions on; give the answers with --answers FILE "
           + "(triage answers-template \(runbook.id) writes one to fill in)", exit: .usage)
     }
-    if let written = invocation.value("tlp") ?? fileTLP {
+    if let written = invocation.value(.tlp) ?? fileTLP {
       start.tlp = try tlp(written)
     }
     return start

@@ -23,7 +23,7 @@ struct RunbookLocator {
 
   /// The option every command that takes a RUNBOOK accepts.
   static let option = OptionSpec.value(
-    "runbooks", valueName: "dir",
+    .runbooks, valueName: "dir",
     help: "A folder of runbooks to find RUNBOOK ids in (searched before TRIAGE_RUNBOOKS, "
       + "./Runbooks and the installed runbooks).")
 
@@ -39,7 +39,7 @@ struct RunbookLocator {
   var library: RunbookLibrary {
     var folders: [String] = []
     if let folder { folders.append(context.resolvedPath(folder)) }
-    if let list = context.environment["TRIAGE_RUNBOOKS"] {
+    if let list = context.environment[.triageRunbooks] {
       folders += list.split(separator: ":").map { context.resolvedPath(String($0)) }
     }
     folders.append(context.resolvedPath("Runbooks"))
@@ -56,7 +56,7 @@ struct RunbookLocator {
   }
 
   init(_ context: CommandContext, _ invocation: Invocation) {
-    self.init(context, folder: invocation.value("runbooks"))
+    self.init(context, folder: invocation.value(.runbooks))
   }
 
   /// Resolves `reference` (a path or an id), reads it and loads it.
