@@ -64,7 +64,7 @@ package enum AnswerReader {
   static func unknownChoice(_ text: String, of question: Question) -> AnswerProblem {
     var message = "'\(text)' is not a choice of \(question.id)"
     if let near = Suggestion.nearest(to: text, in: question.choiceIDs) {
-      message += "; did you mean '\(near)'?"
+      message += Suggestion.didYouMean(near)
     } else {
       message += "; choose one of \(question.choiceIDs.joined(separator: ", "))"
     }

@@ -46,7 +46,9 @@ package struct DueRuleError: Error, Sendable, Equatable, CustomStringConvertible
     case .emptyRule:
       return "the due time is empty; expected \(Self.form)"
     case .badNumber(let found, let suggestion):
-      if let suggestion { return "'\(found)' is not a due time; did you mean '\(suggestion)'?" }
+      if suggestion != nil {
+        return "'\(found)' is not a due time" + Suggestion.didYouMean(suggestion)
+      }
       return "'\(found)' is not a whole number; expected \(Self.form)"
     case .zeroAmount:
       return "a due time of 0 counts nothing; write 'immediately' or a count of 1 or more"
@@ -55,7 +57,7 @@ package struct DueRuleError: Error, Sendable, Equatable, CustomStringConvertible
     case .missingUnit:
       return "the number has no unit; expected \(Self.units)"
     case .unknownUnit(let found, let suggestion):
-      let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+      let hint = Suggestion.didYouMean(suggestion)
       return "'\(found)' is not a unit; expected \(Self.units)\(hint)"
     case .missingAfter(let found):
       let what = found.map { "'\($0)'" } ?? "the end of the text"

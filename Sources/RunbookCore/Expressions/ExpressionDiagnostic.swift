@@ -43,7 +43,7 @@ package struct ExpressionDiagnostic: Sendable, Equatable, CustomStringConvertibl
   package var message: String {
     switch kind {
     case .unknownName(let name, let suggestion):
-      let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+      let hint = Suggestion.didYouMean(suggestion)
       return "unknown name '\(name)': no question or derived value has this id\(hint)"
     case .forwardReference(let name, .question(let number)):
       return "'\(name)' is answered later, at question \(number); a condition may only name "
@@ -73,7 +73,7 @@ package struct ExpressionDiagnostic: Sendable, Equatable, CustomStringConvertibl
     case .itemNeedsString(.none, let found):
       return "list items must be strings; found \(found.described)"
     case .notAChoice(let value, let symbol, let suggestion):
-      let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+      let hint = Suggestion.didYouMean(suggestion)
       return "'\(value)' is not a choice of \(symbol)\(hint)"
     }
   }

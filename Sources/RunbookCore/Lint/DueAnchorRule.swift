@@ -33,12 +33,12 @@ enum DueAnchorRule {
           let candidates =
             runbook.questions.filter { $0.type == .date || $0.type == .datetime }.map(\.id)
             + ["recorded"]
-          let hint = Suggestion.nearest(to: name, in: candidates).map { "; did you mean '\($0)'?" }
+          let hint = Suggestion.didYouMean(Suggestion.nearest(to: name, in: candidates))
           diagnostics.append(
             .init(
               .error, "unknown-name",
               "unknown due anchor '\(name)': no date or datetime question has this id"
-                + (hint ?? ""), at: start))
+                + hint, at: start))
         }
       case .sent(let id):
         guard !earlierNotifications.contains(id) else { return }
@@ -46,7 +46,7 @@ enum DueAnchorRule {
         if notificationIDs.contains(id) {
           message += "; a chained deadline must follow the notification it counts from"
         } else if let near = Suggestion.nearest(to: id, in: Array(earlierNotifications)) {
-          message += "; did you mean '\(near).sent'?"
+          message += Suggestion.didYouMean("\(near).sent")
         }
         diagnostics.append(.init(.error, "due-anchor", message, at: start))
       }

@@ -27,7 +27,7 @@ struct MappingReader {
     for entry in entries where !known.contains(entry.key) {
       var message = "unknown key '\(entry.key)' in \(Self.withArticle(what))"
       if let near = Suggestion.nearest(to: entry.key, in: known) {
-        message += "; did you mean '\(near)'?"
+        message += Suggestion.didYouMean(near)
       } else {
         message += "; known keys: \(known.joined(separator: ", "))"
       }

@@ -40,7 +40,7 @@ extension TreeReader {
         let levels = SeverityLevel.allCases.map(\.rawValue)
         var message = "unknown severity level '\(text)'"
         if let near = Suggestion.nearest(to: text, in: levels) {
-          message += "; did you mean '\(near)'?"
+          message += Suggestion.didYouMean(near)
         }
         error(
           "unknown-severity", message + " (levels: \(levels.joined(separator: ", ")))",

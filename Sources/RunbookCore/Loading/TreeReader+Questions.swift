@@ -57,7 +57,7 @@ extension TreeReader {
     let names = QuestionType.allCases.map(\.rawValue)
     var message = "unknown question type '\(text)'"
     if let near = Suggestion.nearest(to: text, in: names) {
-      message += "; did you mean '\(near)'?"
+      message += Suggestion.didYouMean(near)
     } else {
       message += "; use one of \(names.joined(separator: ", "))"
     }

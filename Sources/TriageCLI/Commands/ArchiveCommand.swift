@@ -42,21 +42,6 @@ enum ArchiveCommandSupport {
     return ArchiveStore(root: root)
   }
 
-  /// Runs `body`, reporting lookup and amendment errors with their exit codes: an unknown
-  /// record 66, an ambiguous prefix or a refused amendment 65.
-  static func reporting<Result>(_ body: () throws -> Result) throws -> Result {
-    do {
-      return try body()
-    } catch let error as RecordLookupError {
-      switch error {
-      case .noSuchRecord: throw CommandFailure(error.description, exit: .noInput)
-      case .ambiguousPrefix: throw CommandFailure(error.description, exit: .dataError)
-      }
-    } catch let error as AmendmentError {
-      throw CommandFailure(error.description, exit: .dataError)
-    }
-  }
-
   /// Who is making a change: `--responder`, else `$USER`, else `unknown`.
   static func responder(_ invocation: Invocation, _ context: CommandContext) -> String {
     invocation.value(.responder) ?? context.environment[.user] ?? "unknown"
@@ -85,11 +70,9 @@ enum ArchiveCommandSupport {
     summary: String
   ) throws -> TriageExit {
     let store = try store(invocation, context)
-    let result = try reporting {
-      try AmendmentWriter(store: store).amend(
-        record: invocation.argument(.id) ?? "", with: change,
-        responder: responder(invocation, context), now: context.now())
-    }
+    let result = try AmendmentWriter(store: store).amend(
+      record: invocation.argument(.id) ?? "", with: change,
+      responder: responder(invocation, context), now: context.now())
     context.standardOutput.write(
       "Record \(result.amendment.record): \(summary)\n"
         + "Wrote \(store.absolute(result.stored.location.path))\n")

@@ -31,9 +31,7 @@ enum ArchiveShowCommand {
       throw CommandFailure("unknown format '\(format)'; use md or json", exit: .usage)
     }
     let store = try ArchiveCommandSupport.store(invocation, context)
-    let state = try ArchiveCommandSupport.reporting {
-      try ArchiveReader(store: store).state(ofRecord: invocation.argument(.id) ?? "")
-    }
+    let state = try ArchiveReader(store: store).state(ofRecord: invocation.argument(.id) ?? "")
     if format == "json" {
       context.standardOutput.write(JSONPrettyPrinter.string(of: state.jsonValue))
     } else {

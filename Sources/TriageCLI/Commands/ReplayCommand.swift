@@ -88,9 +88,7 @@ enum ReplayCommand {
       path = reference
     } else {
       let store = try ArchiveCommandSupport.store(invocation, context)
-      path = try ArchiveCommandSupport.reporting {
-        store.absolute(try ArchiveReader(store: store).locateRecord(reference).path)
-      }
+      path = store.absolute(try ArchiveReader(store: store).locateRecord(reference).path)
     }
     let bytes = try context.readInput(path)
     do {

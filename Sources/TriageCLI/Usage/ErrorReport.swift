@@ -47,6 +47,10 @@ package struct ErrorReport: Equatable {
       self.init(message: error.lines.joined(separator: "\ntriage: "), exit: .dataError)
     case let error as RunbookLibrary.LookupError:
       self.init(message: Self.message(for: error), exit: Self.exit(for: error))
+    case let error as RecordLookupError:
+      self.init(message: error.description, exit: Self.exit(for: error))
+    case let error as AmendmentError:
+      self.init(message: error.description, exit: .dataError)
     case let error as ArchiveError:
       self.init(message: error.description, exit: error.isCannotCreate ? .cannotCreate : .ioError)
     case let error as CommandFailure:
@@ -59,9 +63,9 @@ package struct ErrorReport: Equatable {
   private static func message(for kind: ArgumentError.Kind) -> String {
     switch kind {
     case .unknownCommand(let word, let suggestion):
-      return "unknown command '\(word)'" + didYouMean(suggestion)
+      return "unknown command '\(word)'" + Suggestion.didYouMean(suggestion)
     case .unknownOption(let word, let suggestion):
-      return "unknown option '\(word)'" + didYouMean(suggestion)
+      return "unknown option '\(word)'" + Suggestion.didYouMean(suggestion)
     case .missingValue(let option, let valueName):
       return "missing value for option '\(option) <\(valueName)>'"
     case .unexpectedValue(let option):
@@ -99,8 +103,12 @@ package struct ErrorReport: Equatable {
     }
   }
 
-  private static func didYouMean(_ suggestion: String?) -> String {
-    suggestion.map { "; did you mean '\($0)'?" } ?? ""
+  /// An unknown record is missing input (66); an ambiguous prefix is bad input (65).
+  private static func exit(for error: RecordLookupError) -> TriageExit {
+    switch error {
+    case .noSuchRecord: return .noInput
+    case .ambiguousPrefix: return .dataError
+    }
   }
 
   private static func usage(for error: ArgumentError, root: Command) -> String {

@@ -30,7 +30,7 @@ extension AnswersFile {
       guard let question = runbook.question(entry.questionID) else {
         var message = "unknown question '\(entry.questionID)' in runbook '\(runbook.id)'"
         if let near = Suggestion.nearest(to: entry.questionID, in: ids) {
-          message += "; did you mean '\(near)'?"
+          message += Suggestion.didYouMean(near)
         }
         diagnostics.append(.init(.error, "unknown-question", message, at: entry.keyLocation))
         continue

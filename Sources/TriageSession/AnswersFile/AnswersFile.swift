@@ -65,7 +65,7 @@ package struct AnswersFile: Sendable, Equatable {
       default:
         var message = "unknown key '\(entry.key)' in an answers file"
         if let near = Suggestion.nearest(to: entry.key, in: topLevelKeys) {
-          message += "; did you mean '\(near)'?"
+          message += Suggestion.didYouMean(near)
         }
         diagnostics.append(.init(.error, "unknown-key", message, at: entry.keyLocation))
       }

@@ -223,7 +223,7 @@ private struct ScenarioReader {
   mutating func unknownKey(_ entry: MappingEntry, in keys: [String], of place: String) {
     var message = "unknown key '\(entry.key)' in \(place)"
     if let near = Suggestion.nearest(to: entry.key, in: keys) {
-      message += "; did you mean '\(near)'?"
+      message += Suggestion.didYouMean(near)
     }
     error("unknown-key", message, at: entry.keyLocation)
   }

@@ -56,7 +56,7 @@ package enum ScenarioRunner {
     _ noun: String, _ id: String, in ids: [String], of runbook: Runbook, at location: SourceLocation
   ) -> Diagnostic {
     var message = "unknown \(noun) '\(id)' in runbook '\(runbook.id)'"
-    if let near = Suggestion.nearest(to: id, in: ids) { message += "; did you mean '\(near)'?" }
+    if let near = Suggestion.nearest(to: id, in: ids) { message += Suggestion.didYouMean(near) }
     return Diagnostic(
       .error, "unknown-\(noun.split(separator: " ").joined(separator: "-"))",
       message, at: location)

@@ -1,3 +1,5 @@
+import Foundation
+import IncidentLog
 import Testing
 import TriageCLI
 import YAMLLite
@@ -46,6 +48,28 @@ import YAMLLite
     Case(
       error: CommandFailure("2 scenarios failed"), message: "2 scenarios failed", exit: .failure),
     Case(error: Unexpected(), message: "something odd", exit: .failure),
+    Case(
+      error: RecordLookupError.noSuchRecord(prefix: "2026-05"),
+      message: "no record with an id starting '2026-05'", exit: .noInput),
+    Case(
+      error: RecordLookupError.ambiguousPrefix(prefix: "2026", candidates: ["2026-a", "2026-b"]),
+      message: "'2026' names several records: 2026-a, 2026-b; give more of the id",
+      exit: .dataError),
+    Case(
+      error: AmendmentError.unknownAction(
+        record: "2026-a", action: "rotate-kyes", suggestion: "rotate-keys",
+        known: ["rotate-keys"]),
+      message: "record 2026-a has no action 'rotate-kyes'; did you mean 'rotate-keys'?",
+      exit: .dataError),
+    Case(
+      error: AmendmentError.unknownNotification(
+        record: "2026-a", notification: "board", suggestion: nil, known: []),
+      message: "record 2026-a has no notification 'board'; it has no notifications",
+      exit: .dataError),
+    Case(
+      error: AmendmentError.recordClosed(
+        record: "2026-a", closedAt: Date(timeIntervalSince1970: 1_780_000_000)),
+      message: "record 2026-a was closed at 2026-05-28T20:26:40Z", exit: .dataError),
   ]
 
   @Test(arguments: cases)
