@@ -72,14 +72,19 @@ struct RunbookLocator {
     }
     let bytes = try context.readInput(path)
     let result = RunbookLoader.load(bytes, file: path, checks: .errors)
-    guard let runbook = result.runbook else { throw DiagnosticsError(result.diagnostics) }
+    guard let runbook = result.runbook else {
+      throw DiagnosticsError(result.diagnostics, file: path, source: bytes)
+    }
     var warnings = result.diagnostics
     var calendar: HolidayCalendar?
     if let name = runbook.holidays {
       do {
         calendar = try loadCalendar(named: name, near: context.resolvedPath(path))
       } catch let error as DiagnosticsError {
-        throw DiagnosticsError(warnings + error.diagnostics)
+        throw DiagnosticsError(
+          warnings + error.diagnostics,
+          sources: error.sources.merging([path: String(decoding: bytes, as: UTF8.self)]) { a, _ in a
+          })
       }
       if calendar == nil {
         let location = SourceLocation(file: path, line: 1, column: 1)
@@ -87,7 +92,7 @@ struct RunbookLocator {
           "holiday calendar '\(name)' not found: expected calendars/\(name).yaml beside the "
           + "runbook or in a runbooks folder"
         warnings.append(Diagnostic(.error, "unknown-calendar", message, at: location))
-        throw DiagnosticsError(warnings)
+        throw DiagnosticsError(warnings, file: path, source: bytes)
       }
     }
     return LoadedRunbook(
