@@ -1,7 +1,10 @@
 import YAMLLite
 
-/// One problem found in an input file (a runbook, an answers file, a scenario): where it is, how bad, and what is wrong in words for the person
-/// who writes runbooks by hand.
+/// One problem found in an input file (a runbook, an answers file, a scenario): where it is, how
+/// bad, and what is wrong as facts (`kind`), for the person who writes runbooks by hand.
+///
+/// The kind turns its facts into a stable `code` and a `message`; nothing else words a
+/// diagnostic.
 package struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   /// Errors stop a runbook from loading; warnings fail `triage lint` only with `--strict`.
   package enum Severity: String, Sendable, Equatable {
@@ -10,21 +13,56 @@ package struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
   package var severity: Severity
   package var location: SourceLocation
-  /// A stable short name for the kind of problem (`unknown-key`, `forward-reference`), for editors
-  /// and `--json` output.
-  package var code: String
-  package var message: String
+  /// What is wrong, as facts.
+  package var kind: any DiagnosticKind
 
-  package init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation)
-  {
+  package init(_ severity: Severity, _ kind: some DiagnosticKind, at location: SourceLocation) {
     self.severity = severity
-    self.code = code
-    self.message = message
+    self.kind = kind
     self.location = location
   }
 
+  /// A refused YAMLLite document: an error at the place the parser stopped.
+  package init(_ error: YAMLError) {
+    self.init(.error, error, at: error.location)
+  }
+
+  /// A stable short name for the kind of problem (`unknown-key`, `forward-reference`), for
+  /// editors and `--json` output.
+  package var code: String { kind.code }
+  /// What is wrong, in words, without the position.
+  package var message: String { kind.message }
+
   /// `file:line:column: error: message`.
   package var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+  package static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+    lhs.severity == rhs.severity && lhs.location == rhs.location && lhs.kind.isEqual(to: rhs.kind)
+  }
+}
+
+/// What a diagnostic is about, as facts, and the one place those facts become a code and words.
+///
+/// Each origin has its own kind: `RunbookProblem` (reading a runbook), `LintProblem` (the
+/// checker's rules), `AnswersFileProblem` and `ScenarioProblem` (TriageSession),
+/// `RunbookFileProblem` (TriageCLI); a refused YAMLLite document is its `YAMLError`.
+package protocol DiagnosticKind: Sendable {
+  /// A stable short name (`unknown-key`), for editors and `--json` output.
+  var code: String { get }
+  /// What is wrong, in words, without the position.
+  var message: String { get }
+  /// Whether `other` is the same kind with the same facts.
+  func isEqual(to other: any DiagnosticKind) -> Bool
+}
+
+extension DiagnosticKind where Self: Equatable {
+  package func isEqual(to other: any DiagnosticKind) -> Bool {
+    (other as? Self) == self
+  }
+}
+
+extension YAMLError: DiagnosticKind {
+  package var code: String { "syntax" }
 }
 
 extension [Diagnostic] {

@@ -18,30 +18,18 @@ struct MappingReader {
     guard case .mapping(let entries) = node.content else {
       diagnostics.append(
         .init(
-          .error, "expected-mapping",
-          "expected \(Self.withArticle(what)) (a mapping of keys), found \(node.shapeName)",
-          at: node.location))
+          .error, RunbookProblem.expectedMapping(what: what, found: node.shape), at: node.location))
       return nil
     }
     self.entries = entries
     for entry in entries where !known.contains(entry.key) {
-      var message = "unknown key '\(entry.key)' in \(Self.withArticle(what))"
-      if let near = Suggestion.nearest(to: entry.key, in: known) {
-        message += Suggestion.didYouMean(near)
-      } else {
-        message += "; known keys: \(known.joined(separator: ", "))"
-      }
-      diagnostics.append(.init(.error, "unknown-key", message, at: entry.keyLocation))
+      let problem = RunbookProblem.unknownKey(
+        entry.key, in: what, suggestion: Suggestion.nearest(to: entry.key, in: known), known: known)
+      diagnostics.append(.init(.error, problem, at: entry.keyLocation))
     }
     for key in required where !entries.contains(where: { $0.key == key }) {
-      diagnostics.append(
-        .init(.error, "missing-key", "\(Self.withArticle(what)) needs '\(key)'", at: node.location))
+      diagnostics.append(.init(.error, RunbookProblem.missingKey(key, in: what), at: node.location))
     }
-  }
-
-  /// "a section", "an action".
-  static func withArticle(_ noun: String) -> String {
-    ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
   }
 
   /// The value node of `key`, if present.
@@ -53,11 +41,8 @@ struct MappingReader {
   func text(_ key: String, diagnostics: inout [Diagnostic]) -> (String, Node)? {
     guard let value = value(key) else { return nil }
     guard case .scalar(let scalar) = value.content else {
-      diagnostics.append(
-        .init(
-          .error, "expected-text",
-          "'\(key)' of \(Self.withArticle(what)) must be text, found \(value.shapeName)",
-          at: value.location))
+      let problem = RunbookProblem.expectedText(key: key, in: what, found: value.shape)
+      diagnostics.append(.init(.error, problem, at: value.location))
       return nil
     }
     return (scalar.text, value)
@@ -70,24 +55,10 @@ struct MappingReader {
       return []
     }
     guard case .sequence(let items) = value.content else {
-      diagnostics.append(
-        .init(
-          .error, "expected-list",
-          "'\(key)' of \(Self.withArticle(what)) must be a list, found \(value.shapeName)",
-          at: value.location))
+      let problem = RunbookProblem.expectedList(key: key, in: what, found: value.shape)
+      diagnostics.append(.init(.error, problem, at: value.location))
       return nil
     }
     return items
-  }
-}
-
-extension Node {
-  /// "a list", "a mapping" or "text", for messages.
-  var shapeName: String {
-    switch content {
-    case .scalar: return "text"
-    case .sequence: return "a list"
-    case .mapping: return "a mapping"
-    }
   }
 }

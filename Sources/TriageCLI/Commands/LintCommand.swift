@@ -53,9 +53,10 @@ enum LintCommand {
         let keys = topLevelKeyLocations(bytes, file: file)
         found += calendarDiagnostics(runbook, keys: keys, locator: locator, context: context)
         if let first = firstFileOfID[runbook.id] {
-          let message = "two runbooks have the id '\(runbook.id)': \(first) and \(file)"
+          let problem = RunbookFileProblem.duplicateRunbookID(
+            runbook.id, first: first, second: file)
           let location = keys["runbook"] ?? SourceLocation(file: file, line: 1, column: 1)
-          found.append(Diagnostic(.error, "duplicate-runbook-id", message, at: location))
+          found.append(Diagnostic(.error, problem, at: location))
         } else {
           firstFileOfID[runbook.id] = file
         }
@@ -104,17 +105,16 @@ enum LintCommand {
       if try locator.loadCalendar(named: name, near: context.resolvedPath(runbook.file)) != nil {
         return []
       }
-      let message =
-        "holiday calendar '\(name)' not found: expected calendars/\(name).yaml beside the "
-        + "runbook or in a runbooks folder"
-      return [Diagnostic(.error, "unknown-calendar", message, at: location)]
+      return [Diagnostic(.error, RunbookFileProblem.calendarNotFound(name), at: location)]
     } catch let error as DiagnosticsError {
       return error.diagnostics
     } catch let error as SourceError {
-      return [Diagnostic(.error, "bad-calendar", error.message, at: error.location)]
+      let problem = RunbookFileProblem.unreadableCalendar(name: nil, reason: error.message)
+      return [Diagnostic(.error, problem, at: error.location)]
     } catch {
-      let message = "holiday calendar '\(name)': \(ErrorReport(for: error).message)"
-      return [Diagnostic(.error, "bad-calendar", message, at: location)]
+      let problem = RunbookFileProblem.unreadableCalendar(
+        name: name, reason: ErrorReport(for: error).message)
+      return [Diagnostic(.error, problem, at: location)]
     }
   }
 }

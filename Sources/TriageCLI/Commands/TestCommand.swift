@@ -83,9 +83,7 @@ enum TestCommand {
     _ file: TestInputs.ScenarioFile, runbooks: inout TestRunbooks
   ) -> (entry: TestReport.Entry, runbook: LoadedRunbook?, observation: ScenarioObservation?) {
     guard let root = file.root else {
-      let error = file.syntaxError.map {
-        [Diagnostic(.error, "syntax", $0.message, at: $0.location)]
-      }
+      let error = file.syntaxError.map { [Diagnostic($0)] }
       let name = file.guessedName.flatMap { $0.isEmpty ? nil : $0 } ?? file.path
       return (.malformed(name: name, file: file.path, error ?? []), nil, nil)
     }
@@ -94,10 +92,7 @@ enum TestCommand {
       let name = scenarioName(in: root) ?? file.path
       var problems = diagnostics
       if !Scenario.isScenario(root) {
-        problems.append(
-          Diagnostic(
-            .error, "not-a-scenario", "not a scenario file: no top-level 'scenario:' key",
-            at: root.location))
+        problems.append(Diagnostic(.error, RunbookFileProblem.notAScenario, at: root.location))
       }
       return (.malformed(name: name, file: file.path, problems.sortedByLocation()), nil, nil)
     }

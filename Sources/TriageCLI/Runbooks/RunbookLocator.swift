@@ -88,10 +88,8 @@ struct RunbookLocator {
       }
       if calendar == nil {
         let location = SourceLocation(file: path, line: 1, column: 1)
-        let message =
-          "holiday calendar '\(name)' not found: expected calendars/\(name).yaml beside the "
-          + "runbook or in a runbooks folder"
-        warnings.append(Diagnostic(.error, "unknown-calendar", message, at: location))
+        warnings.append(
+          Diagnostic(.error, RunbookFileProblem.calendarNotFound(name), at: location))
         throw DiagnosticsError(warnings, file: path, source: bytes)
       }
     }
@@ -109,9 +107,9 @@ struct RunbookLocator {
     } catch let error as YAMLError {
       throw SourceError(error, source: bytes)
     } catch let error as HolidayCalendarError {
-      throw DiagnosticsError([
-        Diagnostic(.error, "bad-calendar", error.message, at: error.location)
-      ])
+      throw DiagnosticsError(
+        [Diagnostic(.error, RunbookFileProblem.badCalendar(error), at: error.location)],
+        file: path, source: bytes)
     }
   }
 }
