@@ -44,8 +44,7 @@ enum ArchiveAmendCommand {
           "--action needs --status " + statuses.joined(separator: "|"), exit: .usage)
       }
       guard let status = AmendmentChange.ActionStatus(rawValue: text) else {
-        throw CommandFailure(
-          "unknown status '\(text)'; use " + statuses.joined(separator: " or "), exit: .usage)
+        throw CommandError.unknownValue(what: "status", value: text, allowed: statuses)
       }
       let note = invocation.value(.note)
       return try ArchiveCommandSupport.amend(
@@ -67,9 +66,7 @@ enum ArchiveAmendCommand {
       } else if let date = UTCTimestamp.date(from: text) {
         sentAt = date
       } else {
-        throw CommandFailure(
-          "--sent '\(text)' is not a time; write RFC 3339 (2026-04-02T10:00:00Z) or now",
-          exit: .usage)
+        throw CommandError.badSentTime(text)
       }
       return try ArchiveCommandSupport.amend(
         invocation, context, change: .notificationSent(notification: notification, sentAt: sentAt),

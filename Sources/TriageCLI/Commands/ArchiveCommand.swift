@@ -36,8 +36,7 @@ enum ArchiveCommandSupport {
     guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
-      throw CommandFailure(
-        "\(root): no incident log archive here (triage run creates one)", exit: .noInput)
+      throw CommandError.noArchive(path: root)
     }
     return ArchiveStore(root: root)
   }

@@ -39,11 +39,13 @@ enum ArchiveExportCommand {
       throw CommandFailure("give --format jsonl, csv or md", exit: .usage)
     }
     guard let format = Format(rawValue: formatText) else {
-      throw CommandFailure("unknown format '\(formatText)'; use jsonl, csv or md", exit: .usage)
+      throw CommandError.unknownValue(
+        what: "format", value: formatText, allowed: ["jsonl", "csv", "md"])
     }
     let rowsText = invocation.value(.rows) ?? "records"
     guard let rows = ExportRows(rawValue: rowsText) else {
-      throw CommandFailure("unknown rows '\(rowsText)'; use records or actions", exit: .usage)
+      throw CommandError.unknownValue(
+        what: "rows", value: rowsText, allowed: ["records", "actions"])
     }
     let store = try ArchiveCommandSupport.store(invocation, context)
     let includeRed = invocation.flag(.includeRed)

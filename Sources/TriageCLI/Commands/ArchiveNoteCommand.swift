@@ -15,7 +15,7 @@ extension Command {
     action: { invocation, context in
       let text = invocation.argument(.text) ?? ""
       guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-        throw CommandFailure("the note is empty", exit: .usage)
+        throw CommandError.emptyArgument(what: "note")
       }
       return try ArchiveCommandSupport.amend(
         invocation, context, change: .note(text: text), summary: "note added.")

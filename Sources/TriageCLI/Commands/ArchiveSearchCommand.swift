@@ -20,7 +20,7 @@ extension Command {
 enum ArchiveSearchCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let text = invocation.argument(.text) ?? ""
-    guard !text.isEmpty else { throw CommandFailure("the search text is empty", exit: .usage) }
+    guard !text.isEmpty else { throw CommandError.emptyArgument(what: "search text") }
     let store = try ArchiveCommandSupport.store(invocation, context)
     let json = invocation.flag(.json)
     let output = context.standardOutput

@@ -28,7 +28,7 @@ enum ArchiveShowCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let format = invocation.value(.format) ?? "md"
     guard format == "md" || format == "json" else {
-      throw CommandFailure("unknown format '\(format)'; use md or json", exit: .usage)
+      throw CommandError.unknownValue(what: "format", value: format, allowed: ["md", "json"])
     }
     let store = try ArchiveCommandSupport.store(invocation, context)
     let state = try ArchiveReader(store: store).state(ofRecord: invocation.argument(.id) ?? "")

@@ -26,8 +26,8 @@ enum GraphCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let format = invocation.value(.format) ?? "mermaid"
     guard format == "mermaid" || format == "dot" else {
-      throw CommandFailure(
-        "unknown graph format '\(format)'; use mermaid or dot", exit: .usage)
+      throw CommandError.unknownValue(
+        what: "graph format", value: format, allowed: ["mermaid", "dot"])
     }
     let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
     let graph = RunbookGraph(loaded.runbook)

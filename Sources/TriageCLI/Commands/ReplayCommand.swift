@@ -38,9 +38,8 @@ enum ReplayCommand {
     let runbookID = record["runbook"]?["id"]?.stringValue ?? ""
     let loaded = try locator.load(invocation.value(.runbook) ?? runbookID)
     guard loaded.runbook.id == runbookID else {
-      throw CommandFailure(
-        "\(loaded.path) is runbook '\(loaded.runbook.id)', but the record was made with "
-          + "'\(runbookID)'", exit: .dataError)
+      throw CommandError.recordForAnotherRunbook(
+        runbookPath: loaded.path, runbook: loaded.runbook.id, recordRunbook: runbookID)
     }
     let replay = Replay.replay(record, against: loaded.runbook, calendar: loaded.calendar)
     let version = record["runbook"]?["version"]?.stringValue ?? "?"
@@ -94,7 +93,7 @@ enum ReplayCommand {
     do {
       return (try JSONValue.parse(bytes), path)
     } catch {
-      throw CommandFailure("\(path): not a record: \(error)", exit: .dataError)
+      throw CommandError.notARecord(path: path, reason: "\(error)")
     }
   }
 }

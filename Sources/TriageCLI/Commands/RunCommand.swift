@@ -58,9 +58,7 @@ enum RunCommand {
       mode = .answersFile
     } else {
       guard context.terminal.isInputTerminal else {
-        throw CommandFailure(
-          "the answers leave questions open and there is no terminal to ask them on",
-          exit: .dataError)
+        throw CommandError.openQuestionsWithoutTerminal
       }
       mode = start.hasAnswersFile ? .mixed : .interactive
       let json = invocation.flag(.json)
@@ -130,16 +128,14 @@ enum RunCommand {
   ) throws -> TriageExit {
     let archive = archivePath(invocation, context)
     if invocation.flag(.dryRun) {
-      throw CommandFailure("interrupted; nothing was saved (--dry-run)", exit: .interrupted)
+      throw CommandError.interruptedDryRun
     }
     let draft = Draft(
       session: session, runbookSHA256: hash, responder: responder, savedAt: context.now())
     let path = try draft.save(in: archive, runbook: session.runbook)
     var command = "triage run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))"
     if invocation.value(.archive) != nil { command += " --archive \(shellQuoted(archive))" }
-    throw CommandFailure(
-      "interrupted; the answers so far are saved in \(path)\nResume with: \(command)",
-      exit: .interrupted)
+    throw CommandError.interruptedDraftSaved(path: path, resumeCommand: command)
   }
 
   static func shellQuoted(_ word: String) -> String {

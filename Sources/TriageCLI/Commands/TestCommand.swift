@@ -71,7 +71,7 @@ enum TestCommand {
       invocation.flag(.json) ? TestReportFormatter.json(report) : TestReportFormatter.text(report)
     context.standardOutput.write(text)
     if report.entries.isEmpty {
-      throw CommandFailure("no scenario files found in \(paths.joined(separator: ", "))")
+      throw CommandError.noScenarioFiles(searched: paths)
     }
     if report.entries.contains(where: \.isMalformed) { return .dataError }
     if report.failedCount > 0 { return .failure }

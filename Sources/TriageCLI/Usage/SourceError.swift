@@ -24,9 +24,12 @@ package struct SourceError: Error, Equatable, CustomStringConvertible {
   package var description: String { "\(location): \(message)" }
 }
 
-/// A failure a command describes itself, with the exit status it calls for.
+/// A one-off failure a command describes itself, with the exit status it calls for.
 ///
-///     throw CommandFailure("interrupted; the draft is in \(path)", exit: .interrupted)
+/// Only for mistakes that belong to one command and recur nowhere else; anything that recurs is
+/// a case of `CommandError`, worded by `ErrorReport`.
+///
+///     throw CommandFailure("give --format jsonl, csv or md", exit: .usage)
 package struct CommandFailure: Error, Equatable {
   package var message: String
   package var exit: TriageExit
