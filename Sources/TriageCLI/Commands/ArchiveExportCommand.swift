@@ -78,8 +78,7 @@ enum ArchiveExportCommand {
       do {
         try Data(buffer.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
       } catch {
-        throw CommandFailure(
-          "\(outputPath): cannot write: \(error.localizedDescription)", exit: .cannotCreate)
+        throw OutputError.cannotWrite(path: outputPath, reason: error.localizedDescription)
       }
     }
     if leftOut > 0 {

@@ -2,7 +2,7 @@
 /// it and picks its exit status.
 ///
 /// `CommandFailure` remains for the few one-off usage mistakes of one command (`archive amend`'s
-/// option combinations, `archive export` without `--format`, an unwritable export file).
+/// option combinations, `archive export` without `--format`).
 package enum CommandError: Error, Sendable, Equatable {
   /// The session needs questions asked and standard input is not a terminal (exit 2).
   case noTerminalToAsk(runbook: String)

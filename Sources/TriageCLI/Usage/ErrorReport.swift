@@ -36,8 +36,8 @@ package struct ErrorReport: Equatable {
       switch error {
       case .standardOutputFailed:
         self.init(message: "cannot write to standard output", exit: .ioError)
-      case .cannotCreate(let path, let reason):
-        self.init(message: "\(path): cannot create: \(reason)", exit: .cannotCreate)
+      case .cannotWrite(let path, let reason):
+        self.init(message: "\(path): cannot write: \(reason)", exit: .cannotCreate)
       }
     case let error as SourceError:
       self.init(message: error.description, exit: .dataError)

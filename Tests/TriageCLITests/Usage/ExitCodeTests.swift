@@ -37,8 +37,8 @@ import YAMLLite
       error: FileError.unreadable(path: "secret.yaml", reason: "permission denied"),
       message: "secret.yaml: permission denied", exit: .ioError),
     Case(
-      error: OutputError.cannotCreate(path: "log/r.json", reason: "file exists"),
-      message: "log/r.json: cannot create: file exists", exit: .cannotCreate),
+      error: OutputError.cannotWrite(path: "out/r.csv", reason: "file exists"),
+      message: "out/r.csv: cannot write: file exists", exit: .cannotCreate),
     Case(
       error: OutputError.standardOutputFailed, message: "cannot write to standard output",
       exit: .ioError),
