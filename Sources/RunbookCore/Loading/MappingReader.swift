@@ -2,7 +2,7 @@ import YAMLLite
 
 /// Reads the keys of one mapping node, reporting unknown keys (with the nearest known key),
 /// missing required keys and values of the wrong shape into a shared list of diagnostics.
-struct MappingReader {
+package struct MappingReader {
   let node: Node
   /// What the mapping is, for messages ("question", "section").
   let what: String
@@ -22,14 +22,34 @@ struct MappingReader {
       return nil
     }
     self.entries = entries
+    diagnostics += Self.checkKeys(
+      of: entries, known: known, required: required, at: node.location,
+      unknownKey: { RunbookProblem.unknownKey($0, in: what, suggestion: $1, known: known) },
+      missingKey: { RunbookProblem.missingKey($0, in: what) })
+  }
+
+  /// The one check of a mapping's keys, for runbooks, answers files and scenarios: each unknown
+  /// key in document order (with the nearest known key), then each missing required key (at
+  /// `location`, the mapping's).
+  ///
+  /// - Parameters:
+  ///   - unknownKey: the problem for a key and its suggestion, in the wording of the file.
+  ///   - missingKey: the problem for a required key that is absent.
+  package static func checkKeys(
+    of entries: [MappingEntry], known: [String], required: [String] = [],
+    at location: SourceLocation,
+    unknownKey: (_ key: String, _ suggestion: String?) -> any DiagnosticKind,
+    missingKey: (String) -> any DiagnosticKind = { RunbookProblem.missingKey($0, in: "mapping") }
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
     for entry in entries where !known.contains(entry.key) {
-      let problem = RunbookProblem.unknownKey(
-        entry.key, in: what, suggestion: Suggestion.nearest(to: entry.key, in: known), known: known)
-      diagnostics.append(.init(.error, problem, at: entry.keyLocation))
+      let problem = unknownKey(entry.key, Suggestion.nearest(to: entry.key, in: known))
+      diagnostics.append(Diagnostic(.error, problem, at: entry.keyLocation))
     }
     for key in required where !entries.contains(where: { $0.key == key }) {
-      diagnostics.append(.init(.error, RunbookProblem.missingKey(key, in: what), at: node.location))
+      diagnostics.append(Diagnostic(.error, missingKey(key), at: location))
     }
+    return diagnostics
   }
 
   /// The value node of `key`, if present.

@@ -40,10 +40,13 @@ package struct AnswersFile: Sendable, Equatable {
     } catch {
       return (nil, [Diagnostic(error)])
     }
-    var diagnostics: [Diagnostic] = []
     guard case .mapping(let top) = root.content else {
       return (nil, [Diagnostic(.error, AnswersFileProblem.notAMapping, at: root.location)])
     }
+    // Unknown keys, then each known key's value, in document order; the missing `answers:` last.
+    var diagnostics = MappingReader.checkKeys(
+      of: top, known: topLevelKeys, at: root.location,
+      unknownKey: { AnswersFileProblem.unknownKey($0, suggestion: $1) })
     var result = AnswersFile(
       file: file, runbookID: nil, responder: nil, tlp: nil, entries: [],
       answersLocation: root.location)
@@ -62,11 +65,10 @@ package struct AnswersFile: Sendable, Equatable {
         result.answersLocation = entry.keyLocation
         result.entries = readAnswers(entry.value, diagnostics: &diagnostics)
       default:
-        let problem = AnswersFileProblem.unknownKey(
-          entry.key, suggestion: Suggestion.nearest(to: entry.key, in: topLevelKeys))
-        diagnostics.append(.init(.error, problem, at: entry.keyLocation))
+        break  // reported by `checkKeys`
       }
     }
+    diagnostics = diagnostics.sortedByLocation()
     if !top.contains(where: { $0.key == "answers" }) {
       diagnostics.append(.init(.error, AnswersFileProblem.missingAnswers, at: root.location))
     }

@@ -56,17 +56,13 @@ private struct ScenarioReader {
       error(.notAMapping, at: root.location)
       return nil
     }
+    diagnostics += MappingReader.checkKeys(
+      of: top, known: Scenario.topLevelKeys,
+      required: ["scenario", "runbook", "recorded", "answers", "expect"], at: root.location,
+      unknownKey: { ScenarioProblem.unknownKey($0, in: "a scenario", suggestion: $1) },
+      missingKey: { ScenarioProblem.missingKey($0) })
     var values: [String: MappingEntry] = [:]
-    for entry in top {
-      guard Scenario.topLevelKeys.contains(entry.key) else {
-        unknownKey(entry, in: Scenario.topLevelKeys, of: "a scenario")
-        continue
-      }
-      values[entry.key] = entry
-    }
-    for key in ["scenario", "runbook", "recorded", "answers", "expect"] where values[key] == nil {
-      error(.missingKey(key), at: root.location)
-    }
+    for entry in top where Scenario.topLevelKeys.contains(entry.key) { values[entry.key] = entry }
     let name = values["scenario"].flatMap { id($0.value, key: "scenario") }
     let runbookID = values["runbook"].flatMap { id($0.value, key: "runbook") }
     let recorded = values["recorded"].flatMap { time($0.value, key: "recorded") }
@@ -96,6 +92,9 @@ private struct ScenarioReader {
       error(.expectNotMapping, at: node.location)
       return []
     }
+    diagnostics += MappingReader.checkKeys(
+      of: entries, known: Scenario.expectKeys, at: node.location,
+      unknownKey: { ScenarioProblem.unknownKey($0, in: "'expect'", suggestion: $1) })
     var expectations: [Expectation] = []
     for entry in entries {
       let value = entry.value
@@ -123,7 +122,7 @@ private struct ScenarioReader {
       case "due":
         expectations += readDue(value)
       default:
-        unknownKey(entry, in: Scenario.expectKeys, of: "'expect'")
+        break  // reported by `checkKeys`
       }
     }
     return expectations
@@ -198,10 +197,5 @@ private struct ScenarioReader {
 
   mutating func error(_ problem: ScenarioProblem, at location: SourceLocation) {
     diagnostics.append(Diagnostic(.error, problem, at: location))
-  }
-
-  mutating func unknownKey(_ entry: MappingEntry, in keys: [String], of place: String) {
-    let suggestion = Suggestion.nearest(to: entry.key, in: keys)
-    error(.unknownKey(entry.key, in: place, suggestion: suggestion), at: entry.keyLocation)
   }
 }

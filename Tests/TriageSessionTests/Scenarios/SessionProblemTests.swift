@@ -79,3 +79,25 @@ import TriageSession
     #expect(testCase.kind.message == testCase.message, sourceLocation: testCase.sourceLocation)
   }
 }
+
+/// Unknown keys go through the one key check (`MappingReader.checkKeys`) and still come out in
+/// document order among the other problems, with the missing `answers:` last.
+@Suite struct AnswersFileKeyOrderTests {
+  @Test func problemsStayInDocumentOrder() {
+    let text = """
+      responder: [a]
+      answres: {}
+      tlp: [x]
+
+      """
+    let (file, problems) = AnswersFile.load(Array(text.utf8), file: "a.yaml")
+    #expect(file == nil)
+    #expect(
+      problems.map(\.description) == [
+        "a.yaml:1:12: error: 'responder' must be text",
+        "a.yaml:2:1: error: unknown key 'answres' in an answers file; did you mean 'answers'?",
+        "a.yaml:3:6: error: 'tlp' must be text",
+        "a.yaml:1:1: error: an answers file needs 'answers:'",
+      ])
+  }
+}
