@@ -118,3 +118,16 @@ import YAMLLite
       unknown != Diagnostic(.warning, RunbookProblem.missingKey("id", in: "section"), at: Self.at))
   }
 }
+
+/// The one kebab id check, used by runbooks, choices, scenarios and holiday calendars.
+@Suite struct KebabIDTests {
+  @Test(
+    arguments: [
+      ("api-keys", true), ("us-federal", true), ("2026-leak", true), ("a", true), ("", false),
+      ("-a", false), ("a-", false), ("a--b", false), ("Api-keys", false), ("api_keys", false),
+      ("api keys", false), ("ключ", false),
+    ])
+  func matchesLowerCaseWordsJoinedBySingleHyphens(_ text: String, _ matches: Bool) {
+    #expect(IDPattern.kebab.matches(text) == matches)
+  }
+}
