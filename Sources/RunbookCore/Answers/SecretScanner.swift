@@ -78,10 +78,7 @@ package enum SecretScanner {
   package static func firstSecret(in text: String) -> AnswerProblem? {
     let bytes = Array(text.utf8)
     guard let name = secretName(in: bytes) else { return nil }
-    return AnswerProblem(
-      .looksLikeSecret,
-      "this looks like \(name); record the credential's name (for example "
-        + "'the CI deploy key'), never its value")
+    return .looksLikeSecret(name)
   }
 
   /// The name of the first kind of secret found in `bytes`, if any.

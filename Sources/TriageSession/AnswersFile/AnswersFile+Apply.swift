@@ -78,17 +78,3 @@ extension AnswersFile {
     }
   }
 }
-
-extension AnswerProblem.Kind {
-  /// The diagnostic code of this kind of problem.
-  package var code: String {
-    switch self {
-    case .empty: return "missing-answer"
-    case .wrongType: return "wrong-type"
-    case .outOfRange: return "out-of-range"
-    case .patternMismatch: return "pattern-mismatch"
-    case .unknownChoice: return "unknown-choice"
-    case .looksLikeSecret: return "looks-like-secret"
-    }
-  }
-}

@@ -42,7 +42,7 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
     case .runbookMismatch: "runbook-mismatch"
     case .unknownQuestion: "unknown-question"
     case .noteAnswered: "note-answered"
-    case .badAnswer(_, let problem): problem.kind.code
+    case .badAnswer(_, let problem): problem.code
     case .unusedAnswer: "unused-answer"
     case .missingAnswer: "missing-answer"
     }

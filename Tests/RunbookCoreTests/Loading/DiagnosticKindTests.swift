@@ -58,8 +58,9 @@ import YAMLLite
       RunbookProblem.missingChoices(.multi), "missing-choices", "a multi question needs 'choices'"),
     Case(
       RunbookProblem.badDefault(
-        "maybe", type: .yesno, problem: AnswerProblem(.wrongType, "expected yes or no")),
-      "bad-default", "default 'maybe' does not fit this yesno question: expected yes or no"),
+        "maybe", type: .yesno, problem: .notYesOrNo("maybe")),
+      "bad-default",
+      "default 'maybe' does not fit this yesno question: expected yes or no, not 'maybe'"),
     Case(
       RunbookProblem.expressionSyntax(ExpressionError(.unexpectedCharacter("="), offset: 7)),
       "expression-syntax", "'=' is not an operator; write '==' to compare"),

@@ -34,8 +34,8 @@ import TriageSession
       "unknown-question", "unknown question 'vendr' in runbook 'leak'"),
     Case(
       AnswersFileProblem.badAnswer(
-        question: "count", AnswerProblem(.outOfRange, "expected at most 10")),
-      "out-of-range", "count: expected at most 10"),
+        question: "count", .aboveMaximum(.number, maximum: 10)),
+      "out-of-range", "count: the number must be at most 10"),
     Case(
       AnswersFileProblem.missingAnswer(question: "vendor", type: .text, ask: "Which vendor?"),
       "missing-answer", "vendor: no answer to a required question (text): Which vendor?"),
