@@ -1,5 +1,3 @@
-import YAMLLite
-
 /// What is wrong with the shape of a runbook, found while reading its tree (`TreeReader`,
 /// `MappingReader`): each case carries the facts, and `code` and `message` word them.
 package enum RunbookProblem: DiagnosticKind, Equatable {
@@ -167,27 +165,7 @@ package enum RunbookProblem: DiagnosticKind, Equatable {
   }
 
   /// "a section", "an action".
-  package static func withArticle(_ noun: String) -> String {
+  private static func withArticle(_ noun: String) -> String {
     ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
-  }
-}
-
-/// What a node is, for messages that say what was found instead.
-package enum NodeShape: String, Sendable, Equatable, CustomStringConvertible {
-  case text
-  case list = "a list"
-  case mapping = "a mapping"
-
-  package var description: String { rawValue }
-}
-
-extension Node {
-  /// What this node is: text, a list or a mapping.
-  package var shape: NodeShape {
-    switch content {
-    case .scalar: return .text
-    case .sequence: return .list
-    case .mapping: return .mapping
-    }
   }
 }
