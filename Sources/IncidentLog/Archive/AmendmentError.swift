@@ -35,7 +35,7 @@ package enum AmendmentError: Error, Sendable, Equatable, CustomStringConvertible
   }
 
   private static func hint(_ suggestion: String?, known: [String], kind: String) -> String {
-    if let suggestion { return "; did you mean '\(suggestion)'?" }
+    if suggestion != nil { return Suggestion.didYouMean(suggestion) }
     if known.isEmpty { return "; it has no \(kind)" }
     return "; its \(kind): " + known.joined(separator: ", ")
   }

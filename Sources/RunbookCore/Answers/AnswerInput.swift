@@ -5,18 +5,3 @@ package enum AnswerInput: Sendable, Equatable {
   /// Several items: a list in an answers file, or lines typed for a `list` question.
   case items([String])
 }
-
-/// Why an answer was refused, in words for the person who gave it.
-package struct AnswerProblem: Error, Sendable, Equatable {
-  package enum Kind: String, Sendable, Equatable {
-    case empty, wrongType, outOfRange, patternMismatch, unknownChoice, looksLikeSecret
-  }
-
-  package var kind: Kind
-  package var message: String
-
-  package init(_ kind: Kind, _ message: String) {
-    self.kind = kind
-    self.message = message
-  }
-}

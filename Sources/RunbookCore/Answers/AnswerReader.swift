@@ -25,10 +25,10 @@ package enum AnswerReader {
     switch input {
     case .text(let value): text = value.trimmed
     case .items:
-      return .failure(.init(.wrongType, "expected one value, not a list"))
+      return .failure(.expectedOneValue)
     }
     if text.isEmpty {
-      return .failure(.init(.empty, "an answer is required"))
+      return .failure(.required)
     }
     switch question.type {
     case .yesno: return readYesNo(text)
@@ -50,7 +50,7 @@ package enum AnswerReader {
     switch text.lowercased() {
     case "yes", "y", "true": return .success(.boolean(true))
     case "no", "n", "false": return .success(.boolean(false))
-    default: return .failure(.init(.wrongType, "expected yes or no, not '\(text)'"))
+    default: return .failure(.notYesOrNo(text))
     }
   }
 
@@ -62,36 +62,28 @@ package enum AnswerReader {
   }
 
   static func unknownChoice(_ text: String, of question: Question) -> AnswerProblem {
-    var message = "'\(text)' is not a choice of \(question.id)"
-    if let near = Suggestion.nearest(to: text, in: question.choiceIDs) {
-      message += "; did you mean '\(near)'?"
-    } else {
-      message += "; choose one of \(question.choiceIDs.joined(separator: ", "))"
-    }
-    return AnswerProblem(.unknownChoice, message)
+    .unknownChoice(
+      text, question: question.id, choices: question.choiceIDs,
+      suggestion: Suggestion.nearest(to: text, in: question.choiceIDs))
   }
 
   private static func readNumber(_ text: String, for question: Question) -> Result<
     Value, AnswerProblem
   > {
     guard let number = Double(text), number.isFinite else {
-      return .failure(.init(.wrongType, "expected a number, not '\(text)'"))
+      return .failure(.notANumber(text))
     }
-    if let problem = boundsProblem(number, for: question, noun: "the number") {
+    if let problem = boundsProblem(number, for: question, counting: .number) {
       return .failure(problem)
     }
     return .success(.number(number))
   }
 
   private static func boundsProblem(
-    _ value: Double, for question: Question, noun: String
+    _ value: Double, for question: Question, counting counted: AnswerProblem.Counted
   ) -> AnswerProblem? {
-    if let min = question.min, value < min {
-      return AnswerProblem(.outOfRange, "\(noun) must be at least \(Value.number(min).rendered)")
-    }
-    if let max = question.max, value > max {
-      return AnswerProblem(.outOfRange, "\(noun) must be at most \(Value.number(max).rendered)")
-    }
+    if let min = question.min, value < min { return .belowMinimum(counted, minimum: min) }
+    if let max = question.max, value > max { return .aboveMaximum(counted, maximum: max) }
     return nil
   }
 
@@ -105,16 +97,12 @@ package enum AnswerReader {
     }
     if question.type == .date {
       guard let day = CalendarDay(parsing: text) else {
-        return .failure(.init(.wrongType, "expected a date like 2026-04-01, not '\(text)'"))
+        return .failure(.notADate(text))
       }
       return .success(.date(day))
     }
     guard text.count > 10, let date = UTCTimestamp.date(from: text) else {
-      return .failure(
-        .init(
-          .wrongType,
-          "expected a date and time like 2026-04-01T09:30:00Z (RFC 3339, with Z or an offset), "
-            + "not '\(text)'"))
+      return .failure(.notADateTime(text))
     }
     return .success(.time(date))
   }
@@ -126,7 +114,7 @@ package enum AnswerReader {
       return .failure(secret)
     }
     if let pattern = question.textPattern, !pattern.matchesWhole(text) {
-      return .failure(.init(.patternMismatch, "'\(text)' does not match the pattern \(pattern)"))
+      return .failure(.patternMismatch(text, pattern: "\(pattern)"))
     }
     return .success(.string(text))
   }
@@ -154,13 +142,11 @@ package enum AnswerReader {
       for item in items {
         if let secret = SecretScanner.firstSecret(in: item) { return .failure(secret) }
         if let pattern = question.textPattern, !pattern.matchesWhole(item) {
-          return .failure(
-            .init(.patternMismatch, "'\(item)' does not match the pattern \(pattern)"))
+          return .failure(.patternMismatch(item, pattern: "\(pattern)"))
         }
       }
     }
-    if let problem = boundsProblem(Double(items.count), for: question, noun: "the number of items")
-    {
+    if let problem = boundsProblem(Double(items.count), for: question, counting: .items) {
       return .failure(problem)
     }
     return .success(.list(items))

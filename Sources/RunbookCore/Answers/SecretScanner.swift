@@ -25,10 +25,7 @@ package enum SecretScanner {
   /// The first live-looking secret in `text`, as a problem that tells the person what to do.
   package static func firstSecret(in text: String) -> AnswerProblem? {
     guard let rule = firstMatch(in: text) else { return nil }
-    return AnswerProblem(
-      .looksLikeSecret,
-      "this looks like \(rule.name); record the credential's name (for example "
-        + "'the CI deploy key'), never its value")
+    return .looksLikeSecret(rule.name)
   }
 
   /// The rule of the first live-looking secret in `text`, if any.

@@ -41,7 +41,7 @@ extension HolidayCalendar {
         if entry.key == "title" {
           title = scalar.text
         } else {
-          guard isKebabID(scalar.text) else {
+          guard IDPattern.kebab.matches(scalar.text) else {
             throw HolidayCalendarError(
               .badCalendarName(scalar.text), at: place(entry.value.location))
           }
@@ -95,13 +95,5 @@ extension HolidayCalendar {
       throw HolidayCalendarError(.datesNotCollection, at: place(datesNode.location))
     }
     return HolidayCalendar(name: name, title: title, dates: days, holidayNames: names)
-  }
-
-  private static func isKebabID(_ text: String) -> Bool {
-    let words = text.split(separator: "-", omittingEmptySubsequences: false)
-    return !text.isEmpty
-      && words.allSatisfy { word in
-        !word.isEmpty && word.allSatisfy { ("a"..."z").contains($0) || $0.isASCIIDigitCharacter }
-      }
   }
 }

@@ -38,7 +38,7 @@ package struct HolidayCalendarError: Error, Sendable, Equatable, CustomStringCon
     case .missingKey(let key):
       return "the holiday calendar has no '\(key)'"
     case .unknownKey(let key, let suggestion):
-      let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+      let hint = Suggestion.didYouMean(suggestion)
       return "unknown key '\(key)'; a holiday calendar has 'calendar', 'title' and 'dates'\(hint)"
     case .notText(let key):
       return "'\(key)' must be a single line of text"

@@ -2,48 +2,32 @@
 ///
 /// `offset` and `length` count `Character`s in the checked text (0-based). The kind carries facts;
 /// `message` turns them into words.
-package struct ExpressionDiagnostic: Sendable, Equatable, CustomStringConvertible {
-  /// What is wrong.
-  package enum Kind: Sendable, Equatable {
-    /// A name that is neither an answer nor a derived value, with the nearest one if any.
-    case unknownName(String, suggestion: String?)
-    /// A name defined after the place that uses it.
-    case forwardReference(String, ExpressionScope.LaterPlace)
-    /// `==`/`!=` between values of different types (`our_data_exposed == 'yes'`).
-    case incomparableTypes(ComparisonOperator, left: ValueType, right: ValueType)
-    /// `<`, `<=`, `>`, `>=` on something other than numbers or times.
-    case notOrderable(ComparisonOperator, found: ValueType)
-    /// `has` with something other than a list on its left.
-    case hasNeedsList(found: ValueType)
-    /// `in` with something other than a list on its right.
-    case inNeedsList(found: ValueType)
-    /// The item side of `has`/`in`, or an item of a list literal, is not a string.
-    case itemNeedsString(ComparisonOperator?, found: ValueType)
-    /// A string literal that is not one of a `choice`/`multi` answer's ids.
-    case notAChoice(String, of: String, suggestion: String?)
-  }
+package typealias ExpressionDiagnostic = TextError<ExpressionDiagnosticKind>
 
-  package var kind: Kind
-  /// The `Character` offset (0-based) in the checked text.
-  package var offset: Int
-  /// How many characters the problem covers.
-  package var length: Int
-
-  package init(_ kind: Kind, offset: Int, length: Int) {
-    self.kind = kind
-    self.offset = offset
-    self.length = length
-  }
-
-  package init(_ kind: Kind, range: Range<Int>) {
-    self.init(kind, offset: range.lowerBound, length: range.count)
-  }
+/// What is wrong.
+package enum ExpressionDiagnosticKind: TextProblem {
+  /// A name that is neither an answer nor a derived value, with the nearest one if any.
+  case unknownName(String, suggestion: String?)
+  /// A name defined after the place that uses it.
+  case forwardReference(String, ExpressionScope.LaterPlace)
+  /// `==`/`!=` between values of different types (`our_data_exposed == 'yes'`).
+  case incomparableTypes(ComparisonOperator, left: ValueType, right: ValueType)
+  /// `<`, `<=`, `>`, `>=` on something other than numbers or times.
+  case notOrderable(ComparisonOperator, found: ValueType)
+  /// `has` with something other than a list on its left.
+  case hasNeedsList(found: ValueType)
+  /// `in` with something other than a list on its right.
+  case inNeedsList(found: ValueType)
+  /// The item side of `has`/`in`, or an item of a list literal, is not a string.
+  case itemNeedsString(ComparisonOperator?, found: ValueType)
+  /// A string literal that is not one of a `choice`/`multi` answer's ids.
+  case notAChoice(String, of: String, suggestion: String?)
 
   /// What is wrong, in words, with a suggestion when there is one.
   package var message: String {
-    switch kind {
+    switch self {
     case .unknownName(let name, let suggestion):
-      let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+      let hint = Suggestion.didYouMean(suggestion)
       return "unknown name '\(name)': no question or derived value has this id\(hint)"
     case .forwardReference(let name, .question(let number)):
       return "'\(name)' is answered later, at question \(number); a condition may only name "
@@ -73,11 +57,8 @@ package struct ExpressionDiagnostic: Sendable, Equatable, CustomStringConvertibl
     case .itemNeedsString(.none, let found):
       return "list items must be strings; found \(found.described)"
     case .notAChoice(let value, let symbol, let suggestion):
-      let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+      let hint = Suggestion.didYouMean(suggestion)
       return "'\(value)' is not a choice of \(symbol)\(hint)"
     }
   }
-
-  /// `offset N: message`.
-  package var description: String { "offset \(offset): \(message)" }
 }

@@ -3,38 +3,26 @@
 /// `offset` counts `Character`s from the start of the expression text (0-based); `length` is how
 /// many characters the problem covers (at least 1, except at the end of the text). The kind
 /// carries facts; `message` turns them into words.
-package struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// What went wrong.
-  package enum Kind: Sendable, Equatable {
-    /// The text is empty or only whitespace.
-    case emptyExpression
-    /// A character that starts no token (`=`, `&`, `|`, `!` alone, `#`, …).
-    case unexpectedCharacter(Character)
-    /// A string opened with `quote` is not closed before the end of the text.
-    case unterminatedString(quote: Character)
-    /// A number that does not read as one (`1.`, `1.2.3`).
-    case badNumber(String)
-    /// A token that does not fit: `found` as written, `expected` in words.
-    case unexpectedToken(found: String, expected: String)
-    /// The text ends where `expected` (in words) was needed.
-    case unexpectedEnd(expected: String)
-  }
+package typealias ExpressionError = TextError<ExpressionErrorKind>
 
-  package var kind: Kind
-  /// The `Character` offset (0-based) in the expression text.
-  package var offset: Int
-  /// How many characters the problem covers.
-  package var length: Int
-
-  package init(_ kind: Kind, offset: Int, length: Int = 1) {
-    self.kind = kind
-    self.offset = offset
-    self.length = length
-  }
+/// What went wrong.
+package enum ExpressionErrorKind: TextProblem {
+  /// The text is empty or only whitespace.
+  case emptyExpression
+  /// A character that starts no token (`=`, `&`, `|`, `!` alone, `#`, …).
+  case unexpectedCharacter(Character)
+  /// A string opened with `quote` is not closed before the end of the text.
+  case unterminatedString(quote: Character)
+  /// A number that does not read as one (`1.`, `1.2.3`).
+  case badNumber(String)
+  /// A token that does not fit: `found` as written, `expected` in words.
+  case unexpectedToken(found: String, expected: String)
+  /// The text ends where `expected` (in words) was needed.
+  case unexpectedEnd(expected: String)
 
   /// What went wrong and what was expected, without the position.
   package var message: String {
-    switch kind {
+    switch self {
     case .emptyExpression:
       return "the expression is empty; expected a condition such as `vendor_confirmed`"
     case .unexpectedCharacter("="):
@@ -57,7 +45,11 @@ package struct ExpressionError: Error, Sendable, Equatable, CustomStringConverti
       return "the expression ends too early; expected \(expected)"
     }
   }
+}
 
-  /// `offset N: message` (the caller maps the offset to a file position).
-  package var description: String { "offset \(offset): \(message)" }
+extension TextError where Problem == ExpressionErrorKind {
+  /// An expression error covering one character, the usual case for the lexer and parser.
+  package init(_ kind: Kind, offset: Int) {
+    self.init(kind, offset: offset, length: 1)
+  }
 }

@@ -18,37 +18,24 @@ enum DueAnchorRule {
         if let question = runbook.question(name) {
           if question.type != .date && question.type != .datetime {
             diagnostics.append(
-              .init(
-                .error, "due-anchor",
-                "a due time counts from a date or datetime answer, and '\(name)' is a "
-                  + "\(question.type.rawValue) question", at: start))
+              .init(.error, LintProblem.dueAnchorNotATime(name, type: question.type), at: start))
           }
         } else if runbook.derivations.contains(where: { $0.name == name }) {
-          diagnostics.append(
-            .init(
-              .error, "due-anchor",
-              "a due time counts from a date or datetime answer, and '\(name)' is a derived value",
-              at: start))
+          diagnostics.append(.init(.error, LintProblem.dueAnchorDerived(name), at: start))
         } else {
           let candidates =
             runbook.questions.filter { $0.type == .date || $0.type == .datetime }.map(\.id)
             + ["recorded"]
-          let hint = Suggestion.nearest(to: name, in: candidates).map { "; did you mean '\($0)'?" }
+          let suggestion = Suggestion.nearest(to: name, in: candidates)
           diagnostics.append(
-            .init(
-              .error, "unknown-name",
-              "unknown due anchor '\(name)': no date or datetime question has this id"
-                + (hint ?? ""), at: start))
+            .init(.error, LintProblem.unknownDueAnchor(name, suggestion: suggestion), at: start))
         }
       case .sent(let id):
         guard !earlierNotifications.contains(id) else { return }
-        var message = "'\(id).sent' names no earlier notification"
-        if notificationIDs.contains(id) {
-          message += "; a chained deadline must follow the notification it counts from"
-        } else if let near = Suggestion.nearest(to: id, in: Array(earlierNotifications)) {
-          message += "; did you mean '\(near).sent'?"
-        }
-        diagnostics.append(.init(.error, "due-anchor", message, at: start))
+        let problem = LintProblem.sentAnchorNotEarlier(
+          id, isLater: notificationIDs.contains(id),
+          suggestion: Suggestion.nearest(to: id, in: Array(earlierNotifications)))
+        diagnostics.append(.init(.error, problem, at: start))
       }
     }
     for rule in runbook.actions {

@@ -9,10 +9,8 @@ enum DuplicateIDRule {
       var first: [String: SourceLocation] = [:]
       for (id, location) in items {
         if let earlier = first[id] {
-          diagnostics.append(
-            .init(
-              .error, "duplicate-id",
-              "duplicate \(what) id '\(id)': first used at line \(earlier.line)", at: location))
+          let problem = LintProblem.duplicateID(id, what: what, firstLine: earlier.line)
+          diagnostics.append(.init(.error, problem, at: location))
         } else {
           first[id] = location
         }

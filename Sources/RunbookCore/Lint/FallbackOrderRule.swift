@@ -8,11 +8,9 @@ enum FallbackOrderRule {
     func scan(_ rules: [(hasCondition: Bool, location: SourceLocation)], what: String) {
       guard let fallback = rules.firstIndex(where: { !$0.hasCondition }) else { return }
       for rule in rules[(fallback + 1)...] {
-        diagnostics.append(
-          .init(
-            .warning, "never-applies",
-            "this \(what) entry never applies: the entry at line \(rules[fallback].location.line) "
-              + "has no 'when' and matches first", at: rule.location))
+        let problem = LintProblem.neverApplies(
+          what: what, fallbackLine: rules[fallback].location.line)
+        diagnostics.append(.init(.warning, problem, at: rule.location))
       }
     }
     scan(runbook.severityRules.map { ($0.when != nil, $0.location) }, what: "severity")

@@ -21,29 +21,20 @@ enum ReachabilityRule {
         if !canHold(conditions, unreachable: unreachable) {
           unreachable.insert(question.id)
           diagnostics.append(
-            .init(
-              .warning, "unreachable-question",
-              "question '\(question.id)' can never be asked: no answers make its conditions true",
-              at: question.location))
+            .init(.warning, LintProblem.unreachableQuestion(question.id), at: question.location))
         }
       }
     }
     for rule in runbook.actions {
       if let when = rule.when, !canHold([when.expression], unreachable: unreachable) {
         diagnostics.append(
-          .init(
-            .warning, "never-fires",
-            "action '\(rule.id)' can never fire: no answers make its 'when' true",
-            at: rule.location))
+          .init(.warning, LintProblem.neverFires(what: "action", id: rule.id), at: rule.location))
       }
     }
     for rule in runbook.notifications {
       if let when = rule.when, !canHold([when.expression], unreachable: unreachable) {
-        diagnostics.append(
-          .init(
-            .warning, "never-fires",
-            "notification '\(rule.id)' can never fire: no answers make its 'when' true",
-            at: rule.location))
+        let problem = LintProblem.neverFires(what: "notification", id: rule.id)
+        diagnostics.append(.init(.warning, problem, at: rule.location))
       }
     }
     return diagnostics

@@ -75,14 +75,6 @@ struct NameTable {
 extension Diagnostic {
   /// A diagnostic for a problem found in a text written at `origin`.
   init(_ problem: ExpressionDiagnostic, in origin: TextOrigin) {
-    let code: String
-    switch problem.kind {
-    case .unknownName: code = "unknown-name"
-    case .forwardReference: code = "forward-reference"
-    case .notAChoice: code = "unknown-choice"
-    case .incomparableTypes, .notOrderable, .hasNeedsList, .inNeedsList, .itemNeedsString:
-      code = "type-mismatch"
-    }
-    self.init(.error, code, problem.message, at: origin.location(at: problem.offset))
+    self.init(.error, LintProblem.expression(problem.kind), at: origin.location(at: problem.offset))
   }
 }

@@ -24,9 +24,7 @@ enum UnusedDerivationRule {
       note(rule.draft)
     }
     return runbook.derivations.filter { !used.contains($0.name) }.map {
-      Diagnostic(
-        .warning, "unused-derive",
-        "derived value '\($0.name)' is never used by a condition or a template", at: $0.location)
+      Diagnostic(.warning, LintProblem.unusedDerivation($0.name), at: $0.location)
     }
   }
 }

@@ -1,7 +1,10 @@
 import YAMLLite
 
-/// One problem found in an input file (a runbook, an answers file, a scenario): where it is, how bad, and what is wrong in words for the person
-/// who writes runbooks by hand.
+/// One problem found in an input file (a runbook, an answers file, a scenario): where it is, how
+/// bad, and what is wrong as facts (`kind`), for the person who writes runbooks by hand.
+///
+/// The kind turns its facts into a stable `code` and a `message`; nothing else words a
+/// diagnostic.
 package struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
   /// Errors stop a runbook from loading; warnings fail `triage lint` only with `--strict`.
   package enum Severity: String, Sendable, Equatable {
@@ -10,21 +13,32 @@ package struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
 
   package var severity: Severity
   package var location: SourceLocation
-  /// A stable short name for the kind of problem (`unknown-key`, `forward-reference`), for editors
-  /// and `--json` output.
-  package var code: String
-  package var message: String
+  /// What is wrong, as facts.
+  package var kind: any DiagnosticKind
 
-  package init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation)
-  {
+  package init(_ severity: Severity, _ kind: some DiagnosticKind, at location: SourceLocation) {
     self.severity = severity
-    self.code = code
-    self.message = message
+    self.kind = kind
     self.location = location
   }
 
+  /// A refused YAMLLite document: an error at the place the parser stopped.
+  package init(_ error: YAMLError) {
+    self.init(.error, error, at: error.location)
+  }
+
+  /// A stable short name for the kind of problem (`unknown-key`, `forward-reference`), for
+  /// editors and `--json` output.
+  package var code: String { kind.code }
+  /// What is wrong, in words, without the position.
+  package var message: String { kind.message }
+
   /// `file:line:column: error: message`.
   package var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+  package static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+    lhs.severity == rhs.severity && lhs.location == rhs.location && lhs.kind.isEqual(to: rhs.kind)
+  }
 }
 
 extension [Diagnostic] {

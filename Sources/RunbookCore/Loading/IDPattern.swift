@@ -1,5 +1,5 @@
 /// The shapes of ids and versions a runbook may use, checked without regular expressions.
-enum IDPattern: CustomStringConvertible {
+package enum IDPattern: Sendable, Equatable, CustomStringConvertible {
   /// `ai-tool-source-leak`: lower-case letters and digits in words joined by single hyphens.
   case kebab
   /// `our_data_exposed`: a lower-case letter, then lower-case letters, digits and underscores.
@@ -7,7 +7,7 @@ enum IDPattern: CustomStringConvertible {
   /// `1.2.0`, optionally with a pre-release suffix (`1.2.0-rc.1`).
   case semanticVersion
 
-  var description: String {
+  package var description: String {
     switch self {
     case .kebab: return "lower-case kebab case, like 'api-keys'"
     case .snake: return "lower-case snake case, like 'our_data_exposed'"
@@ -15,7 +15,7 @@ enum IDPattern: CustomStringConvertible {
     }
   }
 
-  func matches(_ text: String) -> Bool {
+  package func matches(_ text: String) -> Bool {
     let bytes = Array(text.utf8)
     guard let first = bytes.first else { return false }
     let isLower = { (b: UInt8) in b >= 0x61 && b <= 0x7A }

@@ -2,7 +2,7 @@ import YAMLLite
 
 /// Reads the keys of one mapping node, reporting unknown keys (with the nearest known key),
 /// missing required keys and values of the wrong shape into a shared list of diagnostics.
-struct MappingReader {
+package struct MappingReader {
   let node: Node
   /// What the mapping is, for messages ("question", "section").
   let what: String
@@ -18,30 +18,38 @@ struct MappingReader {
     guard case .mapping(let entries) = node.content else {
       diagnostics.append(
         .init(
-          .error, "expected-mapping",
-          "expected \(Self.withArticle(what)) (a mapping of keys), found \(node.shapeName)",
-          at: node.location))
+          .error, RunbookProblem.expectedMapping(what: what, found: node.shape), at: node.location))
       return nil
     }
     self.entries = entries
-    for entry in entries where !known.contains(entry.key) {
-      var message = "unknown key '\(entry.key)' in \(Self.withArticle(what))"
-      if let near = Suggestion.nearest(to: entry.key, in: known) {
-        message += "; did you mean '\(near)'?"
-      } else {
-        message += "; known keys: \(known.joined(separator: ", "))"
-      }
-      diagnostics.append(.init(.error, "unknown-key", message, at: entry.keyLocation))
-    }
-    for key in required where !entries.contains(where: { $0.key == key }) {
-      diagnostics.append(
-        .init(.error, "missing-key", "\(Self.withArticle(what)) needs '\(key)'", at: node.location))
-    }
+    diagnostics += Self.checkKeys(
+      of: entries, known: known, required: required, at: node.location,
+      unknownKey: { RunbookProblem.unknownKey($0, in: what, suggestion: $1, known: known) },
+      missingKey: { RunbookProblem.missingKey($0, in: what) })
   }
 
-  /// "a section", "an action".
-  static func withArticle(_ noun: String) -> String {
-    ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
+  /// The one check of a mapping's keys, for runbooks, answers files and scenarios: each unknown
+  /// key in document order (with the nearest known key), then each missing required key (at
+  /// `location`, the mapping's).
+  ///
+  /// - Parameters:
+  ///   - unknownKey: the problem for a key and its suggestion, in the wording of the file.
+  ///   - missingKey: the problem for a required key that is absent.
+  package static func checkKeys(
+    of entries: [MappingEntry], known: [String], required: [String] = [],
+    at location: SourceLocation,
+    unknownKey: (_ key: String, _ suggestion: String?) -> any DiagnosticKind,
+    missingKey: (String) -> any DiagnosticKind = { RunbookProblem.missingKey($0, in: "mapping") }
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for entry in entries where !known.contains(entry.key) {
+      let problem = unknownKey(entry.key, Suggestion.nearest(to: entry.key, in: known))
+      diagnostics.append(Diagnostic(.error, problem, at: entry.keyLocation))
+    }
+    for key in required where !entries.contains(where: { $0.key == key }) {
+      diagnostics.append(Diagnostic(.error, missingKey(key), at: location))
+    }
+    return diagnostics
   }
 
   /// The value node of `key`, if present.
@@ -53,11 +61,8 @@ struct MappingReader {
   func text(_ key: String, diagnostics: inout [Diagnostic]) -> (String, Node)? {
     guard let value = value(key) else { return nil }
     guard case .scalar(let scalar) = value.content else {
-      diagnostics.append(
-        .init(
-          .error, "expected-text",
-          "'\(key)' of \(Self.withArticle(what)) must be text, found \(value.shapeName)",
-          at: value.location))
+      let problem = RunbookProblem.expectedText(key: key, in: what, found: value.shape)
+      diagnostics.append(.init(.error, problem, at: value.location))
       return nil
     }
     return (scalar.text, value)
@@ -70,24 +75,10 @@ struct MappingReader {
       return []
     }
     guard case .sequence(let items) = value.content else {
-      diagnostics.append(
-        .init(
-          .error, "expected-list",
-          "'\(key)' of \(Self.withArticle(what)) must be a list, found \(value.shapeName)",
-          at: value.location))
+      let problem = RunbookProblem.expectedList(key: key, in: what, found: value.shape)
+      diagnostics.append(.init(.error, problem, at: value.location))
       return nil
     }
     return items
-  }
-}
-
-extension Node {
-  /// "a list", "a mapping" or "text", for messages.
-  var shapeName: String {
-    switch content {
-    case .scalar: return "text"
-    case .sequence: return "a list"
-    case .mapping: return "a mapping"
-    }
   }
 }

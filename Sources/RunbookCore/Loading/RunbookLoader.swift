@@ -35,8 +35,7 @@ package enum RunbookLoader {
     do {
       root = try YAMLParser.parse(bytes, file: file)
     } catch {
-      let diagnostic = Diagnostic(.error, "syntax", error.message, at: error.location)
-      return Result(runbook: nil, diagnostics: [diagnostic])
+      return Result(runbook: nil, diagnostics: [Diagnostic(error)])
     }
     return load(root, file: file, checks: checks)
   }

@@ -6,20 +6,15 @@ extension TreeReader {
     guard let node = map.value("derive") else { return [] }
     guard case .mapping(let entries) = node.content else {
       if case .scalar(let scalar) = node.content, scalar.text.isEmpty { return [] }
-      error(
-        "expected-mapping",
-        "'derive' must be a mapping of name: expression, found \(node.shapeName)",
-        at: node.location)
+      error(.derivationsNotMapping(found: node.shape), at: node.location)
       return []
     }
     return entries.compactMap { entry in
       if !IDPattern.snake.matches(entry.key) {
-        error(
-          "bad-id", "derived name '\(entry.key)' must be \(IDPattern.snake.description)",
-          at: entry.keyLocation)
+        error(.badID(entry.key, what: "derived name", pattern: .snake), at: entry.keyLocation)
       }
       guard case .scalar(let scalar) = entry.value.content else {
-        error("expected-text", "a derived value is one expression", at: entry.value.location)
+        error(.derivationNotText, at: entry.value.location)
         return nil
       }
       guard let condition = readCondition(scalar.text, node: entry.value) else { return nil }
@@ -38,12 +33,8 @@ extension TreeReader {
       else { return nil }
       guard let level = SeverityLevel(rawValue: text) else {
         let levels = SeverityLevel.allCases.map(\.rawValue)
-        var message = "unknown severity level '\(text)'"
-        if let near = Suggestion.nearest(to: text, in: levels) {
-          message += "; did you mean '\(near)'?"
-        }
         error(
-          "unknown-severity", message + " (levels: \(levels.joined(separator: ", ")))",
+          .unknownSeverity(text, suggestion: Suggestion.nearest(to: text, in: levels)),
           at: node.location(ofTextOffset: 0))
         return nil
       }

@@ -54,14 +54,8 @@ extension TreeReader {
   mutating func readQuestionType(_ map: MappingReader) -> QuestionType? {
     guard let (text, node) = map.text("type", diagnostics: &diagnostics) else { return nil }
     if let type = QuestionType(rawValue: text) { return type }
-    let names = QuestionType.allCases.map(\.rawValue)
-    var message = "unknown question type '\(text)'"
-    if let near = Suggestion.nearest(to: text, in: names) {
-      message += "; did you mean '\(near)'?"
-    } else {
-      message += "; use one of \(names.joined(separator: ", "))"
-    }
-    error("unknown-question-type", message, at: node.location(ofTextOffset: 0))
+    let suggestion = Suggestion.nearest(to: text, in: QuestionType.allCases.map(\.rawValue))
+    error(.unknownQuestionType(text, suggestion: suggestion), at: node.location(ofTextOffset: 0))
     return nil
   }
 
@@ -70,19 +64,15 @@ extension TreeReader {
     let needsChoices = type == .choice || type == .multi
     guard let items = map.items("choices", diagnostics: &diagnostics) else {
       if needsChoices, let type {
-        error(
-          "missing-choices", "a \(type.rawValue) question needs 'choices'", at: map.node.location)
+        error(.missingChoices(type), at: map.node.location)
       }
       return []
     }
     if let type, !needsChoices, let node = map.value("choices") {
-      error(
-        "unexpected-choices",
-        "only choice and multi questions take 'choices', not \(type.rawValue)",
-        at: node.location)
+      error(.unexpectedChoices(type), at: node.location)
     }
     if needsChoices, items.isEmpty, let node = map.value("choices") {
-      error("missing-choices", "'choices' must list at least one choice", at: node.location)
+      error(.emptyChoices, at: node.location)
     }
     var choices: [Choice] = []
     for item in items {
@@ -93,22 +83,19 @@ extension TreeReader {
       case .mapping(let entries) where entries.count == 1:
         let entry = entries[0]
         guard case .scalar(let label) = entry.value.content else {
-          error("expected-text", "a choice's label must be text", at: entry.value.location)
+          error(.choiceLabelNotText, at: entry.value.location)
           continue
         }
         choices.append(Choice(id: entry.key, label: label.text))
         checkChoiceID(entry.key, at: entry.keyLocation)
       default:
-        error(
-          "bad-choice",
-          "a choice is an id ('api-keys') or one 'id: label' pair ('api-keys: API keys')",
-          at: item.location)
+        error(.badChoice, at: item.location)
       }
     }
     var seen: [String: Int] = [:]
     for (index, choice) in choices.enumerated() {
       if seen[choice.id] != nil {
-        error("duplicate-id", "choice '\(choice.id)' is listed twice", at: items[index].location)
+        error(.duplicateChoice(choice.id), at: items[index].location)
       }
       seen[choice.id] = index
     }
@@ -117,7 +104,7 @@ extension TreeReader {
 
   private mutating func checkChoiceID(_ id: String, at location: SourceLocation) {
     if !IDPattern.kebab.matches(id) {
-      error("bad-id", "choice id '\(id)' must be \(IDPattern.kebab.description)", at: location)
+      error(.badID(id, what: "choice id", pattern: .kebab), at: location)
     }
   }
 
@@ -127,9 +114,7 @@ extension TreeReader {
     case "yes", "true": return true
     case "no", "false": return false
     default:
-      error(
-        "expected-boolean", "'\(key)' must be yes or no, not '\(text)'",
-        at: node.location(ofTextOffset: 0))
+      error(.expectedBoolean(key: key, found: text), at: node.location(ofTextOffset: 0))
       return nil
     }
   }
@@ -137,9 +122,7 @@ extension TreeReader {
   mutating func readNumber(_ map: MappingReader, _ key: String) -> Double? {
     guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
     guard let number = Double(text), number.isFinite else {
-      error(
-        "expected-number", "'\(key)' must be a number, not '\(text)'",
-        at: node.location(ofTextOffset: 0))
+      error(.expectedNumber(key: key, found: text), at: node.location(ofTextOffset: 0))
       return nil
     }
     return number
@@ -150,16 +133,12 @@ extension TreeReader {
   mutating func readPattern(_ map: MappingReader, type: QuestionType?) -> TextPattern? {
     guard let (text, node) = map.text("pattern", diagnostics: &diagnostics) else { return nil }
     if let type, type != .text, type != .list {
-      error(
-        "unexpected-pattern", "'pattern' applies to text and list questions, not \(type.rawValue)",
-        at: node.location)
+      error(.unexpectedPattern(type), at: node.location)
     }
     do {
       return try TextPattern(text)
     } catch {
-      self.error(
-        "bad-pattern", "bad pattern '\(text)': \(error.message)",
-        at: node.location(ofTextOffset: error.offset))
+      self.error(.badPattern(text, error), at: node.location(ofTextOffset: error.offset))
       return nil
     }
   }
@@ -176,14 +155,13 @@ extension TreeReader {
         return nil
       }.joined(separator: ", ")
     case .mapping:
-      error("expected-text", "a default must be written as the answer would be", at: node.location)
+      error(.defaultNotText, at: node.location)
       return nil
     }
     if case .failure(let problem) = AnswerReader.read(written, for: question, now: nil) {
       error(
-        "bad-default",
-        "default '\(written)' does not fit this \(question.type.rawValue) question: "
-          + problem.message, at: node.location(ofTextOffset: 0))
+        .badDefault(written, type: question.type, problem: problem),
+        at: node.location(ofTextOffset: 0))
       return nil
     }
     return written

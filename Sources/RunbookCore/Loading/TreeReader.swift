@@ -12,8 +12,8 @@ struct TreeReader {
     self.file = file
   }
 
-  mutating func error(_ code: String, _ message: String, at location: SourceLocation) {
-    diagnostics.append(.init(.error, code, message, at: location))
+  mutating func error(_ problem: RunbookProblem, at location: SourceLocation) {
+    diagnostics.append(.init(.error, problem, at: location))
   }
 
   /// Reads a runbook: a mapping of the top-level keys of FORMATS.md.
@@ -30,9 +30,7 @@ struct TreeReader {
     if let (text, node) = map.text("version", diagnostics: &diagnostics) {
       version = text
       if !IDPattern.semanticVersion.matches(text) {
-        error(
-          "bad-version", "version '\(text)' is not a semantic version like 1.2.0",
-          at: node.location(ofTextOffset: 0))
+        error(.badVersion(text), at: node.location(ofTextOffset: 0))
       }
     }
     let summary = map.text("summary", diagnostics: &diagnostics)?.0
@@ -44,7 +42,7 @@ struct TreeReader {
       readSection($0)
     }
     if map.value("sections") != nil, sections.isEmpty, !diagnostics.containsErrors {
-      error("no-sections", "a runbook needs at least one section", at: map.node.location)
+      error(.noSections, at: map.node.location)
     }
     return Runbook(
       id: id, title: title, version: version, summary: summary, appliesTo: appliesTo,
@@ -61,9 +59,7 @@ struct TreeReader {
   ) -> String? {
     guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
     if !pattern.matches(text) {
-      error(
-        "bad-id", "\(what) '\(text)' must be \(pattern.description)",
-        at: node.location(ofTextOffset: 0))
+      error(.badID(text, what: what, pattern: pattern), at: node.location(ofTextOffset: 0))
     }
     return text
   }
@@ -71,7 +67,7 @@ struct TreeReader {
   mutating func readTextList(_ map: MappingReader, _ key: String) -> [String] {
     (map.items(key, diagnostics: &diagnostics) ?? []).compactMap { item in
       guard case .scalar(let scalar) = item.content else {
-        error("expected-text", "items of '\(key)' must be text", at: item.location)
+        error(.listItemNotText(key: key), at: item.location)
         return nil
       }
       return scalar.text
@@ -94,10 +90,7 @@ struct TreeReader {
   mutating func readTLP(_ map: MappingReader) -> TLP? {
     guard let (text, node) = map.text("tlp", diagnostics: &diagnostics) else { return nil }
     guard let tlp = TLP(rawValue: text.uppercased()) else {
-      let all = TLP.allCases.map(\.rawValue).joined(separator: ", ")
-      error(
-        "bad-tlp", "unknown TLP marking '\(text)'; use one of \(all)",
-        at: node.location(ofTextOffset: 0))
+      error(.unknownTLP(text), at: node.location(ofTextOffset: 0))
       return nil
     }
     return tlp
@@ -117,7 +110,7 @@ struct TreeReader {
       let expression = try ExpressionParser.parse(text)
       return Condition(source: text, expression: expression, origin: origin)
     } catch {
-      self.error("expression-syntax", error.message, at: origin.location(at: error.offset))
+      self.error(.expressionSyntax(error), at: origin.location(at: error.offset))
       return nil
     }
   }
@@ -129,7 +122,7 @@ struct TreeReader {
     do {
       return TemplateText(source: text, template: try Template.parse(text), origin: origin)
     } catch {
-      self.error("template-syntax", error.message, at: origin.location(at: error.offset))
+      self.error(.templateSyntax(error), at: origin.location(at: error.offset))
       return nil
     }
   }
@@ -141,7 +134,7 @@ struct TreeReader {
     do {
       return DueTime(source: text, rule: try DueRule.parse(text), origin: origin)
     } catch {
-      self.error("bad-due", error.message, at: origin.location(at: error.offset))
+      self.error(.badDue(error), at: origin.location(at: error.offset))
       return nil
     }
   }

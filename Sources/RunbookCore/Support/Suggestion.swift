@@ -28,4 +28,13 @@ package enum Suggestion {
     }
     return best?.name
   }
+
+  /// `; did you mean 'x'?` for a suggestion, or nothing for nil: the one place a suggestion is
+  /// put into words, appended to the message it belongs to.
+  ///
+  ///     "unknown key 'titel'" + Suggestion.didYouMean("title")
+  ///     // unknown key 'titel'; did you mean 'title'?
+  package static func didYouMean(_ suggestion: String?) -> String {
+    suggestion.map { "; did you mean '\($0)'?" } ?? ""
+  }
 }

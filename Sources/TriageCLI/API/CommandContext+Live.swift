@@ -13,7 +13,7 @@ extension CommandContext {
       environment: ProcessInfo.processInfo.environment,
       currentDirectory: SystemFileSystem.currentDirectory(),
       now: { Date() },
-      terminal: LiveTerminal.traits(environment: ProcessInfo.processInfo.environment),
+      terminal: LiveTerminal.traits(environment: Environment(ProcessInfo.processInfo.environment)),
       executablePath: Bundle.main.executablePath)
   }
 }

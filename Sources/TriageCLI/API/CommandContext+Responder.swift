@@ -3,6 +3,6 @@ extension CommandContext {
   ///
   /// The one place this default is decided, for `triage run` and the archive commands alike.
   func responder(named given: String?) -> String {
-    given ?? environment["USER"] ?? "unknown"
+    given ?? environment[.user] ?? "unknown"
   }
 }

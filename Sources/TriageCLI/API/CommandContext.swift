@@ -18,7 +18,7 @@ package struct CommandContext {
   /// included, goes through it (`SystemFileSystem` in `live()`, a tree in memory in tests).
   package var fileSystem: any FileSystem
   /// The process environment (`NO_COLOR`, `TRIAGE_ARCHIVE`, `TRIAGE_RUNBOOKS`, ...).
-  package var environment: [String: String]
+  package var environment: Environment
   /// The directory relative paths are resolved against.
   package var currentDirectory: String
   /// The clock: the only source of "now" for the layers below.
@@ -47,7 +47,7 @@ package struct CommandContext {
     self.standardOutput = standardOutput
     self.standardError = standardError
     self.fileSystem = fileSystem
-    self.environment = environment
+    self.environment = Environment(environment)
     self.currentDirectory = currentDirectory
     self.now = now
     self.terminal = terminal

@@ -20,7 +20,9 @@ struct CommandLineParser {
 
   func parse(_ arguments: [String]) throws(ArgumentError) -> Request {
     let words = SplitArguments(arguments).words
-    let disablesColour = words.contains { $0.element == .longOption(name: "no-color", value: nil) }
+    let disablesColour = words.contains {
+      $0.element == .longOption(name: OptionName.noColor.rawValue, value: nil)
+    }
     if words.contains(where: { Self.asksForHelp($0.element) }) {
       return Request(action: .showHelp(commandPath(named: words)), disablesColour: disablesColour)
     }
@@ -30,7 +32,8 @@ struct CommandLineParser {
   }
 
   private static func asksForHelp(_ element: SplitArguments.Element) -> Bool {
-    element == .longOption(name: "help", value: nil) || element == .shortOptions(["h"])
+    element == .longOption(name: OptionName.help.rawValue, value: nil)
+      || element == .shortOptions(["h"])
   }
 
   /// With `--help` anywhere, the command whose help to show: the leading values that name
@@ -83,8 +86,11 @@ private struct Matcher {
         try matchShortOptions(letters)
       }
     }
-    if invocation.flags.contains("help") { return .showHelp(path) }  // `-h` inside `-qh`
-    if path.count == 1 && invocation.flags.contains("version") { return .showVersion }
+    // `-h` may hide inside `-qh`.
+    if invocation.flags.contains(OptionName.help.rawValue) { return .showHelp(path) }
+    if path.count == 1 && invocation.flags.contains(OptionName.version.rawValue) {
+      return .showVersion
+    }
     guard command.action != nil else { return .showHelp(path) }
     try checkExclusiveOptions()
     try assignPositionals()
@@ -124,7 +130,7 @@ private struct Matcher {
       guard inlineValue == nil else { throw mistake(.unexpectedValue(option: option.longName)) }
       invocation.recordFlag(option.name)
     case .value(let valueName), .repeatedValue(let valueName):
-      if case .value = option.kind, !invocation.values(option.name).isEmpty {
+      if case .value = option.kind, invocation.optionValues[option.name] != nil {
         throw mistake(.repeatedOption(option.longName))
       }
       if let inlineValue {

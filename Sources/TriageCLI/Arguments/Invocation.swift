@@ -2,8 +2,8 @@
 /// positional arguments, read by the names the command declared.
 ///
 ///     // triage parse notes.yaml --json
-///     invocation.argument("file")  // "notes.yaml"
-///     invocation.flag("json")      // true
+///     invocation.argument(.file)  // "notes.yaml"
+///     invocation.flag(.json)      // true
 package struct Invocation: Sendable, Equatable {
   /// The command's names from the root: `["triage", "parse"]`.
   package var commandPath: [String]
@@ -22,31 +22,31 @@ package struct Invocation: Sendable, Equatable {
   }
 
   /// Whether the flag `--name` was given.
-  package func flag(_ name: String) -> Bool {
-    checkDeclared(name)
-    return flags.contains(name)
+  package func flag(_ name: OptionName) -> Bool {
+    checkDeclared(name.rawValue)
+    return flags.contains(name.rawValue)
   }
 
   /// The value of `--name`, or nil if it was not given (the last one for a repeated option).
-  package func value(_ name: String) -> String? {
+  package func value(_ name: OptionName) -> String? {
     values(name).last
   }
 
   /// Every value of a repeated option `--name`, in order.
-  package func values(_ name: String) -> [String] {
-    checkDeclared(name)
-    return optionValues[name] ?? []
+  package func values(_ name: OptionName) -> [String] {
+    checkDeclared(name.rawValue)
+    return optionValues[name.rawValue] ?? []
   }
 
   /// The word of the positional argument `name`, or nil if an optional one was not given.
-  package func argument(_ name: String) -> String? {
+  package func argument(_ name: ArgumentName) -> String? {
     arguments(name).first
   }
 
   /// Every word of a variadic positional argument `name`.
-  package func arguments(_ name: String) -> [String] {
-    checkDeclared(name)
-    return argumentValues[name] ?? []
+  package func arguments(_ name: ArgumentName) -> [String] {
+    checkDeclared(name.rawValue)
+    return argumentValues[name.rawValue] ?? []
   }
 
   mutating func recordFlag(_ name: String) {

@@ -11,7 +11,7 @@ extension Command {
 
       Save it beside your answers files, e.g. triage answers-schema RUNBOOK > answers.schema.json
       """,
-    arguments: [ArgumentSpec("runbook", help: "A runbook path or id.")],
+    arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
     options: [RunbookLocator.option],
     action: AnswersSchemaCommand.run)
 }
@@ -19,7 +19,7 @@ extension Command {
 /// What `triage answers-schema` does.
 enum AnswersSchemaCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let loaded = try RunbookLocator(context, invocation).load(invocation.argument("runbook") ?? "")
+    let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
     context.standardOutput.write(AnswersSchema(runbook: loaded.runbook).rendered())
     return .success
   }

@@ -12,7 +12,7 @@ extension Command {
       Fill it in and give it to 'triage run RUNBOOK --answers FILE'. An empty answer takes the \
       question's default, or is skipped when the question is optional.
       """,
-    arguments: [ArgumentSpec("runbook", help: "A runbook path or id.")],
+    arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
     options: [RunbookLocator.option],
     action: AnswersTemplateCommand.run)
 }
@@ -20,7 +20,7 @@ extension Command {
 /// What `triage answers-template` does.
 enum AnswersTemplateCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let loaded = try RunbookLocator(context, invocation).load(invocation.argument("runbook") ?? "")
+    let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
     context.standardOutput.write(AnswersTemplate(runbook: loaded.runbook).rendered())
     return .success
   }

@@ -17,13 +17,13 @@ extension Command {
       Refused (exit 65): an action or notification the record does not have, an action already \
       done or dropped, a notification already sent, a closed record. An unknown record is exit 66.
       """,
-    arguments: [ArgumentSpec("id", help: "The record's id, or a unique prefix of it.")],
+    arguments: [ArgumentSpec(.id, help: "The record's id, or a unique prefix of it.")],
     options: [
-      .value("action", valueName: "id", help: "The action to mark."),
-      .value("status", valueName: "status", help: "done or dropped (with --action)."),
-      .value("note", valueName: "text", help: "A note to keep with the change (with --action)."),
-      .value("notification", valueName: "id", help: "The notification to mark sent."),
-      .value("sent", valueName: "time", help: "When it was sent: RFC 3339, or now."),
+      .value(.action, valueName: "id", help: "The action to mark."),
+      .value(.status, valueName: "status", help: "done or dropped (with --action)."),
+      .value(.note, valueName: "text", help: "A note to keep with the change (with --action)."),
+      .value(.notification, valueName: "id", help: "The notification to mark sent."),
+      .value(.sent, valueName: "time", help: "When it was sent: RFC 3339, or now."),
       ArchiveCommandSupport.responderOption,
       ArchiveCommandSupport.archiveOption,
     ],
@@ -34,31 +34,30 @@ extension Command {
 /// What `triage archive amend` does.
 enum ArchiveAmendCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    if let action = invocation.value("action") {
-      guard invocation.value("sent") == nil else {
+    if let action = invocation.value(.action) {
+      guard invocation.value(.sent) == nil else {
         throw CommandFailure("--sent goes with --notification, not --action", exit: .usage)
       }
       let statuses = AmendmentChange.ActionStatus.allCases.map(\.rawValue)
-      guard let text = invocation.value("status") else {
+      guard let text = invocation.value(.status) else {
         throw CommandFailure(
           "--action needs --status " + statuses.joined(separator: "|"), exit: .usage)
       }
       guard let status = AmendmentChange.ActionStatus(rawValue: text) else {
-        throw CommandFailure(
-          "unknown status '\(text)'; use " + statuses.joined(separator: " or "), exit: .usage)
+        throw CommandError.unknownValue(what: "status", value: text, allowed: statuses)
       }
-      let note = invocation.value("note")
+      let note = invocation.value(.note)
       return try ArchiveCommandSupport.amend(
         invocation, context, change: .actionStatus(action: action, status: status, note: note),
         summary: "action \(action) \(status.rawValue).")
     }
-    if let notification = invocation.value("notification") {
-      guard invocation.value("status") == nil, invocation.value("note") == nil else {
+    if let notification = invocation.value(.notification) {
+      guard invocation.value(.status) == nil, invocation.value(.note) == nil else {
         throw CommandFailure(
           "--status and --note go with --action; use 'triage archive note' for a note",
           exit: .usage)
       }
-      guard let text = invocation.value("sent") else {
+      guard let text = invocation.value(.sent) else {
         throw CommandFailure("--notification needs --sent TIME (RFC 3339, or now)", exit: .usage)
       }
       let sentAt: Date
@@ -67,9 +66,7 @@ enum ArchiveAmendCommand {
       } else if let date = UTCTimestamp.date(from: text) {
         sentAt = date
       } else {
-        throw CommandFailure(
-          "--sent '\(text)' is not a time; write RFC 3339 (2026-04-02T10:00:00Z) or now",
-          exit: .usage)
+        throw CommandError.badSentTime(text)
       }
       return try ArchiveCommandSupport.amend(
         invocation, context, change: .notificationSent(notification: notification, sentAt: sentAt),

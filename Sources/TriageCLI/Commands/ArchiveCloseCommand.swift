@@ -10,13 +10,13 @@ extension Command {
       'triage archive follow-ups', and they can no longer be amended (notes still can). \
       Closing a closed record is refused (exit 65).
       """,
-    arguments: [ArgumentSpec("id", help: "The record's id, or a unique prefix of it.")],
+    arguments: [ArgumentSpec(.id, help: "The record's id, or a unique prefix of it.")],
     options: [
-      .value("note", valueName: "text", help: "Why it is closed."),
+      .value(.note, valueName: "text", help: "Why it is closed."),
       ArchiveCommandSupport.responderOption, ArchiveCommandSupport.archiveOption,
     ],
     action: { invocation, context in
       try ArchiveCommandSupport.amend(
-        invocation, context, change: .close(note: invocation.value("note")), summary: "closed.")
+        invocation, context, change: .close(note: invocation.value(.note)), summary: "closed.")
     })
 }

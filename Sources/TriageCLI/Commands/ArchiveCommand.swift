@@ -24,46 +24,28 @@ extension Command {
 enum ArchiveCommandSupport {
   /// `--archive DIR`.
   static let archiveOption = OptionSpec.value(
-    "archive", valueName: "dir", help: "The incident log archive (default ./incident-log).")
+    .archive, valueName: "dir", help: "The incident log archive (default ./incident-log).")
 
   /// `--json`.
-  static let jsonOption = OptionSpec.flag("json", help: "Print JSON.")
+  static let jsonOption = OptionSpec.flag(.json, help: "Print JSON.")
 
   /// The archive named by the invocation; an archive that does not exist is an error (exit 66).
   static func store(_ invocation: Invocation, _ context: CommandContext) throws -> ArchiveStore {
     let root = RunCommand.archivePath(invocation, context)
     guard context.isDirectory(root) else {
-      throw CommandFailure(
-        "\(root): no incident log archive here (triage run creates one)", exit: .noInput)
+      throw CommandError.noArchive(path: root)
     }
     return ArchiveStore(root: root, fileSystem: context.fileSystem)
   }
 
-  /// Runs `body`, reporting lookup and amendment errors with their exit codes: an unknown
-  /// record 66, an ambiguous prefix or a refused amendment 65.
-  static func reporting<Result>(_ body: () throws -> Result) throws -> Result {
-    do {
-      return try body()
-    } catch let error as RecordLookupError {
-      switch error {
-      case .noSuchRecord: throw CommandFailure(error.description, exit: .noInput)
-      case .ambiguousPrefix: throw CommandFailure(error.description, exit: .dataError)
-      }
-    } catch let error as AmendmentError {
-      throw CommandFailure(error.description, exit: .dataError)
-    } catch let error as RecordDecodingError {
-      throw CommandFailure("not a readable record: \(error)", exit: .dataError)
-    }
-  }
-
   /// Who is making a change: `--responder`, else `$USER`, else `unknown`.
   static func responder(_ invocation: Invocation, _ context: CommandContext) -> String {
-    context.responder(named: invocation.value("responder"))
+    context.responder(named: invocation.value(.responder))
   }
 
   /// `--responder NAME`.
   static let responderOption = OptionSpec.value(
-    "responder", valueName: "name", help: "Who makes the change (default $USER).")
+    .responder, valueName: "name", help: "Who makes the change (default $USER).")
 
   /// `text` cut to `width` characters, with `…` when cut.
   static func truncated(_ text: String, to width: Int) -> String {
@@ -84,11 +66,9 @@ enum ArchiveCommandSupport {
     summary: String
   ) throws -> TriageExit {
     let store = try store(invocation, context)
-    let result = try reporting {
-      try AmendmentWriter(store: store).amend(
-        record: invocation.argument("id") ?? "", with: change,
-        responder: responder(invocation, context), now: context.now())
-    }
+    let result = try AmendmentWriter(store: store).amend(
+      record: invocation.argument(.id) ?? "", with: change,
+      responder: responder(invocation, context), now: context.now())
     context.standardOutput.write(
       "Record \(result.amendment.record): \(summary)\n"
         + "Wrote \(store.absolute(result.stored.location.path))\n")

@@ -21,10 +21,10 @@ extension Command {
       standard output, or to --output FILE, written whole or not at all.
       """,
     options: [
-      .value("format", valueName: "format", help: "jsonl, csv or md."),
-      .value("rows", valueName: "rows", help: "records (default) or actions."),
-      .flag("include-red", help: "Include records marked TLP:RED."),
-      .value("output", short: "o", valueName: "file", help: "Write to FILE instead."),
+      .value(.format, valueName: "format", help: "jsonl, csv or md."),
+      .value(.rows, valueName: "rows", help: "records (default) or actions."),
+      .flag(.includeRed, help: "Include records marked TLP:RED."),
+      .value(.output, short: "o", valueName: "file", help: "Write to FILE instead."),
       ArchiveCommandSupport.archiveOption,
     ],
     action: ArchiveExportCommand.run)
@@ -35,19 +35,21 @@ enum ArchiveExportCommand {
   enum Format: String, CaseIterable { case jsonl, csv, md }
 
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    guard let formatText = invocation.value("format") else {
+    guard let formatText = invocation.value(.format) else {
       throw CommandFailure("give --format jsonl, csv or md", exit: .usage)
     }
     guard let format = Format(rawValue: formatText) else {
-      throw CommandFailure("unknown format '\(formatText)'; use jsonl, csv or md", exit: .usage)
+      throw CommandError.unknownValue(
+        what: "format", value: formatText, allowed: ["jsonl", "csv", "md"])
     }
-    let rowsText = invocation.value("rows") ?? "records"
+    let rowsText = invocation.value(.rows) ?? "records"
     guard let rows = ExportRows(rawValue: rowsText) else {
-      throw CommandFailure("unknown rows '\(rowsText)'; use records or actions", exit: .usage)
+      throw CommandError.unknownValue(
+        what: "rows", value: rowsText, allowed: ["records", "actions"])
     }
     let store = try ArchiveCommandSupport.store(invocation, context)
-    let includeRed = invocation.flag("include-red")
-    let outputPath = invocation.value("output").map(context.resolvedPath)
+    let includeRed = invocation.flag(.includeRed)
+    let outputPath = invocation.value(.output).map(context.resolvedPath)
     var buffer = ""
     let emit: (String) -> Void = { text in
       if outputPath == nil { context.standardOutput.write(text) } else { buffer += text }
@@ -80,7 +82,7 @@ enum ArchiveExportCommand {
         let words = error.description
         let reason =
           words.hasPrefix(outputPath + ": ") ? String(words.dropFirst(outputPath.count + 2)) : words
-        throw CommandFailure("\(outputPath): cannot write: \(reason)", exit: .cannotCreate)
+        throw OutputError.cannotWrite(path: outputPath, reason: reason)
       }
     }
     if leftOut > 0 {

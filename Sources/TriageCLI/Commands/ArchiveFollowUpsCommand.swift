@@ -36,7 +36,7 @@ enum ArchiveFollowUpsCommand {
       all += FollowUp.followUps(of: state, now: now, calendar: calendars.lookup)
     }
     let ordered = FollowUp.ordered(all)
-    if invocation.flag("json") {
+    if invocation.flag(.json) {
       context.standardOutput.write(JSONPrettyPrinter.string(of: .array(ordered.map(json))))
     } else if ordered.isEmpty {
       context.standardOutput.write("Nothing to follow up.\n")

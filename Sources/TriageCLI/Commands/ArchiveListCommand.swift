@@ -14,11 +14,11 @@ extension Command {
       --until take a date (2026-04-01; --until includes that whole day) or an RFC 3339 time.
       """,
     options: [
-      .value("since", valueName: "time", help: "Only records created at or after TIME."),
-      .value("until", valueName: "time", help: "Only records created at or before TIME."),
-      .value("runbook", valueName: "id", help: "Only records made with this runbook."),
-      .value("severity", valueName: "level", help: "Only records of this severity."),
-      .value("status", valueName: "status", help: "Only open or closed records."),
+      .value(.since, valueName: "time", help: "Only records created at or after TIME."),
+      .value(.until, valueName: "time", help: "Only records created at or before TIME."),
+      .value(.runbook, valueName: "id", help: "Only records made with this runbook."),
+      .value(.severity, valueName: "level", help: "Only records of this severity."),
+      .value(.status, valueName: "status", help: "Only open or closed records."),
       ArchiveCommandSupport.jsonOption, ArchiveCommandSupport.archiveOption,
     ],
     action: ArchiveListCommand.run)
@@ -29,7 +29,7 @@ enum ArchiveListCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let store = try ArchiveCommandSupport.store(invocation, context)
     let filter = try RecordFilter(invocation)
-    let json = invocation.flag("json")
+    let json = invocation.flag(.json)
     let output = context.standardOutput
     var count = 0
     if json { output.write("[") }

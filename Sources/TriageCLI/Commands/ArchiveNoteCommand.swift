@@ -8,14 +8,14 @@ extension Command {
     abstract: "Add a note to a record.",
     discussion: "Writes an amendment holding TEXT. Notes are allowed on closed records too.",
     arguments: [
-      ArgumentSpec("id", help: "The record's id, or a unique prefix of it."),
-      ArgumentSpec("text", help: "The note."),
+      ArgumentSpec(.id, help: "The record's id, or a unique prefix of it."),
+      ArgumentSpec(.text, help: "The note."),
     ],
     options: [ArchiveCommandSupport.responderOption, ArchiveCommandSupport.archiveOption],
     action: { invocation, context in
-      let text = invocation.argument("text") ?? ""
+      let text = invocation.argument(.text) ?? ""
       guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-        throw CommandFailure("the note is empty", exit: .usage)
+        throw CommandError.emptyArgument(what: "note")
       }
       return try ArchiveCommandSupport.amend(
         invocation, context, change: .note(text: text), summary: "note added.")

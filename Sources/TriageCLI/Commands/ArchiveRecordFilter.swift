@@ -11,19 +11,18 @@ struct RecordFilter {
   var status: String?
 
   init(_ invocation: Invocation) throws {
-    since = try Self.time(invocation.value("since"), option: "since", endOfDay: false)
-    until = try Self.time(invocation.value("until"), option: "until", endOfDay: true)
-    runbook = invocation.value("runbook")
-    severity = invocation.value("severity")
-    status = invocation.value("status")
+    since = try Self.time(invocation.value(.since), option: "since", endOfDay: false)
+    until = try Self.time(invocation.value(.until), option: "until", endOfDay: true)
+    runbook = invocation.value(.runbook)
+    severity = invocation.value(.severity)
+    status = invocation.value(.status)
     if let status, status != "open" && status != "closed" {
-      throw CommandFailure("unknown status '\(status)'; use open or closed", exit: .usage)
+      throw CommandError.unknownValue(
+        what: "status", value: status, allowed: ["open", "closed"])
     }
     let levels = ["critical", "high", "medium", "low", "none"]
     if let severity, !levels.contains(severity) {
-      throw CommandFailure(
-        "unknown severity '\(severity)'; use one of " + levels.joined(separator: ", "),
-        exit: .usage)
+      throw CommandError.unknownValue(what: "severity", value: severity, allowed: levels)
     }
   }
 
@@ -43,9 +42,7 @@ struct RecordFilter {
   private static func time(_ text: String?, option: String, endOfDay: Bool) throws -> Date? {
     guard let text else { return nil }
     guard let date = UTCTimestamp.date(from: text) else {
-      throw CommandFailure(
-        "--\(option) '\(text)' is not a date or time; write 2026-04-01 or 2026-04-01T09:30:00Z",
-        exit: .usage)
+      throw CommandError.badDateFilter(option: option, value: text)
     }
     let isBareDate = text.count == 10
     return isBareDate && endOfDay ? date.addingTimeInterval(86_399) : date

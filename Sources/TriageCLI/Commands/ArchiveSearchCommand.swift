@@ -11,7 +11,7 @@ extension Command {
       (or .owner, .details), notifications.ID.to (or .basis, .draft), or \
       amendments.ID.note/action-status/close for notes left by amendments.
       """,
-    arguments: [ArgumentSpec("text", help: "The text to look for.")],
+    arguments: [ArgumentSpec(.text, help: "The text to look for.")],
     options: [ArchiveCommandSupport.jsonOption, ArchiveCommandSupport.archiveOption],
     action: ArchiveSearchCommand.run)
 }
@@ -19,10 +19,10 @@ extension Command {
 /// What `triage archive search` does.
 enum ArchiveSearchCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let text = invocation.argument("text") ?? ""
-    guard !text.isEmpty else { throw CommandFailure("the search text is empty", exit: .usage) }
+    let text = invocation.argument(.text) ?? ""
+    guard !text.isEmpty else { throw CommandError.emptyArgument(what: "search text") }
     let store = try ArchiveCommandSupport.store(invocation, context)
-    let json = invocation.flag("json")
+    let json = invocation.flag(.json)
     let output = context.standardOutput
     var count = 0
     if json { output.write("[") }

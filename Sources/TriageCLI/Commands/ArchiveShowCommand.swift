@@ -15,9 +15,9 @@ extension Command {
       ID is a record id or a unique prefix of it: a prefix that names several records is an \
       error listing them (exit 65); an id no record has is exit 66.
       """,
-    arguments: [ArgumentSpec("id", help: "The record's id, or a unique prefix of it.")],
+    arguments: [ArgumentSpec(.id, help: "The record's id, or a unique prefix of it.")],
     options: [
-      .value("format", valueName: "format", help: "md (default) or json."),
+      .value(.format, valueName: "format", help: "md (default) or json."),
       ArchiveCommandSupport.archiveOption, RunbookLocator.option,
     ],
     action: ArchiveShowCommand.run)
@@ -26,14 +26,12 @@ extension Command {
 /// What `triage archive show` does.
 enum ArchiveShowCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let format = invocation.value("format") ?? "md"
+    let format = invocation.value(.format) ?? "md"
     guard format == "md" || format == "json" else {
-      throw CommandFailure("unknown format '\(format)'; use md or json", exit: .usage)
+      throw CommandError.unknownValue(what: "format", value: format, allowed: ["md", "json"])
     }
     let store = try ArchiveCommandSupport.store(invocation, context)
-    let state = try ArchiveCommandSupport.reporting {
-      try ArchiveReader(store: store).state(ofRecord: invocation.argument("id") ?? "")
-    }
+    let state = try ArchiveReader(store: store).state(ofRecord: invocation.argument(.id) ?? "")
     if format == "json" {
       context.standardOutput.write(JSONPrettyPrinter.string(of: state.jsonValue))
     } else {

@@ -35,7 +35,7 @@ enum ArchiveStatsCommand {
     }
     let severities = levels + bySeverity.keys.filter { !levels.contains($0) }.sorted()
     let runbooks = byRunbook.keys.sorted()
-    if invocation.flag("json") {
+    if invocation.flag(.json) {
       var severityObject = JSONObject()
       for level in severities { severityObject[level] = .number(Double(bySeverity[level] ?? 0)) }
       var runbookObject = JSONObject()

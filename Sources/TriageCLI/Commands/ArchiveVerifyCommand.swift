@@ -25,7 +25,7 @@ enum ArchiveVerifyCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let store = try ArchiveCommandSupport.store(invocation, context)
     let report = try store.verify()
-    if invocation.flag("json") {
+    if invocation.flag(.json) {
       context.standardOutput.write(JSONPrettyPrinter.string(of: json(report)))
     } else {
       context.standardOutput.write(text(report))

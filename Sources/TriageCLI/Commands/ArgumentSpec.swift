@@ -14,8 +14,8 @@ package struct ArgumentSpec: Sendable, Equatable {
   /// One sentence for the help screen.
   package var help: String
 
-  package init(_ name: String, arity: Arity = .required, help: String) {
-    self.name = name
+  package init(_ name: ArgumentName, arity: Arity = .required, help: String) {
+    self.name = name.rawValue
     self.arity = arity
     self.help = help
   }

@@ -10,7 +10,7 @@ extension Command {
       the runbook's questions and answers three: does this change our threat model, which \
       credentials must be rotated by when, and whom must we notify by when, with what words.
       """,
-    options: [.flag("version", help: "Show the version.")],
+    options: [.flag(.version, help: "Show the version.")],
     subcommands: [
       .run, .lint, .test, .replay, .archive, .show, .graph, .answersTemplate, .answersSchema,
       .runbooks, .parse, .help,

@@ -7,8 +7,8 @@
 ///       static let show = Command(
 ///         "show",
 ///         abstract: "Show a runbook's questions and rules.",
-///         arguments: [ArgumentSpec("runbook", help: "A runbook path or id.")],
-///         options: [.flag("json", help: "Print JSON.")],
+///         arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
+///         options: [.flag(.json, help: "Print JSON.")],
 ///         action: ShowCommand.run)
 ///     }
 ///
@@ -58,8 +58,8 @@ package struct Command: Sendable {
 
   /// Options every command accepts, listed last in every help screen.
   static let globalOptions: [OptionSpec] = [
-    .flag("no-color", help: "Do not use colour, even on a terminal (NO_COLOR does the same)."),
-    .flag("help", short: "h", help: "Show help for this command."),
+    .flag(.noColor, help: "Do not use colour, even on a terminal (NO_COLOR does the same)."),
+    .flag(.help, short: "h", help: "Show help for this command."),
   ]
 
   /// Its own options followed by the global ones.

@@ -13,9 +13,9 @@ extension Command {
 
       Render DOT with: triage graph RUNBOOK --format dot | dot -Tsvg > runbook.svg
       """,
-    arguments: [ArgumentSpec("runbook", help: "A runbook path or id.")],
+    arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
     options: [
-      .value("format", valueName: "format", help: "mermaid (the default) or dot."),
+      .value(.format, valueName: "format", help: "mermaid (the default) or dot."),
       RunbookLocator.option,
     ],
     action: GraphCommand.run)
@@ -24,12 +24,12 @@ extension Command {
 /// What `triage graph` does.
 enum GraphCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let format = invocation.value("format") ?? "mermaid"
+    let format = invocation.value(.format) ?? "mermaid"
     guard format == "mermaid" || format == "dot" else {
-      throw CommandFailure(
-        "unknown graph format '\(format)'; use mermaid or dot", exit: .usage)
+      throw CommandError.unknownValue(
+        what: "graph format", value: format, allowed: ["mermaid", "dot"])
     }
-    let loaded = try RunbookLocator(context, invocation).load(invocation.argument("runbook") ?? "")
+    let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
     let graph = RunbookGraph(loaded.runbook)
     let text =
       format == "dot" ? DotRenderer.rendered(graph) : MermaidRenderer.rendered(graph)

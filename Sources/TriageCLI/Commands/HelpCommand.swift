@@ -7,7 +7,7 @@ extension Command {
     abstract: "Show help for a command.",
     arguments: [
       ArgumentSpec(
-        "command", arity: .zeroOrMore, help: "The command (and subcommand) to explain.")
+        .command, arity: .zeroOrMore, help: "The command (and subcommand) to explain.")
     ],
     action: HelpCommand.run)
 }
@@ -16,7 +16,7 @@ extension Command {
 enum HelpCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     var path = [Command.root]
-    for name in invocation.arguments("command") {
+    for name in invocation.arguments(.command) {
       guard let last = path.last, let next = last.subcommand(named: name) else {
         let candidates = path.last?.subcommands.map(\.name) ?? []
         throw ArgumentError(

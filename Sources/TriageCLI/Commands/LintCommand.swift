@@ -21,13 +21,13 @@ extension Command {
       for editors and CI.
       """,
     arguments: [
-      ArgumentSpec("path", arity: .oneOrMore, help: "Runbook files, or folders of runbooks.")
+      ArgumentSpec(.path, arity: .oneOrMore, help: "Runbook files, or folders of runbooks.")
     ],
     options: [
-      .flag("strict", help: "Fail (exit 65) on warnings too."),
-      .flag("json", help: "Print files and diagnostics as JSON on standard output."),
+      .flag(.strict, help: "Fail (exit 65) on warnings too."),
+      .flag(.json, help: "Print files and diagnostics as JSON on standard output."),
       .value(
-        "runbooks", valueName: "dir",
+        .runbooks, valueName: "dir",
         help: "A runbooks folder whose calendars/ holds holiday calendars (searched after each "
           + "runbook's own folder, before TRIAGE_RUNBOOKS and ./Runbooks)."),
     ],
@@ -39,7 +39,7 @@ enum LintCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let locator = RunbookLocator(context, invocation)
     var files: [String] = []
-    for file in invocation.arguments("path").flatMap({ expanded($0, context: context) })
+    for file in invocation.arguments(.path).flatMap({ expanded($0, context: context) })
     where !files.contains(file) {
       files.append(file)
     }
@@ -53,9 +53,10 @@ enum LintCommand {
         let keys = topLevelKeyLocations(bytes, file: file)
         found += calendarDiagnostics(runbook, keys: keys, locator: locator, context: context)
         if let first = firstFileOfID[runbook.id] {
-          let message = "two runbooks have the id '\(runbook.id)': \(first) and \(file)"
+          let problem = RunbookFileProblem.duplicateRunbookID(
+            runbook.id, first: first, second: file)
           let location = keys["runbook"] ?? SourceLocation(file: file, line: 1, column: 1)
-          found.append(Diagnostic(.error, "duplicate-runbook-id", message, at: location))
+          found.append(Diagnostic(.error, problem, at: location))
         } else {
           firstFileOfID[runbook.id] = file
         }
@@ -63,13 +64,13 @@ enum LintCommand {
       diagnostics += found.sortedByLocation()
     }
     let report = LintReport(files: files, diagnostics: diagnostics)
-    if invocation.flag("json") {
+    if invocation.flag(.json) {
       context.standardOutput.write(report.json)
     } else {
       context.standardError.write(report.diagnosticLines)
       context.standardOutput.write(report.summary)
     }
-    return report.fails(strict: invocation.flag("strict")) ? .dataError : .success
+    return report.fails(strict: invocation.flag(.strict)) ? .dataError : .success
   }
 
   /// The file itself, or the runbook files directly inside a folder, as the user would name them.
@@ -105,17 +106,16 @@ enum LintCommand {
       if try locator.loadCalendar(named: name, near: context.resolvedPath(runbook.file)) != nil {
         return []
       }
-      let message =
-        "holiday calendar '\(name)' not found: expected calendars/\(name).yaml beside the "
-        + "runbook or in a runbooks folder"
-      return [Diagnostic(.error, "unknown-calendar", message, at: location)]
+      return [Diagnostic(.error, RunbookFileProblem.calendarNotFound(name), at: location)]
     } catch let error as DiagnosticsError {
       return error.diagnostics
     } catch let error as SourceError {
-      return [Diagnostic(.error, "bad-calendar", error.message, at: error.location)]
+      let problem = RunbookFileProblem.unreadableCalendar(name: nil, reason: error.message)
+      return [Diagnostic(.error, problem, at: error.location)]
     } catch {
-      let message = "holiday calendar '\(name)': \(ErrorReport(for: error).message)"
-      return [Diagnostic(.error, "bad-calendar", message, at: location)]
+      let problem = RunbookFileProblem.unreadableCalendar(
+        name: name, reason: ErrorReport(for: error).message)
+      return [Diagnostic(.error, problem, at: location)]
     }
   }
 }

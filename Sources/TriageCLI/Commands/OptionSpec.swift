@@ -18,28 +18,29 @@ package struct OptionSpec: Sendable, Equatable {
   /// One sentence for the help screen.
   package var help: String
 
-  package init(_ name: String, short: Character? = nil, kind: Kind, help: String) {
-    self.name = name
+  package init(_ name: OptionName, short: Character? = nil, kind: Kind, help: String) {
+    self.name = name.rawValue
     self.short = short
     self.kind = kind
     self.help = help
   }
 
-  /// A flag: `.flag("json", help: "Print the tree as JSON.")`.
-  package static func flag(_ name: String, short: Character? = nil, help: String) -> OptionSpec {
+  /// A flag: `.flag(.json, help: "Print the tree as JSON.")`.
+  package static func flag(_ name: OptionName, short: Character? = nil, help: String) -> OptionSpec
+  {
     OptionSpec(name, short: short, kind: .flag, help: help)
   }
 
-  /// An option with one value: `.value("archive", valueName: "dir", help: "...")`.
+  /// An option with one value: `.value(.archive, valueName: "dir", help: "...")`.
   package static func value(
-    _ name: String, short: Character? = nil, valueName: String, help: String
+    _ name: OptionName, short: Character? = nil, valueName: String, help: String
   ) -> OptionSpec {
     OptionSpec(name, short: short, kind: .value(valueName: valueName), help: help)
   }
 
   /// An option that may be repeated, its values collected in order.
   package static func repeatedValue(
-    _ name: String, short: Character? = nil, valueName: String, help: String
+    _ name: OptionName, short: Character? = nil, valueName: String, help: String
   ) -> OptionSpec {
     OptionSpec(name, short: short, kind: .repeatedValue(valueName: valueName), help: help)
   }

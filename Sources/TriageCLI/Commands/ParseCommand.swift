@@ -11,11 +11,11 @@ extension Command {
       JSON: every scalar a string, mapping keys in document order. A refused document is \
       reported as FILE:LINE:COLUMN: message and exits 65.
       """,
-    arguments: [ArgumentSpec("file", help: "The file to read, or - for standard input.")],
+    arguments: [ArgumentSpec(.file, help: "The file to read, or - for standard input.")],
     options: [
-      .flag("json", help: "Print the tree as JSON (scalars as strings, keys in document order)."),
+      .flag(.json, help: "Print the tree as JSON (scalars as strings, keys in document order)."),
       .flag(
-        "quiet", short: "q", help: "Print nothing; only check the file and set the exit status."),
+        .quiet, short: "q", help: "Print nothing; only check the file and set the exit status."),
     ],
     exclusiveOptions: [["json", "quiet"]],
     action: ParseCommand.run)
@@ -24,7 +24,7 @@ extension Command {
 /// What `triage parse` does.
 enum ParseCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let path = invocation.argument("file") ?? "-"
+    let path = invocation.argument(.file) ?? "-"
     let bytes = try context.readInput(path)
     let node: Node
     do {
@@ -32,8 +32,8 @@ enum ParseCommand {
     } catch {
       throw SourceError(error, source: bytes)
     }
-    if invocation.flag("quiet") { return .success }
-    let text = invocation.flag("json") ? NodeFormatter.json(node) : NodeFormatter.outline(node)
+    if invocation.flag(.quiet) { return .success }
+    let text = invocation.flag(.json) ? NodeFormatter.json(node) : NodeFormatter.outline(node)
     if !text.isEmpty { context.standardOutput.write(text.hasSuffix("\n") ? text : text + "\n") }
     return .success
   }

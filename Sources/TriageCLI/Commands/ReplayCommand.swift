@@ -15,15 +15,15 @@ extension Command {
       decision or due time; and the questions the runbook now asks that the record has no \
       answer for. Nothing is written.
       """,
-    arguments: [ArgumentSpec("record", help: "A record file, or a record id (or unique prefix).")],
+    arguments: [ArgumentSpec(.record, help: "A record file, or a record id (or unique prefix).")],
     options: [
       .value(
-        "runbook", valueName: "path",
+        .runbook, valueName: "path",
         help: "Replay against this runbook instead of the record's own, by id."),
       .value(
-        "archive", valueName: "dir",
+        .archive, valueName: "dir",
         help: "The archive to find RECORD ids in (default ./incident-log)."),
-      .flag("json", help: "Print the changes as JSON."),
+      .flag(.json, help: "Print the changes as JSON."),
       RunbookLocator.option,
     ],
     action: ReplayCommand.run)
@@ -32,19 +32,18 @@ extension Command {
 /// What `triage replay` does.
 enum ReplayCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let reference = invocation.argument("record") ?? ""
+    let reference = invocation.argument(.record) ?? ""
     let record = try loadRecord(reference, invocation, context)
     let locator = RunbookLocator(context, invocation)
     let runbookID = record.runbook?.id ?? ""
-    let loaded = try locator.load(invocation.value("runbook") ?? runbookID)
+    let loaded = try locator.load(invocation.value(.runbook) ?? runbookID)
     guard loaded.runbook.id == runbookID else {
-      throw CommandFailure(
-        "\(loaded.path) is runbook '\(loaded.runbook.id)', but the record was made with "
-          + "'\(runbookID)'", exit: .dataError)
+      throw CommandError.recordForAnotherRunbook(
+        runbookPath: loaded.path, runbook: loaded.runbook.id, recordRunbook: runbookID)
     }
     let replay = Replay.replay(record, against: loaded.runbook, calendar: loaded.calendar)
     let version = record.runbook?.version ?? "?"
-    if invocation.flag("json") {
+    if invocation.flag(.json) {
       let value: JSONValue = [
         "record": .string(record.id),
         "recorded_with": .string(version),
@@ -88,15 +87,13 @@ enum ReplayCommand {
       path = reference
     } else {
       let store = try ArchiveCommandSupport.store(invocation, context)
-      path = try ArchiveCommandSupport.reporting {
-        store.absolute(try ArchiveReader(store: store).locateRecord(reference).path)
-      }
+      path = store.absolute(try ArchiveReader(store: store).locateRecord(reference).path)
     }
     let bytes = try context.readInput(path)
     do {
       return try IncidentRecord(json: JSONValue.parse(bytes))
     } catch {
-      throw CommandFailure("\(path): not a record: \(error)", exit: .dataError)
+      throw CommandError.notARecord(path: path, reason: "\(error)")
     }
   }
 }

@@ -23,22 +23,22 @@ extension Command {
       else TRIAGE_ARCHIVE, else ./incident-log. --dry-run prints the report and writes nothing.
       """,
     arguments: [
-      ArgumentSpec("runbook", help: "The runbook: a path, or an id found in the runbook folders.")
+      ArgumentSpec(.runbook, help: "The runbook: a path, or an id found in the runbook folders.")
     ],
     options: [
       .value(
-        "answers", valueName: "file", help: "Take the answers from FILE (- for standard input)."),
+        .answers, valueName: "file", help: "Take the answers from FILE (- for standard input)."),
       .value(
-        "archive", valueName: "dir", help: "The incident log archive (default ./incident-log)."),
+        .archive, valueName: "dir", help: "The incident log archive (default ./incident-log)."),
       .value(
-        "responder", valueName: "name",
+        .responder, valueName: "name",
         help: "Who is answering (default: the answers file's responder, else $USER)."),
       .value(
-        "tlp", valueName: "mark",
+        .tlp, valueName: "mark",
         help: "The record's TLP marking, e.g. TLP:RED (default: the runbook's)."),
-      .flag("dry-run", help: "Print the report and write nothing."),
-      .value("resume", valueName: "draft", help: "Continue an interrupted session from its draft."),
-      .flag("json", help: "Print the record as JSON instead of the paths written."),
+      .flag(.dryRun, help: "Print the report and write nothing."),
+      .value(.resume, valueName: "draft", help: "Continue an interrupted session from its draft."),
+      .flag(.json, help: "Print the record as JSON instead of the paths written."),
       RunbookLocator.option,
     ],
     action: RunCommand.run)
@@ -49,7 +49,7 @@ extension Command {
 /// Flags and I/O only: the record is built and stored by ``IncidentRecorder``.
 enum RunCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let loaded = try RunbookLocator(context, invocation).load(invocation.argument("runbook") ?? "")
+    let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
     let runbookHash = SHA256.hexHash(loaded.bytes)
     let start = try StartingAnswers.gather(invocation, context, runbook: loaded.runbook)
     for message in start.messages { context.standardError.write("triage: \(message)\n") }
@@ -62,12 +62,10 @@ enum RunCommand {
         evaluating: start.session, at: context.now(), calendar: loaded.calendar)
     } else {
       guard context.terminal.isInputTerminal else {
-        throw CommandFailure(
-          "the answers leave questions open and there is no terminal to ask them on",
-          exit: .dataError)
+        throw CommandError.openQuestionsWithoutTerminal
       }
       mode = start.hasAnswersFile ? .mixed : .interactive
-      let json = invocation.flag("json")
+      let json = invocation.flag(.json)
       let front = InteractiveSession(
         context: context, output: json ? context.standardError : context.standardOutput,
         style: json ? context.errorStyle : context.outputStyle, calendar: loaded.calendar)
@@ -95,8 +93,8 @@ enum RunCommand {
     _ reviewed: ReviewedSession, metadata: RecordBuilder.Metadata, invocation: Invocation,
     context: CommandContext
   ) throws -> TriageExit {
-    let json = invocation.flag("json")
-    if invocation.flag("dry-run") {
+    let json = invocation.flag(.json)
+    if invocation.flag(.dryRun) {
       let record = RecordBuilder.incidentRecord(
         of: reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
       context.standardOutput.write(
@@ -108,7 +106,7 @@ enum RunCommand {
       store: ArchiveStore(root: archivePath(invocation, context), fileSystem: context.fileSystem))
     let written = try recorder.record(
       reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
-    if let draftPath = invocation.value("resume") {
+    if let draftPath = invocation.value(.resume) {
       try? context.fileSystem.removeFile(at: context.resolvedPath(draftPath))
     }
     if json {
@@ -125,7 +123,7 @@ enum RunCommand {
   /// `--archive`, else `TRIAGE_ARCHIVE`, else `./incident-log`, made absolute.
   static func archivePath(_ invocation: Invocation, _ context: CommandContext) -> String {
     context.resolvedPath(
-      invocation.value("archive") ?? context.environment["TRIAGE_ARCHIVE"] ?? "incident-log")
+      invocation.value(.archive) ?? context.environment[.triageArchive] ?? "incident-log")
   }
 
   private static func saveDraft(
@@ -133,18 +131,16 @@ enum RunCommand {
     invocation: Invocation, context: CommandContext
   ) throws -> TriageExit {
     let archive = archivePath(invocation, context)
-    if invocation.flag("dry-run") {
-      throw CommandFailure("interrupted; nothing was saved (--dry-run)", exit: .interrupted)
+    if invocation.flag(.dryRun) {
+      throw CommandError.interruptedDryRun
     }
     let draft = Draft(
       session: session, runbookSHA256: hash, responder: responder, savedAt: context.now())
     let path = try draft.save(
       in: archive, runbook: session.runbook, fileSystem: context.fileSystem)
     var command = "triage run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))"
-    if invocation.value("archive") != nil { command += " --archive \(shellQuoted(archive))" }
-    throw CommandFailure(
-      "interrupted; the answers so far are saved in \(path)\nResume with: \(command)",
-      exit: .interrupted)
+    if invocation.value(.archive) != nil { command += " --archive \(shellQuoted(archive))" }
+    throw CommandError.interruptedDraftSaved(path: path, resumeCommand: command)
   }
 
   static func shellQuoted(_ word: String) -> String {

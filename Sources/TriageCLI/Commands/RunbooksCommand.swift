@@ -14,7 +14,7 @@ extension Command {
       Two runbooks with the same id are an error (exit 65) that names both files.
       """,
     options: [
-      .flag("json", help: "Print the list as JSON."),
+      .flag(.json, help: "Print the list as JSON."),
       RunbookLocator.option,
     ],
     action: RunbooksCommand.run)
@@ -24,7 +24,7 @@ extension Command {
 enum RunbooksCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let list = RunbookList(entries: try RunbookLocator(context, invocation).library.entries())
-    context.standardOutput.write(invocation.flag("json") ? list.json : list.rendered())
+    context.standardOutput.write(invocation.flag(.json) ? list.json : list.rendered())
     return .success
   }
 }

@@ -12,7 +12,7 @@ extension Command {
 
       RUNBOOK is a path, or an id found in the runbook folders (see 'triage runbooks').
       """,
-    arguments: [ArgumentSpec("runbook", help: "A runbook path or id.")],
+    arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
     options: [RunbookLocator.option],
     action: ShowCommand.run)
 }
@@ -20,7 +20,7 @@ extension Command {
 /// What `triage show` does.
 enum ShowCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let loaded = try RunbookLocator(context, invocation).load(invocation.argument("runbook") ?? "")
+    let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
     let outline = RunbookOutline(runbook: loaded.runbook)
     context.standardOutput.write(outline.rendered(width: context.outputWidth))
     return .success

@@ -26,14 +26,14 @@ extension Command {
       """,
     arguments: [
       ArgumentSpec(
-        "path", arity: .zeroOrMore, help: "Scenario files or folders to search for them.")
+        .path, arity: .zeroOrMore, help: "Scenario files or folders to search for them.")
     ],
     options: [
-      .flag("coverage", help: "Report what the scenarios leave unexercised, per runbook."),
+      .flag(.coverage, help: "Report what the scenarios leave unexercised, per runbook."),
       .flag(
-        "strict-coverage",
+        .strictCoverage,
         help: "Report coverage and exit 1 when any question, choice or rule is unexercised."),
-      .flag("json", help: "Print the results (and coverage) as JSON."),
+      .flag(.json, help: "Print the results (and coverage) as JSON."),
       RunbookLocator.option,
     ],
     action: TestCommand.run)
@@ -42,7 +42,7 @@ extension Command {
 /// What `triage test` does.
 enum TestCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    var paths = invocation.arguments("path")
+    var paths = invocation.arguments(.path)
     if paths.isEmpty { paths = [TestDiscovery.defaultPath(in: context)] }
     let inputs = try TestDiscovery.discover(paths, in: context)
     var runbooks = TestRunbooks(context, invocation)
@@ -59,8 +59,8 @@ enum TestCommand {
         }
       }
     }
-    let strict = invocation.flag("strict-coverage")
-    if invocation.flag("coverage") || strict {
+    let strict = invocation.flag(.strictCoverage)
+    if invocation.flag(.coverage) || strict {
       report.coverage = observed.map {
         ScenarioCoverage(runbook: $0.loaded.runbook, observations: $0.observations)
       }
@@ -68,10 +68,10 @@ enum TestCommand {
       report.untestedRunbooks = inputs.runbookFiles.filter { !tested.contains($0.id) }
     }
     let text =
-      invocation.flag("json") ? TestReportFormatter.json(report) : TestReportFormatter.text(report)
+      invocation.flag(.json) ? TestReportFormatter.json(report) : TestReportFormatter.text(report)
     context.standardOutput.write(text)
     if report.entries.isEmpty {
-      throw CommandFailure("no scenario files found in \(paths.joined(separator: ", "))")
+      throw CommandError.noScenarioFiles(searched: paths)
     }
     if report.entries.contains(where: \.isMalformed) { return .dataError }
     if report.failedCount > 0 { return .failure }
@@ -83,9 +83,7 @@ enum TestCommand {
     _ file: TestInputs.ScenarioFile, runbooks: inout TestRunbooks
   ) -> (entry: TestReport.Entry, runbook: LoadedRunbook?, observation: ScenarioObservation?) {
     guard let root = file.root else {
-      let error = file.syntaxError.map {
-        [Diagnostic(.error, "syntax", $0.message, at: $0.location)]
-      }
+      let error = file.syntaxError.map { [Diagnostic($0)] }
       let name = file.guessedName.flatMap { $0.isEmpty ? nil : $0 } ?? file.path
       return (.malformed(name: name, file: file.path, error ?? []), nil, nil)
     }
@@ -94,10 +92,7 @@ enum TestCommand {
       let name = scenarioName(in: root) ?? file.path
       var problems = diagnostics
       if !Scenario.isScenario(root) {
-        problems.append(
-          Diagnostic(
-            .error, "not-a-scenario", "not a scenario file: no top-level 'scenario:' key",
-            at: root.location))
+        problems.append(Diagnostic(.error, RunbookFileProblem.notAScenario, at: root.location))
       }
       return (.malformed(name: name, file: file.path, problems.sortedByLocation()), nil, nil)
     }

@@ -34,15 +34,14 @@ struct TestRunbooks {
         }
       } catch {
         let message = ErrorReport(for: error).message
-        return .failure(failure(message, at: scenario.runbookLocation))
+        return .failure(failure(.runbookNotLoaded(reason: message), at: scenario.runbookLocation))
       }
     }
     guard let path else {
       var unique: [String] = []
       for folder in folders.map(shown) where !unique.contains(folder) { unique.append(folder) }
-      let message =
-        "no runbook with id '\(scenario.runbookID)' in \(unique.joined(separator: ", "))"
-      return .failure(failure(message, at: scenario.runbookLocation))
+      let problem = RunbookFileProblem.runbookNotFound(scenario.runbookID, folders: unique)
+      return .failure(failure(problem, at: scenario.runbookLocation))
     }
     if let result = loaded[path] { return result }
     let result: Result<LoadedRunbook, DiagnosticsError>
@@ -51,9 +50,10 @@ struct TestRunbooks {
     } catch let error as DiagnosticsError {
       result = .failure(error)
     } catch let error as SourceError {
-      result = .failure(failure(error.message, at: error.location))
+      result = .failure(failure(.runbookNotLoaded(reason: error.message), at: error.location))
     } catch {
-      result = .failure(failure(ErrorReport(for: error).message, at: scenario.runbookLocation))
+      let message = ErrorReport(for: error).message
+      result = .failure(failure(.runbookNotLoaded(reason: message), at: scenario.runbookLocation))
     }
     loaded[path] = result
     return result
@@ -83,7 +83,9 @@ struct TestRunbooks {
     return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
   }
 
-  private func failure(_ message: String, at location: SourceLocation) -> DiagnosticsError {
-    DiagnosticsError([Diagnostic(.error, "runbook-not-loaded", message, at: location)])
+  private func failure(
+    _ problem: RunbookFileProblem, at location: SourceLocation
+  ) -> DiagnosticsError {
+    DiagnosticsError([Diagnostic(.error, problem, at: location)])
   }
 }

@@ -54,6 +54,6 @@ extension FileError {
 package enum OutputError: Error, Sendable, Equatable {
   /// Writing to standard output failed (a full disk, a closed descriptor): exit 74.
   case standardOutputFailed
-  /// An output file could not be created: exit 73.
-  case cannotCreate(path: String, reason: String)
+  /// An output file (`archive export --output`) could not be written: exit 73.
+  case cannotWrite(path: String, reason: String)
 }

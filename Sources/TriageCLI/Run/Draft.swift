@@ -49,7 +49,7 @@ struct Draft {
 
   /// Replays a saved draft's answers into a new session of `runbook`.
   ///
-  /// - Throws: `CommandFailure` (exit 65) when the file is no draft or is for another runbook.
+  /// - Throws: `CommandError` (exit 65) when the file is no draft or is for another runbook.
   static func resume(_ bytes: [UInt8], path: String, runbook: Runbook) throws -> (
     session: Session, responder: String?, warnings: [String]
   ) {
@@ -57,18 +57,17 @@ struct Draft {
     do {
       value = try JSONValue.parse(bytes)
     } catch {
-      throw CommandFailure("\(path): not a draft: \(error)", exit: .dataError)
+      throw CommandError.notADraft(path: path, reason: "\(error)")
     }
     guard value["format"]?.stringValue == format, let answers = value["answers"],
       let trail = try? IncidentRecord.trail(json: answers)
     else {
-      throw CommandFailure("\(path): not a triage draft (\(format))", exit: .dataError)
+      throw CommandError.notATriageDraft(path: path, format: format)
     }
     let draftRunbook = value["runbook"]?["id"]?.stringValue ?? ""
     guard draftRunbook == runbook.id else {
-      throw CommandFailure(
-        "\(path): this draft is for runbook '\(draftRunbook)', not '\(runbook.id)'",
-        exit: .dataError)
+      throw CommandError.draftForAnotherRunbook(
+        path: path, draftRunbook: draftRunbook, runbook: runbook.id)
     }
     var session = Session(runbook: runbook)
     var warnings: [String] = []

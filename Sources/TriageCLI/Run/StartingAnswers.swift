@@ -15,16 +15,16 @@ struct StartingAnswers {
 
   /// Reads `--resume` and `--answers`; every problem in an answers file is reported at once.
   ///
-  /// - Throws: `DiagnosticsError` (exit 65) for an invalid answers file; `CommandFailure`
+  /// - Throws: `DiagnosticsError` (exit 65) for an invalid answers file; `CommandError`
   ///   (exit 2) when there is no terminal and no answers file, or for an unknown TLP marking.
   static func gather(
     _ invocation: Invocation, _ context: CommandContext, runbook: Runbook
   ) throws -> StartingAnswers {
     var start = StartingAnswers(
-      session: Session(runbook: runbook), responder: invocation.value("responder"),
+      session: Session(runbook: runbook), responder: invocation.value(.responder),
       tlp: runbook.tlp, hasAnswersFile: false, messages: [])
     var fileTLP: String?
-    if let draftPath = invocation.value("resume") {
+    if let draftPath = invocation.value(.resume) {
       let resumed = try Draft.resume(
         context.readInput(draftPath), path: draftPath, runbook: runbook)
       start.session = resumed.session
@@ -32,7 +32,7 @@ struct StartingAnswers {
       start.messages += resumed.warnings
     }
     let isTerminal = context.terminal.isInputTerminal
-    if let answersPath = invocation.value("answers") {
+    if let answersPath = invocation.value(.answers) {
       let (file, problems) = AnswersFile.load(try context.readInput(answersPath), file: answersPath)
       guard let file else { throw DiagnosticsError(problems) }
       // On a terminal the questions the file leaves open are asked (not when the file is the
@@ -45,11 +45,9 @@ struct StartingAnswers {
       start.hasAnswersFile = true
       fileTLP = file.tlp
     } else if !isTerminal && !start.session.isComplete {
-      throw CommandFailure(
-        "no terminal to ask the questions on; give the answers with --answers FILE "
-          + "(triage answers-template \(runbook.id) writes one to fill in)", exit: .usage)
+      throw CommandError.noTerminalToAsk(runbook: runbook.id)
     }
-    if let written = invocation.value("tlp") ?? fileTLP {
+    if let written = invocation.value(.tlp) ?? fileTLP {
       start.tlp = try tlp(written)
     }
     return start
@@ -60,8 +58,8 @@ struct StartingAnswers {
     var text = written.uppercased()
     if !text.hasPrefix("TLP:") { text = "TLP:" + text }
     guard let tlp = TLP(rawValue: text) else {
-      let marks = TLP.allCases.map(\.rawValue).joined(separator: ", ")
-      throw CommandFailure("unknown TLP marking '\(written)'; use one of \(marks)", exit: .usage)
+      throw CommandError.unknownValue(
+        what: "TLP marking", value: written, allowed: TLP.allCases.map(\.rawValue))
     }
     return tlp
   }

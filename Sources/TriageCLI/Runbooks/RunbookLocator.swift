@@ -23,7 +23,7 @@ struct RunbookLocator {
 
   /// The option every command that takes a RUNBOOK accepts.
   static let option = OptionSpec.value(
-    "runbooks", valueName: "dir",
+    .runbooks, valueName: "dir",
     help: "A folder of runbooks to find RUNBOOK ids in (searched before TRIAGE_RUNBOOKS, "
       + "./Runbooks and the installed runbooks).")
 
@@ -39,7 +39,7 @@ struct RunbookLocator {
   var library: RunbookLibrary {
     var folders: [String] = []
     if let folder { folders.append(context.resolvedPath(folder)) }
-    if let list = context.environment["TRIAGE_RUNBOOKS"] {
+    if let list = context.environment[.triageRunbooks] {
       folders += list.split(separator: ":").map { context.resolvedPath(String($0)) }
     }
     folders.append(context.resolvedPath("Runbooks"))
@@ -56,7 +56,7 @@ struct RunbookLocator {
   }
 
   init(_ context: CommandContext, _ invocation: Invocation) {
-    self.init(context, folder: invocation.value("runbooks"))
+    self.init(context, folder: invocation.value(.runbooks))
   }
 
   /// Resolves `reference` (a path or an id), reads it and loads it.
@@ -72,22 +72,25 @@ struct RunbookLocator {
     }
     let bytes = try context.readInput(path)
     let result = RunbookLoader.load(bytes, file: path, checks: .errors)
-    guard let runbook = result.runbook else { throw DiagnosticsError(result.diagnostics) }
+    guard let runbook = result.runbook else {
+      throw DiagnosticsError(result.diagnostics, file: path, source: bytes)
+    }
     var warnings = result.diagnostics
     var calendar: HolidayCalendar?
     if let name = runbook.holidays {
       do {
         calendar = try loadCalendar(named: name, near: context.resolvedPath(path))
       } catch let error as DiagnosticsError {
-        throw DiagnosticsError(warnings + error.diagnostics)
+        throw DiagnosticsError(
+          warnings + error.diagnostics,
+          sources: error.sources.merging([path: String(decoding: bytes, as: UTF8.self)]) { a, _ in a
+          })
       }
       if calendar == nil {
         let location = SourceLocation(file: path, line: 1, column: 1)
-        let message =
-          "holiday calendar '\(name)' not found: expected calendars/\(name).yaml beside the "
-          + "runbook or in a runbooks folder"
-        warnings.append(Diagnostic(.error, "unknown-calendar", message, at: location))
-        throw DiagnosticsError(warnings)
+        warnings.append(
+          Diagnostic(.error, RunbookFileProblem.calendarNotFound(name), at: location))
+        throw DiagnosticsError(warnings, file: path, source: bytes)
       }
     }
     return LoadedRunbook(
@@ -104,9 +107,9 @@ struct RunbookLocator {
     } catch let error as YAMLError {
       throw SourceError(error, source: bytes)
     } catch let error as HolidayCalendarError {
-      throw DiagnosticsError([
-        Diagnostic(.error, "bad-calendar", error.message, at: error.location)
-      ])
+      throw DiagnosticsError(
+        [Diagnostic(.error, RunbookFileProblem.badCalendar(error), at: error.location)],
+        file: path, source: bytes)
     }
   }
 }

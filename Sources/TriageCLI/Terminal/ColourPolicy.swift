@@ -11,10 +11,10 @@ package enum ColourPolicy {
   /// Colour is used only on a terminal, never with `NO_COLOR` set to anything non-empty
   /// (no-color.org), never with `TERM=dumb`, and never after `--no-color`.
   package static func usesColour(
-    isTerminal: Bool, environment: [String: String], choice: ColourChoice
+    isTerminal: Bool, environment: Environment, choice: ColourChoice
   ) -> Bool {
     guard choice == .automatic, isTerminal else { return false }
-    if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
-    return environment["TERM"] != "dumb"
+    if let noColour = environment[.noColor], !noColour.isEmpty { return false }
+    return environment[.term] != "dumb"
   }
 }

@@ -10,12 +10,12 @@ enum LiveTerminal {
   ///
   /// The width is the terminal's (`TIOCGWINSZ` on standard output, else standard error), else
   /// `COLUMNS`, else unknown.
-  static func traits(environment: [String: String]) -> TerminalTraits {
+  static func traits(environment: Environment) -> TerminalTraits {
     TerminalTraits(
       isInputTerminal: isatty(0) == 1,
       isOutputTerminal: isatty(1) == 1,
       isErrorTerminal: isatty(2) == 1,
-      width: windowWidth(of: 1) ?? windowWidth(of: 2) ?? environment["COLUMNS"].flatMap(Int.init))
+      width: windowWidth(of: 1) ?? windowWidth(of: 2) ?? environment[.columns].flatMap(Int.init))
   }
 
   private static func windowWidth(of descriptor: Int32) -> Int? {

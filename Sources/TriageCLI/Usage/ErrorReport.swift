@@ -36,8 +36,8 @@ package struct ErrorReport: Equatable {
       switch error {
       case .standardOutputFailed:
         self.init(message: "cannot write to standard output", exit: .ioError)
-      case .cannotCreate(let path, let reason):
-        self.init(message: "\(path): cannot create: \(reason)", exit: .cannotCreate)
+      case .cannotWrite(let path, let reason):
+        self.init(message: "\(path): cannot write: \(reason)", exit: .cannotCreate)
       }
     case let error as SourceError:
       self.init(message: error.description, exit: .dataError)
@@ -47,8 +47,16 @@ package struct ErrorReport: Equatable {
       self.init(message: error.lines.joined(separator: "\ntriage: "), exit: .dataError)
     case let error as RunbookLibrary.LookupError:
       self.init(message: Self.message(for: error), exit: Self.exit(for: error))
+    case let error as RecordLookupError:
+      self.init(message: error.description, exit: Self.exit(for: error))
+    case let error as AmendmentError:
+      self.init(message: error.description, exit: .dataError)
+    case let error as RecordDecodingError:
+      self.init(message: "not a readable record: \(error)", exit: .dataError)
     case let error as ArchiveError:
       self.init(message: error.description, exit: error.isCannotCreate ? .cannotCreate : .ioError)
+    case let error as CommandError:
+      self.init(message: Self.message(for: error), exit: Self.exit(for: error))
     case let error as CommandFailure:
       self.init(message: error.message, exit: error.exit)
     default:
@@ -59,9 +67,9 @@ package struct ErrorReport: Equatable {
   private static func message(for kind: ArgumentError.Kind) -> String {
     switch kind {
     case .unknownCommand(let word, let suggestion):
-      return "unknown command '\(word)'" + didYouMean(suggestion)
+      return "unknown command '\(word)'" + Suggestion.didYouMean(suggestion)
     case .unknownOption(let word, let suggestion):
-      return "unknown option '\(word)'" + didYouMean(suggestion)
+      return "unknown option '\(word)'" + Suggestion.didYouMean(suggestion)
     case .missingValue(let option, let valueName):
       return "missing value for option '\(option) <\(valueName)>'"
     case .unexpectedValue(let option):
@@ -99,8 +107,72 @@ package struct ErrorReport: Equatable {
     }
   }
 
-  private static func didYouMean(_ suggestion: String?) -> String {
-    suggestion.map { "; did you mean '\($0)'?" } ?? ""
+  private static func message(for error: CommandError) -> String {
+    switch error {
+    case .noTerminalToAsk(let runbook):
+      return "no terminal to ask the questions on; give the answers with --answers FILE "
+        + "(triage answers-template \(runbook) writes one to fill in)"
+    case .openQuestionsWithoutTerminal:
+      return "the answers leave questions open and there is no terminal to ask them on"
+    case .unknownValue(let what, let value, let allowed):
+      return "unknown \(what) '\(value)'; use " + choices(allowed)
+    case .emptyArgument(let what):
+      return "the \(what) is empty"
+    case .badDateFilter(let option, let value):
+      return
+        "--\(option) '\(value)' is not a date or time; write 2026-04-01 or 2026-04-01T09:30:00Z"
+    case .badSentTime(let value):
+      return "--sent '\(value)' is not a time; write RFC 3339 (2026-04-02T10:00:00Z) or now"
+    case .notADraft(let path, let reason):
+      return "\(path): not a draft: \(reason)"
+    case .notATriageDraft(let path, let format):
+      return "\(path): not a triage draft (\(format))"
+    case .draftForAnotherRunbook(let path, let draftRunbook, let runbook):
+      return "\(path): this draft is for runbook '\(draftRunbook)', not '\(runbook)'"
+    case .notARecord(let path, let reason):
+      return "\(path): not a record: \(reason)"
+    case .recordForAnotherRunbook(let runbookPath, let runbook, let recordRunbook):
+      return "\(runbookPath) is runbook '\(runbook)', but the record was made with "
+        + "'\(recordRunbook)'"
+    case .noScenarioFiles(let searched):
+      return "no scenario files found in \(searched.joined(separator: ", "))"
+    case .noArchive(let path):
+      return "\(path): no incident log archive here (triage run creates one)"
+    case .interruptedDryRun:
+      return "interrupted; nothing was saved (--dry-run)"
+    case .interruptedDraftSaved(let path, let resumeCommand):
+      return "interrupted; the answers so far are saved in \(path)\nResume with: \(resumeCommand)"
+    }
+  }
+
+  /// `a or b`, `a, b or c`, and past three `one of a, b, c, d`.
+  private static func choices(_ allowed: [String]) -> String {
+    guard allowed.count <= 3, let last = allowed.last else {
+      return "one of " + allowed.joined(separator: ", ")
+    }
+    let rest = allowed.dropLast()
+    return rest.isEmpty ? last : rest.joined(separator: ", ") + " or " + last
+  }
+
+  private static func exit(for error: CommandError) -> TriageExit {
+    switch error {
+    case .noTerminalToAsk, .unknownValue, .emptyArgument, .badDateFilter, .badSentTime:
+      return .usage
+    case .openQuestionsWithoutTerminal, .notADraft, .notATriageDraft, .draftForAnotherRunbook,
+      .notARecord, .recordForAnotherRunbook:
+      return .dataError
+    case .noScenarioFiles: return .failure
+    case .noArchive: return .noInput
+    case .interruptedDryRun, .interruptedDraftSaved: return .interrupted
+    }
+  }
+
+  /// An unknown record is missing input (66); an ambiguous prefix is bad input (65).
+  private static func exit(for error: RecordLookupError) -> TriageExit {
+    switch error {
+    case .noSuchRecord: return .noInput
+    case .ambiguousPrefix: return .dataError
+    }
   }
 
   private static func usage(for error: ArgumentError, root: Command) -> String {

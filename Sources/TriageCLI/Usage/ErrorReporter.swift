@@ -11,7 +11,15 @@ enum ErrorReporter {
   static func rendered(_ report: ErrorReport, for error: any Error, in context: CommandContext)
     -> String
   {
-    var text = "\(context.errorStyle.error("triage:")) \(report.message)\n"
+    let prefix = context.errorStyle.error("triage:")
+    if let error = error as? DiagnosticsError, context.terminal.isErrorTerminal,
+      !error.sources.isEmpty
+    {
+      return zip(error.diagnostics, error.lines).enumerated().map { index, pair in
+        "\(index == 0 ? prefix : "triage:") \(pair.1)\n" + error.excerpt(for: pair.0)
+      }.joined()
+    }
+    var text = "\(prefix) \(report.message)\n"
     if let usage = report.usage { text += usage + "\n" }
     if let error = error as? SourceError, context.terminal.isErrorTerminal {
       text += SourceExcerpt.rendered(source: error.source, location: error.location)

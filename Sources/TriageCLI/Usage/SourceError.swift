@@ -23,16 +23,3 @@ package struct SourceError: Error, Equatable, CustomStringConvertible {
   /// `file:line:column: message`.
   package var description: String { "\(location): \(message)" }
 }
-
-/// A failure a command describes itself, with the exit status it calls for.
-///
-///     throw CommandFailure("interrupted; the draft is in \(path)", exit: .interrupted)
-package struct CommandFailure: Error, Equatable {
-  package var message: String
-  package var exit: TriageExit
-
-  package init(_ message: String, exit: TriageExit = .failure) {
-    self.message = message
-    self.exit = exit
-  }
-}

@@ -19,40 +19,32 @@ extension AnswersFile {
     var diagnostics: [Diagnostic] = []
     let runbook = session.runbook
     if let runbookID, runbookID != runbook.id {
-      diagnostics.append(
-        .init(
-          .error, "runbook-mismatch",
-          "this answers file is for runbook '\(runbookID)', not '\(runbook.id)'",
-          at: answersLocation))
+      let problem = AnswersFileProblem.runbookMismatch(fileRunbook: runbookID, runbook: runbook.id)
+      diagnostics.append(.init(.error, problem, at: answersLocation))
     }
     let ids = runbook.questions.map(\.id)
     for entry in entries {
       guard let question = runbook.question(entry.questionID) else {
-        var message = "unknown question '\(entry.questionID)' in runbook '\(runbook.id)'"
-        if let near = Suggestion.nearest(to: entry.questionID, in: ids) {
-          message += "; did you mean '\(near)'?"
-        }
-        diagnostics.append(.init(.error, "unknown-question", message, at: entry.keyLocation))
+        let problem = AnswersFileProblem.unknownQuestion(
+          entry.questionID, runbook: runbook.id,
+          suggestion: Suggestion.nearest(to: entry.questionID, in: ids))
+        diagnostics.append(.init(.error, problem, at: entry.keyLocation))
         continue
       }
       // A blank answer is no answer: a filled-in template may leave the questions of other paths
       // empty, and the file then answers only what it fills.
       if entry.input.isEmpty { continue }
       if question.type == .note {
-        diagnostics.append(
-          .init(
-            .warning, "note-answered", "\(question.id) is a note; it takes no answer",
-            at: entry.keyLocation))
+        let problem = AnswersFileProblem.noteAnswered(question: question.id)
+        diagnostics.append(.init(.warning, problem, at: entry.keyLocation))
         continue
       }
       switch Session.read(entry.input, for: question, now: now) {
       case .success(let value):
         session.record(value, for: question, at: now, prompt: "")
       case .failure(let problem):
-        diagnostics.append(
-          .init(
-            .error, problem.kind.code, "\(question.id): \(problem.message)",
-            at: entry.valueLocation))
+        let problem = AnswersFileProblem.badAnswer(question: question.id, problem)
+        diagnostics.append(.init(.error, problem, at: entry.valueLocation))
       }
     }
     guard !diagnostics.containsErrors else { return diagnostics }
@@ -61,10 +53,7 @@ extension AnswersFile {
     for (id, _) in session.unusedAnswers().sorted(by: { $0.key < $1.key }) where !leaveOpen {
       let location = entries.first { $0.questionID == id }?.keyLocation ?? answersLocation
       diagnostics.append(
-        .init(
-          .warning, "unused-answer",
-          "\(id) was answered but not asked (its condition is false); kept as unused",
-          at: location))
+        .init(.warning, AnswersFileProblem.unusedAnswer(question: id), at: location))
     }
     return diagnostics
   }
@@ -83,24 +72,9 @@ extension AnswersFile {
       return value
     }
     return open.map { question in
-      Diagnostic(
-        .error, "missing-answer",
-        "\(question.id): no answer to a required question (\(question.type.rawValue)): "
-          + question.ask.source, at: answersLocation)
-    }
-  }
-}
-
-extension AnswerProblem.Kind {
-  /// The diagnostic code of this kind of problem.
-  package var code: String {
-    switch self {
-    case .empty: return "missing-answer"
-    case .wrongType: return "wrong-type"
-    case .outOfRange: return "out-of-range"
-    case .patternMismatch: return "pattern-mismatch"
-    case .unknownChoice: return "unknown-choice"
-    case .looksLikeSecret: return "looks-like-secret"
+      let problem = AnswersFileProblem.missingAnswer(
+        question: question.id, type: question.type, ask: question.ask.source)
+      return Diagnostic(.error, problem, at: answersLocation)
     }
   }
 }

@@ -38,13 +38,15 @@ package struct AnswersFile: Sendable, Equatable {
     do {
       root = try YAMLParser.parse(bytes, file: file)
     } catch {
-      return (nil, [Diagnostic(.error, "syntax", error.message, at: error.location)])
+      return (nil, [Diagnostic(error)])
     }
-    var diagnostics: [Diagnostic] = []
     guard case .mapping(let top) = root.content else {
-      let message = "an answers file is a mapping with 'answers:' (and optionally 'runbook:')"
-      return (nil, [Diagnostic(.error, "expected-mapping", message, at: root.location)])
+      return (nil, [Diagnostic(.error, AnswersFileProblem.notAMapping, at: root.location)])
     }
+    // Unknown keys, then each known key's value, in document order; the missing `answers:` last.
+    var diagnostics = MappingReader.checkKeys(
+      of: top, known: topLevelKeys, at: root.location,
+      unknownKey: { AnswersFileProblem.unknownKey($0, suggestion: $1) })
     var result = AnswersFile(
       file: file, runbookID: nil, responder: nil, tlp: nil, entries: [],
       answersLocation: root.location)
@@ -52,8 +54,8 @@ package struct AnswersFile: Sendable, Equatable {
       switch entry.key {
       case "runbook", "responder", "tlp":
         guard case .scalar(let scalar) = entry.value.content else {
-          diagnostics.append(
-            .init(.error, "expected-text", "'\(entry.key)' must be text", at: entry.value.location))
+          let problem = AnswersFileProblem.expectedText(key: entry.key)
+          diagnostics.append(.init(.error, problem, at: entry.value.location))
           continue
         }
         if entry.key == "runbook" { result.runbookID = scalar.text }
@@ -63,16 +65,12 @@ package struct AnswersFile: Sendable, Equatable {
         result.answersLocation = entry.keyLocation
         result.entries = readAnswers(entry.value, diagnostics: &diagnostics)
       default:
-        var message = "unknown key '\(entry.key)' in an answers file"
-        if let near = Suggestion.nearest(to: entry.key, in: topLevelKeys) {
-          message += "; did you mean '\(near)'?"
-        }
-        diagnostics.append(.init(.error, "unknown-key", message, at: entry.keyLocation))
+        break  // reported by `checkKeys`
       }
     }
+    diagnostics = diagnostics.sortedByLocation()
     if !top.contains(where: { $0.key == "answers" }) {
-      diagnostics.append(
-        .init(.error, "missing-key", "an answers file needs 'answers:'", at: root.location))
+      diagnostics.append(.init(.error, AnswersFileProblem.missingAnswers, at: root.location))
     }
     return (diagnostics.containsErrors ? nil : result, diagnostics)
   }
@@ -81,10 +79,7 @@ package struct AnswersFile: Sendable, Equatable {
   static func readAnswers(_ node: Node, diagnostics: inout [Diagnostic]) -> [Entry] {
     if case .scalar(let scalar) = node.content, scalar.text.isEmpty { return [] }
     guard case .mapping(let pairs) = node.content else {
-      diagnostics.append(
-        .init(
-          .error, "expected-mapping", "'answers' must map question ids to answers",
-          at: node.location))
+      diagnostics.append(.init(.error, AnswersFileProblem.answersNotMapping, at: node.location))
       return []
     }
     return pairs.compactMap { pair -> Entry? in
@@ -95,19 +90,16 @@ package struct AnswersFile: Sendable, Equatable {
         var texts: [String] = []
         for item in items {
           guard case .scalar(let scalar) = item.content else {
-            diagnostics.append(
-              .init(
-                .error, "wrong-type", "\(pair.key): list items must be text", at: item.location))
+            let problem = AnswersFileProblem.listItemNotText(question: pair.key)
+            diagnostics.append(.init(.error, problem, at: item.location))
             return nil
           }
           texts.append(scalar.text)
         }
         input = .items(texts)
       case .mapping:
-        diagnostics.append(
-          .init(
-            .error, "wrong-type", "\(pair.key): an answer is text or a list, not a mapping",
-            at: pair.value.location))
+        let problem = AnswersFileProblem.answerIsMapping(question: pair.key)
+        diagnostics.append(.init(.error, problem, at: pair.value.location))
         return nil
       }
       return Entry(

@@ -116,7 +116,7 @@ package struct Session: Sendable, Equatable {
         return AnswerReader.read(.text(fallback), for: question, now: now)
       }
       if !question.isRequired { return .success(.unset) }
-      return .failure(AnswerProblem(.empty, "an answer is required"))
+      return .failure(.required)
     }
     return AnswerReader.read(input, for: question, now: now)
   }

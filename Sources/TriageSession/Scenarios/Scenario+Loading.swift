@@ -33,7 +33,7 @@ extension Scenario {
     do {
       root = try YAMLParser.parse(bytes, file: file)
     } catch {
-      return (nil, [Diagnostic(.error, "syntax", error.message, at: error.location)])
+      return (nil, [Diagnostic(error)])
     }
     return load(root, file: file)
   }
@@ -53,23 +53,16 @@ private struct ScenarioReader {
 
   mutating func readScenario(_ root: Node, file: String) -> Scenario? {
     guard case .mapping(let top) = root.content else {
-      error(
-        "expected-mapping",
-        "a scenario is a mapping with 'scenario:', 'runbook:', "
-          + "'recorded:', 'answers:' and 'expect:'", at: root.location)
+      error(.notAMapping, at: root.location)
       return nil
     }
+    diagnostics += MappingReader.checkKeys(
+      of: top, known: Scenario.topLevelKeys,
+      required: ["scenario", "runbook", "recorded", "answers", "expect"], at: root.location,
+      unknownKey: { ScenarioProblem.unknownKey($0, in: "a scenario", suggestion: $1) },
+      missingKey: { ScenarioProblem.missingKey($0) })
     var values: [String: MappingEntry] = [:]
-    for entry in top {
-      guard Scenario.topLevelKeys.contains(entry.key) else {
-        unknownKey(entry, in: Scenario.topLevelKeys, of: "a scenario")
-        continue
-      }
-      values[entry.key] = entry
-    }
-    for key in ["scenario", "runbook", "recorded", "answers", "expect"] where values[key] == nil {
-      error("missing-key", "a scenario needs '\(key):'", at: root.location)
-    }
+    for entry in top where Scenario.topLevelKeys.contains(entry.key) { values[entry.key] = entry }
     let name = values["scenario"].flatMap { id($0.value, key: "scenario") }
     let runbookID = values["runbook"].flatMap { id($0.value, key: "runbook") }
     let recorded = values["recorded"].flatMap { time($0.value, key: "recorded") }
@@ -96,9 +89,12 @@ private struct ScenarioReader {
 
   mutating func readExpect(_ node: Node) -> [Expectation] {
     guard case .mapping(let entries) = node.content else {
-      error("expected-mapping", "'expect' must be a mapping of outcomes", at: node.location)
+      error(.expectNotMapping, at: node.location)
       return []
     }
+    diagnostics += MappingReader.checkKeys(
+      of: entries, known: Scenario.expectKeys, at: node.location,
+      unknownKey: { ScenarioProblem.unknownKey($0, in: "'expect'", suggestion: $1) })
     var expectations: [Expectation] = []
     for entry in entries {
       let value = entry.value
@@ -106,10 +102,7 @@ private struct ScenarioReader {
       case "severity":
         guard let text = text(value, key: "severity") else { continue }
         guard let level = SeverityLevel(rawValue: text) else {
-          let levels = SeverityLevel.allCases.map(\.rawValue).joined(separator: ", ")
-          error(
-            "unknown-severity", "'\(text)' is not a severity; use one of \(levels)",
-            at: value.location)
+          error(.unknownSeverity(text), at: value.location)
           continue
         }
         expectations.append(Expectation(.severity(level), at: value.location))
@@ -129,7 +122,7 @@ private struct ScenarioReader {
       case "due":
         expectations += readDue(value)
       default:
-        unknownKey(entry, in: Scenario.expectKeys, of: "'expect'")
+        break  // reported by `checkKeys`
       }
     }
     return expectations
@@ -137,9 +130,7 @@ private struct ScenarioReader {
 
   mutating func readDue(_ node: Node) -> [Expectation] {
     guard case .mapping(let entries) = node.content else {
-      error(
-        "expected-mapping", "'due' must map action or notification ids to UTC times",
-        at: node.location)
+      error(.dueNotMapping, at: node.location)
       return []
     }
     return entries.compactMap { entry -> Expectation? in
@@ -153,9 +144,7 @@ private struct ScenarioReader {
   mutating func readSent(_ node: Node) -> [SentNotification] {
     if case .scalar(let scalar) = node.content, scalar.text.isEmpty { return [] }
     guard case .mapping(let entries) = node.content else {
-      error(
-        "expected-mapping", "'sent' must map notification ids to UTC times",
-        at: node.location)
+      error(.sentNotMapping, at: node.location)
       return []
     }
     return entries.compactMap { entry in
@@ -169,7 +158,7 @@ private struct ScenarioReader {
 
   mutating func text(_ node: Node, key: String) -> String? {
     guard case .scalar(let scalar) = node.content else {
-      error("expected-text", "'\(key)' must be text", at: node.location)
+      error(.expectedText(key: key), at: node.location)
       return nil
     }
     return scalar.text
@@ -177,8 +166,8 @@ private struct ScenarioReader {
 
   mutating func id(_ node: Node, key: String) -> String? {
     guard let text = text(node, key: key) else { return nil }
-    guard Self.isKebab(text) else {
-      error("bad-id", "'\(key)' must be a lower-case kebab id, not '\(text)'", at: node.location)
+    guard IDPattern.kebab.matches(text) else {
+      error(.badID(key: key, found: text), at: node.location)
       return nil
     }
     return text
@@ -187,9 +176,7 @@ private struct ScenarioReader {
   mutating func time(_ node: Node, key: String) -> Date? {
     guard let text = text(node, key: key) else { return nil }
     guard text.count > 10, let date = UTCTimestamp.date(from: text) else {
-      error(
-        "bad-time", "\(key): expected a UTC time like 2026-04-01T09:30:00Z, not '\(text)'",
-        at: node.location)
+      error(.badTime(key: key, found: text), at: node.location)
       return nil
     }
     return date
@@ -198,7 +185,7 @@ private struct ScenarioReader {
   mutating func idList(_ node: Node, key: String) -> [(id: String, location: SourceLocation)] {
     if case .scalar(let scalar) = node.content, scalar.text.isEmpty { return [] }
     guard case .sequence(let items) = node.content else {
-      error("expected-list", "'\(key)' must be a list of ids", at: node.location)
+      error(.expectedIDList(key: key), at: node.location)
       return []
     }
     return items.compactMap { item in
@@ -206,25 +193,9 @@ private struct ScenarioReader {
     }
   }
 
-  /// `ai-tool-source-leak`: lower-case letters and digits in words joined by single hyphens.
-  static func isKebab(_ text: String) -> Bool {
-    let words = text.split(separator: "-", omittingEmptySubsequences: false)
-    return words.allSatisfy { word in
-      !word.isEmpty && word.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-    }
-  }
-
   // MARK: - Diagnostics
 
-  mutating func error(_ code: String, _ message: String, at location: SourceLocation) {
-    diagnostics.append(Diagnostic(.error, code, message, at: location))
-  }
-
-  mutating func unknownKey(_ entry: MappingEntry, in keys: [String], of place: String) {
-    var message = "unknown key '\(entry.key)' in \(place)"
-    if let near = Suggestion.nearest(to: entry.key, in: keys) {
-      message += "; did you mean '\(near)'?"
-    }
-    error("unknown-key", message, at: entry.keyLocation)
+  mutating func error(_ problem: ScenarioProblem, at location: SourceLocation) {
+    diagnostics.append(Diagnostic(.error, problem, at: location))
   }
 }

@@ -22,8 +22,8 @@ package enum ScenarioRunner {
     if scenario.runbookID != runbook.id {
       result.failures.append(
         Diagnostic(
-          .error, "runbook-mismatch",
-          "this scenario is for runbook '\(scenario.runbookID)', not '\(runbook.id)'",
+          .error,
+          ScenarioProblem.runbookMismatch(scenarioRunbook: scenario.runbookID, runbook: runbook.id),
           at: scenario.runbookLocation))
       return result
     }
@@ -55,11 +55,9 @@ package enum ScenarioRunner {
   static func unknown(
     _ noun: String, _ id: String, in ids: [String], of runbook: Runbook, at location: SourceLocation
   ) -> Diagnostic {
-    var message = "unknown \(noun) '\(id)' in runbook '\(runbook.id)'"
-    if let near = Suggestion.nearest(to: id, in: ids) { message += "; did you mean '\(near)'?" }
-    return Diagnostic(
-      .error, "unknown-\(noun.split(separator: " ").joined(separator: "-"))",
-      message, at: location)
+    let problem = ScenarioProblem.unknownID(
+      id, noun: noun, runbook: runbook.id, suggestion: Suggestion.nearest(to: id, in: ids))
+    return Diagnostic(.error, problem, at: location)
   }
 
   private static func observe(

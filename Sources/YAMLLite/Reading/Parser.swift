@@ -15,8 +15,8 @@ struct Parser {
   /// The array `bytes` points into, shared with scalars that are slices of it.
   let source: [UInt8]
   let file: String
-  /// `file`'s number in `FileTable`, which nodes store instead of the name.
-  let fileNumber: UInt32
+  /// `file`, made once for this parse and shared by every node it makes.
+  let fileName: FileName
   /// The byte offset of the cursor.
   var pos: Int
   /// The cursor's line, from 1.
@@ -40,7 +40,7 @@ struct Parser {
     self.bytes = bytes
     self.source = source
     self.file = file
-    self.fileNumber = FileTable.shared.number(for: file)
+    self.fileName = FileName(file)
     self.pos = start
     self.lineStart = start
   }
@@ -72,7 +72,7 @@ struct Parser {
 
   /// Where `mark` is, in the compact form nodes store.
   func place(of mark: Mark) -> Place {
-    Place(line: mark.line, column: column(of: mark), file: fileNumber)
+    Place(line: mark.line, column: column(of: mark), file: fileName)
   }
 
   /// The `Character` column of `mark`: a byte count when the line up to it is ASCII, otherwise the

@@ -34,3 +34,31 @@ struct SuggestionTests {
     #expect(Suggestion.nearest(to: "cat", in: ["bat", "cap"]) == "bat")
   }
 }
+
+@Suite("Did you mean: the one wording of a suggestion")
+struct DidYouMeanTests {
+  @Test("a suggestion is worded once; none adds nothing")
+  func wording() {
+    #expect(Suggestion.didYouMean("title") == "; did you mean 'title'?")
+    #expect(Suggestion.didYouMean(nil) == "")
+  }
+
+  @Test(
+    "every kind with a suggestion ends with the one wording, exactly once",
+    arguments: [
+      RunbookProblem.unknownKey("titel", in: "runbook", suggestion: "title", known: []).message,
+      RunbookProblem.unknownQuestionType("yesn", suggestion: "yesno").message,
+      LintProblem.unknownDueAnchor("discoverd", suggestion: "discovered").message,
+      LintProblem.expression(.unknownName("vendr", suggestion: "vendor")).message,
+      DueRuleErrorKind.unknownUnit("hourz", suggestion: "hours").message,
+      HolidayCalendarError(
+        .unknownKey("dats", suggestion: "dates"),
+        at: .init(
+          file: "c.yaml", line: 1, column: 1)
+      ).message,
+    ])
+  func endsWithOneSuggestion(_ message: String) {
+    #expect(message.hasSuffix("?"))
+    #expect(message.components(separatedBy: "; did you mean '").count == 2, "\(message)")
+  }
+}

@@ -7,52 +7,52 @@ import Testing
     let invocation = try #require(
       try Sample.invocation(["run", "leak.yaml", "--answers", "a.yaml", "--dry-run"]))
     #expect(invocation.commandPath == ["triage", "run"])
-    #expect(invocation.argument("runbook") == "leak.yaml")
-    #expect(invocation.value("answers") == "a.yaml")
-    #expect(invocation.flag("dry-run"))
-    #expect(!invocation.flag("verbose"))
-    #expect(invocation.value("archive") == nil)
+    #expect(invocation.argument(.runbook) == "leak.yaml")
+    #expect(invocation.value(.answers) == "a.yaml")
+    #expect(invocation.flag(.dryRun))
+    #expect(!invocation.flag(.verbose))
+    #expect(invocation.value(.archive) == nil)
   }
 
   @Test func readsAValueAfterAnEqualsSign() throws {
     let invocation = try #require(try Sample.invocation(["run", "--archive=logs/x", "r"]))
-    #expect(invocation.value("archive") == "logs/x")
-    #expect(invocation.argument("runbook") == "r")
+    #expect(invocation.value(.archive) == "logs/x")
+    #expect(invocation.argument(.runbook) == "r")
   }
 
   @Test func takesADashAsAValue() throws {
     let invocation = try #require(try Sample.invocation(["run", "r", "--answers", "-"]))
-    #expect(invocation.value("answers") == "-")
+    #expect(invocation.value(.answers) == "-")
   }
 
   @Test func collectsRepeatedOptionsInOrder() throws {
     let invocation = try #require(
       try Sample.invocation(["run", "--set", "a=1", "r", "--set=b=2", "--set", "c=3"]))
-    #expect(invocation.values("set") == ["a=1", "b=2", "c=3"])
+    #expect(invocation.values(.set) == ["a=1", "b=2", "c=3"])
   }
 
   @Test func readsClusteredShortFlagsAndAShortValue() throws {
     let clustered = try #require(try Sample.invocation(["run", "-nv", "r"]))
-    #expect(clustered.flag("dry-run") && clustered.flag("verbose"))
+    #expect(clustered.flag(.dryRun) && clustered.flag(.verbose))
     let attached = try #require(try Sample.invocation(["run", "-naa.yaml", "r"]))
-    #expect(attached.flag("dry-run"))
-    #expect(attached.value("answers") == "a.yaml")
+    #expect(attached.flag(.dryRun))
+    #expect(attached.value(.answers) == "a.yaml")
     let separate = try #require(try Sample.invocation(["run", "-a", "b.yaml", "r"]))
-    #expect(separate.value("answers") == "b.yaml")
+    #expect(separate.value(.answers) == "b.yaml")
   }
 
   @Test func treatsEveryWordAfterTheTerminatorAsAValue() throws {
     let invocation = try #require(try Sample.invocation(["lint", "--", "--odd", "-x", "--"]))
-    #expect(invocation.arguments("path") == ["--odd", "-x", "--"])
+    #expect(invocation.arguments(.path) == ["--odd", "-x", "--"])
   }
 
   @Test func findsNestedSubcommands() throws {
     let invocation = try #require(try Sample.invocation(["archive", "list", "--json", "acme"]))
     #expect(invocation.commandPath == ["triage", "archive", "list"])
-    #expect(invocation.flag("json"))
-    #expect(invocation.argument("filter") == "acme")
+    #expect(invocation.flag(.json))
+    #expect(invocation.argument(.filter) == "acme")
     let bare = try #require(try Sample.invocation(["archive", "list"]))
-    #expect(bare.argument("filter") == nil)
+    #expect(bare.argument(.filter) == nil)
   }
 
   @Test func showsAGroupsHelpWhenItIsRunAlone() throws {

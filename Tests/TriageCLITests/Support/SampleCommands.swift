@@ -5,28 +5,28 @@ enum Sample {
   static let run = Command(
     "run",
     abstract: "Walk through a runbook.",
-    arguments: [ArgumentSpec("runbook", help: "A runbook path or id.")],
+    arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
     options: [
       .value(
-        "answers", short: "a", valueName: "file", help: "Answers from a file, or - for stdin."),
-      .value("archive", valueName: "dir", help: "The incident log archive."),
-      .repeatedValue("set", valueName: "id=value", help: "One answer."),
-      .flag("dry-run", short: "n", help: "Write nothing."),
-      .flag("verbose", short: "v", help: "Say more."),
+        .answers, short: "a", valueName: "file", help: "Answers from a file, or - for stdin."),
+      .value(.archive, valueName: "dir", help: "The incident log archive."),
+      .repeatedValue(.set, valueName: "id=value", help: "One answer."),
+      .flag(.dryRun, short: "n", help: "Write nothing."),
+      .flag(.verbose, short: "v", help: "Say more."),
     ],
     action: { _, _ in .success })
 
   static let lint = Command(
     "lint",
     abstract: "Check runbooks.",
-    arguments: [ArgumentSpec("path", arity: .oneOrMore, help: "Runbook files.")],
+    arguments: [ArgumentSpec(.path, arity: .oneOrMore, help: "Runbook files.")],
     action: { _, _ in .success })
 
   static let archiveList = Command(
     "list",
     abstract: "List the records.",
-    arguments: [ArgumentSpec("filter", arity: .optional, help: "Only matching records.")],
-    options: [.flag("json", help: "Print JSON.")],
+    arguments: [ArgumentSpec(.filter, arity: .optional, help: "Only matching records.")],
+    options: [.flag(.json, help: "Print JSON.")],
     action: { _, _ in .success })
 
   static let archive = Command(
@@ -37,7 +37,7 @@ enum Sample {
   static let root = Command(
     "triage",
     abstract: "Sample root.",
-    options: [.flag("version", help: "Show the version.")],
+    options: [.flag(.version, help: "Show the version.")],
     subcommands: [run, lint, archive])
 
   /// The parser's request for `arguments` against the sample tree.

@@ -11,9 +11,9 @@ import TriageCLI
       (true, ["TERM": "dumb"], .automatic, false),
       (true, ["TERM": "xterm-256color"], .automatic, true),
       (true, [:], .never, false),
-    ] as [(Bool, [String: String], ColourChoice, Bool)])
+    ] as [(Bool, Environment, ColourChoice, Bool)])
   func decidesColour(
-    _ isTerminal: Bool, _ environment: [String: String], _ choice: ColourChoice, _ expected: Bool
+    _ isTerminal: Bool, _ environment: Environment, _ choice: ColourChoice, _ expected: Bool
   ) {
     #expect(
       ColourPolicy.usesColour(isTerminal: isTerminal, environment: environment, choice: choice)

@@ -107,7 +107,7 @@ import Testing
   @Test func putsTheHelpOfALongLabelOnTheNextLine() {
     let command = Command(
       "x", abstract: "X.",
-      options: [.value("a-rather-long-option", valueName: "value", help: "Long.")],
+      options: [.value(.aRatherLongOption, valueName: "value", help: "Long.")],
       action: { _, _ in .success })
     let screen = HelpGenerator(path: [Sample.root, command]).rendered(width: 80)
     #expect(screen.contains("  --a-rather-long-option <value>\n                          Long.\n"))

@@ -1,0 +1,102 @@
+/// Why an answer was refused, as facts; `message` words them for the person who gave it and
+/// `code` names them for answers-file diagnostics.
+package enum AnswerProblem: Error, Sendable, Equatable {
+  /// A required question left blank.
+  case required
+  /// A list where one value belongs.
+  case expectedOneValue
+  /// A yes/no answer that is neither.
+  case notYesOrNo(String)
+  /// A number answer that is not a finite number.
+  case notANumber(String)
+  /// A date answer that is not `YYYY-MM-DD`.
+  case notADate(String)
+  /// A datetime answer that is not RFC 3339.
+  case notADateTime(String)
+  /// A number, or a count of items, below the question's `min`.
+  case belowMinimum(Counted, minimum: Double)
+  /// A number, or a count of items, above the question's `max`.
+  case aboveMaximum(Counted, maximum: Double)
+  /// Text (or an item) that does not match the question's pattern, as written.
+  case patternMismatch(String, pattern: String)
+  /// An id that is none of the question's choices, with the nearest one.
+  case unknownChoice(String, question: String, choices: [String], suggestion: String?)
+  /// Text that looks like a live secret of the named kind (`an AWS access key`).
+  case looksLikeSecret(String)
+
+  /// What a bound counts.
+  package enum Counted: Sendable, Equatable {
+    /// The answer itself (a number question).
+    case number
+    /// How many items a list or multi answer has.
+    case items
+  }
+
+  /// The broad kind of problem, for tests and callers that only branch on it.
+  package enum Kind: String, Sendable, Equatable {
+    case empty, wrongType, outOfRange, patternMismatch, unknownChoice, looksLikeSecret
+  }
+
+  package var kind: Kind {
+    switch self {
+    case .required: .empty
+    case .expectedOneValue, .notYesOrNo, .notANumber, .notADate, .notADateTime: .wrongType
+    case .belowMinimum, .aboveMaximum: .outOfRange
+    case .patternMismatch: .patternMismatch
+    case .unknownChoice: .unknownChoice
+    case .looksLikeSecret: .looksLikeSecret
+    }
+  }
+
+  /// The diagnostic code of this problem in an answers file.
+  package var code: String {
+    switch kind {
+    case .empty: "missing-answer"
+    case .wrongType: "wrong-type"
+    case .outOfRange: "out-of-range"
+    case .patternMismatch: "pattern-mismatch"
+    case .unknownChoice: "unknown-choice"
+    case .looksLikeSecret: "looks-like-secret"
+    }
+  }
+
+  /// Why the answer was refused, in words.
+  package var message: String {
+    switch self {
+    case .required:
+      "an answer is required"
+    case .expectedOneValue:
+      "expected one value, not a list"
+    case .notYesOrNo(let text):
+      "expected yes or no, not '\(text)'"
+    case .notANumber(let text):
+      "expected a number, not '\(text)'"
+    case .notADate(let text):
+      "expected a date like 2026-04-01, not '\(text)'"
+    case .notADateTime(let text):
+      "expected a date and time like 2026-04-01T09:30:00Z (RFC 3339, with Z or an offset), "
+        + "not '\(text)'"
+    case .belowMinimum(let counted, let minimum):
+      "\(Self.noun(counted)) must be at least \(Value.number(minimum).rendered)"
+    case .aboveMaximum(let counted, let maximum):
+      "\(Self.noun(counted)) must be at most \(Value.number(maximum).rendered)"
+    case .patternMismatch(let text, let pattern):
+      "'\(text)' does not match the pattern \(pattern)"
+    case .unknownChoice(let text, let question, let choices, let suggestion):
+      "'\(text)' is not a choice of \(question)"
+        + (suggestion != nil
+          ? Suggestion.didYouMean(suggestion)
+          : "; choose one of \(choices.joined(separator: ", "))")
+    case .looksLikeSecret(let name):
+      "this looks like \(name); record the credential's name (for example "
+        + "'the CI deploy key'), never its value"
+    }
+  }
+
+  private static func noun(_ counted: Counted) -> String {
+    switch counted {
+    case .number: "the number"
+    case .items: "the number of items"
+    }
+  }
+}

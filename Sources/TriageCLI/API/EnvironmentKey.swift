@@ -1,0 +1,40 @@
+/// The name of an environment variable triage reads, as a value only this file makes, so a
+/// misspelt variable fails to compile.
+package struct EnvironmentKey: Sendable, Hashable {
+  package let rawValue: String
+
+  private init(_ rawValue: String) {
+    self.rawValue = rawValue
+  }
+
+  /// Columns of the terminal when the window size cannot be asked.
+  package static let columns = EnvironmentKey("COLUMNS")
+  /// Set to anything non-empty: no colour (no-color.org).
+  package static let noColor = EnvironmentKey("NO_COLOR")
+  /// `dumb`: no colour.
+  package static let term = EnvironmentKey("TERM")
+  /// The default archive folder.
+  package static let triageArchive = EnvironmentKey("TRIAGE_ARCHIVE")
+  /// Runbook folders, separated by `:`.
+  package static let triageRunbooks = EnvironmentKey("TRIAGE_RUNBOOKS")
+  /// The default responder.
+  package static let user = EnvironmentKey("USER")
+}
+
+/// The process environment a command sees, read by `EnvironmentKey`.
+package struct Environment: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+  private var values: [String: String]
+
+  package init(_ values: [String: String]) {
+    self.values = values
+  }
+
+  package init(dictionaryLiteral elements: (String, String)...) {
+    self.values = Dictionary(elements, uniquingKeysWith: { _, last in last })
+  }
+
+  /// The variable's value, or nil when it is not set.
+  package subscript(key: EnvironmentKey) -> String? {
+    values[key.rawValue]
+  }
+}
