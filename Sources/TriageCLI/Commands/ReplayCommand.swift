@@ -86,7 +86,7 @@ enum ReplayCommand {
     if reference.hasSuffix(".json") || reference.contains("/") {
       path = reference
     } else {
-      let store = try ArchiveCommandSupport.store(invocation, context)
+      let store = try context.existingArchive(invocation)
       path = store.absolute(try ArchiveReader(store: store).locateRecord(reference).path)
     }
     let bytes = try context.readInput(path)

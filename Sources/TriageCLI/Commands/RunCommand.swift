@@ -28,8 +28,7 @@ extension Command {
     options: [
       .value(
         .answers, valueName: "file", help: "Take the answers from FILE (- for standard input)."),
-      .value(
-        .archive, valueName: "dir", help: "The incident log archive (default ./incident-log)."),
+      .archive,
       .value(
         .responder, valueName: "name",
         help: "Who is answering (default: the answers file's responder, else $USER)."),
@@ -103,7 +102,7 @@ enum RunCommand {
       return .success
     }
     let recorder = IncidentRecorder(
-      store: ArchiveStore(root: archivePath(invocation, context), fileSystem: context.fileSystem))
+      store: ArchiveStore(root: context.archivePath(invocation), fileSystem: context.fileSystem))
     let written = try recorder.record(
       reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
     if let draftPath = invocation.value(.resume) {
@@ -120,17 +119,11 @@ enum RunCommand {
     return .success
   }
 
-  /// `--archive`, else `TRIAGE_ARCHIVE`, else `./incident-log`, made absolute.
-  static func archivePath(_ invocation: Invocation, _ context: CommandContext) -> String {
-    context.resolvedPath(
-      invocation.value(.archive) ?? context.environment[.triageArchive] ?? "incident-log")
-  }
-
   private static func saveDraft(
     _ session: Session, loaded: LoadedRunbook, hash: String, responder: String?,
     invocation: Invocation, context: CommandContext
   ) throws -> TriageExit {
-    let archive = archivePath(invocation, context)
+    let archive = context.archivePath(invocation)
     if invocation.flag(.dryRun) {
       throw CommandError.interruptedDryRun
     }

@@ -19,7 +19,7 @@ extension Command {
       .value(.runbook, valueName: "id", help: "Only records made with this runbook."),
       .value(.severity, valueName: "level", help: "Only records of this severity."),
       .value(.status, valueName: "status", help: "Only open or closed records."),
-      ArchiveCommandSupport.jsonOption, ArchiveCommandSupport.archiveOption,
+      .json, .archive,
     ],
     action: ArchiveListCommand.run)
 }
@@ -27,7 +27,7 @@ extension Command {
 /// What `triage archive list` does.
 enum ArchiveListCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let store = try ArchiveCommandSupport.store(invocation, context)
+    let store = try context.existingArchive(invocation)
     let filter = try RecordFilter(invocation)
     let json = invocation.flag(.json)
     let output = context.standardOutput
@@ -49,14 +49,14 @@ enum ArchiveListCommand {
   /// `ID  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION`, the decision cut to `width` (but
   /// never to fewer than 20 characters); the creation time without seconds (`2021-04-01 09:30`).
   static func line(_ state: RecordState, width: Int) -> String {
-    let pad = ArchiveCommandSupport.padded
+    let pad = ColumnText.padded
     var created = String(state.createdAt.prefix(16))
     if created.count == 16 { created = created.replacingOccurrences(of: "T", with: " ") }
     let head =
       "\(state.id)  \(pad(created, 16))  \(pad(state.severity, 8))  "
       + "\(pad(state.status, 6))  \(state.runbookID)  "
     let room = max(width - head.count, 20)
-    return head + ArchiveCommandSupport.truncated(state.decision, to: room)
+    return head + ColumnText.truncated(state.decision, to: room)
   }
 
   /// The record's summary for `--json` and exports.

@@ -11,13 +11,13 @@ extension Command {
       ArgumentSpec(.id, help: "The record's id, or a unique prefix of it."),
       ArgumentSpec(.text, help: "The note."),
     ],
-    options: [ArchiveCommandSupport.responderOption, ArchiveCommandSupport.archiveOption],
+    options: [.responder, .archive],
     action: { invocation, context in
       let text = invocation.argument(.text) ?? ""
       guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
         throw CommandError.emptyArgument(what: "note")
       }
-      return try ArchiveCommandSupport.amend(
-        invocation, context, change: .note(text: text), summary: "note added.")
+      return try ArchiveAmending.append(
+        .note(text: text), summary: "note added.", invocation, context)
     })
 }

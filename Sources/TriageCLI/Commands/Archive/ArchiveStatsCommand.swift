@@ -5,7 +5,7 @@ extension Command {
   static let archiveStats = Command(
     "stats",
     abstract: "Count records by severity, runbook and status, and the open and overdue items.",
-    options: [ArchiveCommandSupport.jsonOption, ArchiveCommandSupport.archiveOption],
+    options: [.json, .archive],
     action: ArchiveStatsCommand.run)
 }
 
@@ -14,7 +14,7 @@ enum ArchiveStatsCommand {
   static let levels = ["critical", "high", "medium", "low", "none"]
 
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let store = try ArchiveCommandSupport.store(invocation, context)
+    let store = try context.existingArchive(invocation)
     let now = context.now()
     var records = 0
     var closed = 0
@@ -53,7 +53,7 @@ enum ArchiveStatsCommand {
     var lines = [
       "Records: \(records) (\(records - closed) open, \(closed) closed)", "By severity:",
     ]
-    let pad = ArchiveCommandSupport.padded
+    let pad = ColumnText.padded
     for level in severities { lines.append("  \(pad(level, 10))\(bySeverity[level] ?? 0)") }
     lines.append("By runbook:")
     let width = (runbooks.map(\.count).max() ?? 0) + 2

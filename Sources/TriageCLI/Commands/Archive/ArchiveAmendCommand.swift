@@ -24,8 +24,8 @@ extension Command {
       .value(.note, valueName: "text", help: "A note to keep with the change (with --action)."),
       .value(.notification, valueName: "id", help: "The notification to mark sent."),
       .value(.sent, valueName: "time", help: "When it was sent: RFC 3339, or now."),
-      ArchiveCommandSupport.responderOption,
-      ArchiveCommandSupport.archiveOption,
+      .responder,
+      .archive,
     ],
     exclusiveOptions: [["action", "notification"]],
     action: ArchiveAmendCommand.run)
@@ -47,9 +47,9 @@ enum ArchiveAmendCommand {
         throw CommandError.unknownValue(what: "status", value: text, allowed: statuses)
       }
       let note = invocation.value(.note)
-      return try ArchiveCommandSupport.amend(
-        invocation, context, change: .actionStatus(action: action, status: status, note: note),
-        summary: "action \(action) \(status.rawValue).")
+      return try ArchiveAmending.append(
+        .actionStatus(action: action, status: status, note: note),
+        summary: "action \(action) \(status.rawValue).", invocation, context)
     }
     if let notification = invocation.value(.notification) {
       guard invocation.value(.status) == nil, invocation.value(.note) == nil else {
@@ -68,9 +68,10 @@ enum ArchiveAmendCommand {
       } else {
         throw CommandError.badSentTime(text)
       }
-      return try ArchiveCommandSupport.amend(
-        invocation, context, change: .notificationSent(notification: notification, sentAt: sentAt),
-        summary: "notification \(notification) sent at \(UTCTimestamp.string(from: sentAt)).")
+      return try ArchiveAmending.append(
+        .notificationSent(notification: notification, sentAt: sentAt),
+        summary: "notification \(notification) sent at \(UTCTimestamp.string(from: sentAt)).",
+        invocation, context)
     }
     throw CommandFailure(
       "say what to amend: --action A --status done|dropped, or --notification N --sent TIME",

@@ -18,7 +18,7 @@ extension Command {
     arguments: [ArgumentSpec(.id, help: "The record's id, or a unique prefix of it.")],
     options: [
       .value(.format, valueName: "format", help: "md (default) or json."),
-      ArchiveCommandSupport.archiveOption, RunbookLocator.option,
+      .archive, RunbookLocator.option,
     ],
     action: ArchiveShowCommand.run)
 }
@@ -30,7 +30,7 @@ enum ArchiveShowCommand {
     guard format == "md" || format == "json" else {
       throw CommandError.unknownValue(what: "format", value: format, allowed: ["md", "json"])
     }
-    let store = try ArchiveCommandSupport.store(invocation, context)
+    let store = try context.existingArchive(invocation)
     let state = try ArchiveReader(store: store).state(ofRecord: invocation.argument(.id) ?? "")
     if format == "json" {
       context.standardOutput.write(JSONPrettyPrinter.string(of: state.jsonValue))

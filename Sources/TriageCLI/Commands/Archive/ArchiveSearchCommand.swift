@@ -12,7 +12,7 @@ extension Command {
       amendments.ID.note/action-status/close for notes left by amendments.
       """,
     arguments: [ArgumentSpec(.text, help: "The text to look for.")],
-    options: [ArchiveCommandSupport.jsonOption, ArchiveCommandSupport.archiveOption],
+    options: [.json, .archive],
     action: ArchiveSearchCommand.run)
 }
 
@@ -21,7 +21,7 @@ enum ArchiveSearchCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let text = invocation.argument(.text) ?? ""
     guard !text.isEmpty else { throw CommandError.emptyArgument(what: "search text") }
-    let store = try ArchiveCommandSupport.store(invocation, context)
+    let store = try context.existingArchive(invocation)
     let json = invocation.flag(.json)
     let output = context.standardOutput
     var count = 0
@@ -40,7 +40,7 @@ enum ArchiveSearchCommand {
         var lines = [ArchiveListCommand.line(match.state, width: context.outputWidth)]
         for field in match.fields {
           let room = max(context.outputWidth - field.field.count - 4, 12)
-          lines.append("  \(field.field): " + ArchiveCommandSupport.truncated(field.text, to: room))
+          lines.append("  \(field.field): " + ColumnText.truncated(field.text, to: room))
         }
         output.write(lines.joined(separator: "\n") + "\n")
       }

@@ -25,7 +25,7 @@ extension Command {
       .value(.rows, valueName: "rows", help: "records (default) or actions."),
       .flag(.includeRed, help: "Include records marked TLP:RED."),
       .value(.output, short: "o", valueName: "file", help: "Write to FILE instead."),
-      ArchiveCommandSupport.archiveOption,
+      .archive,
     ],
     action: ArchiveExportCommand.run)
 }
@@ -47,7 +47,7 @@ enum ArchiveExportCommand {
       throw CommandError.unknownValue(
         what: "rows", value: rowsText, allowed: ["records", "actions"])
     }
-    let store = try ArchiveCommandSupport.store(invocation, context)
+    let store = try context.existingArchive(invocation)
     let includeRed = invocation.flag(.includeRed)
     let outputPath = invocation.value(.output).map(context.resolvedPath)
     var buffer = ""

@@ -13,10 +13,10 @@ extension Command {
     arguments: [ArgumentSpec(.id, help: "The record's id, or a unique prefix of it.")],
     options: [
       .value(.note, valueName: "text", help: "Why it is closed."),
-      ArchiveCommandSupport.responderOption, ArchiveCommandSupport.archiveOption,
+      .responder, .archive,
     ],
     action: { invocation, context in
-      try ArchiveCommandSupport.amend(
-        invocation, context, change: .close(note: invocation.value(.note)), summary: "closed.")
+      try ArchiveAmending.append(
+        .close(note: invocation.value(.note)), summary: "closed.", invocation, context)
     })
 }

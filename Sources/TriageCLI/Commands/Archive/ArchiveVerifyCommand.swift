@@ -16,14 +16,14 @@ extension Command {
       deleted head leaves no trace in the files that remain: compare the heads with a copy (git \
       history).
       """,
-    options: [ArchiveCommandSupport.jsonOption, ArchiveCommandSupport.archiveOption],
+    options: [.json, .archive],
     action: ArchiveVerifyCommand.run)
 }
 
 /// What `triage archive verify` does.
 enum ArchiveVerifyCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let store = try ArchiveCommandSupport.store(invocation, context)
+    let store = try context.existingArchive(invocation)
     let report = try store.verify()
     if invocation.flag(.json) {
       context.standardOutput.write(JSONPrettyPrinter.string(of: json(report)))

@@ -19,7 +19,7 @@ extension Command {
       the line says so and counts weekends only.
       """,
     options: [
-      ArchiveCommandSupport.jsonOption, ArchiveCommandSupport.archiveOption,
+      .json, .archive,
       RunbookLocator.option,
     ],
     action: ArchiveFollowUpsCommand.run)
@@ -28,7 +28,7 @@ extension Command {
 /// What `triage archive follow-ups` does.
 enum ArchiveFollowUpsCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let store = try ArchiveCommandSupport.store(invocation, context)
+    let store = try context.existingArchive(invocation)
     let now = context.now()
     let calendars = CalendarCache(locator: RunbookLocator(context, invocation))
     var all: [FollowUp] = []
@@ -49,7 +49,7 @@ enum ArchiveFollowUpsCommand {
 
   /// `STATE    DUE                   RECORD  KIND ID: TITLE (owner) [remark]`.
   static func line(_ followUp: FollowUp, width: Int) -> String {
-    let pad = ArchiveCommandSupport.padded
+    let pad = ColumnText.padded
     let state = followUp.isOverdue ? "overdue" : followUp.due == nil ? "pending" : "due"
     let due = followUp.due.map(UTCTimestamp.string(from:)) ?? "-"
     let item = followUp.item

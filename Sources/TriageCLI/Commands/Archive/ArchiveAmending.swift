@@ -1,0 +1,21 @@
+import IncidentLog
+
+/// Appends one amendment for `archive amend`, `archive note` and `archive close`, and says
+/// what was written.
+enum ArchiveAmending {
+  /// Appends `change` to the record named by the `id` argument, as the `--responder` (else
+  /// `$USER`), and prints `summary` with the amendment's path.
+  static func append(
+    _ change: AmendmentChange, summary: String, _ invocation: Invocation,
+    _ context: CommandContext
+  ) throws -> TriageExit {
+    let store = try context.existingArchive(invocation)
+    let result = try AmendmentWriter(store: store).amend(
+      record: invocation.argument(.id) ?? "", with: change,
+      responder: context.responder(named: invocation.value(.responder)), now: context.now())
+    context.standardOutput.write(
+      "Record \(result.amendment.record): \(summary)\n"
+        + "Wrote \(store.absolute(result.stored.location.path))\n")
+    return .success
+  }
+}
