@@ -76,11 +76,6 @@ package enum RecordBuilder {
     }
   }
 
-  /// A trail as JSON: `[{question, asked, answer, at}]`.
-  package static func json(_ trail: [TriageSession.TrailEntry]) -> JSONValue {
-    .array(self.trail(trail).map(\.jsonValue))
-  }
-
   /// A value as the record holds it: dates as `2026-04-01`, date-times as RFC 3339 UTC.
   package static func recordValue(_ value: Value) -> RecordValue {
     switch value {

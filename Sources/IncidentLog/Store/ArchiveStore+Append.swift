@@ -31,16 +31,17 @@ extension ArchiveStore {
     guard DocumentID.isValid(id) else { throw .invalidDocumentID(id) }
     guard case .object(var object) = document else { throw .documentIsNotAnObject(id: id) }
     guard CanonicalJSON.isCanonicalizable(document) else { throw .nonFiniteNumber(id: id) }
-    if let existing = object["id"] {
+    if let existing = DocumentEnvelope.id(in: object) {
       guard existing.stringValue == id else {
         throw .documentIDMismatch(id: id, documentID: CanonicalJSON.string(of: existing))
       }
     } else {
-      object = JSONObject([JSONObject.Member(key: "id", value: .string(id))] + object.members)
+      object = DocumentEnvelope.prependingID(id, to: object)
     }
     let month = ArchiveTime.monthPath(createdAt)
-    if let stated = ArchiveTime.monthPath(ofCreatedAt: object["created_at"]), stated != month {
-      throw .createdAtMismatch(id: id, createdAt: object["created_at"]?.stringValue ?? "")
+    let createdAtMember = DocumentEnvelope.createdAt(in: object)
+    if let stated = ArchiveTime.monthPath(ofCreatedAt: createdAtMember), stated != month {
+      throw .createdAtMismatch(id: id, createdAt: createdAtMember?.stringValue ?? "")
     }
     let directory = "\(kind.directoryName)/\(month)"
     let location = DocumentLocation(kind: kind, id: id, path: "\(directory)/\(id).json")

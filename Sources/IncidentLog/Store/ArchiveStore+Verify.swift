@@ -108,7 +108,8 @@ extension ArchiveStore {
       Checked(sha256: document.sha256, parents: document.parents, amendedRecord: amended),
       problems(
         computed: DocumentIntegrity.computedHash(of: object), recorded: document.sha256,
-        id: object["id"]?.stringValue, createdAt: object["created_at"]?.stringValue,
+        id: DocumentEnvelope.id(in: object)?.stringValue,
+        createdAt: DocumentEnvelope.createdAt(in: object)?.stringValue,
         at: location)
     )
   }

@@ -129,8 +129,7 @@ enum RunCommand {
     }
     let draft = Draft(
       session: session, runbookSHA256: hash, responder: responder, savedAt: context.now())
-    let path = try draft.save(
-      in: archive, runbook: session.runbook, fileSystem: context.fileSystem)
+    let path = try draft.save(in: archive, fileSystem: context.fileSystem)
     var command = "triage run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))"
     if invocation.value(.archive) != nil { command += " --archive \(shellQuoted(archive))" }
     throw CommandError.interruptedDraftSaved(path: path, resumeCommand: command)

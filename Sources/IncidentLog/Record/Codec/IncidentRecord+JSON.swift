@@ -201,12 +201,3 @@ extension IncidentRecord.Notification {
     return object
   }
 }
-
-extension IncidentRecord {
-  /// Reads a trail on its own, as drafts hold it (paths start at the list, `$[0].at`).
-  ///
-  /// - Throws: ``RecordDecodingError`` naming the entry member that does not fit.
-  package static func trail(json: JSONValue) throws(RecordDecodingError) -> [TrailEntry] {
-    try DocumentReader(root: json).elements().map(TrailEntry.init(reader:))
-  }
-}
