@@ -115,7 +115,7 @@ struct Draft {
     guard let typed = RecordBuilder.value(recorded, for: question) else { return nil }
     let input: AnswerInput
     switch recorded {
-    case .null: return question.isRequired ? .failure(.required) : .success(typed)
+    case .null: input = .text("")  // as Enter: a note, a skipped optional question
     case .boolean(let flag): input = .text(flag ? "yes" : "no")
     case .number: input = .text(typed.rendered)
     case .string(let text): input = .text(text)

@@ -116,4 +116,54 @@ struct ResumeTests {
 
         """))
   }
+
+  static let noteRunbook = """
+    runbook: vendor-breach
+    title: A note and two questions
+    version: 1.0.0
+    sections:
+      - id: s
+        title: S
+        questions:
+          - id: intro
+            ask: Read this first.
+            type: note
+          - id: vendor
+            ask: Which vendor?
+            type: text
+          - id: region
+            ask: Which region?
+            type: text
+    """
+
+  @Test("a note passed with Enter stays passed; a required answer left null is asked again")
+  func nullAnswersAreReadAsEnter() throws {
+    let draft = Self.draft(
+      savedAt: Self.time("2027-01-15T07:00:00Z"), responder: "Dana",
+      answers: [
+        ("intro", .null, Self.time("2027-01-15T06:00:00Z")),
+        ("vendor", .null, Self.time("2027-01-15T06:10:00Z")),
+        ("region", .string("eu"), Self.time("2027-01-15T06:20:00Z")),
+      ])
+    let context = CommandContext.testing(
+      standardInput: "Acme\ny\n",
+      files: ["/w/vendor-breach.yaml": Self.noteRunbook, "/w/drafts/\(Self.draftName)": draft],
+      terminal: TerminalTraits(
+        isInputTerminal: true, isOutputTerminal: false, isErrorTerminal: false))
+    let exit = Triage.main(
+      ["run", "vendor-breach.yaml", "--resume", "drafts/\(Self.draftName)", "--dry-run", "--json"],
+      context: context)
+    #expect(exit == .success, "\(context.capturedError)")
+    let warnings = context.capturedError.split(separator: "\n").filter { $0.hasPrefix("triage:") }
+    #expect(
+      warnings == [
+        "triage: the draft's answer to vendor is not accepted (an answer is required); it is "
+          + "asked again"
+      ])
+    let record = try IncidentRecord(json: JSONValue.parse(context.capturedOutput))
+    #expect(
+      record.answers == [
+        .init(name: "vendor", value: .string("Acme")), .init(name: "region", value: .string("eu")),
+      ])
+  }
 }
