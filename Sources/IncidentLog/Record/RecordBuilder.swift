@@ -25,10 +25,14 @@ package enum RecordBuilder {
     package var responder: String
     package var mode: Mode
     package var tlp: TLP
+    /// The draft the run continued, if it was resumed.
+    package var resumedFrom: IncidentRecord.ResumedFrom?
 
     package init(
-      id: String, createdAt: Date, runbookSHA256: String, responder: String, mode: Mode, tlp: TLP
+      id: String, createdAt: Date, runbookSHA256: String, responder: String, mode: Mode, tlp: TLP,
+      resumedFrom: IncidentRecord.ResumedFrom? = nil
     ) {
+      self.resumedFrom = resumedFrom
       self.id = id
       self.createdAt = createdAt
       self.runbookSHA256 = runbookSHA256
@@ -57,6 +61,7 @@ package enum RecordBuilder {
       responder: metadata.responder, mode: metadata.mode, tlp: metadata.tlp, answers: answers,
       trail: trail(session.trail), unused: unused,
       derived: outcomes.derived.map { .init(name: $0.name, value: recordValue($0.value)) })
+    record.resumedFrom = metadata.resumedFrom
     record.setOutcomes(outcomes)
     return record
   }

@@ -72,6 +72,11 @@ package enum ReportGenerator {
       "- Runbook: \(runbook?.id ?? "") \(runbook?.version ?? "")"
         + " (sha256 `\(runbook?.sha256 ?? "")`)")
     lines.append("- Responder: \(record.responder ?? "") (\(record.mode?.rawValue ?? ""))")
+    if let resumed = record.resumedFrom {
+      lines.append(
+        "- Resumed from draft \(MarkdownText.oneLine(resumed.draft)), saved "
+          + UTCTimestamp.string(from: resumed.savedAt))
+    }
     lines.append("- Created: \(record.createdAt.map(UTCTimestamp.string(from:)) ?? "")")
     if let hash = record.integrity?.sha256 {
       lines.append("- Record sha256: `\(hash)`")

@@ -61,6 +61,9 @@ package enum AnswerProblem: Error, Sendable, Equatable {
   }
 
   /// Why the answer was refused, in words.
+  ///
+  /// A quoted answer goes through `SecretScanner.quoted(_:)`: one that looks like a secret
+  /// shows only its first characters.
   package var message: String {
     switch self {
     case .required:
@@ -68,22 +71,22 @@ package enum AnswerProblem: Error, Sendable, Equatable {
     case .expectedOneValue:
       "expected one value, not a list"
     case .notYesOrNo(let text):
-      "expected yes or no, not '\(text)'"
+      "expected yes or no, not \(SecretScanner.quoted(text))"
     case .notANumber(let text):
-      "expected a number, not '\(text)'"
+      "expected a number, not \(SecretScanner.quoted(text))"
     case .notADate(let text):
-      "expected a date like 2026-04-01, not '\(text)'"
+      "expected a date like 2026-04-01, not \(SecretScanner.quoted(text))"
     case .notADateTime(let text):
       "expected a date and time like 2026-04-01T09:30:00Z (RFC 3339, with Z or an offset), "
-        + "not '\(text)'"
+        + "not \(SecretScanner.quoted(text))"
     case .belowMinimum(let counted, let minimum):
       "\(Self.noun(counted)) must be at least \(Value.number(minimum).rendered)"
     case .aboveMaximum(let counted, let maximum):
       "\(Self.noun(counted)) must be at most \(Value.number(maximum).rendered)"
     case .patternMismatch(let text, let pattern):
-      "'\(text)' does not match the pattern \(pattern)"
+      "\(SecretScanner.quoted(text)) does not match the pattern \(pattern)"
     case .unknownChoice(let text, let question, let choices, let suggestion):
-      "'\(text)' is not a choice of \(question)"
+      "\(SecretScanner.quoted(text)) is not a choice of \(question)"
         + (suggestion != nil
           ? Suggestion.didYouMean(suggestion)
           : "; choose one of \(choices.joined(separator: ", "))")

@@ -129,26 +129,35 @@ package enum AnswerReader {
       items = question.type == .multi ? text.split(separator: ",").map(String.init) : [text]
     }
     items = items.map(\.trimmed).filter { !$0.isEmpty }
+    for item in items {
+      if let problem = problem(withItem: item, of: question) { return .failure(problem) }
+    }
     if question.type == .multi {
       var seen: [String] = []
-      for item in items {
-        guard question.choiceIDs.contains(item) else {
-          return .failure(unknownChoice(item, of: question))
-        }
-        if !seen.contains(item) { seen.append(item) }
-      }
+      for item in items where !seen.contains(item) { seen.append(item) }
       items = seen
-    } else {
-      for item in items {
-        if let secret = SecretScanner.firstSecret(in: item) { return .failure(secret) }
-        if let pattern = question.textPattern, !pattern.matchesWhole(item) {
-          return .failure(.patternMismatch(item, pattern: "\(pattern)"))
-        }
-      }
     }
     if let problem = boundsProblem(Double(items.count), for: question, counting: .items) {
       return .failure(problem)
     }
     return .success(.list(items))
+  }
+
+  /// Why one item of a `list` or `multi` answer is refused, if it is: an id that is no choice
+  /// of a multi; a list item that looks like a secret or misses the question's pattern.
+  ///
+  /// The front ends check each item on its own with this, so that one bad item is reported at
+  /// its place (an answers file) or refused alone (a terminal) while the others are kept.
+  package static func problem(withItem item: String, of question: Question) -> AnswerProblem? {
+    let item = item.trimmed
+    if item.isEmpty { return nil }
+    if question.type == .multi {
+      return question.choiceIDs.contains(item) ? nil : unknownChoice(item, of: question)
+    }
+    if let secret = SecretScanner.firstSecret(in: item) { return secret }
+    if let pattern = question.textPattern, !pattern.matchesWhole(item) {
+      return .patternMismatch(item, pattern: "\(pattern)")
+    }
+    return nil
   }
 }

@@ -28,6 +28,32 @@ package enum SecretScanner {
     return .looksLikeSecret(rule.name)
   }
 
+  /// `text` quoted for an error message: `'maybe'`, or, when it looks like a secret, its first
+  /// four characters only, as `'ghp_…' (masked)`.
+  ///
+  /// Every message that quotes what a person gave goes through here, so that a mistyped answer
+  /// or option never echoes a credential to a terminal, a log or a CI transcript. Four
+  /// characters are enough to recognise the vendor prefix and too few to be worth stealing.
+  package static func quoted(_ text: String) -> String {
+    guard firstMatch(in: text) != nil else { return "'\(text)'" }
+    return "'\(text.prefix(maskedPrefixLength))…' (masked)"
+  }
+
+  /// `source` with line `number` (from 1) cut short when it looks like a secret: what precedes
+  /// `column` and four more characters stay, then `…`, so that an excerpt under an error message
+  /// shows where the problem is without the value.
+  package static func maskingLine(_ number: Int, of source: String, at column: Int) -> String {
+    var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    guard lines.indices.contains(number - 1), firstMatch(in: String(lines[number - 1])) != nil
+    else { return source }
+    let kept = lines[number - 1].prefix(max(0, column - 1) + maskedPrefixLength)
+    lines[number - 1] = kept + "…"
+    return lines.joined(separator: "\n")
+  }
+
+  /// How many characters of a secret-looking value an error message may show.
+  package static let maskedPrefixLength = 4
+
   /// The rule of the first live-looking secret in `text`, if any.
   ///
   /// "First" is by detector, in the order above, then by position in the text; so

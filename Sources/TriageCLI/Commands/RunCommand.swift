@@ -83,7 +83,7 @@ enum RunCommand {
     let metadata = RecordBuilder.Metadata(
       id: DocumentID.generate(at: reviewed.reviewedAt), createdAt: reviewed.reviewedAt,
       runbookSHA256: runbookHash, responder: context.responder(named: start.responder),
-      mode: mode, tlp: start.tlp)
+      mode: mode, tlp: start.tlp, resumedFrom: start.resumedFrom)
     return try writeRecord(reviewed, metadata: metadata, invocation: invocation, context: context)
   }
 

@@ -68,7 +68,7 @@ struct InteractiveSession {
       let input: AnswerInput
       switch question.type {
       case .list:
-        guard let items = readItems(startingWith: typed) else { return false }
+        guard let items = readItems(startingWith: typed, for: question) else { return false }
         input = .items(items)
       case .choice, .multi:
         input = .text(typed.isEmpty ? "" : ChoiceInput.resolve(typed, for: question))
@@ -85,15 +85,25 @@ struct InteractiveSession {
   }
 
   /// The items of a `list` answer: one a line until an empty line; nil when interrupted.
-  private func readItems(startingWith first: String) -> [String]? {
+  ///
+  /// Each item is checked as it is typed (`AnswerReader.problem(withItem:of:)`): one that looks
+  /// like a secret or misses the pattern is refused on its own, and the items before it are kept.
+  private func readItems(startingWith first: String, for question: Question) -> [String]? {
     guard !first.isEmpty else { return [] }
-    var items = [first]
+    var items: [String] = []
+    var item = first
     while true {
+      if let problem = AnswerReader.problem(withItem: item, of: question) {
+        output.write(
+          style.error("Not accepted:")
+            + " \(problem.message). That item is left out; type it again or go on.\n")
+      } else {
+        items.append(item)
+      }
       output.write(QuestionPrompt.marker)
       guard case .line(let line) = context.standardInput.readAnswerLine() else { return nil }
-      let item = line.trimmed
+      item = line.trimmed
       if item.isEmpty { return items }
-      items.append(item)
     }
   }
 

@@ -27,12 +27,35 @@ struct Draft {
     return path
   }
 
+  /// What a resumed draft gives a run.
+  struct Resumed {
+    /// A session of the runbook holding the draft's answers that still pass.
+    var session: Session
+    /// The draft's responder, unless it looks like a secret.
+    var responder: String?
+    /// What was dropped or corrected, for standard error.
+    var warnings: [String]
+    /// The record's `resumed_from`.
+    var origin: IncidentRecord.ResumedFrom
+  }
+
   /// Replays a saved draft's answers into a new session of `runbook`.
   ///
+  /// A draft is input like any other: anyone with access to the archive could have edited it.
+  /// Each answer is read again by `Session.read`, the validation of a typed answer (type,
+  /// bounds, pattern, choices, secrets); one that fails is dropped with a warning and asked
+  /// again. A responder that looks like a secret is dropped the same way.
+  ///
+  /// Times are clamped, with a warning, never refused: a draft that says it was saved after
+  /// `now` is taken as saved `now`; an answer given after the draft was saved is taken as given
+  /// when it was saved; an answer given before the answer before it (the trail is in the order
+  /// answered) is taken as given with that one. There is no earlier bound: a runbook carries no
+  /// date, so no time before it can be shown to be wrong.
+  ///
   /// - Throws: `CommandError` (exit 65) when the file is no draft or is for another runbook.
-  static func resume(_ bytes: [UInt8], path: String, runbook: Runbook) throws -> (
-    session: Session, responder: String?, warnings: [String]
-  ) {
+  static func resume(_ bytes: [UInt8], path: String, runbook: Runbook, now: Date) throws
+    -> Resumed
+  {
     let draft: DraftDocument
     do {
       draft = try DraftDocument(json: JSONValue.parse(bytes))
@@ -45,20 +68,79 @@ struct Draft {
       throw CommandError.draftForAnotherRunbook(
         path: path, draftRunbook: draft.runbookID, runbook: runbook.id)
     }
-    var session = Session(runbook: runbook)
     var warnings: [String] = []
+    var savedAt = draft.savedAt
+    if savedAt > now {
+      warnings.append("the draft says it was saved in the future; it is taken as saved now")
+      savedAt = now
+    }
+    var responder = draft.responder
+    if let text = responder, let rule = SecretScanner.firstMatch(in: text) {
+      warnings.append("the draft's responder looks like \(rule.name); it is dropped")
+      responder = nil
+    }
+    var session = Session(runbook: runbook)
+    var earliest = Date.distantPast
     for entry in draft.answers {
       guard let question = runbook.question(entry.question) else {
         warnings.append("the draft answers a question the runbook no longer has; it is dropped")
         continue
       }
-      guard let typed = RecordBuilder.value(entry.answer, for: question) else {
+      guard let reread = reread(entry.answer, for: question, at: entry.at) else {
         warnings.append(
           "the draft's answer to \(entry.question) no longer fits the question; it is asked again")
         continue
       }
-      session.record(typed, for: question, at: entry.at)
+      switch reread {
+      case .success(let value):
+        let at = clamped(entry.at, from: earliest, to: savedAt, question: question.id, &warnings)
+        earliest = at
+        session.record(value, for: question, at: at)
+      case .failure(let problem):
+        warnings.append(
+          "the draft's answer to \(entry.question) is not accepted (\(problem.message)); "
+            + "it is asked again")
+      }
     }
-    return (session, draft.responder, warnings)
+    let origin = IncidentRecord.ResumedFrom(
+      draft: String(path.split(separator: "/").last ?? Substring(path)), savedAt: savedAt)
+    return Resumed(session: session, responder: responder, warnings: warnings, origin: origin)
+  }
+
+  /// A draft's answer read again as if typed: nil when its type does not fit the question (the
+  /// runbook changed), else what `Session.read` makes of it.
+  private static func reread(
+    _ recorded: RecordValue, for question: Question, at time: Date
+  ) -> Result<Value, AnswerProblem>? {
+    guard let typed = RecordBuilder.value(recorded, for: question) else { return nil }
+    let input: AnswerInput
+    switch recorded {
+    case .null: input = .text("")  // as Enter: a note, a skipped optional question
+    case .boolean(let flag): input = .text(flag ? "yes" : "no")
+    case .number: input = .text(typed.rendered)
+    case .string(let text): input = .text(text)
+    case .list(let items): input = .items(items)
+    }
+    return Session.read(input, for: question, now: time)
+  }
+
+  /// `time` within `earliest...latest`, with a warning when it was not.
+  private static func clamped(
+    _ time: Date, from earliest: Date, to latest: Date, question: String,
+    _ warnings: inout [String]
+  ) -> Date {
+    if time > latest {
+      warnings.append(
+        "the draft's time for \(question) is after the draft was saved; it is taken as "
+          + UTCTimestamp.string(from: latest))
+      return latest
+    }
+    if time < earliest {
+      warnings.append(
+        "the draft's time for \(question) is before the answer before it; it is taken as "
+          + UTCTimestamp.string(from: earliest))
+      return earliest
+    }
+    return time
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IncidentLog
 import RunbookCore
 import TriageSession
 
@@ -10,26 +11,31 @@ struct StartingAnswers {
   var tlp: TLP
   /// Whether an answers file was given.
   var hasAnswersFile: Bool
+  /// The draft the run continues, for the record's `resumed_from`.
+  var resumedFrom: IncidentRecord.ResumedFrom?
   /// Warnings for standard error (`FILE:LINE:COLUMN: warning: …`, draft notes).
   var messages: [String]
 
   /// Reads `--resume` and `--answers`; every problem in an answers file is reported at once.
   ///
-  /// - Throws: `DiagnosticsError` (exit 65) for an invalid answers file; `CommandError`
+  /// - Throws: `DiagnosticsError` (exit 65) for an invalid answers file; `CommandFailure`
+  ///   (exit 65) for a `--responder` that looks like a secret; `CommandError`
   ///   (exit 2) when there is no terminal and no answers file, or for an unknown TLP marking.
   static func gather(
     _ invocation: Invocation, _ context: CommandContext, runbook: Runbook
   ) throws -> StartingAnswers {
     var start = StartingAnswers(
       session: Session(runbook: runbook), responder: invocation.value(.responder),
-      tlp: runbook.tlp, hasAnswersFile: false, messages: [])
+      tlp: runbook.tlp, hasAnswersFile: false, resumedFrom: nil, messages: [])
+    try FreeTextField.refuseSecret(in: start.responder, field: "--responder")
     var fileTLP: String?
     if let draftPath = invocation.value(.resume) {
       let resumed = try Draft.resume(
-        context.readInput(draftPath), path: draftPath, runbook: runbook)
+        context.readInput(draftPath), path: draftPath, runbook: runbook, now: context.now())
       start.session = resumed.session
       start.responder = start.responder ?? resumed.responder
       start.messages += resumed.warnings
+      start.resumedFrom = resumed.origin
     }
     let isTerminal = context.terminal.isInputTerminal
     if let answersPath = invocation.value(.answers) {

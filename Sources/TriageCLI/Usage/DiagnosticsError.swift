@@ -24,7 +24,10 @@ package struct DiagnosticsError: Error, Equatable {
   /// not known.
   func excerpt(for diagnostic: Diagnostic) -> String {
     guard let source = sources[diagnostic.location.file] else { return "" }
-    return SourceExcerpt.rendered(source: source, location: diagnostic.location)
+    return SourceExcerpt.rendered(
+      source: SecretScanner.maskingLine(
+        diagnostic.location.line, of: source, at: diagnostic.location.column),
+      location: diagnostic.location)
   }
 
   /// The lines to show, errors and warnings in file order, without the `triage: ` prefix.

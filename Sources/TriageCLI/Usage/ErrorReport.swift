@@ -79,7 +79,7 @@ package struct ErrorReport: Equatable {
     case .missingArgument(let valueName):
       return "missing argument <\(valueName)>"
     case .unexpectedArgument(let word):
-      return "unexpected argument '\(word)'"
+      return "unexpected argument \(SecretScanner.quoted(word))"
     case .exclusiveOptions(let first, let second):
       return "options '\(first)' and '\(second)' cannot be used together"
     }
@@ -115,7 +115,7 @@ package struct ErrorReport: Equatable {
     case .openQuestionsWithoutTerminal:
       return "the answers leave questions open and there is no terminal to ask them on"
     case .unknownValue(let what, let value, let allowed):
-      return "unknown \(what) '\(value)'; use " + choices(allowed)
+      return "unknown \(what) \(SecretScanner.quoted(value)); use " + choices(allowed)
     case .emptyArgument(let what):
       return "the \(what) is empty"
     case .badDateFilter(let option, let value):
@@ -128,7 +128,8 @@ package struct ErrorReport: Equatable {
     case .notATriageDraft(let path, let format):
       return "\(path): not a triage draft (\(format))"
     case .draftForAnotherRunbook(let path, let draftRunbook, let runbook):
-      return "\(path): this draft is for runbook '\(draftRunbook)', not '\(runbook)'"
+      return
+        "\(path): this draft is for runbook \(SecretScanner.quoted(draftRunbook)), not '\(runbook)'"
     case .notARecord(let path, let reason):
       return "\(path): not a record: \(reason)"
     case .recordForAnotherRunbook(let runbookPath, let runbook, let recordRunbook):

@@ -39,6 +39,12 @@ extension AnswersFile {
         diagnostics.append(.init(.warning, problem, at: entry.keyLocation))
         continue
       }
+      // Each item of a list is checked on its own and reported at its own place.
+      let itemProblems = entry.itemProblems(for: question)
+      if !itemProblems.isEmpty {
+        diagnostics += itemProblems
+        continue
+      }
       switch Session.read(entry.input, for: question, now: now) {
       case .success(let value):
         session.record(value, for: question, at: now, prompt: "")
@@ -75,6 +81,19 @@ extension AnswersFile {
       let problem = AnswersFileProblem.missingAnswer(
         question: question.id, type: question.type, ask: question.ask.source)
       return Diagnostic(.error, problem, at: answersLocation)
+    }
+  }
+}
+
+extension AnswersFile.Entry {
+  /// The problems of each item of a list answer to a `list` or `multi` question, at the item.
+  func itemProblems(for question: Question) -> [Diagnostic] {
+    guard question.type == .list || question.type == .multi, case .items(let items) = input
+    else { return [] }
+    return zip(items, itemLocations).compactMap { item, location in
+      AnswerReader.problem(withItem: item, of: question).map {
+        Diagnostic(.error, AnswersFileProblem.badAnswer(question: question.id, $0), at: location)
+      }
     }
   }
 }

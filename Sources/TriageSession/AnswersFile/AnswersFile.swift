@@ -18,6 +18,8 @@ package struct AnswersFile: Sendable, Equatable {
     package var input: AnswerInput
     package var keyLocation: SourceLocation
     package var valueLocation: SourceLocation
+    /// Where each item of a list answer starts, in order; empty for a scalar answer.
+    package var itemLocations: [SourceLocation] = []
   }
 
   package var file: String
@@ -58,6 +60,12 @@ package struct AnswersFile: Sendable, Equatable {
           diagnostics.append(.init(.error, problem, at: entry.value.location))
           continue
         }
+        // These go into the record (or an error message) as written: never a credential.
+        if let secret = SecretScanner.firstMatch(in: scalar.text) {
+          let problem = AnswersFileProblem.secretInField(key: entry.key, kind: secret.name)
+          diagnostics.append(.init(.error, problem, at: entry.value.location(ofTextOffset: 0)))
+          continue
+        }
         if entry.key == "runbook" { result.runbookID = scalar.text }
         if entry.key == "responder" { result.responder = scalar.text }
         if entry.key == "tlp" { result.tlp = scalar.text }
@@ -84,6 +92,7 @@ package struct AnswersFile: Sendable, Equatable {
     }
     return pairs.compactMap { pair -> Entry? in
       let input: AnswerInput
+      var itemLocations: [SourceLocation] = []
       switch pair.value.content {
       case .scalar(let scalar): input = .text(scalar.text)
       case .sequence(let items):
@@ -95,6 +104,7 @@ package struct AnswersFile: Sendable, Equatable {
             return nil
           }
           texts.append(scalar.text)
+          itemLocations.append(item.location(ofTextOffset: 0))
         }
         input = .items(texts)
       case .mapping:
@@ -104,7 +114,7 @@ package struct AnswersFile: Sendable, Equatable {
       }
       return Entry(
         questionID: pair.key, input: input, keyLocation: pair.keyLocation,
-        valueLocation: pair.value.location(ofTextOffset: 0))
+        valueLocation: pair.value.location(ofTextOffset: 0), itemLocations: itemLocations)
     }
   }
 }

@@ -25,6 +25,8 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
   case unknownQuestion(String, runbook: String, suggestion: String?)
   /// An answer to a note, which takes none.
   case noteAnswered(question: String)
+  /// `runbook`, `responder` or `tlp` that looks like a live secret of the named kind.
+  case secretInField(key: String, kind: String)
   /// An answer that does not fit its question.
   case badAnswer(question: String, AnswerProblem)
   /// An answer to a question that ends up not asked.
@@ -42,6 +44,7 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
     case .runbookMismatch: "runbook-mismatch"
     case .unknownQuestion: "unknown-question"
     case .noteAnswered: "note-answered"
+    case .secretInField: "looks-like-secret"
     case .badAnswer(_, let problem): problem.code
     case .unusedAnswer: "unused-answer"
     case .missingAnswer: "missing-answer"
@@ -55,7 +58,8 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
     case .expectedText(let key):
       "'\(key)' must be text"
     case .unknownKey(let key, let suggestion):
-      "unknown key '\(key)' in an answers file" + Suggestion.didYouMean(suggestion)
+      "unknown key \(SecretScanner.quoted(key)) in an answers file"
+        + Suggestion.didYouMean(suggestion)
     case .missingAnswers:
       "an answers file needs 'answers:'"
     case .answersNotMapping:
@@ -65,11 +69,16 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
     case .answerIsMapping(let question):
       "\(question): an answer is text or a list, not a mapping"
     case .runbookMismatch(let fileRunbook, let runbook):
-      "this answers file is for runbook '\(fileRunbook)', not '\(runbook)'"
+      "this answers file is for runbook \(SecretScanner.quoted(fileRunbook)), not '\(runbook)'"
     case .unknownQuestion(let id, let runbook, let suggestion):
-      "unknown question '\(id)' in runbook '\(runbook)'" + Suggestion.didYouMean(suggestion)
+      "unknown question \(SecretScanner.quoted(id)) in runbook '\(runbook)'"
+        + Suggestion.didYouMean(suggestion)
     case .noteAnswered(let question):
       "\(question) is a note; it takes no answer"
+    case .secretInField(let key, let kind):
+      "'\(key)' looks like \(kind); it goes into the record, so give "
+        + (key == "responder" ? "a person's name" : "the value the format asks for")
+        + ", never a credential"
     case .badAnswer(let question, let problem):
       "\(question): \(problem.message)"
     case .unusedAnswer(let question):

@@ -109,7 +109,9 @@ struct DocumentReader {
     case .null: "null"
     case .bool(let flag): flag ? "true" : "false"
     case .number: "a number"
-    case .string(let text): "\"\(text)\""
+    case .string(let text):
+      SecretScanner.firstMatch(in: text) == nil
+        ? "\"\(text)\"" : "\"\(text.prefix(SecretScanner.maskedPrefixLength))…\" (masked)"
     case .array: "an array"
     case .object: "an object"
     }

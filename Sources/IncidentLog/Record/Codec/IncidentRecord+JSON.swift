@@ -24,6 +24,11 @@ extension IncidentRecord {
     }
     responder = try root.optionalMember("responder")?.string()
     mode = try root.optionalMember("mode")?.raw(RecordBuilder.Mode.self)
+    if let member = try root.optionalMember("resumed_from") {
+      resumedFrom = ResumedFrom(
+        draft: try member.member("draft", expected: "a file name").string(),
+        savedAt: try member.member("saved_at", expected: DocumentReader.timeExpectation).time())
+    }
     tlp = try root.optionalMember("tlp")?.raw(TLP.self)
     answers = try root.optionalMember("answers").map(Self.namedValues)
     trail = try root.optionalMember("trail")?.elements().map(TrailEntry.init(reader:))
@@ -52,6 +57,9 @@ extension IncidentRecord {
     }
     object["responder"] = responder.map(JSONValue.string)
     object["mode"] = mode.map { .string($0.rawValue) }
+    object["resumed_from"] = resumedFrom.map {
+      ["draft": .string($0.draft), "saved_at": .string(UTCTimestamp.string(from: $0.savedAt))]
+    }
     object["tlp"] = tlp.map { .string($0.rawValue) }
     object["answers"] = answers.map(Self.json)
     object["trail"] = trail.map { .array($0.map(\.jsonValue)) }

@@ -22,6 +22,8 @@ package struct IncidentRecord: Sendable, Equatable {
   package var responder: String?
   /// How the answers were given.
   package var mode: RecordBuilder.Mode?
+  /// The draft the run was resumed from, when it was (`triage run --resume`).
+  package var resumedFrom: ResumedFrom?
   /// The record's Traffic Light Protocol marking.
   package var tlp: TLP?
   /// Every asked question's answer, in the order asked.
@@ -66,6 +68,23 @@ package struct IncidentRecord: Sendable, Equatable {
     self.actions = actions
     self.notifications = notifications
     self.integrity = integrity
+  }
+
+  /// `resumed_from`: the draft a run continued, `{draft, saved_at}`.
+  ///
+  /// The draft's answers were re-read like typed ones, but their times come from the draft
+  /// file, which anyone could have edited; this says so in the record.
+  package struct ResumedFrom: Sendable, Equatable {
+    /// The draft's file name, such as `20260401T093000Z-1a2b3c4d.json`.
+    package var draft: String
+    /// When the draft says it was saved (no later than when it was resumed).
+    package var savedAt: Date
+
+    /// Creates the member.
+    package init(draft: String, savedAt: Date) {
+      self.draft = draft
+      self.savedAt = savedAt
+    }
   }
 
   /// The runbook a record was made with: `{id, version, sha256}`.

@@ -47,6 +47,7 @@ enum ArchiveAmendCommand {
         throw CommandError.unknownValue(what: "status", value: text, allowed: statuses)
       }
       let note = invocation.value(.note)
+      try FreeTextField.refuseSecret(in: note, field: "--note")
       return try ArchiveAmending.append(
         .actionStatus(action: action, status: status, note: note),
         summary: "action \(action) \(status.rawValue).", invocation, context)

@@ -2,6 +2,9 @@ import IncidentLog
 
 /// Appends one amendment for `archive amend`, `archive note` and `archive close`, and says
 /// what was written.
+///
+/// `--responder` is refused here (exit 65) when it looks like a secret; each command checks its
+/// own note before calling.
 enum ArchiveAmending {
   /// Appends `change` to the record named by the `id` argument, as the `--responder` (else
   /// `$USER`), and prints `summary` with the amendment's path.
@@ -9,10 +12,12 @@ enum ArchiveAmending {
     _ change: AmendmentChange, summary: String, _ invocation: Invocation,
     _ context: CommandContext
   ) throws -> TriageExit {
+    let responder = invocation.value(.responder)
+    try FreeTextField.refuseSecret(in: responder, field: "--responder")
     let store = try context.existingArchive(invocation)
     let result = try AmendmentWriter(store: store).amend(
       record: invocation.argument(.id) ?? "", with: change,
-      responder: context.responder(named: invocation.value(.responder)), now: context.now())
+      responder: context.responder(named: responder), now: context.now())
     context.standardOutput.write(
       "Record \(result.amendment.record): \(summary)\n"
         + "Wrote \(store.absolute(result.stored.location.path))\n")

@@ -16,7 +16,8 @@ extension Command {
       .responder, .archive,
     ],
     action: { invocation, context in
-      try ArchiveAmending.append(
+      try FreeTextField.refuseSecret(in: invocation.value(.note), field: "--note")
+      return try ArchiveAmending.append(
         .close(note: invocation.value(.note)), summary: "closed.", invocation, context)
     })
 }

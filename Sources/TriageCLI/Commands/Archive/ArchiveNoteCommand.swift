@@ -17,6 +17,7 @@ extension Command {
       guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
         throw CommandError.emptyArgument(what: "note")
       }
+      try FreeTextField.refuseSecret(in: text, field: "the note")
       return try ArchiveAmending.append(
         .note(text: text), summary: "note added.", invocation, context)
     })
