@@ -136,6 +136,9 @@ package struct ErrorReport: Equatable {
         + "'\(recordRunbook)'"
     case .noScenarioFiles(let searched):
       return "no scenario files found in \(searched.joined(separator: ", "))"
+    case .controlCharactersInArchivePath(let source, let value):
+      return "\(source) \"\(ArchivePathText.visible(value))\" holds a control character; "
+        + "name the archive folder without one"
     case .noArchive(let path):
       return "\(path): no incident log archive here (triage run creates one)"
     case .interruptedDryRun:
@@ -156,7 +159,8 @@ package struct ErrorReport: Equatable {
 
   private static func exit(for error: CommandError) -> TriageExit {
     switch error {
-    case .noTerminalToAsk, .unknownValue, .emptyArgument, .badDateFilter, .badSentTime:
+    case .noTerminalToAsk, .unknownValue, .emptyArgument, .badDateFilter, .badSentTime,
+      .controlCharactersInArchivePath:
       return .usage
     case .openQuestionsWithoutTerminal, .notADraft, .notATriageDraft, .draftForAnotherRunbook,
       .notARecord, .recordForAnotherRunbook:
