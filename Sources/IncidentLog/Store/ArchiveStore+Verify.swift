@@ -59,6 +59,12 @@ extension ArchiveStore {
     for (child, parent) in graph.missingParents {
       issues.append(.init(path: child.path, id: child.id, kind: .missingParent(parent)))
     }
+    // The archive's other folders are never walked, but a link in their place is named too:
+    // drafts and the cache would be written through it.
+    for name in ["drafts", HeadsCache.directoryName]
+    where fileSystem.isSymbolicLink(at: absolute(name)) {
+      issues.append(.init(path: name, id: nil, kind: .symbolicLink))
+    }
     let leftovers = reports.filter { !documentPaths.contains(String($0.dropLast(3)) + ".json") }
     issues += try duplicateIDIssues(ids.suspects)
     let ordered = issues.enumerated().sorted {

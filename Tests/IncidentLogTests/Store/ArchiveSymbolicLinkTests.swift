@@ -45,6 +45,28 @@ import TriageTestSupport
     #expect(!TemporaryDirectory.files(under: elsewhere).contains { $0.contains("0000dddd") })
   }
 
+  @Test(
+    "drafts/ or .cache/ as a symbolic link is named by verify", arguments: ["drafts", ".cache"])
+  func linkedDraftsOrCache(_ folder: String) throws {
+    let (fixture, _, elsewhere) = try fixture()
+    defer { fixture.remove() }
+    try? FileManager.default.removeItem(atPath: fixture.root + "/" + folder)
+    try link(fixture.root + "/" + folder, to: elsewhere)
+    #expect(
+      try fixture.store.verify().issues == [.init(path: folder, id: nil, kind: .symbolicLink)])
+  }
+
+  @Test("the seam refuses a symbolic link where a folder is to be written (drafts/)")
+  func seamRefusesLinkedDrafts() throws {
+    let (fixture, _, elsewhere) = try fixture()
+    defer { fixture.remove() }
+    try link(fixture.root + "/drafts", to: elsewhere)
+    #expect(throws: ArchiveError.symbolicLink(path: fixture.root + "/drafts")) {
+      try SystemFileSystem().refuseSymbolicLink(at: fixture.root + "/drafts")
+    }
+    try SystemFileSystem().refuseSymbolicLink(at: fixture.root + "/records")
+  }
+
   @Test("a record file that is a symbolic link is named by verify and the reader")
   func linkedRecordFile() throws {
     let (fixture, stored, elsewhere) = try fixture()
