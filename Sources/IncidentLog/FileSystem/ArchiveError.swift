@@ -68,6 +68,15 @@ package enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// Whether this means the file's contents are bad (exit 65: not valid JSON, no well-formed
+  /// `integrity`) rather than that the file system failed.
+  package var isBadData: Bool {
+    switch self {
+    case .invalidJSON, .invalidIntegrity: true
+    default: false
+    }
+  }
+
   /// The error in words, starting with the path.
   package var description: String {
     switch self {

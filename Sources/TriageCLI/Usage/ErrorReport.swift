@@ -54,7 +54,9 @@ package struct ErrorReport: Equatable {
     case let error as RecordDecodingError:
       self.init(message: "not a readable record: \(error)", exit: .dataError)
     case let error as ArchiveError:
-      self.init(message: error.description, exit: error.isCannotCreate ? .cannotCreate : .ioError)
+      let exit: TriageExit =
+        error.isBadData ? .dataError : error.isCannotCreate ? .cannotCreate : .ioError
+      self.init(message: error.description, exit: exit)
     case let error as CommandError:
       self.init(message: Self.message(for: error), exit: Self.exit(for: error))
     case let error as CommandFailure:

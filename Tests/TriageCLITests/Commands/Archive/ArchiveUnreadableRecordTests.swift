@@ -71,6 +71,13 @@ import TriageTestSupport
     #expect(result.error.split(separator: "\n").filter { $0.contains("(skipped)") }.count == 2)
   }
 
+  @Test("show of a truncated record is bad data (65), naming the file")
+  func showTruncatedRecord() {
+    let result = run(["show", "20210420T000000Z-0000000d"])
+    #expect(result.exit == .dataError)
+    #expect(result.error.hasPrefix("triage: /w/log/\(Self.truncated):"))
+  }
+
   @Test("a search names an unreadable record even when the text is not in it")
   func searchNamesUnmatchedUnreadableRecords() {
     let result = run(["search", "no such text anywhere"])
