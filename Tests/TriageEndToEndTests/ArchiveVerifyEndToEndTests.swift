@@ -31,6 +31,7 @@ import TriageTestSupport
     #expect(
       result.output == """
         Archive intact: 7 documents checked.
+        Reports not covered: 3 records written before records held their report's hash; their reports are not checked.
         Heads (1):
           92ead002a7dfb5847f22f01c056e9a2b5341f4fde9e6e9fc866ecd37ce751edf  \(head)
 
@@ -90,6 +91,11 @@ import TriageTestSupport
     try FileManager.default.createDirectory(
       atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try FileManager.default.copyItem(atPath: otherArchive + "/" + path, toPath: target)
+    // Its report too: the test is about the forged parent.
+    let reportPath = String(path.dropLast(".json".count)) + ".md"
+    try FileManager.default.copyItem(
+      atPath: otherArchive + "/" + reportPath,
+      toPath: String(target.dropLast(".json".count)) + ".md")
     let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     let result = try verify("--json")
     #expect(result.status == 65)

@@ -2,8 +2,9 @@
 ///
 /// Amendments are indexed first (a few bytes each, see `AmendmentIndex`), then records are
 /// streamed, each with its amendments read from their files, so memory grows with neither the
-/// records nor the amendments' contents. Files that do not read as documents are skipped here
-/// (``ArchiveStore/verify()`` reports them), and so are documents that do not decode as records.
+/// records nor the amendments' contents. A record file that does not read as a document, or a
+/// document that does not decode as a record, is never dropped silently: it is handed to the
+/// caller as an ``UnreadableRecord``.
 package struct ArchiveReader: Sendable {
   /// The archive.
   package let store: ArchiveStore
@@ -11,17 +12,36 @@ package struct ArchiveReader: Sendable {
   /// A reader of `store`.
   package init(store: ArchiveStore) { self.store = store }
 
-  /// Calls `body` with the state of each readable record, in path order (oldest first).
-  package func forEachRecord(_ body: (RecordState) throws -> Void) throws {
+  /// Calls `body` with the state of each readable record, in path order (oldest first), and
+  /// `unreadable` with each record file that is not one (bad JSON, no integrity, not a record,
+  /// a symbolic link, a read error), in the same order.
+  package func forEachRecord(
+    unreadable: (UnreadableRecord) -> Void = { _ in }, _ body: (RecordState) throws -> Void
+  ) throws {
     let index = try AmendmentIndex(store: store)
     var failure: (any Error)?
     try store.walk(.record) { (entry) throws(ArchiveError) in
-      guard failure == nil, case .document(let location) = entry,
-        let document = try? store.read(location)
-      else { return }
+      guard failure == nil else { return }
+      let location: DocumentLocation
+      switch entry {
+      case .document(let found): location = found
+      case .symbolicLink(let path):
+        return unreadable(UnreadableRecord(path: path, error: .symbolicLink(path: path)))
+      case .report, .unexpectedFile: return
+      }
+      let document: StoredDocument
+      do throws(ArchiveError) {
+        document = try store.read(location)
+      } catch {
+        return unreadable(UnreadableRecord(path: location.path, error: error))
+      }
       let amendments = index.amendments(ofRecord: location.id, in: store)
-      // A document that does not decode as a record is skipped, like one that does not read.
-      guard let state = try? RecordState(stored: document, amendments: amendments) else { return }
+      let state: RecordState
+      do {
+        state = try RecordState(stored: document, amendments: amendments)
+      } catch {
+        return unreadable(UnreadableRecord(path: location.path, reason: "\(error)"))
+      }
       do {
         try body(state)
       } catch {

@@ -1,8 +1,9 @@
 /// Case-insensitive search over records' answers, decision, actions, notifications and the
 /// notes of their amendments.
 ///
-/// Each record file is first scanned as raw bytes for the text (ASCII letters folded), so only
-/// files that may match are parsed; the match is then confirmed field by field.
+/// Each record file is decoded (so that an unreadable one is named, never skipped) and scanned as
+/// raw bytes for the text (ASCII letters folded), so only files that may match are compared
+/// field by field.
 package struct ArchiveSearch: Sendable {
   /// The text searched for.
   package let text: String
@@ -20,23 +21,45 @@ package struct ArchiveSearch: Sendable {
     needle = plain && !bytes.isEmpty ? bytes.map(Self.lowered) : nil
   }
 
-  /// Calls `body` with each matching record, oldest first.
-  package func forEachMatch(in store: ArchiveStore, _ body: (SearchMatch) throws -> Void) throws {
+  /// Calls `body` with each matching record, oldest first, and `unreadable` with each record
+  /// file that is not a readable record (whether or not it might have matched).
+  package func forEachMatch(
+    in store: ArchiveStore, unreadable: (UnreadableRecord) -> Void = { _ in },
+    _ body: (SearchMatch) throws -> Void
+  ) throws {
     let index = try AmendmentIndex(
       store: store, prefilter: { bytes in needle.map { Self.bytes(bytes, contain: $0) } ?? true },
       mark: { $0.change.text.map(contains) ?? false })
     var failure: (any Error)?
     try store.walk(.record) { (entry) throws(ArchiveError) in
-      guard failure == nil, case .document(let location) = entry else { return }
+      guard failure == nil else { return }
+      let location: DocumentLocation
+      switch entry {
+      case .document(let found): location = found
+      case .symbolicLink(let path):
+        return unreadable(UnreadableRecord(path: path, error: .symbolicLink(path: path)))
+      case .report, .unexpectedFile: return
+      }
       let notes = index.isMarked(location.id)
-      guard let bytes = try? store.fileSystem.readFile(at: store.absolute(location.path)) else {
-        return
+      let bytes: [UInt8]
+      do throws(ArchiveError) {
+        bytes = try store.fileSystem.readDocumentFile(at: store.absolute(location.path))
+      } catch {
+        return unreadable(UnreadableRecord(path: location.path, error: error))
+      }
+      // Every file is decoded, even one the byte prefilter rules out, so that an unreadable
+      // record is always named: the prefilter now spares only the field-by-field match.
+      let recordAmendments = index.amendments(ofRecord: location.id, in: store)
+      let state: RecordState
+      do {
+        let document = try store.document(location, from: bytes)
+        state = try RecordState(stored: document, amendments: recordAmendments)
+      } catch let error as ArchiveError {
+        return unreadable(UnreadableRecord(path: location.path, error: error))
+      } catch {
+        return unreadable(UnreadableRecord(path: location.path, reason: "\(error)"))
       }
       if !notes, let needle, !Self.bytes(bytes, contain: needle) { return }
-      let recordAmendments = index.amendments(ofRecord: location.id, in: store)
-      guard let document = try? store.document(location, from: bytes),
-        let state = try? RecordState(stored: document, amendments: recordAmendments)
-      else { return }
       let fields = matchingFields(of: state)
       guard !fields.isEmpty else { return }
       do { try body(SearchMatch(state: state, fields: fields)) } catch { failure = error }

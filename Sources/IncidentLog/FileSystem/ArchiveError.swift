@@ -20,6 +20,9 @@ package enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
   case notFound(path: String)
   /// A path that should be a directory is something else.
   case notADirectory(path: String)
+  /// A symbolic link inside the archive, where a folder or a document should be: never written
+  /// through nor read as a document (`ELOOP` from `O_NOFOLLOW`, or `lstat(2)`).
+  case symbolicLink(path: String)
   /// Any other failed system call, with its `errno`.
   case ioError(path: String, errno: Int32)
   /// A document to store is not a JSON object.
@@ -43,7 +46,8 @@ package enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .noSpaceLeft(let path), .readOnlyArchive(let path), .permissionDenied(let path),
       .alreadyExists(let path), .notFound(let path), .notADirectory(let path),
-      .ioError(let path, _), .invalidJSON(let path, _), .invalidIntegrity(let path):
+      .symbolicLink(let path), .ioError(let path, _), .invalidJSON(let path, _),
+      .invalidIntegrity(let path):
       path
     case .documentIsNotAnObject, .invalidDocumentID, .documentIDMismatch, .nonFiniteNumber,
       .createdAtMismatch:
@@ -54,11 +58,22 @@ package enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Whether this means "cannot create output" (exit 73) rather than an I/O error (exit 74).
   package var isCannotCreate: Bool {
     switch self {
-    case .noSpaceLeft, .readOnlyArchive, .permissionDenied, .alreadyExists, .notADirectory: true
+    case .noSpaceLeft, .readOnlyArchive, .permissionDenied, .alreadyExists, .notADirectory,
+      .symbolicLink:
+      true
     case .documentIsNotAnObject, .invalidDocumentID, .documentIDMismatch, .nonFiniteNumber,
       .createdAtMismatch:
       true
     case .notFound, .ioError, .invalidJSON, .invalidIntegrity: false
+    }
+  }
+
+  /// Whether this means the file's contents are bad (exit 65: not valid JSON, no well-formed
+  /// `integrity`) rather than that the file system failed.
+  package var isBadData: Bool {
+    switch self {
+    case .invalidJSON, .invalidIntegrity: true
+    default: false
     }
   }
 
@@ -71,6 +86,8 @@ package enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case .alreadyExists(let path): "\(path): already exists (archive files are never overwritten)"
     case .notFound(let path): "\(path): no such file or directory"
     case .notADirectory(let path): "\(path): not a directory"
+    case .symbolicLink(let path):
+      "\(path): a symbolic link inside the archive (never followed: replace it with the folder or file)"
     case .ioError(let path, let code): "\(path): I/O error: \(String(cString: strerror(code)))"
     case .documentIsNotAnObject(let id): "document \(id): not a JSON object"
     case .invalidDocumentID(let id): "invalid document id \"\(id)\""
@@ -93,6 +110,7 @@ package enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case EEXIST: self = .alreadyExists(path: path)
     case ENOENT: self = .notFound(path: path)
     case ENOTDIR: self = .notADirectory(path: path)
+    case ELOOP: self = .symbolicLink(path: path)
     default: self = .ioError(path: path, errno: error.code)
     }
   }

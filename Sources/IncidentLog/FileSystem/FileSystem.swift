@@ -6,6 +6,16 @@ import RunbookCore
 /// ``ArchiveError``; see `FileReading` for why the seam has two levels. ``SystemFileSystem`` is
 /// the one real implementation. Paths are plain POSIX path strings.
 package protocol FileSystem: FileReading where ReadError == ArchiveError {
+  /// The whole contents of an archive document (or report), refusing a symbolic link in its
+  /// place: opened with `O_NOFOLLOW`, so that a link planted in the archive is never read as a
+  /// document.
+  ///
+  /// - Throws: ``ArchiveError/symbolicLink(path:)`` when `path` is a symbolic link.
+  func readDocumentFile(at path: String) throws(ArchiveError) -> [UInt8]
+
+  /// The permission bits of `path` (`st_mode & 0o7777`, following symbolic links).
+  func permissions(at path: String) throws(ArchiveError) -> Int
+
   /// Creates a directory and any missing parents, owner-only (mode 0700); an existing directory
   /// is fine.
   func createDirectory(at path: String) throws(ArchiveError)
@@ -75,6 +85,12 @@ package enum Durability: Sendable, Equatable {
 }
 
 extension FileSystem {
+  /// Throws ``ArchiveError/symbolicLink(path:)`` when `path` itself is a symbolic link (checked
+  /// with `lstat(2)`); nothing there, or anything else, passes.
+  package func refuseSymbolicLink(at path: String) throws(ArchiveError) {
+    if isSymbolicLink(at: path) { throw .symbolicLink(path: path) }
+  }
+
   /// Writes a new durable file (see ``writeNewFile(_:at:durability:)``).
   package func writeNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
     try writeNewFile(bytes, at: path, durability: .durable)

@@ -37,6 +37,8 @@ package protocol SystemCalls: Sendable {
   func flock(_ fd: Int32, operation: Int32) throws(SystemCallError)
   /// `stat(2)`: kind, identity and times.
   func status(_ path: String) throws(SystemCallError) -> FileStatus
+  /// `stat(2)`: the permission bits of `path` (`st_mode & 0o7777`).
+  func permissions(_ path: String) throws(SystemCallError) -> Int
   /// `lstat(2)`: whether `path` itself is a symbolic link.
   func isSymbolicLink(_ path: String) throws(SystemCallError) -> Bool
   /// `utimensat(2)` with no times: sets the file's access and modification times to now.
@@ -113,6 +115,12 @@ package struct GlibcSystemCalls: SystemCalls {
     return FileStatus(
       kind: kind, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
       modified: FileTime(info.st_mtim), changed: FileTime(info.st_ctim))
+  }
+
+  package func permissions(_ path: String) throws(SystemCallError) -> Int {
+    var info = stat()
+    guard systemStat(path, &info) == 0 else { throw .current }
+    return Int(info.st_mode & 0o7777)
   }
 
   package func isSymbolicLink(_ path: String) throws(SystemCallError) -> Bool {

@@ -103,8 +103,24 @@ package struct SystemFileSystem: FileSystem {
   }
 
   package func readFile(at path: String) throws(ArchiveError) -> [UInt8] {
+    try readFile(at: path, flags: O_RDONLY | O_CLOEXEC)
+  }
+
+  package func permissions(at path: String) throws(ArchiveError) -> Int {
     do {
-      let fd = try calls.open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
+      return try calls.permissions(path)
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
+  package func readDocumentFile(at path: String) throws(ArchiveError) -> [UInt8] {
+    try readFile(at: path, flags: O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+  }
+
+  private func readFile(at path: String, flags: Int32) throws(ArchiveError) -> [UInt8] {
+    do {
+      let fd = try calls.open(path, flags: flags, mode: 0)
       defer { try? calls.close(fd) }
       var contents: [UInt8] = []
       let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)

@@ -41,13 +41,14 @@ package struct IncidentRecorder: Sendable {
     _ session: Session, outcomes: Outcomes, metadata: RecordBuilder.Metadata
   ) throws(ArchiveError) -> Written {
     let record = RecordBuilder.incidentRecord(of: session, outcomes: outcomes, metadata: metadata)
-    // The report is written under the archive's lock, beside the record, from the record as
-    // sealed (with its hash).
+    // The report is written under the archive's lock, beside the record, from the record before
+    // it is sealed: the record's hash covers the report's (`integrity.report_sha256`), so the
+    // report cannot show the record's hash.
     let stored = try store.append(
       document: record.jsonValue, kind: .record, id: metadata.id,
       createdAt: metadata.createdAt,
-      report: { sealed in
-        ReportGenerator.markdown(of: (try? IncidentRecord(json: sealed)) ?? record)
+      report: { unsealed in
+        ReportGenerator.markdown(of: (try? IncidentRecord(json: unsealed)) ?? record)
       })
     let recordPath = store.absolute(stored.location.path)
     let reportPath = String(recordPath.dropLast(".json".count)) + ".md"

@@ -18,9 +18,12 @@ extension ArchiveStore {
   ///   - id: The document id, also its file name (see ``DocumentID``).
   ///   - createdAt: The creation time, which picks the month folder; a `created_at` member in
   ///     the document must name the same month.
-  ///   - report: Renders a companion Markdown file from the document as sealed; it is written
-  ///     to `<id>.md` beside the document, under the same lock (so that the cleanup of stale
-  ///     temporary files, which runs under the lock, never meets it half-written).
+  ///   - report: Renders a companion Markdown file from the document before it is sealed
+  ///     (without `integrity`: the record's hash covers the report's, so the report cannot show
+  ///     it). It is written to `<id>.md` beside the document, under the same lock, and its
+  ///     SHA-256 goes into `integrity.report_sha256`, so that ``verify()`` finds an edited or
+  ///     deleted report. The report is written first and removed again if the document cannot
+  ///     be: the pair appears together or not at all, and a retry finds the id free.
   /// - Returns: The document as written, with its hash and parents.
   /// - Throws: ``ArchiveError``; ``ArchiveError/alreadyExists(path:)`` if the id is taken.
   @discardableResult
@@ -94,6 +97,7 @@ extension ArchiveStore {
   private func write(
     _ object: JSONObject, at location: DocumentLocation, report: ((JSONValue) -> String)?
   ) throws(ArchiveError) -> StoredDocument {
+    try refuseSymbolicLinks(on: location.path)
     // Before any listing, so that a folder changed after it is never trusted (HeadsCache).
     let stamp = try? fileSystem.currentTime(touching: absolute(Self.lockFileName))
     try writeGitIgnoreIfMissing()
@@ -107,19 +111,63 @@ extension ArchiveStore {
       store: self, cache: found, stamp: stamp, listed: [directory: names],
       statuses: [directory: status])
     let parents = try refresh.heads().map(\.sha256)
-    let (sealed, hash) = DocumentIntegrity.sealed(object, parents: parents)
-    try fileSystem.writeNewFile(
-      JSONPrettyPrinter.bytes(of: .object(sealed)), at: absolute(location.path))
-    if let report {
-      let text = report(.object(sealed))
-      try fileSystem.writeNewFile(
-        Array(text.utf8), at: absolute(String(location.path.dropLast(".json".count)) + ".md"),
-        durability: .rebuildable)
-    }
+    var unsealed = object
+    unsealed.removeValue(forKey: DocumentIntegrity.memberName)
+    let reportBytes = report.map { Array($0(.object(unsealed)).utf8) }
+    let (sealed, hash) = DocumentIntegrity.sealed(
+      object, parents: parents, reportSHA256: reportBytes.map(SHA256.hexHash))
+    try writePair(
+      JSONPrettyPrinter.bytes(of: .object(sealed)), report: reportBytes, at: location)
     refresh.cache.adding(location, sha256: hash, parents: parents)
       .save(in: self, removingOldFiles: found == nil)
     return StoredDocument(
       location: location, sha256: hash, parents: parents.sorted(), document: .object(sealed))
+  }
+
+  /// Throws ``ArchiveError/symbolicLink(path:)`` if a folder on the way to `relativePath`
+  /// (`records/`, the year, the month) or `.cache/` is a symbolic link: a write never goes
+  /// through a link, which could lead anywhere.
+  private func refuseSymbolicLinks(on relativePath: String) throws(ArchiveError) {
+    try fileSystem.refuseSymbolicLink(at: absolute(HeadsCache.directoryName))
+    var prefix = ""
+    // The folders only: a new file is given its name with `link(2)`, which never follows a
+    // link already there (it fails with `EEXIST`).
+    for component in relativePath.split(separator: "/").dropLast() {
+      prefix += prefix.isEmpty ? String(component) : "/" + component
+      try fileSystem.refuseSymbolicLink(at: absolute(prefix))
+    }
+  }
+
+  /// Writes a document and its report (if any) so that both appear or neither: the report
+  /// first, then the document; if the document cannot be written, the report is removed.
+  ///
+  /// A report without its document (left by a crash between the two writes) is replaced: under
+  /// the lock, with the document's name free, it can only be such a leftover.
+  private func writePair(
+    _ bytes: [UInt8], report: [UInt8]?, at location: DocumentLocation
+  ) throws(ArchiveError) {
+    let documentPath = absolute(location.path)
+    guard let report else { return try fileSystem.writeNewFile(bytes, at: documentPath) }
+    let reportPath = absolute(location.reportPath)
+    do {
+      try fileSystem.writeNewFile(report, at: reportPath)
+    } catch .alreadyExists {
+      // Another record's report, or a leftover: only a leftover is replaced.
+      if try fileSystem.status(at: documentPath) != nil
+        || fileSystem.isSymbolicLink(at: documentPath)
+      {
+        throw .alreadyExists(path: documentPath)
+      }
+      try fileSystem.refuseSymbolicLink(at: reportPath)
+      try fileSystem.removeFile(at: reportPath)
+      try fileSystem.writeNewFile(report, at: reportPath)
+    }
+    do {
+      try fileSystem.writeNewFile(bytes, at: documentPath)
+    } catch {
+      try? fileSystem.removeFile(at: reportPath)
+      throw error
+    }
   }
 
   /// The status of the folder `directory` (relative), made first if missing.

@@ -4,7 +4,10 @@ extension ArchiveStore {
   /// Reads one file at a time and keeps only compact hashes (see `ArchiveGraph`). Finds edited
   /// documents (hash mismatch), unreadable or truncated files, documents whose parent is missing
   /// (a deleted or altered document, or an inserted one with a forged parent), amendments whose
-  /// record (`record_sha256`) is missing, renamed or moved files, and stray files. A deleted
+  /// record (`record_sha256`) is missing, renamed or moved files, stray files and symbolic
+  /// links, and records whose Markdown report is missing or edited (`integrity.report_sha256`;
+  /// records without it are listed in ``VerificationReport/reportsNotCovered``, and reports
+  /// without a record in ``VerificationReport/leftoverReports``). A deleted
   /// *head* leaves no trace in the files that remain; compare ``VerificationReport/heads`` with
   /// a copy (such as git history) to catch that.
   ///
@@ -16,17 +19,34 @@ extension ArchiveStore {
     var graph = ArchiveGraph()
     var ids = DuplicateIDFinder()
     var documentCount = 0
+    var reports: [String] = []
+    var documentPaths: Set<String> = []
+    var notCovered: [String] = []
     // Records are walked before amendments, so an amendment's record is known when it comes.
     for kind in DocumentKind.allCases {
       try walk(kind) { (entry) throws(ArchiveError) in
         switch entry {
         case .unexpectedFile(let path):
           issues.append(.init(path: path, id: nil, kind: .unexpectedFile))
+        case .symbolicLink(let path):
+          issues.append(.init(path: path, id: nil, kind: .symbolicLink))
+        case .report(let path):
+          reports.append(path)
         case .document(let location):
           documentCount += 1
+          documentPaths.insert(location.path)
           let (found, problems) = check(location)
           issues += problems.map { .init(path: location.path, id: location.id, kind: $0) }
           guard let found else { return }
+          if location.kind == .record {
+            if let hash = found.reportSHA256 {
+              if let problem = checkReport(of: location, recorded: hash) {
+                issues.append(.init(path: location.reportPath, id: location.id, kind: problem))
+              }
+            } else {
+              notCovered.append(location.path)
+            }
+          }
           ids.add(location.id)
           if let record = found.amendedRecord, !graph.isKnown(record.sha256) {
             issues.append(
@@ -39,17 +59,48 @@ extension ArchiveStore {
     for (child, parent) in graph.missingParents {
       issues.append(.init(path: child.path, id: child.id, kind: .missingParent(parent)))
     }
+    // The archive's other folders are never walked, but a link in their place is named too:
+    // drafts and the cache would be written through it.
+    for name in ["drafts", HeadsCache.directoryName]
+    where fileSystem.isSymbolicLink(at: absolute(name)) {
+      issues.append(.init(path: name, id: nil, kind: .symbolicLink))
+    }
+    let leftovers = reports.filter { !documentPaths.contains(String($0.dropLast(3)) + ".json") }
     issues += try duplicateIDIssues(ids.suspects)
     let ordered = issues.enumerated().sorted {
       ($0.element.path, $0.offset) < ($1.element.path, $1.offset)
     }.map(\.element)
-    return VerificationReport(documentCount: documentCount, issues: ordered, heads: graph.heads)
+    return VerificationReport(
+      documentCount: documentCount, issues: ordered, heads: graph.heads,
+      reportsNotCovered: notCovered, leftoverReports: leftovers.sorted())
+  }
+
+  /// What is wrong with a record's report, given the hash the record holds for it; nil if
+  /// nothing.
+  private func checkReport(
+    of location: DocumentLocation, recorded: String
+  ) -> VerificationReport.Issue.Kind? {
+    let path = absolute(location.reportPath)
+    let bytes: [UInt8]
+    do {
+      bytes = try fileSystem.readDocumentFile(at: path)
+    } catch .notFound {
+      return .missingReport
+    } catch .symbolicLink {
+      return .symbolicLink
+    } catch {
+      return .unreadableReport(error)
+    }
+    let computed = SHA256.hexHash(bytes)
+    return computed == recorded ? nil : .reportEdited(recorded: recorded, computed: computed)
   }
 
   /// What ``verify()`` keeps of one readable document.
   private struct Checked {
     var sha256: String
     var parents: [String]
+    /// The recorded hash of the record's report, if any.
+    var reportSHA256: String?
     /// For an amendment, the record it names: `record` and `record_sha256`.
     var amendedRecord: (id: String, sha256: String)?
   }
@@ -78,14 +129,18 @@ extension ArchiveStore {
   private func check(_ location: DocumentLocation) -> (Checked?, [VerificationReport.Issue.Kind]) {
     let bytes: [UInt8]
     do {
-      bytes = try fileSystem.readFile(at: absolute(location.path))
+      bytes = try fileSystem.readDocumentFile(at: absolute(location.path))
+    } catch .symbolicLink {
+      return (nil, [.symbolicLink])
     } catch {
       return (nil, [.unreadable(error)])
     }
     if let digest = FastDocumentDigest(bytes: bytes) {
       let amended = location.kind == .amendment ? digest.amendedRecord : nil
       return (
-        Checked(sha256: digest.recordedSHA256, parents: digest.parents, amendedRecord: amended),
+        Checked(
+          sha256: digest.recordedSHA256, parents: digest.parents,
+          reportSHA256: digest.reportSHA256, amendedRecord: amended),
         problems(
           computed: digest.computedSHA256, recorded: digest.recordedSHA256, id: digest.id,
           createdAt: digest.createdAt, at: location)
@@ -105,7 +160,9 @@ extension ArchiveStore {
     let amended =
       location.kind == .amendment ? Amendment.recordReference(in: document.document) : nil
     return (
-      Checked(sha256: document.sha256, parents: document.parents, amendedRecord: amended),
+      Checked(
+        sha256: document.sha256, parents: document.parents,
+        reportSHA256: DocumentIntegrity.reportSHA256(in: object), amendedRecord: amended),
       problems(
         computed: DocumentIntegrity.computedHash(of: object), recorded: document.sha256,
         id: DocumentEnvelope.id(in: object)?.stringValue,

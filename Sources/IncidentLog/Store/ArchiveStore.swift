@@ -47,7 +47,7 @@ package struct ArchiveStore: Sendable {
 
   /// Reads and checks the shape of one document (not its hash: see ``verify()``).
   package func read(_ location: DocumentLocation) throws(ArchiveError) -> StoredDocument {
-    try document(location, from: try fileSystem.readFile(at: absolute(location.path)))
+    try document(location, from: try fileSystem.readDocumentFile(at: absolute(location.path)))
   }
 
   /// Parses the bytes of the document at `location`, and checks its shape.
@@ -112,7 +112,11 @@ extension ArchiveStore {
   /// One entry met while walking a kind's folder.
   enum WalkEntry {
     case document(DocumentLocation)
+    /// A record's Markdown report (`<id>.md`), by path.
+    case report(String)
     case unexpectedFile(String)
+    /// A symbolic link (to a folder or a file), never followed.
+    case symbolicLink(String)
   }
 
   /// The document files of one kind, and any other files found among them.
@@ -124,7 +128,8 @@ extension ArchiveStore {
     try walk(kind) { (entry) throws(ArchiveError) in
       switch entry {
       case .document(let location): documents.append(location)
-      case .unexpectedFile(let path): unexpected.append(path)
+      case .unexpectedFile(let path), .symbolicLink(let path): unexpected.append(path)
+      case .report: break
       }
     }
     return (documents, unexpected.sorted())
@@ -134,8 +139,13 @@ extension ArchiveStore {
   func walk(
     _ kind: DocumentKind, _ body: (WalkEntry) throws(ArchiveError) -> Void
   ) throws(ArchiveError) {
+    if fileSystem.isSymbolicLink(at: absolute(kind.directoryName)) {
+      return try body(.symbolicLink(kind.directoryName))
+    }
     guard try fileSystem.isDirectory(at: absolute(kind.directoryName)) else { return }
-    // Documents sit two levels down (YYYY/MM); the depth limit stops symbolic-link loops.
+    // Documents sit two levels down (YYYY/MM). Symbolic links to folders are never followed
+    // (one `lstat` per subfolder); a link in a document's place is refused when it is opened
+    // (`readDocumentFile`, with `O_NOFOLLOW`), which costs no extra call per document.
     var pending = [(path: kind.directoryName, depth: 0)]
     while let (directory, depth) = pending.popLast() {
       var subdirectories: [(path: String, depth: Int)] = []
@@ -143,12 +153,16 @@ extension ArchiveStore {
       for name in try fileSystem.contentsOfDirectory(at: absolute(directory)) {
         let path = directory + "/" + name
         switch FolderEntry(name: name) {
-        case .hidden, .report:
+        case .hidden:
           continue
+        case .report:
+          entries.append(.report(path))
         case .document(let id):
           entries.append(.document(DocumentLocation(kind: kind, id: id, path: path)))
         case .other:
-          if try fileSystem.isDirectory(at: absolute(path)) {
+          if fileSystem.isSymbolicLink(at: absolute(path)) {
+            entries.append(.symbolicLink(path))
+          } else if try fileSystem.isDirectory(at: absolute(path)) {
             if depth < Self.maximumFolderDepth {
               subdirectories.append((path, depth + 1))
             } else {
@@ -182,7 +196,7 @@ extension ArchiveStore {
   func readIntegrity(_ location: DocumentLocation) throws(ArchiveError) -> (
     sha256: String, parents: [String]
   ) {
-    let bytes = try fileSystem.readFile(at: absolute(location.path))
+    let bytes = try fileSystem.readDocumentFile(at: absolute(location.path))
     if let digest = FastDocumentDigest(bytes: bytes) {
       return (digest.recordedSHA256, digest.parents)
     }

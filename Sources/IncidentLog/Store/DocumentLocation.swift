@@ -14,3 +14,8 @@ package struct DocumentLocation: Sendable, Equatable, Hashable {
     self.path = path
   }
 }
+
+extension DocumentLocation {
+  /// The path of the record's Markdown report, beside it: `records/2026/04/<id>.md`.
+  package var reportPath: String { String(path.dropLast(".json".count)) + ".md" }
+}

@@ -15,6 +15,8 @@ struct FastDocumentDigest {
   var recordedSHA256: String
   /// `integrity.parents` as recorded, sorted.
   var parents: [String]
+  /// `integrity.report_sha256` as recorded, if a plain string.
+  var reportSHA256: String?
   /// The `id` member, if a string.
   var id: String?
   /// The `created_at` member, if a string.
@@ -73,6 +75,7 @@ private struct CanonicalScanner {
     guard skipWhitespace(index) == bytes.count else { throw Unsupported() }
     var recorded: String?
     var parents: [String]?
+    var report: String?
     var id: String?
     var createdAt: String?
     var record: String?
@@ -87,6 +90,7 @@ private struct CanonicalScanner {
           case "sha256": recorded = try plainString(field)
           case "parents":
             parents = try stringArray(field.valueStart)
+          case "report_sha256": report = try? plainString(field)
           default: break
           }
         }
@@ -108,6 +112,7 @@ private struct CanonicalScanner {
       computedSHA256: Hex.string(of: hasher.finalize()), recordedSHA256: recorded,
       parents: parents.sorted(), id: id, createdAt: createdAt)
     if let record, let recordSHA256 { digest.amendedRecord = (record, recordSHA256) }
+    digest.reportSHA256 = report
     return digest
   }
 

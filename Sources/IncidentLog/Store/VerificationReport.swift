@@ -26,6 +26,15 @@ package struct VerificationReport: Sendable, Equatable {
       case duplicateID(otherPath: String)
       /// A file that is not a document, among the documents.
       case unexpectedFile
+      /// A symbolic link inside the archive (a folder or a document): never followed, never
+      /// read as a document.
+      case symbolicLink
+      /// The record's report (`<id>.md`) is missing: deleted, or never written.
+      case missingReport
+      /// The record's report does not hash to the record's `integrity.report_sha256`: edited.
+      case reportEdited(recorded: String, computed: String)
+      /// The record's report could not be read.
+      case unreadableReport(ArchiveError)
     }
 
     /// The file, relative to the archive root.
@@ -59,6 +68,11 @@ package struct VerificationReport: Sendable, Equatable {
           "its record \(record) is not in the archive (deleted, or edited and sealed again)"
         case .duplicateID(let other): "same id as \(other)"
         case .unexpectedFile: "not an archive document"
+        case .symbolicLink: "a symbolic link (never followed in an archive)"
+        case .missingReport: "the record's report is missing (deleted)"
+        case .reportEdited(let recorded, let computed):
+          "report edited: the record says sha256 \(recorded), the report hashes to \(computed)"
+        case .unreadableReport(let error): "the report cannot be read: \(error)"
         }
       return "\(path): \(problem)"
     }
@@ -73,12 +87,28 @@ package struct VerificationReport: Sendable, Equatable {
   /// One head is a linear history;
   /// two after a merge of two copies; the next append names them all.
   package var heads: [DocumentHead]
+  /// The records whose report is not covered by their hash, by path.
+  ///
+  /// They were written before records held their report's hash (`integrity.report_sha256`).
+  /// Not a problem: their reports are simply not checked.
+  package var reportsNotCovered: [String]
+  /// Reports without their record, by path.
+  ///
+  /// Left by a write interrupted between the report and its record (the report is written
+  /// first), so not a problem; safe to remove. (A record deleted with its report kept would
+  /// look the same; see ``heads``.)
+  package var leftoverReports: [String]
 
   /// Creates a report.
-  package init(documentCount: Int, issues: [Issue], heads: [DocumentHead]) {
+  package init(
+    documentCount: Int, issues: [Issue], heads: [DocumentHead], reportsNotCovered: [String] = [],
+    leftoverReports: [String] = []
+  ) {
     self.documentCount = documentCount
     self.issues = issues
     self.heads = heads
+    self.reportsNotCovered = reportsNotCovered
+    self.leftoverReports = leftoverReports
   }
 
   /// Whether no problem was found.

@@ -39,6 +39,7 @@ extension OptionName {
   package static let severity = OptionName("severity")
   package static let since = OptionName("since")
   package static let status = OptionName("status")
+  package static let skipUnreadable = OptionName("skip-unreadable")
   package static let strict = OptionName("strict")
   package static let strictCoverage = OptionName("strict-coverage")
   package static let tlp = OptionName("tlp")

@@ -48,6 +48,8 @@ extension Command {
 /// Flags and I/O only: the record is built and stored by ``IncidentRecorder``.
 enum RunCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
+    // A bad archive name is refused before any question is asked.
+    _ = try context.archivePath(invocation)
     let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
     let runbookHash = SHA256.hexHash(loaded.bytes)
     let start = try StartingAnswers.gather(invocation, context, runbook: loaded.runbook)
@@ -101,8 +103,10 @@ enum RunCommand {
           ? JSONPrettyPrinter.string(of: record.jsonValue) : ReportGenerator.markdown(of: record))
       return .success
     }
+    let archive = try context.archivePath(invocation)
+    context.warnIfWritableByOthers(archive: archive)
     let recorder = IncidentRecorder(
-      store: ArchiveStore(root: context.archivePath(invocation), fileSystem: context.fileSystem))
+      store: ArchiveStore(root: archive, fileSystem: context.fileSystem))
     let written = try recorder.record(
       reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
     if let draftPath = invocation.value(.resume) {
@@ -123,7 +127,7 @@ enum RunCommand {
     _ session: Session, loaded: LoadedRunbook, hash: String, responder: String?,
     invocation: Invocation, context: CommandContext
   ) throws -> TriageExit {
-    let archive = context.archivePath(invocation)
+    let archive = try context.archivePath(invocation)
     if invocation.flag(.dryRun) {
       throw CommandError.interruptedDryRun
     }

@@ -21,6 +21,8 @@ struct Draft {
   /// Writes the draft into `archive/drafts/` through `fileSystem` and returns its path.
   func save(in archive: String, fileSystem: any FileSystem) throws(ArchiveError) -> String {
     let folder = archive + "/drafts"
+    // A link in the folder's place could lead anywhere: drafts are never written through one.
+    try fileSystem.refuseSymbolicLink(at: folder)
     try fileSystem.createDirectory(at: folder)
     let path = folder + "/" + DocumentID.generate(at: document.savedAt) + ".json"
     try fileSystem.writeNewFile(JSONPrettyPrinter.bytes(of: document.jsonValue), at: path)

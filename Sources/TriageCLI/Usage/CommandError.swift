@@ -28,6 +28,8 @@ package enum CommandError: Error, Sendable, Equatable {
   case recordForAnotherRunbook(runbookPath: String, runbook: String, recordRunbook: String)
   /// `triage test` found no scenario files (exit 1).
   case noScenarioFiles(searched: [String])
+  /// `--archive` or `TRIAGE_ARCHIVE` (`source`) holds a control character (exit 2).
+  case controlCharactersInArchivePath(source: String, value: String)
   /// The archive folder does not exist (exit 66).
   case noArchive(path: String)
   /// Interrupted during `--dry-run`: nothing saved (exit 130).

@@ -54,7 +54,9 @@ package struct ErrorReport: Equatable {
     case let error as RecordDecodingError:
       self.init(message: "not a readable record: \(error)", exit: .dataError)
     case let error as ArchiveError:
-      self.init(message: error.description, exit: error.isCannotCreate ? .cannotCreate : .ioError)
+      let exit: TriageExit =
+        error.isBadData ? .dataError : error.isCannotCreate ? .cannotCreate : .ioError
+      self.init(message: error.description, exit: exit)
     case let error as CommandError:
       self.init(message: Self.message(for: error), exit: Self.exit(for: error))
     case let error as CommandFailure:
@@ -137,6 +139,9 @@ package struct ErrorReport: Equatable {
         + "'\(recordRunbook)'"
     case .noScenarioFiles(let searched):
       return "no scenario files found in \(searched.joined(separator: ", "))"
+    case .controlCharactersInArchivePath(let source, let value):
+      return "\(source) \"\(ArchivePathText.visible(value))\" holds a control character; "
+        + "name the archive folder without one"
     case .noArchive(let path):
       return "\(path): no incident log archive here (triage run creates one)"
     case .interruptedDryRun:
@@ -157,7 +162,8 @@ package struct ErrorReport: Equatable {
 
   private static func exit(for error: CommandError) -> TriageExit {
     switch error {
-    case .noTerminalToAsk, .unknownValue, .emptyArgument, .badDateFilter, .badSentTime:
+    case .noTerminalToAsk, .unknownValue, .emptyArgument, .badDateFilter, .badSentTime,
+      .controlCharactersInArchivePath:
       return .usage
     case .openQuestionsWithoutTerminal, .notADraft, .notATriageDraft, .draftForAnotherRunbook,
       .notARecord, .recordForAnotherRunbook:

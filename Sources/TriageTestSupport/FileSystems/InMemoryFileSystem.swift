@@ -55,6 +55,11 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
     }
   }
 
+  /// The same as ``readFile(at:)``: a tree in memory has no symbolic links.
+  package func readDocumentFile(at path: String) throws(ArchiveError) -> [UInt8] {
+    try readFile(at: path)
+  }
+
   package func contentsOfDirectory(at path: String) throws(ArchiveError) -> [String] {
     try locked { tree throws(ArchiveError) in
       try tree.names(in: path)

@@ -61,8 +61,9 @@ struct HeadsCacheCostTests {
     #expect(listed == ["records/2026/04"])
     #expect(read == [".cache/heads.json"])
     // One stat per folder: the two kind folders, two years, twelve months each of records and
-    // amendments, and April's records; no mkdir.
-    #expect(calls.calls(containing: "status " + fixture.root + "/records").count == 1 + 2 + 13)
+    // amendments, and April's records; an lstat of each folder on the way to the new record
+    // (no symbolic links are written through); no mkdir.
+    #expect(calls.calls(containing: "status " + fixture.root + "/records").count == 1 + 2 + 13 + 3)
     #expect(calls.calls(containing: "status " + fixture.root + "/amendments").count == 1 + 2 + 12)
     #expect(calls.calls(containing: "mkdir").count == 0)
     #expect(try fixture.store.heads().map(\.sha256) == [stored.sha256])
@@ -123,6 +124,8 @@ struct HeadsCacheCostTests {
       log == [
         "status ",  // The archive folder exists.
         "open /.archive.lock", "flock ",
+        // lstat: no symbolic link on the way (see ArchiveStore.refuseSymbolicLinks).
+        "status /.cache", "status /records", "status /records/2026", "status /records/2026/04",
         "touch /.archive.lock", "status /.archive.lock",  // The stamp.
         "status /.gitignore",
         "status /records/2026/04", "directoryEntries /records/2026/04",

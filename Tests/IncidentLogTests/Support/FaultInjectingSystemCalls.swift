@@ -140,6 +140,11 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
     return status
   }
 
+  func permissions(_ path: String) throws(SystemCallError) -> Int {
+    try check(.status, path: path)
+    return try real.permissions(path)
+  }
+
   func isSymbolicLink(_ path: String) throws(SystemCallError) -> Bool {
     try check(.status, path: path)
     return try real.isSymbolicLink(path)

@@ -51,6 +51,14 @@ final class LockHookFileSystem: FileSystem, @unchecked Sendable {
     try real.readFile(at: path)
   }
 
+  func permissions(at path: String) throws(ArchiveError) -> Int {
+    try real.permissions(at: path)
+  }
+
+  func readDocumentFile(at path: String) throws(ArchiveError) -> [UInt8] {
+    try real.readDocumentFile(at: path)
+  }
+
   func contentsOfDirectory(at path: String) throws(ArchiveError) -> [String] {
     try real.contentsOfDirectory(at: path)
   }

@@ -1,16 +1,27 @@
-/// The `integrity` member: `{"parents": [hex…], "sha256": hex}`.
+/// The `integrity` member: `{"parents": [hex…], "report_sha256": hex, "sha256": hex}`.
 ///
 /// `sha256` is SHA-256 over the RFC 8785 canonical form of the whole document with only
-/// `integrity.sha256` removed, so the parents are covered by the hash and cannot be changed
-/// without detection.
+/// `integrity.sha256` removed, so the parents and the report's hash are covered by the hash and
+/// cannot be changed without detection.
+///
+/// `report_sha256` is the SHA-256 of the record's Markdown report (its bytes as written). The
+/// report is rendered before the record is sealed, so it cannot show the record's own hash
+/// (that hash covers the report's); records written before reports were covered have no
+/// `report_sha256`, and their reports are not checked.
 enum DocumentIntegrity {
   static let memberName = "integrity"
+  /// The member of `integrity` that holds the report's hash.
+  static let reportMemberName = "report_sha256"
 
-  /// The document with `integrity` set to `parents` and the hash over it, and that hash.
-  static func sealed(_ object: JSONObject, parents: [String]) -> (JSONObject, String) {
+  /// The document with `integrity` set to `parents` (and the report's hash, if any) and the hash
+  /// over it, and that hash.
+  static func sealed(
+    _ object: JSONObject, parents: [String], reportSHA256: String? = nil
+  ) -> (JSONObject, String) {
     var sealed = object
     var integrity = JSONObject()
     integrity["parents"] = .array(parents.sorted().map(JSONValue.string))
+    integrity[reportMemberName] = reportSHA256.map(JSONValue.string)
     sealed[memberName] = .object(integrity)
     let hash = computedHash(of: sealed)
     integrity["sha256"] = .string(hash)
@@ -40,5 +51,13 @@ enum DocumentIntegrity {
       parents.append(parent)
     }
     return (hash, parents)
+  }
+}
+
+extension DocumentIntegrity {
+  /// The recorded hash of the document's report (`integrity.report_sha256`), if a string.
+  static func reportSHA256(in object: JSONObject) -> String? {
+    guard case .object(let integrity)? = object[memberName] else { return nil }
+    return integrity[reportMemberName]?.stringValue
   }
 }

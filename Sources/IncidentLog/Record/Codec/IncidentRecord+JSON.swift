@@ -42,6 +42,7 @@ extension IncidentRecord {
     if let member = try root.optionalMember("integrity") {
       integrity = Integrity(
         parents: try member.member("parents", expected: "a list of hashes").strings(),
+        reportSHA256: try member.optionalMember(DocumentIntegrity.reportMemberName)?.string(),
         sha256: try member.member("sha256", expected: "a string").string())
     }
   }
@@ -70,7 +71,11 @@ extension IncidentRecord {
     object["actions"] = actions.map { .array($0.map(\.jsonValue)) }
     object["notifications"] = notifications.map { .array($0.map(\.jsonValue)) }
     object["integrity"] = integrity.map {
-      ["parents": .array($0.parents.map(JSONValue.string)), "sha256": .string($0.sha256)]
+      var member = JSONObject()
+      member["parents"] = .array($0.parents.map(JSONValue.string))
+      member[DocumentIntegrity.reportMemberName] = $0.reportSHA256.map(JSONValue.string)
+      member["sha256"] = .string($0.sha256)
+      return .object(member)
     }
     return .object(object)
   }

@@ -104,16 +104,21 @@ package struct IncidentRecord: Sendable, Equatable {
     }
   }
 
-  /// `integrity`: the hashes of the heads the writer saw, and the record's own hash.
+  /// `integrity`: the hashes of the heads the writer saw, its report's hash, and the record's
+  /// own hash.
   package struct Integrity: Sendable, Equatable {
     /// The parents' hashes, sorted.
     package var parents: [String]
+    /// The SHA-256 of the Markdown report beside the record (`report_sha256`); nil in records
+    /// written before reports were covered.
+    package var reportSHA256: String?
     /// The SHA-256 of the record's canonical JSON without `integrity.sha256`.
     package var sha256: String
 
     /// Creates an integrity member.
-    package init(parents: [String], sha256: String) {
+    package init(parents: [String], reportSHA256: String? = nil, sha256: String) {
       self.parents = parents
+      self.reportSHA256 = reportSHA256
       self.sha256 = sha256
     }
   }

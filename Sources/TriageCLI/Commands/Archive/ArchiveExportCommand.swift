@@ -19,13 +19,15 @@ extension Command {
 
       Records marked TLP:RED are left out unless --include-red is given. Output goes to \
       standard output, or to --output FILE, written whole or not at all.
+
+      \(Command.unreadableRecordsDiscussion)
       """,
     options: [
       .value(.format, valueName: "format", help: "jsonl, csv or md."),
       .value(.rows, valueName: "rows", help: "records (default) or actions."),
       .flag(.includeRed, help: "Include records marked TLP:RED."),
       .value(.output, short: "o", valueName: "file", help: "Write to FILE instead."),
-      .archive,
+      .skipUnreadable, .archive,
     ],
     action: ArchiveExportCommand.run)
 }
@@ -62,7 +64,8 @@ enum ArchiveExportCommand {
     case .jsonl: break
     }
     var leftOut = 0
-    try ArchiveReader(store: store).forEachRecord { state in
+    var unreadable = UnreadableRecords(invocation, context, store: store)
+    try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
       if state.tlp == "TLP:RED" && !includeRed {
         leftOut += 1
         return
@@ -90,7 +93,7 @@ enum ArchiveExportCommand {
         "triage: left out \(leftOut) TLP:RED record\(leftOut == 1 ? "" : "s") "
           + "(--include-red includes them)\n")
     }
-    return .success
+    return unreadable.exit()
   }
 
   static func markdownRow(_ row: [String]) -> String {

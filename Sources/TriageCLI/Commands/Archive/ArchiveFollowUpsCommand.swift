@@ -17,9 +17,11 @@ extension Command {
       time is computed from the sending time. A business-day rule uses the holiday calendar of \
       the record's runbook, found by id in the runbook folders; if the runbook is not found, \
       the line says so and counts weekends only.
+
+      \(Command.unreadableRecordsDiscussion)
       """,
     options: [
-      .json, .archive,
+      .json, .skipUnreadable, .archive,
       RunbookLocator.option,
     ],
     action: ArchiveFollowUpsCommand.run)
@@ -32,7 +34,8 @@ enum ArchiveFollowUpsCommand {
     let now = context.now()
     let calendars = CalendarCache(locator: RunbookLocator(context, invocation))
     var all: [FollowUp] = []
-    try ArchiveReader(store: store).forEachRecord { state in
+    var unreadable = UnreadableRecords(invocation, context, store: store)
+    try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
       all += FollowUp.followUps(of: state, now: now, calendar: calendars.lookup)
     }
     let ordered = FollowUp.ordered(all)
@@ -44,7 +47,7 @@ enum ArchiveFollowUpsCommand {
       let text = ordered.map { line($0, width: context.outputWidth) }.joined(separator: "\n")
       context.standardOutput.write(text + "\n")
     }
-    return .success
+    return unreadable.exit()
   }
 
   /// `STATE    DUE                   RECORD  KIND ID: TITLE (owner) [remark]`.

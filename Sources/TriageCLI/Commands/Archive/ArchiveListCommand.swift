@@ -12,6 +12,8 @@ extension Command {
       closed), runbook and decision, the decision cut to the width of the terminal (80 columns \
       when not a terminal), keeping at least 20 characters of it; --json gives it whole. --since and \
       --until take a date (2026-04-01; --until includes that whole day) or an RFC 3339 time.
+
+      \(Command.unreadableRecordsDiscussion)
       """,
     options: [
       .value(.since, valueName: "time", help: "Only records created at or after TIME."),
@@ -19,7 +21,7 @@ extension Command {
       .value(.runbook, valueName: "id", help: "Only records made with this runbook."),
       .value(.severity, valueName: "level", help: "Only records of this severity."),
       .value(.status, valueName: "status", help: "Only open or closed records."),
-      .json, .archive,
+      .json, .skipUnreadable, .archive,
     ],
     action: ArchiveListCommand.run)
 }
@@ -32,8 +34,9 @@ enum ArchiveListCommand {
     let json = invocation.flag(.json)
     let output = context.standardOutput
     var count = 0
+    var unreadable = UnreadableRecords(invocation, context, store: store)
     if json { output.write("[") }
-    try ArchiveReader(store: store).forEachRecord { state in
+    try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
       guard filter.matches(state) else { return }
       if json {
         output.write((count == 0 ? "\n  " : ",\n  ") + CanonicalJSON.string(of: summary(state)))
@@ -43,7 +46,7 @@ enum ArchiveListCommand {
       count += 1
     }
     if json { output.write(count == 0 ? "]\n" : "\n]\n") }
-    return .success
+    return unreadable.exit()
   }
 
   /// `ID  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION`, the decision cut to `width` (but

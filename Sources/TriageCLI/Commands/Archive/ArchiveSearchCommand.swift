@@ -10,9 +10,11 @@ extension Command {
       then one indented line per field that matched: answers.ID, decision, actions.ID.title \
       (or .owner, .details), notifications.ID.to (or .basis, .draft), or \
       amendments.ID.note/action-status/close for notes left by amendments.
+
+      \(Command.unreadableRecordsDiscussion)
       """,
     arguments: [ArgumentSpec(.text, help: "The text to look for.")],
-    options: [.json, .archive],
+    options: [.json, .skipUnreadable, .archive],
     action: ArchiveSearchCommand.run)
 }
 
@@ -25,8 +27,10 @@ enum ArchiveSearchCommand {
     let json = invocation.flag(.json)
     let output = context.standardOutput
     var count = 0
+    var unreadable = UnreadableRecords(invocation, context, store: store)
     if json { output.write("[") }
-    try ArchiveSearch(text).forEachMatch(in: store) { match in
+    try ArchiveSearch(text).forEachMatch(in: store, unreadable: { unreadable.note($0) }) {
+      match in
       if json {
         let object: JSONValue = [
           "id": .string(match.state.id), "created_at": .string(match.state.createdAt),
@@ -47,6 +51,6 @@ enum ArchiveSearchCommand {
       count += 1
     }
     if json { output.write(count == 0 ? "]\n" : "\n]\n") }
-    return .success
+    return unreadable.exit()
   }
 }

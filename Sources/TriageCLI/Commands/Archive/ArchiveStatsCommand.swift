@@ -5,7 +5,8 @@ extension Command {
   static let archiveStats = Command(
     "stats",
     abstract: "Count records by severity, runbook and status, and the open and overdue items.",
-    options: [.json, .archive],
+    discussion: Command.unreadableRecordsDiscussion,
+    options: [.json, .skipUnreadable, .archive],
     action: ArchiveStatsCommand.run)
 }
 
@@ -23,7 +24,8 @@ enum ArchiveStatsCommand {
     var openActions = 0
     var openNotifications = 0
     var overdue = 0
-    try ArchiveReader(store: store).forEachRecord { state in
+    var unreadable = UnreadableRecords(invocation, context, store: store)
+    try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
       records += 1
       if state.isClosed { closed += 1 }
       bySeverity[state.severity, default: 0] += 1
@@ -48,7 +50,7 @@ enum ArchiveStatsCommand {
         "overdue": .number(Double(overdue)),
       ]
       context.standardOutput.write(JSONPrettyPrinter.string(of: value))
-      return .success
+      return unreadable.exit()
     }
     var lines = [
       "Records: \(records) (\(records - closed) open, \(closed) closed)", "By severity:",
@@ -62,6 +64,6 @@ enum ArchiveStatsCommand {
     lines.append("Open notifications: \(openNotifications)")
     lines.append("Overdue: \(overdue)")
     context.standardOutput.write(lines.joined(separator: "\n") + "\n")
-    return .success
+    return unreadable.exit()
   }
 }

@@ -11,6 +11,13 @@ extension Command {
       and the heads (the newest documents; two after a git merge, until the next record joins \
       them). Otherwise prints one line per problem, naming the record or amendment, and exits 65.
 
+      Each record holds the SHA-256 of its Markdown report, so an edited or deleted report is \
+      named too. Records written before that (without integrity.report_sha256) still verify; \
+      their reports are "not covered" and counted on a line of their own (reports_not_covered \
+      in --json). A report without its record is the leftover of an interrupted write: named \
+      (leftover_reports), not a problem, safe to remove. Symbolic links inside the archive are \
+      never followed and are named as problems.
+
       A deleted document shows as a missing parent of the documents written after it, and a \
       deleted or edited record also through its amendments, which name it by id and hash. A \
       deleted head leaves no trace in the files that remain: compare the heads with a copy (git \
@@ -43,6 +50,17 @@ enum ArchiveVerifyCommand {
       lines.append(
         "Archive NOT intact: \(count) problem\(count == 1 ? "" : "s") in "
           + "\(report.documentCount) documents.")
+    }
+    if !report.reportsNotCovered.isEmpty {
+      let count = report.reportsNotCovered.count
+      lines.append(
+        "Reports not covered: \(count) record\(count == 1 ? "" : "s") written before records "
+          + "held their report's hash; \(count == 1 ? "its report is" : "their reports are") "
+          + "not checked.")
+    }
+    for path in report.leftoverReports {
+      lines.append(
+        "Leftover: \(path): a report without its record (an interrupted write); safe to remove.")
     }
     lines.append("Heads (\(report.heads.count)):")
     for head in report.heads { lines.append("  \(head.sha256)  \(head.location.path)") }
@@ -80,6 +98,8 @@ enum ArchiveVerifyCommand {
             "message": .string(describe(issue)),
           ]
         }),
+      "reports_not_covered": .array(report.reportsNotCovered.map(JSONValue.string)),
+      "leftover_reports": .array(report.leftoverReports.map(JSONValue.string)),
       "heads": .array(
         report.heads.map { head in
           ["sha256": .string(head.sha256), "path": .string(head.location.path)]

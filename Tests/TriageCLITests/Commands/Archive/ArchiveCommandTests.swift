@@ -72,6 +72,7 @@ import TriageTestSupport
     #expect(
       result.output == """
         Archive intact: 7 documents checked.
+        Reports not covered: 3 records written before records held their report's hash; their reports are not checked.
         Heads (1):
           92ead002a7dfb5847f22f01c056e9a2b5341f4fde9e6e9fc866ecd37ce751edf  amendments/2021/04/20210415T090000Z-000000c1.json
 
