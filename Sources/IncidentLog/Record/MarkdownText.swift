@@ -62,7 +62,7 @@ package enum MarkdownText {
   /// - `\` before ASCII punctuation or at the end (a hard line break);
   /// - `&` that starts an entity reference (`&lt;`, `&#60;`);
   /// - `:` before `//` and the `.` of `www.`: cmark-gfm's extended autolinks;
-  /// - `#` at the end (the closing sequence of a heading);
+  /// - the last `#` of a run after a space at the end (the closing sequence of a heading);
   /// - at the start of a line (`atLineStart`): `#`, `>`, `-`, `+`, `=`, and the `.` or `)` after
   ///   up to nine digits: headings, block quotes, list items, thematic breaks, setext underlines.
   ///
@@ -161,7 +161,7 @@ extension MarkdownText {
     case UInt8(ascii: "."):
       return index >= 3 && bytes[(index - 3)..<index].elementsEqual("www".utf8)
     case UInt8(ascii: "#"):
-      return (atLineStart && index == 0) || next == nil
+      return (atLineStart && index == 0) || (next == nil && endsClosingSequence(bytes))
     case UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
       return atLineStart && index == 0
     default:
@@ -174,6 +174,13 @@ extension MarkdownText {
     let digits = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
     guard (1...9).contains(digits), digits < bytes.count else { return nil }
     return bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")") ? digits : nil
+  }
+
+  /// Whether `bytes` end with a run of `#` at the start or after a space or tab: the closing
+  /// sequence of an ATX heading (`C#` has none).
+  private static func endsClosingSequence(_ bytes: [UInt8]) -> Bool {
+    guard let before = bytes.lastIndex(where: { $0 != UInt8(ascii: "#") }) else { return true }
+    return bytes[before] == 0x20 || bytes[before] == 0x09
   }
 
   /// Whether `bytes` from `start` read `name;` or `#digits;` (CommonMark's entity and numeric

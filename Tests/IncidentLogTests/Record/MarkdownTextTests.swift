@@ -54,6 +54,8 @@ import Testing
     Case("numeric entity", "&#60;", "\\&#60;"),
     Case("heading closer", "step #", "step \\#"),
     Case("issue number stays", "ticket #42", "ticket #42"),
+    Case("C sharp stays", "written in C#", "written in C#"),
+    Case("only hashes", "##", "#\\#", atLineStart: "\\#\\#"),
     Case("CRLF", "one\r\ntwo", "one two"),
     Case("NUL", "nul\u{0}here", "nul\u{FFFD}here"),
     Case(
