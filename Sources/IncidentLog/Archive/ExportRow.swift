@@ -1,9 +1,13 @@
-/// The columns of `triage archive export`: one row per record, or one per action.
+import RunbookCore
+
+/// The columns of `triage archive export`: one row per record, per action or per notification.
 package enum ExportRows: String, Sendable, CaseIterable {
   /// One row per record.
   case records
   /// One row per action of each record.
   case actions
+  /// One row per notification of each record.
+  case notifications
 
   /// The column names, in order.
   package var columns: [String] {
@@ -17,6 +21,11 @@ package enum ExportRows: String, Sendable, CaseIterable {
       [
         "record", "created_at", "runbook", "severity", "tlp", "action", "title", "owner", "due",
         "status", "note",
+      ]
+    case .notifications:
+      [
+        "record", "created_at", "runbook", "severity", "tlp", "notification", "to", "due",
+        "status", "sent_at", "basis",
       ]
     }
   }
@@ -40,15 +49,25 @@ package enum ExportRows: String, Sendable, CaseIterable {
           action.title, action.owner ?? "", action.due ?? "", action.status, action.note ?? "",
         ]
       }
+    case .notifications:
+      return state.notifications.map { notification in
+        let basis = state.record.notifications?.first { $0.id == notification.id }?.basis
+        return [
+          state.id, state.createdAt, state.runbookID, state.severity, state.tlp, notification.id,
+          notification.title, notification.due ?? "", notification.status,
+          notification.sentAt.map(UTCTimestamp.string(from:)) ?? "", basis ?? "",
+        ]
+      }
     }
   }
 
   /// The JSON objects of one record for JSON Lines: the record with its amendments and status
-  /// (as `archive show --format json`), or one object per action with ``columns`` as keys.
+  /// (as `archive show --format json`), or one object per action or notification with
+  /// ``columns`` as keys.
   package func jsonObjects(of state: RecordState) -> [JSONValue] {
     switch self {
     case .records: return [state.jsonValue]
-    case .actions:
+    case .actions, .notifications:
       return rows(of: state).map { row in
         var object = JSONObject()
         for (column, value) in zip(columns, row) { object[column] = .string(value) }

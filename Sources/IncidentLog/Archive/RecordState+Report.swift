@@ -32,6 +32,8 @@ extension RecordState {
   /// `## Follow-ups` section: open or closed, each action's and notification's state (due times
   /// of chained deadlines worked out as in ``FollowUp``), and every amendment in order.
   ///
+  /// Ids, responders and notes are written as literal text (``MarkdownText``).
+  ///
   /// - Parameters:
   ///   - now: the time overdue is measured against.
   ///   - calendar: the holiday calendar of a runbook id, for business-day chained deadlines.
@@ -52,7 +54,8 @@ extension RecordState {
       lines.append("")
       for item in items {
         let followUp = open.first { $0.item.kind == item.kind && $0.item.id == item.id }
-        lines.append("- \(item.id): " + Self.describe(item, followUp: followUp))
+        let id = MarkdownText.inline(item.id, atLineStart: true)
+        lines.append("- \(id): " + MarkdownText.inline(Self.describe(item, followUp: followUp)))
       }
       lines.append("")
     }
@@ -61,7 +64,8 @@ extension RecordState {
     if amendments.isEmpty { lines.append("None.") }
     for amendment in amendments {
       let at = UTCTimestamp.string(from: amendment.createdAt)
-      lines.append("- \(at), \(amendment.responder): \(Self.describe(amendment.change))")
+      let responder = MarkdownText.inline(amendment.responder)
+      lines.append("- \(at), \(responder): \(MarkdownText.inline(Self.describe(amendment.change)))")
     }
     lines.append("")
     return lines.joined(separator: "\n")

@@ -1,5 +1,19 @@
-/// Text made fit for one line of Markdown: the report's table cells and list items, and the
-/// tables and columns of `triage archive`.
+/// Text from records made fit for Markdown: the report, `archive show` and `archive export`.
+///
+/// Record text (answers, runbook text after substitution, responders, notes, ids) must read as
+/// the same text once rendered, and never make structure of its own: a heading, list, block quote,
+/// table cell, raw HTML, link, autolink, image, emphasis, code or a break out of a fence. Each
+/// function here says where its result goes:
+///
+/// - ``inline(_:atLineStart:)``: inside a line the report writes (`**Decision:** …`), or at the
+///   start of a list item's content (`- …`).
+/// - ``tableCell(_:)``: a cell of a GFM table.
+/// - ``codeSpan(_:)``: a code span (`` `vendor` ``).
+/// - ``fencedBlock(_:info:)``: a fenced code block holding many lines as written.
+///
+/// Escaping follows CommonMark 0.31 (a backslash before ASCII punctuation makes it literal) and
+/// cmark-gfm's extensions (tables, autolinks, strikethrough), but only where a character can
+/// start something, so that an ordinary sentence is written as it is.
 package enum MarkdownText {
   /// `text` on one line: each run of line breaks becomes one space, and breaks at either end
   /// are dropped.
@@ -36,20 +50,181 @@ package enum MarkdownText {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// A Markdown table cell: ``oneLine(_:)``, with `|` escaped.
+  /// `text` as literal inline Markdown on one line.
   ///
-  /// Done on bytes (`|` is ASCII, never part of a longer UTF-8 sequence): Foundation's
-  /// `replacingOccurrences` goes through `NSString` and cost more than the rest of the report.
-  package static func tableCell(_ text: String) -> String {
-    let line = oneLine(text)
-    let bar = UInt8(ascii: "|")
-    guard line.utf8.contains(bar) else { return line }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(line.utf8.count + 8)
-    for byte in line.utf8 {
-      if byte == bar { bytes.append(UInt8(ascii: "\\")) }
-      bytes.append(byte)
+  /// The text goes on one line (``oneLine(_:)``) without spaces or tabs at its ends (four spaces
+  /// would start indented code; a trailing space would end `**…**` early). Then a backslash goes
+  /// before:
+  ///
+  /// - `` ` `` `*` `[` `]` `<` `|` `~`, always: code spans, emphasis, links and images, raw HTML,
+  ///   comments and `<…>` autolinks, table cells, strikethrough;
+  /// - `_` unless it stands between two ASCII letters or digits (`snake_case` stays);
+  /// - `\` before ASCII punctuation or at the end (a hard line break);
+  /// - `&` that starts an entity reference (`&lt;`, `&#60;`);
+  /// - `:` before `//` and the `.` of `www.`: cmark-gfm's extended autolinks;
+  /// - the last `#` of a run after a space at the end (the closing sequence of a heading);
+  /// - at the start of a line (`atLineStart`): `#`, `>`, `-`, `+`, `=`, and the `.` or `)` after
+  ///   up to nine digits: headings, block quotes, list items, thematic breaks, setext underlines.
+  ///
+  /// NUL becomes U+FFFD, as CommonMark reads it. An e-mail address (`a@example.com`) is still
+  /// linked by cmark-gfm's autolink extension: it works on the text after escapes are read, so
+  /// no escape stops it; the link only ever points at `mailto:` and the address shown.
+  ///
+  /// ```
+  /// # x             ->  \# x                 (at the start of a line)
+  /// <!-- hide       ->  \<!-- hide
+  /// **bold**        ->  \*\*bold\*\*
+  /// https://x.test  ->  https\://x.test
+  /// ```
+  ///
+  /// Done on UTF-8 bytes: every character escaped is ASCII, never part of a longer sequence.
+  package static func inline(_ text: String, atLineStart: Bool = false) -> String {
+    let bytes = Array(oneLine(text).utf8).trimmingSpacesAndTabs
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + 8)
+    let listMarker = atLineStart ? orderedListMarkerIndex(bytes) : nil
+    for index in bytes.indices {
+      let byte = bytes[index]
+      if byte == 0 {
+        output += [0xEF, 0xBF, 0xBD]
+        continue
+      }
+      if needsEscape(bytes, at: index, atLineStart: atLineStart) || index == listMarker {
+        output.append(backslash)
+      }
+      output.append(byte)
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// A cell of a GFM table: ``inline(_:atLineStart:)``, which escapes `|` too.
+  package static func tableCell(_ text: String) -> String {
+    inline(text)
+  }
+
+  /// A code span holding `text` on one line: fenced by one backtick more than the longest run
+  /// inside, with a space inside each end when the text starts or ends with a backtick.
+  ///
+  /// ```
+  /// vendor   ->  `vendor`
+  /// a``b     ->  ```a``b```
+  /// `x       ->  `` `x ``
+  /// ```
+  package static func codeSpan(_ text: String) -> String {
+    let line = String(oneLine(text).map { $0 == "\0" ? "\u{FFFD}" : $0 })
+    let fence = String(repeating: "`", count: longestRun(of: "`", in: line) + 1)
+    let padding =
+      line.first == "`" || line.last == "`"
+        || (line.first == " " && line.last == " " && line.contains { $0 != " " }) ? " " : ""
+    return fence + padding + line + padding + fence
+  }
+
+  /// A fenced code block holding `text`'s lines as written: the opening fence with `info`, the
+  /// lines, the closing fence, joined with LF (one final line break of `text` is dropped).
+  ///
+  /// The fence is three backticks, or one more than the longest run of backticks in `text`, so
+  /// that no line inside can close it; a run of tildes cannot close a backtick fence. CR LF and
+  /// CR become LF and NUL U+FFFD, as CommonMark reads them.
+  package static func fencedBlock(_ text: String, info: String) -> String {
+    var body = text
+    if text.utf8.contains(where: { $0 == 0x0D || $0 == 0 }) {
+      body = String(text.map { $0 == "\r\n" || $0 == "\r" ? "\n" : $0 == "\0" ? "\u{FFFD}" : $0 })
+    }
+    if body.hasSuffix("\n") { body.removeLast() }
+    let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: body) + 1))
+    return fence + info + "\n" + body + "\n" + fence
+  }
+}
+
+// MARK: - Escaping
+
+extension MarkdownText {
+  private static let backslash = UInt8(ascii: "\\")
+
+  /// Whether the byte at `index` of `bytes` (a text on one line) needs a backslash before it.
+  private static func needsEscape(_ bytes: [UInt8], at index: Int, atLineStart: Bool) -> Bool {
+    let byte = bytes[index]
+    let next = index + 1 < bytes.count ? bytes[index + 1] : nil
+    switch byte {
+    case UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"),
+      UInt8(ascii: "<"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+      return true
+    case UInt8(ascii: "_"):
+      let previous = index > 0 ? bytes[index - 1] : nil
+      return !(isASCIIAlphanumeric(previous) && isASCIIAlphanumeric(next))
+    case backslash:
+      return next.map(isASCIIPunctuation) ?? true
+    case UInt8(ascii: "&"):
+      return startsEntity(bytes, at: index + 1)
+    case UInt8(ascii: ":"):
+      return bytes[(index + 1)...].starts(with: "//".utf8)
+    case UInt8(ascii: "."):
+      return index >= 3 && bytes[(index - 3)..<index].elementsEqual("www".utf8)
+    case UInt8(ascii: "#"):
+      return (atLineStart && index == 0) || (next == nil && endsClosingSequence(bytes))
+    case UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
+      return atLineStart && index == 0
+    default:
+      return false
+    }
+  }
+
+  /// The index of the `.` or `)` that would make `bytes` an ordered list item (`1. item`).
+  private static func orderedListMarkerIndex(_ bytes: [UInt8]) -> Int? {
+    let digits = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+    guard (1...9).contains(digits), digits < bytes.count else { return nil }
+    return bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")") ? digits : nil
+  }
+
+  /// Whether `bytes` end with a run of `#` at the start or after a space or tab: the closing
+  /// sequence of an ATX heading (`C#` has none).
+  private static func endsClosingSequence(_ bytes: [UInt8]) -> Bool {
+    guard let before = bytes.lastIndex(where: { $0 != UInt8(ascii: "#") }) else { return true }
+    return bytes[before] == 0x20 || bytes[before] == 0x09
+  }
+
+  /// Whether `bytes` from `start` read `name;` or `#digits;` (CommonMark's entity and numeric
+  /// character references, up to 32 characters).
+  private static func startsEntity(_ bytes: [UInt8], at start: Int) -> Bool {
+    var index = start
+    while index < bytes.count, index - start <= 32 {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: ";") { return index > start }
+      guard isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "#") else { return false }
+      index += 1
+    }
+    return false
+  }
+
+  private static func isASCIIAlphanumeric(_ byte: UInt8?) -> Bool {
+    guard let byte else { return false }
+    return (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  }
+
+  private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+    (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
+      || (0x7B...0x7E).contains(byte)
+  }
+
+  private static func longestRun(of character: Character, in text: String) -> Int {
+    var longest = 0
+    var current = 0
+    for each in text {
+      current = each == character ? current + 1 : 0
+      longest = max(longest, current)
+    }
+    return longest
+  }
+}
+
+extension [UInt8] {
+  /// The bytes without spaces and tabs at either end.
+  fileprivate var trimmingSpacesAndTabs: [UInt8] {
+    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+    guard let first = firstIndex(where: { !isBlank($0) }),
+      let last = lastIndex(where: { !isBlank($0) })
+    else { return [] }
+    return Array(self[first...last])
   }
 }

@@ -11,15 +11,20 @@ import RunbookCore
 /// the runbook derives `threat_model_changed` as true (or, without it, when severity is above
 /// `none`); credentials to rotate are the actions whose id starts with `rotate-`; whom to notify
 /// are the notifications.
+///
+/// Every text taken from the record goes through ``MarkdownText``, so that no answer, runbook
+/// text, responder or id makes Markdown or HTML of its own: inline text on one line with
+/// significant punctuation escaped, ids and hashes in code spans, drafts in a fence longer than
+/// any backtick run inside.
 package enum ReportGenerator {
   /// The report of `record`.
   package static func markdown(of record: IncidentRecord) -> String {
     var lines: [String] = []
     lines.append("**\(record.tlp?.rawValue ?? "")**")
     lines.append("")
-    lines.append("# Incident record \(record.id)")
+    lines.append("# Incident record \(MarkdownText.inline(record.id))")
     lines.append("")
-    lines.append("**Decision:** \(record.decision ?? "")")
+    lines.append("**Decision:** \(MarkdownText.inline(record.decision ?? ""))")
     lines.append("")
     lines.append("**Severity:** \(record.severity?.rawValue ?? "")")
     lines.append("")
@@ -34,7 +39,7 @@ package enum ReportGenerator {
       lines.append("| due | action | owner | status |")
       lines.append("|---|---|---|---|")
       for action in actions {
-        let due = dueText(action.due, rule: action.dueRule)
+        let due = MarkdownText.tableCell(dueText(action.due, rule: action.dueRule))
         let title = MarkdownText.tableCell(action.title)
         let owner = MarkdownText.tableCell(action.owner ?? "-")
         lines.append("| \(due) | \(title) | \(owner) | \(action.status.rawValue) |")
@@ -42,7 +47,8 @@ package enum ReportGenerator {
       for action in actions {
         guard let details = action.details, !details.isEmpty else { continue }
         lines.append("")
-        lines.append("- **\(action.title)**: \(MarkdownText.oneLine(details))")
+        let title = MarkdownText.inline(action.title)
+        lines.append("- **\(title)**: \(MarkdownText.inline(details))")
       }
     }
     lines.append("")
@@ -51,16 +57,15 @@ package enum ReportGenerator {
     if notifications.isEmpty { lines.append("None.") }
     for notification in notifications {
       let due = dueText(notification.due, rule: notification.dueRule)
-      lines.append("### \(notification.to) (by \(due))")
+      lines.append(
+        "### \(MarkdownText.inline(notification.to)) (by \(MarkdownText.inline(due)))")
       lines.append("")
       if let basis = notification.basis {
-        lines.append("Basis: \(basis)")
+        lines.append("Basis: \(MarkdownText.inline(basis))")
         lines.append("")
       }
       if let draft = notification.draft, !draft.isEmpty {
-        lines.append("```text")
-        lines.append(draft.hasSuffix("\n") ? String(draft.dropLast()) : draft)
-        lines.append("```")
+        lines.append(MarkdownText.fencedBlock(draft, info: "text"))
         lines.append("")
       }
     }
@@ -69,17 +74,20 @@ package enum ReportGenerator {
     lines.append("")
     let runbook = record.runbook
     lines.append(
-      "- Runbook: \(runbook?.id ?? "") \(runbook?.version ?? "")"
-        + " (sha256 `\(runbook?.sha256 ?? "")`)")
-    lines.append("- Responder: \(record.responder ?? "") (\(record.mode?.rawValue ?? ""))")
+      "- Runbook: \(MarkdownText.inline(runbook?.id ?? "")) "
+        + "\(MarkdownText.inline(runbook?.version ?? ""))"
+        + " (sha256 \(MarkdownText.codeSpan(runbook?.sha256 ?? "")))")
+    lines.append(
+      "- Responder: \(MarkdownText.inline(record.responder ?? "")) "
+        + "(\(record.mode?.rawValue ?? ""))")
     if let resumed = record.resumedFrom {
       lines.append(
-        "- Resumed from draft \(MarkdownText.oneLine(resumed.draft)), saved "
+        "- Resumed from draft \(MarkdownText.inline(resumed.draft)), saved "
           + UTCTimestamp.string(from: resumed.savedAt))
     }
     lines.append("- Created: \(record.createdAt.map(UTCTimestamp.string(from:)) ?? "")")
     if let hash = record.integrity?.sha256 {
-      lines.append("- Record sha256: `\(hash)`")
+      lines.append("- Record sha256: \(MarkdownText.codeSpan(hash))")
     }
     lines.append("")
     return lines.joined(separator: "\n")
@@ -107,12 +115,14 @@ package enum ReportGenerator {
       lines.append("2. **Do we rotate credentials?** No rotation is required.")
     } else {
       let list = rotations.map { "\($0.title) by \(dueText($0.due, rule: $0.dueRule))" }
+        .map { MarkdownText.inline($0) }
       lines.append("2. **Do we rotate credentials?** Yes: " + list.joined(separator: "; ") + ".")
     }
     if notifications.isEmpty {
       lines.append("3. **Do we notify anyone?** No notification is required.")
     } else {
       let list = notifications.map { "\($0.to) by \(dueText($0.due, rule: $0.dueRule))" }
+        .map { MarkdownText.inline($0) }
       lines.append("3. **Do we notify anyone?** Yes: " + list.joined(separator: "; ") + ".")
     }
     lines.append("")
@@ -122,9 +132,11 @@ package enum ReportGenerator {
   private static func trail(_ trail: [IncidentRecord.TrailEntry]) -> [String] {
     var lines = ["## Questions and answers", ""]
     for entry in trail {
+      let asked = MarkdownText.inline(entry.asked, atLineStart: true)
+      let answer = MarkdownText.inline(display(entry.answer))
       lines.append(
-        "- \(MarkdownText.oneLine(entry.asked)) **\(display(entry.answer))** "
-          + "(`\(entry.question)`, \(UTCTimestamp.string(from: entry.at)))")
+        "- \(asked) **\(answer)** "
+          + "(\(MarkdownText.codeSpan(entry.question)), \(UTCTimestamp.string(from: entry.at)))")
     }
     lines.append("")
     return lines

@@ -36,10 +36,103 @@ struct ReportGeneratorTests {
       separator: "\n", omittingEmptySubsequences: false)
     #expect(
       lines.contains("| 2026-04-02T09:30:00Z | Rotate a\\|b keys | security \\| lead | open |"))
-    #expect(lines.contains("- **Rotate a|b keys**: Line one line two   indented three"))
+    #expect(lines.contains("- **Rotate a\\|b keys**: Line one line two   indented three"))
     #expect(
       lines.contains("- Which vendor? **Acme** (`vendor`, 2026-04-01T09:30:00Z)"))
     #expect(
       lines.contains("- Ünïcode scope é **all of it** (`scope`, 2026-04-01T09:31:00Z)"))
+  }
+}
+
+@Suite("Markdown report of hostile text")
+struct HostileReportTests {
+  /// A record whose every text tries to make Markdown or HTML of its own.
+  static let record: JSONValue = [
+    "format": "triage-record/1",
+    "id": "x #",
+    "created_at": "2026-04-01T09:30:00Z",
+    "runbook": ["id": "<b>rb</b>", "version": "1.0.0\n---", "sha256": "ab`c"],
+    "responder": "[Dana](https://evil.test)",
+    "mode": "answers-file",
+    "tlp": "TLP:AMBER",
+    "decision": "Rotate\n# now <!-- hide",
+    "severity": "high",
+    "actions": [
+      [
+        "id": "rotate-keys", "title": "**Rotate** keys", "owner": "<img src=x onerror=alert(1)>",
+        "due": "pending", "due_rule": "1 week after a|b.sent", "status": "open",
+        "details": "one\n- two\n> three",
+      ]
+    ],
+    "notifications": [
+      [
+        "id": "authority", "to": "# authority", "due": "2026-04-02T09:30:00Z",
+        "basis": "![i](http://x/i.png)\n===", "draft": "Dear ~~~\n```\n<script>x</script>\n",
+        "status": "open",
+      ]
+    ],
+    "trail": [
+      [
+        "question": "a`b", "asked": "1. Which\r\nvendor?", "answer": "_em_ \\",
+        "at": "2026-04-01T09:30:00Z",
+      ],
+      [
+        "question": "items", "asked": "> quote", "answer": ["- a", "nul\u{0}b", "www.x.test"],
+        "at": "2026-04-01T09:31:00Z",
+      ],
+    ],
+  ]
+
+  @Test("every text of the record is written as literal text")
+  func escapesEveryText() throws {
+    let expected = ##"""
+      **TLP:AMBER**
+
+      # Incident record x \#
+
+      **Decision:** Rotate # now \<!-- hide
+
+      **Severity:** high
+
+      ## The three questions
+
+      1. **Does this change our threat model?** Yes. Severity high.
+      2. **Do we rotate credentials?** Yes: \*\*Rotate\*\* keys by pending (1 week after a\|b.sent).
+      3. **Do we notify anyone?** Yes: # authority by 2026-04-02T09:30:00Z.
+
+      ## Actions
+
+      | due | action | owner | status |
+      |---|---|---|---|
+      | pending (1 week after a\|b.sent) | \*\*Rotate\*\* keys | \<img src=x onerror=alert(1)> | open |
+
+      - **\*\*Rotate\*\* keys**: one - two > three
+
+      ## Notifications
+
+      ### # authority (by 2026-04-02T09:30:00Z)
+
+      Basis: !\[i\](http\://x/i.png) ===
+
+      ````text
+      Dear ~~~
+      ```
+      <script>x</script>
+      ````
+
+      ## Questions and answers
+
+      - 1\. Which vendor? **\_em\_ \\** (``a`b``, 2026-04-01T09:30:00Z)
+      - \> quote **- a, nul�b, www\.x.test** (`items`, 2026-04-01T09:31:00Z)
+
+      ## Record
+
+      - Runbook: \<b>rb\</b> 1.0.0 --- (sha256 ``ab`c``)
+      - Responder: \[Dana\](https\://evil.test) (answers-file)
+      - Created: 2026-04-01T09:30:00Z
+
+      """##
+    let report = ReportGenerator.markdown(of: try IncidentRecord(json: Self.record))
+    #expect(report == expected)
   }
 }

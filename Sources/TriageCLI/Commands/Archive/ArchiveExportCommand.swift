@@ -2,8 +2,8 @@ import Foundation
 import IncidentLog
 
 extension Command {
-  /// `triage archive export --format jsonl|csv|md [--rows records|actions] [--include-red]
-  /// [--output FILE]`.
+  /// `triage archive export --format jsonl|csv|md [--rows records|actions|notifications]
+  /// [--include-red] [--output FILE]`.
   static let archiveExport = Command(
     "export",
     abstract: "Export the records as JSON Lines, CSV or a Markdown table.",
@@ -11,11 +11,13 @@ extension Command {
       --rows records (the default) gives one row per record: id, created_at, runbook, \
       severity, status, tlp, responder, decision, open_actions, open_notifications. --rows \
       actions gives one row per action: record, created_at, runbook, severity, tlp, action, \
-      title, owner, due, status, note.
+      title, owner, due, status, note. --rows notifications gives one row per notification: \
+      record, created_at, runbook, severity, tlp, notification, to, due, status, sent_at, basis.
 
       csv is RFC 4180 with a header row and CRLF line ends; a field starting with = + - or @ \
       gets a leading ' so that spreadsheets do not run it as a formula. jsonl writes one JSON \
-      object per line: for records, {"record", "amendments", "status"}.
+      object per line: for records, {"record", "amendments", "status"}. md is a GFM table whose \
+      cells are literal text: Markdown and HTML in them are escaped.
 
       Records marked TLP:RED are left out unless --include-red is given. Output goes to \
       standard output, or to --output FILE, written whole or not at all.
@@ -24,7 +26,7 @@ extension Command {
       """,
     options: [
       .value(.format, valueName: "format", help: "jsonl, csv or md."),
-      .value(.rows, valueName: "rows", help: "records (default) or actions."),
+      .value(.rows, valueName: "rows", help: "records (default), actions or notifications."),
       .flag(.includeRed, help: "Include records marked TLP:RED."),
       .value(.output, short: "o", valueName: "file", help: "Write to FILE instead."),
       .skipUnreadable, .archive,
@@ -47,7 +49,7 @@ enum ArchiveExportCommand {
     let rowsText = invocation.value(.rows) ?? "records"
     guard let rows = ExportRows(rawValue: rowsText) else {
       throw CommandError.unknownValue(
-        what: "rows", value: rowsText, allowed: ["records", "actions"])
+        what: "rows", value: rowsText, allowed: ExportRows.allCases.map(\.rawValue))
     }
     let store = try context.existingArchive(invocation)
     let includeRed = invocation.flag(.includeRed)

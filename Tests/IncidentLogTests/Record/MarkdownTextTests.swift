@@ -1,0 +1,99 @@
+import IncidentLog
+import Testing
+
+/// Hostile texts and the exact Markdown each becomes; the CI step `report-html` renders a whole
+/// report of such texts with cmark-gfm and compares its HTML elements with a plain report's.
+@Suite("Markdown text") struct MarkdownTextTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    var name: String
+    var text: String
+    /// Inside a line the report writes.
+    var inline: String
+    /// At the start of a list item's content.
+    var atLineStart: String
+
+    init(_ name: String, _ text: String, _ inline: String, atLineStart: String? = nil) {
+      self.name = name
+      self.text = text
+      self.inline = inline
+      self.atLineStart = atLineStart ?? inline
+    }
+
+    var testDescription: String { name }
+  }
+
+  static let cases: [Case] = [
+    Case("ATX heading", "# x", "# x", atLineStart: "\\# x"),
+    Case("bullet list", "- item", "- item", atLineStart: "\\- item"),
+    Case("plus list", "+ item", "+ item", atLineStart: "\\+ item"),
+    Case("ordered list", "1. item", "1. item", atLineStart: "1\\. item"),
+    Case("ordered list with )", "12) item", "12) item", atLineStart: "12\\) item"),
+    Case("block quote", "> quote", "> quote", atLineStart: "\\> quote"),
+    Case("HTML comment", "<!-- hide", "\\<!-- hide"),
+    Case("script", "<script>alert(1)</script>", "\\<script>alert(1)\\</script>"),
+    Case("img onerror", "<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)>"),
+    Case("link", "[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+    Case("image", "![i](http://x/i.png)", "!\\[i\\](http\\://x/i.png)"),
+    Case("angle autolink", "<https://x.test>", "\\<https\\://x.test>"),
+    Case("URL autolink", "see https://autolink.test/a", "see https\\://autolink.test/a"),
+    Case("www autolink", "www.example.com", "www\\.example.com"),
+    Case("strong", "**bold**", "\\*\\*bold\\*\\*"),
+    Case("emphasis", "_em_", "\\_em\\_"),
+    Case("snake case stays", "rotate_keys_now", "rotate_keys_now"),
+    Case("backtick fence", "```", "\\`\\`\\`"),
+    Case("tilde fence", "~~~", "\\~\\~\\~"),
+    Case("strikethrough", "~~gone~~", "\\~\\~gone\\~\\~"),
+    Case("thematic break", "---", "---", atLineStart: "\\---"),
+    Case("starred break", "***", "\\*\\*\\*"),
+    Case("setext underline", "===", "===", atLineStart: "\\==="),
+    Case("table pipes", "a | b", "a \\| b"),
+    Case("trailing backslash", "ends with \\", "ends with \\\\"),
+    Case("backslash before punctuation", "a\\*b", "a\\\\\\*b"),
+    Case("Windows path stays", "C:\\Users\\x", "C:\\Users\\x"),
+    Case("entity", "&lt;b&gt; & AT&T", "\\&lt;b\\&gt; & AT&T"),
+    Case("numeric entity", "&#60;", "\\&#60;"),
+    Case("heading closer", "step #", "step \\#"),
+    Case("issue number stays", "ticket #42", "ticket #42"),
+    Case("C sharp stays", "written in C#", "written in C#"),
+    Case("only hashes", "##", "#\\#", atLineStart: "\\#\\#"),
+    Case("CRLF", "one\r\ntwo", "one two"),
+    Case("NUL", "nul\u{0}here", "nul\u{FFFD}here"),
+    Case(
+      "multi-line value", "line one\n# two\n- three\n> four", "line one # two - three > four"),
+    Case("multi-line opening", "\n# two", "# two", atLineStart: "\\# two"),
+    Case("indented code", "    code", "code"),
+    Case("ordinary sentence", "We rotated it, then checked.", "We rotated it, then checked."),
+    Case("ordinary punctuation", "GDPR Art. 33(1): 72h (EU)", "GDPR Art. 33(1): 72h (EU)"),
+  ]
+
+  @Test("record text inside a line is escaped", arguments: cases)
+  func inline(_ row: Case) {
+    #expect(MarkdownText.inline(row.text) == row.inline)
+    #expect(MarkdownText.tableCell(row.text) == row.inline)
+  }
+
+  @Test("record text at the start of a line is escaped", arguments: cases)
+  func atLineStart(_ row: Case) {
+    #expect(MarkdownText.inline(row.text, atLineStart: true) == row.atLineStart)
+  }
+
+  @Test("code spans are fenced longer than any backtick run inside")
+  func codeSpans() {
+    #expect(MarkdownText.codeSpan("vendor") == "`vendor`")
+    #expect(MarkdownText.codeSpan("a``b") == "```a``b```")
+    #expect(MarkdownText.codeSpan("`x") == "`` `x ``")
+    #expect(MarkdownText.codeSpan("x\n# y") == "`x # y`")
+    #expect(MarkdownText.codeSpan("") == "``")
+  }
+
+  @Test("fenced blocks are longer than any backtick run inside")
+  func fencedBlocks() {
+    #expect(MarkdownText.fencedBlock("Dear team,\n", info: "text") == "```text\nDear team,\n```")
+    #expect(
+      MarkdownText.fencedBlock("a\n```\n# b\n`````x\n", info: "text")
+        == "``````text\na\n```\n# b\n`````x\n``````")
+    #expect(MarkdownText.fencedBlock("~~~\nx", info: "text") == "```text\n~~~\nx\n```")
+    #expect(
+      MarkdownText.fencedBlock("a\r\nb\rc\u{0}", info: "text") == "```text\na\nb\nc\u{FFFD}\n```")
+  }
+}
