@@ -8,10 +8,15 @@ import TriageTestSupport
 
   init() throws { archive = try FixtureArchive() }
 
+  /// Runs `triage archive amend` on the first record (`…-0000000a`, named by a prefix).
+  func amendFirstRecord(_ arguments: String...) throws -> TriageResult {
+    try ArchiveTestSupport.archive(["amend", "20210401T093000Z-0"] + arguments, archive.path)
+  }
+
   @Test func marksAnActionDoneAndRefusesToDoItTwice() throws {
     let before = ArchiveTestSupport.files(under: archive.path)
-    let done = try archive.run(
-      "amend", "20210401T093000Z-0", "--action", "review-contract", "--status", "done", "--note",
+    let done = try amendFirstRecord(
+      "--action", "review-contract", "--status", "done", "--note",
       "Clause 7 says 24 hours.", "--responder", "Kim Park")
     #expect(done.status == 0, "\(done)")
     let lines = done.output.split(separator: "\n")
@@ -20,8 +25,7 @@ import TriageTestSupport
     let added = Set(ArchiveTestSupport.files(under: archive.path)).subtracting(before)
       .filter { !$0.hasPrefix(".") }
     #expect(added.count == 1 && added.first?.hasPrefix("amendments/") == true)
-    let again = try archive.run(
-      "amend", "20210401T093000Z-0", "--action", "review-contract", "--status", "dropped")
+    let again = try amendFirstRecord("--action", "review-contract", "--status", "dropped")
     #expect(again.status == 65)
     #expect(
       again.error
@@ -34,29 +38,24 @@ import TriageTestSupport
   }
 
   @Test func suggestsTheNearestIdForAMisspeltOne() throws {
-    let action = try archive.run(
-      "amend", "20210401T093000Z-0", "--action", "review-contrat", "--status", "done")
+    let action = try amendFirstRecord("--action", "review-contrat", "--status", "done")
     #expect(action.status == 65)
     #expect(
       action.error
         == "triage: record 20210401T093000Z-0000000a has no action 'review-contrat'; "
         + "did you mean 'review-contract'?\n")
-    let notification = try archive.run(
-      "amend", "20210401T093000Z-0", "--notification", "final-reprot", "--sent", "now")
+    let notification = try amendFirstRecord("--notification", "final-reprot", "--sent", "now")
     #expect(notification.status == 65)
     #expect(notification.error.contains("did you mean 'final-report'?"))
-    let sentTwice = try archive.run(
-      "amend", "20210401T093000Z-0", "--notification", "authority", "--sent", "now")
+    let sentTwice = try amendFirstRecord("--notification", "authority", "--sent", "now")
     #expect(sentTwice.status == 65)
     #expect(
       sentTwice.error
         == "triage: notification 'authority' of record 20210401T093000Z-0000000a was already "
         + "sent at 2021-04-04T08:00:00Z\n")
-    let badTime = try archive.run(
-      "amend", "20210401T093000Z-0", "--notification", "final-report", "--sent", "yesterday")
+    let badTime = try amendFirstRecord("--notification", "final-report", "--sent", "yesterday")
     #expect(badTime.status == 2)
-    let badStatus = try archive.run(
-      "amend", "20210401T093000Z-0", "--action", "review-contract", "--status", "half")
+    let badStatus = try amendFirstRecord("--action", "review-contract", "--status", "half")
     #expect(badStatus.status == 2)
     #expect(badStatus.error == "triage: unknown status 'half'; use done or dropped\n")
   }
