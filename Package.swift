@@ -29,7 +29,7 @@ let package = Package(
       name: "RunbookCoreTests", dependencies: ["YAMLLite", "RunbookCore", "TriageTestSupport"]),
     .testTarget(
       name: "TriageSessionTests",
-      dependencies: ["YAMLLite", "RunbookCore", "TriageSession"]),
+      dependencies: ["YAMLLite", "RunbookCore", "TriageSession", "TriageTestSupport"]),
     .testTarget(
       name: "IncidentLogTests",
       dependencies: ["RunbookCore", "TriageSession", "IncidentLog", "TriageTestSupport"],

@@ -4,76 +4,67 @@ import TriageTestSupport
 
 /// `triage archive amend|note|close`: amendments are new hash-chained files; refusals exit 65.
 @Suite struct ArchiveAmendEndToEndTests {
-  let folder: TemporaryDirectory
-  let archive: String
+  let archive: FixtureArchive
 
-  init() throws {
-    folder = try TemporaryDirectory()
-    archive = try ArchiveTestSupport.writeFixture(in: folder)
-  }
+  init() throws { archive = try FixtureArchive() }
 
-  func run(_ arguments: String...) throws -> TriageResult {
-    try ArchiveTestSupport.archive(arguments, archive)
+  /// Runs `triage archive amend` on the first record (`…-0000000a`, named by a prefix).
+  func amendFirstRecord(_ arguments: String...) throws -> TriageResult {
+    try ArchiveTestSupport.archive(["amend", "20210401T093000Z-0"] + arguments, archive.path)
   }
 
   @Test func marksAnActionDoneAndRefusesToDoItTwice() throws {
-    let before = ArchiveTestSupport.files(under: archive)
-    let done = try run(
-      "amend", "20210401T093000Z-0", "--action", "review-contract", "--status", "done", "--note",
+    let before = ArchiveTestSupport.files(under: archive.path)
+    let done = try amendFirstRecord(
+      "--action", "review-contract", "--status", "done", "--note",
       "Clause 7 says 24 hours.", "--responder", "Kim Park")
     #expect(done.status == 0, "\(done)")
     let lines = done.output.split(separator: "\n")
     #expect(lines.first == "Record 20210401T093000Z-0000000a: action review-contract done.")
-    #expect(lines.count == 2 && lines[1].hasPrefix("Wrote " + archive + "/amendments/"))
-    let added = Set(ArchiveTestSupport.files(under: archive)).subtracting(before)
+    #expect(lines.count == 2 && lines[1].hasPrefix("Wrote " + archive.path + "/amendments/"))
+    let added = Set(ArchiveTestSupport.files(under: archive.path)).subtracting(before)
       .filter { !$0.hasPrefix(".") }
     #expect(added.count == 1 && added.first?.hasPrefix("amendments/") == true)
-    let again = try run(
-      "amend", "20210401T093000Z-0", "--action", "review-contract", "--status", "dropped")
+    let again = try amendFirstRecord("--action", "review-contract", "--status", "dropped")
     #expect(again.status == 65)
     #expect(
       again.error
         == "triage: action 'review-contract' of record 20210401T093000Z-0000000a is already done\n")
-    let verify = try run("verify")
+    let verify = try archive.run("verify")
     #expect(verify.status == 0, "\(verify)")
     #expect(
       verify.output.hasPrefix(
         "Archive intact: 8 documents checked.\nReports not covered: 3 records written before "
           + "records held their report's hash; their reports are not checked.\nHeads (1):\n"))
-    #expect(try run("follow-ups").output.contains("review-contract") == false)
-    #expect(try run("search", "clause 7").output.contains("Clause 7 says 24 hours."))
+    #expect(try archive.run("follow-ups").output.contains("review-contract") == false)
+    #expect(try archive.run("search", "clause 7").output.contains("Clause 7 says 24 hours."))
   }
 
   @Test func suggestsTheNearestIdForAMisspeltOne() throws {
-    let action = try run(
-      "amend", "20210401T093000Z-0", "--action", "review-contrat", "--status", "done")
+    let action = try amendFirstRecord("--action", "review-contrat", "--status", "done")
     #expect(action.status == 65)
     #expect(
       action.error
         == "triage: record 20210401T093000Z-0000000a has no action 'review-contrat'; "
         + "did you mean 'review-contract'?\n")
-    let notification = try run(
-      "amend", "20210401T093000Z-0", "--notification", "final-reprot", "--sent", "now")
+    let notification = try amendFirstRecord("--notification", "final-reprot", "--sent", "now")
     #expect(notification.status == 65)
     #expect(notification.error.contains("did you mean 'final-report'?"))
-    let sentTwice = try run(
-      "amend", "20210401T093000Z-0", "--notification", "authority", "--sent", "now")
+    let sentTwice = try amendFirstRecord("--notification", "authority", "--sent", "now")
     #expect(sentTwice.status == 65)
     #expect(
       sentTwice.error
         == "triage: notification 'authority' of record 20210401T093000Z-0000000a was already "
         + "sent at 2021-04-04T08:00:00Z\n")
-    let badTime = try run(
-      "amend", "20210401T093000Z-0", "--notification", "final-report", "--sent", "yesterday")
+    let badTime = try amendFirstRecord("--notification", "final-report", "--sent", "yesterday")
     #expect(badTime.status == 2)
-    let badStatus = try run(
-      "amend", "20210401T093000Z-0", "--action", "review-contract", "--status", "half")
+    let badStatus = try amendFirstRecord("--action", "review-contract", "--status", "half")
     #expect(badStatus.status == 2)
     #expect(badStatus.error == "triage: unknown status 'half'; use done or dropped\n")
   }
 
   @Test func sendingANotificationStartsItsChainedDeadline() throws {
-    let sent = try run(
+    let sent = try archive.run(
       "amend", "20210415T080000Z", "--notification", "regulator-followup", "--sent",
       "2021-04-21T10:00:00Z")
     #expect(sent.status == 0, "\(sent)")
@@ -81,33 +72,33 @@ import TriageTestSupport
       sent.output.hasPrefix(
         "Record 20210415T080000Z-0000000c: notification regulator-followup sent at "
           + "2021-04-21T10:00:00Z.\n"))
-    #expect(try run("follow-ups").output.contains("regulator-followup") == false)
+    #expect(try archive.run("follow-ups").output.contains("regulator-followup") == false)
   }
 
   @Test func notesAndClosing() throws {
-    let note = try run("note", "20210415T080000Z", "The regulator acknowledged.")
+    let note = try archive.run("note", "20210415T080000Z", "The regulator acknowledged.")
     #expect(
       note.status == 0 && note.output.hasPrefix("Record 20210415T080000Z-0000000c: note added.\n"))
-    let close = try run("close", "20210415T080000Z", "--note", "Done.")
+    let close = try archive.run("close", "20210415T080000Z", "--note", "Done.")
     #expect(close.status == 0, "\(close)")
-    let closedAgain = try run("close", "20210415T080000Z")
+    let closedAgain = try archive.run("close", "20210415T080000Z")
     #expect(closedAgain.status == 65)
     #expect(closedAgain.error.hasPrefix("triage: record 20210415T080000Z-0000000c was closed at "))
-    let amendClosed = try run(
+    let amendClosed = try archive.run(
       "amend", "20210415T080000Z", "--notification", "regulator-followup", "--sent", "now")
     #expect(amendClosed.status == 65)
-    #expect(try run("note", "20210415T080000Z", "Post-mortem filed.").status == 0)
-    #expect(try run("list", "--status", "closed").output.split(separator: "\n").count == 2)
-    #expect(try run("follow-ups").output.contains("20210415T080000Z-0000000c") == false)
-    let show = try run("show", "20210415T080000Z")
+    #expect(try archive.run("note", "20210415T080000Z", "Post-mortem filed.").status == 0)
+    #expect(try archive.run("list", "--status", "closed").output.split(separator: "\n").count == 2)
+    #expect(try archive.run("follow-ups").output.contains("20210415T080000Z-0000000c") == false)
+    let show = try archive.run("show", "20210415T080000Z")
     #expect(show.output.contains(": note: The regulator acknowledged.\n"))
     #expect(show.output.contains(": closed: Done.\n"))
-    #expect(try run("verify").status == 0)
+    #expect(try archive.run("verify").status == 0)
   }
 
   @Test func amendmentsWrittenByTriageHaveTheSchemasShape() throws {
-    #expect(try run("note", "20210415T080000Z", "Checked.").status == 0)
-    #expect(try run("close", "20210402T120000Z").status == 65)
+    #expect(try archive.run("note", "20210415T080000Z", "Checked.").status == 0)
+    #expect(try archive.run("close", "20210402T120000Z").status == 65)
     let url = TriageBinary.packageRoot.appendingPathComponent("Schemas/amendment.schema.json")
     let schema = try #require(
       try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
@@ -120,12 +111,12 @@ import TriageTestSupport
     }
     .compactMap { $0["const"] as? String }
     #expect(types == ["action-status", "notification-sent", "note", "close"])
-    let amendments = ArchiveTestSupport.files(under: archive).filter {
+    let amendments = ArchiveTestSupport.files(under: archive.path).filter {
       $0.hasPrefix("amendments/")
     }
     #expect(amendments.count == 5)
     for path in amendments {
-      let data = try Data(contentsOf: URL(fileURLWithPath: archive + "/" + path))
+      let data = try Data(contentsOf: URL(fileURLWithPath: archive.path + "/" + path))
       let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
       #expect(Set(document.keys) == required, "\(path)")
       #expect(document["format"] as? String == "triage-amendment/1")

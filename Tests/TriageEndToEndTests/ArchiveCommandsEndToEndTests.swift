@@ -4,20 +4,12 @@ import TriageTestSupport
 
 /// `triage archive list|show|search|follow-ups|stats|export` on a small fixed archive, exact.
 @Suite struct ArchiveCommandsEndToEndTests {
-  let folder: TemporaryDirectory
-  let archive: String
+  let archive: FixtureArchive
 
-  init() throws {
-    folder = try TemporaryDirectory()
-    archive = try ArchiveTestSupport.writeFixture(in: folder)
-  }
-
-  func run(_ arguments: String...) throws -> TriageResult {
-    try ArchiveTestSupport.archive(arguments, archive)
-  }
+  init() throws { archive = try FixtureArchive() }
 
   @Test func listsOneLinePerRecordCutToTheWidth() throws {
-    let result = try run("list")
+    let result = try archive.run("list")
     #expect(result.status == 0, "\(result)")
     // 80 columns when not a terminal, but the decision keeps at least 20 characters.
     #expect(result.output.split(separator: "\n").map(\.count) == [98, 98, 99])
@@ -28,15 +20,15 @@ import TriageTestSupport
         20210415T080000Z-0000000c  2021-04-15 08:00  medium    open    regulated-saas  Tell the regulator,…
 
         """)
-    let filtered = try run("list", "--status", "open", "--severity", "high")
+    let filtered = try archive.run("list", "--status", "open", "--severity", "high")
     #expect(
       filtered.output.split(separator: "\n").map { String($0.prefix(25)) } == [
         "20210401T093000Z-0000000a"
       ])
-    let byDay = try run("list", "--since", "2021-04-02", "--until", "2021-04-02")
+    let byDay = try archive.run("list", "--since", "2021-04-02", "--until", "2021-04-02")
     #expect(byDay.output.hasPrefix("20210402T120000Z-0000000b "))
     #expect(byDay.output.split(separator: "\n").count == 1)
-    let byRunbook = try run("list", "--runbook", "regulated-saas", "--json")
+    let byRunbook = try archive.run("list", "--runbook", "regulated-saas", "--json")
     #expect(
       byRunbook.output == """
         [
@@ -44,13 +36,13 @@ import TriageTestSupport
         ]
 
         """)
-    let bad = try run("list", "--status", "pending")
+    let bad = try archive.run("list", "--status", "pending")
     #expect(bad.status == 2)
     #expect(bad.error == "triage: unknown status 'pending'; use open or closed\n")
   }
 
   @Test func followUpsPutOverdueFirstAndWorkOutChainedDeadlines() throws {
-    let result = try run("follow-ups")
+    let result = try archive.run("follow-ups")
     #expect(result.status == 0, "\(result)")
     #expect(
       result.output == """
@@ -59,14 +51,14 @@ import TriageTestSupport
         due      2099-01-01T00:00:00Z  20210401T093000Z-0000000a  action review-contract: Review the Acme contract, notice clause (vendor manager)
 
         """)
-    let json = try run("follow-ups", "--json")
+    let json = try archive.run("follow-ups", "--json")
     #expect(
       json.output.contains(
         "\"due\": \"2021-05-04T08:00:00Z\",\n    \"due_rule\": \"1 month after authority.sent\""))
   }
 
   @Test func statsCountRecordsAndOpenItems() throws {
-    let result = try run("stats")
+    let result = try archive.run("stats")
     #expect(
       result.output == """
         Records: 3 (2 open, 1 closed)
@@ -87,7 +79,7 @@ import TriageTestSupport
   }
 
   @Test func searchNamesTheFieldsThatMatchIncludingAmendmentNotes() throws {
-    let result = try run("search", "GLOBEX")
+    let result = try archive.run("search", "GLOBEX")
     #expect(
       result.output == """
         20210402T120000Z-0000000b  2021-04-02 12:00  low       closed  vendor-breach  No immediate action…
@@ -97,7 +89,7 @@ import TriageTestSupport
           amendments.20210405T090000Z-000000b1.close: Globex confirmed no customer data…
 
         """)
-    let note = try run("search", "old keys revoked", "--json")
+    let note = try archive.run("search", "old keys revoked", "--json")
     #expect(
       note.output == """
         [
@@ -105,11 +97,11 @@ import TriageTestSupport
         ]
 
         """)
-    #expect(try run("search", "nobody wrote this").output == "")
+    #expect(try archive.run("search", "nobody wrote this").output == "")
   }
 
   @Test func exportsCSVThatSpreadsheetsOpenLeavingOutTLPRed() throws {
-    let result = try run("export", "--format", "csv")
+    let result = try archive.run("export", "--format", "csv")
     #expect(result.status == 0, "\(result)")
     #expect(
       result.output
@@ -121,8 +113,8 @@ import TriageTestSupport
   }
 
   @Test func exportsToAFileAtomically() throws {
-    let output = folder.url.appendingPathComponent("actions.csv").path
-    let result = try run(
+    let output = archive.folder.url.appendingPathComponent("actions.csv").path
+    let result = try archive.run(
       "export", "--format", "csv", "--rows", "actions", "--include-red", "--output", output)
     #expect(result.status == 0 && result.output == "" && result.error == "", "\(result)")
     let text = try String(contentsOfFile: output, encoding: .utf8)
@@ -132,43 +124,22 @@ import TriageTestSupport
         + "20210401T093000Z-0000000a,2021-04-01T09:30:00Z,vendor-breach,high,TLP:AMBER,review-contract,\"Review the Acme contract, notice clause\",vendor manager,2099-01-01T00:00:00Z,open,\r\n"
         + "20210402T120000Z-0000000b,2021-04-02T12:00:00Z,vendor-breach,low,TLP:RED,watch-statements,Watch Globex's statements,analyst,2021-05-02T12:00:00Z,open,\r\n"
     )
-    let jsonl = try run("export", "--format", "jsonl")
+    let jsonl = try archive.run("export", "--format", "jsonl")
     #expect(jsonl.output.split(separator: "\n").count == 2)
-    let markdown = try run("export", "--format", "md", "--include-red")
+    let markdown = try archive.run("export", "--format", "md", "--include-red")
     #expect(markdown.output.split(separator: "\n").count == 5)
     #expect(markdown.output.hasPrefix("| id | created_at | runbook |"))
   }
 
   @Test func showWritesTheReportWithTheAmendmentsEffects() throws {
-    let result = try run("show", "20210401")
+    let result = try archive.run("show", "20210401")
     #expect(result.status == 0, "\(result)")
     #expect(
       result.output.contains(
         "| 2021-04-02T09:00:00Z | Rotate the keys Acme held | security lead | done |"))
     #expect(
-      result.output.hasSuffix(
-        """
-        ## Follow-ups
-
-        **Status:** open
-
-        Actions:
-
-        - rotate-vendor-keys: done (Rotated at 09:00; old keys revoked.)
-        - review-contract: open, due 2099-01-01T00:00:00Z
-
-        Notifications:
-
-        - authority: sent at 2021-04-04T08:00:00Z
-        - final-report: open, due 2021-05-04T08:00:00Z (1 month after authority.sent), overdue
-
-        Amendments:
-
-        - 2021-04-03T10:00:00Z, Sam Lee: action rotate-vendor-keys done: Rotated at 09:00; old keys revoked.
-        - 2021-04-04T08:00:00Z, Sam Lee: notification authority sent at 2021-04-04T08:00:00Z
-
-        """))
-    let json = try run("show", "20210402T120000Z-0000000b", "--format", "json")
+      result.output.hasSuffix(archiveFixtureFirstRecordFollowUps))
+    let json = try archive.run("show", "20210402T120000Z-0000000b", "--format", "json")
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
     #expect(object["status"] as? String == "closed")
@@ -176,16 +147,16 @@ import TriageTestSupport
   }
 
   @Test func ambiguousAndUnknownIdsAreErrors() throws {
-    let ambiguous = try run("show", "2021")
+    let ambiguous = try archive.run("show", "2021")
     #expect(ambiguous.status == 65)
     #expect(
       ambiguous.error
         == "triage: '2021' names several records: 20210401T093000Z-0000000a, "
         + "20210402T120000Z-0000000b, 20210415T080000Z-0000000c; give more of the id\n")
-    let unknown = try run("show", "2020")
+    let unknown = try archive.run("show", "2020")
     #expect(unknown.status == 66)
     #expect(unknown.error == "triage: no record with an id starting '2020'\n")
-    let noArchive = try ArchiveTestSupport.archive(["list"], archive + "-missing")
+    let noArchive = try ArchiveTestSupport.archive(["list"], archive.path + "-missing")
     #expect(noArchive.status == 66)
     #expect(
       noArchive.error.hasSuffix("-missing: no incident log archive here (triage run creates one)\n")

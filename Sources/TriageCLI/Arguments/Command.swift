@@ -9,7 +9,10 @@
 ///         abstract: "Show a runbook's questions and rules.",
 ///         arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
 ///         options: [.flag(.json, help: "Print JSON.")],
-///         action: ShowCommand.run)
+///         action: { invocation, context in
+///           // Read `invocation`, write through `context`.
+///           return .success
+///         })
 ///     }
 ///
 /// and add `.show` to `Command.root`'s subcommands.

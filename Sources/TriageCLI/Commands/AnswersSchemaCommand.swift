@@ -1,6 +1,6 @@
 extension Command {
   /// `triage answers-schema RUNBOOK [--runbooks DIR]`: a JSON Schema of its answers files.
-  static let answersSchema = Command(
+  static let answersSchema = Command.runbookView(
     "answers-schema",
     abstract: "Print a JSON Schema of a runbook's answers files.",
     discussion: """
@@ -11,16 +11,5 @@ extension Command {
 
       Save it beside your answers files, e.g. triage answers-schema RUNBOOK > answers.schema.json
       """,
-    arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
-    options: [RunbookLocator.option],
-    action: AnswersSchemaCommand.run)
-}
-
-/// What `triage answers-schema` does.
-enum AnswersSchemaCommand {
-  static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
-    context.standardOutput.write(AnswersSchema(runbook: loaded.runbook).rendered())
-    return .success
-  }
+    render: { runbook, _ in AnswersSchema(runbook: runbook).rendered() })
 }

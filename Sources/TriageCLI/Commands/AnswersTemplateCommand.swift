@@ -1,6 +1,6 @@
 extension Command {
   /// `triage answers-template RUNBOOK [--runbooks DIR]`: an answers file to fill in.
-  static let answersTemplate = Command(
+  static let answersTemplate = Command.runbookView(
     "answers-template",
     abstract: "Print an answers file to fill in for a runbook.",
     discussion: """
@@ -12,16 +12,5 @@ extension Command {
       Fill it in and give it to 'triage run RUNBOOK --answers FILE'. An empty answer takes the \
       question's default, or is skipped when the question is optional.
       """,
-    arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
-    options: [RunbookLocator.option],
-    action: AnswersTemplateCommand.run)
-}
-
-/// What `triage answers-template` does.
-enum AnswersTemplateCommand {
-  static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
-    context.standardOutput.write(AnswersTemplate(runbook: loaded.runbook).rendered())
-    return .success
-  }
+    render: { runbook, _ in AnswersTemplate(runbook: runbook).rendered() })
 }

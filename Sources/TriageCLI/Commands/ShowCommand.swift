@@ -1,6 +1,6 @@
 extension Command {
   /// `triage show RUNBOOK [--runbooks DIR]`: a runbook's outline.
-  static let show = Command(
+  static let show = Command.runbookView(
     "show",
     abstract: "Show a runbook's questions and rules.",
     discussion: """
@@ -12,17 +12,7 @@ extension Command {
 
       RUNBOOK is a path, or an id found in the runbook folders (see 'triage runbooks').
       """,
-    arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
-    options: [RunbookLocator.option],
-    action: ShowCommand.run)
-}
-
-/// What `triage show` does.
-enum ShowCommand {
-  static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
-    let outline = RunbookOutline(runbook: loaded.runbook)
-    context.standardOutput.write(outline.rendered(width: context.outputWidth))
-    return .success
-  }
+    render: { runbook, context in
+      RunbookOutline(runbook: runbook).rendered(width: context.outputWidth)
+    })
 }

@@ -48,16 +48,10 @@ enum DotRenderer {
 
   /// `text` as a DOT double-quoted string.
   static func quoted(_ text: String) -> String {
-    var result = "\""
-    for character in text {
-      switch character {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r", "\t": result += " "
-      default: result.append(character)
-      }
-    }
-    return result + "\""
+    "\"" + text.replacingCharacters(quotedEscapes) + "\""
   }
+
+  private static let quotedEscapes: [Character: String] = [
+    "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": " ", "\t": " ",
+  ]
 }

@@ -38,22 +38,11 @@ enum MermaidRenderer {
 
   /// `text` safe inside a quoted Mermaid label.
   static func escaped(_ text: String) -> String {
-    var result = ""
-    for character in text {
-      switch character {
-      case "#": result += "#35;"
-      case "&": result += "#38;"
-      case "\"": result += "#quot;"
-      case "<": result += "#lt;"
-      case ">": result += "#gt;"
-      case "`": result += "#96;"
-      case "{": result += "#123;"
-      case "}": result += "#125;"
-      case "\n": result += "<br/>"
-      case "\r", "\t": result += " "
-      default: result.append(character)
-      }
-    }
-    return result
+    text.replacingCharacters(labelEscapes)
   }
+
+  private static let labelEscapes: [Character: String] = [
+    "#": "#35;", "&": "#38;", "\"": "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;",
+    "{": "#123;", "}": "#125;", "\n": "<br/>", "\r": " ", "\t": " ",
+  ]
 }

@@ -24,27 +24,37 @@ struct ExpectationCheck {
       if outcomes.decision.contains(text) { return nil }
       return fail(.decisionLacks(text, got: outcomes.decision))
     case .action(let id, let applies):
-      guard let rule = runbook.actions.first(where: { $0.id == id }) else {
-        return ScenarioRunner.unknown(
-          "action", id, in: runbook.actions.map(\.id), of: runbook, at: location)
-      }
-      let didApply = outcomes.actions.contains { $0.id == id }
-      if didApply == applies { return nil }
-      return fail(
-        .unexpectedPresence(noun: "action", id: id, expected: applies, when: rule.when?.source))
+      return presenceFailure(
+        "action", id, applies: applies,
+        rules: runbook.actions.map { ($0.id, $0.when) }, applied: outcomes.actions.map(\.id),
+        at: location)
     case .notification(let id, let applies):
-      guard let rule = runbook.notifications.first(where: { $0.id == id }) else {
-        return ScenarioRunner.unknown(
-          "notification", id, in: runbook.notifications.map(\.id), of: runbook, at: location)
-      }
-      let didApply = outcomes.notifications.contains { $0.id == id }
-      if didApply == applies { return nil }
-      return fail(
-        .unexpectedPresence(
-          noun: "notification", id: id, expected: applies, when: rule.when?.source))
+      return presenceFailure(
+        "notification", id, applies: applies,
+        rules: runbook.notifications.map { ($0.id, $0.when) },
+        applied: outcomes.notifications.map(\.id), at: location)
     case .due(let id, let expected):
       return dueFailure(id, expected: expected, at: location)
     }
+  }
+
+  /// Why the `noun` (an action or a notification) `id` does (or does not) apply when the
+  /// expectation says otherwise; nil when it holds.
+  ///
+  /// - Parameters:
+  ///   - rules: the runbook's rules of that kind, with their conditions.
+  ///   - applied: the ids of those that apply to the scenario's answers.
+  private func presenceFailure(
+    _ noun: String, _ id: String, applies: Bool, rules: [(id: String, when: Condition?)],
+    applied: [String], at location: SourceLocation
+  ) -> Diagnostic? {
+    guard let rule = rules.first(where: { $0.id == id }) else {
+      return ScenarioRunner.unknown(noun, id, in: rules.map(\.id), of: runbook, at: location)
+    }
+    if applied.contains(id) == applies { return nil }
+    let problem = ScenarioProblem.unexpectedPresence(
+      noun: noun, id: id, expected: applies, when: rule.when?.source)
+    return Diagnostic(.error, problem, at: location)
   }
 
   private func dueFailure(

@@ -2,10 +2,13 @@ import IncidentLog
 import Testing
 
 @Suite("Archive reader") struct ArchiveReaderTests {
+  /// A fresh archive for each test, removed when the test's suite value is released.
+  let fixture: ArchiveFixture
+
+  init() throws { fixture = try ArchiveFixture() }
+
   @Test("ids resolve by unique prefix; ambiguous and unknown prefixes are errors")
   func prefixes() throws {
-    let fixture = try ArchiveFixture()
-    defer { fixture.remove() }
     let first = try fixture.appendRecord(minutes: 0, seed: 1)
     let second = try fixture.appendRecord(minutes: 0, seed: 2)
     let reader = ArchiveReader(store: fixture.store)
@@ -23,8 +26,6 @@ import Testing
 
   @Test("amendments chain into the archive and name their record's hash")
   func amendmentsChain() throws {
-    let fixture = try ArchiveFixture()
-    defer { fixture.remove() }
     var record = ArchiveTestRecords.record()
     record["created_at"] = "2026-04-01T09:30:00Z"
     let stored = try fixture.store.append(
@@ -44,8 +45,6 @@ import Testing
 
   @Test("a record that does not decode is named with its path, and skipped when listing")
   func undecodableRecord() throws {
-    let fixture = try ArchiveFixture()
-    defer { fixture.remove() }
     var record = ArchiveTestRecords.record()
     record["severity"] = "urgent"
     try fixture.store.append(

@@ -9,6 +9,12 @@ import TriageTestSupport
 /// that opened and locked the file again would wait for itself forever.
 @Suite("Lock reentrancy")
 struct LockReentrancyTests {
+  /// A fresh folder for each test: Swift Testing makes a new suite value per test, and the
+  /// folder is removed when that value is released at the test's end.
+  let directory: TemporaryDirectory
+
+  init() throws { directory = try TemporaryDirectory() }
+
   /// Runs `body` on another thread; false if it has not returned within `seconds` (then the
   /// thread is left blocked, which only a failing test does).
   func finishes(within seconds: Double, _ body: @escaping @Sendable () -> Void) -> Bool {
@@ -22,8 +28,6 @@ struct LockReentrancyTests {
 
   @Test("a nested lock of the same file on the same thread runs its body at once")
   func nestedLockJoinsTheHold() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let lockPath = directory.path + "/.lock"
     let steps = FailureLog()
     let finished = finishes(within: 10) {
@@ -43,8 +47,6 @@ struct LockReentrancyTests {
 
   @Test("a nested lock of the same file by another path joins the hold too")
   func nestedLockByAnotherName() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let alias = directory.path + "/alias"
     try FileManager.default.createSymbolicLink(atPath: alias, withDestinationPath: directory.path)
     let steps = FailureLog()
@@ -65,8 +67,6 @@ struct LockReentrancyTests {
 
   @Test("a nested lock keeps other threads out until the outermost body returns")
   func nestedLockStillExcludesOthers() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let lockPath = directory.path + "/.lock"
     let innerDone = DispatchSemaphore(value: 0)
     let steps = FailureLog()
@@ -107,8 +107,6 @@ struct LockReentrancyTests {
 
   @Test("withLock on a missing archive is notFound and creates nothing")
   func withLockOnMissingArchive() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let store = ArchiveStore(root: directory.path + "/missing", fileSystem: SystemFileSystem())
     let error = #expect(throws: ArchiveError.self) { try store.withLock {} }
     #expect(error == .notFound(path: directory.path + "/missing"))

@@ -12,6 +12,12 @@ import TriageTestSupport
 /// rebuildable file, the file system's clock, and one listing that also cleans up.
 @Suite("File system seam: calls made")
 struct SystemFileSystemCallTests {
+  /// A fresh folder for each test: Swift Testing makes a new suite value per test, and the
+  /// folder is removed when that value is released at the test's end.
+  let directory: TemporaryDirectory
+
+  init() throws { directory = try TemporaryDirectory() }
+
   /// The log of `calls` with `base` cut from the paths.
   func relativeLog(_ calls: FaultInjectingSystemCalls, _ base: String) -> [String] {
     calls.log.map { $0.replacingOccurrences(of: base, with: "") }
@@ -19,8 +25,6 @@ struct SystemFileSystemCallTests {
 
   @Test("creating a directory that exists is one stat")
   func existingDirectoryIsOneStat() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let calls = FaultInjectingSystemCalls()
     try SystemFileSystem(calls: calls).createDirectory(at: directory.path)
     #expect(relativeLog(calls, directory.path) == ["status "])
@@ -28,8 +32,6 @@ struct SystemFileSystemCallTests {
 
   @Test("missing directories are made from the deepest existing one, each parent flushed")
   func missingDirectoriesFromTheDeepestExistingOne() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let calls = FaultInjectingSystemCalls()
     try SystemFileSystem(calls: calls).createDirectory(at: directory.path + "/a/b")
     #expect(
@@ -42,8 +44,6 @@ struct SystemFileSystemCallTests {
 
   @Test("status says the kind and the file, and nil for a missing path")
   func status() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let fileSystem = SystemFileSystem()
     try fileSystem.writeNewFile([1], at: directory.path + "/f")
     let folder = try #require(try fileSystem.status(at: directory.path))
@@ -61,8 +61,6 @@ struct SystemFileSystemCallTests {
 
   @Test("the file system's clock is read by touching a file")
   func currentTime() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let fileSystem = SystemFileSystem()
     let path = directory.path + "/.lock"
     try fileSystem.writeNewFile([], at: path)
@@ -83,8 +81,6 @@ struct SystemFileSystemCallTests {
 
   @Test("overwriting a file writes it in place: no new file, cut to the new length")
   func overwriteFile() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let calls = FaultInjectingSystemCalls()
     let fileSystem = SystemFileSystem(calls: calls)
     let path = directory.path + "/cache.json"
@@ -105,8 +101,6 @@ struct SystemFileSystemCallTests {
 
   @Test("overwriting refuses to write through a symbolic link")
   func overwriteRefusesSymbolicLinks() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let fileSystem = SystemFileSystem()
     let target = directory.path + "/precious.txt"
     try fileSystem.overwriteFile(Array("keep".utf8), at: target)
@@ -125,8 +119,6 @@ struct SystemFileSystemCallTests {
       (.close, EIO),
     ])
   func failedOverwrite(call: FaultInjectingSystemCalls.Call, errno: Int32) throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let calls = FaultInjectingSystemCalls()
     let fileSystem = SystemFileSystem(calls: calls)
     let path = directory.path + "/cache.json"
@@ -139,8 +131,6 @@ struct SystemFileSystemCallTests {
 
   @Test("one listing removes the stale temporary files and returns what is left")
   func listingRemovesTemporaryFiles() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let calls = FaultInjectingSystemCalls()
     let fileSystem = SystemFileSystem(calls: calls)
     try fileSystem.writeNewFile([1], at: directory.path + "/b.json")

@@ -9,10 +9,14 @@ import TriageTestSupport
 
 @Suite("File system seam")
 struct SystemFileSystemTests {
+  /// A fresh folder for each test: Swift Testing makes a new suite value per test, and the
+  /// folder is removed when that value is released at the test's end.
+  let directory: TemporaryDirectory
+
+  init() throws { directory = try TemporaryDirectory() }
+
   @Test("writes a new file owner-only, in an owner-only directory, and reads it back")
   func writesAndReads() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let fileSystem = SystemFileSystem()
     let folder = directory.path + "/a/b"
     try fileSystem.createDirectory(at: folder)
@@ -35,8 +39,6 @@ struct SystemFileSystemTests {
 
   @Test("never overwrites an existing file, and leaves no temporary file")
   func neverOverwrites() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let fileSystem = SystemFileSystem()
     let path = directory.path + "/x.json"
     try fileSystem.writeNewFile([1, 2, 3], at: path)
@@ -59,8 +61,6 @@ struct SystemFileSystemTests {
 
   @Test("a file where a directory should be is notADirectory")
   func fileInTheWay() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     try SystemFileSystem().writeNewFile([], at: directory.path + "/f")
     let error = #expect(throws: ArchiveError.self) {
       try SystemFileSystem().createDirectory(at: directory.path + "/f/g")
@@ -99,8 +99,6 @@ struct SystemFileSystemTests {
 
   @Test("a failed call leaves neither the final file nor a temporary file", arguments: faultCases)
   func faultLeavesNothing(_ faultCase: FaultCase) throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let calls = FaultInjectingSystemCalls()
     let fileSystem = SystemFileSystem(calls: calls)
     let path = directory.path + "/record.json"
@@ -136,8 +134,6 @@ struct SystemFileSystemTests {
 
   @Test("removes stale temporary files and nothing else")
   func removesStaleTemporaryFiles() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let fileSystem = SystemFileSystem()
     try fileSystem.writeNewFile([1], at: directory.path + "/keep.json")
     try fileSystem.writeNewFile([1], at: directory.path + "/.keep.json.1234.tmp")
@@ -149,8 +145,6 @@ struct SystemFileSystemTests {
 
   @Test("the lock is exclusive across threads and released when the body throws")
   func lockIsExclusive() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let fileSystem = SystemFileSystem()
     let lockPath = directory.path + "/.lock"
     struct Boom: Error {}
@@ -171,8 +165,6 @@ struct SystemFileSystemTests {
 
   @Test("a failed flock is an error with the lock's path")
   func lockFailure() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
     let calls = FaultInjectingSystemCalls()
     calls.fail(.flock, with: ENOLCK)
     let lockPath = directory.path + "/.lock"

@@ -62,12 +62,18 @@ struct IncidentRecordFixtureTests {
     #expect(amendment.jsonValue == document)
   }
 
+  /// A copy of the fixture archive in a fresh folder: the folder, and the archive's root in it.
+  static func copyOfArchive() throws -> (directory: TemporaryDirectory, root: String) {
+    let directory = try TemporaryDirectory()
+    let root = directory.path + "/incident-log"
+    try FileManager.default.copyItem(atPath: archive, toPath: root)
+    return (directory, root)
+  }
+
   @Test("the fixture archive verifies intact, and reads back as seven record states")
   func archiveIntact() throws {
-    let directory = try TemporaryDirectory()
+    let (directory, root) = try Self.copyOfArchive()
     defer { directory.remove() }
-    let root = directory.path + "/incident-log"
-    try FileManager.default.copyItem(atPath: Self.archive, toPath: root)
     let store = ArchiveStore(root: root, fileSystem: SystemFileSystem())
     let report = try store.verify()
     #expect(report.isIntact)
@@ -87,10 +93,8 @@ struct IncidentRecordFixtureTests {
 
   @Test("records written out again from their typed values keep the archive intact")
   func rewrittenArchiveIntact() throws {
-    let directory = try TemporaryDirectory()
+    let (directory, root) = try Self.copyOfArchive()
     defer { directory.remove() }
-    let root = directory.path + "/incident-log"
-    try FileManager.default.copyItem(atPath: Self.archive, toPath: root)
     for path in Self.records {
       let record = try IncidentRecord(json: JSONValue.parse(Self.bytes(path)))
       let copy = root + path.dropFirst(Self.archive.count)

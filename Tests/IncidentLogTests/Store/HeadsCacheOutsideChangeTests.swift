@@ -15,6 +15,16 @@ struct HeadsCacheOutsideChangeTests {
   static let march = -20 * 24 * 60
   static let february = -45 * 24 * 60
 
+  /// A folder of theirs copied whole into ours, with the one document theirs added in it.
+  struct FolderPull: Sendable, CustomTestStringConvertible {
+    /// The folder, from the archive's root.
+    var folder: String
+    /// When their document was created, in minutes from the fixture's base date.
+    var minutes: Int
+    var kind: DocumentKind
+    var testDescription: String { folder }
+  }
+
   /// Appends a record and checks that its parents are the heads read from the files.
   @discardableResult
   func appendNamingHeads(
@@ -27,11 +37,41 @@ struct HeadsCacheOutsideChangeTests {
     return stored
   }
 
+  /// Appends a record of ours, brings theirs in with `pull`, and expects a join of both heads.
+  ///
+  /// Ours has seed `seed`; the next append (seed `seed + 1`) must name it and `pulled`.
+  @discardableResult
+  func expectPullJoined(
+    _ ours: ArchiveFixture, pulled: StoredDocument, seed: UInt64, pull: () throws -> Void,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> (mine: StoredDocument, joined: StoredDocument) {
+    let mine = try appendNamingHeads(ours, minutes: 10, seed: seed, sourceLocation: sourceLocation)
+    try pull()
+    let joined = try appendNamingHeads(
+      ours, minutes: 20, seed: seed + 1, sourceLocation: sourceLocation)
+    #expect(
+      joined.parents == [mine.sha256, pulled.sha256].sorted(), sourceLocation: sourceLocation)
+    return (mine, joined)
+  }
+
   /// A copy of `fixture`'s archive in a new fixture (new inodes, as a git clone has).
   func clone(_ fixture: ArchiveFixture) throws -> ArchiveFixture {
     let clone = try ArchiveFixture()
     try FileManager.default.copyItem(atPath: fixture.root, toPath: clone.root)
     return clone
+  }
+
+  /// A clone of `ours` that adds a record in an old month, as a pull into March brings.
+  ///
+  /// `ours` gets a record in March and a later one (the base) first. Remove `theirs` after use.
+  func cloneAddingToMarch(
+    _ ours: ArchiveFixture
+  ) throws -> (theirs: ArchiveFixture, base: StoredDocument, pulled: StoredDocument) {
+    try ours.appendRecord(minutes: Self.march, seed: 1)
+    let base = try ours.appendRecord(minutes: 0, seed: 2)
+    let theirs = try clone(ours)
+    let pulled = try theirs.appendRecord(minutes: Self.march + 60, seed: 3)
+    return (theirs, base, pulled)
   }
 
   /// Copies `document` from `source` into the same place in `destination`, as a pull does.
@@ -48,16 +88,12 @@ struct HeadsCacheOutsideChangeTests {
   func documentAddedToOldMonth() throws {
     let ours = try ArchiveFixture()
     defer { ours.remove() }
-    try ours.appendRecord(minutes: Self.march, seed: 1)
-    let base = try ours.appendRecord(minutes: 0, seed: 2)
-    let theirs = try clone(ours)
+    let (theirs, base, pulled) = try cloneAddingToMarch(ours)
     defer { theirs.remove() }
-    let pulled = try theirs.appendRecord(minutes: Self.march + 60, seed: 3)
-    let mine = try appendNamingHeads(ours, minutes: 10, seed: 4)
+    let (mine, joined) = try expectPullJoined(ours, pulled: pulled, seed: 4) {
+      try copy(pulled, from: theirs, to: ours)
+    }
     #expect(pulled.parents == [base.sha256] && mine.parents == [base.sha256])
-    try copy(pulled, from: theirs, to: ours)
-    let joined = try appendNamingHeads(ours, minutes: 20, seed: 5)
-    #expect(joined.parents == [mine.sha256, pulled.sha256].sorted())
     #expect(try ours.store.verify().heads.map(\.sha256) == [joined.sha256])
   }
 
@@ -66,11 +102,8 @@ struct HeadsCacheOutsideChangeTests {
     let calls = FaultInjectingSystemCalls()
     let ours = try ArchiveFixture(fileSystem: SystemFileSystem(calls: calls))
     defer { ours.remove() }
-    try ours.appendRecord(minutes: Self.march, seed: 1)
-    try ours.appendRecord(minutes: 0, seed: 2)
-    let theirs = try clone(ours)
+    let (theirs, _, pulled) = try cloneAddingToMarch(ours)
     defer { theirs.remove() }
-    let pulled = try theirs.appendRecord(minutes: Self.march + 60, seed: 3)
     let marchFolder = ours.root + "/records/2026/03"
     // An append after the clock moved on trusts the March folder (changed before its stamp).
     try ours.waitForTheFileSystemClockToMoveOn()
@@ -123,19 +156,23 @@ struct HeadsCacheOutsideChangeTests {
     #expect(next.parents == [first.sha256, latest.sha256].sorted())
   }
 
-  @Test("a whole month folder pulled in is seen")
-  func monthFolderAdded() throws {
+  @Test(
+    "a whole folder pulled in is seen: a month, or the first amendments",
+    arguments: [
+      FolderPull(folder: "/records/2026/02", minutes: february, kind: .record),
+      FolderPull(folder: "/amendments", minutes: march, kind: .amendment),
+    ])
+  func folderAdded(_ pull: FolderPull) throws {
     let ours = try ArchiveFixture()
     defer { ours.remove() }
     try ours.appendRecord(minutes: 0, seed: 1)
     let theirs = try clone(ours)
     defer { theirs.remove() }
-    let pulled = try theirs.appendRecord(minutes: Self.february, seed: 2)
-    let mine = try appendNamingHeads(ours, minutes: 10, seed: 3)
-    try FileManager.default.copyItem(
-      atPath: theirs.root + "/records/2026/02", toPath: ours.root + "/records/2026/02")
-    let joined = try appendNamingHeads(ours, minutes: 20, seed: 4)
-    #expect(joined.parents == [mine.sha256, pulled.sha256].sorted())
+    let pulled = try theirs.appendRecord(minutes: pull.minutes, seed: 2, kind: pull.kind)
+    try expectPullJoined(ours, pulled: pulled, seed: 3) {
+      try FileManager.default.copyItem(
+        atPath: theirs.root + pull.folder, toPath: ours.root + pull.folder)
+    }
   }
 
   @Test("a whole month folder removed is seen")
@@ -148,21 +185,6 @@ struct HeadsCacheOutsideChangeTests {
     try FileManager.default.removeItem(atPath: ours.root + "/records/2026/03")
     let next = try appendNamingHeads(ours, minutes: 10, seed: 4)
     #expect(next.parents == [april.sha256])
-  }
-
-  @Test("an amendments folder that appears (the first amendments pulled in) is seen")
-  func kindFolderAdded() throws {
-    let ours = try ArchiveFixture()
-    defer { ours.remove() }
-    try ours.appendRecord(minutes: 0, seed: 1)
-    let theirs = try clone(ours)
-    defer { theirs.remove() }
-    let pulled = try theirs.appendRecord(minutes: Self.march, seed: 2, kind: .amendment)
-    let mine = try appendNamingHeads(ours, minutes: 10, seed: 3)
-    try FileManager.default.copyItem(
-      atPath: theirs.root + "/amendments", toPath: ours.root + "/amendments")
-    let joined = try appendNamingHeads(ours, minutes: 20, seed: 4)
-    #expect(joined.parents == [mine.sha256, pulled.sha256].sorted())
   }
 
   @Test("another archive's cache copied in is not believed")
@@ -189,15 +211,11 @@ struct HeadsCacheOutsideChangeTests {
     let calls = FaultInjectingSystemCalls(timeGranularity: 1_000_000_000_000)
     let ours = try ArchiveFixture(fileSystem: SystemFileSystem(calls: calls))
     defer { ours.remove() }
-    try ours.appendRecord(minutes: Self.march, seed: 1)
-    try ours.appendRecord(minutes: 0, seed: 2)
-    let theirs = try clone(ours)
+    let (theirs, _, pulled) = try cloneAddingToMarch(ours)
     defer { theirs.remove() }
-    let pulled = try theirs.appendRecord(minutes: Self.march + 60, seed: 3)
-    let mine = try appendNamingHeads(ours, minutes: 10, seed: 4)
-    try copy(pulled, from: theirs, to: ours)
-    let joined = try appendNamingHeads(ours, minutes: 20, seed: 5)
-    #expect(joined.parents == [mine.sha256, pulled.sha256].sorted())
+    try expectPullJoined(ours, pulled: pulled, seed: 4) {
+      try copy(pulled, from: theirs, to: ours)
+    }
   }
 }
 

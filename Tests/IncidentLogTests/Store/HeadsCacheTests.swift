@@ -3,10 +3,13 @@ import IncidentLog
 import Testing
 
 @Suite("Heads cache and .gitignore") struct HeadsCacheTests {
+  /// A fresh archive for each test, removed when the test's suite value is released.
+  let fixture: ArchiveFixture
+
+  init() throws { fixture = try ArchiveFixture() }
+
   @Test("a new archive ignores its lock, temporary files and cache in git")
   func gitIgnore() throws {
-    let fixture = try ArchiveFixture()
-    defer { fixture.remove() }
     try fixture.appendRecord(minutes: 0, seed: 1)
     let text = try String(contentsOfFile: fixture.root + "/.gitignore", encoding: .utf8)
     #expect(text == ArchiveStore.gitIgnoreContents)
@@ -16,8 +19,6 @@ import Testing
 
   @Test("documents copied in behind the cache's back are seen")
   func staleCache() throws {
-    let fixture = try ArchiveFixture()
-    defer { fixture.remove() }
     try fixture.appendRecord(minutes: 0, seed: 1)
     // A second copy grows on its own, as a git clone would, and its file is copied in.
     let other = try ArchiveFixture()
@@ -35,8 +36,6 @@ import Testing
 
   @Test("a damaged cache file is ignored and rebuilt")
   func damagedCache() throws {
-    let fixture = try ArchiveFixture()
-    defer { fixture.remove() }
     let first = try fixture.appendRecord(minutes: 0, seed: 1)
     let cache = fixture.root + "/.cache"
     for name in try FileManager.default.contentsOfDirectory(atPath: cache) {
@@ -52,8 +51,6 @@ import Testing
 
   @Test("a cache overwritten only in part (new bytes mixed with old) is not used")
   func tornCache() throws {
-    let fixture = try ArchiveFixture()
-    defer { fixture.remove() }
     let first = try fixture.appendRecord(minutes: 0, seed: 1)
     let second = try fixture.appendRecord(minutes: 1, seed: 2)
     let path = fixture.root + "/.cache/heads.json"

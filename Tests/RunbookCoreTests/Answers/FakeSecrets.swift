@@ -1,13 +1,15 @@
+import TriageTestSupport
+
 /// Random-looking, never-live token text for the secret corpus.
 ///
 /// A fixed seed builds the same strings on every run, and no key-shaped literal sits in the
 /// source, where another scanner (or a code host's push protection) would rightly object. The
-/// generator is SplitMix64.
+/// generator is the shared SplitMix64 ``SeededGenerator``.
 struct FakeSecrets {
-  private var state: UInt64
+  private var generator: SeededGenerator
 
   init(seed: UInt64) {
-    state = seed
+    generator = SeededGenerator(seed: seed)
   }
 
   static let upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -25,7 +27,9 @@ struct FakeSecrets {
   mutating func string(_ count: Int, of alphabet: String) -> String {
     let characters = Array(alphabet)
     var result = ""
-    for _ in 0..<count { result.append(characters[Int(next() % UInt64(characters.count))]) }
+    for _ in 0..<count {
+      result.append(characters[Int(generator.next() % UInt64(characters.count))])
+    }
     return result
   }
 
@@ -38,13 +42,5 @@ struct FakeSecrets {
 
   mutating func uuid() -> String {
     [hex(8), hex(4), hex(4), hex(4), hex(12)].joined(separator: "-")
-  }
-
-  private mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
   }
 }

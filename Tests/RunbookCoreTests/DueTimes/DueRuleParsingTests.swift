@@ -70,13 +70,7 @@ struct DueRuleParsingTests {
     #expect(try DueRule.parse(text).description == canonical)
   }
 
-  struct ErrorCase: Sendable, CustomTestStringConvertible {
-    var text: String
-    var kind: DueRuleError.Kind
-    var offset: Int
-    var length: Int
-    var testDescription: String { text.debugDescription }
-  }
+  typealias ErrorCase = OffsetErrorCase<DueRuleError.Kind>
 
   @Test(
     "refusals, with suggestions and exact offsets",
@@ -132,12 +126,7 @@ struct DueRuleParsingTests {
         text: "é 72", kind: .badNumber("é", suggestion: nil), offset: 0, length: 1),
     ])
   func refusal(_ example: ErrorCase) {
-    do {
-      let rule = try DueRule.parse(example.text)
-      Issue.record("parsed as \(rule)")
-    } catch {
-      #expect(error == DueRuleError(example.kind, offset: example.offset, length: example.length))
-    }
+    example.expectRefusal(by: DueRule.parse, as: { DueRuleError($0, offset: $1, length: $2) })
   }
 
   @Test("messages suggest the fix")

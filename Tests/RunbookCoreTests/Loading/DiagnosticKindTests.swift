@@ -1,26 +1,11 @@
 import RunbookCore
 import Testing
+import TriageTestSupport
 import YAMLLite
 
 /// Each kind of diagnostic words its facts in one place: its code and its message.
 @Suite struct DiagnosticKindTests {
-  struct Case: CustomTestStringConvertible, Sendable {
-    var kind: any DiagnosticKind
-    var code: String
-    var message: String
-    var sourceLocation: Testing.SourceLocation
-    var testDescription: String { code }
-
-    init(
-      _ kind: any DiagnosticKind, _ code: String, _ message: String,
-      sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) {
-      self.kind = kind
-      self.code = code
-      self.message = message
-      self.sourceLocation = sourceLocation
-    }
-  }
+  typealias Case = DiagnosticKindCase
 
   static let at = YAMLLite.SourceLocation(file: "r.yaml", line: 2, column: 5)
 
@@ -100,8 +85,7 @@ import YAMLLite
 
   @Test(arguments: cases)
   func wordsItsFacts(_ testCase: Case) {
-    #expect(testCase.kind.code == testCase.code, sourceLocation: testCase.sourceLocation)
-    #expect(testCase.kind.message == testCase.message, sourceLocation: testCase.sourceLocation)
+    testCase.expectWordsItsFacts()
     let diagnostic = Diagnostic(.error, testCase.kind, at: Self.at)
     #expect(diagnostic.code == testCase.code, sourceLocation: testCase.sourceLocation)
     #expect(diagnostic.description == "r.yaml:2:5: error: \(testCase.message)")

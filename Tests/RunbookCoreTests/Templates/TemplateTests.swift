@@ -38,13 +38,7 @@ struct TemplateTests {
     #expect(template.references.map(\.offset) == [8, 24, 38])
   }
 
-  struct ErrorCase: Sendable, CustomTestStringConvertible {
-    var text: String
-    var kind: TemplateError.Kind
-    var offset: Int
-    var length: Int
-    var testDescription: String { text.debugDescription }
-  }
+  typealias ErrorCase = OffsetErrorCase<TemplateError.Kind>
 
   @Test(
     "refusals, at the exact offset",
@@ -63,12 +57,7 @@ struct TemplateTests {
       ErrorCase(text: "ü {{\u{A0}}}", kind: .emptyReference, offset: 2, length: 5),
     ])
   func refusal(_ example: ErrorCase) {
-    do {
-      let template = try Template.parse(example.text)
-      Issue.record("parsed: \(template)")
-    } catch {
-      #expect(error == TemplateError(example.kind, offset: example.offset, length: example.length))
-    }
+    example.expectRefusal(by: Template.parse, as: { TemplateError($0, offset: $1, length: $2) })
   }
 
   @Test("check reports unknown and later names with suggestions")

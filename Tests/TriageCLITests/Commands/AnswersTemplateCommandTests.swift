@@ -7,14 +7,10 @@ import TriageTestSupport
 
 /// `triage answers-template` in-process.
 @Suite struct AnswersTemplateCommandTests {
-  static let files = ["/w/mini.yaml": SampleRunbooks.mini]
-
   @Test func listsEveryQuestionWithItsComments() {
-    let run = InProcessRun(["answers-template", "mini.yaml"], files: Self.files)
-    #expect(run.exit == .success)
-    #expect(run.error == "")
-    #expect(
-      run.output == #"""
+    InProcessRun.expectOutput(
+      of: ["answers-template", "mini.yaml"],
+      is: #"""
         # Answers for runbook mini 1.0.0: A small runbook
         # Fill in the answers, then: triage run mini --answers FILE
         # An empty answer takes the default, or is skipped when the question is optional.
@@ -50,32 +46,9 @@ import TriageTestSupport
         """#)
   }
 
-  @Test func reportsAMissingRunbookWithExit66() {
-    let byPath = InProcessRun(["answers-template", "gone.yaml"], files: Self.files)
-    #expect(byPath.exit == .noInput)
-    #expect(byPath.error == "triage: gone.yaml: no such file\n")
-    let byID = InProcessRun(["answers-template", "no-such-runbook"], files: Self.files)
-    #expect(byID.exit == .noInput)
-    #expect(byID.error.hasPrefix("triage: no runbook with id 'no-such-runbook' in "))
-  }
-
-  @Test func reportsABrokenRunbookWithExit65() {
-    let run = InProcessRun(
-      ["answers-template", "bad.yaml"], files: ["/w/bad.yaml": SampleRunbooks.bad])
-    #expect(run.exit == .dataError)
-    #expect(run.error.hasPrefix("triage: bad.yaml:11:15: "), "\(run.error)")
-    #expect(run.output == "")
-  }
-
-  @Test func explainsItselfAndTakesRunbooksFolders() {
-    let run = InProcessRun(["answers-template", "--help"])
-    #expect(run.exit == .success)
-    #expect(run.output.hasPrefix("OVERVIEW: "))
-    #expect(run.output.contains("--runbooks <dir>"))
-  }
-
   @Test func loadsAsAnAnswersFileBeforeAndAfterItIsFilled() throws {
-    let template = InProcessRun(["answers-template", "mini.yaml"], files: Self.files).output
+    let template = InProcessRun(["answers-template", "mini.yaml"], files: InProcessRun.miniFiles)
+      .output
     let (empty, emptyProblems) = AnswersFile.load(Array(template.utf8), file: "a.yaml")
     #expect(emptyProblems == [])
     #expect(empty?.runbookID == "mini")

@@ -4,14 +4,10 @@ import TriageTestSupport
 
 /// `triage graph` in-process: the structure of both formats for a small runbook, whole.
 @Suite struct GraphCommandTests {
-  static let files = ["/w/mini.yaml": SampleRunbooks.mini]
-
   @Test func drawsMermaidByDefault() {
-    let run = InProcessRun(["graph", "mini.yaml"], files: Self.files)
-    #expect(run.exit == .success)
-    #expect(run.error == "")
-    #expect(
-      run.output == #"""
+    InProcessRun.expectOutput(
+      of: ["graph", "mini.yaml"],
+      is: #"""
         flowchart TD
           start(["start"])
           done(["done"])
@@ -60,11 +56,9 @@ import TriageTestSupport
   }
 
   @Test func drawsDot() {
-    let run = InProcessRun(["graph", "mini.yaml", "--format", "dot"], files: Self.files)
-    #expect(run.exit == .success)
-    #expect(run.error == "")
-    #expect(
-      run.output == #"""
+    InProcessRun.expectOutput(
+      of: ["graph", "mini.yaml", "--format", "dot"],
+      is: #"""
         digraph "mini" {
           rankdir=TB;
           node [shape=box, style=rounded, fontname="Helvetica"];
@@ -124,31 +118,9 @@ import TriageTestSupport
   }
 
   @Test func refusesAnUnknownFormatAsAUsageError() {
-    let run = InProcessRun(["graph", "mini.yaml", "--format", "svg"], files: Self.files)
+    let run = InProcessRun(
+      ["graph", "mini.yaml", "--format", "svg"], files: InProcessRun.miniFiles)
     #expect(run.exit == .usage)
     #expect(run.error == "triage: unknown graph format 'svg'; use mermaid or dot\n")
-  }
-
-  @Test func reportsAMissingRunbookWithExit66() {
-    let byPath = InProcessRun(["graph", "gone.yaml"], files: Self.files)
-    #expect(byPath.exit == .noInput)
-    #expect(byPath.error == "triage: gone.yaml: no such file\n")
-    let byID = InProcessRun(["graph", "no-such-runbook"], files: Self.files)
-    #expect(byID.exit == .noInput)
-    #expect(byID.error.hasPrefix("triage: no runbook with id 'no-such-runbook' in "))
-  }
-
-  @Test func reportsABrokenRunbookWithExit65() {
-    let run = InProcessRun(["graph", "bad.yaml"], files: ["/w/bad.yaml": SampleRunbooks.bad])
-    #expect(run.exit == .dataError)
-    #expect(run.error.hasPrefix("triage: bad.yaml:11:15: "), "\(run.error)")
-    #expect(run.output == "")
-  }
-
-  @Test func explainsItselfAndTakesRunbooksFolders() {
-    let run = InProcessRun(["graph", "--help"])
-    #expect(run.exit == .success)
-    #expect(run.output.hasPrefix("OVERVIEW: "))
-    #expect(run.output.contains("--runbooks <dir>"))
   }
 }

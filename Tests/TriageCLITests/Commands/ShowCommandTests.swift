@@ -4,14 +4,10 @@ import TriageTestSupport
 
 /// `triage show` in-process: the outline of a small runbook, whole.
 @Suite struct ShowCommandTests {
-  static let files = ["/w/mini.yaml": SampleRunbooks.mini]
-
   @Test func outlinesEverySectionQuestionAndRule() {
-    let run = InProcessRun(["show", "mini.yaml"], files: Self.files)
-    #expect(run.exit == .success)
-    #expect(run.error == "")
-    #expect(
-      run.output == #"""
+    InProcessRun.expectOutput(
+      of: ["show", "mini.yaml"],
+      is: #"""
         A small runbook
         id: mini  version: 1.0.0  TLP:AMBER
 
@@ -63,28 +59,5 @@ import TriageTestSupport
             when: exposed and big
 
         """#)
-  }
-
-  @Test func reportsAMissingRunbookWithExit66() {
-    let byPath = InProcessRun(["show", "gone.yaml"], files: Self.files)
-    #expect(byPath.exit == .noInput)
-    #expect(byPath.error == "triage: gone.yaml: no such file\n")
-    let byID = InProcessRun(["show", "no-such-runbook"], files: Self.files)
-    #expect(byID.exit == .noInput)
-    #expect(byID.error.hasPrefix("triage: no runbook with id 'no-such-runbook' in "))
-  }
-
-  @Test func reportsABrokenRunbookWithExit65() {
-    let run = InProcessRun(["show", "bad.yaml"], files: ["/w/bad.yaml": SampleRunbooks.bad])
-    #expect(run.exit == .dataError)
-    #expect(run.error.hasPrefix("triage: bad.yaml:11:15: "), "\(run.error)")
-    #expect(run.output == "")
-  }
-
-  @Test func explainsItselfAndTakesRunbooksFolders() {
-    let run = InProcessRun(["show", "--help"])
-    #expect(run.exit == .success)
-    #expect(run.output.hasPrefix("OVERVIEW: "))
-    #expect(run.output.contains("--runbooks <dir>"))
   }
 }

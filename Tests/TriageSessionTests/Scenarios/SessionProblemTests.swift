@@ -2,26 +2,11 @@ import Foundation
 import RunbookCore
 import Testing
 import TriageSession
+import TriageTestSupport
 
 /// The kinds of answers-file and scenario diagnostics word their facts in one place.
 @Suite struct SessionProblemTests {
-  struct Case: CustomTestStringConvertible, Sendable {
-    var kind: any DiagnosticKind
-    var code: String
-    var message: String
-    var sourceLocation: Testing.SourceLocation
-    var testDescription: String { "\(code): \(message)" }
-
-    init(
-      _ kind: any DiagnosticKind, _ code: String, _ message: String,
-      sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) {
-      self.kind = kind
-      self.code = code
-      self.message = message
-      self.sourceLocation = sourceLocation
-    }
-  }
+  typealias Case = DiagnosticKindCase
 
   static let noon = Date(timeIntervalSince1970: 1_775_044_800)  // 2026-04-01T12:00:00Z
 
@@ -75,8 +60,7 @@ import TriageSession
 
   @Test(arguments: cases)
   func wordsItsFacts(_ testCase: Case) {
-    #expect(testCase.kind.code == testCase.code, sourceLocation: testCase.sourceLocation)
-    #expect(testCase.kind.message == testCase.message, sourceLocation: testCase.sourceLocation)
+    testCase.expectWordsItsFacts()
   }
 }
 

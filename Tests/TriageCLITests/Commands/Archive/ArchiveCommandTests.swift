@@ -39,28 +39,7 @@ import TriageTestSupport
     let result = run("show", "20210401")
     #expect(result.exit == .success)
     #expect(
-      result.output.hasSuffix(
-        """
-        ## Follow-ups
-
-        **Status:** open
-
-        Actions:
-
-        - rotate-vendor-keys: done (Rotated at 09:00; old keys revoked.)
-        - review-contract: open, due 2099-01-01T00:00:00Z
-
-        Notifications:
-
-        - authority: sent at 2021-04-04T08:00:00Z
-        - final-report: open, due 2021-05-04T08:00:00Z (1 month after authority.sent), overdue
-
-        Amendments:
-
-        - 2021-04-03T10:00:00Z, Sam Lee: action rotate-vendor-keys done: Rotated at 09:00; old keys revoked.
-        - 2021-04-04T08:00:00Z, Sam Lee: notification authority sent at 2021-04-04T08:00:00Z
-
-        """))
+      result.output.hasSuffix(archiveFixtureFirstRecordFollowUps))
     let unknown = run("show", "2020")
     #expect(unknown.exit == .noInput)
     #expect(unknown.error == "triage: no record with an id starting '2020'\n")

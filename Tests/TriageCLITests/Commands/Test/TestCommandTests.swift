@@ -47,6 +47,13 @@ import TriageTestSupport
       "nothing-left", keysLeft: "no", severity: "low"),
   ]
 
+  /// ``passing`` with nothing-left expecting the wrong severity (medium; low is chosen).
+  static let oneFailing = passing.merging(
+    [
+      "Runbooks/tests/mini/nothing-left.yaml": scenario(
+        "nothing-left", keysLeft: "no", severity: "medium")
+    ], uniquingKeysWith: { $1 })
+
   @Test func printsPassLinesAndTheCountsLast() throws {
     let run = try TestRun(["test"], files: Self.passing)
     #expect(run.exit == .success)
@@ -55,10 +62,7 @@ import TriageTestSupport
   }
 
   @Test func printsEachFailureAtItsPlaceAndExits1() throws {
-    var files = Self.passing
-    files["Runbooks/tests/mini/nothing-left.yaml"] = Self.scenario(
-      "nothing-left", keysLeft: "no", severity: "medium")
-    let run = try TestRun(["test", "Runbooks"], files: files)
+    let run = try TestRun(["test", "Runbooks"], files: Self.oneFailing)
     #expect(run.exit == .failure)
     #expect(
       run.output == """
@@ -154,10 +158,7 @@ import TriageTestSupport
   }
 
   @Test func printsJSON() throws {
-    var files = Self.passing
-    files["Runbooks/tests/mini/nothing-left.yaml"] = Self.scenario(
-      "nothing-left", keysLeft: "no", severity: "medium")
-    let run = try TestRun(["test", "--json"], files: files)
+    let run = try TestRun(["test", "--json"], files: Self.oneFailing)
     #expect(run.exit == .failure)
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])

@@ -1,0 +1,27 @@
+import RunbookCore
+
+extension Command {
+  /// A command that loads one runbook and prints a view of it: `RUNBOOK [--runbooks DIR]`.
+  ///
+  /// RUNBOOK is a path, or an id found in the runbook folders; `render` makes the text to print
+  /// from the loaded runbook (and the context, for the output width).
+  static func runbookView(
+    _ name: String,
+    abstract: String,
+    discussion: String,
+    render: @escaping @Sendable (Runbook, CommandContext) -> String
+  ) -> Command {
+    Command(
+      name,
+      abstract: abstract,
+      discussion: discussion,
+      arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
+      options: [RunbookLocator.option],
+      action: { invocation, context in
+        let locator = RunbookLocator(context, invocation)
+        let loaded = try locator.load(invocation.argument(.runbook) ?? "")
+        context.standardOutput.write(render(loaded.runbook, context))
+        return .success
+      })
+  }
+}
