@@ -1,0 +1,102 @@
+import Foundation
+import IncidentLog
+import Testing
+import TriageCLI
+import TriageTestSupport
+
+/// Hostile bytes in answers, runbooks, records, ids and paths reach neither a terminal nor a
+/// pipe raw: each is shown as a visible escape, and a value's line break cannot forge our lines.
+@Suite("Hostile text is shown visibly escaped")
+struct HostileTextTests {
+  /// A runbook whose decision sets the terminal's title and whose action title writes to the
+  /// clipboard (OSC 52), in YAML double-quoted escapes.
+  static let hostileRunbook = SampleRunbooks.mini
+    .replacingOccurrences(of: "- say: Monitor.", with: #"- say: "Monitor.\e]0;pwned\a""#)
+    .replacingOccurrences(
+      of: "title: Rotate keys", with: #"title: "Rotate \e]52;c;aGk=\a\u202Ekeys""#)
+
+  @Test("the review escapes the decision and indents a multi-line answer's lines")
+  func reviewEscapesAndIndents() {
+    let context = CommandContext.testing(
+      standardInput: "saas\nyes\n20\nq\n",
+      files: [
+        "/w/hostile.yaml": Self.hostileRunbook,
+        "/w/answers.yaml": "answers:\n  vendor: |\n    Acme\n    2. kind: tool\n",
+      ],
+      terminal: .interactive())
+    let exit = Triage.main(
+      ["run", "hostile.yaml", "--answers", "answers.yaml", "--dry-run"], context: context)
+    let output = context.capturedOutput
+    #expect(exit == .success, "\(context.capturedError)")
+    #expect(output.contains("  1. vendor: Acme\n             2. kind: tool\n  2. kind: saas\n"))
+    #expect(output.contains("    - Rotate \\e]52;c;aGk=\\a\\u202Ekeys (security lead,"))
+    #expect(!output.contains("\u{1B}]"))
+    #expect(!output.contains("\u{202E}"))
+  }
+
+  @Test("the decision line of a run escapes the runbook's control characters")
+  func decisionLineIsEscaped() {
+    let run = InProcessRun(
+      ["run", "hostile.yaml", "--answers", "answers.yaml", "--dry-run"],
+      files: [
+        "/w/hostile.yaml": Self.hostileRunbook,
+        "/w/answers.yaml": "answers:\n  vendor: Acme\n  kind: tool\n",
+      ])
+    #expect(run.exit == .success, "\(run.error)")
+    #expect(run.output.contains("Monitor.\\e]0;pwned\\a"))
+    #expect(!run.output.contains("\u{1B}") && !run.output.contains("\u{07}"))
+  }
+
+  @Test("an error message escapes the path it quotes, its line break included")
+  func errorMessageEscapesPath() {
+    let run = InProcessRun(
+      ["show", "evil\u{1B}[2J\ntriage: all is well\u{202E}.yaml"])
+    #expect(run.exit == .noInput)
+    #expect(run.error == "triage: evil\\e[2J\\ntriage: all is well\\u202E.yaml: no such file\n")
+  }
+
+  @Test("archive list escapes a record's control and bidi characters")
+  func archiveListEscapesRecord() {
+    let tree = InMemoryFileSystem(
+      Dictionary(
+        uniqueKeysWithValues: archiveFixtureDocuments.map {
+          (
+            "/w/log/" + $0.path,
+            $0.text.replacingOccurrences(
+              of: #""decision": "Notify the"#, with: #""decision": "\u001b[2J\u202eNotify the"#)
+          )
+        }))
+    let context = CommandContext.testing(fileSystem: tree, terminal: .interactive())
+    let exit = Triage.main(["archive", "list", "--archive", "log"], context: context)
+    #expect(exit == .success, "\(context.capturedError)")
+    #expect(context.capturedOutput.contains("  \\e[2J\\u202ENotify the aut…\n"))
+    #expect(!context.capturedOutput.contains("\u{1B}"))
+  }
+
+  @Test("an answer with a control or bidi character is refused in an answers file")
+  func answersFileRefusesHiddenCharacters() {
+    let run = InProcessRun(
+      ["run", "mini.yaml", "--answers", "answers.json", "--dry-run"],
+      files: [
+        "/w/mini.yaml": SampleRunbooks.mini,
+        "/w/answers.json":
+          #"{"answers": {"vendor": "Acme\u202e\u001b]0;x\u0007", "kind": "tool"}}"#,
+      ])
+    #expect(run.exit == .dataError)
+    #expect(run.error.contains("control or invisible character (\\u202E)"), "\(run.error)")
+    #expect(!run.error.contains("\u{1B}") && !run.error.contains("\u{202E}"))
+  }
+
+  @Test("our own colour still works on a terminal while a foreign escape is shown")
+  func ownColourStaysForeignEscapeDoesNot() {
+    let run = InProcessRun(["show", "a\u{1B}[1mb.yaml"], terminal: .interactive())
+    #expect(run.error == "\u{1B}[1;31mtriage:\u{1B}[0m a\\e[1mb.yaml: no such file\n")
+  }
+
+  @Test("parse --json escapes bidi and zero-width characters as \\u")
+  func parseJSONEscapesBidi() {
+    let run = InProcessRun(
+      ["parse", "a.yaml", "--json"], files: ["/w/a.yaml": "a: \"x\\u202Ey\\u200Bz\"\n"])
+    #expect(run.output == "{\n  \"a\": \"x\\u202ey\\u200bz\"\n}\n")
+  }
+}
