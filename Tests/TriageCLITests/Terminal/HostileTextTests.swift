@@ -99,4 +99,25 @@ struct HostileTextTests {
       ["parse", "a.yaml", "--json"], files: ["/w/a.yaml": "a: \"x\\u202Ey\\u200Bz\"\n"])
     #expect(run.output == "{\n  \"a\": \"x\\u202ey\\u200bz\"\n}\n")
   }
+
+  @Test("lint warns about control, bidi and zero-width characters where they are")
+  func lintWarnsAboutHiddenCharacters() {
+    let runbook = Self.hostileRunbook
+      .replacingOccurrences(of: "title: A small runbook", with: "title: A small\u{202E}runbook")
+      .replacingOccurrences(of: "ask: Which vendor?", with: "ask: Which\u{200B} vendor?")
+    let run = InProcessRun(["lint", "hostile.yaml"], files: ["/w/hostile.yaml": runbook])
+    #expect(run.exit == .success)
+    #expect(
+      run.error == """
+        triage: hostile.yaml:2:15: warning: bidi control character \\u202E: the text would show \
+        in a different order than written
+        triage: hostile.yaml:10:19: warning: invisible character \\u200B: the text would show \
+        differently from what it holds
+        triage: hostile.yaml:41:10: warning: control character \\e: a terminal would act on it \
+        instead of showing it
+        triage: hostile.yaml:44:12: warning: control character \\e: a terminal would act on it \
+        instead of showing it
+
+        """)
+  }
 }
