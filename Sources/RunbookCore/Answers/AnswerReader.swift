@@ -13,6 +13,7 @@ package enum AnswerReader {
   package static func read(
     _ input: AnswerInput, for question: Question, now: Date?
   ) -> Result<Value, AnswerProblem> {
+    if let problem = hiddenCharacterProblem(in: input) { return .failure(problem) }
     switch question.type {
     case .multi, .list:
       return readItems(input, for: question)
@@ -21,7 +22,6 @@ package enum AnswerReader {
     default:
       break
     }
-    if let problem = hiddenCharacterProblem(in: input) { return .failure(problem) }
     let text: String
     switch input {
     case .text(let value): text = value.trimmed

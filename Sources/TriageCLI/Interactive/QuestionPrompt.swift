@@ -4,6 +4,10 @@ import TriageSession
 /// The text shown for one question.
 ///
 /// It says where the responder is, the prompt, the choices, and how to answer. Pure: a session and a style in, text out.
+///
+/// One-line parts (the section title, a choice, the default) have a line break escaped as `\n`;
+/// the prompt itself may have lines of its own. Controls are escaped at the stream
+/// (`VisibleTextOutput`).
 struct QuestionPrompt {
   let session: Session
   let question: Question
@@ -15,7 +19,7 @@ struct QuestionPrompt {
     var lines = [
       "",
       style.dim(
-        "\(progress.sectionTitle) - question \(progress.number) of about \(progress.estimatedTotal)"
+        "\(VisibleText.line(progress.sectionTitle)) - question \(progress.number) of about \(progress.estimatedTotal)"
       ),
     ]
     let prompt = session.prompt(for: question)
@@ -27,7 +31,7 @@ struct QuestionPrompt {
     lines.append(style.bold(prompt.trimmingTrailingNewlines))
     for (index, choice) in question.choices.enumerated() {
       let label = choice.label == choice.id ? "" : "  " + choice.label
-      lines.append("  \(index + 1)) \(choice.id)\(label)")
+      lines.append(VisibleText.line("  \(index + 1)) \(choice.id)\(label)"))
     }
     lines.append(style.dim(hint))
     return lines.joined(separator: "\n") + "\n"
@@ -47,7 +51,7 @@ struct QuestionPrompt {
     case .text, .note: break
     }
     if let fallback = question.defaultAnswer {
-      parts.append("Enter for \(fallback)")
+      parts.append("Enter for \(VisibleText.line(fallback))")
     } else if !question.isRequired {
       parts.append("Enter to skip")
     }

@@ -69,7 +69,7 @@ struct HostileTextTests {
     let context = CommandContext.testing(fileSystem: tree, terminal: .interactive())
     let exit = Triage.main(["archive", "list", "--archive", "log"], context: context)
     #expect(exit == .success, "\(context.capturedError)")
-    #expect(context.capturedOutput.contains("  \\e[2J\\u202ENotify the aut…\n"))
+    #expect(context.capturedOutput.contains("  \\e[2J\\u202ENotify t…\n"))
     #expect(!context.capturedOutput.contains("\u{1B}"))
   }
 
@@ -119,5 +119,41 @@ struct HostileTextTests {
         instead of showing it
 
         """)
+  }
+
+  @Test("a typed answer with an escape sequence is refused and asked again")
+  func typedAnswerIsRefused() {
+    let context = CommandContext.testing(
+      standardInput: "Acme\u{1B}]0;x\u{07}\nAcme\ntool\nq\n",
+      files: ["/w/mini.yaml": SampleRunbooks.mini], terminal: .interactive())
+    let exit = Triage.main(["run", "mini.yaml", "--dry-run", "--no-color"], context: context)
+    #expect(exit == .success, "\(context.capturedError)")
+    #expect(
+      context.capturedOutput.contains(
+        "Not accepted: the answer holds a control or invisible character (\\e) that would show "
+          + "differently from what it is; remove it. Please try again.\n"),
+      "\(context.capturedOutput)")
+    #expect(context.capturedOutput.contains("  1. vendor: Acme\n"))
+  }
+
+  @Test("archive show --format json stays valid JSON with the bidi character escaped as \\u")
+  func archiveShowJSONStaysValid() throws {
+    let tree = InMemoryFileSystem(
+      Dictionary(
+        uniqueKeysWithValues: archiveFixtureDocuments.map {
+          (
+            "/w/log/" + $0.path,
+            $0.text.replacingOccurrences(
+              of: #""decision": "Notify the"#, with: #""decision": "\u202eNotify the"#)
+          )
+        }))
+    let context = CommandContext.testing(fileSystem: tree, terminal: .interactive())
+    let exit = Triage.main(
+      ["archive", "show", "20210401", "--format", "json", "--archive", "log"], context: context)
+    #expect(exit == .success, "\(context.capturedError)")
+    #expect(context.capturedOutput.contains(#""decision": "\u202ENotify the authority"#))
+    let value = try JSONValue.parse(context.capturedOutput)
+    #expect(
+      JSONPrettyPrinter.string(of: value).contains("\"decision\": \"\u{202E}Notify the authority"))
   }
 }
