@@ -156,4 +156,51 @@ struct HostileTextTests {
     #expect(
       JSONPrettyPrinter.string(of: value).contains("\"decision\": \"\u{202E}Notify the authority"))
   }
+
+  /// The fixture archive with the first record's decision starting with `prefix` (JSON text).
+  static func archive(decisionPrefix prefix: String) -> InMemoryFileSystem {
+    InMemoryFileSystem(
+      Dictionary(
+        uniqueKeysWithValues: archiveFixtureDocuments.map {
+          (
+            "/w/log/" + $0.path,
+            $0.text.replacingOccurrences(
+              of: #""decision": "Notify the"#, with: #""decision": "\#(prefix)Notify the"#)
+          )
+        }))
+  }
+
+  @Test("a csv export to a pipe is data, kept as it is; on a terminal it is escaped")
+  func exportIsDataOnAPipeAndEscapedOnATerminal() {
+    for (terminal, shown) in [(TerminalTraits.none, "\u{202E}"), (.interactive(), "\\u202E")] {
+      let context = CommandContext.testing(
+        fileSystem: Self.archive(decisionPrefix: "\\u202e"), terminal: terminal)
+      let exit = Triage.main(
+        ["archive", "export", "--format", "csv", "--archive", "log"], context: context)
+      #expect(exit == .success, "\(context.capturedError)")
+      #expect(context.capturedOutput.contains(",\(shown)Notify the authority"))
+    }
+  }
+
+  @Test("an environment value quoted in an error is escaped")
+  func environmentValueIsEscaped() {
+    let run = InProcessRun(
+      ["archive", "list"], environment: ["TRIAGE_ARCHIVE": "/no\u{1B}]0;x\u{07}\nwhere"])
+    #expect(run.exit == .noInput)
+    #expect(
+      run.error
+        == "triage: /no\\e]0;x\\a\\nwhere: no incident log archive here (triage run creates one)\n"
+    )
+  }
+
+  @Test("runbooks lists a hostile title escaped")
+  func runbooksListEscapesTitle() {
+    let runbook = Self.hostileRunbook.replacingOccurrences(
+      of: "title: A small runbook", with: #"title: "A small\e]0;x\a runbook""#)
+    let run = InProcessRun(
+      ["runbooks", "--runbooks", "books"], files: ["/w/books/hostile.yaml": runbook])
+    #expect(run.exit == .success, "\(run.error)")
+    #expect(run.output.contains("A small\\e]0;x\\a runbook"), "\(run.output)")
+    #expect(!run.output.contains("\u{1B}"))
+  }
 }
