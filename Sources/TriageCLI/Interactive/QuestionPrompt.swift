@@ -22,7 +22,8 @@ struct QuestionPrompt {
         "\(VisibleText.line(progress.sectionTitle)) - question \(progress.number) of about \(progress.estimatedTotal)"
       ),
     ]
-    let prompt = session.prompt(for: question)
+    // The answers quoted in the prompt stay on one line each; the runbook's own lines are kept.
+    let prompt = question.ask.rendered(with: session.values().mapValues(Self.oneLine))
     if question.type == .note {
       lines.append(prompt.trimmingTrailingNewlines)
       lines.append(style.dim("(press Enter to continue)"))
@@ -58,6 +59,15 @@ struct QuestionPrompt {
     if question.help != nil { parts.append("? for help") }
     parts.append("back to go back")
     return "(" + parts.joined(separator: "; ") + ")"
+  }
+
+  /// `value` with its text's line breaks escaped (`VisibleText.line`), to quote in a prompt.
+  static func oneLine(_ value: Value) -> Value {
+    switch value {
+    case .string(let text): .string(VisibleText.line(text))
+    case .list(let items): .list(items.map(VisibleText.line))
+    default: value
+    }
   }
 
   /// The prompt marker on the line where the answer is typed.

@@ -29,6 +29,7 @@ struct HostileTextTests {
     let output = context.capturedOutput
     #expect(exit == .success, "\(context.capturedError)")
     #expect(output.contains("  1. vendor: Acme\n             2. kind: tool\n  2. kind: saas\n"))
+    #expect(output.contains("What kind of vendor is Acme\\n2. kind: tool?"))
     #expect(output.contains("    - Rotate \\e]52;c;aGk=\\a\\u202Ekeys (security lead,"))
     #expect(!output.contains("\u{1B}]"))
     #expect(!output.contains("\u{202E}"))
