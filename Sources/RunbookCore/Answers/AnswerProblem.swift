@@ -23,6 +23,8 @@ package enum AnswerProblem: Error, Sendable, Equatable {
   case unknownChoice(String, question: String, choices: [String], suggestion: String?)
   /// Text that looks like a live secret of the named kind (`an AWS access key`).
   case looksLikeSecret(String)
+  /// A control, bidi or zero-width character (its code point), which would show differently.
+  case hiddenCharacter(UInt32)
 
   /// What a bound counts.
   package enum Counted: Sendable, Equatable {
@@ -35,6 +37,7 @@ package enum AnswerProblem: Error, Sendable, Equatable {
   /// The broad kind of problem, for tests and callers that only branch on it.
   package enum Kind: String, Sendable, Equatable {
     case empty, wrongType, outOfRange, patternMismatch, unknownChoice, looksLikeSecret
+    case hiddenCharacter
   }
 
   package var kind: Kind {
@@ -45,6 +48,7 @@ package enum AnswerProblem: Error, Sendable, Equatable {
     case .patternMismatch: .patternMismatch
     case .unknownChoice: .unknownChoice
     case .looksLikeSecret: .looksLikeSecret
+    case .hiddenCharacter: .hiddenCharacter
     }
   }
 
@@ -57,6 +61,7 @@ package enum AnswerProblem: Error, Sendable, Equatable {
     case .patternMismatch: "pattern-mismatch"
     case .unknownChoice: "unknown-choice"
     case .looksLikeSecret: "looks-like-secret"
+    case .hiddenCharacter: "control-character"
     }
   }
 
@@ -93,6 +98,10 @@ package enum AnswerProblem: Error, Sendable, Equatable {
     case .looksLikeSecret(let name):
       "this looks like \(name); record the credential's name (for example "
         + "'the CI deploy key'), never its value"
+    case .hiddenCharacter(let value):
+      "the answer holds a control or invisible character ("
+        + (Unicode.Scalar(value).map(VisibleText.escape) ?? "?")
+        + ") that would show differently from what it is; remove it"
     }
   }
 

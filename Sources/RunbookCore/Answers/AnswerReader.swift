@@ -13,6 +13,7 @@ package enum AnswerReader {
   package static func read(
     _ input: AnswerInput, for question: Question, now: Date?
   ) -> Result<Value, AnswerProblem> {
+    if let problem = hiddenCharacterProblem(in: input) { return .failure(problem) }
     switch question.type {
     case .multi, .list:
       return readItems(input, for: question)
@@ -44,6 +45,27 @@ package enum AnswerReader {
     Value, AnswerProblem
   > {
     read(.text(text), for: question, now: now)
+  }
+
+  /// The problem with a control, bidi or zero-width character in an answer, if it has one.
+  ///
+  /// Such a character (`VisibleText.isHidden`) would make the answer show differently from what
+  /// it holds. Line feeds and tabs are allowed (a multi-line answer from a file), and so are
+  /// U+200C and U+200D, which Persian, Indic scripts and emoji need. Checked in every mode, since
+  /// interactive, answers-file, mixed and resumed answers all pass through `read`.
+  static func hiddenCharacterProblem(in input: AnswerInput) -> AnswerProblem? {
+    let texts: [String]
+    switch input {
+    case .text(let text): texts = [text.trimmed]
+    case .items(let items): texts = items.map(\.trimmed)
+    }
+    for text in texts {
+      for scalar in text.unicodeScalars
+      where VisibleText.isHidden(scalar) && scalar != "\u{200C}" && scalar != "\u{200D}" {
+        return .hiddenCharacter(scalar.value)
+      }
+    }
+    return nil
   }
 
   private static func readYesNo(_ text: String) -> Result<Value, AnswerProblem> {

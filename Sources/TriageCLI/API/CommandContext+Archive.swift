@@ -1,4 +1,5 @@
 import IncidentLog
+import RunbookCore
 
 extension CommandContext {
   /// The archive named by `--archive`, else `TRIAGE_ARCHIVE`, else `./incident-log`, made
@@ -11,7 +12,7 @@ extension CommandContext {
     let named: (value: String, source: String)? =
       invocation.value(.archive).map { ($0, "--archive") }
       ?? environment[.triageArchive].map { ($0, "TRIAGE_ARCHIVE") }
-    if let named, named.value.unicodeScalars.contains(where: ArchivePathText.isControl) {
+    if let named, named.value.unicodeScalars.contains(where: Self.isControl) {
       throw CommandError.controlCharactersInArchivePath(source: named.source, value: named.value)
     }
     return resolvedPath(named?.value ?? "incident-log")
@@ -36,8 +37,14 @@ extension CommandContext {
     guard let mode = try? fileSystem.permissions(at: root), mode & 0o022 != 0 else { return }
     let octal = String(mode & 0o7777, radix: 8)
     standardError.write(
-      "triage: warning: \(ArchivePathText.visible(root)): the archive folder is writable by "
+      "triage: warning: \(VisibleText.line(root)): the archive folder is writable by "
         + "group or others (mode \(octal)); anyone who can write there can add, remove or "
         + "rename records (chmod go-w fixes it)\n")
+  }
+
+  /// Whether `scalar` is a C0 control (U+0000–U+001F), DEL (U+007F) or a C1 control
+  /// (U+0080–U+009F).
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 }

@@ -13,12 +13,17 @@ package enum Triage {
   ///
   /// Every error a command throws ends here, in `ErrorReporter`, the one place that writes
   /// `triage: message` to standard error and chooses the exit status.
+  /// Both streams are wrapped in `VisibleTextOutput` first, so that nothing foreign reaches the
+  /// person raw, whichever command writes it.
   package static func main(_ arguments: [String], context: CommandContext) -> TriageExit {
-    var context = context
+    var context = context.showingVisibleText()
     let exit: TriageExit
     do {
       let request = try CommandLineParser(root: .root).parse(arguments)
-      if request.disablesColour { context.colourChoice = .never }
+      if request.disablesColour {
+        context.colourChoice = .never
+        context = context.showingVisibleText()
+      }
       switch request.action {
       case .showHelp(let path):
         context.standardOutput.write(HelpGenerator(path: path).rendered(in: context))

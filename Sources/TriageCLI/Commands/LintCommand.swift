@@ -14,8 +14,8 @@ extension Command {
 
       Errors (a malformed file, an unknown name, a type mismatch, a holiday calendar that cannot \
       be found, two runbooks with the same id) exit 65. Warnings (a question that can never be \
-      asked, an action or notification that never fires, an unused derived value) exit 0 unless \
-      --strict is given.
+      asked, an action or notification that never fires, an unused derived value, a control, \
+      bidi or zero-width character in the text) exit 0 unless --strict is given.
 
       With --json, the files and diagnostics are printed as JSON on standard output instead, \
       for editors and CI.
@@ -48,7 +48,7 @@ enum LintCommand {
     for file in files {
       let bytes = try context.readInput(file)
       let result = RunbookLoader.load(bytes, file: file)
-      var found = result.diagnostics
+      var found = result.diagnostics + HiddenCharacterRule.check(bytes, file: file)
       if let runbook = result.runbook {
         let keys = topLevelKeyLocations(bytes, file: file)
         found += calendarDiagnostics(runbook, keys: keys, locator: locator, context: context)

@@ -53,7 +53,9 @@ enum RunCommand {
     let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
     let runbookHash = SHA256.hexHash(loaded.bytes)
     let start = try StartingAnswers.gather(invocation, context, runbook: loaded.runbook)
-    for message in start.messages { context.standardError.write("triage: \(message)\n") }
+    for message in start.messages {
+      context.standardError.write("triage: \(VisibleText.line(message))\n")
+    }
 
     let reviewed: ReviewedSession
     let mode: RecordBuilder.Mode

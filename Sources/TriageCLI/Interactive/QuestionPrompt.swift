@@ -4,6 +4,10 @@ import TriageSession
 /// The text shown for one question.
 ///
 /// It says where the responder is, the prompt, the choices, and how to answer. Pure: a session and a style in, text out.
+///
+/// One-line parts (the section title, a choice, the default) have a line break escaped as `\n`;
+/// the prompt itself may have lines of its own. Controls are escaped at the stream
+/// (`VisibleTextOutput`).
 struct QuestionPrompt {
   let session: Session
   let question: Question
@@ -15,10 +19,11 @@ struct QuestionPrompt {
     var lines = [
       "",
       style.dim(
-        "\(progress.sectionTitle) - question \(progress.number) of about \(progress.estimatedTotal)"
+        "\(VisibleText.line(progress.sectionTitle)) - question \(progress.number) of about \(progress.estimatedTotal)"
       ),
     ]
-    let prompt = session.prompt(for: question)
+    // The answers quoted in the prompt stay on one line each; the runbook's own lines are kept.
+    let prompt = question.ask.rendered(with: session.values().mapValues(Self.oneLine))
     if question.type == .note {
       lines.append(prompt.trimmingTrailingNewlines)
       lines.append(style.dim("(press Enter to continue)"))
@@ -27,7 +32,7 @@ struct QuestionPrompt {
     lines.append(style.bold(prompt.trimmingTrailingNewlines))
     for (index, choice) in question.choices.enumerated() {
       let label = choice.label == choice.id ? "" : "  " + choice.label
-      lines.append("  \(index + 1)) \(choice.id)\(label)")
+      lines.append(VisibleText.line("  \(index + 1)) \(choice.id)\(label)"))
     }
     lines.append(style.dim(hint))
     return lines.joined(separator: "\n") + "\n"
@@ -47,13 +52,22 @@ struct QuestionPrompt {
     case .text, .note: break
     }
     if let fallback = question.defaultAnswer {
-      parts.append("Enter for \(fallback)")
+      parts.append("Enter for \(VisibleText.line(fallback))")
     } else if !question.isRequired {
       parts.append("Enter to skip")
     }
     if question.help != nil { parts.append("? for help") }
     parts.append("back to go back")
     return "(" + parts.joined(separator: "; ") + ")"
+  }
+
+  /// `value` with its text's line breaks escaped (`VisibleText.line`), to quote in a prompt.
+  static func oneLine(_ value: Value) -> Value {
+    switch value {
+    case .string(let text): .string(VisibleText.line(text))
+    case .list(let items): .list(items.map(VisibleText.line))
+    default: value
+    }
   }
 
   /// The prompt marker on the line where the answer is typed.

@@ -3,6 +3,10 @@ import TriageSession
 
 /// The review shown before anything is written: every answer, numbered so that it can be
 /// changed, and the outcomes those answers give.
+///
+/// Foreign text cannot forge review lines: one-line values (ids, the decision, titles) have their
+/// line breaks escaped as `\n`, and a multi-line answer keeps its lines, each continuation
+/// indented under the answer's first character.
 struct ReviewFormatter {
   let session: Session
   let outcomes: Outcomes
@@ -19,20 +23,23 @@ struct ReviewFormatter {
     var lines = ["", style.bold("Review your answers")]
     for (index, question) in listed.enumerated() {
       let value = session.given[question.id] ?? .unset
+      let label = "  \(index + 1). \(VisibleText.line(question.id)): "
       let shown = value == .unset ? "(skipped)" : value.rendered
-      lines.append("  \(index + 1). \(question.id): \(shown)")
+      let indent = String(repeating: " ", count: label.count)
+      lines.append(label + VisibleText.block(shown, indent: indent))
     }
     lines.append("")
     lines.append(style.bold("Outcome"))
-    lines.append("  Severity: \(outcomes.severity.rawValue)")
-    lines.append("  Decision: \(outcomes.decision)")
+    lines.append("  Severity: \(VisibleText.line(outcomes.severity.rawValue))")
+    lines.append("  Decision: \(VisibleText.line(outcomes.decision))")
     if outcomes.actions.isEmpty {
       lines.append("  Actions: none")
     } else {
       lines.append("  Actions:")
       for action in outcomes.actions {
         lines.append(
-          "    - \(action.title) (\(action.owner ?? "no owner"), \(Self.text(action.due)))")
+          VisibleText.line(
+            "    - \(action.title) (\(action.owner ?? "no owner"), \(Self.text(action.due)))"))
       }
     }
     if outcomes.notifications.isEmpty {
@@ -40,7 +47,7 @@ struct ReviewFormatter {
     } else {
       lines.append("  Notifications:")
       for notification in outcomes.notifications {
-        lines.append("    - \(notification.to) (\(Self.text(notification.due)))")
+        lines.append(VisibleText.line("    - \(notification.to) (\(Self.text(notification.due)))"))
       }
     }
     lines.append("")

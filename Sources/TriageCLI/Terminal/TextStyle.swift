@@ -16,6 +16,9 @@ package struct TextStyle: Sendable, Equatable {
   /// `text` dimmed (secondary information).
   package func dim(_ text: String) -> String { styled(text, code: "2") }
 
+  /// Every escape sequence this type writes; `VisibleTextOutput` lets exactly these through.
+  static let sequences = ["1", "1;31", "2", "0"].map { "\u{1B}[\($0)m" }
+
   private func styled(_ text: String, code: String) -> String {
     isEnabled && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }

@@ -35,11 +35,13 @@ package struct DiagnosticsError: Error, Equatable {
     diagnostics.map(Self.line)
   }
 
-  /// `FILE:LINE:COLUMN: message`, or `FILE:LINE:COLUMN: warning: message`.
+  /// `FILE:LINE:COLUMN: message`, or `FILE:LINE:COLUMN: warning: message`, as one line: a
+  /// line break or control character in a path or a quoted value is escaped (`VisibleText.line`).
   package static func line(_ diagnostic: Diagnostic) -> String {
     switch diagnostic.severity {
-    case .error: return "\(diagnostic.location): \(diagnostic.message)"
-    case .warning: return "\(diagnostic.location): warning: \(diagnostic.message)"
+    case .error: return VisibleText.line("\(diagnostic.location): \(diagnostic.message)")
+    case .warning:
+      return VisibleText.line("\(diagnostic.location): warning: \(diagnostic.message)")
     }
   }
 }

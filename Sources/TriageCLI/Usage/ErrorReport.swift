@@ -4,6 +4,9 @@ import YAMLLite
 
 /// What the user is told about an error and the status triage exits with: the one mapping from
 /// errors to exit codes, computed without side effects (swift-argument-parser's `MessageInfo`).
+///
+/// Every value quoted in a message (a path, a word, a lower layer's description) is passed
+/// through `VisibleText.line`, so the only line breaks in a message are ours.
 package struct ErrorReport: Equatable {
   /// One line, without the `triage: ` prefix.
   package var message: String
@@ -28,76 +31,79 @@ package struct ErrorReport: Equatable {
         usage: Self.usage(for: error, root: root))
     case let error as FileError:
       switch error {
-      case .noSuchFile(let path): self.init(message: "\(path): no such file", exit: .noInput)
+      case .noSuchFile(let path): self.init(message: "\(shown(path)): no such file", exit: .noInput)
       case .unreadable(let path, let reason):
-        self.init(message: "\(path): \(reason)", exit: .ioError)
+        self.init(message: "\(shown(path)): \(shown(reason))", exit: .ioError)
       }
     case let error as OutputError:
       switch error {
       case .standardOutputFailed:
         self.init(message: "cannot write to standard output", exit: .ioError)
       case .cannotWrite(let path, let reason):
-        self.init(message: "\(path): cannot write: \(reason)", exit: .cannotCreate)
+        self.init(message: "\(shown(path)): cannot write: \(shown(reason))", exit: .cannotCreate)
       }
     case let error as SourceError:
-      self.init(message: error.description, exit: .dataError)
+      self.init(message: shown(error.description), exit: .dataError)
     case let error as YAMLError:
-      self.init(message: error.description, exit: .dataError)
+      self.init(message: shown(error.description), exit: .dataError)
     case let error as DiagnosticsError:
       self.init(message: error.lines.joined(separator: "\ntriage: "), exit: .dataError)
     case let error as RunbookLibrary.LookupError:
       self.init(message: Self.message(for: error), exit: Self.exit(for: error))
     case let error as RecordLookupError:
-      self.init(message: error.description, exit: Self.exit(for: error))
+      self.init(message: shown(error.description), exit: Self.exit(for: error))
     case let error as AmendmentError:
-      self.init(message: error.description, exit: .dataError)
+      self.init(message: shown(error.description), exit: .dataError)
     case let error as RecordDecodingError:
-      self.init(message: "not a readable record: \(error)", exit: .dataError)
+      self.init(
+        message: "not a readable record: \(shown(String(describing: error)))", exit: .dataError)
     case let error as ArchiveError:
       let exit: TriageExit =
         error.isBadData ? .dataError : error.isCannotCreate ? .cannotCreate : .ioError
-      self.init(message: error.description, exit: exit)
+      self.init(message: shown(error.description), exit: exit)
     case let error as CommandError:
       self.init(message: Self.message(for: error), exit: Self.exit(for: error))
     case let error as CommandFailure:
-      self.init(message: error.message, exit: error.exit)
+      self.init(message: shown(error.message), exit: error.exit)
     default:
-      self.init(message: String(describing: error), exit: .failure)
+      self.init(message: shown(String(describing: error)), exit: .failure)
     }
   }
 
   private static func message(for kind: ArgumentError.Kind) -> String {
     switch kind {
     case .unknownCommand(let word, let suggestion):
-      return "unknown command '\(word)'" + Suggestion.didYouMean(suggestion)
+      return "unknown command '\(shown(word))'" + Suggestion.didYouMean(suggestion.map(shown))
     case .unknownOption(let word, let suggestion):
-      return "unknown option '\(word)'" + Suggestion.didYouMean(suggestion)
+      return "unknown option '\(shown(word))'" + Suggestion.didYouMean(suggestion.map(shown))
     case .missingValue(let option, let valueName):
-      return "missing value for option '\(option) <\(valueName)>'"
+      return "missing value for option '\(shown(option)) <\(shown(valueName))>'"
     case .unexpectedValue(let option):
-      return "option '\(option)' takes no value"
+      return "option '\(shown(option))' takes no value"
     case .repeatedOption(let option):
-      return "option '\(option)' may be given only once"
+      return "option '\(shown(option))' may be given only once"
     case .missingArgument(let valueName):
-      return "missing argument <\(valueName)>"
+      return "missing argument <\(shown(valueName))>"
     case .unexpectedArgument(let word):
-      return "unexpected argument \(SecretScanner.quoted(word))"
+      return "unexpected argument \(shown(SecretScanner.quoted(word)))"
     case .exclusiveOptions(let first, let second):
-      return "options '\(first)' and '\(second)' cannot be used together"
+      return "options '\(shown(first))' and '\(shown(second))' cannot be used together"
     }
   }
 
   private static func message(for error: RunbookLibrary.LookupError) -> String {
     switch error {
     case .notFound(let reference, let searched) where searched.isEmpty:
-      return "\(reference): no such file"
+      return "\(shown(reference)): no such file"
     case .notFound(let reference, let searched):
-      return "no runbook with id '\(reference)' in \(searched.joined(separator: ", "))"
+      return
+        "no runbook with id '\(shown(reference))' in \(searched.map(shown).joined(separator: ", "))"
         + "; give a path, or a folder with --runbooks"
     case .duplicateID(let id, let paths):
-      return "two runbooks have the id '\(id)': \(paths.joined(separator: " and "))"
+      return
+        "two runbooks have the id '\(shown(id))': \(paths.map(shown).joined(separator: " and "))"
     case .unreadable(let path):
-      return "\(path): cannot read"
+      return "\(shown(path)): cannot read"
     }
   }
 
@@ -113,51 +119,54 @@ package struct ErrorReport: Equatable {
     switch error {
     case .noTerminalToAsk(let runbook):
       return "no terminal to ask the questions on; give the answers with --answers FILE "
-        + "(triage answers-template \(runbook) writes one to fill in)"
+        + "(triage answers-template \(shown(runbook)) writes one to fill in)"
     case .openQuestionsWithoutTerminal:
       return "the answers leave questions open and there is no terminal to ask them on"
     case .unknownValue(let what, let value, let allowed):
-      return "unknown \(what) \(SecretScanner.quoted(value)); use " + choices(allowed)
+      return "unknown \(shown(what)) \(shown(SecretScanner.quoted(value))); use " + choices(allowed)
     case .emptyArgument(let what):
-      return "the \(what) is empty"
+      return "the \(shown(what)) is empty"
     case .badDateFilter(let option, let value):
       return
-        "--\(option) '\(value)' is not a date or time; write 2026-04-01 or 2026-04-01T09:30:00Z"
+        "--\(shown(option)) '\(shown(value))' is not a date or time; write 2026-04-01 or 2026-04-01T09:30:00Z"
     case .badSentTime(let value):
-      return "--sent '\(value)' is not a time; write RFC 3339 (2026-04-02T10:00:00Z) or now"
+      return "--sent '\(shown(value))' is not a time; write RFC 3339 (2026-04-02T10:00:00Z) or now"
     case .notADraft(let path, let reason):
-      return "\(path): not a draft: \(reason)"
+      return "\(shown(path)): not a draft: \(shown(reason))"
     case .notATriageDraft(let path, let format):
-      return "\(path): not a triage draft (\(format))"
+      return "\(shown(path)): not a triage draft (\(shown(format)))"
     case .draftForAnotherRunbook(let path, let draftRunbook, let runbook):
       return
-        "\(path): this draft is for runbook \(SecretScanner.quoted(draftRunbook)), not '\(runbook)'"
+        "\(shown(path)): this draft is for runbook \(shown(SecretScanner.quoted(draftRunbook))), "
+        + "not '\(shown(runbook))'"
     case .notARecord(let path, let reason):
-      return "\(path): not a record: \(reason)"
+      return "\(shown(path)): not a record: \(shown(reason))"
     case .recordForAnotherRunbook(let runbookPath, let runbook, let recordRunbook):
-      return "\(runbookPath) is runbook '\(runbook)', but the record was made with "
-        + "'\(recordRunbook)'"
+      return "\(shown(runbookPath)) is runbook '\(shown(runbook))', but the record was made with "
+        + "'\(shown(recordRunbook))'"
     case .noScenarioFiles(let searched):
-      return "no scenario files found in \(searched.joined(separator: ", "))"
+      return "no scenario files found in \(searched.map(shown).joined(separator: ", "))"
     case .controlCharactersInArchivePath(let source, let value):
-      return "\(source) \"\(ArchivePathText.visible(value))\" holds a control character; "
+      return "\(source) \"\(shown(value))\" holds a control character; "
         + "name the archive folder without one"
     case .noArchive(let path):
-      return "\(path): no incident log archive here (triage run creates one)"
+      return "\(shown(path)): no incident log archive here (triage run creates one)"
     case .interruptedDryRun:
       return "interrupted; nothing was saved (--dry-run)"
     case .interruptedDraftSaved(let path, let resumeCommand):
-      return "interrupted; the answers so far are saved in \(path)\nResume with: \(resumeCommand)"
+      return
+        "interrupted; the answers so far are saved in \(shown(path))\nResume with: \(shown(resumeCommand))"
     }
   }
 
   /// `a or b`, `a, b or c`, and past three `one of a, b, c, d`.
   private static func choices(_ allowed: [String]) -> String {
     guard allowed.count <= 3, let last = allowed.last else {
-      return "one of " + allowed.joined(separator: ", ")
+      return "one of " + allowed.map(shown).joined(separator: ", ")
     }
     let rest = allowed.dropLast()
-    return rest.isEmpty ? last : rest.joined(separator: ", ") + " or " + last
+    return rest.isEmpty
+      ? shown(last) : rest.map(shown).joined(separator: ", ") + " or " + shown(last)
   }
 
   private static func exit(for error: CommandError) -> TriageExit {
@@ -191,6 +200,10 @@ package struct ErrorReport: Equatable {
       """
   }
 }
+
+/// `text` as one line of a message: a value's line breaks and control characters escaped, so that
+/// a path or a word cannot forge a `triage:` line (see `VisibleText`).
+private func shown(_ text: String) -> String { VisibleText.line(text) }
 
 extension Command {
   /// The commands named by `names` (from the root's own name), as far as they exist.

@@ -1,10 +1,14 @@
 import IncidentLog
+import RunbookCore
 
 /// Text fitted to the columns of a plain-text table (`archive list`, `archive follow-ups`).
 enum ColumnText {
   /// `text` on one line, cut to `width` characters, with `…` when cut.
+  ///
+  /// Hidden characters are escaped before cutting (`VisibleText.line`), so the width counts what
+  /// the terminal shows and a cut never splits an escape's meaning from its text.
   static func truncated(_ text: String, to width: Int) -> String {
-    let flat = MarkdownText.oneLine(text)
+    let flat = VisibleText.line(MarkdownText.oneLine(text))
     guard flat.count > width else { return flat }
     guard width > 1 else { return String(flat.prefix(max(0, width))) }
     return String(flat.prefix(width - 1)) + "…"

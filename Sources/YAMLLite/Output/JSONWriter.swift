@@ -47,7 +47,9 @@ struct JSONWriter {
   ///
   /// C1 controls (U+0080–U+009F), U+2028, U+2029, U+FEFF, U+FFFE and U+FFFF are escaped too:
   /// JSON allows them raw but YAML does not (or parsers disagree on them), and escaped the output
-  /// stays readable as YAML.
+  /// stays readable as YAML. The zero-width characters (U+200B–U+200D, U+2060) and the bidi
+  /// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are escaped as well, so
+  /// that printed JSON cannot reorder or hide what a terminal shows.
   mutating func writeString(_ text: String) {
     var text = text
     text.withUTF8 { writeString(utf8: $0) }
@@ -65,10 +67,12 @@ struct JSONWriter {
         index += 1
         continue
       }
-      if byte == 0xE2, index + 1 < utf8.count, utf8[index] == 0x80,
-        utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9
+      if byte == 0xE2, index + 1 < utf8.count,
+        Self.isInvisibleGeneralPunctuation(
+          utf8[index], utf8[index + 1])
       {
-        appendUnicodeEscape(0x2000 | UInt32(utf8[index + 1] & 0x3F))
+        appendUnicodeEscape(
+          0x2000 | UInt32(utf8[index] & 0x3F) << 6 | UInt32(utf8[index + 1] & 0x3F))
         index += 2
         continue
       }
@@ -94,6 +98,15 @@ struct JSONWriter {
       }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether the U+2000–U+207F character encoded `E2 first second` is escaped: U+200B–U+200D,
+  /// U+2028–U+202E, U+2060, U+2066–U+2069.
+  private static func isInvisibleGeneralPunctuation(_ first: UInt8, _ second: UInt8) -> Bool {
+    switch (first, second) {
+    case (0x80, 0x8B...0x8D), (0x80, 0xA8...0xAE), (0x81, 0xA0), (0x81, 0xA6...0xA9): true
+    default: false
+    }
   }
 
   /// `\uXXXX` for a code point in the Basic Multilingual Plane.

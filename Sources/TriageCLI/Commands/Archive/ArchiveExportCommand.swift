@@ -56,7 +56,7 @@ enum ArchiveExportCommand {
     let outputPath = invocation.value(.output).map(context.resolvedPath)
     var buffer = ""
     let emit: (String) -> Void = { text in
-      if outputPath == nil { context.standardOutput.write(text) } else { buffer += text }
+      if outputPath == nil { context.dataOutput.write(text) } else { buffer += text }
     }
     switch format {
     case .csv: emit(CSVWriter.line(rows.columns))

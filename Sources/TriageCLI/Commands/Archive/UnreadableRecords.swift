@@ -1,4 +1,5 @@
 import IncidentLog
+import RunbookCore
 
 extension OptionSpec {
   /// `--skip-unreadable`, for the archive subcommands that read every record.
@@ -39,8 +40,8 @@ struct UnreadableRecords {
   /// warning when skipping.
   mutating func note(_ record: UnreadableRecord) {
     count += 1
-    let path = ArchivePathText.visible(store.absolute(record.path))
-    let reason = ArchivePathText.visible(record.reason)
+    let path = VisibleText.line(store.absolute(record.path))
+    let reason = VisibleText.line(record.reason)
     standardError.write(
       isSkipping
         ? "triage: warning: \(path): not a readable record (skipped): \(reason)\n"

@@ -95,7 +95,7 @@ import TriageTestSupport
     let run = InProcessRun(["archive", "list", "--archive", value])
     #expect(run.exit == .usage)
     #expect(run.error.hasPrefix("triage: --archive \"lo"))
-    #expect(run.error.contains("\\u{"))
+    #expect(run.error.contains("\\"))
     #expect(
       !run.error.dropLast().contains {
         $0.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
@@ -109,7 +109,7 @@ import TriageTestSupport
     #expect(run.exit == .usage)
     #expect(
       run.error
-        == "triage: TRIAGE_ARCHIVE \"/tmp/\\u{9B}31m\" holds a control character; "
+        == "triage: TRIAGE_ARCHIVE \"/tmp/\\u009B31m\" holds a control character; "
         + "name the archive folder without one\n")
   }
 
@@ -117,6 +117,6 @@ import TriageTestSupport
   func runRefusesFirst() {
     let run = InProcessRun(["run", "no-such-runbook", "--archive", "a\u{1}b"])
     #expect(run.exit == .usage)
-    #expect(run.error.contains("--archive \"a\\u{1}b\""))
+    #expect(run.error.contains("--archive \"a\\u0001b\""))
   }
 }
