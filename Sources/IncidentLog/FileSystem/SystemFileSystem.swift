@@ -103,19 +103,25 @@ package struct SystemFileSystem: FileSystem {
   }
 
   package func readFile(at path: String) throws(ArchiveError) -> [UInt8] {
+    try readFile(at: path, upTo: Int.max)
+  }
+
+  package func readFile(at path: String, upTo maxCount: Int) throws(ArchiveError) -> [UInt8] {
     do {
       let fd = try calls.open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
       defer { try? calls.close(fd) }
       var contents: [UInt8] = []
       let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
       defer { chunk.deallocate() }
-      while true {
+      while contents.count < maxCount {
+        let wanted = min(chunk.count, maxCount - contents.count)
         let count = try retryingInterrupts { () throws(SystemCallError) in
-          try calls.read(fd, into: chunk)
+          try calls.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: chunk[..<wanted]))
         }
-        if count == 0 { return contents }
+        if count == 0 { break }
         contents += UnsafeRawBufferPointer(rebasing: chunk[..<count])
       }
+      return contents
     } catch {
       throw ArchiveError(error, path: path)
     }

@@ -31,6 +31,10 @@ package struct ErrorReport: Equatable {
       case .noSuchFile(let path): self.init(message: "\(path): no such file", exit: .noInput)
       case .unreadable(let path, let reason):
         self.init(message: "\(path): \(reason)", exit: .ioError)
+      case .tooLarge(let path, let input):
+        self.init(
+          message: "\(path): larger than the limit of \(input.limitInMiB) MiB for \(input.noun)",
+          exit: .dataError)
       }
     case let error as OutputError:
       switch error {
