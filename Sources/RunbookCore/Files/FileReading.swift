@@ -45,8 +45,10 @@ package protocol FileReading: Sendable {
 }
 
 extension FileReading {
-  /// Reads the whole file and keeps its start: for file systems in memory, where the whole
-  /// file is already there. ``readFile(at:upTo:)`` of a real file system stops reading early.
+  /// Reads the whole file and keeps its start.
+  ///
+  /// For file systems in memory, where the whole file is already there; ``readFile(at:upTo:)``
+  /// of a real file system stops reading early.
   package func readFile(at path: String, upTo maxCount: Int) throws(ReadError) -> [UInt8] {
     Array(try readFile(at: path).prefix(maxCount))
   }
