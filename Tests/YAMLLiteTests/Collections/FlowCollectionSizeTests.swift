@@ -1,0 +1,51 @@
+import Testing
+import YAMLLite
+
+/// One-line flow collections of 40,000 items parse, with exact columns to the last item.
+@Suite struct FlowCollectionSizeTests {
+  static let count = 40_000
+
+  @Test func readsAOneLineSequenceOf40000Items() throws {
+    let items = (0..<Self.count).map { "item\($0)" }
+    let line = "choices: [" + items.joined(separator: ", ") + "]\n"
+    let root = try YAMLParser.parse(Array(line.utf8), file: "t.yaml")
+    guard case .mapping(let entries) = root.content,
+      case .sequence(let parsed) = entries.first?.value.content
+    else {
+      Issue.record("not a mapping of a sequence")
+      return
+    }
+    #expect(parsed.count == Self.count)
+    let last = try #require(parsed.last)
+    #expect(last.location.line == 1)
+    #expect(last.location.column == line.count - "item39999]\n".count + 1)
+  }
+
+  @Test func readsAOneLineMappingOf40000Keys() throws {
+    let pairs = (0..<Self.count).map { "k\($0): \($0)" }
+    let line = "{" + pairs.joined(separator: ", ") + "}\n"
+    let root = try YAMLParser.parse(Array(line.utf8), file: "t.yaml")
+    guard case .mapping(let entries) = root.content else {
+      Issue.record("not a mapping")
+      return
+    }
+    #expect(entries.count == Self.count)
+    #expect(entries.last?.keyLocation.column == line.count - "k39999: 39999}\n".count + 1)
+  }
+
+  @Test func columnsStayExactAfterASCIIOnALineWithAccentsLater() throws {
+    // The first location learns the line is ASCII so far; a later one past an "é" must
+    // count characters again, and a next line starts afresh.
+    let text = "[a, b, é, c]\n"
+    let root = try YAMLParser.parse(Array(text.utf8), file: "t.yaml")
+    guard case .sequence(let items) = root.content else {
+      Issue.record("not a sequence")
+      return
+    }
+    #expect(items.map(\.location.column) == [2, 5, 8, 11])
+    let error = try #require(throws: YAMLError.self) {
+      try YAMLParser.parse(Array("- [a, b]\n- [é, c, d\n".utf8), file: "t.yaml")
+    }
+    #expect(error.location.line == 2)
+  }
+}
