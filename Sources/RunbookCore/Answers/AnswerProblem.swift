@@ -23,6 +23,8 @@ package enum AnswerProblem: Error, Sendable, Equatable {
   case unknownChoice(String, question: String, choices: [String], suggestion: String?)
   /// Text that looks like a live secret of the named kind (`an AWS access key`).
   case looksLikeSecret(String)
+  /// An answer longer than ``AnswerLimit/maximumBytes`` bytes of UTF-8.
+  case tooLong(limit: Int)
 
   /// What a bound counts.
   package enum Counted: Sendable, Equatable {
@@ -41,7 +43,7 @@ package enum AnswerProblem: Error, Sendable, Equatable {
     switch self {
     case .required: .empty
     case .expectedOneValue, .notYesOrNo, .notANumber, .notADate, .notADateTime: .wrongType
-    case .belowMinimum, .aboveMaximum: .outOfRange
+    case .belowMinimum, .aboveMaximum, .tooLong: .outOfRange
     case .patternMismatch: .patternMismatch
     case .unknownChoice: .unknownChoice
     case .looksLikeSecret: .looksLikeSecret
@@ -90,6 +92,9 @@ package enum AnswerProblem: Error, Sendable, Equatable {
     case .looksLikeSecret(let name):
       "this looks like \(name); record the credential's name (for example "
         + "'the CI deploy key'), never its value"
+    case .tooLong(let limit):
+      "the answer is longer than the limit of \(limit >> 10) KiB; "
+        + "attach long evidence elsewhere and give its location"
     }
   }
 

@@ -60,4 +60,14 @@ struct ExpressionLimitTests {
     #expect(diagnostic.location.line == 24)
     #expect(diagnostic.location.column == 11 + ExpressionParser.maximumDepth)
   }
+
+  @Test("a number too large for a Double is refused at its offset")
+  func hugeNumber() throws {
+    let digits = String(repeating: "9", count: 410)
+    let error = try #require(throws: ExpressionError.self) {
+      try ExpressionParser.parse("n > \(digits)")
+    }
+    #expect(error.kind == .badNumber(digits))
+    #expect(error.offset == 4)
+  }
 }
