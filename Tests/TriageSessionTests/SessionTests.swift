@@ -162,6 +162,15 @@ struct SessionTests {
     #expect(misspelt.failure?.kind == .unknownChoice)
   }
 
+  @Test func numbersAreDecimalOnly() throws {
+    var session = Session(runbook: try loadSessionRunbook())
+    let records = try #require(session.runbook.question("records"))
+    for text in ["0x10", "0x1p3", "inf", "nan", "1e400", "1e-400"] {
+      #expect(session.answer(.text(text), to: records, at: friday) == .failure(.notANumber(text)))
+    }
+    #expect(session.answer(.text("1.5e3"), to: records, at: friday).failure == nil)
+  }
+
   @Test func anAnswerOver64KiBIsRefused() throws {
     var session = Session(runbook: try loadSessionRunbook())
     let text = try #require(session.runbook.questions.first { $0.type == .text })
