@@ -95,13 +95,39 @@ struct Parser {
       }
     }
     while index < end {
-      if bytes[index] >= 0x80 {
-        let prefix = UnsafeBufferPointer(rebasing: bytes[mark.lineStart..<end])
-        return String(decoding: prefix, as: UTF8.self).count + 1
-      }
+      if bytes[index] >= 0x80 { return nonASCIIColumn(lineStart: mark.lineStart, end: end) }
       index += 1
     }
     return mark.pos - mark.lineStart + 1
+  }
+
+  /// The `Character` column of `end` on a line that holds non-ASCII text before it.
+  ///
+  /// Counting starts from the last place counted on this line when there is one before `end`:
+  /// such a place lies between two ASCII bytes, where Unicode always breaks characters (no
+  /// combining mark, joiner or prefix is ASCII, and a CR ends the line), so the two counts add.
+  private func nonASCIIColumn(lineStart: Int, end: Int) -> Int {
+    var start = lineStart
+    var counted = 0
+    if asciiReach.countedLineStart == lineStart, asciiReach.countedEnd <= end {
+      start = asciiReach.countedEnd
+      counted = asciiReach.countedCharacters
+    }
+    // The place to remember: the last one between two ASCII bytes, close before `end`.
+    var place = end
+    while place > start + 1, place > end - 64, bytes[place - 1] >= 0x80 || bytes[place] >= 0x80 {
+      place -= 1
+    }
+    func characters(_ range: Range<Int>) -> Int {
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).count
+    }
+    guard place > start + 1, place < bytes.count, bytes[place - 1] < 0x80, bytes[place] < 0x80
+    else { return counted + characters(start..<end) + 1 }
+    let upToPlace = counted + characters(start..<place)
+    asciiReach.countedLineStart = lineStart
+    asciiReach.countedEnd = place
+    asciiReach.countedCharacters = upToPlace
+    return upToPlace + characters(place..<end) + 1
   }
 
   /// An error of `kind` at `mark`.
@@ -157,12 +183,18 @@ struct Mark {
   var lineStart: Int
 }
 
-/// A line's start and the offset up to which it is known to be ASCII: a cache for
-/// `Parser.column(of:)`, which is a read-only question asked of copies of the parser.
+/// What `Parser.column(of:)` learnt about the line it was last asked about: how far it is
+/// ASCII, and a count of characters up to a place; the question is read-only and asked of
+/// copies of the parser.
 ///
 /// A class, so that the copies a rewind makes share what was learnt; it holds facts about the
 /// input bytes, which never change during a parse, so sharing it cannot change a result.
 final class ASCIIReach {
   var lineStart = -1
   var end = -1
+  /// On a line with non-ASCII text: a place between two ASCII bytes, and the `Character`s
+  /// from the line's start up to it.
+  var countedLineStart = -1
+  var countedEnd = -1
+  var countedCharacters = 0
 }

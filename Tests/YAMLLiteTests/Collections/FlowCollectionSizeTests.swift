@@ -48,4 +48,32 @@ import YAMLLite
     }
     #expect(error.location.line == 2)
   }
+
+  @Test func readsAOneLineSequenceOf40000AccentedItemsWithExactColumns() throws {
+    let items = (0..<Self.count).map { "é\($0)" }
+    let line = "[" + items.joined(separator: ", ") + "]\n"
+    let root = try YAMLParser.parse(Array(line.utf8), file: "t.yaml")
+    guard case .sequence(let parsed) = root.content else {
+      Issue.record("not a sequence")
+      return
+    }
+    #expect(parsed.count == Self.count)
+    #expect(parsed.last?.location.column == line.count - "é39999]\n".count + 1)
+  }
+
+  @Test(
+    "columns count characters after accents, emoji and combining marks",
+    arguments: [
+      ("[é, a, b]", [2, 5, 8]),
+      ("[👍🏽, x, e\u{301}, y]", [2, 5, 8, 11]),
+      ("[a, \u{301}b, c]", [2, 5, 8]),
+    ])
+  func exactColumns(text: String, columns: [Int]) throws {
+    let root = try YAMLParser.parse(Array((text + "\n").utf8), file: "t.yaml")
+    guard case .sequence(let items) = root.content else {
+      Issue.record("not a sequence")
+      return
+    }
+    #expect(items.map(\.location.column) == columns)
+  }
 }
