@@ -114,7 +114,8 @@ struct Parser {
       counted = asciiReach.countedCharacters
     }
     // The place to remember: the last one between two ASCII bytes, close before `end`.
-    var place = end
+    // `end` may be the end of the input, where there is no byte to look at.
+    var place = min(end, bytes.count - 1)
     while place > start + 1, place > end - 64, bytes[place - 1] >= 0x80 || bytes[place] >= 0x80 {
       place -= 1
     }

@@ -76,4 +76,17 @@ import YAMLLite
     }
     #expect(items.map(\.location.column) == columns)
   }
+
+  @Test func locatesTheEndOfInputAfterNonASCIIText() throws {
+    // Found by the fuzzer (AddressSanitizer): a location at the very end of the input, on a
+    // line with non-ASCII text before it, read one byte past the end.
+    let bytes: [UInt8] = Array("osay:2 2''ou;3a".utf8) + [0xDB, 0x9C, 0x20, 0x09, 0x20, 0x3A]
+    let root = try YAMLParser.parse(bytes, file: "t.yaml")
+    guard case .mapping(let entries) = root.content, let entry = entries.first else {
+      Issue.record("not a mapping")
+      return
+    }
+    #expect(entry.value.location.line == 1)
+    #expect(entry.value.location.column == 20)
+  }
 }
