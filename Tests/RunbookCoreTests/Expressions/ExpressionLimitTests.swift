@@ -70,4 +70,12 @@ struct ExpressionLimitTests {
     #expect(error.kind == .badNumber(digits))
     #expect(error.offset == 4)
   }
+
+  @Test("a CR LF counts as one character in error offsets")
+  func crlfOffsets() throws {
+    // Found by the fuzzer: "2>\r\n" ended at offset 4 of a text of 3 characters.
+    let error = try #require(throws: ExpressionError.self) { try ExpressionParser.parse("2>\r\n") }
+    #expect(error.offset == 3)
+    #expect(error.length == 0)
+  }
 }
