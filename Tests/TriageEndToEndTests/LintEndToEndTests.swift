@@ -62,3 +62,12 @@ import TriageTestSupport
     #expect(result.error == "triage: no/such.yaml: no such file\n")
   }
 }
+
+/// Reading a hostile input ends at once: the binary stops one byte past the limit.
+@Suite struct InputLimitEndToEndTests {
+  @Test func lintOfDevZeroEndsWithExit65() throws {
+    let result = try runTriage(["lint", "/dev/zero"], timeout: 20)
+    #expect(result.status == 65, "\(result)")
+    #expect(result.error == "triage: /dev/zero: larger than the limit of 4 MiB for a runbook\n")
+  }
+}

@@ -162,6 +162,28 @@ struct SessionTests {
     #expect(misspelt.failure?.kind == .unknownChoice)
   }
 
+  @Test func numbersAreDecimalOnly() throws {
+    var session = Session(runbook: try loadSessionRunbook())
+    let records = try #require(session.runbook.question("records"))
+    for text in ["0x10", "0x1p3", "inf", "nan", "1e400", "1e-400"] {
+      #expect(session.answer(.text(text), to: records, at: friday) == .failure(.notANumber(text)))
+    }
+    #expect(session.answer(.text("1.5e3"), to: records, at: friday).failure == nil)
+  }
+
+  @Test func anAnswerOver64KiBIsRefused() throws {
+    var session = Session(runbook: try loadSessionRunbook())
+    let text = try #require(session.runbook.questions.first { $0.type == .text })
+    let long = String(repeating: "a", count: AnswerLimit.maximumBytes + 1)
+    let result = session.answer(.text(long), to: text, at: friday)
+    #expect(result == .failure(.tooLong(limit: 65_536)))
+    #expect(
+      result.failure?.message.hasPrefix("the answer is longer than the limit of 64 KiB") == true)
+    #expect(session.given.isEmpty)
+    let atLimit = String(repeating: "a", count: AnswerLimit.maximumBytes)
+    #expect(session.answer(.text(atLimit), to: text, at: friday).failure == nil)
+  }
+
   @Test func backForgetsTheLastAnswer() throws {
     var session = Session(runbook: try loadSessionRunbook())
     let vendor = try #require(session.nextQuestion())

@@ -103,7 +103,11 @@ package struct SystemFileSystem: FileSystem {
   }
 
   package func readFile(at path: String) throws(ArchiveError) -> [UInt8] {
-    try readFile(at: path, flags: O_RDONLY | O_CLOEXEC)
+    try readFile(at: path, flags: O_RDONLY | O_CLOEXEC, upTo: Int.max)
+  }
+
+  package func readFile(at path: String, upTo maxCount: Int) throws(ArchiveError) -> [UInt8] {
+    try readFile(at: path, flags: O_RDONLY | O_CLOEXEC, upTo: maxCount)
   }
 
   package func permissions(at path: String) throws(ArchiveError) -> Int {
@@ -115,23 +119,27 @@ package struct SystemFileSystem: FileSystem {
   }
 
   package func readDocumentFile(at path: String) throws(ArchiveError) -> [UInt8] {
-    try readFile(at: path, flags: O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    try readFile(at: path, flags: O_RDONLY | O_NOFOLLOW | O_CLOEXEC, upTo: Int.max)
   }
 
-  private func readFile(at path: String, flags: Int32) throws(ArchiveError) -> [UInt8] {
+  private func readFile(
+    at path: String, flags: Int32, upTo maxCount: Int
+  ) throws(ArchiveError) -> [UInt8] {
     do {
       let fd = try calls.open(path, flags: flags, mode: 0)
       defer { try? calls.close(fd) }
       var contents: [UInt8] = []
       let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
       defer { chunk.deallocate() }
-      while true {
+      while contents.count < maxCount {
+        let wanted = min(chunk.count, maxCount - contents.count)
         let count = try retryingInterrupts { () throws(SystemCallError) in
-          try calls.read(fd, into: chunk)
+          try calls.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: chunk[..<wanted]))
         }
-        if count == 0 { return contents }
+        if count == 0 { break }
         contents += UnsafeRawBufferPointer(rebasing: chunk[..<count])
       }
+      return contents
     } catch {
       throw ArchiveError(error, path: path)
     }

@@ -63,6 +63,7 @@ struct JSONParser {
     try enterNesting()
     index += 1
     var object = JSONObject()
+    var keys = KeysSeen()
     skipWhitespace()
     if peek() == UInt8(ascii: "}") {
       index += 1
@@ -75,7 +76,7 @@ struct JSONParser {
       guard byte == UInt8(ascii: "\"") else { throw unexpected(expected: "a string key") }
       let keyStart = index
       let key = try parseString()
-      if object.contains(key: key) {
+      if keys.insert(key, into: object) == false {
         index = keyStart
         throw error(.duplicateKey(key))
       }
@@ -174,7 +175,9 @@ struct JSONParser {
       index = start
       throw error(.invalidNumber)
     }
-    guard value.isFinite else {
+    // `1e400` reads as infinity and `1e-400` as 0: both are refused rather than stored as
+    // something that was not written.
+    guard value.isFinite, value != 0 || !Self.hasNonZeroDigitBeforeExponent(text) else {
       index = start
       throw error(.numberOutOfRange)
     }
@@ -300,6 +303,14 @@ struct JSONParser {
     (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
   }
 
+  private static func hasNonZeroDigitBeforeExponent(_ text: String) -> Bool {
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { return false }
+      if byte >= UInt8(ascii: "1") && byte <= UInt8(ascii: "9") { return true }
+    }
+    return false
+  }
+
   private mutating func skipDigits() {
     while let byte = peek(), isDigit(byte) { index += 1 }
   }
@@ -351,5 +362,35 @@ struct JSONParser {
     let end = min(index, bytes.count)
     let prefix = String(decoding: bytes[min(lineStart, end)..<end], as: UTF8.self)
     return JSONParseError(kind: kind, line: line, column: prefix.count + 1)
+  }
+}
+
+/// The keys of the object being read, to refuse a duplicate in linear time overall.
+///
+/// Small objects (every archive document's) are checked against the members themselves; past
+/// ``setThreshold`` members the keys go into a set, so a hostile object of 40,000 keys costs
+/// 40,000 lookups, not 800 million comparisons. Keys compare by their exact UTF-8 bytes, as
+/// ``JSONObject`` does, never by Swift's canonical equivalence.
+private struct KeysSeen {
+  private static let setThreshold = 16
+  private var set: Set<ExactKey> = []
+
+  /// Records `key`; false when `object` already has it.
+  mutating func insert(_ key: String, into object: JSONObject) -> Bool {
+    if object.count < Self.setThreshold { return !object.contains(key: key) }
+    if set.isEmpty { set = Set(object.keys.map(ExactKey.init)) }
+    return set.insert(ExactKey(key)).inserted
+  }
+
+  /// A string that is equal to another only with the same UTF-8 bytes.
+  private struct ExactKey: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (left: ExactKey, right: ExactKey) -> Bool {
+      left.text.utf8.elementsEqual(right.text.utf8)
+    }
+    func hash(into hasher: inout Hasher) {
+      for byte in text.utf8 { hasher.combine(byte) }
+    }
   }
 }

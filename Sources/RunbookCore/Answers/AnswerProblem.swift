@@ -25,6 +25,8 @@ package enum AnswerProblem: Error, Sendable, Equatable {
   case looksLikeSecret(String)
   /// A control, bidi or zero-width character (its code point), which would show differently.
   case hiddenCharacter(UInt32)
+  /// An answer longer than ``AnswerLimit/maximumBytes`` bytes of UTF-8.
+  case tooLong(limit: Int)
 
   /// What a bound counts.
   package enum Counted: Sendable, Equatable {
@@ -44,7 +46,7 @@ package enum AnswerProblem: Error, Sendable, Equatable {
     switch self {
     case .required: .empty
     case .expectedOneValue, .notYesOrNo, .notANumber, .notADate, .notADateTime: .wrongType
-    case .belowMinimum, .aboveMaximum: .outOfRange
+    case .belowMinimum, .aboveMaximum, .tooLong: .outOfRange
     case .patternMismatch: .patternMismatch
     case .unknownChoice: .unknownChoice
     case .looksLikeSecret: .looksLikeSecret
@@ -102,6 +104,9 @@ package enum AnswerProblem: Error, Sendable, Equatable {
       "the answer holds a control or invisible character ("
         + (Unicode.Scalar(value).map(VisibleText.escape) ?? "?")
         + ") that would show differently from what it is; remove it"
+    case .tooLong(let limit):
+      "the answer is longer than the limit of \(limit >> 10) KiB; "
+        + "attach long evidence elsewhere and give its location"
     }
   }
 

@@ -92,7 +92,7 @@ package enum AnswerReader {
   private static func readNumber(_ text: String, for question: Question) -> Result<
     Value, AnswerProblem
   > {
-    guard let number = Double(text), number.isFinite else {
+    guard let number = DecimalNumber.value(of: text) else {
       return .failure(.notANumber(text))
     }
     if let problem = boundsProblem(number, for: question, counting: .number) {

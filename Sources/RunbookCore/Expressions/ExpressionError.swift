@@ -19,6 +19,12 @@ package enum ExpressionErrorKind: TextProblem {
   case unexpectedToken(found: String, expected: String)
   /// The text ends where `expected` (in words) was needed.
   case unexpectedEnd(expected: String)
+  /// More tokens than ``ExpressionParser/maximumTokenCount``: reported at the first `or`,
+  /// `and` or `,` past the limit.
+  case tooManyTokens(limit: Int)
+  /// Parentheses, brackets and `not`s nested deeper than ``ExpressionParser/maximumDepth``:
+  /// reported at the token that opens the level over the limit.
+  case nestedTooDeeply(limit: Int)
 
   /// What went wrong and what was expected, without the position.
   package var message: String {
@@ -43,6 +49,10 @@ package enum ExpressionErrorKind: TextProblem {
       return "unexpected \(found); expected \(expected)"
     case .unexpectedEnd(let expected):
       return "the expression ends too early; expected \(expected)"
+    case .tooManyTokens(let limit):
+      return "the expression is too long; at most \(limit) names, literals and operators"
+    case .nestedTooDeeply(let limit):
+      return "the expression nests too deeply; at most \(limit) levels of '(', '[' and 'not'"
     }
   }
 }

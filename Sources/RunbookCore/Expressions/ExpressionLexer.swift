@@ -123,8 +123,9 @@ struct ExpressionLexer {
     }
     let text = text(start..<index)
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    // `DecimalNumber` also refuses digits too many for a `Double` (410 nines are infinity).
     guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0 != "-" }),
-      let value = Double(text)
+      let value = DecimalNumber.value(of: text)
     else {
       throw ExpressionError(
         .badNumber(text), offset: offsets.character(start), length: text.utf8.count)

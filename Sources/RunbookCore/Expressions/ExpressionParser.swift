@@ -13,7 +13,19 @@
 /// So `or` binds loosest, then `and`, then `not`, then one comparison: `a or b and not c` is
 /// `a or (b and (not c))`, and `not x == 'y'` is `not (x == 'y')`. A comparison does not chain:
 /// `a < b < c` is refused at the second `<`. Offsets in errors count `Character`s from 0.
+///
+/// The parser, the checker and the evaluator recurse over the tree, so its size is bounded
+/// when the text is read: at most ``maximumTokenCount`` tokens (a long `a or b or ...` chain is
+/// a tree that deep) and at most ``maximumDepth`` nested `(`, `[` and `not`. Either refusal is
+/// positioned at the token where the limit is passed, instead of a stack overflow later. The
+/// token count is checked where `or`, `and` and `,` repeat; between two checks the parser
+/// reads a bounded number of tokens, since nesting is bounded too.
 package enum ExpressionParser {
+  /// The most tokens (names, literals, operators, brackets) one expression may have.
+  package static let maximumTokenCount = 1_000
+  /// The most `(`, `[` and `not` that may be open at once.
+  package static let maximumDepth = 64
+
   /// Parses one whole expression.
   ///
   /// - Parameter text: the expression as written (for example a `when:` value).
@@ -43,6 +55,8 @@ private struct TokenCursor {
   var position = 0
   /// Whether the last `compare` read had no operator (for the trailing-token message).
   var lastCompareWasBare = true
+  /// How many `(`, `[` and `not` are open.
+  var depth = 0
 
   var current: ExpressionToken { tokens[min(position, tokens.count - 1)] }
 
@@ -65,11 +79,31 @@ private struct TokenCursor {
       offset: token.range.lowerBound, length: token.range.count)
   }
 
+  /// Opens one more level of nesting at the current token, refusing it past the limit.
+  mutating func enterLevel() throws(ExpressionError) {
+    guard depth < ExpressionParser.maximumDepth else {
+      throw ExpressionError(
+        .nestedTooDeeply(limit: ExpressionParser.maximumDepth),
+        offset: current.range.lowerBound, length: current.range.count)
+    }
+    depth += 1
+  }
+
+  /// Refuses the expression at the current token once it is past the token limit.
+  func checkLength() throws(ExpressionError) {
+    guard position < ExpressionParser.maximumTokenCount else {
+      throw ExpressionError(
+        .tooManyTokens(limit: ExpressionParser.maximumTokenCount),
+        offset: current.range.lowerBound, length: current.range.count)
+    }
+  }
+
   /// Reads `expr := and ('or' and)*`.
   mutating func readOr() throws(ExpressionError) -> Expression {
     let start = current.range.lowerBound
     var left = try readAnd()
     while current.kind == .keyword(.or) {
+      try checkLength()
       advance()
       let right = try readAnd()
       left = .or(left, right, range: start..<previousEnd)
@@ -82,6 +116,7 @@ private struct TokenCursor {
     let start = current.range.lowerBound
     var left = try readNot()
     while current.kind == .keyword(.and) {
+      try checkLength()
       advance()
       let right = try readNot()
       left = .and(left, right, range: start..<previousEnd)
@@ -93,6 +128,8 @@ private struct TokenCursor {
   mutating func readNot() throws(ExpressionError) -> Expression {
     guard current.kind == .keyword(.not) else { return try readCompare() }
     let start = current.range.lowerBound
+    try enterLevel()
+    defer { depth -= 1 }
     advance()
     let operand = try readNot()
     return .not(operand, range: start..<previousEnd)
@@ -134,9 +171,12 @@ private struct TokenCursor {
       advance()
       return .boolean(token.kind == .keyword(.true), range: token.range)
     case .openBracket:
+      try enterLevel()
+      defer { depth -= 1 }
       advance()
       var items = [try readValue()]
       while current.kind == .comma {
+        try checkLength()
         advance()
         items.append(try readValue())
       }
@@ -145,6 +185,8 @@ private struct TokenCursor {
       advance()
       return .list(items, range: token.range.lowerBound..<end)
     case .openParenthesis:
+      try enterLevel()
+      defer { depth -= 1 }
       advance()
       let inner = try readOr()
       guard current.kind == .closeParenthesis else {

@@ -21,6 +21,11 @@ package protocol FileReading: Sendable {
   /// The whole contents of a file.
   func readFile(at path: String) throws(ReadError) -> [UInt8]
 
+  /// The first `maxCount` bytes of a file, or all of it when it is shorter; reading stops
+  /// there, so `/dev/zero` or a 1 GB file costs no more than `maxCount` bytes. To enforce a
+  /// size limit, ask for one byte more than the limit and refuse a result that long.
+  func readFile(at path: String, upTo maxCount: Int) throws(ReadError) -> [UInt8]
+
   /// The names in a directory (not `.` or `..`), sorted.
   func contentsOfDirectory(at path: String) throws(ReadError) -> [String]
 
@@ -40,6 +45,14 @@ package protocol FileReading: Sendable {
 }
 
 extension FileReading {
+  /// Reads the whole file and keeps its start.
+  ///
+  /// For file systems in memory, where the whole file is already there; ``readFile(at:upTo:)``
+  /// of a real file system stops reading early.
+  package func readFile(at path: String, upTo maxCount: Int) throws(ReadError) -> [UInt8] {
+    Array(try readFile(at: path).prefix(maxCount))
+  }
+
   /// Whether `path` names a directory (following symbolic links); false when it does not exist.
   package func isDirectory(at path: String) throws(ReadError) -> Bool {
     try status(at: path)?.kind == .directory

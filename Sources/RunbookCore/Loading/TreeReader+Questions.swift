@@ -121,7 +121,7 @@ extension TreeReader {
 
   mutating func readNumber(_ map: MappingReader, _ key: String) -> Double? {
     guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
-    guard let number = Double(text), number.isFinite else {
+    guard let number = DecimalNumber.value(of: text) else {
       error(.expectedNumber(key: key, found: text), at: node.location(ofTextOffset: 0))
       return nil
     }

@@ -29,7 +29,8 @@ package struct PatternError: Error, Sendable, Equatable, CustomStringConvertible
     case trailingBackslash
     /// Groups nested deeper than ``PatternSyntax/maximumDepth``.
     case nestedTooDeeply
-    /// Counted repeats that write out to more than ``PatternProgram/maximumSize`` steps.
+    /// Counted repeats that write out to more than ``PatternProgram/maximumSize`` steps, or a
+    /// program whose size times the longest answer passes ``TextPattern/costBudget``.
     case tooLarge
   }
 
@@ -76,7 +77,8 @@ package struct PatternError: Error, Sendable, Equatable, CustomStringConvertible
     case .nestedTooDeeply:
       return "groups nest deeper than \(PatternSyntax.maximumDepth)"
     case .tooLarge:
-      return "the pattern is too large once its counted repeats are written out"
+      return "the pattern is too large once its counted repeats are written out "
+        + "(its size times the longest answer, 64 KiB, passes the budget of 100 million steps)"
     }
   }
 

@@ -1,5 +1,5 @@
-/// Byte offsets of a text turned into `Character` offsets: the same numbers for ASCII text, else
-/// a table made once.
+/// Byte offsets of a text turned into `Character` offsets: the same numbers for ASCII text
+/// without a CR, else a table made once.
 struct CharacterOffsets {
   /// For each byte offset that starts a `Character` (and the end), its `Character` offset; nil
   /// when the text is ASCII.
@@ -9,7 +9,8 @@ struct CharacterOffsets {
   /// of an array is several times cheaper than one of the string's UTF-8 view).
   init(_ text: String, bytes: [UInt8]) {
     let byteCount = bytes.count
-    guard bytes.contains(where: { $0 >= 0x80 }) else {
+    // A CR LF is two ASCII bytes but one `Character`, so text with a CR needs the table too.
+    guard bytes.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else {
       table = nil
       return
     }

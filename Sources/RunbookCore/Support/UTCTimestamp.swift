@@ -39,7 +39,21 @@ package enum UTCTimestamp {
   ///
   /// Accepted: `YYYY-MM-DDTHH:MM:SSZ`, `YYYY-MM-DDTHH:MMZ`, fractions of a second, an offset
   /// instead of `Z` (`+02:00`), or a bare `YYYY-MM-DD` (midnight UTC). A space may replace the `T`.
+  ///
+  /// Refused: a time whose instant, in UTC, falls outside the years 0001 to 9999 (so
+  /// `9999-12-31T23:30:00-01:00` is refused rather than stored in year 10000, which no
+  /// timestamp can be written back as), and leap seconds (`23:59:60`): a `Date` has no place
+  /// for them, and reading one as the next second's start would move the day.
   package static func date(from text: String) -> Date? {
+    guard let date = unboundedDate(from: text), validRange.contains(date) else { return nil }
+    return date
+  }
+
+  /// 0001-01-01T00:00:00Z up to, not including, 10000-01-01T00:00:00Z.
+  private static let validRange =
+    Date(timeIntervalSince1970: -62_135_596_800)..<Date(timeIntervalSince1970: 253_402_300_800)
+
+  private static func unboundedDate(from text: String) -> Date? {
     if let day = CalendarDay(parsing: text) { return day.startInUTC }
     // Every accepted form is ASCII, so it is read from bytes: building `Character` arrays and
     // strings from them cost more here than all the rest of reading an answers file.
@@ -80,7 +94,7 @@ package enum UTCTimestamp {
     else { return nil }
     var seconds = 0
     if clockParts.count == 3 {
-      guard let value = number(clockParts[2], max: 60) else { return nil }
+      guard let value = number(clockParts[2], max: 59) else { return nil }
       seconds = value
     }
     let total = Double(day.daysSince1970 * 86_400 + hours * 3600 + minutes * 60 + seconds)

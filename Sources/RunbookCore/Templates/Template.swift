@@ -98,19 +98,77 @@ package struct Template: Sendable, Equatable {
 
   /// The text with each reference replaced by `Value.rendered` of its value; a name that is
   /// missing or unset renders as the empty string.
+  ///
+  /// The result is bounded, so a template naming one long answer twenty times cannot write it
+  /// twenty times into the record: at most ``expansionLimit(with:)`` bytes of UTF-8, past which
+  /// the text is cut at a character boundary and ends with ``truncationMarker(limit:)``.
   package func rendered(with environment: [String: Value]) -> String {
+    // Most templates are one literal: hand it back without building a new string.
+    if segments.count == 1, case .text(let literal) = segments[0] { return literal }
+    // The floor is enough for nearly every text; the exact limit is worked out only past it.
+    var limit = Self.minimumExpansionLimit
+    var isLimitExact = false
     var text = ""
+    var byteCount = 0
     for segment in segments {
+      let piece: String
       switch segment {
-      case .text(let literal):
-        // Most templates are one literal: hand it back without building a new string.
-        if segments.count == 1 { return literal }
-        text += literal
-      case .reference(let name, _):
-        text += environment[name]?.rendered ?? ""
+      case .text(let literal): piece = literal
+      case .reference(let name, _): piece = environment[name]?.rendered ?? ""
       }
+      let pieceCount = piece.utf8.count
+      if byteCount + pieceCount > limit && !isLimitExact {
+        limit = expansionLimit(with: environment)
+        isLimitExact = true
+      }
+      if byteCount + pieceCount > limit {
+        text += Self.prefix(of: piece, fittingIn: limit - byteCount)
+        return text + Self.truncationMarker(limit: limit)
+      }
+      text += piece
+      byteCount += pieceCount
     }
     return text
+  }
+
+  /// The least bound on an expanded text, whatever its template: 64 KiB.
+  package static let minimumExpansionLimit = 64 << 10
+
+  /// The most UTF-8 bytes `rendered(with:)` gives before its marker: the larger of 64 KiB and
+  /// four times the template plus each answer it names, counted once.
+  ///
+  /// So a template that names each answer once always expands in full, and repeats of a long
+  /// answer stop at four times what was written.
+  package func expansionLimit(with environment: [String: Value]) -> Int {
+    var named: Set<String> = []
+    var answers = 0
+    for segment in segments {
+      if case .reference(let name, _) = segment, named.insert(name).inserted {
+        answers += environment[name]?.rendered.utf8.count ?? 0
+      }
+    }
+    return max(Self.minimumExpansionLimit, 4 * source.utf8.count + answers)
+  }
+
+  /// What ends an expanded text cut at `limit` bytes.
+  package static func truncationMarker(limit: Int) -> String {
+    " [… cut: the expanded text passed its limit of \(limit) bytes]"
+  }
+
+  /// The longest prefix of `text` of at most `byteCount` UTF-8 bytes that ends on a
+  /// `Character` boundary.
+  private static func prefix(of text: String, fittingIn byteCount: Int) -> Substring {
+    guard byteCount > 0 else { return "" }
+    var end = text.startIndex
+    var used = 0
+    for index in text.indices {
+      let next = text.index(after: index)
+      let size = text.utf8.distance(from: index, to: next)
+      if used + size > byteCount { break }
+      used += size
+      end = next
+    }
+    return text[..<end]
   }
 
   /// The references that are not visible in `scope`: unknown names (with the nearest visible

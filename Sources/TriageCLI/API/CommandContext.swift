@@ -75,16 +75,26 @@ extension CommandContext {
   /// The width to wrap text for standard output to: the terminal's, else 80.
   package var outputWidth: Int { terminal.isOutputTerminal ? terminal.width ?? 80 : 80 }
 
-  /// Reads a file named on the command line, or standard input for `-`.
+  /// Reads a file named on the command line, or standard input for `-`, up to the size limit
+  /// for what it is read as.
   ///
-  /// - Throws: `FileError` (`noSuchFile` for a missing file, `unreadable` otherwise).
-  package func readInput(_ path: String) throws(FileError) -> [UInt8] {
-    if path == "-" { return try standardInput.readAll() }
-    do {
-      return try fileSystem.readFile(at: resolvedPath(path))
-    } catch {
-      throw FileError(error, path: path)
+  /// At most one byte more than the limit is read, so `/dev/zero` or a 1 GB file ends at once.
+  ///
+  /// - Throws: `FileError` (`noSuchFile` for a missing file, `tooLarge` past the limit,
+  ///   `unreadable` otherwise).
+  package func readInput(_ path: String, as input: InputKind) throws(FileError) -> [UInt8] {
+    let bytes: [UInt8]
+    if path == "-" {
+      bytes = try standardInput.readAll(upTo: input.limit + 1)
+    } else {
+      do {
+        bytes = try fileSystem.readFile(at: resolvedPath(path), upTo: input.limit + 1)
+      } catch {
+        throw FileError(error, path: path)
+      }
     }
+    guard bytes.count <= input.limit else { throw .tooLarge(path: path, input: input) }
+    return bytes
   }
 
   /// Whether `path` (relative to `currentDirectory`) names a directory; false when it does not

@@ -9,6 +9,9 @@ extension Command {
       A vendor, SaaS, AI tool or dependency you rely on has a security incident. triage asks \
       the runbook's questions and answers three: does this change our threat model, which \
       credentials must be rotated by when, and whom must we notify by when, with what words.
+
+      Limits: a runbook, answers file, draft or scenario may be 4 MiB, a record 16 MiB, one \
+      answer 64 KiB; past them triage exits 65 (see README.md, Limits).
       """,
     options: [.flag(.version, help: "Show the version.")],
     subcommands: [

@@ -46,7 +46,7 @@ enum LintCommand {
     var diagnostics: [Diagnostic] = []
     var firstFileOfID: [String: String] = [:]
     for file in files {
-      let bytes = try context.readInput(file)
+      let bytes = try context.readInput(file, as: .runbook)
       let result = RunbookLoader.load(bytes, file: file)
       var found = result.diagnostics + HiddenCharacterRule.check(bytes, file: file)
       if let runbook = result.runbook {

@@ -25,7 +25,7 @@ extension Command {
 enum ParseCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let path = invocation.argument(.file) ?? "-"
-    let bytes = try context.readInput(path)
+    let bytes = try context.readInput(path, as: .runbook)
     let node: Node
     do {
       node = try YAMLParser.parse(bytes, file: path)

@@ -89,7 +89,7 @@ enum ReplayCommand {
       let store = try context.existingArchive(invocation)
       path = store.absolute(try ArchiveReader(store: store).locateRecord(reference).path)
     }
-    let bytes = try context.readInput(path)
+    let bytes = try context.readInput(path, as: .record)
     do {
       return try IncidentRecord(json: JSONValue.parse(bytes))
     } catch {

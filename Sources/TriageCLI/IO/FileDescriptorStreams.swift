@@ -38,8 +38,12 @@ final class FileDescriptorInput: TextInput {
   }
 
   func readAll() throws(FileError) -> [UInt8] {
+    try readAll(upTo: Int.max)
+  }
+
+  func readAll(upTo maxCount: Int) throws(FileError) -> [UInt8] {
     do {
-      return try readToEnd(descriptor)
+      return try readToEnd(descriptor, upTo: maxCount)
     } catch {
       throw error.about("-")
     }
@@ -77,19 +81,21 @@ final class FileDescriptorInput: TextInput {
   }
 }
 
-/// Reads `descriptor` to its end.
-func readToEnd(_ descriptor: Int32) throws(FileError) -> [UInt8] {
+/// Reads `descriptor` to its end, or until `maxCount` bytes have been read.
+func readToEnd(_ descriptor: Int32, upTo maxCount: Int = Int.max) throws(FileError) -> [UInt8] {
   var result: [UInt8] = []
   var chunk = [UInt8](repeating: 0, count: 65_536)
-  while true {
-    let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+  while result.count < maxCount {
+    let wanted = min(chunk.count, maxCount - result.count)
+    let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, wanted) }
     if count < 0 {
       if errno == EINTR { continue }
       throw .unreadable(path: "", reason: errorDescription(errno))
     }
-    if count == 0 { return result }
+    if count == 0 { break }
     result.append(contentsOf: chunk[..<count])
   }
+  return result
 }
 
 /// The C library's words for `code` (`strerror`), lower-cased like the rest of our messages.

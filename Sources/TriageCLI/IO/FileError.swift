@@ -15,11 +15,13 @@ package enum FileError: Error, Sendable, Equatable {
   case noSuchFile(path: String)
   /// The file exists but reading it failed (permissions, a directory, an I/O error): exit 74.
   case unreadable(path: String, reason: String)
+  /// The file is larger than the limit for what it was read as: exit 65.
+  case tooLarge(path: String, input: InputKind)
 
   /// The path the error is about.
   package var path: String {
     switch self {
-    case .noSuchFile(let path), .unreadable(let path, _): return path
+    case .noSuchFile(let path), .unreadable(let path, _), .tooLarge(let path, _): return path
     }
   }
 
@@ -28,6 +30,7 @@ package enum FileError: Error, Sendable, Equatable {
     switch self {
     case .noSuchFile: return .noSuchFile(path: path)
     case .unreadable(_, let reason): return .unreadable(path: path, reason: reason)
+    case .tooLarge(_, let input): return .tooLarge(path: path, input: input)
     }
   }
 }

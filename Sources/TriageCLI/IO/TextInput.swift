@@ -4,6 +4,9 @@ package protocol TextInput: AnyObject {
   ///
   /// - Throws: `FileError.unreadable(path: "-", ...)` when reading fails.
   func readAll() throws(FileError) -> [UInt8]
+  /// Reads up to `maxCount` bytes, or to the end of the input if it comes first; reading
+  /// stops there, so a pipe from `/dev/zero` ends.
+  func readAll(upTo maxCount: Int) throws(FileError) -> [UInt8]
   /// Reads one line without its line break, or nil at the end of the input.
   func readLine() -> String?
   /// Reads one line for an interactive question: the line, the end of the input, or an
@@ -19,6 +22,10 @@ package enum LineRead: Sendable, Equatable {
 }
 
 extension TextInput {
+  package func readAll(upTo maxCount: Int) throws(FileError) -> [UInt8] {
+    Array(try readAll().prefix(maxCount))
+  }
+
   package func readAnswerLine() -> LineRead {
     readLine().map(LineRead.line) ?? .endOfInput
   }

@@ -31,7 +31,8 @@ struct StartingAnswers {
     var fileTLP: String?
     if let draftPath = invocation.value(.resume) {
       let resumed = try Draft.resume(
-        context.readInput(draftPath), path: draftPath, runbook: runbook, now: context.now())
+        context.readInput(draftPath, as: .draft), path: draftPath, runbook: runbook,
+        now: context.now())
       start.session = resumed.session
       start.responder = start.responder ?? resumed.responder
       start.messages += resumed.warnings
@@ -39,7 +40,8 @@ struct StartingAnswers {
     }
     let isTerminal = context.terminal.isInputTerminal
     if let answersPath = invocation.value(.answers) {
-      let (file, problems) = AnswersFile.load(try context.readInput(answersPath), file: answersPath)
+      let (file, problems) = AnswersFile.load(
+        try context.readInput(answersPath, as: .answers), file: answersPath)
       guard let file else { throw DiagnosticsError(problems) }
       // On a terminal the questions the file leaves open are asked (not when the file is the
       // standard input, which then is no terminal to ask on).

@@ -70,7 +70,7 @@ struct RunbookLocator {
     } else {
       path = try library.resolve(reference, relativeTo: context.currentDirectory)
     }
-    let bytes = try context.readInput(path)
+    let bytes = try context.readInput(path, as: .runbook)
     let result = RunbookLoader.load(bytes, file: path, checks: .errors)
     guard let runbook = result.runbook else {
       throw DiagnosticsError(result.diagnostics, file: path, source: bytes)
@@ -100,7 +100,7 @@ struct RunbookLocator {
   /// The holiday calendar `name`, or nil when no folder has it.
   func loadCalendar(named name: String, near runbookPath: String) throws -> HolidayCalendar? {
     guard let path = library.calendarPath(named: name, near: runbookPath) else { return nil }
-    let bytes = try context.readInput(path)
+    let bytes = try context.readInput(path, as: .calendar)
     do {
       let node = try YAMLParser.parse(bytes, file: path)
       return try HolidayCalendar.load(from: node, file: path)

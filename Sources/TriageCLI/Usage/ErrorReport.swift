@@ -34,6 +34,11 @@ package struct ErrorReport: Equatable {
       case .noSuchFile(let path): self.init(message: "\(shown(path)): no such file", exit: .noInput)
       case .unreadable(let path, let reason):
         self.init(message: "\(shown(path)): \(shown(reason))", exit: .ioError)
+      case .tooLarge(let path, let input):
+        self.init(
+          message:
+            "\(shown(path)): larger than the limit of \(input.limitInMiB) MiB for \(input.noun)",
+          exit: .dataError)
       }
     case let error as OutputError:
       switch error {

@@ -22,9 +22,13 @@ extension AnswersFile {
       let problem = AnswersFileProblem.runbookMismatch(fileRunbook: runbookID, runbook: runbook.id)
       diagnostics.append(.init(.error, problem, at: answersLocation))
     }
-    let ids = runbook.questions.map(\.id)
+    let questions = runbook.questions
+    let ids = questions.map(\.id)
+    // One lookup table, not a scan of the runbook per answer (64,000 answers stay linear).
+    let questionsByID = Dictionary(
+      questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     for entry in entries {
-      guard let question = runbook.question(entry.questionID) else {
+      guard let question = questionsByID[entry.questionID] else {
         let problem = AnswersFileProblem.unknownQuestion(
           entry.questionID, runbook: runbook.id,
           suggestion: Suggestion.nearest(to: entry.questionID, in: ids))
@@ -56,8 +60,10 @@ extension AnswersFile {
     guard !diagnostics.containsErrors else { return diagnostics }
     diagnostics += fillUnanswered(&session, now: now, leaveOpen: leaveOpen)
     session.renderPrompts()
+    let keyLocations = Dictionary(
+      entries.map { ($0.questionID, $0.keyLocation) }, uniquingKeysWith: { first, _ in first })
     for (id, _) in session.unusedAnswers().sorted(by: { $0.key < $1.key }) where !leaveOpen {
-      let location = entries.first { $0.questionID == id }?.keyLocation ?? answersLocation
+      let location = keyLocations[id] ?? answersLocation
       diagnostics.append(
         .init(.warning, AnswersFileProblem.unusedAnswer(question: id), at: location))
     }

@@ -111,6 +111,7 @@ package struct Session: Sendable, Equatable {
     _ input: AnswerInput, for question: Question, now: Date
   ) -> Result<Value, AnswerProblem> {
     if question.type == .note { return .success(.unset) }
+    if let problem = AnswerLimit.problem(with: input) { return .failure(problem) }
     if input.isEmpty {
       if let fallback = question.defaultAnswer {
         return AnswerReader.read(.text(fallback), for: question, now: now)
@@ -128,8 +129,11 @@ package struct Session: Sendable, Equatable {
     _ value: Value, for question: Question, at time: Date, prompt: String? = nil
   ) {
     let prompt = prompt ?? self.prompt(for: question)
-    given[question.id] = value
-    trail.removeAll { $0.question == question.id }
+    // `given` and `trail` name the same questions, so a first answer has no entry to remove:
+    // skipping the scan keeps answering 64,000 questions linear.
+    if given.updateValue(value, forKey: question.id) != nil {
+      trail.removeAll { $0.question == question.id }
+    }
     trail.append(TrailEntry(question: question.id, asked: prompt, answer: value, at: time))
   }
 

@@ -79,6 +79,8 @@ struct JSONParserTests {
     .init(text: "-", kind: .unexpectedEndOfInput, line: 1, column: 2),
     .init(text: "1e", kind: .invalidNumber, line: 1, column: 3),
     .init(text: "1e999", kind: .numberOutOfRange, line: 1, column: 1),
+    .init(text: "[1e-400]", kind: .numberOutOfRange, line: 1, column: 2),
+    .init(text: "-0.0001e-399", kind: .numberOutOfRange, line: 1, column: 1),
     .init(
       text: "NaN", kind: .unexpectedCharacter(found: "\"N\"", expected: "a value"), line: 1,
       column: 1),

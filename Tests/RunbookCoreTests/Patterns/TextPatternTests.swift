@@ -111,6 +111,8 @@ struct TextPatternTests {
         pattern: String(repeating: "(", count: 65) + String(repeating: ")", count: 65),
         kind: .nestedTooDeeply, offset: 64),
       RefusalCase(pattern: "((a{1000}){1000})", kind: .tooLarge, offset: 0),
+      // 2,001 steps times 64 KiB of answer passes the budget of 100 million.
+      RefusalCase(pattern: #"\w{1000}-\w{1000}"#, kind: .tooLarge, offset: 0),
     ])
   func refusal(_ example: RefusalCase) {
     #expect(throws: PatternError(example.kind, offset: example.offset)) {
@@ -179,5 +181,12 @@ struct TextPatternTests {
       pattern += "|" + randomPattern(depth: depth + 1, using: &random)
     }
     return pattern
+  }
+
+  @Test func aPatternWithinTheCostBudgetLoadsAndIsNeverRunOnOverlongText() throws {
+    let pattern = try TextPattern(#"\w{1000}"#)
+    #expect(pattern.matchesWhole(String(repeating: "a", count: 1000)))
+    let long = String(repeating: "a", count: AnswerLimit.maximumBytes + 1)
+    #expect(try TextPattern("a*").matchesWhole(long) == false)
   }
 }

@@ -15,7 +15,7 @@ struct UTCTimestampTests {
       ("2026-04-01T24:00:00Z", nil), ("soon", nil), ("", nil),
       ("2026-04-01T09:30:00+0200", nil), ("2026-04-01T09:30:00.Z", nil),
       ("2026-04-01T9:30:00Z", nil), ("2026-04-01T09:30:0١Z", nil), ("２０２６-04-01", nil),
-      ("2026-04-01T09:30:60Z", 1_775_035_860), ("2026-04-01t09:30:00z", nil),
+      ("2026-04-01T09:30:60Z", nil), ("2026-04-01t09:30:00z", nil),
     ])
   func reading(text: String, seconds: Double?) {
     #expect(UTCTimestamp.date(from: text)?.timeIntervalSince1970 == seconds)

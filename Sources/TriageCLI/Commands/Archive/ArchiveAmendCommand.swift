@@ -69,6 +69,7 @@ enum ArchiveAmendCommand {
       } else {
         throw CommandError.badSentTime(text)
       }
+      try checkSentTime(sentAt, invocation, context)
       return try ArchiveAmending.append(
         .notificationSent(notification: notification, sentAt: sentAt),
         summary: "notification \(notification) sent at \(UTCTimestamp.string(from: sentAt)).",
@@ -77,5 +78,29 @@ enum ArchiveAmendCommand {
     throw CommandFailure(
       "say what to amend: --action A --status done|dropped, or --notification N --sent TIME",
       exit: .usage)
+  }
+
+  /// How far past the clock a `--sent` time may be: a clock a little behind the mail server's.
+  static let sentTimeTolerance: TimeInterval = 5 * 60
+
+  /// Refuses a `--sent` time before the record was made, or more than five minutes from now:
+  /// a typo in the year (2062 for 2026) would otherwise start every chained deadline wrong.
+  static func checkSentTime(
+    _ sentAt: Date, _ invocation: Invocation, _ context: CommandContext
+  ) throws {
+    let sent = UTCTimestamp.string(from: sentAt)
+    let now = context.now()
+    guard sentAt <= now.addingTimeInterval(sentTimeTolerance) else {
+      throw CommandFailure(
+        "--sent \(sent) is in the future: the time now is \(UTCTimestamp.string(from: now)) "
+          + "(at most 5 minutes ahead is taken)", exit: .dataError)
+    }
+    let store = try context.existingArchive(invocation)
+    let state = try ArchiveReader(store: store).state(ofRecord: invocation.argument(.id) ?? "")
+    if let createdAt = state.record.createdAt, sentAt < createdAt {
+      throw CommandFailure(
+        "--sent \(sent) is before record \(state.id) was made, at "
+          + UTCTimestamp.string(from: createdAt), exit: .dataError)
+    }
   }
 }

@@ -55,7 +55,7 @@ enum TestDiscovery {
   private static func read(
     _ path: String, isExplicit: Bool, into inputs: inout TestInputs, context: CommandContext
   ) throws {
-    let bytes = try context.readInput(path)
+    let bytes = try context.readInput(path, as: .scenario)
     do {
       let root = try YAMLParser.parse(bytes, file: path)
       if isExplicit || Scenario.isScenario(root) {

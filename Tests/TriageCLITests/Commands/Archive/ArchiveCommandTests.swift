@@ -1,5 +1,6 @@
 import Foundation
 import IncidentLog
+import RunbookCore
 import Testing
 import TriageCLI
 import TriageTestSupport
@@ -122,5 +123,49 @@ import TriageTestSupport
     #expect(
       context.capturedError
         == "triage: /w/elsewhere: no incident log archive here (triage run creates one)\n")
+  }
+}
+
+/// `archive amend --sent` takes only times between the record's making and five minutes from now.
+@Suite struct ArchiveAmendSentTimeTests {
+  let tree = InMemoryFileSystem(
+    Dictionary(
+      uniqueKeysWithValues: archiveFixtureDocuments.map { ("/w/log/" + $0.path, $0.text) }))
+
+  func amend(sent: String) -> (exit: TriageExit, error: String) {
+    let context = CommandContext.testing(
+      fileSystem: tree, now: UTCTimestamp.date(from: "2021-05-01T12:00:00Z") ?? Date())
+    let exit = Triage.main(
+      [
+        "archive", "amend", "20210415T080000Z", "--notification", "regulator-followup", "--sent",
+        sent, "--archive", "log",
+      ], context: context)
+    return (exit, context.capturedError)
+  }
+
+  @Test func refusesATimeBeforeTheRecordWasMade() {
+    let result = amend(sent: "2021-04-15T07:59:59Z")
+    #expect(result.exit == .dataError)
+    #expect(
+      result.error
+        == "triage: --sent 2021-04-15T07:59:59Z is before record 20210415T080000Z-0000000c was "
+        + "made, at 2021-04-15T08:00:00Z\n")
+  }
+
+  @Test func refusesATimeMoreThanFiveMinutesAhead() {
+    let result = amend(sent: "2021-05-01T12:05:01Z")
+    #expect(result.exit == .dataError)
+    #expect(
+      result.error
+        == "triage: --sent 2021-05-01T12:05:01Z is in the future: the time now is "
+        + "2021-05-01T12:00:00Z (at most 5 minutes ahead is taken)\n")
+  }
+
+  @Test func takesFiveMinutesAhead() {
+    #expect(amend(sent: "2021-05-01T12:05:00Z").exit == .success)
+  }
+
+  @Test func takesTheMomentTheRecordWasMade() {
+    #expect(amend(sent: "2021-04-15T08:00:00Z").exit == .success)
   }
 }
