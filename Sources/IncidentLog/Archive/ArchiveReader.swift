@@ -19,16 +19,7 @@ package struct ArchiveReader: Sendable {
     unreadable: (UnreadableRecord) -> Void = { _ in }, _ body: (RecordState) throws -> Void
   ) throws {
     let index = try AmendmentIndex(store: store)
-    var failure: (any Error)?
-    try store.walk(.record) { (entry) throws(ArchiveError) in
-      guard failure == nil else { return }
-      let location: DocumentLocation
-      switch entry {
-      case .document(let found): location = found
-      case .symbolicLink(let path):
-        return unreadable(UnreadableRecord(path: path, error: .symbolicLink(path: path)))
-      case .report, .unexpectedFile: return
-      }
+    try store.forEachRecordFile(unreadable: unreadable) { location in
       let document: StoredDocument
       do throws(ArchiveError) {
         document = try store.read(location)
@@ -42,13 +33,8 @@ package struct ArchiveReader: Sendable {
       } catch {
         return unreadable(UnreadableRecord(path: location.path, reason: "\(error)"))
       }
-      do {
-        try body(state)
-      } catch {
-        failure = error
-      }
+      try body(state)
     }
-    if let failure { throw failure }
   }
 
   /// The record whose id is `prefix` or the only one that starts with it.

@@ -30,16 +30,7 @@ package struct ArchiveSearch: Sendable {
     let index = try AmendmentIndex(
       store: store, prefilter: { bytes in needle.map { Self.bytes(bytes, contain: $0) } ?? true },
       mark: { $0.change.text.map(contains) ?? false })
-    var failure: (any Error)?
-    try store.walk(.record) { (entry) throws(ArchiveError) in
-      guard failure == nil else { return }
-      let location: DocumentLocation
-      switch entry {
-      case .document(let found): location = found
-      case .symbolicLink(let path):
-        return unreadable(UnreadableRecord(path: path, error: .symbolicLink(path: path)))
-      case .report, .unexpectedFile: return
-      }
+    try store.forEachRecordFile(unreadable: unreadable) { location in
       let notes = index.isMarked(location.id)
       let bytes: [UInt8]
       do throws(ArchiveError) {
@@ -62,9 +53,8 @@ package struct ArchiveSearch: Sendable {
       if !notes, let needle, !Self.bytes(bytes, contain: needle) { return }
       let fields = matchingFields(of: state)
       guard !fields.isEmpty else { return }
-      do { try body(SearchMatch(state: state, fields: fields)) } catch { failure = error }
+      try body(SearchMatch(state: state, fields: fields))
     }
-    if let failure { throw failure }
   }
 
   /// The fields of `state` that contain the text.

@@ -58,15 +58,7 @@ struct HostileTextTests {
 
   @Test("archive list escapes a record's control and bidi characters")
   func archiveListEscapesRecord() {
-    let tree = InMemoryFileSystem(
-      Dictionary(
-        uniqueKeysWithValues: archiveFixtureDocuments.map {
-          (
-            "/w/log/" + $0.path,
-            $0.text.replacingOccurrences(
-              of: #""decision": "Notify the"#, with: #""decision": "\u001b[2J\u202eNotify the"#)
-          )
-        }))
+    let tree = Self.archive(decisionPrefix: #"\u001b[2J\u202e"#)
     let context = CommandContext.testing(fileSystem: tree, terminal: .interactive())
     let exit = Triage.main(["archive", "list", "--archive", "log"], context: context)
     #expect(exit == .success, "\(context.capturedError)")
@@ -139,15 +131,7 @@ struct HostileTextTests {
 
   @Test("archive show --format json stays valid JSON with the bidi character escaped as \\u")
   func archiveShowJSONStaysValid() throws {
-    let tree = InMemoryFileSystem(
-      Dictionary(
-        uniqueKeysWithValues: archiveFixtureDocuments.map {
-          (
-            "/w/log/" + $0.path,
-            $0.text.replacingOccurrences(
-              of: #""decision": "Notify the"#, with: #""decision": "\u202eNotify the"#)
-          )
-        }))
+    let tree = Self.archive(decisionPrefix: #"\u202e"#)
     let context = CommandContext.testing(fileSystem: tree, terminal: .interactive())
     let exit = Triage.main(
       ["archive", "show", "20210401", "--format", "json", "--archive", "log"], context: context)

@@ -5,6 +5,16 @@ import YAMLLite
 @Suite struct FlowCollectionSizeTests {
   static let count = 40_000
 
+  /// The items of the one flow sequence `text` holds.
+  static func sequence(parsing text: String) throws -> [Node] {
+    let root = try YAMLParser.parse(Array(text.utf8), file: "t.yaml")
+    guard case .sequence(let items) = root.content else {
+      Issue.record("not a sequence: \(root)")
+      return []
+    }
+    return items
+  }
+
   @Test func readsAOneLineSequenceOf40000Items() throws {
     let items = (0..<Self.count).map { "item\($0)" }
     let line = "choices: [" + items.joined(separator: ", ") + "]\n"
@@ -36,12 +46,7 @@ import YAMLLite
   @Test func columnsStayExactAfterASCIIOnALineWithAccentsLater() throws {
     // The first location learns the line is ASCII so far; a later one past an "é" must
     // count characters again, and a next line starts afresh.
-    let text = "[a, b, é, c]\n"
-    let root = try YAMLParser.parse(Array(text.utf8), file: "t.yaml")
-    guard case .sequence(let items) = root.content else {
-      Issue.record("not a sequence")
-      return
-    }
+    let items = try Self.sequence(parsing: "[a, b, é, c]\n")
     #expect(items.map(\.location.column) == [2, 5, 8, 11])
     let error = try #require(throws: YAMLError.self) {
       try YAMLParser.parse(Array("- [a, b]\n- [é, c, d\n".utf8), file: "t.yaml")
@@ -52,11 +57,7 @@ import YAMLLite
   @Test func readsAOneLineSequenceOf40000AccentedItemsWithExactColumns() throws {
     let items = (0..<Self.count).map { "é\($0)" }
     let line = "[" + items.joined(separator: ", ") + "]\n"
-    let root = try YAMLParser.parse(Array(line.utf8), file: "t.yaml")
-    guard case .sequence(let parsed) = root.content else {
-      Issue.record("not a sequence")
-      return
-    }
+    let parsed = try Self.sequence(parsing: line)
     #expect(parsed.count == Self.count)
     #expect(parsed.last?.location.column == line.count - "é39999]\n".count + 1)
   }
