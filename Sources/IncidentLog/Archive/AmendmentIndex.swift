@@ -19,7 +19,7 @@ struct AmendmentIndex {
   ) throws(ArchiveError) {
     try store.walk(.amendment) { (entry) throws(ArchiveError) in
       guard case .document(let location) = entry,
-        let bytes = try? store.fileSystem.readDocumentFile(at: store.absolute(location.path))
+        let bytes = try? store.documentBytes(atAbsolutePath: store.absolute(location.path))
       else { return }
       var parsed: Amendment?
       let record: String

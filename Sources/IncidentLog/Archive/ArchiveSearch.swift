@@ -34,7 +34,7 @@ package struct ArchiveSearch: Sendable {
       let notes = index.isMarked(location.id)
       let bytes: [UInt8]
       do throws(ArchiveError) {
-        bytes = try store.fileSystem.readDocumentFile(at: store.absolute(location.path))
+        bytes = try store.documentBytes(atAbsolutePath: store.absolute(location.path))
       } catch {
         return unreadable(UnreadableRecord(path: location.path, error: error))
       }

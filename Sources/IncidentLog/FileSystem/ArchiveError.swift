@@ -40,6 +40,8 @@ package enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidJSON(path: String, JSONParseError)
   /// An archive file is not an object with a well-formed `integrity` member.
   case invalidIntegrity(path: String)
+  /// A document file larger than ``ArchiveStore/documentSizeLimit``: exit 65, never read whole.
+  case documentTooLarge(path: String, limit: Int)
 
   /// The path the error concerns, when there is one.
   package var path: String? {
@@ -47,7 +49,7 @@ package enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case .noSpaceLeft(let path), .readOnlyArchive(let path), .permissionDenied(let path),
       .alreadyExists(let path), .notFound(let path), .notADirectory(let path),
       .symbolicLink(let path), .ioError(let path, _), .invalidJSON(let path, _),
-      .invalidIntegrity(let path):
+      .invalidIntegrity(let path), .documentTooLarge(let path, _):
       path
     case .documentIsNotAnObject, .invalidDocumentID, .documentIDMismatch, .nonFiniteNumber,
       .createdAtMismatch:
@@ -64,7 +66,7 @@ package enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case .documentIsNotAnObject, .invalidDocumentID, .documentIDMismatch, .nonFiniteNumber,
       .createdAtMismatch:
       true
-    case .notFound, .ioError, .invalidJSON, .invalidIntegrity: false
+    case .notFound, .ioError, .invalidJSON, .invalidIntegrity, .documentTooLarge: false
     }
   }
 
@@ -72,7 +74,7 @@ package enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
   /// `integrity`) rather than that the file system failed.
   package var isBadData: Bool {
     switch self {
-    case .invalidJSON, .invalidIntegrity: true
+    case .invalidJSON, .invalidIntegrity, .documentTooLarge: true
     default: false
     }
   }
@@ -98,6 +100,8 @@ package enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
       "document \(id): created_at \(createdAt) is not in the month it is filed under"
     case .invalidJSON(let path, let error): "\(path):\(error)"
     case .invalidIntegrity(let path): "\(path): no well-formed \"integrity\" member"
+    case .documentTooLarge(let path, let limit):
+      "\(path): larger than the limit of \(limit >> 20) MiB for an archive document"
     }
   }
 

@@ -11,7 +11,7 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   /// document.
   ///
   /// - Throws: ``ArchiveError/symbolicLink(path:)`` when `path` is a symbolic link.
-  func readDocumentFile(at path: String) throws(ArchiveError) -> [UInt8]
+  func readDocumentFile(at path: String, upTo maxCount: Int) throws(ArchiveError) -> [UInt8]
 
   /// The permission bits of `path` (`st_mode & 0o7777`, following symbolic links).
   func permissions(at path: String) throws(ArchiveError) -> Int

@@ -118,8 +118,10 @@ package struct SystemFileSystem: FileSystem {
     }
   }
 
-  package func readDocumentFile(at path: String) throws(ArchiveError) -> [UInt8] {
-    try readFile(at: path, flags: O_RDONLY | O_NOFOLLOW | O_CLOEXEC, upTo: Int.max)
+  package func readDocumentFile(
+    at path: String, upTo maxCount: Int
+  ) throws(ArchiveError) -> [UInt8] {
+    try readFile(at: path, flags: O_RDONLY | O_NOFOLLOW | O_CLOEXEC, upTo: maxCount)
   }
 
   private func readFile(

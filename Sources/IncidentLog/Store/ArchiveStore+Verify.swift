@@ -83,7 +83,7 @@ extension ArchiveStore {
     let path = absolute(location.reportPath)
     let bytes: [UInt8]
     do {
-      bytes = try fileSystem.readDocumentFile(at: path)
+      bytes = try documentBytes(atAbsolutePath: path)
     } catch .notFound {
       return .missingReport
     } catch .symbolicLink {
@@ -129,7 +129,7 @@ extension ArchiveStore {
   private func check(_ location: DocumentLocation) -> (Checked?, [VerificationReport.Issue.Kind]) {
     let bytes: [UInt8]
     do {
-      bytes = try fileSystem.readDocumentFile(at: absolute(location.path))
+      bytes = try documentBytes(atAbsolutePath: absolute(location.path))
     } catch .symbolicLink {
       return (nil, [.symbolicLink])
     } catch {

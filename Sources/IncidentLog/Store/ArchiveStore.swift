@@ -47,7 +47,27 @@ package struct ArchiveStore: Sendable {
 
   /// Reads and checks the shape of one document (not its hash: see ``verify()``).
   package func read(_ location: DocumentLocation) throws(ArchiveError) -> StoredDocument {
-    try document(location, from: try fileSystem.readDocumentFile(at: absolute(location.path)))
+    try document(location, from: try documentBytes(atAbsolutePath: absolute(location.path)))
+  }
+
+  /// The most bytes one archive document may have: 16 MiB.
+  ///
+  /// It holds for records, amendments and the heads cache, and is the limit `triage replay`
+  /// reads a record file with. A record `triage` writes is a few kilobytes; one answer is at
+  /// most 64 KiB.
+  package static let documentSizeLimit = 16 << 20
+
+  /// The bytes of the document file at `path`, read without following a symbolic link and
+  /// never past ``documentSizeLimit`` (a larger file is not read whole).
+  ///
+  /// - Throws: ``ArchiveError/documentTooLarge(path:limit:)`` past the limit;
+  ///   ``ArchiveError/symbolicLink(path:)`` for a link; others for I/O failures.
+  func documentBytes(atAbsolutePath path: String) throws(ArchiveError) -> [UInt8] {
+    let bytes = try fileSystem.readDocumentFile(at: path, upTo: Self.documentSizeLimit + 1)
+    guard bytes.count <= Self.documentSizeLimit else {
+      throw .documentTooLarge(path: path, limit: Self.documentSizeLimit)
+    }
+    return bytes
   }
 
   /// Parses the bytes of the document at `location`, and checks its shape.
@@ -196,7 +216,7 @@ extension ArchiveStore {
   func readIntegrity(_ location: DocumentLocation) throws(ArchiveError) -> (
     sha256: String, parents: [String]
   ) {
-    let bytes = try fileSystem.readDocumentFile(at: absolute(location.path))
+    let bytes = try documentBytes(atAbsolutePath: absolute(location.path))
     if let digest = FastDocumentDigest(bytes: bytes) {
       return (digest.recordedSHA256, digest.parents)
     }

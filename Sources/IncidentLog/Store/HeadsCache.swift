@@ -81,7 +81,7 @@ extension HeadsCache {
   /// The cache of `store`; nil when there is none or it cannot be read.
   static func load(from store: ArchiveStore) -> HeadsCache? {
     let path = store.absolute(directoryName + "/" + fileName)
-    guard let bytes = try? store.fileSystem.readDocumentFile(at: path), let json = unframed(bytes),
+    guard let bytes = try? store.documentBytes(atAbsolutePath: path), let json = unframed(bytes),
       let value = try? JSONValue.parse(json)
     else { return nil }
     return HeadsCache(json: value)

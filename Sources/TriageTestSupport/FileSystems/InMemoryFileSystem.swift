@@ -56,8 +56,10 @@ package final class InMemoryFileSystem: FileSystem, @unchecked Sendable {
   }
 
   /// The same as ``readFile(at:)``: a tree in memory has no symbolic links.
-  package func readDocumentFile(at path: String) throws(ArchiveError) -> [UInt8] {
-    try readFile(at: path)
+  package func readDocumentFile(
+    at path: String, upTo maxCount: Int
+  ) throws(ArchiveError) -> [UInt8] {
+    Array(try readFile(at: path).prefix(maxCount))
   }
 
   package func contentsOfDirectory(at path: String) throws(ArchiveError) -> [String] {

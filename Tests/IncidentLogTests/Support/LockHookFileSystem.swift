@@ -55,8 +55,8 @@ final class LockHookFileSystem: FileSystem, @unchecked Sendable {
     try real.permissions(at: path)
   }
 
-  func readDocumentFile(at path: String) throws(ArchiveError) -> [UInt8] {
-    try real.readDocumentFile(at: path)
+  func readDocumentFile(at path: String, upTo maxCount: Int) throws(ArchiveError) -> [UInt8] {
+    try real.readDocumentFile(at: path, upTo: maxCount)
   }
 
   func contentsOfDirectory(at path: String) throws(ArchiveError) -> [String] {
