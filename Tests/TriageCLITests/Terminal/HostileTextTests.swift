@@ -188,4 +188,31 @@ struct HostileTextTests {
     #expect(run.output.contains("A small\\e]0;x\\a runbook"), "\(run.output)")
     #expect(!run.output.contains("\u{1B}"))
   }
+
+  @Test("follow-ups and stats keep a record's line breaks and escapes on one line")
+  func followUpsAndStatsKeepOneLinePerItem() {
+    let tree = InMemoryFileSystem(
+      Dictionary(
+        uniqueKeysWithValues: archiveFixtureDocuments.map {
+          (
+            "/w/log/" + $0.path,
+            $0.text
+              .replacingOccurrences(
+                of: #""title": "Review the Acme contract, notice clause""#,
+                with: #""title": "Review\noverdue  2021-01-01 forged\u001b[2J""#
+              )
+              .replacingOccurrences(
+                of: #""id": "vendor-breach""#, with: #""id": "vendor\nBy severity:""#)
+          )
+        }))
+    let followUps = CommandContext.testing(fileSystem: tree)
+    #expect(
+      Triage.main(["archive", "follow-ups", "--archive", "log"], context: followUps) == .success)
+    #expect(followUps.capturedOutput.contains("Review\\noverdue  2021-01-01 forged\\e[2J"))
+    #expect(!followUps.capturedOutput.contains("\noverdue  2021-01-01 forged"))
+    let stats = CommandContext.testing(fileSystem: tree)
+    #expect(Triage.main(["archive", "stats", "--archive", "log"], context: stats) == .success)
+    #expect(stats.capturedOutput.contains("  vendor\\nBy severity:"))
+    #expect(stats.capturedOutput.components(separatedBy: "By severity:").count == 3)
+  }
 }

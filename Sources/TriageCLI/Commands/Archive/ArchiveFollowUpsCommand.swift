@@ -60,7 +60,8 @@ enum ArchiveFollowUpsCommand {
     text += item.id + ": " + (item.kind == .notification ? "to " : "") + item.title
     if let owner = item.owner { text += " (\(owner))" }
     if let remark = followUp.remark { text += " [\(remark)]" }
-    return text
+    // Titles, owners and remarks come from records: a line break in one stays on this line.
+    return VisibleText.line(text)
   }
 
   static func json(_ followUp: FollowUp) -> JSONValue {

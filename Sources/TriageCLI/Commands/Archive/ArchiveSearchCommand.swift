@@ -1,4 +1,5 @@
 import IncidentLog
+import RunbookCore
 
 extension Command {
   /// `triage archive search TEXT [--json]`.
@@ -43,8 +44,9 @@ enum ArchiveSearchCommand {
       } else {
         var lines = [ArchiveListCommand.line(match.state, width: context.outputWidth)]
         for field in match.fields {
-          let room = max(context.outputWidth - field.field.count - 4, 12)
-          lines.append("  \(field.field): " + ColumnText.truncated(field.text, to: room))
+          let name = VisibleText.line(field.field)
+          let room = max(context.outputWidth - name.count - 4, 12)
+          lines.append("  \(name): " + ColumnText.truncated(field.text, to: room))
         }
         output.write(lines.joined(separator: "\n") + "\n")
       }

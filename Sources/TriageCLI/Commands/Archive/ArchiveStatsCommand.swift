@@ -1,4 +1,5 @@
 import IncidentLog
+import RunbookCore
 
 extension Command {
   /// `triage archive stats [--json]`.
@@ -58,8 +59,12 @@ enum ArchiveStatsCommand {
     let pad = ColumnText.padded
     for level in severities { lines.append("  \(pad(level, 10))\(bySeverity[level] ?? 0)") }
     lines.append("By runbook:")
-    let width = (runbooks.map(\.count).max() ?? 0) + 2
-    for id in runbooks { lines.append("  \(pad(id, width))\(byRunbook[id] ?? 0)") }
+    // Runbook ids come from records, which a hand edit may have changed.
+    let shown = runbooks.map(VisibleText.line)
+    let width = (shown.map(\.count).max() ?? 0) + 2
+    for (id, name) in zip(runbooks, shown) {
+      lines.append("  \(pad(name, width))\(byRunbook[id] ?? 0)")
+    }
     lines.append("Open actions: \(openActions)")
     lines.append("Open notifications: \(openNotifications)")
     lines.append("Overdue: \(overdue)")
