@@ -78,9 +78,11 @@ package struct ErrorReport: Equatable {
   private static func message(for kind: ArgumentError.Kind) -> String {
     switch kind {
     case .unknownCommand(let word, let suggestion):
-      return "unknown command '\(shown(word))'" + Suggestion.didYouMean(suggestion.map(shown))
+      return "unknown command \(shown(SecretScanner.quoted(word)))"
+        + Suggestion.didYouMean(suggestion.map(shown))
     case .unknownOption(let word, let suggestion):
-      return "unknown option '\(shown(word))'" + Suggestion.didYouMean(suggestion.map(shown))
+      return "unknown option \(shown(SecretScanner.quoted(word)))"
+        + Suggestion.didYouMean(suggestion.map(shown))
     case .missingValue(let option, let valueName):
       return "missing value for option '\(shown(option)) <\(shown(valueName))>'"
     case .unexpectedValue(let option):
@@ -133,9 +135,10 @@ package struct ErrorReport: Equatable {
       return "the \(shown(what)) is empty"
     case .badDateFilter(let option, let value):
       return
-        "--\(shown(option)) '\(shown(value))' is not a date or time; write 2026-04-01 or 2026-04-01T09:30:00Z"
+        "--\(shown(option)) \(shown(SecretScanner.quoted(value))) is not a date or time; write 2026-04-01 or 2026-04-01T09:30:00Z"
     case .badSentTime(let value):
-      return "--sent '\(shown(value))' is not a time; write RFC 3339 (2026-04-02T10:00:00Z) or now"
+      return
+        "--sent \(shown(SecretScanner.quoted(value))) is not a time; write RFC 3339 (2026-04-02T10:00:00Z) or now"
     case .notADraft(let path, let reason):
       return "\(shown(path)): not a draft: \(shown(reason))"
     case .notATriageDraft(let path, let format):

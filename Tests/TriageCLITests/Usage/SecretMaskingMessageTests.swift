@@ -57,6 +57,20 @@ struct SecretMaskingMessageTests {
       arguments: { _ in ["run", "vendor-breach.yaml", "--resume", "d.json"] },
       draft: { draft(runbook: "vendor-breach", at: $0) },
       masked: "found \"ghp_…\" (masked)"),
+    MessageCase(
+      name: "unknown command",
+      arguments: { [$0] },
+      masked: "unknown command 'ghp_…' (masked)"),
+    MessageCase(
+      name: "unknown option",
+      arguments: { ["lint", "--" + $0] },
+      masked: "unknown option '--gh…' (masked)"),
+    MessageCase(
+      name: "a --sent that is no time",
+      arguments: {
+        ["archive", "amend", "x", "--notification", "n", "--sent", $0, "--archive", "log"]
+      },
+      masked: "--sent 'ghp_…' (masked) is not a time"),
   ]
 
   @Test(arguments: cases)
