@@ -29,6 +29,7 @@ import TriageTestSupport
         title: "Rotate \e]52;c;aGk=\a keys"
         when: exposed
         owner: security lead
+        kind: rotate
 
     """#
 

@@ -19,7 +19,8 @@ import TriageTestSupport
     .replacingOccurrences(
       of: "notifications:\n",
       with: "  - id: review-leaked-code\n    title: Review the code {{vendor}} lost\n"
-        + "    when: exposure has 'source-code'\n    owner: tech lead\nnotifications:\n"
+        + "    when: exposure has 'source-code'\n    owner: tech lead\n    kind: review\n"
+        + "notifications:\n"
     )
     .replacingOccurrences(
       of: "  - id: authority\n    to: supervisory authority\n    when: personal_data",

@@ -59,6 +59,7 @@ let sessionRunbook = """
       when: exposure has 'credentials'
       owner: security lead
       due: 24h after recorded
+      kind: rotate
   notifications:
     - id: authority
       to: supervisory authority

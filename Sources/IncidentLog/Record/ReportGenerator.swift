@@ -9,8 +9,9 @@ import RunbookCore
 ///
 /// The three answers follow conventions documented in the README: the threat model changed when
 /// the runbook derives `threat_model_changed` as true (or, without it, when severity is above
-/// `none`); credentials to rotate are the actions whose id starts with `rotate-`; whom to notify
-/// are the notifications.
+/// `none`); credentials to rotate are the actions of kind rotate, revoke or reset (in an old
+/// record without kinds, those whose id starts with `rotate-`); whom to notify are the
+/// notifications.
 ///
 /// Every text taken from the record goes through ``MarkdownText``, so that no answer, runbook
 /// text, responder or id makes Markdown or HTML of its own: inline text on one line with
@@ -110,7 +111,7 @@ package enum ReportGenerator {
     lines.append(
       "1. **Does this change our threat model?** "
         + (changed ? "Yes." : "No.") + " Severity \(severity).")
-    let rotations = actions.filter { $0.id.hasPrefix("rotate-") }
+    let rotations = actions.filter(\.isCredentialChange)
     if rotations.isEmpty {
       lines.append("2. **Do we rotate credentials?** No rotation is required.")
     } else {

@@ -58,6 +58,8 @@ package enum RunbookProblem: DiagnosticKind, Equatable {
   case derivationNotText
   /// A severity `level` that names no level.
   case unknownSeverity(String, suggestion: String?)
+  /// An action `kind` that names no kind.
+  case unknownActionKind(String, suggestion: String?)
 
   // MARK: - Embedded languages
 
@@ -91,6 +93,7 @@ package enum RunbookProblem: DiagnosticKind, Equatable {
     case .badPattern: "bad-pattern"
     case .badDefault: "bad-default"
     case .unknownSeverity: "unknown-severity"
+    case .unknownActionKind: "unknown-action-kind"
     case .expressionSyntax: "expression-syntax"
     case .templateSyntax: "template-syntax"
     case .badDue: "bad-due"
@@ -158,6 +161,9 @@ package enum RunbookProblem: DiagnosticKind, Equatable {
     case .unknownSeverity(let text, let suggestion):
       "unknown severity level '\(text)'" + Suggestion.didYouMean(suggestion)
         + " (levels: \(SeverityLevel.allCases.map(\.rawValue).joined(separator: ", ")))"
+    case .unknownActionKind(let text, let suggestion):
+      "unknown action kind '\(text)'" + Suggestion.didYouMean(suggestion)
+        + " (kinds: \(ActionKind.allCases.map(\.rawValue).joined(separator: ", ")))"
     case .expressionSyntax(let error): error.message
     case .templateSyntax(let error): error.message
     case .badDue(let error): error.message

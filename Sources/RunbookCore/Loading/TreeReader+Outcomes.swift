@@ -55,22 +55,36 @@ extension TreeReader {
     }
   }
 
-  /// Reads `actions := [ {id, title, when?, owner?, due?, details?} ]`.
+  /// Reads `actions := [ {id, kind, title, when?, owner?, due?, details?} ]`.
   mutating func readActions(_ map: MappingReader) -> [ActionRule] {
     (map.items("actions", diagnostics: &diagnostics) ?? []).compactMap { item in
       guard
         let rule = MappingReader(
-          item, as: "action", known: ["id", "title", "when", "owner", "due", "details"],
-          required: ["id", "title"], diagnostics: &diagnostics)
+          item, as: "action", known: ["id", "kind", "title", "when", "owner", "due", "details"],
+          required: ["id", "kind", "title"], diagnostics: &diagnostics)
       else { return nil }
       let id = readID(rule, "id", pattern: .kebab, what: "action id")
+      let kind = readActionKind(rule)
       let title = readTemplate(rule, "title")
-      guard let id, let title else { return nil }
+      guard let id, let kind, let title else { return nil }
       return ActionRule(
-        id: id, title: title, when: readCondition(rule, "when"),
+        id: id, kind: kind, title: title, when: readCondition(rule, "when"),
         owner: rule.text("owner", diagnostics: &diagnostics)?.0, due: readDue(rule),
         details: readTemplate(rule, "details"), location: item.location)
     }
+  }
+
+  /// Reads an action's `kind`, one of ``ActionKind``; an unknown kind is refused with the nearest.
+  private mutating func readActionKind(_ rule: MappingReader) -> ActionKind? {
+    guard let (text, node) = rule.text("kind", diagnostics: &diagnostics) else { return nil }
+    guard let kind = ActionKind(rawValue: text) else {
+      let kinds = ActionKind.allCases.map(\.rawValue)
+      error(
+        .unknownActionKind(text, suggestion: Suggestion.nearest(to: text, in: kinds)),
+        at: node.location(ofTextOffset: 0))
+      return nil
+    }
+    return kind
   }
 
   /// Reads `notifications := [ {id, to, when?, due?, basis?, draft?} ]`.

@@ -34,6 +34,8 @@ package struct DecisionRule: Sendable, Equatable {
 /// An action the record assigns when its condition holds.
 package struct ActionRule: Sendable, Equatable {
   package var id: String
+  /// What the action does (`kind:`), required.
+  package var kind: ActionKind
   package var title: TemplateText
   package var when: Condition?
   package var owner: String?

@@ -33,7 +33,7 @@ package enum OutcomeEvaluator {
     let decision = runbook.decisionRules.first { holds($0.when) }?.say.rendered(with: values) ?? ""
     let actions = runbook.actions.filter { holds($0.when) }.map { rule in
       ActionOutcome(
-        id: rule.id, title: rule.title.rendered(with: values), owner: rule.owner,
+        id: rule.id, kind: rule.kind, title: rule.title.rendered(with: values), owner: rule.owner,
         due: due(rule.due), dueRule: rule.due?.source, details: rule.details?.rendered(with: values)
       )
     }

@@ -32,6 +32,7 @@ package enum DueState: Sendable, Equatable {
 /// An action that applies.
 package struct ActionOutcome: Sendable, Equatable {
   package var id: String
+  package var kind: ActionKind
   package var title: String
   package var owner: String?
   package var due: DueState

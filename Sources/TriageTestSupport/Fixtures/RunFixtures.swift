@@ -48,6 +48,7 @@ package let fixtureRunbook = """
       when: exposure has 'credentials'
       owner: security lead
       due: 24h after discovered_at
+      kind: rotate
   notifications:
     - id: authority
       to: supervisory authority

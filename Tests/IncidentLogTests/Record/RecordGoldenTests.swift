@@ -45,11 +45,13 @@ import TriageTestSupport
         when: exposure has 'credentials'
         owner: security lead
         due: 24h after discovered_at
+        kind: rotate
       - id: final-check
         title: Confirm the authority received the report
         when: personal_data
         owner: DPO
         due: 1 week after authority.sent
+        kind: review
     notifications:
       - id: authority
         to: supervisory authority
@@ -101,7 +103,7 @@ import TriageTestSupport
         "runbook": {
           "id": "vendor-breach",
           "version": "1.0.0",
-          "sha256": "99fc52a25b2d2ed865dc396484deca88b05c09c270cb5aa28c7b21fa6b397471"
+          "sha256": "d9e0cd66b37a66714ca03a986a7e5689fb69f25e64f3453fa7432c848a615f3b"
         },
         "responder": "Dana Ortiz",
         "mode": "answers-file",
@@ -151,6 +153,7 @@ import TriageTestSupport
         "actions": [
           {
             "id": "rotate-vendor-keys",
+            "kind": "rotate",
             "title": "Rotate the keys Acme held",
             "owner": "security lead",
             "due": "2026-04-04T15:00:00Z",
@@ -160,6 +163,7 @@ import TriageTestSupport
           },
           {
             "id": "final-check",
+            "kind": "review",
             "title": "Confirm the authority received the report",
             "owner": "DPO",
             "due": "pending",
@@ -181,7 +185,7 @@ import TriageTestSupport
         ],
         "integrity": {
           "parents": [],
-          "sha256": "9aa2ec46444814c3c47085a6f21062525b633c1622110bf270aea3f1305ff02a"
+          "sha256": "d00d9ad7eefce63b52b4d8026d1e278acc0b39d5f048ff9e16d0e3e24eef9bb0"
         }
       }
       """#
@@ -230,10 +234,10 @@ import TriageTestSupport
 
       ## Record
 
-      - Runbook: vendor-breach 1.0.0 (sha256 `99fc52a25b2d2ed865dc396484deca88b05c09c270cb5aa28c7b21fa6b397471`)
+      - Runbook: vendor-breach 1.0.0 (sha256 `d9e0cd66b37a66714ca03a986a7e5689fb69f25e64f3453fa7432c848a615f3b`)
       - Responder: Dana Ortiz (answers-file)
       - Created: 2026-04-03T16:00:00Z
-      - Record sha256: `9aa2ec46444814c3c47085a6f21062525b633c1622110bf270aea3f1305ff02a`
+      - Record sha256: `d00d9ad7eefce63b52b4d8026d1e278acc0b39d5f048ff9e16d0e3e24eef9bb0`
       """
     #expect(
       ReportGenerator.markdown(of: try IncidentRecord(json: sealedRecord())) == expected + "\n")

@@ -136,3 +136,63 @@ struct HostileReportTests {
     #expect(report == expected)
   }
 }
+
+@Suite("Do we rotate credentials?")
+struct CredentialChangeReportTests {
+  /// A record whose actions carry `kind` (or, for `rotate-old`, do not, as before kinds).
+  static func record(actions: [JSONValue]) -> JSONValue {
+    [
+      "format": "triage-record/1", "id": "20260401T093000Z-1a2b3c4d", "tlp": "TLP:AMBER",
+      "decision": "Act", "severity": "high", "actions": .array(actions), "notifications": [],
+      "trail": [],
+    ]
+  }
+
+  static func action(_ id: String, kind: String?, title: String) -> JSONValue {
+    var object: JSONObject = JSONObject()
+    object["id"] = .string(id)
+    object["kind"] = kind.map(JSONValue.string)
+    object["title"] = .string(title)
+    object["due"] = "2026-04-02T09:30:00Z"
+    object["status"] = "open"
+    return .object(object)
+  }
+
+  static func answer(_ record: JSONValue) throws -> String? {
+    ReportGenerator.markdown(of: try IncidentRecord(json: record))
+      .split(separator: "\n").map(String.init)
+      .first { $0.hasPrefix("2. **Do we rotate credentials?**") }
+  }
+
+  @Test("a reset is listed whatever its id; a review named rotate-… is not")
+  func listsCredentialKindsNotIDs() throws {
+    let record = Self.record(actions: [
+      Self.action("reset-krbtgt", kind: "reset", title: "Reset krbtgt twice"),
+      Self.action("rotate-x", kind: "review", title: "Review the contract"),
+      Self.action("end-sessions", kind: "revoke", title: "Revoke sessions"),
+    ])
+    #expect(
+      try Self.answer(record)
+        == "2. **Do we rotate credentials?** Yes: Reset krbtgt twice by 2026-04-02T09:30:00Z; "
+        + "Revoke sessions by 2026-04-02T09:30:00Z.")
+  }
+
+  @Test("a record without kinds falls back to the rotate- id prefix")
+  func oldRecordsUseTheIDPrefix() throws {
+    let record = Self.record(actions: [
+      Self.action("rotate-old", kind: nil, title: "Rotate the old keys"),
+      Self.action("reset-krbtgt", kind: nil, title: "Reset krbtgt twice"),
+    ])
+    #expect(
+      try Self.answer(record)
+        == "2. **Do we rotate credentials?** Yes: Rotate the old keys by 2026-04-02T09:30:00Z.")
+  }
+
+  @Test("no credential kind: no rotation")
+  func noCredentialKindMeansNoRotation() throws {
+    let record = Self.record(actions: [
+      Self.action("rotate-x", kind: "review", title: "Review the contract")
+    ])
+    #expect(try Self.answer(record) == "2. **Do we rotate credentials?** No rotation is required.")
+  }
+}

@@ -40,6 +40,10 @@ import YAMLLite
       "unknown severity level 'hihg'; did you mean 'high'? (levels: critical, high, medium, low, none)"
     ),
     Case(
+      RunbookProblem.unknownActionKind("rest", suggestion: "reset"), "unknown-action-kind",
+      "unknown action kind 'rest'; did you mean 'reset'? (kinds: rotate, revoke, reset, contain, "
+        + "investigate, recover, communicate, review)"),
+    Case(
       RunbookProblem.missingChoices(.multi), "missing-choices", "a multi question needs 'choices'"),
     Case(
       RunbookProblem.badDefault(

@@ -29,6 +29,7 @@ let sampleRunbook = """
       title: Rotate
       when: exposure has 'credentials'
       due: 24h after discovered_at
+      kind: rotate
   """
 
 /// One lint error: an edit of the sample, and the code, position and message it must give.
@@ -126,6 +127,13 @@ struct RunbookLoaderTests {
       with: "severity:\n  - level: hihg\nactions:\n", code: "unknown-severity", line: 22,
       column: 12,
       message: "unknown severity level 'hihg'; did you mean 'high'?"),
+    LintCase(
+      name: "unknown action kind", replace: "kind: rotate", with: "kind: rotat",
+      code: "unknown-action-kind", line: 26, column: 11,
+      message: "unknown action kind 'rotat'; did you mean 'rotate'?"),
+    LintCase(
+      name: "action without a kind", replace: "\n    kind: rotate", with: "",
+      code: "missing-key", line: 22, column: 5, message: "an action needs 'kind'"),
     LintCase(
       name: "missing required key", replace: "version: 1.0.0\n", with: "",
       code: "missing-key", line: 1, column: 1, message: "a runbook needs 'version'"),

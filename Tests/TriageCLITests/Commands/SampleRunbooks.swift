@@ -50,6 +50,7 @@ enum SampleRunbooks {
         when: big
         owner: security lead
         due: 24h after recorded
+        kind: rotate
     notifications:
       - id: clients
         to: clients

@@ -27,8 +27,8 @@ import TriageSession
       coverage.notes.map { "\($0.location): \($0.message)" } == [
         "tiny.yaml:18:9: question 'in_use' is never answered no",
         "tiny.yaml:37:5: action 'rotate-keys' applies in every scenario (when: keys_left)",
-        "tiny.yaml:42:5: notification 'first-report' applies in every scenario (when: in_use)",
-        "tiny.yaml:46:5: notification 'final-report' applies in every scenario (when: in_use)",
+        "tiny.yaml:43:5: notification 'first-report' applies in every scenario (when: in_use)",
+        "tiny.yaml:47:5: notification 'final-report' applies in every scenario (when: in_use)",
       ])
   }
 

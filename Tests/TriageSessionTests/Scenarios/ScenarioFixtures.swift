@@ -46,6 +46,7 @@ enum ScenarioFixtures {
         title: Rotate the keys {{vendor}} held
         when: keys_left
         due: 24h after discovered_at
+        kind: rotate
     notifications:
       - id: first-report
         to: the authority

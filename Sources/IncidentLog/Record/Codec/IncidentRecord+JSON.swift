@@ -173,6 +173,7 @@ extension IncidentRecord.Action {
   init(reader: DocumentReader) throws(RecordDecodingError) {
     self.init(
       id: try reader.member("id", expected: "an action id").string(),
+      kind: try reader.optionalMember("kind")?.raw(ActionKind.self),
       title: try reader.member("title", expected: "a string").string(),
       owner: try reader.optionalMember("owner")?.optionalString(),
       due: try IncidentRecord.Due(reader: reader.optionalMember("due")),
@@ -181,12 +182,18 @@ extension IncidentRecord.Action {
       status: try reader.optionalMember("status")?.raw(Status.self) ?? .open)
   }
 
+  /// The action as JSON; `kind` is left out when unknown, so an old record reads back unchanged.
   var jsonValue: JSONValue {
-    [
-      "id": .string(id), "title": .string(title), "owner": owner.map(JSONValue.string) ?? .null,
-      "due": due.jsonValue, "due_rule": dueRule.map(JSONValue.string) ?? .null,
-      "details": details.map(JSONValue.string) ?? .null, "status": .string(status.rawValue),
-    ]
+    var object = JSONObject()
+    object["id"] = .string(id)
+    object["kind"] = kind.map { .string($0.rawValue) }
+    object["title"] = .string(title)
+    object["owner"] = owner.map(JSONValue.string) ?? .null
+    object["due"] = due.jsonValue
+    object["due_rule"] = dueRule.map(JSONValue.string) ?? .null
+    object["details"] = details.map(JSONValue.string) ?? .null
+    object["status"] = .string(status.rawValue)
+    return .object(object)
   }
 }
 

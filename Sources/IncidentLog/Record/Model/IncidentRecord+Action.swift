@@ -1,5 +1,7 @@
+import RunbookCore
+
 extension IncidentRecord {
-  /// An entry of `actions`: `{id, title, owner, due, due_rule, details, status}`.
+  /// An entry of `actions`: `{id, kind, title, owner, due, due_rule, details, status}`.
   package struct Action: Sendable, Equatable {
     /// Where an action stands.
     package enum Status: String, Sendable, Equatable, CaseIterable {
@@ -13,6 +15,8 @@ extension IncidentRecord {
 
     /// The action's id in the runbook.
     package var id: String
+    /// What the action does; nil in records written before runbooks declared kinds.
+    package var kind: ActionKind?
     /// What to do.
     package var title: String
     /// Who does it.
@@ -28,16 +32,24 @@ extension IncidentRecord {
 
     /// Creates an action.
     package init(
-      id: String, title: String, owner: String?, due: Due, dueRule: String?, details: String?,
+      id: String, kind: ActionKind?, title: String, owner: String?, due: Due, dueRule: String?,
+      details: String?,
       status: Status = .open
     ) {
       self.id = id
+      self.kind = kind
       self.title = title
       self.owner = owner
       self.due = due
       self.dueRule = dueRule
       self.details = details
       self.status = status
+    }
+
+    /// Whether the action changes a credential: its kind is rotate, revoke or reset, or, in a
+    /// record without kinds, its id starts with `rotate-` (the convention before kinds).
+    package var isCredentialChange: Bool {
+      kind?.isCredentialChange ?? id.hasPrefix("rotate-")
     }
   }
 }

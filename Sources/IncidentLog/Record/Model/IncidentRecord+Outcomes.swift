@@ -27,7 +27,7 @@ extension IncidentRecord.Action {
   /// The action an outcome assigns, open.
   init(outcome: ActionOutcome) {
     self.init(
-      id: outcome.id, title: outcome.title, owner: outcome.owner,
+      id: outcome.id, kind: outcome.kind, title: outcome.title, owner: outcome.owner,
       due: IncidentRecord.Due(outcome.due), dueRule: outcome.dueRule, details: outcome.details)
   }
 }

@@ -24,6 +24,7 @@ import TriageTestSupport
       - id: rotate-keys
         title: Rotate the keys
         when: keys_left
+        kind: rotate
 
     """
 
