@@ -44,6 +44,7 @@ private let fuzzRunbookSource = """
           when: exposed and count > 2
   actions:
     - id: rotate
+      kind: rotate
       title: Rotate {{vendor}}
       when: exposure has 'credentials'
       due: 24h after seen
