@@ -43,13 +43,12 @@ package struct IncidentRecorder: Sendable {
     let record = RecordBuilder.incidentRecord(of: session, outcomes: outcomes, metadata: metadata)
     // The report is written under the archive's lock, beside the record, from the record before
     // it is sealed: the record's hash covers the report's (`integrity.report_sha256`), so the
-    // report cannot show the record's hash.
+    // report cannot show the record's hash. The unsealed document the store hands back is this
+    // record's JSON, so the typed value renders it without decoding it again.
     let stored = try store.append(
       document: record.jsonValue, kind: .record, id: metadata.id,
       createdAt: metadata.createdAt,
-      report: { unsealed in
-        ReportGenerator.markdown(of: (try? IncidentRecord(json: unsealed)) ?? record)
-      })
+      report: { _ in ReportGenerator.markdown(of: record) })
     let recordPath = store.absolute(stored.location.path)
     let reportPath = String(recordPath.dropLast(".json".count)) + ".md"
     return Written(stored: stored, recordPath: recordPath, reportPath: reportPath)

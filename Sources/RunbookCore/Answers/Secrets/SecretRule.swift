@@ -15,9 +15,9 @@ package struct SecretRule: Sendable, Hashable, CustomStringConvertible {
 extension SecretRule {
   /// gitleaks `private-key` (checked 2026-12-04), the `-----BEGIN … PRIVATE KEY-----` line only.
   package static let privateKey = SecretRule(id: "private-key", name: "a private key")
-  /// gitleaks `aws-access-token` (checked 2026-12-04) with its entropy of 3, but `[A-Z0-9]` for
-  /// the 16 characters (gitleaks: `[A-Z2-7]`, today's alphabet) and, for now, without its
-  /// `.+EXAMPLE$` allowlist (see `PrefixedToken.all`).
+  /// gitleaks `aws-access-token` (checked 2026-12-04) with its entropy of 3 and its `.+EXAMPLE$`
+  /// allowlist (AWS's documented example key passes), but `[A-Z0-9]` for the 16 characters
+  /// (gitleaks: `[A-Z2-7]`, today's alphabet).
   package static let awsAccessKey = SecretRule(id: "aws-access-key", name: "an AWS access key")
   /// No rule in gitleaks' default configuration (checked 2026-12-04); the key-name-then-value
   /// shape of its `generic-api-key`, with a name mentioning `secret` and `aws` or `access`.
