@@ -37,9 +37,12 @@ package struct DueCutOff: Sendable, Equatable, Hashable, CustomStringConvertible
     "by \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute) \(zone)"
   }
 
-  /// Whether `name` is `UTC` or one of Foundation's known IANA zone names (letter case counts).
+  /// Whether `name` is `UTC`, one of Foundation's known zone names, or an `Area/Location` name
+  /// that `TimeZone(identifier:)` opens (letter case counts). The list alone is not enough:
+  /// on Linux it lacks `Asia/Kolkata`, which the zone database has.
   package static func isKnownZone(_ name: String) -> Bool {
-    name == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(name)
+    if name == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(name) { return true }
+    return name.contains("/") && TimeZone(identifier: name) != nil
   }
 
   /// The known zone name nearest to `name`, for "did you mean".
