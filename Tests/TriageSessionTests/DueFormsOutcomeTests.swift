@@ -42,7 +42,9 @@ struct DueFormsOutcomeTests {
     #expect(result.diagnostics == [])
     let runbook = try #require(result.runbook)
     var values: [String: Value] = [:]
-    for (name, text) in answers { values[name] = .time(try #require(UTCTimestamp.date(from: text))) }
+    for (name, text) in answers {
+      values[name] = .time(try #require(UTCTimestamp.date(from: text)))
+    }
     let recorded = try #require(UTCTimestamp.date(from: "2026-03-02T20:00:00Z"))
     let outcomes = OutcomeEvaluator.evaluate(
       runbook, answers: values, recorded: recorded, calendar: nil)

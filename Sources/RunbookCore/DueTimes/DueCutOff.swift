@@ -24,7 +24,7 @@ package struct DueCutOff: Sendable, Equatable, Hashable, CustomStringConvertible
     self.zone = zone
   }
 
-  /// The zone. Falls back to UTC, which cannot happen for a value made by `init`.
+  /// The zone (UTC should it not open, which cannot happen for a value made by `init`).
   package var timeZone: TimeZone {
     TimeZone(identifier: zone) ?? TimeZone(secondsFromGMT: 0) ?? .current
   }
@@ -37,9 +37,11 @@ package struct DueCutOff: Sendable, Equatable, Hashable, CustomStringConvertible
     "by \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute) \(zone)"
   }
 
-  /// Whether `name` is `UTC`, one of Foundation's known zone names, or an `Area/Location` name
-  /// that `TimeZone(identifier:)` opens (letter case counts). The list alone is not enough:
-  /// on Linux it lacks `Asia/Kolkata`, which the zone database has.
+  /// Whether `name` is a zone a cut-off may name.
+  ///
+  /// That is `UTC`, one of Foundation's known zone names, or an `Area/Location` name that
+  /// `TimeZone(identifier:)` opens (letter case counts). The list alone is not enough: on Linux
+  /// it lacks `Asia/Kolkata`, which the zone database has.
   package static func isKnownZone(_ name: String) -> Bool {
     if name == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(name) { return true }
     return name.contains("/") && TimeZone(identifier: name) != nil

@@ -27,7 +27,7 @@ package struct DueRule: Sendable, Equatable, Hashable, CustomStringConvertible {
   /// The largest count accepted (about 69 days in minutes, 270 years in days).
   package static let maximumAmount = 100_000
 
-  /// The rules: one, or two or more for `earliest of`. Never empty.
+  /// The rules: one, or two or more for `earliest of`; never empty.
   package var clauses: [DueClause]
 
   /// The rule of one clause.
@@ -69,9 +69,10 @@ package struct DueRule: Sendable, Equatable, Hashable, CustomStringConvertible {
     return seen
   }
 
-  /// The rule as a runbook would write it: `immediately`, `72 hours after discovered_at`,
-  /// `earliest of 4 hours after classified_at; 24 hours after discovered_at`. It parses back to
-  /// the same rule.
+  /// The rule as a runbook would write it, which parses back to the same rule.
+  ///
+  /// `immediately`, `72 hours after discovered_at`,
+  /// `earliest of 4 hours after classified_at; 24 hours after discovered_at`.
   package var description: String {
     guard isEarliestOf else { return firstClause.description }
     return "earliest of " + clauses.map(\.description).joined(separator: "; ")

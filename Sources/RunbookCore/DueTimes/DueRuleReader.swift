@@ -1,5 +1,6 @@
-/// Reads the words of a `due` text (grammar on `DueRule`). A `;` is a word of its own, so
-/// `x; 24 hours` splits as `x`, `;`, `24`, `hours`.
+/// Reads the words of a `due` text, following the grammar on `DueRule`.
+///
+/// A `;` is a word of its own, so `x; 24 hours` splits as `x`, `;`, `24`, `hours`.
 struct DueRuleReader {
   /// A word and its `Character` offset.
   private struct Word {
@@ -55,7 +56,9 @@ struct DueRuleReader {
   /// Where the current clause ends: at its `;`, or at the end of the text.
   private var clauseEnd: Int { peek()?.offset ?? endOffset }
 
-  /// `due = "earliest" "of" clause (";" clause)+ | clause`
+  /// Reads the whole text.
+  ///
+  ///     due = "earliest" "of" clause (";" clause)+ | clause
   mutating func read() throws(DueRuleError) -> DueRule {
     guard let first = peek() else {
       throw DueRuleError(.emptyRule, offset: 0, length: 0)
@@ -81,7 +84,9 @@ struct DueRuleReader {
     return rule
   }
 
-  /// `clause = "immediately" | NUMBER UNIT "after" ["year-end" "of"] NAME ["by" HH:MM ZONE]`
+  /// Reads one clause.
+  ///
+  ///     clause = "immediately" | NUMBER UNIT "after" ["year-end" "of"] NAME ["by" HH:MM ZONE]
   private mutating func readClause() throws(DueRuleError) -> DueClause {
     guard let first = nextWordInClause() else {
       throw DueRuleError(.missingRule, offset: clauseEnd, length: 0)
@@ -143,7 +148,9 @@ struct DueRuleReader {
       unitWord = Word(
         text: attached, offset: number.offset + number.text.count - attached.count)
     }
-    if unitWord.lowercased == "business", let days = peek(), ["days", "day"].contains(days.lowercased) {
+    if unitWord.lowercased == "business", let days = peek(),
+      ["days", "day"].contains(days.lowercased)
+    {
       position += 1
       return .businessDays
     }
@@ -219,8 +226,7 @@ struct DueRuleReader {
     return cutOff
   }
 
-  private mutating func expectWord(_ expected: String, after previous: Word) throws(DueRuleError)
-  {
+  private mutating func expectWord(_ expected: String, after previous: Word) throws(DueRuleError) {
     guard let word = nextWordInClause() else {
       throw DueRuleError(
         .missingWord(expected, after: previous.text, found: nil), offset: clauseEnd, length: 0)

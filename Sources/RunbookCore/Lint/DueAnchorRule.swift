@@ -1,6 +1,8 @@
 import Foundation
 import YAMLLite
 
+/// Checks that every due time counts from something that gives a time.
+///
 /// A due time counts from a date or datetime answer, from `recorded`, or from an earlier
 /// notification's `ID.sent`; anything else cannot give a time. Every anchor of an `earliest of`
 /// is checked, each at its own column.

@@ -3,8 +3,10 @@ import RunbookCore
 import Testing
 import YAMLLite
 
-/// Hand-worked due times for the forms of issue 12. 2026's summer time starts on Sunday 8 March
-/// in New York (EST UTC-5 before, EDT UTC-4 after) and on Sunday 29 March in Berlin.
+/// Hand-worked due times for the forms of issue 12.
+///
+/// 2026's summer time starts on Sunday 8 March in New York (EST UTC-5 before, EDT UTC-4 after)
+/// and on Sunday 29 March in Berlin.
 @Suite("Due dates: earliest of, cut-offs, year-end")
 struct DueDateFormsTests {
   /// The bundled US federal calendar (Memorial Day 2026-05-25, Juneteenth 2026-06-19).
