@@ -46,6 +46,21 @@ struct DueDateFormsTests {
       DueDateTests.Example(
         "3 days after x by 12:00 Europe/Berlin", from: "2026-03-27T08:00:00Z",
         due: "2026-03-30T10:00:00Z"),
+      // Months with a cut-off: before 09:00 in Berlin the anchor's day counts (31 January →
+      // 28 February); after it, the next day (1 February → 1 March).
+      DueDateTests.Example(
+        "1 month after x by 09:00 Europe/Berlin", from: "2026-01-31T07:00:00Z",
+        due: "2026-02-28T08:00:00Z"),
+      DueDateTests.Example(
+        "1 month after x by 09:00 Europe/Berlin", from: "2026-01-31T10:00:00Z",
+        due: "2026-03-01T08:00:00Z"),
+      DueDateTests.Example(
+        "2 weeks after x by 17:00 UTC", from: "2026-04-03T15:00:00Z", due: "2026-04-17T17:00:00Z"),
+      // 02:30 on Sunday 8 March does not exist in New York: moved forward by the hour skipped,
+      // to 03:30 EDT.
+      DueDateTests.Example(
+        "2 days after x by 02:30 America/New_York", from: "2026-03-06T06:00:00Z",
+        due: "2026-03-08T07:30:00Z"),
       // HHS under-500 log, 45 CFR 164.408(c): 60 days after the year of discovery ends.
       // 2026: January 31 days + February 28 = 59, so day 60 is March 1.
       DueDateTests.Example(
