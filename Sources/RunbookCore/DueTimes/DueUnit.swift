@@ -38,6 +38,10 @@ package enum DueUnit: String, Sendable, Equatable, Hashable, CaseIterable {
     }
   }
 
+  /// Whether the unit counts whole days (days, weeks, months, business days), so that a cut-off
+  /// or `year-end of` can go with it.
+  var countsWholeDays: Bool { self != .minutes && self != .hours }
+
   /// The spelling for `amount` of the unit: `1 hour`, `72 hours`, `1 business day`.
   func spelled(for amount: Int) -> String {
     guard amount == 1 else { return rawValue }

@@ -61,7 +61,10 @@ struct ReviewFormatter {
   static func text(_ due: DueState) -> String {
     switch due {
     case .none: return "no due time"
-    case .at(let date): return "due \(UTCTimestamp.string(from: date))"
+    case .at(let date, let pending) where !pending.isEmpty:
+      let waiting = pending.joined(separator: ", ")
+      return "due \(UTCTimestamp.string(from: date)) at the latest (\(waiting) not known yet)"
+    case .at(let date, _): return "due \(UTCTimestamp.string(from: date))"
     case .pending(let anchor): return "pending until \(anchor)"
     }
   }

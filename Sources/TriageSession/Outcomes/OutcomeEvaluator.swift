@@ -48,25 +48,29 @@ package enum OutcomeEvaluator {
   }
 
   /// The absolute due time of `rule`, or what it waits for.
+  ///
+  /// An `earliest of` is due at the earliest of its rules whose anchors are known, with the
+  /// unknown anchors named (an upper bound); while every anchor is unknown it is pending on all
+  /// of them, joined with `or` (`classified_at or discovered_at`).
   package static func dueState(
     _ rule: DueRule, values: [String: Value], recorded: Date, sent: [String: Date],
     calendar: HolidayCalendar?
   ) -> DueState {
-    let anchor: Date
-    switch rule.anchor {
-    case .immediately:
-      return .at(recorded)
-    case .recorded:
-      anchor = recorded
-    case .answer(let name):
-      guard case .time(let time) = (values[name] ?? .unset).asTime else {
-        return .pending(anchor: name)
+    let resolution = rule.resolved(calendar: calendar) { anchor in
+      switch anchor {
+      case .immediately, .recorded:
+        return recorded
+      case .answer(let name):
+        guard case .time(let time) = (values[name] ?? .unset).asTime else { return nil }
+        return time
+      case .sent(let id):
+        return sent[id]
       }
-      anchor = time
-    case .sent(let id):
-      guard let time = sent[id] else { return .pending(anchor: "\(id).sent") }
-      anchor = time
     }
-    return .at(rule.dueDate(from: anchor, calendar: calendar))
+    let pending = resolution.pendingAnchors.map(\.written)
+    guard let due = resolution.due else {
+      return .pending(anchor: pending.joined(separator: " or "))
+    }
+    return .at(due, pendingAnchors: pending)
   }
 }

@@ -23,9 +23,12 @@ package struct Outcomes: Sendable, Equatable {
 package enum DueState: Sendable, Equatable {
   /// No due time was set.
   case none
-  /// An absolute UTC time.
-  case at(Date)
-  /// Waiting for its anchor: a notification not yet sent, or a time not answered.
+  /// An absolute UTC time. For an `earliest of` whose anchors are known only in part,
+  /// `pendingAnchors` names the unknown ones (`classified_at`): the time is then an upper
+  /// bound, which they can only move earlier.
+  case at(Date, pendingAnchors: [String] = [])
+  /// Waiting for its anchor: a notification not yet sent, or a time not answered; for an
+  /// `earliest of` whose anchors are all unknown, them all (`classified_at or discovered_at`).
   case pending(anchor: String)
 }
 

@@ -82,7 +82,7 @@ struct ExpectationCheck {
     switch (expected, actual.due) {
     case (.pending, .pending):
       return nil
-    case (.at(let want), .at(let got))
+    case (.at(let want), .at(let got, _))
     where UTCTimestamp.string(from: want) == UTCTimestamp.string(from: got):
       return nil
     default:

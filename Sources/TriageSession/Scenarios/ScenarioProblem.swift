@@ -141,7 +141,7 @@ package enum ScenarioProblem: DiagnosticKind, Equatable {
     case .state(let state, let rule):
       let phrase = rule.map { " (\($0))" } ?? ""
       switch state {
-      case .at(let got): return "got \(UTCTimestamp.string(from: got))\(phrase)"
+      case .at(let got, _): return "got \(UTCTimestamp.string(from: got))\(phrase)"
       case .pending(let anchor): return "got pending: it waits for \(anchor)\(phrase)"
       case .none: return "but it has no due time"
       }

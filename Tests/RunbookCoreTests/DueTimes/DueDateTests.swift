@@ -53,14 +53,14 @@ struct DueDateTests {
         "4 business days after x", from: "2026-03-05T14:00:00Z", due: "2026-03-11T14:00:00Z"),
       Example(
         "1 business day after x", from: "2026-03-06T17:30:00Z", due: "2026-03-09T17:30:00Z"),
-      // SEC General Instruction B.1: from a Saturday or Sunday the next business day is day 1,
-      // due at the end of the Nth.
+      // SEC General Instruction B.1: from a Saturday or Sunday the next business day is day 1;
+      // due at the anchor's clock time, as from a weekday.
       Example(
-        "4 business days after x", from: "2026-03-07T10:00:00Z", due: "2026-03-12T23:59:59Z"),
+        "4 business days after x", from: "2026-03-07T10:00:00Z", due: "2026-03-12T10:00:00Z"),
       Example(
-        "4 business days after x", from: "2026-03-08T23:00:00Z", due: "2026-03-12T23:59:59Z"),
+        "4 business days after x", from: "2026-03-08T23:00:00Z", due: "2026-03-12T23:00:00Z"),
       Example(
-        "1 business day after x", from: "2026-03-07T00:00:00Z", due: "2026-03-09T23:59:59Z"),
+        "1 business day after x", from: "2026-03-07T00:00:00Z", due: "2026-03-09T00:00:00Z"),
       // Holidays inside the span are skipped.
       Example(
         "2 business days after x", from: "2026-05-22T09:00:00Z", holidays: ["2026-05-25"],
@@ -73,7 +73,7 @@ struct DueDateTests {
       // An anchor on a holiday is like a weekend: the next business day is day 1.
       Example(
         "1 business day after x", from: "2026-05-25T09:00:00Z", holidays: ["2026-05-25"],
-        due: "2026-05-26T23:59:59Z"),
+        due: "2026-05-26T09:00:00Z"),
       Example(
         "4 business days after x", from: "2026-12-24T20:00:00Z",
         holidays: ["2026-12-25", "2027-01-01"], due: "2026-12-31T20:00:00Z"),

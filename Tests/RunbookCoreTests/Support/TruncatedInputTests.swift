@@ -36,6 +36,7 @@ struct TruncatedInputTests {
   func dueRules() {
     for cut in Self.cuts(of: "4 business days after initial-report.sent")
       + Self.cuts(of: "72h after x")
+      + Self.cuts(of: "earliest of 4 hours after a; 60 days after year-end of b by 17:30 UTC")
     {
       do {
         _ = try DueRule.parse(cut)

@@ -17,7 +17,7 @@ extension IncidentRecord.Due {
   init(_ state: DueState) {
     switch state {
     case .none: self = .none
-    case .at(let date): self = .at(date)
+    case .at(let date, _): self = .at(date)
     case .pending: self = .pending
     }
   }
