@@ -62,8 +62,8 @@ struct DueFormsOutcomeTests {
       "materiality_decided_at": "2026-03-02T23:00:00Z",
     ])
     #expect(due["dora-initial"] == (try at("2025-06-01T14:00:00Z")))
-    // Monday 18:00 EST is after the cut-off: Wed, Thu, Fri, Mon 9 March 17:30 EDT.
-    #expect(due["sec-8k"] == (try at("2026-03-09T21:30:00Z")))
+    // Monday 18:00 EST is still Monday's event: Tue 3 … Fri 6 March, 17:30 EST.
+    #expect(due["sec-8k"] == (try at("2026-03-06T22:30:00Z")))
     #expect(due["hhs-log"] == (try at("2026-03-01T23:59:59Z")))
   }
 

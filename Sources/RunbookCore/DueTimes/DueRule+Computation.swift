@@ -65,14 +65,17 @@ extension DueClause {
   ///   2027 is due 2028-02-29T23:59:59Z (a leap year: February 29 is day 60).
   /// - `by HH:MM ZONE` (cut-off): the days are counted in `ZONE` (business days are its Monday
   ///   to Friday less the calendar's dates), and the due time is HH:MM there on the due day,
-  ///   converted to UTC with the zone's offset on that day (summer time included). An anchor
-  ///   after HH:MM on its day (strictly after: 17:30:00 is still on time) counts as if it fell
-  ///   on the next day, as EDGAR deems a filing after its cut-off filed on the next business day:
-  ///   Regulation S-T Rule 13(a)(2), 17 CFR 232.13(a)(2), "on or before 5:30 p.m. Eastern
-  ///   Standard Time or Eastern Daylight Saving Time, whichever is currently in effect" is the
-  ///   same business day, later the next (checked 2026-12-04). Mon 2026-03-02 12:00 New York +
-  ///   4 business days by 17:30 America/New_York = Fri 2026-03-06 17:30 EST = 22:30Z; the same
-  ///   from 18:00 counts from Tuesday: Mon 2026-03-09 17:30 EDT = 21:30Z. With `year-end of`
+  ///   converted to UTC with the zone's offset on that day (summer time included). The anchor's
+  ///   day is its date in `ZONE`, whatever its time: a materiality determination at 20:00 New
+  ///   York time on a Monday is Monday's event, though it is Tuesday in UTC (Form 8-K counts
+  ///   four business days "after the occurrence of the event", General Instruction B.1). The
+  ///   cut-off ends the due day, not the anchor's: EDGAR deems a filing begun after 17:30
+  ///   Eastern filed on the next business day, Regulation S-T Rule 13(a)(2), 17 CFR
+  ///   232.13(a)(2), "on or before 5:30 p.m. Eastern Standard Time or Eastern Daylight Saving
+  ///   Time, whichever is currently in effect" is the same business day, later the next
+  ///   (checked 2026-12-04). Mon 2026-03-02 12:00 New York + 4 business days by 17:30
+  ///   America/New_York = Fri 2026-03-06 17:30 EST = 22:30Z; from 20:00 the same Monday
+  ///   (01:00Z Tuesday) the due time is the same. With `year-end of`
   ///   the anchor's year is its year in `ZONE`, and the cut-off does not move it. A due time
   ///   inside a spring-forward gap moves forward by the gap, as Foundation's calendar does.
   ///
@@ -128,19 +131,12 @@ extension DueClause {
   private func dueDate(from anchor: Date, cutOff: DueCutOff, calendar: HolidayCalendar?) -> Date {
     var clock = Calendar(identifier: .gregorian)
     clock.timeZone = cutOff.timeZone
-    let local = clock.dateComponents([.year, .month, .day, .hour, .minute, .second], from: anchor)
+    let local = clock.dateComponents([.year, .month, .day], from: anchor)
     guard let year = local.year, let month = local.month, let dayOfMonth = local.day,
       var day = CalendarDay(year: year, month: month, day: dayOfMonth)
     else { return anchor }
-    let secondsIntoDay = (local.hour ?? 0) * 3600 + (local.minute ?? 0) * 60 + (local.second ?? 0)
-    let wholeSeconds = anchor.timeIntervalSince1970.rounded(.down)
-    let isAfterCutOff =
-      secondsIntoDay > cutOff.secondsIntoDay
-      || (secondsIntoDay == cutOff.secondsIntoDay && anchor.timeIntervalSince1970 > wholeSeconds)
     if countsFromYearEnd {
       day = CalendarDay(year: day.year, month: 12, day: 31) ?? day
-    } else if isAfterCutOff {
-      day = day.adding(days: 1)
     }
     let due = dueDay(countingFrom: day, calendar: calendar)
     let parts = DateComponents(

@@ -30,29 +30,33 @@ struct DueDateFormsTests {
       DueDateTests.Example(sec, from: "2026-06-01T14:00:00Z", due: "2026-06-05T21:30:00Z"),
       // At the cut-off exactly the day still counts as Monday.
       DueDateTests.Example(sec, from: "2026-03-02T22:30:00Z", due: "2026-03-06T22:30:00Z"),
-      // Determined Monday 18:00 EST, after the cut-off: counted from Tuesday, so Wed 4, Thu 5,
-      // Fri 6, Mon 9; New York is on EDT by then, so 17:30 is 21:30Z.
-      DueDateTests.Example(sec, from: "2026-03-02T23:00:00Z", due: "2026-03-09T21:30:00Z"),
-      // 18:00 EDT on Monday 1 June: from Tuesday → Monday 8 June 17:30 EDT.
-      DueDateTests.Example(sec, from: "2026-06-01T22:00:00Z", due: "2026-06-08T21:30:00Z"),
-      // Tuesday 02:00Z is still Monday 22:00 in New York: the day is New York's.
-      DueDateTests.Example(sec, from: "2026-06-02T02:00:00Z", due: "2026-06-08T21:30:00Z"),
+      // Determined Monday 18:00 EST, after the filing cut-off: still Monday's event (the cut-off
+      // ends the due day, not the anchor's), so Tue 3 … Fri 6 at 17:30 EST.
+      DueDateTests.Example(sec, from: "2026-03-02T23:00:00Z", due: "2026-03-06T22:30:00Z"),
+      // 18:00 EDT on Monday 1 June: Friday 5 June 17:30 EDT.
+      DueDateTests.Example(sec, from: "2026-06-01T22:00:00Z", due: "2026-06-05T21:30:00Z"),
+      // Tuesday 02:00Z is still Monday 22:00 in New York: the day is New York's, so Friday 5.
+      DueDateTests.Example(sec, from: "2026-06-02T02:00:00Z", due: "2026-06-05T21:30:00Z"),
       // Saturday 7 March 10:00 EST: Monday 9 is day 1 … Thursday 12, 17:30 EDT.
       DueDateTests.Example(sec, from: "2026-03-07T15:00:00Z", due: "2026-03-12T21:30:00Z"),
-      // Friday 6 March after the cut-off counts as Saturday: the same Thursday.
+      // Friday 6 March 18:00 EST: Mon 9, Tue 10, Wed 11, Thu 12, 17:30 EDT.
       DueDateTests.Example(sec, from: "2026-03-06T23:00:00Z", due: "2026-03-12T21:30:00Z"),
       // Days with a cut-off are that zone's calendar days, over Berlin's change to summer time:
       // Friday 27 March 09:00 CET + 3 days = Monday 30 March 12:00 CEST.
       DueDateTests.Example(
         "3 days after x by 12:00 Europe/Berlin", from: "2026-03-27T08:00:00Z",
         due: "2026-03-30T10:00:00Z"),
-      // Months with a cut-off: before 09:00 in Berlin the anchor's day counts (31 January →
-      // 28 February); after it, the next day (1 February → 1 March).
+      // Months with a cut-off: the anchor's day in Berlin counts, before or after 09:00
+      // (31 January → 28 February, clamped to the month's end).
       DueDateTests.Example(
         "1 month after x by 09:00 Europe/Berlin", from: "2026-01-31T07:00:00Z",
         due: "2026-02-28T08:00:00Z"),
       DueDateTests.Example(
         "1 month after x by 09:00 Europe/Berlin", from: "2026-01-31T10:00:00Z",
+        due: "2026-02-28T08:00:00Z"),
+      // 23:30Z on 31 January is 00:30 on 1 February in Berlin: 1 February → 1 March.
+      DueDateTests.Example(
+        "1 month after x by 09:00 Europe/Berlin", from: "2026-01-31T23:30:00Z",
         due: "2026-03-01T08:00:00Z"),
       DueDateTests.Example(
         "2 weeks after x by 17:00 UTC", from: "2026-04-03T15:00:00Z", due: "2026-04-17T17:00:00Z"),
@@ -102,7 +106,7 @@ struct DueDateFormsTests {
     #expect(try due("2026-05-21T16:00:00Z") == "2026-05-28T21:30:00Z")
     // Saturday 23 May: Memorial Day is skipped, so Tue 26 is day 1 … Fri 29, 17:30 EDT.
     #expect(try due("2026-05-23T16:00:00Z") == "2026-05-29T21:30:00Z")
-    // Thursday 18 June 18:00 EDT, after the cut-off: from Friday 19 (Juneteenth), Mon 22 … Thu 25.
+    // Thursday 18 June 18:00 EDT: Friday 19 is Juneteenth, so Mon 22 … Thu 25.
     #expect(try due("2026-06-18T22:00:00Z") == "2026-06-25T21:30:00Z")
   }
 
