@@ -16,7 +16,8 @@ import RunbookCore
 /// notifications, then those not required and those not yet determined, with reasons.
 ///
 /// Beside each deadline that counts from an answer, the answer's value is shown:
-/// `72 hours after discovered_at (2026-03-31 09:00 UTC)`.
+/// `72 hours after discovered_at (2026-03-31 09:00 UTC)` (not in records older than the
+/// `threat_model` member, whose reports stay as they were written).
 ///
 /// Every text taken from the record goes through ``MarkdownText``, so that no answer, runbook
 /// text, responder or id makes Markdown or HTML of its own: inline text on one line with
@@ -251,7 +252,12 @@ package enum ReportGenerator {
 
   /// The record's time answers as shown beside deadlines: `2026-03-31 09:00 UTC` for a
   /// datetime, the date itself for a date.
+  ///
+  /// A record written before records kept `threat_model`, `not_required` or `undetermined`
+  /// renders as it always did (its stored report stays its report), so it gets none.
   static func anchorValues(_ record: IncidentRecord) -> [String: String] {
+    guard record.threatModel != nil || record.notRequired != nil || record.undetermined != nil
+    else { return [:] }
     var values: [String: String] = [:]
     for answer in record.answers ?? [] {
       guard case .string(let text) = answer.value else { continue }
