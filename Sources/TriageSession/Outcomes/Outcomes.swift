@@ -35,6 +35,13 @@ package struct ThreatModelOutcome: Sendable, Equatable {
   package var because: String
   /// The 0-based index of the entry that matched, for coverage.
   package var entry: Int
+
+  /// Creates the answer.
+  package init(changed: Bool, because: String, entry: Int) {
+    self.changed = changed
+    self.because = because
+    self.entry = entry
+  }
 }
 
 /// An action or notification that is not required, or not yet determined, with the reason.
@@ -51,9 +58,22 @@ package struct UnrequiredOutcome: Sendable, Equatable {
   /// The matching entry's `because`, rendered.
   package var because: String
   /// An action's kind; nil for a notification.
-  package var kind: ActionKind? = nil
+  package var kind: ActionKind?
   /// The 0-based index of the entry that matched in its list, for coverage.
-  package var entry: Int = 0
+  package var entry: Int
+
+  /// Creates an item.
+  package init(
+    id: String, type: ItemType, title: String, because: String, kind: ActionKind? = nil,
+    entry: Int = 0
+  ) {
+    self.id = id
+    self.type = type
+    self.title = title
+    self.because = because
+    self.kind = kind
+    self.entry = entry
+  }
 }
 
 /// When something is due.
