@@ -161,6 +161,26 @@ import TriageTestSupport
     #expect(try archiveRun("follow-ups").output.contains("board") == false)
   }
 
+  @Test func theReviewShowsTheThreatModelAndTheReasons() throws {
+    let session = try PseudoTerminalSession(
+      ["run", "sec.yaml", "--archive", "log2", "--responder", "Dana", "--no-color"],
+      currentDirectory: folder.url)
+    try session.expect("When did we learn of it?")
+    try session.send("2026-03-31T09:00:00Z\n")
+    try session.expect("Are we an SEC registrant?")
+    try session.send("yes\n")
+    try session.expect("Is it material?")
+    try session.send("not-yet-determined\n")
+    try session.expect("Review your answers")
+    try session.expect("Threat model changed: no: Nothing of ours ran the bad code.")
+    try session.expect("Not required:")
+    try session.expect("- Reset passwords: No passwords were exposed.")
+    try session.expect("Not yet determined:")
+    try session.expect("- The SEC: Materiality is not determined yet.")
+    try session.expect("(y to write the record")
+    try session.send("q\n")
+  }
+
   @Test func helpDocumentsTheOption() throws {
     let help = try runTriage(["archive", "amend", "--help"])
     #expect(help.output.contains("--not-required"))
