@@ -129,7 +129,8 @@ extension IncidentRecord {
         let notification = notifications?[index]
       {
         notifications?.remove(at: index)
-        entry = UnrequiredItem(id: id, type: .notification, title: notification.to, because: because)
+        entry = UnrequiredItem(
+          id: id, type: .notification, title: notification.to, because: because)
       } else if let index = undetermined?.firstIndex(where: { $0.id == id }),
         var item = undetermined?[index]
       {

@@ -1,5 +1,7 @@
 import YAMLLite
 
+/// Warns about entries after a fallback, which never apply.
+///
 /// A `severity`, `decision` or `threat-model` entry without `when` always matches, so entries
 /// after it never apply: that is almost always a mistake in the order. The same holds inside an
 /// action's or notification's `undetermined` and `not-required` lists.

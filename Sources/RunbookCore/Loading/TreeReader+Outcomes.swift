@@ -129,7 +129,8 @@ extension TreeReader {
       let because = readTemplate(rule, "because")
       let when = readCondition(rule, "when")
       guard let changed, let because else { return nil }
-      return ThreatModelRule(changed: changed, because: because, when: when, location: item.location)
+      return ThreatModelRule(
+        changed: changed, because: because, when: when, location: item.location)
     }
   }
 

@@ -125,7 +125,8 @@ private struct ScenarioReader {
         guard let text = text(value, key: entry.key) else { continue }
         switch text.lowercased() {
         case "yes", "true": expectations.append(Expectation(.threatModel(true), at: value.location))
-        case "no", "false": expectations.append(Expectation(.threatModel(false), at: value.location))
+        case "no", "false":
+          expectations.append(Expectation(.threatModel(false), at: value.location))
         default: error(.expectedYesNo(key: entry.key, found: text), at: value.location)
         }
       case "not-required":

@@ -122,7 +122,9 @@ import Testing
     #expect(amended.notRequired?.last?.because == "Not personal data.")
     let shown = decided.amendedMarkdown(now: now) { _ in .found(nil) }
     #expect(shown.contains("- sec-8k: not required: Counsel: not material."))
-    #expect(shown.contains("- 2026-04-01T09:31:00Z, Sam Lee: sec-8k not required: Counsel: not material."))
+    #expect(
+      shown.contains("- 2026-04-01T09:31:00Z, Sam Lee: sec-8k not required: Counsel: not material.")
+    )
   }
 
   @Test("the amendment is refused for an unknown, settled or already not-required item")
@@ -133,19 +135,22 @@ import Testing
         ArchiveTestRecords.amendment(
           .actionStatus(action: "rotate-keys", status: .done, note: nil), minutes: 1)
       ])
-    #expect(throws: AmendmentError.unknownItem(
-      record: "20260401T093000Z-00000001", item: "sec8k", suggestion: "sec-8k",
-      known: ["rotate-keys", "review-logs", "revoke-sessions", "authority", "sec-8k", "clients"])
+    #expect(
+      throws: AmendmentError.unknownItem(
+        record: "20260401T093000Z-00000001", item: "sec8k", suggestion: "sec-8k",
+        known: ["rotate-keys", "review-logs", "revoke-sessions", "authority", "sec-8k", "clients"])
     ) {
       try AmendmentWriter.check(.notRequired(item: "sec8k", because: "x"), against: state)
     }
-    #expect(throws: AmendmentError.alreadyNotRequired(
-      record: "20260401T093000Z-00000001", item: "clients")
+    #expect(
+      throws: AmendmentError.alreadyNotRequired(
+        record: "20260401T093000Z-00000001", item: "clients")
     ) {
       try AmendmentWriter.check(.notRequired(item: "clients", because: "x"), against: state)
     }
-    #expect(throws: AmendmentError.actionAlreadySettled(
-      record: "20260401T093000Z-00000001", action: "rotate-keys", status: "done")
+    #expect(
+      throws: AmendmentError.actionAlreadySettled(
+        record: "20260401T093000Z-00000001", action: "rotate-keys", status: "done")
     ) {
       try AmendmentWriter.check(.notRequired(item: "rotate-keys", because: "x"), against: state)
     }

@@ -60,14 +60,16 @@ struct OutcomeRulesLoadingTests {
     #expect(result.diagnostics == [])
     let runbook = try #require(result.runbook)
     #expect(runbook.threatModelRules.map(\.changed) == [true, false])
-    #expect(runbook.threatModelRules.map(\.because.source) == [
-      "Material: {{material}}.", "Nothing of ours changed.",
-    ])
+    #expect(
+      runbook.threatModelRules.map(\.because.source) == [
+        "Material: {{material}}.", "Nothing of ours changed.",
+      ])
     #expect(runbook.threatModelRules[1].when == nil)
     let notification = try #require(runbook.notifications.first)
-    #expect(notification.undetermined.map(\.because.source) == [
-      "Materiality is not determined yet."
-    ])
+    #expect(
+      notification.undetermined.map(\.because.source) == [
+        "Materiality is not determined yet."
+      ])
     #expect(notification.notRequired.map { $0.when?.source } == ["not registrant", nil])
     #expect(notification.notRequired[0].location.line == 29)
   }
@@ -137,7 +139,8 @@ struct OutcomeRulesLoadingTests {
     OutcomeRulesCase(
       name: "entry that can never match", replace: "when: not registrant",
       with: "when: registrant and not registrant", code: "never-fires", line: 29, column: 9,
-      message: "this not-required entry of 'sec-8k' can never match: no answers make its 'when' true",
+      message:
+        "this not-required entry of 'sec-8k' can never match: no answers make its 'when' true",
       isWarning: true),
   ]
 
@@ -164,8 +167,9 @@ struct OutcomeRulesLoadingTests {
       RunbookLoader.load(Array(outcomeRulesRunbook.utf8), file: "o.yaml").runbook)
     #expect(ThreatModelPresenceRule.check(stated, at: at) == [])
     // The plain loader never warns about it: only `lint --strict` runs the rule.
-    #expect(!RunbookLoader.load(Array(plain.utf8), file: "s.yaml").diagnostics.contains {
-      $0.code == "no-threat-model"
-    })
+    #expect(
+      !RunbookLoader.load(Array(plain.utf8), file: "s.yaml").diagnostics.contains {
+        $0.code == "no-threat-model"
+      })
   }
 }

@@ -8,9 +8,12 @@ import TriageTestSupport
     "/w/mini.yaml": SampleRunbooks.mini, "/w/bad.yaml": SampleRunbooks.bad,
     "/w/warn.yaml": SampleRunbooks.warn, "/w/cal.yaml": SampleRunbooks.missingCalendar,
     "/w/other-mini.yaml": SampleRunbooks.mini,
-    "/w/stated.yaml": SampleRunbooks.mini.replacingOccurrences(of: "runbook: mini", with: "runbook: stated")
-      .replacingOccurrences(
-        of: "decision:\n", with: "threat-model:\n  - changed: no\n    because: Nothing ran.\ndecision:\n"),
+    "/w/stated.yaml": SampleRunbooks.mini.replacingOccurrences(
+      of: "runbook: mini", with: "runbook: stated"
+    )
+    .replacingOccurrences(
+      of: "decision:\n",
+      with: "threat-model:\n  - changed: no\n    because: Nothing ran.\ndecision:\n"),
   ]
 
   @Test func passesACleanRunbook() {
@@ -153,7 +156,8 @@ import TriageTestSupport
   @Test func printsAnEmptyDiagnosticsListForCleanFiles() {
     let run = InProcessRun(["lint", "--json", "--strict", "stated.yaml"], files: Self.files)
     #expect(run.exit == .success)
-    #expect(run.output == "{\n  \"files\": [\n    \"stated.yaml\"\n  ],\n  \"diagnostics\": []\n}\n")
+    #expect(
+      run.output == "{\n  \"files\": [\n    \"stated.yaml\"\n  ],\n  \"diagnostics\": []\n}\n")
   }
 
   @Test func reportsASyntaxErrorAsADiagnostic() {

@@ -97,9 +97,10 @@ import TriageSession
           because: "We are not a registrant.", entry: 0)
       ])
     let registrant = try Self.outcomes(registrant: true, material: "no")
-    #expect(registrant.notRequired.map(\.because) == [
-      "Determined not material (no).", "The registrant discloses publicly.",
-    ])
+    #expect(
+      registrant.notRequired.map(\.because) == [
+        "Determined not material (no).", "The registrant discloses publicly.",
+      ])
   }
 
   @Test func anItemNoEntryMatchesIsNotListedAnywhere() throws {
@@ -188,6 +189,7 @@ import TriageSession
         try observation("yes", "not-yet-determined"), try observation("no", "no"),
         try observation("yes", "no"), try observation("yes", "yes"),
       ])
-    #expect(all.gaps.filter { [.reasonNeverMatched, .threatModelNeverChosen].contains($0.kind) } == [])
+    #expect(
+      all.gaps.filter { [.reasonNeverMatched, .threatModelNeverChosen].contains($0.kind) } == [])
   }
 }

@@ -2,9 +2,11 @@ import RunbookCore
 import TriageSession
 
 extension IncidentRecord {
-  /// Sets the outcome members (severity, decision, actions, notifications, the threat model,
-  /// and the not-required and undetermined items) from `outcomes`; every action and notification
-  /// starts `open`. Empty not-required and undetermined lists are left out of the record.
+  /// Sets the outcome members from `outcomes`.
+  ///
+  /// Severity, decision, actions, notifications, the threat model, and the not-required and
+  /// undetermined items; every action and notification starts `open`. Empty not-required and
+  /// undetermined lists are left out of the record.
   mutating func setOutcomes(_ outcomes: Outcomes) {
     severity = outcomes.severity
     decision = outcomes.decision

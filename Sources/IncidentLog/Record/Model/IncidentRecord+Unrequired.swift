@@ -35,8 +35,9 @@ extension IncidentRecord {
     package var because: String
 
     /// Creates an entry.
-    package init(id: String, type: ItemType, kind: ActionKind? = nil, title: String, because: String)
-    {
+    package init(
+      id: String, type: ItemType, kind: ActionKind? = nil, title: String, because: String
+    ) {
       self.id = id
       self.type = type
       self.kind = kind
