@@ -172,7 +172,7 @@ import TriageTestSupport
     try session.expect("Is it material?")
     try session.send("not-yet-determined\n")
     try session.expect("Review your answers")
-    try session.expect("Threat model changed: no: Nothing of ours ran the bad code.")
+    try session.expect("Threat model changed? No: Nothing of ours ran the bad code.")
     try session.expect("Not required:")
     try session.expect("- Reset passwords: No passwords were exposed.")
     try session.expect("Not yet determined:")

@@ -35,7 +35,7 @@ struct ReviewFormatter {
     if let threatModel = outcomes.threatModel {
       lines.append(
         VisibleText.line(
-          "  Threat model changed: \(threatModel.changed ? "yes" : "no"): \(threatModel.because)"))
+          "  Threat model changed? \(threatModel.changed ? "Yes" : "No"): \(threatModel.because)"))
     }
     if outcomes.actions.isEmpty {
       lines.append("  Actions: none")
