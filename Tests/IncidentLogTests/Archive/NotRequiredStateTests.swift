@@ -157,6 +157,13 @@ import Testing
     try AmendmentWriter.check(.notRequired(item: "sec-8k", because: "x"), against: state)
   }
 
+  @Test("search finds the reasons")
+  func search() throws {
+    let state = try RecordState(stored: ArchiveTestRecords.stored(Self.record()))
+    let fields = ArchiveSearch("materiality").matchingFields(of: state)
+    #expect(fields.map(\.field) == ["undetermined.sec-8k.because"])
+  }
+
   @Test("the change reads back from its JSON")
   func changeCodec() throws {
     let change = AmendmentChange.notRequired(item: "sec-8k", because: "Counsel: not material.")
