@@ -110,7 +110,7 @@ import TriageTestSupport
       ($0["properties"] as? [String: Any])?["type"] as? [String: Any]
     }
     .compactMap { $0["const"] as? String }
-    #expect(types == ["action-status", "notification-sent", "note", "close"])
+    #expect(types == ["action-status", "notification-sent", "note", "close", "not-required"])
     let amendments = ArchiveTestSupport.files(under: archive.path).filter {
       $0.hasPrefix("amendments/")
     }

@@ -50,13 +50,17 @@ extension AmendmentChange {
       object["text"] = .string(text)
     case .close(let note):
       if let note { object["note"] = .string(note) }
+    case .notRequired(let item, let because):
+      object["item"] = .string(item)
+      object["because"] = .string(because)
     }
     return .object(object)
   }
 
-  private static let types = "one of action-status, notification-sent, note, close"
+  private static let types =
+    "one of action-status, notification-sent, note, close, not-required"
 
-  /// Reads a `change` member: one of the four shapes.
+  /// Reads a `change` member: one of the five shapes.
   init(reader: DocumentReader) throws(RecordDecodingError) {
     let note = try reader.optionalMember("note")?.string()
     let type = try reader.member("type", expected: Self.types)
@@ -74,6 +78,10 @@ extension AmendmentChange {
       self = .note(text: try reader.member("text", expected: "a string").string())
     case "close":
       self = .close(note: note)
+    case "not-required":
+      self = .notRequired(
+        item: try reader.member("item", expected: "an action or notification id").string(),
+        because: try reader.member("because", expected: "a string").string())
     default:
       throw type.mismatch(Self.types)
     }

@@ -8,6 +8,7 @@ import RunbookCore
 /// {"type": "notification-sent", "notification": "authority", "sent_at": "2026-04-02T10:00:00Z"}
 /// {"type": "note", "text": "The vendor published a second statement."}
 /// {"type": "close", "note": "All done."}
+/// {"type": "not-required", "item": "sec-8k", "because": "Counsel: not material."}
 /// ```
 package enum AmendmentChange: Sendable, Equatable {
   /// The final status of an action.
@@ -26,6 +27,9 @@ package enum AmendmentChange: Sendable, Equatable {
   case note(text: String)
   /// The record is closed: nothing is left to follow up.
   case close(note: String?)
+  /// An action or notification of the record (required, or not yet determined) is not required,
+  /// for a reason (counsel's decision): it stops counting as open or overdue.
+  case notRequired(item: String, because: String)
 
   /// The `type` member.
   package var type: String {
@@ -34,6 +38,7 @@ package enum AmendmentChange: Sendable, Equatable {
     case .notificationSent: "notification-sent"
     case .note: "note"
     case .close: "close"
+    case .notRequired: "not-required"
     }
   }
 
@@ -42,6 +47,7 @@ package enum AmendmentChange: Sendable, Equatable {
     switch self {
     case .actionStatus(_, _, let note), .close(let note): note
     case .note(let text): text
+    case .notRequired(_, let because): because
     case .notificationSent: nil
     }
   }

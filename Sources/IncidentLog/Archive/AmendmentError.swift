@@ -12,6 +12,10 @@ package enum AmendmentError: Error, Sendable, Equatable, CustomStringConvertible
   case actionAlreadySettled(record: String, action: String, status: String)
   /// The notification was marked sent already.
   case notificationAlreadySent(record: String, notification: String, sentAt: Date)
+  /// The record has no action or notification with this id.
+  case unknownItem(record: String, item: String, suggestion: String?, known: [String])
+  /// The action or notification is not required already.
+  case alreadyNotRequired(record: String, item: String)
   /// The record is closed: its actions and notifications can no longer change.
   case recordClosed(record: String, closedAt: Date)
 
@@ -24,6 +28,11 @@ package enum AmendmentError: Error, Sendable, Equatable, CustomStringConvertible
     case .unknownNotification(let record, let notification, let suggestion, let known):
       "record \(record) has no notification '\(notification)'"
         + Self.hint(suggestion, known: known, kind: "notifications")
+    case .unknownItem(let record, let item, let suggestion, let known):
+      "record \(record) has no action or notification '\(item)'"
+        + Self.hint(suggestion, known: known, kind: "actions and notifications")
+    case .alreadyNotRequired(let record, let item):
+      "'\(item)' of record \(record) is already not required"
     case .actionAlreadySettled(let record, let action, let status):
       "action '\(action)' of record \(record) is already \(status)"
     case .notificationAlreadySent(let record, let notification, let sentAt):

@@ -12,8 +12,8 @@ package struct AmendmentWriter: Sendable {
   /// Whether `change` may be made to a record in `state`.
   ///
   /// Refused: an action or notification the record does not have (with the nearest id); an
-  /// action already done or dropped; a notification already sent; any change but a note to a
-  /// closed record. Notes are always allowed.
+  /// action already done or dropped; a notification already sent; an item already not required;
+  /// any change but a note to a closed record. Notes are always allowed.
   package static func check(
     _ change: AmendmentChange, against state: RecordState
   ) throws(AmendmentError) {
@@ -42,6 +42,20 @@ package struct AmendmentWriter: Sendable {
       if let sentAt = item.sentAt {
         throw .notificationAlreadySent(
           record: record, notification: notification, sentAt: sentAt)
+      }
+    case .notRequired(let id, _):
+      guard let item = state.item(id) else {
+        let known = (state.actions + state.notifications).map(\.id)
+        throw .unknownItem(
+          record: record, item: id, suggestion: Suggestion.nearest(to: id, in: known),
+          known: known)
+      }
+      if item.isNotRequired { throw .alreadyNotRequired(record: record, item: id) }
+      if let sentAt = item.sentAt {
+        throw .notificationAlreadySent(record: record, notification: id, sentAt: sentAt)
+      }
+      guard item.isOpen else {
+        throw .actionAlreadySettled(record: record, action: id, status: item.status)
       }
     case .note, .close:
       break

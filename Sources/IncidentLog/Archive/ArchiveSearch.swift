@@ -82,6 +82,14 @@ package struct ArchiveSearch: Sendable {
       check(prefix + "basis", notification.basis)
       check(prefix + "draft", notification.draft)
     }
+    check("threat_model.because", record.threatModel?.because)
+    for (list, items) in [
+      ("not_required", record.notRequired ?? []), ("undetermined", record.undetermined ?? []),
+    ] {
+      for item in items {
+        check("\(list).\(item.id).because", item.because)
+      }
+    }
     for amendment in state.amendments {
       if let note = amendment.change.text {
         check("amendments.\(amendment.id).\(amendment.change.type)", note)

@@ -42,7 +42,8 @@ package struct FollowUp: Sendable, Equatable {
     case runbookNotFound
   }
 
-  /// The open follow-ups of `state` (none when it is closed), in the record's order.
+  /// The open follow-ups of `state` (none when it is closed), in the record's order; an item not
+  /// yet determined is one, without a due time, remarked `to determine: <because>`.
   ///
   /// - Parameters:
   ///   - state: a record with its amendments applied.
@@ -77,6 +78,7 @@ package struct FollowUp: Sendable, Equatable {
   private static func dueTime(
     of item: FollowUpItem, in state: RecordState, calendar: (String) -> CalendarLookup
   ) -> (Date?, String?) {
+    if item.isUndetermined { return (nil, "to determine: \(item.note ?? "")") }
     if let text = item.due, let date = UTCTimestamp.date(from: text) { return (date, nil) }
     guard item.due == "pending", let ruleText = item.dueRule else { return (nil, nil) }
     guard let rule = try? DueRule.parse(ruleText) else {

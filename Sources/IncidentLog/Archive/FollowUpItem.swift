@@ -23,11 +23,14 @@ package struct FollowUpItem: Sendable, Equatable {
   package var due: String?
   /// The `due_rule` member as recorded (`1 month after authority.sent`), if any.
   package var dueRule: String?
-  /// `open`, `done`, `dropped` (actions) or `sent` (notifications), after amendments.
+  /// `open`, `done`, `dropped` (actions) or `sent` (notifications), after amendments;
+  /// `undetermined` for an item the record lists as not yet determined, and `not required` once
+  /// an amendment (or the record) says so.
   package var status: String
   /// When a notification was marked sent.
   package var sentAt: Date?
-  /// The note of the amendment that set the status, if any.
+  /// The note of the amendment that set the status, if any; for an item not required or not yet
+  /// determined, the reason.
   package var note: String?
 
   /// Creates an item.
@@ -46,8 +49,26 @@ package struct FollowUpItem: Sendable, Equatable {
     self.note = note
   }
 
-  /// Whether it still needs doing: an action neither done nor dropped, a notification not sent.
-  package var isOpen: Bool { status == "open" }
+  /// Whether it still needs doing: an action neither done nor dropped, a notification not sent,
+  /// an item still to determine.
+  package var isOpen: Bool { status == "open" || isUndetermined }
+  /// Whether the record lists it as not yet determined, and no amendment settled it.
+  package var isUndetermined: Bool { status == Self.undeterminedStatus }
+  /// Whether it is not required (by the record, or by an amendment).
+  package var isNotRequired: Bool { status == Self.notRequiredStatus }
+
+  /// The status of an item not yet determined.
+  package static let undeterminedStatus = "undetermined"
+  /// The status of an item not required.
+  package static let notRequiredStatus = "not required"
+
+  /// The item of an entry of the record's `undetermined` (status `undetermined`) or
+  /// `not_required` (status `not required`) list, with its reason as the note.
+  init(unrequired entry: IncidentRecord.UnrequiredItem, status: String) {
+    self.init(
+      kind: entry.type == .action ? .action : .notification, id: entry.id, title: entry.title,
+      owner: nil, due: nil, dueRule: nil, status: status, note: entry.because)
+  }
 
   /// The item of an action of a record.
   init(action: IncidentRecord.Action) {

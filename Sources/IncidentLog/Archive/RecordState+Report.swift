@@ -3,10 +3,16 @@ import RunbookCore
 
 extension RecordState {
   /// The record with the amendments' effects written in: each action's `status`, each sent
-  /// notification's `status: "sent"` and `sent_at`.
+  /// notification's `status: "sent"` and `sent_at`; an item an amendment found not required
+  /// moves to `not_required` with the amendment's reason.
   package var amendedRecord: IncidentRecord {
     var amended = record
-    amended.actions = record.actions?.map { entry in
+    let declared = amendments.compactMap { amendment -> (String, String)? in
+      guard case .notRequired(let item, let because) = amendment.change else { return nil }
+      return (item, because)
+    }
+    if !declared.isEmpty { amended.applyNotRequired(declared) }
+    amended.actions = amended.actions?.map { entry in
       var entry = entry
       if let status = action(entry.id).flatMap({ IncidentRecord.Action.Status(rawValue: $0.status) }
       ) {
@@ -14,7 +20,7 @@ extension RecordState {
       }
       return entry
     }
-    amended.notifications = record.notifications?.map { entry in
+    amended.notifications = amended.notifications?.map { entry in
       var entry = entry
       if let sentAt = notification(entry.id)?.sentAt {
         entry.status = .sent
@@ -74,6 +80,8 @@ extension RecordState {
   /// `sent at …`, `done (note)`, `open, due … (rule), overdue`, `open, pending until …`.
   static func describe(_ item: FollowUpItem, followUp: FollowUp?) -> String {
     if let sentAt = item.sentAt { return "sent at \(UTCTimestamp.string(from: sentAt))" }
+    if item.isNotRequired { return "not required" + (item.note.map { ": \($0)" } ?? "") }
+    if item.isUndetermined { return "to determine" + (item.note.map { ": \($0)" } ?? "") }
     guard item.isOpen else { return item.status + (item.note.map { " (\($0))" } ?? "") }
     guard let followUp else { return "open (record closed)" }
     var text = "open"
@@ -92,6 +100,7 @@ extension RecordState {
       "notification \(notification) sent at \(UTCTimestamp.string(from: sentAt))"
     case .note(let text): "note: \(text)"
     case .close(let note): "closed" + (note.map { ": \($0)" } ?? "")
+    case .notRequired(let item, let because): "\(item) not required: \(because)"
     }
   }
 
@@ -103,5 +112,35 @@ extension RecordState {
       "amendments": .array(amendments.map(\.jsonValue)),
       "status": .string(status),
     ]
+  }
+}
+
+extension IncidentRecord {
+  /// Moves each named item (an action, a notification, or an undetermined one) to
+  /// `not_required` with its reason, in the order given; names not found are skipped.
+  mutating func applyNotRequired(_ declared: [(item: String, because: String)]) {
+    for (id, because) in declared {
+      var entry: UnrequiredItem?
+      if let index = actions?.firstIndex(where: { $0.id == id }), let action = actions?[index] {
+        actions?.remove(at: index)
+        entry = UnrequiredItem(
+          id: id, type: .action, kind: action.kind, title: action.title, because: because)
+      } else if let index = notifications?.firstIndex(where: { $0.id == id }),
+        let notification = notifications?[index]
+      {
+        notifications?.remove(at: index)
+        entry = UnrequiredItem(
+          id: id, type: .notification, title: notification.to, because: because)
+      } else if let index = undetermined?.firstIndex(where: { $0.id == id }),
+        var item = undetermined?[index]
+      {
+        undetermined?.remove(at: index)
+        item.because = because
+        entry = item
+      }
+      guard let entry else { continue }
+      notRequired = (notRequired ?? []) + [entry]
+    }
+    if undetermined?.isEmpty == true { undetermined = nil }
   }
 }

@@ -22,9 +22,11 @@ package struct RecordState: Sendable, Equatable {
   package var record: IncidentRecord
   /// Its amendments, oldest first.
   package private(set) var amendments: [Amendment] = []
-  /// Its actions, with statuses after amendments, in the record's order.
+  /// Its actions, with statuses after amendments, in the record's order, then those it lists as
+  /// not yet determined (status `undetermined`, open) and not required (status `not required`).
   package private(set) var actions: [FollowUpItem]
-  /// Its notifications, with sending times after amendments, in the record's order.
+  /// Its notifications, with sending times after amendments, in the record's order, then those
+  /// not yet determined and not required, as for ``actions``.
   package private(set) var notifications: [FollowUpItem]
   /// Notes of amendments (notes, and the notes of status changes and the closure), oldest first.
   package private(set) var notes: [Note] = []
@@ -43,8 +45,18 @@ package struct RecordState: Sendable, Equatable {
   package init(stored: StoredDocument, record: IncidentRecord, amendments: [Amendment] = []) {
     self.stored = stored
     self.record = record
-    actions = (record.actions ?? []).map(FollowUpItem.init(action:))
-    notifications = (record.notifications ?? []).map(FollowUpItem.init(notification:))
+    let undetermined = (record.undetermined ?? []).map {
+      FollowUpItem(unrequired: $0, status: FollowUpItem.undeterminedStatus)
+    }
+    let notRequired = (record.notRequired ?? []).map {
+      FollowUpItem(unrequired: $0, status: FollowUpItem.notRequiredStatus)
+    }
+    actions =
+      (record.actions ?? []).map(FollowUpItem.init(action:))
+      + (undetermined + notRequired).filter { $0.kind == .action }
+    notifications =
+      (record.notifications ?? []).map(FollowUpItem.init(notification:))
+      + (undetermined + notRequired).filter { $0.kind == .notification }
     let ordered = amendments.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     for amendment in ordered { apply(amendment) }
   }
@@ -74,6 +86,8 @@ package struct RecordState: Sendable, Equatable {
   package func notification(_ id: String) -> FollowUpItem? {
     notifications.first { $0.id == id }
   }
+  /// The action or notification with `id`.
+  package func item(_ id: String) -> FollowUpItem? { action(id) ?? notification(id) }
 
   private mutating func apply(_ amendment: Amendment) {
     amendments.append(amendment)
@@ -97,6 +111,15 @@ package struct RecordState: Sendable, Equatable {
     case .close(let note):
       if closedAt == nil { closedAt = at }
       notes.append(Note(at: at, responder: who, text: "closed" + (note.map { ": \($0)" } ?? "")))
+    case .notRequired(let item, let because):
+      if let index = actions.firstIndex(where: { $0.id == item }) {
+        actions[index].status = FollowUpItem.notRequiredStatus
+        actions[index].note = because
+      } else if let index = notifications.firstIndex(where: { $0.id == item }) {
+        notifications[index].status = FollowUpItem.notRequiredStatus
+        notifications[index].note = because
+      }
+      notes.append(Note(at: at, responder: who, text: "\(item) not required: \(because)"))
     }
   }
 }

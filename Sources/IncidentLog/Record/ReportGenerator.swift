@@ -7,11 +7,17 @@ import RunbookCore
 /// severity; the three questions answered in plain words; actions; notifications with drafts; the
 /// question-and-answer trail; where the record came from.
 ///
-/// The three answers follow conventions documented in the README: the threat model changed when
-/// the runbook derives `threat_model_changed` as true (or, without it, when severity is above
-/// `none`); credentials to rotate are the actions of kind rotate, revoke or reset (in an old
-/// record without kinds, those whose id starts with `rotate-`); whom to notify are the
-/// notifications.
+/// The three answers follow conventions documented in the README: the threat model is the
+/// record's `threat_model` (yes or no, with the runbook's reason); in an older record without
+/// it, it changed when the runbook derives `threat_model_changed` as true (or, without it, when
+/// severity is above `none`). Credentials to rotate are the actions of kind rotate, revoke or
+/// reset (in an old record without kinds, those whose id starts with `rotate-`), then those of
+/// these kinds not required or not yet determined, with reasons; whom to notify are the
+/// notifications, then those not required and those not yet determined, with reasons.
+///
+/// Beside each deadline that counts from an answer, the answer's value is shown:
+/// `72 hours after discovered_at (2026-03-31 09:00 UTC)` (not in records older than the
+/// `threat_model` member, whose reports stay as they were written).
 ///
 /// Every text taken from the record goes through ``MarkdownText``, so that no answer, runbook
 /// text, responder or id makes Markdown or HTML of its own: inline text on one line with
@@ -20,6 +26,10 @@ import RunbookCore
 package enum ReportGenerator {
   /// The report of `record`.
   package static func markdown(of record: IncidentRecord) -> String {
+    let anchors = anchorValues(record)
+    func dueText(_ due: IncidentRecord.Due, rule: String?) -> String {
+      Self.dueText(due, rule: rule, anchors: anchors)
+    }
     var lines: [String] = []
     lines.append("**\(record.tlp?.rawValue ?? "")**")
     lines.append("")
@@ -31,7 +41,8 @@ package enum ReportGenerator {
     lines.append("")
     let actions = byDueTime(record.actions ?? [], due: \.due)
     let notifications = byDueTime(record.notifications ?? [], due: \.due)
-    lines += threeQuestions(record, actions: actions, notifications: notifications)
+    lines += threeQuestions(
+      record, actions: actions, notifications: notifications, anchors: anchors)
     lines.append("## Actions")
     lines.append("")
     if actions.isEmpty {
@@ -96,9 +107,50 @@ package enum ReportGenerator {
 
   private static func threeQuestions(
     _ record: IncidentRecord, actions: [IncidentRecord.Action],
-    notifications: [IncidentRecord.Notification]
+    notifications: [IncidentRecord.Notification], anchors: [String: String]
   ) -> [String] {
     var lines = ["## The three questions", ""]
+    lines.append("1. **Does this change our threat model?** " + threatModelAnswer(record))
+    let rotations = actions.filter(\.isCredentialChange)
+    let notRequired = record.notRequired ?? []
+    let undetermined = record.undetermined ?? []
+    let rotationsUndetermined = undetermined.filter(\.isCredentialChange)
+    if rotations.isEmpty {
+      lines.append(
+        "2. **Do we rotate credentials?** No rotation is required"
+          + (rotationsUndetermined.isEmpty ? "." : " so far."))
+    } else {
+      let list = rotations.map {
+        "\($0.title) by \(dueText($0.due, rule: $0.dueRule, anchors: anchors))"
+      }.map { MarkdownText.inline($0) }
+      lines.append("2. **Do we rotate credentials?** Yes: " + list.joined(separator: "; ") + ".")
+    }
+    lines += reasons(
+      notRequired: notRequired.filter(\.isCredentialChange), undetermined: rotationsUndetermined)
+    let notificationsUndetermined = undetermined.filter { $0.type == .notification }
+    if notifications.isEmpty {
+      lines.append(
+        "3. **Do we notify anyone?** No notification is required"
+          + (notificationsUndetermined.isEmpty ? "." : " so far."))
+    } else {
+      let list = notifications.map {
+        "\($0.to) by \(dueText($0.due, rule: $0.dueRule, anchors: anchors))"
+      }.map { MarkdownText.inline($0) }
+      lines.append("3. **Do we notify anyone?** Yes: " + list.joined(separator: "; ") + ".")
+    }
+    lines += reasons(
+      notRequired: notRequired.filter { $0.type == .notification },
+      undetermined: notificationsUndetermined)
+    lines.append("")
+    return lines
+  }
+
+  /// `Yes: <because>` from the record's `threat_model`; in an older record, `Yes.` or `No.` by
+  /// the old convention (`threat_model_changed`, else severity above none) and the severity.
+  private static func threatModelAnswer(_ record: IncidentRecord) -> String {
+    if let threatModel = record.threatModel {
+      return (threatModel.changed ? "Yes: " : "No: ") + MarkdownText.inline(threatModel.because)
+    }
     let severity = record.severity?.rawValue ?? "none"
     let changed: Bool
     if case .boolean(let flag)? = record.derived?.first(where: {
@@ -108,26 +160,18 @@ package enum ReportGenerator {
     } else {
       changed = severity != "none"
     }
-    lines.append(
-      "1. **Does this change our threat model?** "
-        + (changed ? "Yes." : "No.") + " Severity \(severity).")
-    let rotations = actions.filter(\.isCredentialChange)
-    if rotations.isEmpty {
-      lines.append("2. **Do we rotate credentials?** No rotation is required.")
-    } else {
-      let list = rotations.map { "\($0.title) by \(dueText($0.due, rule: $0.dueRule))" }
-        .map { MarkdownText.inline($0) }
-      lines.append("2. **Do we rotate credentials?** Yes: " + list.joined(separator: "; ") + ".")
-    }
-    if notifications.isEmpty {
-      lines.append("3. **Do we notify anyone?** No notification is required.")
-    } else {
-      let list = notifications.map { "\($0.to) by \(dueText($0.due, rule: $0.dueRule))" }
-        .map { MarkdownText.inline($0) }
-      lines.append("3. **Do we notify anyone?** Yes: " + list.joined(separator: "; ") + ".")
-    }
-    lines.append("")
-    return lines
+    return (changed ? "Yes." : "No.") + " Severity \(severity)."
+  }
+
+  /// The lines under one of the three answers: `   - Not required: <title>: <because>` for each
+  /// item not required, then `   - Not yet determined: <title>: <because>`.
+  private static func reasons(
+    notRequired: [IncidentRecord.UnrequiredItem], undetermined: [IncidentRecord.UnrequiredItem]
+  ) -> [String] {
+    notRequired.map { "   - Not required: " + MarkdownText.inline("\($0.title): \($0.because)") }
+      + undetermined.map {
+        "   - Not yet determined: " + MarkdownText.inline("\($0.title): \($0.because)")
+      }
   }
 
   private static func trail(_ trail: [IncidentRecord.TrailEntry]) -> [String] {
@@ -159,13 +203,73 @@ package enum ReportGenerator {
     return UTCTimestamp.string(from: date)
   }
 
-  /// `2026-04-02T09:30:00Z`, `pending (1 month after authority.sent)` or `no due time`.
-  static func dueText(_ due: IncidentRecord.Due, rule: String?) -> String {
+  /// `2026-04-02T09:30:00Z`, `pending (1 month after authority.sent)` or `no due time`; when
+  /// the rule counts from an answer, the rule and the answer's value follow the time:
+  /// `2026-04-03T09:00:00Z, 72 hours after discovered_at (2026-03-31 09:00 UTC)`.
+  ///
+  /// - Parameter anchors: the displayed values of the record's time answers, by question id.
+  static func dueText(
+    _ due: IncidentRecord.Due, rule: String?, anchors: [String: String] = [:]
+  ) -> String {
     switch due {
-    case .pending: "pending (\(rule ?? ""))"
-    case .at(let date): UTCTimestamp.string(from: date)
-    case .none: "no due time"
+    case .pending: return "pending (\(rule ?? ""))"
+    case .none: return "no due time"
+    case .at(let date):
+      let time = UTCTimestamp.string(from: date)
+      guard let rule, let shown = ruleWithAnchorValues(rule, anchors: anchors) else { return time }
+      return "\(time), \(shown)"
     }
+  }
+
+  /// `rule` with each name in it that is a time answer followed by its value in parentheses;
+  /// nil when it names none.
+  ///
+  /// The names are found in the rule's text, word by word, so that every form of due phrase
+  /// (one anchor, `earliest of` several) shows its anchors without reparsing the rule.
+  static func ruleWithAnchorValues(_ rule: String, anchors: [String: String]) -> String? {
+    var result = ""
+    var word = ""
+    var found = false
+    func flush() {
+      result += word
+      if let value = anchors[word] {
+        result += " (\(value))"
+        found = true
+      }
+      word = ""
+    }
+    for character in rule {
+      if character.isLetter || character.isNumber || character == "_" {
+        word.append(character)
+      } else {
+        flush()
+        result.append(character)
+      }
+    }
+    flush()
+    return found ? result : nil
+  }
+
+  /// The record's time answers as shown beside deadlines: `2026-03-31 09:00 UTC` for a
+  /// datetime, the date itself for a date.
+  ///
+  /// A record written before records kept `threat_model`, `not_required` or `undetermined`
+  /// renders as it always did (its stored report stays its report), so it gets none.
+  static func anchorValues(_ record: IncidentRecord) -> [String: String] {
+    guard record.threatModel != nil || record.notRequired != nil || record.undetermined != nil
+    else { return [:] }
+    var values: [String: String] = [:]
+    for answer in record.answers ?? [] {
+      guard case .string(let text) = answer.value else { continue }
+      if let date = UTCTimestamp.date(from: text), text.count > 10 {
+        let full = UTCTimestamp.string(from: date)
+        values[answer.name] =
+          String(full.prefix(10)) + " " + String(full.dropFirst(11).prefix(5)) + " UTC"
+      } else if text.count == 10, UTCTimestamp.date(from: text + "T00:00:00Z") != nil {
+        values[answer.name] = text
+      }
+    }
+    return values
   }
 
   /// A recorded value in words: `yes`, `(skipped)`, `(empty)`, items joined with commas.

@@ -23,6 +23,11 @@ package enum LintProblem: DiagnosticKind, Equatable {
   case neverFires(what: String, id: String)
   /// A derived value no condition or template uses.
   case unusedDerivation(String)
+  /// An entry of the `list` (`undetermined`, `not-required`) of `id` whose `when` no answers
+  /// make true.
+  case entryNeverMatches(list: String, id: String)
+  /// A runbook without `threat-model` rules (a `--strict` warning).
+  case noThreatModel
 
   package var code: String {
     switch self {
@@ -35,7 +40,8 @@ package enum LintProblem: DiagnosticKind, Equatable {
     case .unknownDueAnchor: "unknown-name"
     case .neverApplies: "never-applies"
     case .unreachableQuestion: "unreachable-question"
-    case .neverFires: "never-fires"
+    case .neverFires, .entryNeverMatches: "never-fires"
+    case .noThreatModel: "no-threat-model"
     case .unusedDerivation: "unused-derive"
     }
   }
@@ -68,6 +74,11 @@ package enum LintProblem: DiagnosticKind, Equatable {
       "\(what) '\(id)' can never fire: no answers make its 'when' true"
     case .unusedDerivation(let name):
       "derived value '\(name)' is never used by a condition or a template"
+    case .entryNeverMatches(let list, let id):
+      "this \(list) entry of '\(id)' can never match: no answers make its 'when' true"
+    case .noThreatModel:
+      "the runbook states no 'threat-model' rules: the report cannot say whether the incident "
+        + "changes our threat model"
     }
   }
 }

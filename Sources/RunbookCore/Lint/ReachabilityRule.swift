@@ -1,7 +1,7 @@
 import YAMLLite
 
-/// Warns about a question no combination of answers can reach, and an action or notification
-/// that can never fire.
+/// Warns about a question no combination of answers can reach, an action or notification
+/// that can never fire, and an `undetermined` or `not-required` entry that can never match.
 ///
 /// Each condition is reduced to its atoms (a bare name, a comparison), which are treated as free
 /// yes/no variables, except that: an atom naming a question already found unreachable is false
@@ -36,6 +36,22 @@ enum ReachabilityRule {
         let problem = LintProblem.neverFires(what: "notification", id: rule.id)
         diagnostics.append(.init(.warning, problem, at: rule.location))
       }
+    }
+    func checkEntries(_ entries: [OutcomeReason], list: String, id: String) {
+      for entry in entries {
+        guard let when = entry.when, !canHold([when.expression], unreachable: unreachable)
+        else { continue }
+        let problem = LintProblem.entryNeverMatches(list: list, id: id)
+        diagnostics.append(.init(.warning, problem, at: entry.location))
+      }
+    }
+    for rule in runbook.actions {
+      checkEntries(rule.undetermined, list: "undetermined", id: rule.id)
+      checkEntries(rule.notRequired, list: "not-required", id: rule.id)
+    }
+    for rule in runbook.notifications {
+      checkEntries(rule.undetermined, list: "undetermined", id: rule.id)
+      checkEntries(rule.notRequired, list: "not-required", id: rule.id)
     }
     return diagnostics
   }

@@ -48,14 +48,28 @@ enum ScopeRule {
       condition(rule.when, all)
       template(rule.say, all)
     }
+    for rule in runbook.threatModelRules {
+      condition(rule.when, all)
+      template(rule.because, all)
+    }
+    func reasons(_ entries: [OutcomeReason]) {
+      for entry in entries {
+        condition(entry.when, all)
+        template(entry.because, all)
+      }
+    }
     for rule in runbook.actions {
       condition(rule.when, all)
       template(rule.title, all)
       template(rule.details, all)
+      reasons(rule.undetermined)
+      reasons(rule.notRequired)
     }
     for rule in runbook.notifications {
       condition(rule.when, all)
       template(rule.draft, all)
+      reasons(rule.undetermined)
+      reasons(rule.notRequired)
     }
     return diagnostics
   }

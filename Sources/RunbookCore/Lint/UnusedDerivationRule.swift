@@ -14,6 +14,16 @@ enum UnusedDerivationRule {
       note(rule.when)
       note(rule.say)
     }
+    for rule in runbook.threatModelRules {
+      note(rule.when)
+      note(rule.because)
+    }
+    for entry in runbook.actions.flatMap({ $0.undetermined + $0.notRequired })
+      + runbook.notifications.flatMap({ $0.undetermined + $0.notRequired })
+    {
+      note(entry.when)
+      note(entry.because)
+    }
     for rule in runbook.actions {
       note(rule.when)
       note(rule.title)

@@ -12,7 +12,7 @@ package enum RunbookLoader {
   /// The top-level keys of a runbook, in the order FORMATS.md lists them.
   static let topLevelKeys = [
     "runbook", "title", "version", "summary", "applies-to", "references", "sections", "holidays",
-    "tlp", "derive", "severity", "decision", "actions", "notifications",
+    "tlp", "derive", "severity", "decision", "threat-model", "actions", "notifications",
   ]
 
   /// How much checking a load does.

@@ -55,12 +55,17 @@ extension TreeReader {
     }
   }
 
-  /// Reads `actions := [ {id, kind, title, when?, owner?, due?, details?} ]`.
+  /// Reads `actions := [ {id, kind, title, when?, owner?, due?, details?, not-required?,
+  /// undetermined?} ]`.
   mutating func readActions(_ map: MappingReader) -> [ActionRule] {
     (map.items("actions", diagnostics: &diagnostics) ?? []).compactMap { item in
       guard
         let rule = MappingReader(
-          item, as: "action", known: ["id", "kind", "title", "when", "owner", "due", "details"],
+          item, as: "action",
+          known: [
+            "id", "kind", "title", "when", "owner", "due", "details", "not-required",
+            "undetermined",
+          ],
           required: ["id", "kind", "title"], diagnostics: &diagnostics)
       else { return nil }
       let id = readID(rule, "id", pattern: .kebab, what: "action id")
@@ -70,7 +75,9 @@ extension TreeReader {
       return ActionRule(
         id: id, kind: kind, title: title, when: readCondition(rule, "when"),
         owner: rule.text("owner", diagnostics: &diagnostics)?.0, due: readDue(rule),
-        details: readTemplate(rule, "details"), location: item.location)
+        details: readTemplate(rule, "details"),
+        notRequired: readOutcomeReasons(rule, "not-required"),
+        undetermined: readOutcomeReasons(rule, "undetermined"), location: item.location)
     }
   }
 
@@ -87,12 +94,16 @@ extension TreeReader {
     return kind
   }
 
-  /// Reads `notifications := [ {id, to, when?, due?, basis?, draft?} ]`.
+  /// Reads `notifications := [ {id, to, when?, due?, basis?, draft?, not-required?,
+  /// undetermined?} ]`.
   mutating func readNotifications(_ map: MappingReader) -> [NotificationRule] {
     (map.items("notifications", diagnostics: &diagnostics) ?? []).compactMap { item in
       guard
         let rule = MappingReader(
-          item, as: "notification", known: ["id", "to", "when", "due", "basis", "draft"],
+          item, as: "notification",
+          known: [
+            "id", "to", "when", "due", "basis", "draft", "not-required", "undetermined",
+          ],
           required: ["id", "to"], diagnostics: &diagnostics)
       else { return nil }
       let id = readID(rule, "id", pattern: .kebab, what: "notification id")
@@ -101,7 +112,42 @@ extension TreeReader {
       return NotificationRule(
         id: id, to: to, when: readCondition(rule, "when"), due: readDue(rule),
         basis: rule.text("basis", diagnostics: &diagnostics)?.0, draft: readTemplate(rule, "draft"),
-        location: item.location)
+        notRequired: readOutcomeReasons(rule, "not-required"),
+        undetermined: readOutcomeReasons(rule, "undetermined"), location: item.location)
+    }
+  }
+
+  /// Reads `threat-model := [ {changed, because, when?} ]`; `changed` is yes or no.
+  mutating func readThreatModelRules(_ map: MappingReader) -> [ThreatModelRule] {
+    (map.items("threat-model", diagnostics: &diagnostics) ?? []).compactMap { item in
+      guard
+        let rule = MappingReader(
+          item, as: "threat-model rule", known: ["changed", "because", "when"],
+          required: ["changed", "because"], diagnostics: &diagnostics)
+      else { return nil }
+      let changed = readBoolean(rule, "changed")
+      let because = readTemplate(rule, "because")
+      let when = readCondition(rule, "when")
+      guard let changed, let because else { return nil }
+      return ThreatModelRule(
+        changed: changed, because: because, when: when, location: item.location)
+    }
+  }
+
+  /// Reads an action's or notification's `not-required` or `undetermined` list:
+  /// `[ {when?, because} ]`.
+  private mutating func readOutcomeReasons(_ rule: MappingReader, _ key: String) -> [OutcomeReason]
+  {
+    (rule.items(key, diagnostics: &diagnostics) ?? []).compactMap { item in
+      let what = key == "not-required" ? "not-required entry" : "undetermined entry"
+      guard
+        let entry = MappingReader(
+          item, as: what, known: ["when", "because"], required: ["because"],
+          diagnostics: &diagnostics)
+      else { return nil }
+      let when = readCondition(entry, "when")
+      guard let because = readTemplate(entry, "because") else { return nil }
+      return OutcomeReason(when: when, because: because, location: item.location)
     }
   }
 }

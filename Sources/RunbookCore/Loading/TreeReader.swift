@@ -48,8 +48,8 @@ struct TreeReader {
       id: id, title: title, version: version, summary: summary, appliesTo: appliesTo,
       references: references, sections: sections, holidays: holidays, tlp: tlp ?? .amber,
       derivations: readDerivations(map), severityRules: readSeverityRules(map),
-      decisionRules: readDecisionRules(map), actions: readActions(map),
-      notifications: readNotifications(map), file: file)
+      decisionRules: readDecisionRules(map), threatModelRules: readThreatModelRules(map),
+      actions: readActions(map), notifications: readNotifications(map), file: file)
   }
 
   // MARK: - Small values

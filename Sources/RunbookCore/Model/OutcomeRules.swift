@@ -31,6 +31,25 @@ package struct DecisionRule: Sendable, Equatable {
   package var location: SourceLocation
 }
 
+/// One `threat-model` entry: the first whose condition holds says whether the incident changes
+/// our threat model, and why.
+package struct ThreatModelRule: Sendable, Equatable {
+  /// `changed: yes` or `changed: no`.
+  package var changed: Bool
+  package var because: TemplateText
+  package var when: Condition?
+  package var location: SourceLocation
+}
+
+/// One entry of an action's or notification's `not-required` or `undetermined` list: when it
+/// matches (always, without `when`), the item is not required, or not yet determined, because of
+/// `because`.
+package struct OutcomeReason: Sendable, Equatable {
+  package var when: Condition?
+  package var because: TemplateText
+  package var location: SourceLocation
+}
+
 /// An action the record assigns when its condition holds.
 package struct ActionRule: Sendable, Equatable {
   package var id: String
@@ -41,6 +60,10 @@ package struct ActionRule: Sendable, Equatable {
   package var owner: String?
   package var due: DueTime?
   package var details: TemplateText?
+  /// When the action is not required, and why (checked after `undetermined`).
+  package var notRequired: [OutcomeReason] = []
+  /// When whether the action is required is not known yet, and what is missing.
+  package var undetermined: [OutcomeReason] = []
   package var location: SourceLocation
 }
 
@@ -52,5 +75,9 @@ package struct NotificationRule: Sendable, Equatable {
   package var due: DueTime?
   package var basis: String?
   package var draft: TemplateText?
+  /// When the notification is not required, and why (checked after `undetermined`).
+  package var notRequired: [OutcomeReason] = []
+  /// When whether the notification is required is not known yet, and what is missing.
+  package var undetermined: [OutcomeReason] = []
   package var location: SourceLocation
 }

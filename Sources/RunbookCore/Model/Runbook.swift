@@ -22,6 +22,8 @@ package struct Runbook: Sendable, Equatable {
   package var derivations: [Derivation]
   package var severityRules: [SeverityRule]
   package var decisionRules: [DecisionRule]
+  /// The `threat-model` entries; empty when the runbook states none.
+  package var threatModelRules: [ThreatModelRule] = []
   package var actions: [ActionRule]
   package var notifications: [NotificationRule]
   /// The file the runbook came from, as given.

@@ -15,7 +15,8 @@ extension Command {
       Errors (a malformed file, an unknown name, a type mismatch, a holiday calendar that cannot \
       be found, two runbooks with the same id) exit 65. Warnings (a question that can never be \
       asked, an action or notification that never fires, an unused derived value, a control, \
-      bidi or zero-width character in the text) exit 0 unless --strict is given.
+      bidi or zero-width character in the text) exit 0 unless --strict is given. With --strict, \
+      a runbook without threat-model rules is warned about too.
 
       With --json, the files and diagnostics are printed as JSON on standard output instead, \
       for editors and CI.
@@ -52,6 +53,10 @@ enum LintCommand {
       if let runbook = result.runbook {
         let keys = topLevelKeyLocations(bytes, file: file)
         found += calendarDiagnostics(runbook, keys: keys, locator: locator, context: context)
+        if invocation.flag(.strict) {
+          let location = keys["runbook"] ?? SourceLocation(file: file, line: 1, column: 1)
+          found += ThreatModelPresenceRule.check(runbook, at: location)
+        }
         if let first = firstFileOfID[runbook.id] {
           let problem = RunbookFileProblem.duplicateRunbookID(
             runbook.id, first: first, second: file)

@@ -32,6 +32,11 @@ struct ReviewFormatter {
     lines.append(style.bold("Outcome"))
     lines.append("  Severity: \(VisibleText.line(outcomes.severity.rawValue))")
     lines.append("  Decision: \(VisibleText.line(outcomes.decision))")
+    if let threatModel = outcomes.threatModel {
+      lines.append(
+        VisibleText.line(
+          "  Threat model changed? \(threatModel.changed ? "Yes" : "No"): \(threatModel.because)"))
+    }
     if outcomes.actions.isEmpty {
       lines.append("  Actions: none")
     } else {
@@ -48,6 +53,14 @@ struct ReviewFormatter {
       lines.append("  Notifications:")
       for notification in outcomes.notifications {
         lines.append(VisibleText.line("    - \(notification.to) (\(Self.text(notification.due)))"))
+      }
+    }
+    for (heading, items) in [
+      ("Not required", outcomes.notRequired), ("Not yet determined", outcomes.undetermined),
+    ] where !items.isEmpty {
+      lines.append("  \(heading):")
+      for item in items {
+        lines.append(VisibleText.line("    - \(item.title): \(item.because)"))
       }
     }
     lines.append("")

@@ -16,6 +16,17 @@ enum FreeTextField {
     throw CommandFailure(message(field: field, kind: rule.name), exit: .dataError)
   }
 
+  /// Refuses `text` longer than an answer may be (``AnswerLimit``, 64 KiB of UTF-8): a pasted
+  /// log belongs in a file, not in the archive.
+  ///
+  /// - Throws: `CommandFailure` (exit 65) naming the field and the limit.
+  static func refuseOverlong(_ text: String?, field: String) throws(CommandFailure) {
+    guard let text, text.utf8.count > AnswerLimit.maximumBytes else { return }
+    throw CommandFailure(
+      "\(field) is \(text.utf8.count) bytes long; at most \(AnswerLimit.maximumBytes) are taken. "
+        + "Nothing was written.", exit: .dataError)
+  }
+
   /// `--note looks like a GitHub token; …`.
   static func message(field: String, kind: String) -> String {
     let advice =

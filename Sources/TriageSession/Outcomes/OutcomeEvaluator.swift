@@ -42,9 +42,43 @@ package enum OutcomeEvaluator {
         id: rule.id, to: rule.to, due: due(rule.due), dueRule: rule.due?.source, basis: rule.basis,
         draft: rule.draft?.rendered(with: values))
     }
-    return Outcomes(
+    var outcomes = Outcomes(
       derived: derived, severity: severity, decision: decision, actions: actions,
       notifications: notifications)
+    if let index = runbook.threatModelRules.firstIndex(where: { holds($0.when) }) {
+      let rule = runbook.threatModelRules[index]
+      outcomes.threatModel = ThreatModelOutcome(
+        changed: rule.changed, because: rule.because.rendered(with: values), entry: index)
+    }
+    func classify(
+      _ id: String, _ type: UnrequiredOutcome.ItemType, title: String, kind: ActionKind?,
+      undetermined: [OutcomeReason], notRequired: [OutcomeReason]
+    ) {
+      func item(_ entries: [OutcomeReason]) -> UnrequiredOutcome? {
+        guard let index = entries.firstIndex(where: { holds($0.when) }) else { return nil }
+        return UnrequiredOutcome(
+          id: id, type: type, title: title,
+          because: entries[index].because.rendered(with: values), kind: kind, entry: index)
+      }
+      if let found = item(undetermined) {
+        outcomes.undetermined.append(found)
+      } else if let found = item(notRequired) {
+        outcomes.notRequired.append(found)
+      }
+    }
+    // Required (`when` holds) first, then the first matching undetermined entry, then the first
+    // matching not-required entry; an item none of these reach is not applicable.
+    for rule in runbook.actions where !holds(rule.when) {
+      classify(
+        rule.id, .action, title: rule.title.rendered(with: values), kind: rule.kind,
+        undetermined: rule.undetermined, notRequired: rule.notRequired)
+    }
+    for rule in runbook.notifications where !holds(rule.when) {
+      classify(
+        rule.id, .notification, title: rule.to, kind: nil, undetermined: rule.undetermined,
+        notRequired: rule.notRequired)
+    }
+    return outcomes
   }
 
   /// The absolute due time of `rule`, or what it waits for.

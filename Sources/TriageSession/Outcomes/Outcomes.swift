@@ -10,12 +10,69 @@ package struct Outcomes: Sendable, Equatable {
   package var decision: String
   package var actions: [ActionOutcome]
   package var notifications: [NotificationOutcome]
+  /// Whether the incident changes our threat model, and why; nil when the runbook states no
+  /// `threat-model` rules (or none matched).
+  package var threatModel: ThreatModelOutcome? = nil
+  /// The actions and notifications that are not required, each with its reason (actions first).
+  package var notRequired: [UnrequiredOutcome] = []
+  /// The actions and notifications not yet known to be required, each with what is missing.
+  package var undetermined: [UnrequiredOutcome] = []
 
   package static func == (lhs: Outcomes, rhs: Outcomes) -> Bool {
     lhs.derived.map(\.name) == rhs.derived.map(\.name)
       && lhs.derived.map(\.value) == rhs.derived.map(\.value) && lhs.severity == rhs.severity
       && lhs.decision == rhs.decision && lhs.actions == rhs.actions
-      && lhs.notifications == rhs.notifications
+      && lhs.notifications == rhs.notifications && lhs.threatModel == rhs.threatModel
+      && lhs.notRequired == rhs.notRequired && lhs.undetermined == rhs.undetermined
+  }
+}
+
+/// The answer to "does this change our threat model?": the first `threat-model` entry that
+/// matched.
+package struct ThreatModelOutcome: Sendable, Equatable {
+  package var changed: Bool
+  /// The entry's `because`, rendered.
+  package var because: String
+  /// The 0-based index of the entry that matched, for coverage.
+  package var entry: Int
+
+  /// Creates the answer.
+  package init(changed: Bool, because: String, entry: Int) {
+    self.changed = changed
+    self.because = because
+    self.entry = entry
+  }
+}
+
+/// An action or notification that is not required, or not yet determined, with the reason.
+package struct UnrequiredOutcome: Sendable, Equatable {
+  /// Whether the item is an action or a notification.
+  package enum ItemType: String, Sendable, Equatable {
+    case action, notification
+  }
+
+  package var id: String
+  package var type: ItemType
+  /// An action's title (rendered), or a notification's `to`.
+  package var title: String
+  /// The matching entry's `because`, rendered.
+  package var because: String
+  /// An action's kind; nil for a notification.
+  package var kind: ActionKind?
+  /// The 0-based index of the entry that matched in its list, for coverage.
+  package var entry: Int
+
+  /// Creates an item.
+  package init(
+    id: String, type: ItemType, title: String, because: String, kind: ActionKind? = nil,
+    entry: Int = 0
+  ) {
+    self.id = id
+    self.type = type
+    self.title = title
+    self.because = because
+    self.kind = kind
+    self.entry = entry
   }
 }
 

@@ -35,7 +35,41 @@ struct ExpectationCheck {
         applied: outcomes.notifications.map(\.id), at: location)
     case .due(let id, let expected):
       return dueFailure(id, expected: expected, at: location)
+    case .threatModel(let changed):
+      if outcomes.threatModel?.changed == changed { return nil }
+      return fail(.unexpectedThreatModel(expected: changed, got: outcomes.threatModel?.changed))
+    case .notRequired(let id):
+      return stateFailure(id, expected: "not required", at: location)
+    case .undetermined(let id):
+      return stateFailure(id, expected: "undetermined", at: location)
     }
+  }
+
+  /// Why the action or notification `id` is not in the `expected` state ("not required",
+  /// "undetermined"); nil when it is.
+  private func stateFailure(
+    _ id: String, expected: String, at location: SourceLocation
+  ) -> Diagnostic? {
+    let ids = runbook.actions.map(\.id) + runbook.notifications.map(\.id)
+    guard ids.contains(id) else {
+      return ScenarioRunner.unknown(
+        "action or notification", id, in: ids, of: runbook, at: location)
+    }
+    let got: String
+    if let item = outcomes.notRequired.first(where: { $0.id == id }) {
+      got = "not required (\(item.because))"
+    } else if let item = outcomes.undetermined.first(where: { $0.id == id }) {
+      got = "undetermined (\(item.because))"
+    } else if outcomes.actions.contains(where: { $0.id == id })
+      || outcomes.notifications.contains(where: { $0.id == id })
+    {
+      got = "required"
+    } else {
+      got = "not applicable (no entry matched)"
+    }
+    if got.hasPrefix(expected) { return nil }
+    let problem = ScenarioProblem.unexpectedOutcomeState(id: id, expected: expected, got: got)
+    return Diagnostic(.error, problem, at: location)
   }
 
   /// Why the `noun` (an action or a notification) `id` does (or does not) apply when the

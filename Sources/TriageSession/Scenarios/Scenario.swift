@@ -61,6 +61,12 @@ package struct Expectation: Sendable, Equatable {
     case notification(String, applies: Bool)
     /// An entry of `due:`: an action's or notification's due time.
     case due(String, DueExpectation)
+    /// `threat-model: yes` or `no`: whether the incident changes our threat model.
+    case threatModel(Bool)
+    /// An item of `not-required:`: an action or notification not required, with a reason.
+    case notRequired(String)
+    /// An item of `undetermined:`: an action or notification not yet determined.
+    case undetermined(String)
   }
 
   package var kind: Kind

@@ -2,8 +2,9 @@ import RunbookCore
 import YAMLLite
 
 /// What a runbook's scenarios leave unexercised: questions never asked or never answered,
-/// choices never picked, and outcome rules (severity entries, decision entries, actions,
-/// notifications, derived values) that no scenario fired.
+/// choices never picked, and outcome rules (severity, decision and threat-model entries,
+/// actions, notifications, their `undetermined` and `not-required` entries, derived values)
+/// that no scenario fired.
 ///
 /// A question counts as answered when a scenario reached it and it got a value (given, or its
 /// default); every scenario whose answers applied counts, failing or not.
@@ -21,6 +22,8 @@ package struct ScenarioCoverage: Sendable, Equatable {
       case choiceNeverPicked = "choice-never-picked"
       case severityNeverChosen = "severity-never-chosen"
       case decisionNeverChosen = "decision-never-chosen"
+      case threatModelNeverChosen = "threat-model-never-chosen"
+      case reasonNeverMatched = "reason-never-matched"
       case actionNeverApplied = "action-never-applied"
       case notificationNeverApplied = "notification-never-applied"
       case derivationNeverTrue = "derivation-never-true"
@@ -137,13 +140,41 @@ private struct CoverageTally {
         .decisionNeverChosen, "decision entry \(index + 1) (\(condition)) is never chosen",
         at: rule.location)
     }
+    for (index, rule) in runbook.threatModelRules.enumerated()
+    where !observations.contains(where: { $0.threatModelEntry == index }) {
+      let condition = rule.when.map { "when: \($0.source)" } ?? "the fallback"
+      gap(
+        .threatModelNeverChosen,
+        "threat-model entry \(index + 1) (\(rule.changed ? "yes" : "no"), \(condition)) "
+          + "is never chosen", at: rule.location)
+    }
     for rule in runbook.actions {
       let applied = observations.filter { $0.actions.contains(rule.id) }.count
       checkApplied("action", rule.id, applied: applied, when: rule.when, at: rule.location)
+      checkReasons(rule.id, undetermined: rule.undetermined, notRequired: rule.notRequired)
     }
     for rule in runbook.notifications {
       let applied = observations.filter { $0.notifications.contains(rule.id) }.count
       checkApplied("notification", rule.id, applied: applied, when: rule.when, at: rule.location)
+      checkReasons(rule.id, undetermined: rule.undetermined, notRequired: rule.notRequired)
+    }
+  }
+
+  /// A gap for each `undetermined` and `not-required` entry of `id` that no scenario matched.
+  private mutating func checkReasons(
+    _ id: String, undetermined: [OutcomeReason], notRequired: [OutcomeReason]
+  ) {
+    for (isUndetermined, entries) in [(true, undetermined), (false, notRequired)] {
+      for (index, entry) in entries.enumerated() {
+        let key = ReasonEntry(id: id, isUndetermined: isUndetermined, index: index)
+        guard !observations.contains(where: { $0.reasonEntries.contains(key) }) else { continue }
+        let list = isUndetermined ? "undetermined" : "not-required"
+        let condition = entry.when.map { "when: \($0.source)" } ?? "no condition"
+        gap(
+          .reasonNeverMatched,
+          "\(list) entry \(index + 1) of '\(id)' (\(condition)) never matches",
+          at: entry.location)
+      }
     }
   }
 

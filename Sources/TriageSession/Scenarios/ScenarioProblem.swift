@@ -29,6 +29,8 @@ package enum ScenarioProblem: DiagnosticKind, Equatable {
   case badTime(key: String, found: String)
   /// The value of `key` is not a list of ids.
   case expectedIDList(key: String)
+  /// The value of `key` (`threat-model`) is not yes or no.
+  case expectedYesNo(key: String, found: String)
 
   // MARK: - Running it
 
@@ -47,6 +49,11 @@ package enum ScenarioProblem: DiagnosticKind, Equatable {
   case unexpectedPresence(noun: String, id: String, expected: Bool, when: String?)
   /// Another due time than expected for `id`.
   case unexpectedDue(id: String, expected: DueExpectation, found: DueFound)
+  /// Another threat-model answer than expected; `got` is nil when no entry matched.
+  case unexpectedThreatModel(expected: Bool, got: Bool?)
+  /// An action or notification `id` expected to be `expected` ("not required",
+  /// "undetermined") that is `got` ("required", "not applicable", ...).
+  case unexpectedOutcomeState(id: String, expected: String, got: String)
 
   /// What a due time turned out to be, when it was not the expected one.
   package enum DueFound: Sendable, Equatable {
@@ -66,6 +73,7 @@ package enum ScenarioProblem: DiagnosticKind, Equatable {
     case .badID: "bad-id"
     case .badTime: "bad-time"
     case .expectedIDList: "expected-list"
+    case .expectedYesNo: "expected-boolean"
     case .runbookMismatch: "runbook-mismatch"
     case .unknownID(_, let noun, _, _):
       "unknown-" + noun.split(separator: " ").joined(separator: "-")
@@ -74,6 +82,8 @@ package enum ScenarioProblem: DiagnosticKind, Equatable {
     case .unexpectedPresence(let noun, _, let expected, _):
       expected ? "missing-\(noun)" : "unexpected-\(noun)"
     case .unexpectedDue: "unexpected-due"
+    case .unexpectedThreatModel: "unexpected-threat-model"
+    case .unexpectedOutcomeState: "unexpected-outcome"
     }
   }
 
@@ -102,6 +112,8 @@ package enum ScenarioProblem: DiagnosticKind, Equatable {
       "\(key): expected a UTC time like 2026-04-01T09:30:00Z, not '\(found)'"
     case .expectedIDList(let key):
       "'\(key)' must be a list of ids"
+    case .expectedYesNo(let key, let found):
+      "'\(key)' must be yes or no, not '\(found)'"
     case .runbookMismatch(let scenarioRunbook, let runbook):
       "this scenario is for runbook '\(scenarioRunbook)', not '\(runbook)'"
     case .unknownID(let id, let noun, let runbook, let suggestion):
@@ -118,6 +130,11 @@ package enum ScenarioProblem: DiagnosticKind, Equatable {
       "expected no \(noun) '\(id)', but it applies" + Self.condition(when)
     case .unexpectedDue(let id, let expected, let found):
       "expected \(Self.wanted(id, expected)), \(Self.phrase(found))"
+    case .unexpectedThreatModel(let expected, let got):
+      "expected threat model changed: \(expected ? "yes" : "no"), got "
+        + (got.map { $0 ? "yes" : "no" } ?? "no answer (no threat-model entry matched)")
+    case .unexpectedOutcomeState(let id, let expected, let got):
+      "expected '\(id)' \(expected), but it is \(got)"
     }
   }
 

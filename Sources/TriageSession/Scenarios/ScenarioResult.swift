@@ -32,4 +32,18 @@ package struct ScenarioObservation: Sendable, Equatable {
   package var notifications: Set<String>
   /// The names of the derived values that were true.
   package var trueDerivations: Set<String>
+  /// The 0-based index of the threat-model entry that gave the answer, if any.
+  package var threatModelEntry: Int? = nil
+  /// The `undetermined` and `not-required` entries that matched.
+  package var reasonEntries: Set<ReasonEntry> = []
+}
+
+/// One entry of an action's or notification's `undetermined` or `not-required` list.
+package struct ReasonEntry: Sendable, Hashable {
+  /// The action's or notification's id.
+  package var id: String
+  /// Whether the entry is in `undetermined` (else in `not-required`).
+  package var isUndetermined: Bool
+  /// Its 0-based index in that list.
+  package var index: Int
 }

@@ -76,6 +76,12 @@ package enum ScenarioRunner {
       decisionEntry: runbook.decisionRules.firstIndex { holds($0.when) },
       actions: Set(outcomes.actions.map(\.id)),
       notifications: Set(outcomes.notifications.map(\.id)),
-      trueDerivations: Set(outcomes.derived.filter { $0.value.isTruthy }.map(\.name)))
+      trueDerivations: Set(outcomes.derived.filter { $0.value.isTruthy }.map(\.name)),
+      threatModelEntry: outcomes.threatModel?.entry,
+      reasonEntries: Set(
+        outcomes.undetermined.map { ReasonEntry(id: $0.id, isUndetermined: true, index: $0.entry) }
+          + outcomes.notRequired.map {
+            ReasonEntry(id: $0.id, isUndetermined: false, index: $0.entry)
+          }))
   }
 }

@@ -142,7 +142,8 @@ struct RecordDecodingErrorTests {
     ErrorCase(
       replacing: #""type": "notification-sent""#, with: #""type": "teleport""#,
       error: .unexpectedValue(
-        path: "$.change.type", expected: "one of action-status, notification-sent, note, close",
+        path: "$.change.type",
+        expected: "one of action-status, notification-sent, note, close, not-required",
         found: #""teleport""#)),
     ErrorCase(
       replacing: #""sent_at": "2026-04-01T09:30:00Z""#, with: #""sent": "2026-04-01T09:30:00Z""#,

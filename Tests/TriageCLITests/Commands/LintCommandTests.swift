@@ -8,6 +8,12 @@ import TriageTestSupport
     "/w/mini.yaml": SampleRunbooks.mini, "/w/bad.yaml": SampleRunbooks.bad,
     "/w/warn.yaml": SampleRunbooks.warn, "/w/cal.yaml": SampleRunbooks.missingCalendar,
     "/w/other-mini.yaml": SampleRunbooks.mini,
+    "/w/stated.yaml": SampleRunbooks.mini.replacingOccurrences(
+      of: "runbook: mini", with: "runbook: stated"
+    )
+    .replacingOccurrences(
+      of: "decision:\n",
+      with: "threat-model:\n  - changed: no\n    because: Nothing ran.\ndecision:\n"),
   ]
 
   @Test func passesACleanRunbook() {
@@ -43,7 +49,21 @@ import TriageTestSupport
     #expect(lenient.error == expectedError)
     let strict = InProcessRun(["lint", "--strict", "warn.yaml"], files: Self.files)
     #expect(strict.exit == .dataError)
-    #expect(strict.error == expectedError)
+    #expect(
+      strict.error == """
+        triage: warn.yaml:1:1: warning: the runbook states no 'threat-model' rules: the report \
+        cannot say whether the incident changes our threat model
+
+        """ + expectedError)
+  }
+
+  @Test func warnsAboutMissingThreatModelRulesOnlyWithStrict() {
+    let lenient = InProcessRun(["lint", "mini.yaml"], files: Self.files)
+    #expect(lenient.output == "1 file checked, 0 errors, 0 warnings\n")
+    let strict = InProcessRun(["lint", "--strict", "mini.yaml", "stated.yaml"], files: Self.files)
+    #expect(strict.exit == .dataError)
+    #expect(strict.output == "2 files checked, 0 errors, 1 warning\n")
+    #expect(strict.error.hasPrefix("triage: mini.yaml:1:1: warning: the runbook states no"))
   }
 
   @Test func refusesACalendarThatCannotBeFound() {
@@ -134,9 +154,10 @@ import TriageTestSupport
   }
 
   @Test func printsAnEmptyDiagnosticsListForCleanFiles() {
-    let run = InProcessRun(["lint", "--json", "--strict", "mini.yaml"], files: Self.files)
+    let run = InProcessRun(["lint", "--json", "--strict", "stated.yaml"], files: Self.files)
     #expect(run.exit == .success)
-    #expect(run.output == "{\n  \"files\": [\n    \"mini.yaml\"\n  ],\n  \"diagnostics\": []\n}\n")
+    #expect(
+      run.output == "{\n  \"files\": [\n    \"stated.yaml\"\n  ],\n  \"diagnostics\": []\n}\n")
   }
 
   @Test func reportsASyntaxErrorAsADiagnostic() {

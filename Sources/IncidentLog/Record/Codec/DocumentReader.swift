@@ -61,6 +61,12 @@ struct DocumentReader {
     return text
   }
 
+  /// `true` or `false`.
+  func boolean() throws(RecordDecodingError) -> Bool {
+    guard case .bool(let flag) = value else { throw mismatch("true or false") }
+    return flag
+  }
+
   /// A string or `null`.
   func optionalString() throws(RecordDecodingError) -> String? {
     switch value {

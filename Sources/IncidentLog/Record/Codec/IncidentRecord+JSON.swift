@@ -39,6 +39,15 @@ extension IncidentRecord {
     actions = try root.optionalMember("actions")?.elements().map(Action.init(reader:))
     notifications = try root.optionalMember("notifications")?.elements().map(
       Notification.init(reader:))
+    if let member = try root.optionalMember("threat_model") {
+      threatModel = ThreatModel(
+        changed: try member.member("changed", expected: "true or false").boolean(),
+        because: try member.member("because", expected: "a string").string())
+    }
+    notRequired = try root.optionalMember("not_required")?.elements().map(
+      UnrequiredItem.init(reader:))
+    undetermined = try root.optionalMember("undetermined")?.elements().map(
+      UnrequiredItem.init(reader:))
     if let member = try root.optionalMember("integrity") {
       integrity = Integrity(
         parents: try member.member("parents", expected: "a list of hashes").strings(),
@@ -70,6 +79,11 @@ extension IncidentRecord {
     object["decision"] = decision.map(JSONValue.string)
     object["actions"] = actions.map { .array($0.map(\.jsonValue)) }
     object["notifications"] = notifications.map { .array($0.map(\.jsonValue)) }
+    object["threat_model"] = threatModel.map {
+      ["changed": .bool($0.changed), "because": .string($0.because)]
+    }
+    object["not_required"] = notRequired.map { .array($0.map(\.jsonValue)) }
+    object["undetermined"] = undetermined.map { .array($0.map(\.jsonValue)) }
     object["integrity"] = integrity.map {
       var member = JSONObject()
       member["parents"] = .array($0.parents.map(JSONValue.string))
@@ -219,5 +233,28 @@ extension IncidentRecord.Notification {
     ]
     if let sentAt { object["sent_at"] = .string(UTCTimestamp.string(from: sentAt)) }
     return object
+  }
+}
+
+extension IncidentRecord.UnrequiredItem {
+  init(reader: DocumentReader) throws(RecordDecodingError) {
+    let type = try reader.member("type", expected: "action or notification").raw(ItemType.self)
+    let titleKey = type == .action ? "title" : "to"
+    self.init(
+      id: try reader.member("id", expected: "an id").string(), type: type,
+      kind: try reader.optionalMember("kind")?.raw(ActionKind.self),
+      title: try reader.member(titleKey, expected: "a string").string(),
+      because: try reader.member("because", expected: "a string").string())
+  }
+
+  /// The entry as JSON: `title` (and `kind`) for an action, `to` for a notification.
+  var jsonValue: JSONValue {
+    var object = JSONObject()
+    object["id"] = .string(id)
+    object["type"] = .string(type.rawValue)
+    object["kind"] = kind.map { .string($0.rawValue) }
+    object[type == .action ? "title" : "to"] = .string(title)
+    object["because"] = .string(because)
+    return .object(object)
   }
 }

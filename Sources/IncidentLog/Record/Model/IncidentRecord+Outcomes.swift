@@ -2,13 +2,32 @@ import RunbookCore
 import TriageSession
 
 extension IncidentRecord {
-  /// Sets the outcome members (severity, decision, actions, notifications) from `outcomes`;
-  /// every action and notification starts `open`.
+  /// Sets the outcome members from `outcomes`.
+  ///
+  /// Severity, decision, actions, notifications, the threat model, and the not-required and
+  /// undetermined items; every action and notification starts `open`. Empty not-required and
+  /// undetermined lists are left out of the record.
   mutating func setOutcomes(_ outcomes: Outcomes) {
     severity = outcomes.severity
     decision = outcomes.decision
     actions = outcomes.actions.map(Action.init(outcome:))
     notifications = outcomes.notifications.map(Notification.init(outcome:))
+    threatModel = outcomes.threatModel.map {
+      ThreatModel(changed: $0.changed, because: $0.because)
+    }
+    let notRequired = outcomes.notRequired.map(UnrequiredItem.init(outcome:))
+    self.notRequired = notRequired.isEmpty ? nil : notRequired
+    let undetermined = outcomes.undetermined.map(UnrequiredItem.init(outcome:))
+    self.undetermined = undetermined.isEmpty ? nil : undetermined
+  }
+}
+
+extension IncidentRecord.UnrequiredItem {
+  /// The record entry of a not-required or undetermined outcome.
+  init(outcome: UnrequiredOutcome) {
+    self.init(
+      id: outcome.id, type: outcome.type == .action ? .action : .notification, kind: outcome.kind,
+      title: outcome.title, because: outcome.because)
   }
 }
 

@@ -42,6 +42,14 @@ package struct IncidentRecord: Sendable, Equatable {
   package var actions: [Action]?
   /// The notifications that apply.
   package var notifications: [Notification]?
+  /// Whether the incident changes our threat model, and why (absent in older records, and when
+  /// the runbook states no `threat-model` rules).
+  package var threatModel: ThreatModel?
+  /// The actions and notifications not required, with reasons (absent when none, and in older
+  /// records).
+  package var notRequired: [UnrequiredItem]?
+  /// The actions and notifications not yet determined, with what is missing (absent when none).
+  package var undetermined: [UnrequiredItem]?
   /// The parents and hash the archive store adds when it writes the record.
   package var integrity: Integrity?
 

@@ -4,18 +4,25 @@ import RunbookCore
 
 extension Command {
   /// `triage archive amend ID (--action A --status done|dropped [--note TEXT] |
-  /// --notification N --sent TIME)`.
+  /// --notification N --sent TIME | --not-required ITEM --because TEXT)`.
   static let archiveAmend = Command(
     "amend",
-    abstract: "Mark an action done or dropped, or a notification sent.",
+    abstract: "Mark an action done or dropped, a notification sent, or an item not required.",
     discussion: """
       Writes an amendment naming the record: --action A --status done|dropped (with an \
       optional --note), or --notification N --sent TIME, where TIME is RFC 3339 \
       (2026-04-02T10:00:00Z) or now. The sending time starts any deadline chained to it \
       ('1 month after N.sent'), which 'triage archive follow-ups' then shows.
 
+      --not-required ITEM --because TEXT records a decision (counsel's, say) that an action or \
+      notification of the record, required or not yet determined, is not required, and why. \
+      The item then no longer counts as open or overdue; 'triage archive show' says \
+      'not required: TEXT'.
+
       Refused (exit 65): an action or notification the record does not have, an action already \
-      done or dropped, a notification already sent, a closed record. An unknown record is exit 66.
+      done or dropped, a notification already sent, an item already not required, a closed \
+      record, a note or reason that looks like a secret or is longer than 64 KiB. An unknown \
+      record is exit 66.
       """,
     arguments: [ArgumentSpec(.id, help: "The record's id, or a unique prefix of it.")],
     options: [
@@ -24,16 +31,26 @@ extension Command {
       .value(.note, valueName: "text", help: "A note to keep with the change (with --action)."),
       .value(.notification, valueName: "id", help: "The notification to mark sent."),
       .value(.sent, valueName: "time", help: "When it was sent: RFC 3339, or now."),
+      .value(
+        .notRequired, valueName: "id",
+        help: "The action or notification that is not required (with --because)."),
+      .value(.because, valueName: "text", help: "Why it is not required (with --not-required)."),
       .responder,
       .archive,
     ],
-    exclusiveOptions: [["action", "notification"]],
+    exclusiveOptions: [["action", "notification", "not-required"]],
     action: ArchiveAmendCommand.run)
 }
 
 /// What `triage archive amend` does.
 enum ArchiveAmendCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
+    if let item = invocation.value(.notRequired) {
+      return try notRequired(item, invocation, context)
+    }
+    guard invocation.value(.because) == nil else {
+      throw CommandFailure("--because goes with --not-required", exit: .usage)
+    }
     if let action = invocation.value(.action) {
       guard invocation.value(.sent) == nil else {
         throw CommandFailure("--sent goes with --notification, not --action", exit: .usage)
@@ -48,6 +65,7 @@ enum ArchiveAmendCommand {
       }
       let note = invocation.value(.note)
       try FreeTextField.refuseSecret(in: note, field: "--note")
+      try FreeTextField.refuseOverlong(note, field: "--note")
       return try ArchiveAmending.append(
         .actionStatus(action: action, status: status, note: note),
         summary: "action \(action) \(status.rawValue).", invocation, context)
@@ -76,8 +94,31 @@ enum ArchiveAmendCommand {
         invocation, context)
     }
     throw CommandFailure(
-      "say what to amend: --action A --status done|dropped, or --notification N --sent TIME",
-      exit: .usage)
+      "say what to amend: --action A --status done|dropped, --notification N --sent TIME, "
+        + "or --not-required ITEM --because TEXT", exit: .usage)
+  }
+
+  /// `--not-required ITEM --because TEXT`: the item is not required, for this reason.
+  private static func notRequired(
+    _ item: String, _ invocation: Invocation, _ context: CommandContext
+  ) throws -> TriageExit {
+    guard invocation.value(.status) == nil, invocation.value(.note) == nil,
+      invocation.value(.sent) == nil
+    else {
+      throw CommandFailure(
+        "--not-required takes --because only; --status and --note go with --action, --sent "
+          + "with --notification", exit: .usage)
+    }
+    guard let because = invocation.value(.because),
+      !because.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    else {
+      throw CommandFailure("--not-required needs --because TEXT: say why", exit: .usage)
+    }
+    try FreeTextField.refuseSecret(in: because, field: "--because")
+    try FreeTextField.refuseOverlong(because, field: "--because")
+    return try ArchiveAmending.append(
+      .notRequired(item: item, because: because),
+      summary: "\(item) not required.", invocation, context)
   }
 
   /// How far past the clock a `--sent` time may be: a clock a little behind the mail server's.
