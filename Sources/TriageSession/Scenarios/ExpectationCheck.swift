@@ -35,6 +35,10 @@ struct ExpectationCheck {
         applied: outcomes.notifications.map(\.id), at: location)
     case .due(let id, let expected):
       return dueFailure(id, expected: expected, at: location)
+    case .rotate(let expected):
+      let changes = outcomes.actions.filter(\.kind.isCredentialChange).map(\.id)
+      if changes.isEmpty != expected { return nil }
+      return fail(.unexpectedRotation(expected: expected, changes: changes))
     case .threatModel(let changed):
       if outcomes.threatModel?.changed == changed { return nil }
       return fail(.unexpectedThreatModel(expected: changed, got: outcomes.threatModel?.changed))

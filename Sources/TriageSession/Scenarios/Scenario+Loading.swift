@@ -10,7 +10,7 @@ extension Scenario {
   /// The keys of `expect:`.
   static let expectKeys = [
     "severity", "decision", "decision-contains", "actions", "actions-absent", "notifications",
-    "notifications-absent", "due", "threat-model", "not-required", "undetermined",
+    "notifications-absent", "due", "threat-model", "rotate", "not-required", "undetermined",
   ]
 
   /// Whether `root` is a scenario document: a mapping with a top-level `scenario:` key.
@@ -121,14 +121,19 @@ private struct ScenarioReader {
         }
       case "due":
         expectations += readDue(value)
-      case "threat-model":
+      case "threat-model", "rotate":
         guard let text = text(value, key: entry.key) else { continue }
+        let answer: Bool
         switch text.lowercased() {
-        case "yes", "true": expectations.append(Expectation(.threatModel(true), at: value.location))
-        case "no", "false":
-          expectations.append(Expectation(.threatModel(false), at: value.location))
-        default: error(.expectedYesNo(key: entry.key, found: text), at: value.location)
+        case "yes", "true": answer = true
+        case "no", "false": answer = false
+        default:
+          error(.expectedYesNo(key: entry.key, found: text), at: value.location)
+          continue
         }
+        let kind: Expectation.Kind =
+          entry.key == "rotate" ? .rotate(answer) : .threatModel(answer)
+        expectations.append(Expectation(kind, at: value.location))
       case "not-required":
         expectations += idList(value, key: entry.key).map {
           Expectation(.notRequired($0.id), at: $0.location)

@@ -63,6 +63,9 @@ package struct Expectation: Sendable, Equatable {
     case due(String, DueExpectation)
     /// `threat-model: yes` or `no`: whether the incident changes our threat model.
     case threatModel(Bool)
+    /// `rotate: yes` or `no`: whether any required action is of a kind that changes a credential
+    /// (rotate, revoke or reset), the report's "Do we rotate credentials?".
+    case rotate(Bool)
     /// An item of `not-required:`: an action or notification not required, with a reason.
     case notRequired(String)
     /// An item of `undetermined:`: an action or notification not yet determined.

@@ -29,7 +29,7 @@ package enum ScenarioProblem: DiagnosticKind, Equatable {
   case badTime(key: String, found: String)
   /// The value of `key` is not a list of ids.
   case expectedIDList(key: String)
-  /// The value of `key` (`threat-model`) is not yes or no.
+  /// The value of `key` (`threat-model`, `rotate`) is not yes or no.
   case expectedYesNo(key: String, found: String)
 
   // MARK: - Running it
@@ -51,6 +51,9 @@ package enum ScenarioProblem: DiagnosticKind, Equatable {
   case unexpectedDue(id: String, expected: DueExpectation, found: DueFound)
   /// Another threat-model answer than expected; `got` is nil when no entry matched.
   case unexpectedThreatModel(expected: Bool, got: Bool?)
+  /// Another rotation answer than expected; `changes` are the ids of the required credential
+  /// changes (rotate, revoke, reset), empty when there are none.
+  case unexpectedRotation(expected: Bool, changes: [String])
   /// An action or notification `id` expected to be `expected` ("not required",
   /// "undetermined") that is `got` ("required", "not applicable", ...).
   case unexpectedOutcomeState(id: String, expected: String, got: String)
@@ -83,6 +86,7 @@ package enum ScenarioProblem: DiagnosticKind, Equatable {
       expected ? "missing-\(noun)" : "unexpected-\(noun)"
     case .unexpectedDue: "unexpected-due"
     case .unexpectedThreatModel: "unexpected-threat-model"
+    case .unexpectedRotation: "unexpected-rotation"
     case .unexpectedOutcomeState: "unexpected-outcome"
     }
   }
@@ -133,6 +137,11 @@ package enum ScenarioProblem: DiagnosticKind, Equatable {
     case .unexpectedThreatModel(let expected, let got):
       "expected threat model changed: \(expected ? "yes" : "no"), got "
         + (got.map { $0 ? "yes" : "no" } ?? "no answer (no threat-model entry matched)")
+    case .unexpectedRotation(true, _):
+      "expected a credential to rotate, revoke or reset, but no action of those kinds applies"
+    case .unexpectedRotation(false, let changes):
+      "expected no rotation, but " + changes.map { "'\($0)'" }.joined(separator: ", ")
+        + (changes.count == 1 ? " applies" : " apply")
     case .unexpectedOutcomeState(let id, let expected, let got):
       "expected '\(id)' \(expected), but it is \(got)"
     }

@@ -155,6 +155,34 @@ import TriageSession
       ])
   }
 
+  @Test func rotationIsExpectedFromKindsNotIDs() throws {
+    // `reset-passwords` is of kind reset: a credential change, whatever its id says.
+    let material = try Self.run(
+      Self.scenario(registrant: "no", material: "yes", expect: "  rotate: yes\n"))
+    #expect(material.failures == [])
+    let wrong = try Self.run(
+      Self.scenario(registrant: "no", material: "yes", expect: "  rotate: no\n"))
+    #expect(
+      wrong.failures.map(\.description) == [
+        "s.yaml:8:11: error: expected no rotation, but 'reset-passwords' applies"
+      ])
+    let quiet = try Self.run(
+      Self.scenario(registrant: "no", material: "no", expect: "  rotate: yes\n"))
+    #expect(
+      quiet.failures.map(\.description) == [
+        "s.yaml:8:11: error: expected a credential to rotate, revoke or reset, but no action of "
+          + "those kinds applies"
+      ])
+    let (bad, diagnostics) = Scenario.load(
+      Array(Self.scenario(registrant: "no", material: "no", expect: "  rotate: often\n").utf8),
+      file: "s.yaml")
+    #expect(bad == nil)
+    #expect(
+      diagnostics.map(\.description) == [
+        "s.yaml:8:11: error: 'rotate' must be yes or no, not 'often'"
+      ])
+  }
+
   @Test func aBadThreatModelExpectationIsRefusedAtItsPlace() {
     let text = Self.scenario(
       registrant: "yes", material: "yes", expect: "  threat-model: maybe\n  undetermined: x\n")
