@@ -60,17 +60,20 @@ extension TreeReader {
     (map.items("actions", diagnostics: &diagnostics) ?? []).compactMap { item in
       guard
         let rule = MappingReader(
-          item, as: "action", known: ["id", "kind", "title", "when", "owner", "due", "details"],
+          item, as: "action", known: ["id", "kind", "title", "when", "owner", "due", "details", "for-each"],
           required: ["id", "kind", "title"], diagnostics: &diagnostics)
       else { return nil }
       let id = readID(rule, "id", pattern: .kebab, what: "action id")
       let kind = readActionKind(rule)
       let title = readTemplate(rule, "title")
       guard let id, let kind, let title else { return nil }
-      return ActionRule(
+      var action = ActionRule(
         id: id, kind: kind, title: title, when: readCondition(rule, "when"),
         owner: rule.text("owner", diagnostics: &diagnostics)?.0, due: readDue(rule),
         details: readTemplate(rule, "details"), location: item.location)
+      (action.forEach, action.forEachLocation) = readForEach(rule).map { ($0.name, $0.location) }
+        ?? (nil, nil)
+      return action
     }
   }
 
@@ -92,16 +95,19 @@ extension TreeReader {
     (map.items("notifications", diagnostics: &diagnostics) ?? []).compactMap { item in
       guard
         let rule = MappingReader(
-          item, as: "notification", known: ["id", "to", "when", "due", "basis", "draft"],
+          item, as: "notification", known: ["id", "to", "when", "due", "basis", "draft", "for-each"],
           required: ["id", "to"], diagnostics: &diagnostics)
       else { return nil }
       let id = readID(rule, "id", pattern: .kebab, what: "notification id")
       let to = rule.text("to", diagnostics: &diagnostics)?.0
       guard let id, let to else { return nil }
-      return NotificationRule(
+      var notification = NotificationRule(
         id: id, to: to, when: readCondition(rule, "when"), due: readDue(rule),
         basis: rule.text("basis", diagnostics: &diagnostics)?.0, draft: readTemplate(rule, "draft"),
         location: item.location)
+      (notification.forEach, notification.forEachLocation) =
+        readForEach(rule).map { ($0.name, $0.location) } ?? (nil, nil)
+      return notification
     }
   }
 }

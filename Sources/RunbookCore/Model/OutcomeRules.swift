@@ -42,6 +42,10 @@ package struct ActionRule: Sendable, Equatable {
   package var due: DueTime?
   package var details: TemplateText?
   package var location: SourceLocation
+  /// The list question this action repeats over (`for-each:`), or nil.
+  package var forEach: String?
+  /// Where the `for-each` value was written.
+  package var forEachLocation: SourceLocation?
 }
 
 /// A notification the record requires when its condition holds: whom, by when, on what basis.
@@ -53,4 +57,8 @@ package struct NotificationRule: Sendable, Equatable {
   package var basis: String?
   package var draft: TemplateText?
   package var location: SourceLocation
+  /// The list question this notification repeats over (`for-each:`), or nil.
+  package var forEach: String?
+  /// Where the `for-each` value was written.
+  package var forEachLocation: SourceLocation?
 }

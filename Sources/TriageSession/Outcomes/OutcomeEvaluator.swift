@@ -21,30 +21,48 @@ package enum OutcomeEvaluator {
       values[derivation.name] = value
       derived.append((derivation.name, value))
     }
-    func holds(_ condition: Condition?) -> Bool {
+    let all = values
+    func holds(_ condition: Condition?, _ values: [String: Value] = all) -> Bool {
       guard let condition else { return true }
       return ExpressionEvaluator.isTrue(condition.expression, in: values)
     }
-    func due(_ rule: DueTime?) -> DueState {
+    func due(_ rule: DueTime?, _ values: [String: Value]) -> DueState {
       guard let rule else { return .none }
       return dueState(rule.rule, values: values, recorded: recorded, sent: sent, calendar: calendar)
     }
     let severity = runbook.severityRules.first { holds($0.when) }?.level ?? .none
     let decision = runbook.decisionRules.first { holds($0.when) }?.say.rendered(with: values) ?? ""
-    let actions = runbook.actions.filter { holds($0.when) }.map { rule in
-      ActionOutcome(
-        id: rule.id, kind: rule.kind, title: rule.title.rendered(with: values), owner: rule.owner,
-        due: due(rule.due), dueRule: rule.due?.source, details: rule.details?.rendered(with: values)
-      )
+    // A `for-each` rule is evaluated once per item, with the item's answers bound.
+    let actions = runbook.actions.flatMap { rule in
+      instances(over: rule.forEach, runbook, all).filter { holds(rule.when, $0.values) }.map {
+        item, values in
+        ActionOutcome(
+          id: item.map { $0.expanded(rule.id) } ?? rule.id, kind: rule.kind,
+          title: rule.title.rendered(with: values), owner: rule.owner, due: due(rule.due, values),
+          dueRule: rule.due?.source, details: rule.details?.rendered(with: values))
+      }
     }
-    let notifications = runbook.notifications.filter { holds($0.when) }.map { rule in
-      NotificationOutcome(
-        id: rule.id, to: rule.to, due: due(rule.due), dueRule: rule.due?.source, basis: rule.basis,
-        draft: rule.draft?.rendered(with: values))
+    let notifications = runbook.notifications.flatMap { rule in
+      instances(over: rule.forEach, runbook, all).filter { holds(rule.when, $0.values) }.map {
+        item, values in
+        NotificationOutcome(
+          id: item.map { $0.expanded(rule.id) } ?? rule.id, to: rule.to,
+          due: due(rule.due, values), dueRule: rule.due?.source, basis: rule.basis,
+          draft: rule.draft?.rendered(with: values))
+      }
     }
     return Outcomes(
       derived: derived, severity: severity, decision: decision, actions: actions,
       notifications: notifications)
+  }
+
+  /// The instances of a rule: one with `values` for a rule without `for-each`; one per item of
+  /// `list`, with the item's answers bound (see `Runbook.binding`), for a `for-each` rule.
+  package static func instances(
+    over list: String?, _ runbook: Runbook, _ values: [String: Value]
+  ) -> [(item: RepeatedItem?, values: [String: Value])] {
+    guard let list else { return [(nil, values)] }
+    return runbook.items(of: list, in: values).map { ($0, runbook.binding($0, in: values)) }
   }
 
   /// The absolute due time of `rule`, or what it waits for.
