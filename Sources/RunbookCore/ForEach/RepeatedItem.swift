@@ -87,10 +87,11 @@ package struct RepeatedItem: Sendable, Equatable, Hashable {
         pendingHyphen = true
         continue
       }
-      if pendingHyphen, !result.isEmpty { result.append(0x2D) }
+      let hyphen = pendingHyphen && !result.isEmpty
+      if result.count + (hyphen ? 2 : 1) > maximumKeyLength { break }
+      if hyphen { result.append(0x2D) }
       pendingHyphen = false
       result.append(lowered)
-      if result.count >= maximumKeyLength { break }
     }
     while result.last == 0x2D { result.removeLast() }
     return String(decoding: result, as: UTF8.self)

@@ -74,3 +74,54 @@ struct ForEachSessionTests {
     #expect(outcomes.notifications.first?.draft?.contains("reaches Globex") == true)
   }
 }
+
+@Suite("Repeated groups in an answers file")
+struct ForEachAnswersFileTests {
+  /// The diagnostics of ``forEachAnswers`` with one edit, applied to ``forEachRunbook``.
+  func problems(replacing old: String, with new: String) throws -> [Diagnostic] {
+    let text = forEachAnswers.replacingOccurrences(of: old, with: new)
+    let (file, problems) = AnswersFile.load(Array(text.utf8), file: "a.yaml")
+    #expect(problems == [])
+    var session = Session(runbook: try loadForEachRunbook())
+    return try #require(file).apply(to: &session, now: april)
+  }
+
+  @Test("answers for an item not in the list are refused at the item, naming the items")
+  func itemNotInList() throws {
+    let found = try problems(replacing: "npm-token:", with: "pypi token:")
+    let error = try #require(found.first { $0.code == "unknown-item" })
+    #expect(error.location.line == 8)
+    #expect(error.location.column == 5)
+    #expect(
+      error.message == "each-credential: 'pypi token' is not an item of the answer to "
+        + "'credentials_held' (its items: 'deploy key', 'npm token')")
+  }
+
+  @Test("an unknown group gets the nearest group id")
+  func unknownGroup() throws {
+    let found = try problems(replacing: "each-credential:", with: "each-credentail:")
+    #expect(
+      found.map(\.message).contains(
+        "'each-credentail' is no repeated group (a section with 'for-each') of this runbook; "
+          + "did you mean 'each-credential'?"))
+  }
+
+  @Test("a group's question answered at the top is refused: it is asked per item")
+  func groupQuestionAtTop() throws {
+    let found = try problems(
+      replacing: "  vendor: Acme\n", with: "  vendor: Acme\n  client: X\n")
+    let error = try #require(found.first { $0.code == "outside-group" })
+    #expect(error.location.line == 4)
+    #expect(error.message == "client is asked once per item: answer it under 'each-credential', for each item")
+  }
+
+  @Test("a question of another section under an item gets the nearest group question")
+  func notInGroup() throws {
+    let misspelt = try problems(replacing: "credential_kind: token", with: "credential_knd: token")
+    #expect(misspelt.map(\.code).contains("unknown-question"))
+    let elsewhere = try problems(replacing: "credential_kind: token", with: "vendor: token")
+    #expect(
+      elsewhere.map(\.message).contains(
+        "'vendor' is no question of the repeated group 'each-credential'"))
+  }
+}
