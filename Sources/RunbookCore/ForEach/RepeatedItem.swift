@@ -50,6 +50,11 @@ package struct RepeatedItem: Sendable, Equatable, Hashable {
     return (id, key)
   }
 
+  /// The id as written of `id`, expanded (`rotate[deploy-key]` → `rotate`) or not.
+  package static func plainID(_ id: String) -> String {
+    split(id)?.id ?? id
+  }
+
   /// Whether `text` has the shape of an item key: lower-case ASCII letters and digits in words
   /// joined by single hyphens.
   package static func isKey(_ text: String) -> Bool {
