@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import TriageTestSupport
+
+/// Repeated groups (`for-each`) on the real binary: an answers file with item answers, the
+/// record's flat answers and trail ids, and amendments of expanded action and notification ids.
+@Suite struct ForEachEndToEndTests {
+  @Test func recordsItemAnswersAndAmendsExpandedIDs() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write(forEachRunbook, to: "vendor-credentials.yaml")
+    try folder.write(forEachAnswers, to: "answers.yaml")
+    let run = try runTriage(
+      [
+        "run", "vendor-credentials.yaml", "--answers", "answers.yaml", "--archive", "log",
+        "--responder", "Dana Ortiz",
+      ], currentDirectory: folder.url)
+    #expect(run.status == 0, "\(run)")
+    let written = TemporaryDirectory.files(under: folder.url.appendingPathComponent("log/records").path)
+    let json = try #require(written.first { $0.hasSuffix(".json") })
+    let data = try Data(contentsOf: folder.url.appendingPathComponent("log/records/" + json))
+    let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let answers = try #require(record["answers"] as? [String: Any])
+    #expect(answers["used_in_production[deploy-key]"] as? Bool == true)
+    #expect(answers["used_in_production[npm-token]"] as? Bool == false)
+    #expect(answers["credential_kind[npm-token]"] as? String == "token")
+    let trail = try #require(record["trail"] as? [[String: Any]])
+    let asked = trail.compactMap { $0["question"] as? String }
+    #expect(asked.contains("client[deploy-key]"))
+    let prompt = trail.first { $0["question"] as? String == "used_in_production[deploy-key]" }
+    #expect(prompt?["asked"] as? String == "Is deploy key (ssh) used in production?")
+    let actions = try #require(record["actions"] as? [[String: Any]])
+    #expect(actions.compactMap { $0["id"] as? String } == ["rotate[deploy-key]", "review"])
+    #expect(actions.first?["title"] as? String == "Rotate deploy key")
+    #expect(actions.first?["due"] as? String == "2026-04-02T09:00:00Z")
+    #expect(try RunAnswersFileTests().schemaProblems(in: record) == [])
+
+    let id = String(json.dropLast(".json".count).split(separator: "/").last ?? "")
+    let archive = folder.url.appendingPathComponent("log").path
+    let done = try runTriage(
+      ["archive", "amend", id, "--action", "rotate[deploy-key]", "--status", "done", "--archive", archive])
+    #expect(done.status == 0, "\(done)")
+    #expect(done.output.hasPrefix("Record \(id): action rotate[deploy-key] done."))
+    let sent = try runTriage(
+      [
+        "archive", "amend", id, "--notification", "notify-client[deploy-key]", "--sent",
+        "now", "--archive", archive,
+      ])
+    #expect(sent.status == 0, "\(sent.error)")
+    let misspelt = try runTriage(
+      ["archive", "amend", id, "--action", "rotate[deploy-kye]", "--status", "done", "--archive", archive])
+    #expect(misspelt.status == 65)
+    #expect(misspelt.error.contains("did you mean 'rotate[deploy-key]'?"), "\(misspelt)")
+    let verify = try runTriage(["archive", "verify", "--archive", archive])
+    #expect(verify.status == 0, "\(verify)")
+  }
+
+  @Test func refusesAnItemNotInTheList() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write(forEachRunbook, to: "vendor-credentials.yaml")
+    try folder.write(
+      forEachAnswers.replacingOccurrences(of: "npm-token:", with: "pypi token:"), to: "answers.yaml")
+    let run = try runTriage(
+      ["run", "vendor-credentials.yaml", "--answers", "answers.yaml", "--dry-run"],
+      currentDirectory: folder.url)
+    #expect(run.status == 65, "\(run)")
+    #expect(
+      run.error.contains(
+        "answers.yaml:8:5: each-credential: 'pypi token' is not an item of the answer to "
+          + "'credentials_held'"), "\(run.error)")
+  }
+}
