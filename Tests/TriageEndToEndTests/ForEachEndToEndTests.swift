@@ -69,3 +69,43 @@ import TriageTestSupport
           + "'credentials_held'"), "\(run.error)")
   }
 }
+
+/// A repeated group at a terminal: asked item after item, "(1 of 2)", and back across items.
+@Suite(.serialized) struct ForEachInteractiveTests {
+  @Test func asksItemAfterItemAndGoesBackAcrossItems() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write(forEachRunbook, to: "vendor-credentials.yaml")
+    let session = try PseudoTerminalSession(
+      ["run", "vendor-credentials.yaml", "--archive", "log", "--responder", "Dana", "--no-color"],
+      currentDirectory: folder.url)
+    try session.expect("Which vendor?")
+    try session.send("Acme\n")
+    try session.expect("When did we learn of it?")
+    try session.send("2026-04-01T09:00:00Z\n")
+    try session.expect("Which of our credentials does Acme hold?")
+    try session.send("deploy key\nnpm token\n\n")
+    try session.expect("The credential deploy key (1 of 2) - question 4 of about")
+    try session.expect("What kind of credential is deploy key?")
+    try session.send("ssh\n")
+    try session.expect("Is deploy key (ssh) used in production?")
+    try session.send("no\n")
+    try session.expect("The credential npm token (2 of 2)")
+    try session.expect("What kind of credential is npm token?")
+    try session.send("back\n")
+    try session.expect("Back to used_in_production[deploy-key].")
+    try session.expect("Is deploy key (ssh) used in production?")
+    try session.send("yes\n")
+    try session.expect("Which client's system does deploy key reach?")
+    try session.send("Globex\n")
+    try session.expect("What kind of credential is npm token?")
+    try session.send("2\n")
+    try session.expect("Is npm token (token) used in production?")
+    try session.send("no\n")
+    try session.expect("Review your answers")
+    try session.expect("used_in_production[deploy-key]: yes")
+    try session.expect("Rotate deploy key")
+    try session.send("y\n")
+    try session.expect("Wrote ")
+    #expect(try session.waitForExit() == 0, "\(session.normalisedTranscript)")
+  }
+}
