@@ -31,9 +31,12 @@ extension AnswersFile {
     for section in runbook.sections where section.forEach != nil {
       for question in section.questions { groupOf[question.id] = section }
     }
+    let groupIDs = Set(runbook.sections.filter { $0.forEach != nil }.map(\.id))
     var keyLocations: [String: SourceLocation] = [:]
     // Answers per item come after the others: their items are the items of a list answer.
     for entry in entries.filter({ $0.group == nil }) + entries.filter({ $0.group != nil }) {
+      // A repeated group left empty (as `answers-template` writes it) answers nothing.
+      if entry.input.isEmpty, entry.group == nil, groupIDs.contains(entry.questionID) { continue }
       guard var question = questionsByID[entry.questionID]
       else {
         let problem = AnswersFileProblem.unknownQuestion(
