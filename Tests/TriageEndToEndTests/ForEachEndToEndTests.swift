@@ -54,6 +54,36 @@ import TriageTestSupport
     #expect(verify.status == 0, "\(verify)")
   }
 
+  @Test func replaysItemAnswersAgainstItsOwnAndAChangedVersion() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write(forEachRunbook, to: "v1/r.yaml")
+    let changed =
+      forEachRunbook.replacingOccurrences(of: "version: 1.0.0", with: "version: 1.1.0")
+      .replacingOccurrences(
+        of: "    title: 'Rotate {{item}}'\n    when: used_in_production\n",
+        with: "    title: 'Rotate {{item}}'\n    when: credential_kind == 'token'\n")
+    try folder.write(changed, to: "v2/r.yaml")
+    try folder.write(forEachAnswers, to: "answers.yaml")
+    let run = try runTriage(
+      ["run", "v1/r.yaml", "--answers", "answers.yaml", "--archive", "log"],
+      currentDirectory: folder.url)
+    try #require(run.status == 0, "\(run)")
+    let written = TemporaryDirectory.files(under: folder.url.appendingPathComponent("log/records").path)
+    let json = try #require(written.first { $0.hasSuffix(".json") })
+    let path = folder.url.appendingPathComponent("log/records/" + json).path
+    let same = try runTriage(["replay", path, "--runbook", "v1/r.yaml"], currentDirectory: folder.url)
+    #expect(same.status == 0, "\(same)")
+    #expect(same.output.hasSuffix("\nNo outcome changes.\n"), "\(same)")
+    let other = try runTriage(["replay", path, "--runbook", "v2/r.yaml"], currentDirectory: folder.url)
+    #expect(other.status == 0, "\(other)")
+    #expect(
+      other.output.split(separator: "\n").dropFirst() == [
+        "2 outcome changes:",
+        "  new action rotate[npm-token]: Rotate npm token",
+        "  action no longer required rotate[deploy-key]: Rotate deploy key",
+      ], "\(other.output)")
+  }
+
   @Test func refusesAnItemNotInTheList() throws {
     let folder = try TemporaryDirectory()
     try folder.write(forEachRunbook, to: "vendor-credentials.yaml")
