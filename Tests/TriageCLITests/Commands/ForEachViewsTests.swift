@@ -47,4 +47,13 @@ import TriageTestSupport
     let itemProperties = item?["properties"] as? [String: Any]
     #expect(itemProperties.map { Set($0.keys) } == ["credential_kind", "used_in_production", "client"])
   }
+
+  @Test func graphLoopsOverTheItemsAndLinksForEachOutcomesToTheirList() {
+    let graph = InProcessRun(["graph", "r.yaml"], files: files).output
+    #expect(graph.contains("(for each item of<br/>credentials_held)"))
+    #expect(graph.contains("  q_client -.->|\"next item\"| q_credential_kind\n"))
+    #expect(graph.contains("  q_credentials_held -.->|\"no items\"| done\n"))
+    #expect(graph.contains("  q_credentials_held -.->|\"for each\"| action_rotate\n"))
+    #expect(!graph.contains("q_item"))
+  }
 }
