@@ -26,8 +26,15 @@ package enum OutcomeEvaluator {
       guard let condition else { return true }
       return ExpressionEvaluator.isTrue(condition.expression, in: values)
     }
-    func due(_ rule: DueTime?, _ values: [String: Value]) -> DueState {
+    func due(_ rule: DueTime?, _ values: [String: Value], _ item: RepeatedItem?) -> DueState {
       guard let rule else { return .none }
+      // For an item, `notify.sent` is when this item's `notify[key]` was sent.
+      var sent = sent
+      if let item {
+        for (id, time) in sent {
+          if let (plain, key) = RepeatedItem.split(id), key == item.key { sent[plain] = time }
+        }
+      }
       return dueState(rule.rule, values: values, recorded: recorded, sent: sent, calendar: calendar)
     }
     let severity = runbook.severityRules.first { holds($0.when) }?.level ?? .none
@@ -38,7 +45,7 @@ package enum OutcomeEvaluator {
         item, values in
         ActionOutcome(
           id: item.map { $0.expanded(rule.id) } ?? rule.id, kind: rule.kind,
-          title: rule.title.rendered(with: values), owner: rule.owner, due: due(rule.due, values),
+          title: rule.title.rendered(with: values), owner: rule.owner, due: due(rule.due, values, item),
           dueRule: rule.due?.source, details: rule.details?.rendered(with: values))
       }
     }
@@ -47,7 +54,7 @@ package enum OutcomeEvaluator {
         item, values in
         NotificationOutcome(
           id: item.map { $0.expanded(rule.id) } ?? rule.id, to: rule.to,
-          due: due(rule.due, values), dueRule: rule.due?.source, basis: rule.basis,
+          due: due(rule.due, values, item), dueRule: rule.due?.source, basis: rule.basis,
           draft: rule.draft?.rendered(with: values))
       }
     }

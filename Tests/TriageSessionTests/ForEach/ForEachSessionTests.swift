@@ -75,6 +75,34 @@ struct ForEachSessionTests {
   }
 }
 
+@Suite("Chained deadlines of repeated notifications")
+struct ForEachSentTests {
+  @Test("an item's 'ID.sent' anchor is when that item's notification was sent")
+  func chainedPerItem() throws {
+    let text = forEachRunbook + """
+
+        - id: follow-up
+          for-each: credentials_held
+          to: The same client
+          when: client
+          due: 7 days after notify-client.sent
+
+      """
+    let loaded = RunbookLoader.load(Array(text.utf8), file: "r.yaml")
+    #expect(loaded.diagnostics.map(\.description) == [])
+    let runbook = try #require(loaded.runbook)
+    let (file, _) = AnswersFile.load(Array(forEachAnswers.utf8), file: "a.yaml")
+    var session = Session(runbook: runbook)
+    _ = try #require(file).apply(to: &session, now: april)
+    let sentAt = try #require(UTCTimestamp.date(from: "2026-04-03T09:00:00Z"))
+    let outcomes = OutcomeEvaluator.evaluate(
+      runbook, answers: session.values(), recorded: april,
+      sent: ["notify-client[deploy-key]": sentAt], calendar: nil)
+    let followUp = outcomes.notifications.first { $0.id == "follow-up[deploy-key]" }
+    #expect(followUp?.due == .at(sentAt.addingTimeInterval(7 * 86_400)))
+  }
+}
+
 @Suite("Repeated groups in an answers file")
 struct ForEachAnswersFileTests {
   /// The diagnostics of ``forEachAnswers`` with one edit, applied to ``forEachRunbook``.
