@@ -7,7 +7,16 @@ import TriageTestSupport
 @Suite struct ForEachEndToEndTests {
   @Test func recordsItemAnswersAndAmendsExpandedIDs() throws {
     let folder = try TemporaryDirectory()
-    try folder.write(forEachRunbook, to: "vendor-credentials.yaml")
+    let followUp = """
+
+        - id: follow-up
+          for-each: credentials_held
+          to: The same client
+          when: client
+          due: 7 days after notify-client.sent
+
+      """
+    try folder.write(forEachRunbook + followUp, to: "vendor-credentials.yaml")
     try folder.write(forEachAnswers, to: "answers.yaml")
     let run = try runTriage(
       [
@@ -46,6 +55,9 @@ import TriageTestSupport
         "now", "--archive", archive,
       ])
     #expect(sent.status == 0, "\(sent.error)")
+    let followUps = try runTriage(["archive", "follow-ups", "--archive", archive])
+    #expect(followUps.output.contains("follow-up[deploy-key]"), "\(followUps)")
+    #expect(!followUps.output.contains("pending until notify-client"), "\(followUps)")
     let misspelt = try runTriage(
       ["archive", "amend", id, "--action", "rotate[deploy-kye]", "--status", "done", "--archive", archive])
     #expect(misspelt.status == 65)

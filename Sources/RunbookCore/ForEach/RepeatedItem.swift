@@ -38,7 +38,10 @@ package struct RepeatedItem: Sendable, Equatable, Hashable {
   package static let itemKeyName = "item_key"
 
   /// `id[key]`: the id of `id` for this item.
-  package func expanded(_ id: String) -> String { "\(id)[\(key)]" }
+  package func expanded(_ id: String) -> String { Self.expand(id, key: key) }
+
+  /// `id[key]`.
+  package static func expand(_ id: String, key: String) -> String { "\(id)[\(key)]" }
 
   /// The id and the key of an expanded id (`rotate[deploy-key]` → `rotate`, `deploy-key`), or
   /// nil for an id without a well-formed `[key]`.
