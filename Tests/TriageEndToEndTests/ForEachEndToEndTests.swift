@@ -24,7 +24,8 @@ import TriageTestSupport
         "--responder", "Dana Ortiz",
       ], currentDirectory: folder.url)
     #expect(run.status == 0, "\(run)")
-    let written = TemporaryDirectory.files(under: folder.url.appendingPathComponent("log/records").path)
+    let written = TemporaryDirectory.files(
+      under: folder.url.appendingPathComponent("log/records").path)
     let json = try #require(written.first { $0.hasSuffix(".json") })
     let data = try Data(contentsOf: folder.url.appendingPathComponent("log/records/" + json))
     let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -46,7 +47,10 @@ import TriageTestSupport
     let id = String(json.dropLast(".json".count).split(separator: "/").last ?? "")
     let archive = folder.url.appendingPathComponent("log").path
     let done = try runTriage(
-      ["archive", "amend", id, "--action", "rotate[deploy-key]", "--status", "done", "--archive", archive])
+      [
+        "archive", "amend", id, "--action", "rotate[deploy-key]", "--status", "done", "--archive",
+        archive,
+      ])
     #expect(done.status == 0, "\(done)")
     #expect(done.output.hasPrefix("Record \(id): action rotate[deploy-key] done."))
     let sent = try runTriage(
@@ -59,7 +63,10 @@ import TriageTestSupport
     #expect(followUps.output.contains("follow-up[deploy-key]"), "\(followUps)")
     #expect(!followUps.output.contains("pending until notify-client"), "\(followUps)")
     let misspelt = try runTriage(
-      ["archive", "amend", id, "--action", "rotate[deploy-kye]", "--status", "done", "--archive", archive])
+      [
+        "archive", "amend", id, "--action", "rotate[deploy-kye]", "--status", "done", "--archive",
+        archive,
+      ])
     #expect(misspelt.status == 65)
     #expect(misspelt.error.contains("did you mean 'rotate[deploy-key]'?"), "\(misspelt)")
     let verify = try runTriage(["archive", "verify", "--archive", archive])
@@ -80,13 +87,16 @@ import TriageTestSupport
       ["run", "v1/r.yaml", "--answers", "answers.yaml", "--archive", "log"],
       currentDirectory: folder.url)
     try #require(run.status == 0, "\(run)")
-    let written = TemporaryDirectory.files(under: folder.url.appendingPathComponent("log/records").path)
+    let written = TemporaryDirectory.files(
+      under: folder.url.appendingPathComponent("log/records").path)
     let json = try #require(written.first { $0.hasSuffix(".json") })
     let path = folder.url.appendingPathComponent("log/records/" + json).path
-    let same = try runTriage(["replay", path, "--runbook", "v1/r.yaml"], currentDirectory: folder.url)
+    let same = try runTriage(
+      ["replay", path, "--runbook", "v1/r.yaml"], currentDirectory: folder.url)
     #expect(same.status == 0, "\(same)")
     #expect(same.output.hasSuffix("\nNo outcome changes.\n"), "\(same)")
-    let other = try runTriage(["replay", path, "--runbook", "v2/r.yaml"], currentDirectory: folder.url)
+    let other = try runTriage(
+      ["replay", path, "--runbook", "v2/r.yaml"], currentDirectory: folder.url)
     #expect(other.status == 0, "\(other)")
     #expect(
       other.output.split(separator: "\n").dropFirst() == [
@@ -100,7 +110,8 @@ import TriageTestSupport
     let folder = try TemporaryDirectory()
     try folder.write(forEachRunbook, to: "vendor-credentials.yaml")
     try folder.write(
-      forEachAnswers.replacingOccurrences(of: "npm-token:", with: "pypi token:"), to: "answers.yaml")
+      forEachAnswers.replacingOccurrences(of: "npm-token:", with: "pypi token:"), to: "answers.yaml"
+    )
     let run = try runTriage(
       ["run", "vendor-credentials.yaml", "--answers", "answers.yaml", "--dry-run"],
       currentDirectory: folder.url)

@@ -48,7 +48,8 @@ package struct RepeatedItem: Sendable, Equatable, Hashable {
   package static func split(_ expandedID: String) -> (id: String, key: String)? {
     guard expandedID.hasSuffix("]"), let open = expandedID.firstIndex(of: "[") else { return nil }
     let id = String(expandedID[..<open])
-    let key = String(expandedID[expandedID.index(after: open)..<expandedID.index(before: expandedID.endIndex)])
+    let key = String(
+      expandedID[expandedID.index(after: open)..<expandedID.index(before: expandedID.endIndex)])
     guard !id.isEmpty, isKey(key) else { return nil }
     return (id, key)
   }

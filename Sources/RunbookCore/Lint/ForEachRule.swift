@@ -10,9 +10,10 @@ enum ForEachRule {
     let ids = runbook.questions.map(\.id)
     func check(_ name: String?, at location: SourceLocation?, before sectionIndex: Int?) {
       guard let name, let location else { return }
-      guard let holder = runbook.sections.firstIndex(where: { section in
-        section.questions.contains { $0.id == name }
-      }), let question = runbook.question(name)
+      guard
+        let holder = runbook.sections.firstIndex(where: { section in
+          section.questions.contains { $0.id == name }
+        }), let question = runbook.question(name)
       else {
         let problem = ForEachProblem.unknownList(
           name, suggestion: Suggestion.nearest(to: name, in: ids))
@@ -24,7 +25,8 @@ enum ForEachRule {
         let problem = ForEachProblem.listNotEarlier(name, section: section.id)
         diagnostics.append(.init(.error, problem, at: location))
       } else if section.forEach != nil {
-        diagnostics.append(.init(.error, ForEachProblem.nested(name, group: section.id), at: location))
+        diagnostics.append(
+          .init(.error, ForEachProblem.nested(name, group: section.id), at: location))
       } else if question.type != .list && question.type != .multi {
         let problem = ForEachProblem.notAList(name, type: question.type)
         diagnostics.append(.init(.error, problem, at: location))

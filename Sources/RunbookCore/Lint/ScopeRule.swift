@@ -20,7 +20,8 @@ enum ScopeRule {
       }
       if !groups.isEmpty {
         diagnostics += ForEachRule.outsideGroup(
-          condition.expression.names.map { ($0.name, $0.range.lowerBound) }, list: list, groups: groups, origin: condition.origin)
+          condition.expression.names.map { ($0.name, $0.range.lowerBound) }, list: list,
+          groups: groups, origin: condition.origin)
       }
     }
     func template(_ text: TemplateText?, _ scope: ExpressionScope) {

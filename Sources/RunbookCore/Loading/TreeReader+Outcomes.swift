@@ -60,7 +60,8 @@ extension TreeReader {
     (map.items("actions", diagnostics: &diagnostics) ?? []).compactMap { item in
       guard
         let rule = MappingReader(
-          item, as: "action", known: ["id", "kind", "title", "when", "owner", "due", "details", "for-each"],
+          item, as: "action",
+          known: ["id", "kind", "title", "when", "owner", "due", "details", "for-each"],
           required: ["id", "kind", "title"], diagnostics: &diagnostics)
       else { return nil }
       let id = readID(rule, "id", pattern: .kebab, what: "action id")
@@ -71,8 +72,9 @@ extension TreeReader {
         id: id, kind: kind, title: title, when: readCondition(rule, "when"),
         owner: rule.text("owner", diagnostics: &diagnostics)?.0, due: readDue(rule),
         details: readTemplate(rule, "details"), location: item.location)
-      (action.forEach, action.forEachLocation) = readForEach(rule).map { ($0.name, $0.location) }
-        ?? (nil, nil)
+      let forEach = readForEach(rule)
+      action.forEach = forEach?.name
+      action.forEachLocation = forEach?.location
       return action
     }
   }
@@ -95,7 +97,8 @@ extension TreeReader {
     (map.items("notifications", diagnostics: &diagnostics) ?? []).compactMap { item in
       guard
         let rule = MappingReader(
-          item, as: "notification", known: ["id", "to", "when", "due", "basis", "draft", "for-each"],
+          item, as: "notification",
+          known: ["id", "to", "when", "due", "basis", "draft", "for-each"],
           required: ["id", "to"], diagnostics: &diagnostics)
       else { return nil }
       let id = readID(rule, "id", pattern: .kebab, what: "notification id")
@@ -105,8 +108,9 @@ extension TreeReader {
         id: id, to: to, when: readCondition(rule, "when"), due: readDue(rule),
         basis: rule.text("basis", diagnostics: &diagnostics)?.0, draft: readTemplate(rule, "draft"),
         location: item.location)
-      (notification.forEach, notification.forEachLocation) =
-        readForEach(rule).map { ($0.name, $0.location) } ?? (nil, nil)
+      let forEach = readForEach(rule)
+      notification.forEach = forEach?.name
+      notification.forEachLocation = forEach?.location
       return notification
     }
   }

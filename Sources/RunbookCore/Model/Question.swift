@@ -18,8 +18,9 @@ package struct Question: Sendable, Equatable {
   /// The regular expression a `text` (or `list` item) answer must match in full.
   package var textPattern: TextPattern?
   package var location: SourceLocation
-  /// For a question of a repeated group as asked for one item: which item. `id` is then the
-  /// expanded id (`used_in_production[deploy-key]`); nil for a question as written.
+  /// The item a question of a repeated group is asked for; nil for a question as written.
+  ///
+  /// `id` is then the expanded id (`used_in_production[deploy-key]`).
   package var item: RepeatedItem?
 
   /// The id as written in the runbook: `id` without the item key.

@@ -45,7 +45,8 @@ extension AnswersFile {
         diagnostics.append(.init(.error, problem, at: entry.keyLocation))
         continue
       }
-      guard let resolved = resolve(
+      guard
+        let resolved = resolve(
           entry, question, group: groupOf[question.id], in: session, diagnostics: &diagnostics)
       else { continue }
       question = resolved
@@ -83,9 +84,10 @@ extension AnswersFile {
     return diagnostics
   }
 
-  /// `question` as answered by `entry`: as written for an answer outside a repeated group, or
-  /// expanded for its item for one under a group; nil (with why) when it cannot be answered
-  /// there. `holder` is the repeated group that asks `question`, if any.
+  /// `question` as `entry` answers it, or nil (with why) when it cannot be answered there.
+  ///
+  /// As written for an answer outside a repeated group, expanded for its item for one under a
+  /// group. `holder` is the repeated group that asks `question`, if any.
   private func resolve(
     _ entry: Entry, _ question: Question, group holder: Section?, in session: Session,
     diagnostics: inout [Diagnostic]

@@ -45,7 +45,8 @@ package enum OutcomeEvaluator {
         item, values in
         ActionOutcome(
           id: item.map { $0.expanded(rule.id) } ?? rule.id, kind: rule.kind,
-          title: rule.title.rendered(with: values), owner: rule.owner, due: due(rule.due, values, item),
+          title: rule.title.rendered(with: values), owner: rule.owner,
+          due: due(rule.due, values, item),
           dueRule: rule.due?.source, details: rule.details?.rendered(with: values))
       }
     }

@@ -32,7 +32,8 @@ struct ForEachLintTests {
 
   static let cases: [ForEachLintCase] = [
     ForEachLintCase(
-      name: "for-each naming an unknown question", replace: "    for-each: credentials_held\n    questions",
+      name: "for-each naming an unknown question",
+      replace: "    for-each: credentials_held\n    questions",
       with: "    for-each: credential_held\n    questions", code: "unknown-name", line: 19,
       column: 15,
       message: "for-each names 'credential_held', which is no question of this runbook; "

@@ -14,9 +14,10 @@ import TriageTestSupport
     #expect(template.contains("  #     used_in_production: \n"))
     let (empty, problems) = AnswersFile.load(Array(template.utf8), file: "a.yaml")
     #expect(problems == [])
-    #expect(empty?.entries.map(\.questionID) == [
-      "vendor", "discovered_at", "credentials_held", "each-credential",
-    ])
+    #expect(
+      empty?.entries.map(\.questionID) == [
+        "vendor", "discovered_at", "credentials_held", "each-credential",
+      ])
     let filled =
       template
       .replacingOccurrences(of: "  vendor: \n", with: "  vendor: Acme\n")
@@ -28,7 +29,8 @@ import TriageTestSupport
         of: "  #     used_in_production: \n", with: "      used_in_production: yes\n")
     let (file, fileProblems) = AnswersFile.load(Array(filled.utf8), file: "a.yaml")
     #expect(fileProblems == [])
-    let runbook = try #require(RunbookLoader.load(Array(forEachRunbook.utf8), file: "r.yaml").runbook)
+    let runbook = try #require(
+      RunbookLoader.load(Array(forEachRunbook.utf8), file: "r.yaml").runbook)
     var session = Session(runbook: runbook)
     let applied = try #require(file).apply(to: &session, now: Date(timeIntervalSince1970: 0))
     #expect(applied.filter { $0.severity == .error }.map(\.description) == [])
@@ -45,7 +47,8 @@ import TriageTestSupport
     let group = answers?["each-credential"] as? [String: Any]
     let item = group?["additionalProperties"] as? [String: Any]
     let itemProperties = item?["properties"] as? [String: Any]
-    #expect(itemProperties.map { Set($0.keys) } == ["credential_kind", "used_in_production", "client"])
+    #expect(
+      itemProperties.map { Set($0.keys) } == ["credential_kind", "used_in_production", "client"])
   }
 
   @Test func graphLoopsOverTheItemsAndLinksForEachOutcomesToTheirList() {

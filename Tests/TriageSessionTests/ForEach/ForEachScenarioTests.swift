@@ -35,7 +35,8 @@ struct ForEachScenarioTests {
   func run(_ text: String) throws -> ScenarioResult {
     let (scenario, diagnostics) = Scenario.load(Array(text.utf8), file: "s.yaml")
     #expect(diagnostics.map(\.description) == [])
-    return ScenarioRunner.run(try #require(scenario), runbook: try loadForEachRunbook(), calendar: nil)
+    return ScenarioRunner.run(
+      try #require(scenario), runbook: try loadForEachRunbook(), calendar: nil)
   }
 
   @Test("expectations name expanded ids; a plain id of a for-each rule means any item")

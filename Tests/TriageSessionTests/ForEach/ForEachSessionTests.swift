@@ -30,10 +30,11 @@ struct ForEachSessionTests {
       _ = try session.answer(input, to: question, at: april).get()
     }
     #expect(session.isComplete)
-    #expect(asked.map(\.0).suffix(5) == [
-      "credential_kind[deploy-key]", "used_in_production[deploy-key]", "client[deploy-key]",
-      "credential_kind[npm-token]", "used_in_production[npm-token]",
-    ])
+    #expect(
+      asked.map(\.0).suffix(5) == [
+        "credential_kind[deploy-key]", "used_in_production[deploy-key]", "client[deploy-key]",
+        "credential_kind[npm-token]", "used_in_production[npm-token]",
+      ])
     #expect(asked[4].1 == "Is deploy key (ssh) used in production?")
     #expect(asked[4].2 == "The credential deploy key (1 of 2)")
     #expect(asked[7].2 == "The credential npm token (2 of 2)")
@@ -79,15 +80,16 @@ struct ForEachSessionTests {
 struct ForEachSentTests {
   @Test("an item's 'ID.sent' anchor is when that item's notification was sent")
   func chainedPerItem() throws {
-    let text = forEachRunbook + """
+    let text =
+      forEachRunbook + """
 
-        - id: follow-up
-          for-each: credentials_held
-          to: The same client
-          when: client
-          due: 7 days after notify-client.sent
+          - id: follow-up
+            for-each: credentials_held
+            to: The same client
+            when: client
+            due: 7 days after notify-client.sent
 
-      """
+        """
     let loaded = RunbookLoader.load(Array(text.utf8), file: "r.yaml")
     #expect(loaded.diagnostics.map(\.description) == [])
     let runbook = try #require(loaded.runbook)
@@ -140,7 +142,9 @@ struct ForEachAnswersFileTests {
       replacing: "  vendor: Acme\n", with: "  vendor: Acme\n  client: X\n")
     let error = try #require(found.first { $0.code == "outside-group" })
     #expect(error.location.line == 4)
-    #expect(error.message == "client is asked once per item: answer it under 'each-credential', for each item")
+    #expect(
+      error.message
+        == "client is asked once per item: answer it under 'each-credential', for each item")
   }
 
   @Test("a question of another section under an item gets the nearest group question")
