@@ -35,11 +35,39 @@ enum ForEachRule {
     for (index, section) in runbook.sections.enumerated() {
       check(section.forEach, at: section.forEachLocation, before: index)
     }
-    for rule in runbook.actions { check(rule.forEach, at: rule.forEachLocation, before: nil) }
+    let groups = groupsByQuestion(runbook)
+    for rule in runbook.actions {
+      check(rule.forEach, at: rule.forEachLocation, before: nil)
+      diagnostics += dueAnchors(rule.due, list: rule.forEach, groups: groups)
+    }
     for rule in runbook.notifications {
       check(rule.forEach, at: rule.forEachLocation, before: nil)
+      diagnostics += dueAnchors(rule.due, list: rule.forEach, groups: groups)
     }
     return diagnostics
+  }
+
+  /// A due time counting from a repeated group's answer is only known per item: only a
+  /// `for-each` rule over the group's list can use it.
+  ///
+  /// The names are found in the due text as written (words of letters, digits and `_`), so
+  /// every anchor of any due form is checked.
+  private static func dueAnchors(
+    _ due: DueTime?, list: String?, groups: [String: Section]
+  ) -> [Diagnostic] {
+    guard let due, !groups.isEmpty else { return [] }
+    var names: [(name: String, offset: Int)] = []
+    var word = ""
+    for (offset, character) in due.source.enumerated() {
+      if character.isASCII, character.isLetter || character.isNumber || character == "_" {
+        word.append(character)
+        continue
+      }
+      if !word.isEmpty { names.append((word, offset - word.count)) }
+      word = ""
+    }
+    if !word.isEmpty { names.append((word, due.source.count - word.count)) }
+    return outsideGroup(names, list: list, groups: groups, origin: due.origin)
   }
 
   /// The repeated group of each question asked in one, by question id: what `ScopeRule` needs

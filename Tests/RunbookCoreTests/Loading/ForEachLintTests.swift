@@ -30,6 +30,12 @@ struct ForEachLintTests {
     #expect(runbook.group(holding: "vendor") == nil)
   }
 
+  /// The fixture with a datetime question in its repeated group, for due anchors.
+  static let withTime = forEachRunbook.replacingOccurrences(
+    of: "        when: used_in_production\n",
+    with: "        when: used_in_production\n      - id: client_told_at\n"
+      + "        ask: When was the client told?\n        type: datetime\n")
+
   static let cases: [ForEachLintCase] = [
     ForEachLintCase(
       name: "for-each naming an unknown question",
@@ -84,6 +90,20 @@ struct ForEachLintTests {
       errors.first { $0.code == lint.code }, "no \(lint.code) error in \(errors)")
     #expect(error.location == SourceLocation(file: "r.yaml", line: lint.line, column: lint.column))
     #expect(error.message.hasPrefix(lint.message), "\(error.message)")
+  }
+
+  @Test func dueTimeFromAGroupAnswerOnlyInAForEachRule() throws {
+    let outside = Self.withTime.replacingOccurrences(
+      of: "    title: Review the vendor relationship with {{vendor}}\n",
+      with: "    title: Review the vendor relationship with {{vendor}}\n"
+        + "    due: 1 day after client_told_at\n")
+    let result = RunbookLoader.load(Array(outside.utf8), file: "r.yaml")
+    let errors = result.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code) == ["outside-group"])
+    #expect(errors.first?.location == SourceLocation(file: "r.yaml", line: 53, column: 22))
+    let inside = Self.withTime.replacingOccurrences(
+      of: "due: 24 hours after discovered_at", with: "due: 24 hours after client_told_at")
+    #expect(RunbookLoader.load(Array(inside.utf8), file: "r.yaml").diagnostics.map(\.code) == [])
   }
 
   @Test func itemKeysAreSluggedAndUnique() {
