@@ -157,3 +157,52 @@ struct ForEachAnswersFileTests {
         "'vendor' is no question of the repeated group 'each-credential'"))
   }
 }
+
+@Suite("Repeated groups over a multi question")
+struct ForEachMultiTests {
+  @Test("a group over a multi answer shows each choice's label and keys it by its id")
+  func itemsOfAMultiAnswer() throws {
+    let text = """
+      runbook: clouds
+      title: Clouds
+      version: 1.0.0
+      sections:
+        - id: which
+          title: Which
+          questions:
+            - id: clouds
+              ask: Which clouds?
+              type: multi
+              choices:
+                - aws: Amazon Web Services
+                - gcp: Google Cloud
+        - id: each-cloud
+          title: '{{item}}'
+          for-each: clouds
+          questions:
+            - id: keys_found
+              ask: Were keys for {{item}} ({{item_key}}) found?
+              type: yesno
+      actions:
+        - id: rotate
+          kind: rotate
+          for-each: clouds
+          title: Rotate the {{item}} keys
+          when: keys_found
+      """
+    let loaded = RunbookLoader.load(Array(text.utf8), file: "c.yaml")
+    #expect(loaded.diagnostics.map(\.description) == [])
+    var session = Session(runbook: try #require(loaded.runbook))
+    _ = try session.answer(.text("gcp, aws"), to: try #require(session.nextQuestion()), at: april)
+      .get()
+    let first = try #require(session.nextQuestion())
+    #expect(first.id == "keys_found[gcp]")
+    #expect(session.prompt(for: first) == "Were keys for Google Cloud (gcp) found?")
+    _ = try session.answer(.text("yes"), to: first, at: april).get()
+    _ = try session.answer(.text("no"), to: try #require(session.nextQuestion()), at: april).get()
+    let outcomes = OutcomeEvaluator.evaluate(
+      session.runbook, answers: session.values(), recorded: april, calendar: nil)
+    #expect(outcomes.actions.map(\.title) == ["Rotate the Google Cloud keys"])
+    #expect(outcomes.actions.map(\.id) == ["rotate[gcp]"])
+  }
+}
