@@ -15,14 +15,11 @@ extension Runbook {
   /// `multi` answer's choices by label (keyed by their ids); none when it is unanswered.
   package func items(of list: String, in values: [String: Value]) -> [RepeatedItem] {
     guard case .list(let entries) = values[list] ?? .unset else { return [] }
-    let texts: [String]
-    let keys: [String]
+    // A multi answer's items are choice ids, already keys; the text shown is the label.
+    let keys = RepeatedItem.keys(for: entries)
+    var texts = entries
     if let question = question(list), question.type == .multi {
       texts = entries.map { id in question.choices.first { $0.id == id }?.label ?? id }
-      keys = RepeatedItem.keys(for: entries)
-    } else {
-      texts = entries
-      keys = RepeatedItem.keys(for: entries)
     }
     return zip(texts, keys).enumerated().map { index, pair in
       RepeatedItem(list: list, text: pair.0, key: pair.1, number: index + 1, count: entries.count)
