@@ -14,6 +14,9 @@ package enum ForEachProblem: DiagnosticKind, Equatable {
   /// A question of a repeated group named outside that group (and outside the `for-each`
   /// rules over its list); `list` is the list the group repeats over.
   case outsideGroup(String, group: String, list: String)
+  /// A question or derived value named `item` or `item_key` in a runbook with `for-each`, where
+  /// those names stand for the item.
+  case reservedName(String)
 
   package var code: String {
     switch self {
@@ -22,6 +25,7 @@ package enum ForEachProblem: DiagnosticKind, Equatable {
     case .listNotEarlier: "forward-reference"
     case .nested: "nested-for-each"
     case .outsideGroup: "outside-group"
+    case .reservedName: "duplicate-id"
     }
   }
 
@@ -41,6 +45,8 @@ package enum ForEachProblem: DiagnosticKind, Equatable {
     case .outsideGroup(let name, let group, let list):
       "'\(name)' is asked once per item of '\(list)' (group '\(group)'): only that group and "
         + "for-each rules over '\(list)' can name it"
+    case .reservedName(let name):
+      "'\(name)' names the item in a repeated group or for-each rule; give this another id"
     }
   }
 }

@@ -36,6 +36,21 @@ enum ForEachRule {
       check(section.forEach, at: section.forEachLocation, before: index)
     }
     let groups = groupsByQuestion(runbook)
+    let repeats =
+      runbook.sections.contains { $0.forEach != nil }
+      || runbook.actions.contains { $0.forEach != nil }
+      || runbook.notifications.contains { $0.forEach != nil }
+    let reserved = [RepeatedItem.itemName, RepeatedItem.itemKeyName]
+    if repeats {
+      for question in runbook.questions where reserved.contains(question.id) {
+        let problem = ForEachProblem.reservedName(question.id)
+        diagnostics.append(.init(.error, problem, at: question.location))
+      }
+      for derivation in runbook.derivations where reserved.contains(derivation.name) {
+        let problem = ForEachProblem.reservedName(derivation.name)
+        diagnostics.append(.init(.error, problem, at: derivation.location))
+      }
+    }
     for rule in runbook.actions {
       check(rule.forEach, at: rule.forEachLocation, before: nil)
       diagnostics += dueAnchors(rule.due, list: rule.forEach, groups: groups)

@@ -76,6 +76,10 @@ struct ForEachLintTests {
       code: "outside-group", line: 35, column: 11,
       message: "'used_in_production' is asked once per item"),
     ForEachLintCase(
+      name: "a question named item", replace: "      - id: vendor\n",
+      with: "      - id: item\n", code: "duplicate-id", line: 8, column: 9,
+      message: "'item' names the item in a repeated group or for-each rule"),
+    ForEachLintCase(
       name: "item outside a group", replace: "say: Rotate what {{vendor}} held.",
       with: "say: Rotate what {{item}} held.", code: "unknown-name", line: 38, column: 24,
       message: "unknown name 'item'"),
