@@ -85,7 +85,11 @@ package struct FollowUp: Sendable, Equatable {
       return (nil, "pending: cannot read due rule '\(ruleText)'")
     }
     guard case .sent(let anchorID) = rule.anchor else { return (nil, "pending (\(ruleText))") }
-    guard let sentAt = state.notification(anchorID)?.sentAt else {
+    // A repeated notification's chained deadline counts from the same item's anchor.
+    let itemAnchor = RepeatedItem.split(item.id).map { RepeatedItem.expand(anchorID, key: $0.key) }
+    guard
+      let sentAt = (itemAnchor.flatMap(state.notification) ?? state.notification(anchorID))?.sentAt
+    else {
       return (nil, "pending until \(anchorID) is sent (\(ruleText))")
     }
     guard rule.unit == .businessDays else {

@@ -54,8 +54,26 @@ package struct Replay: Sendable, Equatable {
     // answers replays in linear time.
     let questionsByID = Dictionary(
       runbook.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    for given in (record.answers ?? []) + (record.unused ?? []) {
-      guard let question = questionsByID[given.name],
+    var lists: [String: String] = [:]
+    for section in runbook.sections {
+      guard let list = section.forEach else { continue }
+      for question in section.questions { lists[question.id] = list }
+    }
+    // A repeated question's answer is named `question[item-key]`: it is found once the list
+    // answers are in, among the items of its list.
+    func question(named name: String) -> Question? {
+      if let question = questionsByID[name] { return lists[name] == nil ? question : nil }
+      guard let (id, key) = RepeatedItem.split(name), let question = questionsByID[id],
+        let list = lists[id],
+        let item = runbook.items(of: list, in: session.given).first(where: { $0.key == key })
+      else { return nil }
+      return Runbook.question(question, for: item)
+    }
+    let answers = (record.answers ?? []) + (record.unused ?? [])
+    let isRepeated = { (name: String) in RepeatedItem.split(name) != nil }
+    for given in answers.filter({ !isRepeated($0.name) }) + answers.filter({ isRepeated($0.name) })
+    {
+      guard let question = question(named: given.name),
         let value = RecordBuilder.value(given.value, for: question)
       else {
         dropped.append(given.name)
@@ -65,7 +83,7 @@ package struct Replay: Sendable, Equatable {
     }
     // Questions asked and skipped (optional, no answer) are in the trail with a null answer.
     for entry in record.trail ?? [] where entry.answer == .null {
-      if let question = questionsByID[entry.question], session.given[entry.question] == nil {
+      if session.given[entry.question] == nil, let question = question(named: entry.question) {
         session.record(.unset, for: question, at: recordedAt, prompt: "")
       }
     }

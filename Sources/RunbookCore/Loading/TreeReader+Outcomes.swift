@@ -64,7 +64,7 @@ extension TreeReader {
           item, as: "action",
           known: [
             "id", "kind", "title", "when", "owner", "due", "details", "not-required",
-            "undetermined",
+            "undetermined", "for-each",
           ],
           required: ["id", "kind", "title"], diagnostics: &diagnostics)
       else { return nil }
@@ -72,12 +72,16 @@ extension TreeReader {
       let kind = readActionKind(rule)
       let title = readTemplate(rule, "title")
       guard let id, let kind, let title else { return nil }
-      return ActionRule(
+      var action = ActionRule(
         id: id, kind: kind, title: title, when: readCondition(rule, "when"),
         owner: rule.text("owner", diagnostics: &diagnostics)?.0, due: readDue(rule),
         details: readTemplate(rule, "details"),
         notRequired: readOutcomeReasons(rule, "not-required"),
         undetermined: readOutcomeReasons(rule, "undetermined"), location: item.location)
+      let forEach = readForEach(rule)
+      action.forEach = forEach?.name
+      action.forEachLocation = forEach?.location
+      return action
     }
   }
 
@@ -103,17 +107,22 @@ extension TreeReader {
           item, as: "notification",
           known: [
             "id", "to", "when", "due", "basis", "draft", "not-required", "undetermined",
+            "for-each",
           ],
           required: ["id", "to"], diagnostics: &diagnostics)
       else { return nil }
       let id = readID(rule, "id", pattern: .kebab, what: "notification id")
       let to = rule.text("to", diagnostics: &diagnostics)?.0
       guard let id, let to else { return nil }
-      return NotificationRule(
+      var notification = NotificationRule(
         id: id, to: to, when: readCondition(rule, "when"), due: readDue(rule),
         basis: rule.text("basis", diagnostics: &diagnostics)?.0, draft: readTemplate(rule, "draft"),
         notRequired: readOutcomeReasons(rule, "not-required"),
         undetermined: readOutcomeReasons(rule, "undetermined"), location: item.location)
+      let forEach = readForEach(rule)
+      notification.forEach = forEach?.name
+      notification.forEachLocation = forEach?.location
+      return notification
     }
   }
 

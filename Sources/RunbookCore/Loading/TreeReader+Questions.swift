@@ -2,12 +2,12 @@ import Foundation
 import YAMLLite
 
 extension TreeReader {
-  static let sectionKeys = ["id", "title", "when", "intro", "questions"]
+  static let sectionKeys = ["id", "title", "when", "intro", "for-each", "questions"]
   static let questionKeys = [
     "id", "ask", "type", "help", "default", "required", "when", "choices", "min", "max", "pattern",
   ]
 
-  /// Reads a section: `section := {id, title, when?, intro?, questions}`.
+  /// Reads a section: `section := {id, title, when?, intro?, for-each?, questions}`.
   mutating func readSection(_ node: Node) -> Section? {
     guard
       let map = MappingReader(
@@ -19,9 +19,11 @@ extension TreeReader {
       readQuestion($0)
     }
     guard let title = readTemplate(map, "title") else { return nil }
+    let forEach = readForEach(map)
     return Section(
       id: id, title: title, when: readCondition(map, "when"), intro: readTemplate(map, "intro"),
-      questions: questions, location: node.location)
+      questions: questions, location: node.location, forEach: forEach?.name,
+      forEachLocation: forEach?.location)
   }
 
   /// Reads a question.

@@ -96,6 +96,17 @@ struct TreeReader {
     return tlp
   }
 
+  /// Reads `for-each: question_id`; the name is checked against the questions by `ForEachRule`.
+  mutating func readForEach(_ map: MappingReader) -> (name: String, location: SourceLocation)? {
+    guard let (text, node) = map.text("for-each", diagnostics: &diagnostics) else { return nil }
+    let location = node.location(ofTextOffset: 0)
+    if !IDPattern.snake.matches(text) {
+      error(.badID(text, what: "for-each question id", pattern: .snake), at: location)
+      return nil
+    }
+    return (text, location)
+  }
+
   // MARK: - Embedded languages
 
   /// Parses an expression at `key`, reporting a syntax error at its exact column.

@@ -65,6 +65,10 @@ package struct ActionRule: Sendable, Equatable {
   /// When whether the action is required is not known yet, and what is missing.
   package var undetermined: [OutcomeReason] = []
   package var location: SourceLocation
+  /// The list question this action repeats over (`for-each:`), or nil.
+  package var forEach: String?
+  /// Where the `for-each` value was written.
+  package var forEachLocation: SourceLocation?
 }
 
 /// A notification the record requires when its condition holds: whom, by when, on what basis.
@@ -80,4 +84,8 @@ package struct NotificationRule: Sendable, Equatable {
   /// When whether the notification is required is not known yet, and what is missing.
   package var undetermined: [OutcomeReason] = []
   package var location: SourceLocation
+  /// The list question this notification repeats over (`for-each:`), or nil.
+  package var forEach: String?
+  /// Where the `for-each` value was written.
+  package var forEachLocation: SourceLocation?
 }

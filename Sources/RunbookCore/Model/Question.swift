@@ -18,6 +18,13 @@ package struct Question: Sendable, Equatable {
   /// The regular expression a `text` (or `list` item) answer must match in full.
   package var textPattern: TextPattern?
   package var location: SourceLocation
+  /// The item a question of a repeated group is asked for; nil for a question as written.
+  ///
+  /// `id` is then the expanded id (`used_in_production[deploy-key]`).
+  package var item: RepeatedItem?
+
+  /// The id as written in the runbook: `id` without the item key.
+  package var plainID: String { item?.questionID ?? id }
 
   /// The `pattern` as written.
   package var pattern: String? { textPattern?.source }

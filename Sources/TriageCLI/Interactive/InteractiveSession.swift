@@ -52,7 +52,8 @@ struct InteractiveSession {
       guard case .line(let line) = context.standardInput.readAnswerLine() else { return false }
       let typed = line.trimmed
       if typed == "?" {
-        let help = question.help?.rendered(with: session.values()).trimmingTrailingNewlines
+        let help = question.help?.rendered(with: session.values(for: question))
+          .trimmingTrailingNewlines
         output.write((help ?? "There is no help for this question.") + "\n")
         continue
       }

@@ -13,17 +13,19 @@ struct QuestionPrompt {
   let question: Question
   let style: TextStyle
 
-  /// `Credential rotation - question 4 of about 11`, then the prompt and how to answer.
+  /// `Credential rotation - question 4 of about 11`, then the prompt and how to answer; in a
+  /// repeated group, the section title says which item: `The credential deploy key (1 of 2)`.
   func rendered() -> String {
     let progress = session.progress(at: question)
+    let item = progress.item.map { " (\($0.number) of \($0.count))" } ?? ""
     var lines = [
       "",
       style.dim(
-        "\(VisibleText.line(progress.sectionTitle)) - question \(progress.number) of about \(progress.estimatedTotal)"
+        "\(VisibleText.line(progress.sectionTitle))\(item) - question \(progress.number) of about \(progress.estimatedTotal)"
       ),
     ]
     // The answers quoted in the prompt stay on one line each; the runbook's own lines are kept.
-    let prompt = question.ask.rendered(with: session.values().mapValues(Self.oneLine))
+    let prompt = question.ask.rendered(with: session.values(for: question).mapValues(Self.oneLine))
     if question.type == .note {
       lines.append(prompt.trimmingTrailingNewlines)
       lines.append(style.dim("(press Enter to continue)"))

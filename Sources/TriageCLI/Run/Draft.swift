@@ -84,7 +84,9 @@ struct Draft {
     var session = Session(runbook: runbook)
     var earliest = Date.distantPast
     for entry in draft.answers {
-      guard let question = runbook.question(entry.question) else {
+      // A repeated question (`used_in_production[deploy-key]`) is found among the questions
+      // the answers so far reach: its list is answered earlier in the draft.
+      guard let question = session.question(withID: entry.question) else {
         warnings.append("the draft answers a question the runbook no longer has; it is dropped")
         continue
       }

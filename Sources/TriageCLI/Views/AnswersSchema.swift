@@ -7,14 +7,37 @@ import RunbookCore
 /// It follows what `AnswerReader` accepts: yes/no words or booleans for a `yesno`, choice ids,
 /// arrays for `multi` and `list`, numbers or numeric strings, and `now` for dates and times.
 /// Answers are not required by the schema: questions may be skipped by their conditions, and a
-/// mixed run asks the rest at the terminal.
+/// mixed run asks the rest at the terminal. A repeated group's answers are an object under its
+/// section id, keyed by item, each holding the group's questions.
 struct AnswersSchema {
   var runbook: Runbook
 
   /// The schema, pretty-printed with keys in a fixed order, ending with a newline.
   func rendered() -> String {
-    let answers = runbook.questions.filter(\.type.asksForAnswer).map {
-      JSONObject.Member($0.id, property(for: $0))
+    var answers: [JSONObject.Member] = []
+    for section in runbook.sections {
+      let questions = section.questions.filter(\.type.asksForAnswer).map {
+        JSONObject.Member($0.id, property(for: $0))
+      }
+      guard let list = section.forEach else {
+        answers += questions
+        continue
+      }
+      let item = JSONValue.object([
+        .init("type", .string("object")),
+        .init("additionalProperties", .bool(false)),
+        .init("properties", .object(JSONObject(questions))),
+      ])
+      answers.append(
+        .init(
+          section.id,
+          .object([
+            .init(
+              "description",
+              .string("Answers per item of \(list), keyed by the item's text or key.")),
+            .init("type", .array([.string("object"), .string("null")])),
+            .init("additionalProperties", item),
+          ])))
     }
     let schema = JSONValue.object([
       .init("$schema", .string("https://json-schema.org/draft/2020-12/schema")),

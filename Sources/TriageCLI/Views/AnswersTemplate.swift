@@ -7,7 +7,9 @@ import RunbookCore
 /// what it accepts, with sections as comment headers.
 ///
 /// The result is a valid answers file before and after it is filled in: empty answers take the
-/// question's default or are skipped when optional.
+/// question's default or are skipped when optional. A repeated group (`for-each`) is an empty
+/// entry under its section id with its questions as a commented skeleton for one item, to copy
+/// once per item of its list.
 struct AnswersTemplate {
   var runbook: Runbook
 
@@ -25,6 +27,10 @@ struct AnswersTemplate {
       lines.append("")
       lines.append("  # == \(section.id): \(Self.flat(section.title.source)) ==")
       if let when = section.when { lines.append("  # section asked only when: \(when.source)") }
+      if let list = section.forEach {
+        lines += groupSkeleton(section, over: list)
+        continue
+      }
       for question in section.questions {
         lines.append("")
         lines += comments(for: question).map { "  # " + $0 }
@@ -34,6 +40,25 @@ struct AnswersTemplate {
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The lines of a repeated group: its id with no answers yet, and a commented skeleton of one
+  /// item's answers.
+  private func groupSkeleton(_ section: Section, over list: String) -> [String] {
+    var lines = [
+      "  # asked once per item of \(list): copy the lines below once per item, uncommented,",
+      "  # under the item's text (or its key), and fill them in",
+      "  \(section.id):",
+      "  #   ITEM:",
+    ]
+    for question in section.questions {
+      lines += comments(for: question).map { "  #     # " + $0 }
+      if question.type.asksForAnswer {
+        lines.append(
+          "  #     \(question.id): " + (question.defaultAnswer.map(Self.scalar) ?? ""))
+      }
+    }
+    return lines
   }
 
   private func comments(for question: Question) -> [String] {

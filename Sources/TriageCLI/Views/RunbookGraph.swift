@@ -4,7 +4,9 @@ import RunbookCore
 ///
 /// The questions come in order (grouped by section) with their conditions on the edges, then the
 /// derived values and the outcomes, each linked from the answers its condition reads.
-/// `MermaidRenderer` and `DotRenderer` draw it.
+/// `MermaidRenderer` and `DotRenderer` draw it. A repeated group (`for-each`) says so in its
+/// cluster's label, loops back from its last question to its first ("next item"), and can be
+/// skipped when the list has no items; a `for-each` outcome reads its list.
 struct RunbookGraph: Equatable {
   /// What a node stands for; renderers choose a shape for each.
   enum Kind: Equatable {
@@ -63,6 +65,7 @@ struct RunbookGraph: Equatable {
   private mutating func addQuestions(_ runbook: Runbook) {
     var sequence = ["start"]
     var sectionSpans: [(condition: Condition?, first: Int, last: Int)] = []
+    var groupSpans: [(first: Int, last: Int)] = []
     for section in runbook.sections {
       let nodes = section.questions.map { question in
         Node(
@@ -70,12 +73,17 @@ struct RunbookGraph: Equatable {
           label: "\(question.id) (\(question.type.rawValue))\n" + Self.wrapped(question.ask.source),
           kind: question.type.asksForAnswer ? .question : .note)
       }
+      let repeated = section.forEach.map { " (for each item of \($0))" } ?? ""
       clusters.append(
         Cluster(
           id: Self.safe("section_" + section.id),
-          label: Self.wrapped("\(section.id): \(section.title.source)", width: 60), nodes: nodes))
+          label: Self.wrapped("\(section.id): \(section.title.source)\(repeated)", width: 60),
+          nodes: nodes))
       if !nodes.isEmpty {
         sectionSpans.append((section.when, sequence.count, sequence.count + nodes.count - 1))
+        if section.forEach != nil {
+          groupSpans.append((sequence.count, sequence.count + nodes.count - 1))
+        }
       }
       sequence += nodes.map(\.id)
     }
@@ -101,6 +109,14 @@ struct RunbookGraph: Equatable {
       add(
         Edge(
           from: sequence[span.first - 1], to: sequence[span.last + 1], label: "skip section",
+          style: .skip))
+    }
+    for span in groupSpans {
+      add(
+        Edge(from: sequence[span.last], to: sequence[span.first], label: "next item", style: .skip))
+      add(
+        Edge(
+          from: sequence[span.first - 1], to: sequence[span.last + 1], label: "no items",
           style: .skip))
     }
   }
@@ -142,19 +158,23 @@ struct RunbookGraph: Equatable {
     var actions: [Node] = []
     for action in runbook.actions {
       let id = Self.safe("action_" + action.id)
-      var label = Self.wrapped("action: " + action.title.source)
+      let repeated = action.forEach.map { " (for each item of \($0))" } ?? ""
+      var label = Self.wrapped("action\(repeated): " + action.title.source)
       let facts = [action.owner, action.due?.source].compactMap { $0 }
       if !facts.isEmpty { label += "\n" + Self.wrapped(facts.joined(separator: ", ")) }
       actions.append(Node(id: id, label: label, kind: .outcome))
       addReads(action.when, into: id, derived: derived)
+      if let list = action.forEach { addReads(list, into: id) }
     }
     var notifications: [Node] = []
     for notification in runbook.notifications {
       let id = Self.safe("notify_" + notification.id)
-      var label = Self.wrapped("notify: " + notification.to)
+      let repeated = notification.forEach.map { " (for each item of \($0))" } ?? ""
+      var label = Self.wrapped("notify\(repeated): " + notification.to)
       if let due = notification.due { label += "\n" + Self.wrapped(due.source) }
       notifications.append(Node(id: id, label: label, kind: .outcome))
       addReads(notification.when, into: id, derived: derived)
+      if let list = notification.forEach { addReads(list, into: id) }
     }
     for (id, label, group) in [
       ("severity", "severity (first match)", severity),
@@ -173,10 +193,17 @@ struct RunbookGraph: Equatable {
       add(Edge(from: "done", to: target, label: nil, style: .reads))
       return
     }
-    for (name, _) in condition.expression.names {
+    // `item` and `item_key` are no node: the list they come from is linked instead.
+    for (name, _) in condition.expression.names
+    where name != RepeatedItem.itemName && name != RepeatedItem.itemKeyName {
       let source = derived.contains(name) ? Self.derivedID(name) : Self.questionID(name)
       add(Edge(from: source, to: target, label: nil, style: .reads))
     }
+  }
+
+  /// An edge from the list question `list` to `target`, which repeats once per item of it.
+  private mutating func addReads(_ list: String, into target: String) {
+    add(Edge(from: Self.questionID(list), to: target, label: "for each", style: .reads))
   }
 
   private mutating func add(_ edge: Edge) {

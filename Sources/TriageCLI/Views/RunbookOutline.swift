@@ -15,6 +15,7 @@ struct RunbookOutline {
       writer.blank()
       writer.line("Section \(section.id): \(section.title.source)")
       if let when = section.when { writer.field("when", when.source, indent: 2) }
+      if let list = section.forEach { writer.field("for each item of", list, indent: 2) }
       for question in section.questions {
         number += 1
         writeQuestion(question, number: number, to: &writer)
@@ -95,6 +96,7 @@ struct RunbookOutline {
     writer.line("Actions:")
     for action in runbook.actions {
       writer.paragraph("\(action.id): \(action.title.source)", indent: 2, hanging: 4)
+      if let list = action.forEach { writer.field("for each item of", list, indent: 4) }
       if let owner = action.owner { writer.field("owner", owner, indent: 4) }
       if let due = action.due { writer.field("due", due.source, indent: 4) }
       writer.field("when", action.when?.source ?? "always", indent: 4)
@@ -108,6 +110,7 @@ struct RunbookOutline {
     for notification in runbook.notifications {
       writer.paragraph(notification.id, indent: 2)
       writer.field("to", notification.to, indent: 4)
+      if let list = notification.forEach { writer.field("for each item of", list, indent: 4) }
       if let due = notification.due { writer.field("due", due.source, indent: 4) }
       if let basis = notification.basis { writer.field("basis", basis, indent: 4) }
       writer.field("when", notification.when?.source ?? "always", indent: 4)

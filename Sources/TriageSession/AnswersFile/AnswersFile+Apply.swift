@@ -27,14 +27,30 @@ extension AnswersFile {
     // One lookup table, not a scan of the runbook per answer (64,000 answers stay linear).
     let questionsByID = Dictionary(
       questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    for entry in entries {
-      guard let question = questionsByID[entry.questionID] else {
+    var groupOf: [String: Section] = [:]
+    for section in runbook.sections where section.forEach != nil {
+      for question in section.questions { groupOf[question.id] = section }
+    }
+    let groupIDs = Set(runbook.sections.filter { $0.forEach != nil }.map(\.id))
+    var keyLocations: [String: SourceLocation] = [:]
+    // Answers per item come after the others: their items are the items of a list answer.
+    for entry in entries.filter({ $0.group == nil }) + entries.filter({ $0.group != nil }) {
+      // A repeated group left empty (as `answers-template` writes it) answers nothing.
+      if entry.input.isEmpty, entry.group == nil, groupIDs.contains(entry.questionID) { continue }
+      guard var question = questionsByID[entry.questionID]
+      else {
         let problem = AnswersFileProblem.unknownQuestion(
           entry.questionID, runbook: runbook.id,
           suggestion: Suggestion.nearest(to: entry.questionID, in: ids))
         diagnostics.append(.init(.error, problem, at: entry.keyLocation))
         continue
       }
+      guard
+        let resolved = resolve(
+          entry, question, group: groupOf[question.id], in: session, diagnostics: &diagnostics)
+      else { continue }
+      question = resolved
+      if keyLocations[question.id] == nil { keyLocations[question.id] = entry.keyLocation }
       // A blank answer is no answer: a filled-in template may leave the questions of other paths
       // empty, and the file then answers only what it fills.
       if entry.input.isEmpty { continue }
@@ -60,14 +76,53 @@ extension AnswersFile {
     guard !diagnostics.containsErrors else { return diagnostics }
     diagnostics += fillUnanswered(&session, now: now, leaveOpen: leaveOpen)
     session.renderPrompts()
-    let keyLocations = Dictionary(
-      entries.map { ($0.questionID, $0.keyLocation) }, uniquingKeysWith: { first, _ in first })
     for (id, _) in session.unusedAnswers().sorted(by: { $0.key < $1.key }) where !leaveOpen {
       let location = keyLocations[id] ?? answersLocation
       diagnostics.append(
         .init(.warning, AnswersFileProblem.unusedAnswer(question: id), at: location))
     }
     return diagnostics
+  }
+
+  /// `question` as `entry` answers it, or nil (with why) when it cannot be answered there.
+  ///
+  /// As written for an answer outside a repeated group, expanded for its item for one under a
+  /// group. `holder` is the repeated group that asks `question`, if any.
+  private func resolve(
+    _ entry: Entry, _ question: Question, group holder: Section?, in session: Session,
+    diagnostics: inout [Diagnostic]
+  ) -> Question? {
+    let runbook = session.runbook
+    guard let group = entry.group else {
+      guard let holder else { return question }
+      let problem = AnswersFileProblem.answeredOutsideGroup(
+        question: question.id, group: holder.id)
+      diagnostics.append(Diagnostic(.error, problem, at: entry.keyLocation))
+      return nil
+    }
+    let groups = runbook.sections.filter { $0.forEach != nil }
+    guard let section = groups.first(where: { $0.id == group.section }), let list = section.forEach
+    else {
+      let suggestion = Suggestion.nearest(to: group.section, in: groups.map(\.id))
+      let problem = AnswersFileProblem.unknownGroup(group.section, suggestion: suggestion)
+      diagnostics.append(Diagnostic(.error, problem, at: group.sectionLocation))
+      return nil
+    }
+    guard holder?.id == section.id else {
+      let suggestion = Suggestion.nearest(to: question.id, in: section.questions.map(\.id))
+      let problem = AnswersFileProblem.notInGroup(
+        question: question.id, group: section.id, suggestion: suggestion)
+      diagnostics.append(Diagnostic(.error, problem, at: entry.keyLocation))
+      return nil
+    }
+    let items = runbook.items(of: list, in: session.given)
+    guard let item = items.first(where: { $0.text == group.item || $0.key == group.item }) else {
+      let problem = AnswersFileProblem.itemNotInList(
+        group.item, group: section.id, list: list, items: items.map(\.text))
+      diagnostics.append(Diagnostic(.error, problem, at: group.itemLocation))
+      return nil
+    }
+    return Runbook.question(question, for: item)
   }
 
   /// Takes defaults, skips optional questions and shows notes that the file left open; reports

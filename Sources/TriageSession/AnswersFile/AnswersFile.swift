@@ -10,6 +10,8 @@ import YAMLLite
 /// answers:
 ///   our_data_exposed: no
 ///   exposure: [source-code]
+///   each-credential:             # a repeated group: answers per item, by item text or key
+///     deploy key: { credential_kind: ssh, used_in_production: yes }
 /// ```
 package struct AnswersFile: Sendable, Equatable {
   /// One answer as written, with where it was written.
@@ -20,6 +22,19 @@ package struct AnswersFile: Sendable, Equatable {
     package var valueLocation: SourceLocation
     /// Where each item of a list answer starts, in order; empty for a scalar answer.
     package var itemLocations: [SourceLocation] = []
+    /// For an answer given for one item of a repeated group, the group and the item.
+    package var group: GroupReference?
+  }
+
+  /// Where an answer for one item of a repeated group was written: under the group's section
+  /// id, under the item's text or key.
+  package struct GroupReference: Sendable, Equatable {
+    /// The section id as written.
+    package var section: String
+    /// The item's text or key as written.
+    package var item: String
+    package var sectionLocation: SourceLocation
+    package var itemLocation: SourceLocation
   }
 
   package var file: String
@@ -84,13 +99,45 @@ package struct AnswersFile: Sendable, Equatable {
   }
 
   /// The entries of an `answers:` mapping; also used for a scenario's answers.
+  ///
+  /// A mapping as a value is a repeated group's answers: `section-id: {item: {question:
+  /// answer}}`; they are checked against the runbook when the file is applied.
   static func readAnswers(_ node: Node, diagnostics: inout [Diagnostic]) -> [Entry] {
     if case .scalar(let scalar) = node.content, scalar.text.isEmpty { return [] }
     guard case .mapping(let pairs) = node.content else {
       diagnostics.append(.init(.error, AnswersFileProblem.answersNotMapping, at: node.location))
       return []
     }
-    return pairs.compactMap { pair -> Entry? in
+    var entries: [Entry] = []
+    for pair in pairs {
+      guard case .mapping(let items) = pair.value.content else {
+        entries += readEntries([pair], diagnostics: &diagnostics)
+        continue
+      }
+      for item in items {
+        guard case .mapping(let answers) = item.value.content else {
+          let problem = AnswersFileProblem.itemAnswersNotMapping(group: pair.key, item: item.key)
+          diagnostics.append(.init(.error, problem, at: item.value.location))
+          continue
+        }
+        let group = GroupReference(
+          section: pair.key, item: item.key, sectionLocation: pair.keyLocation,
+          itemLocation: item.keyLocation)
+        entries += readEntries(answers, diagnostics: &diagnostics).map { entry in
+          var entry = entry
+          entry.group = group
+          return entry
+        }
+      }
+    }
+    return entries
+  }
+
+  /// The entries of `question: answer` pairs: a text or a list of texts each.
+  private static func readEntries(
+    _ pairs: [MappingEntry], diagnostics: inout [Diagnostic]
+  ) -> [Entry] {
+    pairs.compactMap { pair -> Entry? in
       let input: AnswerInput
       var itemLocations: [SourceLocation] = []
       switch pair.value.content {

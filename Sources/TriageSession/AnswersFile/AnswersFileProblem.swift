@@ -33,6 +33,16 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
   case unusedAnswer(question: String)
   /// A required question the file leaves open.
   case missingAnswer(question: String, type: QuestionType, ask: String)
+  /// An item of a repeated group's answers that is not a mapping of question ids to answers.
+  case itemAnswersNotMapping(group: String, item: String)
+  /// Answers given under an id that names no repeated group, with the nearest group id.
+  case unknownGroup(String, suggestion: String?)
+  /// Answers given for an item that is not in the group's list.
+  case itemNotInList(String, group: String, list: String, items: [String])
+  /// A question of a repeated group answered outside it.
+  case answeredOutsideGroup(question: String, group: String)
+  /// A question answered under a group it is not in, with the nearest question of the group.
+  case notInGroup(question: String, group: String, suggestion: String?)
 
   package var code: String {
     switch self {
@@ -48,6 +58,10 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
     case .badAnswer(_, let problem): problem.code
     case .unusedAnswer: "unused-answer"
     case .missingAnswer: "missing-answer"
+    case .itemAnswersNotMapping: "expected-mapping"
+    case .unknownGroup, .notInGroup: "unknown-question"
+    case .itemNotInList: "unknown-item"
+    case .answeredOutsideGroup: "outside-group"
     }
   }
 
@@ -85,6 +99,21 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
       "\(question) was answered but not asked (its condition is false); kept as unused"
     case .missingAnswer(let question, let type, let ask):
       "\(question): no answer to a required question (\(type.rawValue)): " + ask
+    case .itemAnswersNotMapping(let group, let item):
+      "\(group): the answers for \(SecretScanner.quoted(item)) must map question ids to answers"
+    case .unknownGroup(let id, let suggestion):
+      "\(SecretScanner.quoted(id)) is no repeated group (a section with 'for-each') of this "
+        + "runbook" + Suggestion.didYouMean(suggestion)
+    case .itemNotInList(let item, let group, let list, let items):
+      "\(group): \(SecretScanner.quoted(item)) is not an item of the answer to '\(list)'"
+        + (items.isEmpty
+          ? " (it has none)"
+          : " (its items: " + items.map { SecretScanner.quoted($0) }.joined(separator: ", ") + ")")
+    case .answeredOutsideGroup(let question, let group):
+      "\(question) is asked once per item: answer it under '\(group)', for each item"
+    case .notInGroup(let question, let group, let suggestion):
+      "\(SecretScanner.quoted(question)) is no question of the repeated group '\(group)'"
+        + Suggestion.didYouMean(suggestion)
     }
   }
 }

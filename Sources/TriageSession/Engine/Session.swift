@@ -10,6 +10,10 @@ import RunbookCore
 /// its own `when` hold given the answers of the questions reachable before it; an answer to a
 /// question that is no longer reachable (because an earlier answer changed) is kept but does not
 /// count, and comes back if the earlier answer is changed back.
+///
+/// A repeated group (`for-each:`) is asked item after item: its questions appear once per item
+/// of the list answer, with expanded ids (`used_in_production[deploy-key]`) under which `given`
+/// and the trail keep their answers; inside the group the plain ids name this item's answers.
 package struct Session: Sendable, Equatable {
   package let runbook: Runbook
   /// Every answer given, by question id: `.unset` for a skipped optional question or a note that
@@ -28,7 +32,7 @@ package struct Session: Sendable, Equatable {
   /// for one not answered yet, skipped, or a note).
   package func reachable() -> [(question: Question, value: Value?)] {
     var result: [(question: Question, value: Value?)] = []
-    Self.forEachReachable(in: runbook) { question in
+    Self.forEachReachable(in: runbook) { question, _ in
       let value = given[question.id]
       result.append((question, value))
       return value
@@ -36,19 +40,39 @@ package struct Session: Sendable, Equatable {
     return result
   }
 
-  /// Calls `visit` with each reachable question, in order: a section's or question's condition
-  /// sees the values `visit` returned for the questions before it (nil: not answered).
-  private static func forEachReachable(in runbook: Runbook, _ visit: (Question) -> Value?) {
+  /// Calls `visit` with each reachable question, in order, and the values its templates and
+  /// conditions see: a section's or question's condition sees the values `visit` returned for
+  /// the questions before it (nil: not answered).
+  ///
+  /// A repeated group's questions are visited once per item of its list, expanded for the item
+  /// (see `Runbook.question(_:for:)`); the values they see bind the item's answers to the plain
+  /// ids, and `item` and `item_key`.
+  private static func forEachReachable(
+    in runbook: Runbook, _ visit: (Question, [String: Value]) -> Value?
+  ) {
     var values: [String: Value] = [:]
+    func holds(_ condition: Condition?, _ values: [String: Value]) -> Bool {
+      guard let condition else { return true }
+      return ExpressionEvaluator.isTrue(condition.expression, in: values)
+    }
     for section in runbook.sections {
-      if let when = section.when, !ExpressionEvaluator.isTrue(when.expression, in: values) {
+      guard let list = section.forEach else {
+        guard holds(section.when, values) else { continue }
+        for question in section.questions where holds(question.when, values) {
+          if let value = visit(question, values) { values[question.id] = value }
+        }
         continue
       }
-      for question in section.questions {
-        if let when = question.when, !ExpressionEvaluator.isTrue(when.expression, in: values) {
-          continue
+      for item in runbook.items(of: list, in: values) {
+        var local = runbook.binding(item, in: values)
+        guard holds(section.when, local) else { continue }
+        for question in section.questions where holds(question.when, local) {
+          let expanded = Runbook.question(question, for: item)
+          if let value = visit(expanded, local) {
+            values[expanded.id] = value
+            local[question.id] = value
+          }
         }
-        if let value = visit(question) { values[question.id] = value }
       }
     }
   }
@@ -60,6 +84,14 @@ package struct Session: Sendable, Equatable {
       if let value, value != .unset { values[question.id] = value }
     }
     return values
+  }
+
+  /// The values `question`'s templates see: `values()`, and for a question of a repeated group
+  /// its item's answers under the plain ids, and `item` and `item_key`.
+  package func values(for question: Question) -> [String: Value] {
+    let values = values()
+    guard let item = question.item else { return values }
+    return runbook.binding(item, in: values)
   }
 
   /// The next question to ask, or nil when every reachable question has an answer.
@@ -75,15 +107,15 @@ package struct Session: Sendable, Equatable {
   package func progress(at question: Question) -> Progress {
     let list = reachable().map(\.question)
     let number = (list.firstIndex { $0.id == question.id } ?? list.count) + 1
-    let section = runbook.section(holding: question.id)
+    let section = runbook.section(holding: question.plainID)
     return Progress(
-      sectionTitle: section?.title.rendered(with: values()) ?? "",
-      number: number, estimatedTotal: Swift.max(list.count, number))
+      sectionTitle: section?.title.rendered(with: values(for: question)) ?? "",
+      number: number, estimatedTotal: Swift.max(list.count, number), item: question.item)
   }
 
   /// The prompt of `question` with its templates filled from the answers so far.
   package func prompt(for question: Question) -> String {
-    question.ask.rendered(with: values())
+    question.ask.rendered(with: values(for: question))
   }
 
   // MARK: - Answering
@@ -146,7 +178,7 @@ package struct Session: Sendable, Equatable {
     at time: Date, with fill: (Question) -> Value?
   ) -> [Question] {
     var open: [Question] = []
-    Self.forEachReachable(in: runbook) { question in
+    Self.forEachReachable(in: runbook) { question, _ in
       if let value = given[question.id] { return value }
       guard let filled = fill(question) else {
         open.append(question)
@@ -161,13 +193,11 @@ package struct Session: Sendable, Equatable {
   /// Renders the prompt of every answered question from the answers of the questions before it,
   /// in one pass: for answers given all at once (a file), where no prompt was shown.
   package mutating func renderPrompts() {
-    var values: [String: Value] = [:]
     var prompts: [String: String] = [:]
-    Self.forEachReachable(in: runbook) { question in
+    Self.forEachReachable(in: runbook) { question, values in
+      // The walk's values keep `.unset` for a skipped question; a template shows it as empty.
       prompts[question.id] = question.ask.rendered(with: values)
-      let value = given[question.id]
-      if let value, value != .unset { values[question.id] = value }
-      return value
+      return given[question.id]
     }
     for index in trail.indices {
       if let prompt = prompts[trail[index].question] { trail[index].asked = prompt }
@@ -178,7 +208,14 @@ package struct Session: Sendable, Equatable {
   package mutating func back() -> Question? {
     guard let last = trail.popLast() else { return nil }
     given[last.question] = nil
-    return runbook.question(last.question)
+    return question(withID: last.question)
+  }
+
+  /// The question with `id`: one as written, or a reachable question of a repeated group by its
+  /// expanded id.
+  package func question(withID id: String) -> Question? {
+    if let question = runbook.question(id) { return question }
+    return reachable().first { $0.question.id == id }?.question
   }
 
   /// Forgets the answer to `questionID` so that it is asked again.
@@ -190,7 +227,7 @@ package struct Session: Sendable, Equatable {
   /// The answers given to questions that are not reachable: kept in the record as `unused`.
   package func unusedAnswers() -> [String: Value] {
     var reachableIDs: Set<String> = []
-    Self.forEachReachable(in: runbook) { question in
+    Self.forEachReachable(in: runbook) { question, _ in
       reachableIDs.insert(question.id)
       return given[question.id]
     }
@@ -207,6 +244,8 @@ package struct Progress: Sendable, Equatable {
   package var sectionTitle: String
   package var number: Int
   package var estimatedTotal: Int
+  /// For a question of a repeated group, the item it is asked for ("(1 of 2)").
+  package var item: RepeatedItem?
 }
 
 /// One step of the question-and-answer trail of a record.

@@ -21,26 +21,43 @@ package enum OutcomeEvaluator {
       values[derivation.name] = value
       derived.append((derivation.name, value))
     }
-    func holds(_ condition: Condition?) -> Bool {
+    let all = values
+    func holds(_ condition: Condition?, _ values: [String: Value] = all) -> Bool {
       guard let condition else { return true }
       return ExpressionEvaluator.isTrue(condition.expression, in: values)
     }
-    func due(_ rule: DueTime?) -> DueState {
+    func due(_ rule: DueTime?, _ values: [String: Value], _ item: RepeatedItem?) -> DueState {
       guard let rule else { return .none }
+      // For an item, `notify.sent` is when this item's `notify[key]` was sent.
+      var sent = sent
+      if let item {
+        for (id, time) in sent {
+          if let (plain, key) = RepeatedItem.split(id), key == item.key { sent[plain] = time }
+        }
+      }
       return dueState(rule.rule, values: values, recorded: recorded, sent: sent, calendar: calendar)
     }
     let severity = runbook.severityRules.first { holds($0.when) }?.level ?? .none
     let decision = runbook.decisionRules.first { holds($0.when) }?.say.rendered(with: values) ?? ""
-    let actions = runbook.actions.filter { holds($0.when) }.map { rule in
-      ActionOutcome(
-        id: rule.id, kind: rule.kind, title: rule.title.rendered(with: values), owner: rule.owner,
-        due: due(rule.due), dueRule: rule.due?.source, details: rule.details?.rendered(with: values)
-      )
+    // A `for-each` rule is evaluated once per item, with the item's answers bound.
+    let actions = runbook.actions.flatMap { rule in
+      instances(over: rule.forEach, runbook, all).filter { holds(rule.when, $0.values) }.map {
+        item, values in
+        ActionOutcome(
+          id: item.map { $0.expanded(rule.id) } ?? rule.id, kind: rule.kind,
+          title: rule.title.rendered(with: values), owner: rule.owner,
+          due: due(rule.due, values, item),
+          dueRule: rule.due?.source, details: rule.details?.rendered(with: values))
+      }
     }
-    let notifications = runbook.notifications.filter { holds($0.when) }.map { rule in
-      NotificationOutcome(
-        id: rule.id, to: rule.to, due: due(rule.due), dueRule: rule.due?.source, basis: rule.basis,
-        draft: rule.draft?.rendered(with: values))
+    let notifications = runbook.notifications.flatMap { rule in
+      instances(over: rule.forEach, runbook, all).filter { holds(rule.when, $0.values) }.map {
+        item, values in
+        NotificationOutcome(
+          id: item.map { $0.expanded(rule.id) } ?? rule.id, to: rule.to,
+          due: due(rule.due, values, item), dueRule: rule.due?.source, basis: rule.basis,
+          draft: rule.draft?.rendered(with: values))
+      }
     }
     var outcomes = Outcomes(
       derived: derived, severity: severity, decision: decision, actions: actions,
@@ -52,10 +69,10 @@ package enum OutcomeEvaluator {
     }
     func classify(
       _ id: String, _ type: UnrequiredOutcome.ItemType, title: String, kind: ActionKind?,
-      undetermined: [OutcomeReason], notRequired: [OutcomeReason]
+      undetermined: [OutcomeReason], notRequired: [OutcomeReason], values: [String: Value]
     ) {
       func item(_ entries: [OutcomeReason]) -> UnrequiredOutcome? {
-        guard let index = entries.firstIndex(where: { holds($0.when) }) else { return nil }
+        guard let index = entries.firstIndex(where: { holds($0.when, values) }) else { return nil }
         return UnrequiredOutcome(
           id: id, type: type, title: title,
           because: entries[index].because.rendered(with: values), kind: kind, entry: index)
@@ -67,18 +84,35 @@ package enum OutcomeEvaluator {
       }
     }
     // Required (`when` holds) first, then the first matching undetermined entry, then the first
-    // matching not-required entry; an item none of these reach is not applicable.
-    for rule in runbook.actions where !holds(rule.when) {
-      classify(
-        rule.id, .action, title: rule.title.rendered(with: values), kind: rule.kind,
-        undetermined: rule.undetermined, notRequired: rule.notRequired)
+    // matching not-required entry; an item none of these reach is not applicable. A `for-each`
+    // rule is classified item by item, with the item's answers bound.
+    for rule in runbook.actions {
+      for (item, values) in instances(over: rule.forEach, runbook, all)
+      where !holds(rule.when, values) {
+        classify(
+          item.map { $0.expanded(rule.id) } ?? rule.id, .action,
+          title: rule.title.rendered(with: values), kind: rule.kind,
+          undetermined: rule.undetermined, notRequired: rule.notRequired, values: values)
+      }
     }
-    for rule in runbook.notifications where !holds(rule.when) {
-      classify(
-        rule.id, .notification, title: rule.to, kind: nil, undetermined: rule.undetermined,
-        notRequired: rule.notRequired)
+    for rule in runbook.notifications {
+      for (item, values) in instances(over: rule.forEach, runbook, all)
+      where !holds(rule.when, values) {
+        classify(
+          item.map { $0.expanded(rule.id) } ?? rule.id, .notification, title: rule.to, kind: nil,
+          undetermined: rule.undetermined, notRequired: rule.notRequired, values: values)
+      }
     }
     return outcomes
+  }
+
+  /// The instances of a rule: one with `values` for a rule without `for-each`; one per item of
+  /// `list`, with the item's answers bound (see `Runbook.binding`), for a `for-each` rule.
+  package static func instances(
+    over list: String?, _ runbook: Runbook, _ values: [String: Value]
+  ) -> [(item: RepeatedItem?, values: [String: Value])] {
+    guard let list else { return [(nil, values)] }
+    return runbook.items(of: list, in: values).map { ($0, runbook.binding($0, in: values)) }
   }
 
   /// The absolute due time of `rule`, or what it waits for.

@@ -86,10 +86,13 @@ struct ExpectationCheck {
     _ noun: String, _ id: String, applies: Bool, rules: [(id: String, when: Condition?)],
     applied: [String], at location: SourceLocation
   ) -> Diagnostic? {
-    guard let rule = rules.first(where: { $0.id == id }) else {
+    // `rotate[deploy-key]` names one item's instance; a plain id of a `for-each` rule, any item.
+    let plain = RepeatedItem.plainID(id)
+    guard let rule = rules.first(where: { $0.id == plain }) else {
       return ScenarioRunner.unknown(noun, id, in: rules.map(\.id), of: runbook, at: location)
     }
-    if applied.contains(id) == applies { return nil }
+    let isApplied = applied.contains { $0 == id || (plain == id && RepeatedItem.plainID($0) == id) }
+    if isApplied == applies { return nil }
     let problem = ScenarioProblem.unexpectedPresence(
       noun: noun, id: id, expected: applies, when: rule.when?.source)
     return Diagnostic(.error, problem, at: location)
@@ -108,9 +111,11 @@ struct ExpectationCheck {
       actual = (action.due, action.dueRule)
     } else if let notification = outcomes.notifications.first(where: { $0.id == id }) {
       actual = (notification.due, notification.dueRule)
-    } else if let rule = runbook.actions.first(where: { $0.id == id }) {
+    } else if let rule = runbook.actions.first(where: { $0.id == RepeatedItem.plainID(id) }) {
       return fail(.notApplying(noun: "action", when: rule.when?.source))
-    } else if let rule = runbook.notifications.first(where: { $0.id == id }) {
+    } else if let rule = runbook.notifications.first(where: {
+      $0.id == RepeatedItem.plainID(id)
+    }) {
       return fail(.notApplying(noun: "notification", when: rule.when?.source))
     } else {
       let ids = runbook.actions.map(\.id) + runbook.notifications.map(\.id)

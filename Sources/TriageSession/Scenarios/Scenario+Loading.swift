@@ -187,7 +187,9 @@ private struct ScenarioReader {
 
   mutating func id(_ node: Node, key: String) -> String? {
     guard let text = text(node, key: key) else { return nil }
-    guard IDPattern.kebab.matches(text) else {
+    // An action or notification id, or one expanded for an item (`rotate[deploy-key]`).
+    let plain = RepeatedItem.split(text)?.id ?? text
+    guard IDPattern.kebab.matches(plain) else {
       error(.badID(key: key, found: text), at: node.location)
       return nil
     }

@@ -74,6 +74,7 @@ private struct CoverageTally {
   }
 
   mutating func checkQuestions(of runbook: Runbook) {
+    let repeated = Set(runbook.sections.filter { $0.forEach != nil }.flatMap(\.questions).map(\.id))
     for question in runbook.questions {
       let reached = observations.filter { $0.reached.contains(question.id) }
       guard !reached.isEmpty else {
@@ -82,7 +83,13 @@ private struct CoverageTally {
         continue
       }
       guard question.type.asksForAnswer else { continue }
-      let values = reached.compactMap { $0.answers[question.id] }
+      // A repeated question's answers are every item's, under expanded ids.
+      let values =
+        repeated.contains(question.id)
+        ? reached.flatMap { observation in
+          observation.answers.filter { RepeatedItem.plainID($0.key) == question.id }.map(\.value)
+        }
+        : reached.compactMap { $0.answers[question.id] }
       guard !values.isEmpty else {
         gap(
           .questionNeverAnswered,

@@ -34,7 +34,7 @@ package enum ScenarioRunner {
     var sent: [String: Date] = [:]
     let notificationIDs = runbook.notifications.map(\.id)
     for item in scenario.sent {
-      if notificationIDs.contains(item.id) {
+      if notificationIDs.contains(RepeatedItem.plainID(item.id)) {
         sent[item.id] = item.at
       } else {
         result.failures.append(
@@ -70,18 +70,23 @@ package enum ScenarioRunner {
       condition.map { ExpressionEvaluator.isTrue($0.expression, in: values) } ?? true
     }
     return ScenarioObservation(
-      reached: Set(session.reachable().map(\.question.id)),
+      // Expanded ids, and the plain id of each repeated question: a rule or question counts as
+      // exercised when any item exercised it.
+      reached: Set(session.reachable().flatMap { [$0.question.id, $0.question.plainID] }),
       answers: answers,
       severityEntry: runbook.severityRules.firstIndex { holds($0.when) },
       decisionEntry: runbook.decisionRules.firstIndex { holds($0.when) },
-      actions: Set(outcomes.actions.map(\.id)),
-      notifications: Set(outcomes.notifications.map(\.id)),
+      actions: Set(outcomes.actions.flatMap { [$0.id, RepeatedItem.plainID($0.id)] }),
+      notifications: Set(
+        outcomes.notifications.flatMap { [$0.id, RepeatedItem.plainID($0.id)] }),
       trueDerivations: Set(outcomes.derived.filter { $0.value.isTruthy }.map(\.name)),
       threatModelEntry: outcomes.threatModel?.entry,
       reasonEntries: Set(
-        outcomes.undetermined.map { ReasonEntry(id: $0.id, isUndetermined: true, index: $0.entry) }
+        outcomes.undetermined.map {
+          ReasonEntry(id: RepeatedItem.plainID($0.id), isUndetermined: true, index: $0.entry)
+        }
           + outcomes.notRequired.map {
-            ReasonEntry(id: $0.id, isUndetermined: false, index: $0.entry)
+            ReasonEntry(id: RepeatedItem.plainID($0.id), isUndetermined: false, index: $0.entry)
           }))
   }
 }
