@@ -302,5 +302,207 @@ class RunbookChecks(unittest.TestCase):
         self.assertIn("changed 'maybe' is not yes or no", got[0])
 
 
+# ---------------------------------------------------------------------------------------------
+# Repeated groups (for-each). The schemas of this branch predate for-each, so these runbooks and
+# scenarios are not checked against them. Expected outcomes were cross-checked with `triage test`
+# built from the foreach branch.
+
+FOR_EACH = """
+runbook: fe
+title: For-each cross-check
+version: '1.0.0'
+sections:
+  - id: credentials
+    title: Credentials
+    questions:
+      - id: discovered_at
+        ask: When?
+        type: datetime
+      - id: credentials_held
+        ask: Which credentials?
+        type: list
+      - id: clients
+        ask: Which clients?
+        type: multi
+        required: false
+        choices:
+          - acme: ACME GmbH
+          - globex: Globex Corp
+  - id: each-credential
+    title: 'The credential {{item}}'
+    for-each: credentials_held
+    questions:
+      - id: credential_kind
+        ask: What kind of credential is {{item}}?
+        type: choice
+        choices: [ssh, token, password]
+      - id: used_in_production
+        ask: Is {{item}} used in production?
+        type: yesno
+      - id: rotated_at
+        ask: When was {{item}} last rotated?
+        type: datetime
+        required: false
+        when: used_in_production
+  - id: each-client
+    title: 'Client {{item}}'
+    for-each: clients
+    questions:
+      - id: contract_notice
+        ask: Does {{item}}'s contract ask for notice?
+        type: yesno
+severity:
+  - level: low
+decision:
+  - say: Go.
+threat-model:
+  - changed: no
+    because: 'No.'
+actions:
+  - id: rotate
+    kind: rotate
+    for-each: credentials_held
+    title: 'Rotate {{item}} ({{credential_kind}})'
+    when: used_in_production
+    due: earliest of 24 hours after discovered_at; 2 days after rotated_at
+    not-required:
+      - when: not used_in_production
+        because: '{{item}} is not used in production.'
+notifications:
+  - id: notify-client
+    to: the client
+    for-each: clients
+    when: contract_notice
+    due: 72 hours after discovered_at
+    draft: 'Dear {{item}} ({{item_key}})'
+    not-required:
+      - because: 'No notice clause for {{item}}.'
+  - id: follow-up
+    to: the client again
+    for-each: clients
+    when: contract_notice
+    due: 1 week after notify-client.sent
+"""
+
+ONE = """
+recorded: '2026-04-01T10:00:00Z'
+answers:
+  discovered_at: '2026-04-01T09:00:00Z'
+  credentials_held: [deploy key, npm token, Deploy Key!, '***']
+  clients: [acme, globex]
+  each-credential:
+    deploy key: { credential_kind: ssh, used_in_production: yes, rotated_at: '2026-03-01T00:00:00Z' }
+    npm-token: { credential_kind: token, used_in_production: no }
+    deploy-key-2: { credential_kind: password, used_in_production: yes }
+    item-4: { credential_kind: token, used_in_production: yes }
+  each-client:
+    ACME GmbH: { contract_notice: yes }
+    globex: { contract_notice: no }
+sent:
+  notify-client[acme]: '2026-04-02T12:00:00Z'
+"""
+
+
+class ForEach(unittest.TestCase):
+    def setUp(self):
+        self.rb = Evaluated(FOR_EACH, check_schema=False)
+        self.assertEqual(self.rb.load_problems, [])
+
+    def run_one(self, expect):
+        return self.rb.run(ONE + expect, check_schema=False)
+
+    def test_item_keys(self):
+        self.assertEqual(vr.item_keys(["deploy key", "Deploy Key!", "***", "deploy-key", "Zürich Büro"]),
+                         ["deploy-key", "deploy-key-2", "item-3", "deploy-key-3", "z-rich-b-ro"])
+        self.assertEqual(vr.slug("a" * 30 + " " + "b" * 30), "a" * 30 + "-" + "b" * 17)
+        self.assertEqual(vr.slug("a" * 47 + " b"), "a" * 47)
+        self.assertEqual(vr.slug("x" * 60), "x" * 48)
+        self.assertEqual(vr.split_expanded("rotate[deploy-key]"), ("rotate", "deploy-key"))
+        self.assertIsNone(vr.split_expanded("rotate"))
+
+    def test_multi_items_are_labels_keyed_by_choice_id(self):
+        items = vr.items_of(self.rb.rb, "clients", {"clients": ["globex", "acme"]})
+        self.assertEqual([(i.text, i.key) for i in items], [("Globex Corp", "globex"), ("ACME GmbH", "acme")])
+
+    def test_expanded_outcomes_per_item(self):
+        expect = """
+expect:
+  actions: ['rotate[deploy-key]', rotate, 'rotate[deploy-key-2]', 'rotate[item-4]']
+  actions-absent: ['rotate[npm-token]']
+  notifications: ['notify-client[acme]', notify-client]
+  notifications-absent: ['notify-client[globex]']
+  not-required: ['rotate[npm-token]', 'notify-client[globex]', rotate]
+  due:
+    rotate[deploy-key]: '2026-03-03T00:00:00Z'
+    rotate[deploy-key-2]: '2026-04-02T09:00:00Z'
+    notify-client[acme]: '2026-04-04T09:00:00Z'
+    follow-up[acme]: '2026-04-09T12:00:00Z'
+"""
+        self.assertEqual(self.run_one(expect), [])
+
+    def test_wrong_expectations(self):
+        expect = """
+expect:
+  actions: ['rotate[npm-token]']
+  actions-absent: [rotate]
+  undetermined: ['rotate[npm-token]']
+  due:
+    rotate[item-4]: pending
+    rotate[npm-token]: '2026-04-02T09:00:00Z'
+    follow-up[globex]: pending
+"""
+        problems = "\n".join(self.run_one(expect))
+        self.assertIn("expect actions: 'rotate[npm-token]' is expected but not produced", problems)
+        self.assertIn("expect actions-absent: 'rotate' is produced but expected absent", problems)
+        self.assertIn("'rotate[npm-token]' is not-required (npm token is not used in production.)", problems)
+        self.assertIn("due rotate[item-4]: expected pending, the reference evaluator gives 2026-04-02T09:00:00Z", problems)
+        self.assertIn("expect due: 'rotate[npm-token]' is not among the produced", problems)
+        self.assertIn("expect due: 'follow-up[globex]' is not among the produced", problems)
+        self.assertEqual(problems.count("\n"), 5)
+
+    def test_answer_problems(self):
+        problems = "\n".join(self.rb.run("""
+answers:
+  discovered_at: '2026-04-01T09:00:00Z'
+  credentials_held: [deploy key, npm token]
+  used_in_production: yes
+  each-credential:
+    deploy key: { credential_kind: ssh, used_in_production: no, rotated_at: '2026-03-01T00:00:00Z' }
+    npm-token: { credential_kind: token, used_in_production: no, contract_notice: yes }
+    gone: { credential_kind: ssh, used_in_production: no }
+  each-clent:
+    x: { contract_notice: yes }
+expect: {}
+""", check_schema=False))
+        self.assertIn("answer 'used_in_production': a question of the repeated group each-credential", problems)
+        self.assertIn("answer 'rotated_at[deploy-key]' is for a question that is not asked", problems)
+        self.assertIn("'contract_notice' is not a question of the repeated group each-credential", problems)
+        self.assertIn("'gone' is not an item of credentials_held (items: deploy key, npm token)", problems)
+        self.assertIn("answer 'each-clent': no such question", problems)
+        self.assertEqual(problems.count("\n"), 4)
+
+    def test_coverage_counts_any_item(self):
+        self.run_one("expect: {}")
+        gaps = "\n".join(self.rb.coverage())
+        self.assertEqual(gaps, "")
+
+    def test_scope(self):
+        def problems(old, new):
+            self.assertIn(old, FOR_EACH)
+            return "\n".join(Evaluated(FOR_EACH.replace(old, new), check_schema=False).load_problems)
+
+        got = problems("({{credential_kind}})", "({{contract_notice}})")
+        self.assertIn("actions rotate title: template {{contract_notice}} names no", got)
+        got = problems("  - say: Go.", "  - say: Go {{credential_kind}}.")
+        self.assertIn("decision[0] say: template {{credential_kind}}", got)
+        got = problems("1 week after notify-client.sent", "1 week after rotated_at")
+        self.assertIn("due anchor 'rotated_at' is not a date/datetime question", got)
+        got = problems("    for-each: clients\n    questions", "    for-each: discovered_at\n    questions")
+        self.assertIn("section each-client: for-each 'discovered_at' is not an earlier list or multi question", got)
+        self.assertNotIn("{{item}}", got)
+        got = problems("      - id: contract_notice", "      - id: item")
+        self.assertIn("`item` is reserved", got)
+
+
 if __name__ == "__main__":
     unittest.main()
