@@ -302,6 +302,25 @@ class RunbookChecks(unittest.TestCase):
         self.assertIn("changed 'maybe' is not yes or no", got[0])
 
 
+class Expressions(unittest.TestCase):
+    def test_times_compare_with_time_literals(self):
+        env = {"a": utc("2026-03-07T10:00:00Z"), "d": dt.date(2026, 1, 1)}
+        symbols = {"a": vr.Symbol("datetime"), "d": vr.Symbol("date"), "n": vr.Symbol("number")}
+        for text, want in [("a >= '2026-03-01'", True), ("a < '2026-03-07T09:00:00Z'", False),
+                           ("d < '2026-01-02T00:00:00Z' and d == '2026-01-01'", True), ("d > a", False)]:
+            with self.subTest(text=text):
+                node = vr.Parser(text).parse()
+                vr.type_check(node, symbols)
+                self.assertEqual(vr.truthy(vr.evaluate(node, env)), want)
+        with self.assertRaises(vr.ExprError):
+            vr.type_check(vr.Parser("a < n").parse(), symbols)
+
+    def test_unset_names_leave_list_literals(self):
+        node = vr.Parser("x in [y, 'b']").parse()
+        self.assertTrue(vr.evaluate(node, {"x": "b"}))
+        self.assertEqual(vr.evaluate(vr.Parser("[y, 'b']").parse(), {}), ["b"])
+
+
 # ---------------------------------------------------------------------------------------------
 # Repeated groups (for-each). The schemas of this branch predate for-each, so these runbooks and
 # scenarios are not checked against them. Expected outcomes were cross-checked with `triage test`
