@@ -70,7 +70,7 @@ enum ScopeRule {
       condition(rule.when, all)
       template(rule.because, all)
     }
-    func reasons(_ entries: [OutcomeReason], _ scope: Set<String>) {
+    func reasons(_ entries: [OutcomeReason], _ scope: ExpressionScope) {
       for entry in entries {
         condition(entry.when, scope)
         template(entry.because, scope)
@@ -89,6 +89,7 @@ enum ScopeRule {
       list = rule.forEach
       let scope = rule.forEach == nil ? all : Self.withItem(all)
       condition(rule.when, scope)
+      template(rule.to, scope)
       template(rule.draft, scope)
       reasons(rule.undetermined, scope)
       reasons(rule.notRequired, scope)

@@ -112,7 +112,7 @@ extension TreeReader {
           required: ["id", "to"], diagnostics: &diagnostics)
       else { return nil }
       let id = readID(rule, "id", pattern: .kebab, what: "notification id")
-      let to = rule.text("to", diagnostics: &diagnostics)?.0
+      let to = readTemplate(rule, "to")
       guard let id, let to else { return nil }
       var notification = NotificationRule(
         id: id, to: to, when: readCondition(rule, "when"), due: readDue(rule),

@@ -74,7 +74,8 @@ package struct ActionRule: Sendable, Equatable {
 /// A notification the record requires when its condition holds: whom, by when, on what basis.
 package struct NotificationRule: Sendable, Equatable {
   package var id: String
-  package var to: String
+  /// Whom to notify; a template, so a `for-each` notification can name its item.
+  package var to: TemplateText
   package var when: Condition?
   package var due: DueTime?
   package var basis: String?

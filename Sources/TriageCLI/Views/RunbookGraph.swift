@@ -170,7 +170,7 @@ struct RunbookGraph: Equatable {
     for notification in runbook.notifications {
       let id = Self.safe("notify_" + notification.id)
       let repeated = notification.forEach.map { " (for each item of \($0))" } ?? ""
-      var label = Self.wrapped("notify\(repeated): " + notification.to)
+      var label = Self.wrapped("notify\(repeated): " + notification.to.source)
       if let due = notification.due { label += "\n" + Self.wrapped(due.source) }
       notifications.append(Node(id: id, label: label, kind: .outcome))
       addReads(notification.when, into: id, derived: derived)

@@ -109,7 +109,7 @@ struct RunbookOutline {
     writer.line("Notifications:")
     for notification in runbook.notifications {
       writer.paragraph(notification.id, indent: 2)
-      writer.field("to", notification.to, indent: 4)
+      writer.field("to", notification.to.source, indent: 4)
       if let list = notification.forEach { writer.field("for each item of", list, indent: 4) }
       if let due = notification.due { writer.field("due", due.source, indent: 4) }
       if let basis = notification.basis { writer.field("basis", basis, indent: 4) }

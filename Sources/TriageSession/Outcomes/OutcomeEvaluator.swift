@@ -54,7 +54,7 @@ package enum OutcomeEvaluator {
       instances(over: rule.forEach, runbook, all).filter { holds(rule.when, $0.values) }.map {
         item, values in
         NotificationOutcome(
-          id: item.map { $0.expanded(rule.id) } ?? rule.id, to: rule.to,
+          id: item.map { $0.expanded(rule.id) } ?? rule.id, to: rule.to.rendered(with: values),
           due: due(rule.due, values, item), dueRule: rule.due?.source, basis: rule.basis,
           draft: rule.draft?.rendered(with: values))
       }
@@ -99,7 +99,8 @@ package enum OutcomeEvaluator {
       for (item, values) in instances(over: rule.forEach, runbook, all)
       where !holds(rule.when, values) {
         classify(
-          item.map { $0.expanded(rule.id) } ?? rule.id, .notification, title: rule.to, kind: nil,
+          item.map { $0.expanded(rule.id) } ?? rule.id, .notification,
+          title: rule.to.rendered(with: values), kind: nil,
           undetermined: rule.undetermined, notRequired: rule.notRequired, values: values)
       }
     }

@@ -50,28 +50,34 @@ struct ExpectationCheck {
   }
 
   /// Why the action or notification `id` is not in the `expected` state ("not required",
-  /// "undetermined"); nil when it is.
+  /// "undetermined"); nil when it is. `notify[acme]` names one item's instance; a plain id of a
+  /// `for-each` rule holds when any item is in that state.
   private func stateFailure(
     _ id: String, expected: String, at location: SourceLocation
   ) -> Diagnostic? {
     let ids = runbook.actions.map(\.id) + runbook.notifications.map(\.id)
-    guard ids.contains(id) else {
+    let plain = RepeatedItem.plainID(id)
+    guard ids.contains(plain) else {
       return ScenarioRunner.unknown(
         "action or notification", id, in: ids, of: runbook, at: location)
     }
-    let got: String
-    if let item = outcomes.notRequired.first(where: { $0.id == id }) {
-      got = "not required (\(item.because))"
-    } else if let item = outcomes.undetermined.first(where: { $0.id == id }) {
-      got = "undetermined (\(item.because))"
-    } else if outcomes.actions.contains(where: { $0.id == id })
-      || outcomes.notifications.contains(where: { $0.id == id })
-    {
-      got = "required"
-    } else {
-      got = "not applicable (no entry matched)"
+    func named(_ outcomeID: String) -> Bool {
+      outcomeID == id || (plain == id && RepeatedItem.plainID(outcomeID) == id)
     }
-    if got.hasPrefix(expected) { return nil }
+    var states: [String] = []
+    for item in outcomes.notRequired where named(item.id) {
+      states.append("not required (\(item.because))")
+    }
+    for item in outcomes.undetermined where named(item.id) {
+      states.append("undetermined (\(item.because))")
+    }
+    if outcomes.actions.contains(where: { named($0.id) })
+      || outcomes.notifications.contains(where: { named($0.id) })
+    {
+      states.append("required")
+    }
+    if states.contains(where: { $0.hasPrefix(expected) }) { return nil }
+    let got = states.first ?? "not applicable (no entry matched)"
     let problem = ScenarioProblem.unexpectedOutcomeState(id: id, expected: expected, got: got)
     return Diagnostic(.error, problem, at: location)
   }
