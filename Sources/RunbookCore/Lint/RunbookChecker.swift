@@ -12,7 +12,8 @@ package enum RunbookChecker {
     let names = NameTable(runbook)
     let errors =
       DuplicateIDRule.check(runbook) + ScopeRule.check(runbook, names: names)
-      + DueAnchorRule.check(runbook, names: names)
+      + DueAnchorRule.check(runbook, names: names) + ClockAnchorDefaultRule.check(runbook)
+      + UnbackedDecisionRule.check(runbook)
     guard warnings else { return errors }
     return errors + FallbackOrderRule.check(runbook) + ReachabilityRule.check(runbook)
       + UnusedDerivationRule.check(runbook)

@@ -18,6 +18,8 @@ package struct Question: Sendable, Equatable {
   /// The regular expression a `text` (or `list` item) answer must match in full.
   package var textPattern: TextPattern?
   package var location: SourceLocation
+  /// Where the `default` value is written, when there is one (for lint rules about it).
+  package var defaultLocation: SourceLocation?
 
   /// The `pattern` as written.
   package var pattern: String? { textPattern?.source }
