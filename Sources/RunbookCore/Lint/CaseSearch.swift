@@ -27,17 +27,27 @@ struct CaseSearch {
   /// The partial cases all searches over one runbook may visit together.
   static let defaultBudget = 400_000
 
-  private let runbook: Runbook
+  /// The questions that take an answer, in runbook order.
+  private let questions: [Question]
   private let domains: AnswerDomains
-  private let derivations: [String: Derivation]
+  private var domainCache: [String: [Value]] = [:]
+  private let derivations: [Derivation]
+  /// The names each derived value's expression uses.
+  private let derivationNames: [String: [String]]
+  /// The conditions under which each question is asked (its section's and its own `when`).
   private let gates: [String: [Expression]]
+  private let gateNames: [String: [String]]
   private(set) var remainingBudget: Int
 
   init(_ runbook: Runbook, budget: Int = defaultBudget) {
-    self.runbook = runbook
+    questions = runbook.questions.filter(\.type.asksForAnswer)
     domains = AnswerDomains(runbook)
-    derivations = Dictionary(
-      runbook.derivations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    derivations = runbook.derivations
+    var derivationNames: [String: [String]] = [:]
+    for derivation in runbook.derivations where derivationNames[derivation.name] == nil {
+      derivationNames[derivation.name] = derivation.expression.expression.names.map(\.name)
+    }
+    self.derivationNames = derivationNames
     var gates: [String: [Expression]] = [:]
     for section in runbook.sections {
       for question in section.questions {
@@ -47,6 +57,7 @@ struct CaseSearch {
       }
     }
     self.gates = gates
+    gateNames = gates.mapValues { $0.flatMap { $0.names.map(\.name) } }
     remainingBudget = budget
   }
 
@@ -56,10 +67,9 @@ struct CaseSearch {
   ) -> Finding {
     let first = names(reachedFrom: holding)
     let all = first.union(names(reachedFrom: failing))
-    let questions = runbook.questions.filter { all.contains($0.id) && $0.type.asksForAnswer }
-    let ordered =
-      questions.filter { first.contains($0.id) } + questions.filter { !first.contains($0.id) }
-    let derived = runbook.derivations.filter { all.contains($0.name) }
+    let chosen = questions.filter { all.contains($0.id) }
+    let ordered = chosen.filter { first.contains($0.id) } + chosen.filter { !first.contains($0.id) }
+    let derived = derivations.filter { all.contains($0.name) }
     var slots: [String: Int] = [:]
     for (index, question) in ordered.enumerated() where slots[question.id] == nil {
       slots[question.id] = index
@@ -67,20 +77,48 @@ struct CaseSearch {
     for (index, derivation) in derived.enumerated() where slots[derivation.name] == nil {
       slots[derivation.name] = ordered.count + index
     }
-    var state = State(
-      variables: ordered.map { question in
+    // The questions each slot depends on: itself for a question, all it uses for a derived value.
+    var dependencies: [Set<Int>] = ordered.indices.map { [$0] }
+    for derivation in derived {
+      var used: Set<Int> = []
+      for name in derivationNames[derivation.name] ?? [] {
+        if let slot = slots[name], slot < dependencies.count { used.formUnion(dependencies[slot]) }
+      }
+      dependencies.append(used)
+    }
+    func compiled(_ expression: Expression) -> State.Check {
+      var used: Set<Int> = []
+      for entry in expression.names {
+        if let slot = slots[entry.name], slot < dependencies.count {
+          used.formUnion(dependencies[slot])
+        }
+      }
+      return State.Check(expression: SlotExpression(expression, slots: slots), questions: used)
+    }
+    var variables: [Variable] = []
+    for question in ordered {
+      variables.append(
         Variable(
-          values: domains.values(for: question), isRequired: question.isRequired,
-          gate: (gates[question.id] ?? []).map { SlotExpression($0, slots: slots) })
-      },
-      derivations: derived.map { SlotExpression($0.expression.expression, slots: slots) },
-      holding: holding.map { SlotExpression($0, slots: slots) },
-      failing: failing.map { SlotExpression($0, slots: slots) },
+          values: domain(for: question), isRequired: question.isRequired,
+          gate: (gates[question.id] ?? []).map { SlotExpression($0, slots: slots) }))
+    }
+    var state = State(
+      variables: variables,
+      derivations: derived.map { compiled($0.expression.expression) },
+      holding: holding.map(compiled), failing: failing.map(compiled),
       values: Array(repeating: nil, count: ordered.count + derived.count),
       remaining: Swift.min(limit, remainingBudget))
     let finding = state.search(from: 0)
     remainingBudget -= Swift.min(limit, remainingBudget) - state.remaining
     return finding
+  }
+
+  /// The answers to try for `question`, worked out once.
+  private mutating func domain(for question: Question) -> [Value] {
+    if let values = domainCache[question.id] { return values }
+    let values = domains.values(for: question)
+    domainCache[question.id] = values
+    return values
   }
 
   /// The names `conditions` use, with the names of the derived values they use and of the
@@ -90,10 +128,8 @@ struct CaseSearch {
     var pending = conditions.flatMap { $0.names.map(\.name) }
     while let name = pending.popLast() {
       guard found.insert(name).inserted else { continue }
-      if let derivation = derivations[name] {
-        pending += derivation.expression.expression.names.map(\.name)
-      }
-      for gate in gates[name] ?? [] { pending += gate.names.map(\.name) }
+      pending += derivationNames[name] ?? []
+      pending += gateNames[name] ?? []
     }
     return found
   }
@@ -109,30 +145,54 @@ extension CaseSearch {
   }
 
   /// One search in progress: questions first, then derived values, in `values`.
+  ///
+  /// A condition or derived value is evaluated again only when a question it depends on changes,
+  /// so each step costs what the one question it fills in touches.
   private struct State {
+    /// A condition or derived value with the questions (slots) it depends on.
+    struct Check {
+      var expression: SlotExpression
+      var questions: Set<Int>
+    }
+
     let variables: [Variable]
-    let derivations: [SlotExpression]
-    let holding: [SlotExpression]
-    let failing: [SlotExpression]
+    let derivations: [Check]
+    let holding: [Check]
+    let failing: [Check]
     var values: [Value?]
     var remaining: Int
+
+    /// Whether a decided condition rules out the case so far; only those that depend on
+    /// `changed` are looked at (all of them when it is nil).
+    func isRuledOut(changed: Int?) -> Bool {
+      for check in holding where changed.map(check.questions.contains) ?? true {
+        if check.expression.truth(values) == false { return true }
+      }
+      for check in failing where changed.map(check.questions.contains) ?? true {
+        if check.expression.truth(values) == true { return true }
+      }
+      return false
+    }
+
+    /// Evaluates again the derived values that depend on `changed` (all when it is nil).
+    mutating func refreshDerivations(changed: Int?) {
+      for (offset, check) in derivations.enumerated()
+      where changed.map(check.questions.contains) ?? true {
+        values[variables.count + offset] = check.expression.value(values)
+      }
+    }
 
     /// Fills in the questions from `index` on, depth first.
     mutating func search(from index: Int) -> Finding {
       guard remaining > 0 else { return .gaveUp }
       remaining -= 1
-      for (offset, derivation) in derivations.enumerated() {
-        values[variables.count + offset] = derivation.value(values)
-      }
-      if holding.contains(where: { $0.truth(values) == false })
-        || failing.contains(where: { $0.truth(values) == true })
-      {
-        return .none
-      }
+      let changed = index > 0 ? index - 1 : nil
+      refreshDerivations(changed: changed)
+      if isRuledOut(changed: changed) { return .none }
       guard index < variables.count else {
         let isDecided =
-          holding.allSatisfy { $0.truth(values) == true }
-          && failing.allSatisfy { $0.truth(values) == false }
+          holding.allSatisfy { $0.expression.truth(values) == true }
+          && failing.allSatisfy { $0.expression.truth(values) == false }
         return isDecided ? .found : .none
       }
       let variable = variables[index]
@@ -155,6 +215,7 @@ extension CaseSearch {
         if finding != .none { return finding }
       }
       values[index] = nil
+      refreshDerivations(changed: index)
       return .none
     }
   }

@@ -32,30 +32,34 @@ struct DecisionPromise: Sendable, Equatable {
   static func promises(in text: String) -> [DecisionPromise] {
     var found: [DecisionPromise] = []
     var isNegated = false
-    var previous: (word: String, offset: Int)?
+    var previous: (word: String, start: String.Index)?
+    /// Where a word starts, in `Character`s (worked out only for the words that promise).
+    func offset(_ start: String.Index) -> Int {
+      start.samePosition(in: text).map { text.distance(from: text.startIndex, to: $0) } ?? 0
+    }
     for token in tokens(of: text) {
-      guard case .word(let written, let offset) = token else {
+      guard case .word(let written, let start) = token else {
         isNegated = false
         previous = nil
         continue
       }
       let word = written.lowercased()
-      var promise: DecisionPromise?
+      var promise: (kind: Kind, word: String, start: String.Index)?
       if credentialWords.contains(word) {
-        promise = DecisionPromise(kind: .credentialChange, word: written, offset: offset)
+        promise = (.credentialChange, written, start)
       } else if notificationWords.contains(word) {
-        promise = DecisionPromise(kind: .notification, word: written, offset: offset)
+        promise = (.notification, written, start)
       } else if word == "to", let previous, reportWords.contains(previous.word.lowercased()) {
-        promise = DecisionPromise(
-          kind: .notification, word: previous.word + " " + written, offset: previous.offset)
+        promise = (.notification, previous.word + " " + written, previous.start)
       }
       if let promise, !isNegated, !found.contains(where: { $0.kind == promise.kind }) {
-        found.append(promise)
+        found.append(
+          DecisionPromise(kind: promise.kind, word: promise.word, offset: offset(promise.start)))
       }
       if negations.contains(word) || word.hasSuffix("n't") || word.hasSuffix("n’t") {
         isNegated = true
       }
-      previous = (written, offset)
+      previous = (written, start)
     }
     return found
   }
@@ -78,47 +82,65 @@ struct DecisionPromise: Sendable, Equatable {
 extension DecisionPromise {
   /// A piece of a decision's text: a word with its offset, or a clause boundary.
   private enum Token {
-    case word(String, offset: Int)
+    /// A word and where it starts.
+    case word(String, start: String.Index)
     case clauseBreak
   }
 
-  private static let clauseBreaks: Set<Character> = [
+  private static let clauseBreaks: Set<Unicode.Scalar> = [
     ".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\n", "\u{2013}", "\u{2014}",
   ]
 
   /// The words and clause breaks of `text`; a `{{reference}}` is neither.
+  ///
+  /// Scans Unicode scalars: a decision is read on every load, and `Character`s cost more.
   private static func tokens(of text: String) -> [Token] {
     var tokens: [Token] = []
-    var word = ""
-    var wordStart = 0
+    var word = String.UnicodeScalarView()
+    var wordStart = text.unicodeScalars.startIndex
     var inReference = false
-    var previous: Character?
+    var previous: Unicode.Scalar?
     func endWord() {
-      if !word.isEmpty { tokens.append(.word(word, offset: wordStart)) }
-      word = ""
+      guard !word.isEmpty else { return }
+      tokens.append(.word(String(word), start: wordStart))
+      word = String.UnicodeScalarView()
     }
-    for (offset, character) in text.enumerated() {
-      defer { previous = character }
+    var index = text.unicodeScalars.startIndex
+    while index < text.unicodeScalars.endIndex {
+      let scalar = text.unicodeScalars[index]
+      defer {
+        previous = scalar
+        index = text.unicodeScalars.index(after: index)
+      }
       if inReference {
-        if character == "}" && previous == "}" { inReference = false }
+        if scalar == "}" && previous == "}" { inReference = false }
         continue
       }
-      if character == "{" && previous == "{" {
-        word = ""
+      if scalar == "{" && previous == "{" {
         inReference = true
         continue
       }
-      if character.isLetter || character.isNumber
-        || (!word.isEmpty && (character == "'" || character == "\u{2019}"))
-      {
-        if word.isEmpty { wordStart = offset }
-        word.append(character)
+      if isWordScalar(scalar) || (!word.isEmpty && (scalar == "'" || scalar == "\u{2019}")) {
+        if word.isEmpty { wordStart = index }
+        word.append(scalar)
         continue
       }
       endWord()
-      if clauseBreaks.contains(character) { tokens.append(.clauseBreak) }
+      if clauseBreaks.contains(scalar) { tokens.append(.clauseBreak) }
     }
     endWord()
     return tokens
+  }
+
+  /// Letters, digits and combining marks make words.
+  private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      let value = scalar.value
+      return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
+        || (0x30...0x39).contains(value)
+    }
+    let properties = scalar.properties
+    return properties.isAlphabetic || properties.generalCategory == .decimalNumber
+      || properties.generalCategory == .nonspacingMark
   }
 }

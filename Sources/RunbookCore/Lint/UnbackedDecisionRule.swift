@@ -11,7 +11,9 @@ import YAMLLite
 /// values and the conditions that decide which questions are asked. The words are found by
 /// ``DecisionPromise`` (negated ones, like "nothing to rotate", do not count).
 ///
-/// An error at the promising word of the `say`. Its limits:
+/// An error at the promising word of the `say`, found by `triage lint` and every full check, but
+/// not when a runbook is loaded only to be used (`RunbookLoader.Checks.errors`): the search costs
+/// about as much as the rest of `triage run`. Its limits:
 /// - it asks whether a backing outcome *can* fire with the decision, not whether it always does:
 ///   "rotate" under a decision that also covers cases without credentials passes as long as one
 ///   case with credentials chooses it;
