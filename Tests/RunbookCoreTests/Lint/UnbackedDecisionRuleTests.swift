@@ -84,6 +84,20 @@ struct UnbackedDecisionRuleTests {
     #expect(unbacked(source) == [])
   }
 
+  @Test func isLeftToLintWhenARunbookIsLoadedToBeUsed() {
+    let source = runbook(
+      decisions: """
+          - say: Rotate the keys.
+            when: exposed
+          - say: Watch.
+        """,
+      outcomes: "")
+    #expect(unbacked(source).count == 1)
+    let loaded = RunbookLoader.load(Array(source.utf8), file: "d.yaml", checks: .errors)
+    #expect(loaded.diagnostics == [])
+    #expect(loaded.runbook != nil)
+  }
+
   @Test func anActionOfAnotherKindDoesNotBackARotation() {
     let source = runbook(
       decisions: """
@@ -177,6 +191,46 @@ struct UnbackedDecisionRuleTests {
             when: exposed
         """)
     #expect(unbacked(source).map(\.location.line) == [23])
+  }
+
+  @Test func triesCombinationsOfChoicesAndNumbersBetweenLiterals() {
+    // Backed only by two choices at once, not the third: a search that tried single choices and
+    // all of them would call this unbacked.
+    let choices = runbook(
+      decisions: """
+          - say: Rotate what left.
+            when: exposure has 'credentials'
+          - say: Watch.
+        """,
+      outcomes: """
+        actions:
+          - id: rotate
+            kind: rotate
+            title: Rotate
+            when: exposure has 'personal-data' and not (exposure has 'source-code') and exposure has 'credentials'
+        """)
+    #expect(unbacked(choices) == [])
+    let numbers = """
+      runbook: numbers
+      title: Numbers
+      version: 1.0.0
+      sections:
+        - id: one
+          title: One
+          questions:
+            - {id: records, ask: How many?, type: number}
+      decision:
+        - say: Notify the people affected.
+          when: records > 500
+        - say: Watch.
+      notifications:
+        - id: people
+          to: The people affected
+          when: records < 501
+      """
+    #expect(unbacked(numbers) == [])
+    let disjoint = numbers.replacingOccurrences(of: "records < 501", with: "records <= 500")
+    #expect(unbacked(disjoint).map(\.location.line) == [10])
   }
 
   @Test func aQuestionNotAskedHasNoAnswer() {
