@@ -19,7 +19,8 @@ package enum RunbookLoader {
   package enum Checks: Sendable {
     /// Everything: the errors that stop a runbook from loading and the warnings `lint` shows.
     case all
-    /// Only what stops a runbook from loading (for commands that use it rather than lint it).
+    /// Only what stops a runbook from loading (for commands that use it rather than lint it);
+    /// the costly `unbacked-decision` search is left to `.all`.
     case errors
   }
 

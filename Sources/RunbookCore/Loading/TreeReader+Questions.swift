@@ -50,6 +50,7 @@ extension TreeReader {
       isRequired: isRequired, when: readCondition(map, "when"), choices: choices, min: min,
       max: max, textPattern: pattern, location: node.location)
     question.defaultAnswer = readDefault(map, for: question)
+    question.defaultLocation = map.value("default")?.location(ofTextOffset: 0)
     return question
   }
 

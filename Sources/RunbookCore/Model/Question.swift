@@ -25,6 +25,8 @@ package struct Question: Sendable, Equatable {
 
   /// The id as written in the runbook: `id` without the item key.
   package var plainID: String { item?.questionID ?? id }
+  /// Where the `default` value is written, when there is one (for lint rules about it).
+  package var defaultLocation: SourceLocation?
 
   /// The `pattern` as written.
   package var pattern: String? { textPattern?.source }
