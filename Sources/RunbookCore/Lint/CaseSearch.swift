@@ -38,6 +38,9 @@ struct CaseSearch {
   private let gates: [String: [Expression]]
   private let gateNames: [String: [String]]
   private(set) var remainingBudget: Int
+  /// The answers of the case the last search found, in runbook order (questions left unasked
+  /// are not listed); empty when it found none.
+  private(set) var lastCase: [(question: String, value: Value)] = []
 
   init(_ runbook: Runbook, budget: Int = defaultBudget) {
     questions = runbook.questions.filter(\.type.asksForAnswer)
@@ -110,6 +113,16 @@ struct CaseSearch {
       remaining: Swift.min(limit, remainingBudget))
     let finding = state.search(from: 0)
     remainingBudget -= Swift.min(limit, remainingBudget) - state.remaining
+    lastCase = []
+    if finding == .found {
+      let answered = Dictionary(
+        zip(ordered, state.values).compactMap { question, value in
+          value.flatMap { $0 == .unset ? nil : (question.id, $0) }
+        }, uniquingKeysWith: { first, _ in first })
+      lastCase = questions.compactMap { question in
+        answered[question.id].map { (question.id, $0) }
+      }
+    }
     return finding
   }
 

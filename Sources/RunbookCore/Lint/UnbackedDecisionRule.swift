@@ -1,27 +1,27 @@
 import YAMLLite
 
-/// A decision line may not promise what no outcome of the same case does: one that says rotate,
-/// revoke or reset needs an action of kind rotate, revoke or reset, and one that says notify,
-/// inform or report to needs a notification, that can fire in a case where that decision is the
-/// one chosen.
+/// A decision line may not promise what the same case does not do: one that says rotate, revoke
+/// or reset needs an action of kind rotate, revoke or reset, and one that says notify, inform or
+/// report to needs a notification, that fires in every case where that decision is the one
+/// chosen.
 ///
 /// "The one chosen" follows the first-match rule of `decision:`: the earlier entries' `when` are
-/// false and this one's is true (an entry without `when` is true). "Can fire" means that some
-/// answers make the action's `when` true too: ``CaseSearch`` looks for them, through derived
-/// values and the conditions that decide which questions are asked. The words are found by
-/// ``DecisionPromise`` (negated ones, like "nothing to rotate", do not count).
+/// false and this one's is true (an entry without `when` is true). ``CaseSearch`` looks for a
+/// counter-example: answers that choose the decision while every backing outcome's `when` is
+/// false, through derived values and the conditions that decide which questions are asked. One
+/// found is an error; then the promise holds only in some cases, and the decision should be split
+/// (a twin without the promise, for the cases where nothing fires) or its condition narrowed.
+/// The words are found by ``DecisionPromise`` (negated ones, like "nothing to rotate", do not
+/// count); not-required and undetermined entries back nothing.
 ///
 /// An error at the promising word of the `say`, found by `triage lint` and every full check, but
 /// not when a runbook is loaded only to be used (`RunbookLoader.Checks.errors`): the search costs
 /// about as much as the rest of `triage run`. Its limits:
-/// - it asks whether a backing outcome *can* fire with the decision, not whether it always does:
-///   "rotate" under a decision that also covers cases without credentials passes as long as one
-///   case with credentials chooses it;
 /// - it reads words, not meaning: "replace the key" promises nothing, "rotation is not needed"
 ///   is a promise (the negation comes after the word);
 /// - the answers tried are representatives (``AnswerDomains``): a condition on more than
 ///   ``AnswerDomains/maximumSubsetLiterals`` choices of one multi question may not see every
-///   combination;
+///   combination, so a counter-example that needs one is missed;
 /// - a search that passes its bound (``CaseSearch``) gives up without a word, and so does a
 ///   decision that no answers choose (the reachability warnings are for that).
 enum UnbackedDecisionRule {
@@ -39,19 +39,29 @@ enum UnbackedDecisionRule {
       let earlier = runbook.decisionRules[..<index].compactMap { $0.when?.expression }
       let holding = rule.when.map { [$0.expression] } ?? []
       for promise in promises {
-        let isBacked = backingConditions(for: promise.kind, in: runbook).contains { backer in
-          let conditions = holding + (backer.map { [$0] } ?? [])
-          return cases.find(holding: conditions, failing: earlier) != .none
-        }
-        guard !isBacked, cases.find(holding: holding, failing: earlier) == .found else {
-          continue
-        }
-        let problem = UnbackedDecision(word: promise.word, promise: promise.kind)
+        let backers = backingConditions(for: promise.kind, in: runbook)
+        // An outcome without `when` fires in every case.
+        if backers.contains(where: { $0 == nil }) { continue }
+        let unbacked = cases.find(holding: holding, failing: earlier + backers.compactMap { $0 })
+        guard unbacked == .found else { continue }
+        let problem = UnbackedDecision(
+          word: promise.word, promise: promise.kind,
+          example: cases.lastCase.map { "\($0.question) = \(Self.written($0.value))" })
         diagnostics.append(
           Diagnostic(.error, problem, at: rule.say.origin.location(at: promise.offset)))
       }
     }
     return diagnostics
+  }
+
+  /// An answer as a responder would write it in an answers file (`yes`, `'vendor-notice'`,
+  /// `[a, b]`).
+  private static func written(_ value: Value) -> String {
+    switch value {
+    case .string(let text): "'\(text)'"
+    case .list(let items): "[" + items.joined(separator: ", ") + "]"
+    default: value.rendered
+    }
   }
 
   /// The conditions of the outcomes that back `kind` (nil: an outcome without `when`).
@@ -74,19 +84,30 @@ package struct UnbackedDecision: DiagnosticKind, Equatable {
   package var word: String
   /// What they promise.
   var promise: DecisionPromise.Kind
+  /// The answers of a case that chooses the decision without the promised outcome
+  /// (`platform_credentials = no`), as the search found it.
+  var example: [String] = []
 
   package var code: String { "unbacked-decision" }
 
   package var message: String {
+    let base = promiseMessage
+    guard !example.isEmpty else { return base }
+    let shown = example.prefix(8).joined(separator: ", ")
+    let more = example.count > 8 ? " and \(example.count - 8) more answers" : ""
+    return base + " (for example when " + shown + more + ")"
+  }
+
+  private var promiseMessage: String {
     switch promise {
     case .credentialChange:
-      "this decision says '\(word)', but no action of kind rotate, revoke or reset can fire when "
-        + "it is the decision chosen: add an action of kind rotate, revoke or reset whose `when` "
-        + "can hold with this decision's, or reword the decision"
+      "this decision says '\(word)', but in some cases where it is the decision chosen no action "
+        + "of kind rotate, revoke or reset fires: narrow its `when` to the cases where one does "
+        + "(and add a twin without the promise for the others), or reword the decision"
     case .notification:
-      "this decision says '\(word)', but no notification can be required when it is the "
-        + "decision chosen: add a notification whose `when` can hold with this decision's, or "
-        + "reword the decision"
+      "this decision says '\(word)', but in some cases where it is the decision chosen no "
+        + "notification is required: narrow its `when` to the cases where one is (and add a twin "
+        + "without the promise for the others), or reword the decision"
     }
   }
 }
