@@ -44,12 +44,15 @@ import TriageTestSupport
         == "triage: promises.yaml:11:18: 'discovered_at' starts the clock of a due time (line 24), "
         + "so it may not default to 'now': a legal clock starts when the responder says it did, "
         + "not when the tool was run; remove the default and ask for the time\n"
-        + "triage: promises.yaml:16:10: this decision says 'Rotate', but no action of kind "
-        + "rotate, revoke or reset can fire when it is the decision chosen: add an action of kind "
-        + "rotate, revoke or reset whose `when` can hold with this decision's, or reword the "
-        + "decision\n")
+        + "triage: promises.yaml:16:10: this decision says 'Rotate', but in some cases where it "
+        + "is the decision chosen no action of kind rotate, revoke or reset fires: narrow its "
+        + "`when` to the cases where one does (and add a twin without the promise for the "
+        + "others), or reword the decision (for example when keys_held = no)\n")
     let fixed = Self.runbook.replacingOccurrences(of: "        default: now\n", with: "")
       .replacingOccurrences(of: "when: not keys_held", with: "when: keys_held")
+      .replacingOccurrences(
+        of: "\nactions:\n",
+        with: "\nthreat-model:\n  - changed: no\n    because: Nothing changed.\nactions:\n")
     try directory.write(fixed, to: "promises.yaml")
     let clean = try runTriage(
       ["lint", "--strict", "promises.yaml"], currentDirectory: directory.url)

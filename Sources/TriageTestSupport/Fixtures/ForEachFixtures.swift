@@ -39,7 +39,7 @@ package let forEachRunbook = """
       when: vendor
     - level: low
   decision:
-    - say: Rotate what {{vendor}} held.
+    - say: Review what {{vendor}} held.
   actions:
     - id: rotate
       kind: rotate

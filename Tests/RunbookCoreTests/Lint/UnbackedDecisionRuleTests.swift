@@ -39,7 +39,7 @@ private func unbacked(_ source: String) -> [Diagnostic] {
   }
 }
 
-@Suite("A decision's rotate or notify promise needs an outcome that can fire with it")
+@Suite("A decision's rotate or notify promise needs an outcome that fires whenever it is chosen")
 struct UnbackedDecisionRuleTests {
   @Test func flagsAPromiseBackedOnlyByAContradictingAction() throws {
     let source = runbook(
@@ -62,12 +62,14 @@ struct UnbackedDecisionRuleTests {
     #expect(error.location == SourceLocation(file: "d.yaml", line: 21, column: 24))
     #expect(
       error.message
-        == "this decision says 'rotate', but no action of kind rotate, revoke or reset can fire "
-        + "when it is the decision chosen: add an action of kind rotate, revoke or reset whose "
-        + "`when` can hold with this decision's, or reword the decision")
+        == "this decision says 'rotate', but in some cases where it is the decision chosen no "
+        + "action of kind rotate, revoke or reset fires: narrow its `when` to the cases where one "
+        + "does (and add a twin without the promise for the others), or reword the decision (for "
+        + "example when exposed = yes)")
   }
 
-  @Test func passesAPromiseWhoseActionCanFireWithIt() {
+  @Test func flagsAPromiseKeptInSomeCasesOnlyAndNamesACaseWhereItIsNot() throws {
+    // Exposed, but only source code left: the decision still says revoke, nothing revokes.
     let source = runbook(
       decisions: """
           - say: Revoke the tokens.
@@ -81,7 +83,38 @@ struct UnbackedDecisionRuleTests {
             title: Revoke
             when: exposure has 'credentials'
         """)
-    #expect(unbacked(source) == [])
+    let error = try #require(unbacked(source).first)
+    #expect(error.message.hasSuffix("(for example when exposed = yes, exposure = [])"))
+  }
+
+  @Test func passesAPromiseKeptInEveryCaseThatChoosesIt() {
+    let narrowed = runbook(
+      decisions: """
+          - say: Revoke the tokens.
+            when: exposed and exposure has 'credentials'
+          - say: Contain.
+            when: exposed
+          - say: Watch.
+        """,
+      outcomes: """
+        actions:
+          - id: revoke-tokens
+            kind: revoke
+            title: Revoke
+            when: exposure has 'credentials'
+        """)
+    #expect(unbacked(narrowed) == [])
+    let unconditional = runbook(
+      decisions: """
+          - say: Rotate the keys.
+        """,
+      outcomes: """
+        actions:
+          - id: rotate-keys
+            kind: rotate
+            title: Rotate
+        """)
+    #expect(unbacked(unconditional) == [])
   }
 
   @Test func isLeftToLintWhenARunbookIsLoadedToBeUsed() {
@@ -136,9 +169,10 @@ struct UnbackedDecisionRuleTests {
     #expect(error.location.column == 10)
     #expect(
       error.message
-        == "this decision says 'Notify', but no notification can be required when it is the "
-        + "decision chosen: add a notification whose `when` can hold with this decision's, or "
-        + "reword the decision")
+        == "this decision says 'Notify', but in some cases where it is the decision chosen no "
+        + "notification is required: narrow its `when` to the cases where one is (and add a twin "
+        + "without the promise for the others), or reword the decision (for example when "
+        + "exposed = yes)")
   }
 
   @Test func followsDerivedValues() {
@@ -193,9 +227,9 @@ struct UnbackedDecisionRuleTests {
     #expect(unbacked(source).map(\.location.line) == [23])
   }
 
-  @Test func triesCombinationsOfChoicesAndNumbersBetweenLiterals() {
-    // Backed only by two choices at once, not the third: a search that tried single choices and
-    // all of them would call this unbacked.
+  @Test func triesCombinationsOfChoicesAndNumbersBetweenLiterals() throws {
+    // The only case without the rotation has two choices at once, not one and not all three: a
+    // search that tried single choices and all of them would miss it.
     let choices = runbook(
       decisions: """
           - say: Rotate what left.
@@ -207,9 +241,12 @@ struct UnbackedDecisionRuleTests {
           - id: rotate
             kind: rotate
             title: Rotate
-            when: exposure has 'personal-data' and not (exposure has 'source-code') and exposure has 'credentials'
+            when: not (exposure has 'personal-data') or exposure has 'source-code'
         """)
-    #expect(unbacked(choices) == [])
+    let error = try #require(unbacked(choices).first)
+    #expect(
+      error.message.hasSuffix(
+        "(for example when exposed = yes, exposure = [credentials, personal-data])"))
     let numbers = """
       runbook: numbers
       title: Numbers
@@ -226,11 +263,14 @@ struct UnbackedDecisionRuleTests {
       notifications:
         - id: people
           to: The people affected
-          when: records < 501
+          when: records >= 501
       """
-    #expect(unbacked(numbers) == [])
-    let disjoint = numbers.replacingOccurrences(of: "records < 501", with: "records <= 500")
-    #expect(unbacked(disjoint).map(\.location.line) == [10])
+    // 500.5 is more than 500 and less than 501: one between the two literals.
+    let between = try #require(unbacked(numbers).first)
+    #expect(between.location.line == 10)
+    #expect(between.message.hasSuffix("(for example when records = 500.5)"))
+    let same = numbers.replacingOccurrences(of: "records >= 501", with: "records > 500")
+    #expect(unbacked(same) == [])
   }
 
   @Test func aQuestionNotAskedHasNoAnswer() {
@@ -261,8 +301,9 @@ struct UnbackedDecisionRuleTests {
   }
 
   @Test func givesUpSilentlyAtItsBound() {
-    // Twenty questions that the decision names and no pruning can cut: 2^20 cases to look at
-    // before finding that `last` cannot be both yes and no.
+    // Twenty questions that the decision names and no pruning can cut: the rotation's condition
+    // stays undecided until `last` is answered, after all twenty, so 2^20 cases are looked at
+    // before finding that the rotation always fires.
     let questions = (1...20).map { "      - {id: q\($0), ask: Q\($0)?, type: yesno}\n" }.joined()
     let anyOf = (1...20).map { "q\($0)" }.joined(separator: " or ")
     let source = """
@@ -282,7 +323,7 @@ struct UnbackedDecisionRuleTests {
         - id: rotate
           kind: rotate
           title: Rotate
-          when: last and not last
+          when: (\(anyOf)) and (last or not last)
       """
     let start = Date()
     let result = RunbookLoader.load(Array(source.utf8), file: "big.yaml")

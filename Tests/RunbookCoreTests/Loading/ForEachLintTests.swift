@@ -64,8 +64,8 @@ struct ForEachLintTests {
         + "'each-credential': nested for-each is not supported"),
     ForEachLintCase(
       name: "a group question in a template outside its group",
-      replace: "say: Rotate what {{vendor}} held.",
-      with: "say: Rotate what {{used_in_production}} held.", code: "outside-group", line: 38,
+      replace: "say: Review what {{vendor}} held.",
+      with: "say: Review what {{used_in_production}} held.", code: "outside-group", line: 38,
       column: 24,
       message: "'used_in_production' is asked once per item of 'credentials_held' (group "
         + "'each-credential'): only that group and for-each rules over 'credentials_held' can "
@@ -80,7 +80,7 @@ struct ForEachLintTests {
       with: "      - id: item\n", code: "duplicate-id", line: 8, column: 9,
       message: "'item' names the item in a repeated group or for-each rule"),
     ForEachLintCase(
-      name: "item outside a group", replace: "say: Rotate what {{vendor}} held.",
+      name: "item outside a group", replace: "say: Review what {{vendor}} held.",
       with: "say: Rotate what {{item}} held.", code: "unknown-name", line: 38, column: 24,
       message: "unknown name 'item'"),
   ]

@@ -27,7 +27,7 @@ import TriageTestSupport
             severity_2("severity: low")
           end
           subgraph outcomes_decision["decision (first match)"]
-            decision_1("decision: Rotate now.")
+            decision_1("decision: Contain now.")
             decision_2("decision: Monitor.")
           end
           subgraph outcomes_actions["actions"]
@@ -86,7 +86,7 @@ import TriageTestSupport
           }
           subgraph "cluster_outcomes_decision" {
             label="decision (first match)";
-            "decision_1" [label="decision: Rotate now.", style="rounded,filled", fillcolor="#eeeeee"];
+            "decision_1" [label="decision: Contain now.", style="rounded,filled", fillcolor="#eeeeee"];
             "decision_2" [label="decision: Monitor.", style="rounded,filled", fillcolor="#eeeeee"];
           }
           subgraph "cluster_outcomes_actions" {

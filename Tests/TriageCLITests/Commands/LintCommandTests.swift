@@ -108,9 +108,13 @@ import TriageTestSupport
   @Test func theBundledRunbooksLintCleanInMemory() throws {
     let files = try BundledRunbooks.files(placedIn: "/w/Runbooks")
     let run = InProcessRun(["lint", "Runbooks"], files: files)
+    // Every runbook at the top of the folder (calendars, examples and tests are not runbooks).
+    let runbooks = files.keys.filter {
+      $0.hasSuffix(".yaml") && !$0.dropFirst("/w/Runbooks/".count).contains("/")
+    }
     #expect(run.exit == .success)
     #expect(run.error == "")
-    #expect(run.output == "7 files checked, 0 errors, 0 warnings\n")
+    #expect(run.output == "\(runbooks.count) files checked, 0 errors, 0 warnings\n")
   }
 
   @Test func checksAFileNamedTwiceOnce() {

@@ -41,7 +41,7 @@ enum SampleRunbooks {
         when: big
       - level: low
     decision:
-      - say: Rotate now.
+      - say: Contain now.
         when: exposed
       - say: Monitor.
     actions:

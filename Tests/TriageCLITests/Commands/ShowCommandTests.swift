@@ -41,7 +41,7 @@ import TriageTestSupport
 
         Decision (first match wins):
           when exposed:
-            Rotate now.
+            Contain now.
           otherwise:
             Monitor.
 
