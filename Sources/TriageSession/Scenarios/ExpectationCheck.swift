@@ -49,9 +49,10 @@ struct ExpectationCheck {
     }
   }
 
-  /// Why the action or notification `id` is not in the `expected` state ("not required",
-  /// "undetermined"); nil when it is. `notify[acme]` names one item's instance; a plain id of a
-  /// `for-each` rule holds when any item is in that state.
+  /// Why the action or notification `id` is not in the `expected` state; nil when it is.
+  ///
+  /// `expected` is "not required" or "undetermined". `notify[acme]` names one item's instance; a
+  /// plain id of a `for-each` rule holds when any item is in that state.
   private func stateFailure(
     _ id: String, expected: String, at location: SourceLocation
   ) -> Diagnostic? {
