@@ -2,7 +2,7 @@ import Foundation
 import RunbookCore
 import TriageSession
 
-/// Builds an incident record (FORMATS.md, `triage-record/1`) from a finished session.
+/// Builds an incident record (docs/record-format.md, `triage-record/1`) from a finished session.
 ///
 /// The `integrity` member is left for the archive store, which fills in the parents and the hash
 /// when it writes the record.

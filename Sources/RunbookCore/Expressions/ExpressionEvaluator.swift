@@ -2,7 +2,7 @@ import Foundation
 
 /// Evaluates a parsed expression against answers and derived values.
 ///
-/// The unset rules of FORMATS.md:
+/// The unset rules of docs/runbook-format.md ("Expressions"):
 /// - a name missing from the environment, or bound to `.unset`, is unset;
 /// - a bare unset value is false (`isTrue`), and `not` of it is true;
 /// - every comparison with an unset operand is false, `!=` included;

@@ -1,6 +1,6 @@
 /// Parses expression text into an `Expression`.
 ///
-/// It follows the grammar of FORMATS.md exactly:
+/// It follows the grammar of docs/runbook-format.md ("Expressions") exactly:
 /// ```
 /// expr    := and ('or' and)*
 /// and     := not ('and' not)*

@@ -4,7 +4,7 @@ import Testing
 @Suite("Due rule parsing")
 struct DueRuleParsingTests {
   @Test(
-    "every form of FORMATS.md",
+    "every form of docs/runbook-format.md",
     arguments: [
       ("immediately", DueRule.immediately),
       ("  immediately ", .immediately),

@@ -1,7 +1,7 @@
 import Foundation
 import RunbookCore
 
-/// An incident record (`triage-record/1`, FORMATS.md) as typed values.
+/// An incident record (`triage-record/1`, docs/record-format.md) as typed values.
 ///
 /// Records are read from JSON at one point, ``init(json:)``, and written at one point,
 /// ``jsonValue`` (both in `IncidentRecord+JSON.swift`). Every member but `format` and `id` is
