@@ -79,6 +79,11 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
 package enum Durability: Sendable, Equatable {
   /// Flushed to disk, and its folder too, before the write returns: records, amendments, drafts.
   case durable
+  /// The bytes flushed to disk before the file is given its name, but the folder not flushed:
+  /// the name may still be lost in a crash until a later `.durable` write in the same folder
+  /// flushes it. For the first file of a pair whose second file is written `.durable` next
+  /// (a record's report, then the record): one folder flush makes both names last.
+  case durableOnceFolderFlushed
   /// Still atomic and never overwriting, but not flushed: files rebuilt from the durable ones
   /// (the heads cache, a record's Markdown report), where a flush per file would only cost time.
   case rebuildable

@@ -110,13 +110,25 @@ package enum MarkdownText {
   /// a``b     ->  ```a``b```
   /// `x       ->  `` `x ``
   /// ```
+  ///
+  /// Done on UTF-8 bytes, like CommonMark, which counts backticks and spaces as code points: a
+  /// backtick followed by a combining mark still counts as one.
   package static func codeSpan(_ text: String) -> String {
-    let line = String(oneLine(text).map { $0 == "\0" ? "\u{FFFD}" : $0 })
-    let fence = String(repeating: "`", count: longestRun(of: "`", in: line) + 1)
-    let padding =
-      line.first == "`" || line.last == "`"
-        || (line.first == " " && line.last == " " && line.contains { $0 != " " }) ? " " : ""
-    return fence + padding + line + padding + fence
+    var line = Array(oneLine(text).utf8)
+    if line.contains(0) { line = replacingNUL(line) }
+    let fenceLength = longestRun(of: backtick, in: line) + 1
+    let space = UInt8(ascii: " ")
+    let isPadded =
+      line.first == backtick || line.last == backtick
+      || (line.first == space && line.last == space && line.contains { $0 != space })
+    var output: [UInt8] = []
+    output.reserveCapacity(line.count + 2 * fenceLength + 2)
+    output += repeatElement(backtick, count: fenceLength)
+    if isPadded { output.append(space) }
+    output += line
+    if isPadded { output.append(space) }
+    output += repeatElement(backtick, count: fenceLength)
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// A fenced code block holding `text`'s lines as written: the opening fence with `info`, the
@@ -124,15 +136,24 @@ package enum MarkdownText {
   ///
   /// The fence is three backticks, or one more than the longest run of backticks in `text`, so
   /// that no line inside can close it; a run of tildes cannot close a backtick fence. CR LF and
-  /// CR become LF and NUL U+FFFD, as CommonMark reads them.
+  /// CR become LF and NUL U+FFFD, as CommonMark reads them. Done on UTF-8 bytes (CR, LF, NUL
+  /// and the backtick are ASCII, never part of a longer sequence).
   package static func fencedBlock(_ text: String, info: String) -> String {
-    var body = text
-    if text.utf8.contains(where: { $0 == 0x0D || $0 == 0 }) {
-      body = String(text.map { $0 == "\r\n" || $0 == "\r" ? "\n" : $0 == "\0" ? "\u{FFFD}" : $0 })
+    var body = Array(text.utf8)
+    if body.contains(where: { $0 == 0x0D || $0 == 0 }) {
+      body = replacingNUL(lineFeedsOnly(body))
     }
-    if body.hasSuffix("\n") { body.removeLast() }
-    let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: body) + 1))
-    return fence + info + "\n" + body + "\n" + fence
+    if body.last == 0x0A { body.removeLast() }
+    let fenceLength = max(3, longestRun(of: backtick, in: body) + 1)
+    var output: [UInt8] = []
+    output.reserveCapacity(body.count + info.utf8.count + 2 * fenceLength + 2)
+    output += repeatElement(backtick, count: fenceLength)
+    output += info.utf8
+    output.append(0x0A)
+    output += body
+    output.append(0x0A)
+    output += repeatElement(backtick, count: fenceLength)
+    return String(decoding: output, as: UTF8.self)
   }
 }
 
@@ -207,14 +228,45 @@ extension MarkdownText {
       || (0x7B...0x7E).contains(byte)
   }
 
-  private static func longestRun(of character: Character, in text: String) -> Int {
+  private static let backtick = UInt8(ascii: "`")
+
+  /// The length of the longest run of `byte` in `bytes`.
+  private static func longestRun(of byte: UInt8, in bytes: [UInt8]) -> Int {
     var longest = 0
     var current = 0
-    for each in text {
-      current = each == character ? current + 1 : 0
+    for each in bytes {
+      current = each == byte ? current + 1 : 0
       longest = max(longest, current)
     }
     return longest
+  }
+
+  /// `bytes` with each NUL replaced by U+FFFD (EF BF BD), as CommonMark reads it.
+  private static func replacingNUL(_ bytes: [UInt8]) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + 8)
+    for byte in bytes {
+      if byte == 0 { output += [0xEF, 0xBF, 0xBD] } else { output.append(byte) }
+    }
+    return output
+  }
+
+  /// `bytes` with each CR LF and each lone CR made LF.
+  private static func lineFeedsOnly(_ bytes: [UInt8]) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      guard byte == 0x0D else {
+        output.append(byte)
+        continue
+      }
+      output.append(0x0A)
+      if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+    }
+    return output
   }
 }
 
