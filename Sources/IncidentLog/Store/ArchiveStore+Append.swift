@@ -133,7 +133,9 @@ extension ArchiveStore {
     // The folders only: a new file is given its name with `link(2)`, which never follows a
     // link already there (it fails with `EEXIST`).
     for component in relativePath.split(separator: "/").dropLast() {
-      prefix += prefix.isEmpty ? String(component) : "/" + component
+      // `String(component)`: `"/" + component` (String and Substring) goes through the generic
+      // `+`, whose first call costs a runtime conformance lookup.
+      prefix += prefix.isEmpty ? String(component) : "/" + String(component)
       try fileSystem.refuseSymbolicLink(at: absolute(prefix))
     }
   }
