@@ -79,22 +79,31 @@ package enum MarkdownText {
   ///
   /// Done on UTF-8 bytes: every character escaped is ASCII, never part of a longer sequence.
   package static func inline(_ text: String, atLineStart: Bool = false) -> String {
-    let bytes = Array(oneLine(text).utf8).trimmingSpacesAndTabs
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count + 8)
-    let listMarker = atLineStart ? orderedListMarkerIndex(bytes) : nil
-    for index in bytes.indices {
-      let byte = bytes[index]
-      if byte == 0 {
-        output += [0xEF, 0xBF, 0xBD]
-        continue
+    var line = oneLine(text)
+    // Read in place from the string's own bytes: no copy of the text before the one written.
+    return line.withUTF8 { all in
+      let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+      var start = 0
+      var end = all.count
+      while start < end, isBlank(all[start]) { start += 1 }
+      while end > start, isBlank(all[end - 1]) { end -= 1 }
+      let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count + 8)
+      let listMarker = atLineStart ? orderedListMarkerIndex(bytes) : nil
+      for index in bytes.indices {
+        let byte = bytes[index]
+        if byte == 0 {
+          output += [0xEF, 0xBF, 0xBD]
+          continue
+        }
+        if needsEscape(bytes, at: index, atLineStart: atLineStart) || index == listMarker {
+          output.append(backslash)
+        }
+        output.append(byte)
       }
-      if needsEscape(bytes, at: index, atLineStart: atLineStart) || index == listMarker {
-        output.append(backslash)
-      }
-      output.append(byte)
+      return String(decoding: output, as: UTF8.self)
     }
-    return String(decoding: output, as: UTF8.self)
   }
 
   /// A cell of a GFM table: ``inline(_:atLineStart:)``, which escapes `|` too.
@@ -163,7 +172,9 @@ extension MarkdownText {
   private static let backslash = UInt8(ascii: "\\")
 
   /// Whether the byte at `index` of `bytes` (a text on one line) needs a backslash before it.
-  private static func needsEscape(_ bytes: [UInt8], at index: Int, atLineStart: Bool) -> Bool {
+  private static func needsEscape(
+    _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, atLineStart: Bool
+  ) -> Bool {
     let byte = bytes[index]
     let next = index + 1 < bytes.count ? bytes[index + 1] : nil
     switch byte {
@@ -191,7 +202,7 @@ extension MarkdownText {
   }
 
   /// The index of the `.` or `)` that would make `bytes` an ordered list item (`1. item`).
-  private static func orderedListMarkerIndex(_ bytes: [UInt8]) -> Int? {
+  private static func orderedListMarkerIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     let digits = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
     guard (1...9).contains(digits), digits < bytes.count else { return nil }
     return bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")") ? digits : nil
@@ -199,14 +210,14 @@ extension MarkdownText {
 
   /// Whether `bytes` end with a run of `#` at the start or after a space or tab: the closing
   /// sequence of an ATX heading (`C#` has none).
-  private static func endsClosingSequence(_ bytes: [UInt8]) -> Bool {
+  private static func endsClosingSequence(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let before = bytes.lastIndex(where: { $0 != UInt8(ascii: "#") }) else { return true }
     return bytes[before] == 0x20 || bytes[before] == 0x09
   }
 
   /// Whether `bytes` from `start` read `name;` or `#digits;` (CommonMark's entity and numeric
   /// character references, up to 32 characters).
-  private static func startsEntity(_ bytes: [UInt8], at start: Int) -> Bool {
+  private static func startsEntity(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
     var index = start
     while index < bytes.count, index - start <= 32 {
       let byte = bytes[index]
@@ -267,16 +278,5 @@ extension MarkdownText {
       if index < bytes.count, bytes[index] == 0x0A { index += 1 }
     }
     return output
-  }
-}
-
-extension [UInt8] {
-  /// The bytes without spaces and tabs at either end.
-  fileprivate var trimmingSpacesAndTabs: [UInt8] {
-    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-    guard let first = firstIndex(where: { !isBlank($0) }),
-      let last = lastIndex(where: { !isBlank($0) })
-    else { return [] }
-    return Array(self[first...last])
   }
 }
