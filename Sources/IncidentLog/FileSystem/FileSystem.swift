@@ -23,9 +23,9 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   /// Writes a new file, all or nothing, never replacing an existing one.
   ///
   /// The bytes go to a temporary file in the same directory (created exclusively, mode 0600),
-  /// which is flushed to disk (when `durability` is `.durable`) and then given its final name
-  /// only if that name is free; the directory is flushed too. When this throws, neither the final
-  /// file nor the temporary file is left behind.
+  /// which is flushed to disk (unless `durability` is `.rebuildable`) and then given its final
+  /// name only if that name is free; the directory is flushed too when `durability` is
+  /// `.durable`. When this throws, neither the final file nor the temporary file is left behind.
   ///
   /// - Throws: ``ArchiveError/alreadyExists(path:)`` if `path` exists; others for I/O failures.
   func writeNewFile(_ bytes: [UInt8], at path: String, durability: Durability) throws(ArchiveError)
@@ -84,8 +84,9 @@ package enum Durability: Sendable, Equatable {
   /// flushes it. For the first file of a pair whose second file is written `.durable` next
   /// (a record's report, then the record): one folder flush makes both names last.
   case durableOnceFolderFlushed
-  /// Still atomic and never overwriting, but not flushed: files rebuilt from the durable ones
-  /// (the heads cache, a record's Markdown report), where a flush per file would only cost time.
+  /// Still atomic and never overwriting, but not flushed: files rebuilt from the durable ones,
+  /// where a flush per file would only cost time. (A record's report is not one: the record
+  /// holds its hash, so it is written `.durableOnceFolderFlushed`.)
   case rebuildable
 }
 
