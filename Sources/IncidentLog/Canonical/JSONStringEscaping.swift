@@ -10,11 +10,17 @@ enum JSONStringEscaping {
     // copying a buffer is far cheaper than walking the UTF-8 view a byte at a time.
     string.withUTF8 { bytes in
       out.append(UInt8(ascii: "\""))
-      // Most strings need no escape at all: copy them whole.
-      if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-        out.append(contentsOf: bytes)
-      } else {
-        for byte in bytes { appendEscaped(byte, to: &out) }
+      // Runs without an escape (most strings are one such run) are copied whole.
+      var runStart = 0
+      for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+        if runStart < index {
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        }
+        appendEscaped(byte, to: &out)
+        runStart = index + 1
+      }
+      if runStart < bytes.count {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
       }
       out.append(UInt8(ascii: "\""))
     }
@@ -35,7 +41,10 @@ enum JSONStringEscaping {
       out.append(UInt8(ascii: "\\"))
       out.append(short)
     } else if byte < 0x20 {
-      out.append(contentsOf: "\\u00".utf8)
+      out.append(UInt8(ascii: "\\"))
+      out.append(UInt8(ascii: "u"))
+      out.append(UInt8(ascii: "0"))
+      out.append(UInt8(ascii: "0"))
       out.append(hexDigit(byte >> 4))
       out.append(hexDigit(byte & 0xF))
     } else {

@@ -23,9 +23,9 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   /// Writes a new file, all or nothing, never replacing an existing one.
   ///
   /// The bytes go to a temporary file in the same directory (created exclusively, mode 0600),
-  /// which is flushed to disk (when `durability` is `.durable`) and then given its final name
-  /// only if that name is free; the directory is flushed too. When this throws, neither the final
-  /// file nor the temporary file is left behind.
+  /// which is flushed to disk (unless `durability` is `.rebuildable`) and then given its final
+  /// name only if that name is free; the directory is flushed too when `durability` is
+  /// `.durable`. When this throws, neither the final file nor the temporary file is left behind.
   ///
   /// - Throws: ``ArchiveError/alreadyExists(path:)`` if `path` exists; others for I/O failures.
   func writeNewFile(_ bytes: [UInt8], at path: String, durability: Durability) throws(ArchiveError)
@@ -79,8 +79,14 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
 package enum Durability: Sendable, Equatable {
   /// Flushed to disk, and its folder too, before the write returns: records, amendments, drafts.
   case durable
-  /// Still atomic and never overwriting, but not flushed: files rebuilt from the durable ones
-  /// (the heads cache, a record's Markdown report), where a flush per file would only cost time.
+  /// The bytes flushed to disk before the file is given its name, but the folder not flushed:
+  /// the name may still be lost in a crash until a later `.durable` write in the same folder
+  /// flushes it. For the first file of a pair whose second file is written `.durable` next
+  /// (a record's report, then the record): one folder flush makes both names last.
+  case durableOnceFolderFlushed
+  /// Still atomic and never overwriting, but not flushed: files rebuilt from the durable ones,
+  /// where a flush per file would only cost time. (A record's report is not one: the record
+  /// holds its hash, so it is written `.durableOnceFolderFlushed`.)
   case rebuildable
 }
 

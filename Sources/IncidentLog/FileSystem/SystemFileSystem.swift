@@ -30,7 +30,7 @@ package struct SystemFileSystem: FileSystem {
     let (fd, temporaryPath) = try createTemporaryFile(in: directory, for: name, finalPath: path)
     do {
       try writeAll(bytes, to: fd)
-      if durability == .durable { try calls.fsync(fd) }
+      if durability != .rebuildable { try calls.fsync(fd) }
     } catch {
       try? calls.close(fd)
       try? calls.unlink(temporaryPath)

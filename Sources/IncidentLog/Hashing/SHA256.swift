@@ -152,12 +152,13 @@ private struct SHA256State: Sendable {
     _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
     _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32
   ) {
-    // Ch and Maj in their shorter equivalent forms (one operation fewer each).
-    let t1 =
-      h &+ (e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25))
-      &+ (g ^ (e & (f ^ g))) &+ kw
-    let t2 =
-      (a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)) &+ ((a & b) | (c & (a | b)))
+    // Ch and Maj in their shorter equivalent forms (one operation fewer each). Σ1 and Σ0 with
+    // the rotations nested (ROTR6 ^ ROTR11 ^ ROTR25 = ROTR6(e ^ ROTR5(e ^ ROTR14(e))), and
+    // likewise 2, 13, 22 = 2, 2 + 11, 2 + 11 + 9): one working copy instead of three.
+    let sigma1 = (e ^ (e ^ e.rotatedRight(14)).rotatedRight(5)).rotatedRight(6)
+    let sigma0 = (a ^ (a ^ a.rotatedRight(9)).rotatedRight(11)).rotatedRight(2)
+    let t1 = h &+ sigma1 &+ (g ^ (e & (f ^ g))) &+ kw
+    let t2 = sigma0 &+ ((a & b) | (c & (a | b)))
     d = d &+ t1
     h = t1 &+ t2
   }

@@ -23,7 +23,8 @@ package enum JSONPrettyPrinter {
     case .array(let elements) where !elements.isEmpty:
       out.append(UInt8(ascii: "["))
       for (offset, element) in elements.enumerated() {
-        out.append(contentsOf: (offset > 0 ? ",\n" : "\n").utf8)
+        if offset > 0 { out.append(UInt8(ascii: ",")) }
+        out.append(UInt8(ascii: "\n"))
         appendIndent(indent + 1, to: &out)
         write(element, indent: indent + 1, to: &out)
       }
@@ -33,10 +34,12 @@ package enum JSONPrettyPrinter {
     case .object(let object) where !object.isEmpty:
       out.append(UInt8(ascii: "{"))
       for (offset, member) in object.members.enumerated() {
-        out.append(contentsOf: (offset > 0 ? ",\n" : "\n").utf8)
+        if offset > 0 { out.append(UInt8(ascii: ",")) }
+        out.append(UInt8(ascii: "\n"))
         appendIndent(indent + 1, to: &out)
         JSONStringEscaping.append(member.key, to: &out)
-        out.append(contentsOf: ": ".utf8)
+        out.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: " "))
         write(member.value, indent: indent + 1, to: &out)
       }
       out.append(UInt8(ascii: "\n"))
@@ -49,7 +52,9 @@ package enum JSONPrettyPrinter {
     }
   }
 
+  /// Byte by byte: appending a `repeatElement` or a string's UTF-8 view goes through the
+  /// generic `append(contentsOf:)`, which cost more than the few bytes it adds.
   private static func appendIndent(_ level: Int, to out: inout [UInt8]) {
-    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
+    for _ in 0..<(level * 2) { out.append(UInt8(ascii: " ")) }
   }
 }

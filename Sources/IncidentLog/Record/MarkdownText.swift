@@ -79,22 +79,31 @@ package enum MarkdownText {
   ///
   /// Done on UTF-8 bytes: every character escaped is ASCII, never part of a longer sequence.
   package static func inline(_ text: String, atLineStart: Bool = false) -> String {
-    let bytes = Array(oneLine(text).utf8).trimmingSpacesAndTabs
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count + 8)
-    let listMarker = atLineStart ? orderedListMarkerIndex(bytes) : nil
-    for index in bytes.indices {
-      let byte = bytes[index]
-      if byte == 0 {
-        output += [0xEF, 0xBF, 0xBD]
-        continue
+    var line = oneLine(text)
+    // Read in place from the string's own bytes: no copy of the text before the one written.
+    return line.withUTF8 { all in
+      let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+      var start = 0
+      var end = all.count
+      while start < end, isBlank(all[start]) { start += 1 }
+      while end > start, isBlank(all[end - 1]) { end -= 1 }
+      let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count + 8)
+      let listMarker = atLineStart ? orderedListMarkerIndex(bytes) : nil
+      for index in bytes.indices {
+        let byte = bytes[index]
+        if byte == 0 {
+          output += [0xEF, 0xBF, 0xBD]
+          continue
+        }
+        if needsEscape(bytes, at: index, atLineStart: atLineStart) || index == listMarker {
+          output.append(backslash)
+        }
+        output.append(byte)
       }
-      if needsEscape(bytes, at: index, atLineStart: atLineStart) || index == listMarker {
-        output.append(backslash)
-      }
-      output.append(byte)
+      return String(decoding: output, as: UTF8.self)
     }
-    return String(decoding: output, as: UTF8.self)
   }
 
   /// A cell of a GFM table: ``inline(_:atLineStart:)``, which escapes `|` too.
@@ -110,13 +119,25 @@ package enum MarkdownText {
   /// a``b     ->  ```a``b```
   /// `x       ->  `` `x ``
   /// ```
+  ///
+  /// Done on UTF-8 bytes, like CommonMark, which counts backticks and spaces as code points: a
+  /// backtick followed by a combining mark still counts as one.
   package static func codeSpan(_ text: String) -> String {
-    let line = String(oneLine(text).map { $0 == "\0" ? "\u{FFFD}" : $0 })
-    let fence = String(repeating: "`", count: longestRun(of: "`", in: line) + 1)
-    let padding =
-      line.first == "`" || line.last == "`"
-        || (line.first == " " && line.last == " " && line.contains { $0 != " " }) ? " " : ""
-    return fence + padding + line + padding + fence
+    var line = Array(oneLine(text).utf8)
+    if line.contains(0) { line = replacingNUL(line) }
+    let fenceLength = longestRun(of: backtick, in: line) + 1
+    let space = UInt8(ascii: " ")
+    let isPadded =
+      line.first == backtick || line.last == backtick
+      || (line.first == space && line.last == space && line.contains { $0 != space })
+    var output: [UInt8] = []
+    output.reserveCapacity(line.count + 2 * fenceLength + 2)
+    output += repeatElement(backtick, count: fenceLength)
+    if isPadded { output.append(space) }
+    output += line
+    if isPadded { output.append(space) }
+    output += repeatElement(backtick, count: fenceLength)
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// A fenced code block holding `text`'s lines as written: the opening fence with `info`, the
@@ -124,15 +145,24 @@ package enum MarkdownText {
   ///
   /// The fence is three backticks, or one more than the longest run of backticks in `text`, so
   /// that no line inside can close it; a run of tildes cannot close a backtick fence. CR LF and
-  /// CR become LF and NUL U+FFFD, as CommonMark reads them.
+  /// CR become LF and NUL U+FFFD, as CommonMark reads them. Done on UTF-8 bytes (CR, LF, NUL
+  /// and the backtick are ASCII, never part of a longer sequence).
   package static func fencedBlock(_ text: String, info: String) -> String {
-    var body = text
-    if text.utf8.contains(where: { $0 == 0x0D || $0 == 0 }) {
-      body = String(text.map { $0 == "\r\n" || $0 == "\r" ? "\n" : $0 == "\0" ? "\u{FFFD}" : $0 })
+    var body = Array(text.utf8)
+    if body.contains(where: { $0 == 0x0D || $0 == 0 }) {
+      body = replacingNUL(lineFeedsOnly(body))
     }
-    if body.hasSuffix("\n") { body.removeLast() }
-    let fence = String(repeating: "`", count: max(3, longestRun(of: "`", in: body) + 1))
-    return fence + info + "\n" + body + "\n" + fence
+    if body.last == 0x0A { body.removeLast() }
+    let fenceLength = max(3, longestRun(of: backtick, in: body) + 1)
+    var output: [UInt8] = []
+    output.reserveCapacity(body.count + info.utf8.count + 2 * fenceLength + 2)
+    output += repeatElement(backtick, count: fenceLength)
+    output += info.utf8
+    output.append(0x0A)
+    output += body
+    output.append(0x0A)
+    output += repeatElement(backtick, count: fenceLength)
+    return String(decoding: output, as: UTF8.self)
   }
 }
 
@@ -142,7 +172,9 @@ extension MarkdownText {
   private static let backslash = UInt8(ascii: "\\")
 
   /// Whether the byte at `index` of `bytes` (a text on one line) needs a backslash before it.
-  private static func needsEscape(_ bytes: [UInt8], at index: Int, atLineStart: Bool) -> Bool {
+  private static func needsEscape(
+    _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, atLineStart: Bool
+  ) -> Bool {
     let byte = bytes[index]
     let next = index + 1 < bytes.count ? bytes[index + 1] : nil
     switch byte {
@@ -170,7 +202,7 @@ extension MarkdownText {
   }
 
   /// The index of the `.` or `)` that would make `bytes` an ordered list item (`1. item`).
-  private static func orderedListMarkerIndex(_ bytes: [UInt8]) -> Int? {
+  private static func orderedListMarkerIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     let digits = bytes.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
     guard (1...9).contains(digits), digits < bytes.count else { return nil }
     return bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")") ? digits : nil
@@ -178,14 +210,14 @@ extension MarkdownText {
 
   /// Whether `bytes` end with a run of `#` at the start or after a space or tab: the closing
   /// sequence of an ATX heading (`C#` has none).
-  private static func endsClosingSequence(_ bytes: [UInt8]) -> Bool {
+  private static func endsClosingSequence(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let before = bytes.lastIndex(where: { $0 != UInt8(ascii: "#") }) else { return true }
     return bytes[before] == 0x20 || bytes[before] == 0x09
   }
 
   /// Whether `bytes` from `start` read `name;` or `#digits;` (CommonMark's entity and numeric
   /// character references, up to 32 characters).
-  private static func startsEntity(_ bytes: [UInt8], at start: Int) -> Bool {
+  private static func startsEntity(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
     var index = start
     while index < bytes.count, index - start <= 32 {
       let byte = bytes[index]
@@ -207,24 +239,44 @@ extension MarkdownText {
       || (0x7B...0x7E).contains(byte)
   }
 
-  private static func longestRun(of character: Character, in text: String) -> Int {
+  private static let backtick = UInt8(ascii: "`")
+
+  /// The length of the longest run of `byte` in `bytes`.
+  private static func longestRun(of byte: UInt8, in bytes: [UInt8]) -> Int {
     var longest = 0
     var current = 0
-    for each in text {
-      current = each == character ? current + 1 : 0
+    for each in bytes {
+      current = each == byte ? current + 1 : 0
       longest = max(longest, current)
     }
     return longest
   }
-}
 
-extension [UInt8] {
-  /// The bytes without spaces and tabs at either end.
-  fileprivate var trimmingSpacesAndTabs: [UInt8] {
-    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-    guard let first = firstIndex(where: { !isBlank($0) }),
-      let last = lastIndex(where: { !isBlank($0) })
-    else { return [] }
-    return Array(self[first...last])
+  /// `bytes` with each NUL replaced by U+FFFD (EF BF BD), as CommonMark reads it.
+  private static func replacingNUL(_ bytes: [UInt8]) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + 8)
+    for byte in bytes {
+      if byte == 0 { output += [0xEF, 0xBF, 0xBD] } else { output.append(byte) }
+    }
+    return output
+  }
+
+  /// `bytes` with each CR LF and each lone CR made LF.
+  private static func lineFeedsOnly(_ bytes: [UInt8]) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      guard byte == 0x0D else {
+        output.append(byte)
+        continue
+      }
+      output.append(0x0A)
+      if index < bytes.count, bytes[index] == 0x0A { index += 1 }
+    }
+    return output
   }
 }

@@ -227,6 +227,10 @@ package enum ReportGenerator {
   /// The names are found in the rule's text, word by word, so that every form of due phrase
   /// (one anchor, `earliest of` several) shows its anchors without reparsing the rule.
   static func ruleWithAnchorValues(_ rule: String, anchors: [String: String]) -> String? {
+    guard !anchors.isEmpty else { return nil }
+    if rule.utf8.allSatisfy({ $0 < 0x80 }) {
+      return asciiRuleWithAnchorValues(rule, anchors: anchors)
+    }
     var result = ""
     var word = ""
     var found = false
@@ -248,6 +252,42 @@ package enum ReportGenerator {
     }
     flush()
     return found ? result : nil
+  }
+
+  /// ``ruleWithAnchorValues(_:anchors:)`` for an ASCII rule, read from its bytes: there a
+  /// letter or number `Character` is an ASCII letter or digit, and each byte is a Character
+  /// (CR LF aside, which is no word either way).
+  private static func asciiRuleWithAnchorValues(
+    _ rule: String, anchors: [String: String]
+  ) -> String? {
+    let bytes = Array(rule.utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + 32)
+    var found = false
+    var start = 0
+    func isWordByte(_ byte: UInt8) -> Bool {
+      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
+    }
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+      if end > start {
+        result += bytes[start..<end]
+        let word = String(decoding: bytes[start..<end], as: UTF8.self)
+        if let value = anchors[word] {
+          result += " (".utf8
+          result += value.utf8
+          result.append(UInt8(ascii: ")"))
+          found = true
+        }
+        start = end
+      } else {
+        result.append(bytes[start])
+        start += 1
+      }
+    }
+    return found ? String(decoding: result, as: UTF8.self) : nil
   }
 
   /// The record's time answers as shown beside deadlines: `2026-03-31 09:00 UTC` for a

@@ -18,6 +18,11 @@ struct DueRuleReader {
   private let textLength: Int
 
   init(_ text: String) {
+    if let words = Self.asciiWords(in: text) {
+      self.words = words.words
+      textLength = words.length
+      return
+    }
     var current = ""
     var start = 0
     for (offset, character) in text.enumerated() {
@@ -32,6 +37,38 @@ struct DueRuleReader {
     }
     if !current.isEmpty { words.append(Word(text: current, offset: start)) }
     textLength = text.count
+  }
+
+  /// The words of an ASCII text without CR, read from its bytes (each byte is one `Character`
+  /// there, and `Character.isWhitespace` holds for exactly U+0009 to U+000D and the space),
+  /// with the text's length; nil for any other text, which takes the walk over Characters.
+  ///
+  /// Nearly every rule is ASCII, and the walk over Characters (grapheme breaking and a Unicode
+  /// property lookup per character) cost more than the rest of reading the rule.
+  private static func asciiWords(in text: String) -> (words: [Word], length: Int)? {
+    var text = text
+    return text.withUTF8 { bytes -> (words: [Word], length: Int)? in
+      guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+      var words: [Word] = []
+      var start: Int?
+      func word(_ range: Range<Int>) -> Word {
+        Word(
+          text: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self),
+          offset: range.lowerBound)
+      }
+      for (offset, byte) in bytes.enumerated() {
+        let isSemicolon = byte == UInt8(ascii: ";")
+        if (0x09...0x0D).contains(byte) || byte == 0x20 || isSemicolon {
+          if let first = start { words.append(word(first..<offset)) }
+          start = nil
+          if isSemicolon { words.append(Word(text: ";", offset: offset)) }
+        } else if start == nil {
+          start = offset
+        }
+      }
+      if let first = start { words.append(word(first..<bytes.count)) }
+      return (words, bytes.count)
+    }
   }
 
   private var endOffset: Int { textLength }
@@ -191,14 +228,18 @@ struct DueRuleReader {
       throw DueRuleError(.missingAnchor, offset: clauseEnd, length: 0)
     }
     anchorOffsets.append(word.offset)
-    let refuse = DueRuleError(.badAnchor(word.text), offset: word.offset, length: word.text.count)
+    // The error is made only when thrown: a `DueRuleError` made and dropped on every anchor
+    // costs the runtime a first lookup of its generic type (a quarter of a million instructions).
+    func refuse() -> DueRuleError {
+      DueRuleError(.badAnchor(word.text), offset: word.offset, length: word.text.count)
+    }
     if word.text == "recorded" { return .recorded }
     let parts = word.text.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.allSatisfy(Self.isIdentifier) else { throw refuse }
+    guard parts.allSatisfy(Self.isIdentifier) else { throw refuse() }
     switch parts.count {
     case 1: return .answer(word.text)
     case 2 where parts[1] == "sent": return .sent(notificationID: String(parts[0]))
-    default: throw refuse
+    default: throw refuse()
     }
   }
 

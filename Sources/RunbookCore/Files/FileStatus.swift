@@ -33,9 +33,13 @@ package struct FileTime: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// Reads ``description``; nil for anything else.
   package init?(_ text: String) {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count == 2, parts[1].count == 9, parts[1].allSatisfy(\.isASCII),
-      let seconds = Int64(parts[0]), let nanoseconds = Int64(parts[1]), nanoseconds >= 0
+    // Split at the one "." by bytes: the generic `split` and Character counts cost ~20K
+    // instructions a time, and the heads cache reads several on every write.
+    guard let dot = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+    let whole = text[..<dot]
+    let fraction = text[text.utf8.index(after: dot)...]
+    guard fraction.utf8.count == 9, fraction.utf8.allSatisfy({ $0 < 0x80 }),
+      let seconds = Int64(whole), let nanoseconds = Int64(fraction), nanoseconds >= 0
     else { return nil }
     self.init(seconds: seconds, nanoseconds: nanoseconds)
   }

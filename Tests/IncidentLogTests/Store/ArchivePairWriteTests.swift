@@ -49,6 +49,32 @@ import TriageTestSupport
     #expect(try fixture.store.verify().isIntact)
   }
 
+  /// The crash ordering documented on the pair write: each file's bytes are flushed before it
+  /// is named, the report is named before the record, and the folder is flushed once, after
+  /// both names: three flushes.
+  @Test("the pair is flushed three times: the report, the record, then their folder once")
+  func flushOrder() throws {
+    let calls = FaultInjectingSystemCalls()
+    let fixture = try ArchiveFixture(fileSystem: SystemFileSystem(calls: calls))
+    defer { fixture.remove() }
+    _ = try append(fixture.store)
+    calls.clearLog()
+    let secondID = "20260401T093100Z-0000dddd"
+    try fixture.store.append(
+      document: ArchiveFixture.record(id: secondID, at: date), kind: .record, id: secondID,
+      createdAt: date, report: { _ in "A report.\n" })
+    let month = fixture.root + "/records/2026/04"
+    let steps = calls.calls(containing: " ").compactMap { entry -> String? in
+      if entry.hasPrefix("fsync") { return "fsync" }
+      if entry == "link \(month)/\(secondID).md" { return "link report" }
+      if entry == "link \(month)/\(secondID).json" { return "link record" }
+      if entry == "open \(month)" { return "open folder" }
+      return nil
+    }
+    #expect(
+      steps == ["fsync", "link report", "fsync", "link record", "open folder", "fsync"])
+  }
+
   @Test("a full disk on the report write is ENOSPC, named for the report")
   func fullDiskOnReport() throws {
     let calls = FaultInjectingSystemCalls()
