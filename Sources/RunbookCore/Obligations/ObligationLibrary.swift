@@ -1,0 +1,100 @@
+import Foundation
+import YAMLLite
+
+/// The shared obligations library (`Runbooks/obligations/`): the facts vocabulary and the
+/// obligation files a runbook uses.
+///
+/// Files are chosen by name: a selection's globs decide which files are read at all, and at
+/// evaluation ``files(involvedBy:)`` keeps those whose jurisdiction the facts involve.
+package struct ObligationLibrary: Sendable, Equatable {
+  /// The folder the files came from.
+  package var folder: String
+  package var vocabulary: FactVocabulary
+  /// The files read, sorted by id.
+  package var files: [ObligationFile]
+
+  package init(folder: String, vocabulary: FactVocabulary, files: [ObligationFile]) {
+    self.folder = folder
+    self.vocabulary = vocabulary
+    self.files = files
+  }
+
+  /// The name of the vocabulary file inside the folder.
+  package static let factsFileName = "facts.yaml"
+  /// The name of the library folder beside a runbooks folder.
+  package static let folderName = "obligations"
+
+  /// Every duty of the files read, in file order.
+  package var duties: [Duty] { files.flatMap(\.duties) }
+
+  /// The duty with `id`, if any.
+  package func duty(_ id: String) -> Duty? {
+    for file in files {
+      if let duty = file.duties.first(where: { $0.id == id }) { return duty }
+    }
+    return nil
+  }
+
+  /// The files whose jurisdiction the facts involve: a `residents` code equal to it or under it,
+  /// an `established_in` code, the EU for a member state; and every `ANY` file.
+  package func files(involvedBy facts: [String: Value]) -> [ObligationFile] {
+    let involved = Self.involvedJurisdictions(facts)
+    return files.filter {
+      let code = ObligationFile.jurisdiction(ofFileID: $0.id)
+      return code == "ANY" || involved.contains(code)
+    }
+  }
+
+  /// The jurisdiction codes the facts involve.
+  package static func involvedJurisdictions(_ facts: [String: Value]) -> Set<String> {
+    var codes: [String] = []
+    if let residents = facts[ResidentCounts.factName].flatMap(ResidentCounts.init) {
+      codes += residents.entries.map(\.code)
+    }
+    if case .list(let places) = facts["established_in"] ?? .unset {
+      codes += places.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+    }
+    return ResidentCounts.involved(by: codes)
+  }
+
+  /// The obligation file names (`*.yaml` other than the vocabulary) in `folder`, sorted, with
+  /// their ids: read from the names, not the contents.
+  package static func fileIDs(
+    in folder: String, fileSystem: any FileReading
+  ) -> [(id: String, path: String)] {
+    let names = (try? fileSystem.contentsOfDirectory(at: folder)) ?? []
+    return names.filter { RunbookLibrary.isYAMLFileName($0) && $0 != factsFileName }.sorted()
+      .map { (($0 as NSString).deletingPathExtension, (folder as NSString).appendingPathComponent($0)) }
+  }
+
+  /// Loads the vocabulary and the files `selection` names from `folder`.
+  ///
+  /// Files the selection excludes are not read. With `lint`, every file is also checked
+  /// against the vocabulary and the others (see ``ObligationLinter``).
+  ///
+  /// - Returns: the library (nil when an error stops it) and every diagnostic.
+  package static func load(
+    folder: String, selection: ObligationSelection = .library, fileSystem: any FileReading,
+    lint: Bool = false
+  ) -> (ObligationLibrary?, [Diagnostic]) {
+    let factsPath = (folder as NSString).appendingPathComponent(factsFileName)
+    guard let factsBytes = try? fileSystem.readFile(at: factsPath) else {
+      let problem = ObligationProblem.noFactsFile(searched: [folder])
+      return (nil, [Diagnostic(.error, problem, at: SourceLocation(file: factsPath, line: 1, column: 1))])
+    }
+    var (vocabulary, diagnostics) = FactVocabulary.load(factsBytes, file: factsPath)
+    var files: [ObligationFile] = []
+    for (id, path) in fileIDs(in: folder, fileSystem: fileSystem) where selection.includes(id) {
+      guard let bytes = try? fileSystem.readFile(at: path) else { continue }
+      let (file, found) = ObligationFile.load(bytes, file: path)
+      diagnostics += found
+      if let file { files.append(file) }
+    }
+    guard let vocabulary else { return (nil, diagnostics) }
+    if lint || !diagnostics.containsErrors {
+      diagnostics += ObligationLinter.check(files, vocabulary: vocabulary)
+    }
+    let library = ObligationLibrary(folder: folder, vocabulary: vocabulary, files: files)
+    return (diagnostics.containsErrors ? nil : library, diagnostics)
+  }
+}
