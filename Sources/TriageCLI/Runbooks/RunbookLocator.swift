@@ -72,8 +72,16 @@ struct RunbookLocator {
     }
     let bytes = try context.readInput(path, as: .runbook)
     let result = RunbookLoader.load(bytes, file: path, checks: .errors)
-    guard let runbook = result.runbook else {
+    guard var runbook = result.runbook else {
       throw DiagnosticsError(result.diagnostics, file: path, source: bytes)
+    }
+    do {
+      runbook = try attachingObligations(to: runbook, path: path)
+    } catch let error as DiagnosticsError {
+      throw DiagnosticsError(
+        error.diagnostics,
+        sources: error.sources.merging([path: String(decoding: bytes, as: UTF8.self)]) { a, _ in a
+        })
     }
     var warnings = result.diagnostics
     var calendar: HolidayCalendar?

@@ -94,11 +94,16 @@ package enum ObligationEvaluator {
     }
   }
 
-  /// The names `condition` uses that have no value, in order of first use.
+  /// The unset names `condition` reaches, in order of first use, mapped to their facts.
+  ///
+  /// A name counts only where its value could change the result: `and` stops at a left side
+  /// that is known and false, `or` at one that is known and true (`not data_encrypted or
+  /// key_compromised` does not miss `key_compromised` when the data was not encrypted).
   package static func missingFacts(in condition: Condition?, values: [String: Value]) -> [String]
   {
+    guard let condition else { return [] }
     var missing: [String] = []
-    for (name, _) in condition?.expression.names ?? [] where (values[name] ?? .unset) == .unset {
+    for name in reachedUnset(condition.expression, values: values) {
       // The per-duty counts are unset when the `residents` fact is (or holds a `?`).
       let fact =
         [ObligationScope.residentsHere, ObligationScope.residentsTotal].contains(name)
@@ -106,5 +111,21 @@ package enum ObligationEvaluator {
       if !missing.contains(fact) { missing.append(fact) }
     }
     return missing
+  }
+
+  private static func reachedUnset(_ expression: RunbookCore.Expression, values: [String: Value]) -> [String]
+  {
+    switch expression {
+    case .and(let left, let right, _), .or(let left, let right, _):
+      let isAnd: Bool
+      if case .and = expression { isAnd = true } else { isAnd = false }
+      let leftMissing = reachedUnset(left, values: values)
+      if leftMissing.isEmpty && ExpressionEvaluator.isTrue(left, in: values) != isAnd {
+        return []
+      }
+      return leftMissing + reachedUnset(right, values: values)
+    default:
+      return expression.names.map { $0.name }.filter { (values[$0] ?? .unset) == .unset }
+    }
   }
 }
