@@ -38,12 +38,16 @@ package enum ObligationLinter {
           diagnostics.append(
             .init(.error, ObligationProblem.duplicateDuty(duty.id, first: first), at: location))
         } else {
-          firstFile[duty.id] = file.file
+          firstFile[duty.id] = (file.file as NSString).lastPathComponent
         }
         diagnostics += checkDuty(duty, scope: scope, vocabulary: vocabulary, dutyIDs: dutyIDs)
       }
     }
-    return diagnostics.sortedByLocation()
+    // File by file, each in order of position.
+    return diagnostics.sorted {
+      ($0.location.file, $0.location.line, $0.location.column)
+        < ($1.location.file, $1.location.line, $1.location.column)
+    }
   }
 
   /// The problems of one duty: texts present, names known and typed, anchors valid.
@@ -67,15 +71,24 @@ package enum ObligationLinter {
     if duty.rule.due == nil && duty.noFixedDeadline == nil {
       add(.noDeadlineQuote(duty.id), .warning)
     }
+    // An unknown name in a duty is an unknown fact, not an unknown question.
+    func worded(_ problem: ExpressionDiagnostic, in origin: TextOrigin) -> Diagnostic {
+      if case .unknownName(let name, let suggestion) = problem.kind {
+        return Diagnostic(
+          .error, ObligationProblem.unknownFact(name, suggestion: suggestion),
+          at: origin.location(at: problem.offset))
+      }
+      return Diagnostic(problem, in: origin)
+    }
     func condition(_ condition: Condition?) {
       guard let condition else { return }
       diagnostics += ExpressionChecker.check(condition.expression, scope: scope).map {
-        Diagnostic($0, in: condition.origin)
+        worded($0, in: condition.origin)
       }
     }
     func template(_ text: TemplateText?) {
       guard let text else { return }
-      diagnostics += text.template.check(scope: scope).map { Diagnostic($0, in: text.origin) }
+      diagnostics += text.template.check(scope: scope).map { worded($0, in: text.origin) }
     }
     condition(duty.rule.when)
     template(duty.rule.to)
