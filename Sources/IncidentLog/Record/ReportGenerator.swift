@@ -79,7 +79,7 @@ package enum ReportGenerator {
       if let law = notification.obligation {
         lines.append(
           "Law: \(MarkdownText.inline(law.jurisdiction)), "
-            + "\(MarkdownText.inline(law.url)) (reviewed \(MarkdownText.inline(law.reviewed)))")
+            + "\(MarkdownText.codeSpan(law.url)) (reviewed \(MarkdownText.inline(law.reviewed)))")
         lines.append("")
       }
       if let draft = notification.draft, !draft.isEmpty {

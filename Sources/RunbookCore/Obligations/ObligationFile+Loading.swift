@@ -90,7 +90,14 @@ extension TreeReader {
         item, as: "duty", known: ObligationFile.dutyKeys,
         required: ["id", "title", "to", "citation", "url"], diagnostics: &diagnostics)
     else { return nil }
-    let id = readID(map, "id", pattern: .kebab, what: "duty id")
+    // A duty id starts with its file id, so it may hold the file id's `--` (eu--gdpr-authority).
+    var id: String?
+    if let (text, node) = map.text("id", diagnostics: &diagnostics) {
+      id = text
+      if !ObligationFile.isFileID(text) {
+        problem(.badDutyID(text), at: node.location(ofTextOffset: 0))
+      }
+    }
     let to = readTemplate(map, "to")
     let title = map.text("title", diagnostics: &diagnostics)?.0
     let citation = map.text("citation", diagnostics: &diagnostics)?.0

@@ -30,7 +30,9 @@ package enum ObligationLinter {
       }
       for duty in file.duties {
         let location = duty.rule.location
-        if !duty.id.hasPrefix(file.id + "-") {
+        // `eu--gdpr-authority`, or with the `--` written once: `eu-gdpr-authority`.
+        let collapsed = file.id.replacingOccurrences(of: "--", with: "-")
+        if !duty.id.hasPrefix(file.id + "-") && !duty.id.hasPrefix(collapsed + "-") {
           diagnostics.append(
             .init(.error, ObligationProblem.dutyIDPrefix(duty.id, fileID: file.id), at: location))
         }

@@ -5,6 +5,8 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
   case duplicateFact(String, firstLine: Int)
   /// An `obligations:` id that is not kebab words with at most one `--`.
   case badFileID(String)
+  /// A duty id that is not kebab words (with at most the file id's one `--`).
+  case badDutyID(String)
   /// A `jurisdiction:` that is no ISO 3166 code, `EU` or `ANY`.
   case badJurisdiction(String)
   /// A date that is not `YYYY-MM-DD`.
@@ -51,7 +53,7 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
   package var code: String {
     switch self {
     case .duplicateFact, .duplicateDuty: "duplicate-id"
-    case .badFileID, .dutyIDPrefix: "bad-id"
+    case .badFileID, .badDutyID, .dutyIDPrefix: "bad-id"
     case .badJurisdiction, .jurisdictionMismatch: "bad-jurisdiction"
     case .badDay, .inForceOrder: "bad-date"
     case .fileNameMismatch: "file-name"
@@ -74,6 +76,9 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
     case .badFileID(let id):
       "'\(id)' is not an obligations id: use the lower-case jurisdiction code, then '--' and a "
         + "regime id when needed, like 'us-tx' or 'eu--gdpr'"
+    case .badDutyID(let id):
+      "'\(id)' is not a duty id: use lower-case kebab words after the file id, like "
+        + "'us-tx-residents' or 'eu--gdpr-authority'"
     case .badJurisdiction(let code):
       "'\(code)' is not a jurisdiction: use an ISO 3166-1 (DE) or 3166-2 (US-TX) code, EU, US "
         + "or ANY, in capitals"

@@ -30,6 +30,19 @@ package enum ObligationEvaluator {
     return CalendarDay(utc: recorded)
   }
 
+  /// The library's duties alone, as outcomes (no runbook rules): for tools and tests.
+  package static func outcomes(
+    _ library: ObligationLibrary, facts: [String: Value], recorded: Date,
+    sent: [String: Date] = [:], calendar: HolidayCalendar? = nil
+  ) -> Outcomes {
+    var outcomes = Outcomes(
+      derived: [], severity: .none, decision: "", actions: [], notifications: [])
+    evaluate(
+      library, facts: facts, recorded: recorded, sent: sent, calendar: calendar,
+      into: &outcomes)
+    return outcomes
+  }
+
   /// Adds the library's duties to `outcomes`.
   ///
   /// - Parameters:

@@ -223,7 +223,8 @@ private struct ScenarioReader {
     guard let text = text(node, key: key) else { return nil }
     // An action or notification id, or one expanded for an item (`rotate[deploy-key]`).
     let plain = RepeatedItem.split(text)?.id ?? text
-    guard IDPattern.kebab.matches(plain) else {
+    // A library duty's id may hold its file id's `--` (eu--gdpr-authority).
+    guard IDPattern.kebab.matches(plain) || ObligationFile.isFileID(plain) else {
       error(.badID(key: key, found: text), at: node.location)
       return nil
     }
