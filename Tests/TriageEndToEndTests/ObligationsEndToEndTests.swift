@@ -89,6 +89,36 @@ import TriageTestSupport
     #expect(result.error.contains("'Texas' is not a jurisdiction code"), "\(result)")
   }
 
+  @Test func anAnswersFileMayGiveFactsDirectly() throws {
+    let answers = """
+      runbook: library-check
+      answers:
+        role: owner
+        elements: [name, ssn]
+        encrypted: no
+      facts:
+        residents: ['US-TX: 100']
+        aware_at: '2026-02-27T09:00:00Z'
+        breach_determined_at: '2026-03-02T14:00:00Z'
+
+      """
+    let folder = try workspace(answers: answers)
+    let result = try runTriage(
+      ["run", "library-check.yaml", "--answers", "answers.yaml", "--dry-run"],
+      currentDirectory: folder.url)
+    #expect(result.status == 0, "\(result)")
+    #expect(result.output.contains("Affected Texas residents (100)"), "\(result)")
+    // Kept alive until the run ends: the folder goes when its value does.
+    let misspelt = try workspace(
+      answers: answers.replacingOccurrences(of: "aware_at:", with: "awar_at:"))
+    let wrong = try runTriage(
+      ["run", "library-check.yaml", "--answers", "answers.yaml", "--dry-run"],
+      currentDirectory: misspelt.url)
+    #expect(wrong.status == 65, "\(wrong)")
+    #expect(wrong.error.contains("answers.yaml:8:3"), "\(wrong)")
+    #expect(wrong.error.contains("did you mean 'aware_at'"), "\(wrong)")
+  }
+
   @Test func listsAndShowsTheLibrary() throws {
     let folder = try workspace()
     let list = try runTriage(

@@ -34,7 +34,22 @@ extension AnswersFile {
     let groupIDs = Set(runbook.sections.filter { $0.forEach != nil }.map(\.id))
     var keyLocations: [String: SourceLocation] = [:]
     // Answers per item come after the others: their items are the items of a list answer.
-    for entry in entries.filter({ $0.group == nil }) + entries.filter({ $0.group != nil }) {
+    // A `facts:` entry answers the question that declares its fact.
+    var questionOfFact: [String: String] = [:]
+    for question in questions {
+      if let fact = question.fact, questionOfFact[fact] == nil { questionOfFact[fact] = question.id }
+    }
+    for var entry in entries.filter({ $0.group == nil }) + entries.filter({ $0.group != nil }) {
+      if entry.isFact {
+        guard let id = questionOfFact[entry.questionID] else {
+          let problem = AnswersFileProblem.unknownFact(
+            entry.questionID, runbook: runbook.id,
+            suggestion: Suggestion.nearest(to: entry.questionID, in: questionOfFact.keys.sorted()))
+          diagnostics.append(.init(.error, problem, at: entry.keyLocation))
+          continue
+        }
+        entry.questionID = id
+      }
       // A repeated group left empty (as `answers-template` writes it) answers nothing.
       if entry.input.isEmpty, entry.group == nil, groupIDs.contains(entry.questionID) { continue }
       guard var question = questionsByID[entry.questionID]

@@ -91,6 +91,14 @@ private struct ScenarioReader {
         entry.value, keyLocation: entry.keyLocation, file: file, runbookID: nil,
         responder: responder, diagnostics: &diagnostics)
     }
+    // A runbook scenario may give facts too: they answer the questions that declare them.
+    if !isLibrary, let entry = values["facts"], answers != nil {
+      answers?.entries += AnswersFile.readAnswers(entry.value, diagnostics: &diagnostics).map {
+        var fact = $0
+        fact.isFact = true
+        return fact
+      }
+    }
     guard let name, let runbookID, let runbookEntry, let recorded, let answers,
       !isLibrary || obligations != nil
     else { return nil }
