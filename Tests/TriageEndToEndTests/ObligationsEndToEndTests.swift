@@ -60,13 +60,15 @@ import TriageTestSupport
       ["run", "library-check.yaml", "--answers", "answers.yaml", "--archive", "log"],
       currentDirectory: folder.url)
     #expect(result.status == 0, "\(result)")
-    let written = TemporaryDirectory.files(under: folder.url.appendingPathComponent("log/records").path)
+    let written = TemporaryDirectory.files(
+      under: folder.url.appendingPathComponent("log/records").path)
     let json = try #require(written.first { $0.hasSuffix(".json") })
     let data = try Data(contentsOf: folder.url.appendingPathComponent("log/records/" + json))
     let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(record["law_as_of"] as? String == "2026-02-27")
     let notifications = try #require(record["notifications"] as? [[String: Any]])
-    #expect(notifications.map { $0["id"] as? String } == ["us-tx-residents", "us-tx-attorney-general"])
+    #expect(
+      notifications.map { $0["id"] as? String } == ["us-tx-residents", "us-tx-attorney-general"])
     #expect(notifications.first?["due"] as? String == "2026-05-01T14:00:00Z")
     let obligation = try #require(notifications.first?["obligation"] as? [String: Any])
     #expect(obligation["library_id"] as? String == "us-tx-residents")

@@ -3,7 +3,9 @@ import YAMLLite
 
 extension ObligationFile {
   /// The top-level keys of an obligation file.
-  static let topLevelKeys = ["obligations", "jurisdiction", "title", "reviewed", "sources", "duties"]
+  static let topLevelKeys = [
+    "obligations", "jurisdiction", "title", "reviewed", "sources", "duties",
+  ]
   /// The keys of a duty.
   static let dutyKeys = [
     "id", "title", "to", "citation", "url", "in-force-from", "in-force-until", "when", "due",

@@ -64,7 +64,9 @@ package struct ObligationLibrary: Sendable, Equatable {
   ) -> [(id: String, path: String)] {
     let names = (try? fileSystem.contentsOfDirectory(at: folder)) ?? []
     return names.filter { RunbookLibrary.isYAMLFileName($0) && $0 != factsFileName }.sorted()
-      .map { (($0 as NSString).deletingPathExtension, (folder as NSString).appendingPathComponent($0)) }
+      .map {
+        (($0 as NSString).deletingPathExtension, (folder as NSString).appendingPathComponent($0))
+      }
   }
 
   /// Loads the vocabulary and the files `selection` names from `folder`.
@@ -80,7 +82,9 @@ package struct ObligationLibrary: Sendable, Equatable {
     let factsPath = (folder as NSString).appendingPathComponent(factsFileName)
     guard let factsBytes = try? fileSystem.readFile(at: factsPath) else {
       let problem = ObligationProblem.noFactsFile(searched: [folder])
-      return (nil, [Diagnostic(.error, problem, at: SourceLocation(file: factsPath, line: 1, column: 1))])
+      return (
+        nil, [Diagnostic(.error, problem, at: SourceLocation(file: factsPath, line: 1, column: 1))]
+      )
     }
     var (vocabulary, diagnostics) = FactVocabulary.load(factsBytes, file: factsPath)
     var files: [ObligationFile] = []

@@ -6,8 +6,7 @@ import YAMLLite
 /// id and jurisdiction.
 package enum ObligationLinter {
   /// The problems of `files` (every file of the library), in file order.
-  package static func check(_ files: [ObligationFile], vocabulary: FactVocabulary) -> [Diagnostic]
-  {
+  package static func check(_ files: [ObligationFile], vocabulary: FactVocabulary) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let dutyIDs = files.flatMap { $0.duties.map(\.id) }
     var firstFile: [String: String] = [:]
@@ -16,7 +15,8 @@ package enum ObligationLinter {
       let fileName = ((file.file as NSString).lastPathComponent as NSString).deletingPathExtension
       if fileName != file.id {
         diagnostics.append(
-          .init(.error, ObligationProblem.fileNameMismatch(id: file.id, fileName: fileName),
+          .init(
+            .error, ObligationProblem.fileNameMismatch(id: file.id, fileName: fileName),
             at: file.idLocation))
       }
       let expected = ObligationFile.jurisdiction(ofFileID: file.id)

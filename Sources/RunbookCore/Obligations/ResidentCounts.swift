@@ -1,4 +1,5 @@
 import Foundation
+
 /// The answer of a `residents` fact: how many affected people live in each jurisdiction.
 ///
 /// Each item of the list answer is `CODE: COUNT`: an ISO 3166-1 alpha-2 country (`DE`), an ISO

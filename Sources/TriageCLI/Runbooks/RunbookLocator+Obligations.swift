@@ -57,8 +57,10 @@ extension RunbookLocator {
     var problems = ObligationLinter.check(
       runbook, vocabulary: library.vocabulary, dutyIDs: library.duties.map(\.id))
     if case .globs(let globs) = runbook.obligations {
-      for glob in globs where !library.files.contains(where: { ObligationSelection.glob(glob, matches: $0.id) }) {
-        problems.append(Diagnostic(.error, ObligationProblem.globMatchesNothing(glob), at: location))
+      for glob in globs
+      where !library.files.contains(where: { ObligationSelection.glob(glob, matches: $0.id) }) {
+        problems.append(
+          Diagnostic(.error, ObligationProblem.globMatchesNothing(glob), at: location))
       }
     }
     if problems.containsErrors { throw DiagnosticsError(problems) }

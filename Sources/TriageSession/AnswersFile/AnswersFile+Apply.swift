@@ -37,7 +37,9 @@ extension AnswersFile {
     // A `facts:` entry answers the question that declares its fact.
     var questionOfFact: [String: String] = [:]
     for question in questions {
-      if let fact = question.fact, questionOfFact[fact] == nil { questionOfFact[fact] = question.id }
+      if let fact = question.fact, questionOfFact[fact] == nil {
+        questionOfFact[fact] = question.id
+      }
     }
     for var entry in entries.filter({ $0.group == nil }) + entries.filter({ $0.group != nil }) {
       if entry.isFact {

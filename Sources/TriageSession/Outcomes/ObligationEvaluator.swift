@@ -112,8 +112,7 @@ package enum ObligationEvaluator {
   /// A name counts only where its value could change the result: `and` stops at a left side
   /// that is known and false, `or` at one that is known and true (`not data_encrypted or
   /// key_compromised` does not miss `key_compromised` when the data was not encrypted).
-  package static func missingFacts(in condition: Condition?, values: [String: Value]) -> [String]
-  {
+  package static func missingFacts(in condition: Condition?, values: [String: Value]) -> [String] {
     guard let condition else { return [] }
     var missing: [String] = []
     for name in reachedUnset(condition.expression, values: values) {
@@ -126,7 +125,8 @@ package enum ObligationEvaluator {
     return missing
   }
 
-  private static func reachedUnset(_ expression: RunbookCore.Expression, values: [String: Value]) -> [String]
+  private static func reachedUnset(_ expression: RunbookCore.Expression, values: [String: Value])
+    -> [String]
   {
     switch expression {
     case .and(let left, let right, _), .or(let left, let right, _):

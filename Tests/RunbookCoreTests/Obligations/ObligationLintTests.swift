@@ -85,7 +85,8 @@ struct ObligationLintTests {
     let bad = Self.good.replacingOccurrences(of: "'2026-12-04'", with: "'2026-13-04'")
     #expect(lint("us-tx.yaml", bad).map(\.code) == ["bad-date"])
     let order = Self.good.replacingOccurrences(
-      of: "    when:", with: "    in-force-from: '2024-01-01'\n    in-force-until: '2023-01-01'\n    when:")
+      of: "    when:",
+      with: "    in-force-from: '2024-01-01'\n    in-force-until: '2023-01-01'\n    when:")
     #expect(lint("us-tx.yaml", order).map(\.code) == ["bad-date"])
   }
 
@@ -124,7 +125,8 @@ struct ObligationLintTests {
     let vocabulary = try #require(FactVocabulary.load(Array(Self.facts.utf8), file: "f").0)
     let found = ObligationLinter.check(
       loaded, vocabulary: vocabulary, dutyIDs: ["us-tx-residents"])
-    #expect(found.map(\.code) == ["unknown-choice", "type-mismatch", "unknown-name", "duplicate-id"])
+    #expect(
+      found.map(\.code) == ["unknown-choice", "type-mismatch", "unknown-name", "duplicate-id"])
     #expect(found[2].message.contains("did you mean 'residents'"))
     #expect(found[0].location.line == 8)
   }

@@ -87,7 +87,9 @@ struct ObligationEvaluatorTests {
     ])
     #expect(result.notifications.map(\.id) == ["us-tx-residents"])
     #expect(result.notifications.first?.to == "Texans (1200)")
-    #expect(result.notifications.first?.due == .at(try #require(UTCTimestamp.date(from: "2026-04-28T09:00:00Z"))))
+    #expect(
+      result.notifications.first?.due
+        == .at(try #require(UTCTimestamp.date(from: "2026-04-28T09:00:00Z"))))
     #expect(result.notifications.first?.obligation?.citation == "§ 521.053(b)")
     #expect(result.notifications.first?.obligation?.jurisdiction == "US-TX")
     #expect(result.lawAsOf?.description == "2026-02-27")
