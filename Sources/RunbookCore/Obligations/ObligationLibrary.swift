@@ -4,19 +4,35 @@ import YAMLLite
 /// The shared obligations library (`Runbooks/obligations/`): the facts vocabulary and the
 /// obligation files a runbook uses.
 ///
-/// Files are chosen by name: a selection's globs decide which files are read at all, and at
-/// evaluation ``files(involvedBy:)`` keeps those whose jurisdiction the facts involve.
+/// Files are chosen by name: a selection's globs decide which files may be read at all, and at
+/// evaluation ``files(involvedBy:)`` keeps those whose jurisdiction the facts involve. A library
+/// loaded `deferred` reads a file only then, so a run reads only the files its facts involve.
 package struct ObligationLibrary: Sendable, Equatable {
+  /// An obligation file known by its name, not read yet.
+  package struct UnreadFile: Sendable, Equatable {
+    package var id: String
+    package var path: String
+  }
+
   /// The folder the files came from.
   package var folder: String
   package var vocabulary: FactVocabulary
   /// The files read, sorted by id.
   package var files: [ObligationFile]
+  /// The files selected but not read yet (a deferred load), sorted by id.
+  package var unread: [UnreadFile] = []
+  /// What `unread` files are read through.
+  package var fileSystem: (any FileReading)? = nil
 
   package init(folder: String, vocabulary: FactVocabulary, files: [ObligationFile]) {
     self.folder = folder
     self.vocabulary = vocabulary
     self.files = files
+  }
+
+  package static func == (lhs: ObligationLibrary, rhs: ObligationLibrary) -> Bool {
+    lhs.folder == rhs.folder && lhs.vocabulary == rhs.vocabulary && lhs.files == rhs.files
+      && lhs.unread == rhs.unread
   }
 
   /// The name of the vocabulary file inside the folder.
@@ -37,12 +53,34 @@ package struct ObligationLibrary: Sendable, Equatable {
 
   /// The files whose jurisdiction the facts involve: a `residents` code equal to it or under it,
   /// an `established_in` code, the EU for a member state; and every `ANY` file.
-  package func files(involvedBy facts: [String: Value]) -> [ObligationFile] {
+  ///
+  /// Unread files are read now, those involved only; one that does not load is returned among
+  /// `failed`, with its first error, so that a run can say so instead of leaving its duties out.
+  package func files(
+    involvedBy facts: [String: Value]
+  ) -> (files: [ObligationFile], failed: [(id: String, problem: Diagnostic)]) {
     let involved = Self.involvedJurisdictions(facts)
-    return files.filter {
-      let code = ObligationFile.jurisdiction(ofFileID: $0.id)
+    func isInvolved(_ id: String) -> Bool {
+      let code = ObligationFile.jurisdiction(ofFileID: id)
       return code == "ANY" || involved.contains(code)
     }
+    var chosen = files.filter { isInvolved($0.id) }
+    var failed: [(id: String, problem: Diagnostic)] = []
+    for source in unread where isInvolved(source.id) {
+      let location = SourceLocation(file: source.path, line: 1, column: 1)
+      guard let bytes = try? fileSystem?.readFile(at: source.path) else {
+        let problem = ObligationProblem.unreadableFile(source.path)
+        failed.append((source.id, Diagnostic(.error, problem, at: location)))
+        continue
+      }
+      let (file, diagnostics) = ObligationFile.load(bytes, file: source.path)
+      if let file {
+        chosen.append(file)
+      } else if let first = diagnostics.first(where: { $0.severity == .error }) {
+        failed.append((source.id, first))
+      }
+    }
+    return (chosen.sorted { $0.id < $1.id }, failed)
   }
 
   /// The jurisdiction codes the facts involve.
@@ -77,7 +115,7 @@ package struct ObligationLibrary: Sendable, Equatable {
   /// - Returns: the library (nil when an error stops it) and every diagnostic.
   package static func load(
     folder: String, selection: ObligationSelection = .library, fileSystem: any FileReading,
-    lint: Bool = false
+    lint: Bool = false, deferred: Bool = false
   ) -> (ObligationLibrary?, [Diagnostic]) {
     let factsPath = (folder as NSString).appendingPathComponent(factsFileName)
     guard let factsBytes = try? fileSystem.readFile(at: factsPath) else {
@@ -87,6 +125,14 @@ package struct ObligationLibrary: Sendable, Equatable {
       )
     }
     var (vocabulary, diagnostics) = FactVocabulary.load(factsBytes, file: factsPath)
+    if deferred, let vocabulary {
+      var library = ObligationLibrary(folder: folder, vocabulary: vocabulary, files: [])
+      library.unread = fileIDs(in: folder, fileSystem: fileSystem).filter {
+        selection.includes($0.id)
+      }.map { UnreadFile(id: $0.id, path: $0.path) }
+      library.fileSystem = fileSystem
+      return (diagnostics.containsErrors ? nil : library, diagnostics)
+    }
     var files: [ObligationFile] = []
     for (id, path) in fileIDs(in: folder, fileSystem: fileSystem) where selection.includes(id) {
       guard let bytes = try? fileSystem.readFile(at: path) else { continue }

@@ -45,6 +45,8 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
   case notificationShadowsDuty(String)
   /// `fact:` used or `obligations:` given, but no facts file was found.
   case noFactsFile(searched: [String])
+  /// An obligation file that could not be read.
+  case unreadableFile(String)
   /// An `obligations:` glob that matches no file of the library.
   case globMatchesNothing(String)
   /// An item of a `residents` answer that is not `CODE: COUNT`.
@@ -64,7 +66,7 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
     case .factTypeMismatch: "type-mismatch"
     case .choiceNotInFact: "unknown-choice"
     case .notificationShadowsDuty: "duplicate-id"
-    case .noFactsFile, .globMatchesNothing: "no-library"
+    case .noFactsFile, .globMatchesNothing, .unreadableFile: "no-library"
     case .badResidents: "bad-residents"
     }
   }
@@ -123,6 +125,8 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
         + "rely on the library's duty"
     case .noFactsFile(let searched):
       "no obligations/facts.yaml was found (searched \(searched.joined(separator: ", ")))"
+    case .unreadableFile(let path):
+      "\(path) cannot be read"
     case .globMatchesNothing(let glob):
       "'\(glob)' matches no obligation file"
     case .badResidents(let message):

@@ -56,7 +56,7 @@ extension LintCommand {
     _ runbook: Runbook, file: String, locator: RunbookLocator
   ) -> [Diagnostic] {
     do {
-      _ = try locator.attachingObligations(to: runbook, path: file)
+      _ = try locator.attachingObligations(to: runbook, path: file, readingAll: true)
       return []
     } catch let error as DiagnosticsError {
       return error.diagnostics

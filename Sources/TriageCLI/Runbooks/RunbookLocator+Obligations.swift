@@ -24,7 +24,8 @@ extension RunbookLocator {
   ///
   /// - Throws: `DiagnosticsError` when no library is found or it does not load.
   func loadObligations(
-    _ selection: ObligationSelection, near runbookFolder: String?, at location: SourceLocation
+    _ selection: ObligationSelection, near runbookFolder: String?, at location: SourceLocation,
+    deferred: Bool = false
   ) throws -> ObligationLibrary {
     guard let folder = obligationsFolder(near: runbookFolder) else {
       let searched = ([runbookFolder].compactMap { $0 } + library.folders).map {
@@ -36,7 +37,7 @@ extension RunbookLocator {
     }
     let (loaded, diagnostics) = ObligationLibrary.load(
       folder: context.resolvedPath(folder), selection: selection,
-      fileSystem: context.fileSystem)
+      fileSystem: context.fileSystem, deferred: deferred)
     guard let loaded else { throw DiagnosticsError(diagnostics.filter { $0.severity == .error }) }
     return loaded
   }
@@ -46,19 +47,25 @@ extension RunbookLocator {
   /// without reading anything.
   ///
   /// - Throws: `DiagnosticsError` for a library that does not load or a runbook that misuses it.
-  func attachingObligations(to runbook: Runbook, path: String) throws -> Runbook {
+  ///
+  /// - Parameter readingAll: read and check every selected file now (lint); otherwise files are
+  ///   read when the facts involve them, and only the vocabulary is checked now.
+  func attachingObligations(
+    to runbook: Runbook, path: String, readingAll: Bool = false
+  ) throws -> Runbook {
     let declaresFacts = runbook.questions.contains { $0.fact != nil }
     guard runbook.obligations != nil || declaresFacts else { return runbook }
     let folder = (context.resolvedPath(path) as NSString).deletingLastPathComponent
     let location =
       runbook.obligationsLocation ?? SourceLocation(file: runbook.file, line: 1, column: 1)
     let library = try loadObligations(
-      runbook.obligations ?? .globs([]), near: folder, at: location)
+      runbook.obligations ?? .globs([]), near: folder, at: location, deferred: !readingAll)
     var problems = ObligationLinter.check(
       runbook, vocabulary: library.vocabulary, dutyIDs: library.duties.map(\.id))
+    let fileIDs = library.files.map(\.id) + library.unread.map(\.id)
     if case .globs(let globs) = runbook.obligations {
       for glob in globs
-      where !library.files.contains(where: { ObligationSelection.glob(glob, matches: $0.id) }) {
+      where !fileIDs.contains(where: { ObligationSelection.glob(glob, matches: $0) }) {
         problems.append(
           Diagnostic(.error, ObligationProblem.globMatchesNothing(glob), at: location))
       }

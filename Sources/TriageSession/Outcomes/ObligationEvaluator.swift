@@ -56,7 +56,15 @@ package enum ObligationEvaluator {
   ) {
     let day = lawDay(facts: facts, recorded: recorded)
     outcomes.lawAsOf = day
-    for file in library.files(involvedBy: facts) {
+    let (files, failed) = library.files(involvedBy: facts)
+    // A file that does not load is said, not skipped: its duties cannot be known.
+    for (id, problem) in failed {
+      outcomes.undetermined.append(
+        UnrequiredOutcome(
+          id: id, type: .notification, title: "The duties of \(id)",
+          because: "the obligation file does not load (\(problem)); run triage lint"))
+    }
+    for file in files {
       for duty in file.duties where duty.isInForce(on: day) {
         evaluate(
           duty, values: ObligationScope.values(facts, jurisdiction: duty.jurisdiction),

@@ -146,6 +146,32 @@ struct ObligationEvaluatorTests {
     #expect(french.notifications.first?.to == "The lead supervisory authority")
   }
 
+  @Test func aDeferredLibraryReadsOnlyTheFilesTheFactsInvolve() throws {
+    let files = [
+      "/o/facts.yaml": Self.facts, "/o/us-tx.yaml": Self.file,
+      "/o/eu--gdpr.yaml": "obligations: [broken\n",
+    ]
+    let (loaded, diagnostics) = ObligationLibrary.load(
+      folder: "/o", fileSystem: InMemoryFileSystem(files), deferred: true)
+    #expect(diagnostics.isEmpty)
+    let library = try #require(loaded)
+    #expect(library.files.isEmpty)
+    #expect(library.unread.map(\.id) == ["eu--gdpr", "us-tx"])
+    let recorded = try #require(UTCTimestamp.date(from: "2026-03-02T15:00:00Z"))
+    let texan = ObligationEvaluator.outcomes(
+      library,
+      facts: [
+        "data_role": .string("owner"), "residents": .list(["US-TX: 3"]),
+        "data_encrypted": .boolean(false),
+      ], recorded: recorded)
+    #expect(texan.notifications.map(\.id) == ["us-tx-residents"])
+    #expect(texan.undetermined.isEmpty)
+    let french = ObligationEvaluator.outcomes(
+      library, facts: ["residents": .list(["FR: 3"])], recorded: recorded)
+    #expect(french.undetermined.map(\.id) == ["eu--gdpr"])
+    #expect(french.undetermined.first?.because.contains("does not load") == true)
+  }
+
   @Test func aLibraryScenarioGivesFactsAndExpectsDuties() throws {
     let scenario = """
       scenario: tx-owner
