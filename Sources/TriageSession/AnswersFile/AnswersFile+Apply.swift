@@ -34,20 +34,25 @@ extension AnswersFile {
     let groupIDs = Set(runbook.sections.filter { $0.forEach != nil }.map(\.id))
     var keyLocations: [String: SourceLocation] = [:]
     // Answers per item come after the others: their items are the items of a list answer.
-    // A `facts:` entry answers the question that declares its fact.
+    // A `facts:` entry answers the question that declares its fact (looked up only when the
+    // file gives facts, so a plain answers file pays nothing for them).
     var questionOfFact: [String: String] = [:]
-    for question in questions {
-      if let fact = question.fact, questionOfFact[fact] == nil {
-        questionOfFact[fact] = question.id
+    if entries.contains(where: \.isFact) {
+      for question in questions {
+        if let fact = question.fact, questionOfFact[fact] == nil {
+          questionOfFact[fact] = question.id
+        }
       }
     }
-    for var entry in entries.filter({ $0.group == nil }) + entries.filter({ $0.group != nil }) {
-      if entry.isFact {
-        guard let id = questionOfFact[entry.questionID] else {
+    for written in entries.filter({ $0.group == nil }) + entries.filter({ $0.group != nil }) {
+      var entry = written
+      if written.isFact {
+        guard let id = questionOfFact[written.questionID] else {
           let problem = AnswersFileProblem.unknownFact(
-            entry.questionID, runbook: runbook.id,
-            suggestion: Suggestion.nearest(to: entry.questionID, in: questionOfFact.keys.sorted()))
-          diagnostics.append(.init(.error, problem, at: entry.keyLocation))
+            written.questionID, runbook: runbook.id,
+            suggestion: Suggestion.nearest(to: written.questionID, in: questionOfFact.keys.sorted())
+          )
+          diagnostics.append(.init(.error, problem, at: written.keyLocation))
           continue
         }
         entry.questionID = id
