@@ -121,6 +121,33 @@ import TriageTestSupport
     #expect(wrong.error.contains("did you mean 'aware_at'"), "\(wrong)")
   }
 
+  @Test func aRunbookScenarioExpectsLibraryDuties() throws {
+    let folder = try workspace()
+    // An answers file names its runbook too: only the runbook may stay beside the tests.
+    try FileManager.default.removeItem(at: folder.url.appendingPathComponent("answers.yaml"))
+    try folder.write(
+      """
+      scenario: library-check-owner
+      runbook: library-check
+      recorded: '2026-03-02T15:00:00Z'
+      answers:
+        role: owner
+        elements: [name, ssn]
+        encrypted: no
+        affected: ['US-TX: 100']
+        aware_at: '2026-02-27T09:00:00Z'
+        determined_at: '2026-03-02T14:00:00Z'
+      expect:
+        notifications: [us-tx-residents]
+        not-required: [us-tx-attorney-general]
+        due: { us-tx-residents: '2026-05-01T14:00:00Z' }
+
+      """, to: "tests/library-check/owner.yaml")
+    let result = try runTriage(["test", "tests"], currentDirectory: folder.url)
+    #expect(result.status == 0, "\(result)")
+    #expect(result.output.contains("1 passed, 0 failed"), "\(result)")
+  }
+
   @Test func listsAndShowsTheLibrary() throws {
     let folder = try workspace()
     let list = try runTriage(

@@ -49,7 +49,7 @@ struct TestRunbooks {
     if let result = loaded[path] { return result }
     let result: Result<LoadedRunbook, DiagnosticsError>
     do {
-      result = .success(try locator.load(shown(path)))
+      result = .success(try locator.load(shown(path), readingAllObligations: true))
     } catch let error as DiagnosticsError {
       result = .failure(error)
     } catch let error as SourceError {
