@@ -76,6 +76,9 @@ package struct ObligationFile: Sendable, Equatable {
   package var reviewed: String
   package var sources: [Reference]
   package var duties: [Duty]
+  /// The holiday calendar its `business days` skip (`holidays:`); nil: the runbook's (the
+  /// `us-federal` calendar in library scenarios); `none`: weekends only.
+  package var holidays: String? = nil
   /// The file it came from, as given.
   package var file: String
   /// Where `obligations:` and `jurisdiction:` were written, for lint.

@@ -4,7 +4,7 @@ import YAMLLite
 extension ObligationFile {
   /// The top-level keys of an obligation file.
   static let topLevelKeys = [
-    "obligations", "jurisdiction", "title", "reviewed", "sources", "duties",
+    "obligations", "jurisdiction", "title", "reviewed", "sources", "holidays", "duties",
   ]
   /// The keys of a duty.
   static let dutyKeys = [
@@ -78,7 +78,7 @@ extension TreeReader {
     }
     return ObligationFile(
       id: id, jurisdiction: jurisdiction, title: title, reviewed: reviewed, sources: sources,
-      duties: duties, file: file,
+      duties: duties, holidays: map.text("holidays", diagnostics: &diagnostics)?.0, file: file,
       idLocation: map.value("obligations")?.location(ofTextOffset: 0) ?? root.location,
       jurisdictionLocation: map.value("jurisdiction")?.location(ofTextOffset: 0) ?? root.location)
   }

@@ -40,6 +40,19 @@ package struct ObligationLibrary: Sendable, Equatable {
   /// The name of the library folder beside a runbooks folder.
   package static let folderName = "obligations"
 
+  /// The holiday calendar `name` from `calendars/` beside the library folder; nil for `none`
+  /// or one that is missing or does not load (lint reports those).
+  package func calendar(named name: String) -> HolidayCalendar? {
+    guard name != "none", let fileSystem else { return nil }
+    let runbooks = (folder as NSString).deletingLastPathComponent
+    let path = ((runbooks as NSString).appendingPathComponent("calendars") as NSString)
+      .appendingPathComponent(name + ".yaml")
+    guard let bytes = try? fileSystem.readFile(at: path),
+      let node = try? YAMLParser.parse(bytes, file: path)
+    else { return nil }
+    return try? HolidayCalendar.load(from: node, file: path)
+  }
+
   /// Every duty of the files read, in file order.
   package var duties: [Duty] { files.flatMap(\.duties) }
 
@@ -144,7 +157,16 @@ package struct ObligationLibrary: Sendable, Equatable {
     if lint || !diagnostics.containsErrors {
       diagnostics += ObligationLinter.check(files, vocabulary: vocabulary)
     }
-    let library = ObligationLibrary(folder: folder, vocabulary: vocabulary, files: files)
+    var library = ObligationLibrary(folder: folder, vocabulary: vocabulary, files: files)
+    library.fileSystem = fileSystem
+    if lint {
+      for file in files {
+        guard let name = file.holidays, name != "none", library.calendar(named: name) == nil
+        else { continue }
+        let problem = ObligationProblem.unknownCalendar(name)
+        diagnostics.append(Diagnostic(.error, problem, at: file.idLocation))
+      }
+    }
     return (diagnostics.containsErrors ? nil : library, diagnostics)
   }
 }

@@ -45,6 +45,8 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
   case notificationShadowsDuty(String)
   /// `fact:` used or `obligations:` given, but no facts file was found.
   case noFactsFile(searched: [String])
+  /// A `holidays:` calendar not found (or not loading) in `calendars/` beside the library.
+  case unknownCalendar(String)
   /// An obligation file that could not be read.
   case unreadableFile(String)
   /// An `obligations:` glob that matches no file of the library.
@@ -67,6 +69,7 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
     case .choiceNotInFact: "unknown-choice"
     case .notificationShadowsDuty: "duplicate-id"
     case .noFactsFile, .globMatchesNothing, .unreadableFile: "no-library"
+    case .unknownCalendar: "calendar-not-found"
     case .badResidents: "bad-residents"
     }
   }
@@ -125,6 +128,9 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
         + "rely on the library's duty"
     case .noFactsFile(let searched):
       "no obligations/facts.yaml was found (searched \(searched.joined(separator: ", ")))"
+    case .unknownCalendar(let name):
+      "the holiday calendar '\(name)' is not in calendars/ beside the library (or does not "
+        + "load); name one that is, or 'none' for weekends only"
     case .unreadableFile(let path):
       "\(path) cannot be read"
     case .globMatchesNothing(let glob):

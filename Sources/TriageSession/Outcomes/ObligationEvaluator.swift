@@ -65,10 +65,12 @@ package enum ObligationEvaluator {
           because: "the obligation file does not load (\(problem)); run triage lint"))
     }
     for file in files {
+      // A file's own calendar (`holidays:`) wins over the runbook's; `none` is weekends only.
+      let fileCalendar = file.holidays.map { library.calendar(named: $0) } ?? calendar
       for duty in file.duties where duty.isInForce(on: day) {
         evaluate(
           duty, values: ObligationScope.values(facts, jurisdiction: duty.jurisdiction),
-          recorded: recorded, sent: sent, calendar: calendar, into: &outcomes)
+          recorded: recorded, sent: sent, calendar: fileCalendar, into: &outcomes)
       }
     }
   }

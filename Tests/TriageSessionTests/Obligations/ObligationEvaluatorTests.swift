@@ -172,6 +172,52 @@ struct ObligationEvaluatorTests {
     #expect(french.undetermined.first?.because.contains("does not load") == true)
   }
 
+  @Test func aFileNamesTheHolidayCalendarItsBusinessDaysSkip() throws {
+    let file = """
+      obligations: br
+      jurisdiction: BR
+      title: Brazil
+      reviewed: '2026-12-04'
+      holidays: br-test
+      duties:
+        - id: br-authority
+          title: Authority
+          to: ANPD
+          citation: Res. 15/2024 art. 6
+          url: https://example.org/br
+          when: residents_here > 0
+          due: 3 business days after aware_at
+
+      """
+    let calendar = """
+      calendar: br-test
+      title: A test calendar
+      dates:
+        '2026-03-03': A holiday
+
+      """
+    let files = [
+      "/r/obligations/facts.yaml": Self.facts, "/r/obligations/br.yaml": file,
+      "/r/calendars/br-test.yaml": calendar,
+    ]
+    let (loaded, diagnostics) = ObligationLibrary.load(
+      folder: "/r/obligations", fileSystem: InMemoryFileSystem(files), lint: true)
+    #expect(diagnostics.map(\.description) == [])
+    let library = try #require(loaded)
+    let result = ObligationEvaluator.outcomes(
+      library,
+      facts: ["residents": .list(["BR: 2"]), "aware_at": try time("2026-03-02T12:00:00Z")],
+      recorded: try #require(UTCTimestamp.date(from: "2026-03-02T15:00:00Z")))
+    // Mon 2 Mar 12:00Z; Tue 3 Mar is a holiday: Wed 4, Thu 5, Fri 6 Mar 12:00Z.
+    #expect(
+      result.notifications.first?.due
+        == .at(try #require(UTCTimestamp.date(from: "2026-03-06T12:00:00Z"))))
+    let missing = ObligationLibrary.load(
+      folder: "/r/obligations",
+      fileSystem: InMemoryFileSystem(files.filter { !$0.key.contains("calendars") }), lint: true)
+    #expect(missing.1.map(\.code) == ["calendar-not-found"])
+  }
+
   @Test func aLibraryScenarioGivesFactsAndExpectsDuties() throws {
     let scenario = """
       scenario: tx-owner
