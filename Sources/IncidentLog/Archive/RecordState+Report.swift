@@ -131,6 +131,7 @@ extension IncidentRecord {
         notifications?.remove(at: index)
         entry = UnrequiredItem(
           id: id, type: .notification, title: notification.to, because: because)
+        entry?.obligation = notification.obligation
       } else if let index = undetermined?.firstIndex(where: { $0.id == id }),
         var item = undetermined?[index]
       {

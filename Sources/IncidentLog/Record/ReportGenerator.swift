@@ -76,6 +76,12 @@ package enum ReportGenerator {
         lines.append("Basis: \(MarkdownText.inline(basis))")
         lines.append("")
       }
+      if let law = notification.obligation {
+        lines.append(
+          "Law: \(MarkdownText.inline(law.jurisdiction)), "
+            + "\(MarkdownText.codeSpan(law.url)) (reviewed \(MarkdownText.inline(law.reviewed)))")
+        lines.append("")
+      }
       if let draft = notification.draft, !draft.isEmpty {
         lines.append(MarkdownText.fencedBlock(draft, info: "text"))
         lines.append("")
@@ -141,6 +147,9 @@ package enum ReportGenerator {
     lines += reasons(
       notRequired: notRequired.filter { $0.type == .notification },
       undetermined: notificationsUndetermined)
+    if let day = record.lawAsOf {
+      lines.append("   - Law as of \(MarkdownText.inline(day)) (the day we became aware).")
+    }
     lines.append("")
     return lines
   }

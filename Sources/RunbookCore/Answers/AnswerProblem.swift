@@ -27,6 +27,8 @@ package enum AnswerProblem: Error, Sendable, Equatable {
   case hiddenCharacter(UInt32)
   /// An answer longer than ``AnswerLimit/maximumBytes`` bytes of UTF-8.
   case tooLong(limit: Int)
+  /// An item of a `residents` answer that is not `CODE: COUNT`.
+  case badResidents(String)
 
   /// What a bound counts.
   package enum Counted: Sendable, Equatable {
@@ -45,7 +47,8 @@ package enum AnswerProblem: Error, Sendable, Equatable {
   package var kind: Kind {
     switch self {
     case .required: .empty
-    case .expectedOneValue, .notYesOrNo, .notANumber, .notADate, .notADateTime: .wrongType
+    case .expectedOneValue, .notYesOrNo, .notANumber, .notADate, .notADateTime, .badResidents:
+      .wrongType
     case .belowMinimum, .aboveMaximum, .tooLong: .outOfRange
     case .patternMismatch: .patternMismatch
     case .unknownChoice: .unknownChoice
@@ -104,6 +107,8 @@ package enum AnswerProblem: Error, Sendable, Equatable {
       "the answer holds a control or invisible character ("
         + (Unicode.Scalar(value).map(VisibleText.escape) ?? "?")
         + ") that would show differently from what it is; remove it"
+    case .badResidents(let message):
+      message
     case .tooLong(let limit):
       "the answer is longer than the limit of \(limit >> 10) KiB; "
         + "attach long evidence elsewhere and give its location"

@@ -176,6 +176,13 @@ package enum AnswerReader {
     if question.type == .multi {
       return question.choiceIDs.contains(item) ? nil : unknownChoice(item, of: question)
     }
+    if question.fact == ResidentCounts.factName {
+      do {
+        _ = try ResidentCounts.entry(item)
+      } catch {
+        return .badResidents(error.message)
+      }
+    }
     if let secret = SecretScanner.firstSecret(in: item) { return secret }
     if let pattern = question.textPattern, !pattern.matchesWhole(item) {
       return .patternMismatch(item, pattern: "\(pattern)")

@@ -13,6 +13,7 @@ package enum RunbookLoader {
   static let topLevelKeys = [
     "runbook", "title", "version", "summary", "applies-to", "references", "sections", "holidays",
     "tlp", "derive", "severity", "decision", "threat-model", "actions", "notifications",
+    "obligations",
   ]
 
   /// How much checking a load does.

@@ -145,8 +145,7 @@ extension TreeReader {
 
   /// Reads an action's or notification's `not-required` or `undetermined` list:
   /// `[ {when?, because} ]`.
-  private mutating func readOutcomeReasons(_ rule: MappingReader, _ key: String) -> [OutcomeReason]
-  {
+  mutating func readOutcomeReasons(_ rule: MappingReader, _ key: String) -> [OutcomeReason] {
     (rule.items(key, diagnostics: &diagnostics) ?? []).compactMap { item in
       let what = key == "not-required" ? "not-required entry" : "undetermined entry"
       guard

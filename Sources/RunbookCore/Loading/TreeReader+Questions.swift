@@ -5,6 +5,7 @@ extension TreeReader {
   static let sectionKeys = ["id", "title", "when", "intro", "for-each", "questions"]
   static let questionKeys = [
     "id", "ask", "type", "help", "default", "required", "when", "choices", "min", "max", "pattern",
+    "fact",
   ]
 
   /// Reads a section: `section := {id, title, when?, intro?, for-each?, questions}`.
@@ -51,6 +52,10 @@ extension TreeReader {
       max: max, textPattern: pattern, location: node.location)
     question.defaultAnswer = readDefault(map, for: question)
     question.defaultLocation = map.value("default")?.location(ofTextOffset: 0)
+    if let (fact, node) = map.text("fact", diagnostics: &diagnostics) {
+      question.fact = fact
+      question.factLocation = node.location(ofTextOffset: 0)
+    }
     return question
   }
 

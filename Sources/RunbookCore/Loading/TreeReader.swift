@@ -44,12 +44,15 @@ struct TreeReader {
     if map.value("sections") != nil, sections.isEmpty, !diagnostics.containsErrors {
       error(.noSections, at: map.node.location)
     }
-    return Runbook(
+    var runbook = Runbook(
       id: id, title: title, version: version, summary: summary, appliesTo: appliesTo,
       references: references, sections: sections, holidays: holidays, tlp: tlp ?? .amber,
       derivations: readDerivations(map), severityRules: readSeverityRules(map),
       decisionRules: readDecisionRules(map), threatModelRules: readThreatModelRules(map),
       actions: readActions(map), notifications: readNotifications(map), file: file)
+    runbook.obligations = readObligationSelection(map)
+    runbook.obligationsLocation = map.value("obligations")?.location
+    return runbook
   }
 
   // MARK: - Small values
@@ -74,8 +77,8 @@ struct TreeReader {
     }
   }
 
-  mutating func readReferences(_ map: MappingReader) -> [Reference] {
-    (map.items("references", diagnostics: &diagnostics) ?? []).compactMap { item in
+  mutating func readReferences(_ map: MappingReader, key: String = "references") -> [Reference] {
+    (map.items(key, diagnostics: &diagnostics) ?? []).compactMap { item in
       guard
         let ref = MappingReader(
           item, as: "reference", known: ["title", "url"], required: ["title", "url"],

@@ -28,6 +28,11 @@ package struct Question: Sendable, Equatable {
   /// Where the `default` value is written, when there is one (for lint rules about it).
   package var defaultLocation: SourceLocation?
 
+  /// The fact of the obligations vocabulary this question answers (`fact:`), and where it is
+  /// written.
+  package var fact: String?
+  package var factLocation: SourceLocation?
+
   /// The `pattern` as written.
   package var pattern: String? { textPattern?.source }
 

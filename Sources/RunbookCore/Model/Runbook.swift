@@ -28,6 +28,11 @@ package struct Runbook: Sendable, Equatable {
   package var notifications: [NotificationRule]
   /// The file the runbook came from, as given.
   package var file: String
+  /// Which obligation files the runbook uses (`obligations:`), and where that is written.
+  package var obligations: ObligationSelection? = nil
+  package var obligationsLocation: SourceLocation? = nil
+  /// The obligations library, attached by the caller that found it (nil: none used).
+  package var obligationLibrary: ObligationLibrary? = nil
 
   /// Every question of every section, in the order they are asked.
   package var questions: [Question] { sections.flatMap(\.questions) }

@@ -26,6 +26,7 @@ extension OptionName {
   package static let help = OptionName("help")
   package static let includeRed = OptionName("include-red")
   package static let json = OptionName("json")
+  package static let jurisdiction = OptionName("jurisdiction")
   package static let noColor = OptionName("no-color")
   package static let notRequired = OptionName("not-required")
   package static let note = OptionName("note")

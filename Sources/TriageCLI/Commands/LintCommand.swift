@@ -12,6 +12,12 @@ extension Command {
       (subfolders such as calendars/, tests/ and examples/ are not entered), and reports every \
       problem as FILE:LINE:COLUMN: message on standard error, then a summary on standard output.
 
+      A folder holding obligations/ (Runbooks), or an obligations library folder itself, also \
+      has its library checked: the facts vocabulary, and each obligation file's citation, url \
+      and reviewed date, the facts its conditions name, its due anchors, duty ids, dates, and \
+      that its name matches its id and jurisdiction. A runbook's fact: and obligations: are \
+      checked against the library.
+
       Errors (a malformed file, an unknown name, a type mismatch, a holiday calendar that cannot \
       be found, two runbooks with the same id) exit 65. Warnings (a question that can never be \
       asked, an action or notification that never fires, an unused derived value, a control, \
@@ -40,10 +46,12 @@ enum LintCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let locator = RunbookLocator(context, invocation)
     var files: [String] = []
-    for file in invocation.arguments(.path).flatMap({ expanded($0, context: context) })
-    where !files.contains(file) {
+    let paths = invocation.arguments(.path)
+    for file in paths.flatMap({ expanded($0, context: context) }) where !files.contains(file) {
       files.append(file)
     }
+    // The obligations library: a folder given, or `obligations/` inside a folder given.
+    let libraries = paths.compactMap { libraryFolder($0, context: context) }
     var diagnostics: [Diagnostic] = []
     var firstFileOfID: [String: String] = [:]
     for file in files {
@@ -51,6 +59,7 @@ enum LintCommand {
       let result = RunbookLoader.load(bytes, file: file)
       var found = result.diagnostics + HiddenCharacterRule.check(bytes, file: file)
       if let runbook = result.runbook {
+        found += obligationDiagnostics(runbook, file: file, locator: locator)
         let keys = topLevelKeyLocations(bytes, file: file)
         found += calendarDiagnostics(runbook, keys: keys, locator: locator, context: context)
         if invocation.flag(.strict) {
@@ -68,6 +77,11 @@ enum LintCommand {
       }
       diagnostics += found.sortedByLocation()
     }
+    for folder in libraries {
+      let lint = lintLibrary(folder, context: context)
+      files += lint.files
+      diagnostics += lint.diagnostics
+    }
     let report = LintReport(files: files, diagnostics: diagnostics)
     if invocation.flag(.json) {
       context.standardOutput.write(report.json)
@@ -82,6 +96,7 @@ enum LintCommand {
   private static func expanded(_ path: String, context: CommandContext) -> [String] {
     let resolved = context.resolvedPath(path)
     guard context.isDirectory(path) else { return [path] }
+    if isLibraryFolder(path, context: context) { return [] }
     let library = RunbookLibrary(folders: [resolved], fileSystem: context.fileSystem)
     return library.runbookFiles().map {
       (path as NSString).appendingPathComponent(($0 as NSString).lastPathComponent)

@@ -63,7 +63,11 @@ struct RunbookLocator {
   ///
   /// - Throws: `RunbookLibrary.LookupError` or `FileError` when it cannot be found or read,
   ///   `DiagnosticsError` when it does not load.
-  func load(_ reference: String) throws -> LoadedRunbook {
+  ///
+  /// A runbook that uses the obligations library gets it attached; with `readingAllObligations`
+  /// every selected obligation file is read now (scenarios name duties by id), otherwise only
+  /// those the facts involve, when the outcomes are evaluated.
+  func load(_ reference: String, readingAllObligations: Bool = false) throws -> LoadedRunbook {
     let path: String
     if RunbookLibrary.isPath(reference) {
       path = reference
@@ -72,8 +76,17 @@ struct RunbookLocator {
     }
     let bytes = try context.readInput(path, as: .runbook)
     let result = RunbookLoader.load(bytes, file: path, checks: .errors)
-    guard let runbook = result.runbook else {
+    guard var runbook = result.runbook else {
       throw DiagnosticsError(result.diagnostics, file: path, source: bytes)
+    }
+    do {
+      runbook = try attachingObligations(
+        to: runbook, path: path, readingAll: readingAllObligations)
+    } catch let error as DiagnosticsError {
+      throw DiagnosticsError(
+        error.diagnostics,
+        sources: error.sources.merging([path: String(decoding: bytes, as: UTF8.self)]) { a, _ in a
+        })
     }
     var warnings = result.diagnostics
     var calendar: HolidayCalendar?

@@ -32,6 +32,10 @@ package enum CommandError: Error, Sendable, Equatable {
   case controlCharactersInArchivePath(source: String, value: String)
   /// The archive folder does not exist (exit 66).
   case noArchive(path: String)
+  /// No obligations library (`obligations/facts.yaml`) in the search folders (exit 66).
+  case noObligationsLibrary(searched: [String])
+  /// `obligations show ID` names no duty or file of the library (exit 66).
+  case unknownObligation(String, suggestion: String?)
   /// Interrupted during `--dry-run`: nothing saved (exit 130).
   case interruptedDryRun
   /// Interrupted: the answers so far are in a draft at `path` (exit 130).

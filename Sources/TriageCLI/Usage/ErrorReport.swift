@@ -159,6 +159,12 @@ package struct ErrorReport: Equatable {
         + "name the archive folder without one"
     case .noArchive(let path):
       return "\(shown(path)): no incident log archive here (triage run creates one)"
+    case .noObligationsLibrary(let searched):
+      return "no obligations library (obligations/facts.yaml) in "
+        + searched.map(shown).joined(separator: ", ")
+    case .unknownObligation(let id, let suggestion):
+      return "no duty or obligation file \(shown(SecretScanner.quoted(id))) in the library"
+        + Suggestion.didYouMean(suggestion.map(shown))
     case .interruptedDryRun:
       return "interrupted; nothing was saved (--dry-run)"
     case .interruptedDraftSaved(let path, let resumeCommand):
@@ -186,7 +192,7 @@ package struct ErrorReport: Equatable {
       .notARecord, .recordForAnotherRunbook:
       return .dataError
     case .noScenarioFiles: return .failure
-    case .noArchive: return .noInput
+    case .noArchive, .noObligationsLibrary, .unknownObligation: return .noInput
     case .interruptedDryRun, .interruptedDraftSaved: return .interrupted
     }
   }

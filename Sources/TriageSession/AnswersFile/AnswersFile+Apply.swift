@@ -34,7 +34,29 @@ extension AnswersFile {
     let groupIDs = Set(runbook.sections.filter { $0.forEach != nil }.map(\.id))
     var keyLocations: [String: SourceLocation] = [:]
     // Answers per item come after the others: their items are the items of a list answer.
-    for entry in entries.filter({ $0.group == nil }) + entries.filter({ $0.group != nil }) {
+    // A `facts:` entry answers the question that declares its fact (looked up only when the
+    // file gives facts, so a plain answers file pays nothing for them).
+    var questionOfFact: [String: String] = [:]
+    if entries.contains(where: \.isFact) {
+      for question in questions {
+        if let fact = question.fact, questionOfFact[fact] == nil {
+          questionOfFact[fact] = question.id
+        }
+      }
+    }
+    for written in entries.filter({ $0.group == nil }) + entries.filter({ $0.group != nil }) {
+      var entry = written
+      if written.isFact {
+        guard let id = questionOfFact[written.questionID] else {
+          let problem = AnswersFileProblem.unknownFact(
+            written.questionID, runbook: runbook.id,
+            suggestion: Suggestion.nearest(to: written.questionID, in: questionOfFact.keys.sorted())
+          )
+          diagnostics.append(.init(.error, problem, at: written.keyLocation))
+          continue
+        }
+        entry.questionID = id
+      }
       // A repeated group left empty (as `answers-template` writes it) answers nothing.
       if entry.input.isEmpty, entry.group == nil, groupIDs.contains(entry.questionID) { continue }
       guard var question = questionsByID[entry.questionID]

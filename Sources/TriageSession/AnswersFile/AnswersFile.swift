@@ -24,6 +24,9 @@ package struct AnswersFile: Sendable, Equatable {
     package var itemLocations: [SourceLocation] = []
     /// For an answer given for one item of a repeated group, the group and the item.
     package var group: GroupReference?
+    /// Whether the entry is written under `facts:`: `questionID` is then a fact name, answered
+    /// by the question that declares it (`fact:`).
+    package var isFact = false
   }
 
   /// Where an answer for one item of a repeated group was written: under the group's section
@@ -45,7 +48,7 @@ package struct AnswersFile: Sendable, Equatable {
   /// Where `answers:` is (or the top of the file), for problems about missing answers.
   package var answersLocation: SourceLocation
 
-  static let topLevelKeys = ["runbook", "responder", "tlp", "answers"]
+  static let topLevelKeys = ["runbook", "responder", "tlp", "answers", "facts"]
 
   /// Reads an answers file's shape; answers are checked against a runbook by `apply(to:now:)`.
   ///
@@ -86,13 +89,20 @@ package struct AnswersFile: Sendable, Equatable {
         if entry.key == "tlp" { result.tlp = scalar.text }
       case "answers":
         result.answersLocation = entry.keyLocation
-        result.entries = readAnswers(entry.value, diagnostics: &diagnostics)
+        result.entries = readAnswers(entry.value, diagnostics: &diagnostics) + result.entries
+      case "facts":
+        // Facts given directly answer the questions that declare them.
+        result.entries += readAnswers(entry.value, diagnostics: &diagnostics).map {
+          var fact = $0
+          fact.isFact = true
+          return fact
+        }
       default:
         break  // reported by `checkKeys`
       }
     }
     diagnostics = diagnostics.sortedByLocation()
-    if !top.contains(where: { $0.key == "answers" }) {
+    if !top.contains(where: { $0.key == "answers" || $0.key == "facts" }) {
       diagnostics.append(.init(.error, AnswersFileProblem.missingAnswers, at: root.location))
     }
     return (diagnostics.containsErrors ? nil : result, diagnostics)

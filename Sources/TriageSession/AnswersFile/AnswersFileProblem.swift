@@ -23,6 +23,8 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
   case runbookMismatch(fileRunbook: String, runbook: String)
   /// An id that names no question of the runbook, with the nearest id.
   case unknownQuestion(String, runbook: String, suggestion: String?)
+  /// A `facts:` entry naming a fact no question of the runbook answers (`fact:`).
+  case unknownFact(String, runbook: String, suggestion: String?)
   /// An answer to a note, which takes none.
   case noteAnswered(question: String)
   /// `runbook`, `responder` or `tlp` that looks like a live secret of the named kind.
@@ -53,6 +55,7 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
     case .listItemNotText, .answerIsMapping: "wrong-type"
     case .runbookMismatch: "runbook-mismatch"
     case .unknownQuestion: "unknown-question"
+    case .unknownFact: "unknown-fact"
     case .noteAnswered: "note-answered"
     case .secretInField: "looks-like-secret"
     case .badAnswer(_, let problem): problem.code
@@ -84,6 +87,9 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
       "\(question): an answer is text or a list, not a mapping"
     case .runbookMismatch(let fileRunbook, let runbook):
       "this answers file is for runbook \(SecretScanner.quoted(fileRunbook)), not '\(runbook)'"
+    case .unknownFact(let name, let runbook, let suggestion):
+      "no question of runbook '\(runbook)' answers the fact '\(name)' (fact:)"
+        + Suggestion.didYouMean(suggestion)
     case .unknownQuestion(let id, let runbook, let suggestion):
       "unknown question \(SecretScanner.quoted(id)) in runbook '\(runbook)'"
         + Suggestion.didYouMean(suggestion)

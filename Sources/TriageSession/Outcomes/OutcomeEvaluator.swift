@@ -104,6 +104,11 @@ package enum OutcomeEvaluator {
           undetermined: rule.undetermined, notRequired: rule.notRequired, values: values)
       }
     }
+    if let library = runbook.obligationLibrary {
+      ObligationEvaluator.evaluate(
+        library, facts: ObligationEvaluator.facts(of: runbook, values: all), recorded: recorded,
+        sent: sent, calendar: calendar, into: &outcomes)
+    }
     return outcomes
   }
 

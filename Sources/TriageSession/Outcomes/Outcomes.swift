@@ -17,6 +17,9 @@ package struct Outcomes: Sendable, Equatable {
   package var notRequired: [UnrequiredOutcome] = []
   /// The actions and notifications not yet known to be required, each with what is missing.
   package var undetermined: [UnrequiredOutcome] = []
+  /// The day whose law the library's duties were evaluated under (`aware_at`'s UTC day, else
+  /// the record's); nil when the runbook uses no library.
+  package var lawAsOf: CalendarDay? = nil
 
   package static func == (lhs: Outcomes, rhs: Outcomes) -> Bool {
     lhs.derived.map(\.name) == rhs.derived.map(\.name)
@@ -24,6 +27,7 @@ package struct Outcomes: Sendable, Equatable {
       && lhs.decision == rhs.decision && lhs.actions == rhs.actions
       && lhs.notifications == rhs.notifications && lhs.threatModel == rhs.threatModel
       && lhs.notRequired == rhs.notRequired && lhs.undetermined == rhs.undetermined
+      && lhs.lawAsOf == rhs.lawAsOf
   }
 }
 
@@ -61,6 +65,8 @@ package struct UnrequiredOutcome: Sendable, Equatable {
   package var kind: ActionKind?
   /// The 0-based index of the entry that matched in its list, for coverage.
   package var entry: Int
+  /// The law behind a duty of the obligations library; nil for a runbook's own item.
+  package var obligation: ObligationReference? = nil
 
   /// Creates an item.
   package init(
@@ -109,4 +115,6 @@ package struct NotificationOutcome: Sendable, Equatable {
   package var dueRule: String?
   package var basis: String?
   package var draft: String?
+  /// The law behind a duty of the obligations library; nil for a runbook's own notification.
+  package var obligation: ObligationReference? = nil
 }

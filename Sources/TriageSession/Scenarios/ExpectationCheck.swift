@@ -31,7 +31,7 @@ struct ExpectationCheck {
     case .notification(let id, let applies):
       return presenceFailure(
         "notification", id, applies: applies,
-        rules: runbook.notifications.map { ($0.id, $0.when) },
+        rules: runbook.notificationsWithDuties.map { ($0.id, $0.when) },
         applied: outcomes.notifications.map(\.id), at: location)
     case .due(let id, let expected):
       return dueFailure(id, expected: expected, at: location)
@@ -56,7 +56,7 @@ struct ExpectationCheck {
   private func stateFailure(
     _ id: String, expected: String, at location: SourceLocation
   ) -> Diagnostic? {
-    let ids = runbook.actions.map(\.id) + runbook.notifications.map(\.id)
+    let ids = runbook.actions.map(\.id) + runbook.notificationsWithDuties.map(\.id)
     let plain = RepeatedItem.plainID(id)
     guard ids.contains(plain) else {
       return ScenarioRunner.unknown(
@@ -120,12 +120,12 @@ struct ExpectationCheck {
       actual = (notification.due, notification.dueRule)
     } else if let rule = runbook.actions.first(where: { $0.id == RepeatedItem.plainID(id) }) {
       return fail(.notApplying(noun: "action", when: rule.when?.source))
-    } else if let rule = runbook.notifications.first(where: {
+    } else if let rule = runbook.notificationsWithDuties.first(where: {
       $0.id == RepeatedItem.plainID(id)
     }) {
       return fail(.notApplying(noun: "notification", when: rule.when?.source))
     } else {
-      let ids = runbook.actions.map(\.id) + runbook.notifications.map(\.id)
+      let ids = runbook.actions.map(\.id) + runbook.notificationsWithDuties.map(\.id)
       return ScenarioRunner.unknown(
         "action or notification", id, in: ids, of: runbook, at: location)
     }

@@ -6,6 +6,7 @@ extension Scenario {
   /// The top-level keys of a scenario file.
   static let topLevelKeys = [
     "scenario", "description", "runbook", "recorded", "responder", "answers", "sent", "expect",
+    "obligations", "facts",
   ]
   /// The keys of `expect:`.
   static let expectKeys = [
@@ -56,33 +57,74 @@ private struct ScenarioReader {
       error(.notAMapping, at: root.location)
       return nil
     }
+    // A library scenario names the library and gives facts instead of a runbook and answers.
+    let isLibrary = top.contains { $0.key == "obligations" }
+    let required =
+      isLibrary
+      ? ["scenario", "obligations", "recorded", "facts", "expect"]
+      : ["scenario", "runbook", "recorded", "answers", "expect"]
     diagnostics += MappingReader.checkKeys(
-      of: top, known: Scenario.topLevelKeys,
-      required: ["scenario", "runbook", "recorded", "answers", "expect"], at: root.location,
+      of: top, known: Scenario.topLevelKeys, required: required, at: root.location,
       unknownKey: { ScenarioProblem.unknownKey($0, in: "a scenario", suggestion: $1) },
       missingKey: { ScenarioProblem.missingKey($0) })
     var values: [String: MappingEntry] = [:]
     for entry in top where Scenario.topLevelKeys.contains(entry.key) { values[entry.key] = entry }
     let name = values["scenario"].flatMap { id($0.value, key: "scenario") }
-    let runbookID = values["runbook"].flatMap { id($0.value, key: "runbook") }
+    var runbookID = values["runbook"].flatMap { id($0.value, key: "runbook") }
+    var runbookEntry = values["runbook"]
+    var answersEntry = values["answers"]
+    var obligations: ObligationSelection?
+    if isLibrary, let entry = values["obligations"] {
+      obligations = readObligations(entry.value)
+      runbookID = ObligationLibrary.runbookID
+      runbookEntry = entry
+      answersEntry = values["facts"]
+    }
     let recorded = values["recorded"].flatMap { time($0.value, key: "recorded") }
     let description = values["description"].flatMap { text($0.value, key: "description") }
     let responder = values["responder"].flatMap { text($0.value, key: "responder") }
     let sent = values["sent"].map { readSent($0.value) } ?? []
     let expectations = values["expect"].map { readExpect($0.value) } ?? []
     var answers: AnswersFile?
-    if let entry = values["answers"] {
+    if let entry = answersEntry {
       answers = AnswersFile.scenarioAnswers(
         entry.value, keyLocation: entry.keyLocation, file: file, runbookID: nil,
         responder: responder, diagnostics: &diagnostics)
     }
-    guard let name, let runbookID, let runbookEntry = values["runbook"], let recorded,
-      let answers
+    // A runbook scenario may give facts too: they answer the questions that declare them.
+    if !isLibrary, let entry = values["facts"], answers != nil {
+      answers?.entries += AnswersFile.readAnswers(entry.value, diagnostics: &diagnostics).map {
+        var fact = $0
+        fact.isFact = true
+        return fact
+      }
+    }
+    guard let name, let runbookID, let runbookEntry, let recorded, let answers,
+      !isLibrary || obligations != nil
     else { return nil }
     return Scenario(
       name: name, description: description, runbookID: runbookID,
-      runbookLocation: runbookEntry.value.location, recorded: recorded, responder: responder,
-      answers: answers, sent: sent, expectations: expectations, file: file)
+      runbookLocation: runbookEntry.value.location, obligations: obligations,
+      recorded: recorded, responder: responder, answers: answers, sent: sent,
+      expectations: expectations, file: file)
+  }
+
+  /// Reads `obligations: library` or a list of globs on file ids.
+  mutating func readObligations(_ node: Node) -> ObligationSelection? {
+    switch node.content {
+    case .scalar(let scalar) where scalar.text == "library":
+      return .library
+    case .sequence(let items):
+      var globs: [String] = []
+      for item in items {
+        guard let text = text(item, key: "obligations") else { return nil }
+        globs.append(text)
+      }
+      return .globs(globs)
+    default:
+      error(.expectedText(key: "obligations"), at: node.location)
+      return nil
+    }
   }
 
   // MARK: - expect
@@ -189,7 +231,8 @@ private struct ScenarioReader {
     guard let text = text(node, key: key) else { return nil }
     // An action or notification id, or one expanded for an item (`rotate[deploy-key]`).
     let plain = RepeatedItem.split(text)?.id ?? text
-    guard IDPattern.kebab.matches(plain) else {
+    // A library duty's id may hold its file id's `--` (eu--gdpr-authority).
+    guard IDPattern.kebab.matches(plain) || ObligationFile.isFileID(plain) else {
       error(.badID(key: key, found: text), at: node.location)
       return nil
     }

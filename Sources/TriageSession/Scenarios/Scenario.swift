@@ -25,6 +25,10 @@ package struct Scenario: Sendable, Equatable {
   /// The id of the runbook under test, and where it was written.
   package var runbookID: String
   package var runbookLocation: SourceLocation
+  /// For a library scenario (`obligations: library` and `facts:` instead of `runbook:` and
+  /// `answers:`), the files it uses; `runbookID` is then ``ObligationLibrary/runbookID`` and
+  /// `answers` holds the facts.
+  package var obligations: ObligationSelection? = nil
   /// The fixed clock: the record's creation time and what `now` means.
   package var recorded: Date
   package var responder: String?

@@ -56,7 +56,8 @@ package struct ScenarioCoverage: Sendable, Equatable {
     file = runbook.file
     scenarioCount = observations.count
     var tally = CoverageTally(observations: observations)
-    tally.checkQuestions(of: runbook)
+    // The questions of the library scenarios' runbook are the facts, given or not as needed.
+    if !runbook.isObligationsRunbook { tally.checkQuestions(of: runbook) }
     tally.checkRules(of: runbook)
     gaps = tally.gaps
     notes = tally.notes
@@ -160,7 +161,10 @@ private struct CoverageTally {
       checkApplied("action", rule.id, applied: applied, when: rule.when, at: rule.location)
       checkReasons(rule.id, undetermined: rule.undetermined, notRequired: rule.notRequired)
     }
-    for rule in runbook.notifications {
+    // The library's duties count for library scenarios; a runbook answers for its own.
+    let notifications =
+      runbook.isObligationsRunbook ? runbook.notificationsWithDuties : runbook.notifications
+    for rule in notifications {
       let applied = observations.filter { $0.notifications.contains(rule.id) }.count
       checkApplied("notification", rule.id, applied: applied, when: rule.when, at: rule.location)
       checkReasons(rule.id, undetermined: rule.undetermined, notRequired: rule.notRequired)

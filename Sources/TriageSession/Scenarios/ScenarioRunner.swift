@@ -32,7 +32,7 @@ package enum ScenarioRunner {
     result.warnings = applied.filter { $0.severity == .warning }
     result.failures = applied.filter { $0.severity == .error }
     var sent: [String: Date] = [:]
-    let notificationIDs = runbook.notifications.map(\.id)
+    let notificationIDs = runbook.notificationsWithDuties.map(\.id)
     for item in scenario.sent {
       if notificationIDs.contains(RepeatedItem.plainID(item.id)) {
         sent[item.id] = item.at

@@ -48,6 +48,7 @@ extension IncidentRecord {
       UnrequiredItem.init(reader:))
     undetermined = try root.optionalMember("undetermined")?.elements().map(
       UnrequiredItem.init(reader:))
+    lawAsOf = try root.optionalMember("law_as_of")?.string()
     if let member = try root.optionalMember("integrity") {
       integrity = Integrity(
         parents: try member.member("parents", expected: "a list of hashes").strings(),
@@ -84,6 +85,7 @@ extension IncidentRecord {
     }
     object["not_required"] = notRequired.map { .array($0.map(\.jsonValue)) }
     object["undetermined"] = undetermined.map { .array($0.map(\.jsonValue)) }
+    object["law_as_of"] = lawAsOf.map(JSONValue.string)
     object["integrity"] = integrity.map {
       var member = JSONObject()
       member["parents"] = .array($0.parents.map(JSONValue.string))
@@ -222,6 +224,7 @@ extension IncidentRecord.Notification {
       draft: try reader.optionalMember("draft")?.optionalString(),
       status: try reader.optionalMember("status")?.raw(Status.self) ?? .open,
       sentAt: try reader.optionalMember("sent_at")?.time())
+    obligation = try reader.optionalMember("obligation").map(ObligationReference.init(reader:))
   }
 
   var jsonValue: JSONValue {
@@ -232,6 +235,7 @@ extension IncidentRecord.Notification {
       "draft": draft.map(JSONValue.string) ?? .null, "status": .string(status.rawValue),
     ]
     if let sentAt { object["sent_at"] = .string(UTCTimestamp.string(from: sentAt)) }
+    if let obligation { object["obligation"] = obligation.jsonValue }
     return object
   }
 }
@@ -245,6 +249,7 @@ extension IncidentRecord.UnrequiredItem {
       kind: try reader.optionalMember("kind")?.raw(ActionKind.self),
       title: try reader.member(titleKey, expected: "a string").string(),
       because: try reader.member("because", expected: "a string").string())
+    obligation = try reader.optionalMember("obligation").map(ObligationReference.init(reader:))
   }
 
   /// The entry as JSON: `title` (and `kind`) for an action, `to` for a notification.
@@ -255,6 +260,7 @@ extension IncidentRecord.UnrequiredItem {
     object["kind"] = kind.map { .string($0.rawValue) }
     object[type == .action ? "title" : "to"] = .string(title)
     object["because"] = .string(because)
+    object["obligation"] = obligation?.jsonValue
     return .object(object)
   }
 }

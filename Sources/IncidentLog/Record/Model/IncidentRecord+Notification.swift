@@ -1,4 +1,5 @@
 import Foundation
+import RunbookCore
 
 extension IncidentRecord {
   /// An entry of `notifications`: `{id, to, due, due_rule, basis, draft, status}`, and
@@ -28,6 +29,8 @@ extension IncidentRecord {
     package var status: Status
     /// When it was sent, once an amendment said so.
     package var sentAt: Date?
+    /// The law behind a duty of the obligations library (`obligation`); nil otherwise.
+    package var obligation: ObligationReference? = nil
 
     /// Creates a notification.
     package init(

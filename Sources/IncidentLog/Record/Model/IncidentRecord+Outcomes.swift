@@ -19,6 +19,7 @@ extension IncidentRecord {
     self.notRequired = notRequired.isEmpty ? nil : notRequired
     let undetermined = outcomes.undetermined.map(UnrequiredItem.init(outcome:))
     self.undetermined = undetermined.isEmpty ? nil : undetermined
+    lawAsOf = outcomes.lawAsOf?.description
   }
 }
 
@@ -28,6 +29,7 @@ extension IncidentRecord.UnrequiredItem {
     self.init(
       id: outcome.id, type: outcome.type == .action ? .action : .notification, kind: outcome.kind,
       title: outcome.title, because: outcome.because)
+    obligation = outcome.obligation
   }
 }
 
@@ -57,5 +59,6 @@ extension IncidentRecord.Notification {
     self.init(
       id: outcome.id, to: outcome.to, due: IncidentRecord.Due(outcome.due),
       dueRule: outcome.dueRule, basis: outcome.basis, draft: outcome.draft)
+    obligation = outcome.obligation
   }
 }

@@ -33,6 +33,8 @@ extension IncidentRecord {
     package var title: String
     /// Why it is not required, or what is missing to decide.
     package var because: String
+    /// The law behind a duty of the obligations library (`obligation`); nil otherwise.
+    package var obligation: ObligationReference? = nil
 
     /// Creates an entry.
     package init(

@@ -50,6 +50,9 @@ package struct IncidentRecord: Sendable, Equatable {
   package var notRequired: [UnrequiredItem]?
   /// The actions and notifications not yet determined, with what is missing (absent when none).
   package var undetermined: [UnrequiredItem]?
+  /// The day whose law the obligations library was applied as of (`law_as_of`, the day of
+  /// `aware_at`); absent when the runbook uses no library, and in older records.
+  package var lawAsOf: String?
   /// The parents and hash the archive store adds when it writes the record.
   package var integrity: Integrity?
 

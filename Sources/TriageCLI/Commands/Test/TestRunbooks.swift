@@ -22,6 +22,9 @@ struct TestRunbooks {
 
   /// The runbook `scenario` names, or the problems that stop it from running.
   mutating func runbook(for scenario: Scenario) -> Result<LoadedRunbook, DiagnosticsError> {
+    if let selection = scenario.obligations {
+      return libraryRunbook(selection, for: scenario)
+    }
     let folders = (nearFolders(of: scenario.file) + locator.library.folders).map {
       context.fileSystem.standardizedPath($0)
     }
@@ -46,7 +49,7 @@ struct TestRunbooks {
     if let result = loaded[path] { return result }
     let result: Result<LoadedRunbook, DiagnosticsError>
     do {
-      result = .success(try locator.load(shown(path)))
+      result = .success(try locator.load(shown(path), readingAllObligations: true))
     } catch let error as DiagnosticsError {
       result = .failure(error)
     } catch let error as SourceError {
@@ -56,6 +59,27 @@ struct TestRunbooks {
       result = .failure(failure(.runbookNotLoaded(reason: message), at: scenario.runbookLocation))
     }
     loaded[path] = result
+    return result
+  }
+
+  /// The runbook of a library scenario, loaded once per library folder and selection.
+  private mutating func libraryRunbook(
+    _ selection: ObligationSelection, for scenario: Scenario
+  ) -> Result<LoadedRunbook, DiagnosticsError> {
+    let near = nearFolders(of: scenario.file).first
+    let key = "obligations:\(near ?? ""):\(selection)"
+    if let result = loaded[key] { return result }
+    let result: Result<LoadedRunbook, DiagnosticsError>
+    do {
+      result = .success(
+        try locator.obligationsRunbook(selection, near: near, at: scenario.runbookLocation))
+    } catch let error as DiagnosticsError {
+      result = .failure(error)
+    } catch {
+      let message = ErrorReport(for: error).message
+      result = .failure(failure(.runbookNotLoaded(reason: message), at: scenario.runbookLocation))
+    }
+    loaded[key] = result
     return result
   }
 

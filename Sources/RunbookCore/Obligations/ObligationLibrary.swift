@@ -1,0 +1,172 @@
+import Foundation
+import YAMLLite
+
+/// The shared obligations library (`Runbooks/obligations/`): the facts vocabulary and the
+/// obligation files a runbook uses.
+///
+/// Files are chosen by name: a selection's globs decide which files may be read at all, and at
+/// evaluation ``files(involvedBy:)`` keeps those whose jurisdiction the facts involve. A library
+/// loaded `deferred` reads a file only then, so a run reads only the files its facts involve.
+package struct ObligationLibrary: Sendable, Equatable {
+  /// An obligation file known by its name, not read yet.
+  package struct UnreadFile: Sendable, Equatable {
+    package var id: String
+    package var path: String
+  }
+
+  /// The folder the files came from.
+  package var folder: String
+  package var vocabulary: FactVocabulary
+  /// The files read, sorted by id.
+  package var files: [ObligationFile]
+  /// The files selected but not read yet (a deferred load), sorted by id.
+  package var unread: [UnreadFile] = []
+  /// What `unread` files are read through.
+  package var fileSystem: (any FileReading)? = nil
+
+  package init(folder: String, vocabulary: FactVocabulary, files: [ObligationFile]) {
+    self.folder = folder
+    self.vocabulary = vocabulary
+    self.files = files
+  }
+
+  package static func == (lhs: ObligationLibrary, rhs: ObligationLibrary) -> Bool {
+    lhs.folder == rhs.folder && lhs.vocabulary == rhs.vocabulary && lhs.files == rhs.files
+      && lhs.unread == rhs.unread
+  }
+
+  /// The name of the vocabulary file inside the folder.
+  package static let factsFileName = "facts.yaml"
+  /// The name of the library folder beside a runbooks folder.
+  package static let folderName = "obligations"
+
+  /// The holiday calendar `name` from `calendars/` beside the library folder; nil for `none`
+  /// or one that is missing or does not load (lint reports those).
+  package func calendar(named name: String) -> HolidayCalendar? {
+    guard name != "none", let fileSystem else { return nil }
+    let runbooks = (folder as NSString).deletingLastPathComponent
+    let path = ((runbooks as NSString).appendingPathComponent("calendars") as NSString)
+      .appendingPathComponent(name + ".yaml")
+    guard let bytes = try? fileSystem.readFile(at: path),
+      let node = try? YAMLParser.parse(bytes, file: path)
+    else { return nil }
+    return try? HolidayCalendar.load(from: node, file: path)
+  }
+
+  /// Every duty of the files read, in file order.
+  package var duties: [Duty] { files.flatMap(\.duties) }
+
+  /// The duty with `id`, if any.
+  package func duty(_ id: String) -> Duty? {
+    for file in files {
+      if let duty = file.duties.first(where: { $0.id == id }) { return duty }
+    }
+    return nil
+  }
+
+  /// The files whose jurisdiction the facts involve: a `residents` code equal to it or under it,
+  /// an `established_in` code, the EU for a member state; and every `ANY` file.
+  ///
+  /// Unread files are read now, those involved only; one that does not load is returned among
+  /// `failed`, with its first error, so that a run can say so instead of leaving its duties out.
+  package func files(
+    involvedBy facts: [String: Value]
+  ) -> (files: [ObligationFile], failed: [(id: String, problem: Diagnostic)]) {
+    let involved = Self.involvedJurisdictions(facts)
+    func isInvolved(_ id: String) -> Bool {
+      let code = ObligationFile.jurisdiction(ofFileID: id)
+      return code == "ANY" || involved.contains(code)
+    }
+    var chosen = files.filter { isInvolved($0.id) }
+    var failed: [(id: String, problem: Diagnostic)] = []
+    for source in unread where isInvolved(source.id) {
+      let location = SourceLocation(file: source.path, line: 1, column: 1)
+      guard let bytes = try? fileSystem?.readFile(at: source.path) else {
+        let problem = ObligationProblem.unreadableFile(source.path)
+        failed.append((source.id, Diagnostic(.error, problem, at: location)))
+        continue
+      }
+      let (file, diagnostics) = ObligationFile.load(bytes, file: source.path)
+      if let file {
+        chosen.append(file)
+      } else if let first = diagnostics.first(where: { $0.severity == .error }) {
+        failed.append((source.id, first))
+      }
+    }
+    return (chosen.sorted { $0.id < $1.id }, failed)
+  }
+
+  /// The jurisdiction codes the facts involve.
+  package static func involvedJurisdictions(_ facts: [String: Value]) -> Set<String> {
+    var codes: [String] = []
+    if let residents = facts[ResidentCounts.factName].flatMap(ResidentCounts.init) {
+      codes += residents.entries.map(\.code)
+    }
+    if case .list(let places) = facts["established_in"] ?? .unset {
+      codes += places.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+    }
+    return ResidentCounts.involved(by: codes)
+  }
+
+  /// The obligation file names (`*.yaml` other than the vocabulary) in `folder`, sorted, with
+  /// their ids: read from the names, not the contents.
+  package static func fileIDs(
+    in folder: String, fileSystem: any FileReading
+  ) -> [(id: String, path: String)] {
+    let names = (try? fileSystem.contentsOfDirectory(at: folder)) ?? []
+    return names.filter { RunbookLibrary.isYAMLFileName($0) && $0 != factsFileName }.sorted()
+      .map {
+        (($0 as NSString).deletingPathExtension, (folder as NSString).appendingPathComponent($0))
+      }
+  }
+
+  /// Loads the vocabulary and the files `selection` names from `folder`.
+  ///
+  /// Files the selection excludes are not read. With `lint`, every file is also checked
+  /// against the vocabulary and the others (see ``ObligationLinter``).
+  ///
+  /// - Returns: the library (nil when an error stops it) and every diagnostic.
+  package static func load(
+    folder: String, selection: ObligationSelection = .library, fileSystem: any FileReading,
+    lint: Bool = false, deferred: Bool = false
+  ) -> (ObligationLibrary?, [Diagnostic]) {
+    let factsPath = (folder as NSString).appendingPathComponent(factsFileName)
+    guard let factsBytes = try? fileSystem.readFile(at: factsPath) else {
+      let problem = ObligationProblem.noFactsFile(searched: [folder])
+      return (
+        nil, [Diagnostic(.error, problem, at: SourceLocation(file: factsPath, line: 1, column: 1))]
+      )
+    }
+    var (vocabulary, diagnostics) = FactVocabulary.load(factsBytes, file: factsPath)
+    if deferred, let vocabulary {
+      var library = ObligationLibrary(folder: folder, vocabulary: vocabulary, files: [])
+      library.unread = fileIDs(in: folder, fileSystem: fileSystem).filter {
+        selection.includes($0.id)
+      }.map { UnreadFile(id: $0.id, path: $0.path) }
+      library.fileSystem = fileSystem
+      return (diagnostics.containsErrors ? nil : library, diagnostics)
+    }
+    var files: [ObligationFile] = []
+    for (id, path) in fileIDs(in: folder, fileSystem: fileSystem) where selection.includes(id) {
+      guard let bytes = try? fileSystem.readFile(at: path) else { continue }
+      let (file, found) = ObligationFile.load(bytes, file: path)
+      diagnostics += found
+      if let file { files.append(file) }
+    }
+    guard let vocabulary else { return (nil, diagnostics) }
+    if lint || !diagnostics.containsErrors {
+      diagnostics += ObligationLinter.check(files, vocabulary: vocabulary)
+    }
+    var library = ObligationLibrary(folder: folder, vocabulary: vocabulary, files: files)
+    library.fileSystem = fileSystem
+    if lint {
+      for file in files {
+        guard let name = file.holidays, name != "none", library.calendar(named: name) == nil
+        else { continue }
+        let problem = ObligationProblem.unknownCalendar(name)
+        diagnostics.append(Diagnostic(.error, problem, at: file.idLocation))
+      }
+    }
+    return (diagnostics.containsErrors ? nil : library, diagnostics)
+  }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The names bound in each duty's scope besides the facts: `residents_here` (the count for the
+/// duty's jurisdiction), `residents_total` and `jurisdiction` (the duty's code).
+package enum ObligationScope {
+  package static let residentsHere = "residents_here"
+  package static let residentsTotal = "residents_total"
+  package static let jurisdiction = "jurisdiction"
+
+  /// The names with their types, for checking conditions.
+  package static let symbols = [
+    Symbol(name: residentsHere, type: .number), Symbol(name: residentsTotal, type: .number),
+    Symbol(name: jurisdiction, type: .string),
+  ]
+
+  /// `facts` with the per-duty names bound for `jurisdiction`.
+  ///
+  /// `residents_here` and `residents_total` are unset when the `residents` fact is unset or a
+  /// count that goes into them is `?`.
+  package static func values(
+    _ facts: [String: Value], jurisdiction code: String
+  ) -> [String: Value] {
+    var values = facts
+    values[jurisdiction] = .string(code)
+    if let residents = facts[ResidentCounts.factName].flatMap(ResidentCounts.init) {
+      values[residentsHere] = residents.count(in: code).map { .number(Double($0)) }
+      values[residentsTotal] = residents.total.map { .number(Double($0)) }
+    }
+    return values
+  }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// The answer of a `residents` fact: how many affected people live in each jurisdiction.
+///
+/// Each item of the list answer is `CODE: COUNT`: an ISO 3166-1 alpha-2 country (`DE`), an ISO
+/// 3166-2 subdivision (`US-TX`, `CA-QC`), `EU` or `ANY`; the count is a whole number, or `?` when
+/// it is not known yet.
+package struct ResidentCounts: Sendable, Equatable {
+  /// One `CODE: COUNT` item.
+  package struct Entry: Sendable, Equatable {
+    package var code: String
+    /// Nil for `?`.
+    package var count: Int?
+  }
+
+  /// The name of the fact the engine reads counts from.
+  package static let factName = "residents"
+
+  package var entries: [Entry]
+
+  /// Why one item is refused, with the character offset of the bad part.
+  package struct ItemError: Error, Sendable, Equatable {
+    package var message: String
+    package var offset: Int
+  }
+
+  /// Parses the items of a list answer.
+  package init(items: [String]) throws(ItemError) {
+    entries = []
+    for item in items {
+      entries.append(try Self.entry(item))
+    }
+  }
+
+  /// The counts of a `residents` value; nil for a value that is not a list of valid items.
+  package init?(_ value: Value) {
+    guard case .list(let items) = value, let counts = try? ResidentCounts(items: items) else {
+      return nil
+    }
+    self = counts
+  }
+
+  /// Reads one `CODE: COUNT` item.
+  package static func entry(_ item: String) throws(ItemError) -> Entry {
+    guard let colon = item.firstIndex(of: ":") else {
+      throw ItemError(
+        message: "expected CODE: COUNT (like 'US-TX: 1200'), not '\(item)'", offset: 0)
+    }
+    let code = item[..<colon].trimmingCharacters(in: .whitespaces)
+    let countText = item[item.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    guard isJurisdictionCode(code) else {
+      throw ItemError(
+        message: "'\(code)' is not a jurisdiction code: use ISO 3166-1 alpha-2 (DE), "
+          + "ISO 3166-2 (US-TX), EU or ANY, in capitals", offset: 0)
+    }
+    let countOffset = item.distance(from: item.startIndex, to: colon) + 1
+    if countText == "?" { return Entry(code: code, count: nil) }
+    guard let count = Int(countText), count >= 0, countText.allSatisfy(\.isASCII) else {
+      throw ItemError(
+        message: "the count of \(code) must be a whole number or ?, not '\(countText)'",
+        offset: countOffset)
+    }
+    return Entry(code: code, count: count)
+  }
+
+  /// Whether `code` has the shape of a jurisdiction code: `DE`, `US-TX`, `GB-SCT`, `EU`, `ANY`.
+  package static func isJurisdictionCode(_ code: String) -> Bool {
+    if code == "EU" || code == "ANY" { return true }
+    let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+    guard let country = parts.first, country.count == 2, country.allSatisfy(isUpperLetter)
+    else { return false }
+    if parts.count == 1 { return true }
+    guard parts.count == 2, (1...3).contains(parts[1].count) else { return false }
+    return parts[1].allSatisfy { isUpperLetter($0) || ("0"..."9").contains($0) }
+  }
+
+  private static func isUpperLetter(_ character: Character) -> Bool {
+    ("A"..."Z").contains(character)
+  }
+
+  /// The EU member states (ISO 3166-1 alpha-2).
+  package static let euMemberStates: Set<String> = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+    "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+  ]
+
+  /// Whether `code` lies inside `jurisdiction`: equal, a subdivision of that country, a member
+  /// state (or its subdivision) of the `EU`, or anything for `ANY`.
+  package static func code(_ code: String, isWithin jurisdiction: String) -> Bool {
+    if jurisdiction == "ANY" || code == jurisdiction { return true }
+    let country = String(code.prefix { $0 != "-" })
+    if jurisdiction == "EU" { return euMemberStates.contains(country) }
+    return !jurisdiction.contains("-") && country == jurisdiction
+  }
+
+  /// The people affected in `jurisdiction`, summed over the codes inside it; 0 when none; nil
+  /// when one of those counts is `?`.
+  package func count(in jurisdiction: String) -> Int? {
+    var total = 0
+    for entry in entries where Self.code(entry.code, isWithin: jurisdiction) {
+      guard let count = entry.count else { return nil }
+      total += count
+    }
+    return total
+  }
+
+  /// Every affected person; nil when a count is `?`.
+  package var total: Int? {
+    var total = 0
+    for entry in entries {
+      guard let count = entry.count else { return nil }
+      total += count
+    }
+    return total
+  }
+
+  /// The jurisdictions the codes involve: each code, its country, and `EU` for a member state.
+  package static func involved(by codes: [String]) -> Set<String> {
+    var involved: Set<String> = []
+    for code in codes {
+      involved.insert(code)
+      let country = String(code.prefix { $0 != "-" })
+      involved.insert(country)
+      if euMemberStates.contains(country) { involved.insert("EU") }
+    }
+    return involved
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import RunbookCore
+import YAMLLite
+
+extension RunbookLocator {
+  /// The obligations library folder for a runbook at `runbookPath` (or a scenario's runbooks
+  /// folder): `obligations/` beside it, else in the search folders; nil when none has a
+  /// vocabulary file.
+  func obligationsFolder(near runbookFolder: String?) -> String? {
+    var folders: [String] = []
+    if let runbookFolder { folders.append(runbookFolder) }
+    folders += library.folders
+    for folder in folders {
+      let candidate = (folder as NSString).appendingPathComponent(ObligationLibrary.folderName)
+      let facts = (candidate as NSString).appendingPathComponent(ObligationLibrary.factsFileName)
+      if (try? context.fileSystem.exists(at: context.resolvedPath(facts))) == true {
+        return candidate
+      }
+    }
+    return nil
+  }
+
+  /// Loads the library `selection` names from the folder found near `runbookFolder`.
+  ///
+  /// - Throws: `DiagnosticsError` when no library is found or it does not load.
+  func loadObligations(
+    _ selection: ObligationSelection, near runbookFolder: String?, at location: SourceLocation,
+    deferred: Bool = false
+  ) throws -> ObligationLibrary {
+    guard let folder = obligationsFolder(near: runbookFolder) else {
+      let searched = ([runbookFolder].compactMap { $0 } + library.folders).map {
+        ($0 as NSString).appendingPathComponent(ObligationLibrary.folderName)
+      }
+      throw DiagnosticsError([
+        Diagnostic(.error, ObligationProblem.noFactsFile(searched: searched), at: location)
+      ])
+    }
+    let (loaded, diagnostics) = ObligationLibrary.load(
+      folder: context.resolvedPath(folder), selection: selection,
+      fileSystem: context.fileSystem, deferred: deferred)
+    guard let loaded else { throw DiagnosticsError(diagnostics.filter { $0.severity == .error }) }
+    return loaded
+  }
+
+  /// `runbook` with its obligations library attached, when it uses one (`obligations:`) or
+  /// declares facts (`fact:`, checked against the vocabulary); the runbook as it is otherwise,
+  /// without reading anything.
+  ///
+  /// - Throws: `DiagnosticsError` for a library that does not load or a runbook that misuses it.
+  ///
+  /// - Parameter readingAll: read and check every selected file now (lint); otherwise files are
+  ///   read when the facts involve them, and only the vocabulary is checked now.
+  func attachingObligations(
+    to runbook: Runbook, path: String, readingAll: Bool = false
+  ) throws -> Runbook {
+    let declaresFacts = runbook.questions.contains { $0.fact != nil }
+    guard runbook.obligations != nil || declaresFacts else { return runbook }
+    let folder = (context.resolvedPath(path) as NSString).deletingLastPathComponent
+    let location =
+      runbook.obligationsLocation ?? SourceLocation(file: runbook.file, line: 1, column: 1)
+    let library = try loadObligations(
+      runbook.obligations ?? .globs([]), near: folder, at: location, deferred: !readingAll)
+    var problems = ObligationLinter.check(
+      runbook, vocabulary: library.vocabulary, dutyIDs: library.duties.map(\.id))
+    let fileIDs = library.files.map(\.id) + library.unread.map(\.id)
+    if case .globs(let globs) = runbook.obligations {
+      for glob in globs
+      where !fileIDs.contains(where: { ObligationSelection.glob(glob, matches: $0) }) {
+        problems.append(
+          Diagnostic(.error, ObligationProblem.globMatchesNothing(glob), at: location))
+      }
+    }
+    if problems.containsErrors { throw DiagnosticsError(problems) }
+    var attached = runbook
+    if runbook.obligations != nil { attached.obligationLibrary = library }
+    return attached
+  }
+
+  /// The runbook library scenarios run against: one optional question per fact, and the
+  /// library `selection` names, with the `us-federal` holiday calendar when one is found.
+  func obligationsRunbook(
+    _ selection: ObligationSelection, near runbookFolder: String?, at location: SourceLocation
+  ) throws -> LoadedRunbook {
+    let library = try loadObligations(selection, near: runbookFolder, at: location)
+    let calendarName = "us-federal"
+    let calendar = try loadCalendar(named: calendarName, near: library.folder + "/x.yaml")
+    guard let runbook = library.factsRunbook(holidays: calendar == nil ? nil : calendarName)
+    else {
+      throw DiagnosticsError([
+        Diagnostic(.error, ObligationProblem.noFactsFile(searched: [library.folder]), at: location)
+      ])
+    }
+    return LoadedRunbook(
+      runbook: runbook, path: library.folder, bytes: [], calendar: calendar, warnings: [])
+  }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import RunbookCore
+
+/// Evaluates the duties of the obligations library over the facts of a session and adds them to
+/// its outcomes, each with the law behind it.
+///
+/// A duty is evaluated like a runbook notification (required when `when` holds, else the first
+/// matching `undetermined` entry, else the first matching `not-required` entry); when none of
+/// these match and a fact its `when` names is unset, it is undetermined with "missing facts".
+/// Only files whose jurisdiction the facts involve are read, and only duties in force on the
+/// day of `aware_at` (the law as of the incident).
+package enum ObligationEvaluator {
+  /// The facts a session's values give: each answer of a question with `fact:` under the fact's
+  /// name.
+  package static func facts(of runbook: Runbook, values: [String: Value]) -> [String: Value] {
+    var facts: [String: Value] = [:]
+    for question in runbook.questions {
+      if let fact = question.fact, let value = values[question.id], value != .unset {
+        facts[fact] = value
+      }
+    }
+    return facts
+  }
+
+  /// The day whose law applies: `aware_at`'s UTC day, else `recorded`'s.
+  package static func lawDay(facts: [String: Value], recorded: Date) -> CalendarDay {
+    if case .time(let time) = (facts["aware_at"] ?? .unset).asTime {
+      return CalendarDay(utc: time)
+    }
+    return CalendarDay(utc: recorded)
+  }
+
+  /// The library's duties alone, as outcomes (no runbook rules): for tools and tests.
+  package static func outcomes(
+    _ library: ObligationLibrary, facts: [String: Value], recorded: Date,
+    sent: [String: Date] = [:], calendar: HolidayCalendar? = nil
+  ) -> Outcomes {
+    var outcomes = Outcomes(
+      derived: [], severity: .none, decision: "", actions: [], notifications: [])
+    evaluate(
+      library, facts: facts, recorded: recorded, sent: sent, calendar: calendar,
+      into: &outcomes)
+    return outcomes
+  }
+
+  /// Adds the library's duties to `outcomes`.
+  ///
+  /// - Parameters:
+  ///   - facts: the facts by name.
+  ///   - recorded: the record's creation time (`immediately`).
+  ///   - sent: when duties were marked sent, by id (their `ID.sent` anchors).
+  ///   - calendar: the holiday calendar for business days.
+  package static func evaluate(
+    _ library: ObligationLibrary, facts: [String: Value], recorded: Date, sent: [String: Date],
+    calendar: HolidayCalendar?, into outcomes: inout Outcomes
+  ) {
+    let day = lawDay(facts: facts, recorded: recorded)
+    outcomes.lawAsOf = day
+    let (files, failed) = library.files(involvedBy: facts)
+    // A file that does not load is said, not skipped: its duties cannot be known.
+    for (id, problem) in failed {
+      outcomes.undetermined.append(
+        UnrequiredOutcome(
+          id: id, type: .notification, title: "The duties of \(id)",
+          because: "the obligation file does not load (\(problem)); run triage lint"))
+    }
+    for file in files {
+      // A file's own calendar (`holidays:`) wins over the runbook's; `none` is weekends only.
+      let fileCalendar = file.holidays.map { library.calendar(named: $0) } ?? calendar
+      for duty in file.duties where duty.isInForce(on: day) {
+        evaluate(
+          duty, values: ObligationScope.values(facts, jurisdiction: duty.jurisdiction),
+          recorded: recorded, sent: sent, calendar: fileCalendar, into: &outcomes)
+      }
+    }
+  }
+
+  private static func evaluate(
+    _ duty: Duty, values: [String: Value], recorded: Date, sent: [String: Date],
+    calendar: HolidayCalendar?, into outcomes: inout Outcomes
+  ) {
+    let rule = duty.rule
+    func holds(_ condition: Condition?) -> Bool {
+      guard let condition else { return true }
+      return ExpressionEvaluator.isTrue(condition.expression, in: values)
+    }
+    let to = rule.to.rendered(with: values)
+    if holds(rule.when) {
+      var notification = NotificationOutcome(
+        id: duty.id, to: to, due: .none, dueRule: rule.due?.source, basis: duty.citation,
+        draft: rule.draft?.rendered(with: values), obligation: duty.reference)
+      if let due = rule.due {
+        notification.due = OutcomeEvaluator.dueState(
+          due.rule, values: values, recorded: recorded, sent: sent, calendar: calendar)
+      }
+      outcomes.notifications.append(notification)
+      return
+    }
+    func item(_ because: String, entry: Int) -> UnrequiredOutcome {
+      var item = UnrequiredOutcome(
+        id: duty.id, type: .notification, title: to, because: because, entry: entry)
+      item.obligation = duty.reference
+      return item
+    }
+    if let index = rule.undetermined.firstIndex(where: { holds($0.when) }) {
+      let because = rule.undetermined[index].because.rendered(with: values)
+      outcomes.undetermined.append(item(because, entry: index))
+    } else if let index = rule.notRequired.firstIndex(where: { holds($0.when) }) {
+      let because = rule.notRequired[index].because.rendered(with: values)
+      outcomes.notRequired.append(item(because, entry: index))
+    } else {
+      let missing = missingFacts(in: rule.when, values: values)
+      if !missing.isEmpty {
+        let because = "missing facts: " + missing.joined(separator: ", ")
+        outcomes.undetermined.append(item(because, entry: rule.undetermined.count))
+      }
+    }
+  }
+
+  /// The unset names `condition` reaches, in order of first use, mapped to their facts.
+  ///
+  /// A name counts only where its value could change the result: `and` stops at a left side
+  /// that is known and false, `or` at one that is known and true (`not data_encrypted or
+  /// key_compromised` does not miss `key_compromised` when the data was not encrypted).
+  package static func missingFacts(in condition: Condition?, values: [String: Value]) -> [String] {
+    guard let condition else { return [] }
+    var missing: [String] = []
+    for name in reachedUnset(condition.expression, values: values) {
+      // The per-duty counts are unset when the `residents` fact is (or holds a `?`).
+      let fact =
+        [ObligationScope.residentsHere, ObligationScope.residentsTotal].contains(name)
+        ? ResidentCounts.factName : name
+      if !missing.contains(fact) { missing.append(fact) }
+    }
+    return missing
+  }
+
+  private static func reachedUnset(_ expression: RunbookCore.Expression, values: [String: Value])
+    -> [String]
+  {
+    switch expression {
+    case .and(let left, let right, _), .or(let left, let right, _):
+      let isAnd: Bool
+      if case .and = expression { isAnd = true } else { isAnd = false }
+      let leftMissing = reachedUnset(left, values: values)
+      if leftMissing.isEmpty && ExpressionEvaluator.isTrue(left, in: values) != isAnd {
+        return []
+      }
+      return leftMissing + reachedUnset(right, values: values)
+    default:
+      return expression.names.map { $0.name }.filter { (values[$0] ?? .unset) == .unset }
+    }
+  }
+}

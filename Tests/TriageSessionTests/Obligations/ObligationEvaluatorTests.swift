@@ -1,0 +1,276 @@
+import Foundation
+import RunbookCore
+import Testing
+import TriageSession
+import TriageTestSupport
+import YAMLLite
+
+/// Duties evaluated over facts: required, entries, missing facts, the law as of awareness, and
+/// the selection of files by jurisdiction.
+struct ObligationEvaluatorTests {
+  static let facts = """
+    facts:
+      - {name: data_role, type: choice, description: role, choices: [owner, maintainer]}
+      - {name: residents, type: residents, description: counts}
+      - {name: established_in, type: list, description: where}
+      - {name: aware_at, type: datetime, description: aware}
+      - {name: data_encrypted, type: yesno, description: encrypted}
+      - {name: key_compromised, type: yesno, description: key}
+
+    """
+
+  static let file = """
+    obligations: us-tx
+    jurisdiction: US-TX
+    title: Texas
+    reviewed: '2026-12-04'
+    duties:
+      - id: us-tx-residents
+        title: Residents
+        to: 'Texans ({{residents_here}})'
+        citation: § 521.053(b)
+        url: https://example.org/tx
+        when: residents_here > 0 and data_role == 'owner' and (not data_encrypted or key_compromised)
+        due: 60 days after aware_at
+        not-required:
+          - when: residents_here > 0 and data_role == 'maintainer'
+            because: We only maintain it.
+      - id: us-tx-new-rule
+        title: A rule in force from 2027
+        to: Someone
+        citation: § 1
+        url: https://example.org/tx
+        in-force-from: '2027-01-01'
+        when: residents_here > 0
+        no-fixed-deadline: 'without unreasonable delay'
+
+    """
+
+  static let eu = """
+    obligations: eu--gdpr
+    jurisdiction: EU
+    title: GDPR
+    reviewed: '2026-12-04'
+    duties:
+      - id: eu--gdpr-authority
+        title: Authority
+        to: The lead supervisory authority
+        citation: GDPR Art. 33(1)
+        url: https://eur-lex.europa.eu/
+        when: residents_here > 0
+        due: 72 hours after aware_at
+
+    """
+
+  func library() throws -> ObligationLibrary {
+    let files = [
+      "/o/facts.yaml": Self.facts, "/o/us-tx.yaml": Self.file, "/o/eu--gdpr.yaml": Self.eu,
+    ]
+    let (library, diagnostics) = ObligationLibrary.load(
+      folder: "/o", fileSystem: InMemoryFileSystem(files))
+    #expect(diagnostics.map(\.description) == [])
+    return try #require(library)
+  }
+
+  func outcomes(_ facts: [String: Value]) throws -> Outcomes {
+    ObligationEvaluator.outcomes(
+      try library(), facts: facts,
+      recorded: try #require(UTCTimestamp.date(from: "2026-03-02T15:00:00Z")))
+  }
+
+  func time(_ text: String) throws -> Value { .time(try #require(UTCTimestamp.date(from: text))) }
+
+  @Test func aDutyWhoseConditionHoldsIsRequiredWithItsLaw() throws {
+    let result = try outcomes([
+      "data_role": .string("owner"), "residents": .list(["US-TX: 1200", "US-CA: 3"]),
+      "data_encrypted": .boolean(false), "aware_at": try time("2026-02-27T09:00:00Z"),
+    ])
+    #expect(result.notifications.map(\.id) == ["us-tx-residents"])
+    #expect(result.notifications.first?.to == "Texans (1200)")
+    #expect(
+      result.notifications.first?.due
+        == .at(try #require(UTCTimestamp.date(from: "2026-04-28T09:00:00Z"))))
+    #expect(result.notifications.first?.obligation?.citation == "§ 521.053(b)")
+    #expect(result.notifications.first?.obligation?.jurisdiction == "US-TX")
+    #expect(result.lawAsOf?.description == "2026-02-27")
+  }
+
+  @Test func aMatchingNotRequiredEntryGivesItsReason() throws {
+    let result = try outcomes([
+      "data_role": .string("maintainer"), "residents": .list(["US-TX: 5"]),
+      "aware_at": try time("2026-02-27T09:00:00Z"),
+    ])
+    #expect(result.notRequired.map(\.id) == ["us-tx-residents"])
+    #expect(result.notRequired.first?.because == "We only maintain it.")
+    #expect(result.notRequired.first?.obligation?.libraryID == "us-tx-residents")
+  }
+
+  @Test func anUnsetFactMakesTheDutyUndeterminedAndIsNamed() throws {
+    let result = try outcomes([
+      "residents": .list(["US-TX: 5"]), "data_encrypted": .boolean(false),
+      "aware_at": try time("2026-02-27T09:00:00Z"),
+    ])
+    #expect(result.undetermined.map(\.id) == ["us-tx-residents"])
+    // key_compromised is not missing: the data was not encrypted, so it cannot matter.
+    #expect(result.undetermined.first?.because == "missing facts: data_role")
+  }
+
+  @Test func anUnknownCountIsAMissingResidentsFact() throws {
+    let result = try outcomes([
+      "data_role": .string("owner"), "residents": .list(["US-TX: ?"]),
+      "data_encrypted": .boolean(false), "aware_at": try time("2026-02-27T09:00:00Z"),
+    ])
+    #expect(result.undetermined.map(\.because) == ["missing facts: residents"])
+  }
+
+  @Test func aDutyNotYetInForceAtAwarenessIsNotListed() throws {
+    let early = try outcomes([
+      "data_role": .string("owner"), "residents": .list(["US-TX: 5"]),
+      "data_encrypted": .boolean(false), "aware_at": try time("2026-12-31T23:00:00Z"),
+    ])
+    #expect(early.notifications.map(\.id) == ["us-tx-residents"])
+    let late = try outcomes([
+      "data_role": .string("owner"), "residents": .list(["US-TX: 5"]),
+      "data_encrypted": .boolean(false), "aware_at": try time("2027-01-01T00:00:00Z"),
+    ])
+    #expect(late.notifications.map(\.id) == ["us-tx-residents", "us-tx-new-rule"])
+  }
+
+  @Test func filesAreChosenByTheJurisdictionsInvolved() throws {
+    let nobody = try outcomes(["aware_at": try time("2026-02-27T09:00:00Z")])
+    #expect(nobody.notifications.isEmpty && nobody.undetermined.isEmpty)
+    let french = try outcomes([
+      "residents": .list(["FR: 10"]), "aware_at": try time("2026-02-27T09:00:00Z"),
+    ])
+    #expect(french.notifications.map(\.id) == ["eu--gdpr-authority"])
+    #expect(french.notifications.first?.to == "The lead supervisory authority")
+  }
+
+  @Test func aDeferredLibraryReadsOnlyTheFilesTheFactsInvolve() throws {
+    let files = [
+      "/o/facts.yaml": Self.facts, "/o/us-tx.yaml": Self.file,
+      "/o/eu--gdpr.yaml": "obligations: [broken\n",
+    ]
+    let (loaded, diagnostics) = ObligationLibrary.load(
+      folder: "/o", fileSystem: InMemoryFileSystem(files), deferred: true)
+    #expect(diagnostics.isEmpty)
+    let library = try #require(loaded)
+    #expect(library.files.isEmpty)
+    #expect(library.unread.map(\.id) == ["eu--gdpr", "us-tx"])
+    let recorded = try #require(UTCTimestamp.date(from: "2026-03-02T15:00:00Z"))
+    let texan = ObligationEvaluator.outcomes(
+      library,
+      facts: [
+        "data_role": .string("owner"), "residents": .list(["US-TX: 3"]),
+        "data_encrypted": .boolean(false),
+      ], recorded: recorded)
+    #expect(texan.notifications.map(\.id) == ["us-tx-residents"])
+    #expect(texan.undetermined.isEmpty)
+    let french = ObligationEvaluator.outcomes(
+      library, facts: ["residents": .list(["FR: 3"])], recorded: recorded)
+    #expect(french.undetermined.map(\.id) == ["eu--gdpr"])
+    #expect(french.undetermined.first?.because.contains("does not load") == true)
+  }
+
+  @Test func aFileNamesTheHolidayCalendarItsBusinessDaysSkip() throws {
+    let file = """
+      obligations: br
+      jurisdiction: BR
+      title: Brazil
+      reviewed: '2026-12-04'
+      holidays: br-test
+      duties:
+        - id: br-authority
+          title: Authority
+          to: ANPD
+          citation: Res. 15/2024 art. 6
+          url: https://example.org/br
+          when: residents_here > 0
+          due: 3 business days after aware_at
+
+      """
+    let calendar = """
+      calendar: br-test
+      title: A test calendar
+      dates:
+        '2026-03-03': A holiday
+
+      """
+    let files = [
+      "/r/obligations/facts.yaml": Self.facts, "/r/obligations/br.yaml": file,
+      "/r/calendars/br-test.yaml": calendar,
+    ]
+    let (loaded, diagnostics) = ObligationLibrary.load(
+      folder: "/r/obligations", fileSystem: InMemoryFileSystem(files), lint: true)
+    #expect(diagnostics.map(\.description) == [])
+    let library = try #require(loaded)
+    let result = ObligationEvaluator.outcomes(
+      library,
+      facts: ["residents": .list(["BR: 2"]), "aware_at": try time("2026-03-02T12:00:00Z")],
+      recorded: try #require(UTCTimestamp.date(from: "2026-03-02T15:00:00Z")))
+    // Mon 2 Mar 12:00Z; Tue 3 Mar is a holiday: Wed 4, Thu 5, Fri 6 Mar 12:00Z.
+    #expect(
+      result.notifications.first?.due
+        == .at(try #require(UTCTimestamp.date(from: "2026-03-06T12:00:00Z"))))
+    let missing = ObligationLibrary.load(
+      folder: "/r/obligations",
+      fileSystem: InMemoryFileSystem(files.filter { !$0.key.contains("calendars") }), lint: true)
+    #expect(missing.1.map(\.code) == ["calendar-not-found"])
+  }
+
+  @Test func aLibraryScenarioGivesFactsAndExpectsDuties() throws {
+    let scenario = """
+      scenario: tx-owner
+      obligations: library
+      recorded: '2026-03-02T15:00:00Z'
+      facts:
+        data_role: owner
+        residents: ['US-TX: 1200']
+        data_encrypted: no
+        aware_at: '2026-02-27T09:00:00Z'
+      expect:
+        notifications: [us-tx-residents]
+        due: { us-tx-residents: '2026-04-28T09:00:00Z' }
+
+      """
+    let (loaded, diagnostics) = Scenario.load(Array(scenario.utf8), file: "s.yaml")
+    #expect(diagnostics.isEmpty)
+    let parsed = try #require(loaded)
+    #expect(parsed.obligations == .library)
+    let runbook = try #require(try library().factsRunbook())
+    let result = ScenarioRunner.run(parsed, runbook: runbook, calendar: nil)
+    #expect(result.failures.map(\.description) == [])
+  }
+
+  @Test func aLibraryScenarioNamesAnUnknownDutyWithTheNearest() throws {
+    let scenario = """
+      scenario: tx-owner
+      obligations: library
+      recorded: '2026-03-02T15:00:00Z'
+      facts: { data_role: owner }
+      expect:
+        not-required: [us-tx-resident]
+
+      """
+    let parsed = try #require(Scenario.load(Array(scenario.utf8), file: "s.yaml").0)
+    let runbook = try #require(try library().factsRunbook())
+    let result = ScenarioRunner.run(parsed, runbook: runbook, calendar: nil)
+    #expect(result.failures.first?.message.contains("did you mean 'us-tx-residents'") == true)
+  }
+
+  @Test func aLibraryScenarioRefusesAnUnknownFact() throws {
+    let scenario = """
+      scenario: tx-owner
+      obligations: library
+      recorded: '2026-03-02T15:00:00Z'
+      facts: { data_rol: owner }
+      expect: {}
+
+      """
+    let parsed = try #require(Scenario.load(Array(scenario.utf8), file: "s.yaml").0)
+    let runbook = try #require(try library().factsRunbook())
+    let result = ScenarioRunner.run(parsed, runbook: runbook, calendar: nil)
+    #expect(result.failures.first?.message.contains("data_role") == true)
+    #expect(result.failures.first?.location.line == 4)
+  }
+}
