@@ -269,6 +269,13 @@ class States(unittest.TestCase):
         got = states(self.lib, dict(base, data_encrypted="no", residents=["US-XX: 0"]))
         self.assertNotIn("us-xx-residents", got)
 
+    def test_a_blank_fact_is_not_given(self):
+        # `data_elements: []` is no answer (docs/answers-format.md), as triage reads it: unset.
+        base = {"data_role": "owner", "data_encrypted": "no", "residents": ["US-XX: 6"]}
+        self.assertEqual(states(self.lib, dict(base, data_elements=[]))["us-xx-residents"], ("undetermined", "missing facts: data_elements"))
+        self.assertEqual(states(self.lib, dict(base, data_elements=["ssn"], data_role="  "))["us-xx-residents"], ("undetermined", "missing facts: data_role"))
+        self.assertTrue(vr.blank(None) and vr.blank([]) and vr.blank([" "]) and not vr.blank(False) and not vr.blank(0))
+
     def test_files_by_jurisdiction(self):
         got = states(self.lib, {"residents": ["US-YY: 5"], "hours": 30})
         self.assertFalse(any(i.startswith(("us-xx", "xx", "eu")) for i in got))
