@@ -391,6 +391,19 @@ expect: {}
         self.assertIn("sent: 'us-xx-nothing' is not a duty of the library", text)
 
 
+class Coverage(unittest.TestCase):
+    def test_duties_never_required_and_entries_never_matched(self):
+        lib, _ = library(("us-xx", US_XX))
+        vr.PROBLEMS.clear()
+        scenario = {"recorded": "2026-04-02T12:00:00Z", "facts": {"data_role": "owner", "data_elements": ["ssn"], "data_encrypted": "yes", "key_compromised": "no", "residents": ["US-XX: 600"], "aware_at": "2026-04-01T10:00:00Z"}}
+        results = [vr.replay_library("inline.yaml", scenario, lib, CALENDARS)]
+        vr.library_coverage(lib, results)
+        self.assertEqual(vr.PROBLEMS, [
+            "Runbooks/obligations/us-xx.yaml: coverage: no library scenario makes duty us-xx-residents required",
+            "Runbooks/obligations/us-xx.yaml: coverage: no library scenario matches undetermined entry 1 of us-xx-residents",
+        ])
+
+
 class FileChecks(unittest.TestCase):
     def problems(self, name, text):
         return library(("us-xx", US_XX), (name, text))[1]
