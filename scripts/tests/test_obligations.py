@@ -393,6 +393,65 @@ expect: {}
         self.assertIn("sent: 'us-xx-nothing' is not a duty of the library", text)
 
 
+RUNBOOK = """
+runbook: uses-library
+title: Uses the library
+version: 1.0.0
+obligations: [us-*, any--contracts]
+sections:
+  - id: facts
+    title: Facts
+    questions:
+      - {id: role, ask: 'Role', type: choice, choices: [owner, maintainer], fact: data_role}
+      - {id: elements, ask: 'Elements', type: multi, choices: [name, ssn], fact: data_elements}
+      - {id: encrypted, ask: 'Encrypted', type: yesno, fact: data_encrypted}
+      - {id: counts, ask: 'Residents', type: list, fact: residents}
+      - {id: aware, ask: 'Aware', type: datetime, fact: aware_at}
+notifications:
+  - id: own-follow-up
+    to: Us
+    due: 1 days after us-xx-residents.sent
+severity:
+  - level: low
+decision:
+  - say: Decide.
+"""
+
+
+class RunbookWithLibrary(unittest.TestCase):
+    def test_duties_join_the_runbook_notifications(self):
+        lib = standard()
+        vr.PROBLEMS.clear()
+        vr.LIBRARY, vr.CALENDARS = lib, CALENDARS
+        try:
+            data = yaml.safe_load(RUNBOOK)
+            path = os.path.join(vr.ROOT, "Runbooks", "uses-library.yaml")
+            vr.schema_check(path, data, schema("runbook"))
+            rb = vr.check_runbook(path, data, CALENDARS)
+            self.assertEqual(vr.PROBLEMS, [])
+            scenario = yaml.safe_load("""
+recorded: '2026-04-02T12:00:00Z'
+answers: {role: owner, encrypted: no, counts: ['US-XX: 600', 'DE: 3'], aware: '2026-04-01T10:00:00Z'}
+facts: {data_elements: [ssn]}
+sent: {us-xx-residents: '2026-04-03T08:00:00Z'}
+expect:
+  notifications: [own-follow-up, us-xx-residents, us-xx-regulator]
+  notifications-absent: [eu--test-authority, xx--bank-report]
+  due:
+    own-follow-up: '2026-04-04T08:00:00Z'
+    us-xx-residents: '2026-05-01T10:00:00Z'
+    us-xx-follow-up: pending
+""")
+            vr.replay("inline.yaml", scenario, rb, set())
+            text = "\n".join(vr.PROBLEMS)
+            # eu--test is not selected by the runbook's globs: it is no duty the scenario may name.
+            self.assertIn("expect notifications-absent: 'eu--test-authority' is not defined in runbook uses-library", text)
+            self.assertIn("expect notifications-absent: 'xx--bank-report' is not defined", text)
+            self.assertEqual(len(vr.PROBLEMS), 2, vr.PROBLEMS)
+        finally:
+            vr.LIBRARY, vr.CALENDARS = None, {}
+
+
 class Coverage(unittest.TestCase):
     def test_duties_never_required_and_entries_never_matched(self):
         lib, _ = library(("us-xx", US_XX))
