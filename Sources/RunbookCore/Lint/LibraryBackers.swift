@@ -2,14 +2,15 @@
 /// so that ``UnbackedDecisionRule`` counts them as notifications that back a "notify" promise.
 ///
 /// A duty's `when` is over facts; each fact becomes the first question that declares it
-/// (`fact:`), `jurisdiction` the duty's code, and `residents_here` / `residents_total` a count
-/// the search fills in like a question (see ``CaseSearch/ExtraVariable``), asked when the
-/// question that declares `residents` is. A fact no question declares is unset in every case, as
+/// (`fact:`), `jurisdiction` the duty's code, and `residents_here`, `residents_max_subdivision`
+/// and `residents_total` a count the search fills in like a question (see
+/// ``CaseSearch/ExtraVariable``), asked when the question that declares `residents` is. A fact no question declares is unset in every case, as
 /// in a run (facts come only from the questions that declare them): a duty that needs one backs
 /// nothing; with no question declaring `residents`, neither does one that needs a count.
 ///
-/// The counts of different jurisdictions are tried each on its own, with one constraint: a
-/// country's (or the EU's) count and the total are at least the count of any code inside them.
+/// The counts of different jurisdictions are tried each on its own, with these constraints: a
+/// country's (or the EU's) count, its largest subdivision and the total are at least the count
+/// of any code inside it, and a count at least its largest subdivision.
 /// Which files a run reads (by jurisdiction) is not followed: every duty of the files the
 /// runbook selects is counted, so a promise backed only by a duty whose file a case does not
 /// read is missed, not reported.
@@ -21,19 +22,24 @@ struct LibraryBackers {
   /// What must hold between the counts.
   var constraints: [Expression] = []
 
-  /// The name of the count of `code` in the search, `residents_here@US-TX`, or of the total.
+  /// The name of the count `name` for `code` in the search (`residents_here@US-TX`); the total
+  /// has no code.
   ///
   /// Not a name a runbook can write.
-  static func countName(_ code: String?) -> String {
-    code.map { "\(ObligationScope.residentsHere)@\($0)" } ?? ObligationScope.residentsTotal + "@"
+  static func countName(
+    _ code: String?, of name: String = ObligationScope.residentsHere
+  ) -> String {
+    "\(name)@\(code ?? "")"
   }
 
-  /// The jurisdiction a count name stands for (nil for the total), or nil when it is no count.
-  static func countCode(_ name: String) -> (code: String?, isCount: Bool) {
-    if name == countName(nil) { return (nil, true) }
-    let prefix = ObligationScope.residentsHere + "@"
-    guard name.hasPrefix(prefix) else { return (nil, false) }
-    return (String(name.dropFirst(prefix.count)), true)
+  /// The scope name and jurisdiction a count name stands for (nil code for the total), or nil
+  /// when it is no count.
+  static func countCode(_ name: String) -> (name: String, code: String?)? {
+    guard let at = name.firstIndex(of: "@") else { return nil }
+    let scope = String(name[..<at])
+    guard ObligationScope.counts.contains(scope) else { return nil }
+    let code = String(name[name.index(after: at)...])
+    return (scope, code.isEmpty ? nil : code)
   }
 
   init() {}
@@ -47,7 +53,9 @@ struct LibraryBackers {
     }
     let residents = declaring[ResidentCounts.factName]
     var literals: Set<Double> = [0]
+    var used: [String] = []
     var codes: [String] = []
+    var maxCodes: [String] = []
     var usesTotal = false
     for duty in library.duties where runbook.obligations?.includes(duty.fileID) ?? true {
       guard let when = duty.rule.when?.expression else {
@@ -55,20 +63,27 @@ struct LibraryBackers {
         continue
       }
       collectCountLiterals(when, into: &literals)
+      let code = duty.jurisdiction
       conditions.append(
         Self.renamed(when) { name in
           switch name {
           case ObligationScope.jurisdiction:
-            return .string(duty.jurisdiction, range: 0..<0)
-          case ObligationScope.residentsHere, ObligationScope.residentsTotal:
+            return .string(code, range: 0..<0)
+          case ObligationScope.residentsHere, ObligationScope.residentsMaxSubdivision,
+            ObligationScope.residentsTotal:
             guard residents != nil else { return nil }
-            let isTotal = name == ObligationScope.residentsTotal
-            if isTotal {
+            var count = Self.countName(code)
+            if name == ObligationScope.residentsTotal {
               usesTotal = true
-            } else if !codes.contains(duty.jurisdiction) {
-              codes.append(duty.jurisdiction)
+              count = Self.countName(nil, of: ObligationScope.residentsTotal)
+            } else if name == ObligationScope.residentsMaxSubdivision && !code.contains("-") {
+              // A subdivision's largest subdivision is its own count.
+              if !maxCodes.contains(code) { maxCodes.append(code) }
+              count = Self.countName(code, of: name)
             }
-            return .name(Self.countName(isTotal ? nil : duty.jurisdiction), range: 0..<0)
+            if !codes.contains(code) { codes.append(code) }
+            if !used.contains(count) { used.append(count) }
+            return .name(count, range: 0..<0)
           default:
             return declaring[name].map { .name($0.id, range: 0..<0) }
           }
@@ -80,24 +95,29 @@ struct LibraryBackers {
       values += [literal, literal + 1] + (literal >= 1 ? [literal - 1] : [])
     }
     let tried = Set(values).sorted().map { Value.number($0) }
-    for code in codes {
-      variables.append(.init(name: Self.countName(code), values: tried, askedWith: residents.id))
-    }
-    if usesTotal {
-      variables.append(.init(name: Self.countName(nil), values: tried, askedWith: residents.id))
+    for name in used {
+      variables.append(.init(name: name, values: tried, askedWith: residents.id))
     }
     // `not (outer < inner)`: unset counts (the question not answered) pass.
-    func atLeast(_ outer: String, _ inner: String) -> Expression {
-      .not(
-        .comparison(.less, .name(outer, range: 0..<0), .name(inner, range: 0..<0), range: 0..<0),
-        range: 0..<0)
+    func atLeast(_ outer: String, _ inner: String) {
+      constraints.append(
+        .not(
+          .comparison(
+            .less, .name(outer, range: 0..<0), .name(inner, range: 0..<0), range: 0..<0),
+          range: 0..<0))
     }
+    let largest = ObligationScope.residentsMaxSubdivision
+    for code in maxCodes { atLeast(Self.countName(code), Self.countName(code, of: largest)) }
     for inner in codes {
-      for outer in codes
-      where outer != inner && ResidentCounts.code(inner, isWithin: outer) {
-        constraints.append(atLeast(Self.countName(outer), Self.countName(inner)))
+      for outer in codes where outer != inner && ResidentCounts.code(inner, isWithin: outer) {
+        atLeast(Self.countName(outer), Self.countName(inner))
+        if maxCodes.contains(outer) {
+          atLeast(Self.countName(outer, of: largest), Self.countName(inner))
+        }
       }
-      if usesTotal { constraints.append(atLeast(Self.countName(nil), Self.countName(inner))) }
+      if usesTotal {
+        atLeast(Self.countName(nil, of: ObligationScope.residentsTotal), Self.countName(inner))
+      }
     }
   }
 
@@ -111,9 +131,8 @@ struct LibraryBackers {
       collectCountLiterals(left, into: &literals)
       collectCountLiterals(right, into: &literals)
     case .comparison(_, let left, let right, _):
-      let counts = [ObligationScope.residentsHere, ObligationScope.residentsTotal]
       for (side, other) in [(left, right), (right, left)] {
-        if case .name(let name, _) = side, counts.contains(name),
+        if case .name(let name, _) = side, ObligationScope.counts.contains(name),
           case .number(let number, _) = other
         {
           literals.insert(number)

@@ -85,14 +85,16 @@ enum UnbackedDecisionRule {
     var items: [String] = []
     var hasCounts = false
     for (name, value) in answers {
-      let count = LibraryBackers.countCode(name)
-      guard count.isCount else {
+      guard let count = LibraryBackers.countCode(name) else {
         written.append("\(name) = \(Self.written(value))")
         continue
       }
       hasCounts = true
-      guard case .number(let number) = value, number > 0 else { continue }
-      items.append("\(count.code ?? "ANY"): \(value.rendered)")
+      // The residents of a code; the largest subdivision and total are implied by them.
+      guard count.name == ObligationScope.residentsHere, let code = count.code,
+        case .number(let number) = value, number > 0
+      else { continue }
+      items.append("\(code): \(value.rendered)")
     }
     if hasCounts {
       let question =

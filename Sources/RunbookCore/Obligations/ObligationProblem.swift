@@ -120,7 +120,8 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
       "the duty '\(id)' has no 'due': quote the statute's words in 'no-fixed-deadline'"
     case .unknownFact(let name, let suggestion):
       "unknown name '\(name)': it is not a fact of the vocabulary (obligations/facts.yaml) nor "
-        + "residents_here, residents_total or jurisdiction" + Suggestion.didYouMean(suggestion)
+        + "residents_here, residents_max_subdivision, residents_total or jurisdiction"
+        + Suggestion.didYouMean(suggestion)
     case .factTypeMismatch(let question, let fact, let factType, let type):
       "the question '\(question)' is a \(type.rawValue) question, but the fact '\(fact)' is a "
         + "\(factType.rawValue): ask it as "

@@ -126,10 +126,9 @@ package enum ObligationEvaluator {
     guard let condition else { return [] }
     var missing: [String] = []
     for name in reachedUnset(condition.expression, values: values) {
-      // The per-duty counts are unset when the `residents` fact is (or holds a `?`).
-      let fact =
-        [ObligationScope.residentsHere, ObligationScope.residentsTotal].contains(name)
-        ? ResidentCounts.factName : name
+      // The per-duty counts are unset when the `residents` fact is (or holds a `?` or, for the
+      // largest subdivision, a count not spread over sub-codes).
+      let fact = ObligationScope.counts.contains(name) ? ResidentCounts.factName : name
       if !missing.contains(fact) { missing.append(fact) }
     }
     return missing
