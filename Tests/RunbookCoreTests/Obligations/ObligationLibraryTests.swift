@@ -24,13 +24,22 @@ struct ObligationLibraryTests {
     let names = [
       "gdpr_role", "data_role", "hipaa_role", "data_elements", "data_encrypted",
       "key_compromised", "residents", "established_in", "incident_nature", "aware_at",
-      "breach_determined_at", "regulated_as", "significant_incident", "dora_major",
-      "dora_classified_at", "material", "materiality_decided_at", "risk_to_individuals",
-      "law_enforcement_delay", "actively_exploited_vulnerability", "severe_incident_product",
+      "breach_determined_at", "extortion_paid_at", "hhs_notified_at", "regulated_as",
+      "significant_incident", "dora_major", "dora_classified_at", "material",
+      "materiality_decided_at", "risk_to_individuals", "misuse_likely", "law_enforcement_delay",
+      "actively_exploited_vulnerability", "severe_incident_product",
       "disruption_hours", "clients_affected", "client_notice_hours", "insurer_notice_hours",
     ]
     #expect(vocabulary?.names == names)
     #expect(vocabulary?.fact("data_elements")?.choiceIDs.count == 25)
+    let regulated = vocabulary?.fact("regulated_as")?.choiceIDs ?? []
+    for value in [
+      "glba-financial-institution", "information-broker", "credit-bureau",
+      "state-regulated-insurer",
+    ] {
+      #expect(regulated.contains(value))
+    }
+    #expect(vocabulary?.fact("misuse_likely")?.choiceIDs == ["yes", "no", "not-yet-assessed"])
   }
 
   @Test func globsSelectFilesByName() {
