@@ -27,9 +27,19 @@ package enum ObligationScope {
   package static func values(
     _ facts: [String: Value], jurisdiction code: String
   ) -> [String: Value] {
+    values(
+      facts, residents: facts[ResidentCounts.factName].flatMap(ResidentCounts.init),
+      jurisdiction: code)
+  }
+
+  /// `facts` with the per-duty names bound for `jurisdiction`, the `residents` fact already
+  /// read (nil when it is unset): a run reads it once, not once per duty.
+  package static func values(
+    _ facts: [String: Value], residents: ResidentCounts?, jurisdiction code: String
+  ) -> [String: Value] {
     var values = facts
     values[jurisdiction] = .string(code)
-    if let residents = facts[ResidentCounts.factName].flatMap(ResidentCounts.init) {
+    if let residents {
       values[residentsHere] = residents.count(in: code).map { .number(Double($0)) }
       values[residentsMaxSubdivision] = residents.largestSubdivision(of: code).map {
         .number(Double($0))
