@@ -35,13 +35,16 @@ struct AnswerDomains {
     }
   }
 
-  init(_ runbook: Runbook) {
+  /// - Parameter extraConditions: conditions beyond the runbook's whose literals count too
+  ///   (library duties', their names already those of the runbook's questions).
+  init(_ runbook: Runbook, extraConditions: [Expression] = []) {
     var conditions: [Condition?] = runbook.sections.map(\.when)
     conditions += runbook.questions.map(\.when)
     conditions += runbook.derivations.map(\.expression)
     conditions += runbook.severityRules.map(\.when) + runbook.decisionRules.map(\.when)
     conditions += runbook.actions.map(\.when) + runbook.notifications.map(\.when)
     for condition in conditions.compactMap({ $0 }) { collect(condition.expression) }
+    for expression in extraConditions { collect(expression) }
     // A derived value that only renames a question passes its literals on, latest first.
     for derivation in runbook.derivations.reversed() {
       if case .name(let target, _) = derivation.expression.expression,

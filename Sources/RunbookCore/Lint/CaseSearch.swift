@@ -42,9 +42,29 @@ struct CaseSearch {
   /// are not listed); empty when it found none.
   private(set) var lastCase: [(question: String, value: Value)] = []
 
-  init(_ runbook: Runbook, budget: Int = defaultBudget) {
+  /// A value the search fills in like a question though no question asks it: a count of
+  /// residents a library duty tests (``LibraryBackers``), asked whenever `askedWith` is.
+  struct ExtraVariable {
+    var name: String
+    var values: [Value]
+    /// The question whose conditions decide whether it is asked, and whether it must be.
+    var askedWith: String
+  }
+
+  /// The extra variables, by name.
+  private var extras: [String: ExtraVariable] = [:]
+  private var extraNames: [String] = []
+
+  /// - Parameters:
+  ///   - extraConditions: conditions beyond the runbook's whose literals the answers tried should
+  ///     tell apart (those of library duties).
+  ///   - extraVariables: values filled in like questions (see ``ExtraVariable``).
+  init(
+    _ runbook: Runbook, budget: Int = defaultBudget, extraConditions: [Expression] = [],
+    extraVariables: [ExtraVariable] = []
+  ) {
     questions = runbook.questions.filter(\.type.asksForAnswer)
-    domains = AnswerDomains(runbook)
+    domains = AnswerDomains(runbook, extraConditions: extraConditions)
     derivations = runbook.derivations
     var derivationNames: [String: [String]] = [:]
     for derivation in runbook.derivations where derivationNames[derivation.name] == nil {
@@ -59,23 +79,41 @@ struct CaseSearch {
         }
       }
     }
+    for extra in extraVariables where extras[extra.name] == nil {
+      extras[extra.name] = extra
+      extraNames.append(extra.name)
+      gates[extra.name] = gates[extra.askedWith] ?? []
+    }
     self.gates = gates
     gateNames = gates.mapValues { $0.flatMap { $0.names.map(\.name) } }
     remainingBudget = budget
   }
 
   /// Whether some case makes every condition of `holding` true and every one of `failing` false.
+  ///
+  /// `constraints` must hold too, but do not choose which questions come first: they say which
+  /// cases can exist (a country's count is at least each of its states').
   mutating func find(
-    holding: [Expression], failing: [Expression], limit: Int = defaultLimit
+    holding: [Expression], failing: [Expression], constraints: [Expression] = [],
+    limit: Int = defaultLimit
   ) -> Finding {
     let first = names(reachedFrom: holding)
     let all = first.union(names(reachedFrom: failing))
     let chosen = questions.filter { all.contains($0.id) }
-    let ordered = chosen.filter { first.contains($0.id) } + chosen.filter { !first.contains($0.id) }
+    let extraChosen = extraNames.filter { all.contains($0) }
+    let ordered =
+      chosen.filter { first.contains($0.id) }.map(\.id)
+      + extraChosen.filter { first.contains($0) }
+      + chosen.filter { !first.contains($0.id) }.map(\.id)
+      + extraChosen.filter { !first.contains($0) }
+    let byID = Dictionary(chosen.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    // A constraint is kept only when every name it uses is filled in by this search.
+    let slotted = Set(ordered)
+    let constraints = constraints.filter { $0.names.allSatisfy { slotted.contains($0.name) } }
     let derived = derivations.filter { all.contains($0.name) }
     var slots: [String: Int] = [:]
-    for (index, question) in ordered.enumerated() where slots[question.id] == nil {
-      slots[question.id] = index
+    for (index, name) in ordered.enumerated() where slots[name] == nil {
+      slots[name] = index
     }
     for (index, derivation) in derived.enumerated() where slots[derivation.name] == nil {
       slots[derivation.name] = ordered.count + index
@@ -99,16 +137,20 @@ struct CaseSearch {
       return State.Check(expression: SlotExpression(expression, slots: slots), questions: used)
     }
     var variables: [Variable] = []
-    for question in ordered {
-      variables.append(
-        Variable(
-          values: domain(for: question), isRequired: question.isRequired,
-          gate: (gates[question.id] ?? []).map { SlotExpression($0, slots: slots) }))
+    for name in ordered {
+      let gate = (gates[name] ?? []).map { SlotExpression($0, slots: slots) }
+      if let question = byID[name] {
+        variables.append(
+          Variable(values: domain(for: question), isRequired: question.isRequired, gate: gate))
+      } else if let extra = extras[name] {
+        let isRequired = questions.first { $0.id == extra.askedWith }?.isRequired ?? false
+        variables.append(Variable(values: extra.values, isRequired: isRequired, gate: gate))
+      }
     }
     var state = State(
       variables: variables,
       derivations: derived.map { compiled($0.expression.expression) },
-      holding: holding.map(compiled), failing: failing.map(compiled),
+      holding: (holding + constraints).map(compiled), failing: failing.map(compiled),
       values: Array(repeating: nil, count: ordered.count + derived.count),
       remaining: Swift.min(limit, remainingBudget))
     let finding = state.search(from: 0)
@@ -116,12 +158,12 @@ struct CaseSearch {
     lastCase = []
     if finding == .found {
       let answered = Dictionary(
-        zip(ordered, state.values).compactMap { question, value in
-          value.flatMap { $0 == .unset ? nil : (question.id, $0) }
+        zip(ordered, state.values).compactMap { name, value in
+          value.flatMap { $0 == .unset ? nil : (name, $0) }
         }, uniquingKeysWith: { first, _ in first })
-      lastCase = questions.compactMap { question in
-        answered[question.id].map { (question.id, $0) }
-      }
+      lastCase =
+        questions.compactMap { question in answered[question.id].map { (question.id, $0) } }
+        + extraNames.compactMap { name in answered[name].map { (name, $0) } }
     }
     return finding
   }

@@ -15,7 +15,7 @@
 /// a promise.
 struct DecisionPromise: Sendable, Equatable {
   /// What is promised.
-  enum Kind: Sendable, Equatable {
+  enum Kind: Sendable, Hashable {
     /// Rotate, revoke or reset: backed by an action whose kind is a credential change.
     case credentialChange
     /// Notify, inform, report to: backed by a notification.

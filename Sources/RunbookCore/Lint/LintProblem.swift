@@ -15,6 +15,8 @@ package enum LintProblem: DiagnosticKind, Equatable {
   case unknownDueAnchor(String, suggestion: String?)
   /// `ID.sent` naming a notification that is not earlier; `isLater` when it exists after this one.
   case sentAnchorNotEarlier(String, isLater: Bool, suggestion: String?)
+  /// `ID.sent` in a runbook that uses a library: no earlier notification and no duty has `ID`.
+  case sentAnchorNoDuty(String, suggestion: String?)
   /// A severity or decision entry (`what`) after an entry without `when` (on `fallbackLine`).
   case neverApplies(what: String, fallbackLine: Int)
   /// A question no answers can make asked.
@@ -36,7 +38,8 @@ package enum LintProblem: DiagnosticKind, Equatable {
     case .expression(.notAChoice): "unknown-choice"
     case .expression: "type-mismatch"
     case .duplicateID: "duplicate-id"
-    case .dueAnchorNotATime, .dueAnchorDerived, .sentAnchorNotEarlier: "due-anchor"
+    case .dueAnchorNotATime, .dueAnchorDerived, .sentAnchorNotEarlier, .sentAnchorNoDuty:
+      "due-anchor"
     case .unknownDueAnchor: "unknown-name"
     case .neverApplies: "never-applies"
     case .unreachableQuestion: "unreachable-question"
@@ -65,6 +68,9 @@ package enum LintProblem: DiagnosticKind, Equatable {
         + (isLater
           ? "; a chained deadline must follow the notification it counts from"
           : Suggestion.didYouMean(suggestion.map { "\($0).sent" }))
+    case .sentAnchorNoDuty(let id, let suggestion):
+      "'\(id).sent' names no earlier notification and no duty of the obligations library"
+        + Suggestion.didYouMean(suggestion.map { "\($0).sent" })
     case .neverApplies(let what, let fallbackLine):
       "this \(what) entry never applies: the entry at line \(fallbackLine) "
         + "has no 'when' and matches first"

@@ -24,6 +24,20 @@ package enum RunbookChecker {
       + ReachabilityRule.check(runbook)
       + UnusedDerivationRule.check(runbook)
   }
+
+  /// What a runbook that uses an obligations library could not be checked for before the library
+  /// was attached: due anchors on a duty's `ID.sent`.
+  package static func checkLibraryAnchors(_ runbook: Runbook) -> [Diagnostic] {
+    guard runbook.obligations != nil, runbook.obligationLibrary != nil else { return [] }
+    return DueAnchorRule.check(runbook, names: NameTable(runbook), onlyLibraryAnchors: true)
+  }
+
+  /// The notify promises of a runbook's decisions, checked with its library attached, whose
+  /// duties may back them (`UnbackedDecisionRule`; for lint, as the search is costly).
+  package static func checkLibraryPromises(_ runbook: Runbook) -> [Diagnostic] {
+    guard runbook.obligations != nil, runbook.obligationLibrary != nil else { return [] }
+    return UnbackedDecisionRule.check(runbook, kinds: [.notification])
+  }
 }
 
 /// The names a runbook defines, with their types, in order.

@@ -24,34 +24,85 @@ import YAMLLite
 ///   combination, so a counter-example that needs one is missed;
 /// - a search that passes its bound (``CaseSearch``) gives up without a word, and so does a
 ///   decision that no answers choose (the reachability warnings are for that).
+///
+/// A runbook with `obligations:` also counts its library's duties as notifications
+/// (``LibraryBackers``): the library is attached after the runbook loads, so its notify promises
+/// are checked then (``check(_:kinds:)`` with `.notification`, from `triage lint`), not while
+/// it loads without one.
 enum UnbackedDecisionRule {
   static func check(_ runbook: Runbook) -> [Diagnostic] {
+    // Without its library, a runbook that uses one cannot say what backs a notify promise.
+    let waitsForLibrary = runbook.obligations != nil && runbook.obligationLibrary == nil
+    return check(runbook, kinds: waitsForLibrary ? [.credentialChange] : nil)
+  }
+
+  /// The errors for the promises of `kinds` (every kind when nil).
+  static func check(_ runbook: Runbook, kinds: Set<DecisionPromise.Kind>?) -> [Diagnostic] {
     // Entries after one without `when` are never chosen (`FallbackOrderRule` says so).
     let fallback = runbook.decisionRules.firstIndex { $0.when == nil }
     let chosen = runbook.decisionRules.prefix(fallback.map { $0 + 1 } ?? Int.max)
-    let promising = chosen.enumerated().map { ($0, DecisionPromise.promises(in: $1.say.source)) }
-      .filter { !$0.1.isEmpty }
+    let promising = chosen.enumerated().map {
+      ($0, DecisionPromise.promises(in: $1.say.source).filter { kinds?.contains($0.kind) ?? true })
+    }
+    .filter { !$0.1.isEmpty }
     guard !promising.isEmpty else { return [] }
-    var cases = CaseSearch(runbook)
+    let usesLibrary = promising.contains { $0.1.contains { $0.kind == .notification } }
+    let library = usesLibrary ? LibraryBackers(runbook) : LibraryBackers()
+    var cases = CaseSearch(
+      runbook, extraConditions: library.conditions.compactMap { $0 },
+      extraVariables: library.variables)
     var diagnostics: [Diagnostic] = []
     for (index, promises) in promising {
       let rule = runbook.decisionRules[index]
       let earlier = runbook.decisionRules[..<index].compactMap { $0.when?.expression }
       let holding = rule.when.map { [$0.expression] } ?? []
       for promise in promises {
-        let backers = backingConditions(for: promise.kind, in: runbook)
+        var backers = backingConditions(for: promise.kind, in: runbook)
+        if promise.kind == .notification { backers += library.conditions }
         // An outcome without `when` fires in every case.
         if backers.contains(where: { $0 == nil }) { continue }
-        let unbacked = cases.find(holding: holding, failing: earlier + backers.compactMap { $0 })
+        let unbacked = cases.find(
+          holding: holding, failing: earlier + backers.compactMap { $0 },
+          constraints: library.constraints)
         guard unbacked == .found else { continue }
         let problem = UnbackedDecision(
           word: promise.word, promise: promise.kind,
-          example: cases.lastCase.map { "\($0.question) = \(Self.written($0.value))" })
+          example: Self.written(cases.lastCase, in: runbook))
         diagnostics.append(
           Diagnostic(.error, problem, at: rule.say.origin.location(at: promise.offset)))
       }
     }
     return diagnostics
+  }
+
+  /// The answers of a case as a responder would write them (`role = 'owner'`); the counts of
+  /// residents library duties test are written as one answer of the question that declares
+  /// `residents`, the codes with a count above 0 (`affected = ['US-TX: 12']`).
+  private static func written(
+    _ answers: [(question: String, value: Value)], in runbook: Runbook
+  ) -> [String] {
+    var written: [String] = []
+    var items: [String] = []
+    var hasCounts = false
+    for (name, value) in answers {
+      guard let count = LibraryBackers.countCode(name) else {
+        written.append("\(name) = \(Self.written(value))")
+        continue
+      }
+      hasCounts = true
+      // The residents of a code; the largest subdivision and total are implied by them.
+      guard count.name == ObligationScope.residentsHere, let code = count.code,
+        case .number(let number) = value, number > 0
+      else { continue }
+      items.append("\(code): \(value.rendered)")
+    }
+    if hasCounts {
+      let question =
+        runbook.questions.first { $0.fact == ResidentCounts.factName }?.id
+        ?? ResidentCounts.factName
+      written.append("\(question) = [" + items.map { "'\($0)'" }.joined(separator: ", ") + "]")
+    }
+    return written
   }
 
   /// An answer as a responder would write it in an answers file (`yes`, `'vendor-notice'`,

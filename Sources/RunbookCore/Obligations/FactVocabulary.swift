@@ -15,9 +15,32 @@ import YAMLLite
 package struct FactVocabulary: Sendable, Equatable {
   /// The facts, in the file's order.
   package var facts: [Fact]
+  /// The obligation files each `regulated_as` value involves (`regimes:`), in the file's order.
+  package var regimes: [Regime] = []
 
-  package init(facts: [Fact]) {
+  /// One `regimes:` entry: a `regulated_as` value and the file ids it involves.
+  package struct Regime: Sendable, Equatable {
+    package var value: String
+    package var fileIDs: [String]
+    package var location: SourceLocation
+  }
+
+  /// The name of the fact whose values choose regime files.
+  package static let regulatedAs = "regulated_as"
+
+  package init(facts: [Fact], regimes: [Regime] = []) {
     self.facts = facts
+    self.regimes = regimes
+  }
+
+  /// The file ids the `regulated_as` values in `facts` involve.
+  package func regimeFileIDs(_ facts: [String: Value]) -> Set<String> {
+    guard !regimes.isEmpty, case .list(let values) = facts[Self.regulatedAs] ?? .unset else {
+      return []
+    }
+    var ids: Set<String> = []
+    for regime in regimes where values.contains(regime.value) { ids.formUnion(regime.fileIDs) }
+    return ids
   }
 
   /// The fact called `name`, if any.
@@ -34,7 +57,7 @@ package struct FactVocabulary: Sendable, Equatable {
   }
 
   /// The top-level keys of a facts file, and of one fact.
-  static let topLevelKeys = ["facts"]
+  static let topLevelKeys = ["facts", "regimes"]
   static let factKeys = ["name", "type", "choices", "description", "source"]
 
   /// Reads a facts file, reporting every problem with its position.
@@ -92,6 +115,50 @@ extension TreeReader {
           description: fact.text("description", diagnostics: &diagnostics)?.0 ?? "",
           source: fact.text("source", diagnostics: &diagnostics)?.0, location: item.location))
     }
-    return FactVocabulary(facts: facts)
+    var vocabulary = FactVocabulary(facts: facts)
+    vocabulary.regimes = readRegimes(map, vocabulary: vocabulary)
+    return vocabulary
+  }
+
+  /// Reads `regimes := {regulated_as value: [file id, ...]}`; each value must be one of the
+  /// fact's choices (the file ids are checked against the folder by the library's lint).
+  mutating func readRegimes(
+    _ map: MappingReader, vocabulary: FactVocabulary
+  ) -> [FactVocabulary.Regime] {
+    guard let node = map.value("regimes") else { return [] }
+    guard case .mapping(let entries) = node.content else {
+      diagnostics.append(
+        .init(
+          .error, RunbookProblem.expectedMapping(what: "regimes", found: node.shape),
+          at: node.location))
+      return []
+    }
+    let values = vocabulary.fact(FactVocabulary.regulatedAs)?.choiceIDs ?? []
+    var regimes: [FactVocabulary.Regime] = []
+    for entry in entries {
+      if !values.contains(entry.key) {
+        let suggestion = Suggestion.nearest(to: entry.key, in: values)
+        problem(.unknownRegime(entry.key, suggestion: suggestion), at: entry.keyLocation)
+      }
+      var ids: [String] = []
+      switch entry.value.content {
+      case .scalar(let scalar): ids = [scalar.text]
+      case .sequence(let items):
+        for item in items {
+          guard case .scalar(let scalar) = item.content else {
+            problem(.badFileID("\(item.shape)"), at: item.location)
+            continue
+          }
+          ids.append(scalar.text)
+        }
+      default:
+        problem(.badFileID("\(entry.value.shape)"), at: entry.value.location)
+      }
+      for id in ids where !ObligationFile.isFileID(id) {
+        problem(.badFileID(id), at: entry.value.location)
+      }
+      regimes.append(.init(value: entry.key, fileIDs: ids, location: entry.keyLocation))
+    }
+    return regimes
   }
 }

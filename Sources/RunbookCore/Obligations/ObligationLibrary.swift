@@ -65,7 +65,9 @@ package struct ObligationLibrary: Sendable, Equatable {
   }
 
   /// The files whose jurisdiction the facts involve: a `residents` code equal to it or under it,
-  /// an `established_in` code, the EU for a member state; and every `ANY` file.
+  /// an `established_in` code, the EU for a member state; the files the `regulated_as` values
+  /// name in the vocabulary's `regimes:` (an SEC registrant reads `us--sec` whoever is
+  /// affected); and every `ANY` file.
   ///
   /// Unread files are read now, those involved only; one that does not load is returned among
   /// `failed`, with its first error, so that a run can say so instead of leaving its duties out.
@@ -73,9 +75,10 @@ package struct ObligationLibrary: Sendable, Equatable {
     involvedBy facts: [String: Value]
   ) -> (files: [ObligationFile], failed: [(id: String, problem: Diagnostic)]) {
     let involved = Self.involvedJurisdictions(facts)
+    let regimeFiles = vocabulary.regimeFileIDs(facts)
     func isInvolved(_ id: String) -> Bool {
       let code = ObligationFile.jurisdiction(ofFileID: id)
-      return code == "ANY" || involved.contains(code)
+      return code == "ANY" || involved.contains(code) || regimeFiles.contains(id)
     }
     var chosen = files.filter { isInvolved($0.id) }
     var failed: [(id: String, problem: Diagnostic)] = []
@@ -160,6 +163,15 @@ package struct ObligationLibrary: Sendable, Equatable {
     var library = ObligationLibrary(folder: folder, vocabulary: vocabulary, files: files)
     library.fileSystem = fileSystem
     if lint {
+      // Each file a regime names must exist (by name: the selection does not matter here).
+      let allIDs = fileIDs(in: folder, fileSystem: fileSystem).map(\.id)
+      for regime in vocabulary.regimes {
+        for id in regime.fileIDs where !allIDs.contains(id) {
+          let problem = ObligationProblem.unknownRegimeFile(
+            id, suggestion: Suggestion.nearest(to: id, in: allIDs))
+          diagnostics.append(Diagnostic(.error, problem, at: regime.location))
+        }
+      }
       for file in files {
         guard let name = file.holidays, name != "none", library.calendar(named: name) == nil
         else { continue }

@@ -53,6 +53,10 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
   case globMatchesNothing(String)
   /// An item of a `residents` answer that is not `CODE: COUNT`.
   case badResidents(String)
+  /// A `regimes:` key that is no `regulated_as` value.
+  case unknownRegime(String, suggestion: String?)
+  /// A `regimes:` file id that names no obligation file.
+  case unknownRegimeFile(String, suggestion: String?)
 
   package var code: String {
     switch self {
@@ -66,7 +70,8 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
     case .dueAnchorNotDatetime, .dueAnchorRecorded: "due-anchor"
     case .noDeadlineQuote: "no-deadline-quote"
     case .factTypeMismatch: "type-mismatch"
-    case .choiceNotInFact: "unknown-choice"
+    case .choiceNotInFact, .unknownRegime: "unknown-choice"
+    case .unknownRegimeFile: "no-library"
     case .notificationShadowsDuty: "duplicate-id"
     case .noFactsFile, .globMatchesNothing, .unreadableFile: "no-library"
     case .unknownCalendar: "calendar-not-found"
@@ -115,11 +120,17 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
       "the duty '\(id)' has no 'due': quote the statute's words in 'no-fixed-deadline'"
     case .unknownFact(let name, let suggestion):
       "unknown name '\(name)': it is not a fact of the vocabulary (obligations/facts.yaml) nor "
-        + "residents_here, residents_total or jurisdiction" + Suggestion.didYouMean(suggestion)
+        + "residents_here, residents_max_subdivision, residents_total or jurisdiction"
+        + Suggestion.didYouMean(suggestion)
     case .factTypeMismatch(let question, let fact, let factType, let type):
       "the question '\(question)' is a \(type.rawValue) question, but the fact '\(fact)' is a "
         + "\(factType.rawValue): ask it as "
         + factType.questionTypes.map(\.rawValue).joined(separator: " or ")
+    case .unknownRegime(let value, let suggestion):
+      "'\(value)' under regimes: is no value of regulated_as" + Suggestion.didYouMean(suggestion)
+    case .unknownRegimeFile(let id, let suggestion):
+      "'\(id)' under regimes: names no obligation file in the library"
+        + Suggestion.didYouMean(suggestion)
     case .choiceNotInFact(let choice, let fact, let suggestion):
       "the choice '\(choice)' is not a value of the fact '\(fact)'"
         + Suggestion.didYouMean(suggestion)

@@ -104,6 +104,32 @@ package struct ResidentCounts: Sendable, Equatable {
     return total
   }
 
+  /// The largest count among the sub-codes of `jurisdiction` (for `US`, the state with most
+  /// residents affected).
+  ///
+  /// For a country, its subdivisions (`US-TX: 3` and `US-TX: 4` make 7); for `EU`, its member
+  /// states and for `ANY`, the countries, each with its subdivisions summed; for a subdivision,
+  /// its own count. 0 when none.
+  ///
+  /// Nil when a count that may go into it is `?`, or when the jurisdiction's own code carries a
+  /// count (`US: 600`): how those people spread over its sub-codes is not known.
+  package func largestSubdivision(of jurisdiction: String) -> Int? {
+    if jurisdiction.contains("-") { return count(in: jurisdiction) }
+    var sums: [String: Int] = [:]
+    for entry in entries where Self.code(entry.code, isWithin: jurisdiction) {
+      guard let count = entry.count else { return nil }
+      let country = String(entry.code.prefix { $0 != "-" })
+      // The jurisdiction's own code (`US: 600`, `EU: 10`): spread over sub-codes not known.
+      if entry.code == jurisdiction {
+        if count == 0 { continue }
+        return nil
+      }
+      let part = jurisdiction == "EU" || jurisdiction == "ANY" ? country : entry.code
+      sums[part, default: 0] += count
+    }
+    return sums.values.max() ?? 0
+  }
+
   /// Every affected person; nil when a count is `?`.
   package var total: Int? {
     var total = 0

@@ -51,13 +51,15 @@ extension LintCommand {
     )
   }
 
-  /// The problems of a runbook's `fact:` and `obligations:` against the library it finds.
+  /// The problems of a runbook's `fact:` and `obligations:` against the library it finds, and
+  /// the notify promises of its decisions that neither its notifications nor the library's
+  /// duties back.
   static func obligationDiagnostics(
     _ runbook: Runbook, file: String, locator: RunbookLocator
   ) -> [Diagnostic] {
     do {
-      _ = try locator.attachingObligations(to: runbook, path: file, readingAll: true)
-      return []
+      let attached = try locator.attachingObligations(to: runbook, path: file, readingAll: true)
+      return RunbookChecker.checkLibraryPromises(attached)
     } catch let error as DiagnosticsError {
       return error.diagnostics
     } catch {

@@ -70,9 +70,10 @@ extension RunbookLocator {
           Diagnostic(.error, ObligationProblem.globMatchesNothing(glob), at: location))
       }
     }
-    if problems.containsErrors { throw DiagnosticsError(problems) }
     var attached = runbook
     if runbook.obligations != nil { attached.obligationLibrary = library }
+    problems += RunbookChecker.checkLibraryAnchors(attached)
+    if problems.containsErrors { throw DiagnosticsError(problems) }
     return attached
   }
 

@@ -8,9 +8,16 @@ import RunbookCore
 /// arrays for `multi` and `list`, numbers or numeric strings, and `now` for dates and times.
 /// Answers are not required by the schema: questions may be skipped by their conditions, and a
 /// mixed run asks the rest at the terminal. A repeated group's answers are an object under its
-/// section id, keyed by item, each holding the group's questions.
+/// section id, keyed by item, each holding the group's questions. A question that declares a
+/// fact may also be answered under `facts:` by the fact's name; the items of a `residents`
+/// question must be `CODE: COUNT` (``residentsItemPattern``).
 struct AnswersSchema {
   var runbook: Runbook
+
+  /// One `CODE: COUNT` item, as ``ResidentCounts`` reads it: an ISO 3166-1 alpha-2 or 3166-2
+  /// code, `EU` or `ANY`, then a whole number or `?`.
+  static let residentsItemPattern =
+    "^[ \\t]*(EU|ANY|[A-Z]{2}(-[A-Z0-9]{1,3})?)[ \\t]*:[ \\t]*([0-9]+|\\?)[ \\t]*$"
 
   /// The schema, pretty-printed with keys in a fixed order, ending with a newline.
   func rendered() -> String {
@@ -46,27 +53,59 @@ struct AnswersSchema {
       .init("type", .string("object")),
       .init(
         "properties",
-        .object([
-          .init("runbook", .object([.init("const", .string(runbook.id))])),
-          .init(
-            "responder",
-            .object([
-              .init("type", .string("string")),
-              .init("description", .string("Who answered.")),
-            ])),
-          .init("tlp", .object([.init("enum", .strings(TLP.allCases.map(\.rawValue)))])),
-          .init(
-            "answers",
-            .object([
-              .init("type", .string("object")),
-              .init("additionalProperties", .bool(false)),
-              .init("properties", .object(JSONObject(answers))),
-            ])),
-        ])),
-      .init("required", .strings(["answers"])),
+        .object(
+          JSONObject(
+            [
+              JSONObject.Member("runbook", .object([.init("const", .string(runbook.id))])),
+              .init(
+                "responder",
+                .object([
+                  .init("type", .string("string")),
+                  .init("description", .string("Who answered.")),
+                ])),
+              .init("tlp", .object([.init("enum", .strings(TLP.allCases.map(\.rawValue)))])),
+              .init(
+                "answers",
+                .object([
+                  .init("type", .string("object")),
+                  .init("additionalProperties", .bool(false)),
+                  .init("properties", .object(JSONObject(answers))),
+                ])),
+            ] + factsMember))),
+      // An answers file gives `answers:`, `facts:` or both.
+      factsMember.isEmpty
+        ? .init("required", .strings(["answers"]))
+        : .init(
+          "anyOf",
+          .array([
+            .object([.init("required", .strings(["answers"]))]),
+            .object([.init("required", .strings(["facts"]))]),
+          ])),
       .init("additionalProperties", .bool(false)),
     ])
     return schema.prettyText
+  }
+
+  /// `facts:`, when a question declares a fact: each fact by name, accepting what the first
+  /// question that declares it accepts.
+  private var factsMember: [JSONObject.Member] {
+    var facts: [JSONObject.Member] = []
+    var seen: Set<String> = []
+    for question in runbook.questions {
+      guard let fact = question.fact, seen.insert(fact).inserted else { continue }
+      facts.append(.init(fact, property(for: question)))
+    }
+    guard !facts.isEmpty else { return [] }
+    return [
+      .init(
+        "facts",
+        .object([
+          .init("description", .string("Answers given by fact name (the questions' fact:).")),
+          .init("type", .string("object")),
+          .init("additionalProperties", .bool(false)),
+          .init("properties", .object(JSONObject(facts))),
+        ]))
+    ]
   }
 
   private func property(for question: Question) -> JSONValue {
@@ -85,6 +124,15 @@ struct AnswersSchema {
       var items: [JSONObject.Member] = [.init("type", .string("string"))]
       if question.type == .multi, !question.choices.isEmpty {
         items.append(.init("enum", .strings(question.choiceIDs)))
+      }
+      if question.type == .list, question.fact == ResidentCounts.factName {
+        items.append(
+          .init(
+            "description",
+            .string(
+              "CODE: COUNT, like 'US-TX: 1200': an ISO 3166-1 alpha-2 (DE) or 3166-2 (US-TX) "
+                + "code, EU or ANY, and a whole number, or ? while it is not known.")))
+        items.append(.init("pattern", .string(Self.residentsItemPattern)))
       }
       members.append(.init("type", .string("array")))
       members.append(.init("items", .object(JSONObject(items))))

@@ -72,6 +72,8 @@ struct AnswersTemplate {
     switch question.type {
     case .yesno: facts.append("yes or no")
     case .multi: facts.append("a list of choice ids, like [a, b]")
+    case .list where question.fact == ResidentCounts.factName:
+      facts.append("a list of CODE: COUNT items, like ['US-TX: 1200', 'DE: 40']")
     case .list: facts.append("a list, like [a, b]")
     case .date: facts.append("like 2026-04-01, or now")
     case .datetime: facts.append("like 2026-04-01T09:30:00Z, or now")
@@ -82,6 +84,11 @@ struct AnswersTemplate {
     if let max = question.max { facts.append("max\(items) \(Value.number(max).rendered)") }
     if let pattern = question.pattern { facts.append("pattern \(pattern)") }
     lines.append(facts.joined(separator: ", "))
+    if question.type == .list && question.fact == ResidentCounts.factName {
+      lines.append(
+        "CODE: ISO 3166-1 alpha-2 (DE) or 3166-2 (US-TX, CA-QC), EU or ANY, in capitals;")
+      lines.append("COUNT: the people affected there, a whole number, or ? while not known")
+    }
     for choice in question.choices {
       lines.append(
         choice.label == choice.id ? "  \(choice.id)" : "  \(choice.id) — \(choice.label)")

@@ -64,13 +64,20 @@ package enum ObligationEvaluator {
           id: id, type: .notification, title: "The duties of \(id)",
           because: "the obligation file does not load (\(problem)); run triage lint"))
     }
+    // The counts are read once, and the scope built once per jurisdiction, not per duty.
+    let residents = facts[ResidentCounts.factName].flatMap(ResidentCounts.init)
+    var scopes: [String: [String: Value]] = [:]
     for file in files {
       // A file's own calendar (`holidays:`) wins over the runbook's; `none` is weekends only.
       let fileCalendar = file.holidays.map { library.calendar(named: $0) } ?? calendar
       for duty in file.duties where duty.isInForce(on: day) {
+        let values =
+          scopes[duty.jurisdiction]
+          ?? ObligationScope.values(facts, residents: residents, jurisdiction: duty.jurisdiction)
+        scopes[duty.jurisdiction] = values
         evaluate(
-          duty, values: ObligationScope.values(facts, jurisdiction: duty.jurisdiction),
-          recorded: recorded, sent: sent, calendar: fileCalendar, into: &outcomes)
+          duty, values: values, recorded: recorded, sent: sent, calendar: fileCalendar,
+          into: &outcomes)
       }
     }
   }
@@ -126,10 +133,9 @@ package enum ObligationEvaluator {
     guard let condition else { return [] }
     var missing: [String] = []
     for name in reachedUnset(condition.expression, values: values) {
-      // The per-duty counts are unset when the `residents` fact is (or holds a `?`).
-      let fact =
-        [ObligationScope.residentsHere, ObligationScope.residentsTotal].contains(name)
-        ? ResidentCounts.factName : name
+      // The per-duty counts are unset when the `residents` fact is (or holds a `?` or, for the
+      // largest subdivision, a count not spread over sub-codes).
+      let fact = ObligationScope.counts.contains(name) ? ResidentCounts.factName : name
       if !missing.contains(fact) { missing.append(fact) }
     }
     return missing

@@ -24,13 +24,22 @@ struct ObligationLibraryTests {
     let names = [
       "gdpr_role", "data_role", "hipaa_role", "data_elements", "data_encrypted",
       "key_compromised", "residents", "established_in", "incident_nature", "aware_at",
-      "breach_determined_at", "regulated_as", "significant_incident", "dora_major",
-      "dora_classified_at", "material", "materiality_decided_at", "risk_to_individuals",
-      "law_enforcement_delay", "actively_exploited_vulnerability", "severe_incident_product",
+      "breach_determined_at", "extortion_paid_at", "hhs_notified_at", "regulated_as",
+      "significant_incident", "dora_major", "dora_classified_at", "material",
+      "materiality_decided_at", "risk_to_individuals", "misuse_likely", "law_enforcement_delay",
+      "actively_exploited_vulnerability", "severe_incident_product",
       "disruption_hours", "clients_affected", "client_notice_hours", "insurer_notice_hours",
     ]
     #expect(vocabulary?.names == names)
     #expect(vocabulary?.fact("data_elements")?.choiceIDs.count == 25)
+    let regulated = vocabulary?.fact("regulated_as")?.choiceIDs ?? []
+    for value in [
+      "glba-financial-institution", "information-broker", "credit-bureau",
+      "state-regulated-insurer",
+    ] {
+      #expect(regulated.contains(value))
+    }
+    #expect(vocabulary?.fact("misuse_likely")?.choiceIDs == ["yes", "no", "not-yet-assessed"])
   }
 
   @Test func globsSelectFilesByName() {
@@ -58,5 +67,60 @@ struct ObligationLibraryTests {
       "residents": .list(["US-TX: 3", "FR: 2"]), "established_in": .list(["gb"]),
     ])
     #expect(involved == ["US-TX", "US", "FR", "EU", "GB"])
+  }
+
+  @Test func aRegimeFileLoadsForAnEntitySoRegulatedWhoeverIsAffected() throws {
+    let (library, _) = ObligationLibrary.load(
+      folder: "/r/obligations",
+      fileSystem: InMemoryFileSystem(try BundledRunbooks.files(placedIn: "/r")), deferred: true)
+    let loaded = try #require(library)
+    // An SEC registrant with only German residents affected: the 8-K file is read, no state's.
+    let facts: [String: Value] = [
+      "regulated_as": .list(["sec-registrant"]), "residents": .list(["DE: 40"]),
+    ]
+    let ids = loaded.files(involvedBy: facts).files.map(\.id)
+    #expect(ids.contains("us--sec"))
+    #expect(ids.contains("eu--gdpr"))
+    #expect(
+      !ids.contains("us-tx") && !ids.contains("us--hipaa") && !ids.contains("us--bank-incident"))
+    // Not so regulated: the SEC file stays unread.
+    let others = loaded.files(involvedBy: ["residents": .list(["DE: 40"])]).files.map(\.id)
+    #expect(!others.contains("us--sec"))
+  }
+
+  @Test func regimesNameRegulatedAsValuesAndFilesThatExist() {
+    let sec = """
+      obligations: us--sec
+      jurisdiction: US
+      title: SEC
+      reviewed: '2026-12-04'
+      duties: []
+
+      """
+    func lint(_ regimes: String) -> [Diagnostic] {
+      let files = [
+        "/o/facts.yaml": """
+        facts:
+          - {name: regulated_as, type: multi, description: x, choices: [sec-registrant]}
+        regimes:
+        \(regimes)
+
+        """,
+        "/o/us--sec.yaml": sec,
+      ]
+      return ObligationLibrary.load(
+        folder: "/o", fileSystem: InMemoryFileSystem(files), lint: true
+      ).1
+    }
+    let value = lint("  sec-registrnt: us--sec")
+    #expect(value.map(\.code) == ["unknown-choice"])
+    #expect(value.first?.location.line == 4)
+    #expect(value.first?.message.contains("did you mean 'sec-registrant'") == true)
+    let file = lint("  sec-registrant: [us--sec, us--secc]")
+    #expect(file.map(\.code) == ["no-library"])
+    #expect(
+      file.first?.message
+        == "'us--secc' under regimes: names no obligation file in the library; did you mean "
+        + "'us--sec'?")
   }
 }

@@ -50,4 +50,23 @@ struct ResidentCountsTests {
     #expect(counts.count(in: "US-CA") == 5)
     #expect(counts.total == nil)
   }
+
+  @Test func theLargestSubdivisionIsTheStateWithMostResidents() throws {
+    let counts = try ResidentCounts(
+      items: ["US-TX: 300", "US-CA: 600", "US-TX: 400", "FR: 2", "DE-BY: 1", "DE: 5"])
+    // Texas counts 700 over its two items.
+    #expect(counts.largestSubdivision(of: "US") == 700)
+    #expect(counts.largestSubdivision(of: "US-CA") == 600)
+    #expect(counts.largestSubdivision(of: "EU") == 6)
+    #expect(counts.largestSubdivision(of: "ANY") == 1300)
+    #expect(counts.largestSubdivision(of: "GB") == 0)
+  }
+
+  @Test func aCountNotSpreadOverSubdivisionsLeavesTheLargestUnset() throws {
+    #expect(try ResidentCounts(items: ["US: 600", "US-TX: 3"]).largestSubdivision(of: "US") == nil)
+    #expect(try ResidentCounts(items: ["US: 0", "US-TX: 3"]).largestSubdivision(of: "US") == 3)
+    #expect(try ResidentCounts(items: ["US-TX: ?"]).largestSubdivision(of: "US") == nil)
+    // Germany's own count is its own: the EU's largest member state is still known.
+    #expect(try ResidentCounts(items: ["DE: 5", "FR: 2"]).largestSubdivision(of: "EU") == 5)
+  }
 }

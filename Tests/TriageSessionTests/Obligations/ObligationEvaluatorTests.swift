@@ -273,4 +273,38 @@ struct ObligationEvaluatorTests {
     #expect(result.failures.first?.message.contains("data_role") == true)
     #expect(result.failures.first?.location.line == 4)
   }
+
+  @Test func theLargestSubdivisionIsBoundForAStateTest() throws {
+    let media = """
+      obligations: us
+      jurisdiction: US
+      title: Federal
+      reviewed: '2026-12-04'
+      duties:
+        - id: us-media
+          title: Media
+          to: 'Media ({{residents_max_subdivision}} in one State)'
+          citation: 45 CFR 164.406
+          url: https://example.gov/
+          when: residents_max_subdivision > 500
+          due: 60 days after aware_at
+
+      """
+    let files = ["/o/facts.yaml": Self.facts, "/o/us.yaml": media]
+    let library = try #require(
+      ObligationLibrary.load(folder: "/o", fileSystem: InMemoryFileSystem(files)).0)
+    let recorded = try #require(UTCTimestamp.date(from: "2026-03-02T15:00:00Z"))
+    func outcomes(_ items: [String]) -> Outcomes {
+      ObligationEvaluator.outcomes(library, facts: ["residents": .list(items)], recorded: recorded)
+    }
+    // 900 in all, but no State above 500: no media notice.
+    let spread = outcomes(["US-TX: 450", "US-CA: 450"])
+    #expect(spread.notifications.isEmpty && spread.undetermined.isEmpty)
+    let one = outcomes(["US-TX: 501", "US-CA: 2"])
+    #expect(one.notifications.map(\.id) == ["us-media"])
+    #expect(one.notifications.first?.to == "Media (501 in one State)")
+    // A national count without States: which State is not known.
+    let national = outcomes(["US: 900"])
+    #expect(national.undetermined.map(\.because) == ["missing facts: residents"])
+  }
 }
