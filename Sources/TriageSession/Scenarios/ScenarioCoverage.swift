@@ -193,6 +193,10 @@ private struct CoverageTally {
     _ noun: String, _ id: String, applied: Int, when: Condition?, at location: SourceLocation
   ) {
     let condition = when.map { " (when: \($0.source))" } ?? ""
+    // `when: 'false'` states that the facts cannot decide the item (a duty that depends on
+    // something the vocabulary cannot say): it is never required by construction, so only its
+    // not-required and undetermined entries are asked of the scenarios.
+    if applied == 0, when?.source.trimmed == "false" { return }
     if applied == 0 {
       let kind: ScenarioCoverage.Gap.Kind =
         noun == "action" ? .actionNeverApplied : .notificationNeverApplied
