@@ -7,6 +7,9 @@ enum DotRenderer {
     var lines = [
       "digraph \(quoted(graph.title)) {",
       "  rankdir=TB;",
+      // The newer ranking: the classic one fails ("trouble in init_rank") on some runbooks whose
+      // clusters have edges both ways between them.
+      "  newrank=true;",
       "  node [shape=box, style=rounded, fontname=\"Helvetica\"];",
       "  edge [fontname=\"Helvetica\", fontsize=10];",
     ]

@@ -61,6 +61,7 @@ import TriageTestSupport
       is: #"""
         digraph "mini" {
           rankdir=TB;
+          newrank=true;
           node [shape=box, style=rounded, fontname="Helvetica"];
           edge [fontname="Helvetica", fontsize=10];
           "start" [label="start", shape=oval, style=solid];
