@@ -64,16 +64,7 @@ package struct FactVocabulary: Sendable, Equatable {
   ///
   /// - Returns: the vocabulary (nil when any error was found) and all diagnostics.
   package static func load(_ bytes: [UInt8], file: String) -> (FactVocabulary?, [Diagnostic]) {
-    let root: Node
-    do {
-      root = try YAMLParser.parse(bytes, file: file)
-    } catch {
-      return (nil, [Diagnostic(error)])
-    }
-    var reader = TreeReader(file: file)
-    let vocabulary = reader.readFacts(root)
-    let diagnostics = reader.diagnostics.sortedByLocation()
-    return (diagnostics.containsErrors ? nil : vocabulary, diagnostics)
+    TreeReader.load(bytes, file: file) { reader, root in reader.readFacts(root) }
   }
 }
 

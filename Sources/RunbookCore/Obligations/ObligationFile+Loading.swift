@@ -19,6 +19,16 @@ extension ObligationFile {
   ///
   /// - Returns: the file (nil when any error was found) and all diagnostics.
   package static func load(_ bytes: [UInt8], file: String) -> (ObligationFile?, [Diagnostic]) {
+    TreeReader.load(bytes, file: file) { reader, root in reader.readObligationFile(root) }
+  }
+}
+
+extension TreeReader {
+  /// Parses `bytes` as YAML and reads the tree with `read`, collecting every problem: the value
+  /// (nil when any error was found) and all diagnostics, in file order.
+  static func load<Loaded>(
+    _ bytes: [UInt8], file: String, _ read: (inout TreeReader, Node) -> Loaded?
+  ) -> (Loaded?, [Diagnostic]) {
     let root: Node
     do {
       root = try YAMLParser.parse(bytes, file: file)
@@ -26,7 +36,7 @@ extension ObligationFile {
       return (nil, [Diagnostic(error)])
     }
     var reader = TreeReader(file: file)
-    let loaded = reader.readObligationFile(root)
+    let loaded = read(&reader, root)
     let diagnostics = reader.diagnostics.sortedByLocation()
     return (diagnostics.containsErrors ? nil : loaded, diagnostics)
   }
