@@ -70,29 +70,29 @@ enum ScopeRule {
       condition(rule.when, all)
       template(rule.because, all)
     }
-    func reasons(_ entries: [OutcomeReason], _ scope: ExpressionScope) {
-      for entry in entries {
+    // An action or notification: its condition, its texts and its reasons, in the scope of its
+    // `for-each` list when it has one.
+    func outcome(
+      forEach: String?, when: Condition?, texts: [TemplateText?], reasons: [OutcomeReason]
+    ) {
+      list = forEach
+      let scope = forEach == nil ? all : Self.withItem(all)
+      condition(when, scope)
+      for text in texts { template(text, scope) }
+      for entry in reasons {
         condition(entry.when, scope)
         template(entry.because, scope)
       }
     }
     for rule in runbook.actions {
-      list = rule.forEach
-      let scope = rule.forEach == nil ? all : Self.withItem(all)
-      condition(rule.when, scope)
-      template(rule.title, scope)
-      template(rule.details, scope)
-      reasons(rule.undetermined, scope)
-      reasons(rule.notRequired, scope)
+      outcome(
+        forEach: rule.forEach, when: rule.when, texts: [rule.title, rule.details],
+        reasons: rule.undetermined + rule.notRequired)
     }
     for rule in runbook.notifications {
-      list = rule.forEach
-      let scope = rule.forEach == nil ? all : Self.withItem(all)
-      condition(rule.when, scope)
-      template(rule.to, scope)
-      template(rule.draft, scope)
-      reasons(rule.undetermined, scope)
-      reasons(rule.notRequired, scope)
+      outcome(
+        forEach: rule.forEach, when: rule.when, texts: [rule.to, rule.draft],
+        reasons: rule.undetermined + rule.notRequired)
     }
     return diagnostics
   }
