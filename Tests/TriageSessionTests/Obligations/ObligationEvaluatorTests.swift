@@ -115,6 +115,24 @@ struct ObligationEvaluatorTests {
     #expect(result.undetermined.first?.because == "missing facts: data_role")
   }
 
+  @Test func aKnownSideThatSettlesTheConditionLeavesNoMissingFact() throws {
+    // `(not data_encrypted or key_compromised)` is false once the data was encrypted and the key
+    // kept: the unset data_role, on the left, cannot make the duty apply, so nothing is missing
+    // and the duty is simply not listed.
+    let settled = try outcomes([
+      "residents": .list(["US-TX: 5"]), "data_encrypted": .boolean(true),
+      "key_compromised": .boolean(false), "aware_at": try time("2026-02-27T09:00:00Z"),
+    ])
+    #expect(settled.undetermined.map(\.id) == [])
+    #expect(settled.notifications.map(\.id) == [])
+    // With the right side undecided too, both unset facts are named.
+    let open = try outcomes([
+      "residents": .list(["US-TX: 5"]), "data_encrypted": .boolean(true),
+      "aware_at": try time("2026-02-27T09:00:00Z"),
+    ])
+    #expect(open.undetermined.map(\.because) == ["missing facts: data_role, key_compromised"])
+  }
+
   @Test func anUnknownCountIsAMissingResidentsFact() throws {
     let result = try outcomes([
       "data_role": .string("owner"), "residents": .list(["US-TX: ?"]),
