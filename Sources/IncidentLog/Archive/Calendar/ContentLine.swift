@@ -1,15 +1,15 @@
 import RunbookCore
 
 /// The text rules of RFC 5545 (iCalendar) for one content line: TEXT escaping and folding.
-enum ContentLine {
+package enum ContentLine {
   /// The most octets of one line, CRLF not counted (RFC 5545 section 3.1).
-  static let maximumOctets = 75
+  package static let maximumOctets = 75
 
   /// A TEXT value escaped (RFC 5545 section 3.3.11): `\` `;` `,` and line breaks become `\\`
   /// `\;` `\,` `\n`. Foreign text passes through ``VisibleText/line(_:)`` first with line breaks
   /// kept, so no control, bidi or zero-width character reaches a calendar raw (TEXT allows no
   /// control character but tab).
-  static func text(_ value: String) -> String {
+  package static func text(_ value: String) -> String {
     var result = ""
     let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
     for (index, line) in lines.enumerated() {
@@ -30,7 +30,7 @@ enum ContentLine {
   /// `NAME:VALUE` folded (RFC 5545 section 3.1): no line longer than 75 octets; each
   /// continuation starts with one space. Splits only between Unicode scalars, so a UTF-8
   /// sequence is never cut, and ends every line with CRLF.
-  static func folded(_ line: String) -> String {
+  package static func folded(_ line: String) -> String {
     var result = ""
     var count = 0
     var limit = maximumOctets

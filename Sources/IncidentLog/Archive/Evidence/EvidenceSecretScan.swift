@@ -2,7 +2,7 @@ import RunbookCore
 
 /// Finds where a text file attached as evidence first holds something that looks like a live
 /// secret (``SecretScanner``), so that the refusal can say where to redact.
-enum EvidenceSecretScan {
+package enum EvidenceSecretScan {
   /// The line and column (from 1, columns in characters) and the kind of the first secret in
   /// `bytes`, when they decode as UTF-8; nil for binary files and clean text.
   ///
@@ -11,7 +11,7 @@ enum EvidenceSecretScan {
   /// latest start from which the rest of the line still holds one (a binary search, about 25
   /// scans of that line at most). A secret that no single line holds (spread over lines) is
   /// placed at line 1, column 1.
-  static func firstSecret(in bytes: [UInt8]) -> (line: Int, column: Int, kind: String)? {
+  package static func firstSecret(in bytes: [UInt8]) -> (line: Int, column: Int, kind: String)? {
     guard let text = String(validating: bytes, as: UTF8.self),
       let rule = SecretScanner.firstMatch(in: text)
     else { return nil }
