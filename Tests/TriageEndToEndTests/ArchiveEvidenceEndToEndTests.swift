@@ -21,12 +21,14 @@ import TriageTestSupport
 
   @Test func attachKeepsAnOwnerOnlyCopyOnceAndVerifyNamesItsChange() throws {
     let file = try folder.write(notice, to: "notice.html").path
-    let first = try ArchiveTestSupport.archive(["attach", "20210401", file, "--note", "v1"], archive)
+    let first = try ArchiveTestSupport.archive(
+      ["attach", "20210401", file, "--note", "v1"], archive)
     #expect(first.status == 0, "\(first)")
     let kept = try #require(
       ArchiveTestSupport.files(under: archive).first { $0.hasPrefix("evidence/") })
     #expect(try mode(archive + "/" + kept) == 0o600)
-    for folderPath in ["evidence", "evidence/sha256", (kept as NSString).deletingLastPathComponent] {
+    for folderPath in ["evidence", "evidence/sha256", (kept as NSString).deletingLastPathComponent]
+    {
       #expect(try mode(archive + "/" + folderPath) == 0o700, "\(folderPath)")
     }
     #expect(try String(contentsOfFile: archive + "/" + kept, encoding: .utf8) == notice)
@@ -65,7 +67,10 @@ import TriageTestSupport
       try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     #expect(object["format"] as? String == "triage-due/1")
     let items = try #require(object["items"] as? [[String: Any]])
-    #expect(items.map { $0["item"] as? String } == ["regulator-followup", "final-report", "review-contract"])
+    #expect(
+      items.map { $0["item"] as? String } == [
+        "regulator-followup", "final-report", "review-contract",
+      ])
     #expect(items.map { $0["overdue"] as? Bool } == [true, true, false])
     let soon = try ArchiveTestSupport.archive(["due", "--within", "2w"], archive)
     #expect(soon.status == 1)

@@ -4,7 +4,8 @@ import Testing
 /// `archive due --within DURATION`.
 @Suite struct DueWindowTests {
   @Test(
-    "durations", arguments: [("90m", 5_400.0), ("48h", 172_800), ("7d", 604_800), ("2w", 1_209_600)])
+    "durations",
+    arguments: [("90m", 5_400.0), ("48h", 172_800), ("7d", 604_800), ("2w", 1_209_600)])
   func reads(_ text: String, _ seconds: Double) {
     #expect(DueWindow(text)?.seconds == seconds)
   }

@@ -5,10 +5,12 @@ package enum ContentLine {
   /// The most octets of one line, CRLF not counted (RFC 5545 section 3.1).
   package static let maximumOctets = 75
 
-  /// A TEXT value escaped (RFC 5545 section 3.3.11): `\` `;` `,` and line breaks become `\\`
-  /// `\;` `\,` `\n`. Foreign text passes through ``VisibleText/line(_:)`` first with line breaks
-  /// kept, so no control, bidi or zero-width character reaches a calendar raw (TEXT allows no
-  /// control character but tab).
+  /// A TEXT value escaped as RFC 5545 section 3.3.11 asks.
+  ///
+  /// Backslash, semicolon, comma and line breaks become `\\`, `\;`, `\,` and `\n`. Foreign
+  /// text passes through ``VisibleText/line(_:)`` first, line by line, so no control, bidi or
+  /// zero-width character reaches a calendar raw (TEXT allows no control character; a tab
+  /// becomes a space).
   package static func text(_ value: String) -> String {
     var result = ""
     let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
@@ -27,9 +29,10 @@ package enum ContentLine {
     return result
   }
 
-  /// `NAME:VALUE` folded (RFC 5545 section 3.1): no line longer than 75 octets; each
-  /// continuation starts with one space. Splits only between Unicode scalars, so a UTF-8
-  /// sequence is never cut, and ends every line with CRLF.
+  /// A content line (`NAME:VALUE`) folded as RFC 5545 section 3.1 asks.
+  ///
+  /// No line is longer than 75 octets; each continuation starts with one space. Splits only
+  /// between Unicode scalars, so a UTF-8 sequence is never cut, and ends every line with CRLF.
   package static func folded(_ line: String) -> String {
     var result = ""
     var count = 0

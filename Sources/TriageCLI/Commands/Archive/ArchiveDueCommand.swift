@@ -51,7 +51,8 @@ enum ArchiveDueCommand {
       context.standardOutput.write(JSONPrettyPrinter.string(of: json(due, now: now)))
     } else if due.isEmpty {
       context.standardOutput.write(
-        window == nil ? "Nothing due.\n" : "Nothing due within \(invocation.value(.within) ?? "").\n")
+        window == nil
+          ? "Nothing due.\n" : "Nothing due within \(invocation.value(.within) ?? "").\n")
     } else {
       let lines = due.map { ArchiveFollowUpsCommand.line($0, width: context.outputWidth) }
       let overdue = due.filter(\.isOverdue).count

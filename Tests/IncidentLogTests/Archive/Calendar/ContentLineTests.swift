@@ -33,7 +33,8 @@ import Testing
   @Test("folding never cuts a UTF-8 sequence")
   func foldingMultibyte() {
     // 12 ASCII octets, then 3-octet and 4-octet characters that straddle the 75-octet mark.
-    let line = "SUMMARY:abc " + String(repeating: "€", count: 30) + String(repeating: "😀", count: 20)
+    let line =
+      "SUMMARY:abc " + String(repeating: "€", count: 30) + String(repeating: "😀", count: 20)
     let folded = ContentLine.folded(line)
     let bytes = Array(folded.utf8)
     var chunks: [[UInt8]] = []

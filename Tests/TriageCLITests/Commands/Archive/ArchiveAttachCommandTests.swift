@@ -50,7 +50,8 @@ import TriageTestSupport
         """)
     #expect(tree.text(at: keptPath) == notice)
     #expect(try tree.permissions(at: keptPath) == 0o600)
-    let document = try JSONValue.parse(Array(try #require(tree.text(at: "/w/log/" + amendment)).utf8))
+    let document = try JSONValue.parse(
+      Array(try #require(tree.text(at: "/w/log/" + amendment)).utf8))
     let stored = try Amendment(json: document)
     #expect(
       stored.change
