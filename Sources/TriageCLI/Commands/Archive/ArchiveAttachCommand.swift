@@ -15,8 +15,9 @@ extension Command {
 
       Files over 25 MiB are refused. A text file (valid UTF-8) holding something that looks \
       like a live secret is refused with the line and column (the value is never shown): \
-      redact it first. Control, bidi and zero-width characters in the name are replaced by _. \
-      Evidence may be attached to a closed record.
+      redact it first. Other files (PDF, images) are not scanned, and the output says so. \
+      Control, bidi and zero-width characters in the name are replaced by _. Evidence may be \
+      attached to a closed record.
       """,
     arguments: [
       ArgumentSpec(.id, help: "The record's id, or a unique prefix of it."),
@@ -51,6 +52,10 @@ enum ArchiveAttachCommand {
         + "(\(file.size) bytes, \(file.mediaType), sha256 \(file.shortSHA256)).\n"
         + "\(kept): \(store.absolute(result.path))\n"
         + "Wrote \(store.absolute(result.stored.location.path))\n")
+    if String(validating: bytes, as: UTF8.self) == nil {
+      context.standardOutput.write(
+        "Not scanned for secrets: not UTF-8 text (a PDF or an image); check it by hand.\n")
+    }
     return .success
   }
 }

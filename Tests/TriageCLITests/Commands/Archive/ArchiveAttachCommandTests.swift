@@ -148,3 +148,18 @@ import TriageTestSupport
     #expect(evidenceFiles().isEmpty)
   }
 }
+
+extension ArchiveAttachCommandTests {
+  @Test func aBinaryFileIsKeptAndSaidToBeUnscanned() throws {
+    let bytes: [UInt8] = [0x25, 0x50, 0x44, 0x46, 0x2D, 0xFF, 0xFE, 0x00, 0x01]
+    try tree.writeNewFile(bytes, at: "/w/statement.pdf")
+    let result = run("attach", "20210401", "statement.pdf")
+    #expect(result.exit == .success, "\(result.error)")
+    #expect(result.output.contains("(9 bytes, application/pdf, sha256 "))
+    #expect(
+      result.output.hasSuffix(
+        "Not scanned for secrets: not UTF-8 text (a PDF or an image); check it by hand.\n"))
+    let hash = SHA256.hexHash(bytes)
+    #expect(try tree.readFile(at: "/w/log/evidence/sha256/\(hash.prefix(2))/\(hash)") == bytes)
+  }
+}
