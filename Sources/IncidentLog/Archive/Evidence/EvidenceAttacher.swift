@@ -38,7 +38,8 @@ package struct EvidenceAttacher: Sendable {
     }
   }
 
-  /// Checks `bytes`, keeps them and appends the amendment, under one hold of the lock.
+  /// Checks `bytes`, keeps them and appends the amendment, under one hold of the lock; when
+  /// the amendment cannot be written, a file kept by this call is removed again.
   ///
   /// - Parameters:
   ///   - bytes: the file's contents.
@@ -64,8 +65,19 @@ package struct EvidenceAttacher: Sendable {
       let amendment = Amendment(
         id: DocumentID.generate(at: now), createdAt: now, record: state.id,
         recordSHA256: state.stored.sha256, responder: responder, change: .evidence(file))
-      let stored = try store.append(
-        document: amendment.jsonValue, kind: .amendment, id: amendment.id, createdAt: now)
+      let stored: StoredDocument
+      do {
+        stored = try store.append(
+          document: amendment.jsonValue, kind: .amendment, id: amendment.id, createdAt: now)
+      } catch {
+        // Nothing names a file kept just now: remove it, so a failed attach leaves nothing
+        // behind (a file kept before is named by another amendment and stays).
+        if kept.isNew {
+          try? store.fileSystem.removeFile(
+            at: store.absolute(store.evidencePath(sha256: kept.sha256)))
+        }
+        throw error
+      }
       return Result(
         amendment: amendment, stored: stored, file: file,
         path: store.evidencePath(sha256: kept.sha256), isNewFile: kept.isNew)
