@@ -53,14 +53,16 @@ extension AmendmentChange {
     case .notRequired(let item, let because):
       object["item"] = .string(item)
       object["because"] = .string(because)
+    case .evidence(let file):
+      object["evidence"] = file.jsonValue
     }
     return .object(object)
   }
 
   private static let types =
-    "one of action-status, notification-sent, note, close, not-required"
+    "one of action-status, notification-sent, note, close, not-required, evidence"
 
-  /// Reads a `change` member: one of the five shapes.
+  /// Reads a `change` member: one of the six shapes.
   init(reader: DocumentReader) throws(RecordDecodingError) {
     let note = try reader.optionalMember("note")?.string()
     let type = try reader.member("type", expected: Self.types)
@@ -82,6 +84,9 @@ extension AmendmentChange {
       self = .notRequired(
         item: try reader.member("item", expected: "an action or notification id").string(),
         because: try reader.member("because", expected: "a string").string())
+    case "evidence":
+      self = .evidence(
+        try EvidenceFile(reader: reader.member("evidence", expected: "an object")))
     default:
       throw type.mismatch(Self.types)
     }

@@ -9,6 +9,8 @@ import RunbookCore
 /// {"type": "note", "text": "The vendor published a second statement."}
 /// {"type": "close", "note": "All done."}
 /// {"type": "not-required", "item": "sec-8k", "because": "Counsel: not material."}
+/// {"type": "evidence", "evidence": {"sha256": "9f86…", "size": 48213,
+///  "name": "notice.html", "media_type": "text/html", "note": "As published."}}
 /// ```
 package enum AmendmentChange: Sendable, Equatable {
   /// The final status of an action.
@@ -30,6 +32,9 @@ package enum AmendmentChange: Sendable, Equatable {
   /// An action or notification of the record (required, or not yet determined) is not required,
   /// for a reason (counsel's decision): it stops counting as open or overdue.
   case notRequired(item: String, because: String)
+  /// A file kept as evidence (`triage archive attach`): its bytes are under
+  /// `evidence/sha256/…`, named by their hash.
+  case evidence(EvidenceFile)
 
   /// The `type` member.
   package var type: String {
@@ -39,6 +44,7 @@ package enum AmendmentChange: Sendable, Equatable {
     case .note: "note"
     case .close: "close"
     case .notRequired: "not-required"
+    case .evidence: "evidence"
     }
   }
 
@@ -48,6 +54,7 @@ package enum AmendmentChange: Sendable, Equatable {
     case .actionStatus(_, _, let note), .close(let note): note
     case .note(let text): text
     case .notRequired(_, let because): because
+    case .evidence(let file): file.note
     case .notificationSent: nil
     }
   }

@@ -13,13 +13,17 @@ package struct AmendmentWriter: Sendable {
   ///
   /// Refused: an action or notification the record does not have (with the nearest id); an
   /// action already done or dropped; a notification already sent; an item already not required;
-  /// any change but a note to a closed record. Notes are always allowed.
+  /// any change but a note or evidence to a closed record. Notes and evidence are always
+  /// allowed: an auditor may ask for a file after the record was closed.
   package static func check(
     _ change: AmendmentChange, against state: RecordState
   ) throws(AmendmentError) {
     let record = state.id
     if let closedAt = state.closedAt {
-      if case .note = change {} else { throw .recordClosed(record: record, closedAt: closedAt) }
+      switch change {
+      case .note, .evidence: break
+      default: throw .recordClosed(record: record, closedAt: closedAt)
+      }
     }
     switch change {
     case .actionStatus(let action, _, _):
@@ -57,7 +61,7 @@ package struct AmendmentWriter: Sendable {
       guard item.isOpen else {
         throw .actionAlreadySettled(record: record, action: id, status: item.status)
       }
-    case .note, .close:
+    case .note, .close, .evidence:
       break
     }
   }

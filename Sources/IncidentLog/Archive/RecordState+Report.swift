@@ -36,7 +36,8 @@ extension RecordState {
 
   /// The Markdown report (``ReportGenerator``) of ``amendedRecord``, followed by a
   /// `## Follow-ups` section: open or closed, each action's and notification's state (due times
-  /// of chained deadlines worked out as in ``FollowUp``), and every amendment in order.
+  /// of chained deadlines worked out as in ``FollowUp``), the evidence kept, and every amendment
+  /// in order.
   ///
   /// Ids, responders and notes are written as literal text (``MarkdownText``).
   ///
@@ -62,6 +63,15 @@ extension RecordState {
         let followUp = open.first { $0.item.kind == item.kind && $0.item.id == item.id }
         let id = MarkdownText.inline(item.id, atLineStart: true)
         lines.append("- \(id): " + MarkdownText.inline(Self.describe(item, followUp: followUp)))
+      }
+      lines.append("")
+    }
+    if !evidence.isEmpty {
+      lines.append("Evidence:")
+      lines.append("")
+      for entry in evidence {
+        let name = MarkdownText.inline(entry.file.name, atLineStart: true)
+        lines.append("- \(name): " + MarkdownText.inline(Self.describe(entry)))
       }
       lines.append("")
     }
@@ -91,6 +101,14 @@ extension RecordState {
     return text
   }
 
+  /// `48213 bytes, text/html, sha256 9f86d081884c, attached 2026-04-02T10:00:00Z by Dana: note`.
+  static func describe(_ entry: AttachedEvidence) -> String {
+    let file = entry.file
+    var text = "\(file.size) bytes, \(file.mediaType), sha256 \(file.shortSHA256), attached "
+    text += "\(UTCTimestamp.string(from: entry.at)) by \(entry.responder)"
+    return text + (file.note.map { ": \($0)" } ?? "")
+  }
+
   /// A change in words: `action rotate-keys done: rotated`, `notification authority sent at …`.
   package static func describe(_ change: AmendmentChange) -> String {
     switch change {
@@ -101,6 +119,9 @@ extension RecordState {
     case .note(let text): "note: \(text)"
     case .close(let note): "closed" + (note.map { ": \($0)" } ?? "")
     case .notRequired(let item, let because): "\(item) not required: \(because)"
+    case .evidence(let file):
+      "evidence \(file.name) (\(file.size) bytes, sha256 \(file.shortSHA256))"
+        + (file.note.map { ": \($0)" } ?? "")
     }
   }
 

@@ -32,6 +32,8 @@ package struct RecordState: Sendable, Equatable {
   package private(set) var notes: [Note] = []
   /// When the record was closed, if it was.
   package private(set) var closedAt: Date?
+  /// The files kept as evidence, oldest first.
+  package private(set) var evidence: [AttachedEvidence] = []
 
   /// The state of `stored` with `amendments` applied in time order (then id order).
   ///
@@ -120,6 +122,9 @@ package struct RecordState: Sendable, Equatable {
         notifications[index].note = because
       }
       notes.append(Note(at: at, responder: who, text: "\(item) not required: \(because)"))
+    case .evidence(let file):
+      evidence.append(
+        AttachedEvidence(at: at, responder: who, amendment: amendment.id, file: file))
     }
   }
 }

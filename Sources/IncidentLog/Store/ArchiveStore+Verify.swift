@@ -5,7 +5,8 @@ extension ArchiveStore {
   /// documents (hash mismatch), unreadable or truncated files, documents whose parent is missing
   /// (a deleted or altered document, or an inserted one with a forged parent), amendments whose
   /// record (`record_sha256`) is missing, renamed or moved files, stray files and symbolic
-  /// links, and records whose Markdown report is missing or edited (`integrity.report_sha256`;
+  /// links, evidence files that are missing or changed (``evidenceIssues()``), and records
+  /// whose Markdown report is missing or edited (`integrity.report_sha256`;
   /// records without it are listed in ``VerificationReport/reportsNotCovered``, and reports
   /// without a record in ``VerificationReport/leftoverReports``). A deleted
   /// *head* leaves no trace in the files that remain; compare ``VerificationReport/heads`` with
@@ -65,6 +66,8 @@ extension ArchiveStore {
     where fileSystem.isSymbolicLink(at: absolute(name)) {
       issues.append(.init(path: name, id: nil, kind: .symbolicLink))
     }
+    // Evidence kept under evidence/sha256/ must still hash to what its amendment says.
+    issues += try evidenceIssues()
     let leftovers = reports.filter { !documentPaths.contains(String($0.dropLast(3)) + ".json") }
     issues += try duplicateIDIssues(ids.suspects)
     let ordered = issues.enumerated().sorted {

@@ -35,6 +35,10 @@ package struct VerificationReport: Sendable, Equatable {
       case reportEdited(recorded: String, computed: String)
       /// The record's report could not be read.
       case unreadableReport(ArchiveError)
+      /// The evidence file an amendment names (by SHA-256) is not under `evidence/`: deleted.
+      case evidenceMissing(amendment: String, name: String)
+      /// The evidence file an amendment names no longer hashes to the SHA-256 it holds: edited.
+      case evidenceChanged(amendment: String, name: String, computed: String)
     }
 
     /// The file, relative to the archive root.
@@ -73,6 +77,11 @@ package struct VerificationReport: Sendable, Equatable {
         case .reportEdited(let recorded, let computed):
           "report edited: the record says sha256 \(recorded), the report hashes to \(computed)"
         case .unreadableReport(let error): "the report cannot be read: \(error)"
+        case .evidenceMissing(let amendment, let name):
+          "evidence '\(name)' of amendment \(amendment) is missing (deleted)"
+        case .evidenceChanged(let amendment, let name, let computed):
+          "evidence '\(name)' of amendment \(amendment) was changed: its contents hash to "
+            + "\(computed)"
         }
       return "\(path): \(problem)"
     }

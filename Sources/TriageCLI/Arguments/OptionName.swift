@@ -48,4 +48,5 @@ extension OptionName {
   package static let tlp = OptionName("tlp")
   package static let until = OptionName("until")
   package static let version = OptionName("version")
+  package static let within = OptionName("within")
 }

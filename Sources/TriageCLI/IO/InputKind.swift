@@ -17,6 +17,8 @@ package enum InputKind: Sendable, Equatable {
   case scenario
   /// A holiday calendar beside a runbook: 4 MiB.
   case calendar
+  /// A file kept as evidence (`archive attach`): 25 MiB.
+  case evidence
 
   /// The most bytes the input may have.
   package var limit: Int { limitInMiB << 20 }
@@ -26,6 +28,7 @@ package enum InputKind: Sendable, Equatable {
     switch self {
     case .runbook, .answers, .draft, .scenario, .calendar: return 4
     case .record: return 16
+    case .evidence: return 25
     }
   }
 
@@ -38,6 +41,7 @@ package enum InputKind: Sendable, Equatable {
     case .record: return "a record"
     case .scenario: return "a test scenario"
     case .calendar: return "a holiday calendar"
+    case .evidence: return "evidence"
     }
   }
 }

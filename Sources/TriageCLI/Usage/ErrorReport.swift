@@ -59,6 +59,8 @@ package struct ErrorReport: Equatable {
       self.init(message: shown(error.description), exit: Self.exit(for: error))
     case let error as AmendmentError:
       self.init(message: shown(error.description), exit: .dataError)
+    case let error as EvidenceError:
+      self.init(message: shown(error.description), exit: .dataError)
     case let error as RecordDecodingError:
       self.init(
         message: "not a readable record: \(shown(String(describing: error)))", exit: .dataError)

@@ -31,14 +31,8 @@ extension Command {
 enum ArchiveFollowUpsCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let store = try context.existingArchive(invocation)
-    let now = context.now()
-    let calendars = CalendarCache(locator: RunbookLocator(context, invocation))
-    var all: [FollowUp] = []
-    var unreadable = UnreadableRecords(invocation, context, store: store)
-    try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
-      all += FollowUp.followUps(of: state, now: now, calendar: calendars.lookup)
-    }
-    let ordered = FollowUp.ordered(all)
+    let open = try OpenItems(invocation, context, store: store)
+    let ordered = FollowUp.ordered(open.followUps)
     if invocation.flag(.json) {
       context.standardOutput.write(JSONPrettyPrinter.string(of: .array(ordered.map(json))))
     } else if ordered.isEmpty {
@@ -47,7 +41,7 @@ enum ArchiveFollowUpsCommand {
       let text = ordered.map { line($0, width: context.outputWidth) }.joined(separator: "\n")
       context.standardOutput.write(text + "\n")
     }
-    return unreadable.exit()
+    return open.unreadable.exit()
   }
 
   /// `STATE    DUE                   RECORD  KIND ID: TITLE (owner) [remark]`.
@@ -76,6 +70,33 @@ enum ArchiveFollowUpsCommand {
       "overdue": .bool(followUp.isOverdue),
       "remark": followUp.remark.map(JSONValue.string) ?? .null,
     ]
+  }
+}
+
+/// The open follow-ups of every record of an archive, as `archive follow-ups` lists them: the
+/// one reading that `archive due` and `archive calendar` share.
+struct OpenItems {
+  /// Every open item of every open record, in record order (see `FollowUp.followUps`).
+  var followUps: [FollowUp] = []
+  /// Each record's file, absolute, by record id.
+  var recordFiles: [String: String] = [:]
+  /// The unreadable record files met (each already named on standard error).
+  var unreadable: UnreadableRecords
+
+  /// Reads every record of `store`, with due times measured against the context's clock.
+  init(_ invocation: Invocation, _ context: CommandContext, store: ArchiveStore) throws {
+    let now = context.now()
+    let calendars = CalendarCache(locator: RunbookLocator(context, invocation))
+    var unreadable = UnreadableRecords(invocation, context, store: store)
+    var followUps: [FollowUp] = []
+    var files: [String: String] = [:]
+    try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
+      followUps += FollowUp.followUps(of: state, now: now, calendar: calendars.lookup)
+      files[state.id] = store.absolute(state.stored.location.path)
+    }
+    self.followUps = followUps
+    self.recordFiles = files
+    self.unreadable = unreadable
   }
 }
 

@@ -70,7 +70,8 @@ enum ArchiveVerifyCommand {
   /// `record ID: PATH: problem`, with the kind of tampering in plain words.
   static func describe(_ issue: VerificationReport.Issue) -> String {
     let kind = issue.path.hasPrefix("amendments/") ? "amendment" : "record"
-    let subject = issue.id.map { "\(kind) \($0)" } ?? "file"
+    let subject =
+      issue.id.map { "\(kind) \($0)" } ?? (issue.path.hasPrefix("evidence/") ? "evidence" : "file")
     let problem: String
     switch issue.kind {
     case .hashMismatch(let recorded, let computed):
