@@ -94,5 +94,11 @@ package struct AdvisoryError: Error, Sendable, Equatable, CustomStringConvertibl
   package var column: Int
   package var message: String
 
+  package init(line: Int, column: Int, message: String) {
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
   package var description: String { "\(line):\(column): \(message)" }
 }

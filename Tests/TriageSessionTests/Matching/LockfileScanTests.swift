@@ -1,0 +1,58 @@
+import Testing
+import TriageSession
+import TriageTestSupport
+
+/// The scanner over the fixture tree (in memory): what it reads, what it skips, what it hits.
+@Suite struct LockfileScanTests {
+  private func scanFixtures(extra: [String: String] = [:]) -> LockfileScan {
+    var files: [String: String] = [:]
+    for (path, text) in LockfileFixtures.lockfileTexts() { files["/t/" + path] = text }
+    for (path, text) in extra { files["/t/" + path] = text }
+    return LockfileScanner(files: InMemoryFileSystem(files)).scan([(".", "/t")])
+  }
+
+  /// `npm:axios@1.14.1,0.30.4` hits exactly the four lockfiles resolving those versions, direct
+  /// and transitive, and none of the others (other versions, PyPI's axios, skipped folders).
+  @Test func axiosHitsExactlyTheExpectedLockfiles() throws {
+    let scan = scanFixtures(extra: [".git/package-lock.json": LockfileFixtures.text("web-npm-v3/package-lock.json")])
+    let hits = scan.hits(for: [try AffectedPackage(parsing: "npm:axios@1.14.1,0.30.4")])
+    #expect(
+      hits.map { "\($0.path):\($0.line) \($0.version) \($0.isDirect.map(String.init) ?? "nil")" }
+        == [
+          "admin-npm-v2/package-lock.json:23 1.14.1 false",
+          "dashboard-pnpm-v9/pnpm-lock.yaml:17 1.14.1 true",
+          "web-npm-v3/package-lock.json:21 1.14.1 true",
+          "widget-yarn-classic/yarn.lock:6 0.30.4 nil",
+        ])
+    #expect(scan.problems.isEmpty)
+    // One file of every format was read, and nothing under the skipped folders.
+    #expect(Set(scan.scanned.map(\.format)) == Set(LockfileFormat.allCases))
+    #expect(!scan.scanned.contains { $0.path.contains("node_modules") || $0.path.contains("vendor/bundle") || $0.path.hasPrefix(".git/") })
+  }
+
+  /// The same hits from an OSV advisory, by versions or by ranges.
+  @Test func anAdvisoryHitsTheSameLockfiles() throws {
+    let scan = scanFixtures()
+    let expected = scan.hits(for: [try AffectedPackage(parsing: "npm:axios@1.14.1,0.30.4")])
+    for name in ["axios-versions.osv.json", "axios-ranges.osv.json"] {
+      let text = try String(contentsOfFile: LockfileFixtures.advisory(name), encoding: .utf8)
+      let advisory = try OSVAdvisory(json: Array(text.utf8))
+      #expect(scan.hits(for: advisory.packages) == expected, "\(name)")
+    }
+  }
+
+  /// tj-actions/changed-files: the v35 tag by the ECOSYSTEM range, the compromised commit by GIT.
+  @Test func theTjActionsAdvisoryHitsBothRefs() throws {
+    let text = try String(
+      contentsOfFile: LockfileFixtures.advisory("tj-actions-changed-files.osv.json"), encoding: .utf8)
+    let hits = scanFixtures().hits(for: try OSVAdvisory(json: Array(text.utf8)).packages)
+    #expect(hits.map { "\($0.path):\($0.line)" } == [".github/workflows/ci.yml:13", ".github/workflows/ci.yml:14"])
+  }
+
+  /// A malformed lockfile is a positioned problem; the scan goes on with the others.
+  @Test func aMalformedLockfileIsReportedAndTheScanGoesOn() throws {
+    let scan = scanFixtures(extra: ["broken/package-lock.json": "{\n  \"packages\": {,\n}"])
+    #expect(scan.problems == [LockfileProblem(path: "broken/package-lock.json", line: 2, column: 17, message: "expected a member name in double quotes")])
+    #expect(scan.hits(for: [try AffectedPackage(parsing: "npm:axios@1.14.1")]).count == 3)
+  }
+}
