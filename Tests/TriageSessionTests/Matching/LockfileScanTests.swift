@@ -52,7 +52,7 @@ import TriageTestSupport
   /// A malformed lockfile is a positioned problem; the scan goes on with the others.
   @Test func aMalformedLockfileIsReportedAndTheScanGoesOn() throws {
     let scan = scanFixtures(extra: ["broken/package-lock.json": "{\n  \"packages\": {,\n}"])
-    #expect(scan.problems == [LockfileProblem(path: "broken/package-lock.json", line: 2, column: 17, message: "expected a member name in double quotes")])
+    #expect(scan.problems == [LockfileProblem(path: "broken/package-lock.json", line: 2, column: 16, message: "expected a member name in double quotes")])
     #expect(scan.hits(for: [try AffectedPackage(parsing: "npm:axios@1.14.1")]).count == 3)
   }
 }

@@ -72,8 +72,8 @@ package struct LockfileScanner<Files: FileReading> {
           into: &scan)
       }
     case .regular:
-      let formatPath = relative.isEmpty ? absolute : relative
-      guard let format = LockfileFormat(path: formatPath) else { return }
+      // The absolute path, so a scan rooted at `.github` still sees `.github/workflows/`.
+      guard let format = LockfileFormat(path: absolute) else { return }
       read(absolute: absolute, displayed: displayed, format: format, into: &scan)
     case .other:
       return

@@ -54,7 +54,7 @@ import TriageTestSupport
     let run = run(["--package", "npm:axios@1.13.9", "--scan", "tree"])
     #expect(run.exit == .success, "\(run.error)")
     #expect(run.output.hasPrefix("no hit: no scanned file resolves an affected version (npm:axios@1.13.9)\n"))
-    #expect(run.output.contains("scanned 20 files under tree at 2027-01-15T08:00:00Z:\n  package-lock.json: 3\n"))
+    #expect(run.output.contains("scanned 21 files under tree at 2027-01-15T08:00:00Z:\n  package-lock.json: 3\n"))
     #expect(run.output.contains("  github-actions-workflow: 1\n"))
   }
 
