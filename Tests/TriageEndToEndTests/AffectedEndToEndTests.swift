@@ -8,11 +8,16 @@ import TriageTestSupport
   /// and by advisory, the same hits both ways; the skipped folders' copies are not read.
   @Test func axiosHitsTheSameLockfilesByPackageAndByAdvisory() throws {
     let byPackage = try runTriage(
-      ["affected", "--package", "npm:axios@1.14.1,0.30.4", "--scan", LockfileFixtures.lockfiles, "--json"])
+      [
+        "affected", "--package", "npm:axios@1.14.1,0.30.4", "--scan", LockfileFixtures.lockfiles,
+        "--json",
+      ])
     #expect(byPackage.status == 1, "\(byPackage)")
     let byAdvisory = try runTriage(
-      ["affected", "--advisory", LockfileFixtures.advisory("axios-versions.osv.json"), "--scan",
-       LockfileFixtures.lockfiles, "--json"])
+      [
+        "affected", "--advisory", LockfileFixtures.advisory("axios-versions.osv.json"), "--scan",
+        LockfileFixtures.lockfiles, "--json",
+      ])
     #expect(byAdvisory.status == 1, "\(byAdvisory)")
     for result in [byPackage, byAdvisory] {
       let document = try #require(
@@ -22,10 +27,11 @@ import TriageTestSupport
       let hits = try #require(document["hits"] as? [[String: Any]])
       let root = LockfileFixtures.lockfiles + "/"
       #expect(
-        hits.map { "\(($0["path"] as? String ?? "").dropFirst(root.count)):\($0["line"] ?? "")" } == [
-          "admin-npm-v2/package-lock.json:23", "dashboard-pnpm-v9/pnpm-lock.yaml:17",
-          "web-npm-v3/package-lock.json:21", "widget-yarn-classic/yarn.lock:6",
-        ])
+        hits.map { "\(($0["path"] as? String ?? "").dropFirst(root.count)):\($0["line"] ?? "")" }
+          == [
+            "admin-npm-v2/package-lock.json:23", "dashboard-pnpm-v9/pnpm-lock.yaml:17",
+            "web-npm-v3/package-lock.json:21", "widget-yarn-classic/yarn.lock:6",
+          ])
       let scanned = try #require(document["scanned"] as? [[String: Any]])
       #expect(!scanned.contains { ($0["path"] as? String ?? "").contains("node_modules") })
       #expect(!scanned.contains { ($0["path"] as? String ?? "").contains("vendor/bundle") })
@@ -35,8 +41,10 @@ import TriageTestSupport
   /// The tj-actions advisory hits the workflow's tag and its commit; no hit exits 0.
   @Test func tjActionsAndNoHit() throws {
     let tj = try runTriage(
-      ["affected", "--advisory", LockfileFixtures.advisory("tj-actions-changed-files.osv.json"),
-       "--scan", LockfileFixtures.lockfiles + "/.github"])
+      [
+        "affected", "--advisory", LockfileFixtures.advisory("tj-actions-changed-files.osv.json"),
+        "--scan", LockfileFixtures.lockfiles + "/.github",
+      ])
     #expect(tj.status == 1, "\(tj)")
     #expect(tj.output.contains("/.github/workflows/ci.yml:13  tj-actions/changed-files v35"))
     #expect(tj.output.contains("/.github/workflows/ci.yml:14  tj-actions/changed-files 0e58ed8"))

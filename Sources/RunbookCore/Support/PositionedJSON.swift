@@ -22,7 +22,8 @@ package struct PositionedJSON: Sendable, Equatable {
       case (.number(let a), .number(let b)), (.string(let a), .string(let b)): return a == b
       case (.array(let a), .array(let b)): return a == b
       case (.object(let a), .object(let b)):
-        return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        return a.count == b.count
+          && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
       default: return false
       }
     }
@@ -158,8 +159,7 @@ private struct PositionedJSONReader {
     return .number(text)
   }
 
-  private mutating func readObject(depth: Int) throws(PositionedJSONError) -> PositionedJSON.Value
-  {
+  private mutating func readObject(depth: Int) throws(PositionedJSONError) -> PositionedJSON.Value {
     index += 1
     var members: [(key: String, value: PositionedJSON)] = []
     skipSpace()

@@ -5,7 +5,8 @@ import TriageSession
 @Suite struct AffectedPackageTests {
   @Test func readsPackageSpecs() throws {
     let axios = try AffectedPackage(parsing: "npm:axios@1.14.1,0.30.4")
-    #expect(axios == AffectedPackage(ecosystem: .npm, name: "axios", versions: ["1.14.1", "0.30.4"]))
+    #expect(
+      axios == AffectedPackage(ecosystem: .npm, name: "axios", versions: ["1.14.1", "0.30.4"]))
     let scoped = try AffectedPackage(parsing: "npm:@nx/devkit@20.9.0")
     #expect(scoped.name == "@nx/devkit")
     let action = try AffectedPackage(parsing: "GitHub Actions:tj-actions/changed-files@v35")
@@ -26,8 +27,9 @@ import TriageSession
     #expect(package.includes(ecosystem: .pypi, name: "Flask_SQLAlchemy", version: "3.1.1"))
     #expect(package.includes(ecosystem: .pypi, name: "flask.._sqlalchemy", version: "3.1.1"))
     #expect(!package.includes(ecosystem: .npm, name: "flask-sqlalchemy", version: "3.1.1"))
-    #expect(PackageEcosystem.swiftURL.normalizedName("https://github.com/Apple/swift-log.git/")
-      == "github.com/apple/swift-log")
+    #expect(
+      PackageEcosystem.swiftURL.normalizedName("https://github.com/Apple/swift-log.git/")
+        == "github.com/apple/swift-log")
   }
 
   @Test func readsAnOSVAdvisory() throws {
@@ -50,7 +52,10 @@ import TriageSession
   /// A broken advisory is refused at its line and column.
   @Test func refusesABrokenAdvisoryWithItsPosition() {
     let text = "{\"id\": \"X\",\n \"affected\": [\n  {\"package\": {\"ecosystem\": \"npm\"}}]}"
-    #expect(throws: AdvisoryError(line: 3, column: 3, message: "an 'affected' entry needs package.ecosystem and package.name")) {
+    #expect(
+      throws: AdvisoryError(
+        line: 3, column: 3, message: "an 'affected' entry needs package.ecosystem and package.name")
+    ) {
       try OSVAdvisory(json: Array(text.utf8))
     }
     #expect(throws: AdvisoryError(line: 1, column: 8, message: "expected a value")) {

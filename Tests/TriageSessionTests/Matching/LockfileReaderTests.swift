@@ -68,16 +68,18 @@ import TriageTestSupport
       Array(LockfileFixtures.text("ml-python/requirements.txt").utf8), format: .requirementsTxt,
       path: "r.txt")
     #expect(requirements.unpinned.map(\.text) == ["numpy>=1.26"])
-    #expect(try read("poetry-service/poetry.lock") == [
-      "certifi@2024.8.30:5:unknown", "requests@2.31.0:16:unknown",
-    ])
+    #expect(
+      try read("poetry-service/poetry.lock") == [
+        "certifi@2024.8.30:5:unknown", "requests@2.31.0:16:unknown",
+      ])
     #expect(
       try read("uv-service/uv.lock") == [
         "idna@3.10:6:direct", "jinja2@3.1.4:12:direct", "markupsafe@2.1.5:20:transitive",
       ])
-    #expect(try read("pipenv-service/Pipfile.lock") == [
-      "django@4.2.16:25:unknown", "black@24.8.0:33:unknown",
-    ])
+    #expect(
+      try read("pipenv-service/Pipfile.lock") == [
+        "django@4.2.16:25:unknown", "black@24.8.0:33:unknown",
+      ])
   }
 
   @Test func goCargoGemsSwiftComposer() throws {
@@ -86,7 +88,8 @@ import TriageTestSupport
         "github.com/davecgh/go-spew@v1.1.1:1:unknown", "golang.org/x/net@v0.23.0:3:unknown",
         "golang.org/x/text@v0.14.0:5:unknown",
       ])
-    #expect(try read("rust-service/Cargo.lock") == ["itoa@1.0.9:15:direct", "ryu@1.0.15:21:direct"])
+    #expect(
+      try read("rust-service/Cargo.lock") == ["itoa@1.0.9:15:direct", "ryu@1.0.15:21:direct"])
     #expect(
       try read("rails-app/Gemfile.lock") == [
         "nokogiri@1.16.7:4:direct", "racc@1.8.1:6:transitive", "rack@2.2.8:7:direct",
@@ -120,14 +123,25 @@ import TriageTestSupport
 
   /// A malformed lockfile is refused at its line and column.
   @Test func malformedLockfilesArePositioned() {
-    #expect(throws: LockfileProblem(path: "p", line: 2, column: 11, message: "expected ',' or '}'")) {
-      try LockfileReader.read(Array("{\"packages\":\n  {\"a\": 1 \"b\": 2}}".utf8), format: .npmPackageLock, path: "p")
+    #expect(throws: LockfileProblem(path: "p", line: 2, column: 11, message: "expected ',' or '}'"))
+    {
+      try LockfileReader.read(
+        Array("{\"packages\":\n  {\"a\": 1 \"b\": 2}}".utf8), format: .npmPackageLock, path: "p")
     }
-    #expect(throws: LockfileProblem(path: "y", line: 3, column: 1, message: "expected an entry key ending in ':' (a yarn.lock entry)")) {
-      try LockfileReader.read(Array("# yarn lockfile v1\n\naxios@^1.0.0\n".utf8), format: .yarnLock, path: "y")
+    #expect(
+      throws: LockfileProblem(
+        path: "y", line: 3, column: 1,
+        message: "expected an entry key ending in ':' (a yarn.lock entry)")
+    ) {
+      try LockfileReader.read(
+        Array("# yarn lockfile v1\n\naxios@^1.0.0\n".utf8), format: .yarnLock, path: "y")
     }
-    #expect(throws: LockfileProblem(path: "c", line: 3, column: 1, message: "expected 'key = value' or a [table] header")) {
-      try LockfileReader.read(Array("[[package]]\nname = \"a\"\nversion\n".utf8), format: .cargoLock, path: "c")
+    #expect(
+      throws: LockfileProblem(
+        path: "c", line: 3, column: 1, message: "expected 'key = value' or a [table] header")
+    ) {
+      try LockfileReader.read(
+        Array("[[package]]\nname = \"a\"\nversion\n".utf8), format: .cargoLock, path: "c")
     }
   }
 

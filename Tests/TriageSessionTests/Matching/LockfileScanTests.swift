@@ -14,7 +14,9 @@ import TriageTestSupport
   /// `npm:axios@1.14.1,0.30.4` hits exactly the four lockfiles resolving those versions, direct
   /// and transitive, and none of the others (other versions, PyPI's axios, skipped folders).
   @Test func axiosHitsExactlyTheExpectedLockfiles() throws {
-    let scan = scanFixtures(extra: [".git/package-lock.json": LockfileFixtures.text("web-npm-v3/package-lock.json")])
+    let scan = scanFixtures(extra: [
+      ".git/package-lock.json": LockfileFixtures.text("web-npm-v3/package-lock.json")
+    ])
     let hits = scan.hits(for: [try AffectedPackage(parsing: "npm:axios@1.14.1,0.30.4")])
     #expect(
       hits.map { "\($0.path):\($0.line) \($0.version) \($0.isDirect.map(String.init) ?? "nil")" }
@@ -27,7 +29,11 @@ import TriageTestSupport
     #expect(scan.problems.isEmpty)
     // One file of every format was read, and nothing under the skipped folders.
     #expect(Set(scan.scanned.map(\.format)) == Set(LockfileFormat.allCases))
-    #expect(!scan.scanned.contains { $0.path.contains("node_modules") || $0.path.contains("vendor/bundle") || $0.path.hasPrefix(".git/") })
+    #expect(
+      !scan.scanned.contains {
+        $0.path.contains("node_modules") || $0.path.contains("vendor/bundle")
+          || $0.path.hasPrefix(".git/")
+      })
   }
 
   /// The same hits from an OSV advisory, by versions or by ranges.
@@ -44,15 +50,24 @@ import TriageTestSupport
   /// tj-actions/changed-files: the v35 tag by the ECOSYSTEM range, the compromised commit by GIT.
   @Test func theTjActionsAdvisoryHitsBothRefs() throws {
     let text = try String(
-      contentsOfFile: LockfileFixtures.advisory("tj-actions-changed-files.osv.json"), encoding: .utf8)
+      contentsOfFile: LockfileFixtures.advisory("tj-actions-changed-files.osv.json"),
+      encoding: .utf8)
     let hits = scanFixtures().hits(for: try OSVAdvisory(json: Array(text.utf8)).packages)
-    #expect(hits.map { "\($0.path):\($0.line)" } == [".github/workflows/ci.yml:13", ".github/workflows/ci.yml:14"])
+    #expect(
+      hits.map { "\($0.path):\($0.line)" } == [
+        ".github/workflows/ci.yml:13", ".github/workflows/ci.yml:14",
+      ])
   }
 
   /// A malformed lockfile is a positioned problem; the scan goes on with the others.
   @Test func aMalformedLockfileIsReportedAndTheScanGoesOn() throws {
     let scan = scanFixtures(extra: ["broken/package-lock.json": "{\n  \"packages\": {,\n}"])
-    #expect(scan.problems == [LockfileProblem(path: "broken/package-lock.json", line: 2, column: 16, message: "expected a member name in double quotes")])
+    #expect(
+      scan.problems == [
+        LockfileProblem(
+          path: "broken/package-lock.json", line: 2, column: 16,
+          message: "expected a member name in double quotes")
+      ])
     #expect(scan.hits(for: [try AffectedPackage(parsing: "npm:axios@1.14.1")]).count == 3)
   }
 }

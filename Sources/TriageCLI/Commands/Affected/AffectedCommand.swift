@@ -14,7 +14,8 @@ extension Command {
   /// `triage affected VENDOR | --package SPEC... | --advisory FILE [--scan DIR...] [--json]`.
   static let affected = Command(
     "affected",
-    abstract: "Show what a vendor's incident touches, or find lockfiles resolving affected versions.",
+    abstract:
+      "Show what a vendor's incident touches, or find lockfiles resolving affected versions.",
     discussion: """
       With VENDOR: the blast radius from the inventory (credentials, data, clients, runbooks).
 
@@ -26,15 +27,18 @@ extension Command {
       but a lockfile or the advisory could not be read. See docs/affected.md.
       """,
     arguments: [
-      ArgumentSpec(ArgumentName("vendor"), arity: .optional, help: "A vendor id, name, alias or product.")
+      ArgumentSpec(
+        ArgumentName("vendor"), arity: .optional, help: "A vendor id, name, alias or product.")
     ],
     options: [
       .repeatedValue(
         .package, valueName: "ecosystem:name@versions",
         help: "A package and its affected versions: npm:axios@1.14.1,0.30.4."),
-      .value(.advisory, valueName: "file", help: "An OSV advisory (JSON) naming affected versions."),
+      .value(
+        .advisory, valueName: "file", help: "An OSV advisory (JSON) naming affected versions."),
       .repeatedValue(.scan, valueName: "dir", help: "A folder to scan (repeatable; default: .)."),
-      .value(OptionName("inventory"), valueName: "dir", help: "The inventory folder (VENDOR form)."),
+      .value(
+        OptionName("inventory"), valueName: "dir", help: "The inventory folder (VENDOR form)."),
       .flag(.json, help: "Print the result as JSON (format triage-affected/1)."),
     ],
     action: AffectedCommand.run)
@@ -49,7 +53,8 @@ enum AffectedCommand {
     let vendor = invocation.argument(ArgumentName("vendor"))
     if specs.isEmpty, advisoryPath == nil {
       guard vendor != nil else {
-        throw CommandFailure("give VENDOR, --package ECOSYSTEM:NAME@VERSION or --advisory FILE", exit: .usage)
+        throw CommandFailure(
+          "give VENDOR, --package ECOSYSTEM:NAME@VERSION or --advisory FILE", exit: .usage)
       }
       return try AffectedVendorCommand.run(invocation, context)
     }

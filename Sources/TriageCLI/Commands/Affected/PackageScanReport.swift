@@ -26,7 +26,9 @@ struct PackageScanReport {
     let hits = self.hits
     let subject =
       query.advisory.map { "advisory \($0.advisory.id)" }
-      ?? query.packages.map { "\($0.ecosystem.rawValue):\($0.name)@\($0.versions.joined(separator: ","))" }
+      ?? query.packages.map {
+        "\($0.ecosystem.rawValue):\($0.name)@\($0.versions.joined(separator: ","))"
+      }
       .joined(separator: " ")
     if hits.isEmpty {
       lines.append("no hit: no scanned file resolves an affected version (\(subject))")
@@ -38,7 +40,8 @@ struct PackageScanReport {
       for hit in hits {
         let direct = hit.isDirect.map { $0 ? ", direct" : ", transitive" } ?? ""
         lines.append(
-          "  \(hit.path):\(hit.line)  \(hit.name) \(hit.version)  (\(hit.format.rawValue)\(direct))")
+          "  \(hit.path):\(hit.line)  \(hit.name) \(hit.version)  (\(hit.format.rawValue)\(direct))"
+        )
       }
     }
     let unpinned = scan.unpinnedMatches(for: query.packages)
@@ -53,7 +56,9 @@ struct PackageScanReport {
       for problem in scan.problems { lines.append("  \(problem.description)") }
     }
     let roots = query.scanRoots.joined(separator: ", ")
-    lines.append("scanned \(scan.scanned.count) \(scan.scanned.count == 1 ? "file" : "files") under \(roots) at \(scannedAt):")
+    lines.append(
+      "scanned \(scan.scanned.count) \(scan.scanned.count == 1 ? "file" : "files") under \(roots) at \(scannedAt):"
+    )
     var counts: [LockfileFormat: Int] = [:]
     for file in scan.scanned { counts[file.format, default: 0] += 1 }
     for format in LockfileFormat.allCases {

@@ -32,7 +32,9 @@ package struct AffectedPackage: Sendable, Equatable {
     return ranges.contains { $0.includes(version, in: ecosystem) }
   }
 
-  /// Reads `--package` text: `ECOSYSTEM:NAME@VERSION[,VERSION...]` (`npm:axios@1.14.1,0.30.4`,
+  /// Reads `--package` text.
+  ///
+  /// The text is `ECOSYSTEM:NAME@VERSION[,VERSION...]` (`npm:axios@1.14.1,0.30.4`,
   /// `npm:@scope/pkg@1.0.0`, `GitHub Actions:tj-actions/changed-files@v35`). The ecosystem is
   /// OSV's name, case-insensitively, or an alias: `pip`/`python` (PyPI), `golang`, `cargo`/
   /// `crates`/`rust`, `gem`/`ruby`, `composer`/`php`, `swift`/`swiftpm`, `actions`/`gha`.

@@ -1,7 +1,8 @@
 import RunbookCore
 
-/// An OSV-format advisory (https://ossf.github.io/osv-schema/), read from JSON: its id and the
-/// packages it affects. Entries for ecosystems triage does not scan (`Debian:12`, `Maven`) are
+/// An OSV-format advisory (https://ossf.github.io/osv-schema/), read from JSON.
+///
+/// It keeps its id and the packages it affects. Entries for ecosystems triage does not scan (`Debian:12`, `Maven`) are
 /// kept out of ``packages`` and counted in ``skippedEcosystems``.
 package struct OSVAdvisory: Sendable, Equatable {
   package var id: String
@@ -21,7 +22,8 @@ package struct OSVAdvisory: Sendable, Equatable {
       throw AdvisoryError(line: error.line, column: error.column, message: error.message)
     }
     guard case .object = document.value else {
-      throw AdvisoryError(line: document.line, column: document.column, message: "expected an object")
+      throw AdvisoryError(
+        line: document.line, column: document.column, message: "expected an object")
     }
     guard let id = document["id"]?.string else {
       throw AdvisoryError(line: document.line, column: document.column, message: "no 'id'")
@@ -49,7 +51,8 @@ package struct OSVAdvisory: Sendable, Equatable {
       }
       var ranges: [AffectedRange] = []
       for range in entry["ranges"]?.elements ?? [] {
-        guard let kindName = range["type"]?.string, let kind = AffectedRange.Kind(rawValue: kindName)
+        guard let kindName = range["type"]?.string,
+          let kind = AffectedRange.Kind(rawValue: kindName)
         else {
           throw AdvisoryError(
             line: range.line, column: range.column,
@@ -64,7 +67,8 @@ package struct OSVAdvisory: Sendable, Equatable {
     }
   }
 
-  private static func events(of range: PositionedJSON) throws(AdvisoryError) -> [AffectedRange.Event]
+  private static func events(of range: PositionedJSON) throws(AdvisoryError) -> [AffectedRange
+    .Event]
   {
     var events: [AffectedRange.Event] = []
     for event in range["events"]?.elements ?? [] {

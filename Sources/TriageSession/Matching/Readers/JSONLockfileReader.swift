@@ -12,7 +12,8 @@ enum JSONLockfileReader {
     do {
       document = try PositionedJSON.parse(bytes)
     } catch {
-      throw LockfileProblem(path: path, line: error.line, column: error.column, message: error.message)
+      throw LockfileProblem(
+        path: path, line: error.line, column: error.column, message: error.message)
     }
     guard case .object = document.value else {
       throw LockfileProblem(

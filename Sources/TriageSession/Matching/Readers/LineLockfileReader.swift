@@ -3,7 +3,9 @@ import Foundation
 /// The line-based manifests: `requirements*.txt`, `go.sum`, `Gemfile.lock` and GitHub Actions
 /// workflows.
 enum LineLockfileReader {
-  /// `requirements*.txt`: `name==1.2.3` and `name===1.2.3` pins (extras and environment markers
+  /// The pins of a `requirements*.txt`.
+  ///
+  /// `name==1.2.3` and `name===1.2.3` pins (extras and environment markers
   /// allowed) resolve; any other specifier (`>=`, `~=`, none) is unpinned and reported; options
   /// (`-r`, `-e`, `--hash`), URLs and comments are skipped. A requirements file says nothing of
   /// direct or transitive (`pip-compile` output lists both), so ``ResolvedPackage/isDirect`` is nil.
@@ -46,7 +48,9 @@ enum LineLockfileReader {
     return (packages, unpinned)
   }
 
-  /// `go.sum`: `module version[/go.mod] h1:hash` lines; one package per module and version, at
+  /// The modules of a `go.sum`.
+  ///
+  /// It reads `module version[/go.mod] h1:hash` lines: one package per module and version, at
   /// its first line. go.sum also lists modules whose `go.mod` was only consulted during version
   /// selection, so a hit there says the version is in the module graph, not that it is built.
   static func goSum(_ text: String, path: String) throws(LockfileProblem) -> [ResolvedPackage] {
@@ -93,7 +97,9 @@ enum LineLockfileReader {
       else { continue }
       let name = line[..<open].strippedOfSpaces
       var version = String(line[line.index(after: open)..<close])
-      let platforms = ["x86", "arm", "aarch64", "java", "linux", "darwin", "mingw", "mswin", "universal"]
+      let platforms = [
+        "x86", "arm", "aarch64", "java", "linux", "darwin", "mingw", "mswin", "universal",
+      ]
       if let dash = version.firstIndex(of: "-"),
         platforms.contains(where: { version[dash...].contains($0) })
       {
@@ -108,7 +114,9 @@ enum LineLockfileReader {
     }
   }
 
-  /// A GitHub Actions workflow: every `uses: owner/repo@ref` and `uses: owner/repo/path@ref`
+  /// The actions a GitHub Actions workflow uses.
+  ///
+  /// Every `uses: owner/repo@ref` and `uses: owner/repo/path@ref`
   /// (the name is `owner/repo`, as OSV names actions); a 40-hex ref is also the commit. Local
   /// (`./`) and `docker://` uses are skipped. Every `uses:` is direct.
   static func workflow(_ text: String, path: String) -> [ResolvedPackage] {

@@ -1,4 +1,6 @@
-/// `pnpm-lock.yaml`: the keys of its top-level `packages:` map. v5 writes `/name/1.2.3`, v6
+/// The reader of `pnpm-lock.yaml` files.
+///
+/// It reads the keys of the top-level `packages:` map. v5 writes `/name/1.2.3`, v6
 /// `/name@1.2.3`, v9 `name@1.2.3`; a peer suffix (`(react@18.2.0)` or v5's `_react@18.2.0`) is
 /// dropped. A package is direct when an importer (v9 `importers:`, or v5/v6's top-level
 /// `dependencies:`, `devDependencies:`, `optionalDependencies:`) lists it at that version.
@@ -36,7 +38,8 @@ enum PnpmLockReader {
         // The name's line (indent 2, or 6 under an importer) ends in ':' and its `version:`
         // follows, or (v5) it holds the version itself: `axios: 1.14.1`.
         let nameIndent = section == "importers" ? 6 : 2
-        if line.indentation > nameIndent, stripped.hasPrefix("version:"), let name = dependencyName {
+        if line.indentation > nameIndent, stripped.hasPrefix("version:"), let name = dependencyName
+        {
           let version = stripped.dropFirst("version:".count).strippedOfSpaces.unquoted
           declared.insert(name + "@" + peerless(String(version)))
           continue

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A small TOML subset reader, enough for the `[[package]]` tables of `Cargo.lock`,
-/// `poetry.lock` and `uv.lock`: headers (`[[package]]`, `[package.extras]`, `[metadata]`), and
+/// A small TOML subset reader, enough for the `[[package]]` tables of the lockfiles.
+///
+/// It reads `Cargo.lock`, `poetry.lock` and `uv.lock`: headers (`[[package]]`, `[package.extras]`, `[metadata]`), and
 /// `key = value` lines whose value is a basic or literal string, a number, a boolean, an inline
 /// table or an array (which may run over several lines). Values are kept as their raw text.
 struct TOMLPackageTables {
@@ -87,7 +88,8 @@ struct TOMLPackageTables {
     }
     if let open = pending {
       throw LockfileProblem(
-        path: path, line: open.line, column: open.column, message: "the array or table is not closed")
+        path: path, line: open.line, column: open.column,
+        message: "the array or table is not closed")
     }
     if let table = current { packages.append(table) }
   }
@@ -113,7 +115,9 @@ struct TOMLPackageTables {
   }
 }
 
-/// `Cargo.lock`, `poetry.lock` and `uv.lock`: the `name` and `version` of every `[[package]]`.
+/// The reader of `Cargo.lock`, `poetry.lock` and `uv.lock`.
+///
+/// It reads the `name` and `version` of every `[[package]]`.
 /// Direct: in `Cargo.lock`, the dependencies of packages with no `source` (the workspace's own);
 /// in `uv.lock`, those of packages whose `source` is `editable` or `virtual` (the project);
 /// `poetry.lock` does not say (nil).

@@ -1,4 +1,6 @@
-/// `yarn.lock`, classic (v1: `axios@^1.14.0, axios@^1.14.1:` then `  version "1.14.1"`) and
+/// The reader of `yarn.lock` files.
+///
+/// Both kinds: classic (v1: `axios@^1.14.0, axios@^1.14.1:` then `  version "1.14.1"`) and
 /// berry (v2 and later: `"axios@npm:^1.14.0":` then `  version: 1.14.1`). Yarn does not record
 /// which packages are direct, so ``ResolvedPackage/isDirect`` is nil. Berry's workspace entries
 /// (`@workspace:`) and `__metadata` are skipped.

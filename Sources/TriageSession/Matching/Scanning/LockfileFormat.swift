@@ -14,7 +14,8 @@ package enum LockfileFormat: String, Sendable, Hashable, CaseIterable {
   case composerLock = "composer.lock"
   case githubWorkflow = "github-actions-workflow"
 
-  /// The format of the file at `path` (a `/`-separated path under the scan root), by its name:
+  /// The format of the file at `path`, by its name; nil for any other file.
+  ///
   /// `package-lock.json` and `npm-shrinkwrap.json`; `requirements*.txt`; `*.yml`/`*.yaml`
   /// directly under `.github/workflows/`; the others by their exact names. Nil for any other.
   package init?(path: String) {

@@ -10,7 +10,9 @@ package struct LockfileScanner<Files: FileReading> {
   package static var maximumFileSize: Int { 64 << 20 }
 
   /// The folder names never entered.
-  package static var skippedFolders: [String] { [".git", "node_modules", ".build", "vendor/bundle"] }
+  package static var skippedFolders: [String] {
+    [".git", "node_modules", ".build", "vendor/bundle"]
+  }
 
   let files: Files
 
@@ -36,7 +38,8 @@ package struct LockfileScanner<Files: FileReading> {
     do {
       status = try files.status(at: absolute)
     } catch {
-      scan.problems.append(LockfileProblem(path: displayed, line: 0, column: 0, message: "\(error)"))
+      scan.problems.append(
+        LockfileProblem(path: displayed, line: 0, column: 0, message: "\(error)"))
       return
     }
     guard let status else {

@@ -1,4 +1,6 @@
-/// A PyPI version read by PEP 440 and ordered by its rules: epoch, release (trailing zeros do not
+/// A PyPI version read by PEP 440 and ordered by its rules.
+///
+/// The order: epoch, release (trailing zeros do not
 /// count), then a `.devN` alone < `aN` < `bN` < `rcN` < the release < `.postN`, with `.devN` of a
 /// pre or post release just before it. Alternative spellings are normalised (`alpha`, `beta`,
 /// `c`, `pre`, `preview`, `rev`, `r`, `-N` as post, `_`/`-` separators); the local label

@@ -1,5 +1,6 @@
-/// A version read by Semantic Versioning 2.0 rules, ordered by its precedence (build metadata
-/// ignored). Lenient where lockfiles are: a leading `v` or `=`, and missing minor or patch
+/// A version read by Semantic Versioning 2.0 rules, ordered by its precedence.
+///
+/// Build metadata is ignored. Lenient where lockfiles are: a leading `v` or `=`, and missing minor or patch
 /// (`1.2` is `1.2.0`), are accepted.
 package struct SemanticVersion: Sendable, Hashable, Comparable {
   package var major: Int

@@ -53,8 +53,12 @@ import TriageTestSupport
   @Test func noHitSaysWhatWasScanned() {
     let run = run(["--package", "npm:axios@1.13.9", "--scan", "tree"])
     #expect(run.exit == .success, "\(run.error)")
-    #expect(run.output.hasPrefix("no hit: no scanned file resolves an affected version (npm:axios@1.13.9)\n"))
-    #expect(run.output.contains("scanned 21 files under tree at 2027-01-15T08:00:00Z:\n  package-lock.json: 3\n"))
+    #expect(
+      run.output.hasPrefix(
+        "no hit: no scanned file resolves an affected version (npm:axios@1.13.9)\n"))
+    #expect(
+      run.output.contains(
+        "scanned 21 files under tree at 2027-01-15T08:00:00Z:\n  package-lock.json: 3\n"))
     #expect(run.output.contains("  github-actions-workflow: 1\n"))
   }
 
@@ -74,7 +78,8 @@ import TriageTestSupport
     #expect(run([]).exit == .usage)
     #expect(run(["github", "--package", "npm:axios@1.0.0"]).exit == .usage)
     #expect(run(["--package", "npm:axios@1.0.0", "--scan", "nowhere"]).exit == .noInput)
-    let badAdvisory = run(["--advisory", "a.json", "--scan", "tree"], extra: ["a.json": "{\"id\": 1}"])
+    let badAdvisory = run(
+      ["--advisory", "a.json", "--scan", "tree"], extra: ["a.json": "{\"id\": 1}"])
     #expect(badAdvisory.exit == .dataError)
     #expect(badAdvisory.error.contains("a.json:1:1: no 'id'"), "\(badAdvisory.error)")
   }
