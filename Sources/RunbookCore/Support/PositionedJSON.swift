@@ -82,6 +82,12 @@ package struct PositionedJSONError: Error, Sendable, Equatable, CustomStringConv
   package var column: Int
   package var message: String
 
+  package init(line: Int, column: Int, message: String) {
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
   package var description: String { "\(line):\(column): \(message)" }
 }
 

@@ -11,7 +11,8 @@ extension OptionName {
 }
 
 extension Command {
-  /// `triage affected VENDOR | --package SPEC... | --advisory FILE [--scan DIR...] [--json]`.
+  /// `triage affected VENDOR | --package SPEC... | --advisory FILE [--scan DIR...] [--json]
+  /// [-o FILE]`.
   static let affected = Command(
     "affected",
     abstract:
@@ -40,6 +41,7 @@ extension Command {
       .value(
         OptionName("inventory"), valueName: "dir", help: "The inventory folder (VENDOR form)."),
       .flag(.json, help: "Print the result as JSON (format triage-affected/1)."),
+      .value(.output, short: "o", valueName: "file", help: "Write the result to FILE instead."),
     ],
     action: AffectedCommand.run)
 }
@@ -93,10 +95,15 @@ enum AffectedCommand {
     let scan = Self.scan(context.fileSystem, query.scanRoots.map { ($0, context.resolvedPath($0)) })
     let report = PackageScanReport(
       query: query, scan: scan, scannedAt: UTCTimestamp.string(from: context.now()))
-    if invocation.flag(.json) {
-      context.standardOutput.write(report.json.prettyText)
+    let text = invocation.flag(.json) ? report.json.prettyText : report.text
+    if let outputPath = invocation.value(.output).map(context.resolvedPath) {
+      do {
+        try context.fileSystem.replaceFile(Array(text.utf8), at: outputPath)
+      } catch {
+        throw OutputError.cannotWrite(path: outputPath, reason: error.description)
+      }
     } else {
-      context.standardOutput.write(report.text)
+      context.standardOutput.write(text)
     }
     if !report.hits.isEmpty { return .failure }
     return scan.problems.isEmpty ? .success : .dataError

@@ -85,7 +85,8 @@ package struct AffectedRange: Sendable, Equatable {
   /// prefix of a full one.
   static func isSameCommit(_ left: String, _ right: String) -> Bool {
     let (a, b) = (left.lowercased(), right.lowercased())
-    guard a.count >= 7, b.count >= 7 else { return false }
+    guard a.count >= 7, b.count >= 7, a.allSatisfy(\.isHexDigit), b.allSatisfy(\.isHexDigit)
+    else { return false }
     return a.hasPrefix(b) || b.hasPrefix(a)
   }
 }

@@ -83,4 +83,17 @@ import TriageTestSupport
     #expect(badAdvisory.exit == .dataError)
     #expect(badAdvisory.error.contains("a.json:1:1: no 'id'"), "\(badAdvisory.error)")
   }
+
+  /// `-o FILE` writes the JSON there, for `run` to keep as evidence; nothing on standard output.
+  @Test func writesTheResultToAFile() throws {
+    let files = InMemoryFileSystem(
+      Dictionary(uniqueKeysWithValues: Self.tree.map { ("/w/" + $0.key, $0.value) }))
+    let run = InProcessRun(
+      ["affected", "--package", "npm:axios@1.14.1", "--scan", "tree", "--json", "-o", "scan.json"],
+      fileSystem: files)
+    #expect(run.exit == .failure, "\(run.error)")
+    #expect(run.output.isEmpty)
+    let written = String(decoding: try files.readFile(at: "/w/scan.json"), as: UTF8.self)
+    #expect(written.contains(#""result": "hit""#))
+  }
 }
