@@ -82,6 +82,22 @@ import TriageTestSupport
       ])
   }
 
+  /// Files made by the real tool (uv 0.13.9: `uv lock`, `uv pip compile`) read as written.
+  @Test func realUvOutput() throws {
+    #expect(
+      try read("report-builder-uv-real/uv.lock") == [
+        "certifi@2026.10.19.post1:7:transitive", "charset-normalizer@3.5.3:15:transitive",
+        "idna@3.20:162:transitive", "jinja2@3.1.4:171:direct", "markupsafe@3.0.4:183:transitive",
+        "requests@2.32.3:326:direct", "urllib3@2.8.0:341:transitive",
+      ])
+    #expect(
+      try read("report-builder-uv-real/requirements.txt") == [
+        "certifi@2026.10.19.post1:3:unknown", "charset-normalizer@3.5.3:5:unknown",
+        "idna@3.20:7:unknown", "jinja2@3.1.6:9:unknown", "markupsafe@3.0.4:11:unknown",
+        "requests@2.32.3:13:unknown", "urllib3@2.8.0:15:unknown",
+      ])
+  }
+
   @Test func goCargoGemsSwiftComposer() throws {
     #expect(
       try read("go-service/go.sum") == [

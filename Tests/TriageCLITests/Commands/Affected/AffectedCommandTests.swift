@@ -58,7 +58,7 @@ import TriageTestSupport
         "no hit: no scanned file resolves an affected version (npm:axios@1.13.9)\n"))
     #expect(
       run.output.contains(
-        "scanned 21 files under tree at 2027-01-15T08:00:00Z:\n  package-lock.json: 3\n"))
+        "scanned 23 files under tree at 2027-01-15T08:00:00Z:\n  package-lock.json: 3\n"))
     #expect(run.output.contains("  github-actions-workflow: 1\n"))
   }
 
