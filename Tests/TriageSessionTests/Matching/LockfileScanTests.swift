@@ -70,4 +70,15 @@ import TriageTestSupport
       ])
     #expect(scan.hits(for: [try AffectedPackage(parsing: "npm:axios@1.14.1")]).count == 3)
   }
+
+  /// Overlapping roots read each file once; a missing root is a problem.
+  @Test func overlappingRootsReadEachFileOnce() {
+    var files: [String: String] = [:]
+    for (path, text) in LockfileFixtures.lockfileTexts() { files["/t/" + path] = text }
+    let scan = LockfileScanner(files: InMemoryFileSystem(files)).scan([
+      (".", "/t"), ("web-npm-v3", "/t/web-npm-v3"), ("gone", "/t/gone"),
+    ])
+    #expect(scan.scanned.count == 23)
+    #expect(scan.problems.map(\.description) == ["gone:0:0: no such file or folder"])
+  }
 }

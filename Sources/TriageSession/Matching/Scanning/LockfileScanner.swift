@@ -75,6 +75,8 @@ package struct LockfileScanner<Files: FileReading> {
           into: &scan)
       }
     case .regular:
+      // Overlapping roots (`--scan . --scan web`) read each file once.
+      guard scan.readPaths.insert(files.standardizedPath(absolute)).inserted else { return }
       // The absolute path, so a scan rooted at `.github` still sees `.github/workflows/`.
       guard let format = LockfileFormat(path: absolute) else { return }
       read(absolute: absolute, displayed: displayed, format: format, into: &scan)
@@ -126,6 +128,8 @@ package struct LockfileScan: Sendable, Equatable {
   package var resolved: [ResolvedPackage] = []
   package var unpinned: [UnpinnedRequirement] = []
   package var problems: [LockfileProblem] = []
+  /// The standardized paths of the files read, so overlapping roots read each once.
+  var readPaths: Set<String> = []
 
   package init() {}
 
