@@ -81,4 +81,17 @@ import TriageTestSupport
     #expect(scan.scanned.count == 23)
     #expect(scan.problems.map(\.description) == ["gone:0:0: no such file or folder"])
   }
+
+  /// `package.json` beside an npm v1 lock and `go.mod` beside a `go.sum` settle direct or not.
+  @Test func siblingManifestsSettleDirectDependencies() {
+    let scan = scanFixtures()
+    let flags = scan.resolved.filter {
+      $0.path.hasPrefix("legacy-npm-v1/") || $0.path.hasPrefix("go-service/")
+    }.map { "\($0.name) \($0.isDirect.map(String.init) ?? "nil")" }
+    #expect(
+      flags == [
+        "github.com/davecgh/go-spew false", "golang.org/x/net true", "golang.org/x/text false",
+        "axios true", "follow-redirects false",
+      ])
+  }
 }

@@ -103,7 +103,16 @@ package struct LockfileScanner<Files: FileReading> {
       return
     }
     do {
-      let contents = try LockfileReader.read(bytes, format: format, path: displayed)
+      var contents = try LockfileReader.read(bytes, format: format, path: displayed)
+      if let manifestName = SiblingManifest.fileName(for: format),
+        contents.packages.contains(where: { $0.isDirect == nil }),
+        let slash = absolute.lastIndex(of: "/"),
+        let manifest = try? files.readFile(
+          at: absolute[...slash] + manifestName, upTo: Self.maximumFileSize)
+      {
+        contents.packages = SiblingManifest.settlingDirect(
+          contents.packages, format: format, manifest: manifest)
+      }
       scan.scanned.append(
         ScannedFile(path: displayed, format: format, packageCount: contents.packages.count))
       scan.resolved += contents.packages
