@@ -12,7 +12,9 @@ enum SiblingManifest {
     }
   }
 
-  /// `packages` with ``ResolvedPackage/isDirect`` settled from `manifest`: for npm, entries the
+  /// `packages` with ``ResolvedPackage/isDirect`` settled from `manifest`.
+  ///
+  /// For npm, entries the
   /// lockfile left unknown are direct when `package.json` declares them (any dependency kind),
   /// else transitive; for Go, a module is direct when `go.mod` requires it without
   /// `// indirect`, else transitive. An unreadable manifest changes nothing.
