@@ -29,7 +29,8 @@ let package = Package(
       name: "RunbookCoreTests", dependencies: ["YAMLLite", "RunbookCore", "TriageTestSupport"]),
     .testTarget(
       name: "TriageSessionTests",
-      dependencies: ["YAMLLite", "RunbookCore", "TriageSession", "TriageTestSupport"]),
+      dependencies: ["YAMLLite", "RunbookCore", "TriageSession", "TriageTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "IncidentLogTests",
       dependencies: ["RunbookCore", "TriageSession", "IncidentLog", "TriageTestSupport"],
