@@ -173,7 +173,7 @@ extension ArchiveStore {
       for name in try fileSystem.contentsOfDirectory(at: absolute(directory)) {
         let path = directory + "/" + name
         switch FolderEntry(name: name) {
-        case .hidden:
+        case .hidden, .signature:
           continue
         case .report:
           entries.append(.report(path))

@@ -1,0 +1,27 @@
+import IncidentLog
+import YAMLLite
+
+/// The archive's optional `config.yaml`: `signing-key: PATH` (relative to the archive) and
+/// `origin: NAME` (the checkpoints' origin). Other keys belong to other features and are left
+/// alone; a file that does not parse is treated as absent here (`lint` is not its reader).
+struct ArchiveConfig: Equatable {
+  /// The file's name in the archive root.
+  static let fileName = "config.yaml"
+
+  /// The signing key's path, made absolute against the archive.
+  var signingKey: String?
+  /// The checkpoints' origin.
+  var origin: String?
+
+  /// Reads `config.yaml` of the archive at `root`; empty when missing or unreadable.
+  init(archive root: String, fileSystem: any FileSystem) {
+    let path = root + "/" + Self.fileName
+    guard let bytes = try? fileSystem.readFile(at: path, upTo: 64 << 10),
+      let node = try? YAMLParser.parse(bytes, file: path)
+    else { return }
+    if let key = node[key: "signing-key"]?.scalarText, !key.isEmpty {
+      signingKey = key.hasPrefix("/") ? key : root + "/" + key
+    }
+    origin = node[key: "origin"]?.scalarText.flatMap { $0.isEmpty ? nil : $0 }
+  }
+}
