@@ -49,9 +49,10 @@ import TriageTestSupport
       String(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
     }
 
-    /// Re-seals the documents from the `from`-th on, in order, as someone rewriting the
-    /// archive would: `edit` changes the first of them, and every later one gets the new
-    /// parents. The chain stays intact.
+    /// Re-seals the documents from the `from`-th on, in order, as a forger would.
+    ///
+    /// `edit` changes the first of them, and every later one gets the new parents. The chain
+    /// stays intact.
     func reseal(from first: Int, edit: (inout JSONObject) -> Void) throws {
       let store = ArchiveStore(root: archive, fileSystem: SystemFileSystem())
       let paths = Array(documents()[first...])
@@ -147,7 +148,10 @@ import TriageTestSupport
     let record = setup.archive + "/" + setup.documents()[1]
     let proof = setup.folder.url.appendingPathComponent("proof.txt").path
     let proved = try ArchiveTestSupport.archive(
-      ["prove", String(setup.id(of: record).prefix(24)), "--checkpoint", setup.checkpoint, "-o", proof],
+      [
+        "prove", String(setup.id(of: record).prefix(24)), "--checkpoint", setup.checkpoint, "-o",
+        proof,
+      ],
       setup.archive)
     #expect(proved.status == 0, "\(proved)")
     let copy = setup.folder.url.appendingPathComponent("record.json").path

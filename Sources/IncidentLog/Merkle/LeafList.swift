@@ -56,7 +56,8 @@ extension LeafList {
         throw MerkleTextError(line: offset + 1, "expected ID LEAFHASH")
       }
       leaves.append(
-        Leaf(id: String(words[0]), hash: try MerkleTextError.hash(String(words[1]), line: offset + 1))
+        Leaf(
+          id: String(words[0]), hash: try MerkleTextError.hash(String(words[1]), line: offset + 1))
       )
     }
     self.init(leaves)

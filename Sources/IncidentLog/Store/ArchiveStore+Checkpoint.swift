@@ -9,8 +9,10 @@ extension ArchiveStore {
     "triage/" + (root.split(separator: "/").last.map(String.init) ?? "incident-log")
   }
 
-  /// The archive's leaves now: every record and amendment file, by id as text, with
-  /// SHA-256(0x00 || its bytes). Files that cannot be read are left out (`verify` names them).
+  /// The archive's leaves now, in tree order.
+  ///
+  /// Every record and amendment file, by id as text, with SHA-256(0x00 || its bytes). Files
+  /// that cannot be read are left out (`verify` names them).
   package func leafList() throws(ArchiveError) -> LeafList {
     var leaves: [LeafList.Leaf] = []
     try forEachLocation { (location) throws(ArchiveError) in

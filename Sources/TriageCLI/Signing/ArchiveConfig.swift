@@ -1,9 +1,11 @@
 import IncidentLog
 import YAMLLite
 
-/// The archive's optional `config.yaml`: `signing-key: PATH` (relative to the archive) and
-/// `origin: NAME` (the checkpoints' origin). Other keys belong to other features and are left
-/// alone; a file that does not parse is treated as absent here (`lint` is not its reader).
+/// The archive's optional `config.yaml`, as far as signing and checkpoints read it.
+///
+/// `signing-key: PATH` (relative to the archive) and `origin: NAME` (the checkpoints' origin).
+/// Other keys belong to other features and are left alone; a file that does not parse is
+/// treated as absent here.
 struct ArchiveConfig: Equatable {
   /// The file's name in the archive root.
   static let fileName = "config.yaml"

@@ -81,7 +81,8 @@ enum ArchiveCheckpointCommand {
     do {
       return try Checkpoint(parsing: String(decoding: bytes, as: UTF8.self))
     } catch {
-      throw CommandFailure("\(path):\(error.line): not a checkpoint: \(error.reason)", exit: .dataError)
+      throw CommandFailure(
+        "\(path):\(error.line): not a checkpoint: \(error.reason)", exit: .dataError)
     }
   }
 }
