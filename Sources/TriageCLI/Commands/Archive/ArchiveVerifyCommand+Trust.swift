@@ -47,6 +47,10 @@ struct ArchiveTrustCheck {
     for id in comparison.dropped { lines.append("dropped: \(id)") }
     for id in comparison.changed { lines.append("changed: \(id)") }
     switch (comparison.extends, comparison.consistency) {
+    case (true, .checked?) where comparison.currentSize == checkpoint.size:
+      lines.append(
+        "The archive extends the checkpoint: it holds the same \(checkpoint.size) documents, "
+          + "unchanged.")
     case (true, .checked(let length)?):
       lines.append(
         "The archive extends the checkpoint: its first \(checkpoint.size) documents are the "
