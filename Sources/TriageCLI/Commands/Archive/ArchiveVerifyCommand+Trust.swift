@@ -44,6 +44,14 @@ struct ArchiveTrustCheck {
     lines.append(
       "Checkpoint \(checkpoint.origin): \(checkpoint.size) documents, root "
         + "\(Hex.string(of: checkpoint.root)); the archive holds \(comparison.currentSize).")
+    let origin =
+      ArchiveConfig(archive: store.root, fileSystem: context.fileSystem).origin
+      ?? store.defaultOrigin
+    if origin != checkpoint.origin {
+      lines.append(
+        "Note: this archive's origin is \(origin), the checkpoint's \(checkpoint.origin) "
+          + "(a copy under another folder name, or another log).")
+    }
     for id in comparison.dropped { lines.append("dropped: \(id)") }
     for id in comparison.changed { lines.append("changed: \(id)") }
     switch (comparison.extends, comparison.consistency) {
