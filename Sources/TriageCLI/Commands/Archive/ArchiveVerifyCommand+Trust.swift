@@ -21,6 +21,8 @@ struct ArchiveTrustCheck {
     try checkSignatures(store: store, context: context, required: required)
   }
 
+  /// Compares the archive with `checkpoint`, checks its signature lines, and says what it
+  /// found.
   private mutating func checkCheckpoint(
     _ checkpoint: Checkpoint, store: ArchiveStore, context: CommandContext, required: Bool
   ) throws {
@@ -93,6 +95,8 @@ struct ArchiveTrustCheck {
     ]
   }
 
+  /// Reports each document's signature, when the archive has signatures or `allowed_signers`
+  /// (or they are required).
   private mutating func checkSignatures(
     store: ArchiveStore, context: CommandContext, required: Bool
   ) throws {

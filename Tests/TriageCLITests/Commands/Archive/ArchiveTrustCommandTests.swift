@@ -80,6 +80,18 @@ import TriageTestSupport
     #expect(run(["verify", "--require-signatures"]).exit == .dataError)
   }
 
+  @Test func theArchiveConfigNamesTheKeyAndTheOrigin() throws {
+    try tree.writeNewFile(
+      Array("signing-key: alice-key\norigin: example.com/incidents\n".utf8),
+      at: "/w/log/config.yaml")
+    let note = run(["note", "20210401", "checked"])
+    #expect(note.exit == .success, "\(note)")
+    #expect(note.output.contains("Signed: wrote /w/log/amendments/"))
+    let checkpoint = run(["checkpoint"])
+    #expect(checkpoint.output.hasPrefix("example.com/incidents\n8\n"))
+    #expect(checkpoint.output.contains("\n\n\u{2014} alice ssh:"))
+  }
+
   @Test func withoutTheToolTheNoteIsWrittenUnsigned() {
     let tool = FakeSignatureTool(unavailableReason: "ssh-keygen (OpenSSH) was not found on PATH")
     let note = run(["note", "20210401", "checked", "--sign-key", "k"], tool: tool)
