@@ -34,6 +34,31 @@ extension ArchiveStore {
     return path
   }
 
+  /// Whether any `<doc>.json.sig` is in the archive: from the folders' listings alone, so that
+  /// `verify` of an archive without signatures opens no file more.
+  package func hasSignatureFiles() throws(ArchiveError) -> Bool {
+    for kind in DocumentKind.allCases {
+      var pending = [(path: kind.directoryName, depth: 0)]
+      guard try fileSystem.isDirectory(at: absolute(kind.directoryName)) else { continue }
+      while let (directory, depth) = pending.popLast() {
+        for name in try fileSystem.contentsOfDirectory(at: absolute(directory)) {
+          switch FolderEntry.Kind(name: name) {
+          case .signature: return true
+          case .other where depth < Self.maximumFolderDepth:
+            let path = directory + "/" + name
+            if !fileSystem.isSymbolicLink(at: absolute(path)),
+              try fileSystem.isDirectory(at: absolute(path))
+            {
+              pending.append((path, depth + 1))
+            }
+          default: continue
+          }
+        }
+      }
+    }
+    return false
+  }
+
   /// The signature status of every document, in ``locations()`` order.
   package func signatures(with tool: any SignatureTool) throws(ArchiveError) -> [DocumentSignature]
   {
