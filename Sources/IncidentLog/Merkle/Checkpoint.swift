@@ -38,8 +38,11 @@ package struct Checkpoint: Sendable, Equatable {
   package var root: [UInt8]
   /// Extension lines after the root, kept as read.
   package var extensions: [String]
-  /// The signature lines, in order.
+  /// The SSH signature lines, in order.
   package var signatures: [Signature]
+  /// Other signature lines (a witness's Ed25519 note signature, say), kept as read and
+  /// otherwise ignored, as C2SP asks of signatures by unknown keys.
+  package var otherSignatureLines: [String] = []
 
   /// Creates a checkpoint.
   package init(
@@ -61,9 +64,10 @@ package struct Checkpoint: Sendable, Equatable {
 
   /// The checkpoint as text: the body, and the signature lines after a blank line if signed.
   package var text: String {
-    guard !signatures.isEmpty else { return body }
+    guard !signatures.isEmpty || !otherSignatureLines.isEmpty else { return body }
     return body + "\n"
       + signatures.map { "\u{2014} \($0.name) ssh:\(Self.unarmored($0.armored))\n" }.joined()
+      + otherSignatureLines.map { $0 + "\n" }.joined()
   }
 }
 
@@ -86,14 +90,18 @@ extension Checkpoint {
       throw MerkleTextError(line: 3, "the root is not 32 bytes of base64")
     }
     var signatures: [Signature] = []
+    var others: [String] = []
     for (offset, line) in lines.dropFirst(blank + 1).enumerated() {
       let number = blank + 2 + offset
       let words = line.split(separator: " ", omittingEmptySubsequences: false)
       guard words.count == 3, words[0] == "\u{2014}", !words[1].isEmpty else {
         throw MerkleTextError(line: number, "expected a signature line: \u{2014} NAME ssh:BASE64")
       }
-      guard words[2].hasPrefix("ssh:"), Data(base64Encoded: String(words[2].dropFirst(4))) != nil
-      else {
+      guard words[2].hasPrefix("ssh:") else {
+        others.append(line)
+        continue
+      }
+      guard Data(base64Encoded: String(words[2].dropFirst(4))) != nil else {
         throw MerkleTextError(line: number, "not an SSH signature (ssh:BASE64)")
       }
       signatures.append(
@@ -102,6 +110,7 @@ extension Checkpoint {
     self.init(
       origin: body[0], size: size, root: Array(root), extensions: Array(body[3...]),
       signatures: signatures)
+    otherSignatureLines = others
   }
 
   /// The base64 of an armored SSH signature, on one line.

@@ -25,6 +25,15 @@ import Testing
     #expect(try Checkpoint(parsing: checkpoint.text) == checkpoint)
   }
 
+  @Test func keepsAndIgnoresOtherSignatureLines() throws {
+    let body = Checkpoint(origin: "o", size: 1, root: Self.root).body
+    let text = body + "\n\u{2014} witness.example AAECAwQ=\n"
+    let checkpoint = try Checkpoint(parsing: text)
+    #expect(checkpoint.signatures.isEmpty)
+    #expect(checkpoint.otherSignatureLines == ["\u{2014} witness.example AAECAwQ="])
+    #expect(checkpoint.text == text)
+  }
+
   @Test func refusesABadSizeAtItsLine() {
     #expect(throws: MerkleTextError(line: 2, "expected a count, found \"012\"")) {
       try Checkpoint(parsing: "o\n012\nAAAA\n")

@@ -29,7 +29,7 @@ struct ArchiveTrustCheck {
     let comparison = try store.compare(with: checkpoint)
     var signature = "unsigned"
     if checkpoint.signatures.isEmpty {
-      lines.append("Checkpoint: unsigned (no signature line).")
+      lines.append("Checkpoint: unsigned (no SSH signature line).")
       if required { isIntact = false }
     }
     for line in checkpoint.signatures {
