@@ -50,10 +50,12 @@ enum ArchiveProveCommand {
     let wanted = invocation.argument(.id) ?? ""
     let matches = leaves.leaves.indices.filter { leaves.leaves[$0].id.hasPrefix(wanted) }
     guard !wanted.isEmpty, matches.count == 1, let index = matches.first else {
-      throw CommandFailure(
-        matches.isEmpty
-          ? "no document \(wanted) in the tree" : "\(wanted) names \(matches.count) documents",
-        exit: .dataError)
+      // As for records elsewhere: unknown is exit 66, ambiguous 65.
+      throw matches.isEmpty
+        ? CommandFailure("no document with an id starting '\(wanted)' in the tree", exit: .noInput)
+        : CommandFailure(
+          "'\(wanted)' starts the ids of \(matches.count) documents; give more of it",
+          exit: .dataError)
     }
     let leaf = leaves.leaves[index]
     if invocation.value(.checkpoint) != nil,
