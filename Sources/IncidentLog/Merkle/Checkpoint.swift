@@ -76,7 +76,10 @@ extension Checkpoint {
   ///
   /// - Throws: ``MerkleTextError`` naming the line that is wrong.
   package init(parsing text: String) throws(MerkleTextError) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // A copy that passed through a CRLF system reads the same ("\r\n" is one Character).
+    var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).map(String.init)
     guard lines.last == "" else { throw MerkleTextError(line: lines.count, "no final newline") }
     lines.removeLast()
     let blank = lines.firstIndex(of: "") ?? lines.count

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An inclusion proof (RFC 9162 section 2.1.3) of one archive document in a checkpoint's tree,
 /// as text that can be checked without the archive.
 ///
@@ -77,7 +79,10 @@ extension InclusionProof {
   ///
   /// - Throws: ``MerkleTextError`` naming the line that is wrong.
   package init(parsing text: String) throws(MerkleTextError) {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // A copy that passed through a CRLF system reads the same ("\r\n" is one Character).
+    var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+      separator: "\n", omittingEmptySubsequences: false
+    ).map(String.init)
     if lines.last == "" { lines.removeLast() }
     guard lines.first == Self.formatLine else {
       throw MerkleTextError(line: 1, "expected \(Self.formatLine)")

@@ -34,6 +34,12 @@ import Testing
     #expect(checkpoint.text == text)
   }
 
+  @Test func readsACopyWithCRLFLineEnds() throws {
+    let checkpoint = Checkpoint(origin: "triage/log", size: 2, root: Self.root)
+    let copy = checkpoint.text.replacingOccurrences(of: "\n", with: "\r\n")
+    #expect(try Checkpoint(parsing: copy) == checkpoint)
+  }
+
   @Test func refusesABadSizeAtItsLine() {
     #expect(throws: MerkleTextError(line: 2, "expected a count, found \"012\"")) {
       try Checkpoint(parsing: "o\n012\nAAAA\n")
