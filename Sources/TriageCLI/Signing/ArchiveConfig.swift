@@ -5,7 +5,7 @@ import YAMLLite
 ///
 /// `signing-key: PATH` (relative to the archive) and `origin: NAME` (the checkpoints' origin).
 /// Other keys belong to other features and are left alone; a file that does not parse is
-/// treated as absent here.
+/// treated as absent, and ``problem`` says why.
 struct ArchiveConfig: Equatable {
   /// The file's name in the archive root.
   static let fileName = "config.yaml"
@@ -14,13 +14,20 @@ struct ArchiveConfig: Equatable {
   var signingKey: String?
   /// The checkpoints' origin.
   var origin: String?
+  /// Why the file that is there could not be read, with its position; nil when it could.
+  var problem: String?
 
   /// Reads `config.yaml` of the archive at `root`; empty when missing or unreadable.
   init(archive root: String, fileSystem: any FileSystem) {
     let path = root + "/" + Self.fileName
-    guard let bytes = try? fileSystem.readFile(at: path, upTo: 64 << 10),
-      let node = try? YAMLParser.parse(bytes, file: path)
-    else { return }
+    guard let bytes = try? fileSystem.readFile(at: path, upTo: 64 << 10) else { return }
+    let node: Node
+    do {
+      node = try YAMLParser.parse(bytes, file: path)
+    } catch {
+      problem = "\(error)"
+      return
+    }
     if let key = node[key: "signing-key"]?.scalarText, !key.isEmpty {
       signingKey = key.hasPrefix("/") ? key : root + "/" + key
     }

@@ -9,12 +9,18 @@ extension CommandContext {
   }
 
   /// The signing key: `--sign-key`, else `TRIAGE_SIGNING_KEY`, else the archive config's
-  /// `signing-key`; nil when none is configured.
+  /// `signing-key`; nil when none is configured. A `config.yaml` that does not parse is named
+  /// in a warning.
   func signingKey(_ invocation: Invocation, archive root: String) -> String? {
     if let key = invocation.value(.signKey) ?? environment[.triageSigningKey], !key.isEmpty {
       return resolvedPath(key)
     }
-    return ArchiveConfig(archive: root, fileSystem: fileSystem).signingKey
+    let config = ArchiveConfig(archive: root, fileSystem: fileSystem)
+    if let problem = config.problem {
+      standardError.write(
+        "triage: warning: \(VisibleText.line(problem)); its signing-key is not read\n")
+    }
+    return config.signingKey
   }
 
   /// Signs the document just written at `location` when a key is configured, and says so on
