@@ -8,9 +8,10 @@ extension CommandContext {
     signatureTool ?? OpenSSHSignatureTool(path: environment[.path])
   }
 
-  /// The signing key: `--sign-key`, else `TRIAGE_SIGNING_KEY`, else the archive config's
-  /// `signing-key`; nil when none is configured. A `config.yaml` that does not parse is named
-  /// in a warning.
+  /// The signing key, or nil when none is configured.
+  ///
+  /// `--sign-key`, else `TRIAGE_SIGNING_KEY`, else the archive config's `signing-key`. A
+  /// `config.yaml` that does not parse is named in a warning.
   func signingKey(_ invocation: Invocation, archive root: String) -> String? {
     if let key = invocation.value(.signKey) ?? environment[.triageSigningKey], !key.isEmpty {
       return resolvedPath(key)
