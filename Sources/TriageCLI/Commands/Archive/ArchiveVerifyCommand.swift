@@ -50,6 +50,7 @@ enum ArchiveVerifyCommand {
       var value = json(report)
       if case .object(var object) = value {
         for (key, member) in trust.json { object[key] = member }
+        object["intact"] = .bool(report.isIntact && trust.isIntact)
         value = .object(object)
       }
       context.standardOutput.write(JSONPrettyPrinter.string(of: value))
