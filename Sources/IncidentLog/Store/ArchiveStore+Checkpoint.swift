@@ -26,8 +26,16 @@ extension ArchiveStore {
 
   /// A checkpoint of the archive now, and keeps its leaf list under `checkpoints/`.
   ///
+  /// Under the archive's lock, so that the leaves are those of one moment: no append comes
+  /// between the listings of two folders.
+  ///
   /// - Throws: ``ArchiveError`` when the archive cannot be read or the list not written.
-  package func checkpoint(origin: String) throws(ArchiveError) -> Checkpoint {
+  package func checkpoint(origin: String) throws -> Checkpoint {
+    try withLock { () throws(ArchiveError) in try unlockedCheckpoint(origin: origin) }
+  }
+
+  /// ``checkpoint(origin:)`` without taking the lock.
+  private func unlockedCheckpoint(origin: String) throws(ArchiveError) -> Checkpoint {
     let leaves = try leafList()
     let checkpoint = Checkpoint(origin: origin, size: leaves.leaves.count, root: leaves.root)
     let folder = absolute(Self.checkpointsDirectoryName)
