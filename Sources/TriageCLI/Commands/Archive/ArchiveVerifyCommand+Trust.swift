@@ -125,6 +125,9 @@ struct ArchiveTrustCheck {
         let (described, isGood) = Self.describe(check)
         words = isGood ? described : "BADLY SIGNED: " + described
         if isGood { good += 1 }
+        // A signature that does not match its document: the document changed after it was
+        // signed (edited and sealed again, say). Always a failure.
+        if case .bad = check { isIntact = false }
       }
       perDocument.append("  \(kind) \(signature.location.id): \(words)")
       entries.append(

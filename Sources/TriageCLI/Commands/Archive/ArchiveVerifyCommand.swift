@@ -28,7 +28,8 @@ extension Command {
 
       Each document's SSH signature (<doc>.json.sig) is checked against the archive's \
       allowed_signers: signed by whom, unsigned, or badly signed (a bad signature, or a key \
-      not listed). --require-signatures fails on any document not signed by a listed key, and \
+      not listed). A signature that does not match its document fails verify; \
+      --require-signatures also fails on any document not signed by a listed key, and \
       on an unsigned checkpoint. Without ssh-keygen (OpenSSH), signatures are not checked and \
       verify says so.
       """,

@@ -80,6 +80,17 @@ import TriageTestSupport
     #expect(run(["verify", "--require-signatures"]).exit == .dataError)
   }
 
+  @Test func aSignatureThatDoesNotMatchItsDocumentFailsVerify() throws {
+    let note = run(["note", "20210401", "checked", "--sign-key", "alice-key"])
+    let written = try #require(note.output.split(separator: " ").last)
+    let signaturePath = written.trimmingCharacters(in: .whitespacesAndNewlines)
+    let forged = try FakeSignatureTool().sign(Array("other bytes".utf8), keyPath: "alice-key")
+    try tree.replaceFile(Array(forged.utf8), at: signaturePath)
+    let verified = run(["verify"])
+    #expect(verified.exit == .dataError)
+    #expect(verified.output.contains(": BADLY SIGNED: bad signature (does not match)\n"))
+  }
+
   @Test func theArchiveConfigNamesTheKeyAndTheOrigin() throws {
     try tree.writeNewFile(
       Array("signing-key: alice-key\norigin: example.com/incidents\n".utf8),
