@@ -8,6 +8,8 @@ import Foundation
 /// records/2026/04/20260401T093000Z-1a2b3c4d.json
 /// records/2026/04/20260401T093000Z-1a2b3c4d.md    (a record's report; not part of the chain)
 /// amendments/2026/04/20260402T080000Z-5e6f7a8b.json
+/// <document>.json.sig                             (an SSH signature; see ArchiveStore+Signatures)
+/// checkpoints/SIZE-ROOTHEX16.leaves               (see ArchiveStore+Checkpoint)
 /// .gitignore                                      (written on creation: the next three)
 /// .archive.lock
 /// .cache/heads.json                               (rebuildable; see HeadsCache)
@@ -173,7 +175,7 @@ extension ArchiveStore {
       for name in try fileSystem.contentsOfDirectory(at: absolute(directory)) {
         let path = directory + "/" + name
         switch FolderEntry(name: name) {
-        case .hidden:
+        case .hidden, .signature:
           continue
         case .report:
           entries.append(.report(path))

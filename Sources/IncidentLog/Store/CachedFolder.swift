@@ -23,7 +23,7 @@ struct CachedFolder: Equatable {
       switch FolderEntry.Kind(name: name) {
       case .document: documents.append(name)
       case .other: others.append(name)
-      case .hidden, .report: continue
+      case .hidden, .report, .signature: continue
       }
     }
     self.documents = ArchiveListing(folder: path, names: documents)

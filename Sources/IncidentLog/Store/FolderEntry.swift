@@ -7,6 +7,8 @@ enum FolderEntry: Equatable {
   case document(id: String)
   /// `<id>.md`: a record's Markdown report, a rendering of its JSON, not a document.
   case report
+  /// `<id>.json.sig`: a document's SSH signature, checked by `archive verify`'s signature pass.
+  case signature
   /// Anything else: a subfolder, or a stray file.
   case other
 
@@ -16,6 +18,7 @@ enum FolderEntry: Equatable {
     case .hidden: self = .hidden
     case .document: self = .document(id: String(name.dropLast(5)))
     case .report: self = .report
+    case .signature: self = .signature
     case .other: self = .other
     }
   }
@@ -25,7 +28,7 @@ enum FolderEntry: Equatable {
   /// For code that looks at every name of a large folder. Read from the name's UTF-8 bytes (`hasPrefix`/`hasSuffix` compare Unicode text,
   /// which costs far more per name).
   enum Kind: Equatable {
-    case hidden, document, report, other
+    case hidden, document, report, signature, other
 
     init(name: String) {
       var name = name
@@ -35,6 +38,9 @@ enum FolderEntry: Equatable {
           return .document
         }
         if bytes.count > 3, bytes[(bytes.count - 3)...].elementsEqual(".md".utf8) { return .report }
+        if bytes.count > 9, bytes[(bytes.count - 9)...].elementsEqual(".json.sig".utf8) {
+          return .signature
+        }
         return .other
       }
     }

@@ -30,6 +30,8 @@ package struct CommandContext {
   /// The path of the running `triage` binary, to find the runbooks installed beside it
   /// (`PREFIX/bin/triage` → `PREFIX/share/triage/Runbooks`); nil in tests.
   package var executablePath: String?
+  /// The SSH signature tool; nil means `ssh-keygen` on `PATH` (tests set a double).
+  package var signatureTool: (any SignatureTool)?
 
   package init(
     standardInput: any TextInput,

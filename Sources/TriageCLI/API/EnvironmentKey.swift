@@ -13,6 +13,10 @@ package struct EnvironmentKey: Sendable, Hashable {
   package static let noColor = EnvironmentKey("NO_COLOR")
   /// `dumb`: no colour.
   package static let term = EnvironmentKey("TERM")
+  /// Folders searched for programs (`ssh-keygen`), separated by `:`.
+  package static let path = EnvironmentKey("PATH")
+  /// The default SSH signing key.
+  package static let triageSigningKey = EnvironmentKey("TRIAGE_SIGNING_KEY")
   /// The default archive folder.
   package static let triageArchive = EnvironmentKey("TRIAGE_ARCHIVE")
   /// Runbook folders, separated by `:`.

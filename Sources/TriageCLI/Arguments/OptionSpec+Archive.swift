@@ -11,3 +11,10 @@ extension OptionSpec {
   static let responder = OptionSpec.value(
     .responder, valueName: "name", help: "Who makes the change (default $USER).")
 }
+
+extension OptionSpec {
+  /// `--sign-key PATH`, for the commands that write a document or a checkpoint.
+  static let signKey = OptionSpec.value(
+    .signKey, valueName: "key",
+    help: "Sign with this SSH private key (default TRIAGE_SIGNING_KEY, else config.yaml).")
+}

@@ -38,7 +38,7 @@ extension Command {
       .flag(.dryRun, help: "Print the report and write nothing."),
       .value(.resume, valueName: "draft", help: "Continue an interrupted session from its draft."),
       .flag(.json, help: "Print the record as JSON instead of the paths written."),
-      RunbookLocator.option,
+      .signKey, RunbookLocator.option,
     ],
     action: RunCommand.run)
 }
@@ -122,7 +122,10 @@ enum RunCommand {
         "\(outcomes.decision)\nSeverity: \(outcomes.severity.rawValue)\n"
           + "Wrote \(written.recordPath)\nWrote \(written.reportPath)\n")
     }
-    return .success
+    let store = ArchiveStore(root: archive, fileSystem: context.fileSystem)
+    let announce = json ? context.standardError : context.standardOutput
+    return context.signIfConfigured(
+      written.stored.location, in: store, invocation, announcingOn: announce) ? .success : .failure
   }
 
   private static func saveDraft(

@@ -36,6 +36,7 @@ extension Command {
         help: "The action or notification that is not required (with --because)."),
       .value(.because, valueName: "text", help: "Why it is not required (with --not-required)."),
       .responder,
+      .signKey,
       .archive,
     ],
     exclusiveOptions: [["action", "notification", "not-required"]],

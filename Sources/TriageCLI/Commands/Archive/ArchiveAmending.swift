@@ -21,6 +21,7 @@ enum ArchiveAmending {
     context.standardOutput.write(
       "Record \(result.amendment.record): \(summary)\n"
         + "Wrote \(store.absolute(result.stored.location.path))\n")
-    return .success
+    return context.signIfConfigured(result.stored.location, in: store, invocation)
+      ? .success : .failure
   }
 }

@@ -13,7 +13,7 @@ extension Command {
     arguments: [ArgumentSpec(.id, help: "The record's id, or a unique prefix of it.")],
     options: [
       .value(.note, valueName: "text", help: "Why it is closed."),
-      .responder, .archive,
+      .responder, .signKey, .archive,
     ],
     action: { invocation, context in
       try FreeTextField.refuseSecret(in: invocation.value(.note), field: "--note")

@@ -17,5 +17,6 @@ extension Command {
       .archiveList, .archiveShow, .archiveSearch, .archiveFollowUps, .archiveStats,
       .archiveVerify, .archiveExport, .archiveAmend, .archiveNote, .archiveClose,
       .archiveAttach, .archiveDue, .archiveCalendar,
+      .archiveCheckpoint, .archiveProve, .archiveCheckProof,
     ])
 }

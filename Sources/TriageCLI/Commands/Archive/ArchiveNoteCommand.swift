@@ -11,7 +11,7 @@ extension Command {
       ArgumentSpec(.id, help: "The record's id, or a unique prefix of it."),
       ArgumentSpec(.text, help: "The note."),
     ],
-    options: [.responder, .archive],
+    options: [.responder, .signKey, .archive],
     action: { invocation, context in
       let text = invocation.argument(.text) ?? ""
       guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {

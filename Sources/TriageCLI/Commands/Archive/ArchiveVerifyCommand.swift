@@ -21,9 +21,23 @@ extension Command {
       A deleted document shows as a missing parent of the documents written after it, and a \
       deleted or edited record also through its amendments, which name it by id and hash. A \
       deleted head leaves no trace in the files that remain: compare the heads with a copy (git \
-      history).
+      history), or keep a checkpoint (archive checkpoint) elsewhere and give it with \
+      --checkpoint FILE: the archive must still hold every document it covered, unchanged \
+      (each one dropped or changed is named), checked with an RFC 9162 consistency proof when \
+      the archive grew linearly.
+
+      Each document's SSH signature (<doc>.json.sig) is checked against the archive's \
+      allowed_signers: signed by whom, unsigned, or badly signed (a bad signature, or a key \
+      not listed). A signature that does not match its document fails verify; \
+      --require-signatures also fails on any document not signed by a listed key, and \
+      on an unsigned checkpoint. Without ssh-keygen (OpenSSH), signatures are not checked and \
+      verify says so.
       """,
-    options: [.json, .archive],
+    options: [
+      .json, .value(.checkpoint, valueName: "file", help: "Check that the archive extends it."),
+      .flag(.requireSignatures, help: "Fail unless every document is signed by a listed key."),
+      .archive,
+    ],
     action: ArchiveVerifyCommand.run)
 }
 
@@ -32,12 +46,19 @@ enum ArchiveVerifyCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let store = try context.existingArchive(invocation)
     let report = try store.verify()
+    let trust = try ArchiveTrustCheck(invocation, context, store: store)
     if invocation.flag(.json) {
-      context.standardOutput.write(JSONPrettyPrinter.string(of: json(report)))
+      var value = json(report)
+      if case .object(var object) = value {
+        for (key, member) in trust.json { object[key] = member }
+        object["intact"] = .bool(report.isIntact && trust.isIntact)
+        value = .object(object)
+      }
+      context.standardOutput.write(JSONPrettyPrinter.string(of: value))
     } else {
-      context.standardOutput.write(text(report))
+      context.standardOutput.write(text(report) + trust.lines.map { $0 + "\n" }.joined())
     }
-    return report.isIntact ? .success : .dataError
+    return report.isIntact && trust.isIntact ? .success : .dataError
   }
 
   static func text(_ report: VerificationReport) -> String {
