@@ -9,6 +9,8 @@ import RunbookCore
 /// {"type": "note", "text": "The vendor published a second statement."}
 /// {"type": "close", "note": "All done."}
 /// {"type": "not-required", "item": "sec-8k", "because": "Counsel: not material."}
+/// {"type": "superseded", "by": "20260403T…", "items": ["notify-partners"]}
+/// {"type": "assign", "item": "rotate-keys", "owner": "Dana Ortiz"}
 /// ```
 package enum AmendmentChange: Sendable, Equatable {
   /// The final status of an action.
@@ -30,6 +32,11 @@ package enum AmendmentChange: Sendable, Equatable {
   /// An action or notification of the record (required, or not yet determined) is not required,
   /// for a reason (counsel's decision): it stops counting as open or overdue.
   case notRequired(item: String, because: String)
+  /// A revision of the record (`triage run --revises`) was written: the record is superseded
+  /// by it, and its open `items` that the revision no longer has are closed.
+  case superseded(by: String, items: [String])
+  /// An action or notification of the record is assigned to a person.
+  case assign(item: String, owner: String)
 
   /// The `type` member.
   package var type: String {
@@ -39,6 +46,8 @@ package enum AmendmentChange: Sendable, Equatable {
     case .note: "note"
     case .close: "close"
     case .notRequired: "not-required"
+    case .superseded: "superseded"
+    case .assign: "assign"
     }
   }
 
@@ -48,7 +57,7 @@ package enum AmendmentChange: Sendable, Equatable {
     case .actionStatus(_, _, let note), .close(let note): note
     case .note(let text): text
     case .notRequired(_, let because): because
-    case .notificationSent: nil
+    case .notificationSent, .superseded, .assign: nil
     }
   }
 }

@@ -13,9 +13,10 @@ package struct AmendmentWriter: Sendable {
   ///
   /// Refused: an action or notification the record does not have (with the nearest id); an
   /// action already done or dropped; a notification already sent; an item already not required;
-  /// any change but a note to a closed record. Notes are always allowed.
+  /// any change but a note to a closed record; an action marked done or a notification marked
+  /// sent whose record names an approver role, without `approvedBy`. Notes are always allowed.
   package static func check(
-    _ change: AmendmentChange, against state: RecordState
+    _ change: AmendmentChange, against state: RecordState, approvedBy: String? = nil
   ) throws(AmendmentError) {
     let record = state.id
     if let closedAt = state.closedAt {
@@ -32,6 +33,9 @@ package struct AmendmentWriter: Sendable {
       guard item.isOpen else {
         throw .actionAlreadySettled(record: record, action: action, status: item.status)
       }
+      if case .actionStatus(_, .done, _) = change, let role = item.approver, approvedBy == nil {
+        throw .approvalRequired(record: record, item: action, role: role)
+      }
     case .notificationSent(let notification, _):
       guard let item = state.notification(notification) else {
         let known = state.notifications.map(\.id)
@@ -42,6 +46,9 @@ package struct AmendmentWriter: Sendable {
       if let sentAt = item.sentAt {
         throw .notificationAlreadySent(
           record: record, notification: notification, sentAt: sentAt)
+      }
+      if let role = item.approver, approvedBy == nil {
+        throw .approvalRequired(record: record, item: notification, role: role)
       }
     case .notRequired(let id, _):
       guard let item = state.item(id) else {
@@ -57,7 +64,14 @@ package struct AmendmentWriter: Sendable {
       guard item.isOpen else {
         throw .actionAlreadySettled(record: record, action: id, status: item.status)
       }
-    case .note, .close:
+    case .assign(let id, _):
+      guard state.item(id) != nil else {
+        let known = (state.actions + state.notifications).map(\.id)
+        throw .unknownItem(
+          record: record, item: id, suggestion: Suggestion.nearest(to: id, in: known),
+          known: known)
+      }
+    case .note, .close, .superseded:
       break
     }
   }
@@ -73,17 +87,21 @@ package struct AmendmentWriter: Sendable {
   ///   - change: what changes.
   ///   - responder: who makes the change.
   ///   - now: the creation time (the caller's clock).
+  ///   - approvedBy: who approved the change (`approved_by`), needed where the item names an
+  ///     approver role.
   /// - Returns: the amendment and the document as stored.
   /// - Throws: ``RecordLookupError``, ``AmendmentError`` or ``ArchiveError``.
   package func amend(
-    record recordPrefix: String, with change: AmendmentChange, responder: String, now: Date
+    record recordPrefix: String, with change: AmendmentChange, responder: String, now: Date,
+    approvedBy: String? = nil
   ) throws -> (amendment: Amendment, stored: StoredDocument) {
     try store.withLock {
       let state = try ArchiveReader(store: store).state(ofRecord: recordPrefix)
-      try Self.check(change, against: state)
-      let amendment = Amendment(
+      try Self.check(change, against: state, approvedBy: approvedBy)
+      var amendment = Amendment(
         id: DocumentID.generate(at: now), createdAt: now, record: state.id,
         recordSHA256: state.stored.sha256, responder: responder, change: change)
+      amendment.approvedBy = approvedBy
       // Joins the hold taken above (same thread), so nothing can come between check and write.
       let stored = try store.append(
         document: amendment.jsonValue, kind: .amendment, id: amendment.id, createdAt: now)

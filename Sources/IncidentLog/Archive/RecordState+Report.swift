@@ -18,6 +18,7 @@ extension RecordState {
       ) {
         entry.status = status
       }
+      if let owner = action(entry.id)?.owner { entry.owner = owner }
       return entry
     }
     amended.notifications = amended.notifications?.map { entry in
@@ -71,7 +72,9 @@ extension RecordState {
     for amendment in amendments {
       let at = UTCTimestamp.string(from: amendment.createdAt)
       let responder = MarkdownText.inline(amendment.responder)
-      lines.append("- \(at), \(responder): \(MarkdownText.inline(Self.describe(amendment.change)))")
+      let approval = amendment.approvedBy.map { ", approved by \($0)" } ?? ""
+      let text = MarkdownText.inline(Self.describe(amendment.change) + approval)
+      lines.append("- \(at), \(responder): \(text)")
     }
     lines.append("")
     return lines.joined(separator: "\n")
@@ -101,6 +104,9 @@ extension RecordState {
     case .note(let text): "note: \(text)"
     case .close(let note): "closed" + (note.map { ": \($0)" } ?? "")
     case .notRequired(let item, let because): "\(item) not required: \(because)"
+    case .superseded(let by, let items):
+      "superseded by \(by)" + (items.isEmpty ? "" : "; closed " + items.joined(separator: ", "))
+    case .assign(let item, let owner): "\(item) assigned to \(owner)"
     }
   }
 

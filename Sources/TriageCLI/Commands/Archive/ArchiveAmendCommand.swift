@@ -19,6 +19,10 @@ extension Command {
       The item then no longer counts as open or overdue; 'triage archive show' says \
       'not required: TEXT'.
 
+      An action or notification whose runbook (or library duty) names an approver role \
+      (approver: counsel) is marked done or sent only with --approved-by PERSON, kept in the \
+      amendment as approved_by; without it the command fails (exit 2) and names the role.
+
       Refused (exit 65): an action or notification the record does not have, an action already \
       done or dropped, a notification already sent, an item already not required, a closed \
       record, a note or reason that looks like a secret or is longer than 64 KiB. An unknown \
@@ -35,6 +39,9 @@ extension Command {
         .notRequired, valueName: "id",
         help: "The action or notification that is not required (with --because)."),
       .value(.because, valueName: "text", help: "Why it is not required (with --not-required)."),
+      .value(
+        .approvedBy, valueName: "person",
+        help: "Who approved it: needed where the runbook or duty names an approver role."),
       .responder,
       .archive,
     ],

@@ -14,12 +14,17 @@ enum ArchiveAmending {
   ) throws -> TriageExit {
     let responder = invocation.value(.responder)
     try FreeTextField.refuseSecret(in: responder, field: "--responder")
+    let approvedBy = invocation.value(.approvedBy)
+    try FreeTextField.refuseSecret(in: approvedBy, field: "--approved-by")
+    try FreeTextField.refuseOverlong(approvedBy, field: "--approved-by")
     let store = try context.existingArchive(invocation)
     let result = try AmendmentWriter(store: store).amend(
       record: invocation.argument(.id) ?? "", with: change,
-      responder: context.responder(named: responder), now: context.now())
+      responder: context.responder(named: responder), now: context.now(),
+      approvedBy: approvedBy)
+    let approval = approvedBy.map { " Approved by \($0)." } ?? ""
     context.standardOutput.write(
-      "Record \(result.amendment.record): \(summary)\n"
+      "Record \(result.amendment.record): \(summary)\(approval)\n"
         + "Wrote \(store.absolute(result.stored.location.path))\n")
     return .success
   }

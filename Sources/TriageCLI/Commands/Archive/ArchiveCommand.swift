@@ -16,5 +16,6 @@ extension Command {
     subcommands: [
       .archiveList, .archiveShow, .archiveSearch, .archiveFollowUps, .archiveStats,
       .archiveVerify, .archiveExport, .archiveAmend, .archiveNote, .archiveClose,
+      .archiveAssign,
     ])
 }

@@ -1,0 +1,84 @@
+import Foundation
+import RunbookCore
+
+/// A re-triage (`triage run --revises`): the earlier record, as it stands now, and what its
+/// revision keeps of it.
+///
+/// The revision names the earlier record (`revises`), lists what changed in the outcomes
+/// (`changes`, see ``RecordChanges``) and which of its open items stay open (`carried`).
+/// Items the earlier record settled (sent, done, dropped, not required) keep that state in the
+/// revision, so nothing is done twice; open items the revision no longer has are closed on the
+/// earlier record by a `superseded` amendment naming the revision.
+package struct Revision: Sendable, Equatable {
+  /// The earlier record with its amendments applied.
+  package var earlier: RecordState
+
+  /// A revision of `earlier`.
+  package init(of earlier: RecordState) { self.earlier = earlier }
+
+  /// `record` as a revision of the earlier one: `revises`, `changes` and `carried` set, and
+  /// the earlier record's settled items settled alike.
+  package func applied(to record: IncidentRecord) -> IncidentRecord {
+    var revised = record
+    revised.revises = IncidentRecord.Revises(id: earlier.id, sha256: earlier.stored.sha256)
+    revised.changes = RecordChanges.between(earlier.record, record)
+    revised.carried = carried(in: record)
+    revised.actions = revised.actions?.map { action in
+      var action = action
+      if let status = earlier.action(action.id)?.status,
+        let settled = IncidentRecord.Action.Status(rawValue: status), settled != .open
+      {
+        action.status = settled
+      }
+      if action.owner == nil { action.owner = earlier.action(action.id)?.owner }
+      return action
+    }
+    revised.notifications = revised.notifications?.map { notification in
+      var notification = notification
+      if let sentAt = earlier.notification(notification.id)?.sentAt {
+        notification.status = .sent
+        notification.sentAt = sentAt
+      }
+      return notification
+    }
+    let declared = (earlier.actions + earlier.notifications).filter(\.isNotRequired).compactMap {
+      item -> (item: String, because: String)? in
+      let inRevision =
+        revised.actions?.contains { $0.id == item.id } == true
+        || revised.notifications?.contains { $0.id == item.id } == true
+      return inRevision ? (item.id, item.note ?? "") : nil
+    }
+    if !declared.isEmpty { revised.applyNotRequired(declared) }
+    return revised
+  }
+
+  /// The earlier record's open items that `record` still has, in the earlier record's order.
+  package func carried(in record: IncidentRecord) -> [String] {
+    let ids = itemIDs(of: record)
+    return openItems.filter { ids.contains($0) }
+  }
+
+  /// The earlier record's open items that `record` no longer has: the `superseded` amendment
+  /// closes them.
+  package func dropped(in record: IncidentRecord) -> [String] {
+    let ids = itemIDs(of: record)
+    return openItems.filter { !ids.contains($0) }
+  }
+
+  /// The `superseded` amendment of the earlier record, naming `revision`.
+  package func supersession(
+    by revision: IncidentRecord, id: String, responder: String, at time: Date
+  ) -> Amendment {
+    Amendment(
+      id: id, createdAt: time, record: earlier.id, recordSHA256: earlier.stored.sha256,
+      responder: responder, change: .superseded(by: revision.id, items: dropped(in: revision)))
+  }
+
+  private var openItems: [String] {
+    earlier.isClosed ? [] : (earlier.actions + earlier.notifications).filter(\.isOpen).map(\.id)
+  }
+
+  private func itemIDs(of record: IncidentRecord) -> Set<String> {
+    Set((record.actions ?? []).map(\.id) + (record.notifications ?? []).map(\.id))
+  }
+}
