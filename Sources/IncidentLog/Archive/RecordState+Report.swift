@@ -54,6 +54,15 @@ extension RecordState {
       lines.append("**Status:** open")
     }
     lines.append("")
+    if let earlier = record.revises?.id {
+      lines.append("**Revises:** \(MarkdownText.inline(earlier)) (an earlier record of this incident)")
+      lines.append("")
+    }
+    if let later = supersededBy {
+      lines.append(
+        "**Revised by:** \(MarkdownText.inline(later)) (its open items are followed up there)")
+      lines.append("")
+    }
     let open = FollowUp.followUps(of: self, now: now, calendar: calendar)
     for (title, items) in [("Actions", actions), ("Notifications", notifications)]
     where !items.isEmpty {
@@ -113,11 +122,13 @@ extension RecordState {
   /// `{"record": …, "amendments": […], "status": "open"}`: the stored record, its amendments as
   /// written (without their integrity members) and the status.
   package var jsonValue: JSONValue {
-    [
+    var object: JSONValue = [
       "record": stored.document,
       "amendments": .array(amendments.map(\.jsonValue)),
       "status": .string(status),
     ]
+    if let supersededBy { object["revised_by"] = .string(supersededBy) }
+    return object
   }
 }
 

@@ -75,7 +75,8 @@ enum ArchiveAmendCommand {
       try FreeTextField.refuseOverlong(note, field: "--note")
       return try ArchiveAmending.append(
         .actionStatus(action: action, status: status, note: note),
-        summary: "action \(action) \(status.rawValue).", invocation, context)
+        summary: "action \(action) \(status.rawValue).", invocation, context,
+        approvedBy: invocation.value(.approvedBy))
     }
     if let notification = invocation.value(.notification) {
       guard invocation.value(.status) == nil, invocation.value(.note) == nil else {
@@ -98,7 +99,7 @@ enum ArchiveAmendCommand {
       return try ArchiveAmending.append(
         .notificationSent(notification: notification, sentAt: sentAt),
         summary: "notification \(notification) sent at \(UTCTimestamp.string(from: sentAt)).",
-        invocation, context)
+        invocation, context, approvedBy: invocation.value(.approvedBy))
     }
     throw CommandFailure(
       "say what to amend: --action A --status done|dropped, --notification N --sent TIME, "

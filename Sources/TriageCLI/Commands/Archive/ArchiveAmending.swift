@@ -8,13 +8,14 @@ import IncidentLog
 enum ArchiveAmending {
   /// Appends `change` to the record named by the `id` argument, as the `--responder` (else
   /// `$USER`), and prints `summary` with the amendment's path.
+  ///
+  /// `approvedBy` (`archive amend --approved-by`) is kept as the amendment's `approved_by`.
   static func append(
     _ change: AmendmentChange, summary: String, _ invocation: Invocation,
-    _ context: CommandContext
+    _ context: CommandContext, approvedBy: String? = nil
   ) throws -> TriageExit {
     let responder = invocation.value(.responder)
     try FreeTextField.refuseSecret(in: responder, field: "--responder")
-    let approvedBy = invocation.value(.approvedBy)
     try FreeTextField.refuseSecret(in: approvedBy, field: "--approved-by")
     try FreeTextField.refuseOverlong(approvedBy, field: "--approved-by")
     let store = try context.existingArchive(invocation)

@@ -34,10 +34,15 @@ enum ArchiveFollowUpsCommand {
     let now = context.now()
     let calendars = CalendarCache(locator: RunbookLocator(context, invocation))
     var all: [FollowUp] = []
+    var revised: Set<String> = []
     var unreadable = UnreadableRecords(invocation, context, store: store)
     try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
+      if let earlier = state.record.revises?.id { revised.insert(earlier) }
       all += FollowUp.followUps(of: state, now: now, calendar: calendars.lookup)
     }
+    // A revised record's open items are carried by its revision: each is counted once, in the
+    // newest record (also when the revision's superseded amendment is missing).
+    all.removeAll { revised.contains($0.record) }
     let ordered = FollowUp.ordered(all)
     if invocation.flag(.json) {
       context.standardOutput.write(JSONPrettyPrinter.string(of: .array(ordered.map(json))))
