@@ -71,7 +71,9 @@ extension RecordState {
       for item in items {
         let followUp = open.first { $0.item.kind == item.kind && $0.item.id == item.id }
         let id = MarkdownText.inline(item.id, atLineStart: true)
-        lines.append("- \(id): " + MarkdownText.inline(Self.describe(item, followUp: followUp)))
+        var text = Self.describe(item, followUp: followUp)
+        if let later = supersededBy, item.isOpen { text = "open, carried to \(later)" }
+        lines.append("- \(id): " + MarkdownText.inline(text))
       }
       lines.append("")
     }

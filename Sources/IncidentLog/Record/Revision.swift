@@ -8,7 +8,9 @@ import RunbookCore
 /// (`changes`, see ``RecordChanges``) and which of its open items stay open (`carried`).
 /// Items the earlier record settled (sent, done, dropped, not required) keep that state in the
 /// revision, so nothing is done twice; open items the revision no longer has are closed on the
-/// earlier record by a `superseded` amendment naming the revision.
+/// earlier record by a `superseded` amendment naming the revision. An item of both whose
+/// deadline counts from when it was recorded (`immediately`, `1 week after recorded`) keeps
+/// the earlier due time: a revision does not extend a deadline already running.
 package struct Revision: Sendable, Equatable {
   /// The earlier record with its amendments applied.
   package var earlier: RecordState
@@ -21,7 +23,25 @@ package struct Revision: Sendable, Equatable {
   package func applied(to record: IncidentRecord) -> IncidentRecord {
     var revised = record
     revised.revises = IncidentRecord.Revises(id: earlier.id, sha256: earlier.stored.sha256)
-    revised.changes = RecordChanges.between(earlier.record, record)
+    revised.actions = revised.actions?.map { action in
+      var action = action
+      if let old = earlier.record.actions?.first(where: { $0.id == action.id }),
+        Self.countsFromRecording(old.dueRule, action.dueRule)
+      {
+        action.due = old.due
+      }
+      return action
+    }
+    revised.notifications = revised.notifications?.map { notification in
+      var notification = notification
+      if let old = earlier.record.notifications?.first(where: { $0.id == notification.id }),
+        Self.countsFromRecording(old.dueRule, notification.dueRule)
+      {
+        notification.due = old.due
+      }
+      return notification
+    }
+    revised.changes = RecordChanges.between(earlier.record, revised)
     revised.carried = carried(in: record)
     revised.actions = revised.actions?.map { action in
       var action = action
@@ -72,6 +92,14 @@ package struct Revision: Sendable, Equatable {
     Amendment(
       id: id, createdAt: time, record: earlier.id, recordSHA256: earlier.stored.sha256,
       responder: responder, change: .superseded(by: revision.id, items: dropped(in: revision)))
+  }
+
+  /// Whether both due rules are the same and count only from the record's creation.
+  private static func countsFromRecording(_ earlier: String?, _ later: String?) -> Bool {
+    guard let earlier, earlier == later, let rule = try? DueRule.parse(earlier) else {
+      return false
+    }
+    return rule.anchors.allSatisfy { $0 == .recorded || $0 == .immediately }
   }
 
   private var openItems: [String] {
