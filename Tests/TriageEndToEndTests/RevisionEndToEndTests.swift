@@ -68,7 +68,8 @@ import TriageTestSupport
       })
     #expect((revision["carried"] as? [String])?.contains("review-system-log") == true)
     // The superseded amendment and the revision are hash-chained like any document.
-    let verify = try runTriage(["archive", "verify", "--archive", "log"], currentDirectory: folder.url)
+    let verify = try runTriage(
+      ["archive", "verify", "--archive", "log"], currentDirectory: folder.url)
     #expect(verify.status == 0, "\(verify)")
     #expect(verify.output.hasPrefix("Archive intact: 3 documents checked."))
     let revisionID = try #require(revision["id"] as? String)

@@ -55,7 +55,8 @@ extension RecordState {
     }
     lines.append("")
     if let earlier = record.revises?.id {
-      lines.append("**Revises:** \(MarkdownText.inline(earlier)) (an earlier record of this incident)")
+      lines.append(
+        "**Revises:** \(MarkdownText.inline(earlier)) (an earlier record of this incident)")
       lines.append("")
     }
     if let later = supersededBy {

@@ -28,7 +28,8 @@ struct InteractiveSession {
 
   /// Asks "Who is answering?" until a name is typed; nil when the input ends first.
   func askResponder() -> String? {
-    output.write(style.bold("Who is answering?") + " " + style.dim("(your name, for the record)") + "\n")
+    output.write(
+      style.bold("Who is answering?") + " " + style.dim("(your name, for the record)") + "\n")
     while true {
       output.write(QuestionPrompt.marker)
       guard case .line(let line) = context.standardInput.readAnswerLine() else { return nil }

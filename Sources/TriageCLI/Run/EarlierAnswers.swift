@@ -81,7 +81,8 @@ struct EarlierAnswers {
       byID[entry.name] = entry.value
     }
     var changed = runbook
-    for sectionIndex in changed.sections.indices where changed.sections[sectionIndex].forEach == nil {
+    for sectionIndex in changed.sections.indices where changed.sections[sectionIndex].forEach == nil
+    {
       for index in changed.sections[sectionIndex].questions.indices {
         let question = changed.sections[sectionIndex].questions[index]
         guard let value = byID[question.id], let text = Self.text(value, for: question) else {

@@ -90,8 +90,10 @@ struct StartingAnswers {
     return start
   }
 
-  /// Gives `file`'s answers to the session. The earlier record's answers to questions the new
-  /// answers leave unasked are dropped quietly: they belong to the earlier record.
+  /// Gives `file`'s answers to the session.
+  ///
+  /// The earlier record's answers to questions the new answers leave unasked are dropped
+  /// quietly: they belong to the earlier record.
   private mutating func apply(
     _ file: AnswersFile, earlier: EarlierAnswers?, leaveOpen: Bool, now: Date
   ) throws {

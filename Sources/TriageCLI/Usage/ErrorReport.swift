@@ -193,7 +193,8 @@ package struct ErrorReport: Equatable {
 
   private static func exit(for error: CommandError) -> TriageExit {
     switch error {
-    case .noTerminalToAsk, .noResponder, .unknownValue, .emptyArgument, .badDateFilter, .badSentTime,
+    case .noTerminalToAsk, .noResponder, .unknownValue, .emptyArgument, .badDateFilter,
+      .badSentTime,
       .controlCharactersInArchivePath:
       return .usage
     case .openQuestionsWithoutTerminal, .notADraft, .notATriageDraft, .draftForAnotherRunbook,

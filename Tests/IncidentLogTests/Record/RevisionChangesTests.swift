@@ -64,10 +64,11 @@ import Testing
         "~ severity: low -> medium",
         "~ threat model: unchanged: Nothing of ours. -> changed: Sessions were used.",
       ])
-    #expect(changes.first?.jsonValue == [
-      "kind": "notification", "item": "staff", "change": "added", "before": nil,
-      "after": ["to": "To staff", "due": "pending"],
-    ])
+    #expect(
+      changes.first?.jsonValue == [
+        "kind": "notification", "item": "staff", "change": "added", "before": nil,
+        "after": ["to": "To staff", "due": "pending"],
+      ])
   }
 
   @Test("a revision carries open items, keeps settled ones settled, closes the dropped")
@@ -81,11 +82,13 @@ import Testing
     later.id = "20231129T160000Z-0000000b"
     later.actions = [
       Self.action("review-log", due: .at(Self.day)),
-      Self.action("track", due: .at(Self.day.addingTimeInterval(86_400)), rule: "30 days after recorded"),
+      Self.action(
+        "track", due: .at(Self.day.addingTimeInterval(86_400)), rule: "30 days after recorded"),
     ]
     later.notifications = [Self.notification("regulator", due: .at(Self.day))]
     let applied = revision.applied(to: later)
-    #expect(applied.revises == .init(id: Self.earlier.id, sha256: String(repeating: "a", count: 64)))
+    #expect(
+      applied.revises == .init(id: Self.earlier.id, sha256: String(repeating: "a", count: 64)))
     #expect(applied.carried == ["review-log", "track"])
     #expect(applied.notifications?.first?.status == .sent)
     #expect(applied.notifications?.first?.sentAt == Self.day)
@@ -99,13 +102,15 @@ import Testing
     let closed = Self.state(of: Self.earlier, amendments: [sent, amendment])
     #expect(closed.supersededBy == applied.id)
     #expect(closed.notification("board")?.isOpen == false)
-    #expect(FollowUp.followUps(of: closed, now: Self.day, calendar: { _ in .runbookNotFound }).isEmpty)
+    #expect(
+      FollowUp.followUps(of: closed, now: Self.day, calendar: { _ in .runbookNotFound }).isEmpty)
   }
 
   @Test("revision members read back to the same JSON")
   func revisionMembersRoundTrip() throws {
     var record = Self.earlier
-    record.revises = .init(id: "20231020T170000Z-0000000z", sha256: String(repeating: "b", count: 64))
+    record.revises = .init(
+      id: "20231020T170000Z-0000000z", sha256: String(repeating: "b", count: 64))
     record.changes = [
       .init(kind: .severity, item: nil, change: .changed, before: "low", after: "medium")
     ]

@@ -121,7 +121,10 @@ import TriageTestSupport
     let tree = try Self.tree()
     let first = try Self.firstRecord(in: tree)
     _ = Self.run(
-      ["run", Self.runbook, "--revises", first, "--answers", "okta-revised.yaml", "--archive", "log"],
+      [
+        "run", Self.runbook, "--revises", first, "--answers", "okta-revised.yaml", "--archive",
+        "log",
+      ],
       on: tree, at: Self.revisionDay)
     let (exit, context) = Self.run(
       ["archive", "follow-ups", "--archive", "log", "--json"], on: tree, at: Self.revisionDay)
@@ -134,7 +137,8 @@ import TriageTestSupport
     let revision = try #require(try Self.records(in: tree).last).id
     #expect(list.1.capturedOutput.contains("revised by \(revision)"))
     #expect(list.1.capturedOutput.contains("revises \(first)"))
-    let show = Self.run(["archive", "show", first, "--archive", "log"], on: tree, at: Self.revisionDay)
+    let show = Self.run(
+      ["archive", "show", first, "--archive", "log"], on: tree, at: Self.revisionDay)
     #expect(show.1.capturedOutput.contains("**Revised by:** \(revision)"))
     #expect(show.1.capturedOutput.contains("- review-system-log: open, carried to \(revision)"))
   }
@@ -162,7 +166,10 @@ import TriageTestSupport
     let first = try Self.firstRecord(in: tree)
     tree.add(["/w/vendor-breach.yaml": fixtureRunbook, "/w/answers.yaml": fixtureAnswers])
     let (exit, context) = Self.run(
-      ["run", "vendor-breach.yaml", "--revises", first, "--answers", "answers.yaml", "--archive", "log"],
+      [
+        "run", "vendor-breach.yaml", "--revises", first, "--answers", "answers.yaml", "--archive",
+        "log",
+      ],
       on: tree, at: Self.revisionDay)
     #expect(exit == .dataError)
     #expect(
@@ -195,11 +202,15 @@ import TriageTestSupport
                 - id: client_notice_clause
                   ask: Do client contracts require notice when their data or credentials may be affected?
                   type: yesno
-          """, with: "")
+          """, with: ""
+      )
       .replacingOccurrences(of: " and client_notice_clause", with: "")
     tree.add([Self.runbook: newer])
     let (exit, context) = Self.run(
-      ["run", Self.runbook, "--revises", first, "--answers", "okta-revised.yaml", "--archive", "log"],
+      [
+        "run", Self.runbook, "--revises", first, "--answers", "okta-revised.yaml", "--archive",
+        "log",
+      ],
       on: tree, at: Self.revisionDay)
     #expect(exit == .success, "\(context.capturedError)")
     #expect(
@@ -214,14 +225,16 @@ import TriageTestSupport
     let first = try Self.firstRecord(in: tree)
     // Enter keeps every earlier answer but what_taken (now with the contact list), and
     // vendor_scope_revised; then y writes the record.
-    let typed = [
-      "", "", "", "support-files,session-tokens,user-contact-list", "", "2023-11-29T15:00:00Z",
-      "", "yes", "", "", "", "", "", "", "y",
-    ].joined(separator: "\n") + "\n"
+    let typed =
+      [
+        "", "", "", "support-files,session-tokens,user-contact-list", "", "2023-11-29T15:00:00Z",
+        "", "yes", "", "", "", "", "", "", "y",
+      ].joined(separator: "\n") + "\n"
     let (exit, context) = Self.run(
       ["run", Self.runbook, "--revises", first, "--archive", "log"], on: tree,
       at: Self.revisionDay, typed: typed,
-      terminal: TerminalTraits(isInputTerminal: true, isOutputTerminal: false, isErrorTerminal: false))
+      terminal: TerminalTraits(
+        isInputTerminal: true, isOutputTerminal: false, isErrorTerminal: false))
     #expect(exit == .success, "\(context.capturedError)\n\(context.capturedOutput)")
     let output = context.capturedOutput
     #expect(output.contains("Enter for Okta"))
@@ -267,7 +280,8 @@ import TriageTestSupport
     let (exit, context) = Self.run(
       ["run", "vendor-breach.yaml", "--archive", "log"], on: tree, at: Self.revisionDay,
       typed: typed, environment: ["USER": ""],
-      terminal: TerminalTraits(isInputTerminal: true, isOutputTerminal: false, isErrorTerminal: false))
+      terminal: TerminalTraits(
+        isInputTerminal: true, isOutputTerminal: false, isErrorTerminal: false))
     #expect(exit == .success, "\(context.capturedError)\n\(context.capturedOutput)")
     #expect(context.capturedOutput.hasPrefix("Who is answering? (your name, for the record)\n"))
     #expect(try Self.records(in: tree).first?.responder == "Robin")

@@ -13,7 +13,9 @@ import TriageTestSupport
   static let runbook =
     fixtureRunbook
     .replacingOccurrences(
-      of: "    basis: GDPR Art. 33(1)\n", with: "    basis: GDPR Art. 33(1)\n    approver: counsel\n")
+      of: "    basis: GDPR Art. 33(1)\n",
+      with: "    basis: GDPR Art. 33(1)\n    approver: counsel\n"
+    )
     .replacingOccurrences(
       of: "    owner: security lead\n", with: "    owner: security lead\n    approver: ciso\n")
 
@@ -100,10 +102,12 @@ import TriageTestSupport
         + "mean 'rotate-vendor-keys'?\n")
     let assigned = run("assign", record, "rotate-vendor-keys", "Sam Lee")
     #expect(assigned.exit == .success, "\(assigned.error)")
-    #expect(assigned.output.hasPrefix("Record \(record): rotate-vendor-keys assigned to Sam Lee.\n"))
+    #expect(
+      assigned.output.hasPrefix("Record \(record): rotate-vendor-keys assigned to Sam Lee.\n"))
     #expect(try amendments().first?.change == .assign(item: "rotate-vendor-keys", owner: "Sam Lee"))
     let followUps = run("follow-ups")
-    #expect(followUps.output.contains("action rotate-vendor-keys: Rotate the keys Acme held (Sam Lee)"))
+    #expect(
+      followUps.output.contains("action rotate-vendor-keys: Rotate the keys Acme held (Sam Lee)"))
     let notification = run("assign", record, "authority", "Kim Park")
     #expect(notification.exit == .success)
     #expect(run("follow-ups").output.contains("to supervisory authority (Kim Park)"))
@@ -111,7 +115,8 @@ import TriageTestSupport
 
   @Test("an approver role is a kebab-case word: lint names a bad one")
   func lintChecksTheRole() {
-    let bad = Self.runbook.replacingOccurrences(of: "approver: counsel", with: "approver: Legal Team")
+    let bad = Self.runbook.replacingOccurrences(
+      of: "approver: counsel", with: "approver: Legal Team")
     let result = InProcessRun(["lint", "vendor-breach.yaml"], files: ["vendor-breach.yaml": bad])
     #expect(result.exit == .dataError)
     #expect(result.output.contains("approver role") || result.error.contains("approver role"))
