@@ -110,7 +110,11 @@ import TriageTestSupport
       ($0["properties"] as? [String: Any])?["type"] as? [String: Any]
     }
     .compactMap { $0["const"] as? String }
-    #expect(types == ["action-status", "notification-sent", "note", "close", "not-required"])
+    #expect(
+      types == [
+        "action-status", "notification-sent", "note", "close", "not-required", "superseded",
+        "assign",
+      ])
     let amendments = ArchiveTestSupport.files(under: archive.path).filter {
       $0.hasPrefix("amendments/")
     }

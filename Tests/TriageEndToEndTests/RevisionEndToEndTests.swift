@@ -51,7 +51,8 @@ import TriageTestSupport
     #expect(result.output.contains("  ~ severity: low -> medium\n"))
     let records = try records(in: folder)
     #expect(records.count == 2)
-    let revision = try #require(records.last)
+    // Both records may share their second: the revision is the one that revises.
+    let revision = try #require(records.first { $0["revises"] != nil })
     let revises = try #require(revision["revises"] as? [String: Any])
     #expect(revises["id"] as? String == first)
     let changes = try #require(revision["changes"] as? [[String: Any]])
@@ -115,7 +116,7 @@ import TriageTestSupport
     try session.send("y\n")
     try session.expect("Wrote ")
     #expect(try session.waitForExit() == 0, "\(session.normalisedTranscript)")
-    let revision = try #require(try records(in: folder).last)
+    let revision = try #require(try records(in: folder).first { $0["revises"] != nil })
     #expect((revision["revises"] as? [String: Any])?["id"] as? String == first)
     #expect(revision["mode"] as? String == "interactive")
     #expect(revision["responder"] as? String == "tester")

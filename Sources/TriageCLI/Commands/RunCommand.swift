@@ -133,7 +133,8 @@ enum RunCommand {
       id: "", createdAt: Date(timeIntervalSince1970: 0), runbookSHA256: "", responder: "",
       mode: .interactive, tlp: session.runbook.tlp)
     let record = RecordBuilder.incidentRecord(of: session, outcomes: outcomes, metadata: metadata)
-    return RecordChanges.lines(of: RecordChanges.between(revision.earlier.record, record))
+    // The same changes the record will hold (a carried deadline counting from recording stays).
+    return RecordChanges.lines(of: revision.applied(to: record).changes ?? [])
   }
 
   /// Prints the record (`--dry-run`) or writes it, with the outcomes as reviewed.
