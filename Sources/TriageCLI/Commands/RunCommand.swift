@@ -95,6 +95,7 @@ enum RunCommand {
       var front = InteractiveSession(
         context: context, output: json ? context.standardError : context.standardOutput,
         style: json ? context.errorStyle : context.outputStyle, calendar: loaded.calendar)
+      front.defaults = start.defaults
       if let revision = start.revision {
         front.changes = { session, outcomes in
           (revision.earlier.id, Self.changeLines(revision, session: session, outcomes: outcomes))

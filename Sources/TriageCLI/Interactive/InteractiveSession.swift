@@ -23,6 +23,9 @@ struct InteractiveSession {
   let output: any TextOutput
   let style: TextStyle
   let calendar: HolidayCalendar?
+  /// For a re-triage: the revised record's answers, offered as each question's default (by
+  /// question id, expanded for an item of a repeated group).
+  var defaults: [String: String] = [:]
   /// For a re-triage: what changed since the revised record, for the review (`since`: its id).
   var changes: ((Session, Outcomes) -> (since: String, lines: [String]))? = nil
 
@@ -60,7 +63,9 @@ struct InteractiveSession {
   }
 
   /// Asks `question` until it has an answer or the responder goes back; false when interrupted.
-  private func ask(_ question: Question, in session: inout Session) -> Bool {
+  private func ask(_ asked: Question, in session: inout Session) -> Bool {
+    var question = asked
+    if let earlier = defaults[question.id] { question.defaultAnswer = earlier }
     output.write(QuestionPrompt(session: session, question: question, style: style).rendered())
     while true {
       output.write(QuestionPrompt.marker)

@@ -7,8 +7,8 @@ import TriageSession
 /// the run starts from.
 ///
 /// With an answers file they are an answers file of their own, overridden by the given file
-/// answer by answer; on a terminal without one they become the questions' defaults, so each
-/// question shows the earlier answer and Enter keeps it. Answers to questions the runbook no
+/// answer by answer; on a terminal without one they become the questions' defaults (each item
+/// of a repeated group its own), so each question shows the earlier answer and Enter keeps it. Answers to questions the runbook no
 /// longer asks, and answers that no longer fit their question (a choice since removed), are
 /// not carried: each is named in a message, never fatal.
 struct EarlierAnswers {
@@ -74,24 +74,19 @@ struct EarlierAnswers {
   /// The name the earlier answers go by in messages.
   var fileName: String { "record \(record.id)" }
 
-  /// `runbook` with each plain question's default set to its earlier answer.
-  func defaults(in runbook: Runbook) -> Runbook {
-    var byID: [String: RecordValue] = [:]
-    for entry in answers where RepeatedItem.split(entry.name) == nil {
-      byID[entry.name] = entry.value
+  /// The earlier answers as typed defaults, by question id (expanded for an item of a repeated
+  /// group, so each item shows its own): what a terminal offers for Enter.
+  func defaults(in runbook: Runbook) -> [String: String] {
+    let questions = Dictionary(
+      runbook.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var defaults: [String: String] = [:]
+    for entry in answers {
+      guard let question = questions[RepeatedItem.plainID(entry.name)],
+        let text = Self.text(entry.value, for: question)
+      else { continue }
+      defaults[entry.name] = text
     }
-    var changed = runbook
-    for sectionIndex in changed.sections.indices where changed.sections[sectionIndex].forEach == nil
-    {
-      for index in changed.sections[sectionIndex].questions.indices {
-        let question = changed.sections[sectionIndex].questions[index]
-        guard let value = byID[question.id], let text = Self.text(value, for: question) else {
-          continue
-        }
-        changed.sections[sectionIndex].questions[index].defaultAnswer = text
-      }
-    }
-    return changed
+    return defaults
   }
 
   /// A recorded value as typed input: `yes`, `42`, `a,b` for several choices; nil for `null`
@@ -117,12 +112,13 @@ struct EarlierAnswers {
 
 extension AnswersFile {
   /// This file's answers over `base`: each answer of `base` that this file does not give (by
-  /// question id and, for a repeated group, by group and item) is added after this file's.
+  /// question id and, for a repeated group, by group and item, an item's text and key alike)
+  /// is added after this file's.
   func overriding(_ base: AnswersFile) -> AnswersFile {
     var merged = self
     func key(_ entry: Entry) -> String {
-      [entry.questionID, entry.group?.section ?? "", entry.group?.item ?? ""].joined(
-        separator: "\u{1F}")
+      let item = entry.group.map { RepeatedItem.slug($0.item) } ?? ""
+      return [entry.questionID, entry.group?.section ?? "", item].joined(separator: "\u{1F}")
     }
     let given = Set(entries.map(key))
     merged.entries += base.entries.filter { !given.contains(key($0)) && !$0.isFact }

@@ -17,6 +17,8 @@ struct StartingAnswers {
   var messages: [String]
   /// The record this run revises (`--revises`), as it stands now; nil otherwise.
   var revision: Revision? = nil
+  /// The revised record's answers as defaults for the terminal, by question id.
+  var defaults: [String: String] = [:]
 
   /// Reads `--revises`, `--resume` and `--answers`; every problem in an answers file is
   /// reported at once.
@@ -37,7 +39,6 @@ struct StartingAnswers {
     try FreeTextField.refuseSecret(in: start.responder, field: "--responder")
     let isTerminal = context.terminal.isInputTerminal
     var earlier: EarlierAnswers?
-    var asked = runbook
     if let prefix = invocation.value(.revises) {
       let state = try ArchiveReader(store: context.existingArchive(invocation))
         .state(ofRecord: prefix)
@@ -53,15 +54,14 @@ struct StartingAnswers {
       start.messages += found.messages
       start.tlp = state.record.tlp ?? runbook.tlp
       if isTerminal && invocation.value(.answers) == nil {
-        asked = found.defaults(in: runbook)
-        start.session = Session(runbook: asked)
+        start.defaults = found.defaults(in: runbook)
       }
       earlier = found
     }
     var fileTLP: String?
     if let draftPath = invocation.value(.resume) {
       let resumed = try Draft.resume(
-        context.readInput(draftPath, as: .draft), path: draftPath, runbook: asked,
+        context.readInput(draftPath, as: .draft), path: draftPath, runbook: runbook,
         now: context.now())
       start.session = resumed.session
       start.responder = start.responder ?? resumed.responder
