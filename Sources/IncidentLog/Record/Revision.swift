@@ -50,7 +50,11 @@ package struct Revision: Sendable, Equatable {
       {
         action.status = settled
       }
-      if action.owner == nil { action.owner = earlier.action(action.id)?.owner }
+      // An owner given by `archive assign` (or the earlier `--owner`) stays with the action.
+      let recorded = earlier.record.actions?.first { $0.id == action.id }?.owner
+      if let owner = earlier.action(action.id)?.owner, owner != recorded || action.owner == nil {
+        action.owner = owner
+      }
       return action
     }
     revised.notifications = revised.notifications?.map { notification in

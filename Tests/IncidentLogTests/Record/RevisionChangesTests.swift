@@ -77,7 +77,11 @@ import Testing
       id: "20231021T090000Z-000000a1", createdAt: Self.day, record: Self.earlier.id,
       recordSHA256: String(repeating: "a", count: 64), responder: "Dana",
       change: .notificationSent(notification: "regulator", sentAt: Self.day))
-    let revision = Revision(of: Self.state(of: Self.earlier, amendments: [sent]))
+    let assigned = Amendment(
+      id: "20231021T090000Z-000000a2", createdAt: Self.day, record: Self.earlier.id,
+      recordSHA256: String(repeating: "a", count: 64), responder: "Dana",
+      change: .assign(item: "review-log", owner: "Sam Lee"))
+    let revision = Revision(of: Self.state(of: Self.earlier, amendments: [sent, assigned]))
     var later = Self.earlier
     later.id = "20231129T160000Z-0000000b"
     later.actions = [
@@ -90,6 +94,8 @@ import Testing
     #expect(
       applied.revises == .init(id: Self.earlier.id, sha256: String(repeating: "a", count: 64)))
     #expect(applied.carried == ["review-log", "track"])
+    // The person the earlier record's action was assigned to keeps it.
+    #expect(applied.actions?.first?.owner == "Sam Lee")
     #expect(applied.notifications?.first?.status == .sent)
     #expect(applied.notifications?.first?.sentAt == Self.day)
     // Counting from recording: the earlier due time stands, so nothing moved.
