@@ -111,7 +111,10 @@ import TriageTestSupport
     }
     .compactMap { $0["const"] as? String }
     #expect(
-      types == ["action-status", "notification-sent", "note", "close", "not-required", "evidence"])
+      types == [
+        "action-status", "notification-sent", "note", "close", "not-required", "evidence",
+        "superseded", "assign",
+      ])
     let amendments = ArchiveTestSupport.files(under: archive.path).filter {
       $0.hasPrefix("amendments/")
     }

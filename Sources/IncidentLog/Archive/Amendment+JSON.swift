@@ -5,7 +5,7 @@ import RunbookCore
 extension Amendment {
   /// The document to append to the archive (without `integrity`, which the store adds).
   package var jsonValue: JSONValue {
-    [
+    var object: JSONValue = [
       "format": .string(Self.format),
       "id": .string(id),
       "created_at": .string(UTCTimestamp.string(from: createdAt)),
@@ -14,6 +14,8 @@ extension Amendment {
       "responder": .string(responder),
       "change": change.jsonValue,
     ]
+    if let approvedBy { object["approved_by"] = .string(approvedBy) }
+    return object
   }
 
   /// Reads a `triage-amendment/1` document; a missing `responder` reads as "".
@@ -30,6 +32,7 @@ extension Amendment {
       recordSHA256: try root.member("record_sha256", expected: "a string").string(),
       responder: try root.optionalMember("responder")?.string() ?? "",
       change: try AmendmentChange(reader: root.member("change", expected: "an object")))
+    approvedBy = try root.optionalMember("approved_by")?.string()
   }
 }
 
@@ -55,12 +58,18 @@ extension AmendmentChange {
       object["because"] = .string(because)
     case .evidence(let file):
       object["evidence"] = file.jsonValue
+    case .superseded(let by, let items):
+      object["by"] = .string(by)
+      object["items"] = .array(items.map(JSONValue.string))
+    case .assign(let item, let owner):
+      object["item"] = .string(item)
+      object["owner"] = .string(owner)
     }
     return .object(object)
   }
 
   private static let types =
-    "one of action-status, notification-sent, note, close, not-required, evidence"
+    "one of action-status, notification-sent, note, close, not-required, evidence, superseded, assign"
 
   /// Reads a `change` member: one of the six shapes.
   init(reader: DocumentReader) throws(RecordDecodingError) {
@@ -87,6 +96,14 @@ extension AmendmentChange {
     case "evidence":
       self = .evidence(
         try EvidenceFile(reader: reader.member("evidence", expected: "an object")))
+    case "superseded":
+      self = .superseded(
+        by: try reader.member("by", expected: "a record id").string(),
+        items: try reader.member("items", expected: "a list of ids").strings())
+    case "assign":
+      self = .assign(
+        item: try reader.member("item", expected: "an action or notification id").string(),
+        owner: try reader.member("owner", expected: "a string").string())
     default:
       throw type.mismatch(Self.types)
     }

@@ -21,6 +21,9 @@ package struct Amendment: Sendable, Equatable {
   package var responder: String
   /// What it changes.
   package var change: AmendmentChange
+  /// Who approved it (`approved_by`), for an item whose runbook or duty names an approver
+  /// role; nil otherwise.
+  package var approvedBy: String? = nil
 
   /// Creates an amendment.
   package init(

@@ -11,6 +11,8 @@ import RunbookCore
 /// {"type": "not-required", "item": "sec-8k", "because": "Counsel: not material."}
 /// {"type": "evidence", "evidence": {"sha256": "9f86…", "size": 48213,
 ///  "name": "notice.html", "media_type": "text/html", "note": "As published."}}
+/// {"type": "superseded", "by": "20260403T…", "items": ["notify-partners"]}
+/// {"type": "assign", "item": "rotate-keys", "owner": "Dana Ortiz"}
 /// ```
 package enum AmendmentChange: Sendable, Equatable {
   /// The final status of an action.
@@ -35,6 +37,11 @@ package enum AmendmentChange: Sendable, Equatable {
   /// A file kept as evidence (`triage archive attach`): its bytes are under
   /// `evidence/sha256/…`, named by their hash.
   case evidence(EvidenceFile)
+  /// A revision of the record (`triage run --revises`) was written: the record is superseded
+  /// by it, and its open `items` that the revision no longer has are closed.
+  case superseded(by: String, items: [String])
+  /// An action or notification of the record is assigned to a person.
+  case assign(item: String, owner: String)
 
   /// The `type` member.
   package var type: String {
@@ -45,6 +52,8 @@ package enum AmendmentChange: Sendable, Equatable {
     case .close: "close"
     case .notRequired: "not-required"
     case .evidence: "evidence"
+    case .superseded: "superseded"
+    case .assign: "assign"
     }
   }
 
@@ -55,7 +64,7 @@ package enum AmendmentChange: Sendable, Equatable {
     case .note(let text): text
     case .notRequired(_, let because): because
     case .evidence(let file): file.note
-    case .notificationSent: nil
+    case .notificationSent, .superseded, .assign: nil
     }
   }
 }

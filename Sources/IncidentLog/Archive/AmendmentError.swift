@@ -18,6 +18,8 @@ package enum AmendmentError: Error, Sendable, Equatable, CustomStringConvertible
   case alreadyNotRequired(record: String, item: String)
   /// The record is closed: its actions and notifications can no longer change.
   case recordClosed(record: String, closedAt: Date)
+  /// The item needs an approver's name (`--approved-by`): its runbook or duty names a role.
+  case approvalRequired(record: String, item: String, role: String)
 
   /// The error in words, with the nearest id when one is close.
   package var description: String {
@@ -40,6 +42,9 @@ package enum AmendmentError: Error, Sendable, Equatable, CustomStringConvertible
         + UTCTimestamp.string(from: sentAt)
     case .recordClosed(let record, let closedAt):
       "record \(record) was closed at \(UTCTimestamp.string(from: closedAt))"
+    case .approvalRequired(let record, let item, let role):
+      "'\(item)' of record \(record) needs the approval of its \(role): "
+        + "say who approved it with --approved-by PERSON"
     }
   }
 

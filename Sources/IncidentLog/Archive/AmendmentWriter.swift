@@ -13,10 +13,11 @@ package struct AmendmentWriter: Sendable {
   ///
   /// Refused: an action or notification the record does not have (with the nearest id); an
   /// action already done or dropped; a notification already sent; an item already not required;
-  /// any change but a note or evidence to a closed record. Notes and evidence are always
-  /// allowed: an auditor may ask for a file after the record was closed.
+  /// any change but a note or evidence to a closed record; an action marked done or a
+  /// notification marked sent whose record names an approver role, without `approvedBy`. Notes
+  /// and evidence are always allowed: an auditor may ask for a file after the record was closed.
   package static func check(
-    _ change: AmendmentChange, against state: RecordState
+    _ change: AmendmentChange, against state: RecordState, approvedBy: String? = nil
   ) throws(AmendmentError) {
     let record = state.id
     if let closedAt = state.closedAt {
@@ -36,6 +37,9 @@ package struct AmendmentWriter: Sendable {
       guard item.isOpen else {
         throw .actionAlreadySettled(record: record, action: action, status: item.status)
       }
+      if case .actionStatus(_, .done, _) = change, let role = item.approver, approvedBy == nil {
+        throw .approvalRequired(record: record, item: action, role: role)
+      }
     case .notificationSent(let notification, _):
       guard let item = state.notification(notification) else {
         let known = state.notifications.map(\.id)
@@ -46,6 +50,9 @@ package struct AmendmentWriter: Sendable {
       if let sentAt = item.sentAt {
         throw .notificationAlreadySent(
           record: record, notification: notification, sentAt: sentAt)
+      }
+      if let role = item.approver, approvedBy == nil {
+        throw .approvalRequired(record: record, item: notification, role: role)
       }
     case .notRequired(let id, _):
       guard let item = state.item(id) else {
@@ -61,7 +68,14 @@ package struct AmendmentWriter: Sendable {
       guard item.isOpen else {
         throw .actionAlreadySettled(record: record, action: id, status: item.status)
       }
-    case .note, .close, .evidence:
+    case .assign(let id, _):
+      guard state.item(id) != nil else {
+        let known = (state.actions + state.notifications).map(\.id)
+        throw .unknownItem(
+          record: record, item: id, suggestion: Suggestion.nearest(to: id, in: known),
+          known: known)
+      }
+    case .note, .close, .evidence, .superseded:
       break
     }
   }
@@ -77,17 +91,21 @@ package struct AmendmentWriter: Sendable {
   ///   - change: what changes.
   ///   - responder: who makes the change.
   ///   - now: the creation time (the caller's clock).
+  ///   - approvedBy: who approved the change (`approved_by`), needed where the item names an
+  ///     approver role.
   /// - Returns: the amendment and the document as stored.
   /// - Throws: ``RecordLookupError``, ``AmendmentError`` or ``ArchiveError``.
   package func amend(
-    record recordPrefix: String, with change: AmendmentChange, responder: String, now: Date
+    record recordPrefix: String, with change: AmendmentChange, responder: String, now: Date,
+    approvedBy: String? = nil
   ) throws -> (amendment: Amendment, stored: StoredDocument) {
     try store.withLock {
       let state = try ArchiveReader(store: store).state(ofRecord: recordPrefix)
-      try Self.check(change, against: state)
-      let amendment = Amendment(
+      try Self.check(change, against: state, approvedBy: approvedBy)
+      var amendment = Amendment(
         id: DocumentID.generate(at: now), createdAt: now, record: state.id,
         recordSHA256: state.stored.sha256, responder: responder, change: change)
+      amendment.approvedBy = approvedBy
       // Joins the hold taken above (same thread), so nothing can come between check and write.
       let stored = try store.append(
         document: amendment.jsonValue, kind: .amendment, id: amendment.id, createdAt: now)

@@ -42,8 +42,9 @@ package struct FollowUp: Sendable, Equatable {
     case runbookNotFound
   }
 
-  /// The open follow-ups of `state` (none when it is closed), in the record's order; an item not
-  /// yet determined is one, without a due time, remarked `to determine: <because>`.
+  /// The open follow-ups of `state` (none when it is closed or superseded by a revision, which
+  /// carries them), in the record's order; an item not yet determined is one, without a due
+  /// time, remarked `to determine: <because>`.
   ///
   /// - Parameters:
   ///   - state: a record with its amendments applied.
@@ -52,7 +53,7 @@ package struct FollowUp: Sendable, Equatable {
   package static func followUps(
     of state: RecordState, now: Date, calendar: (String) -> CalendarLookup
   ) -> [FollowUp] {
-    guard !state.isClosed else { return [] }
+    guard !state.isClosed, state.supersededBy == nil else { return [] }
     return (state.actions + state.notifications).filter(\.isOpen).map { item in
       let (due, remark) = dueTime(of: item, in: state, calendar: calendar)
       return FollowUp(

@@ -32,6 +32,8 @@ package struct FollowUpItem: Sendable, Equatable {
   /// The note of the amendment that set the status, if any; for an item not required or not yet
   /// determined, the reason.
   package var note: String?
+  /// The role whose approval marking it done or sent needs, if any.
+  package var approver: String? = nil
 
   /// Creates an item.
   package init(
@@ -61,6 +63,8 @@ package struct FollowUpItem: Sendable, Equatable {
   package static let undeterminedStatus = "undetermined"
   /// The status of an item not required.
   package static let notRequiredStatus = "not required"
+  /// The status of an item a revision of the record dropped (a `superseded` amendment).
+  package static let supersededStatus = "superseded"
 
   /// The item of an entry of the record's `undetermined` (status `undetermined`) or
   /// `not_required` (status `not required`) list, with its reason as the note.
@@ -75,6 +79,7 @@ package struct FollowUpItem: Sendable, Equatable {
     self.init(
       kind: .action, id: action.id, title: action.title, owner: action.owner,
       due: Self.text(action.due), dueRule: action.dueRule, status: action.status.rawValue)
+    approver = action.approver
   }
 
   /// The item of a notification of a record.
@@ -83,6 +88,7 @@ package struct FollowUpItem: Sendable, Equatable {
       kind: .notification, id: notification.id, title: notification.to, owner: nil,
       due: Self.text(notification.due), dueRule: notification.dueRule,
       status: notification.status.rawValue, sentAt: notification.sentAt)
+    approver = notification.approver
   }
 
   private static func text(_ due: IncidentRecord.Due) -> String? {

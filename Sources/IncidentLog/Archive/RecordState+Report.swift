@@ -18,6 +18,7 @@ extension RecordState {
       ) {
         entry.status = status
       }
+      if let owner = action(entry.id)?.owner { entry.owner = owner }
       return entry
     }
     amended.notifications = amended.notifications?.map { entry in
@@ -54,6 +55,16 @@ extension RecordState {
       lines.append("**Status:** open")
     }
     lines.append("")
+    if let earlier = record.revises?.id {
+      lines.append(
+        "**Revises:** \(MarkdownText.inline(earlier)) (an earlier record of this incident)")
+      lines.append("")
+    }
+    if let later = supersededBy {
+      lines.append(
+        "**Revised by:** \(MarkdownText.inline(later)) (its open items are followed up there)")
+      lines.append("")
+    }
     let open = FollowUp.followUps(of: self, now: now, calendar: calendar)
     for (title, items) in [("Actions", actions), ("Notifications", notifications)]
     where !items.isEmpty {
@@ -62,7 +73,9 @@ extension RecordState {
       for item in items {
         let followUp = open.first { $0.item.kind == item.kind && $0.item.id == item.id }
         let id = MarkdownText.inline(item.id, atLineStart: true)
-        lines.append("- \(id): " + MarkdownText.inline(Self.describe(item, followUp: followUp)))
+        var text = Self.describe(item, followUp: followUp)
+        if let later = supersededBy, item.isOpen { text = "open, carried to \(later)" }
+        lines.append("- \(id): " + MarkdownText.inline(text))
       }
       lines.append("")
     }
@@ -81,7 +94,9 @@ extension RecordState {
     for amendment in amendments {
       let at = UTCTimestamp.string(from: amendment.createdAt)
       let responder = MarkdownText.inline(amendment.responder)
-      lines.append("- \(at), \(responder): \(MarkdownText.inline(Self.describe(amendment.change)))")
+      let approval = amendment.approvedBy.map { ", approved by \($0)" } ?? ""
+      let text = MarkdownText.inline(Self.describe(amendment.change) + approval)
+      lines.append("- \(at), \(responder): \(text)")
     }
     lines.append("")
     return lines.joined(separator: "\n")
@@ -122,17 +137,22 @@ extension RecordState {
     case .evidence(let file):
       "evidence \(file.name) (\(file.size) bytes, sha256 \(file.shortSHA256))"
         + (file.note.map { ": \($0)" } ?? "")
+    case .superseded(let by, let items):
+      "superseded by \(by)" + (items.isEmpty ? "" : "; closed " + items.joined(separator: ", "))
+    case .assign(let item, let owner): "\(item) assigned to \(owner)"
     }
   }
 
   /// `{"record": …, "amendments": […], "status": "open"}`: the stored record, its amendments as
   /// written (without their integrity members) and the status.
   package var jsonValue: JSONValue {
-    [
+    var object: JSONValue = [
       "record": stored.document,
       "amendments": .array(amendments.map(\.jsonValue)),
       "status": .string(status),
     ]
+    if let supersededBy { object["revised_by"] = .string(supersededBy) }
+    return object
   }
 }
 

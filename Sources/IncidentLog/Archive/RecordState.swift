@@ -34,6 +34,8 @@ package struct RecordState: Sendable, Equatable {
   package private(set) var closedAt: Date?
   /// The files kept as evidence, oldest first.
   package private(set) var evidence: [AttachedEvidence] = []
+  /// The record that revises this one, named by a `superseded` amendment, if any.
+  package private(set) var supersededBy: String?
 
   /// The state of `stored` with `amendments` applied in time order (then id order).
   ///
@@ -125,6 +127,25 @@ package struct RecordState: Sendable, Equatable {
     case .evidence(let file):
       evidence.append(
         AttachedEvidence(at: at, responder: who, amendment: amendment.id, file: file))
+    case .superseded(let by, let items):
+      supersededBy = by
+      for index in actions.indices where items.contains(actions[index].id) {
+        actions[index].status = FollowUpItem.supersededStatus
+        actions[index].note = "dropped by revision \(by)"
+      }
+      for index in notifications.indices where items.contains(notifications[index].id) {
+        notifications[index].status = FollowUpItem.supersededStatus
+        notifications[index].note = "dropped by revision \(by)"
+      }
+      let closed = items.isEmpty ? "" : "; closed " + items.joined(separator: ", ")
+      notes.append(Note(at: at, responder: who, text: "superseded by \(by)\(closed)"))
+    case .assign(let item, let owner):
+      if let index = actions.firstIndex(where: { $0.id == item }) {
+        actions[index].owner = owner
+      } else if let index = notifications.firstIndex(where: { $0.id == item }) {
+        notifications[index].owner = owner
+      }
+      notes.append(Note(at: at, responder: who, text: "\(item) assigned to \(owner)"))
     }
   }
 }

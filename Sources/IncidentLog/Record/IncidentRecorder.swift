@@ -19,6 +19,8 @@ package struct IncidentRecorder: Sendable {
     package var recordPath: String
     /// The absolute path of its Markdown report.
     package var reportPath: String
+    /// The `superseded` amendment written on the revised record, for a revision.
+    package var supersession: StoredDocument? = nil
   }
 
   /// The archive records are written into.
@@ -52,5 +54,75 @@ package struct IncidentRecorder: Sendable {
     let recordPath = store.absolute(stored.location.path)
     let reportPath = String(recordPath.dropLast(".json".count)) + ".md"
     return Written(stored: stored, recordPath: recordPath, reportPath: reportPath)
+  }
+
+  /// Writes the record of `session` as a revision of the record named by `earlierPrefix`, and
+  /// the `superseded` amendment that closes the earlier record's dropped items, as one step.
+  ///
+  /// Both documents are written under one hold of the archive's lock, the earlier record read
+  /// in the same hold (so no amendment comes between what the revision carries and what it
+  /// closes). The record is written first; if the amendment cannot be written, the record and
+  /// its report are removed before the lock is released, so no other process ever sees one
+  /// without the other, and the error is thrown. A power loss between the two writes can
+  /// leave the record alone; follow-ups count the newest record of a revision chain only, so
+  /// its items are still counted once, and `archive show` names the revision from its
+  /// `revises` member either way.
+  ///
+  /// - Returns: what was written, with the amendment in ``Written/supersession``.
+  /// - Throws: ``RecordLookupError``, ``RevisionError`` (the earlier record was revised
+  ///   already), ``ArchiveError``.
+  package func record(
+    _ session: Session, outcomes: Outcomes, metadata: RecordBuilder.Metadata,
+    revising earlierPrefix: String
+  ) throws -> Written {
+    try store.withLock {
+      let earlier = try ArchiveReader(store: store).state(ofRecord: earlierPrefix)
+      if let later = earlier.supersededBy {
+        throw RevisionError.alreadyRevised(record: earlier.id, by: later)
+      }
+      let revision = Revision(of: earlier)
+      let record = revision.applied(
+        to: RecordBuilder.incidentRecord(of: session, outcomes: outcomes, metadata: metadata))
+      let stored = try store.append(
+        document: record.jsonValue, kind: .record, id: metadata.id,
+        createdAt: metadata.createdAt,
+        report: { _ in ReportGenerator.markdown(of: record) })
+      let amendment = revision.supersession(
+        by: record, id: DocumentID.generate(at: metadata.createdAt),
+        responder: metadata.responder, at: metadata.createdAt)
+      let supersession: StoredDocument
+      do {
+        supersession = try store.append(
+          document: amendment.jsonValue, kind: .amendment, id: amendment.id,
+          createdAt: metadata.createdAt)
+      } catch {
+        try? store.withdraw(stored.location)
+        throw error
+      }
+      let recordPath = store.absolute(stored.location.path)
+      return Written(
+        stored: stored, recordPath: recordPath,
+        reportPath: String(recordPath.dropLast(".json".count)) + ".md",
+        supersession: supersession)
+    }
+  }
+}
+
+/// Why a revision was refused.
+package enum RevisionError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The record was revised already: a second revision would fork the chain.
+  case alreadyRevised(record: String, by: String)
+  /// The record was made with another runbook.
+  case otherRunbook(record: String, recordRunbook: String, runbook: String)
+
+  /// The error in words.
+  package var description: String {
+    switch self {
+    case .alreadyRevised(let record, let later):
+      "record \(record) was already revised by \(later); revise \(later) instead"
+    case .otherRunbook(let record, let recordRunbook, let runbook):
+      "record \(record) was made with runbook \(recordRunbook), not \(runbook); "
+        + "a revision uses the same runbook (a newer version of it is fine)"
+    }
   }
 }

@@ -27,6 +27,8 @@ package enum RecordBuilder {
     package var tlp: TLP
     /// The draft the run continued, if it was resumed.
     package var resumedFrom: IncidentRecord.ResumedFrom?
+    /// The owner of actions whose runbook names none (`triage run --owner`).
+    package var defaultOwner: String? = nil
 
     package init(
       id: String, createdAt: Date, runbookSHA256: String, responder: String, mode: Mode, tlp: TLP,
@@ -63,6 +65,13 @@ package enum RecordBuilder {
       derived: outcomes.derived.map { .init(name: $0.name, value: recordValue($0.value)) })
     record.resumedFrom = metadata.resumedFrom
     record.setOutcomes(outcomes)
+    if let owner = metadata.defaultOwner {
+      record.actions = record.actions?.map { action in
+        var action = action
+        action.owner = action.owner ?? owner
+        return action
+      }
+    }
     return record
   }
 

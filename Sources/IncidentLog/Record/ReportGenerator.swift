@@ -39,6 +39,7 @@ package enum ReportGenerator {
     lines.append("")
     lines.append("**Severity:** \(record.severity?.rawValue ?? "")")
     lines.append("")
+    lines += revisionSection(record)
     let actions = byDueTime(record.actions ?? [], due: \.due)
     let notifications = byDueTime(record.notifications ?? [], due: \.due)
     lines += threeQuestions(
@@ -330,5 +331,23 @@ package enum ReportGenerator {
     case .number(let number): Value.number(number).rendered
     case .list(let items): items.map { display(.string($0)) }.joined(separator: ", ")
     }
+  }
+
+  /// `## What changed since ID`: a revision's `changes`, one line each, and the carried items;
+  /// nothing for a record that revises none.
+  static func revisionSection(_ record: IncidentRecord) -> [String] {
+    guard let revises = record.revises else { return [] }
+    var lines = ["## What changed since \(MarkdownText.inline(revises.id))", ""]
+    let changes = RecordChanges.lines(of: record.changes ?? [])
+    if changes.isEmpty { lines.append("No outcome changed.") }
+    for line in changes { lines.append("- " + MarkdownText.inline(line, atLineStart: true)) }
+    if let carried = record.carried, !carried.isEmpty {
+      lines.append("")
+      lines.append(
+        "Still open from \(MarkdownText.inline(revises.id)): "
+          + carried.map { MarkdownText.inline($0) }.joined(separator: ", "))
+    }
+    lines.append("")
+    return lines
   }
 }

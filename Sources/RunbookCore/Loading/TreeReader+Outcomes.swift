@@ -64,7 +64,7 @@ extension TreeReader {
           item, as: "action",
           known: [
             "id", "kind", "title", "when", "owner", "due", "details", "not-required",
-            "undetermined", "for-each",
+            "undetermined", "for-each", "approver",
           ],
           required: ["id", "kind", "title"], diagnostics: &diagnostics)
       else { return nil }
@@ -78,6 +78,7 @@ extension TreeReader {
         details: readTemplate(rule, "details"),
         notRequired: readOutcomeReasons(rule, "not-required"),
         undetermined: readOutcomeReasons(rule, "undetermined"), location: item.location)
+      action.approver = readApprover(rule)
       let forEach = readForEach(rule)
       action.forEach = forEach?.name
       action.forEachLocation = forEach?.location
@@ -107,7 +108,7 @@ extension TreeReader {
           item, as: "notification",
           known: [
             "id", "to", "when", "due", "basis", "draft", "not-required", "undetermined",
-            "for-each",
+            "for-each", "approver",
           ],
           required: ["id", "to"], diagnostics: &diagnostics)
       else { return nil }
@@ -119,11 +120,18 @@ extension TreeReader {
         basis: rule.text("basis", diagnostics: &diagnostics)?.0, draft: readTemplate(rule, "draft"),
         notRequired: readOutcomeReasons(rule, "not-required"),
         undetermined: readOutcomeReasons(rule, "undetermined"), location: item.location)
+      notification.approver = readApprover(rule)
       let forEach = readForEach(rule)
       notification.forEach = forEach?.name
       notification.forEachLocation = forEach?.location
       return notification
     }
+  }
+
+  /// Reads `approver := role`: the role (kebab case, such as `counsel` or `dpo`) whose approval
+  /// marking the item done or sent needs.
+  mutating func readApprover(_ rule: MappingReader) -> String? {
+    readID(rule, "approver", pattern: .kebab, what: "approver role")
   }
 
   /// Reads `threat-model := [ {changed, because, when?} ]`; `changed` is yes or no.

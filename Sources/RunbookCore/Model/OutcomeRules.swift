@@ -60,6 +60,8 @@ package struct ActionRule: Sendable, Equatable {
   package var owner: String?
   package var due: DueTime?
   package var details: TemplateText?
+  /// The role whose approval marking it done needs (`approver: counsel`), or nil.
+  package var approver: String? = nil
   /// When the action is not required, and why (checked after `undetermined`).
   package var notRequired: [OutcomeReason] = []
   /// When whether the action is required is not known yet, and what is missing.
@@ -80,6 +82,8 @@ package struct NotificationRule: Sendable, Equatable {
   package var due: DueTime?
   package var basis: String?
   package var draft: TemplateText?
+  /// The role whose approval sending it needs (`approver: counsel`), or nil.
+  package var approver: String? = nil
   /// When the notification is not required, and why (checked after `undetermined`).
   package var notRequired: [OutcomeReason] = []
   /// When whether the notification is required is not known yet, and what is missing.

@@ -10,7 +10,7 @@ extension ObligationFile {
   static let dutyKeys = [
     "id", "title", "to", "citation", "url", "in-force-from", "in-force-until", "when", "due",
     "no-fixed-deadline", "not-required", "undetermined", "thresholds", "content", "delay",
-    "draft",
+    "draft", "approver",
   ]
 
   /// Reads an obligation file's shape, reporting every problem with its position.
@@ -135,9 +135,10 @@ extension TreeReader {
     let notRequired = readOutcomeReasons(map, "not-required")
     let undetermined = readOutcomeReasons(map, "undetermined")
     guard let id, let to, let title, let citation, let url else { return nil }
-    let rule = NotificationRule(
+    var rule = NotificationRule(
       id: id, to: to, when: when, due: due, basis: citation, draft: draft,
       notRequired: notRequired, undetermined: undetermined, location: item.location)
+    rule.approver = readApprover(map)
     return Duty(
       rule: rule, title: title, citation: citation, url: url, reviewed: reviewed,
       jurisdiction: jurisdiction, fileID: fileID, inForceFrom: from, inForceUntil: until,

@@ -1,8 +1,14 @@
 extension CommandContext {
-  /// Who is answering or making a change: the name given, else `$USER`, else `unknown`.
+  /// Who is making a change: the name given, else `$USER`, else `$LOGNAME`, else `unknown`.
   ///
-  /// The one place this default is decided, for `triage run` and the archive commands alike.
+  /// For the archive commands; `triage run` uses ``loginName`` and asks (or refuses) instead of
+  /// writing `unknown`.
   func responder(named given: String?) -> String {
-    given ?? environment[.user] ?? "unknown"
+    given ?? loginName ?? "unknown"
+  }
+
+  /// `$USER`, else `$LOGNAME`, when set and not empty.
+  var loginName: String? {
+    [environment[.user], environment[.logname]].compactMap { $0 }.first { !$0.isEmpty }
   }
 }

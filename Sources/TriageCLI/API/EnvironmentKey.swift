@@ -23,6 +23,8 @@ package struct EnvironmentKey: Sendable, Hashable {
   package static let triageRunbooks = EnvironmentKey("TRIAGE_RUNBOOKS")
   /// The default responder.
   package static let user = EnvironmentKey("USER")
+  /// The default responder when `USER` is not set.
+  package static let logname = EnvironmentKey("LOGNAME")
 }
 
 /// The process environment a command sees, read by `EnvironmentKey`.

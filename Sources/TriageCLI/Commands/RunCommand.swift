@@ -4,8 +4,8 @@ import RunbookCore
 import TriageSession
 
 extension Command {
-  /// `triage run RUNBOOK [--answers FILE|-] [--archive DIR] [--responder NAME] [--tlp MARK]
-  /// [--dry-run] [--resume DRAFT] [--json]`: the main job.
+  /// `triage run RUNBOOK [--answers FILE|-] [--archive DIR] [--responder NAME] [--owner PERSON]
+  /// [--revises RECORD] [--tlp MARK] [--dry-run] [--resume DRAFT] [--json]`: the main job.
   static let run = Command(
     "run",
     abstract: "Answer a runbook's questions and write the incident record.",
@@ -21,6 +21,19 @@ extension Command {
 
       The record (JSON) and its Markdown report are written into the archive: --archive DIR, \
       else TRIAGE_ARCHIVE, else ./incident-log. --dry-run prints the report and writes nothing.
+
+      --revises RECORD re-triages an earlier record of the same runbook (a newer version is \
+      fine): its answers are the defaults on a terminal, and with --answers the file's answers \
+      override them (the file may then be partial). The new record names the one it revises, \
+      and the review, the record and the report show what changed (new and dropped \
+      notifications and actions, moved deadlines, severity, decision, threat model). Open \
+      items still required are carried; the others are closed on the earlier record by a \
+      superseded amendment, written together with the new record.
+
+      The responder is --responder, else the answers file's responder, else $USER or \
+      $LOGNAME; on a terminal without any, triage asks who is answering, and with an answers \
+      file it stops and asks for --responder. --owner PERSON owns the actions whose runbook \
+      names no owner.
       """,
     arguments: [
       ArgumentSpec(.runbook, help: "The runbook: a path, or an id found in the runbook folders.")
@@ -32,6 +45,11 @@ extension Command {
       .value(
         .responder, valueName: "name",
         help: "Who is answering (default: the answers file's responder, else $USER)."),
+      .value(
+        .owner, valueName: "person", help: "Who owns the actions the runbook names no owner for."),
+      .value(
+        .revises, valueName: "record",
+        help: "Re-triage this earlier record: its answers are the starting point."),
       .value(
         .tlp, valueName: "mark",
         help: "The record's TLP marking, e.g. TLP:RED (default: the runbook's)."),
@@ -56,10 +74,15 @@ enum RunCommand {
     for message in start.messages {
       context.standardError.write("triage: \(VisibleText.line(message))\n")
     }
+    let owner = invocation.value(.owner)
+    try FreeTextField.refuseSecret(in: owner, field: "--owner")
+    try FreeTextField.refuseOverlong(owner, field: "--owner")
+    var responder = start.responder ?? context.loginName
 
     let reviewed: ReviewedSession
     let mode: RecordBuilder.Mode
     if start.hasAnswersFile && start.session.isComplete {
+      guard responder != nil else { throw CommandError.noResponder }
       mode = .answersFile
       reviewed = ReviewedSession(
         evaluating: start.session, at: context.now(), calendar: loaded.calendar)
@@ -69,9 +92,20 @@ enum RunCommand {
       }
       mode = start.hasAnswersFile ? .mixed : .interactive
       let json = invocation.flag(.json)
-      let front = InteractiveSession(
+      var front = InteractiveSession(
         context: context, output: json ? context.standardError : context.standardOutput,
         style: json ? context.errorStyle : context.outputStyle, calendar: loaded.calendar)
+      front.defaults = start.defaults
+      if let revision = start.revision {
+        front.changes = { session, outcomes in
+          (revision.earlier.id, Self.changeLines(revision, session: session, outcomes: outcomes))
+        }
+      }
+      if responder == nil {
+        guard let name = front.askResponder() else { throw CommandError.noResponder }
+        try FreeTextField.refuseSecret(in: name, field: "the responder")
+        responder = name
+      }
       switch front.run(start.session) {
       case .finished(let finished):
         reviewed = finished
@@ -84,22 +118,36 @@ enum RunCommand {
           invocation: invocation, context: context)
       }
     }
-    let metadata = RecordBuilder.Metadata(
+    var metadata = RecordBuilder.Metadata(
       id: DocumentID.generate(at: reviewed.reviewedAt), createdAt: reviewed.reviewedAt,
-      runbookSHA256: runbookHash, responder: context.responder(named: start.responder),
+      runbookSHA256: runbookHash, responder: responder ?? context.responder(named: nil),
       mode: mode, tlp: start.tlp, resumedFrom: start.resumedFrom)
-    return try writeRecord(reviewed, metadata: metadata, invocation: invocation, context: context)
+    metadata.defaultOwner = owner
+    return try writeRecord(
+      reviewed, metadata: metadata, revision: start.revision, invocation: invocation,
+      context: context)
+  }
+
+  /// The review's and the output's lines of what changed since the revised record.
+  static func changeLines(_ revision: Revision, session: Session, outcomes: Outcomes) -> [String] {
+    let metadata = RecordBuilder.Metadata(
+      id: "", createdAt: Date(timeIntervalSince1970: 0), runbookSHA256: "", responder: "",
+      mode: .interactive, tlp: session.runbook.tlp)
+    let record = RecordBuilder.incidentRecord(of: session, outcomes: outcomes, metadata: metadata)
+    // The same changes the record will hold (a carried deadline counting from recording stays).
+    return RecordChanges.lines(of: revision.applied(to: record).changes ?? [])
   }
 
   /// Prints the record (`--dry-run`) or writes it, with the outcomes as reviewed.
   private static func writeRecord(
-    _ reviewed: ReviewedSession, metadata: RecordBuilder.Metadata, invocation: Invocation,
-    context: CommandContext
+    _ reviewed: ReviewedSession, metadata: RecordBuilder.Metadata, revision: Revision?,
+    invocation: Invocation, context: CommandContext
   ) throws -> TriageExit {
     let json = invocation.flag(.json)
     if invocation.flag(.dryRun) {
-      let record = RecordBuilder.incidentRecord(
+      var record = RecordBuilder.incidentRecord(
         of: reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
+      if let revision { record = revision.applied(to: record) }
       context.standardOutput.write(
         json
           ? JSONPrettyPrinter.string(of: record.jsonValue) : ReportGenerator.markdown(of: record))
@@ -109,8 +157,14 @@ enum RunCommand {
     context.warnIfWritableByOthers(archive: archive)
     let recorder = IncidentRecorder(
       store: ArchiveStore(root: archive, fileSystem: context.fileSystem))
-    let written = try recorder.record(
-      reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
+    let written =
+      if let revision {
+        try recorder.record(
+          reviewed.session, outcomes: reviewed.outcomes, metadata: metadata,
+          revising: revision.earlier.id)
+      } else {
+        try recorder.record(reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
+      }
     if let draftPath = invocation.value(.resume) {
       try? context.fileSystem.removeFile(at: context.resolvedPath(draftPath))
     }
@@ -118,9 +172,21 @@ enum RunCommand {
       context.standardOutput.write(JSONPrettyPrinter.string(of: written.stored.document))
     } else {
       let outcomes = reviewed.outcomes
-      context.standardOutput.write(
-        "\(outcomes.decision)\nSeverity: \(outcomes.severity.rawValue)\n"
-          + "Wrote \(written.recordPath)\nWrote \(written.reportPath)\n")
+      var text = "\(outcomes.decision)\nSeverity: \(outcomes.severity.rawValue)\n"
+      if let revision {
+        let record = try IncidentRecord(json: written.stored.document)
+        text += "What changed since \(revision.earlier.id):\n"
+        let lines = RecordChanges.lines(of: record.changes ?? [])
+        text += (lines.isEmpty ? ["No outcome changed."] : lines).map { "  \($0)\n" }.joined()
+        if let carried = record.carried, !carried.isEmpty {
+          text += "Carried from \(revision.earlier.id): \(carried.joined(separator: ", "))\n"
+        }
+      }
+      text += "Wrote \(written.recordPath)\nWrote \(written.reportPath)\n"
+      if let supersession = written.supersession {
+        text += "Wrote \(recorder.store.absolute(supersession.location.path))\n"
+      }
+      context.standardOutput.write(text)
     }
     let store = ArchiveStore(root: archive, fileSystem: context.fileSystem)
     let announce = json ? context.standardError : context.standardOutput
@@ -141,6 +207,7 @@ enum RunCommand {
     let path = try draft.save(in: archive, fileSystem: context.fileSystem)
     var command = "triage run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))"
     if invocation.value(.archive) != nil { command += " --archive \(shellQuoted(archive))" }
+    if let revises = invocation.value(.revises) { command += " --revises \(shellQuoted(revises))" }
     throw CommandError.interruptedDraftSaved(path: path, resumeCommand: command)
   }
 

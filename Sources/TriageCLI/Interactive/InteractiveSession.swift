@@ -23,6 +23,24 @@ struct InteractiveSession {
   let output: any TextOutput
   let style: TextStyle
   let calendar: HolidayCalendar?
+  /// For a re-triage: the revised record's answers, offered as each question's default (by
+  /// question id, expanded for an item of a repeated group).
+  var defaults: [String: String] = [:]
+  /// For a re-triage: what changed since the revised record, for the review (`since`: its id).
+  var changes: ((Session, Outcomes) -> (since: String, lines: [String]))? = nil
+
+  /// Asks "Who is answering?" until a name is typed; nil when the input ends first.
+  func askResponder() -> String? {
+    output.write(
+      style.bold("Who is answering?") + " " + style.dim("(your name, for the record)") + "\n")
+    while true {
+      output.write(QuestionPrompt.marker)
+      guard case .line(let line) = context.standardInput.readAnswerLine() else { return nil }
+      let name = line.trimmed
+      if !name.isEmpty { return name }
+      output.write("Please type a name.\n")
+    }
+  }
 
   func run(_ start: Session) -> Ending {
     var session = start
@@ -45,7 +63,9 @@ struct InteractiveSession {
   }
 
   /// Asks `question` until it has an answer or the responder goes back; false when interrupted.
-  private func ask(_ question: Question, in session: inout Session) -> Bool {
+  private func ask(_ asked: Question, in session: inout Session) -> Bool {
+    var question = asked
+    if let earlier = defaults[question.id] { question.defaultAnswer = earlier }
     output.write(QuestionPrompt(session: session, question: question, style: style).rendered())
     while true {
       output.write(QuestionPrompt.marker)
@@ -111,7 +131,8 @@ struct InteractiveSession {
   /// Shows the review and reads the choice; nil means an answer was reopened.
   private func review(_ session: inout Session) -> Ending? {
     let reviewed = ReviewedSession(evaluating: session, at: context.now(), calendar: calendar)
-    let formatter = ReviewFormatter(session: session, outcomes: reviewed.outcomes, style: style)
+    var formatter = ReviewFormatter(session: session, outcomes: reviewed.outcomes, style: style)
+    formatter.changes = changes?(session, reviewed.outcomes)
     output.write(formatter.rendered())
     let listed = formatter.listed
     while true {

@@ -11,6 +11,8 @@ struct ReviewFormatter {
   let session: Session
   let outcomes: Outcomes
   let style: TextStyle
+  /// For a re-triage: the id of the revised record and one line per changed outcome.
+  var changes: (since: String, lines: [String])? = nil
 
   /// The questions listed in the review, in order: the answered, reachable ones.
   var listed: [Question] {
@@ -62,6 +64,12 @@ struct ReviewFormatter {
       for item in items {
         lines.append(VisibleText.line("    - \(item.title): \(item.because)"))
       }
+    }
+    if let changes {
+      lines.append("")
+      lines.append(style.bold(VisibleText.line("What changed since \(changes.since)")))
+      if changes.lines.isEmpty { lines.append("  No outcome changed.") }
+      for line in changes.lines { lines.append(VisibleText.line("  " + line)) }
     }
     lines.append("")
     lines.append(

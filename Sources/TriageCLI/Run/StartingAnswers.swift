@@ -15,8 +15,17 @@ struct StartingAnswers {
   var resumedFrom: IncidentRecord.ResumedFrom?
   /// Warnings for standard error (`FILE:LINE:COLUMN: warning: …`, draft notes).
   var messages: [String]
+  /// The record this run revises (`--revises`), as it stands now; nil otherwise.
+  var revision: Revision? = nil
+  /// The revised record's answers as defaults for the terminal, by question id.
+  var defaults: [String: String] = [:]
 
-  /// Reads `--resume` and `--answers`; every problem in an answers file is reported at once.
+  /// Reads `--revises`, `--resume` and `--answers`; every problem in an answers file is
+  /// reported at once.
+  ///
+  /// With `--revises`, the earlier record's answers are the base: an answers file overrides
+  /// them answer by answer (and so may be partial), a terminal shows them as defaults, and
+  /// without either they are the answers.
   ///
   /// - Throws: `DiagnosticsError` (exit 65) for an invalid answers file; `CommandFailure`
   ///   (exit 65) for a `--responder` that looks like a secret; `CommandError`
@@ -28,6 +37,27 @@ struct StartingAnswers {
       session: Session(runbook: runbook), responder: invocation.value(.responder),
       tlp: runbook.tlp, hasAnswersFile: false, resumedFrom: nil, messages: [])
     try FreeTextField.refuseSecret(in: start.responder, field: "--responder")
+    let isTerminal = context.terminal.isInputTerminal
+    var earlier: EarlierAnswers?
+    if let prefix = invocation.value(.revises) {
+      let state = try ArchiveReader(store: context.existingArchive(invocation))
+        .state(ofRecord: prefix)
+      if let later = state.supersededBy {
+        throw RevisionError.alreadyRevised(record: state.id, by: later)
+      }
+      if let earlierRunbook = state.record.runbook?.id, earlierRunbook != runbook.id {
+        throw RevisionError.otherRunbook(
+          record: state.id, recordRunbook: earlierRunbook, runbook: runbook.id)
+      }
+      let found = EarlierAnswers(record: state.record, runbook: runbook, now: context.now())
+      start.revision = Revision(of: state)
+      start.messages += found.messages
+      start.tlp = state.record.tlp ?? runbook.tlp
+      if isTerminal && invocation.value(.answers) == nil {
+        start.defaults = found.defaults(in: runbook)
+      }
+      earlier = found
+    }
     var fileTLP: String?
     if let draftPath = invocation.value(.resume) {
       let resumed = try Draft.resume(
@@ -38,20 +68,19 @@ struct StartingAnswers {
       start.messages += resumed.warnings
       start.resumedFrom = resumed.origin
     }
-    let isTerminal = context.terminal.isInputTerminal
     if let answersPath = invocation.value(.answers) {
-      let (file, problems) = AnswersFile.load(
+      let (loaded, problems) = AnswersFile.load(
         try context.readInput(answersPath, as: .answers), file: answersPath)
-      guard let file else { throw DiagnosticsError(problems) }
+      guard var file = loaded else { throw DiagnosticsError(problems) }
+      if let base = earlier?.answersFile(for: runbook) { file = file.overriding(base) }
       // On a terminal the questions the file leaves open are asked (not when the file is the
       // standard input, which then is no terminal to ask on).
       let leaveOpen = isTerminal && answersPath != "-"
-      let applied = file.apply(to: &start.session, now: context.now(), leaveOpen: leaveOpen)
-      if applied.containsErrors { throw DiagnosticsError(applied) }
-      start.messages += applied.map(DiagnosticsError.line)
+      try start.apply(file, earlier: earlier, leaveOpen: leaveOpen, now: context.now())
       start.responder = start.responder ?? file.responder
-      start.hasAnswersFile = true
       fileTLP = file.tlp
+    } else if let earlier, !isTerminal, let file = earlier.answersFile(for: runbook) {
+      try start.apply(file, earlier: earlier, leaveOpen: false, now: context.now())
     } else if !isTerminal && !start.session.isComplete {
       throw CommandError.noTerminalToAsk(runbook: runbook.id)
     }
@@ -59,6 +88,27 @@ struct StartingAnswers {
       start.tlp = try tlp(written)
     }
     return start
+  }
+
+  /// Gives `file`'s answers to the session.
+  ///
+  /// The earlier record's answers to questions the new answers leave unasked are dropped
+  /// quietly: they belong to the earlier record.
+  private mutating func apply(
+    _ file: AnswersFile, earlier: EarlierAnswers?, leaveOpen: Bool, now: Date
+  ) throws {
+    var applied = file.apply(to: &session, now: now, leaveOpen: leaveOpen)
+    if let earlier {
+      let fromEarlier = Set(
+        file.entries.filter { $0.keyLocation.file == earlier.fileName }.map(\.questionID))
+      applied.removeAll { $0.severity == .warning && $0.location.file == earlier.fileName }
+      for id in session.unusedAnswers().keys where fromEarlier.contains(RepeatedItem.plainID(id)) {
+        session.forget(id)
+      }
+    }
+    if applied.containsErrors { throw DiagnosticsError(applied) }
+    messages += applied.map(DiagnosticsError.line)
+    hasAnswersFile = true
   }
 
   /// `TLP:RED`, `red` or `tlp:amber+strict` as a marking.

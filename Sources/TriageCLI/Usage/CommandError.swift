@@ -6,6 +6,9 @@
 package enum CommandError: Error, Sendable, Equatable {
   /// The session needs questions asked and standard input is not a terminal (exit 2).
   case noTerminalToAsk(runbook: String)
+  /// `triage run` does not know who is answering: no `--responder`, no `responder:` in the
+  /// answers file, no `$USER` or `$LOGNAME`, and no terminal to ask on (exit 2).
+  case noResponder
   /// An answers file leaves questions open in mixed mode without a terminal (exit 65).
   case openQuestionsWithoutTerminal
   /// A value of `what` (`format`, `TLP marking`, `status`) that is none of `allowed` (exit 2).

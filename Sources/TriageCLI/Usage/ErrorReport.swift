@@ -58,6 +58,11 @@ package struct ErrorReport: Equatable {
     case let error as RecordLookupError:
       self.init(message: shown(error.description), exit: Self.exit(for: error))
     case let error as AmendmentError:
+      // A missing --approved-by is a missing option: a usage error, like any other.
+      let isUsage: Bool
+      if case .approvalRequired = error { isUsage = true } else { isUsage = false }
+      self.init(message: shown(error.description), exit: isUsage ? .usage : .dataError)
+    case let error as RevisionError:
       self.init(message: shown(error.description), exit: .dataError)
     case let error as EvidenceError:
       self.init(message: shown(error.description), exit: .dataError)
@@ -129,6 +134,9 @@ package struct ErrorReport: Equatable {
     case .noTerminalToAsk(let runbook):
       return "no terminal to ask the questions on; give the answers with --answers FILE "
         + "(triage answers-template \(shown(runbook)) writes one to fill in)"
+    case .noResponder:
+      return "who is answering? pass --responder NAME (or give responder: in the answers file, "
+        + "or set $USER); the record names its responder"
     case .openQuestionsWithoutTerminal:
       return "the answers leave questions open and there is no terminal to ask them on"
     case .unknownValue(let what, let value, let allowed):
@@ -187,7 +195,8 @@ package struct ErrorReport: Equatable {
 
   private static func exit(for error: CommandError) -> TriageExit {
     switch error {
-    case .noTerminalToAsk, .unknownValue, .emptyArgument, .badDateFilter, .badSentTime,
+    case .noTerminalToAsk, .noResponder, .unknownValue, .emptyArgument, .badDateFilter,
+      .badSentTime,
       .controlCharactersInArchivePath:
       return .usage
     case .openQuestionsWithoutTerminal, .notADraft, .notATriageDraft, .draftForAnotherRunbook,

@@ -95,7 +95,8 @@ package enum ObligationEvaluator {
     if holds(rule.when) {
       var notification = NotificationOutcome(
         id: duty.id, to: to, due: .none, dueRule: rule.due?.source, basis: duty.citation,
-        draft: rule.draft?.rendered(with: values), obligation: duty.reference)
+        draft: rule.draft?.rendered(with: values), obligation: duty.reference,
+        approver: rule.approver)
       if let due = rule.due {
         notification.due = OutcomeEvaluator.dueState(
           due.rule, values: values, recorded: recorded, sent: sent, calendar: calendar)

@@ -47,7 +47,8 @@ package enum OutcomeEvaluator {
           id: item.map { $0.expanded(rule.id) } ?? rule.id, kind: rule.kind,
           title: rule.title.rendered(with: values), owner: rule.owner,
           due: due(rule.due, values, item),
-          dueRule: rule.due?.source, details: rule.details?.rendered(with: values))
+          dueRule: rule.due?.source, details: rule.details?.rendered(with: values),
+          approver: rule.approver)
       }
     }
     let notifications = runbook.notifications.flatMap { rule in
@@ -56,7 +57,7 @@ package enum OutcomeEvaluator {
         NotificationOutcome(
           id: item.map { $0.expanded(rule.id) } ?? rule.id, to: rule.to.rendered(with: values),
           due: due(rule.due, values, item), dueRule: rule.due?.source, basis: rule.basis,
-          draft: rule.draft?.rendered(with: values))
+          draft: rule.draft?.rendered(with: values), approver: rule.approver)
       }
     }
     var outcomes = Outcomes(

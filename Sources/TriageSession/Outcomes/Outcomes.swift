@@ -105,6 +105,8 @@ package struct ActionOutcome: Sendable, Equatable {
   /// The due phrase as the runbook wrote it (`24h after recorded`).
   package var dueRule: String?
   package var details: String?
+  /// The role whose approval marking it done needs; nil when none.
+  package var approver: String? = nil
 }
 
 /// A notification that applies.
@@ -117,4 +119,6 @@ package struct NotificationOutcome: Sendable, Equatable {
   package var draft: String?
   /// The law behind a duty of the obligations library; nil for a runbook's own notification.
   package var obligation: ObligationReference? = nil
+  /// The role whose approval sending it needs; nil when none.
+  package var approver: String? = nil
 }

@@ -14,6 +14,8 @@ extension CommandContext {
   ///   - files: The starting tree, path to text; a relative path is inside `currentDirectory`.
   ///   - fileSystem: The tree to use instead (pass one to look at what a command wrote); when
   ///     given, `files` are added to it.
+  ///   - environment: The variables; `USER=tester` is added unless `USER` or `LOGNAME` is
+  ///     given (pass `"USER": ""` for a run that knows no responder).
   package static func testing(
     standardInput: String = "",
     files: [String: String] = [:],
@@ -36,10 +38,17 @@ extension CommandContext {
       standardOutput: CapturedOutput(),
       standardError: CapturedOutput(),
       fileSystem: tree,
-      environment: environment,
+      environment: Self.withUser(environment),
       currentDirectory: currentDirectory,
       now: { now },
       terminal: terminal)
+  }
+
+  /// `environment` with `USER=tester` unless it names `USER` or `LOGNAME`: `triage run` needs
+  /// to know who answers, and most tests are not about that.
+  package static func withUser(_ environment: [String: String]) -> [String: String] {
+    guard environment["USER"] == nil, environment["LOGNAME"] == nil else { return environment }
+    return environment.merging(["USER": "tester"]) { given, _ in given }
   }
 
   /// What was written to standard output, when it is a `CapturedOutput`.

@@ -143,7 +143,8 @@ struct RecordDecodingErrorTests {
       replacing: #""type": "notification-sent""#, with: #""type": "teleport""#,
       error: .unexpectedValue(
         path: "$.change.type",
-        expected: "one of action-status, notification-sent, note, close, not-required, evidence",
+        expected:
+          "one of action-status, notification-sent, note, close, not-required, evidence, superseded, assign",
         found: #""teleport""#)),
     ErrorCase(
       replacing: #""sent_at": "2026-04-01T09:30:00Z""#, with: #""sent": "2026-04-01T09:30:00Z""#,

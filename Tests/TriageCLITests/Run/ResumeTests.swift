@@ -73,7 +73,7 @@ struct ResumeTests {
     #expect(warnings == expected)
     let record = try IncidentRecord(json: JSONValue.parse(context.capturedOutput))
     #expect(record.resumedFrom == .init(draft: Self.draftName, savedAt: savedAt))
-    #expect(record.responder == "unknown")
+    #expect(record.responder == "tester")
     #expect(record.answers?.first { $0.name == "records" }?.value == .number(1200))
     #expect(record.answers?.contains { $0.name == "ticket" } == false)
     #expect(

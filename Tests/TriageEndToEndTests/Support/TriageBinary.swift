@@ -52,6 +52,8 @@ enum TriageBinary {
     let inherited = ProcessInfo.processInfo.environment
     var environment = ["PATH": inherited["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
     if let home = inherited["HOME"] { environment["HOME"] = home }
+    // `triage run` needs to know who answers; tests about that pass their own USER or LOGNAME.
+    if extra["USER"] == nil && extra["LOGNAME"] == nil { environment["USER"] = "tester" }
     return environment.merging(extra) { _, new in new }
   }
 }

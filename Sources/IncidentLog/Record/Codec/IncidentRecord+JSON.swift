@@ -49,6 +49,7 @@ extension IncidentRecord {
     undetermined = try root.optionalMember("undetermined")?.elements().map(
       UnrequiredItem.init(reader:))
     lawAsOf = try root.optionalMember("law_as_of")?.string()
+    try readRevision(root)
     if let member = try root.optionalMember("integrity") {
       integrity = Integrity(
         parents: try member.member("parents", expected: "a list of hashes").strings(),
@@ -86,6 +87,7 @@ extension IncidentRecord {
     object["not_required"] = notRequired.map { .array($0.map(\.jsonValue)) }
     object["undetermined"] = undetermined.map { .array($0.map(\.jsonValue)) }
     object["law_as_of"] = lawAsOf.map(JSONValue.string)
+    writeRevision(into: &object)
     object["integrity"] = integrity.map {
       var member = JSONObject()
       member["parents"] = .array($0.parents.map(JSONValue.string))
@@ -196,6 +198,7 @@ extension IncidentRecord.Action {
       dueRule: try reader.optionalMember("due_rule")?.optionalString(),
       details: try reader.optionalMember("details")?.optionalString(),
       status: try reader.optionalMember("status")?.raw(Status.self) ?? .open)
+    approver = try reader.optionalMember("approver")?.string()
   }
 
   /// The action as JSON; `kind` is left out when unknown, so an old record reads back unchanged.
@@ -209,6 +212,7 @@ extension IncidentRecord.Action {
     object["due_rule"] = dueRule.map(JSONValue.string) ?? .null
     object["details"] = details.map(JSONValue.string) ?? .null
     object["status"] = .string(status.rawValue)
+    object["approver"] = approver.map(JSONValue.string)
     return .object(object)
   }
 }
@@ -225,6 +229,7 @@ extension IncidentRecord.Notification {
       status: try reader.optionalMember("status")?.raw(Status.self) ?? .open,
       sentAt: try reader.optionalMember("sent_at")?.time())
     obligation = try reader.optionalMember("obligation").map(ObligationReference.init(reader:))
+    approver = try reader.optionalMember("approver")?.string()
   }
 
   var jsonValue: JSONValue {
@@ -236,6 +241,7 @@ extension IncidentRecord.Notification {
     ]
     if let sentAt { object["sent_at"] = .string(UTCTimestamp.string(from: sentAt)) }
     if let obligation { object["obligation"] = obligation.jsonValue }
+    if let approver { object["approver"] = .string(approver) }
     return object
   }
 }

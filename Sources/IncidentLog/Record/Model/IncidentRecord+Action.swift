@@ -29,6 +29,8 @@ extension IncidentRecord {
     package var details: String?
     /// Where it stands.
     package var status: Status
+    /// The role whose approval marking it done needs (`approver`); nil when none.
+    package var approver: String? = nil
 
     /// Creates an action.
     package init(

@@ -31,6 +31,8 @@ extension IncidentRecord {
     package var sentAt: Date?
     /// The law behind a duty of the obligations library (`obligation`); nil otherwise.
     package var obligation: ObligationReference? = nil
+    /// The role whose approval sending it needs (`approver`); nil when none.
+    package var approver: String? = nil
 
     /// Creates a notification.
     package init(

@@ -50,6 +50,7 @@ extension IncidentRecord.Action {
     self.init(
       id: outcome.id, kind: outcome.kind, title: outcome.title, owner: outcome.owner,
       due: IncidentRecord.Due(outcome.due), dueRule: outcome.dueRule, details: outcome.details)
+    approver = outcome.approver
   }
 }
 
@@ -60,5 +61,6 @@ extension IncidentRecord.Notification {
       id: outcome.id, to: outcome.to, due: IncidentRecord.Due(outcome.due),
       dueRule: outcome.dueRule, basis: outcome.basis, draft: outcome.draft)
     obligation = outcome.obligation
+    approver = outcome.approver
   }
 }

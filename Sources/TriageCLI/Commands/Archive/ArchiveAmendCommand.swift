@@ -19,6 +19,10 @@ extension Command {
       The item then no longer counts as open or overdue; 'triage archive show' says \
       'not required: TEXT'.
 
+      An action or notification whose runbook (or library duty) names an approver role \
+      (approver: counsel) is marked done or sent only with --approved-by PERSON, kept in the \
+      amendment as approved_by; without it the command fails (exit 2) and names the role.
+
       Refused (exit 65): an action or notification the record does not have, an action already \
       done or dropped, a notification already sent, an item already not required, a closed \
       record, a note or reason that looks like a secret or is longer than 64 KiB. An unknown \
@@ -35,6 +39,9 @@ extension Command {
         .notRequired, valueName: "id",
         help: "The action or notification that is not required (with --because)."),
       .value(.because, valueName: "text", help: "Why it is not required (with --not-required)."),
+      .value(
+        .approvedBy, valueName: "person",
+        help: "Who approved it: needed where the runbook or duty names an approver role."),
       .responder,
       .signKey,
       .archive,
@@ -69,7 +76,8 @@ enum ArchiveAmendCommand {
       try FreeTextField.refuseOverlong(note, field: "--note")
       return try ArchiveAmending.append(
         .actionStatus(action: action, status: status, note: note),
-        summary: "action \(action) \(status.rawValue).", invocation, context)
+        summary: "action \(action) \(status.rawValue).", invocation, context,
+        approvedBy: invocation.value(.approvedBy))
     }
     if let notification = invocation.value(.notification) {
       guard invocation.value(.status) == nil, invocation.value(.note) == nil else {
@@ -92,7 +100,7 @@ enum ArchiveAmendCommand {
       return try ArchiveAmending.append(
         .notificationSent(notification: notification, sentAt: sentAt),
         summary: "notification \(notification) sent at \(UTCTimestamp.string(from: sentAt)).",
-        invocation, context)
+        invocation, context, approvedBy: invocation.value(.approvedBy))
     }
     throw CommandFailure(
       "say what to amend: --action A --status done|dropped, --notification N --sent TIME, "

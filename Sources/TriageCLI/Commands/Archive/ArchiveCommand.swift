@@ -18,5 +18,6 @@ extension Command {
       .archiveVerify, .archiveExport, .archiveAmend, .archiveNote, .archiveClose,
       .archiveAttach, .archiveDue, .archiveCalendar,
       .archiveCheckpoint, .archiveProve, .archiveCheckProof,
+      .archiveAssign,
     ])
 }

@@ -90,10 +90,15 @@ struct OpenItems {
     var unreadable = UnreadableRecords(invocation, context, store: store)
     var followUps: [FollowUp] = []
     var files: [String: String] = [:]
+    var revised: Set<String> = []
     try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
+      if let earlier = state.record.revises?.id { revised.insert(earlier) }
       followUps += FollowUp.followUps(of: state, now: now, calendar: calendars.lookup)
       files[state.id] = store.absolute(state.stored.location.path)
     }
+    // A revised record's open items are carried by its revision: each is counted once, in the
+    // newest record (also when the revision's superseded amendment is missing).
+    followUps.removeAll { revised.contains($0.record) }
     self.followUps = followUps
     self.recordFiles = files
     self.unreadable = unreadable

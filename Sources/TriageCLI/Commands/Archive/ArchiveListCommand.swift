@@ -10,7 +10,9 @@ extension Command {
     discussion: """
       One line per record: id, creation time (UTC, to the minute), severity, status (open or \
       closed), runbook and decision, the decision cut to the width of the terminal (80 columns \
-      when not a terminal), keeping at least 20 characters of it; --json gives it whole. --since and \
+      when not a terminal), keeping at least 20 characters of it; --json gives it whole. A \
+      record of a re-triage says 'revises ID' before its decision, and the record it revised \
+      'revised by ID' (in --json, revises and revised_by). --since and \
       --until take a date (2026-04-01; --until includes that whole day) or an RFC 3339 time.
 
       \(Command.unreadableRecordsDiscussion)
@@ -55,16 +57,19 @@ enum ArchiveListCommand {
     let pad = ColumnText.padded
     var created = String(state.createdAt.prefix(16))
     if created.count == 16 { created = created.replacingOccurrences(of: "T", with: " ") }
+    var chain = ""
+    if let earlier = state.record.revises?.id { chain += "revises \(earlier)  " }
+    if let later = state.supersededBy { chain += "revised by \(later)  " }
     let head =
       "\(state.id)  \(pad(created, 16))  \(pad(state.severity, 8))  "
-      + "\(pad(state.status, 6))  \(state.runbookID)  "
+      + "\(pad(state.status, 6))  \(state.runbookID)  \(chain)"
     let room = max(width - head.count, 20)
     return head + ColumnText.truncated(state.decision, to: room)
   }
 
   /// The record's summary for `--json` and exports.
   static func summary(_ state: RecordState) -> JSONValue {
-    [
+    var summary: JSONValue = [
       "id": .string(state.id), "created_at": .string(state.createdAt),
       "severity": .string(state.severity), "status": .string(state.status),
       "runbook": .string(state.runbookID), "decision": .string(state.decision),
@@ -72,5 +77,9 @@ enum ArchiveListCommand {
       "open_actions": .number(Double(state.actions.filter(\.isOpen).count)),
       "open_notifications": .number(Double(state.notifications.filter(\.isOpen).count)),
     ]
+    // Only for records in a revision chain, so other summaries keep their members.
+    if let earlier = state.record.revises?.id { summary["revises"] = .string(earlier) }
+    if let later = state.supersededBy { summary["revised_by"] = .string(later) }
+    return summary
   }
 }

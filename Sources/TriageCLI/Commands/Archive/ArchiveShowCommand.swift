@@ -10,7 +10,9 @@ extension Command {
       (action statuses), then a Follow-ups section: open or closed, each action's and \
       notification's state (done, dropped, sent and when, or open with its due time, chained \
       deadlines worked out as in 'triage archive follow-ups'), and every amendment. json is \
-      {"record": ..., "amendments": [...], "status": ...}.
+      {"record": ..., "amendments": [...], "status": ...}, and revised_by for a record a \
+      re-triage revised. A revision's report shows what changed since the record it revises; \
+      the revised record's Follow-ups name the revision (Revised by).
 
       ID is a record id or a unique prefix of it: a prefix that names several records is an \
       error listing them (exit 65); an id no record has is exit 66.
