@@ -127,8 +127,10 @@ extension TreeReader {
     return vocabulary
   }
 
-  /// Reads `regimes := {file id: condition}`. The conditions are parsed here; their names and
-  /// types, and the file ids against the folder, are checked by the library's lint.
+  /// Reads `regimes := {file id: condition}`.
+  ///
+  /// The conditions are parsed here; their names and types, and the file ids against the
+  /// folder, are checked by the library's lint.
   mutating func readRegimes(_ map: MappingReader) -> [FactVocabulary.Regime] {
     guard let node = map.value("regimes") else { return [] }
     guard case .mapping(let entries) = node.content else {

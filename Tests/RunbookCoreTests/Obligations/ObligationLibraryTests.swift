@@ -188,4 +188,51 @@ struct ObligationLibraryTests {
     let syntax = lint("  us--sec: regulated_as has")
     #expect(syntax.count == 1)
   }
+
+  @Test func anEntryItsRegimeRulesOutIsClosed() throws {
+    func closed(gate: String, index: Int) throws -> Bool {
+      let files = [
+        "/o/facts.yaml": """
+        facts:
+          - {name: regulated_as, type: multi, description: x, choices: [bank, bank-service-provider]}
+          - {name: disruption_hours, type: number, description: x}
+        regimes:
+          us--bank: \(gate)
+
+        """,
+        "/o/us--bank.yaml": """
+        obligations: us--bank
+        jurisdiction: US
+        title: Banks
+        reviewed: '2026-12-04'
+        duties:
+          - id: us--bank-regulator
+            title: Regulator
+            to: Regulator
+            citation: 12 CFR 53.3
+            url: https://example.org/bank
+            when: regulated_as has 'bank' and disruption_hours >= 4
+            no-fixed-deadline: as soon as possible
+            not-required:
+              - when: not (regulated_as has 'bank')
+                because: Not a bank.
+              - when: disruption_hours < 4
+                because: Short.
+
+        """,
+      ]
+      let library = try #require(
+        ObligationLibrary.load(folder: "/o", fileSystem: InMemoryFileSystem(files)).0)
+      let duty = try #require(library.duty("us--bank-regulator"))
+      return library.vocabulary.isClosedByRegime(
+        duty.rule, fileID: "us--bank", undetermined: false, index: index)
+    }
+    // Read only for banks: "not a bank" can never match; "short" can.
+    #expect(try closed(gate: "regulated_as has 'bank'", index: 0))
+    #expect(try !closed(gate: "regulated_as has 'bank'", index: 1))
+    // Read for bank service providers too: "not a bank" is reachable.
+    #expect(
+      try !closed(
+        gate: "regulated_as has 'bank' or regulated_as has 'bank-service-provider'", index: 0))
+  }
 }
