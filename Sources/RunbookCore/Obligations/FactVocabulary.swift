@@ -15,17 +15,30 @@ import YAMLLite
 package struct FactVocabulary: Sendable, Equatable {
   /// The facts, in the file's order.
   package var facts: [Fact]
-  /// The obligation files each `regulated_as` value involves (`regimes:`), in the file's order.
+  /// The sector regimes (`regimes:`), in the file's order: files read only when their
+  /// condition over facts holds.
   package var regimes: [Regime] = []
 
-  /// One `regimes:` entry: a `regulated_as` value and the file ids it involves.
+  /// One `regimes:` entry: an obligation file and the condition over facts that decides
+  /// whether it is read (`us--hipaa: hipaa_role in [...] or ...`).
   package struct Regime: Sendable, Equatable {
-    package var value: String
-    package var fileIDs: [String]
+    package var fileID: String
+    package var condition: Condition
+    /// Where the file id is written.
     package var location: SourceLocation
   }
 
-  /// The name of the fact whose values choose regime files.
+  /// What a regime's condition says for a run's facts.
+  package enum RegimeState: Sendable, Equatable {
+    /// The condition holds: the file is read, wherever the incident is.
+    case applies
+    /// The condition is false: the file is not read and its duties are not listed.
+    case doesNotApply
+    /// A fact the condition needs is unset: the facts it misses, in order of first use.
+    case undetermined(missing: [String])
+  }
+
+  /// The name of the fact whose values name regulated statuses.
   package static let regulatedAs = "regulated_as"
 
   package init(facts: [Fact], regimes: [Regime] = []) {
@@ -33,14 +46,17 @@ package struct FactVocabulary: Sendable, Equatable {
     self.regimes = regimes
   }
 
-  /// The file ids the `regulated_as` values in `facts` involve.
-  package func regimeFileIDs(_ facts: [String: Value]) -> Set<String> {
-    guard !regimes.isEmpty, case .list(let values) = facts[Self.regulatedAs] ?? .unset else {
-      return []
-    }
-    var ids: Set<String> = []
-    for regime in regimes where values.contains(regime.value) { ids.formUnion(regime.fileIDs) }
-    return ids
+  /// The regime of the file `id`, if it is a sector regime's.
+  package func regime(ofFile id: String) -> Regime? {
+    regimes.first { $0.fileID == id }
+  }
+
+  /// Whether the regime's condition holds for `facts`, is false, or misses facts (an `and`
+  /// with a known false side, or an `or` with a known true one, misses nothing).
+  package static func state(of regime: Regime, facts: [String: Value]) -> RegimeState {
+    if ExpressionEvaluator.isTrue(regime.condition.expression, in: facts) { return .applies }
+    let missing = ObligationScope.missingFacts(in: regime.condition, values: facts)
+    return missing.isEmpty ? .doesNotApply : .undetermined(missing: missing)
   }
 
   /// The fact called `name`, if any.
@@ -107,15 +123,15 @@ extension TreeReader {
           source: fact.text("source", diagnostics: &diagnostics)?.0, location: item.location))
     }
     var vocabulary = FactVocabulary(facts: facts)
-    vocabulary.regimes = readRegimes(map, vocabulary: vocabulary)
+    vocabulary.regimes = readRegimes(map)
     return vocabulary
   }
 
-  /// Reads `regimes := {regulated_as value: [file id, ...]}`; each value must be one of the
-  /// fact's choices (the file ids are checked against the folder by the library's lint).
-  mutating func readRegimes(
-    _ map: MappingReader, vocabulary: FactVocabulary
-  ) -> [FactVocabulary.Regime] {
+  /// Reads `regimes := {file id: condition}`.
+  ///
+  /// The conditions are parsed here; their names and types, and the file ids against the
+  /// folder, are checked by the library's lint.
+  mutating func readRegimes(_ map: MappingReader) -> [FactVocabulary.Regime] {
     guard let node = map.value("regimes") else { return [] }
     guard case .mapping(let entries) = node.content else {
       diagnostics.append(
@@ -124,31 +140,19 @@ extension TreeReader {
           at: node.location))
       return []
     }
-    let values = vocabulary.fact(FactVocabulary.regulatedAs)?.choiceIDs ?? []
     var regimes: [FactVocabulary.Regime] = []
     for entry in entries {
-      if !values.contains(entry.key) {
-        let suggestion = Suggestion.nearest(to: entry.key, in: values)
-        problem(.unknownRegime(entry.key, suggestion: suggestion), at: entry.keyLocation)
+      if !ObligationFile.isFileID(entry.key) {
+        problem(.badFileID(entry.key), at: entry.keyLocation)
+        continue
       }
-      var ids: [String] = []
-      switch entry.value.content {
-      case .scalar(let scalar): ids = [scalar.text]
-      case .sequence(let items):
-        for item in items {
-          guard case .scalar(let scalar) = item.content else {
-            problem(.badFileID("\(item.shape)"), at: item.location)
-            continue
-          }
-          ids.append(scalar.text)
-        }
-      default:
-        problem(.badFileID("\(entry.value.shape)"), at: entry.value.location)
+      guard case .scalar(let scalar) = entry.value.content else {
+        problem(
+          .regimeNotCondition(entry.key, found: "\(entry.value.shape)"), at: entry.value.location)
+        continue
       }
-      for id in ids where !ObligationFile.isFileID(id) {
-        problem(.badFileID(id), at: entry.value.location)
-      }
-      regimes.append(.init(value: entry.key, fileIDs: ids, location: entry.keyLocation))
+      guard let condition = readCondition(scalar.text, node: entry.value) else { continue }
+      regimes.append(.init(fileID: entry.key, condition: condition, location: entry.keyLocation))
     }
     return regimes
   }

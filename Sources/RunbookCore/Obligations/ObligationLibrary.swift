@@ -64,21 +64,42 @@ package struct ObligationLibrary: Sendable, Equatable {
     return nil
   }
 
-  /// The files whose jurisdiction the facts involve: a `residents` code equal to it or under it,
-  /// an `established_in` code, the EU for a member state; the files the `regulated_as` values
-  /// name in the vocabulary's `regimes:` (an SEC registrant reads `us--sec` whoever is
-  /// affected); and every `ANY` file.
+  /// What the facts make of the library's files.
+  package struct Involved {
+    /// The files to evaluate, sorted by id.
+    package var files: [ObligationFile]
+    /// Files that did not load, each with its first error: a run says so instead of leaving
+    /// their duties out.
+    package var failed: [(id: String, problem: Diagnostic)]
+    /// Sector regimes whose condition misses facts, with the facts missing: each is one
+    /// undetermined item, its file not read.
+    package var undecided: [(id: String, missing: [String])]
+  }
+
+  /// The files the facts involve.
   ///
-  /// Unread files are read now, those involved only; one that does not load is returned among
-  /// `failed`, with its first error, so that a run can say so instead of leaving its duties out.
-  package func files(
-    involvedBy facts: [String: Value]
-  ) -> (files: [ObligationFile], failed: [(id: String, problem: Diagnostic)]) {
+  /// A file is involved when its jurisdiction is (a `residents` code equal to it or under it, an
+  /// `established_in` code, the EU for a member state) or it is an `ANY` file; except a sector
+  /// regime's file (the vocabulary's `regimes:`), which its condition alone decides: read when it
+  /// holds, wherever the incident is (an SEC registrant with only EU residents affected owes the
+  /// 8-K); left out when it is false; when a fact it needs is unset, among `undecided` if its
+  /// jurisdiction is involved (else left out).
+  ///
+  /// Unread files are read now, those involved only.
+  package func files(involvedBy facts: [String: Value]) -> Involved {
     let involved = Self.involvedJurisdictions(facts)
-    let regimeFiles = vocabulary.regimeFileIDs(facts)
+    var undecided: [(id: String, missing: [String])] = []
     func isInvolved(_ id: String) -> Bool {
       let code = ObligationFile.jurisdiction(ofFileID: id)
-      return code == "ANY" || involved.contains(code) || regimeFiles.contains(id)
+      let here = code == "ANY" || involved.contains(code)
+      guard let regime = vocabulary.regime(ofFile: id) else { return here }
+      switch FactVocabulary.state(of: regime, facts: facts) {
+      case .applies: return true
+      case .doesNotApply: return false
+      case .undetermined(let missing):
+        if here { undecided.append((id, missing)) }
+        return false
+      }
     }
     var chosen = files.filter { isInvolved($0.id) }
     var failed: [(id: String, problem: Diagnostic)] = []
@@ -96,7 +117,9 @@ package struct ObligationLibrary: Sendable, Equatable {
         failed.append((source.id, first))
       }
     }
-    return (chosen.sorted { $0.id < $1.id }, failed)
+    return Involved(
+      files: chosen.sorted { $0.id < $1.id }, failed: failed,
+      undecided: undecided.sorted { $0.id < $1.id })
   }
 
   /// The jurisdiction codes the facts involve.
@@ -165,13 +188,7 @@ package struct ObligationLibrary: Sendable, Equatable {
     if lint {
       // Each file a regime names must exist (by name: the selection does not matter here).
       let allIDs = fileIDs(in: folder, fileSystem: fileSystem).map(\.id)
-      for regime in vocabulary.regimes {
-        for id in regime.fileIDs where !allIDs.contains(id) {
-          let problem = ObligationProblem.unknownRegimeFile(
-            id, suggestion: Suggestion.nearest(to: id, in: allIDs))
-          diagnostics.append(Diagnostic(.error, problem, at: regime.location))
-        }
-      }
+      diagnostics += ObligationLinter.checkRegimes(vocabulary, fileIDs: allIDs)
       for file in files {
         guard let name = file.holidays, name != "none", library.calendar(named: name) == nil
         else { continue }

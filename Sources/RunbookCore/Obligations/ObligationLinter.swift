@@ -73,15 +73,6 @@ package enum ObligationLinter {
     if duty.rule.due == nil && duty.noFixedDeadline == nil {
       add(.noDeadlineQuote(duty.id), .warning)
     }
-    // An unknown name in a duty is an unknown fact, not an unknown question.
-    func worded(_ problem: ExpressionDiagnostic, in origin: TextOrigin) -> Diagnostic {
-      if case .unknownName(let name, let suggestion) = problem.kind {
-        return Diagnostic(
-          .error, ObligationProblem.unknownFact(name, suggestion: suggestion),
-          at: origin.location(at: problem.offset))
-      }
-      return Diagnostic(problem, in: origin)
-    }
     func condition(_ condition: Condition?) {
       guard let condition else { return }
       diagnostics += ExpressionChecker.check(condition.expression, scope: scope).map {
@@ -101,6 +92,38 @@ package enum ObligationLinter {
     }
     if let due = duty.rule.due {
       diagnostics += checkAnchors(due, vocabulary: vocabulary, dutyIDs: dutyIDs)
+    }
+    return diagnostics
+  }
+
+  /// A problem of a condition or template of the library: an unknown name is an unknown fact,
+  /// not an unknown question.
+  static func worded(_ problem: ExpressionDiagnostic, in origin: TextOrigin) -> Diagnostic {
+    if case .unknownName(let name, let suggestion) = problem.kind {
+      return Diagnostic(
+        .error, ObligationProblem.unknownFact(name, suggestion: suggestion),
+        at: origin.location(at: problem.offset))
+    }
+    return Diagnostic(problem, in: origin)
+  }
+
+  /// The problems of the vocabulary's `regimes:`: each file id must name a file of the library
+  /// (`fileIDs`, every file by name), each condition only facts (no per-duty names: it is
+  /// decided before any file is read), with their types.
+  package static func checkRegimes(
+    _ vocabulary: FactVocabulary, fileIDs: [String]
+  ) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let scope = ExpressionScope(vocabulary.facts.map(\.symbol))
+    for regime in vocabulary.regimes {
+      if !fileIDs.contains(regime.fileID) {
+        let problem = ObligationProblem.unknownRegimeFile(
+          regime.fileID, suggestion: Suggestion.nearest(to: regime.fileID, in: fileIDs))
+        diagnostics.append(Diagnostic(.error, problem, at: regime.location))
+      }
+      diagnostics += ExpressionChecker.check(regime.condition.expression, scope: scope).map {
+        worded($0, in: regime.condition.origin)
+      }
     }
     return diagnostics
   }

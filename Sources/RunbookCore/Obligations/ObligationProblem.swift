@@ -53,8 +53,8 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
   case globMatchesNothing(String)
   /// An item of a `residents` answer that is not `CODE: COUNT`.
   case badResidents(String)
-  /// A `regimes:` key that is no `regulated_as` value.
-  case unknownRegime(String, suggestion: String?)
+  /// A `regimes:` value that is not a condition (a list or a mapping).
+  case regimeNotCondition(String, found: String)
   /// A `regimes:` file id that names no obligation file.
   case unknownRegimeFile(String, suggestion: String?)
 
@@ -70,7 +70,8 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
     case .dueAnchorNotDatetime, .dueAnchorRecorded: "due-anchor"
     case .noDeadlineQuote: "no-deadline-quote"
     case .factTypeMismatch: "type-mismatch"
-    case .choiceNotInFact, .unknownRegime: "unknown-choice"
+    case .choiceNotInFact: "unknown-choice"
+    case .regimeNotCondition: "bad-regime"
     case .unknownRegimeFile: "no-library"
     case .notificationShadowsDuty: "duplicate-id"
     case .noFactsFile, .globMatchesNothing, .unreadableFile: "no-library"
@@ -126,8 +127,9 @@ package enum ObligationProblem: DiagnosticKind, Equatable {
       "the question '\(question)' is a \(type.rawValue) question, but the fact '\(fact)' is a "
         + "\(factType.rawValue): ask it as "
         + factType.questionTypes.map(\.rawValue).joined(separator: " or ")
-    case .unknownRegime(let value, let suggestion):
-      "'\(value)' under regimes: is no value of regulated_as" + Suggestion.didYouMean(suggestion)
+    case .regimeNotCondition(let id, let found):
+      "'\(id)' under regimes: needs a condition over facts, like "
+        + "regulated_as has 'sec-registrant', not \(found)"
     case .unknownRegimeFile(let id, let suggestion):
       "'\(id)' under regimes: names no obligation file in the library"
         + Suggestion.didYouMean(suggestion)

@@ -49,3 +49,45 @@ package enum ObligationScope {
     return values
   }
 }
+
+extension ObligationScope {
+  /// The unset facts `condition` reaches, in order of first use (the counts map to `residents`).
+  ///
+  /// A name counts only where its value could change the result: under `and` a side that is
+  /// known and false, under `or` one that is known and true, settles it whichever side it is
+  /// (`not data_encrypted or key_compromised` does not miss `key_compromised` when the data was
+  /// not encrypted; `regulated_as has 'bank' and residents_here > 0` misses nothing when no
+  /// resident is affected).
+  package static func missingFacts(in condition: Condition?, values: [String: Value]) -> [String] {
+    guard let condition else { return [] }
+    var missing: [String] = []
+    for name in reachedUnset(condition.expression, values: values) {
+      // The per-duty counts are unset when the `residents` fact is (or holds a `?` or, for the
+      // largest subdivision, a count not spread over sub-codes).
+      let fact = counts.contains(name) ? ResidentCounts.factName : name
+      if !missing.contains(fact) { missing.append(fact) }
+    }
+    return missing
+  }
+
+  private static func reachedUnset(_ expression: Expression, values: [String: Value]) -> [String] {
+    switch expression {
+    case .and(let left, let right, _), .or(let left, let right, _):
+      let isAnd: Bool
+      if case .and = expression { isAnd = true } else { isAnd = false }
+      // A side that is known and decides the result (false under `and`, true under `or`)
+      // makes the other side's unset names irrelevant, whichever side it is.
+      let leftMissing = reachedUnset(left, values: values)
+      if leftMissing.isEmpty && ExpressionEvaluator.isTrue(left, in: values) != isAnd {
+        return []
+      }
+      let rightMissing = reachedUnset(right, values: values)
+      if rightMissing.isEmpty && ExpressionEvaluator.isTrue(right, in: values) != isAnd {
+        return []
+      }
+      return leftMissing + rightMissing
+    default:
+      return expression.names.map { $0.name }.filter { (values[$0] ?? .unset) == .unset }
+    }
+  }
+}

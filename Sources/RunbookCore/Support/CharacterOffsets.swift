@@ -10,7 +10,17 @@ struct CharacterOffsets {
   init(_ text: String, bytes: [UInt8]) {
     let byteCount = bytes.count
     // A CR LF is two ASCII bytes but one `Character`, so text with a CR needs the table too.
-    guard bytes.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else {
+    // One pass that only ORs and compares: the library's conditions are long.
+    let isPlain = bytes.withUnsafeBufferPointer { buffer in
+      var high: UInt8 = 0
+      var carriageReturn = false
+      for byte in buffer {
+        high |= byte
+        carriageReturn = carriageReturn || byte == UInt8(ascii: "\r")
+      }
+      return high < 0x80 && !carriageReturn
+    }
+    guard !isPlain else {
       table = nil
       return
     }

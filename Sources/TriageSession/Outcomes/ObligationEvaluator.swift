@@ -7,8 +7,9 @@ import RunbookCore
 /// A duty is evaluated like a runbook notification (required when `when` holds, else the first
 /// matching `undetermined` entry, else the first matching `not-required` entry); when none of
 /// these match and a fact its `when` names is unset, it is undetermined with "missing facts".
-/// Only files whose jurisdiction the facts involve are read, and only duties in force on the
-/// day of `aware_at` (the law as of the incident).
+/// Only files whose jurisdiction the facts involve are read (a sector regime's file, only when its
+/// condition over facts holds), and only duties in force on the day of `aware_at` (the law as of
+/// the incident).
 package enum ObligationEvaluator {
   /// The facts a session's values give: each answer of a question with `fact:` under the fact's
   /// name.
@@ -56,13 +57,21 @@ package enum ObligationEvaluator {
   ) {
     let day = lawDay(facts: facts, recorded: recorded)
     outcomes.lawAsOf = day
-    let (files, failed) = library.files(involvedBy: facts)
+    let involved = library.files(involvedBy: facts)
+    let files = involved.files
     // A file that does not load is said, not skipped: its duties cannot be known.
-    for (id, problem) in failed {
+    for (id, problem) in involved.failed {
       outcomes.undetermined.append(
         UnrequiredOutcome(
           id: id, type: .notification, title: "The duties of \(id)",
           because: "the obligation file does not load (\(problem)); run triage lint"))
+    }
+    // A sector regime its facts cannot decide yet is one item, its file not read.
+    for (id, missing) in involved.undecided {
+      outcomes.undetermined.append(
+        UnrequiredOutcome(
+          id: id, type: .notification, title: "The duties of \(id)",
+          because: "missing facts: " + missing.joined(separator: ", ")))
     }
     // The counts are read once, and the scope built once per jurisdiction, not per duty.
     let residents = facts[ResidentCounts.factName].flatMap(ResidentCounts.init)
@@ -125,45 +134,9 @@ package enum ObligationEvaluator {
     }
   }
 
-  /// The unset names `condition` reaches, in order of first use, mapped to their facts.
-  ///
-  /// A name counts only where its value could change the result: under `and` a side that is
-  /// known and false, under `or` one that is known and true, settles it whichever side it is
-  /// (`not data_encrypted or key_compromised` does not miss `key_compromised` when the data was
-  /// not encrypted; `regulated_as has 'bank' and residents_here > 0` misses nothing when no
-  /// resident is affected).
+  /// The unset facts `condition` reaches, in order of first use (see
+  /// ``ObligationScope/missingFacts(in:values:)``).
   package static func missingFacts(in condition: Condition?, values: [String: Value]) -> [String] {
-    guard let condition else { return [] }
-    var missing: [String] = []
-    for name in reachedUnset(condition.expression, values: values) {
-      // The per-duty counts are unset when the `residents` fact is (or holds a `?` or, for the
-      // largest subdivision, a count not spread over sub-codes).
-      let fact = ObligationScope.counts.contains(name) ? ResidentCounts.factName : name
-      if !missing.contains(fact) { missing.append(fact) }
-    }
-    return missing
-  }
-
-  private static func reachedUnset(_ expression: RunbookCore.Expression, values: [String: Value])
-    -> [String]
-  {
-    switch expression {
-    case .and(let left, let right, _), .or(let left, let right, _):
-      let isAnd: Bool
-      if case .and = expression { isAnd = true } else { isAnd = false }
-      // A side that is known and decides the result (false under `and`, true under `or`)
-      // makes the other side's unset names irrelevant, whichever side it is.
-      let leftMissing = reachedUnset(left, values: values)
-      if leftMissing.isEmpty && ExpressionEvaluator.isTrue(left, in: values) != isAnd {
-        return []
-      }
-      let rightMissing = reachedUnset(right, values: values)
-      if rightMissing.isEmpty && ExpressionEvaluator.isTrue(right, in: values) != isAnd {
-        return []
-      }
-      return leftMissing + rightMissing
-    default:
-      return expression.names.map { $0.name }.filter { (values[$0] ?? .unset) == .unset }
-    }
+    ObligationScope.missingFacts(in: condition, values: values)
   }
 }

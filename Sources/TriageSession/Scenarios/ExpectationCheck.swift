@@ -56,7 +56,9 @@ struct ExpectationCheck {
   private func stateFailure(
     _ id: String, expected: String, at location: SourceLocation
   ) -> Diagnostic? {
-    let ids = runbook.actions.map(\.id) + runbook.notificationsWithDuties.map(\.id)
+    // A sector regime its facts cannot decide is one undetermined item under its file id.
+    let regimes = runbook.obligationLibrary?.vocabulary.regimes.map(\.fileID) ?? []
+    let ids = runbook.actions.map(\.id) + runbook.notificationsWithDuties.map(\.id) + regimes
     let plain = RepeatedItem.plainID(id)
     guard ids.contains(plain) else {
       return ScenarioRunner.unknown(

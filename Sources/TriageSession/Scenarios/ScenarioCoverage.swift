@@ -164,21 +164,33 @@ private struct CoverageTally {
     // The library's duties count for library scenarios; a runbook answers for its own.
     let notifications =
       runbook.isObligationsRunbook ? runbook.notificationsWithDuties : runbook.notifications
+    let library = runbook.isObligationsRunbook ? runbook.obligationLibrary : nil
     for rule in notifications {
       let applied = observations.filter { $0.notifications.contains(rule.id) }.count
       checkApplied("notification", rule.id, applied: applied, when: rule.when, at: rule.location)
-      checkReasons(rule.id, undetermined: rule.undetermined, notRequired: rule.notRequired)
+      // An entry its file's regime condition rules out (`not (regulated_as has 'bank')` in a
+      // file read only for banks) cannot be reached by any scenario: it is not asked for.
+      let fileID = library?.duty(rule.id)?.fileID
+      checkReasons(rule.id, undetermined: rule.undetermined, notRequired: rule.notRequired) {
+        guard let library, let fileID else { return false }
+        return library.vocabulary.isClosedByRegime(
+          rule, fileID: fileID, undetermined: $0, index: $1)
+      }
     }
   }
 
   /// A gap for each `undetermined` and `not-required` entry of `id` that no scenario matched.
+  ///
+  /// `closed` says which entries cannot match at all (undetermined or not, index).
   private mutating func checkReasons(
-    _ id: String, undetermined: [OutcomeReason], notRequired: [OutcomeReason]
+    _ id: String, undetermined: [OutcomeReason], notRequired: [OutcomeReason],
+    closed: (Bool, Int) -> Bool = { _, _ in false }
   ) {
     for (isUndetermined, entries) in [(true, undetermined), (false, notRequired)] {
       for (index, entry) in entries.enumerated() {
         let key = ReasonEntry(id: id, isUndetermined: isUndetermined, index: index)
         guard !observations.contains(where: { $0.reasonEntries.contains(key) }) else { continue }
+        if closed(isUndetermined, index) { continue }
         let list = isUndetermined ? "undetermined" : "not-required"
         let condition = entry.when.map { "when: \($0.source)" } ?? "no condition"
         gap(

@@ -69,11 +69,15 @@ struct ObligationLibraryTests {
     #expect(involved == ["US-TX", "US", "FR", "EU", "GB"])
   }
 
-  @Test func aRegimeFileLoadsForAnEntitySoRegulatedWhoeverIsAffected() throws {
+  func bundledDeferred() throws -> ObligationLibrary {
     let (library, _) = ObligationLibrary.load(
       folder: "/r/obligations",
       fileSystem: InMemoryFileSystem(try BundledRunbooks.files(placedIn: "/r")), deferred: true)
-    let loaded = try #require(library)
+    return try #require(library)
+  }
+
+  @Test func aRegimeFileLoadsForAnEntitySoRegulatedWhoeverIsAffected() throws {
+    let loaded = try bundledDeferred()
     // An SEC registrant with only German residents affected: the 8-K file is read, no state's.
     let facts: [String: Value] = [
       "regulated_as": .list(["sec-registrant"]), "residents": .list(["DE: 40"]),
@@ -88,7 +92,59 @@ struct ObligationLibraryTests {
     #expect(!others.contains("us--sec"))
   }
 
-  @Test func regimesNameRegulatedAsValuesAndFilesThatExist() {
+  @Test func aFalseRegimeConditionLeavesItsFileUnreadEvenInItsJurisdiction() throws {
+    let loaded = try bundledDeferred()
+    let involved = loaded.files(involvedBy: [
+      "regulated_as": .list(["pci-merchant"]), "hipaa_role": .string("none"),
+      "residents": .list(["US-TX: 40"]),
+    ])
+    let ids = involved.files.map(\.id)
+    #expect(ids.contains("us-tx") && ids.contains("us--pci"))
+    for id in ["us--sec", "us--bank-incident", "us--hipaa", "us--reg-sp", "us--cisa"] {
+      #expect(!ids.contains(id), "\(id) is read")
+    }
+    #expect(involved.undecided.isEmpty)
+  }
+
+  @Test func anUndecidedRegimeIsOneItemNamingTheMissingFacts() throws {
+    let loaded = try bundledDeferred()
+    // US residents, nothing said about our regulated status: each US regime is undecided, the
+    // EU ones are not listed (their jurisdiction is not involved).
+    let involved = loaded.files(involvedBy: ["residents": .list(["US-TX: 40"])])
+    let undecided = Dictionary(uniqueKeysWithValues: involved.undecided.map { ($0.id, $0.missing) })
+    #expect(undecided["us--sec"] == ["regulated_as"])
+    #expect(undecided["us--hipaa"] == ["hipaa_role", "regulated_as"])
+    #expect(undecided["eu--nis2"] == nil && undecided["eu--cra"] == nil)
+    #expect(!involved.files.map(\.id).contains("us--sec"))
+  }
+
+  @Test func hipaaAppliesByItsRoleAndTheCraAndPciWhereverWeAre() throws {
+    let loaded = try bundledDeferred()
+    // A business associate whose regulated_as leaves HIPAA out keeps its duties.
+    let associate = loaded.files(involvedBy: [
+      "hipaa_role": .string("business-associate"), "regulated_as": .list(["sec-registrant"]),
+      "residents": .list(["GB: 3"]),
+    ])
+    #expect(associate.files.map(\.id).contains("us--hipaa"))
+    // regulated_as naming HIPAA stands in for a role not answered; `none` settles it.
+    let named = loaded.files(involvedBy: ["regulated_as": .list(["hipaa-covered-entity"])])
+    #expect(named.files.map(\.id).contains("us--hipaa"))
+    let none = loaded.files(involvedBy: [
+      "hipaa_role": .string("none"), "regulated_as": .list(["hipaa-covered-entity"]),
+    ])
+    #expect(!none.files.map(\.id).contains("us--hipaa"))
+    // A CRA manufacturer established in the US, a PCI merchant established in Germany.
+    let abroad = loaded.files(involvedBy: [
+      "regulated_as": .list(["cra-manufacturer", "pci-merchant"]), "established_in": .list(["US"]),
+    ])
+    #expect(abroad.files.map(\.id).contains("eu--cra"))
+    let german = loaded.files(involvedBy: [
+      "regulated_as": .list(["pci-merchant"]), "established_in": .list(["DE"]),
+    ])
+    #expect(german.files.map(\.id).contains("us--pci"))
+  }
+
+  @Test func regimesNameFilesThatExistAndConditionsOverFacts() {
     let sec = """
       obligations: us--sec
       jurisdiction: US
@@ -112,15 +168,71 @@ struct ObligationLibraryTests {
         folder: "/o", fileSystem: InMemoryFileSystem(files), lint: true
       ).1
     }
-    let value = lint("  sec-registrnt: us--sec")
-    #expect(value.map(\.code) == ["unknown-choice"])
-    #expect(value.first?.location.line == 4)
-    #expect(value.first?.message.contains("did you mean 'sec-registrant'") == true)
-    let file = lint("  sec-registrant: [us--sec, us--secc]")
+    #expect(lint("  us--sec: regulated_as has 'sec-registrant'").isEmpty)
+    let file = lint("  us--secc: regulated_as has 'sec-registrant'")
     #expect(file.map(\.code) == ["no-library"])
+    #expect(file.first?.location.line == 4)
     #expect(
       file.first?.message
         == "'us--secc' under regimes: names no obligation file in the library; did you mean "
         + "'us--sec'?")
+    let fact = lint("  us--sec: regulated_az has 'sec-registrant'")
+    #expect(fact.first?.message.contains("did you mean 'regulated_as'") == true)
+    #expect(fact.first?.location.column == 12)
+    let choice = lint("  us--sec: regulated_as has 'sec-registrnt'")
+    #expect(choice.count == 1)
+    let scopeName = lint("  us--sec: residents_here > 0")
+    #expect(scopeName.count == 1)
+    let list = lint("  us--sec: [sec-registrant]")
+    #expect(list.map(\.code) == ["bad-regime"])
+    let syntax = lint("  us--sec: regulated_as has")
+    #expect(syntax.count == 1)
+  }
+
+  @Test func anEntryItsRegimeRulesOutIsClosed() throws {
+    func closed(gate: String, index: Int) throws -> Bool {
+      let files = [
+        "/o/facts.yaml": """
+        facts:
+          - {name: regulated_as, type: multi, description: x, choices: [bank, bank-service-provider]}
+          - {name: disruption_hours, type: number, description: x}
+        regimes:
+          us--bank: \(gate)
+
+        """,
+        "/o/us--bank.yaml": """
+        obligations: us--bank
+        jurisdiction: US
+        title: Banks
+        reviewed: '2026-12-04'
+        duties:
+          - id: us--bank-regulator
+            title: Regulator
+            to: Regulator
+            citation: 12 CFR 53.3
+            url: https://example.org/bank
+            when: regulated_as has 'bank' and disruption_hours >= 4
+            no-fixed-deadline: as soon as possible
+            not-required:
+              - when: not (regulated_as has 'bank')
+                because: Not a bank.
+              - when: disruption_hours < 4
+                because: Short.
+
+        """,
+      ]
+      let library = try #require(
+        ObligationLibrary.load(folder: "/o", fileSystem: InMemoryFileSystem(files)).0)
+      let duty = try #require(library.duty("us--bank-regulator"))
+      return library.vocabulary.isClosedByRegime(
+        duty.rule, fileID: "us--bank", undetermined: false, index: index)
+    }
+    // Read only for banks: "not a bank" can never match; "short" can.
+    #expect(try closed(gate: "regulated_as has 'bank'", index: 0))
+    #expect(try !closed(gate: "regulated_as has 'bank'", index: 1))
+    // Read for bank service providers too: "not a bank" is reachable.
+    #expect(
+      try !closed(
+        gate: "regulated_as has 'bank' or regulated_as has 'bank-service-provider'", index: 0))
   }
 }

@@ -190,6 +190,60 @@ struct ObligationEvaluatorTests {
     #expect(french.undetermined.first?.because.contains("does not load") == true)
   }
 
+  @Test func aSectorRegimeIsReadByItsConditionAndUndecidedIsOneItem() throws {
+    let facts = """
+      facts:
+        - {name: regulated_as, type: multi, description: status, choices: [bank, pci-merchant]}
+        - {name: residents, type: residents, description: counts}
+      regimes:
+        us--bank: regulated_as has 'bank'
+
+      """
+    let bank = """
+      obligations: us--bank
+      jurisdiction: US
+      title: Banks
+      reviewed: '2026-12-04'
+      duties:
+        - id: us--bank-regulator
+          title: Regulator
+          to: The bank's regulator
+          citation: 12 CFR 53.3
+          url: https://example.org/bank
+          when: regulated_as has 'bank'
+          no-fixed-deadline: as soon as possible
+          not-required:
+            - when: not (regulated_as has 'bank')
+              because: We are not a bank.
+
+      """
+    let files = [
+      "/o/facts.yaml": facts, "/o/us--bank.yaml": bank, "/o/us-tx.yaml": "not: [read\n",
+    ]
+    let (loaded, diagnostics) = ObligationLibrary.load(
+      folder: "/o", selection: .globs(["us--*"]), fileSystem: InMemoryFileSystem(files),
+      deferred: true)
+    #expect(diagnostics.isEmpty)
+    let library = try #require(loaded)
+    let recorded = try #require(UTCTimestamp.date(from: "2026-03-02T15:00:00Z"))
+    func run(_ facts: [String: Value]) -> Outcomes {
+      ObligationEvaluator.outcomes(library, facts: facts, recorded: recorded)
+    }
+    // A bank with only German residents: read by its condition, wherever the incident is.
+    let german = run(["regulated_as": .list(["bank"]), "residents": .list(["DE: 3"])])
+    #expect(german.notifications.map(\.id) == ["us--bank-regulator"])
+    // Not a bank, Texans affected: the file is not read and nothing is listed ("not a bank").
+    let shop = run(["regulated_as": .list(["pci-merchant"]), "residents": .list(["US-TX: 3"])])
+    #expect(shop.notifications.isEmpty && shop.notRequired.isEmpty && shop.undetermined.isEmpty)
+    // Unanswered: one item under the file id, naming the missing fact.
+    let unknown = run(["residents": .list(["US-TX: 3"])])
+    #expect(unknown.undetermined.map(\.id) == ["us--bank"])
+    #expect(unknown.undetermined.first?.because == "missing facts: regulated_as")
+    #expect(unknown.undetermined.first?.title == "The duties of us--bank")
+    // ... unless the regime's jurisdiction is not involved at all.
+    #expect(run(["residents": .list(["DE: 3"])]).undetermined.isEmpty)
+  }
+
   @Test func aFileNamesTheHolidayCalendarItsBusinessDaysSkip() throws {
     let file = """
       obligations: br
