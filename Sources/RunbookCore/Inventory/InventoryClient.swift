@@ -1,0 +1,12 @@
+/// A client of ours whose data or service depends on vendors, and our contract duty to tell
+/// them of an incident.
+package struct InventoryClient: Sendable, Equatable {
+  /// Unique across the inventory (lower-kebab).
+  package var id: String
+  package var name: String
+  /// The vendors that touch their data (vendor ids).
+  package var vendors: [String]
+  /// Our duty to notify them; nil when their contract sets none.
+  package var notice: NoticeClause?
+  package var source: InventorySource
+}
