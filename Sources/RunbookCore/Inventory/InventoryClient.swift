@@ -9,4 +9,14 @@ package struct InventoryClient: Sendable, Equatable {
   /// Our duty to notify them; nil when their contract sets none.
   package var notice: NoticeClause?
   package var source: InventorySource
+
+  package init(
+    id: String, name: String, vendors: [String], notice: NoticeClause?, source: InventorySource
+  ) {
+    self.id = id
+    self.name = name
+    self.vendors = vendors
+    self.notice = notice
+    self.source = source
+  }
 }

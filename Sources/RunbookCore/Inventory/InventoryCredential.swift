@@ -29,4 +29,18 @@ package struct InventoryCredential: Sendable, Equatable {
   /// The vendor that holds it.
   package var vendor: String
   package var source: InventorySource
+
+  package init(
+    id: String, name: String, kind: Kind, whereUsed: [String], owner: String?, rotate: String?, lastRotated: CalendarDay?, vendor: String, source: InventorySource
+  ) {
+    self.id = id
+    self.name = name
+    self.kind = kind
+    self.whereUsed = whereUsed
+    self.owner = owner
+    self.rotate = rotate
+    self.lastRotated = lastRotated
+    self.vendor = vendor
+    self.source = source
+  }
 }

@@ -15,4 +15,16 @@ package struct InventoryDataSet: Sendable, Equatable {
   /// The vendor that holds it.
   package var vendor: String
   package var source: InventorySource
+
+  package init(
+    id: String, elements: [String], residents: [ResidentCounts.Entry], roles: [String], clients: [String], vendor: String, source: InventorySource
+  ) {
+    self.id = id
+    self.elements = elements
+    self.residents = residents
+    self.roles = roles
+    self.clients = clients
+    self.vendor = vendor
+    self.source = source
+  }
 }

@@ -64,12 +64,12 @@ extension InventoryReader {
 
   /// Reads a credential item; a key that would hold its value is refused.
   mutating func readCredential(_ node: Node, vendor: String) -> InventoryCredential? {
-    if let entries = node.entries {
-      for entry in entries where Self.forbiddenCredentialKeys.contains(entry.key.lowercased()) {
-        error(InventoryProblem.forbiddenKey(entry.key), at: entry.keyLocation)
-      }
+    var known = Self.credentialKeys
+    for entry in node.entries ?? []
+    where Self.forbiddenCredentialKeys.contains(entry.key.lowercased()) {
+      error(InventoryProblem.forbiddenKey(entry.key), at: entry.keyLocation)
+      known.append(entry.key)  // refused above, not also unknown
     }
-    let known = Self.credentialKeys + Self.forbiddenCredentialKeys
     guard
       let map = mapping(node, as: "credential", known: known, required: ["id", "name", "kind"])
     else { return nil }

@@ -8,19 +8,46 @@ import YAMLLite
 enum InventorySecretCheck {
   /// One error per scalar that looks like a secret, in document order.
   static func check(_ root: Node) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
-    visit(root, key: nil, into: &diagnostics)
-    return diagnostics
+    var check = Walk()
+    check.visit(root, key: nil)
+    return check.diagnostics
   }
 
-  private static func visit(_ node: Node, key: String?, into diagnostics: inout [Diagnostic]) {
+  /// The words the scanner's name rules look for (`NameKeywords`), to rescan a value with its
+  /// key only when the key could be such a name: most keys (`id`, `name`, `rotate`) are not,
+  /// and a second scan of every scalar would double the cost of loading a big inventory.
+  private static let secretNameWords = [
+    "secret", "token", "pass", "pwd", "key", "aws", "heroku", "datadog", "dd_", "auth", "cred",
+    "access", "sig",
+  ]
+
+  /// One walk over a tree, remembering which keys are secret names (keys repeat in every item).
+  private struct Walk {
+    var diagnostics: [Diagnostic] = []
+    var isSecretNameByKey: [String: Bool] = [:]
+
+    mutating func isSecretName(_ key: String) -> Bool {
+      if let known = isSecretNameByKey[key] { return known }
+      let lowered = Array(key.lowercased().utf8)
+      let found = InventorySecretCheck.secretNameWords.contains { word in
+        let bytes = Array(word.utf8)
+        guard lowered.count >= bytes.count else { return false }
+        return (0...(lowered.count - bytes.count)).contains {
+          lowered[$0..<($0 + bytes.count)].elementsEqual(bytes)
+        }
+      }
+      isSecretNameByKey[key] = found
+      return found
+    }
+
+    mutating func visit(_ node: Node, key: String?) {
     switch node.content {
     case .scalar(let scalar):
       let text = scalar.text
       guard !text.isEmpty else { return }
       let rule =
         SecretScanner.firstMatch(in: text)
-        ?? key.flatMap { SecretScanner.firstMatch(in: "\($0): \(text)") }
+        ?? key.flatMap { isSecretName($0) ? SecretScanner.firstMatch(in: "\($0): \(text)") : nil }
       if let rule {
         diagnostics.append(
           Diagnostic(
@@ -28,15 +55,16 @@ enum InventorySecretCheck {
             at: node.location(ofTextOffset: 0)))
       }
     case .sequence(let items):
-      for item in items { visit(item, key: key, into: &diagnostics) }
+      for item in items { visit(item, key: key) }
     case .mapping(let entries):
       for entry in entries {
         if let rule = SecretScanner.firstMatch(in: entry.key) {
           diagnostics.append(
             Diagnostic(.error, InventoryProblem.secretValue(rule: rule.name), at: entry.keyLocation))
         }
-        visit(entry.value, key: entry.key, into: &diagnostics)
+        visit(entry.value, key: entry.key)
       }
     }
+  }
   }
 }

@@ -60,4 +60,24 @@ package struct InventoryVendor: Sendable, Equatable {
   package var systems: [String]
   /// Where its `- id:` item starts.
   package var source: InventorySource
+
+  package init(
+    id: String, name: String, aliases: [String], products: [String], category: String?, criticality: Criticality?, runbooks: [String], review: InventoryReview?, contacts: [Contact], contract: Contract?, subProcessors: [SubProcessor], credentials: [InventoryCredential], data: [InventoryDataSet], systems: [String], source: InventorySource
+  ) {
+    self.id = id
+    self.name = name
+    self.aliases = aliases
+    self.products = products
+    self.category = category
+    self.criticality = criticality
+    self.runbooks = runbooks
+    self.review = review
+    self.contacts = contacts
+    self.contract = contract
+    self.subProcessors = subProcessors
+    self.credentials = credentials
+    self.data = data
+    self.systems = systems
+    self.source = source
+  }
 }

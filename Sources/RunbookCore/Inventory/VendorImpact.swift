@@ -14,6 +14,11 @@ package struct VendorImpact: Sendable, Equatable {
 
     package var id: String
     package var reason: Reason
+
+    package init(id: String, reason: Reason) {
+      self.id = id
+      self.reason = reason
+    }
   }
 
   package var match: VendorMatch
