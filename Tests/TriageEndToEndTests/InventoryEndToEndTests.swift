@@ -11,7 +11,8 @@ import TriageTestSupport
   @Test func theExampleLintsClean() throws {
     let result = try runTriage(["inventory", "lint", "--strict", Self.inventory])
     #expect(result.status == 0, "\(result)")
-    #expect(result.output.hasSuffix("25 vendors, 6 clients; 8 files checked, 0 errors, 0 warnings\n"))
+    #expect(
+      result.output.hasSuffix("25 vendors, 6 clients; 8 files checked, 0 errors, 0 warnings\n"))
   }
 
   @Test func affectedListsThreeCredentialsAndFourClientClocks() throws {

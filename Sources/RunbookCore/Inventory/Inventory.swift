@@ -49,12 +49,14 @@ package struct Inventory: Sendable, Equatable {
     return clients.filter { $0.vendors.contains(vendor.id) || named.contains($0.id) }
   }
 
-  /// The bytes the inventory hash is taken over: for each file, sorted by relative path,
-  /// `path NUL bytes NUL`. Its SHA-256 (IncidentLog's `Inventory.sha256`) names the inventory
+  /// The bytes the inventory hash is taken over.
+  ///
+  /// For each file, sorted by relative path, `path NUL bytes NUL`. Its SHA-256 (IncidentLog's `Inventory.sha256`) names the inventory
   /// in records, so a record says exactly which inventory answered its questions.
   package var hashMessage: [UInt8] {
     var message: [UInt8] = []
-    message.reserveCapacity(files.reduce(0) { $0 + $1.relativePath.utf8.count + $1.bytes.count + 2 })
+    message.reserveCapacity(
+      files.reduce(0) { $0 + $1.relativePath.utf8.count + $1.bytes.count + 2 })
     for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
       message += file.relativePath.utf8
       message.append(0)

@@ -1,5 +1,7 @@
-/// A credential a vendor holds or reaches: what it is, where it is used, who owns it and how to
-/// rotate it. Never its value: the inventory is refused when a scalar looks like a secret.
+/// A credential a vendor holds or reaches.
+///
+/// What it is, where it is used, who owns it and how to rotate it; never its value: the
+/// inventory is refused when a scalar looks like a secret.
 package struct InventoryCredential: Sendable, Equatable {
   /// What kind of secret it is.
   package enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -31,7 +33,8 @@ package struct InventoryCredential: Sendable, Equatable {
   package var source: InventorySource
 
   package init(
-    id: String, name: String, kind: Kind, whereUsed: [String], owner: String?, rotate: String?, lastRotated: CalendarDay?, vendor: String, source: InventorySource
+    id: String, name: String, kind: Kind, whereUsed: [String], owner: String?, rotate: String?,
+    lastRotated: CalendarDay?, vendor: String, source: InventorySource
   ) {
     self.id = id
     self.name = name

@@ -17,7 +17,8 @@ package struct InventoryDataSet: Sendable, Equatable {
   package var source: InventorySource
 
   package init(
-    id: String, elements: [String], residents: [ResidentCounts.Entry], roles: [String], clients: [String], vendor: String, source: InventorySource
+    id: String, elements: [String], residents: [ResidentCounts.Entry], roles: [String],
+    clients: [String], vendor: String, source: InventorySource
   ) {
     self.id = id
     self.elements = elements

@@ -109,7 +109,8 @@ extension InventoryReader {
       }
     case .datetime:
       error(
-        InventoryProblem.factShape(fact: fact.name, expected: "a time, which an inventory does not hold"),
+        InventoryProblem.factShape(
+          fact: fact.name, expected: "a time, which an inventory does not hold"),
         at: location)
     case .text, .list:
       break

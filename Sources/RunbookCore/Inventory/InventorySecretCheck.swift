@@ -41,30 +41,31 @@ enum InventorySecretCheck {
     }
 
     mutating func visit(_ node: Node, key: String?) {
-    switch node.content {
-    case .scalar(let scalar):
-      let text = scalar.text
-      guard !text.isEmpty else { return }
-      let rule =
-        SecretScanner.firstMatch(in: text)
-        ?? key.flatMap { isSecretName($0) ? SecretScanner.firstMatch(in: "\($0): \(text)") : nil }
-      if let rule {
-        diagnostics.append(
-          Diagnostic(
-            .error, InventoryProblem.secretValue(rule: rule.name),
-            at: node.location(ofTextOffset: 0)))
-      }
-    case .sequence(let items):
-      for item in items { visit(item, key: key) }
-    case .mapping(let entries):
-      for entry in entries {
-        if let rule = SecretScanner.firstMatch(in: entry.key) {
+      switch node.content {
+      case .scalar(let scalar):
+        let text = scalar.text
+        guard !text.isEmpty else { return }
+        let rule =
+          SecretScanner.firstMatch(in: text)
+          ?? key.flatMap { isSecretName($0) ? SecretScanner.firstMatch(in: "\($0): \(text)") : nil }
+        if let rule {
           diagnostics.append(
-            Diagnostic(.error, InventoryProblem.secretValue(rule: rule.name), at: entry.keyLocation))
+            Diagnostic(
+              .error, InventoryProblem.secretValue(rule: rule.name),
+              at: node.location(ofTextOffset: 0)))
         }
-        visit(entry.value, key: entry.key)
+      case .sequence(let items):
+        for item in items { visit(item, key: key) }
+      case .mapping(let entries):
+        for entry in entries {
+          if let rule = SecretScanner.firstMatch(in: entry.key) {
+            diagnostics.append(
+              Diagnostic(
+                .error, InventoryProblem.secretValue(rule: rule.name), at: entry.keyLocation))
+          }
+          visit(entry.value, key: entry.key)
+        }
       }
     }
-  }
   }
 }

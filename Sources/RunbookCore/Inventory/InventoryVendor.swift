@@ -62,7 +62,10 @@ package struct InventoryVendor: Sendable, Equatable {
   package var source: InventorySource
 
   package init(
-    id: String, name: String, aliases: [String], products: [String], category: String?, criticality: Criticality?, runbooks: [String], review: InventoryReview?, contacts: [Contact], contract: Contract?, subProcessors: [SubProcessor], credentials: [InventoryCredential], data: [InventoryDataSet], systems: [String], source: InventorySource
+    id: String, name: String, aliases: [String], products: [String], category: String?,
+    criticality: Criticality?, runbooks: [String], review: InventoryReview?, contacts: [Contact],
+    contract: Contract?, subProcessors: [SubProcessor], credentials: [InventoryCredential],
+    data: [InventoryDataSet], systems: [String], source: InventorySource
   ) {
     self.id = id
     self.name = name

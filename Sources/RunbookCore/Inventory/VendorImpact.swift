@@ -1,6 +1,8 @@
-/// The blast radius of an incident at one vendor, before any question is asked: what to rotate,
-/// whose data and how many people, which contract clocks start, the chains of sub-processors,
-/// and the runbooks to run. `triage affected VENDOR` prints it; `run --vendor` answers from it.
+/// The blast radius of an incident at one vendor, before any question is asked.
+///
+/// What to rotate, whose data and how many people, which contract clocks start, the chains of
+/// sub-processors, and the runbooks to run. `triage affected VENDOR` prints it; `run --vendor`
+/// answers from it.
 package struct VendorImpact: Sendable, Equatable {
   /// A runbook to run, and why it is suggested.
   package struct SuggestedRunbook: Sendable, Equatable {

@@ -31,9 +31,11 @@ package enum VendorLookupError: Error, Sendable, Equatable, CustomStringConverti
 }
 
 extension Inventory {
-  /// The vendor `query` names: by id, then name, then alias, then product, each ignoring
-  /// letter case and surrounding spaces. The first kind that matches decides; two vendors
-  /// matching by that kind is ambiguous.
+  /// The vendor `query` names.
+  ///
+  /// By id, then name, then alias, then product, each ignoring letter case and surrounding
+  /// spaces. The first kind that matches decides; two vendors matching by that kind is
+  /// ambiguous.
   ///
   /// - Complexity: O(*n*) in the number of names in the inventory.
   package func match(_ query: String) -> Result<VendorMatch, VendorLookupError> {
@@ -66,7 +68,9 @@ extension Inventory {
     }
     let never = CalendarDay(daysSince1970: 0)
     return due.sorted { left, right in
-      (left.review.nextDue ?? never, left.vendor.id) < (right.review.nextDue ?? never, right.vendor.id)
+      (left.review.nextDue ?? never, left.vendor.id) < (
+        right.review.nextDue ?? never, right.vendor.id
+      )
     }
   }
 }

@@ -7,55 +7,55 @@ enum InventoryFixtures {
   /// cycle, and the organisation.
   static let files: [String: String] = [
     "organisation.yaml": """
-      organisation:
-        name: Example Cloud Ltd
-        facts:
-          established_in: [GB, US-CA]
-          insurer_notice_hours: 72
-      """,
+    organisation:
+      name: Example Cloud Ltd
+      facts:
+        established_in: [GB, US-CA]
+        insurer_notice_hours: 72
+    """,
     "vendors/files.yaml": """
-      vendors:
-        - id: filebox
-          name: FileBox
-          aliases: [FileBox Transfer, FBX]
-          products: [FileBox Automation]
-          category: saas
-          criticality: critical
-          review: {every: 3 months, last: 2026-08-31}
-          sub-processors: [cloudco, Some Hosting]
-          credentials:
-            - {id: filebox-sftp, name: SFTP account, kind: password, owner: alice@example.com}
-            - {id: filebox-api, name: API token, kind: api-token, owner: bob@example.com}
-            - {id: filebox-ssh, name: SSH key, kind: ssh-key, owner: carol@example.com}
-          data:
-            - id: client-files
-              elements: [name, contact-only]
-              residents: {US-CA: 1200, DE: 50}
-              role: processor
-              clients: [acme, globex]
-            - id: our-files
-              elements: [contact-only]
-              residents: {US-CA: 10, FR: '?'}
-              role: controller
-        - id: cloudco
-          name: CloudCo
-          products: [CloudCo Storage, FileBox Automation Runner]
-          category: cloud
-          sub-processors: [filebox]
-      """,
+    vendors:
+      - id: filebox
+        name: FileBox
+        aliases: [FileBox Transfer, FBX]
+        products: [FileBox Automation]
+        category: saas
+        criticality: critical
+        review: {every: 3 months, last: 2026-08-31}
+        sub-processors: [cloudco, Some Hosting]
+        credentials:
+          - {id: filebox-sftp, name: SFTP account, kind: password, owner: alice@example.com}
+          - {id: filebox-api, name: API token, kind: api-token, owner: bob@example.com}
+          - {id: filebox-ssh, name: SSH key, kind: ssh-key, owner: carol@example.com}
+        data:
+          - id: client-files
+            elements: [name, contact-only]
+            residents: {US-CA: 1200, DE: 50}
+            role: processor
+            clients: [acme, globex]
+          - id: our-files
+            elements: [contact-only]
+            residents: {US-CA: 10, FR: '?'}
+            role: controller
+      - id: cloudco
+        name: CloudCo
+        products: [CloudCo Storage, FileBox Automation Runner]
+        category: cloud
+        sub-processors: [filebox]
+    """,
     "clients.yaml": """
-      clients:
-        - id: acme
-          name: ACME GmbH
-          vendors: [filebox]
-          notice: {within: 24 hours, to: security@acme.example, channel: email, clause: DPA 7.2}
-        - id: globex
-          name: Globex
-          notice: {within: 5 business days, to: legal@globex.example}
-        - id: initech
-          name: Initech
-          vendors: [cloudco]
-      """,
+    clients:
+      - id: acme
+        name: ACME GmbH
+        vendors: [filebox]
+        notice: {within: 24 hours, to: security@acme.example, channel: email, clause: DPA 7.2}
+      - id: globex
+        name: Globex
+        notice: {within: 5 business days, to: legal@globex.example}
+      - id: initech
+        name: Initech
+        vendors: [cloudco]
+    """,
   ]
 
   /// Loads `files` (relative to `/inv`) as an inventory named `inv`.

@@ -7,10 +7,13 @@ import Testing
     let impact = inventory.impact(of: try inventory.match("FBX").get())
     #expect(impact.credentials.map(\.id) == ["filebox-sftp", "filebox-api", "filebox-ssh"])
     #expect(impact.clients.map(\.id) == ["acme", "globex"])
-    #expect(impact.clients.map { $0.notice?.within.description } == ["24 hours", "5 business days"])
-    #expect(impact.residents == [
-      .init(code: "DE", count: 50), .init(code: "FR", count: nil), .init(code: "US-CA", count: 1210),
-    ])
+    #expect(
+      impact.clients.map { $0.notice?.within.description } == ["24 hours", "5 business days"])
+    #expect(
+      impact.residents == [
+        .init(code: "DE", count: 50), .init(code: "FR", count: nil),
+        .init(code: "US-CA", count: 1210),
+      ])
     #expect(impact.roles == ["processor", "controller"])
     #expect(impact.elements == ["name", "contact-only"])
     #expect(impact.subProcessorChains == [["filebox", "cloudco"], ["filebox", "Some Hosting"]])
@@ -33,6 +36,7 @@ import Testing
     let inventory = try #require(InventoryFixtures.load().0)
     let cloudco = try #require(inventory.vendor("cloudco"))
     #expect(inventory.clients(of: cloudco).map(\.id) == ["initech"])
-    #expect(inventory.subProcessorChains(from: cloudco) == [["cloudco", "filebox", "Some Hosting"]])
+    #expect(
+      inventory.subProcessorChains(from: cloudco) == [["cloudco", "filebox", "Some Hosting"]])
   }
 }

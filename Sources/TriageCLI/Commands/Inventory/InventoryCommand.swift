@@ -99,9 +99,10 @@ enum InventoryLintCommand {
         context.standardError.write("triage: " + DiagnosticsError.line(diagnostic) + "\n")
         if excerpts { context.standardError.write(error.excerpt(for: diagnostic)) }
       }
-      let counts = inventory.map {
-        "\($0.vendors.count) vendors, \($0.clients.count) clients; "
-      } ?? ""
+      let counts =
+        inventory.map {
+          "\($0.vendors.count) vendors, \($0.clients.count) clients; "
+        } ?? ""
       context.standardOutput.write(counts + report.summary)
     }
     return report.fails(strict: invocation.flag(.strict)) ? .dataError : .success

@@ -78,7 +78,9 @@ struct AffectedVendorReport {
             .joined(separator: ", "))
       }
       if !set.roles.isEmpty { lines.append("    our role: " + set.roles.joined(separator: ", ")) }
-      if !set.clients.isEmpty { lines.append("    clients: " + set.clients.joined(separator: ", ")) }
+      if !set.clients.isEmpty {
+        lines.append("    clients: " + set.clients.joined(separator: ", "))
+      }
     }
     return lines
   }

@@ -44,7 +44,8 @@ import TriageTestSupport
     let token = MadeUpSecrets.gitHubToken()
     let run = InProcessRun(
       ["inventory", "lint", "inventory"],
-      files: Self.files(["inventory/ci.yaml": "vendors:\n  - {id: ci, name: CI, notes: \(token)}\n"]))
+      files: Self.files(["inventory/ci.yaml": "vendors:\n  - {id: ci, name: CI, notes: \(token)}\n"]
+      ))
     #expect(run.exit == .dataError)
     #expect(
       run.error
@@ -58,7 +59,8 @@ import TriageTestSupport
     let token = MadeUpSecrets.gitHubToken()
     let run = InProcessRun(
       ["affected", "filebox"],
-      files: Self.files(["inventory/ci.yaml": "vendors:\n  - {id: ci, name: CI, notes: \(token)}\n"]))
+      files: Self.files(["inventory/ci.yaml": "vendors:\n  - {id: ci, name: CI, notes: \(token)}\n"]
+      ))
     #expect(run.exit == .dataError)
     #expect(run.output == "")
     #expect(run.error.hasPrefix("triage: inventory/ci.yaml:2:31: this looks like a GitHub token"))
@@ -101,7 +103,9 @@ import TriageTestSupport
     let shown = InProcessRun(["inventory", "show", "fbx"], files: Self.files())
     #expect(shown.exit == .success)
     #expect(shown.output.hasPrefix("FileBox (filebox)  inventory/vendors.yaml:2\n"))
-    #expect(shown.output.contains("  acme: ACME: within 24 hours to sec@acme.example  inventory/clients.yaml:2"))
+    #expect(
+      shown.output.contains(
+        "  acme: ACME: within 24 hours to sec@acme.example  inventory/clients.yaml:2"))
     let missed = InProcessRun(["affected", "filebx"], files: Self.files())
     #expect(missed.exit == .noInput)
     #expect(
