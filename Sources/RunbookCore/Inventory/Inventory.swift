@@ -9,6 +9,11 @@ package struct Inventory: Sendable, Equatable {
   package struct File: Sendable, Equatable {
     package var relativePath: String
     package var bytes: [UInt8]
+
+    package init(relativePath: String, bytes: [UInt8]) {
+      self.relativePath = relativePath
+      self.bytes = bytes
+    }
   }
 
   /// The folder, as it was named.
