@@ -25,6 +25,8 @@ enum InventorySecretCheck {
   private struct Walk {
     var diagnostics: [Diagnostic] = []
     var isSecretNameByKey: [String: Bool] = [:]
+    /// Texts already scanned and found clean.
+    var cleanTexts: Set<String> = []
 
     mutating func isSecretName(_ key: String) -> Bool {
       if let known = isSecretNameByKey[key] { return known }
@@ -45,9 +47,13 @@ enum InventorySecretCheck {
       case .scalar(let scalar):
         let text = scalar.text
         guard !text.isEmpty else { return }
+        let named = key.flatMap { isSecretName($0) ? $0 : nil }
+        // Owners, kinds, roles and dates repeat in every item: scan each text once.
+        if named == nil, cleanTexts.contains(text) { return }
         let rule =
           SecretScanner.firstMatch(in: text)
-          ?? key.flatMap { isSecretName($0) ? SecretScanner.firstMatch(in: "\($0): \(text)") : nil }
+          ?? named.flatMap { SecretScanner.firstMatch(in: "\($0): \(text)") }
+        if rule == nil, named == nil { cleanTexts.insert(text) }
         if let rule {
           diagnostics.append(
             Diagnostic(
