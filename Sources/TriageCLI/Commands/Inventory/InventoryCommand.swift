@@ -101,11 +101,16 @@ enum InventoryLintCommand {
       }
       let counts =
         inventory.map {
-          "\($0.vendors.count) vendors, \($0.clients.count) clients; "
+          "\(counted($0.vendors.count, "vendor")), \(counted($0.clients.count, "client")); "
         } ?? ""
       context.standardOutput.write(counts + report.summary)
     }
     return report.fails(strict: invocation.flag(.strict)) ? .dataError : .success
+  }
+
+  /// `1 vendor`, `25 vendors`.
+  private static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
 }
 

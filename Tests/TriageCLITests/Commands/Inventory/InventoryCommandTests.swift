@@ -37,7 +37,7 @@ import TriageTestSupport
     let run = InProcessRun(["inventory", "lint", "--strict"], files: Self.files())
     #expect(run.exit == .success)
     #expect(run.error == "")
-    #expect(run.output == "2 vendors, 1 clients; 2 files checked, 0 errors, 0 warnings\n")
+    #expect(run.output == "2 vendors, 1 client; 2 files checked, 0 errors, 0 warnings\n")
   }
 
   @Test func lintRefusesASecretWithItsPosition() {
