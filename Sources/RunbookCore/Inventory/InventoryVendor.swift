@@ -24,6 +24,17 @@ package struct InventoryVendor: Sendable, Equatable {
     package var email: String?
     package var phone: String?
     package var url: String?
+
+    package init(
+      role: String? = nil, name: String? = nil, email: String? = nil, phone: String? = nil,
+      url: String? = nil
+    ) {
+      self.role = role
+      self.name = name
+      self.email = email
+      self.phone = phone
+      self.url = url
+    }
   }
 
   /// Our contract with the vendor: their duty to tell us, and our right to audit them.
@@ -33,12 +44,23 @@ package struct InventoryVendor: Sendable, Equatable {
     /// Whether we may audit them; nil when not written.
     package var auditRight: Bool?
     package var source: InventorySource
+
+    package init(noticeToUs: NoticeClause?, auditRight: Bool?, source: InventorySource) {
+      self.noticeToUs = noticeToUs
+      self.auditRight = auditRight
+      self.source = source
+    }
   }
 
   /// A `sub-processors:` entry: a vendor id of the inventory, or a plain name.
   package struct SubProcessor: Sendable, Equatable {
     package var name: String
     package var source: InventorySource
+
+    package init(name: String, source: InventorySource) {
+      self.name = name
+      self.source = source
+    }
   }
 
   /// Unique across the inventory (lower-kebab).

@@ -76,10 +76,16 @@ extension Inventory {
       subProcessorChains: subProcessorChains(from: vendor), runbooks: runbooks)
   }
 
-  /// Every path from `vendor` down its sub-processors, cut where a vendor would repeat.
+  /// The most chains ``subProcessorChains(from:)`` returns: a web of vendors that all name
+  /// each other has more paths than anyone reads.
+  package static let maximumChainCount = 200
+
+  /// Every path from `vendor` down its sub-processors, cut where a vendor would repeat, at most
+  /// ``maximumChainCount`` of them.
   package func subProcessorChains(from vendor: InventoryVendor) -> [[String]] {
     var chains: [[String]] = []
     func walk(_ path: [String], _ current: InventoryVendor?) {
+      guard chains.count < Self.maximumChainCount else { return }
       let subs = current?.subProcessors.map(\.name) ?? []
       let next = subs.filter { !path.contains($0) }
       if next.isEmpty {

@@ -39,4 +39,19 @@ import Testing
     #expect(
       inventory.subProcessorChains(from: cloudco) == [["cloudco", "filebox", "Some Hosting"]])
   }
+
+  @Test func chainsThroughAWebOfVendorsAreCapped() {
+    let ids = (0..<12).map { "v\($0)" }
+    let vendors = ids.map { id in
+      var vendor = VendorMatchTests.vendor(id, name: id.uppercased())
+      vendor.subProcessors = ids.filter { $0 != id }.map {
+        .init(name: $0, source: InventorySource(file: "v.yaml", line: 1, column: 1))
+      }
+      return vendor
+    }
+    let inventory = Inventory(folder: "", vendors: vendors)
+    let chains = inventory.subProcessorChains(from: vendors[0])
+    #expect(chains.count == Inventory.maximumChainCount)
+    #expect(chains.allSatisfy { Set($0).count == $0.count })
+  }
 }

@@ -5,7 +5,7 @@ extension Command {
   /// `triage inventory lint|list|show|due`: the team's inventory of vendors and clients.
   static let inventory = Command(
     "inventory",
-    abstract: "Check and read the team's inventory of vendors, credentials, data and clients.",
+    abstract: "Check and read the team's inventory of vendors and clients.",
     discussion: """
       The inventory is a folder of YAML files kept in git beside the incident log: vendors \
       (what each holds: credentials, never their values; data; systems), clients and their \
