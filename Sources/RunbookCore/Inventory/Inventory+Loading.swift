@@ -15,16 +15,18 @@ extension Inventory {
   ///     (`inventory/vendors/cloud.yaml:12:5`) and ``folder``; `folder` when nil.
   ///   - fileSystem: what the files are read through.
   ///   - vocabulary: the facts vocabulary (`obligations/facts.yaml`), when one is found.
+  ///   - runbookIDs: the runbooks a vendor's `runbooks:` may name (a warning for another);
+  ///     nil skips the check.
   /// - Returns: the inventory (nil when any error was found) and every diagnostic, file by
   ///   file, each sorted by position.
   package static func load(
     folder: String, named name: String? = nil, fileSystem: any FileReading,
-    vocabulary: FactVocabulary? = nil
+    vocabulary: FactVocabulary? = nil, runbookIDs: [String]? = nil
   ) -> (Inventory?, [Diagnostic]) {
     let shownFolder = name ?? folder
     var diagnostics: [Diagnostic] = []
     var files: [File] = []
-    var reader = InventoryReader(vocabulary: vocabulary)
+    var reader = InventoryReader(vocabulary: vocabulary, runbookIDs: runbookIDs)
     var contents: [InventoryReader.Contents] = []
     for relative in yamlFiles(in: folder, fileSystem: fileSystem) {
       let path = (folder as NSString).appendingPathComponent(relative)

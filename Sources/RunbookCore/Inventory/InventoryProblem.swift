@@ -19,7 +19,8 @@ package enum InventoryProblem: DiagnosticKind, Equatable {
   case badDate(String, key: String)
   /// A yes/no key with another value.
   case expectedYesNo(String, key: String)
-  /// A reference (`what`: vendor, client) to an id not in the inventory.
+  /// A reference (`what`: vendor, client, runbook) to an id not in the inventory (a runbook:
+  /// not in the runbook folders).
   case unknownReference(String, what: String, key: String, suggestion: String?)
   /// A `facts:` name that is no fact of the vocabulary.
   case unknownFact(String, suggestion: String?)
@@ -71,7 +72,8 @@ package enum InventoryProblem: DiagnosticKind, Equatable {
     case .expectedYesNo(let text, let key):
       "'\(key)' must be yes or no, not \(SecretScanner.quoted(text))"
     case .unknownReference(let id, let what, let key, let suggestion):
-      "'\(key)' names \(what) '\(id)', which is not in the inventory"
+      "'\(key)' names \(what) '\(id)', which is not in the "
+        + (what == "runbook" ? "runbook folders" : "inventory")
         + Suggestion.didYouMean(suggestion)
     case .unknownFact(let name, let suggestion):
       "'\(name)' is no fact of the vocabulary (obligations/facts.yaml)"

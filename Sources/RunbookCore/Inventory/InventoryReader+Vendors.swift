@@ -56,10 +56,23 @@ extension InventoryReader {
     guard let id, let name else { return nil }
     return InventoryVendor(
       id: id, name: name, aliases: texts(map, "aliases"), products: texts(map, "products"),
-      category: category, criticality: criticality, runbooks: texts(map, "runbooks"),
+      category: category, criticality: criticality, runbooks: readRunbookIDs(map),
       review: review, contacts: contacts, contract: contract, subProcessors: subProcessors,
       credentials: credentials, data: data, systems: texts(map, "systems"),
       source: InventorySource(node.location))
+  }
+
+  /// Reads `runbooks:`, warning about an id that is no runbook of the library (when known).
+  mutating func readRunbookIDs(_ map: MappingReader) -> [String] {
+    let ids = textNodes(map, "runbooks")
+    if let known = runbookIDs {
+      for (id, node) in ids where !known.contains(id) {
+        let problem = InventoryProblem.unknownReference(
+          id, what: "runbook", key: "runbooks", suggestion: Suggestion.nearest(to: id, in: known))
+        diagnostics.append(Diagnostic(.warning, problem, at: node.location(ofTextOffset: 0)))
+      }
+    }
+    return ids.map(\.text)
   }
 
   /// Reads a credential item; a key that would hold its value is refused.

@@ -15,10 +15,13 @@ struct InventoryReader {
 
   /// The vocabulary facts, data elements and roles are checked against; nil skips those checks.
   let vocabulary: FactVocabulary?
+  /// The runbook ids a vendor's `runbooks:` may name; nil skips the check.
+  let runbookIDs: [String]?
   var diagnostics: [Diagnostic] = []
 
-  init(vocabulary: FactVocabulary?) {
+  init(vocabulary: FactVocabulary?, runbookIDs: [String]? = nil) {
     self.vocabulary = vocabulary
+    self.runbookIDs = runbookIDs
   }
 
   /// The top-level keys of an inventory file.

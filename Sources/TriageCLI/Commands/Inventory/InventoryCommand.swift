@@ -26,7 +26,9 @@ extension Command {
       FILE:LINE:COLUMN: message on standard error, then a summary on standard output. A \
       scalar that looks like a secret (a token, a private key, a password in a URL) and a \
       credential key that would hold one (value, secret, token, password, private-key) are \
-      errors. A reference to a vendor or client that is not in the inventory is a warning.
+      errors. A reference to a vendor or client that is not in the inventory, and a vendor's \
+      runbook that is not in the runbook folders (TRIAGE_RUNBOOKS, ./Runbooks, the installed \
+      runbooks), are warnings.
 
       Exit status: 0; 65 on errors (and warnings with --strict); 66 when there is no folder.
       """,
@@ -85,7 +87,8 @@ enum InventoryLintCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let locator = InventoryLocator(context)
     let folder = locator.folder(invocation.argument(.dir) ?? invocation.value(.inventory))
-    let (inventory, diagnostics, sources) = try locator.loadWithDiagnostics(folder)
+    let (inventory, diagnostics, sources) = try locator.loadWithDiagnostics(
+      folder, checkingRunbooks: true)
     let files = Inventory.yamlFiles(
       in: context.resolvedPath(folder), fileSystem: context.fileSystem
     ).map { (folder as NSString).appendingPathComponent($0) }

@@ -48,12 +48,20 @@ package struct InventoryLocator {
     return FactVocabulary.load(bytes, file: path).0
   }
 
+  /// The ids of the runbooks in the search folders; nil when there are none (nothing to check
+  /// a vendor's `runbooks:` against).
+  func runbookIDs() -> [String]? {
+    let ids = AffectedVendorCommand.runbookTags(context).map(\.id)
+    return ids.isEmpty ? nil : ids
+  }
+
   /// Loads the inventory at `folder` (as named by the user) and every diagnostic; the
-  /// inventory is nil when there is an error.
+  /// inventory is nil when there is an error. With `checkingRunbooks`, a vendor's `runbooks:`
+  /// naming no runbook of the search folders is a warning.
   ///
   /// - Throws: `CommandFailure` (exit 66) when the folder does not exist.
   package func loadWithDiagnostics(
-    _ folder: String
+    _ folder: String, checkingRunbooks: Bool = false
   ) throws -> (inventory: Inventory?, diagnostics: [Diagnostic], sources: [String: String]) {
     guard context.isDirectory(folder) else {
       throw CommandFailure(
@@ -62,7 +70,8 @@ package struct InventoryLocator {
     }
     let resolved = context.resolvedPath(folder)
     let (inventory, diagnostics) = Inventory.load(
-      folder: resolved, named: folder, fileSystem: context.fileSystem, vocabulary: vocabulary())
+      folder: resolved, named: folder, fileSystem: context.fileSystem, vocabulary: vocabulary(),
+      runbookIDs: checkingRunbooks ? runbookIDs() : nil)
     // The text of the files, to show the offending lines (read again only when needed).
     var sources: [String: String] = [:]
     if !diagnostics.isEmpty {

@@ -40,6 +40,21 @@ import TriageTestSupport
     #expect(run.output == "2 vendors, 1 client; 2 files checked, 0 errors, 0 warnings\n")
   }
 
+  @Test func lintWarnsAboutARunbookNotInTheRunbookFolders() {
+    let run = InProcessRun(
+      ["inventory", "lint"],
+      files: Self.files([
+        "inventory/x.yaml": "vendors: [{id: x, name: X, runbooks: [saas-breech]}]\n",
+        "Runbooks/saas-breach.yaml":
+          "runbook: saas-breach\ntitle: T\nversion: 1.0.0\nsections: []\n",
+      ]))
+    #expect(run.exit == .success)
+    #expect(
+      run.error
+        == "triage: inventory/x.yaml:1:39: warning: 'runbooks' names runbook 'saas-breech', "
+        + "which is not in the runbook folders; did you mean 'saas-breach'?\n")
+  }
+
   @Test func lintRefusesASecretWithItsPosition() {
     let token = MadeUpSecrets.gitHubToken()
     let run = InProcessRun(
