@@ -55,8 +55,9 @@ package struct InventoryLocator {
     return ids.isEmpty ? nil : ids
   }
 
-  /// Loads the inventory at `folder` (as named by the user) and every diagnostic; the
-  /// inventory is nil when there is an error. With `checkingRunbooks`, a vendor's `runbooks:`
+  /// Loads the inventory at `folder` (as named by the user) and every diagnostic.
+  ///
+  /// The inventory is nil when there is an error. With `checkingRunbooks`, a vendor's `runbooks:`
   /// naming no runbook of the search folders is a warning.
   ///
   /// - Throws: `CommandFailure` (exit 66) when the folder does not exist.
