@@ -12,9 +12,9 @@ enum AffectedVendorCommand {
   /// Runs `triage affected VENDOR [--inventory DIR] [--json]`.
   ///
   /// - Returns: `.success` (exit 0) with the report on standard output.
-  /// - Throws: `CommandFailure` (66) for no inventory folder or no matching vendor (with "did
-  ///   you mean"), 65 when several vendors match; `DiagnosticsError` (65) when the inventory
-  ///   has errors, a secret value among them.
+  /// - Throws: `CommandFailure` (66) for no inventory folder; `VendorLookupError` for no
+  ///   matching vendor (66, with "did you mean") or several (65); `DiagnosticsError` (65) when
+  ///   the inventory has errors, a secret value among them.
   static func run(_ invocation: Invocation, context: CommandContext) throws -> TriageExit {
     try run(
       vendor: invocation.argument(.vendor) ?? "", inventoryFolder: invocation.value(.inventory),

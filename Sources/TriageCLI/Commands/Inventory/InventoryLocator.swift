@@ -100,14 +100,9 @@ package struct InventoryLocator {
 
   /// Finds the vendor `query` names.
   ///
-  /// - Throws: `CommandFailure` (exit 66) with "did you mean" when nothing matches, or naming
-  ///   the candidates when several do.
+  /// - Throws: `VendorLookupError` (exit 66 with "did you mean" when nothing matches, 65 naming
+  ///   the candidates when several do).
   package static func match(_ query: String, in inventory: Inventory) throws -> VendorMatch {
-    switch inventory.match(query) {
-    case .success(let match): return match
-    case .failure(let error):
-      let exit: TriageExit = if case .ambiguous = error { .dataError } else { .noInput }
-      throw CommandFailure(VisibleText.line(error.description), exit: exit)
-    }
+    try inventory.match(query).get()
   }
 }

@@ -129,6 +129,18 @@ import TriageTestSupport
         + "mean 'filebox'?\n")
   }
 
+  @Test func aProductOfTwoVendorsIsAmbiguous() {
+    let run = InProcessRun(
+      ["affected", "storage"],
+      files: Self.files([
+        "inventory/x.yaml": "vendors:\n  - {id: x, name: X, products: [Storage]}\n"
+          + "  - {id: y, name: Y, products: [storage]}\n"
+      ]))
+    #expect(run.exit == .dataError)
+    #expect(
+      run.error == "triage: 'storage' matches several vendors: x, y; give the vendor's id\n")
+  }
+
   @Test func affectedPrintsTheBlastRadiusAsJSON() {
     let run = InProcessRun(["affected", "FileBox Automation", "--json"], files: Self.files())
     #expect(run.exit == .success)
