@@ -51,6 +51,27 @@ import TriageTestSupport
     }
   }
 
+  @Test func theTextReportNamesEachItemsLine() throws {
+    let result = try runTriage(["affected", "moveit cloud", "--inventory", Self.inventory])
+    #expect(result.status == 0, "\(result)")
+    let file = Self.inventory + "/vendors/file-transfer.yaml"
+    for (id, line) in [
+      ("moveit-sftp-service-account", 20), ("moveit-api-token", 27), ("moveit-host-ssh-key", 34),
+    ] {
+      #expect(result.output.contains("  \(id): ") && result.output.contains("\(file):\(line)\n"))
+    }
+    let clients = Self.inventory + "/clients.yaml"
+    for (clock, line) in [
+      ("within 24 hours to security@acme.example by email (DPA 7.2)", 8),
+      ("within 48 hours to ciso-office@globex.example", 16),
+      ("within 72 hours to https://vendors.initech.example/incident-portal", 24),
+      ("within 5 business days to privacy@umbrella.example", 32),
+    ] {
+      let row = result.output.split(separator: "\n").first { $0.contains(clock) }
+      #expect(row?.hasSuffix("\(clients):\(line)") == true, "\(clock)")
+    }
+  }
+
   @Test func anInventoryWithACredentialValueIsRefused() throws {
     let folder = try TemporaryDirectory()
     let token = MadeUpSecrets.gitHubToken()
