@@ -4,12 +4,15 @@ import RunbookCore
 /// The JSON of inventory items, shared by `inventory show`, `inventory list` and `affected`:
 /// every item carries `source: {"file", "line"}`.
 enum InventoryJSON {
+  /// `{"file", "line"}`.
   static func source(_ source: InventorySource) -> JSONValue {
     .object([.init("file", .string(source.file)), .init("line", .number(Double(source.line)))])
   }
 
+  /// The text, or `null`.
   static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
+  /// `{"id", "name", "kind", "where_used", "owner", "rotate", "last_rotated", "source"}`.
   static func credential(_ credential: InventoryCredential) -> JSONValue {
     .object([
       .init("id", .string(credential.id)), .init("name", .string(credential.name)),
@@ -21,12 +24,14 @@ enum InventoryJSON {
     ])
   }
 
+  /// `{"US-CA": 1200, "FR": "?"}`: counts by code, `"?"` where unknown.
   static func residents(_ entries: [ResidentCounts.Entry]) -> JSONValue {
     .object(
       JSONObject(
         entries.map { .init($0.code, $0.count.map { .number(Double($0)) } ?? .string("?")) }))
   }
 
+  /// `{"id", "elements", "residents", "role", "clients", "source"}`.
   static func dataSet(_ data: InventoryDataSet) -> JSONValue {
     .object([
       .init("id", .string(data.id)), .init("elements", .strings(data.elements)),
@@ -35,6 +40,7 @@ enum InventoryJSON {
     ])
   }
 
+  /// `{"within", "within_hours", "to", "channel", "clause", "source"}`, or `null`.
   static func notice(_ notice: NoticeClause?) -> JSONValue {
     guard let notice else { return .null }
     return .object([
@@ -45,6 +51,7 @@ enum InventoryJSON {
     ])
   }
 
+  /// `{"id", "name", "vendors", "notice", "source"}`.
   static func client(_ client: InventoryClient) -> JSONValue {
     .object([
       .init("id", .string(client.id)), .init("name", .string(client.name)),
@@ -53,6 +60,7 @@ enum InventoryJSON {
     ])
   }
 
+  /// `{"every", "last", "next_due", "source"}`, or `null`.
   static func review(_ review: InventoryReview?) -> JSONValue {
     guard let review else { return .null }
     return .object([
