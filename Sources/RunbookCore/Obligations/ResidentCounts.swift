@@ -11,6 +11,11 @@ package struct ResidentCounts: Sendable, Equatable {
     package var code: String
     /// Nil for `?`.
     package var count: Int?
+
+    package init(code: String, count: Int?) {
+      self.code = code
+      self.count = count
+    }
   }
 
   /// The name of the fact the engine reads counts from.

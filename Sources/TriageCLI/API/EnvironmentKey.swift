@@ -19,6 +19,8 @@ package struct EnvironmentKey: Sendable, Hashable {
   package static let triageSigningKey = EnvironmentKey("TRIAGE_SIGNING_KEY")
   /// The default archive folder.
   package static let triageArchive = EnvironmentKey("TRIAGE_ARCHIVE")
+  /// The inventory folder (`triage inventory`, `triage affected`).
+  package static let triageInventory = EnvironmentKey("TRIAGE_INVENTORY")
   /// Runbook folders, separated by `:`.
   package static let triageRunbooks = EnvironmentKey("TRIAGE_RUNBOOKS")
   /// The default responder.

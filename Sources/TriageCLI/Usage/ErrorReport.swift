@@ -73,6 +73,10 @@ package struct ErrorReport: Equatable {
       let exit: TriageExit =
         error.isBadData ? .dataError : error.isCannotCreate ? .cannotCreate : .ioError
       self.init(message: shown(error.description), exit: exit)
+    case let error as VendorLookupError:
+      // No vendor is missing input (66); several is an input that must be made precise (65).
+      let exit: TriageExit = if case .ambiguous = error { .dataError } else { .noInput }
+      self.init(message: shown(error.description), exit: exit)
     case let error as CommandError:
       self.init(message: Self.message(for: error), exit: Self.exit(for: error))
     case let error as CommandFailure:

@@ -18,7 +18,14 @@ extension Command {
     abstract:
       "Show what a vendor's incident touches, or find lockfiles resolving affected versions.",
     discussion: """
-      With VENDOR: the blast radius from the inventory (credentials, data, clients, runbooks).
+      With VENDOR (an id, name, alias or product of the inventory: --inventory DIR, else \
+      TRIAGE_INVENTORY, else ./inventory, in any letter case): the blast radius of an incident \
+      at that vendor: the credentials to rotate (owner, how, last rotated), the data sets with \
+      their elements and residents by jurisdiction, our role, the clients whose data it touches \
+      with their contract notice clocks, the sub-processor chains and the runbooks to run; each \
+      item with the FILE:LINE of the inventory it comes from. Exit 0; 65 when the inventory has \
+      errors (a secret value among them); 66 when there is no inventory or no vendor matches \
+      (with the nearest name). See docs/inventory-format.md.
 
       With --package ECOSYSTEM:NAME@VERSION[,VERSION...] (repeatable) or --advisory FILE (an OSV \
       advisory, JSON): reads every lockfile and manifest under each --scan folder (default: .) \
@@ -29,7 +36,7 @@ extension Command {
       """,
     arguments: [
       ArgumentSpec(
-        ArgumentName("vendor"), arity: .optional, help: "A vendor id, name, alias or product.")
+        .vendor, arity: .optional, help: "A vendor id, name, alias or product.")
     ],
     options: [
       .repeatedValue(
@@ -38,8 +45,7 @@ extension Command {
       .value(
         .advisory, valueName: "file", help: "An OSV advisory (JSON) naming affected versions."),
       .repeatedValue(.scan, valueName: "dir", help: "A folder to scan (repeatable; default: .)."),
-      .value(
-        OptionName("inventory"), valueName: "dir", help: "The inventory folder (VENDOR form)."),
+      InventoryLocator.option,
       .flag(.json, help: "Print the result as JSON (format triage-affected/1)."),
       .value(.output, short: "o", valueName: "file", help: "Write the result to FILE instead."),
     ],
@@ -52,13 +58,13 @@ enum AffectedCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let specs = invocation.values(.package)
     let advisoryPath = invocation.value(.advisory)
-    let vendor = invocation.argument(ArgumentName("vendor"))
+    let vendor = invocation.argument(.vendor)
     if specs.isEmpty, advisoryPath == nil {
       guard vendor != nil else {
         throw CommandFailure(
           "give VENDOR, --package ECOSYSTEM:NAME@VERSION or --advisory FILE", exit: .usage)
       }
-      return try AffectedVendorCommand.run(invocation, context)
+      return try AffectedVendorCommand.run(invocation, context: context)
     }
     if let vendor {
       throw CommandFailure(

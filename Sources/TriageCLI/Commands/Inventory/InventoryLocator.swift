@@ -1,0 +1,108 @@
+import Foundation
+import RunbookCore
+
+extension OptionName {
+  /// `--inventory DIR`.
+  package static let inventory = OptionName("inventory")
+}
+
+extension ArgumentName {
+  /// `<vendor>`: an id, name, alias or product of the inventory.
+  package static let vendor = ArgumentName("vendor")
+  /// `[<dir>]`: a folder.
+  package static let dir = ArgumentName("dir")
+}
+
+/// Finds and loads the team's inventory for a command: `--inventory DIR`, else
+/// `TRIAGE_INVENTORY`, else `./inventory`.
+///
+/// Organisation facts, data elements and roles are checked against the facts vocabulary of the
+/// obligations library found in the runbook folders (TRIAGE_RUNBOOKS, ./Runbooks, the
+/// installed runbooks), when there is one.
+package struct InventoryLocator {
+  let context: CommandContext
+
+  /// The option every inventory command accepts.
+  static let option = OptionSpec.value(
+    .inventory, valueName: "dir",
+    help: "The inventory folder (default: TRIAGE_INVENTORY, else ./inventory).")
+
+  package init(_ context: CommandContext) {
+    self.context = context
+  }
+
+  /// The folder as the user named it: `explicit`, else `TRIAGE_INVENTORY`, else `inventory`.
+  package func folder(_ explicit: String?) -> String {
+    if let explicit, !explicit.isEmpty { return explicit }
+    if let variable = context.environment[.triageInventory], !variable.isEmpty { return variable }
+    return "inventory"
+  }
+
+  /// The facts vocabulary of the first obligations library found, if any loads.
+  func vocabulary() -> FactVocabulary? {
+    let locator = RunbookLocator(context, folder: nil)
+    guard let folder = locator.obligationsFolder(near: nil) else { return nil }
+    let path = (context.resolvedPath(folder) as NSString)
+      .appendingPathComponent(ObligationLibrary.factsFileName)
+    guard let bytes = try? context.fileSystem.readFile(at: path) else { return nil }
+    return FactVocabulary.load(bytes, file: path).0
+  }
+
+  /// The ids of the runbooks in the search folders; nil when there are none (nothing to check
+  /// a vendor's `runbooks:` against).
+  func runbookIDs() -> [String]? {
+    let ids = AffectedVendorCommand.runbookTags(context).map(\.id)
+    return ids.isEmpty ? nil : ids
+  }
+
+  /// Loads the inventory at `folder` (as named by the user) and every diagnostic.
+  ///
+  /// The inventory is nil when there is an error. With `checkingRunbooks`, a vendor's `runbooks:`
+  /// naming no runbook of the search folders is a warning.
+  ///
+  /// - Throws: `CommandFailure` (exit 66) when the folder does not exist.
+  package func loadWithDiagnostics(
+    _ folder: String, checkingRunbooks: Bool = false
+  ) throws -> (inventory: Inventory?, diagnostics: [Diagnostic], sources: [String: String]) {
+    guard context.isDirectory(folder) else {
+      throw CommandFailure(
+        "\(VisibleText.line(folder)): no inventory folder here; give --inventory DIR or set "
+          + "TRIAGE_INVENTORY (docs/inventory-format.md)", exit: .noInput)
+    }
+    let resolved = context.resolvedPath(folder)
+    let (inventory, diagnostics) = Inventory.load(
+      folder: resolved, named: folder, fileSystem: context.fileSystem, vocabulary: vocabulary(),
+      runbookIDs: checkingRunbooks ? runbookIDs() : nil)
+    // The text of the files, to show the offending lines (read again only when needed).
+    var sources: [String: String] = [:]
+    if !diagnostics.isEmpty {
+      for relative in Inventory.yamlFiles(in: resolved, fileSystem: context.fileSystem) {
+        let path = (resolved as NSString).appendingPathComponent(relative)
+        guard let bytes = try? context.fileSystem.readFile(at: path) else { continue }
+        sources[(folder as NSString).appendingPathComponent(relative)] = String(
+          decoding: bytes, as: UTF8.self)
+      }
+    }
+    return (inventory, diagnostics, sources)
+  }
+
+  /// Loads the inventory, refusing one with errors (a secret value among them).
+  ///
+  /// - Throws: `CommandFailure` (66) when the folder does not exist, `DiagnosticsError` (65)
+  ///   listing every error when it does not load.
+  package func load(_ folder: String) throws -> Inventory {
+    let (inventory, diagnostics, sources) = try loadWithDiagnostics(folder)
+    guard let inventory else {
+      throw DiagnosticsError(diagnostics.filter { $0.severity == .error }, sources: sources)
+    }
+    return inventory
+  }
+
+  /// Finds the vendor `query` names.
+  ///
+  /// - Throws: `VendorLookupError` (exit 66 with "did you mean" when nothing matches, 65 naming
+  ///   the candidates when several do).
+  package static func match(_ query: String, in inventory: Inventory) throws -> VendorMatch {
+    try inventory.match(query).get()
+  }
+}
