@@ -14,7 +14,7 @@ extension Parser {
     while true {
       let keyMark = mark
       let key = try parseBlockKey()
-      if let firstLine = keys.insert(key, line: keyMark.line, after: entryStack[base...]) {
+      if let firstLine = keys.insert(key, line: keyMark.line, in: entryStack, from: base) {
         throw error(.duplicateKey(key, firstLine: firstLine), at: keyMark)
       }
       let afterColon = mark

@@ -28,13 +28,10 @@ struct Parser {
   /// What `nextContentLine` last found: the content's offset, the line's indentation, and the
   /// offset of a tab in the leading whitespace (-1 for none), so asking again is cheap and exact.
   var contentLine = (pos: -1, indent: 0, tab: -1)
-  /// Entries and items of the collections being read, innermost last.
-  ///
-  /// A finished collection
-  /// copies its part into an array of exactly its size, so the tree carries no growth slack and
-  /// the stacks' storage is reused instead of growing an array per collection.
-  var entryStack: [MappingEntry] = []
-  var itemStack: [Node] = []
+  /// Entries and items of the collections being read, innermost last (see `MoveStack`), so the
+  /// tree carries no growth slack.
+  let entryStack = MoveStack<MappingEntry>()
+  let itemStack = MoveStack<Node>()
   /// How far the line that starts at `lineStart` is known to hold only ASCII (see `column(of:)`).
   let asciiReach = ASCIIReach()
 
@@ -147,17 +144,13 @@ struct Parser {
   }
 
   /// Takes the entries pushed since `base` off the stack, as an exactly sized array.
-  mutating func popEntries(from base: Int) -> [MappingEntry] {
-    let entries = Array(entryStack[base...])
-    entryStack.removeSubrange(base...)
-    return entries
+  func popEntries(from base: Int) -> [MappingEntry] {
+    entryStack.popAll(from: base)
   }
 
   /// Takes the items pushed since `base` off the stack, as an exactly sized array.
-  mutating func popItems(from base: Int) -> [Node] {
-    let items = Array(itemStack[base...])
-    itemStack.removeSubrange(base...)
-    return items
+  func popItems(from base: Int) -> [Node] {
+    itemStack.popAll(from: base)
   }
 
   /// Whether `bytes[start..<end]` holds more than `maxKeyLength` Unicode scalars.
