@@ -105,7 +105,7 @@ extension Parser {
       }
       let colon = end
       while end > pos && bytes[end - 1].isBlank { end -= 1 }
-      key = text(from: pos, to: end)
+      key = keyCache.string(in: bytes, from: pos, to: end)
       pos = colon
     }
     if isTooLongForKey(from: start.pos, to: pos) {
