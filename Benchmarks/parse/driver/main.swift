@@ -36,8 +36,9 @@ guard fstat(fd, &status) == 0 else {
 let size = Int(status.st_size)
 var failed = false
 let contents = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+  guard let base = buffer.baseAddress else { return }
   while initialized < size {
-    let count = read(fd, buffer.baseAddress! + initialized, size - initialized)
+    let count = read(fd, base + initialized, size - initialized)
     if count < 0 && errno == EINTR { continue }
     if count <= 0 {
       failed = count < 0
