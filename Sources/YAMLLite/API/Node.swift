@@ -3,9 +3,9 @@
 /// There is no implicit typing: `no`, `1.0` and `2026-04-01` are all scalars holding that text.
 /// An empty value (`key:` with nothing after it) is a plain scalar with empty text.
 ///
-/// A node is 40 bytes: its location is kept as a compact `Place` (line, column and a reference to
-/// the parse's file name) and turned into a `SourceLocation` when asked for, since a big runbook
-/// holds millions of nodes.
+/// A node is 32 bytes (a 16-byte scalar or collection, and its place): its location is kept as a
+/// compact `Place` (line, column and a reference to the parse's file name) and turned into a
+/// `SourceLocation` when asked for, since a big runbook holds millions of nodes.
 package struct Node: Sendable, Equatable {
   /// What the node holds.
   package enum Content: Sendable, Equatable {
@@ -45,8 +45,8 @@ package enum ScalarStyle: String, Sendable, Equatable {
 
 /// One `key: value` pair of a mapping, in document order.
 ///
-/// Keys are always scalars. An entry is 64 bytes: the key's line and column are stored, and its file is the value's file
-/// (a key and its value are always in one file).
+/// Keys are always scalars. An entry is 56 bytes: the key's line and column are stored, and its
+/// file is the value's file (a key and its value are always in one file).
 package struct MappingEntry: Sendable, Equatable {
   package var key: String
   package var value: Node

@@ -2,84 +2,149 @@
 ///
 /// A scalar read in one piece from the source (a one-line plain scalar, or a quoted one without
 /// escapes or line breaks) keeps only its byte range in the parsed input, which the tree shares,
-/// and makes its `String` when `text` is read; every other scalar holds its `String`. This keeps
-/// a big document's tree small: most scalars need no allocation of their own.
+/// and makes its `String` when `text` is read; a block scalar keeps its checked lines and folds
+/// them when read; every other scalar holds its `String` in a small shared box. A scalar is 16
+/// bytes (the style is packed with the range), so a node is 32: a big document's tree stays small
+/// and most scalars need no allocation of their own.
 package struct Scalar: Sendable, Equatable {
   private var storage: Storage
-  package var style: ScalarStyle
 
   private enum Storage: Sendable {
-    case text(String)
-    /// `count` bytes at `start` in `source`.
-    case slice(source: [UInt8], start: UInt32, count: UInt32)
-    /// A block scalar's lines at `start` in `source`; `packed` holds their byte count (low 22
-    /// bits), the content indentation (8 bits) and the chomping (2 bits), to fit in 16 bytes.
+    /// Made text (folded, unescaped or given), with its style.
+    case text(TextBox)
+    /// `packed >> 3` bytes at `start` in `source`; the style in the low 3 bits.
+    case slice(source: [UInt8], start: UInt32, packed: UInt32)
+    /// A block scalar's lines at `start` in `source`; `packed` holds their byte count (low 21
+    /// bits), whether it is folded (1 bit), the content indentation (8 bits) and the chomping
+    /// (2 bits).
     case block(source: [UInt8], start: UInt32, packed: UInt32)
+  }
+
+  /// A made scalar's text and style, shared by copies of the scalar.
+  private final class TextBox: Sendable {
+    let text: String
+    let style: ScalarStyle
+
+    init(_ text: String, style: ScalarStyle) {
+      self.text = text
+      self.style = style
+    }
+  }
+
+  /// The most bytes a slice may have: its count shares 32 bits with the style.
+  private static let maxSliceCount = Int(UInt32.max >> 3)
+  /// The most bytes a block scalar's lines may have to be packed.
+  private static let maxBlockCount = 0x1F_FFFF
+
+  /// How the scalar was written.
+  package var style: ScalarStyle {
+    get {
+      switch storage {
+      case .text(let box): return box.style
+      case .slice(_, _, let packed): return Scalar.style(code: packed & 7)
+      case .block(_, _, let packed): return packed >> 21 & 1 == 1 ? .folded : .literal
+      }
+    }
+    set {
+      switch storage {
+      case .slice(let source, let start, let packed):
+        storage = .slice(source: source, start: start, packed: packed & ~7 | Scalar.code(newValue))
+      default:
+        storage = .text(TextBox(text, style: newValue))
+      }
+    }
   }
 
   /// The scalar's text, after folding, escapes and chomping.
   package var text: String {
     get {
       switch storage {
-      case .text(let text):
-        return text
-      case .slice(let source, let start, let count):
+      case .text(let box):
+        return box.text
+      case .slice(let source, let start, let packed):
         return source.withUnsafeBufferPointer { buffer in
-          let range = Int(start)..<Int(start) + Int(count)
+          let range = Int(start)..<Int(start) + Int(packed >> 3)
           return String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
         }
       case .block(let source, let start, let packed):
-        let count = Int(packed & 0x3F_FFFF)
+        let count = Int(packed & 0x1F_FFFF)
         let layout = BlockScalarLayout(
           indent: Int(packed >> 22 & 0xFF), chomping: Scalar.chomping(code: packed >> 30))
         return source.withUnsafeBufferPointer { buffer in
           let lines = UnsafeBufferPointer(rebasing: buffer[Int(start)..<Int(start) + count])
-          return layout.text(of: lines, isFolded: style == .folded)
+          return layout.text(of: lines, isFolded: packed >> 21 & 1 == 1)
         }
       }
     }
-    set { storage = .text(newValue) }
+    set { storage = Scalar.storage(for: newValue, style: style) }
   }
 
   package init(_ text: String, style: ScalarStyle = .plain) {
-    self.storage = .text(text)
-    self.style = style
+    self.storage = Scalar.storage(for: text, style: style)
   }
 
   /// A scalar whose text is `source[range]` (valid UTF-8), without copying it.
   init(source: [UInt8], range: Range<Int>, style: ScalarStyle) {
-    if range.upperBound <= Int(UInt32.max) {
+    if range.count <= Scalar.maxSliceCount, range.upperBound <= Int(UInt32.max) {
       self.storage = .slice(
-        source: source, start: UInt32(range.lowerBound), count: UInt32(range.count))
+        source: source, start: UInt32(range.lowerBound),
+        packed: UInt32(range.count) << 3 | Scalar.code(style))
     } else {
-      self.storage = .text(
-        source.withUnsafeBufferPointer {
-          String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
-        })
+      let text = source.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+      }
+      self.storage = .text(TextBox(text, style: style))
     }
-    self.style = style
   }
 
   /// A block scalar whose text comes from the lines `source[blockLines]` by `layout`, made when
   /// `text` is read; made now when the lines are too long or too indented to pack.
   init(source: [UInt8], blockLines: Range<Int>, layout: BlockScalarLayout, style: ScalarStyle) {
-    self.style = style
     let chompingCode: UInt32 =
       switch layout.chomping {
       case .dash: 1
       case UInt8(ascii: "+"): 2
       default: 0
       }
-    if blockLines.count <= 0x3F_FFFF, layout.indent >= 0, layout.indent <= 0xFF,
+    let isFolded = style == .folded
+    if blockLines.count <= Scalar.maxBlockCount, layout.indent >= 0, layout.indent <= 0xFF,
       blockLines.upperBound <= Int(UInt32.max)
     {
-      let packed = UInt32(blockLines.count) | UInt32(layout.indent) << 22 | chompingCode << 30
+      let packed =
+        UInt32(blockLines.count) | (isFolded ? 1 : 0) << 21 | UInt32(layout.indent) << 22
+        | chompingCode << 30
       self.storage = .block(source: source, start: UInt32(blockLines.lowerBound), packed: packed)
     } else {
-      self.storage = .text(
-        source.withUnsafeBufferPointer {
-          layout.text(of: UnsafeBufferPointer(rebasing: $0[blockLines]), isFolded: style == .folded)
-        })
+      let text = source.withUnsafeBufferPointer {
+        layout.text(of: UnsafeBufferPointer(rebasing: $0[blockLines]), isFolded: isFolded)
+      }
+      self.storage = .text(TextBox(text, style: style))
+    }
+  }
+
+  /// The storage for made text: an empty text is a slice of the shared empty array (no box).
+  private static func storage(for text: String, style: ScalarStyle) -> Storage {
+    if text.isEmpty { return .slice(source: [], start: 0, packed: code(style)) }
+    return .text(TextBox(text, style: style))
+  }
+
+  private static func code(_ style: ScalarStyle) -> UInt32 {
+    switch style {
+    case .plain: return 0
+    case .singleQuoted: return 1
+    case .doubleQuoted: return 2
+    case .literal: return 3
+    case .folded: return 4
+    }
+  }
+
+  private static func style(code: UInt32) -> ScalarStyle {
+    switch code {
+    case 1: return .singleQuoted
+    case 2: return .doubleQuoted
+    case 3: return .literal
+    case 4: return .folded
+    default: return .plain
     }
   }
 
@@ -94,11 +159,12 @@ package struct Scalar: Sendable, Equatable {
   /// Calls `body` with the text's UTF-8 bytes, without making a `String` for a slice.
   func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     switch storage {
-    case .text(var text):
+    case .text(let box):
+      var text = box.text
       return text.withUTF8(body)
-    case .slice(let source, let start, let count):
+    case .slice(let source, let start, let packed):
       return source.withUnsafeBufferPointer { buffer in
-        body(UnsafeBufferPointer(rebasing: buffer[Int(start)..<Int(start) + Int(count)]))
+        body(UnsafeBufferPointer(rebasing: buffer[Int(start)..<Int(start) + Int(packed >> 3)]))
       }
     case .block:
       var text = text

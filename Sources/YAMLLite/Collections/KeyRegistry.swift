@@ -5,18 +5,23 @@
 struct KeyRegistry {
   private var many: [String: Int]? = nil
 
-  /// Records `key` at `line`; returns the line of an earlier equal key among `entries`, if any.
+  /// Records `key` at `line`; returns the line of an earlier equal key among the entries of
+  /// `stack` from `base` on, if any.
   mutating func insert(
-    _ key: String, line: Int, after entries: ArraySlice<MappingEntry>
+    _ key: String, line: Int, in stack: MoveStack<MappingEntry>, from base: Int
   ) -> Int? {
-    if entries.count < 8 {
-      for entry in entries where entry.key == key { return Int(entry.keyPlace.line) }
-      return nil
+    if stack.count - base < 8 {
+      return stack.withValues(from: base) { entries in
+        for entry in entries where entry.key == key { return Int(entry.keyPlace.line) }
+        return nil
+      }
     }
     if many == nil {
       var keys: [String: Int] = [:]
-      keys.reserveCapacity(entries.count * 2)
-      for entry in entries { keys[entry.key] = Int(entry.keyPlace.line) }
+      keys.reserveCapacity((stack.count - base) * 2)
+      stack.withValues(from: base) { entries in
+        for entry in entries { keys[entry.key] = Int(entry.keyPlace.line) }
+      }
       many = keys
     }
     if let first = many?[key] { return first }

@@ -14,7 +14,7 @@ extension Parser {
     while true {
       let keyMark = mark
       let key = try parseBlockKey()
-      if let firstLine = keys.insert(key, line: keyMark.line, after: entryStack[base...]) {
+      if let firstLine = keys.insert(key, line: keyMark.line, in: entryStack, from: base) {
         throw error(.duplicateKey(key, firstLine: firstLine), at: keyMark)
       }
       let afterColon = mark
@@ -105,7 +105,7 @@ extension Parser {
       }
       let colon = end
       while end > pos && bytes[end - 1].isBlank { end -= 1 }
-      key = text(from: pos, to: end)
+      key = keyCache.string(in: bytes, from: pos, to: end)
       pos = colon
     }
     if isTooLongForKey(from: start.pos, to: pos) {

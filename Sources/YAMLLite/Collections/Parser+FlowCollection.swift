@@ -35,7 +35,7 @@ extension Parser {
           throw error(.complexKey, at: entryStart)
         }
         if let firstLine = keys.insert(
-          scalar.text, line: entryStart.line, after: entryStack[entryBase...])
+          scalar.text, line: entryStart.line, in: entryStack, from: entryBase)
         {
           throw error(.duplicateKey(scalar.text, firstLine: firstLine), at: entryStart)
         }

@@ -32,7 +32,8 @@ enum InputValidator {
 
   /// The offset and kind of the first problem.
   ///
-  /// Reads eight bytes at a time while they are printable ASCII, then one character at a time.
+  /// Reads eight bytes at a time while they are printable ASCII, then one character at a time
+  /// from the first byte that is not.
   private static func firstProblemOffset(
     in bytes: UnsafeBufferPointer<UInt8>, from start: Int
   ) -> (index: Int, kind: YAMLError.Kind)? {
@@ -49,10 +50,14 @@ enum InputValidator {
         let below20 = (word &- ones &* 0x20) & ~word & high
         let delete = word ^ (ones &* 0x7F)
         let hasDelete = (delete &- ones) & ~delete & high
-        if (word & high) | below20 | hasDelete == 0 {
+        let flags = (word & high) | below20 | hasDelete
+        if flags == 0 {
           index += 8
           continue
         }
+        // The lowest flag is exact (the tricks only misreport bytes above a flagged one): go
+        // straight to that byte.
+        index += flags.trailingZeroBitCount >> 3
       }
       let byte = bytes[index]
       if byte >= 0x20 && byte < 0x7F {

@@ -27,8 +27,28 @@ extension Parser {
   }
 
   /// Moves to the line break (or end) that ends the current line.
+  ///
+  /// Reads eight bytes at a time: a byte is a break when it xor `\n` or xor `\r` is zero, and the
+  /// lowest zero byte a word holds is found exactly by the "has zero byte" trick.
   mutating func skipToLineEnd() {
-    while pos < bytes.count && !bytes[pos].isBreak { pos += 1 }
+    let count = bytes.count
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let high: UInt64 = 0x8080_8080_8080_8080
+      while pos + 8 <= count {
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: pos, as: UInt64.self))
+        let feeds = word ^ (ones &* UInt64(UInt8.lineFeed))
+        let returns = word ^ (ones &* UInt64(UInt8.carriageReturn))
+        let flags = ((feeds &- ones) & ~feeds | (returns &- ones) & ~returns) & high
+        if flags != 0 {
+          pos += flags.trailingZeroBitCount >> 3
+          return
+        }
+        pos += 8
+      }
+    }
+    while pos < count && !bytes[pos].isBreak { pos += 1 }
   }
 
   /// Whether a `#` at the cursor starts a comment: it must follow whitespace or start the line.

@@ -14,8 +14,8 @@ struct Parser {
   let bytes: UnsafeBufferPointer<UInt8>
   /// The array `bytes` points into, shared with scalars that are slices of it.
   let source: [UInt8]
-  let file: String
-  /// `file`, made once for this parse and shared by every node it makes.
+  /// The file's name, made once for this parse and shared by every node it makes. (The parser
+  /// is copied by value in places, so it keeps few fields: an extra one made it slower.)
   let fileName: FileName
   /// The byte offset of the cursor.
   var pos: Int
@@ -28,20 +28,18 @@ struct Parser {
   /// What `nextContentLine` last found: the content's offset, the line's indentation, and the
   /// offset of a tab in the leading whitespace (-1 for none), so asking again is cheap and exact.
   var contentLine = (pos: -1, indent: 0, tab: -1)
-  /// Entries and items of the collections being read, innermost last.
-  ///
-  /// A finished collection
-  /// copies its part into an array of exactly its size, so the tree carries no growth slack and
-  /// the stacks' storage is reused instead of growing an array per collection.
-  var entryStack: [MappingEntry] = []
-  var itemStack: [Node] = []
+  /// Entries and items of the collections being read, innermost last (see `MoveStack`), so the
+  /// tree carries no growth slack.
+  let entryStack = MoveStack<MappingEntry>()
+  let itemStack = MoveStack<Node>()
+  /// Short keys already made into strings.
+  let keyCache = KeyCache()
   /// How far the line that starts at `lineStart` is known to hold only ASCII (see `column(of:)`).
   let asciiReach = ASCIIReach()
 
   init(bytes: UnsafeBufferPointer<UInt8>, source: [UInt8], file: String, start: Int) {
     self.bytes = bytes
     self.source = source
-    self.file = file
     self.fileName = FileName(file)
     self.pos = start
     self.lineStart = start
@@ -69,7 +67,7 @@ struct Parser {
 
   /// Where `mark` is, as a person counts: line from 1 and column in `Character`s from 1.
   func location(of mark: Mark) -> SourceLocation {
-    SourceLocation(file: file, line: mark.line, column: column(of: mark))
+    SourceLocation(file: fileName.name, line: mark.line, column: column(of: mark))
   }
 
   /// Where `mark` is, in the compact form nodes store.
@@ -92,6 +90,14 @@ struct Parser {
       if index == end {
         asciiReach.lineStart = mark.lineStart
         asciiReach.end = end
+      }
+    }
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while index + 8 <= end {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 != 0 { break }
+        index += 8
       }
     }
     while index < end {
@@ -120,7 +126,7 @@ struct Parser {
       place -= 1
     }
     func characters(_ range: Range<Int>) -> Int {
-      String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).count
+      Parser.characterCount(of: UnsafeBufferPointer(rebasing: bytes[range]))
     }
     guard place > start + 1, place < bytes.count, bytes[place - 1] < 0x80, bytes[place] < 0x80
     else { return counted + characters(start..<end) + 1 }
@@ -129,6 +135,24 @@ struct Parser {
     asciiReach.countedEnd = place
     asciiReach.countedCharacters = upToPlace
     return upToPlace + characters(place..<end) + 1
+  }
+
+  /// The `Character`s in `text` (valid UTF-8 without line breaks).
+  ///
+  /// Text of ASCII and U+0080–U+02FF only (lead bytes up to 0xCB: Latin letters with accents) is
+  /// one character per code point, since none of those join a neighbour (no combining mark,
+  /// joiner, prefix or variation selector is among them, and anything that would join them is
+  /// outside); it is counted from the bytes. Other text is counted by `String`.
+  static func characterCount(of text: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    for byte in text {
+      if byte < 0x80 || (byte >= 0xC2 && byte <= 0xCB) {
+        count += 1
+      } else if byte & 0xC0 != 0x80 {
+        return String(decoding: text, as: UTF8.self).count
+      }
+    }
+    return count
   }
 
   /// An error of `kind` at `mark`.
@@ -147,17 +171,13 @@ struct Parser {
   }
 
   /// Takes the entries pushed since `base` off the stack, as an exactly sized array.
-  mutating func popEntries(from base: Int) -> [MappingEntry] {
-    let entries = Array(entryStack[base...])
-    entryStack.removeSubrange(base...)
-    return entries
+  func popEntries(from base: Int) -> [MappingEntry] {
+    entryStack.popAll(from: base)
   }
 
   /// Takes the items pushed since `base` off the stack, as an exactly sized array.
-  mutating func popItems(from base: Int) -> [Node] {
-    let items = Array(itemStack[base...])
-    itemStack.removeSubrange(base...)
-    return items
+  func popItems(from base: Int) -> [Node] {
+    itemStack.popAll(from: base)
   }
 
   /// Whether `bytes[start..<end]` holds more than `maxKeyLength` Unicode scalars.

@@ -65,9 +65,11 @@ extension Parser {
         break
       }
     }
-    let text =
-      folded.isEmpty ? text(from: start.pos, to: lastEnd) : String(decoding: folded, as: UTF8.self)
-    return Node(.scalar(Scalar(text)), place: place(of: start))
+    let scalar =
+      folded.isEmpty
+      ? Scalar(source: source, range: start.pos..<lastEnd, style: .plain)
+      : Scalar(String(decoding: folded, as: UTF8.self))
+    return Node(.scalar(scalar), place: place(of: start))
   }
 
   /// The offset where the plain text starting at the cursor stops on this line.

@@ -9,10 +9,11 @@ import Testing
     #expect(MemoryLayout<Place>.size == 16)
   }
 
-  @Test("a node is 40 bytes and a mapping entry 64, as their doc comments say")
+  @Test("a scalar is 16 bytes, a node 32 and a mapping entry 56, as their doc comments say")
   func nodeSize() {
-    #expect(MemoryLayout<Node>.stride == 40)
-    #expect(MemoryLayout<MappingEntry>.stride == 64)
+    #expect(MemoryLayout<Scalar>.size == 16)
+    #expect(MemoryLayout<Node>.stride == 32)
+    #expect(MemoryLayout<MappingEntry>.stride == 56)
   }
 
   @Test("nodes of one parse share one file name, and the location reads it back")

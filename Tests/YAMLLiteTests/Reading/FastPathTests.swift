@@ -1,0 +1,126 @@
+import Testing
+
+@testable import YAMLLite
+
+/// The parser's shortcuts (word-at-a-time scans, the short-key cache, counting Latin text from
+/// its bytes, packed scalars) give what the plain way gives, wherever the word boundaries fall.
+@Suite("Fast paths")
+struct FastPathTests {
+  @Test("a control character is found at its exact column after any run of plain text")
+  func controlCharacterColumn() {
+    for prefix in 0..<20 {
+      let bytes =
+        Array("k: ".utf8) + Array(repeating: UInt8(ascii: "a"), count: prefix) + [0x01]
+        + Array(" tail\n".utf8)
+      expectRefusal(bytes, .controlCharacter(1), line: 1, column: 4 + prefix)
+    }
+  }
+
+  @Test("a non-ASCII character is checked wherever it falls in a word")
+  func nonASCIIInWords() throws {
+    for prefix in 0..<17 {
+      let text = String(repeating: "a", count: prefix) + "é" + String(repeating: "b", count: 9)
+      let node = try YAMLParser.parse("k: \(text)\n", file: "t.yaml")
+      #expect(node[key: "k"]?.scalarText == text)
+      expectRefusal(
+        Array("k: \(String(repeating: "a", count: prefix))".utf8) + [0xFF, 0x0A],
+        .invalidUTF8, line: 1, column: 4 + prefix)
+    }
+  }
+
+  @Test("comments and block scalar lines end at \\n, \\r\\n or \\r, whatever their length")
+  func lineEnds() throws {
+    for length in 0..<20 {
+      let words = String(repeating: "w", count: length)
+      for lineBreak in ["\n", "\r\n", "\r"] {
+        let yaml =
+          "a: 1 # \(words)\(lineBreak)b: |\(lineBreak)  x\(words)\(lineBreak)c: 2\(lineBreak)"
+        let node = try YAMLParser.parse(yaml, file: "t.yaml")
+        #expect(node[key: "b"]?.scalarText == "x\(words)\n")
+        #expect(node.entry(forKey: "c")?.keyLocation.line == 4)
+      }
+    }
+  }
+
+  @Test("short keys come back right from the cache, however alike, long or near the end")
+  func keyCache() throws {
+    let keys = [
+      "a", "b", "ab", "ba", "id", "id2", "seven77", "eight888", "nine99999", "fifteen-chars15",
+      "sixteen-chars-16", "ключ", "clé", "a b", "x", "y",
+    ]
+    var yaml = ""
+    for round in 0..<3 {
+      yaml += "- \(round):\n"
+      for key in keys { yaml += "  \(key): \(round)\n" }
+    }
+    let rounds = try #require(try YAMLParser.parse(yaml, file: "t.yaml").items)
+    for (round, item) in rounds.enumerated() {
+      let entries = try #require(item.entries)
+      #expect(entries.map(\.key) == ["\(round)"] + keys)
+    }
+    var many = ""
+    for index in 0..<600 { many += "k\(index % 300)x\(index / 300): \(index)\n" }
+    let mapping = try #require(try YAMLParser.parse(many, file: "t.yaml").entries)
+    #expect(mapping.count == 600)
+    for (index, entry) in mapping.enumerated() {
+      #expect(entry.key == "k\(index % 300)x\(index / 300)")
+    }
+    let atEnd = try YAMLParser.parse("long-key-one: 1\nk: 2", file: "t.yaml")
+    #expect(atEnd.entries?.map(\.key) == ["long-key-one", "k"])
+  }
+
+  @Test("columns on Latin, combining and other lines count characters as String does")
+  func characterColumns() throws {
+    let lines = [
+      "clé: [données, système, x]", "ŝŷ: [ǅ, ɐ, x]", "e\u{301}: [e\u{301}e\u{301}, x]",
+      "©\u{FE0F}: [a, x]", "ĥ\u{200D}ĥ: [a, x]", "日本: [語, x]",
+    ]
+    for line in lines {
+      let node = try YAMLParser.parse(line + "\n", file: "t.yaml")
+      let list = try #require(node.entries?.first?.value)
+      let last = try #require(list.items?.last)
+      let prefix = line[..<(line.lastIndex(of: "x") ?? line.endIndex)]
+      #expect(last.location.column == prefix.count + 1, "\(line)")
+    }
+  }
+
+  @Test("a scalar keeps its style through changes of text, and text through changes of style")
+  func scalarStyle() {
+    for style in [ScalarStyle.plain, .singleQuoted, .doubleQuoted, .literal, .folded] {
+      var scalar = Scalar("text", style: style)
+      #expect(scalar.style == style && scalar.text == "text")
+      scalar.text = ""
+      #expect(scalar.style == style && scalar.text == "")
+      scalar.text = "more"
+      #expect(scalar.style == style && scalar.text == "more")
+      scalar.style = .folded
+      #expect(scalar.style == .folded && scalar.text == "more")
+    }
+  }
+
+  @Test("parsed scalars of every style keep it, and setting the style keeps the text")
+  func parsedScalarStyles() throws {
+    let yaml = "p: plain\ns: 'single'\nd: \"double\"\nl: |\n  lit\nf: >\n  fold\ne:\n"
+    let node = try YAMLParser.parse(yaml, file: "t.yaml")
+    let styles = try #require(node.entries).map { entry -> (ScalarStyle?, String?) in
+      guard case .scalar(let scalar) = entry.value.content else { return (nil, nil) }
+      return (scalar.style, scalar.text)
+    }
+    #expect(styles.map(\.0) == [.plain, .singleQuoted, .doubleQuoted, .literal, .folded, .plain])
+    #expect(styles.map(\.1) == ["plain", "single", "double", "lit\n", "fold\n", ""])
+    for entry in try #require(node.entries) {
+      guard case .scalar(var scalar) = entry.value.content else { continue }
+      let text = scalar.text
+      scalar.style = .doubleQuoted
+      #expect(scalar.text == text && scalar.style == .doubleQuoted)
+    }
+  }
+
+  @Test("a plain scalar ending its line is the same text as one ending at a comment")
+  func plainScalarAtLineEnd() throws {
+    let node = try YAMLParser.parse("a: one two  \nb: one two # c\nc: x\n", file: "t.yaml")
+    #expect(node[key: "a"]?.scalarText == "one two")
+    #expect(node[key: "b"]?.scalarText == "one two")
+    #expect(node[key: "a"]?.content == node[key: "b"]?.content)
+  }
+}
