@@ -30,6 +30,9 @@ package struct CommandContext {
   /// The path of the running `triage` binary, to find the runbooks installed beside it
   /// (`PREFIX/bin/triage` → `PREFIX/share/triage/Runbooks`); nil in tests.
   package var executablePath: String?
+  /// The program's name in commands suggested to the user (see `ProgramName`): `triage`, or
+  /// `swift run triage` when started by `swift run`.
+  package var programName: String
 
   package init(
     standardInput: any TextInput,
@@ -41,7 +44,8 @@ package struct CommandContext {
     now: @escaping @Sendable () -> Date,
     terminal: TerminalTraits,
     colourChoice: ColourChoice = .automatic,
-    executablePath: String? = nil
+    executablePath: String? = nil,
+    programName: String = ProgramName.plain
   ) {
     self.standardInput = standardInput
     self.standardOutput = standardOutput
@@ -53,6 +57,7 @@ package struct CommandContext {
     self.terminal = terminal
     self.colourChoice = colourChoice
     self.executablePath = executablePath
+    self.programName = programName
   }
 }
 

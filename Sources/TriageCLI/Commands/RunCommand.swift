@@ -102,7 +102,8 @@ enum RunCommand {
         of: reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
       context.standardOutput.write(
         json
-          ? JSONPrettyPrinter.string(of: record.jsonValue) : ReportGenerator.markdown(of: record))
+          ? JSONPrettyPrinter.string(of: record.jsonValue)
+          : ReportGenerator.markdown(of: record, localTime: context.localTime))
       return .success
     }
     let archive = try context.archivePath(invocation)
@@ -110,7 +111,8 @@ enum RunCommand {
     let recorder = IncidentRecorder(
       store: ArchiveStore(root: archive, fileSystem: context.fileSystem))
     let written = try recorder.record(
-      reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
+      reviewed.session, outcomes: reviewed.outcomes, metadata: metadata,
+      localTime: context.localTime)
     if let draftPath = invocation.value(.resume) {
       try? context.fileSystem.removeFile(at: context.resolvedPath(draftPath))
     }
@@ -136,13 +138,11 @@ enum RunCommand {
     let draft = Draft(
       session: session, runbookSHA256: hash, responder: responder, savedAt: context.now())
     let path = try draft.save(in: archive, fileSystem: context.fileSystem)
-    var command = "triage run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))"
+    var command = context.command("run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))")
     if invocation.value(.archive) != nil { command += " --archive \(shellQuoted(archive))" }
     throw CommandError.interruptedDraftSaved(path: path, resumeCommand: command)
   }
 
-  static func shellQuoted(_ word: String) -> String {
-    let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "/._-:+=@".contains($0) }
-    return safe ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-  }
+  /// `word` as one shell word (see `ProgramName.shellQuoted`).
+  static func shellQuoted(_ word: String) -> String { ProgramName.shellQuoted(word) }
 }

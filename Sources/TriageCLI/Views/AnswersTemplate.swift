@@ -25,7 +25,7 @@ struct AnswersTemplate {
     ]
     for section in runbook.sections {
       lines.append("")
-      lines.append("  # == \(section.id): \(Self.flat(section.title.source)) ==")
+      lines.append("  # == \(section.id): \(Self.flat(section.title.readable)) ==")
       if let when = section.when { lines.append("  # section asked only when: \(when.source)") }
       if let list = section.forEach {
         lines += groupSkeleton(section, over: list)
@@ -62,7 +62,7 @@ struct AnswersTemplate {
   }
 
   private func comments(for question: Question) -> [String] {
-    var lines = String(wrapping: Self.words(question.ask.source), to: 90).split(separator: "\n")
+    var lines = String(wrapping: Self.words(question.ask.readable), to: 90).split(separator: "\n")
       .map(String.init)
     if question.type == .note {
       lines.append("(\(question.id): a note, nothing to answer)")
