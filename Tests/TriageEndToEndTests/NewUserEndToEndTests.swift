@@ -12,19 +12,19 @@ import TriageTestSupport
     return folder
   }
 
-  /// The binary linked into `folder/bin` as `triage`, started by that path.
+  /// The binary copied into `folder/bin` as `triage`, started by that path.
   func linkedBinary(in folder: TemporaryDirectory) throws -> URL {
     let bin = folder.url.appendingPathComponent("bin")
     try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
     let link = bin.appendingPathComponent("triage")
-    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: try TriageBinary.url())
+    try FileManager.default.copyItem(at: try TriageBinary.url(), to: link)
     return link
   }
 
   @Test func usageHintsUseTheNameTheProgramWasStartedWith() throws {
     // Built by swift build, started from .build/: the hint is what the user typed, swift run.
     let built = try runTriage(["run"])
-    #expect(built.status == 64, "\(built)")
+    #expect(built.status == 2, "\(built)")
     #expect(built.error.contains("See 'swift run triage run --help' for more information."))
 
     let folder = try TemporaryDirectory()
@@ -36,10 +36,12 @@ import TriageTestSupport
     // Elsewhere: the path as typed.
     let elsewhere = try runTriage(["run"], environment: ["PATH": "/usr/bin:/bin"], executable: link)
     #expect(elsewhere.error.contains("See '\(link.path) run --help'"), "\(elsewhere)")
+    let work = try workspace()
     let noTerminal = try runTriage(
-      ["run", "vendor-breach.yaml"], environment: ["PATH": bin], currentDirectory: try workspace().url,
+      ["run", "vendor-breach.yaml"], environment: ["PATH": bin], currentDirectory: work.url,
       executable: link)
     #expect(noTerminal.error.contains("(triage answers-template vendor-breach writes one"), "\(noTerminal)")
+    withExtendedLifetime((folder, work)) {}  // each is removed with its folder
   }
 
   @Test func theInstallScriptParsesAndDefaultsToTheUsersPrefix() throws {
@@ -68,23 +70,28 @@ import TriageTestSupport
     // Learnt of on 3 April 2026: 72 hours later is long past when the test runs.
     #expect(
       result.output.contains(
-        "### supervisory authority (by 2026-04-06T15:00:00Z (2026-04-06 17:00 CEST), 72h after "),
+        "### supervisory authority (by 2026-04-06T15:00:00Z (2026-04-06 17:00 Europe/Paris), "
+          + "overdue at the time of the record)"),
       "\(result.output)")
-    #expect(result.output.contains("(overdue at the time of the record)"))
-    #expect(result.output.contains("| 2026-04-04T15:00:00Z (2026-04-04 17:00 CEST), 24h after "))
+    #expect(
+      result.output.contains(
+        "| 2026-04-04T15:00:00Z (2026-04-04 17:00 Europe/Paris), overdue at the time of the record "
+          + "| Rotate the keys Acme held |"))
+    #expect(result.output.contains("- Created: 20"))
+    #expect(result.output.contains("Europe/Paris)\n"))
     let utc = try runTriage(
       ["run", "vendor-breach.yaml", "--answers", "answers.yaml", "--json", "--dry-run"],
       environment: ["TZ": "Europe/Paris"], currentDirectory: folder.url)
-    #expect(!utc.output.contains("CEST"), "records stay UTC")
+    #expect(!utc.output.contains("Europe/Paris"), "records stay UTC")
   }
 
   @Test func anAnswersFileWithAnExclusiveChoiceAmongOthersOrATwiceGivenChoiceIsRefusedAtTheItem()
     throws
   {
     let runbook = fixtureRunbook.replacingOccurrences(
-      of: "            - source-code: Source code\n",
-      with: "            - source-code: Source code\n            - none: Nothing\n"
-        + "          exclusive: [none]\n")
+      of: "          - source-code: Source code\n",
+      with: "          - source-code: Source code\n          - none: Nothing\n"
+        + "        exclusive: [none]\n")
     let folder = try workspace(runbook)
     let answers = fixtureAnswers.replacingOccurrences(
       of: "  exposure: [credentials]", with: "  exposure:\n    - credentials\n    - none\n")
@@ -95,7 +102,7 @@ import TriageTestSupport
     #expect(result.status == 65, "\(result)")
     #expect(
       result.error.contains(
-        "answers.yaml:10:7: error: exposure, item 2: 'none' stands alone and cannot go with "
+        "answers.yaml:10:7: exposure, item 2: 'none' stands alone and cannot go with "
           + "'credentials'"), "\(result)")
     try folder.write(
       fixtureAnswers.replacingOccurrences(
@@ -106,15 +113,15 @@ import TriageTestSupport
       currentDirectory: folder.url)
     #expect(twice.status == 65, "\(twice)")
     #expect(
-      twice.error.contains("twice.yaml:8:40: error: exposure, item 3: 'credentials' is given twice"),
+      twice.error.contains("twice.yaml:8:40: exposure, item 3: 'credentials' is given twice"),
       "\(twice)")
   }
 
   @Test func aSecretInOneListItemIsReportedAtThatItem() throws {
     let runbook = fixtureRunbook.replacingOccurrences(
-      of: "        - id: ticket\n",
-      with: "        - id: secrets\n          ask: Which secrets?\n          type: list\n"
-        + "        - id: ticket\n")
+      of: "      - id: ticket\n",
+      with: "      - id: secrets\n        ask: Which secrets?\n        type: list\n"
+        + "      - id: ticket\n")
     let folder = try workspace(runbook)
     let token = MadeUpSecrets.gitHubToken()
     try folder.write(
@@ -128,7 +135,7 @@ import TriageTestSupport
     #expect(lines.count == 1, "\(result)")
     #expect(
       result.error.contains(
-        "answers.yaml:11:7: error: secrets, item 2: this looks like a GitHub token"), "\(result)")
+        "answers.yaml:11:7: secrets, item 2: this looks like a GitHub token"), "\(result)")
     #expect(result.error.contains("the other items are fine"))
     #expect(!result.error.contains(token))
   }

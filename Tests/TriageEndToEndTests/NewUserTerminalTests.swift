@@ -88,12 +88,17 @@ import TriageTestSupport
     let session = try PseudoTerminalSession(
       ["run", "vendor-breach.yaml", "--archive", "log", "--no-color"],
       currentDirectory: folder.url)
-    // The section title names an answer not given yet: a readable placeholder, not {{vendor}}.
-    try session.expect("About ‹vendor› - question 1 of about 16")
+    try session.expect("About the vendor - question 1 of about 16")
     try session.send("Acme\n")
-    try session.expect("About Acme - question 2 of about 16")
+    try session.expect("About the vendor - question 2 of about 16")
     try session.send("no\n")
-    try session.expect("About Acme - question 3 of about 14")
+    try session.expect("About the vendor - question 3 of about 14")
+    try session.send("2\n")
+    try session.expect("About the vendor - question 4 of about 11")
+    try session.send("1\n")
+    try session.expect("Wrap-up - question 5 of about 9")
+    // The prompt names an answer its condition left out: a readable placeholder, not {{records}}.
+    try session.expect("Who follows up for ‹records› records?")
     try session.sendInterrupt()
     _ = try session.waitForExit()
     #expect(!session.normalisedTranscript.contains("{{"))
@@ -114,21 +119,21 @@ import TriageTestSupport
     }
     try session.expect("Review your answers")
     try session.expect(
-      "supervisory authority (due 2026-04-06T15:00:00Z (2026-04-06 17:00 CEST), OVERDUE)")
+      "supervisory authority (due 2026-04-06T15:00:00Z (2026-04-06 17:00 Europe/Paris), OVERDUE)")
     try session.expect("(y to write the record")
     try session.send("q\n")
     #expect(try session.waitForExit() == 0)
     #expect(
       session.normalisedTranscript.contains(
-        "Rotate the keys Acme held (security lead, due 2026-04-04T15:00:00Z (2026-04-04 17:00 CEST), OVERDUE)"
+        "Rotate the keys Acme held (security lead, due 2026-04-04T15:00:00Z (2026-04-04 17:00 Europe/Paris), OVERDUE)"
       ))
   }
 
   @Test func anExclusiveChoiceWithOthersIsRefusedAndAskedAgain() throws {
     let runbook = fixtureRunbook.replacingOccurrences(
-      of: "            - source-code: Source code\n",
-      with: "            - source-code: Source code\n            - none: Nothing\n"
-        + "          exclusive: [none]\n")
+      of: "          - source-code: Source code\n",
+      with: "          - source-code: Source code\n          - none: Nothing\n"
+        + "        exclusive: [none]\n")
     let folder = try workspace(runbook)
     let session = try PseudoTerminalSession(
       ["run", "vendor-breach.yaml", "--archive", "log", "--no-color"],
@@ -157,9 +162,9 @@ import TriageTestSupport
 
   @Test func aSecretListItemIsRefusedAloneAndTheOthersAreKept() throws {
     let runbook = fixtureRunbook.replacingOccurrences(
-      of: "        - id: ticket\n",
-      with: "        - id: secrets\n          ask: Which secrets?\n          type: list\n"
-        + "        - id: ticket\n")
+      of: "      - id: ticket\n",
+      with: "      - id: secrets\n        ask: Which secrets?\n        type: list\n"
+        + "      - id: ticket\n")
     let folder = try workspace(runbook)
     let session = try PseudoTerminalSession(
       ["run", "vendor-breach.yaml", "--archive", "log", "--no-color"],

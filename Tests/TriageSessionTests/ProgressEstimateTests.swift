@@ -24,7 +24,7 @@ import TriageTestSupport
     let progress = session.progress(at: first)
     #expect(progress.number == 1)
     #expect(progress.estimatedTotal == 16)
-    #expect(progress.sectionTitle == "About ‹vendor›")
+    #expect(progress.sectionTitle == "About the vendor")
   }
 
   @Test func theCountShrinksAsBranchesClose() throws {

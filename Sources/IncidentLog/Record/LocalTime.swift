@@ -2,7 +2,7 @@ import Foundation
 import RunbookCore
 
 /// How a time is shown to a person: UTC, as records keep it, with the local time beside it
-/// (`2026-04-03T09:00:00Z (2026-04-03 11:00 CEST)`) when the local zone is not UTC.
+/// (`2026-04-03T09:00:00Z (2026-04-03 11:00 Europe/Paris)`) when the local zone is not UTC.
 ///
 /// The zone is `TZ` when it names one, else the system's. Records and every machine-read output
 /// stay UTC only.
@@ -46,7 +46,7 @@ package struct LocalTime: Sendable, Equatable {
     return "\(utc) (\(local))"
   }
 
-  /// `2026-04-03 11:00 CEST`: the local time alone, or nil without a zone.
+  /// `2026-04-03 11:00 Europe/Paris`: the local time alone, or nil without a zone.
   package func local(_ date: Date) -> String? {
     guard let timeZone else { return nil }
     var calendar = Calendar(identifier: .gregorian)
@@ -56,8 +56,8 @@ package struct LocalTime: Sendable, Equatable {
       let text = String(number ?? 0)
       return text.count < 2 ? "0" + text : text
     }
-    let name = timeZone.abbreviation(for: date) ?? timeZone.identifier
+    // The zone's name as TZ gives it: the same on every platform, unlike abbreviations.
     return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) "
-      + "\(two(parts.hour)):\(two(parts.minute)) \(name)"
+      + "\(two(parts.hour)):\(two(parts.minute)) \(timeZone.identifier)"
   }
 }

@@ -36,7 +36,7 @@ package enum ReportGenerator {
     func dueText(_ due: IncidentRecord.Due, rule: String?, isOpen: Bool = true) -> String {
       var text = Self.dueText(due, rule: rule, anchors: anchors, localTime: localTime)
       if isOpen, case .at(let date) = due, let created = record.createdAt, date < created {
-        text += " (overdue at the time of the record)"
+        text += ", overdue at the time of the record"
       }
       return text
     }

@@ -76,7 +76,7 @@ struct ReviewFormatter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// `due 2026-04-03T09:00:00Z (2026-04-03 11:00 CEST)`, `pending until authority.sent`, or
+  /// `due 2026-04-03T09:00:00Z (2026-04-03 11:00 Europe/Paris)`, `pending until authority.sent`, or
   /// `no due time`; a time before `now` is followed by `OVERDUE`.
   func text(_ due: DueState) -> String {
     switch due {

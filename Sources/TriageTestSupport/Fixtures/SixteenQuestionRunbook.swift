@@ -7,7 +7,7 @@ package let sixteenQuestionRunbook = """
   version: 1.0.0
   sections:
     - id: facts
-      title: About {{vendor}}
+      title: About the vendor
       questions:
         - id: vendor
           ask: Which vendor?
@@ -60,7 +60,7 @@ package let sixteenQuestionRunbook = """
       title: Wrap-up
       questions:
         - id: owner
-          ask: Who owns the follow-up?
+          ask: Who follows up for {{records}} records?
           type: text
         - id: contract
           ask: Is there a contract clause?
