@@ -39,10 +39,12 @@ import TriageTestSupport
   @Test func theResumeLineUsesTheNameTheProgramWasStartedWith() throws {
     // Started from .build/ (as swift run does): the line says swift run.
     let built = try interruptAfterTheFirstAnswer(argumentZero: nil)
-    #expect(built.hasPrefix("Resume with: swift run triage run vendor-breach.yaml --resume "), "\(built)")
+    #expect(
+      built.hasPrefix("Resume with: swift run triage run vendor-breach.yaml --resume "), "\(built)")
     // Started by its bare name, found on PATH.
     let installed = try interruptAfterTheFirstAnswer(argumentZero: "triage")
-    #expect(installed.hasPrefix("Resume with: triage run vendor-breach.yaml --resume "), "\(installed)")
+    #expect(
+      installed.hasPrefix("Resume with: triage run vendor-breach.yaml --resume "), "\(installed)")
   }
 
   @Test func backAndAChangeFromTheReviewKeepThePreviousAnswerAsTheDefault() throws {

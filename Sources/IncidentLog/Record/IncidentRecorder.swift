@@ -50,7 +50,8 @@ package struct IncidentRecorder: Sendable {
     let stored = try store.append(
       document: record.jsonValue, kind: .record, id: metadata.id,
       createdAt: metadata.createdAt,
-      report: { _ in ReportGenerator.markdown(of: record, localTime: localTime) })
+      report: { _ in ReportGenerator.markdown(of: record, localTime: localTime, marksOverdue: true)
+      })
     let recordPath = store.absolute(stored.location.path)
     let reportPath = String(recordPath.dropLast(".json".count)) + ".md"
     return Written(stored: stored, recordPath: recordPath, reportPath: reportPath)

@@ -17,8 +17,10 @@ package struct LocalTime: Sendable, Equatable {
   /// UTC only (for output a program reads, and for tests that need no zone).
   package static let utcOnly = LocalTime(timeZone: nil)
 
-  /// The zone of a process whose `TZ` is `tz` (`Europe/Paris`, `:Europe/Paris`), else the
-  /// system zone. A zone that is UTC all year shows nothing beside UTC.
+  /// The zone of a process whose `TZ` is `tz`.
+  ///
+  /// `Europe/Paris` or `:Europe/Paris`, else the system zone. A zone that is UTC all year shows
+  /// nothing beside UTC.
   package static func from(tz: String?) -> LocalTime {
     var zone = TimeZone.current
     if let written = tz, !written.isEmpty {

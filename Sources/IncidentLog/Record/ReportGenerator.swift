@@ -26,16 +26,20 @@ import RunbookCore
 package enum ReportGenerator {
   /// The report of `record`, its times in UTC with `localTime` beside them.
   ///
-  /// A deadline that had passed when the record was made, on an item still open, is marked
-  /// `overdue at the time of the record` (the report is written once, at record time; `archive
-  /// show` and `archive follow-ups` say what is overdue now).
-  package static func markdown(of record: IncidentRecord, localTime: LocalTime = .utcOnly)
-    -> String
-  {
+  /// With `marksOverdue` (the report written with the record, and `run --dry-run`), a deadline
+  /// that had passed when the record was made, on an item still open, is marked `overdue at the
+  /// time of the record`. A report rendered again later (`archive show`) leaves that out:
+  /// `archive show` and `archive follow-ups` say what is overdue now, and the reports of older
+  /// records render as they were written.
+  package static func markdown(
+    of record: IncidentRecord, localTime: LocalTime = .utcOnly, marksOverdue: Bool = false
+  ) -> String {
     let anchors = anchorValues(record)
     func dueText(_ due: IncidentRecord.Due, rule: String?, isOpen: Bool = true) -> String {
       var text = Self.dueText(due, rule: rule, anchors: anchors, localTime: localTime)
-      if isOpen, case .at(let date) = due, let created = record.createdAt, date < created {
+      if marksOverdue, isOpen, case .at(let date) = due, let created = record.createdAt,
+        date < created
+      {
         text += ", overdue at the time of the record"
       }
       return text

@@ -163,10 +163,11 @@ package enum AnswerReader {
     return .success(.list(items))
   }
 
-  /// Why the choices of a multi answer do not go together, if they do not: a choice given twice,
-  /// or an exclusive choice (`none`) given with others. `items` are trimmed choice ids.
-  package static func choiceConflict(in items: [String], of question: Question) -> AnswerProblem?
-  {
+  /// Why the choices of a multi answer do not go together, if they do not.
+  ///
+  /// A choice given twice, or an exclusive choice (`none`) given with others. `items` are
+  /// trimmed choice ids.
+  package static func choiceConflict(in items: [String], of question: Question) -> AnswerProblem? {
     var seen: Set<String> = []
     for item in items where !seen.insert(item).inserted {
       return .repeatedChoice(item)

@@ -111,8 +111,9 @@ extension TreeReader {
     return choices
   }
 
-  /// `exclusive := [choice id]`: the choices of a `multi` question that stand alone. Each must
-  /// be one of the question's choices; the key is refused on other types.
+  /// Reads `exclusive := [choice id]`, the choices of a `multi` question that stand alone.
+  ///
+  /// Each must be one of the question's choices; the key is refused on other types.
   mutating func readExclusive(_ map: MappingReader, type: QuestionType, choices: [Choice])
     -> [String]
   {

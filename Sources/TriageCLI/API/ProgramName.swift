@@ -35,8 +35,9 @@ package enum ProgramName {
 }
 
 extension CommandContext {
-  /// How times are shown to the person: UTC with the local time (`TZ`, else the system zone)
-  /// beside it. Records and JSON stay UTC.
+  /// How times are shown to the person.
+  ///
+  /// UTC with the local time (`TZ`, else the system zone) beside it. Records and JSON stay UTC.
   package var localTime: LocalTime { LocalTime.from(tz: environment[.timeZone]) }
 
   /// A command to suggest, with the program's name as it was started: `command("run x")` is

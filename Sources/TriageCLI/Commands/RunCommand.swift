@@ -103,7 +103,7 @@ enum RunCommand {
       context.standardOutput.write(
         json
           ? JSONPrettyPrinter.string(of: record.jsonValue)
-          : ReportGenerator.markdown(of: record, localTime: context.localTime))
+          : ReportGenerator.markdown(of: record, localTime: context.localTime, marksOverdue: true))
       return .success
     }
     let archive = try context.archivePath(invocation)

@@ -70,7 +70,8 @@ struct RunbookGraph: Equatable {
       let nodes = section.questions.map { question in
         Node(
           id: Self.questionID(question.id),
-          label: "\(question.id) (\(question.type.rawValue))\n" + Self.wrapped(question.ask.readable),
+          label: "\(question.id) (\(question.type.rawValue))\n"
+            + Self.wrapped(question.ask.readable),
           kind: question.type.asksForAnswer ? .question : .note)
       }
       let repeated = section.forEach.map { " (for each item of \($0))" } ?? ""

@@ -104,7 +104,7 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
     case .badAnswer(let question, let problem):
       "\(question): \(problem.message)"
     case .badItem(let question, let number, let problem):
-      "\(question), item \(number): \(problem.message); the other items are fine"
+      "\(question), item \(number): \(problem.message)"
     case .unusedAnswer(let question):
       "\(question) was answered but not asked (its condition is false); kept as unused"
     case .missingAnswer(let question, let type, let ask):

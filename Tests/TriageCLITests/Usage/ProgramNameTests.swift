@@ -35,7 +35,8 @@ import TriageCLI
     let date = try #require(UTCTimestamp.date(from: "2026-04-03T09:00:00Z"))
     let paris = LocalTime.from(tz: "Europe/Paris")
     #expect(paris.string(from: date) == "2026-04-03T09:00:00Z (2026-04-03 11:00 Europe/Paris)")
-    #expect(LocalTime.from(tz: ":America/New_York").local(date) == "2026-04-03 05:00 America/New_York")
+    #expect(
+      LocalTime.from(tz: ":America/New_York").local(date) == "2026-04-03 05:00 America/New_York")
     #expect(LocalTime.from(tz: "UTC").string(from: date) == "2026-04-03T09:00:00Z")
     #expect(LocalTime.utcOnly.string(from: date) == "2026-04-03T09:00:00Z")
   }
