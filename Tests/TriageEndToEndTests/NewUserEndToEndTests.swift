@@ -26,6 +26,8 @@ import TriageTestSupport
     let built = try runTriage(["run"])
     #expect(built.status == 2, "\(built)")
     #expect(built.error.contains("See 'swift run triage run --help' for more information."))
+    let help = try runTriage(["help"])
+    #expect(help.output.contains("See 'swift run triage help <command>' for detailed help."))
 
     let folder = try TemporaryDirectory()
     let link = try linkedBinary(in: folder)
@@ -160,6 +162,9 @@ import TriageTestSupport
     let template = try runTriage(
       ["answers-template", "vendor-breach.yaml"], currentDirectory: folder.url)
     #expect(!template.output.contains("{{"), "\(template.output)")
+    #expect(
+      template.output.contains(
+        "# Fill in the answers, then: swift run triage run vendor-breach --answers FILE"))
     try folder.write("runbook: vendor-breach\nanswers:\n  discovered_at: now\n", to: "partial.yaml")
     let missing = try runTriage(
       ["run", "vendor-breach.yaml", "--answers", "partial.yaml", "--dry-run"],

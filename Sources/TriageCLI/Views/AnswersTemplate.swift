@@ -12,11 +12,13 @@ import RunbookCore
 /// once per item of its list.
 struct AnswersTemplate {
   var runbook: Runbook
+  /// The program's name in the command the header suggests (see `ProgramName`).
+  var program: String = ProgramName.plain
 
   func rendered() -> String {
     var lines = [
       "# Answers for runbook \(runbook.id) \(runbook.version): \(Self.flat(runbook.title))",
-      "# Fill in the answers, then: triage run \(runbook.id) --answers FILE",
+      "# Fill in the answers, then: \(program) run \(runbook.id) --answers FILE",
       "# An empty answer takes the default, or is skipped when the question is optional.",
       "# Delete the lines of questions that will not be asked (see 'asked only when').",
       "runbook: \(Self.scalar(runbook.id))",
