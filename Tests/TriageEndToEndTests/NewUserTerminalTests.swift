@@ -120,6 +120,7 @@ import TriageTestSupport
       try session.send(answer + "\n")
     }
     try session.expect("Review your answers")
+    try session.expect("discovered_at: 2026-04-03T15:00:00Z (2026-04-03 17:00 Europe/Paris)")
     try session.expect(
       "supervisory authority (due 2026-04-06T15:00:00Z (2026-04-06 17:00 Europe/Paris), OVERDUE)")
     try session.expect("(y to write the record")

@@ -104,7 +104,7 @@ package enum ReportGenerator {
         lines.append("")
       }
     }
-    lines += trail(record.trail ?? [])
+    lines += trail(record.trail ?? [], localTime: localTime)
     lines.append("## Record")
     lines.append("")
     let runbook = record.runbook
@@ -201,14 +201,16 @@ package enum ReportGenerator {
       }
   }
 
-  private static func trail(_ trail: [IncidentRecord.TrailEntry]) -> [String] {
+  private static func trail(_ trail: [IncidentRecord.TrailEntry], localTime: LocalTime)
+    -> [String]
+  {
     var lines = ["## Questions and answers", ""]
     for entry in trail {
       let asked = MarkdownText.inline(entry.asked, atLineStart: true)
       let answer = MarkdownText.inline(display(entry.answer))
       lines.append(
         "- \(asked) **\(answer)** "
-          + "(\(MarkdownText.codeSpan(entry.question)), \(UTCTimestamp.string(from: entry.at)))")
+          + "(\(MarkdownText.codeSpan(entry.question)), \(localTime.string(from: entry.at)))")
     }
     lines.append("")
     return lines

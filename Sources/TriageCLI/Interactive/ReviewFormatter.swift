@@ -30,7 +30,12 @@ struct ReviewFormatter {
     for (index, question) in listed.enumerated() {
       let value = session.given[question.id] ?? .unset
       let label = "  \(index + 1). \(VisibleText.line(question.id)): "
-      let shown = value == .unset ? "(skipped)" : value.rendered
+      let shown: String
+      switch value {
+      case .unset: shown = "(skipped)"
+      case .time(let date): shown = localTime.string(from: date)
+      default: shown = value.rendered
+      }
       let indent = String(repeating: " ", count: label.count)
       lines.append(label + VisibleText.block(shown, indent: indent))
     }
