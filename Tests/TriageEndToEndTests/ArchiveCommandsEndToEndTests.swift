@@ -159,7 +159,8 @@ import TriageTestSupport
     let noArchive = try ArchiveTestSupport.archive(["list"], archive.path + "-missing")
     #expect(noArchive.status == 66)
     #expect(
-      noArchive.error.hasSuffix("-missing: no incident log archive here (triage run creates one)\n")
+      noArchive.error.hasSuffix(
+        "-missing: no incident log archive here (swift run triage run creates one)\n")
     )
   }
 }

@@ -100,7 +100,7 @@ import TriageTestSupport
     Invalid(
       name: "unknown choice", replace: "[credentials]", with: "[credentails]",
       message:
-        "answers.yaml:8:14: exposure: 'credentails' is not a choice of exposure; did you mean 'credentials'?"
+        "answers.yaml:8:14: exposure, item 1: 'credentails' is not a choice of exposure; did you mean 'credentials'?"
     ),
     Invalid(
       name: "missing required answer", replace: "  vendor: Acme\n", with: "",

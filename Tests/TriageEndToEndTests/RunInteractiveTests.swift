@@ -94,7 +94,10 @@ import TriageTestSupport
     let transcript = first.normalisedTranscript
     let line = try #require(
       transcript.split(separator: "\n").first { $0.hasPrefix("Resume with: ") })
-    let words = line.dropFirst("Resume with: triage ".count).split(separator: " ").map(String.init)
+    // Started from .build/, the binary suggests itself as swift run does.
+    #expect(line.hasPrefix("Resume with: swift run triage "), "\(line)")
+    let words = line.dropFirst("Resume with: swift run triage ".count).split(separator: " ").map(
+      String.init)
     #expect(words.prefix(4) == ["run", "vendor-breach.yaml", "--resume", words[3]])
     #expect(words.dropFirst(4).first == "--archive", "the resume command keeps the archive")
     let attributes = try FileManager.default.attributesOfItem(atPath: words[3])

@@ -14,7 +14,7 @@ struct AnswersFileSecretTests {
   }
 
   static let secretMessage =
-    "secrets: this looks like a GitHub token; record the credential's name (for example "
+    "secrets, item 2: this looks like a GitHub token; record the credential's name (for example "
     + "'the CI deploy key'), never its value"
 
   static func applied(_ text: String) throws -> [String] {
@@ -56,9 +56,9 @@ struct AnswersFileSecretTests {
     let problems = try Self.applied(text)
     #expect(
       problems == [
-        "a.yaml:5:27: error: exposure: 'credentails' is not a choice of exposure; "
+        "a.yaml:5:27: error: exposure, item 2: 'credentails' is not a choice of exposure; "
           + "did you mean 'credentials'?",
-        "a.yaml:5:40: error: exposure: 'logs' is not a choice of exposure; "
+        "a.yaml:5:40: error: exposure, item 3: 'logs' is not a choice of exposure; "
           + "choose one of credentials, source-code, personal-data",
         "a.yaml:6:25: error: " + Self.secretMessage,
       ], "\(problems)")

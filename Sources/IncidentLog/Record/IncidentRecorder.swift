@@ -37,10 +37,12 @@ package struct IncidentRecorder: Sendable {
   ///   - session: the finished session (its runbook is the record's).
   ///   - outcomes: the outcomes to record, evaluated with `metadata.createdAt` as `recorded`.
   ///   - metadata: id, creation time, runbook hash, responder, mode and TLP.
+  ///   - localTime: the zone the report shows beside UTC.
   /// - Returns: the stored document and the paths of the record and the report.
   /// - Throws: ``ArchiveError`` when the archive cannot be written.
   package func record(
-    _ session: Session, outcomes: Outcomes, metadata: RecordBuilder.Metadata
+    _ session: Session, outcomes: Outcomes, metadata: RecordBuilder.Metadata,
+    localTime: LocalTime = .utcOnly
   ) throws(ArchiveError) -> Written {
     let record = RecordBuilder.incidentRecord(of: session, outcomes: outcomes, metadata: metadata)
     // The report is written under the archive's lock, beside the record, from the record before
@@ -50,7 +52,8 @@ package struct IncidentRecorder: Sendable {
     let stored = try store.append(
       document: record.jsonValue, kind: .record, id: metadata.id,
       createdAt: metadata.createdAt,
-      report: { _ in ReportGenerator.markdown(of: record) })
+      report: { _ in ReportGenerator.markdown(of: record, localTime: localTime, marksOverdue: true)
+      })
     let recordPath = store.absolute(stored.location.path)
     let reportPath = String(recordPath.dropLast(".json".count)) + ".md"
     return Written(stored: stored, recordPath: recordPath, reportPath: reportPath)
@@ -68,12 +71,14 @@ package struct IncidentRecorder: Sendable {
   /// its items are still counted once, and `archive show` names the revision from its
   /// `revises` member either way.
   ///
+  /// `localTime` is the zone the report shows beside UTC, as for a first record.
+  ///
   /// - Returns: what was written, with the amendment in ``Written/supersession``.
   /// - Throws: ``RecordLookupError``, ``RevisionError`` (the earlier record was revised
   ///   already), ``ArchiveError``.
   package func record(
     _ session: Session, outcomes: Outcomes, metadata: RecordBuilder.Metadata,
-    revising earlierPrefix: String
+    revising earlierPrefix: String, localTime: LocalTime = .utcOnly
   ) throws -> Written {
     try store.withLock {
       let earlier = try ArchiveReader(store: store).state(ofRecord: earlierPrefix)
@@ -86,7 +91,9 @@ package struct IncidentRecorder: Sendable {
       let stored = try store.append(
         document: record.jsonValue, kind: .record, id: metadata.id,
         createdAt: metadata.createdAt,
-        report: { _ in ReportGenerator.markdown(of: record) })
+        report: { _ in
+          ReportGenerator.markdown(of: record, localTime: localTime, marksOverdue: true)
+        })
       let amendment = revision.supersession(
         by: record, id: DocumentID.generate(at: metadata.createdAt),
         responder: metadata.responder, at: metadata.createdAt)

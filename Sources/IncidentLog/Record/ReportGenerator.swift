@@ -24,11 +24,25 @@ import RunbookCore
 /// significant punctuation escaped, ids and hashes in code spans, drafts in a fence longer than
 /// any backtick run inside.
 package enum ReportGenerator {
-  /// The report of `record`.
-  package static func markdown(of record: IncidentRecord) -> String {
+  /// The report of `record`, its times in UTC with `localTime` beside them.
+  ///
+  /// With `marksOverdue` (the report written with the record, and `run --dry-run`), a deadline
+  /// that had passed when the record was made, on an item still open, is marked `overdue at the
+  /// time of the record`. A report rendered again later (`archive show`) leaves that out:
+  /// `archive show` and `archive follow-ups` say what is overdue now, and the reports of older
+  /// records render as they were written.
+  package static func markdown(
+    of record: IncidentRecord, localTime: LocalTime = .utcOnly, marksOverdue: Bool = false
+  ) -> String {
     let anchors = anchorValues(record)
-    func dueText(_ due: IncidentRecord.Due, rule: String?) -> String {
-      Self.dueText(due, rule: rule, anchors: anchors)
+    func dueText(_ due: IncidentRecord.Due, rule: String?, isOpen: Bool = true) -> String {
+      var text = Self.dueText(due, rule: rule, anchors: anchors, localTime: localTime)
+      if marksOverdue, isOpen, case .at(let date) = due, let created = record.createdAt,
+        date < created
+      {
+        text += ", overdue at the time of the record"
+      }
+      return text
     }
     var lines: [String] = []
     lines.append("**\(record.tlp?.rawValue ?? "")**")
@@ -43,7 +57,8 @@ package enum ReportGenerator {
     let actions = byDueTime(record.actions ?? [], due: \.due)
     let notifications = byDueTime(record.notifications ?? [], due: \.due)
     lines += threeQuestions(
-      record, actions: actions, notifications: notifications, anchors: anchors)
+      record, actions: actions, notifications: notifications, anchors: anchors,
+      localTime: localTime)
     lines.append("## Actions")
     lines.append("")
     if actions.isEmpty {
@@ -52,7 +67,8 @@ package enum ReportGenerator {
       lines.append("| due | action | owner | status |")
       lines.append("|---|---|---|---|")
       for action in actions {
-        let due = MarkdownText.tableCell(dueText(action.due, rule: action.dueRule))
+        let due = MarkdownText.tableCell(
+          dueText(action.due, rule: action.dueRule, isOpen: action.status == .open))
         let title = MarkdownText.tableCell(action.title)
         let owner = MarkdownText.tableCell(action.owner ?? "-")
         lines.append("| \(due) | \(title) | \(owner) | \(action.status.rawValue) |")
@@ -69,7 +85,8 @@ package enum ReportGenerator {
     lines.append("")
     if notifications.isEmpty { lines.append("None.") }
     for notification in notifications {
-      let due = dueText(notification.due, rule: notification.dueRule)
+      let due = dueText(
+        notification.due, rule: notification.dueRule, isOpen: notification.status == .open)
       lines.append(
         "### \(MarkdownText.inline(notification.to)) (by \(MarkdownText.inline(due)))")
       lines.append("")
@@ -88,7 +105,7 @@ package enum ReportGenerator {
         lines.append("")
       }
     }
-    lines += trail(record.trail ?? [])
+    lines += trail(record.trail ?? [], localTime: localTime)
     lines.append("## Record")
     lines.append("")
     let runbook = record.runbook
@@ -102,9 +119,9 @@ package enum ReportGenerator {
     if let resumed = record.resumedFrom {
       lines.append(
         "- Resumed from draft \(MarkdownText.inline(resumed.draft)), saved "
-          + UTCTimestamp.string(from: resumed.savedAt))
+          + localTime.string(from: resumed.savedAt))
     }
-    lines.append("- Created: \(record.createdAt.map(UTCTimestamp.string(from:)) ?? "")")
+    lines.append("- Created: \(record.createdAt.map(localTime.string(from:)) ?? "")")
     if let hash = record.integrity?.sha256 {
       lines.append("- Record sha256: \(MarkdownText.codeSpan(hash))")
     }
@@ -114,7 +131,8 @@ package enum ReportGenerator {
 
   private static func threeQuestions(
     _ record: IncidentRecord, actions: [IncidentRecord.Action],
-    notifications: [IncidentRecord.Notification], anchors: [String: String]
+    notifications: [IncidentRecord.Notification], anchors: [String: String],
+    localTime: LocalTime
   ) -> [String] {
     var lines = ["## The three questions", ""]
     lines.append("1. **Does this change our threat model?** " + threatModelAnswer(record))
@@ -128,7 +146,7 @@ package enum ReportGenerator {
           + (rotationsUndetermined.isEmpty ? "." : " so far."))
     } else {
       let list = rotations.map {
-        "\($0.title) by \(dueText($0.due, rule: $0.dueRule, anchors: anchors))"
+        "\($0.title) by \(dueText($0.due, rule: $0.dueRule, anchors: anchors, localTime: localTime))"
       }.map { MarkdownText.inline($0) }
       lines.append("2. **Do we rotate credentials?** Yes: " + list.joined(separator: "; ") + ".")
     }
@@ -141,7 +159,7 @@ package enum ReportGenerator {
           + (notificationsUndetermined.isEmpty ? "." : " so far."))
     } else {
       let list = notifications.map {
-        "\($0.to) by \(dueText($0.due, rule: $0.dueRule, anchors: anchors))"
+        "\($0.to) by \(dueText($0.due, rule: $0.dueRule, anchors: anchors, localTime: localTime))"
       }.map { MarkdownText.inline($0) }
       lines.append("3. **Do we notify anyone?** Yes: " + list.joined(separator: "; ") + ".")
     }
@@ -184,14 +202,16 @@ package enum ReportGenerator {
       }
   }
 
-  private static func trail(_ trail: [IncidentRecord.TrailEntry]) -> [String] {
+  private static func trail(_ trail: [IncidentRecord.TrailEntry], localTime: LocalTime)
+    -> [String]
+  {
     var lines = ["## Questions and answers", ""]
     for entry in trail {
       let asked = MarkdownText.inline(entry.asked, atLineStart: true)
       let answer = MarkdownText.inline(display(entry.answer))
       lines.append(
         "- \(asked) **\(answer)** "
-          + "(\(MarkdownText.codeSpan(entry.question)), \(UTCTimestamp.string(from: entry.at)))")
+          + "(\(MarkdownText.codeSpan(entry.question)), \(localTime.string(from: entry.at)))")
     }
     lines.append("")
     return lines
@@ -219,13 +239,14 @@ package enum ReportGenerator {
   ///
   /// - Parameter anchors: the displayed values of the record's time answers, by question id.
   static func dueText(
-    _ due: IncidentRecord.Due, rule: String?, anchors: [String: String] = [:]
+    _ due: IncidentRecord.Due, rule: String?, anchors: [String: String] = [:],
+    localTime: LocalTime = .utcOnly
   ) -> String {
     switch due {
     case .pending: return "pending (\(rule ?? ""))"
     case .none: return "no due time"
     case .at(let date):
-      let time = UTCTimestamp.string(from: date)
+      let time = localTime.string(from: date)
       guard let rule, let shown = ruleWithAnchorValues(rule, anchors: anchors) else { return time }
       return "\(time), \(shown)"
     }

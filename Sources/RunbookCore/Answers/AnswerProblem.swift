@@ -29,6 +29,10 @@ package enum AnswerProblem: Error, Sendable, Equatable {
   case tooLong(limit: Int)
   /// An item of a `residents` answer that is not `CODE: COUNT`.
   case badResidents(String)
+  /// A choice given twice in a multi answer.
+  case repeatedChoice(String)
+  /// An exclusive choice (`none`) given together with `others`.
+  case exclusiveChoice(String, others: [String])
 
   /// What a bound counts.
   package enum Counted: Sendable, Equatable {
@@ -41,7 +45,7 @@ package enum AnswerProblem: Error, Sendable, Equatable {
   /// The broad kind of problem, for tests and callers that only branch on it.
   package enum Kind: String, Sendable, Equatable {
     case empty, wrongType, outOfRange, patternMismatch, unknownChoice, looksLikeSecret
-    case hiddenCharacter
+    case hiddenCharacter, conflictingChoices
   }
 
   package var kind: Kind {
@@ -52,6 +56,7 @@ package enum AnswerProblem: Error, Sendable, Equatable {
     case .belowMinimum, .aboveMaximum, .tooLong: .outOfRange
     case .patternMismatch: .patternMismatch
     case .unknownChoice: .unknownChoice
+    case .repeatedChoice, .exclusiveChoice: .conflictingChoices
     case .looksLikeSecret: .looksLikeSecret
     case .hiddenCharacter: .hiddenCharacter
     }
@@ -67,6 +72,7 @@ package enum AnswerProblem: Error, Sendable, Equatable {
     case .unknownChoice: "unknown-choice"
     case .looksLikeSecret: "looks-like-secret"
     case .hiddenCharacter: "control-character"
+    case .conflictingChoices: "conflicting-choices"
     }
   }
 
@@ -109,6 +115,12 @@ package enum AnswerProblem: Error, Sendable, Equatable {
         + ") that would show differently from what it is; remove it"
     case .badResidents(let message):
       message
+    case .repeatedChoice(let id):
+      "\(SecretScanner.quoted(id)) is given twice; give each choice once"
+    case .exclusiveChoice(let id, let others):
+      "\(SecretScanner.quoted(id)) stands alone and cannot go with "
+        + others.map(SecretScanner.quoted).joined(separator: ", ")
+        + "; give \(SecretScanner.quoted(id)) on its own, or leave it out"
     case .tooLong(let limit):
       "the answer is longer than the limit of \(limit >> 10) KiB; "
         + "attach long evidence elsewhere and give its location"

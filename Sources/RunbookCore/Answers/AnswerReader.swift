@@ -154,15 +154,29 @@ package enum AnswerReader {
     for item in items {
       if let problem = problem(withItem: item, of: question) { return .failure(problem) }
     }
-    if question.type == .multi {
-      var seen: [String] = []
-      for item in items where !seen.contains(item) { seen.append(item) }
-      items = seen
+    if question.type == .multi, let problem = choiceConflict(in: items, of: question) {
+      return .failure(problem)
     }
     if let problem = boundsProblem(Double(items.count), for: question, counting: .items) {
       return .failure(problem)
     }
     return .success(.list(items))
+  }
+
+  /// Why the choices of a multi answer do not go together, if they do not.
+  ///
+  /// A choice given twice, or an exclusive choice (`none`) given with others. `items` are
+  /// trimmed choice ids.
+  package static func choiceConflict(in items: [String], of question: Question) -> AnswerProblem? {
+    var seen: Set<String> = []
+    for item in items where !seen.insert(item).inserted {
+      return .repeatedChoice(item)
+    }
+    guard items.count > 1 else { return nil }
+    if let alone = items.first(where: question.exclusiveChoices.contains) {
+      return .exclusiveChoice(alone, others: items.filter { $0 != alone })
+    }
+    return nil
   }
 
   /// Why one item of a `list` or `multi` answer is refused, if it is: an id that is no choice

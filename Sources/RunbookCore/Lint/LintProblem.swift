@@ -30,6 +30,8 @@ package enum LintProblem: DiagnosticKind, Equatable {
   case entryNeverMatches(list: String, id: String)
   /// A runbook without `threat-model` rules (a `--strict` warning).
   case noThreatModel
+  /// A multi question's choice that means none or unknown, not declared `exclusive`.
+  case choiceNotExclusive(question: String, choice: String)
 
   package var code: String {
     switch self {
@@ -45,6 +47,7 @@ package enum LintProblem: DiagnosticKind, Equatable {
     case .unreachableQuestion: "unreachable-question"
     case .neverFires, .entryNeverMatches: "never-fires"
     case .noThreatModel: "no-threat-model"
+    case .choiceNotExclusive: "not-exclusive"
     case .unusedDerivation: "unused-derive"
     }
   }
@@ -82,6 +85,9 @@ package enum LintProblem: DiagnosticKind, Equatable {
       "derived value '\(name)' is never used by a condition or a template"
     case .entryNeverMatches(let list, let id):
       "this \(list) entry of '\(id)' can never match: no answers make its 'when' true"
+    case .choiceNotExclusive(let question, let choice):
+      "choice '\(choice)' of '\(question)' can be given with other choices; declare it "
+        + "'exclusive: [\(choice)]' if it stands alone"
     case .noThreatModel:
       "the runbook states no 'threat-model' rules: the report cannot say whether the incident "
         + "changes our threat model"

@@ -22,7 +22,7 @@ package enum RunbookChecker {
     guard warnings else { return errors }
     return errors + UnbackedDecisionRule.check(runbook) + FallbackOrderRule.check(runbook)
       + ReachabilityRule.check(runbook)
-      + UnusedDerivationRule.check(runbook)
+      + UnusedDerivationRule.check(runbook) + ExclusiveChoiceRule.check(runbook)
   }
 
   /// What a runbook that uses an obligations library could not be checked for before the library

@@ -40,6 +40,10 @@ package enum RunbookProblem: DiagnosticKind, Equatable {
   case badChoice
   /// A choice id listed twice.
   case duplicateChoice(String)
+  /// `exclusive` on a question that is not a multi.
+  case unexpectedExclusive(QuestionType)
+  /// An `exclusive` entry that is none of the question's choices.
+  case unknownExclusiveChoice(String, suggestion: String?)
   /// A yes/no key (`required`) with another value.
   case expectedBoolean(key: String, found: String)
   /// A number key (`min`, `max`) with another value.
@@ -87,6 +91,8 @@ package enum RunbookProblem: DiagnosticKind, Equatable {
     case .unexpectedChoices: "unexpected-choices"
     case .badChoice: "bad-choice"
     case .duplicateChoice: "duplicate-id"
+    case .unexpectedExclusive: "unexpected-exclusive"
+    case .unknownExclusiveChoice: "unknown-choice"
     case .expectedBoolean: "expected-boolean"
     case .expectedNumber: "expected-number"
     case .unexpectedPattern: "unexpected-pattern"
@@ -142,6 +148,11 @@ package enum RunbookProblem: DiagnosticKind, Equatable {
       "a choice is an id ('api-keys') or one 'id: label' pair ('api-keys: API keys')"
     case .duplicateChoice(let id):
       "choice '\(id)' is listed twice"
+    case .unexpectedExclusive(let type):
+      "only multi questions take 'exclusive', not \(type.rawValue)"
+    case .unknownExclusiveChoice(let id, let suggestion):
+      "'exclusive' names '\(id)', which is not a choice of this question"
+        + Suggestion.didYouMean(suggestion)
     case .expectedBoolean(let key, let found):
       "'\(key)' must be yes or no, not '\(found)'"
     case .expectedNumber(let key, let found):

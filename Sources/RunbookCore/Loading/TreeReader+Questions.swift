@@ -5,7 +5,7 @@ extension TreeReader {
   static let sectionKeys = ["id", "title", "when", "intro", "for-each", "questions"]
   static let questionKeys = [
     "id", "ask", "type", "help", "default", "required", "when", "choices", "min", "max", "pattern",
-    "fact",
+    "fact", "exclusive",
   ]
 
   /// Reads a section: `section := {id, title, when?, intro?, for-each?, questions}`.
@@ -50,6 +50,7 @@ extension TreeReader {
       id: id, ask: ask, type: type, help: readTemplate(map, "help"), defaultAnswer: nil,
       isRequired: isRequired, when: readCondition(map, "when"), choices: choices, min: min,
       max: max, textPattern: pattern, location: node.location)
+    question.exclusiveChoices = readExclusive(map, type: type, choices: choices)
     question.defaultAnswer = readDefault(map, for: question)
     question.defaultLocation = map.value("default")?.location(ofTextOffset: 0)
     if let (fact, node) = map.text("fact", diagnostics: &diagnostics) {
@@ -108,6 +109,37 @@ extension TreeReader {
       seen[choice.id] = index
     }
     return choices
+  }
+
+  /// Reads `exclusive := [choice id]`, the choices of a `multi` question that stand alone.
+  ///
+  /// Each must be one of the question's choices; the key is refused on other types.
+  mutating func readExclusive(_ map: MappingReader, type: QuestionType, choices: [Choice])
+    -> [String]
+  {
+    guard let node = map.value("exclusive") else { return [] }
+    guard type == .multi else {
+      error(.unexpectedExclusive(type), at: node.location)
+      return []
+    }
+    guard let items = map.items("exclusive", diagnostics: &diagnostics) else { return [] }
+    var exclusive: [String] = []
+    let ids = choices.map(\.id)
+    for item in items {
+      guard case .scalar(let scalar) = item.content else {
+        error(.listItemNotText(key: "exclusive"), at: item.location)
+        continue
+      }
+      guard ids.contains(scalar.text) else {
+        error(
+          .unknownExclusiveChoice(
+            scalar.text, suggestion: Suggestion.nearest(to: scalar.text, in: ids)),
+          at: item.location(ofTextOffset: 0))
+        continue
+      }
+      if !exclusive.contains(scalar.text) { exclusive.append(scalar.text) }
+    }
+    return exclusive
   }
 
   private mutating func checkChoiceID(_ id: String, at location: SourceLocation) {

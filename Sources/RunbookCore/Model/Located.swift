@@ -24,6 +24,22 @@ package struct TemplateText: Sendable, Equatable {
   package func rendered(with values: [String: Value]) -> String {
     template.rendered(with: values)
   }
+
+  /// The text for a person, with every reference replaced by its value, and a reference with
+  /// no value yet by a readable placeholder, `‹tool›` (never the raw `{{tool}}`).
+  package func shown(with values: [String: Value]) -> String {
+    var values = values
+    for (name, _) in template.references where values[name] == nil {
+      values[name] = .string(Self.placeholder(name))
+    }
+    return template.rendered(with: values)
+  }
+
+  /// The text as a person reads it before any answer exists: `What can ‹tool› reach?`.
+  package var readable: String { shown(with: [:]) }
+
+  /// How a reference with no value is shown: `‹tool›`.
+  package static func placeholder(_ name: String) -> String { "‹\(name)›" }
 }
 
 /// A parsed `due` phrase with its source text and where it was written.

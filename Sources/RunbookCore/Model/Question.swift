@@ -12,6 +12,10 @@ package struct Question: Sendable, Equatable {
   package var isRequired: Bool
   package var when: Condition?
   package var choices: [Choice]
+  /// The choices of a `multi` question that stand alone (`none`, `unknown`).
+  ///
+  /// An answer holding one of them holds nothing else. Declared with `exclusive: [none, unknown]`.
+  package var exclusiveChoices: [String] = []
   /// Bounds a number, or the count of items of a `multi` or `list`.
   package var min: Double?
   package var max: Double?

@@ -14,6 +14,9 @@ extension CommandContext {
       currentDirectory: SystemFileSystem.currentDirectory(),
       now: { Date() },
       terminal: LiveTerminal.traits(environment: Environment(ProcessInfo.processInfo.environment)),
-      executablePath: Bundle.main.executablePath)
+      executablePath: Bundle.main.executablePath,
+      programName: ProgramName.shown(
+        argumentZero: CommandLine.arguments.first ?? "",
+        path: Environment(ProcessInfo.processInfo.environment)[.path]))
   }
 }

@@ -32,6 +32,9 @@ package struct CommandContext {
   package var executablePath: String?
   /// The SSH signature tool; nil means `ssh-keygen` on `PATH` (tests set a double).
   package var signatureTool: (any SignatureTool)?
+  /// The program's name in commands suggested to the user (see `ProgramName`): `triage`, or
+  /// `swift run triage` when started by `swift run`.
+  package var programName: String
 
   package init(
     standardInput: any TextInput,
@@ -43,7 +46,8 @@ package struct CommandContext {
     now: @escaping @Sendable () -> Date,
     terminal: TerminalTraits,
     colourChoice: ColourChoice = .automatic,
-    executablePath: String? = nil
+    executablePath: String? = nil,
+    programName: String = ProgramName.plain
   ) {
     self.standardInput = standardInput
     self.standardOutput = standardOutput
@@ -55,6 +59,7 @@ package struct CommandContext {
     self.terminal = terminal
     self.colourChoice = colourChoice
     self.executablePath = executablePath
+    self.programName = programName
   }
 }
 

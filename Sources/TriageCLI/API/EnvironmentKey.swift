@@ -23,6 +23,10 @@ package struct EnvironmentKey: Sendable, Hashable {
   package static let triageInventory = EnvironmentKey("TRIAGE_INVENTORY")
   /// Runbook folders, separated by `:`.
   package static let triageRunbooks = EnvironmentKey("TRIAGE_RUNBOOKS")
+  /// The local time zone shown beside UTC (`Europe/Paris`); else the system's.
+  package static let timeZone = EnvironmentKey("TZ")
+  /// The folders searched for a command: a program found there is suggested by its name.
+  package static let path = EnvironmentKey("PATH")
   /// The default responder.
   package static let user = EnvironmentKey("USER")
   /// The default responder when `USER` is not set.

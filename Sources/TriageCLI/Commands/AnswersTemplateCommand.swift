@@ -12,5 +12,7 @@ extension Command {
       Fill it in and give it to 'triage run RUNBOOK --answers FILE'. An empty answer takes the \
       question's default, or is skipped when the question is optional.
       """,
-    render: { runbook, _ in AnswersTemplate(runbook: runbook).rendered() })
+    render: { runbook, context in
+      AnswersTemplate(runbook: runbook, program: context.programName).rendered()
+    })
 }

@@ -150,7 +150,8 @@ enum RunCommand {
       if let revision { record = revision.applied(to: record) }
       context.standardOutput.write(
         json
-          ? JSONPrettyPrinter.string(of: record.jsonValue) : ReportGenerator.markdown(of: record))
+          ? JSONPrettyPrinter.string(of: record.jsonValue)
+          : ReportGenerator.markdown(of: record, localTime: context.localTime, marksOverdue: true))
       return .success
     }
     let archive = try context.archivePath(invocation)
@@ -161,9 +162,11 @@ enum RunCommand {
       if let revision {
         try recorder.record(
           reviewed.session, outcomes: reviewed.outcomes, metadata: metadata,
-          revising: revision.earlier.id)
+          revising: revision.earlier.id, localTime: context.localTime)
       } else {
-        try recorder.record(reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
+        try recorder.record(
+          reviewed.session, outcomes: reviewed.outcomes, metadata: metadata,
+          localTime: context.localTime)
       }
     if let draftPath = invocation.value(.resume) {
       try? context.fileSystem.removeFile(at: context.resolvedPath(draftPath))
@@ -205,14 +208,12 @@ enum RunCommand {
     let draft = Draft(
       session: session, runbookSHA256: hash, responder: responder, savedAt: context.now())
     let path = try draft.save(in: archive, fileSystem: context.fileSystem)
-    var command = "triage run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))"
+    var command = context.command("run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))")
     if invocation.value(.archive) != nil { command += " --archive \(shellQuoted(archive))" }
     if let revises = invocation.value(.revises) { command += " --revises \(shellQuoted(revises))" }
     throw CommandError.interruptedDraftSaved(path: path, resumeCommand: command)
   }
 
-  static func shellQuoted(_ word: String) -> String {
-    let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "/._-:+=@".contains($0) }
-    return safe ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-  }
+  /// `word` as one shell word (see `ProgramName.shellQuoted`).
+  static func shellQuoted(_ word: String) -> String { ProgramName.shellQuoted(word) }
 }

@@ -44,6 +44,8 @@ struct InteractiveSession {
 
   func run(_ start: Session) -> Ending {
     var session = start
+    // The answers taken back (`back`, a number in the review), offered again as the default.
+    var previous: [String: Value] = [:]
     let runbook = session.runbook
     output.write(
       style.bold(runbook.title) + "\n"
@@ -52,10 +54,13 @@ struct InteractiveSession {
             + "draft you can resume.") + "\n")
     while true {
       if let question = session.nextQuestion() {
-        guard ask(question, in: &session) else { return .interrupted(session) }
+        let kept = previous.removeValue(forKey: question.id)
+        guard ask(question, keeping: kept, in: &session, previous: &previous) else {
+          return .interrupted(session)
+        }
         continue
       }
-      switch review(&session) {
+      switch review(&session, previous: &previous) {
       case .some(let ending): return ending
       case .none: continue
       }
@@ -63,23 +68,38 @@ struct InteractiveSession {
   }
 
   /// Asks `question` until it has an answer or the responder goes back; false when interrupted.
-  private func ask(_ asked: Question, in session: inout Session) -> Bool {
+  ///
+  /// `kept` is the answer given before (the responder went back, or reopened it from the
+  /// review): it is shown as the default, and Enter keeps it, as copier and debconf do.
+  /// Going back puts the answer taken back into `previous`.
+  private func ask(
+    _ asked: Question, keeping kept: Value?, in session: inout Session,
+    previous: inout [String: Value]
+  ) -> Bool {
     var question = asked
     if let earlier = defaults[question.id] { question.defaultAnswer = earlier }
-    output.write(QuestionPrompt(session: session, question: question, style: style).rendered())
+    let kept = kept == .unset ? nil : kept
+    output.write(
+      QuestionPrompt(session: session, question: question, style: style, kept: kept).rendered())
     while true {
       output.write(QuestionPrompt.marker)
       guard case .line(let line) = context.standardInput.readAnswerLine() else { return false }
       let typed = line.trimmed
       if typed == "?" {
-        let help = question.help?.rendered(with: session.values(for: question))
+        let help = question.help?.shown(with: session.values(for: question))
           .trimmingTrailingNewlines
         output.write((help ?? "There is no help for this question.") + "\n")
         continue
       }
+      if typed.isEmpty, let kept {
+        session.record(kept, for: question, at: context.now())
+        return true
+      }
       if typed == "back" {
-        if let previous = session.back() {
-          output.write(style.dim("Back to \(previous.id).") + "\n")
+        let taken = session.trail.last
+        if let back = session.back() {
+          if let taken { previous[taken.question] = taken.answer }
+          output.write(style.dim("Back to \(back.id).") + "\n")
         } else {
           output.write("This is the first question; there is nothing to go back to.\n")
           continue
@@ -116,8 +136,9 @@ struct InteractiveSession {
     while true {
       if let problem = AnswerReader.problem(withItem: item, of: question) {
         output.write(
-          style.error("Not accepted:")
-            + " \(problem.message). That item is left out; type it again or go on.\n")
+          style.error("Item \(items.count + 1) not accepted:")
+            + " \(problem.message). That item is left out (the \(items.count) before it are "
+            + "kept); type it again or go on.\n")
       } else {
         items.append(item)
       }
@@ -129,9 +150,11 @@ struct InteractiveSession {
   }
 
   /// Shows the review and reads the choice; nil means an answer was reopened.
-  private func review(_ session: inout Session) -> Ending? {
+  private func review(_ session: inout Session, previous: inout [String: Value]) -> Ending? {
     let reviewed = ReviewedSession(evaluating: session, at: context.now(), calendar: calendar)
-    var formatter = ReviewFormatter(session: session, outcomes: reviewed.outcomes, style: style)
+    var formatter = ReviewFormatter(
+      session: session, outcomes: reviewed.outcomes, style: style, now: reviewed.reviewedAt,
+      localTime: context.localTime)
     formatter.changes = changes?(session, reviewed.outcomes)
     output.write(formatter.rendered())
     let listed = formatter.listed
@@ -144,7 +167,9 @@ struct InteractiveSession {
       if typed == "y" || typed == "yes" { return .finished(reviewed) }
       if typed == "q" || typed == "quit" { return .quit }
       if let number = Int(typed), number >= 1, number <= listed.count {
-        session.forget(listed[number - 1].id)
+        let id = listed[number - 1].id
+        if let answer = session.given[id] { previous[id] = answer }
+        session.forget(id)
         return nil
       }
       output.write("Please type y, q, or a number from 1 to \(listed.count).\n")

@@ -12,6 +12,9 @@ struct QuestionPrompt {
   let session: Session
   let question: Question
   let style: TextStyle
+  /// The answer given before, when the responder went back or reopened it from the review:
+  /// Enter keeps it.
+  var kept: Value? = nil
 
   /// `Credential rotation - question 4 of about 11`, then the prompt and how to answer; in a
   /// repeated group, the section title says which item: `The credential deploy key (1 of 2)`.
@@ -25,7 +28,7 @@ struct QuestionPrompt {
       ),
     ]
     // The answers quoted in the prompt stay on one line each; the runbook's own lines are kept.
-    let prompt = question.ask.rendered(with: session.values(for: question).mapValues(Self.oneLine))
+    let prompt = question.ask.shown(with: session.values(for: question).mapValues(Self.oneLine))
     if question.type == .note {
       lines.append(prompt.trimmingTrailingNewlines)
       lines.append(style.dim("(press Enter to continue)"))
@@ -53,7 +56,9 @@ struct QuestionPrompt {
     case .datetime: parts.append("a time like 2026-04-01T09:30:00Z, or now")
     case .text, .note: break
     }
-    if let fallback = question.defaultAnswer {
+    if let kept {
+      parts.append("Enter keeps \(VisibleText.line(kept.rendered))")
+    } else if let fallback = question.defaultAnswer {
       parts.append("Enter for \(VisibleText.line(fallback))")
     } else if !question.isRequired {
       parts.append("Enter to skip")

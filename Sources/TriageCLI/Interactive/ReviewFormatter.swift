@@ -1,3 +1,5 @@
+import Foundation
+import IncidentLog
 import RunbookCore
 import TriageSession
 
@@ -13,6 +15,10 @@ struct ReviewFormatter {
   let style: TextStyle
   /// For a re-triage: the id of the revised record and one line per changed outcome.
   var changes: (since: String, lines: [String])? = nil
+  /// The time of the review: a deadline before it is marked overdue.
+  var now: Date = .distantPast
+  /// The zone shown beside UTC.
+  var localTime: LocalTime = .utcOnly
 
   /// The questions listed in the review, in order: the answered, reachable ones.
   var listed: [Question] {
@@ -26,7 +32,12 @@ struct ReviewFormatter {
     for (index, question) in listed.enumerated() {
       let value = session.given[question.id] ?? .unset
       let label = "  \(index + 1). \(VisibleText.line(question.id)): "
-      let shown = value == .unset ? "(skipped)" : value.rendered
+      let shown: String
+      switch value {
+      case .unset: shown = "(skipped)"
+      case .time(let date): shown = localTime.string(from: date)
+      default: shown = value.rendered
+      }
       let indent = String(repeating: " ", count: label.count)
       lines.append(label + VisibleText.block(shown, indent: indent))
     }
@@ -46,7 +57,7 @@ struct ReviewFormatter {
       for action in outcomes.actions {
         lines.append(
           VisibleText.line(
-            "    - \(action.title) (\(action.owner ?? "no owner"), \(Self.text(action.due)))"))
+            "    - \(action.title) (\(action.owner ?? "no owner"), \(text(action.due)))"))
       }
     }
     if outcomes.notifications.isEmpty {
@@ -54,7 +65,7 @@ struct ReviewFormatter {
     } else {
       lines.append("  Notifications:")
       for notification in outcomes.notifications {
-        lines.append(VisibleText.line("    - \(notification.to) (\(Self.text(notification.due)))"))
+        lines.append(VisibleText.line("    - \(notification.to) (\(text(notification.due)))"))
       }
     }
     for (heading, items) in [
@@ -78,15 +89,22 @@ struct ReviewFormatter {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// `due 2026-04-03T09:00:00Z`, `pending until authority.sent`, or `no due time`.
-  static func text(_ due: DueState) -> String {
+  /// `due 2026-04-03T09:00:00Z (2026-04-03 11:00 Europe/Paris)`, `pending until authority.sent`, or
+  /// `no due time`; a time before `now` is followed by `OVERDUE`.
+  func text(_ due: DueState) -> String {
     switch due {
     case .none: return "no due time"
     case .at(let date, let pending) where !pending.isEmpty:
       let waiting = pending.joined(separator: ", ")
-      return "due \(UTCTimestamp.string(from: date)) at the latest (\(waiting) not known yet)"
-    case .at(let date, _): return "due \(UTCTimestamp.string(from: date))"
+      return "due \(localTime.string(from: date)) at the latest (\(waiting) not known yet)"
+        + overdue(date)
+    case .at(let date, _): return "due \(localTime.string(from: date))" + overdue(date)
     case .pending(let anchor): return "pending until \(anchor)"
     }
+  }
+
+  /// `, OVERDUE` when `date` is before the review, else nothing.
+  private func overdue(_ date: Date) -> String {
+    date < now ? ", OVERDUE" : ""
   }
 }

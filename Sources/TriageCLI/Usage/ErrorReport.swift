@@ -22,13 +22,14 @@ package struct ErrorReport: Equatable {
   }
 
   /// The report for any error a command line can end with; usage errors are described against
-  /// the command tree `root`.
-  package init(for error: any Error, root: Command = .root) {
+  /// the command tree `root`, and commands suggested in a message start with `program` (see
+  /// `ProgramName`).
+  package init(for error: any Error, root: Command = .root, program: String = ProgramName.plain) {
     switch error {
     case let error as ArgumentError:
       self.init(
         message: Self.message(for: error.kind), exit: .usage,
-        usage: Self.usage(for: error, root: root))
+        usage: Self.usage(for: error, root: root, program: program))
     case let error as FileError:
       switch error {
       case .noSuchFile(let path): self.init(message: "\(shown(path)): no such file", exit: .noInput)
@@ -78,7 +79,7 @@ package struct ErrorReport: Equatable {
       let exit: TriageExit = if case .ambiguous = error { .dataError } else { .noInput }
       self.init(message: shown(error.description), exit: exit)
     case let error as CommandError:
-      self.init(message: Self.message(for: error), exit: Self.exit(for: error))
+      self.init(message: Self.message(for: error, program: program), exit: Self.exit(for: error))
     case let error as CommandFailure:
       self.init(message: shown(error.message), exit: error.exit)
     default:
@@ -133,11 +134,11 @@ package struct ErrorReport: Equatable {
     }
   }
 
-  private static func message(for error: CommandError) -> String {
+  private static func message(for error: CommandError, program: String) -> String {
     switch error {
     case .noTerminalToAsk(let runbook):
       return "no terminal to ask the questions on; give the answers with --answers FILE "
-        + "(triage answers-template \(shown(runbook)) writes one to fill in)"
+        + "(\(program) answers-template \(shown(runbook)) writes one to fill in)"
     case .noResponder:
       return "who is answering? pass --responder NAME (or give responder: in the answers file, "
         + "or set $USER); the record names its responder"
@@ -172,7 +173,7 @@ package struct ErrorReport: Equatable {
       return "\(source) \"\(shown(value))\" holds a control character; "
         + "name the archive folder without one"
     case .noArchive(let path):
-      return "\(shown(path)): no incident log archive here (triage run creates one)"
+      return "\(shown(path)): no incident log archive here (\(program) run creates one)"
     case .noObligationsLibrary(let searched):
       return "no obligations library (obligations/facts.yaml) in "
         + searched.map(shown).joined(separator: ", ")
@@ -220,9 +221,9 @@ package struct ErrorReport: Equatable {
     }
   }
 
-  private static func usage(for error: ArgumentError, root: Command) -> String {
+  private static func usage(for error: ArgumentError, root: Command, program: String) -> String {
     let path = root.path(named: error.commandPath)
-    let names = path.map(\.name).joined(separator: " ")
+    let names = ([program] + path.dropFirst().map(\.name)).joined(separator: " ")
     return """
       Usage: \(UsageGenerator(path: path).synopsis)
         See '\(names) --help' for more information.

@@ -2,7 +2,7 @@
 /// on a terminal the offending source line) to standard error, and returns the exit status.
 enum ErrorReporter {
   static func report(_ error: any Error, in context: CommandContext) -> TriageExit {
-    let report = ErrorReport(for: error)
+    let report = ErrorReport(for: error, program: context.programName)
     context.standardError.write(rendered(report, for: error, in: context))
     return report.exit
   }

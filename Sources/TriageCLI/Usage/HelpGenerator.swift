@@ -12,6 +12,8 @@
 struct HelpGenerator {
   /// The command and its ancestors, from the root.
   let path: [Command]
+  /// The program's name in the commands the screen suggests (see `ProgramName`).
+  var program: String = ProgramName.plain
 
   /// Where the help column starts; longer labels put their help on the next line.
   static let labelColumn = 26
@@ -38,7 +40,7 @@ struct HelpGenerator {
       let rows = command.subcommands.map { ($0.name, $0.abstract) }
       sections.append(table("COMMANDS:", rows, width: width, style: style))
       let names = path.map(\.name).dropFirst().joined(separator: " ")
-      let helpCommand = (["triage", "help"] + (names.isEmpty ? [] : [names])).joined(separator: " ")
+      let helpCommand = ([program, "help"] + (names.isEmpty ? [] : [names])).joined(separator: " ")
       sections.append("  See '\(helpCommand) <command>' for detailed help.")
     }
     return sections.joined(separator: "\n\n") + "\n"
@@ -70,6 +72,7 @@ struct HelpGenerator {
 extension HelpGenerator {
   /// The screen for standard output in `context`: its width and colour.
   func rendered(in context: CommandContext) -> String {
-    rendered(width: context.outputWidth, style: context.outputStyle)
+    HelpGenerator(path: path, program: context.programName)
+      .rendered(width: context.outputWidth, style: context.outputStyle)
   }
 }

@@ -12,11 +12,13 @@ import RunbookCore
 /// once per item of its list.
 struct AnswersTemplate {
   var runbook: Runbook
+  /// The program's name in the command the header suggests (see `ProgramName`).
+  var program: String = ProgramName.plain
 
   func rendered() -> String {
     var lines = [
       "# Answers for runbook \(runbook.id) \(runbook.version): \(Self.flat(runbook.title))",
-      "# Fill in the answers, then: triage run \(runbook.id) --answers FILE",
+      "# Fill in the answers, then: \(program) run \(runbook.id) --answers FILE",
       "# An empty answer takes the default, or is skipped when the question is optional.",
       "# Delete the lines of questions that will not be asked (see 'asked only when').",
       "runbook: \(Self.scalar(runbook.id))",
@@ -25,7 +27,7 @@ struct AnswersTemplate {
     ]
     for section in runbook.sections {
       lines.append("")
-      lines.append("  # == \(section.id): \(Self.flat(section.title.source)) ==")
+      lines.append("  # == \(section.id): \(Self.flat(section.title.readable)) ==")
       if let when = section.when { lines.append("  # section asked only when: \(when.source)") }
       if let list = section.forEach {
         lines += groupSkeleton(section, over: list)
@@ -62,7 +64,7 @@ struct AnswersTemplate {
   }
 
   private func comments(for question: Question) -> [String] {
-    var lines = String(wrapping: Self.words(question.ask.source), to: 90).split(separator: "\n")
+    var lines = String(wrapping: Self.words(question.ask.readable), to: 90).split(separator: "\n")
       .map(String.init)
     if question.type == .note {
       lines.append("(\(question.id): a note, nothing to answer)")

@@ -70,14 +70,15 @@ struct RunbookGraph: Equatable {
       let nodes = section.questions.map { question in
         Node(
           id: Self.questionID(question.id),
-          label: "\(question.id) (\(question.type.rawValue))\n" + Self.wrapped(question.ask.source),
+          label: "\(question.id) (\(question.type.rawValue))\n"
+            + Self.wrapped(question.ask.readable),
           kind: question.type.asksForAnswer ? .question : .note)
       }
       let repeated = section.forEach.map { " (for each item of \($0))" } ?? ""
       clusters.append(
         Cluster(
           id: Self.safe("section_" + section.id),
-          label: Self.wrapped("\(section.id): \(section.title.source)\(repeated)", width: 60),
+          label: Self.wrapped("\(section.id): \(section.title.readable)\(repeated)", width: 60),
           nodes: nodes))
       if !nodes.isEmpty {
         sectionSpans.append((section.when, sequence.count, sequence.count + nodes.count - 1))
@@ -151,7 +152,7 @@ struct RunbookGraph: Equatable {
     for (index, rule) in runbook.decisionRules.enumerated() {
       decision.append(
         Node(
-          id: "decision_\(index + 1)", label: Self.wrapped("decision: " + rule.say.source),
+          id: "decision_\(index + 1)", label: Self.wrapped("decision: " + rule.say.readable),
           kind: .outcome))
       addReads(rule.when, into: "decision_\(index + 1)", derived: derived)
     }
@@ -159,7 +160,7 @@ struct RunbookGraph: Equatable {
     for action in runbook.actions {
       let id = Self.safe("action_" + action.id)
       let repeated = action.forEach.map { " (for each item of \($0))" } ?? ""
-      var label = Self.wrapped("action\(repeated): " + action.title.source)
+      var label = Self.wrapped("action\(repeated): " + action.title.readable)
       let facts = [action.owner, action.due?.source].compactMap { $0 }
       if !facts.isEmpty { label += "\n" + Self.wrapped(facts.joined(separator: ", ")) }
       actions.append(Node(id: id, label: label, kind: .outcome))
@@ -170,7 +171,7 @@ struct RunbookGraph: Equatable {
     for notification in runbook.notifications {
       let id = Self.safe("notify_" + notification.id)
       let repeated = notification.forEach.map { " (for each item of \($0))" } ?? ""
-      var label = Self.wrapped("notify\(repeated): " + notification.to.source)
+      var label = Self.wrapped("notify\(repeated): " + notification.to.readable)
       if let due = notification.due { label += "\n" + Self.wrapped(due.source) }
       notifications.append(Node(id: id, label: label, kind: .outcome))
       addReads(notification.when, into: id, derived: derived)

@@ -13,7 +13,7 @@ struct RunbookOutline {
     var number = 0
     for section in runbook.sections {
       writer.blank()
-      writer.line("Section \(section.id): \(section.title.source)")
+      writer.line("Section \(section.id): \(section.title.readable)")
       if let when = section.when { writer.field("when", when.source, indent: 2) }
       if let list = section.forEach { writer.field("for each item of", list, indent: 2) }
       for question in section.questions {
@@ -44,7 +44,7 @@ struct RunbookOutline {
     let head = "  \(number). "
     let indent = head.count
     writer.line(head + "\(question.id) (\(kind))")
-    writer.paragraph(question.ask.source, indent: indent)
+    writer.paragraph(question.ask.readable, indent: indent)
     if let when = question.when { writer.field("when", when.source, indent: indent) }
     for choice in question.choices {
       let label = choice.label == choice.id ? "" : ": \(choice.label)"
@@ -83,7 +83,7 @@ struct RunbookOutline {
       writer.line("Decision (first match wins):")
       for rule in runbook.decisionRules {
         writer.paragraph(Self.condition(rule.when) + ":", indent: 2, hanging: 4)
-        writer.paragraph(rule.say.source, indent: 4)
+        writer.paragraph(rule.say.readable, indent: 4)
       }
     }
     writeActions(&writer)
@@ -95,7 +95,7 @@ struct RunbookOutline {
     writer.blank()
     writer.line("Actions:")
     for action in runbook.actions {
-      writer.paragraph("\(action.id): \(action.title.source)", indent: 2, hanging: 4)
+      writer.paragraph("\(action.id): \(action.title.readable)", indent: 2, hanging: 4)
       if let list = action.forEach { writer.field("for each item of", list, indent: 4) }
       if let owner = action.owner { writer.field("owner", owner, indent: 4) }
       if let due = action.due { writer.field("due", due.source, indent: 4) }
@@ -109,7 +109,7 @@ struct RunbookOutline {
     writer.line("Notifications:")
     for notification in runbook.notifications {
       writer.paragraph(notification.id, indent: 2)
-      writer.field("to", notification.to.source, indent: 4)
+      writer.field("to", notification.to.readable, indent: 4)
       if let list = notification.forEach { writer.field("for each item of", list, indent: 4) }
       if let due = notification.due { writer.field("due", due.source, indent: 4) }
       if let basis = notification.basis { writer.field("basis", basis, indent: 4) }

@@ -162,21 +162,42 @@ extension AnswersFile {
     }
     return open.map { question in
       let problem = AnswersFileProblem.missingAnswer(
-        question: question.id, type: question.type, ask: question.ask.source)
+        question: question.id, type: question.type,
+        ask: question.ask.shown(with: session.values(for: question)))
       return Diagnostic(.error, problem, at: answersLocation)
     }
   }
 }
 
 extension AnswersFile.Entry {
-  /// The problems of each item of a list answer to a `list` or `multi` question, at the item.
+  /// The problems of each item of a list answer to a `list` or `multi` question, at the item
+  /// and naming it (`exposure, item 2: …`): a secret, a missed pattern, an unknown choice, and
+  /// in a multi a choice given twice or an exclusive one given with others.
   func itemProblems(for question: Question) -> [Diagnostic] {
     guard question.type == .list || question.type == .multi, case .items(let items) = input
     else { return [] }
-    return zip(items, itemLocations).compactMap { item, location in
-      AnswerReader.problem(withItem: item, of: question).map {
-        Diagnostic(.error, AnswersFileProblem.badAnswer(question: question.id, $0), at: location)
+    func diagnostic(_ number: Int, _ problem: AnswerProblem, _ location: SourceLocation)
+      -> Diagnostic
+    {
+      let problem = AnswersFileProblem.badItem(question: question.id, number: number, problem)
+      return Diagnostic(.error, problem, at: location)
+    }
+    var diagnostics: [Diagnostic] = []
+    var earlier: [String] = []
+    for (index, (item, location)) in zip(items, itemLocations).enumerated() {
+      if let problem = AnswerReader.problem(withItem: item, of: question) {
+        diagnostics.append(diagnostic(index + 1, problem, location))
+        continue
+      }
+      let id = item.trimmed
+      if question.type == .multi, !id.isEmpty {
+        if let problem = AnswerReader.choiceConflict(in: earlier + [id], of: question) {
+          diagnostics.append(diagnostic(index + 1, problem, location))
+          continue
+        }
+        earlier.append(id)
       }
     }
+    return diagnostics
   }
 }

@@ -31,6 +31,8 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
   case secretInField(key: String, kind: String)
   /// An answer that does not fit its question.
   case badAnswer(question: String, AnswerProblem)
+  /// One item of a list or multi answer refused (its `number`, from 1); the others are fine.
+  case badItem(question: String, number: Int, AnswerProblem)
   /// An answer to a question that ends up not asked.
   case unusedAnswer(question: String)
   /// A required question the file leaves open.
@@ -58,7 +60,7 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
     case .unknownFact: "unknown-fact"
     case .noteAnswered: "note-answered"
     case .secretInField: "looks-like-secret"
-    case .badAnswer(_, let problem): problem.code
+    case .badAnswer(_, let problem), .badItem(_, _, let problem): problem.code
     case .unusedAnswer: "unused-answer"
     case .missingAnswer: "missing-answer"
     case .itemAnswersNotMapping: "expected-mapping"
@@ -101,6 +103,8 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
         + ", never a credential"
     case .badAnswer(let question, let problem):
       "\(question): \(problem.message)"
+    case .badItem(let question, let number, let problem):
+      "\(question), item \(number): \(problem.message)"
     case .unusedAnswer(let question):
       "\(question) was answered but not asked (its condition is false); kept as unused"
     case .missingAnswer(let question, let type, let ask):

@@ -103,14 +103,67 @@ package struct Session: Sendable, Equatable {
   package var isComplete: Bool { nextQuestion() == nil }
 
   /// Where the responder is: the section of `question`, its number among the reachable questions,
-  /// and how many there are likely to be (later conditions may still add or remove some).
+  /// and how many there are likely to be (`estimatedCount()`).
   package func progress(at question: Question) -> Progress {
     let list = reachable().map(\.question)
     let number = (list.firstIndex { $0.id == question.id } ?? list.count) + 1
     let section = runbook.section(holding: question.plainID)
     return Progress(
-      sectionTitle: section?.title.rendered(with: values(for: question)) ?? "",
-      number: number, estimatedTotal: Swift.max(list.count, number), item: question.item)
+      sectionTitle: section?.title.shown(with: values(for: question)) ?? "",
+      number: number, estimatedTotal: Swift.max(estimatedCount(), number), item: question.item)
+  }
+
+  /// How many questions the session is likely to ask in all, notes included: the runbook walked
+  /// with the answers so far, where a condition that reads a question still to be asked counts
+  /// as holding (it may), and a repeated group whose list is still to be answered counts once.
+  ///
+  /// A condition that the answers so far decide counts as it evaluates, so the estimate only
+  /// shrinks or stays as answers come in, except for repeated groups with several items.
+  package func estimatedCount() -> Int {
+    var values: [String: Value] = [:]
+    // Questions counted but not answered yet: a condition naming one is still open.
+    var pending: Set<String> = []
+    var count = 0
+    func holds(_ condition: Condition?, _ values: [String: Value]) -> Bool {
+      guard let condition else { return true }
+      if condition.expression.names.contains(where: { pending.contains($0.name) }) { return true }
+      return ExpressionEvaluator.isTrue(condition.expression, in: values)
+    }
+    for section in runbook.sections {
+      guard let list = section.forEach else {
+        guard holds(section.when, values) else { continue }
+        for question in section.questions where holds(question.when, values) {
+          count += 1
+          if let value = given[question.id] {
+            values[question.id] = value
+          } else {
+            pending.insert(question.id)
+          }
+        }
+        continue
+      }
+      if pending.contains(list) {
+        // The items are not known yet: one item's questions, each as if its condition holds.
+        count += section.questions.count
+        pending.formUnion(section.questions.map(\.id))
+        continue
+      }
+      for item in runbook.items(of: list, in: values) {
+        var local = runbook.binding(item, in: values)
+        guard holds(section.when, local) else { continue }
+        for question in section.questions where holds(question.when, local) {
+          count += 1
+          let expanded = Runbook.question(question, for: item)
+          if let value = given[expanded.id] {
+            values[expanded.id] = value
+            local[question.id] = value
+          } else {
+            pending.insert(question.id)
+          }
+        }
+      }
+    }
+    return count
   }
 
   /// The prompt of `question` with its templates filled from the answers so far.

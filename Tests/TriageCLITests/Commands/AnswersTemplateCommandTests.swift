@@ -25,7 +25,7 @@ import TriageTestSupport
           # text, required
           vendor: 
 
-          # What kind of vendor is {{vendor}}?
+          # What kind of vendor is ‹vendor›?
           # choice, required
           #   saas — A "SaaS" service
           #   tool

@@ -13,7 +13,7 @@ import TriageTestSupport
           done(["done"])
           subgraph section_basics["basics: Basics"]
             q_vendor["vendor (text)<br/>Which vendor?"]
-            q_kind["kind (choice)<br/>What kind of vendor is #123;#123;vendor#125;#125;?"]
+            q_kind["kind (choice)<br/>What kind of vendor is ‹vendor›?"]
             q_exposed["exposed (yesno)<br/>Were we exposed?"]
           end
           subgraph section_details["details: Details"]
@@ -69,7 +69,7 @@ import TriageTestSupport
           subgraph "cluster_section_basics" {
             label="basics: Basics";
             "q_vendor" [label="vendor (text)\nWhich vendor?"];
-            "q_kind" [label="kind (choice)\nWhat kind of vendor is {{vendor}}?"];
+            "q_kind" [label="kind (choice)\nWhat kind of vendor is ‹vendor›?"];
             "q_exposed" [label="exposed (yesno)\nWere we exposed?"];
           }
           subgraph "cluster_section_details" {

@@ -61,7 +61,7 @@ import TriageTestSupport
       "triage: answers.yaml:4:3: unknown question 'vendr' in runbook 'vendor-breach'; "
         + "did you mean 'vendor'?",
       "triage: answers.yaml:6:18: personal_data: expected yes or no, not 'maybe'",
-      "triage: answers.yaml:8:14: exposure: 'credentails' is not a choice of exposure; "
+      "triage: answers.yaml:8:14: exposure, item 1: 'credentails' is not a choice of exposure; "
         + "did you mean 'credentials'?",
     ]
     let problems = context.capturedError.split(separator: "\n").map(String.init)

@@ -17,7 +17,7 @@ import TriageTestSupport
           1. vendor (text, required)
              Which vendor?
           2. kind (choice, required)
-             What kind of vendor is {{vendor}}?
+             What kind of vendor is ‹vendor›?
              - saas: A "SaaS" service
              - tool
           3. exposed (yesno, required)

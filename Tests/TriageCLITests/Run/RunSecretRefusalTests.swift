@@ -70,9 +70,9 @@ struct RunSecretRefusalTests {
       ])
     #expect(
       context.capturedError.contains(
-        "Not accepted: this looks like a GitHub token; record the credential's name (for "
-          + "example 'the CI deploy key'), never its value. That item is left out; type it "
-          + "again or go on.\n"))
+        "Item 2 not accepted: this looks like a GitHub token; record the credential's name (for "
+          + "example 'the CI deploy key'), never its value. That item is left out (the 1 before "
+          + "it are kept); type it again or go on.\n"))
     #expect(!context.capturedError.contains(token))
     #expect(!context.capturedOutput.contains(token))
   }

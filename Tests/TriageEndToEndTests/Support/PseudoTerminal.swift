@@ -50,10 +50,13 @@ final class PseudoTerminalSession {
   /// - Parameters:
   ///   - environment: added to `TriageBinary.environment()`, with `TERM=xterm-256color`.
   ///   - currentDirectory: the child's working directory (default: this process's).
+  ///   - argumentZero: the child's `argv[0]` (default: the executable's path), to start it as
+  ///     a shell would under another name.
   init(
     _ arguments: [String],
     environment: [String: String] = [:],
     currentDirectory: URL? = nil,
+    argumentZero: String? = nil,
     columns: UInt16 = 80,
     rows: UInt16 = 24
   ) throws {
@@ -102,7 +105,7 @@ final class PseudoTerminalSession {
 
     let childEnvironment = TriageBinary.environment(adding: ["TERM": "xterm-256color"])
       .merging(environment) { _, new in new }
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let argv = ([argumentZero ?? executable] + arguments).map { strdup($0) } + [nil]
     let envp = childEnvironment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
       for pointer in argv + envp { free(pointer) }

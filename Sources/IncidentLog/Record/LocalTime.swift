@@ -1,0 +1,65 @@
+import Foundation
+import RunbookCore
+
+/// How a time is shown to a person: UTC, as records keep it, with the local time beside it
+/// (`2026-04-03T09:00:00Z (2026-04-03 11:00 Europe/Paris)`) when the local zone is not UTC.
+///
+/// The zone is `TZ` when it names one, else the system's. Records and every machine-read output
+/// stay UTC only.
+package struct LocalTime: Sendable, Equatable {
+  /// The zone shown beside UTC; nil shows UTC only.
+  package var timeZone: TimeZone?
+
+  package init(timeZone: TimeZone?) {
+    self.timeZone = timeZone
+  }
+
+  /// UTC only (for output a program reads, and for tests that need no zone).
+  package static let utcOnly = LocalTime(timeZone: nil)
+
+  /// The zone of a process whose `TZ` is `tz`.
+  ///
+  /// `Europe/Paris` or `:Europe/Paris`, else the system zone. A zone that is UTC all year shows
+  /// nothing beside UTC.
+  package static func from(tz: String?) -> LocalTime {
+    var zone = TimeZone.current
+    if let written = tz, !written.isEmpty {
+      let name = written.hasPrefix(":") ? String(written.dropFirst()) : written
+      if let named = TimeZone(identifier: name) {
+        zone = named
+      } else if let abbreviated = TimeZone(abbreviation: name) {
+        zone = abbreviated
+      }
+    }
+    return LocalTime(timeZone: isUTC(zone) ? nil : zone)
+  }
+
+  /// Whether `zone` is UTC all year (no offset now or in six months).
+  private static func isUTC(_ zone: TimeZone) -> Bool {
+    let now = Date()
+    return zone.secondsFromGMT(for: now) == 0
+      && zone.secondsFromGMT(for: now.addingTimeInterval(182 * 86_400)) == 0
+  }
+
+  /// `2026-04-03T09:00:00Z`, then the local time in parentheses when there is a zone.
+  package func string(from date: Date) -> String {
+    let utc = UTCTimestamp.string(from: date)
+    guard let local = local(date) else { return utc }
+    return "\(utc) (\(local))"
+  }
+
+  /// `2026-04-03 11:00 Europe/Paris`: the local time alone, or nil without a zone.
+  package func local(_ date: Date) -> String? {
+    guard let timeZone else { return nil }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    func two(_ number: Int?) -> String {
+      let text = String(number ?? 0)
+      return text.count < 2 ? "0" + text : text
+    }
+    // The zone's name as TZ gives it: the same on every platform, unlike abbreviations.
+    return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) "
+      + "\(two(parts.hour)):\(two(parts.minute)) \(timeZone.identifier)"
+  }
+}
