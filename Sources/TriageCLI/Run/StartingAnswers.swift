@@ -40,14 +40,17 @@ struct StartingAnswers {
     }
     let isTerminal = context.terminal.isInputTerminal
     if let answersPath = invocation.value(.answers) {
-      let (file, problems) = AnswersFile.load(
-        try context.readInput(answersPath, as: .answers), file: answersPath)
-      guard let file else { throw DiagnosticsError(problems) }
+      let bytes = try context.readInput(answersPath, as: .answers)
+      let (file, problems) = AnswersFile.load(bytes, file: answersPath)
+      // On a terminal each problem is shown under its line, with a caret.
+      guard let file else { throw DiagnosticsError(problems, file: answersPath, source: bytes) }
       // On a terminal the questions the file leaves open are asked (not when the file is the
       // standard input, which then is no terminal to ask on).
       let leaveOpen = isTerminal && answersPath != "-"
       let applied = file.apply(to: &start.session, now: context.now(), leaveOpen: leaveOpen)
-      if applied.containsErrors { throw DiagnosticsError(applied) }
+      if applied.containsErrors {
+        throw DiagnosticsError(applied, file: answersPath, source: bytes)
+      }
       start.messages += applied.map(DiagnosticsError.line)
       start.responder = start.responder ?? file.responder
       start.hasAnswersFile = true
