@@ -50,6 +50,9 @@ enum DotRenderer {
     /// The anchor of each derived value and outcome: the last question (or `done`) it reads,
     /// through derived values.
     private(set) var anchor: [String: String] = [:]
+    /// The value each derived value or outcome reads that gives it its anchor: the one edge
+    /// that ranks it.
+    private(set) var ranker: [String: String] = [:]
     /// The derived values and outcomes, in the order of their anchors (then as in the graph).
     private(set) var stacked: [RunbookGraph.Node] = []
 
@@ -69,14 +72,15 @@ enum DotRenderer {
       var anchors: [String: String] = [:]
       // Derived values come first in the graph and read only answers or earlier values.
       for node in outcomes {
-        var best: String?
+        var best: (anchor: String, source: String)?
         for source in reads[node.id] ?? [] {
           guard let candidate = position[source] != nil ? source : anchors[source] else { continue }
-          if best.map({ (position[candidate] ?? 0) > (position[$0] ?? 0) }) ?? true {
-            best = candidate
+          if best.map({ (position[candidate] ?? 0) > (position[$0.anchor] ?? 0) }) ?? true {
+            best = (candidate, source)
           }
         }
-        anchors[node.id] = best ?? "done"
+        anchors[node.id] = best?.anchor ?? "done"
+        ranker[node.id] = best?.source ?? "done"
       }
       anchor = anchors
       stacked = outcomes.enumerated().sorted { left, right in
@@ -116,7 +120,7 @@ enum DotRenderer {
     case .reads:
       attributes += ["style=dotted", "color=\"#888888\""]
       // Only the anchor ranks a value or an outcome.
-      if layout.anchor[edge.to] != edge.from { attributes.append("constraint=false") }
+      if layout.ranker[edge.to] != edge.from { attributes.append("constraint=false") }
     }
     let list = attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]"
     return "\(quoted(edge.from)) -> \(quoted(edge.to))\(list);"

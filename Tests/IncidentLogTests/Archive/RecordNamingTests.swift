@@ -21,7 +21,9 @@ import TriageTestSupport
       DocumentID.generate(at: base.addingTimeInterval(Double(index) * 0.019), using: &generator)
     }
     #expect(ids == ids.sorted())
-    #expect(DocumentID.generate(at: base.addingTimeInterval(0.999), using: &generator).dropFirst(17).hasPrefix("3e7"))
+    #expect(
+      DocumentID.generate(at: base.addingTimeInterval(0.999), using: &generator).dropFirst(17)
+        .hasPrefix("3e7"))
   }
 
   /// Appends a record with `id`, returning its stored document.
