@@ -15,7 +15,8 @@ extension Command {
       """,
     options: [.flag(.version, help: "Show the version.")],
     subcommands: [
-      .run, .lint, .test, .replay, .archive, .drafts, .show, .graph, .answersTemplate, .answersSchema,
+      .run, .lint, .test, .replay, .archive, .drafts, .show, .graph, .answersTemplate,
+      .answersSchema,
       .runbooks, .obligations, .parse, .help,
     ])
 }

@@ -190,7 +190,9 @@ enum DraftsCommand {
         "answers": .number(Double(draft.answers.count)),
       ]
     case .failure(let failure):
-      return ["id": .string(entry.id), "path": .string(entry.path), "error": .string(failure.message)]
+      return [
+        "id": .string(entry.id), "path": .string(entry.path), "error": .string(failure.message),
+      ]
     }
   }
 }

@@ -15,9 +15,11 @@ enum ColumnText {
     return String(flat.prefix(width - 1)) + "…"
   }
 
-  /// `text` on one line, cut to a window of `width` characters centred on the first match of
-  /// `match` (ignoring case), with `…` where cut: the whole match is always shown (a match
-  /// longer than the width is shown whole, past it). Without a match, as ``truncated(_:to:)``.
+  /// `text` on one line, cut to `width` characters around the first match of `match`.
+  ///
+  /// The window is centred on the match (found ignoring case), with `…` where cut, so the whole
+  /// match is always shown (a match longer than the width is shown whole, past it). Without a
+  /// match, as ``truncated(_:to:)``.
   static func window(_ text: String, around match: String, width: Int) -> String {
     let flat = VisibleText.line(MarkdownText.oneLine(text))
     guard flat.count > width,

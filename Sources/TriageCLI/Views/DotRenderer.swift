@@ -67,7 +67,9 @@ enum DotRenderer {
       }
       position["done"] = next
       var reads: [String: [String]] = [:]
-      for edge in graph.edges where edge.style == .reads { reads[edge.to, default: []].append(edge.from) }
+      for edge in graph.edges where edge.style == .reads {
+        reads[edge.to, default: []].append(edge.from)
+      }
       let outcomes = graph.clusters.filter(Self.holdsOutcomes).flatMap(\.nodes)
       var anchors: [String: String] = [:]
       // Derived values come first in the graph and read only answers or earlier values.
