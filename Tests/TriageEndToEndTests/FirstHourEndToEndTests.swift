@@ -239,8 +239,8 @@ import TriageTestSupport
       process.waitUntilExit()
       let width = svg.components(separatedBy: "<svg width=\"").dropFirst().first
         .flatMap { Int($0.prefix(while: \.isNumber)) }
-      // Points; the old layout drew them 4,120 to 7,910 pt wide (one row of outcomes).
-      #expect((width ?? .max) < 2_700, "\(id) is \(width ?? -1) pt wide")
+      // Points (3,000 px); the old layout drew them 4,120 to 7,910 pt wide (one row of outcomes).
+      #expect((width ?? .max) < 2_250, "\(id) is \(width ?? -1) pt wide")
     }
   }
 }

@@ -22,6 +22,9 @@ enum DotRenderer {
       // The newer ranking: the classic one fails ("trouble in init_rank") on some runbooks whose
       // clusters have edges both ways between them.
       "  newrank=true;",
+      // Tighter than the defaults (0.25 and 0.5 inch): a runbook has many nodes.
+      "  nodesep=0.15;",
+      "  ranksep=0.3;",
       "  node [shape=box, style=rounded, fontname=\"Helvetica\"];",
       "  edge [fontname=\"Helvetica\", fontsize=10];",
     ]

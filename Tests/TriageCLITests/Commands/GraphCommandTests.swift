@@ -62,6 +62,8 @@ import TriageTestSupport
         digraph "mini" {
           rankdir=TB;
           newrank=true;
+          nodesep=0.15;
+          ranksep=0.3;
           node [shape=box, style=rounded, fontname="Helvetica"];
           edge [fontname="Helvetica", fontsize=10];
           "start" [label="start", shape=oval, style=solid];
