@@ -31,7 +31,7 @@ import TriageTestSupport
     let first = try runTriage(ArchiveTestSupport.runArguments(folder, archive: archive))
     #expect(first.status == 0, "\(first)")
     let list = try ArchiveTestSupport.archive(["list"], archive)
-    let record = String(list.output.prefix(25))
+    let record = String(list.output.prefix(while: { $0 != " " }))
     var generator = SystemRandomNumberGenerator()
     var kills = 0
     var round = 0

@@ -32,7 +32,8 @@ import TriageTestSupport
     try record(in: bob)
     let bobLog = bob.appendingPathComponent("log").path
     let listed = try ArchiveTestSupport.archive(["list"], bobLog)
-    let lastRecord = try #require(listed.output.split(separator: "\n").last?.prefix(25))
+    let lastLine = try #require(listed.output.split(separator: "\n").last)
+    let lastRecord = try #require(lastLine.split(separator: " ").first)
     let note = try ArchiveTestSupport.archive(["note", String(lastRecord), "from bob"], bobLog)
     #expect(note.status == 0, "\(note)")
     try commit(bob, "bob's record and note")

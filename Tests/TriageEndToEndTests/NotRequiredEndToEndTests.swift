@@ -143,7 +143,9 @@ import TriageTestSupport
     #expect(done.output.hasPrefix("Record \(id): sec-8k not required.\n"))
     #expect(try archiveRun("follow-ups").output.contains("sec-8k") == false)
     let show = try archiveRun("show", id)
-    #expect(show.output.contains("- sec-8k: not required: Counsel: not material."), "\(show)")
+    #expect(
+      show.output.contains("- sec-8k: to The SEC — not required: Counsel: not material."),
+      "\(show)")
     #expect(show.output.contains("   - Not required: The SEC: Counsel: not material."))
     let again = try archiveRun(
       "amend", id, "--not-required", "sec-8k", "--because", "Counsel again.")

@@ -1,6 +1,7 @@
 import RunbookCore
 
-/// The columns of `triage archive export`: one row per record, per action or per notification.
+/// The columns of `triage archive export`: one row per record, per action, per notification, or
+/// per item (actions and notifications in one table, told apart by `kind`).
 package enum ExportRows: String, Sendable, CaseIterable {
   /// One row per record.
   case records
@@ -8,6 +9,9 @@ package enum ExportRows: String, Sendable, CaseIterable {
   case actions
   /// One row per notification of each record.
   case notifications
+  /// One row per action and per notification of each record, with a `kind` column: the
+  /// deadlines owed to people inside and outside (a regulator, a client) in one spreadsheet.
+  case items
 
   /// The column names, in order.
   package var columns: [String] {
@@ -26,6 +30,11 @@ package enum ExportRows: String, Sendable, CaseIterable {
       [
         "record", "created_at", "runbook", "severity", "tlp", "notification", "to", "due",
         "status", "sent_at", "basis",
+      ]
+    case .items:
+      [
+        "record", "created_at", "runbook", "severity", "tlp", "kind", "item", "title",
+        "recipient", "owner", "due", "due_rule", "status", "sent_at", "note",
       ]
     }
   }
@@ -58,6 +67,19 @@ package enum ExportRows: String, Sendable, CaseIterable {
           notification.sentAt.map(UTCTimestamp.string(from:)) ?? "", basis ?? "",
         ]
       }
+    case .items:
+      return (state.actions + state.notifications).map { item in
+        let isAction = item.kind == .action
+        let note =
+          isAction
+          ? item.note : state.record.notifications?.first { $0.id == item.id }?.basis
+        return [
+          state.id, state.createdAt, state.runbookID, state.severity, state.tlp,
+          item.kind.rawValue, item.id, isAction ? item.title : "", isAction ? "" : item.title,
+          item.owner ?? "", item.due ?? "", item.dueRule ?? "", item.status,
+          item.sentAt.map(UTCTimestamp.string(from:)) ?? "", note ?? "",
+        ]
+      }
     }
   }
 
@@ -67,7 +89,7 @@ package enum ExportRows: String, Sendable, CaseIterable {
   package func jsonObjects(of state: RecordState) -> [JSONValue] {
     switch self {
     case .records: return [state.jsonValue]
-    case .actions, .notifications:
+    case .actions, .notifications, .items:
       return rows(of: state).map { row in
         var object = JSONObject()
         for (column, value) in zip(columns, row) { object[column] = .string(value) }

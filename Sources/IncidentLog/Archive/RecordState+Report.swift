@@ -36,7 +36,7 @@ extension RecordState {
   package var amendedDocument: JSONValue { amendedRecord.jsonValue }
 
   /// The Markdown report (``ReportGenerator``) of ``amendedRecord``, followed by a
-  /// `## Follow-ups` section: open or closed, each action's and notification's state (due times
+  /// `## Follow-ups` section: open or closed, each action's and notification's id, title and state (due times
   /// of chained deadlines worked out as in ``FollowUp``), the evidence kept, and every amendment
   /// in order.
   ///
@@ -75,7 +75,8 @@ extension RecordState {
         let id = MarkdownText.inline(item.id, atLineStart: true)
         var text = Self.describe(item, followUp: followUp)
         if let later = supersededBy, item.isOpen { text = "open, carried to \(later)" }
-        lines.append("- \(id): " + MarkdownText.inline(text))
+        lines.append(
+          "- \(id): \(MarkdownText.inline(Self.title(of: item))) — " + MarkdownText.inline(text))
       }
       lines.append("")
     }
@@ -100,6 +101,15 @@ extension RecordState {
     }
     lines.append("")
     return lines.joined(separator: "\n")
+  }
+
+  /// What an item is about: an action's title with its owner (`Rotate the keys (owner: Sam)`),
+  /// or to whom a notification goes (`to supervisory authority`).
+  static func title(of item: FollowUpItem) -> String {
+    switch item.kind {
+    case .action: item.title + (item.owner.map { " (owner: \($0))" } ?? "")
+    case .notification: "to " + item.title
+    }
   }
 
   /// `sent at …`, `done (note)`, `open, due … (rule), overdue`, `open, pending until …`.

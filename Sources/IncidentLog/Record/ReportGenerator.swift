@@ -344,7 +344,7 @@ package enum ReportGenerator {
   }
 
   /// A recorded value in words: `yes`, `(skipped)`, `(empty)`, items joined with commas.
-  static func display(_ value: RecordValue) -> String {
+  package static func display(_ value: RecordValue) -> String {
     switch value {
     case .null: "(skipped)"
     case .boolean(let flag): flag ? "yes" : "no"

@@ -1,19 +1,35 @@
 import Foundation
 
-/// Document ids: `20260401T093000Z-1a2b3c4d`, the creation time in UTC and 32 random bits.
+/// Document ids: `20260401T093000Z-1f42b3c4`, the creation time in UTC, then 8 hex digits: the
+/// milliseconds (`1f4` = 500 ms, `000` to `3e7`) and 20 random bits (`2b3c4`).
 ///
-/// Ids sort by time as text, so file listings come out oldest first, and two people creating
-/// documents in the same second collide with odds of one in four billion; even then the archive
-/// refuses to overwrite, so the second write fails instead of replacing the first.
+/// Ids sort by time as text, to the millisecond, so file listings come out oldest first, also
+/// within a second. Two people creating documents in the same millisecond collide with odds of
+/// one in a million; even then the archive refuses to overwrite, so the second write fails
+/// instead of replacing the first. Ids made before the milliseconds were encoded (8 random hex
+/// digits) stay valid: an id is any name ``isValid(_:)`` accepts.
 package enum DocumentID {
   /// A new id for a document created at `date`, with randomness from `generator` (tests pass a
   /// seeded one).
   package static func generate(
     at date: Date, using generator: inout some RandomNumberGenerator
   ) -> String {
-    let random = UInt32.random(in: .min ... .max, using: &generator)
-    let hex = String(random, radix: 16)
-    return ArchiveTime.compact(date) + "-" + String(repeating: "0", count: 8 - hex.count) + hex
+    let random = UInt32.random(in: 0...0xF_FFFF, using: &generator)
+    let hex = hexDigits(milliseconds(of: date), count: 3) + hexDigits(Int(random), count: 5)
+    return ArchiveTime.compact(date) + "-" + hex
+  }
+
+  /// The milliseconds of `date` past its whole second (the one `ArchiveTime.compact` writes).
+  static func milliseconds(of date: Date) -> Int {
+    let total = (date.timeIntervalSince1970 * 1000).rounded(.down)
+    let seconds = date.timeIntervalSince1970.rounded(.down) * 1000
+    return min(999, max(0, Int(total - seconds)))
+  }
+
+  /// `value` in lower-case hex, zero-padded to `count` digits.
+  private static func hexDigits(_ value: Int, count: Int) -> String {
+    let hex = String(value, radix: 16)
+    return String(repeating: "0", count: max(0, count - hex.count)) + hex
   }
 
   /// A new id for a document created at `date`, with system randomness.

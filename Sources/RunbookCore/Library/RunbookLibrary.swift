@@ -17,7 +17,9 @@ package struct RunbookLibrary: Sendable {
 
   /// Why a runbook could not be found or chosen.
   package enum LookupError: Error, Sendable, Equatable {
-    case notFound(String, searched: [String])
+    /// No file at the path, or (with `searched` folders) no runbook with the id, and the
+    /// nearest id found.
+    case notFound(String, searched: [String], suggestion: String? = nil)
     case duplicateID(String, paths: [String])
     case unreadable(String)
   }
@@ -83,8 +85,11 @@ package struct RunbookLibrary: Sendable {
       guard exists else { throw .notFound(reference, searched: []) }
       return reference
     }
-    guard let entry = try entries().first(where: { $0.id == reference }) else {
-      throw .notFound(reference, searched: folders)
+    let entries = try entries()
+    guard let entry = entries.first(where: { $0.id == reference }) else {
+      throw .notFound(
+        reference, searched: folders,
+        suggestion: Suggestion.nearest(to: reference, in: entries.map(\.id)))
     }
     return entry.path
   }

@@ -15,7 +15,7 @@ extension Command {
       """,
     options: [.flag(.version, help: "Show the version.")],
     subcommands: [
-      .run, .lint, .test, .replay, .archive, .show, .graph, .answersTemplate, .answersSchema,
-      .runbooks, .obligations, .inventory, .affected, .parse, .help,
+      .run, .lint, .test, .replay, .archive, .drafts, .show, .graph, .answersTemplate,
+      .answersSchema, .runbooks, .obligations, .inventory, .affected, .parse, .help,
     ])
 }

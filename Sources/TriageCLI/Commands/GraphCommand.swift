@@ -11,6 +11,10 @@ extension Command {
       decision rules, actions and notifications are nodes linked (dotted) from every answer or \
       derived value their condition reads; those without a condition are linked from 'done'.
 
+      In DOT, the questions run down one column and the derived values and outcomes down a \
+      second beside them, each just below the last answer it reads, so a graph stays a few \
+      columns wide however many outcomes its runbook has.
+
       Render DOT with: triage graph RUNBOOK --format dot | dot -Tsvg > runbook.svg
       """,
     arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],

@@ -54,8 +54,12 @@ enum LintCommand {
     let libraries = paths.compactMap { libraryFolder($0, context: context) }
     var diagnostics: [Diagnostic] = []
     var firstFileOfID: [String: String] = [:]
+    // The text of each runbook, for the excerpts under its diagnostics on a terminal.
+    var sources: [String: String] = [:]
+    let showsExcerpts = context.terminal.isErrorTerminal && !invocation.flag(.json)
     for file in files {
       let bytes = try context.readInput(file, as: .runbook)
+      if showsExcerpts { sources[file] = String(decoding: bytes, as: UTF8.self) }
       let result = RunbookLoader.load(bytes, file: file)
       var found = result.diagnostics + HiddenCharacterRule.check(bytes, file: file)
       if let runbook = result.runbook {
@@ -86,8 +90,10 @@ enum LintCommand {
     if invocation.flag(.json) {
       context.standardOutput.write(report.json)
     } else {
-      context.standardError.write(report.diagnosticLines)
-      context.standardOutput.write(report.summary)
+      // On a terminal: colour (unless NO_COLOR or --no-color) and the offending lines.
+      context.standardError.write(
+        report.diagnosticText(style: context.errorStyle, sources: sources))
+      context.standardOutput.write(report.summary(style: context.outputStyle))
     }
     return report.fails(strict: invocation.flag(.strict)) ? .dataError : .success
   }

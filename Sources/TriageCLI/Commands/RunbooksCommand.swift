@@ -11,7 +11,9 @@ extension Command {
       colons), then ./Runbooks, then the runbooks installed beside triage. Any of these ids can \
       be given where a command takes RUNBOOK.
 
-      Two runbooks with the same id are an error (exit 65) that names both files.
+      Two runbooks with the same id are an error (exit 65) that names both files. Finding none \
+      is not an error: the list is empty (exit 0) and standard error says which folders were \
+      searched and how to point triage at another (--runbooks DIR, or TRIAGE_RUNBOOKS).
       """,
     options: [
       .flag(.json, help: "Print the list as JSON."),
@@ -23,8 +25,12 @@ extension Command {
 /// What `triage runbooks` does.
 enum RunbooksCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
-    let list = RunbookList(entries: try RunbookLocator(context, invocation).library.entries())
+    let library = RunbookLocator(context, invocation).library
+    let list = RunbookList(entries: try library.entries())
     context.standardOutput.write(invocation.flag(.json) ? list.json : list.rendered())
+    if list.entries.isEmpty {
+      context.standardError.write(RunbookList.noneFound(searched: library.folders))
+    }
     return .success
   }
 }

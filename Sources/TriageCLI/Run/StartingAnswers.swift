@@ -69,14 +69,19 @@ struct StartingAnswers {
       start.resumedFrom = resumed.origin
     }
     if let answersPath = invocation.value(.answers) {
-      let (loaded, problems) = AnswersFile.load(
-        try context.readInput(answersPath, as: .answers), file: answersPath)
-      guard var file = loaded else { throw DiagnosticsError(problems) }
+      let bytes = try context.readInput(answersPath, as: .answers)
+      let (loaded, problems) = AnswersFile.load(bytes, file: answersPath)
+      // On a terminal each problem is shown under its line, with a caret.
+      guard var file = loaded else {
+        throw DiagnosticsError(problems, file: answersPath, source: bytes)
+      }
       if let base = earlier?.answersFile(for: runbook) { file = file.overriding(base) }
       // On a terminal the questions the file leaves open are asked (not when the file is the
       // standard input, which then is no terminal to ask on).
       let leaveOpen = isTerminal && answersPath != "-"
-      try start.apply(file, earlier: earlier, leaveOpen: leaveOpen, now: context.now())
+      try start.apply(
+        file, earlier: earlier, leaveOpen: leaveOpen, now: context.now(),
+        source: (answersPath, bytes))
       start.responder = start.responder ?? file.responder
       fileTLP = file.tlp
     } else if let earlier, !isTerminal, let file = earlier.answersFile(for: runbook) {
@@ -95,7 +100,8 @@ struct StartingAnswers {
   /// The earlier record's answers to questions the new answers leave unasked are dropped
   /// quietly: they belong to the earlier record.
   private mutating func apply(
-    _ file: AnswersFile, earlier: EarlierAnswers?, leaveOpen: Bool, now: Date
+    _ file: AnswersFile, earlier: EarlierAnswers?, leaveOpen: Bool, now: Date,
+    source: (path: String, bytes: [UInt8])? = nil
   ) throws {
     var applied = file.apply(to: &session, now: now, leaveOpen: leaveOpen)
     if let earlier {
@@ -106,7 +112,10 @@ struct StartingAnswers {
         session.forget(id)
       }
     }
-    if applied.containsErrors { throw DiagnosticsError(applied) }
+    if applied.containsErrors {
+      guard let source else { throw DiagnosticsError(applied) }
+      throw DiagnosticsError(applied, file: source.path, source: source.bytes)
+    }
     messages += applied.map(DiagnosticsError.line)
     hasAnswersFile = true
   }

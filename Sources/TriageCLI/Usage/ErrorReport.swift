@@ -112,9 +112,12 @@ package struct ErrorReport: Equatable {
 
   private static func message(for error: RunbookLibrary.LookupError) -> String {
     switch error {
-    case .notFound(let reference, let searched) where searched.isEmpty:
+    case .notFound(let reference, let searched, _) where searched.isEmpty:
       return "\(shown(reference)): no such file"
-    case .notFound(let reference, let searched):
+    case .notFound(let reference, let searched, let suggestion?):
+      return "no runbook with id '\(shown(reference))'; did you mean '\(shown(suggestion))'? "
+        + "(searched \(searched.map(shown).joined(separator: ", ")))"
+    case .notFound(let reference, let searched, nil):
       return
         "no runbook with id '\(shown(reference))' in \(searched.map(shown).joined(separator: ", "))"
         + "; give a path, or a folder with --runbooks"

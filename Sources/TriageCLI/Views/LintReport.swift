@@ -17,15 +17,36 @@ struct LintReport {
   }
 
   /// One `triage: FILE:LINE:COLUMN: message` (or `... warning: message`) line per diagnostic.
-  var diagnosticLines: String {
-    diagnostics.map { "triage: " + DiagnosticsError.line($0) + "\n" }.joined()
+  var diagnosticLines: String { diagnosticText(style: .plain, sources: [:]) }
+
+  /// The diagnostics as written to a terminal: each line in `style` (the position bold, the
+  /// `triage:` of an error red, `warning:` yellow), followed by the offending line with a caret
+  /// when the file's text is in `sources` (`SourceExcerpt`, as `parse` shows it).
+  func diagnosticText(style: TextStyle, sources: [String: String]) -> String {
+    let excerpts = DiagnosticsError(diagnostics, sources: sources)
+    return diagnostics.map { diagnostic in
+      let position = style.bold(VisibleText.line("\(diagnostic.location):"))
+      let message = VisibleText.line(diagnostic.message)
+      let line =
+        switch diagnostic.severity {
+        case .error: "\(style.error("triage:")) \(position) \(message)"
+        case .warning: "triage: \(position) \(style.warning("warning:")) \(message)"
+        }
+      return line + "\n" + excerpts.excerpt(for: diagnostic)
+    }.joined()
+  }
+
+  /// The summary in `style`: the counts of errors in red and of warnings in yellow when not 0.
+  func summary(style: TextStyle) -> String {
+    let errors = Self.counted(errorCount, "error")
+    let warnings = Self.counted(warningCount, "warning")
+    return "\(Self.counted(files.count, "file")) checked, "
+      + "\(errorCount > 0 ? style.error(errors) : errors), "
+      + "\(warningCount > 0 ? style.warning(warnings) : warnings)\n"
   }
 
   /// `3 files checked, 1 error, 2 warnings`.
-  var summary: String {
-    "\(Self.counted(files.count, "file")) checked, \(Self.counted(errorCount, "error")), "
-      + "\(Self.counted(warningCount, "warning"))\n"
-  }
+  var summary: String { summary(style: .plain) }
 
   /// `{"files": [...], "diagnostics": [{file, line, column, severity, code, message}]}`.
   var json: String {

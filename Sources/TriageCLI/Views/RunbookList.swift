@@ -7,7 +7,7 @@ struct RunbookList {
 
   /// An aligned table with a header: id, version, title, path.
   func rendered() -> String {
-    guard !entries.isEmpty else { return "No runbooks found.\n" }
+    guard !entries.isEmpty else { return "" }
     let rows =
       [["ID", "VERSION", "TITLE", "PATH"]]
       + entries.map { [$0.id, $0.version, $0.title, $0.path] }
@@ -16,6 +16,14 @@ struct RunbookList {
       (0..<3).map { row[$0].padding(toLength: widths[$0]) }.joined(separator: "  ") + "  "
         + row[3] + "\n"
     }.joined()
+  }
+
+  /// What is said, on standard error, when the search folders hold no runbook: where triage
+  /// looked, and how to point it elsewhere.
+  static func noneFound(searched folders: [String]) -> String {
+    "No runbooks found. Searched, in order:\n"
+      + folders.map { "  \(VisibleText.line($0))\n" }.joined()
+      + "Give a folder with --runbooks DIR, or set TRIAGE_RUNBOOKS=DIR[:DIR...].\n"
   }
 
   /// `{"runbooks": [{"id", "version", "title", "path"}]}`.

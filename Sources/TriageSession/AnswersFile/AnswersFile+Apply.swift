@@ -5,8 +5,9 @@ import YAMLLite
 extension AnswersFile {
   /// Gives this file's answers to `session`.
   ///
-  /// It collects every problem at once: a runbook
-  /// mismatch, unknown question ids (with the nearest id), answers that do not fit their question,
+  /// A file written for another runbook (its `runbook:` names another id) gets that one error
+  /// and nothing else: its answers would all be unknown questions. Otherwise it collects every
+  /// problem at once: unknown question ids (with the nearest id), answers that do not fit their question,
   /// and (unless `leaveOpen`) required questions left unanswered. Answers to questions that end up
   /// not asked are warned about and kept as unused.
   ///
@@ -20,7 +21,7 @@ extension AnswersFile {
     let runbook = session.runbook
     if let runbookID, runbookID != runbook.id {
       let problem = AnswersFileProblem.runbookMismatch(fileRunbook: runbookID, runbook: runbook.id)
-      diagnostics.append(.init(.error, problem, at: answersLocation))
+      return [.init(.error, problem, at: answersLocation)]
     }
     let questions = runbook.questions
     let ids = questions.map(\.id)
@@ -44,6 +45,7 @@ extension AnswersFile {
         }
       }
     }
+    var unknownCount = 0
     for written in entries.filter({ $0.group == nil }) + entries.filter({ $0.group != nil }) {
       var entry = written
       if written.isFact {
@@ -53,6 +55,7 @@ extension AnswersFile {
             suggestion: Suggestion.nearest(to: written.questionID, in: questionOfFact.keys.sorted())
           )
           diagnostics.append(.init(.error, problem, at: written.keyLocation))
+          unknownCount += 1
           continue
         }
         entry.questionID = id
@@ -65,6 +68,7 @@ extension AnswersFile {
           entry.questionID, runbook: runbook.id,
           suggestion: Suggestion.nearest(to: entry.questionID, in: ids))
         diagnostics.append(.init(.error, problem, at: entry.keyLocation))
+        unknownCount += 1
         continue
       }
       guard
@@ -94,6 +98,11 @@ extension AnswersFile {
         let problem = AnswersFileProblem.badAnswer(question: question.id, problem)
         diagnostics.append(.init(.error, problem, at: entry.valueLocation))
       }
+    }
+    // Not one answer fits: one error for the file, not one per answer.
+    if unknownCount >= 2, unknownCount == entries.count {
+      let problem = AnswersFileProblem.noKnownQuestion(count: unknownCount, runbook: runbook.id)
+      return [.init(.error, problem, at: answersLocation)]
     }
     guard !diagnostics.containsErrors else { return diagnostics }
     diagnostics += fillUnanswered(&session, now: now, leaveOpen: leaveOpen)

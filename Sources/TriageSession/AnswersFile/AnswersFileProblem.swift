@@ -21,6 +21,9 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
   case answerIsMapping(question: String)
   /// The file names another runbook (`fileRunbook`) than the one it is applied to.
   case runbookMismatch(fileRunbook: String, runbook: String)
+  /// A file without `runbook:` none of whose answers (`count`, two or more) names a question of
+  /// the runbook: most likely written for another runbook.
+  case noKnownQuestion(count: Int, runbook: String)
   /// An id that names no question of the runbook, with the nearest id.
   case unknownQuestion(String, runbook: String, suggestion: String?)
   /// A `facts:` entry naming a fact no question of the runbook answers (`fact:`).
@@ -55,7 +58,7 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
     case .unknownKey: "unknown-key"
     case .missingAnswers: "missing-key"
     case .listItemNotText, .answerIsMapping: "wrong-type"
-    case .runbookMismatch: "runbook-mismatch"
+    case .runbookMismatch, .noKnownQuestion: "runbook-mismatch"
     case .unknownQuestion: "unknown-question"
     case .unknownFact: "unknown-fact"
     case .noteAnswered: "note-answered"
@@ -89,6 +92,9 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
       "\(question): an answer is text or a list, not a mapping"
     case .runbookMismatch(let fileRunbook, let runbook):
       "this answers file is for runbook \(SecretScanner.quoted(fileRunbook)), not '\(runbook)'"
+    case .noKnownQuestion(let count, let runbook):
+      "none of the \(count) answers in this file is a question of runbook '\(runbook)'; "
+        + "is it for another runbook? (triage answers-template \(runbook) writes one for it)"
     case .unknownFact(let name, let runbook, let suggestion):
       "no question of runbook '\(runbook)' answers the fact '\(name)' (fact:)"
         + Suggestion.didYouMean(suggestion)

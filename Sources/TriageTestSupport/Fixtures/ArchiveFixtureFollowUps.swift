@@ -7,13 +7,13 @@ package let archiveFixtureFirstRecordFollowUps = """
 
   Actions:
 
-  - rotate-vendor-keys: done (Rotated at 09:00; old keys revoked.)
-  - review-contract: open, due 2099-01-01T00:00:00Z
+  - rotate-vendor-keys: Rotate the keys Acme held (owner: security lead) — done (Rotated at 09:00; old keys revoked.)
+  - review-contract: Review the Acme contract, notice clause (owner: vendor manager) — open, due 2099-01-01T00:00:00Z
 
   Notifications:
 
-  - authority: sent at 2021-04-04T08:00:00Z
-  - final-report: open, due 2021-05-04T08:00:00Z (1 month after authority.sent), overdue
+  - authority: to supervisory authority — sent at 2021-04-04T08:00:00Z
+  - final-report: to supervisory authority — open, due 2021-05-04T08:00:00Z (1 month after authority.sent), overdue
 
   Amendments:
 

@@ -12,7 +12,7 @@ import Testing
     let first = try fixture.appendRecord(minutes: 0, seed: 1)
     let second = try fixture.appendRecord(minutes: 0, seed: 2)
     let reader = ArchiveReader(store: fixture.store)
-    #expect(try reader.locateRecord(String(first.location.id.prefix(20))) == first.location)
+    #expect(try reader.locateRecord(String(first.location.id.prefix(22))) == first.location)
     #expect(
       throws: RecordLookupError.ambiguousPrefix(
         prefix: "20260401T", candidates: [first.location.id, second.location.id].sorted())

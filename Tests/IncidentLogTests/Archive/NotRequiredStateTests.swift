@@ -121,7 +121,7 @@ import Testing
       amended.notRequired?.map(\.id) == ["revoke-sessions", "clients", "sec-8k", "authority"])
     #expect(amended.notRequired?.last?.because == "Not personal data.")
     let shown = decided.amendedMarkdown(now: now) { _ in .found(nil) }
-    #expect(shown.contains("- sec-8k: not required: Counsel: not material."))
+    #expect(shown.contains("- sec-8k: to The SEC — not required: Counsel: not material."))
     #expect(
       shown.contains("- 2026-04-01T09:31:00Z, Sam Lee: sec-8k not required: Counsel: not material.")
     )

@@ -29,13 +29,13 @@ import Testing
 
         Actions:
 
-        - rotate-keys: done (done - \<!-- hide)
-        - \# review: open, due 2026-04-10T09:30:00Z
+        - rotate-keys: Rotate the keys Acme held (owner: security lead) — done (done - \<!-- hide)
+        - \# review: Review the logs (owner: analyst) — open, due 2026-04-10T09:30:00Z
 
         Notifications:
 
-        - authority: open, due 2026-04-04T09:30:00Z
-        - final-report: open, pending until authority is sent (1 month after authority.sent)
+        - authority: to supervisory authority — open, due 2026-04-04T09:30:00Z
+        - final-report: to supervisory authority — open, pending until authority is sent (1 month after authority.sent)
 
         Amendments:
 

@@ -62,6 +62,8 @@ import TriageTestSupport
         digraph "mini" {
           rankdir=TB;
           newrank=true;
+          nodesep=0.15;
+          ranksep=0.3;
           node [shape=box, style=rounded, fontname="Helvetica"];
           edge [fontname="Helvetica", fontsize=10];
           "start" [label="start", shape=oval, style=solid];
@@ -76,34 +78,25 @@ import TriageTestSupport
             label="details: Details";
             "q_count" [label="count (number)\nHow many keys?"];
           }
-          subgraph "cluster_derived_values" {
-            label="derived values";
-            "d_big" [label="big = count > 10", shape=hexagon, style=solid];
-          }
-          subgraph "cluster_outcomes_severity" {
-            label="severity (first match)";
-            "severity_1" [label="severity: high", style="rounded,filled", fillcolor="#eeeeee"];
-            "severity_2" [label="severity: low", style="rounded,filled", fillcolor="#eeeeee"];
-          }
-          subgraph "cluster_outcomes_decision" {
-            label="decision (first match)";
-            "decision_1" [label="decision: Contain now.", style="rounded,filled", fillcolor="#eeeeee"];
-            "decision_2" [label="decision: Monitor.", style="rounded,filled", fillcolor="#eeeeee"];
-          }
-          subgraph "cluster_outcomes_actions" {
-            label="actions";
-            "action_rotate" [label="action: Rotate keys\nsecurity lead, 24h after recorded", style="rounded,filled", fillcolor="#eeeeee"];
-          }
-          subgraph "cluster_outcomes_notifications" {
-            label="notifications";
-            "notify_clients" [label="notify: clients\n72h after recorded", style="rounded,filled", fillcolor="#eeeeee"];
-          }
-          "start" -> "q_vendor";
-          "q_vendor" -> "q_kind";
-          "q_kind" -> "q_exposed" [label="when: kind == 'saas'"];
+          "decision_1" [label="decision: Contain now.", style="rounded,filled", fillcolor="#eeeeee"];
+          "d_big" [label="big = count > 10", shape=hexagon, style=solid];
+          "severity_1" [label="severity: high", style="rounded,filled", fillcolor="#eeeeee"];
+          "action_rotate" [label="action: Rotate keys\nsecurity lead, 24h after recorded", style="rounded,filled", fillcolor="#eeeeee"];
+          "notify_clients" [label="notify: clients\n72h after recorded", style="rounded,filled", fillcolor="#eeeeee"];
+          "severity_2" [label="severity: low", style="rounded,filled", fillcolor="#eeeeee"];
+          "decision_2" [label="decision: Monitor.", style="rounded,filled", fillcolor="#eeeeee"];
+          "decision_1" -> "d_big" [style=invis, weight=10];
+          "d_big" -> "severity_1" [style=invis, weight=10];
+          "severity_1" -> "action_rotate" [style=invis, weight=10];
+          "action_rotate" -> "notify_clients" [style=invis, weight=10];
+          "notify_clients" -> "severity_2" [style=invis, weight=10];
+          "severity_2" -> "decision_2" [style=invis, weight=10];
+          "start" -> "q_vendor" [weight=10];
+          "q_vendor" -> "q_kind" [weight=10];
+          "q_kind" -> "q_exposed" [label="when: kind == 'saas'", weight=10];
           "q_kind" -> "q_count" [label="skip", style=dashed];
-          "q_exposed" -> "q_count" [label="section when: exposed"];
-          "q_count" -> "done";
+          "q_exposed" -> "q_count" [label="section when: exposed", weight=10];
+          "q_count" -> "done" [weight=10];
           "q_exposed" -> "done" [label="skip section", style=dashed];
           "q_count" -> "d_big" [style=dotted, color="#888888"];
           "d_big" -> "severity_1" [style=dotted, color="#888888"];
@@ -111,7 +104,7 @@ import TriageTestSupport
           "q_exposed" -> "decision_1" [style=dotted, color="#888888"];
           "done" -> "decision_2" [style=dotted, color="#888888"];
           "d_big" -> "action_rotate" [style=dotted, color="#888888"];
-          "q_exposed" -> "notify_clients" [style=dotted, color="#888888"];
+          "q_exposed" -> "notify_clients" [style=dotted, color="#888888", constraint=false];
           "d_big" -> "notify_clients" [style=dotted, color="#888888"];
         }
 

@@ -54,7 +54,11 @@ import TriageTestSupport
   @Test func saysSoWhenThereAreNone() {
     let run = InProcessRun(["runbooks", "--runbooks", "/no/such/folder"])
     #expect(run.exit == .success)
-    #expect(run.output == "No runbooks found.\n")
+    #expect(run.output == "")
+    #expect(run.error.hasPrefix("No runbooks found. Searched, in order:\n  /no/such/folder\n"))
+    #expect(
+      run.error.hasSuffix(
+        "Give a folder with --runbooks DIR, or set TRIAGE_RUNBOOKS=DIR[:DIR...].\n"))
     #expect(InProcessRun(["runbooks", "--json"]).output == "{\n  \"runbooks\": []\n}\n")
   }
 

@@ -2,7 +2,7 @@ import Foundation
 import IncidentLog
 
 extension Command {
-  /// `triage archive export --format jsonl|csv|md [--rows records|actions|notifications]
+  /// `triage archive export --format jsonl|csv|md [--rows records|actions|notifications|items]
   /// [--include-red] [--output FILE]`.
   static let archiveExport = Command(
     "export",
@@ -12,7 +12,11 @@ extension Command {
       severity, status, tlp, responder, decision, open_actions, open_notifications. --rows \
       actions gives one row per action: record, created_at, runbook, severity, tlp, action, \
       title, owner, due, status, note. --rows notifications gives one row per notification: \
-      record, created_at, runbook, severity, tlp, notification, to, due, status, sent_at, basis.
+      record, created_at, runbook, severity, tlp, notification, to, due, status, sent_at, basis. \
+      --rows items gives actions and notifications in one table, one row each: record, \
+      created_at, runbook, severity, tlp, kind (action or notification), item, title (of an \
+      action), recipient (of a notification), owner, due, due_rule, status, sent_at, note (an \
+      action's note, a notification's basis).
 
       csv is RFC 4180 with a header row and CRLF line ends; a field starting with = + - or @ \
       gets a leading ' so that spreadsheets do not run it as a formula. jsonl writes one JSON \
@@ -26,7 +30,7 @@ extension Command {
       """,
     options: [
       .value(.format, valueName: "format", help: "jsonl, csv or md."),
-      .value(.rows, valueName: "rows", help: "records (default), actions or notifications."),
+      .value(.rows, valueName: "rows", help: "records (default), actions, notifications or items."),
       .flag(.includeRed, help: "Include records marked TLP:RED."),
       .value(.output, short: "o", valueName: "file", help: "Write to FILE instead."),
       .skipUnreadable, .archive,

@@ -3,7 +3,8 @@ import IncidentLog
 import RunbookCore
 
 extension Command {
-  /// `triage archive follow-ups [--json]`.
+  /// `triage archive follow-ups [--owner NAME] [--overdue] [--due-before TIME]
+  /// [--kind action|notification] [--record ID] [--json]`.
   static let archiveFollowUps = Command(
     "follow-ups",
     abstract: "List the open actions and notifications across the archive, overdue first.",
@@ -18,9 +19,20 @@ extension Command {
       the record's runbook, found by id in the runbook folders; if the runbook is not found, \
       the line says so and counts weekends only.
 
+      Filters, all of which must hold: --owner NAME (an action's owner, ignoring case; \
+      notifications have none), --overdue, --due-before TIME (a due time before TIME: a date \
+      such as 2026-04-01, meaning its start, or an RFC 3339 time; items without a due time are \
+      left out), --kind action or notification, --record ID (a record id or short id, as \
+      'triage archive show' takes).
+
       \(Command.unreadableRecordsDiscussion)
       """,
     options: [
+      .value(.owner, valueName: "name", help: "Only actions with this owner."),
+      .flag(.overdue, help: "Only items past their due time."),
+      .value(.dueBefore, valueName: "time", help: "Only items due before TIME."),
+      .value(.kind, valueName: "kind", help: "Only actions or only notifications."),
+      .value(.record, valueName: "id", help: "Only the items of this record."),
       .json, .skipUnreadable, .archive,
       RunbookLocator.option,
     ],
@@ -31,8 +43,9 @@ extension Command {
 enum ArchiveFollowUpsCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let store = try context.existingArchive(invocation)
+    let filter = try FollowUpFilter(invocation, store: store)
     let open = try OpenItems(invocation, context, store: store)
-    let ordered = FollowUp.ordered(open.followUps)
+    let ordered = FollowUp.ordered(open.followUps.filter(filter.matches))
     if invocation.flag(.json) {
       context.standardOutput.write(JSONPrettyPrinter.string(of: .array(ordered.map(json))))
     } else if ordered.isEmpty {
@@ -70,6 +83,50 @@ enum ArchiveFollowUpsCommand {
       "overdue": .bool(followUp.isOverdue),
       "remark": followUp.remark.map(JSONValue.string) ?? .null,
     ]
+  }
+}
+
+/// The filters of `triage archive follow-ups`: owner, overdue, due before, kind, record.
+struct FollowUpFilter {
+  var owner: String?
+  var overdueOnly: Bool
+  var dueBefore: Date?
+  var kind: FollowUpItem.Kind?
+  /// The whole id of the record named by `--record`.
+  var record: String?
+
+  /// Reads the options; `--record` is resolved in `store` as every record id is.
+  ///
+  /// - Throws: `CommandError` (exit 2) for a bad time or kind, `RecordLookupError` for a
+  ///   record that is not found or not unique.
+  init(_ invocation: Invocation, store: ArchiveStore) throws {
+    owner = invocation.value(.owner)
+    overdueOnly = invocation.flag(.overdue)
+    if let text = invocation.value(.dueBefore) {
+      guard let date = UTCTimestamp.date(from: text) else {
+        throw CommandError.badDateFilter(option: "due-before", value: text)
+      }
+      dueBefore = date
+    }
+    if let text = invocation.value(.kind) {
+      guard let kind = FollowUpItem.Kind(rawValue: text) else {
+        throw CommandError.unknownValue(
+          what: "kind", value: text, allowed: ["action", "notification"])
+      }
+      self.kind = kind
+    }
+    if let prefix = invocation.value(.record) {
+      record = try ArchiveReader(store: store).locateRecord(prefix).id
+    }
+  }
+
+  func matches(_ followUp: FollowUp) -> Bool {
+    if let owner, followUp.item.owner?.lowercased() != owner.lowercased() { return false }
+    if overdueOnly && !followUp.isOverdue { return false }
+    if let dueBefore, !(followUp.due.map { $0 < dueBefore } ?? false) { return false }
+    if let kind, followUp.item.kind != kind { return false }
+    if let record, followUp.record != record { return false }
+    return true
   }
 }
 

@@ -8,12 +8,15 @@ extension Command {
     "list",
     abstract: "List the records, oldest first.",
     discussion: """
-      One line per record: id, creation time (UTC, to the minute), severity, status (open or \
-      closed), runbook and decision, the decision cut to the width of the terminal (80 columns \
-      when not a terminal), keeping at least 20 characters of it; --json gives it whole. A \
-      record of a re-triage says 'revises ID' before its decision, and the record it revised \
-      'revised by ID' (in --json, revises and revised_by). --since and \
-      --until take a date (2026-04-01; --until includes that whole day) or an RFC 3339 time.
+      One line per record, oldest first (by id, which sorts by creation time): the record's \
+      short id (the shortest unique start of its id's hex part, 4 digits or more, which every \
+      command taking a record id accepts), creation time (UTC, to the minute), severity, \
+      status (open or closed), runbook and decision, in aligned columns. The line fits the \
+      width of the terminal (else COLUMNS, else 80) and the decision takes what is left (at \
+      least 10 characters); --json gives the whole id and decision. A record of a re-triage \
+      says 'revises ID' before its decision, and the record it revised 'revised by ID' (in \
+      --json, revises and revised_by). --since and --until take a date (2026-04-01; --until \
+      includes that whole day) or an RFC 3339 time.
 
       \(Command.unreadableRecordsDiscussion)
       """,
@@ -37,22 +40,62 @@ enum ArchiveListCommand {
     let output = context.standardOutput
     var count = 0
     var unreadable = UnreadableRecords(invocation, context, store: store)
+    // Text: every record is read first, to know the short ids and the columns' widths.
+    var ids: [String] = []
+    var rows: [RecordState] = []
     if json { output.write("[") }
     try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
+      ids.append(state.id)
       guard filter.matches(state) else { return }
       if json {
         output.write((count == 0 ? "\n  " : ",\n  ") + CanonicalJSON.string(of: summary(state)))
       } else {
-        output.write(line(state, width: context.outputWidth) + "\n")
+        rows.append(state)
       }
       count += 1
     }
-    if json { output.write(count == 0 ? "]\n" : "\n]\n") }
+    if json {
+      output.write(count == 0 ? "]\n" : "\n]\n")
+    } else {
+      let table = lines(rows, shortIDs: ShortRecordIDs(ids: ids), width: width(context))
+      output.write(table.map { $0 + "\n" }.joined())
+    }
     return unreadable.exit()
   }
 
-  /// `ID  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION`, the decision cut to `width` (but
-  /// never to fewer than 20 characters); the creation time without seconds (`2021-04-01 09:30`).
+  /// The width to fit the lines to: the terminal's, else `COLUMNS`, else 80.
+  static func width(_ context: CommandContext) -> Int {
+    if context.terminal.isOutputTerminal, let width = context.terminal.width { return width }
+    return context.environment[.columns].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80
+  }
+
+  /// The fewest characters of the decision shown, however narrow the width.
+  static let minimumDecisionWidth = 10
+
+  /// `SHORT  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION`, each column as wide as its widest
+  /// value, the decision cut to what is left of `width` (at least ``minimumDecisionWidth``); the
+  /// creation time without seconds (`2021-04-01 09:30`).
+  static func lines(_ states: [RecordState], shortIDs: ShortRecordIDs, width: Int) -> [String] {
+    let cells = states.map { state -> [String] in
+      var created = String(state.createdAt.prefix(16))
+      if created.count == 16 { created = created.replacingOccurrences(of: "T", with: " ") }
+      return [
+        shortIDs.name(of: state.id), created, state.severity, state.status, state.runbookID,
+      ].map { ColumnText.truncated($0, to: 80) }
+    }
+    let widths = (0..<5).map { column in cells.map { $0[column].count }.max() ?? 0 }
+    return zip(states, cells).map { state, row in
+      let head = (0..<5).map { ColumnText.padded(row[$0], widths[$0]) + "  " }.joined()
+      let room = max(width - head.count, minimumDecisionWidth)
+      var chain = ""
+      if let earlier = state.record.revises?.id { chain += "revises \(earlier)  " }
+      if let later = state.supersededBy { chain += "revised by \(later)  " }
+      return head + ColumnText.truncated(chain + state.decision, to: room)
+    }
+  }
+
+  /// `ID  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION` with the whole id, the decision cut to
+  /// `width` (but never to fewer than 20 characters): the heading of a search match.
   static func line(_ state: RecordState, width: Int) -> String {
     let pad = ColumnText.padded
     var created = String(state.createdAt.prefix(16))

@@ -10,7 +10,8 @@ extension Command {
       Case-insensitive. Prints each matching record's list line (as 'triage archive list'), \
       then one indented line per field that matched: answers.ID, decision, actions.ID.title \
       (or .owner, .details), notifications.ID.to (or .basis, .draft), or \
-      amendments.ID.note/action-status/close for notes left by amendments.
+      amendments.ID.note/action-status/close for notes left by amendments. A field longer \
+      than the line is shown as a window centred on the match, so the match is always whole.
 
       \(Command.unreadableRecordsDiscussion)
       """,
@@ -46,7 +47,7 @@ enum ArchiveSearchCommand {
         for field in match.fields {
           let name = VisibleText.line(field.field)
           let room = max(context.outputWidth - name.count - 4, 12)
-          lines.append("  \(name): " + ColumnText.truncated(field.text, to: room))
+          lines.append("  \(name): " + ColumnText.window(field.text, around: text, width: room))
         }
         output.write(lines.joined(separator: "\n") + "\n")
       }

@@ -8,16 +8,19 @@ extension Command {
     discussion: """
       md (the default) is the record's Markdown report with the amendments' effects written in \
       (action statuses), then a Follow-ups section: open or closed, each action's and \
-      notification's state (done, dropped, sent and when, or open with its due time, chained \
-      deadlines worked out as in 'triage archive follow-ups'), and every amendment. json is \
+      notification's id, title (with an action's owner; a notification's recipient) and state \
+      (done, dropped, sent and when, or open with its due time, chained deadlines worked out \
+      as in 'triage archive follow-ups'), and every amendment. json is \
       {"record": ..., "amendments": [...], "status": ...}, and revised_by for a record a \
       re-triage revised. A revision's report shows what changed since the record it revises; \
       the revised record's Follow-ups name the revision (Revised by).
 
-      ID is a record id or a unique prefix of it: a prefix that names several records is an \
-      error listing them (exit 65); an id no record has is exit 66.
+      ID is a record id, a unique prefix of it, a unique prefix (4 digits or more) of its hex \
+      part (the short id 'archive list' shows), or a unique prefix (7 hex digits or more) of \
+      the record's SHA-256: a name that fits several records is an error listing them (exit \
+      65); a name no record has is exit 66.
       """,
-    arguments: [ArgumentSpec(.id, help: "The record's id, or a unique prefix of it.")],
+    arguments: [ArgumentSpec(.id, help: "The record's id, a unique prefix of it, or a short id.")],
     options: [
       .value(.format, valueName: "format", help: "md (default) or json."),
       .archive, RunbookLocator.option,

@@ -52,7 +52,8 @@ import TriageTestSupport
     let result = export("--format", "md", "--rows", "notification")
     #expect(result.exit == .usage)
     #expect(
-      result.error == "triage: unknown rows 'notification'; use records, actions or notifications\n"
+      result.error
+        == "triage: unknown rows 'notification'; use one of records, actions, notifications, items\n"
     )
   }
 }
