@@ -13,7 +13,8 @@ package struct EnvironmentKey: Sendable, Hashable {
   package static let noColor = EnvironmentKey("NO_COLOR")
   /// `dumb`: no colour.
   package static let term = EnvironmentKey("TERM")
-  /// Folders searched for programs (`ssh-keygen`), separated by `:`.
+  /// Folders searched for programs (`ssh-keygen`), separated by `:`; a program found there is
+  /// suggested by its name.
   package static let path = EnvironmentKey("PATH")
   /// The default SSH signing key.
   package static let triageSigningKey = EnvironmentKey("TRIAGE_SIGNING_KEY")
@@ -25,8 +26,6 @@ package struct EnvironmentKey: Sendable, Hashable {
   package static let triageRunbooks = EnvironmentKey("TRIAGE_RUNBOOKS")
   /// The local time zone shown beside UTC (`Europe/Paris`); else the system's.
   package static let timeZone = EnvironmentKey("TZ")
-  /// The folders searched for a command: a program found there is suggested by its name.
-  package static let path = EnvironmentKey("PATH")
   /// The default responder.
   package static let user = EnvironmentKey("USER")
   /// The default responder when `USER` is not set.
