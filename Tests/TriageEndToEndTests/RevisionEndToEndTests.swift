@@ -75,8 +75,10 @@ import TriageTestSupport
     #expect(verify.output.hasPrefix("Archive intact: 3 documents checked."))
     let revisionID = try #require(revision["id"] as? String)
     let list = try runTriage(["archive", "list", "--archive", "log"], currentDirectory: folder.url)
-    #expect(list.output.contains("revised by \(revisionID)"))
-    #expect(list.output.contains("revises \(first)"))
+    // The list names records by short ids: a start of the hex part after the time.
+    let hex = { (id: String) in String(id.split(separator: "-").last ?? "") }
+    #expect(list.output.contains("revised by \(hex(revisionID).prefix(4))"))
+    #expect(list.output.contains("revises \(hex(first).prefix(4))"))
     let show = try runTriage(
       ["archive", "show", revisionID, "--archive", "log"], currentDirectory: folder.url)
     #expect(show.output.contains("## What changed since \(first)\n"))

@@ -86,11 +86,14 @@ enum ArchiveListCommand {
     let widths = (0..<5).map { column in cells.map { $0[column].count }.max() ?? 0 }
     return zip(states, cells).map { state, row in
       let head = (0..<5).map { ColumnText.padded(row[$0], widths[$0]) + "  " }.joined()
-      let room = max(width - head.count, minimumDecisionWidth)
+      // A re-triage's chain is never cut: the decision takes what is left after it.
       var chain = ""
-      if let earlier = state.record.revises?.id { chain += "revises \(earlier)  " }
-      if let later = state.supersededBy { chain += "revised by \(later)  " }
-      return head + ColumnText.truncated(chain + state.decision, to: room)
+      if let earlier = state.record.revises?.id {
+        chain += "revises \(shortIDs.name(of: earlier))  "
+      }
+      if let later = state.supersededBy { chain += "revised by \(shortIDs.name(of: later))  " }
+      let room = max(width - head.count - chain.count, minimumDecisionWidth)
+      return head + chain + ColumnText.truncated(state.decision, to: room)
     }
   }
 
