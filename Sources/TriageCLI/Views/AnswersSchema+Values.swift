@@ -17,7 +17,9 @@ extension AnswersSchema {
             "pattern",
             .string(
               trimmedWhole(
-                ["yes", "no", "y", "n", "true", "false"].map(caseless).joined(separator: "|")))),
+                "(?:"
+                  + ["yes", "no", "y", "n", "true", "false"].map(caseless).joined(separator: "|")
+                  + ")"))),
         ]),
   ]
 
@@ -97,9 +99,9 @@ extension AnswersSchema {
     return "(?:\(escaped.joined(separator: "|")))"
   }
 
-  /// `^\s*(?:body)\s*$`: the whole text, spaces around allowed (the reader trims them).
+  /// `^\s*body\s*$`: the whole text, spaces around allowed (the reader trims them).
   static func trimmedWhole(_ body: String) -> String {
-    "^\\s*(?:\(body))\\s*$"
+    "^\\s*\(body)\\s*$"
   }
 
   /// `yes` as `[Yy][Ee][Ss]`: a word in any letter case, in a dialect-neutral pattern.
