@@ -21,5 +21,6 @@ extension ArgumentName {
   package static let path = ArgumentName("path")
   package static let record = ArgumentName("record")
   package static let runbook = ArgumentName("runbook")
+  package static let shell = ArgumentName("shell")
   package static let text = ArgumentName("text")
 }

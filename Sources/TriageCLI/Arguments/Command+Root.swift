@@ -16,6 +16,6 @@ extension Command {
     options: [.flag(.version, help: "Show the version.")],
     subcommands: [
       .run, .lint, .test, .replay, .archive, .show, .graph, .answersTemplate, .answersSchema,
-      .runbooks, .obligations, .affected, .parse, .help,
+      .runbooks, .obligations, .affected, .parse, .completion, .help,
     ])
 }

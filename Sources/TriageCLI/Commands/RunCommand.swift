@@ -34,7 +34,8 @@ extension Command {
         help: "Who is answering (default: the answers file's responder, else $USER)."),
       .value(
         .tlp, valueName: "mark",
-        help: "The record's TLP marking, e.g. TLP:RED (default: the runbook's)."),
+        help: "The record's TLP marking, e.g. TLP:RED (default: the runbook's).",
+        choices: TLP.allCases.map(\.rawValue)),
       .flag(.dryRun, help: "Print the report and write nothing."),
       .value(.resume, valueName: "draft", help: "Continue an interrupted session from its draft."),
       .flag(.json, help: "Print the record as JSON instead of the paths written."),

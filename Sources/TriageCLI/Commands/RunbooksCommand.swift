@@ -15,8 +15,10 @@ extension Command {
       """,
     options: [
       .flag(.json, help: "Print the list as JSON."),
+      .flag(.ids, help: "Print only the ids, one a line (shell completion reads them)."),
       RunbookLocator.option,
     ],
+    exclusiveOptions: [["json", "ids"]],
     action: RunbooksCommand.run)
 }
 
@@ -24,7 +26,11 @@ extension Command {
 enum RunbooksCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let list = RunbookList(entries: try RunbookLocator(context, invocation).library.entries())
-    context.standardOutput.write(invocation.flag(.json) ? list.json : list.rendered())
+    if invocation.flag(.ids) {
+      context.standardOutput.write(list.entries.map { "\($0.id)\n" }.joined())
+    } else {
+      context.standardOutput.write(invocation.flag(.json) ? list.json : list.rendered())
+    }
     return .success
   }
 }

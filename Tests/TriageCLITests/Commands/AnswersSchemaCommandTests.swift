@@ -57,7 +57,7 @@ import TriageTestSupport
                     },
                     {
                       "type": "string",
-                      "pattern": "^\\s*(?:(?:saas|tool))\\s*$"
+                      "pattern": "^\\s*(?:saas|tool)\\s*$"
                     }
                   ]
                 },

@@ -17,7 +17,7 @@ extension Command {
       """,
     arguments: [ArgumentSpec(.id, help: "The record's id, or a unique prefix of it.")],
     options: [
-      .value(.format, valueName: "format", help: "md (default) or json."),
+      .value(.format, valueName: "format", help: "md (default) or json.", choices: ["md", "json"]),
       .archive, RunbookLocator.option,
     ],
     action: ArchiveShowCommand.run)
