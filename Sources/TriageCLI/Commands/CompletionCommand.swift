@@ -10,7 +10,7 @@ extension Command {
       dot) and runbook ids (from triage runbooks --ids). Install it once:
 
         bash: triage completion bash > ~/.local/share/bash-completion/completions/triage
-        zsh:  triage completion zsh > "${fpath[1]}/_triage"
+        zsh:  echo 'source <(triage completion zsh)' >> ~/.zshrc
         fish: triage completion fish > ~/.config/fish/completions/triage.fish
       """,
     arguments: [ArgumentSpec(.shell, help: "bash, zsh or fish.")],

@@ -84,10 +84,19 @@ struct ManPageGenerator {
     }
   }
 
-  /// Text safe in roff: backslashes and hyphens escaped, a leading `.` or `'` made literal.
+  /// Text safe in roff: backslashes and hyphens escaped, other than ASCII as `\[u2014]`, a
+  /// leading `.` or `'` made literal.
   static func escaped(_ text: String) -> String {
-    let body = text.replacingOccurrences(of: "\\", with: "\\e")
-      .replacingOccurrences(of: "-", with: "\\-")
+    let body = text.unicodeScalars.map { scalar -> String in
+      switch scalar {
+      case "\\": return "\\e"
+      case "-": return "\\-"
+      case _ where scalar.isASCII: return String(scalar)
+      default:
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "\\[u\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)]"
+      }
+    }.joined()
     return text.hasPrefix(".") || text.hasPrefix("'") ? "\\&" + body : body
   }
 }
