@@ -27,7 +27,7 @@ struct LintReport {
       + "\(Self.counted(warningCount, "warning"))\n"
   }
 
-  /// `{"files": [...], "diagnostics": [{file, line, column, severity, code, message}]}`.
+  /// `{"format": "triage-lint/1", "files": [...], "diagnostics": [{file, line, column, severity, code, message}]}`.
   var json: String {
     let entries = diagnostics.map { diagnostic in
       JSONValue.object([
@@ -40,7 +40,7 @@ struct LintReport {
       ])
     }
     let value = JSONValue.object([
-      .init("files", .strings(files)), .init("diagnostics", .array(entries)),
+      JSONOutputFormat.lint.member, .init("files", .strings(files)), .init("diagnostics", .array(entries)),
     ])
     return value.prettyText
   }

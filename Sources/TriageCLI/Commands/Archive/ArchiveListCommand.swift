@@ -36,17 +36,17 @@ enum ArchiveListCommand {
     let output = context.standardOutput
     var count = 0
     var unreadable = UnreadableRecords(invocation, context, store: store)
-    if json { output.write("[") }
+    if json { output.write(JSONOutputFormat.archiveList.streamHead(listKey: "records")) }
     try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
       guard filter.matches(state) else { return }
       if json {
-        output.write((count == 0 ? "\n  " : ",\n  ") + CanonicalJSON.string(of: summary(state)))
+        output.write((count == 0 ? "\n    " : ",\n    ") + CanonicalJSON.string(of: summary(state)))
       } else {
         output.write(line(state, width: context.outputWidth) + "\n")
       }
       count += 1
     }
-    if json { output.write(count == 0 ? "]\n" : "\n]\n") }
+    if json { output.write(JSONOutputFormat.streamTail(count: count)) }
     return unreadable.exit()
   }
 

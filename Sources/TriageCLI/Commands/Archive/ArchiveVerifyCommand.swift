@@ -33,7 +33,8 @@ enum ArchiveVerifyCommand {
     let store = try context.existingArchive(invocation)
     let report = try store.verify()
     if invocation.flag(.json) {
-      context.standardOutput.write(JSONPrettyPrinter.string(of: json(report)))
+      context.standardOutput.write(
+        JSONPrettyPrinter.string(of: json(report).stamped(.archiveVerify)))
     } else {
       context.standardOutput.write(text(report))
     }
