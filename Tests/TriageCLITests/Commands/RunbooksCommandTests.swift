@@ -38,6 +38,7 @@ import TriageTestSupport
     #expect(
       run.output == """
         {
+          "format": "triage-runbooks/1",
           "runbooks": [
             {
               "id": "mini",
@@ -55,7 +56,7 @@ import TriageTestSupport
     let run = InProcessRun(["runbooks", "--runbooks", "/no/such/folder"])
     #expect(run.exit == .success)
     #expect(run.output == "No runbooks found.\n")
-    #expect(InProcessRun(["runbooks", "--json"]).output == "{\n  \"runbooks\": []\n}\n")
+    #expect(InProcessRun(["runbooks", "--json"]).output == "{\n  \"format\": \"triage-runbooks/1\",\n  \"runbooks\": []\n}\n")
   }
 
   @Test func refusesTwoRunbooksWithTheSameIDNamingBoth() {
