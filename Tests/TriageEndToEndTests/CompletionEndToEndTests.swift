@@ -8,8 +8,9 @@ import TriageTestSupport
 @Suite struct CompletionEndToEndTests {
   /// Runs `script` with `shell -c` (nil when the shell is not installed).
   private func run(_ shell: String, _ script: String) throws -> (status: Int32, output: String)? {
-    guard let path = ["/bin", "/usr/bin", "/usr/local/bin"].map({ "\($0)/\(shell)" })
-      .first(where: FileManager.default.isExecutableFile(atPath:))
+    guard
+      let path = ["/bin", "/usr/bin", "/usr/local/bin"].map({ "\($0)/\(shell)" })
+        .first(where: FileManager.default.isExecutableFile(atPath:))
     else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)

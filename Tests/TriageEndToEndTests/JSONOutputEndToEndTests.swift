@@ -35,7 +35,9 @@ import TriageTestSupport
       arguments: ["lint", "--json", BundledRunbook.path], format: "triage-lint/1",
       members: ["files", "diagnostics"]),
     Case(
-      arguments: ["test", "--json", BundledRunbooks.packageRoot + "/Runbooks/tests/ai-tool-source-leak"],
+      arguments: [
+        "test", "--json", BundledRunbooks.packageRoot + "/Runbooks/tests/ai-tool-source-leak",
+      ],
       format: "triage-test/1", members: ["passed", "failed", "scenarios"], list: "scenarios",
       itemMembers: ["name", "file", "status", "failures", "warnings"]),
     Case(

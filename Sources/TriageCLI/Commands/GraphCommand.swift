@@ -15,7 +15,8 @@ extension Command {
       """,
     arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
     options: [
-      .value(.format, valueName: "format", help: "mermaid (the default) or dot.",
+      .value(
+        .format, valueName: "format", help: "mermaid (the default) or dot.",
         choices: ["mermaid", "dot"]),
       RunbookLocator.option,
     ],

@@ -22,7 +22,8 @@ extension Command {
 enum HelpCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     if invocation.flag(.man) {
-      context.standardOutput.write(ManPageGenerator(root: .root, version: Triage.version).rendered())
+      context.standardOutput.write(
+        ManPageGenerator(root: .root, version: Triage.version).rendered())
       return .success
     }
     var path = [Command.root]

@@ -24,7 +24,9 @@ struct BashCompletionGenerator {
     ]
     let groups = root.allPaths.dropFirst().map { $0.map(\.name).joined(separator: " ") }
     lines.append("      " + groups.map { "'\($0)'" }.joined(separator: " | ") + ")")
-    lines += ["        command=\"$command $word\" ;;", "    esac", "  done", "  case \"$command\" in"]
+    lines += [
+      "        command=\"$command $word\" ;;", "    esac", "  done", "  case \"$command\" in",
+    ]
     for path in root.allPaths {
       lines += branch(for: path)
     }

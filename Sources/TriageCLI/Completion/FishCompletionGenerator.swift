@@ -60,7 +60,8 @@ struct FishCompletionGenerator {
 
   /// `'text'` in fish, with `\` and `'` escaped.
   private static func quoted(_ text: String) -> String {
-    "'" + text.replacingOccurrences(of: "\\", with: "\\\\")
+    "'"
+      + text.replacingOccurrences(of: "\\", with: "\\\\")
       .replacingOccurrences(of: "'", with: "\\'") + "'"
   }
 

@@ -9,18 +9,18 @@ import RunbookCore
 extension AnswersSchema {
   /// `yes`, `no`, `y`, `n`, `true`, `false` in any letter case, spaces around, or a boolean.
   static let yesNo: [JSONValue] = [
-        .object([.init("type", .string("boolean"))]),
-        .object([.init("enum", .strings(["yes", "no", "y", "n", "true", "false"]))]),
-        .object([
-          .init("type", .string("string")),
-          .init(
-            "pattern",
-            .string(
-              trimmedWhole(
-                "(?:"
-                  + ["yes", "no", "y", "n", "true", "false"].map(caseless).joined(separator: "|")
-                  + ")"))),
-        ]),
+    .object([.init("type", .string("boolean"))]),
+    .object([.init("enum", .strings(["yes", "no", "y", "n", "true", "false"]))]),
+    .object([
+      .init("type", .string("string")),
+      .init(
+        "pattern",
+        .string(
+          trimmedWhole(
+            "(?:"
+              + ["yes", "no", "y", "n", "true", "false"].map(caseless).joined(separator: "|")
+              + ")"))),
+    ]),
   ]
 
   /// `now` in any letter case: the time of the run.
@@ -30,21 +30,21 @@ extension AnswersSchema {
 
   /// `YYYY-MM-DD`, a real day of the years 0001 to 9999, or `now`.
   static let date: [JSONValue] = [
-        now,
-        .object([
-          .init("type", .string("string")), .init("format", .string("date")),
-          .init("pattern", .string("^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
-        ]),
+    now,
+    .object([
+      .init("type", .string("string")), .init("format", .string("date")),
+      .init("pattern", .string("^(?!0000)[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
+    ]),
   ]
 
   /// An RFC 3339 `date-time` with an upper-case `T` and `Z`, whole seconds, no leap second,
   /// or `now`.
   static let dateTime: [JSONValue] = [
-        now,
-        .object([
-          .init("type", .string("string")), .init("format", .string("date-time")),
-          .init("pattern", .string(dateTimePattern)),
-        ]),
+    now,
+    .object([
+      .init("type", .string("string")), .init("format", .string("date-time")),
+      .init("pattern", .string(dateTimePattern)),
+    ]),
   ]
 
   /// The shape `date-time` leaves open: upper case, hours to 23, minutes and seconds to 59.
@@ -60,25 +60,25 @@ extension AnswersSchema {
     let names = ["red", "amber+strict", "amber", "green", "clear"]
     let alternatives = names.map { caseless($0).replacingOccurrences(of: "+", with: "\\+") }
     return [
-          .object([.init("enum", .strings(TLP.allCases.map(\.rawValue)))]),
-          .object([
-            .init("type", .string("string")),
-            .init(
-              "pattern",
-              .string(
-                "^(\(caseless("tlp")):)?(\(alternatives.joined(separator: "|")))$")),
-          ]),
+      .object([.init("enum", .strings(TLP.allCases.map(\.rawValue)))]),
+      .object([
+        .init("type", .string("string")),
+        .init(
+          "pattern",
+          .string(
+            "^(\(caseless("tlp")):)?(\(alternatives.joined(separator: "|")))$")),
+      ]),
     ]
   }()
 
   /// One of `ids`, spaces around allowed.
   static func choice(_ ids: [String]) -> [JSONValue] {
     [
-          .object([.init("enum", .strings(ids))]),
-          .object([
-            .init("type", .string("string")),
-            .init("pattern", .string(trimmedWhole(alternation(ids)))),
-          ]),
+      .object([.init("enum", .strings(ids))]),
+      .object([
+        .init("type", .string("string")),
+        .init("pattern", .string(trimmedWhole(alternation(ids)))),
+      ]),
     ]
   }
 

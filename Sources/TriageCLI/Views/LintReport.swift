@@ -40,7 +40,8 @@ struct LintReport {
       ])
     }
     let value = JSONValue.object([
-      JSONOutputFormat.lint.member, .init("files", .strings(files)), .init("diagnostics", .array(entries)),
+      JSONOutputFormat.lint.member, .init("files", .strings(files)),
+      .init("diagnostics", .array(entries)),
     ])
     return value.prettyText
   }

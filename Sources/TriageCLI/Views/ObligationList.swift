@@ -28,7 +28,9 @@ struct ObligationList {
         .init("reviewed", .string(duty.reviewed)), .init("file", .string(duty.fileID)),
       ])
     }
-    return JSONValue.object([JSONOutputFormat.obligations.member, .init("obligations", .array(items))])
-      .prettyText
+    return JSONValue.object([
+      JSONOutputFormat.obligations.member, .init("obligations", .array(items)),
+    ])
+    .prettyText
   }
 }

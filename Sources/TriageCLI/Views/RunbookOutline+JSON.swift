@@ -24,7 +24,9 @@ extension RunbookOutline {
         "severity",
         .array(
           runbook.severityRules.map {
-            .object([.init("level", .string($0.level.rawValue)), .init("when", Self.source($0.when))])
+            .object([
+              .init("level", .string($0.level.rawValue)), .init("when", Self.source($0.when)),
+            ])
           })),
       .init(
         "decision",
@@ -76,7 +78,8 @@ extension RunbookOutline {
   private static func notification(_ notification: NotificationRule) -> JSONValue {
     .object([
       .init("id", .string(notification.id)), .init("to", .string(notification.to.source)),
-      .init("due", optional(notification.due?.source)), .init("basis", optional(notification.basis)),
+      .init("due", optional(notification.due?.source)),
+      .init("basis", optional(notification.basis)),
       .init("when", source(notification.when)), .init("for_each", optional(notification.forEach)),
     ])
   }

@@ -165,7 +165,9 @@ import TriageTestSupport
     let run = InProcessRun(["lint", "--json", "--strict", "stated.yaml"], files: Self.files)
     #expect(run.exit == .success)
     #expect(
-      run.output == "{\n  \"format\": \"triage-lint/1\",\n  \"files\": [\n    \"stated.yaml\"\n  ],\n  \"diagnostics\": []\n}\n")
+      run.output
+        == "{\n  \"format\": \"triage-lint/1\",\n  \"files\": [\n    \"stated.yaml\"\n  ],\n  \"diagnostics\": []\n}\n"
+    )
   }
 
   @Test func reportsASyntaxErrorAsADiagnostic() {

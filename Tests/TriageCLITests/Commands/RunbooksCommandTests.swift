@@ -56,7 +56,9 @@ import TriageTestSupport
     let run = InProcessRun(["runbooks", "--runbooks", "/no/such/folder"])
     #expect(run.exit == .success)
     #expect(run.output == "No runbooks found.\n")
-    #expect(InProcessRun(["runbooks", "--json"]).output == "{\n  \"format\": \"triage-runbooks/1\",\n  \"runbooks\": []\n}\n")
+    #expect(
+      InProcessRun(["runbooks", "--json"]).output
+        == "{\n  \"format\": \"triage-runbooks/1\",\n  \"runbooks\": []\n}\n")
   }
 
   @Test func refusesTwoRunbooksWithTheSameIDNamingBoth() {

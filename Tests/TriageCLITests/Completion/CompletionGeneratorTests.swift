@@ -43,7 +43,8 @@ import Testing
         #expect(script.contains("\(condition) -l \(option.name)"), "\(condition) \(option.name)")
       }
     }
-    #expect(script.contains("-l tlp -x -a 'TLP:RED TLP:AMBER+STRICT TLP:AMBER TLP:GREEN TLP:CLEAR'"))
+    #expect(
+      script.contains("-l tlp -x -a 'TLP:RED TLP:AMBER+STRICT TLP:AMBER TLP:GREEN TLP:CLEAR'"))
     #expect(script.contains("-a 'run' -d 'Answer a runbook\\'s questions"))
   }
 

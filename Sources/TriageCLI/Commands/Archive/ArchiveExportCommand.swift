@@ -25,8 +25,10 @@ extension Command {
       \(Command.unreadableRecordsDiscussion)
       """,
     options: [
-      .value(.format, valueName: "format", help: "jsonl, csv or md.", choices: ["jsonl", "csv", "md"]),
-      .value(.rows, valueName: "rows", help: "records (default), actions or notifications.",
+      .value(
+        .format, valueName: "format", help: "jsonl, csv or md.", choices: ["jsonl", "csv", "md"]),
+      .value(
+        .rows, valueName: "rows", help: "records (default), actions or notifications.",
         choices: ["records", "actions", "notifications"]),
       .flag(.includeRed, help: "Include records marked TLP:RED."),
       .value(.output, short: "o", valueName: "file", help: "Write to FILE instead."),

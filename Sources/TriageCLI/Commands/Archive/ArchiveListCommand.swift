@@ -20,7 +20,8 @@ extension Command {
       .value(.until, valueName: "time", help: "Only records created at or before TIME."),
       .value(.runbook, valueName: "id", help: "Only records made with this runbook."),
       .value(.severity, valueName: "level", help: "Only records of this severity."),
-      .value(.status, valueName: "status", help: "Only open or closed records.",
+      .value(
+        .status, valueName: "status", help: "Only open or closed records.",
         choices: ["open", "closed"]),
       .json, .skipUnreadable, .archive,
     ],
