@@ -35,7 +35,8 @@ extension Command {
       .value(
         .tlp, valueName: "mark",
         help: "The record's TLP marking, e.g. TLP:RED (default: the runbook's).",
-        choices: TLP.allCases.map(\.rawValue)),
+        // Offered without `TLP:`, which run accepts too: bash splits a completed word at colons.
+        choices: TLP.allCases.map { $0.rawValue.dropFirst(4).lowercased() }),
       .flag(.dryRun, help: "Print the report and write nothing."),
       .value(.resume, valueName: "draft", help: "Continue an interrupted session from its draft."),
       .flag(.json, help: "Print the record as JSON instead of the paths written."),

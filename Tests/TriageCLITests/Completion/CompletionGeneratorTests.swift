@@ -44,7 +44,7 @@ import Testing
       }
     }
     #expect(
-      script.contains("-l tlp -x -a 'TLP:RED TLP:AMBER+STRICT TLP:AMBER TLP:GREEN TLP:CLEAR'"))
+      script.contains("-l tlp -x -a 'red amber+strict amber green clear'"))
     #expect(script.contains("-a 'run' -d 'Answer a runbook\\'s questions"))
   }
 
