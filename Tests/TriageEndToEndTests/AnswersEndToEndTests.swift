@@ -32,7 +32,9 @@ import Testing
     let questions = try #require(answers["properties"] as? [String: Any])
     #expect(questions.count == 28)
     let exposure = try #require(questions["exposure"] as? [String: Any])
-    #expect(exposure["type"] as? String == "array")
+    // A multi: an array of choice ids, or one comma-separated text.
+    let forms = try #require(exposure["anyOf"] as? [[String: Any]])
+    #expect(forms.map { $0["type"] as? String } == ["array", "string"])
     let pattern = try #require(
       (questions["vendor_statement_url"] as? [String: Any])?["pattern"] as? String)
     #expect(pattern == #"^(?:https?://\S+)$"#)

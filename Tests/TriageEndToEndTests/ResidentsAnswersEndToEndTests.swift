@@ -56,7 +56,8 @@ import TriageTestSupport
     let answers = try #require(properties["answers"] as? [String: Any])
     let affected = try #require(
       (answers["properties"] as? [String: Any])?["affected"] as? [String: Any])
-    let items = try #require(affected["items"] as? [String: Any])
+    let array = try #require((affected["anyOf"] as? [[String: Any]])?.first)
+    let items = try #require(array["items"] as? [String: Any])
     let pattern = try #require(items["pattern"] as? String)
     let regex = try NSRegularExpression(pattern: pattern)
     func matches(_ text: String) -> Bool {

@@ -118,15 +118,28 @@ package enum AnswerReader {
       return .success(.time(now))
     }
     if question.type == .date {
-      guard let day = CalendarDay(parsing: text) else {
+      guard let day = CalendarDay(parsing: text), day.year >= 1 else {
         return .failure(.notADate(text))
       }
       return .success(.date(day))
     }
-    guard text.count > 10, let date = UTCTimestamp.date(from: text) else {
+    guard hasAnswerDateTimeShape(text), let date = UTCTimestamp.date(from: text) else {
       return .failure(.notADateTime(text))
     }
     return .success(.time(date))
+  }
+
+  /// Whether `text` is shaped as an RFC 3339 `date-time` with an upper-case `T` and `Z` and
+  /// whole seconds: `2026-04-01T09:30:00Z`, `2026-04-01T09:30:00.5+02:00`.
+  ///
+  /// Records accept more (`09:30Z`, a space for the `T`), but an answer is exactly what JSON
+  /// Schema's `date-time` and `triage answers-schema` say; `UTCTimestamp` checks the numbers.
+  static func hasAnswerDateTimeShape(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+      bytes[16] == UInt8(ascii: ":"), bytes[17].isASCIIDigit, bytes[18].isASCIIDigit
+    else { return false }
+    return bytes[bytes.count - 1] != UInt8(ascii: "z")
   }
 
   private static func readText(_ text: String, for question: Question) -> Result<

@@ -23,5 +23,6 @@ extension ArgumentName {
   package static let person = ArgumentName("person")
   package static let record = ArgumentName("record")
   package static let runbook = ArgumentName("runbook")
+  package static let shell = ArgumentName("shell")
   package static let text = ArgumentName("text")
 }

@@ -16,6 +16,6 @@ extension Command {
     options: [.flag(.version, help: "Show the version.")],
     subcommands: [
       .run, .lint, .test, .replay, .archive, .drafts, .show, .graph, .answersTemplate,
-      .answersSchema, .runbooks, .obligations, .inventory, .affected, .parse, .help,
+      .answersSchema, .runbooks, .obligations, .inventory, .affected, .parse, .completion, .help,
     ])
 }

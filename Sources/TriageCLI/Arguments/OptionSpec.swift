@@ -17,12 +17,17 @@ package struct OptionSpec: Sendable, Equatable {
   package var kind: Kind
   /// One sentence for the help screen.
   package var help: String
+  /// The values it takes when they are a fixed set (`mermaid`, `dot`), for shell completion.
+  package var choices: [String]
 
-  package init(_ name: OptionName, short: Character? = nil, kind: Kind, help: String) {
+  package init(
+    _ name: OptionName, short: Character? = nil, kind: Kind, help: String, choices: [String] = []
+  ) {
     self.name = name.rawValue
     self.short = short
     self.kind = kind
     self.help = help
+    self.choices = choices
   }
 
   /// A flag: `.flag(.json, help: "Print the tree as JSON.")`.
@@ -33,9 +38,10 @@ package struct OptionSpec: Sendable, Equatable {
 
   /// An option with one value: `.value(.archive, valueName: "dir", help: "...")`.
   package static func value(
-    _ name: OptionName, short: Character? = nil, valueName: String, help: String
+    _ name: OptionName, short: Character? = nil, valueName: String, help: String,
+    choices: [String] = []
   ) -> OptionSpec {
-    OptionSpec(name, short: short, kind: .value(valueName: valueName), help: help)
+    OptionSpec(name, short: short, kind: .value(valueName: valueName), help: help, choices: choices)
   }
 
   /// An option that may be repeated, its values collected in order.

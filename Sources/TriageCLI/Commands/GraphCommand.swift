@@ -19,7 +19,9 @@ extension Command {
       """,
     arguments: [ArgumentSpec(.runbook, help: "A runbook path or id.")],
     options: [
-      .value(.format, valueName: "format", help: "mermaid (the default) or dot."),
+      .value(
+        .format, valueName: "format", help: "mermaid (the default) or dot.",
+        choices: ["mermaid", "dot"]),
       RunbookLocator.option,
     ],
     action: GraphCommand.run)

@@ -52,7 +52,7 @@ enum ReplayCommand {
         "unanswered": .strings(replay.unansweredQuestions),
         "dropped_answers": .strings(replay.droppedAnswers),
       ]
-      context.standardOutput.write(value.prettyText)
+      context.standardOutput.write(value.stamped(.replay).prettyText)
       return .success
     }
     var lines = [

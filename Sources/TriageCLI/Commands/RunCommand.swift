@@ -52,7 +52,9 @@ extension Command {
         help: "Re-triage this earlier record: its answers are the starting point."),
       .value(
         .tlp, valueName: "mark",
-        help: "The record's TLP marking, e.g. TLP:RED (default: the runbook's)."),
+        help: "The record's TLP marking, e.g. TLP:RED (default: the runbook's).",
+        // Offered without `TLP:`, which run accepts too: bash splits a completed word at colons.
+        choices: TLP.allCases.map { $0.rawValue.dropFirst(4).lowercased() }),
       .flag(.dryRun, help: "Print the report and write nothing."),
       .value(.resume, valueName: "draft", help: "Continue an interrupted session from its draft."),
       .flag(.json, help: "Print the record as JSON instead of the paths written."),

@@ -17,8 +17,10 @@ extension Command {
       """,
     options: [
       .flag(.json, help: "Print the list as JSON."),
+      .flag(.ids, help: "Print only the ids, one a line (shell completion reads them)."),
       RunbookLocator.option,
     ],
+    exclusiveOptions: [["json", "ids"]],
     action: RunbooksCommand.run)
 }
 
@@ -27,8 +29,12 @@ enum RunbooksCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let library = RunbookLocator(context, invocation).library
     let list = RunbookList(entries: try library.entries())
-    context.standardOutput.write(invocation.flag(.json) ? list.json : list.rendered())
-    if list.entries.isEmpty {
+    if invocation.flag(.ids) {
+      context.standardOutput.write(list.entries.map { "\($0.id)\n" }.joined())
+    } else {
+      context.standardOutput.write(invocation.flag(.json) ? list.json : list.rendered())
+    }
+    if list.entries.isEmpty && !invocation.flag(.ids) {
       context.standardError.write(RunbookList.noneFound(searched: library.folders))
     }
     return .success

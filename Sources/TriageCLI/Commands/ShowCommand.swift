@@ -1,5 +1,5 @@
 extension Command {
-  /// `triage show RUNBOOK [--runbooks DIR]`: a runbook's outline.
+  /// `triage show RUNBOOK [--json] [--runbooks DIR]`: a runbook's outline.
   static let show = Command.runbookView(
     "show",
     abstract: "Show a runbook's questions and rules.",
@@ -10,9 +10,11 @@ extension Command {
       decision rules, the actions (owner, due time, condition) and the notifications (to whom, \
       due time, legal basis, condition).
 
-      RUNBOOK is a path, or an id found in the runbook folders (see 'triage runbooks').
+      RUNBOOK is a path, or an id found in the runbook folders (see 'triage runbooks'). \
+      --json prints the same as triage-show/1 JSON (docs/json-output.md).
       """,
     render: { runbook, context in
       RunbookOutline(runbook: runbook).rendered(width: context.outputWidth)
-    })
+    },
+    renderJSON: { RunbookOutline(runbook: $0).json })
 }

@@ -63,7 +63,7 @@ struct AnswersSchema {
                   .init("type", .string("string")),
                   .init("description", .string("Who answered.")),
                 ])),
-              .init("tlp", .object([.init("enum", .strings(TLP.allCases.map(\.rawValue)))])),
+              .init("tlp", .object([.init("anyOf", .array(Self.tlp))])),
               .init(
                 "answers",
                 .object([
@@ -112,32 +112,15 @@ struct AnswersSchema {
     var members = [JSONObject.Member("description", .string(Self.flat(question.ask.source)))]
     switch question.type {
     case .yesno:
-      members.append(
-        .init(
-          "enum",
-          .array(
-            ["yes", "no", "true", "false"].map(JSONValue.string) + [.bool(true), .bool(false)])))
+      members.append(.init("anyOf", .array(Self.yesNo)))
     case .choice:
-      members.append(.init("type", .string("string")))
-      if !question.choices.isEmpty { members.append(.init("enum", .strings(question.choiceIDs))) }
+      if question.choices.isEmpty {
+        members.append(.init("type", .string("string")))
+      } else {
+        members.append(.init("anyOf", .array(Self.choice(question.choiceIDs))))
+      }
     case .multi, .list:
-      var items: [JSONObject.Member] = [.init("type", .string("string"))]
-      if question.type == .multi, !question.choices.isEmpty {
-        items.append(.init("enum", .strings(question.choiceIDs)))
-      }
-      if question.type == .list, question.fact == ResidentCounts.factName {
-        items.append(
-          .init(
-            "description",
-            .string(
-              "CODE: COUNT, like 'US-TX: 1200': an ISO 3166-1 alpha-2 (DE) or 3166-2 (US-TX) "
-                + "code, EU or ANY, and a whole number, or ? while it is not known.")))
-        items.append(.init("pattern", .string(Self.residentsItemPattern)))
-      }
-      members.append(.init("type", .string("array")))
-      members.append(.init("items", .object(JSONObject(items))))
-      if let min = question.min { members.append(.init("minItems", .number(min.rounded(.up)))) }
-      if let max = question.max { members.append(.init("maxItems", .number(max.rounded(.down)))) }
+      members.append(.init("anyOf", .array(listAlternatives(for: question))))
     case .text, .note:
       members.append(.init("type", .string("string")))
       if let pattern = question.pattern {
@@ -153,24 +136,44 @@ struct AnswersSchema {
           .array([
             .object(JSONObject(number)),
             .object([
-              .init("type", .string("string")),
-              .init("pattern", .string("^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$")),
+              .init("type", .string("string")), .init("pattern", .string(Self.numberText)),
             ]),
           ])))
     case .date:
-      members.append(.init("type", .string("string")))
-      members.append(.init("pattern", .string("^(now|[0-9]{4}-[0-9]{2}-[0-9]{2})$")))
+      members.append(.init("anyOf", .array(Self.date)))
     case .datetime:
-      members.append(.init("type", .string("string")))
-      members.append(
-        .init(
-          "pattern",
-          .string(
-            "^(now|[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?"
-              + "([Zz]|[+-][0-9]{2}:[0-9]{2}))$")))
+      members.append(.init("anyOf", .array(Self.dateTime)))
     }
     if let value = question.defaultAnswer { members.append(.init("default", .string(value))) }
     return .object(JSONObject(members))
+  }
+
+  /// A `multi` or `list` answer: an array of items, or one text (comma-separated ids for a
+  /// multi, a one-item list for a list).
+  private func listAlternatives(for question: Question) -> [JSONValue] {
+    var item: [JSONObject.Member] = [.init("type", .string("string"))]
+    let ids = question.type == .multi && !question.choices.isEmpty ? question.choiceIDs : []
+    if !ids.isEmpty {
+      item = [.init("anyOf", .array(Self.choice(ids)))]
+    }
+    if question.type == .list, question.fact == ResidentCounts.factName {
+      item.append(
+        .init(
+          "description",
+          .string(
+            "CODE: COUNT, like 'US-TX: 1200': an ISO 3166-1 alpha-2 (DE) or 3166-2 (US-TX) "
+              + "code, EU or ANY, and a whole number, or ? while it is not known.")))
+      item.append(.init("pattern", .string(Self.residentsItemPattern)))
+    } else if question.type == .list, let pattern = question.pattern {
+      item.append(.init("pattern", .string("^(?:\(pattern))$")))
+    }
+    var array: [JSONObject.Member] = [
+      .init("type", .string("array")), .init("items", .object(JSONObject(item))),
+    ]
+    if let min = question.min { array.append(.init("minItems", .number(min.rounded(.up)))) }
+    if let max = question.max { array.append(.init("maxItems", .number(max.rounded(.down)))) }
+    let single = ids.isEmpty ? JSONValue.object(JSONObject(item)) : Self.commaSeparated(ids)
+    return [.object(JSONObject(array)), single]
   }
 
   private static func flat(_ text: String) -> String {

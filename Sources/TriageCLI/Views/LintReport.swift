@@ -48,7 +48,7 @@ struct LintReport {
   /// `3 files checked, 1 error, 2 warnings`.
   var summary: String { summary(style: .plain) }
 
-  /// `{"files": [...], "diagnostics": [{file, line, column, severity, code, message}]}`.
+  /// `{"format": "triage-lint/1", "files": [...], "diagnostics": [{file, line, column, severity, code, message}]}`.
   var json: String {
     let entries = diagnostics.map { diagnostic in
       JSONValue.object([
@@ -61,7 +61,8 @@ struct LintReport {
       ])
     }
     let value = JSONValue.object([
-      .init("files", .strings(files)), .init("diagnostics", .array(entries)),
+      JSONOutputFormat.lint.member, .init("files", .strings(files)),
+      .init("diagnostics", .array(entries)),
     ])
     return value.prettyText
   }

@@ -74,7 +74,7 @@ struct ObligationDetail {
       .init("content_forbids", strings(duty.contentForbids)),
       .init("delay", duty.delay.map(JSONValue.string) ?? .null),
       .init("draft", duty.rule.draft.map { .string($0.source) } ?? .null),
-    ]).prettyText
+    ]).stamped(.obligationsShow).prettyText
   }
 }
 
@@ -106,6 +106,6 @@ struct ObligationFileDetail {
             .object([.init("title", .string($0.title)), .init("url", .string($0.url))])
           })),
       .init("duties", .array(file.duties.map { .string($0.id) })),
-    ]).prettyText
+    ]).stamped(.obligationsShow).prettyText
   }
 }

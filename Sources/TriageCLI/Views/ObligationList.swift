@@ -18,7 +18,7 @@ struct ObligationList {
     }.joined()
   }
 
-  /// `{"obligations": [{"id", "title", "jurisdiction", "citation", "url", "reviewed", "file"}]}`.
+  /// `{"format": "triage-obligations/1", "obligations": [{"id", "title", "jurisdiction", "citation", "url", "reviewed", "file"}]}`.
   var json: String {
     let items = duties.map { duty in
       JSONValue.object([
@@ -28,6 +28,9 @@ struct ObligationList {
         .init("reviewed", .string(duty.reviewed)), .init("file", .string(duty.fileID)),
       ])
     }
-    return JSONValue.object([.init("obligations", .array(items))]).prettyText
+    return JSONValue.object([
+      JSONOutputFormat.obligations.member, .init("obligations", .array(items)),
+    ])
+    .prettyText
   }
 }

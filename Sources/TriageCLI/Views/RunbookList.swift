@@ -26,7 +26,7 @@ struct RunbookList {
       + "Give a folder with --runbooks DIR, or set TRIAGE_RUNBOOKS=DIR[:DIR...].\n"
   }
 
-  /// `{"runbooks": [{"id", "version", "title", "path"}]}`.
+  /// `{"format": "triage-runbooks/1", "runbooks": [{"id", "version", "title", "path"}]}`.
   var json: String {
     let items = entries.map { entry in
       JSONValue.object([
@@ -34,7 +34,8 @@ struct RunbookList {
         .init("title", .string(entry.title)), .init("path", .string(entry.path)),
       ])
     }
-    return JSONValue.object([.init("runbooks", .array(items))]).prettyText
+    return JSONValue.object([JSONOutputFormat.runbooks.member, .init("runbooks", .array(items))])
+      .prettyText
   }
 }
 

@@ -22,12 +22,20 @@ import TriageTestSupport
               "description": "Who answered."
             },
             "tlp": {
-              "enum": [
-                "TLP:RED",
-                "TLP:AMBER+STRICT",
-                "TLP:AMBER",
-                "TLP:GREEN",
-                "TLP:CLEAR"
+              "anyOf": [
+                {
+                  "enum": [
+                    "TLP:RED",
+                    "TLP:AMBER+STRICT",
+                    "TLP:AMBER",
+                    "TLP:GREEN",
+                    "TLP:CLEAR"
+                  ]
+                },
+                {
+                  "type": "string",
+                  "pattern": "^([Tt][Ll][Pp]:)?([Rr][Ee][Dd]|[Aa][Mm][Bb][Ee][Rr]\\+[Ss][Tt][Rr][Ii][Cc][Tt]|[Aa][Mm][Bb][Ee][Rr]|[Gg][Rr][Ee][Ee][Nn]|[Cc][Ll][Ee][Aa][Rr])$"
+                }
               ]
             },
             "answers": {
@@ -40,21 +48,39 @@ import TriageTestSupport
                 },
                 "kind": {
                   "description": "What kind of vendor is {{vendor}}?",
-                  "type": "string",
-                  "enum": [
-                    "saas",
-                    "tool"
+                  "anyOf": [
+                    {
+                      "enum": [
+                        "saas",
+                        "tool"
+                      ]
+                    },
+                    {
+                      "type": "string",
+                      "pattern": "^\\s*(?:saas|tool)\\s*$"
+                    }
                   ]
                 },
                 "exposed": {
                   "description": "Were we exposed?",
-                  "enum": [
-                    "yes",
-                    "no",
-                    "true",
-                    "false",
-                    true,
-                    false
+                  "anyOf": [
+                    {
+                      "type": "boolean"
+                    },
+                    {
+                      "enum": [
+                        "yes",
+                        "no",
+                        "y",
+                        "n",
+                        "true",
+                        "false"
+                      ]
+                    },
+                    {
+                      "type": "string",
+                      "pattern": "^\\s*(?:[Yy][Ee][Ss]|[Nn][Oo]|[Yy]|[Nn]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])\\s*$"
+                    }
                   ],
                   "default": "no"
                 },
@@ -68,7 +94,7 @@ import TriageTestSupport
                     },
                     {
                       "type": "string",
-                      "pattern": "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*$"
+                      "pattern": "^\\s*[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?\\s*$"
                     }
                   ]
                 }

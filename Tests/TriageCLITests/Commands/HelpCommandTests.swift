@@ -25,7 +25,7 @@ import TriageTestSupport
 
   @Test func explainsItself() {
     let run = InProcessRun(["help", "help"])
-    #expect(run.output.contains("USAGE: triage help [<command> ...]\n"))
+    #expect(run.output.contains("USAGE: triage help [<command> ...] [--man]\n"))
   }
 
   @Test func refusesASubcommandThatDoesNotExist() {

@@ -133,6 +133,7 @@ import TriageTestSupport
     #expect(
       run.output == """
         {
+          "format": "triage-lint/1",
           "files": [
             "mini.yaml",
             "warn.yaml"
@@ -164,7 +165,9 @@ import TriageTestSupport
     let run = InProcessRun(["lint", "--json", "--strict", "stated.yaml"], files: Self.files)
     #expect(run.exit == .success)
     #expect(
-      run.output == "{\n  \"files\": [\n    \"stated.yaml\"\n  ],\n  \"diagnostics\": []\n}\n")
+      run.output
+        == "{\n  \"format\": \"triage-lint/1\",\n  \"files\": [\n    \"stated.yaml\"\n  ],\n  \"diagnostics\": []\n}\n"
+    )
   }
 
   @Test func reportsASyntaxErrorAsADiagnostic() {

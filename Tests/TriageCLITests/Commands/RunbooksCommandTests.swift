@@ -38,6 +38,7 @@ import TriageTestSupport
     #expect(
       run.output == """
         {
+          "format": "triage-runbooks/1",
           "runbooks": [
             {
               "id": "mini",
@@ -59,7 +60,9 @@ import TriageTestSupport
     #expect(
       run.error.hasSuffix(
         "Give a folder with --runbooks DIR, or set TRIAGE_RUNBOOKS=DIR[:DIR...].\n"))
-    #expect(InProcessRun(["runbooks", "--json"]).output == "{\n  \"runbooks\": []\n}\n")
+    #expect(
+      InProcessRun(["runbooks", "--json"]).output
+        == "{\n  \"format\": \"triage-runbooks/1\",\n  \"runbooks\": []\n}\n")
   }
 
   @Test func refusesTwoRunbooksWithTheSameIDNamingBoth() {

@@ -31,7 +31,9 @@ extension Command {
     arguments: [ArgumentSpec(.id, help: "The record's id, or a unique prefix of it.")],
     options: [
       .value(.action, valueName: "id", help: "The action to mark."),
-      .value(.status, valueName: "status", help: "done or dropped (with --action)."),
+      .value(
+        .status, valueName: "status", help: "done or dropped (with --action).",
+        choices: ["done", "dropped"]),
       .value(.note, valueName: "text", help: "A note to keep with the change (with --action)."),
       .value(.notification, valueName: "id", help: "The notification to mark sent."),
       .value(.sent, valueName: "time", help: "When it was sent: RFC 3339, or now."),

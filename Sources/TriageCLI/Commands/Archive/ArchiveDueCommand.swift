@@ -31,7 +31,7 @@ extension Command {
 /// What `triage archive due` does.
 enum ArchiveDueCommand {
   /// The format of `--json`.
-  static let format = "triage-due/1"
+  static let format = JSONOutputFormat.due.rawValue
 
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     var window: DueWindow?

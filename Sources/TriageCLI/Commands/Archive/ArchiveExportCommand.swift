@@ -29,8 +29,11 @@ extension Command {
       \(Command.unreadableRecordsDiscussion)
       """,
     options: [
-      .value(.format, valueName: "format", help: "jsonl, csv or md."),
-      .value(.rows, valueName: "rows", help: "records (default), actions, notifications or items."),
+      .value(
+        .format, valueName: "format", help: "jsonl, csv or md.", choices: ["jsonl", "csv", "md"]),
+      .value(
+        .rows, valueName: "rows", help: "records (default), actions, notifications or items.",
+        choices: ["records", "actions", "notifications", "items"]),
       .flag(.includeRed, help: "Include records marked TLP:RED."),
       .value(.output, short: "o", valueName: "file", help: "Write to FILE instead."),
       .skipUnreadable, .archive,

@@ -47,7 +47,10 @@ enum ArchiveFollowUpsCommand {
     let open = try OpenItems(invocation, context, store: store)
     let ordered = FollowUp.ordered(open.followUps.filter(filter.matches))
     if invocation.flag(.json) {
-      context.standardOutput.write(JSONPrettyPrinter.string(of: .array(ordered.map(json))))
+      let value = JSONValue.object([
+        JSONOutputFormat.archiveFollowUps.member, .init("follow_ups", .array(ordered.map(json))),
+      ])
+      context.standardOutput.write(JSONPrettyPrinter.string(of: value))
     } else if ordered.isEmpty {
       context.standardOutput.write("Nothing to follow up.\n")
     } else {

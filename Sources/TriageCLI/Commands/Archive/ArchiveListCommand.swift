@@ -25,7 +25,9 @@ extension Command {
       .value(.until, valueName: "time", help: "Only records created at or before TIME."),
       .value(.runbook, valueName: "id", help: "Only records made with this runbook."),
       .value(.severity, valueName: "level", help: "Only records of this severity."),
-      .value(.status, valueName: "status", help: "Only open or closed records."),
+      .value(
+        .status, valueName: "status", help: "Only open or closed records.",
+        choices: ["open", "closed"]),
       .json, .skipUnreadable, .archive,
     ],
     action: ArchiveListCommand.run)
@@ -43,19 +45,19 @@ enum ArchiveListCommand {
     // Text: every record is read first, to know the short ids and the columns' widths.
     var ids: [String] = []
     var rows: [RecordState] = []
-    if json { output.write("[") }
+    if json { output.write(JSONOutputFormat.archiveList.streamHead(listKey: "records")) }
     try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
       ids.append(state.id)
       guard filter.matches(state) else { return }
       if json {
-        output.write((count == 0 ? "\n  " : ",\n  ") + CanonicalJSON.string(of: summary(state)))
+        output.write((count == 0 ? "\n    " : ",\n    ") + CanonicalJSON.string(of: summary(state)))
       } else {
         rows.append(state)
       }
       count += 1
     }
     if json {
-      output.write(count == 0 ? "]\n" : "\n]\n")
+      output.write(JSONOutputFormat.streamTail(count: count))
     } else {
       let table = lines(rows, shortIDs: ShortRecordIDs(ids: ids), width: width(context))
       output.write(table.map { $0 + "\n" }.joined())

@@ -30,7 +30,7 @@ enum ArchiveSearchCommand {
     let output = context.standardOutput
     var count = 0
     var unreadable = UnreadableRecords(invocation, context, store: store)
-    if json { output.write("[") }
+    if json { output.write(JSONOutputFormat.archiveSearch.streamHead(listKey: "records")) }
     try ArchiveSearch(text).forEachMatch(in: store, unreadable: { unreadable.note($0) }) {
       match in
       if json {
@@ -41,7 +41,7 @@ enum ArchiveSearchCommand {
           "matches": .array(
             match.fields.map { ["field": .string($0.field), "text": .string($0.text)] }),
         ]
-        output.write((count == 0 ? "\n  " : ",\n  ") + CanonicalJSON.string(of: object))
+        output.write((count == 0 ? "\n    " : ",\n    ") + CanonicalJSON.string(of: object))
       } else {
         var lines = [ArchiveListCommand.line(match.state, width: context.outputWidth)]
         for field in match.fields {
@@ -53,7 +53,7 @@ enum ArchiveSearchCommand {
       }
       count += 1
     }
-    if json { output.write(count == 0 ? "]\n" : "\n]\n") }
+    if json { output.write(JSONOutputFormat.streamTail(count: count)) }
     return unreadable.exit()
   }
 }

@@ -22,7 +22,7 @@ extension Command {
       """,
     arguments: [ArgumentSpec(.id, help: "The record's id, a unique prefix of it, or a short id.")],
     options: [
-      .value(.format, valueName: "format", help: "md (default) or json."),
+      .value(.format, valueName: "format", help: "md (default) or json.", choices: ["md", "json"]),
       .archive, RunbookLocator.option,
     ],
     action: ArchiveShowCommand.run)

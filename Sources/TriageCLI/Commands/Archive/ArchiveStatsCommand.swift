@@ -50,7 +50,7 @@ enum ArchiveStatsCommand {
         "open_notifications": .number(Double(openNotifications)),
         "overdue": .number(Double(overdue)),
       ]
-      context.standardOutput.write(JSONPrettyPrinter.string(of: value))
+      context.standardOutput.write(JSONPrettyPrinter.string(of: value.stamped(.archiveStats)))
       return unreadable.exit()
     }
     var lines = [

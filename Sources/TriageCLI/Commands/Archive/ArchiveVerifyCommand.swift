@@ -54,7 +54,7 @@ enum ArchiveVerifyCommand {
         object["intact"] = .bool(report.isIntact && trust.isIntact)
         value = .object(object)
       }
-      context.standardOutput.write(JSONPrettyPrinter.string(of: value))
+      context.standardOutput.write(JSONPrettyPrinter.string(of: value.stamped(.archiveVerify)))
     } else {
       context.standardOutput.write(text(report) + trust.lines.map { $0 + "\n" }.joined())
     }

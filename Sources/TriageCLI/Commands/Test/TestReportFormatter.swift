@@ -39,6 +39,7 @@ enum TestReportFormatter {
       },
       "passed": report.passedCount,
       "failed": report.failedCount,
+      "format": JSONOutputFormat.test.rawValue,
     ]
     if let coverage = report.coverage {
       object["coverage"] = CoverageFormatter.jsonObject(
