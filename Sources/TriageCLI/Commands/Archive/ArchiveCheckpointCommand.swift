@@ -33,29 +33,7 @@ enum ArchiveCheckpointCommand {
     let origin =
       ArchiveConfig(archive: store.root, fileSystem: context.fileSystem).origin
       ?? store.defaultOrigin
-    var checkpoint = try store.checkpoint(origin: origin)
-    if let key = context.signingKey(invocation, archive: store.root) {
-      let tool = context.signatures
-      if let reason = tool.unavailableReason {
-        context.standardError.write(
-          "triage: warning: \(reason); the checkpoint is written unsigned\n")
-      } else {
-        let body = Array(checkpoint.body.utf8)
-        let armored: String
-        do {
-          armored = try tool.sign(body, keyPath: key)
-        } catch {
-          throw CommandFailure("cannot sign the checkpoint: \(error.message)")
-        }
-        var name = "unlisted-key"
-        if case .signed(let principal) = tool.verify(
-          body, signature: armored, allowedSignersPath: store.allowedSignersPath)
-        {
-          name = principal
-        }
-        checkpoint.signatures.append(.init(name: name, armored: armored))
-      }
-    }
+    let checkpoint = try signed(store.checkpoint(origin: origin), store, invocation, context)
     let leaves =
       "\(ArchiveStore.checkpointsDirectoryName)/"
       + LeafList.fileName(size: checkpoint.size, root: checkpoint.root)
@@ -73,6 +51,38 @@ enum ArchiveCheckpointCommand {
     }
     context.standardOutput.write(summary + "Wrote \(output)\n")
     return .success
+  }
+
+  /// `checkpoint` with a signature line when a signing key is configured (`--sign-key`,
+  /// `TRIAGE_SIGNING_KEY`, `config.yaml`); unsigned, with a warning, without `ssh-keygen`.
+  static func signed(
+    _ checkpoint: Checkpoint, _ store: ArchiveStore, _ invocation: Invocation,
+    _ context: CommandContext
+  ) throws -> Checkpoint {
+    var checkpoint = checkpoint
+  if let key = context.signingKey(invocation, archive: store.root) {
+    let tool = context.signatures
+    if let reason = tool.unavailableReason {
+      context.standardError.write(
+        "triage: warning: \(reason); the checkpoint is written unsigned\n")
+    } else {
+      let body = Array(checkpoint.body.utf8)
+      let armored: String
+      do {
+        armored = try tool.sign(body, keyPath: key)
+      } catch {
+        throw CommandFailure("cannot sign the checkpoint: \(error.message)")
+      }
+      var name = "unlisted-key"
+      if case .signed(let principal) = tool.verify(
+        body, signature: armored, allowedSignersPath: store.allowedSignersPath)
+      {
+        name = principal
+      }
+      checkpoint.signatures.append(.init(name: name, armored: armored))
+    }
+  }
+    return checkpoint
   }
 
   /// Reads and parses the checkpoint file named by `--checkpoint`.
