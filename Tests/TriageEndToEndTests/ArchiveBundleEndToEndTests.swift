@@ -45,7 +45,8 @@ import TriageTestSupport
           ArchiveBundleEndToEndTests.revised,
         ], folder, environment)
       let notice = try folder.write("<html>Okta: support system notice</html>\n", to: "n.html")
-      try Self.run(["archive", "attach", first, notice.path, "--note", "as published"], folder,
+      try Self.run(
+        ["archive", "attach", first, notice.path, "--note", "as published"], folder,
         environment)
       // An unrelated record: not in the bundle.
       try Self.run(

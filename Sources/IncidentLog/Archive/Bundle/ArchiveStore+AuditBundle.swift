@@ -72,13 +72,11 @@ extension ArchiveStore {
         !evidence.contains(where: { $0.sha256 == file.sha256 })
       {
         let path = evidencePath(sha256: file.sha256)
-        let kept: [UInt8]
-        do {
-          kept = try fileSystem.readDocumentFile(
-            at: absolute(path), upTo: EvidenceFile.sizeLimit + 1)
-        } catch .notFound {
+        guard try fileSystem.status(at: absolute(path)) != nil else {
           throw AuditBundleError.evidenceMissing(path: path, amendment: location.id)
         }
+        let kept = try fileSystem.readDocumentFile(
+          at: absolute(path), upTo: EvidenceFile.sizeLimit + 1)
         guard SHA256.hexHash(kept) == file.sha256 else {
           throw AuditBundleError.evidenceChanged(path: path, amendment: location.id)
         }
@@ -115,6 +113,8 @@ extension ArchiveStore {
   /// included), and the amendments of all of them.
   ///
   /// Reads every record that mentions `"revises"` (a byte search first) and every amendment.
+  /// An amendment that does not read as one is kept (without its decoded form) when its bytes
+  /// name a record of the chain.
   private func revisionChain(
     of record: DocumentLocation
   ) throws(ArchiveError) -> (
@@ -141,14 +141,21 @@ extension ArchiveStore {
         pending.append(linked)
       }
     }
+    // An amendment that no longer reads as one (an edited byte) is kept when it names a
+    // record of the chain anywhere: the check against the checkpoint then names it.
+    let names = chain.map { Array("\"\($0)\"".utf8) }
     var amendments: [(DocumentLocation, Amendment?)] = []
     try walk(.amendment) { (entry) throws(ArchiveError) in
       guard case .document(let location) = entry,
-        let stored = try? read(location),
-        let amendment = try? Amendment(json: stored.document),
-        chain.contains(amendment.record)
+        let bytes = try? documentBytes(atAbsolutePath: absolute(location.path))
       else { return }
-      amendments.append((location, amendment))
+      if let stored = try? document(location, from: bytes),
+        let amendment = try? Amendment(json: stored.document)
+      {
+        if chain.contains(amendment.record) { amendments.append((location, amendment)) }
+      } else if names.contains(where: { Self.contains($0, in: bytes) }) {
+        amendments.append((location, nil))
+      }
     }
     return (chain.compactMap { locations[$0] }, amendments)
   }

@@ -47,7 +47,8 @@ enum AuditBundleReadme {
       + "proof of each record and amendment in it.\n\n"
     text += "| document | file |\n|---|---|\n"
     for document in bundle.documents {
-      text += "| \(document.location.kind.rawValue) \(document.location.id) | `\(document.location.path)` |\n"
+      text +=
+        "| \(document.location.kind.rawValue) \(document.location.id) | `\(document.location.path)` |\n"
     }
     return text + "\n"
   }
@@ -107,7 +108,8 @@ enum AuditBundleReadme {
       guard let signature = document.signaturePath else { continue }
       let (command, note) = verifyCommand(
         signature: signature, message: "< \(quoted(document.location.path))",
-        check: document.signature, what: "\(document.location.kind.rawValue) \(document.location.id)")
+        check: document.signature,
+        what: "\(document.location.kind.rawValue) \(document.location.id)")
       if let command { text += command + "\n" }
       if let note { notes.append(note) }
     }

@@ -60,28 +60,28 @@ enum ArchiveCheckpointCommand {
     _ context: CommandContext
   ) throws -> Checkpoint {
     var checkpoint = checkpoint
-  if let key = context.signingKey(invocation, archive: store.root) {
-    let tool = context.signatures
-    if let reason = tool.unavailableReason {
-      context.standardError.write(
-        "triage: warning: \(reason); the checkpoint is written unsigned\n")
-    } else {
-      let body = Array(checkpoint.body.utf8)
-      let armored: String
-      do {
-        armored = try tool.sign(body, keyPath: key)
-      } catch {
-        throw CommandFailure("cannot sign the checkpoint: \(error.message)")
+    if let key = context.signingKey(invocation, archive: store.root) {
+      let tool = context.signatures
+      if let reason = tool.unavailableReason {
+        context.standardError.write(
+          "triage: warning: \(reason); the checkpoint is written unsigned\n")
+      } else {
+        let body = Array(checkpoint.body.utf8)
+        let armored: String
+        do {
+          armored = try tool.sign(body, keyPath: key)
+        } catch {
+          throw CommandFailure("cannot sign the checkpoint: \(error.message)")
+        }
+        var name = "unlisted-key"
+        if case .signed(let principal) = tool.verify(
+          body, signature: armored, allowedSignersPath: store.allowedSignersPath)
+        {
+          name = principal
+        }
+        checkpoint.signatures.append(.init(name: name, armored: armored))
       }
-      var name = "unlisted-key"
-      if case .signed(let principal) = tool.verify(
-        body, signature: armored, allowedSignersPath: store.allowedSignersPath)
-      {
-        name = principal
-      }
-      checkpoint.signatures.append(.init(name: name, armored: armored))
     }
-  }
     return checkpoint
   }
 

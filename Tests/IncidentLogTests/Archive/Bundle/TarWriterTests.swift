@@ -42,7 +42,8 @@ import Testing
     let path = "triage-bundle-20261204T212909Z-561bf23f/evidence/sha256/ab/\(hash)"
     #expect(path.utf8.count > 100)
     let (prefix, name) = try TarWriter.split(path)
-    #expect(String(decoding: prefix, as: UTF8.self) + "/" + String(decoding: name, as: UTF8.self) == path)
+    #expect(
+      String(decoding: prefix, as: UTF8.self) + "/" + String(decoding: name, as: UTF8.self) == path)
     #expect(String(decoding: name, as: UTF8.self) == hash)
     let header = try TarWriter.header(
       path: path, mode: 0o600, size: 0, type: UInt8(ascii: "0"), modificationTime: 0)
@@ -60,8 +61,14 @@ import Testing
   @Test(
     "paths ustar cannot hold are refused, never cut",
     arguments: [
-      (String(repeating: "x", count: 101), TarError.nameTooLong(path: String(repeating: "x", count: 101))),
-      (String(repeating: "p", count: 156) + "/name", .nameTooLong(path: String(repeating: "p", count: 156) + "/name")),
+      (
+        String(repeating: "x", count: 101),
+        TarError.nameTooLong(path: String(repeating: "x", count: 101))
+      ),
+      (
+        String(repeating: "p", count: 156) + "/name",
+        .nameTooLong(path: String(repeating: "p", count: 156) + "/name")
+      ),
       ("", .emptyName),
       ("/etc/passwd", .invalidName(path: "/etc/passwd")),
       ("bundle/../x", .invalidName(path: "bundle/../x")),
