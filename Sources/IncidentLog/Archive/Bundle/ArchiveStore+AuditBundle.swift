@@ -13,7 +13,7 @@ extension ArchiveStore {
   ///     ``leaves(of:)``).
   ///   - tool: checks the signatures found, to name their signers in the README.
   /// - Throws: ``RecordLookupError``; ``AuditBundleError`` when a document is not in the
-  ///   checkpoint's tree as it is now, or an evidence file is missing or changed;
+  ///   checkpoint's tree as it is now, or a report or an evidence file is missing or changed;
   ///   ``ArchiveError`` when the archive cannot be read.
   package func auditBundle(
     ofRecord prefix: String, checkpoint: Checkpoint, leaves: LeafList,
@@ -59,13 +59,21 @@ extension ArchiveStore {
       }
       documents.append(entry)
       if location.kind == .record {
-        if let report = try? documentBytes(atAbsolutePath: absolute(location.reportPath)) {
+        let object = try? document(location, from: bytes).document.objectValue
+        let recorded = object.flatMap { DocumentIntegrity.reportSHA256(in: $0) }
+        let report = try? documentBytes(atAbsolutePath: absolute(location.reportPath))
+        if let recorded {
+          // The README tells the auditor to match the report with this hash: a report that
+          // would fail there is named here instead.
+          guard let report else { throw AuditBundleError.reportMissing(path: location.reportPath) }
+          guard SHA256.hexHash(report) == recorded else {
+            throw AuditBundleError.reportChanged(path: location.reportPath)
+          }
+        }
+        if let report {
           contents.append(.init(path: location.reportPath, bytes: report))
-          let object = try? document(location, from: bytes).document.objectValue
           reports.append(
-            .init(
-              path: location.reportPath, recordPath: location.path,
-              recordedSHA256: object.flatMap { DocumentIntegrity.reportSHA256(in: $0) }))
+            .init(path: location.reportPath, recordPath: location.path, recordedSHA256: recorded))
         }
       }
       if case .evidence(let file)? = amendment?.change,

@@ -154,4 +154,23 @@ import Testing
     let files = names.filter { !$0.hasSuffix("/") }
     #expect(files == bundle.files.map { bundle.folder + "/" + $0.path })
   }
+
+  @Test func anEditedReportIsNamed() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    let date = ArchiveFixture.date(minutes: 0)
+    let id = DocumentID.generate(at: date)
+    let stored = try fixture.store.append(
+      document: ArchiveFixture.record(id: id, at: date), kind: .record, id: id, createdAt: date,
+      report: { _ in "# Report\n" })
+    let report = fixture.store.absolute(stored.location.reportPath)
+    try FileManager.default.removeItem(atPath: report)
+    try "# Report, edited\n".write(toFile: report, atomically: true, encoding: .utf8)
+    let checkpoint = try fixture.store.checkpoint(origin: fixture.store.defaultOrigin)
+    #expect(throws: AuditBundleError.reportChanged(path: stored.location.reportPath)) {
+      try fixture.store.auditBundle(
+        ofRecord: id, checkpoint: checkpoint, leaves: try fixture.store.leafList(),
+        signatures: NoSignatureTool())
+    }
+  }
 }
