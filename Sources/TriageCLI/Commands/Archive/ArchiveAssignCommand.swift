@@ -16,7 +16,7 @@ extension Command {
       ArgumentSpec(.item, help: "The action or notification."),
       ArgumentSpec(.person, help: "Who owns it from now on."),
     ],
-    options: [.responder, .archive],
+    options: [.responder, .signKey, .archive],
     action: { invocation, context in
       let item = invocation.argument(.item) ?? ""
       let person = invocation.argument(.person) ?? ""
