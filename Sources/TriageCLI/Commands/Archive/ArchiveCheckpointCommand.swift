@@ -33,7 +33,33 @@ enum ArchiveCheckpointCommand {
     let origin =
       ArchiveConfig(archive: store.root, fileSystem: context.fileSystem).origin
       ?? store.defaultOrigin
-    var checkpoint = try store.checkpoint(origin: origin)
+    let checkpoint = try signed(store.checkpoint(origin: origin), store, invocation, context)
+    let leaves =
+      "\(ArchiveStore.checkpointsDirectoryName)/"
+      + LeafList.fileName(size: checkpoint.size, root: checkpoint.root)
+    let summary =
+      "Checkpoint of \(checkpoint.size) documents; leaf list kept in \(store.absolute(leaves))\n"
+    guard let output = invocation.value(.output).map(context.resolvedPath) else {
+      context.dataOutput.write(checkpoint.text)
+      context.standardError.write("triage: " + summary)
+      return .success
+    }
+    do {
+      try context.fileSystem.replaceFile(Array(checkpoint.text.utf8), at: output)
+    } catch {
+      throw OutputError.cannotWrite(path: output, reason: "\(error)")
+    }
+    context.standardOutput.write(summary + "Wrote \(output)\n")
+    return .success
+  }
+
+  /// `checkpoint` with a signature line when a signing key is configured (`--sign-key`,
+  /// `TRIAGE_SIGNING_KEY`, `config.yaml`); unsigned, with a warning, without `ssh-keygen`.
+  static func signed(
+    _ checkpoint: Checkpoint, _ store: ArchiveStore, _ invocation: Invocation,
+    _ context: CommandContext
+  ) throws -> Checkpoint {
+    var checkpoint = checkpoint
     if let key = context.signingKey(invocation, archive: store.root) {
       let tool = context.signatures
       if let reason = tool.unavailableReason {
@@ -56,23 +82,7 @@ enum ArchiveCheckpointCommand {
         checkpoint.signatures.append(.init(name: name, armored: armored))
       }
     }
-    let leaves =
-      "\(ArchiveStore.checkpointsDirectoryName)/"
-      + LeafList.fileName(size: checkpoint.size, root: checkpoint.root)
-    let summary =
-      "Checkpoint of \(checkpoint.size) documents; leaf list kept in \(store.absolute(leaves))\n"
-    guard let output = invocation.value(.output).map(context.resolvedPath) else {
-      context.dataOutput.write(checkpoint.text)
-      context.standardError.write("triage: " + summary)
-      return .success
-    }
-    do {
-      try context.fileSystem.replaceFile(Array(checkpoint.text.utf8), at: output)
-    } catch {
-      throw OutputError.cannotWrite(path: output, reason: "\(error)")
-    }
-    context.standardOutput.write(summary + "Wrote \(output)\n")
-    return .success
+    return checkpoint
   }
 
   /// Reads and parses the checkpoint file named by `--checkpoint`.

@@ -20,7 +20,7 @@ extension Command {
       .archiveList, .archiveShow, .archiveSearch, .archiveFollowUps, .archiveStats,
       .archiveVerify, .archiveExport, .archiveAmend, .archiveNote, .archiveClose,
       .archiveAttach, .archiveDue, .archiveCalendar,
-      .archiveCheckpoint, .archiveProve, .archiveCheckProof,
+      .archiveCheckpoint, .archiveProve, .archiveCheckProof, .archiveBundle,
       .archiveAssign,
     ])
 }
