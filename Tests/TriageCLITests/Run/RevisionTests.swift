@@ -129,7 +129,7 @@ import TriageTestSupport
     let (exit, context) = Self.run(
       ["archive", "follow-ups", "--archive", "log", "--json"], on: tree, at: Self.revisionDay)
     #expect(exit == .success)
-    let items = try JSONValue.parse(context.capturedOutput).arrayValue ?? []
+    let items = try JSONValue.parse(context.capturedOutput)["follow_ups"]?.arrayValue ?? []
     let ids = items.compactMap { $0["id"]?.stringValue }
     #expect(ids.filter { $0 == "review-system-log" }.count == 1)
     #expect(!items.contains { $0["record"]?.stringValue == first })
