@@ -64,4 +64,11 @@ package enum TLP: String, Sendable, Equatable, CaseIterable {
   case amber = "TLP:AMBER"
   case green = "TLP:GREEN"
   case clear = "TLP:CLEAR"
+
+  /// The marking as a person writes it: `TLP:RED`, `red`, `tlp:amber+strict`, in any case.
+  package init?(written: String) {
+    var text = written.uppercased()
+    if !text.hasPrefix("TLP:") { text = "TLP:" + text }
+    self.init(rawValue: text)
+  }
 }

@@ -195,8 +195,15 @@ enum RunCommand {
     }
     let store = ArchiveStore(root: archive, fileSystem: context.fileSystem)
     let announce = json ? context.standardError : context.standardOutput
-    return context.signIfConfigured(
-      written.stored.location, in: store, invocation, announcingOn: announce) ? .success : .failure
+    var signed = context.signIfConfigured(
+      written.stored.location, in: store, invocation, announcingOn: announce)
+    // A re-triage's `superseded` amendment is signed with the record it closes items for.
+    if let supersession = written.supersession {
+      signed =
+        context.signIfConfigured(
+          supersession.location, in: store, invocation, announcingOn: announce) && signed
+    }
+    return signed ? .success : .failure
   }
 
   private static func saveDraft(

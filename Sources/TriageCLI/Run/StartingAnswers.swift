@@ -122,9 +122,7 @@ struct StartingAnswers {
 
   /// `TLP:RED`, `red` or `tlp:amber+strict` as a marking.
   private static func tlp(_ written: String) throws -> TLP {
-    var text = written.uppercased()
-    if !text.hasPrefix("TLP:") { text = "TLP:" + text }
-    guard let tlp = TLP(rawValue: text) else {
+    guard let tlp = TLP(written: written) else {
       throw CommandError.unknownValue(
         what: "TLP marking", value: written, allowed: TLP.allCases.map(\.rawValue))
     }

@@ -86,7 +86,14 @@ package struct AnswersFile: Sendable, Equatable {
         }
         if entry.key == "runbook" { result.runbookID = scalar.text }
         if entry.key == "responder" { result.responder = scalar.text }
-        if entry.key == "tlp" { result.tlp = scalar.text }
+        if entry.key == "tlp" {
+          guard TLP(written: scalar.text) != nil else {
+            let problem = AnswersFileProblem.unknownTLP(scalar.text)
+            diagnostics.append(.init(.error, problem, at: entry.value.location))
+            continue
+          }
+          result.tlp = scalar.text
+        }
       case "answers":
         result.answersLocation = entry.keyLocation
         result.entries = readAnswers(entry.value, diagnostics: &diagnostics) + result.entries

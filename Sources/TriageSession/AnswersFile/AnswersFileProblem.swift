@@ -30,6 +30,8 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
   case unknownFact(String, runbook: String, suggestion: String?)
   /// An answer to a note, which takes none.
   case noteAnswered(question: String)
+  /// A `tlp` that is no TLP 2.0 marking.
+  case unknownTLP(String)
   /// `runbook`, `responder` or `tlp` that looks like a live secret of the named kind.
   case secretInField(key: String, kind: String)
   /// An answer that does not fit its question.
@@ -63,6 +65,7 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
     case .unknownFact: "unknown-fact"
     case .noteAnswered: "note-answered"
     case .secretInField: "looks-like-secret"
+    case .unknownTLP: "bad-tlp"
     case .badAnswer(_, let problem), .badItem(_, _, let problem): problem.code
     case .unusedAnswer: "unused-answer"
     case .missingAnswer: "missing-answer"
@@ -103,6 +106,10 @@ package enum AnswersFileProblem: DiagnosticKind, Equatable {
         + Suggestion.didYouMean(suggestion)
     case .noteAnswered(let question):
       "\(question) is a note; it takes no answer"
+    case .unknownTLP(let written):
+      "unknown TLP marking \(SecretScanner.quoted(written)); use one of "
+        + TLP.allCases.map(\.rawValue).joined(separator: ", ")
+        + " (the TLP: prefix and the letter case are optional)"
     case .secretInField(let key, let kind):
       "'\(key)' looks like \(kind); it goes into the record, so give "
         + (key == "responder" ? "a person's name" : "the value the format asks for")

@@ -85,3 +85,26 @@ import TriageTestSupport
       ])
   }
 }
+
+/// A `tlp:` that is no TLP 2.0 marking is an error at its position, like any bad value in the
+/// file (it used to surface later as a usage error without a position).
+@Suite struct AnswersFileTLPTests {
+  @Test func anUnknownMarkingIsRefusedWhereItIsWritten() {
+    let text = "tlp: white\nanswers: {}\n"
+    let (file, problems) = AnswersFile.load(Array(text.utf8), file: "a.yaml")
+    #expect(file == nil)
+    #expect(
+      problems.map(\.description) == [
+        "a.yaml:1:6: error: unknown TLP marking 'white'; use one of TLP:RED, TLP:AMBER+STRICT, "
+          + "TLP:AMBER, TLP:GREEN, TLP:CLEAR (the TLP: prefix and the letter case are optional)"
+      ])
+  }
+
+  @Test(arguments: ["amber", "TLP:CLEAR", "tlp:amber+strict", "Red"])
+  func markingsAreReadInAnyCaseWithOrWithoutThePrefix(_ written: String) {
+    let (file, problems) = AnswersFile.load(
+      Array("tlp: \(written)\nanswers: {}\n".utf8), file: "a.yaml")
+    #expect(problems.isEmpty)
+    #expect(file?.tlp == written)
+  }
+}

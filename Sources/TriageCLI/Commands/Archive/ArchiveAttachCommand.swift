@@ -25,7 +25,7 @@ extension Command {
     ],
     options: [
       .value(.note, valueName: "text", help: "What the file is (where it came from, when)."),
-      .responder, .archive,
+      .responder, .signKey, .archive,
     ],
     action: ArchiveAttachCommand.run)
 }
@@ -56,6 +56,8 @@ enum ArchiveAttachCommand {
       context.standardOutput.write(
         "Not scanned for secrets: not UTF-8 text (a PDF or an image); check it by hand.\n")
     }
-    return .success
+    // The amendment is signed like any other; the evidence file is covered by its SHA-256 there.
+    return context.signIfConfigured(result.stored.location, in: store, invocation)
+      ? .success : .failure
   }
 }

@@ -80,6 +80,16 @@ import TriageTestSupport
     #expect(run(["verify", "--require-signatures"]).exit == .dataError)
   }
 
+  @Test func attachedEvidenceIsSignedLikeANote() throws {
+    try tree.writeNewFile(Array("vendor notice, as published\n".utf8), at: "/w/notice.txt")
+    let attached = run(["attach", "20210401", "notice.txt", "--sign-key", "alice-key"])
+    #expect(attached.exit == .success, "\(attached)")
+    #expect(attached.output.contains("Signed: wrote /w/log/amendments/"))
+    let verified = run(["verify"])
+    #expect(verified.exit == .success, "\(verified)")
+    #expect(verified.output.contains("Signatures: 1 signed, 7 unsigned, 0 badly signed.\n"))
+  }
+
   @Test func aSignatureThatDoesNotMatchItsDocumentFailsVerify() throws {
     let note = run(["note", "20210401", "checked", "--sign-key", "alice-key"])
     let written = try #require(note.output.split(separator: " ").last)
