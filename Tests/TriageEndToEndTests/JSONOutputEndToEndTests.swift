@@ -75,14 +75,36 @@ import TriageTestSupport
     Case(
       arguments: ["archive", "due", "--json"], format: "triage-due/1", members: ["now", "items"],
       usesArchive: true, status: 1),
+    Case(
+      arguments: ["inventory", "list", "--json", "--inventory", exampleInventory],
+      format: "triage-inventory-list/1", members: ["vendors"], list: "vendors",
+      itemMembers: ["id", "name", "criticality", "category", "credentials", "data", "source"]),
+    Case(
+      arguments: ["inventory", "show", "github", "--json", "--inventory", exampleInventory],
+      format: "triage-inventory-show/1", members: ["id", "name", "credentials", "data", "source"]),
+    Case(
+      arguments: ["inventory", "due", "--json", "--inventory", exampleInventory],
+      format: "triage-inventory-due/1", members: ["today", "due"], list: "due",
+      itemMembers: ["id", "name", "review", "source"], status: 1),
+    Case(
+      arguments: ["drafts", "list", "--json"], format: "triage-drafts/1", members: ["drafts"],
+      usesArchive: true),
   ]
+
+  /// The bundled example inventory.
+  static var exampleInventory: String {
+    BundledRunbooks.packageRoot + "/Runbooks/examples/inventory"
+  }
 
   @Test(arguments: cases)
   func printsItsDocumentedShape(_ example: Case) throws {
     let result: TriageResult
     if example.usesArchive {
       let archive = try FixtureArchive()
-      result = try ArchiveTestSupport.archive(Array(example.arguments.dropFirst()), archive.path)
+      result =
+        example.arguments.first == "archive"
+        ? try ArchiveTestSupport.archive(Array(example.arguments.dropFirst()), archive.path)
+        : try runTriage(example.arguments + ["--archive", archive.path])
     } else {
       result = try runTriage(
         example.arguments, environment: ["TRIAGE_RUNBOOKS": BundledRunbook.folder])

@@ -62,7 +62,9 @@ enum DraftsCommand {
     let folder = try draftsFolder(invocation, context)
     let entries = try drafts(in: folder, context)
     if invocation.flag(.json) {
-      context.standardOutput.write(JSONPrettyPrinter.string(of: .array(entries.map(json))))
+      context.standardOutput.write(
+        JSONPrettyPrinter.string(
+          of: JSONValue.object([.init("drafts", .array(entries.map(json)))]).stamped(.drafts)))
     } else {
       let short = ShortRecordIDs(ids: entries.map(\.id))
       context.standardOutput.write(entries.map { line($0, short: short) + "\n" }.joined())

@@ -20,6 +20,10 @@ enum JSONOutputFormat: String, CaseIterable, Sendable {
   case archiveVerify = "triage-archive-verify/1"
   case due = "triage-due/1"
   case affected = "triage-affected/1"
+  case inventoryList = "triage-inventory-list/1"
+  case inventoryShow = "triage-inventory-show/1"
+  case inventoryDue = "triage-inventory-due/1"
+  case drafts = "triage-drafts/1"
 
   /// The `"format"` member, to put first in an object.
   var member: JSONObject.Member { .init("format", .string(rawValue)) }

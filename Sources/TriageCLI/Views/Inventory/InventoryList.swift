@@ -40,6 +40,6 @@ struct InventoryList {
         .init("source", InventoryJSON.source(vendor.source)),
       ])
     }
-    return JSONValue.object([.init("vendors", .array(items))]).prettyText
+    return JSONValue.object([.init("vendors", .array(items))]).stamped(.inventoryList).prettyText
   }
 }

@@ -31,6 +31,7 @@ struct ReviewDueList {
     }
     return JSONValue.object([
       .init("today", .string(today.description)), .init("due", .array(items)),
-    ]).prettyText
+    ])
+    .stamped(.inventoryDue).prettyText
   }
 }

@@ -75,6 +75,7 @@ struct VendorDetail {
       .init("systems", .strings(vendor.systems)),
       .init("clients", .array(clients.map(InventoryJSON.client))),
       .init("source", InventoryJSON.source(vendor.source)),
-    ]).prettyText
+    ])
+    .stamped(.inventoryShow).prettyText
   }
 }
