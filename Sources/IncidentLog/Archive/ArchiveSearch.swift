@@ -38,19 +38,24 @@ package struct ArchiveSearch: Sendable {
       } catch {
         return unreadable(UnreadableRecord(path: location.path, error: error))
       }
-      // Every file is decoded, even one the byte prefilter rules out, so that an unreadable
-      // record is always named: the prefilter now spares only the field-by-field match.
-      let recordAmendments = index.amendments(ofRecord: location.id, in: store)
-      let state: RecordState
+      // Every file is decoded, even one the byte scan rules out, so that an unreadable record
+      // is always named; only a record that may match has its amendments read and applied
+      // (they cannot make a record unreadable).
+      let mayMatch = notes || (needle?.isFound(in: bytes) ?? true)
+      let document: StoredDocument
+      let record: IncidentRecord
       do {
-        let document = try store.document(location, from: bytes)
-        state = try RecordState(stored: document, amendments: recordAmendments)
+        document = try store.document(location, from: bytes)
+        record = try IncidentRecord(json: document.document)
       } catch let error as ArchiveError {
         return unreadable(UnreadableRecord(path: location.path, error: error))
       } catch {
         return unreadable(UnreadableRecord(path: location.path, reason: "\(error)"))
       }
-      if !notes, let needle, !needle.isFound(in: bytes) { return }
+      guard mayMatch else { return }
+      let state = RecordState(
+        stored: document, record: record,
+        amendments: index.amendments(ofRecord: location.id, in: store))
       let fields = matchingFields(of: state)
       guard !fields.isEmpty else { return }
       try body(SearchMatch(state: state, fields: fields))

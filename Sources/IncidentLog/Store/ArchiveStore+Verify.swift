@@ -31,43 +31,45 @@ extension ArchiveStore {
         for case .document(let location) in folder { documentPaths.insert(location.path) }
         // A slice at a time, so that a folder of any size holds few results at once.
         for start in stride(from: 0, to: folder.count, by: Self.verifySliceSize) {
-        let entries = folder[start..<Swift.min(start + Self.verifySliceSize, folder.count)]
-        let results = checked(entries)
-        var next = 0
-        for entry in entries {
-          switch entry {
-          case .unexpectedFile(let path):
-            issues.append(.init(path: path, id: nil, kind: .unexpectedFile))
-          case .symbolicLink(let path):
-            issues.append(.init(path: path, id: nil, kind: .symbolicLink))
-          case .report(let path):
-            // A report and its record share a folder, so this folder's listing tells.
-            if !documentPaths.contains(String(path.dropLast(3)) + ".json") {
-              leftovers.append(path)
-            }
-          case .document(let location):
-            documentCount += 1
-            let result = results[next]
-            next += 1
-            issues += result.problems.map { .init(path: location.path, id: location.id, kind: $0) }
-            guard let found = result.found else { continue }
-            if location.kind == .record {
-              if found.reportSHA256 != nil {
-                if let problem = result.reportProblem {
-                  issues.append(.init(path: location.reportPath, id: location.id, kind: problem))
-                }
-              } else {
-                notCovered.append(location.path)
+          let entries = folder[start..<Swift.min(start + Self.verifySliceSize, folder.count)]
+          let results = checked(entries)
+          var next = 0
+          for entry in entries {
+            switch entry {
+            case .unexpectedFile(let path):
+              issues.append(.init(path: path, id: nil, kind: .unexpectedFile))
+            case .symbolicLink(let path):
+              issues.append(.init(path: path, id: nil, kind: .symbolicLink))
+            case .report(let path):
+              // A report and its record share a folder, so this folder's listing tells.
+              if !documentPaths.contains(String(path.dropLast(3)) + ".json") {
+                leftovers.append(path)
               }
+            case .document(let location):
+              documentCount += 1
+              let result = results[next]
+              next += 1
+              issues += result.problems.map {
+                .init(path: location.path, id: location.id, kind: $0)
+              }
+              guard let found = result.found else { continue }
+              if location.kind == .record {
+                if found.reportSHA256 != nil {
+                  if let problem = result.reportProblem {
+                    issues.append(.init(path: location.reportPath, id: location.id, kind: problem))
+                  }
+                } else {
+                  notCovered.append(location.path)
+                }
+              }
+              ids.add(location.id)
+              if let record = found.amendedRecord, !graph.isKnown(record.sha256) {
+                issues.append(
+                  .init(path: location.path, id: location.id, kind: .missingRecord(record.id)))
+              }
+              graph.add(location: location, sha256: found.sha256, parents: found.parents)
             }
-            ids.add(location.id)
-            if let record = found.amendedRecord, !graph.isKnown(record.sha256) {
-              issues.append(
-                .init(path: location.path, id: location.id, kind: .missingRecord(record.id)))
-            }
-            graph.add(location: location, sha256: found.sha256, parents: found.parents)
           }
-        }
         }
       }
     }
