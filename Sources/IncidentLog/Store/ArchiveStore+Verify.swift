@@ -5,7 +5,7 @@ extension ArchiveStore {
   /// documents (hash mismatch), unreadable or truncated files, documents whose parent is missing
   /// (a deleted or altered document, or an inserted one with a forged parent), amendments whose
   /// record (`record_sha256`) is missing, renamed or moved files, stray files and symbolic
-  /// links, evidence files that are missing or changed (``evidenceIssues()``), and records
+  /// links, evidence files that are missing or changed (``evidenceIssues(named:)``), and records
   /// whose Markdown report is missing or edited (`integrity.report_sha256`;
   /// records without it are listed in ``VerificationReport/reportsNotCovered``, and reports
   /// without a record in ``VerificationReport/leftoverReports``). A deleted
@@ -22,6 +22,8 @@ extension ArchiveStore {
     var documentCount = 0
     var leftovers: [String] = []
     var notCovered: [String] = []
+    // Evidence amendments, found while their files are read for the chain's checks.
+    var evidence: [(amendment: String, file: EvidenceFile)] = []
     // Records are walked before amendments, so an amendment's record is known when it comes.
     // Each folder's files are read and hashed on both cores (``checkedFolder(_:)``), then taken
     // in walk order, so the report is the same as one thread's.
@@ -49,6 +51,7 @@ extension ArchiveStore {
               documentCount += 1
               let result = results[next]
               next += 1
+              if let file = result.evidence { evidence.append((location.id, file)) }
               issues += result.problems.map {
                 .init(path: location.path, id: location.id, kind: $0)
               }
@@ -83,7 +86,7 @@ extension ArchiveStore {
       issues.append(.init(path: name, id: nil, kind: .symbolicLink))
     }
     // Evidence kept under evidence/sha256/ must still hash to what its amendment says.
-    issues += try evidenceIssues()
+    issues += evidenceIssues(named: evidence)
     issues += try duplicateIDIssues(ids.suspects)
     let ordered = issues.enumerated().sorted {
       ($0.element.path, $0.offset) < ($1.element.path, $1.offset)
@@ -118,7 +121,9 @@ extension ArchiveStore {
   private struct CheckedFile: Sendable {
     var found: Checked?
     var problems: [VerificationReport.Issue.Kind]
-    var reportProblem: VerificationReport.Issue.Kind?
+    var reportProblem: VerificationReport.Issue.Kind? = nil
+    /// For an evidence amendment, the file it names (see ``evidenceIssues(named:)``).
+    var evidence: EvidenceFile? = nil
   }
 
   /// How many entries of a folder ``verify()`` checks at once.
@@ -130,12 +135,22 @@ extension ArchiveStore {
     var locations: [DocumentLocation] = []
     for case .document(let location) in entries { locations.append(location) }
     let results = locations.concurrentMap { location in
-      let (found, problems) = check(location)
+      let bytes: [UInt8]
+      do throws(ArchiveError) {
+        bytes = try documentBytes(atAbsolutePath: absolute(location.path))
+      } catch .symbolicLink {
+        return CheckedFile(found: nil, problems: [.symbolicLink])
+      } catch {
+        return CheckedFile(found: nil, problems: [.unreadable(error)])
+      }
+      let (found, problems) = check(location, bytes: bytes)
+      let evidence = location.kind == .amendment ? namedEvidence(location, in: bytes) : nil
       var reportProblem: VerificationReport.Issue.Kind?
       if location.kind == .record, let hash = found?.reportSHA256 {
         reportProblem = checkReport(of: location, recorded: hash)
       }
-      return CheckedFile(found: found, problems: problems, reportProblem: reportProblem)
+      return CheckedFile(
+        found: found, problems: problems, reportProblem: reportProblem, evidence: evidence)
     }
     return results
   }
@@ -170,16 +185,11 @@ extension ArchiveStore {
     return issues
   }
 
-  /// The recorded integrity of one file, if readable, and its problems.
-  private func check(_ location: DocumentLocation) -> (Checked?, [VerificationReport.Issue.Kind]) {
-    let bytes: [UInt8]
-    do {
-      bytes = try documentBytes(atAbsolutePath: absolute(location.path))
-    } catch .symbolicLink {
-      return (nil, [.symbolicLink])
-    } catch {
-      return (nil, [.unreadable(error)])
-    }
+  /// The recorded integrity of the file at `location`, which holds `bytes`, if readable, and
+  /// its problems.
+  private func check(
+    _ location: DocumentLocation, bytes: [UInt8]
+  ) -> (Checked?, [VerificationReport.Issue.Kind]) {
     if let digest = FastDocumentDigest(bytes: bytes) {
       let amended = location.kind == .amendment ? digest.amendedRecord : nil
       return (
