@@ -8,7 +8,7 @@ package struct ArchiveSearch: Sendable {
   /// The text searched for.
   package let text: String
   private let folded: String
-  private let needle: [UInt8]?
+  private let needle: FoldedLiteral?
 
   /// A search for `text`.
   package init(_ text: String) {
@@ -18,7 +18,7 @@ package struct ArchiveSearch: Sendable {
     // ASCII letters to fold.
     let bytes = Array(text.utf8)
     let plain = bytes.allSatisfy { $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }
-    needle = plain && !bytes.isEmpty ? bytes.map(Self.lowered) : nil
+    needle = plain ? FoldedLiteral(bytes) : nil
   }
 
   /// Calls `body` with each matching record, oldest first, and `unreadable` with each record
@@ -28,7 +28,7 @@ package struct ArchiveSearch: Sendable {
     _ body: (SearchMatch) throws -> Void
   ) throws {
     let index = try AmendmentIndex(
-      store: store, prefilter: { bytes in needle.map { Self.bytes(bytes, contain: $0) } ?? true },
+      store: store, prefilter: { bytes in needle?.isFound(in: bytes) ?? true },
       mark: { $0.change.text.map(contains) ?? false })
     try store.forEachRecordFile(unreadable: unreadable) { location in
       let notes = index.isMarked(location.id)
@@ -38,19 +38,24 @@ package struct ArchiveSearch: Sendable {
       } catch {
         return unreadable(UnreadableRecord(path: location.path, error: error))
       }
-      // Every file is decoded, even one the byte prefilter rules out, so that an unreadable
-      // record is always named: the prefilter now spares only the field-by-field match.
-      let recordAmendments = index.amendments(ofRecord: location.id, in: store)
-      let state: RecordState
+      // Every file is decoded, even one the byte scan rules out, so that an unreadable record
+      // is always named; only a record that may match has its amendments read and applied
+      // (they cannot make a record unreadable).
+      let mayMatch = notes || (needle?.isFound(in: bytes) ?? true)
+      let document: StoredDocument
+      let record: IncidentRecord
       do {
-        let document = try store.document(location, from: bytes)
-        state = try RecordState(stored: document, amendments: recordAmendments)
+        document = try store.document(location, from: bytes)
+        record = try IncidentRecord(json: document.document)
       } catch let error as ArchiveError {
         return unreadable(UnreadableRecord(path: location.path, error: error))
       } catch {
         return unreadable(UnreadableRecord(path: location.path, reason: "\(error)"))
       }
-      if !notes, let needle, !Self.bytes(bytes, contain: needle) { return }
+      guard mayMatch else { return }
+      let state = RecordState(
+        stored: document, record: record,
+        amendments: index.amendments(ofRecord: location.id, in: store))
       let fields = matchingFields(of: state)
       guard !fields.isEmpty else { return }
       try body(SearchMatch(state: state, fields: fields))
@@ -111,31 +116,5 @@ package struct ArchiveSearch: Sendable {
   /// Whether `candidate` contains the text, ignoring letter case.
   package func contains(_ candidate: String) -> Bool {
     candidate.lowercased().contains(folded)
-  }
-
-  private static func lowered(_ byte: UInt8) -> UInt8 {
-    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-  }
-
-  /// Whether `haystack` holds `needle` (already lowered), folding ASCII letters.
-  static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
-    guard let first = needle.first, haystack.count >= needle.count else { return false }
-    return haystack.withUnsafeBufferPointer { hay in
-      needle.withUnsafeBufferPointer { pin in
-        let last = hay.count - pin.count
-        var index = 0
-        while index <= last {
-          if lowered(hay[index]) == first {
-            var offset = 1
-            while offset < pin.count && lowered(hay[index + offset]) == pin[offset] {
-              offset += 1
-            }
-            if offset == pin.count { return true }
-          }
-          index += 1
-        }
-        return false
-      }
-    }
   }
 }

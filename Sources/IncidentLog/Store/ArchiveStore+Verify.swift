@@ -5,7 +5,7 @@ extension ArchiveStore {
   /// documents (hash mismatch), unreadable or truncated files, documents whose parent is missing
   /// (a deleted or altered document, or an inserted one with a forged parent), amendments whose
   /// record (`record_sha256`) is missing, renamed or moved files, stray files and symbolic
-  /// links, evidence files that are missing or changed (``evidenceIssues()``), and records
+  /// links, evidence files that are missing or changed (``evidenceIssues(named:)``), and records
   /// whose Markdown report is missing or edited (`integrity.report_sha256`;
   /// records without it are listed in ``VerificationReport/reportsNotCovered``, and reports
   /// without a record in ``VerificationReport/leftoverReports``). A deleted
@@ -20,40 +20,59 @@ extension ArchiveStore {
     var graph = ArchiveGraph()
     var ids = DuplicateIDFinder()
     var documentCount = 0
-    var reports: [String] = []
-    var documentPaths: Set<String> = []
+    var leftovers: [String] = []
     var notCovered: [String] = []
+    // Evidence amendments, found while their files are read for the chain's checks.
+    var evidence: [(amendment: String, file: EvidenceFile)] = []
     // Records are walked before amendments, so an amendment's record is known when it comes.
+    // Each folder's files are read and hashed on both cores (``checkedFolder(_:)``), then taken
+    // in walk order, so the report is the same as one thread's.
     for kind in DocumentKind.allCases {
-      try walk(kind) { (entry) throws(ArchiveError) in
-        switch entry {
-        case .unexpectedFile(let path):
-          issues.append(.init(path: path, id: nil, kind: .unexpectedFile))
-        case .symbolicLink(let path):
-          issues.append(.init(path: path, id: nil, kind: .symbolicLink))
-        case .report(let path):
-          reports.append(path)
-        case .document(let location):
-          documentCount += 1
-          documentPaths.insert(location.path)
-          let (found, problems) = check(location)
-          issues += problems.map { .init(path: location.path, id: location.id, kind: $0) }
-          guard let found else { return }
-          if location.kind == .record {
-            if let hash = found.reportSHA256 {
-              if let problem = checkReport(of: location, recorded: hash) {
-                issues.append(.init(path: location.reportPath, id: location.id, kind: problem))
+      try walkFolders(kind) { (folder) throws(ArchiveError) in
+        var documentPaths: Set<String> = []
+        for case .document(let location) in folder { documentPaths.insert(location.path) }
+        // A slice at a time, so that a folder of any size holds few results at once.
+        for start in stride(from: 0, to: folder.count, by: Self.verifySliceSize) {
+          let entries = folder[start..<Swift.min(start + Self.verifySliceSize, folder.count)]
+          let results = checked(entries)
+          var next = 0
+          for entry in entries {
+            switch entry {
+            case .unexpectedFile(let path):
+              issues.append(.init(path: path, id: nil, kind: .unexpectedFile))
+            case .symbolicLink(let path):
+              issues.append(.init(path: path, id: nil, kind: .symbolicLink))
+            case .report(let path):
+              // A report and its record share a folder, so this folder's listing tells.
+              if !documentPaths.contains(String(path.dropLast(3)) + ".json") {
+                leftovers.append(path)
               }
-            } else {
-              notCovered.append(location.path)
+            case .document(let location):
+              documentCount += 1
+              let result = results[next]
+              next += 1
+              if let file = result.evidence { evidence.append((location.id, file)) }
+              issues += result.problems.map {
+                .init(path: location.path, id: location.id, kind: $0)
+              }
+              guard let found = result.found else { continue }
+              if location.kind == .record {
+                if found.reportSHA256 != nil {
+                  if let problem = result.reportProblem {
+                    issues.append(.init(path: location.reportPath, id: location.id, kind: problem))
+                  }
+                } else {
+                  notCovered.append(location.path)
+                }
+              }
+              ids.add(location.id)
+              if let record = found.amendedRecord, !graph.isKnown(record.sha256) {
+                issues.append(
+                  .init(path: location.path, id: location.id, kind: .missingRecord(record.id)))
+              }
+              graph.add(location: location, sha256: found.sha256, parents: found.parents)
             }
           }
-          ids.add(location.id)
-          if let record = found.amendedRecord, !graph.isKnown(record.sha256) {
-            issues.append(
-              .init(path: location.path, id: location.id, kind: .missingRecord(record.id)))
-          }
-          graph.add(location: location, sha256: found.sha256, parents: found.parents)
         }
       }
     }
@@ -67,8 +86,7 @@ extension ArchiveStore {
       issues.append(.init(path: name, id: nil, kind: .symbolicLink))
     }
     // Evidence kept under evidence/sha256/ must still hash to what its amendment says.
-    issues += try evidenceIssues()
-    let leftovers = reports.filter { !documentPaths.contains(String($0.dropLast(3)) + ".json") }
+    issues += evidenceIssues(named: evidence)
     issues += try duplicateIDIssues(ids.suspects)
     let ordered = issues.enumerated().sorted {
       ($0.element.path, $0.offset) < ($1.element.path, $1.offset)
@@ -98,8 +116,47 @@ extension ArchiveStore {
     return computed == recorded ? nil : .reportEdited(recorded: recorded, computed: computed)
   }
 
+  /// What ``verify()`` learns from one document file: what it keeps of it (nil if unreadable),
+  /// its problems, and for a record, what is wrong with its report.
+  private struct CheckedFile: Sendable {
+    var found: Checked?
+    var problems: [VerificationReport.Issue.Kind]
+    var reportProblem: VerificationReport.Issue.Kind? = nil
+    /// For an evidence amendment, the file it names (see ``evidenceIssues(named:)``).
+    var evidence: EvidenceFile? = nil
+  }
+
+  /// How many entries of a folder ``verify()`` checks at once.
+  static let verifySliceSize = 512
+
+  /// The documents among `entries` checked (files read and hashed on two threads), in entry
+  /// order.
+  private func checked(_ entries: ArraySlice<WalkEntry>) -> [CheckedFile] {
+    var locations: [DocumentLocation] = []
+    for case .document(let location) in entries { locations.append(location) }
+    let results = locations.concurrentMap { location in
+      let bytes: [UInt8]
+      do throws(ArchiveError) {
+        bytes = try documentBytes(atAbsolutePath: absolute(location.path))
+      } catch .symbolicLink {
+        return CheckedFile(found: nil, problems: [.symbolicLink])
+      } catch {
+        return CheckedFile(found: nil, problems: [.unreadable(error)])
+      }
+      let (found, problems) = check(location, bytes: bytes)
+      let evidence = location.kind == .amendment ? namedEvidence(location, in: bytes) : nil
+      var reportProblem: VerificationReport.Issue.Kind?
+      if location.kind == .record, let hash = found?.reportSHA256 {
+        reportProblem = checkReport(of: location, recorded: hash)
+      }
+      return CheckedFile(
+        found: found, problems: problems, reportProblem: reportProblem, evidence: evidence)
+    }
+    return results
+  }
+
   /// What ``verify()`` keeps of one readable document.
-  private struct Checked {
+  private struct Checked: Sendable {
     var sha256: String
     var parents: [String]
     /// The recorded hash of the record's report, if any.
@@ -128,16 +185,11 @@ extension ArchiveStore {
     return issues
   }
 
-  /// The recorded integrity of one file, if readable, and its problems.
-  private func check(_ location: DocumentLocation) -> (Checked?, [VerificationReport.Issue.Kind]) {
-    let bytes: [UInt8]
-    do {
-      bytes = try documentBytes(atAbsolutePath: absolute(location.path))
-    } catch .symbolicLink {
-      return (nil, [.symbolicLink])
-    } catch {
-      return (nil, [.unreadable(error)])
-    }
+  /// The recorded integrity of the file at `location`, which holds `bytes`, if readable, and
+  /// its problems.
+  private func check(
+    _ location: DocumentLocation, bytes: [UInt8]
+  ) -> (Checked?, [VerificationReport.Issue.Kind]) {
     if let digest = FastDocumentDigest(bytes: bytes) {
       let amended = location.kind == .amendment ? digest.amendedRecord : nil
       return (

@@ -161,8 +161,18 @@ extension ArchiveStore {
   func walk(
     _ kind: DocumentKind, _ body: (WalkEntry) throws(ArchiveError) -> Void
   ) throws(ArchiveError) {
+    try walkFolders(kind) { (entries) throws(ArchiveError) in
+      for entry in entries { try body(entry) }
+    }
+  }
+
+  /// Walks a kind's folder as ``walk(_:_:)`` does, handing `body` the entries of one directory
+  /// at a time (in the same order), so that their files can be read together.
+  func walkFolders(
+    _ kind: DocumentKind, _ body: ([WalkEntry]) throws(ArchiveError) -> Void
+  ) throws(ArchiveError) {
     if fileSystem.isSymbolicLink(at: absolute(kind.directoryName)) {
-      return try body(.symbolicLink(kind.directoryName))
+      return try body([.symbolicLink(kind.directoryName)])
     }
     guard try fileSystem.isDirectory(at: absolute(kind.directoryName)) else { return }
     // Documents sit two levels down (YYYY/MM). Symbolic links to folders are never followed
@@ -195,7 +205,7 @@ extension ArchiveStore {
           }
         }
       }
-      for entry in entries { try body(entry) }
+      if !entries.isEmpty { try body(entries) }
       pending += subdirectories.reversed()
     }
   }

@@ -47,13 +47,29 @@ extension ArchiveStore {
     try walk(.amendment) { (entry) throws(ArchiveError) in
       guard case .document(let location) = entry,
         let bytes = try? documentBytes(atAbsolutePath: absolute(location.path)),
-        Self.mentionsEvidence(bytes),
-        let document = try? document(location, from: bytes),
-        let amendment = try? Amendment(json: document.document),
-        case .evidence(let file) = amendment.change
+        let file = namedEvidence(location, in: bytes)
       else { return }
       named.append((location.id, file))
     }
+    return evidenceIssues(named: named)
+  }
+
+  /// The evidence file that the amendment at `location`, whose file holds `bytes`, names; nil
+  /// when it is no readable evidence amendment.
+  func namedEvidence(_ location: DocumentLocation, in bytes: [UInt8]) -> EvidenceFile? {
+    guard Self.mentionsEvidence(bytes),
+      let document = try? document(location, from: bytes),
+      let amendment = try? Amendment(json: document.document),
+      case .evidence(let file) = amendment.change
+    else { return nil }
+    return file
+  }
+
+  /// The issues of the evidence files `named` (by amendment id, in walk order), each file
+  /// read once.
+  func evidenceIssues(
+    named: [(amendment: String, file: EvidenceFile)]
+  ) -> [VerificationReport.Issue] {
     var checked: Set<String> = []
     var issues: [VerificationReport.Issue] = []
     for (amendment, file) in named where checked.insert(file.sha256).inserted {
