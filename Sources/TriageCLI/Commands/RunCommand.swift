@@ -56,6 +56,10 @@ extension Command {
       .flag(.dryRun, help: "Print the report and write nothing."),
       .value(.resume, valueName: "draft", help: "Continue an interrupted session from its draft."),
       .flag(.json, help: "Print the record as JSON instead of the paths written."),
+      .value(
+        .vendor, valueName: "vendor",
+        help: "Answer what the inventory knows about this vendor (id, name, alias or product)."),
+      InventoryLocator.option,
       .signKey, RunbookLocator.option,
     ],
     action: RunCommand.run)
@@ -68,9 +72,18 @@ enum RunCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     // A bad archive name is refused before any question is asked.
     _ = try context.archivePath(invocation)
-    let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
+    var loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
     let runbookHash = SHA256.hexHash(loaded.bytes)
-    let start = try StartingAnswers.gather(invocation, context, runbook: loaded.runbook)
+    let fromInventory = try VendorAnswers.load(invocation, context)
+    if let fromInventory {
+      loaded.runbook.itemFields = fromInventory.answers.itemFields(for: loaded.runbook)
+    }
+    let start = try StartingAnswers.gather(
+      invocation, context, runbook: loaded.runbook, inventory: fromInventory?.answers)
+    if let fromInventory {
+      context.standardError.write(
+        "triage: \(fromInventory.summary(of: start.session))\n")
+    }
     for message in start.messages {
       context.standardError.write("triage: \(VisibleText.line(message))\n")
     }
@@ -96,6 +109,9 @@ enum RunCommand {
         context: context, output: json ? context.standardError : context.standardOutput,
         style: json ? context.errorStyle : context.outputStyle, calendar: loaded.calendar)
       front.defaults = start.defaults
+      if let answers = fromInventory?.answers {
+        front.prefill = { answers.prefill(&$0, at: context.now()) }
+      }
       if let revision = start.revision {
         front.changes = { session, outcomes in
           (revision.earlier.id, Self.changeLines(revision, session: session, outcomes: outcomes))
@@ -123,6 +139,11 @@ enum RunCommand {
       runbookSHA256: runbookHash, responder: responder ?? context.responder(named: nil),
       mode: mode, tlp: start.tlp, resumedFrom: start.resumedFrom)
     metadata.defaultOwner = owner
+    if let fromInventory {
+      metadata.inventory = IncidentRecord.InventoryReference(
+        sha256: fromInventory.answers.inventorySHA256, vendor: fromInventory.answers.impact.vendor.id,
+        items: loaded.runbook.itemFields)
+    }
     return try writeRecord(
       reviewed, metadata: metadata, revision: start.revision, invocation: invocation,
       context: context)

@@ -30,8 +30,12 @@ struct StartingAnswers {
   /// - Throws: `DiagnosticsError` (exit 65) for an invalid answers file; `CommandFailure`
   ///   (exit 65) for a `--responder` that looks like a secret; `CommandError`
   ///   (exit 2) when there is no terminal and no answers file, or for an unknown TLP marking.
+  ///
+  /// With `inventory` (`--vendor`), the inventory answers what the answers file and the draft
+  /// leave open, before defaults are taken.
   static func gather(
-    _ invocation: Invocation, _ context: CommandContext, runbook: Runbook
+    _ invocation: Invocation, _ context: CommandContext, runbook: Runbook,
+    inventory: InventoryAnswers? = nil
   ) throws -> StartingAnswers {
     var start = StartingAnswers(
       session: Session(runbook: runbook), responder: invocation.value(.responder),
@@ -76,11 +80,18 @@ struct StartingAnswers {
       // On a terminal the questions the file leaves open are asked (not when the file is the
       // standard input, which then is no terminal to ask on).
       let leaveOpen = isTerminal && answersPath != "-"
-      try start.apply(file, earlier: earlier, leaveOpen: leaveOpen, now: context.now())
+      try start.apply(
+        file, earlier: earlier, leaveOpen: leaveOpen, now: context.now(), inventory: inventory)
       start.responder = start.responder ?? file.responder
       fileTLP = file.tlp
     } else if let earlier, !isTerminal, let file = earlier.answersFile(for: runbook) {
-      try start.apply(file, earlier: earlier, leaveOpen: false, now: context.now())
+      try start.apply(
+        file, earlier: earlier, leaveOpen: false, now: context.now(), inventory: inventory)
+    } else if let inventory {
+      inventory.prefill(&start.session, at: context.now())
+      if !isTerminal && !start.session.isComplete {
+        throw CommandError.noTerminalToAsk(runbook: runbook.id)
+      }
     } else if !isTerminal && !start.session.isComplete {
       throw CommandError.noTerminalToAsk(runbook: runbook.id)
     }
@@ -95,9 +106,12 @@ struct StartingAnswers {
   /// The earlier record's answers to questions the new answers leave unasked are dropped
   /// quietly: they belong to the earlier record.
   private mutating func apply(
-    _ file: AnswersFile, earlier: EarlierAnswers?, leaveOpen: Bool, now: Date
+    _ file: AnswersFile, earlier: EarlierAnswers?, leaveOpen: Bool, now: Date,
+    inventory: InventoryAnswers?
   ) throws {
-    var applied = file.apply(to: &session, now: now, leaveOpen: leaveOpen)
+    var applied = file.apply(
+      to: &session, now: now, leaveOpen: leaveOpen,
+      prefill: inventory.map { answers in { answers.prefill(&$0, at: now) } })
     if let earlier {
       let fromEarlier = Set(
         file.entries.filter { $0.keyLocation.file == earlier.fileName }.map(\.questionID))
