@@ -126,6 +126,7 @@ package struct InventoryAnswers: Sendable {
       answered.append(question.id)
       return (value, source)
     }
+    if !answered.isEmpty { session.renderPrompts() }
     return answered
   }
 }
