@@ -62,7 +62,9 @@ import TriageTestSupport
       let details = rotation["details"] as? String ?? ""
       let place = try #require(details.firstMatch(of: /at (\S+\.yaml):(\d+)\./))
       let text = try line(Int(place.2) ?? 0, of: String(place.1))
-      #expect(text.contains("- id: " + String((rotation["id"] as? String ?? "").dropFirst(25).dropLast())))
+      #expect(
+        text.contains("- id: " + String((rotation["id"] as? String ?? "").dropFirst(25).dropLast()))
+      )
     }
 
     // Four client notices, four deadlines, one in business days over the weekend.
@@ -78,7 +80,8 @@ import TriageTestSupport
       let place = try #require(to.firstMatch(of: /at (\S+\.yaml):(\d+)\)/))
       #expect(try line(Int(place.2) ?? 0, of: String(place.1)).contains("within:"))
     }
-    #expect(!notifications.contains { ($0["id"] as? String ?? "").hasPrefix("any--contracts-clients") })
+    #expect(
+      !notifications.contains { ($0["id"] as? String ?? "").hasPrefix("any--contracts-clients") })
 
     // Each pre-answer's trail entry names the inventory line and hash.
     let trail = try #require(record["trail"] as? [[String: Any]])
@@ -102,7 +105,8 @@ import TriageTestSupport
     let scratch = try TemporaryDirectory()
     let answers = scratch.url.appendingPathComponent("answers.yaml").path
     let text = try String(contentsOfFile: Self.answers, encoding: .utf8)
-    try (text + "  residents: ['DE: 1']\n").write(toFile: answers, atomically: true, encoding: .utf8)
+    try (text + "  residents: ['DE: 1']\n").write(
+      toFile: answers, atomically: true, encoding: .utf8)
     let run = try runTriage(
       [
         "run", "saas-vendor-data-breach", "--vendor", "moveit-cloud", "--inventory",

@@ -141,7 +141,8 @@ enum RunCommand {
     metadata.defaultOwner = owner
     if let fromInventory {
       metadata.inventory = IncidentRecord.InventoryReference(
-        sha256: fromInventory.answers.inventorySHA256, vendor: fromInventory.answers.impact.vendor.id,
+        sha256: fromInventory.answers.inventorySHA256,
+        vendor: fromInventory.answers.impact.vendor.id,
         items: loaded.runbook.itemFields)
     }
     return try writeRecord(

@@ -93,24 +93,30 @@ struct InventoryRunTests {
     var session = Session(runbook: runbook)
     let discovered = try #require(runbook.question("discovered_at"))
     session.record(.time(Self.aware), for: discovered, at: Self.aware)
-    #expect(answers.prefill(&session, at: Self.aware) == ["established_in", "credentials", "clients"])
+    #expect(
+      answers.prefill(&session, at: Self.aware) == ["established_in", "credentials", "clients"])
     #expect(session.isComplete)
     let established = try #require(session.trail.first { $0.question == "established_in" })
     #expect(
       established.source
-        == AnswerSource(kind: .inventory, file: "inv/organisation.yaml", line: 4, inventorySHA256: "ab12"))
+        == AnswerSource(
+          kind: .inventory, file: "inv/organisation.yaml", line: 4, inventorySHA256: "ab12"))
     #expect(session.trail.first { $0.question == "discovered_at" }?.source == nil)
 
     let outcomes = OutcomeEvaluator.evaluate(
       runbook, answers: session.values(), recorded: Self.aware, calendar: nil)
     #expect(outcomes.actions.map(\.owner) == ["alice@example.com", "bob@example.com"])
-    #expect(outcomes.actions.map(\.title) == ["Rotate filebox-sftp (SFTP account)", "Rotate filebox-api (API token)"])
+    #expect(
+      outcomes.actions.map(\.title) == [
+        "Rotate filebox-sftp (SFTP account)", "Rotate filebox-api (API token)",
+      ])
     // 5 business days from a Friday: the next Friday.
     #expect(outcomes.notifications.map(\.id) == ["notify-client[acme]"])
     #expect(outcomes.notifications.map(\.due) == [.at(Self.aware + 7 * 86_400)])
     #expect(outcomes.notifications.map(\.to) == ["acme at security@acme.example"])
     #expect(outcomes.undetermined.map(\.id) == ["notify-client[globex]"])
-    #expect(outcomes.undetermined.map(\.because) == ["no notice clause for globex in the inventory"])
+    #expect(
+      outcomes.undetermined.map(\.because) == ["no notice clause for globex in the inventory"])
   }
 
   @Test func responderReplacingAnInventoryAnswerKeepsWhatItReplaced() throws {

@@ -40,7 +40,9 @@ extension IncidentRecord {
     package var line: Int?
     package var inventorySHA256: String?
 
-    package init(kind: String, file: String? = nil, line: Int? = nil, inventorySHA256: String? = nil) {
+    package init(
+      kind: String, file: String? = nil, line: Int? = nil, inventorySHA256: String? = nil
+    ) {
       self.kind = kind
       self.file = file
       self.line = line
@@ -67,7 +69,8 @@ extension IncidentRecord {
     package var vendor: String
     package var items: [String: [String: [String: String]]]
 
-    package init(sha256: String, vendor: String, items: [String: [String: [String: String]]] = [:]) {
+    package init(sha256: String, vendor: String, items: [String: [String: [String: String]]] = [:])
+    {
       self.sha256 = sha256
       self.vendor = vendor
       self.items = items
