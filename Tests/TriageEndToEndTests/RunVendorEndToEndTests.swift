@@ -130,3 +130,70 @@ import TriageTestSupport
     #expect(unknown.error.contains("moveit-cloud"))
   }
 }
+
+/// `triage run --package ... --scan DIR` and `--scan-result FILE` answer the dependency
+/// runbook's "did we resolve an affected version?" question, with the scan in the record.
+@Suite struct RunScanEndToEndTests {
+  /// The example answers without `resolved_bad_version`, for the scan to answer.
+  func answersWithoutResolution(in scratch: TemporaryDirectory) throws -> String {
+    let text = try String(
+      contentsOfFile: BundledRunbooks.folder + "/examples/compromised-dependency.answers.yaml",
+      encoding: .utf8)
+    let path = scratch.url.appendingPathComponent("answers.yaml").path
+    let kept = text.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.hasPrefix("  resolved_bad_version:") }.joined(separator: "\n")
+    try kept.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  func record(_ result: TriageResult) throws -> [String: Any] {
+    try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+  }
+
+  @Test func aHitAnswersYesWithTheScanAsEvidence() throws {
+    let scratch = try TemporaryDirectory()
+    let answers = try answersWithoutResolution(in: scratch)
+    let run = try runTriage(
+      [
+        "run", "compromised-dependency", "--answers", answers, "--runbooks",
+        BundledRunbooks.folder, "--advisory",
+        LockfileFixtures.advisory("tj-actions-changed-files.osv.json"), "--scan",
+        LockfileFixtures.lockfiles + "/.github", "--dry-run", "--json",
+      ])
+    #expect(run.status == 0, "\(run)")
+    let record = try record(run)
+    let answersObject = try #require(record["answers"] as? [String: Any])
+    #expect(answersObject["resolved_bad_version"] as? Bool == true)
+    let trail = try #require(record["trail"] as? [[String: Any]])
+    let entry = try #require(trail.first { $0["question"] as? String == "resolved_bad_version" })
+    #expect((entry["source"] as? [String: Any])?["kind"] as? String == "scan")
+    let scans = try #require(record["scans"] as? [[String: Any]])
+    #expect(scans.first?["result"] as? String == "hit")
+    #expect((scans.first?["hits"] as? [Any])?.count == 2)
+  }
+
+  @Test func aSavedScanWithoutHitAnswersNo() throws {
+    let scratch = try TemporaryDirectory()
+    let answers = try answersWithoutResolution(in: scratch)
+    let saved = scratch.url.appendingPathComponent("scan.json").path
+    let scan = try runTriage(
+      [
+        "affected", "--package", "crates.io:itoa@1.0.10", "--scan", LockfileFixtures.lockfiles,
+        "--json", "-o", saved,
+      ])
+    #expect(scan.status == 0, "\(scan)")
+    let run = try runTriage(
+      [
+        "run", "compromised-dependency", "--answers", answers, "--runbooks",
+        BundledRunbooks.folder, "--scan-result", saved, "--dry-run", "--json",
+      ])
+    #expect(run.status == 0, "\(run)")
+    let record = try record(run)
+    let answersObject = try #require(record["answers"] as? [String: Any])
+    #expect(answersObject["resolved_bad_version"] as? Bool == false)
+    let scans = try #require(record["scans"] as? [[String: Any]])
+    #expect(scans.first?["result"] as? String == "no-hit")
+    let scanned = try #require(scans.first?["scanned"] as? [[String: Any]])
+    #expect(scanned.count > 0)
+  }
+}

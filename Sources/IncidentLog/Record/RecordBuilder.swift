@@ -31,6 +31,8 @@ package enum RecordBuilder {
     package var defaultOwner: String? = nil
     /// The inventory that answered questions (`run --vendor`).
     package var inventory: IncidentRecord.InventoryReference? = nil
+    /// The package scans that answered questions (`triage-affected/1` JSON), kept as evidence.
+    package var scans: [JSONValue]? = nil
 
     package init(
       id: String, createdAt: Date, runbookSHA256: String, responder: String, mode: Mode, tlp: TLP,
@@ -67,6 +69,7 @@ package enum RecordBuilder {
       derived: outcomes.derived.map { .init(name: $0.name, value: recordValue($0.value)) })
     record.resumedFrom = metadata.resumedFrom
     record.inventory = metadata.inventory
+    record.scans = metadata.scans
     record.setOutcomes(outcomes)
     if let owner = metadata.defaultOwner {
       record.actions = record.actions?.map { action in

@@ -60,6 +60,14 @@ extension Command {
         .vendor, valueName: "vendor",
         help: "Answer what the inventory knows about this vendor (id, name, alias or product)."),
       InventoryLocator.option,
+      .value(
+        .scanResult, valueName: "file",
+        help: "Answer \"did we resolve an affected version?\" from this package scan (JSON)."),
+      .repeatedValue(
+        .package, valueName: "ecosystem:name@versions",
+        help: "Scan for this package's affected versions and answer from the result."),
+      .value(.advisory, valueName: "file", help: "Scan for the versions this OSV advisory names."),
+      .repeatedValue(.scan, valueName: "dir", help: "A folder to scan (repeatable; default: .)."),
       .signKey, RunbookLocator.option,
     ],
     action: RunCommand.run)
@@ -78,8 +86,16 @@ enum RunCommand {
     if let fromInventory {
       loaded.runbook.itemFields = fromInventory.answers.itemFields(for: loaded.runbook)
     }
+    let scanned = try ScanAnswer.load(invocation, context)
+    var prefill: ((inout Session) -> Void)?
+    if fromInventory != nil || scanned != nil {
+      prefill = { session in
+        fromInventory?.answers.prefill(&session, at: context.now())
+        scanned?.prefill(&session, at: context.now())
+      }
+    }
     let start = try StartingAnswers.gather(
-      invocation, context, runbook: loaded.runbook, inventory: fromInventory?.answers)
+      invocation, context, runbook: loaded.runbook, prefill: prefill)
     if let fromInventory {
       context.standardError.write(
         "triage: \(fromInventory.summary(of: start.session))\n")
@@ -109,9 +125,7 @@ enum RunCommand {
         context: context, output: json ? context.standardError : context.standardOutput,
         style: json ? context.errorStyle : context.outputStyle, calendar: loaded.calendar)
       front.defaults = start.defaults
-      if let answers = fromInventory?.answers {
-        front.prefill = { answers.prefill(&$0, at: context.now()) }
-      }
+      front.prefill = prefill
       if let revision = start.revision {
         front.changes = { session, outcomes in
           (revision.earlier.id, Self.changeLines(revision, session: session, outcomes: outcomes))
@@ -139,6 +153,7 @@ enum RunCommand {
       runbookSHA256: runbookHash, responder: responder ?? context.responder(named: nil),
       mode: mode, tlp: start.tlp, resumedFrom: start.resumedFrom)
     metadata.defaultOwner = owner
+    metadata.scans = scanned.map { [$0.document] }
     if let fromInventory {
       metadata.inventory = IncidentRecord.InventoryReference(
         sha256: fromInventory.answers.inventorySHA256,

@@ -31,11 +31,11 @@ struct StartingAnswers {
   ///   (exit 65) for a `--responder` that looks like a secret; `CommandError`
   ///   (exit 2) when there is no terminal and no answers file, or for an unknown TLP marking.
   ///
-  /// With `inventory` (`--vendor`), the inventory answers what the answers file and the draft
+  /// With `prefill` (`--vendor`, a package scan), it answers what the answers file and the draft
   /// leave open, before defaults are taken.
   static func gather(
     _ invocation: Invocation, _ context: CommandContext, runbook: Runbook,
-    inventory: InventoryAnswers? = nil
+    prefill: ((inout Session) -> Void)? = nil
   ) throws -> StartingAnswers {
     var start = StartingAnswers(
       session: Session(runbook: runbook), responder: invocation.value(.responder),
@@ -81,14 +81,14 @@ struct StartingAnswers {
       // standard input, which then is no terminal to ask on).
       let leaveOpen = isTerminal && answersPath != "-"
       try start.apply(
-        file, earlier: earlier, leaveOpen: leaveOpen, now: context.now(), inventory: inventory)
+        file, earlier: earlier, leaveOpen: leaveOpen, now: context.now(), prefill: prefill)
       start.responder = start.responder ?? file.responder
       fileTLP = file.tlp
     } else if let earlier, !isTerminal, let file = earlier.answersFile(for: runbook) {
       try start.apply(
-        file, earlier: earlier, leaveOpen: false, now: context.now(), inventory: inventory)
-    } else if let inventory {
-      inventory.prefill(&start.session, at: context.now())
+        file, earlier: earlier, leaveOpen: false, now: context.now(), prefill: prefill)
+    } else if let prefill {
+      prefill(&start.session)
       if !isTerminal && !start.session.isComplete {
         throw CommandError.noTerminalToAsk(runbook: runbook.id)
       }
@@ -107,11 +107,11 @@ struct StartingAnswers {
   /// quietly: they belong to the earlier record.
   private mutating func apply(
     _ file: AnswersFile, earlier: EarlierAnswers?, leaveOpen: Bool, now: Date,
-    inventory: InventoryAnswers?
+    prefill: ((inout Session) -> Void)?
   ) throws {
     var applied = file.apply(
       to: &session, now: now, leaveOpen: leaveOpen,
-      prefill: inventory.map { answers in { answers.prefill(&$0, at: now) } })
+      prefill: prefill)
     if let earlier {
       let fromEarlier = Set(
         file.entries.filter { $0.keyLocation.file == earlier.fileName }.map(\.questionID))

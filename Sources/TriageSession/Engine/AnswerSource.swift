@@ -1,5 +1,5 @@
 /// Where an answer came from, as the trail records it: the inventory (its file, line and hash),
-/// or the responder who replaced an inventory answer.
+/// a package scan, or the responder who replaced an inventory answer.
 ///
 /// ```json
 /// {"kind": "inventory", "file": "inventory/vendors/github.yaml", "line": 12,
@@ -10,6 +10,8 @@ package struct AnswerSource: Sendable, Equatable {
   package enum Kind: String, Sendable, Equatable {
     case inventory
     case responder
+    /// A package scan (`triage run --scan-result FILE`, or `--package --scan` inline).
+    case scan
   }
 
   package var kind: Kind
@@ -28,9 +30,14 @@ package struct AnswerSource: Sendable, Equatable {
     self.inventorySHA256 = inventorySHA256
   }
 
-  /// `from inventory, vendors/github.yaml:12`, as the review shows it; nil for the responder.
+  /// `from inventory, vendors/github.yaml:12` or `from package scan, FILE`, as the review shows
+  /// it; nil for the responder.
   package var reviewNote: String? {
-    guard kind == .inventory, let file else { return nil }
-    return "from inventory, \(file):\(line ?? 1)"
+    guard let file else { return nil }
+    switch kind {
+    case .inventory: return "from inventory, \(file):\(line ?? 1)"
+    case .scan: return "from package scan, \(file)"
+    case .responder: return nil
+    }
   }
 }

@@ -177,7 +177,7 @@ package struct Session: Sendable, Equatable {
       earlier = trail.last { $0.question == question.id } ?? earlier
       trail.removeAll { $0.question == question.id }
     }
-    if source == nil, let earlier, earlier.source?.kind == .inventory {
+    if source == nil, let earlier, let kind = earlier.source?.kind, kind != .responder {
       if earlier.answer == value {
         entry.source = earlier.source
       } else {
@@ -235,7 +235,7 @@ package struct Session: Sendable, Equatable {
   package mutating func back() -> Question? {
     guard let last = trail.popLast() else { return nil }
     given[last.question] = nil
-    if last.source?.kind == .inventory { reopened[last.question] = last }
+    if let kind = last.source?.kind, kind != .responder { reopened[last.question] = last }
     return question(withID: last.question)
   }
 
@@ -250,7 +250,7 @@ package struct Session: Sendable, Equatable {
   package mutating func forget(_ questionID: String) {
     given[questionID] = nil
     if let entry = trail.last(where: { $0.question == questionID }),
-      entry.source?.kind == .inventory
+      let kind = entry.source?.kind, kind != .responder
     {
       reopened[questionID] = entry
     }

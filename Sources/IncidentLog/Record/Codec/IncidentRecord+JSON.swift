@@ -52,6 +52,7 @@ extension IncidentRecord {
     if let member = try root.optionalMember("inventory") {
       inventory = try InventoryReference(reader: member)
     }
+    scans = try root.optionalMember("scans")?.elements().map(\.value)
     try readRevision(root)
     if let member = try root.optionalMember("integrity") {
       integrity = Integrity(
@@ -91,6 +92,7 @@ extension IncidentRecord {
     object["undetermined"] = undetermined.map { .array($0.map(\.jsonValue)) }
     object["law_as_of"] = lawAsOf.map(JSONValue.string)
     object["inventory"] = inventory?.jsonValue
+    object["scans"] = scans.map(JSONValue.array)
     writeRevision(into: &object)
     object["integrity"] = integrity.map {
       var member = JSONObject()

@@ -55,6 +55,8 @@ package struct IncidentRecord: Sendable, Equatable {
   package var lawAsOf: String?
   /// The inventory that answered questions (`run --vendor`), or nil.
   package var inventory: InventoryReference?
+  /// The package scans (`triage-affected/1` JSON) that answered questions, as evidence.
+  package var scans: [JSONValue]?
   /// The record this one revises (`triage run --revises`), by id and hash; nil otherwise.
   package var revises: Revises?
   /// What changed in the outcomes since the revised record (`changes`); nil when not a revision.
