@@ -86,7 +86,8 @@ package struct Template: Sendable, Equatable {
       let isName = { (part: Substring) in
         part.first?.isNameStart == true && part.allSatisfy(\.isNameContinuation)
       }
-      guard parts.count <= 2, parts.allSatisfy(isName) else {
+      guard parts.count == 1 || (parts.count == 2 && parts[0] == "item"), parts.allSatisfy(isName)
+      else {
         throw TemplateError(
           .invalidReference(name), offset: range.lowerBound, length: range.count)
       }
