@@ -34,6 +34,15 @@ extension Command {
       $LOGNAME; on a terminal without any, triage asks who is answering, and with an answers \
       file it stops and asks for --responder. --owner PERSON owns the actions whose runbook \
       names no owner.
+
+      --vendor VENDOR starts from the inventory (--inventory DIR, else TRIAGE_INVENTORY, else \
+      ./inventory): every question whose fact it holds is answered from it (answers file first, \
+      then inventory, then defaults), each trail entry naming its inventory FILE:LINE and hash; \
+      for-each rules read each credential's and client's fields ({{item.owner}}, \
+      {{item.notice_within}}). The review shows those answers and lets you change them. \
+      --package/--advisory with --scan DIR, or --scan-result FILE (triage affected ... --json \
+      -o FILE), answers "did we resolve an affected version?" and keeps the scan in the record. \
+      See docs/inventory-format.md and docs/affected.md.
       """,
     arguments: [
       ArgumentSpec(.runbook, help: "The runbook: a path, or an id found in the runbook folders.")
