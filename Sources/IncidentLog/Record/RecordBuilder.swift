@@ -29,6 +29,10 @@ package enum RecordBuilder {
     package var resumedFrom: IncidentRecord.ResumedFrom?
     /// The owner of actions whose runbook names none (`triage run --owner`).
     package var defaultOwner: String? = nil
+    /// The inventory that answered questions (`run --vendor`).
+    package var inventory: IncidentRecord.InventoryReference? = nil
+    /// The package scans that answered questions (`triage-affected/1` JSON), kept as evidence.
+    package var scans: [JSONValue]? = nil
 
     package init(
       id: String, createdAt: Date, runbookSHA256: String, responder: String, mode: Mode, tlp: TLP,
@@ -64,6 +68,8 @@ package enum RecordBuilder {
       trail: trail(session.trail), unused: unused,
       derived: outcomes.derived.map { .init(name: $0.name, value: recordValue($0.value)) })
     record.resumedFrom = metadata.resumedFrom
+    record.inventory = metadata.inventory
+    record.scans = metadata.scans
     record.setOutcomes(outcomes)
     if let owner = metadata.defaultOwner {
       record.actions = record.actions?.map { action in
@@ -86,8 +92,19 @@ package enum RecordBuilder {
   package static func trail(_ trail: [TriageSession.TrailEntry]) -> [IncidentRecord.TrailEntry] {
     trail.map {
       IncidentRecord.TrailEntry(
-        question: $0.question, asked: $0.asked, answer: recordValue($0.answer), at: $0.at)
+        question: $0.question, asked: $0.asked, answer: recordValue($0.answer), at: $0.at,
+        source: $0.source.map(source),
+        replaced: $0.replaced.map { [source = $0.replacedSource] value in
+          IncidentRecord.Replaced(answer: recordValue(value), source: source.map(Self.source))
+        })
     }
+  }
+
+  /// An answer's source as the record holds it.
+  package static func source(_ source: AnswerSource) -> IncidentRecord.Source {
+    IncidentRecord.Source(
+      kind: source.kind.rawValue, file: source.file, line: source.line,
+      inventorySHA256: source.inventorySHA256)
   }
 
   /// A value as the record holds it: dates as `2026-04-01`, date-times as RFC 3339 UTC.

@@ -47,6 +47,9 @@ package struct Replay: Sendable, Equatable {
   package static func replay(
     _ record: IncidentRecord, against runbook: Runbook, calendar: HolidayCalendar?
   ) -> Replay {
+    // Items read the inventory fields the record kept (`run --vendor`), not today's inventory.
+    var runbook = runbook
+    if let items = record.inventory?.items, !items.isEmpty { runbook.itemFields = items }
     var session = Session(runbook: runbook)
     var dropped: [String] = []
     let recordedAt = record.createdAt ?? Date(timeIntervalSince1970: 0)

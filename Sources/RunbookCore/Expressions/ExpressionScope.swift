@@ -42,6 +42,12 @@ package struct ExpressionScope: Sendable, Equatable {
   /// The diagnostic for a name that is not visible here (unknown or defined later), or nil.
   func diagnostic(forName name: String, range: Range<Int>) -> ExpressionDiagnostic? {
     guard symbols[name] == nil else { return nil }
+    if let field = RepeatedItem.field(of: name), symbols[RepeatedItem.itemName] != nil {
+      guard !RepeatedItem.fieldNames.contains(field) else { return nil }
+      let suggestion = Suggestion.nearest(to: field, in: RepeatedItem.fieldNames)
+      return ExpressionDiagnostic(
+        .unknownName(name, suggestion: suggestion.map { "item.\($0)" }), range: range)
+    }
     if let place = later[name] {
       return ExpressionDiagnostic(.forwardReference(name, place), range: range)
     }

@@ -37,6 +37,20 @@ package struct RepeatedItem: Sendable, Equatable, Hashable {
   package static let itemName = "item"
   package static let itemKeyName = "item_key"
 
+  /// The fields an item may carry from the inventory, read as `{{item.NAME}}`: a credential's
+  /// (`owner`, `rotate`, `kind`, `where_used`, `last_rotated`, `vendor`) and a client's
+  /// (`notice_within`, `notice_to`, `notice_channel`, `notice_clause`), and both's `id`, `name`.
+  package static let fieldNames = [
+    "id", "name", "kind", "owner", "rotate", "where_used", "last_rotated", "vendor",
+    "notice_within", "notice_to", "notice_channel", "notice_clause", "source",
+  ]
+
+  /// The field `item.NAME` names, or nil for another name.
+  package static func field(of name: String) -> String? {
+    guard name.hasPrefix(itemName + ".") else { return nil }
+    return String(name.dropFirst(itemName.count + 1))
+  }
+
   /// `id[key]`: the id of `id` for this item.
   package func expanded(_ id: String) -> String { Self.expand(id, key: key) }
 

@@ -27,7 +27,8 @@ extension Runbook {
   }
 
   /// `values` as seen inside a repeated group (or a `for-each` rule) for `item`: the answers of
-  /// every group over the item's list bound to their plain ids, and `item` and `item_key`.
+  /// every group over the item's list bound to their plain ids, and `item` and `item_key`, and the
+  /// item's fields (``itemFields``) as `item.NAME`.
   ///
   /// A plain id the item has no answer for is removed, so one item never sees another's answers.
   package func binding(_ item: RepeatedItem, in values: [String: Value]) -> [String: Value] {
@@ -38,6 +39,9 @@ extension Runbook {
       }
     }
     bound[RepeatedItem.itemName] = .string(item.text)
+    if let fields = itemFields[item.list]?[item.text] {
+      for (field, value) in fields { bound[RepeatedItem.itemName + "." + field] = .string(value) }
+    }
     bound[RepeatedItem.itemKeyName] = .string(item.key)
     return bound
   }

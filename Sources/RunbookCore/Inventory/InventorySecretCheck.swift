@@ -27,6 +27,8 @@ enum InventorySecretCheck {
     var isSecretNameByKey: [String: Bool] = [:]
     /// Texts already scanned and found clean.
     var cleanTexts: Set<String> = []
+    /// Keys already scanned and found clean.
+    var cleanKeys: Set<String> = []
 
     mutating func isSecretName(_ key: String) -> Bool {
       if let known = isSecretNameByKey[key] { return known }
@@ -64,10 +66,15 @@ enum InventorySecretCheck {
         for item in items { visit(item, key: key) }
       case .mapping(let entries):
         for entry in entries {
-          if let rule = SecretScanner.firstMatch(in: entry.key) {
-            diagnostics.append(
-              Diagnostic(
-                .error, InventoryProblem.secretValue(rule: rule.name), at: entry.keyLocation))
+          // Keys repeat in every item (`id`, `name`, `owner`): scan each once.
+          if !cleanKeys.contains(entry.key) {
+            if let rule = SecretScanner.firstMatch(in: entry.key) {
+              diagnostics.append(
+                Diagnostic(
+                  .error, InventoryProblem.secretValue(rule: rule.name), at: entry.keyLocation))
+            } else {
+              cleanKeys.insert(entry.key)
+            }
           }
           visit(entry.value, key: entry.key)
         }

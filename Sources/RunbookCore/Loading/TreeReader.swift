@@ -145,10 +145,25 @@ struct TreeReader {
   mutating func readDue(_ map: MappingReader) -> DueTime? {
     guard let (text, node) = map.text("due", diagnostics: &diagnostics) else { return nil }
     let origin = TextOrigin(of: node)
+    var template: Template?
+    var parsed = text
+    if text.contains("{{") {
+      // `{{item.notice_within}} after aware_at`: expanded per item, then parsed. A template
+      // that does not parse with a duration in place of each reference never will.
+      do {
+        template = try Template.parse(text)
+      } catch {
+        self.error(.templateSyntax(error), at: origin.location(at: error.offset))
+        return nil
+      }
+      parsed = DueTime.placeholderText(of: template)
+    }
     do {
-      return DueTime(source: text, rule: try DueRule.parse(text), origin: origin)
+      return DueTime(
+        source: text, rule: try DueRule.parse(parsed), origin: origin, template: template)
     } catch {
-      self.error(.badDue(error), at: origin.location(at: error.offset))
+      let offset = template == nil ? error.offset : 0
+      self.error(.badDue(error), at: origin.location(at: offset))
       return nil
     }
   }

@@ -45,8 +45,38 @@ package struct TemplateText: Sendable, Equatable {
 /// A parsed `due` phrase with its source text and where it was written.
 package struct DueTime: Sendable, Equatable {
   package var source: String
+  /// The parsed rule; for a template, parsed with a placeholder duration in place of each
+  /// reference (its anchors are the real ones, for lint).
   package var rule: DueRule
   package var origin: TextOrigin
+  /// For a due written with references (`{{item.notice_within}} after aware_at`), the
+  /// template: expanded for each item, then parsed (see ``resolved(with:)``).
+  package var template: Template? = nil
+
+  /// What a template's references stand for when the loader checks that it can parse.
+  package static let placeholderDuration = "1 hours"
+
+  /// `template`'s text with every reference replaced by ``placeholderDuration``.
+  package static func placeholderText(of template: Template?) -> String {
+    guard let template else { return "" }
+    return template.segments.map { segment in
+      switch segment {
+      case .text(let text): return text
+      case .reference: return placeholderDuration
+      }
+    }.joined()
+  }
+
+  /// The rule for `values`: ``rule`` itself, or the template expanded and parsed; nil (with the
+  /// expanded text) when a reference has no value or the expanded text does not parse.
+  package func resolved(with values: [String: Value]) -> (rule: DueRule?, missing: [String]) {
+    guard let template else { return (rule, []) }
+    let missing = template.references.map(\.name).filter {
+      (values[$0] ?? .unset).rendered.allSatisfy(\.isWhitespace)
+    }
+    guard missing.isEmpty else { return (nil, missing) }
+    return (try? DueRule.parse(template.rendered(with: values)), [])
+  }
 
   /// Where the phrase starts.
   package var location: SourceLocation { origin.start }

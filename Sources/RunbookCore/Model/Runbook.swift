@@ -33,6 +33,11 @@ package struct Runbook: Sendable, Equatable {
   package var obligationsLocation: SourceLocation? = nil
   /// The obligations library, attached by the caller that found it (nil: none used).
   package var obligationLibrary: ObligationLibrary? = nil
+  /// Per-item fields attached by the caller, from the inventory of `run --vendor`.
+  ///
+  /// By list question id, then by item text, the values `{{item.NAME}}` reads (see
+  /// `RepeatedItem.fieldNames`). Empty: items carry no fields.
+  package var itemFields: [String: [String: [String: String]]] = [:]
 
   /// Every question of every section, in the order they are asked.
   package var questions: [Question] { sections.flatMap(\.questions) }

@@ -26,7 +26,8 @@ package struct Template: Sendable, Equatable {
   /// Parses `text`.
   ///
   /// - Throws: `TemplateError` at the first `{{` that is unclosed, empty, or holds anything other
-  ///   than one name (letters, digits, `_`, not starting with a digit).
+  ///   than one name (letters, digits, `_`, not starting with a digit), or an item's field
+  ///   (`item.owner`).
   package static func parse(_ text: String) throws(TemplateError) -> Template {
     // Most texts hold no reference: take them whole without walking their characters.
     if !text.containsUTF8Byte(UInt8(ascii: "{")) {
@@ -80,7 +81,12 @@ package struct Template: Sendable, Equatable {
       let leading = written.prefix { $0.isWhitespace }.count
       range = (start + leading)..<(start + leading + name.count)
       guard !name.isEmpty else { return }
-      guard let first = name.first, first.isNameStart, name.allSatisfy(\.isNameContinuation)
+      // `item.owner`: an item's field, one dot deep (see `RepeatedItem.fieldName`).
+      let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+      let isName = { (part: Substring) in
+        part.first?.isNameStart == true && part.allSatisfy(\.isNameContinuation)
+      }
+      guard parts.count == 1 || (parts.count == 2 && parts[0] == "item"), parts.allSatisfy(isName)
       else {
         throw TemplateError(
           .invalidReference(name), offset: range.lowerBound, length: range.count)

@@ -34,6 +34,15 @@ extension Command {
       $LOGNAME; on a terminal without any, triage asks who is answering, and with an answers \
       file it stops and asks for --responder. --owner PERSON owns the actions whose runbook \
       names no owner.
+
+      --vendor VENDOR starts from the inventory (--inventory DIR, else TRIAGE_INVENTORY, else \
+      ./inventory): every question whose fact it holds is answered from it (answers file first, \
+      then inventory, then defaults), each trail entry naming its inventory FILE:LINE and hash; \
+      for-each rules read each credential's and client's fields ({{item.owner}}, \
+      {{item.notice_within}}). The review shows those answers and lets you change them. \
+      --package/--advisory with --scan DIR, or --scan-result FILE (triage affected ... --json \
+      -o FILE), answers "did we resolve an affected version?" and keeps the scan in the record. \
+      See docs/inventory-format.md and docs/affected.md.
       """,
     arguments: [
       ArgumentSpec(.runbook, help: "The runbook: a path, or an id found in the runbook folders.")
@@ -58,6 +67,18 @@ extension Command {
       .flag(.dryRun, help: "Print the report and write nothing."),
       .value(.resume, valueName: "draft", help: "Continue an interrupted session from its draft."),
       .flag(.json, help: "Print the record as JSON instead of the paths written."),
+      .value(
+        .vendor, valueName: "vendor",
+        help: "Answer what the inventory knows about this vendor (id, name, alias or product)."),
+      InventoryLocator.option,
+      .value(
+        .scanResult, valueName: "file",
+        help: "Answer \"did we resolve an affected version?\" from this package scan (JSON)."),
+      .repeatedValue(
+        .package, valueName: "ecosystem:name@versions",
+        help: "Scan for this package's affected versions and answer from the result."),
+      .value(.advisory, valueName: "file", help: "Scan for the versions this OSV advisory names."),
+      .repeatedValue(.scan, valueName: "dir", help: "A folder to scan (repeatable; default: .)."),
       .signKey, RunbookLocator.option,
     ],
     action: RunCommand.run)
@@ -70,9 +91,26 @@ enum RunCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     // A bad archive name is refused before any question is asked.
     _ = try context.archivePath(invocation)
-    let loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
+    var loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
     let runbookHash = SHA256.hexHash(loaded.bytes)
-    let start = try StartingAnswers.gather(invocation, context, runbook: loaded.runbook)
+    let fromInventory = try VendorAnswers.load(invocation, context)
+    if let fromInventory {
+      loaded.runbook.itemFields = fromInventory.answers.itemFields(for: loaded.runbook)
+    }
+    let scanned = try ScanAnswer.load(invocation, context)
+    var prefill: ((inout Session) -> Void)?
+    if fromInventory != nil || scanned != nil {
+      prefill = { session in
+        fromInventory?.answers.prefill(&session, at: context.now())
+        scanned?.prefill(&session, at: context.now())
+      }
+    }
+    let start = try StartingAnswers.gather(
+      invocation, context, runbook: loaded.runbook, prefill: prefill)
+    if let fromInventory {
+      context.standardError.write(
+        "triage: \(fromInventory.summary(of: start.session))\n")
+    }
     for message in start.messages {
       context.standardError.write("triage: \(VisibleText.line(message))\n")
     }
@@ -98,6 +136,7 @@ enum RunCommand {
         context: context, output: json ? context.standardError : context.standardOutput,
         style: json ? context.errorStyle : context.outputStyle, calendar: loaded.calendar)
       front.defaults = start.defaults
+      front.prefill = prefill
       if let revision = start.revision {
         front.changes = { session, outcomes in
           (revision.earlier.id, Self.changeLines(revision, session: session, outcomes: outcomes))
@@ -125,6 +164,13 @@ enum RunCommand {
       runbookSHA256: runbookHash, responder: responder ?? context.responder(named: nil),
       mode: mode, tlp: start.tlp, resumedFrom: start.resumedFrom)
     metadata.defaultOwner = owner
+    metadata.scans = scanned.map { [$0.document] }
+    if let fromInventory {
+      metadata.inventory = IncidentRecord.InventoryReference(
+        sha256: fromInventory.answers.inventorySHA256,
+        vendor: fromInventory.answers.impact.vendor.id,
+        items: loaded.runbook.itemFields)
+    }
     return try writeRecord(
       reviewed, metadata: metadata, revision: start.revision, invocation: invocation,
       context: context)

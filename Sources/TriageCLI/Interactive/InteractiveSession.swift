@@ -28,6 +28,8 @@ struct InteractiveSession {
   var defaults: [String: String] = [:]
   /// For a re-triage: what changed since the revised record, for the review (`since`: its id).
   var changes: ((Session, Outcomes) -> (since: String, lines: [String]))? = nil
+  /// For `run --vendor`: answers from the inventory what opens up as the responder answers.
+  var prefill: ((inout Session) -> Void)? = nil
 
   /// Asks "Who is answering?" until a name is typed; nil when the input ends first.
   func askResponder() -> String? {
@@ -53,6 +55,7 @@ struct InteractiveSession {
           "\(runbook.id) \(runbook.version). Type ? for help, back to go back; Ctrl-C saves a "
             + "draft you can resume.") + "\n")
     while true {
+      prefill?(&session)
       if let question = session.nextQuestion() {
         let kept = previous.removeValue(forKey: question.id)
         guard ask(question, keeping: kept, in: &session, previous: &previous) else {

@@ -29,6 +29,8 @@ struct ReviewFormatter {
 
   func rendered() -> String {
     var lines = ["", style.bold("Review your answers")]
+    var entries: [String: TrailEntry] = [:]
+    for entry in session.trail where entry.source != nil { entries[entry.question] = entry }
     for (index, question) in listed.enumerated() {
       let value = session.given[question.id] ?? .unset
       let label = "  \(index + 1). \(VisibleText.line(question.id)): "
@@ -39,7 +41,11 @@ struct ReviewFormatter {
       default: shown = value.rendered
       }
       let indent = String(repeating: " ", count: label.count)
-      lines.append(label + VisibleText.block(shown, indent: indent))
+      var line = label + VisibleText.block(shown, indent: indent)
+      if let note = entries[question.id].flatMap(Self.sourceNote) {
+        line += "  " + style.dim("(" + VisibleText.line(note) + ")")
+      }
+      lines.append(line)
     }
     lines.append("")
     lines.append(style.bold("Outcome"))
@@ -87,6 +93,15 @@ struct ReviewFormatter {
       style.dim(
         "(y to write the record, a number to change that answer, q to quit without writing)"))
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Where an answer came from: `from inventory, vendors/github.yaml:12`, or for an answer
+  /// the responder changed, `changed from the inventory's: VALUE`; nil for a plain answer.
+  static func sourceNote(_ entry: TrailEntry) -> String? {
+    if let note = entry.source?.reviewNote { return note }
+    guard let replaced = entry.replaced else { return nil }
+    let place = entry.replacedSource?.reviewNote.map { " (\($0))" } ?? ""
+    return "changed from the inventory's: \(replaced.rendered)\(place)"
   }
 
   /// `due 2026-04-03T09:00:00Z (2026-04-03 11:00 Europe/Paris)`, `pending until authority.sent`, or

@@ -30,8 +30,12 @@ struct StartingAnswers {
   /// - Throws: `DiagnosticsError` (exit 65) for an invalid answers file; `CommandFailure`
   ///   (exit 65) for a `--responder` that looks like a secret; `CommandError`
   ///   (exit 2) when there is no terminal and no answers file, or for an unknown TLP marking.
+  ///
+  /// With `prefill` (`--vendor`, a package scan), it answers what the answers file and the draft
+  /// leave open, before defaults are taken.
   static func gather(
-    _ invocation: Invocation, _ context: CommandContext, runbook: Runbook
+    _ invocation: Invocation, _ context: CommandContext, runbook: Runbook,
+    prefill: ((inout Session) -> Void)? = nil
   ) throws -> StartingAnswers {
     var start = StartingAnswers(
       session: Session(runbook: runbook), responder: invocation.value(.responder),
@@ -80,12 +84,18 @@ struct StartingAnswers {
       // standard input, which then is no terminal to ask on).
       let leaveOpen = isTerminal && answersPath != "-"
       try start.apply(
-        file, earlier: earlier, leaveOpen: leaveOpen, now: context.now(),
+        file, earlier: earlier, leaveOpen: leaveOpen, now: context.now(), prefill: prefill,
         source: (answersPath, bytes))
       start.responder = start.responder ?? file.responder
       fileTLP = file.tlp
     } else if let earlier, !isTerminal, let file = earlier.answersFile(for: runbook) {
-      try start.apply(file, earlier: earlier, leaveOpen: false, now: context.now())
+      try start.apply(
+        file, earlier: earlier, leaveOpen: false, now: context.now(), prefill: prefill)
+    } else if let prefill {
+      prefill(&start.session)
+      if !isTerminal && !start.session.isComplete {
+        throw CommandError.noTerminalToAsk(runbook: runbook.id)
+      }
     } else if !isTerminal && !start.session.isComplete {
       throw CommandError.noTerminalToAsk(runbook: runbook.id)
     }
@@ -101,9 +111,12 @@ struct StartingAnswers {
   /// quietly: they belong to the earlier record.
   private mutating func apply(
     _ file: AnswersFile, earlier: EarlierAnswers?, leaveOpen: Bool, now: Date,
+    prefill: ((inout Session) -> Void)?,
     source: (path: String, bytes: [UInt8])? = nil
   ) throws {
-    var applied = file.apply(to: &session, now: now, leaveOpen: leaveOpen)
+    var applied = file.apply(
+      to: &session, now: now, leaveOpen: leaveOpen,
+      prefill: prefill)
     if let earlier {
       let fromEarlier = Set(
         file.entries.filter { $0.keyLocation.file == earlier.fileName }.map(\.questionID))

@@ -14,8 +14,11 @@ extension AnswersFile {
   /// - Parameters:
   ///   - now: the time the answers count as given (and what `now` means).
   ///   - leaveOpen: true in mixed mode, where the terminal asks what the file leaves open.
+  ///   - prefill: answers what the file leaves open before defaults are taken (the inventory
+  ///     of `run --vendor`: answers file, then inventory, then defaults).
   package func apply(
-    to session: inout Session, now: Date, leaveOpen: Bool = false
+    to session: inout Session, now: Date, leaveOpen: Bool = false,
+    prefill: ((inout Session) -> Void)? = nil
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let runbook = session.runbook
@@ -105,6 +108,7 @@ extension AnswersFile {
       return [.init(.error, problem, at: answersLocation)]
     }
     guard !diagnostics.containsErrors else { return diagnostics }
+    prefill?(&session)
     diagnostics += fillUnanswered(&session, now: now, leaveOpen: leaveOpen)
     session.renderPrompts()
     for (id, _) in session.unusedAnswers().sorted(by: { $0.key < $1.key }) where !leaveOpen {

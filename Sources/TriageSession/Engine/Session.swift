@@ -21,6 +21,9 @@ package struct Session: Sendable, Equatable {
   package private(set) var given: [String: Value] = [:]
   /// How each answer was given, by question id: the prompt as shown and when it was answered.
   package private(set) var trail: [TrailEntry] = []
+  /// Inventory answers the responder reopened (review or `back`), by question id: not filled
+  /// from the inventory again, and the answer given instead records what it replaced.
+  package private(set) var reopened: [String: TrailEntry] = [:]
 
   package init(runbook: Runbook) {
     self.runbook = runbook
@@ -210,16 +213,33 @@ package struct Session: Sendable, Equatable {
   /// Records `value` as the answer to `question`, replacing an earlier answer.
   ///
   /// - Parameter prompt: the prompt as it was shown; nil renders it from the answers so far.
+  /// - Parameter source: where the answer came from (the inventory); nil for the responder. A
+  ///   responder's answer that replaces an inventory answer is marked `responder`, and the
+  ///   inventory's value is kept as `replaced`.
   package mutating func record(
-    _ value: Value, for question: Question, at time: Date, prompt: String? = nil
+    _ value: Value, for question: Question, at time: Date, prompt: String? = nil,
+    source: AnswerSource? = nil
   ) {
     let prompt = prompt ?? self.prompt(for: question)
+    var entry = TrailEntry(
+      question: question.id, asked: prompt, answer: value, at: time, source: source)
     // `given` and `trail` name the same questions, so a first answer has no entry to remove:
     // skipping the scan keeps answering 64,000 questions linear.
+    var earlier = reopened.isEmpty ? nil : reopened.removeValue(forKey: question.id)
     if given.updateValue(value, forKey: question.id) != nil {
+      earlier = trail.last { $0.question == question.id } ?? earlier
       trail.removeAll { $0.question == question.id }
     }
-    trail.append(TrailEntry(question: question.id, asked: prompt, answer: value, at: time))
+    if source == nil, let earlier, let kind = earlier.source?.kind, kind != .responder {
+      if earlier.answer == value {
+        entry.source = earlier.source
+      } else {
+        entry.source = AnswerSource(kind: .responder)
+        entry.replaced = earlier.answer
+        entry.replacedSource = earlier.source
+      }
+    }
+    trail.append(entry)
   }
 
   /// Walks the reachable questions once, in order, and answers each open one with `fill`'s
@@ -230,14 +250,21 @@ package struct Session: Sendable, Equatable {
   package mutating func fillOpenQuestions(
     at time: Date, with fill: (Question) -> Value?
   ) -> [Question] {
+    fillOpenQuestions(at: time) { question in fill(question).map { ($0, nil) } }
+  }
+
+  /// ``fillOpenQuestions(at:with:)`` with a source for each answer filled in (the inventory).
+  package mutating func fillOpenQuestions(
+    at time: Date, with fill: (Question) -> (Value, AnswerSource?)?
+  ) -> [Question] {
     var open: [Question] = []
     Self.forEachReachable(in: runbook) { question, _ in
       if let value = given[question.id] { return value }
-      guard let filled = fill(question) else {
+      guard let (filled, source) = fill(question) else {
         open.append(question)
         return nil
       }
-      record(filled, for: question, at: time, prompt: "")
+      record(filled, for: question, at: time, prompt: "", source: source)
       return filled
     }
     return open
@@ -261,6 +288,7 @@ package struct Session: Sendable, Equatable {
   package mutating func back() -> Question? {
     guard let last = trail.popLast() else { return nil }
     given[last.question] = nil
+    if let kind = last.source?.kind, kind != .responder { reopened[last.question] = last }
     return question(withID: last.question)
   }
 
@@ -274,6 +302,11 @@ package struct Session: Sendable, Equatable {
   /// Forgets the answer to `questionID` so that it is asked again.
   package mutating func forget(_ questionID: String) {
     given[questionID] = nil
+    if let entry = trail.last(where: { $0.question == questionID }),
+      let kind = entry.source?.kind, kind != .responder
+    {
+      reopened[questionID] = entry
+    }
     trail.removeAll { $0.question == questionID }
   }
 
@@ -308,6 +341,12 @@ package struct TrailEntry: Sendable, Equatable {
   package var asked: String
   package var answer: Value
   package var at: Date
+  /// Where the answer came from when not from the responder (the inventory), or `responder`
+  /// when the responder replaced an inventory answer; nil otherwise.
+  package var source: AnswerSource? = nil
+  /// The inventory's answer the responder replaced, and where it came from.
+  package var replaced: Value? = nil
+  package var replacedSource: AnswerSource? = nil
 }
 
 extension AnswerInput {

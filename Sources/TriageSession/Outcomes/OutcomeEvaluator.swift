@@ -35,24 +35,54 @@ package enum OutcomeEvaluator {
           if let (plain, key) = RepeatedItem.split(id), key == item.key { sent[plain] = time }
         }
       }
-      return dueState(rule.rule, values: values, recorded: recorded, sent: sent, calendar: calendar)
+      let resolved = rule.resolved(with: values).rule ?? rule.rule
+      return dueState(resolved, values: values, recorded: recorded, sent: sent, calendar: calendar)
+    }
+    // A due written as a template that an item cannot fill (no notice clause in the inventory)
+    // leaves that item undetermined instead of required.
+    var unfilled: [UnrequiredOutcome] = []
+    func fills(
+      _ rule: DueTime?, _ id: String, _ type: UnrequiredOutcome.ItemType, title: String,
+      kind: ActionKind?, _ item: RepeatedItem?, _ values: [String: Value]
+    ) -> Bool {
+      guard let rule, rule.template != nil else { return true }
+      let (resolved, missing) = rule.resolved(with: values)
+      if resolved != nil { return true }
+      let who = item?.text ?? id
+      let because =
+        missing.contains { RepeatedItem.field(of: $0) != nil }
+        ? "no notice clause for \(who) in the inventory"
+        : "the due time \"\(rule.source)\" does not give a due rule for \(who)"
+      unfilled.append(
+        UnrequiredOutcome(id: id, type: type, title: title, because: because, kind: kind, entry: 0))
+      return false
     }
     let severity = runbook.severityRules.first { holds($0.when) }?.level ?? .none
     let decision = runbook.decisionRules.first { holds($0.when) }?.say.rendered(with: values) ?? ""
     // A `for-each` rule is evaluated once per item, with the item's answers bound.
     let actions = runbook.actions.flatMap { rule in
-      instances(over: rule.forEach, runbook, all).filter { holds(rule.when, $0.values) }.map {
+      instances(over: rule.forEach, runbook, all).filter { item, values in
+        holds(rule.when, values)
+          && fills(
+            rule.due, item.map { $0.expanded(rule.id) } ?? rule.id, .action,
+            title: rule.title.rendered(with: values), kind: rule.kind, item, values)
+      }.map {
         item, values in
         ActionOutcome(
           id: item.map { $0.expanded(rule.id) } ?? rule.id, kind: rule.kind,
-          title: rule.title.rendered(with: values), owner: rule.owner,
+          title: rule.title.rendered(with: values), owner: owner(rule.owner, values),
           due: due(rule.due, values, item),
           dueRule: rule.due?.source, details: rule.details?.rendered(with: values),
           approver: rule.approver)
       }
     }
     let notifications = runbook.notifications.flatMap { rule in
-      instances(over: rule.forEach, runbook, all).filter { holds(rule.when, $0.values) }.map {
+      instances(over: rule.forEach, runbook, all).filter { item, values in
+        holds(rule.when, values)
+          && fills(
+            rule.due, item.map { $0.expanded(rule.id) } ?? rule.id, .notification,
+            title: rule.to.rendered(with: values), kind: nil, item, values)
+      }.map {
         item, values in
         NotificationOutcome(
           id: item.map { $0.expanded(rule.id) } ?? rule.id, to: rule.to.rendered(with: values),
@@ -63,6 +93,7 @@ package enum OutcomeEvaluator {
     var outcomes = Outcomes(
       derived: derived, severity: severity, decision: decision, actions: actions,
       notifications: notifications)
+    outcomes.undetermined += unfilled
     if let index = runbook.threatModelRules.firstIndex(where: { holds($0.when) }) {
       let rule = runbook.threatModelRules[index]
       outcomes.threatModel = ThreatModelOutcome(
@@ -111,6 +142,16 @@ package enum OutcomeEvaluator {
         sent: sent, calendar: calendar, into: &outcomes)
     }
     return outcomes
+  }
+
+  /// An action's owner for `values`: as written, or with its `{{item.owner}}` (any
+  /// reference) filled in; nil when it fills to nothing.
+  static func owner(_ written: String?, _ values: [String: Value]) -> String? {
+    guard let written, written.contains("{{"), let template = try? Template.parse(written) else {
+      return written
+    }
+    let filled = template.rendered(with: values).trimmed
+    return filled.isEmpty ? nil : filled
   }
 
   /// The instances of a rule: one with `values` for a rule without `for-each`; one per item of

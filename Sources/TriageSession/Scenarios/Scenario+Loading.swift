@@ -6,7 +6,7 @@ extension Scenario {
   /// The top-level keys of a scenario file.
   static let topLevelKeys = [
     "scenario", "description", "runbook", "recorded", "responder", "answers", "sent", "expect",
-    "obligations", "facts",
+    "obligations", "facts", "item-fields",
   ]
   /// The keys of `expect:`.
   static let expectKeys = [
@@ -99,14 +99,44 @@ private struct ScenarioReader {
         return fact
       }
     }
+    let itemFields = values["item-fields"].map { readItemFields($0.value) } ?? [:]
     guard let name, let runbookID, let runbookEntry, let recorded, let answers,
       !isLibrary || obligations != nil
     else { return nil }
-    return Scenario(
+    var scenario = Scenario(
       name: name, description: description, runbookID: runbookID,
       runbookLocation: runbookEntry.value.location, obligations: obligations,
       recorded: recorded, responder: responder, answers: answers, sent: sent,
       expectations: expectations, file: file)
+    scenario.itemFields = itemFields
+    return scenario
+  }
+
+  /// Reads `item-fields: {LIST: {ITEM: {FIELD: text}}}`: the fields the inventory would give
+  /// each item of a list (`run --vendor`), so that a scenario exercises `{{item.owner}}` and
+  /// `due: "{{item.notice_within}} after ..."` without an inventory.
+  mutating func readItemFields(_ node: Node) -> [String: [String: [String: String]]] {
+    func entries(_ node: Node) -> [MappingEntry] {
+      guard case .mapping(let entries) = node.content else {
+        error(.expectedText(key: "item-fields"), at: node.location)
+        return []
+      }
+      return entries
+    }
+    var lists: [String: [String: [String: String]]] = [:]
+    for list in entries(node) {
+      var items: [String: [String: String]] = [:]
+      for item in entries(list.value) {
+        var fields: [String: String] = [:]
+        for field in entries(item.value) {
+          guard let value = text(field.value, key: field.key) else { continue }
+          fields[field.key] = value
+        }
+        items[item.key] = fields
+      }
+      lists[list.key] = items
+    }
+    return lists
   }
 
   /// Reads `obligations: library` or a list of globs on file ids.

@@ -40,6 +40,8 @@ package struct Scenario: Sendable, Equatable {
   package var expectations: [Expectation]
   /// The file the scenario came from, as given.
   package var file: String
+  /// `item-fields:`: the per-item fields an inventory would give (see `Runbook.itemFields`).
+  package var itemFields: [String: [String: [String: String]]] = [:]
 }
 
 /// A notification a scenario marks as sent, and when.

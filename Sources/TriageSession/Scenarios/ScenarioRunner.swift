@@ -27,6 +27,8 @@ package enum ScenarioRunner {
           at: scenario.runbookLocation))
       return result
     }
+    var runbook = runbook
+    if !scenario.itemFields.isEmpty { runbook.itemFields = scenario.itemFields }
     var session = Session(runbook: runbook)
     let applied = scenario.answers.apply(to: &session, now: scenario.recorded)
     result.warnings = applied.filter { $0.severity == .warning }

@@ -28,7 +28,8 @@ struct ObligationLibraryTests {
       "significant_incident", "dora_major", "dora_classified_at", "material",
       "materiality_decided_at", "risk_to_individuals", "misuse_likely", "law_enforcement_delay",
       "actively_exploited_vulnerability", "severe_incident_product",
-      "disruption_hours", "clients_affected", "client_notice_hours", "insurer_notice_hours",
+      "disruption_hours", "clients_affected", "affected_clients", "vendor_credentials",
+      "resolved_affected_version", "client_notice_hours", "insurer_notice_hours",
     ]
     #expect(vocabulary?.names == names)
     #expect(vocabulary?.fact("data_elements")?.choiceIDs.count == 25)

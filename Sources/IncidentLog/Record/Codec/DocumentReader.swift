@@ -61,6 +61,13 @@ struct DocumentReader {
     return text
   }
 
+  /// A whole number (a line number).
+  func int() throws(RecordDecodingError) -> Int {
+    guard case .number(let number) = value, number == number.rounded(), abs(number) < 1e15
+    else { throw mismatch("a whole number") }
+    return Int(number)
+  }
+
   /// `true` or `false`.
   func boolean() throws(RecordDecodingError) -> Bool {
     guard case .bool(let flag) = value else { throw mismatch("true or false") }

@@ -49,6 +49,10 @@ extension IncidentRecord {
     undetermined = try root.optionalMember("undetermined")?.elements().map(
       UnrequiredItem.init(reader:))
     lawAsOf = try root.optionalMember("law_as_of")?.string()
+    if let member = try root.optionalMember("inventory") {
+      inventory = try InventoryReference(reader: member)
+    }
+    scans = try root.optionalMember("scans")?.elements().map(\.value)
     try readRevision(root)
     if let member = try root.optionalMember("integrity") {
       integrity = Integrity(
@@ -87,6 +91,8 @@ extension IncidentRecord {
     object["not_required"] = notRequired.map { .array($0.map(\.jsonValue)) }
     object["undetermined"] = undetermined.map { .array($0.map(\.jsonValue)) }
     object["law_as_of"] = lawAsOf.map(JSONValue.string)
+    object["inventory"] = inventory?.jsonValue
+    object["scans"] = scans.map(JSONValue.array)
     writeRevision(into: &object)
     object["integrity"] = integrity.map {
       var member = JSONObject()
@@ -176,14 +182,88 @@ extension IncidentRecord.TrailEntry {
       question: try reader.member("question", expected: "a question id").string(),
       asked: try reader.member("asked", expected: "a string").string(),
       answer: try reader.optionalMember("answer").map(RecordValue.init(reader:)) ?? .null,
-      at: try reader.member("at", expected: DocumentReader.timeExpectation).time())
+      at: try reader.member("at", expected: DocumentReader.timeExpectation).time(),
+      source: try reader.optionalMember("source").map(IncidentRecord.Source.init(reader:)),
+      replaced: try reader.optionalMember("replaced").map { (member) throws(RecordDecodingError) in
+        IncidentRecord.Replaced(
+          answer: try member.optionalMember("answer").map(RecordValue.init(reader:)) ?? .null,
+          source: try member.optionalMember("source").map(IncidentRecord.Source.init(reader:)))
+      })
   }
 
   var jsonValue: JSONValue {
-    [
-      "question": .string(question), "asked": .string(asked), "answer": answer.jsonValue,
-      "at": .string(UTCTimestamp.string(from: at)),
-    ]
+    var object = JSONObject()
+    object["question"] = .string(question)
+    object["asked"] = .string(asked)
+    object["answer"] = answer.jsonValue
+    object["at"] = .string(UTCTimestamp.string(from: at))
+    object["source"] = source?.jsonValue
+    object["replaced"] = replaced.map { replaced in
+      var member = JSONObject()
+      member["answer"] = replaced.answer.jsonValue
+      member["source"] = replaced.source?.jsonValue
+      return .object(member)
+    }
+    return .object(object)
+  }
+}
+
+extension IncidentRecord.Source {
+  init(reader: DocumentReader) throws(RecordDecodingError) {
+    self.init(
+      kind: try reader.member("kind", expected: "\"inventory\" or \"responder\"").string(),
+      file: try reader.optionalMember("file")?.string(),
+      line: try reader.optionalMember("line")?.int(),
+      inventorySHA256: try reader.optionalMember("inventory_sha256")?.string())
+  }
+
+  var jsonValue: JSONValue {
+    var object = JSONObject()
+    object["kind"] = .string(kind)
+    object["file"] = file.map(JSONValue.string)
+    object["line"] = line.map { .number(Double($0)) }
+    object["inventory_sha256"] = inventorySHA256.map(JSONValue.string)
+    return .object(object)
+  }
+}
+
+extension IncidentRecord.InventoryReference {
+  init(reader: DocumentReader) throws(RecordDecodingError) {
+    var items: [String: [String: [String: String]]] = [:]
+    for list in try reader.optionalMember("items")?.members() ?? [] {
+      var entries: [String: [String: String]] = [:]
+      for item in try list.reader.members() {
+        var fields: [String: String] = [:]
+        for field in try item.reader.members() { fields[field.key] = try field.reader.string() }
+        entries[item.key] = fields
+      }
+      items[list.key] = entries
+    }
+    self.init(
+      sha256: try reader.member("sha256", expected: "a string").string(),
+      vendor: try reader.member("vendor", expected: "a vendor id").string(), items: items)
+  }
+
+  var jsonValue: JSONValue {
+    var object = JSONObject()
+    object["sha256"] = .string(sha256)
+    object["vendor"] = .string(vendor)
+    if !items.isEmpty {
+      var lists = JSONObject()
+      for (list, entries) in items.sorted(by: { $0.key < $1.key }) {
+        var itemObject = JSONObject()
+        for (item, fields) in entries.sorted(by: { $0.key < $1.key }) {
+          var fieldObject = JSONObject()
+          for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            fieldObject[name] = .string(value)
+          }
+          itemObject[item] = .object(fieldObject)
+        }
+        lists[list] = .object(itemObject)
+      }
+      object["items"] = .object(lists)
+    }
+    return .object(object)
   }
 }
 

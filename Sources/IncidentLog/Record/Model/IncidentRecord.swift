@@ -53,6 +53,10 @@ package struct IncidentRecord: Sendable, Equatable {
   /// The day whose law the obligations library was applied as of (`law_as_of`, the day of
   /// `aware_at`); absent when the runbook uses no library, and in older records.
   package var lawAsOf: String?
+  /// The inventory that answered questions (`run --vendor`), or nil.
+  package var inventory: InventoryReference?
+  /// The package scans (`triage-affected/1` JSON) that answered questions, as evidence.
+  package var scans: [JSONValue]?
   /// The record this one revises (`triage run --revises`), by id and hash; nil otherwise.
   package var revises: Revises?
   /// What changed in the outcomes since the revised record (`changes`); nil when not a revision.

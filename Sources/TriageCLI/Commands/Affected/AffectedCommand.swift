@@ -71,6 +71,30 @@ enum AffectedCommand {
         "give VENDOR or --package/--advisory, not both ('\(vendor)' with a package scan)",
         exit: .usage)
     }
+    let (report, scan) = try packageScan(invocation, context)
+    let text = invocation.flag(.json) ? report.json.prettyText : report.text
+    if let outputPath = invocation.value(.output).map(context.resolvedPath) {
+      do {
+        try context.fileSystem.replaceFile(Array(text.utf8), at: outputPath)
+      } catch {
+        throw OutputError.cannotWrite(path: outputPath, reason: error.description)
+      }
+    } else {
+      context.standardOutput.write(text)
+    }
+    if !report.hits.isEmpty { return .failure }
+    return scan.problems.isEmpty ? .success : .dataError
+  }
+
+  /// Runs the scan `--package`/`--advisory` and `--scan` ask for (also for `triage run`).
+  ///
+  /// - Throws: `CommandFailure` (2) for a bad package; (65) for an unreadable advisory or one
+  ///   naming no package triage scans; `FileError` (66) for a missing folder.
+  static func packageScan(
+    _ invocation: Invocation, _ context: CommandContext
+  ) throws -> (PackageScanReport, LockfileScan) {
+    let specs = invocation.values(.package)
+    let advisoryPath = invocation.value(.advisory)
     var query = PackageScanQuery(scanRoots: invocation.values(.scan))
     if query.scanRoots.isEmpty { query.scanRoots = ["."] }
     for spec in specs {
@@ -101,18 +125,7 @@ enum AffectedCommand {
     let scan = Self.scan(context.fileSystem, query.scanRoots.map { ($0, context.resolvedPath($0)) })
     let report = PackageScanReport(
       query: query, scan: scan, scannedAt: UTCTimestamp.string(from: context.now()))
-    let text = invocation.flag(.json) ? report.json.prettyText : report.text
-    if let outputPath = invocation.value(.output).map(context.resolvedPath) {
-      do {
-        try context.fileSystem.replaceFile(Array(text.utf8), at: outputPath)
-      } catch {
-        throw OutputError.cannotWrite(path: outputPath, reason: error.description)
-      }
-    } else {
-      context.standardOutput.write(text)
-    }
-    if !report.hits.isEmpty { return .failure }
-    return scan.problems.isEmpty ? .success : .dataError
+    return (report, scan)
   }
 
   /// Opens the file system for the generic scanner.

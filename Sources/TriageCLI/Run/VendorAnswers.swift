@@ -1,0 +1,40 @@
+import Foundation
+import IncidentLog
+import RunbookCore
+import TriageSession
+
+extension OptionName {
+  /// `--vendor VENDOR` of `triage run`.
+  package static let vendor = OptionName("vendor")
+}
+
+/// What `run --vendor VENDOR [--inventory DIR]` starts from: the inventory's answers about the
+/// vendor (see `InventoryAnswers`).
+struct VendorAnswers {
+  var answers: InventoryAnswers
+
+  /// The inventory's answers for `--vendor`, or nil without it.
+  ///
+  /// - Throws: `CommandFailure` (66) for no inventory folder; `VendorLookupError` for no
+  ///   matching vendor (66, with "did you mean") or several (65); `DiagnosticsError` (65) when
+  ///   the inventory has errors, a secret value among them.
+  static func load(_ invocation: Invocation, _ context: CommandContext) throws -> VendorAnswers? {
+    guard let query = invocation.value(.vendor) else { return nil }
+    let locator = InventoryLocator(context)
+    let inventory = try locator.load(locator.folder(invocation.value(.inventory)))
+    let match = try InventoryLocator.match(query, in: inventory)
+    return VendorAnswers(
+      answers: InventoryAnswers(
+        impact: inventory.impact(of: match), organisation: inventory.organisation,
+        sha256: inventory.sha256))
+  }
+
+  /// `12 answers from the inventory (moveit-cloud): …`, for standard error.
+  func summary(of session: Session) -> String {
+    let answered = session.trail.filter { $0.source?.kind == .inventory }.map(\.question)
+    let vendor = answers.impact.vendor.id
+    guard !answered.isEmpty else { return "the inventory answers no question here (\(vendor))" }
+    return "\(answered.count) answer\(answered.count == 1 ? "" : "s") from the inventory "
+      + "(\(vendor)): \(answered.joined(separator: ", "))"
+  }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import RunbookCore
+
+/// The answers the inventory gives a run about one vendor (`triage run RUNBOOK --vendor V`):
+/// for each fact it holds, the answer and the inventory line it came from.
+///
+/// Facts held: the organisation's `facts:`; from the vendor's data sets `data_elements`,
+/// `residents` (summed per jurisdiction) and our role (any question whose fact is a `choice`
+/// with one of the roles among its choices: `gdpr_role`, `data_role`, `hipaa_role`); the
+/// vendor's credentials (`vendor_credentials`, a list of credential ids); the clients whose
+/// data it touches (`affected_clients`, a list of client ids, and `clients_affected`).
+package struct InventoryAnswers: Sendable {
+  /// One fact's answer as the inventory holds it.
+  package struct Answer: Sendable, Equatable {
+    package var input: AnswerInput
+    package var source: InventorySource
+  }
+
+  /// The facts that list the vendor's credentials and the clients it touches.
+  package static let credentialsFact = "vendor_credentials"
+  package static let clientsFact = "affected_clients"
+  package static let clientsAffectedFact = "clients_affected"
+
+  package var impact: VendorImpact
+  package var inventorySHA256: String
+  /// Answers by fact name.
+  package var answers: [String: Answer]
+  /// Roles (`processor`, `maintainer`) and where the first data set naming them is written.
+  package var roles: [String]
+  package var rolesSource: InventorySource?
+
+  /// The inventory's answers about `impact`'s vendor.
+  package init(impact: VendorImpact, organisation: InventoryOrganisation?, sha256: String) {
+    self.impact = impact
+    self.inventorySHA256 = sha256
+    var answers: [String: Answer] = [:]
+    for fact in organisation?.facts ?? [] {
+      let input: AnswerInput = fact.text.map { .text($0) } ?? .items(fact.items)
+      answers[fact.name] = Answer(input: input, source: fact.source)
+    }
+    let vendorSource = impact.vendor.source
+    if let first = impact.data.first {
+      if !impact.elements.isEmpty {
+        answers["data_elements"] = Answer(input: .items(impact.elements), source: first.source)
+      }
+      if !impact.residents.isEmpty {
+        answers["residents"] = Answer(input: .items(impact.residentItems), source: first.source)
+      }
+    }
+    answers[Self.credentialsFact] = Answer(
+      input: .items(impact.credentials.map(\.id)),
+      source: impact.credentials.first?.source ?? vendorSource)
+    answers[Self.clientsFact] = Answer(
+      input: .items(impact.clients.map(\.id)), source: impact.clients.first?.source ?? vendorSource)
+    answers[Self.clientsAffectedFact] = Answer(
+      input: .text(impact.clients.isEmpty ? "no" : "yes"),
+      source: impact.clients.first?.source ?? vendorSource)
+    self.answers = answers
+    roles = impact.roles
+    rolesSource = impact.data.first { !$0.roles.isEmpty }?.source
+  }
+
+  /// The answer to `question` (by its `fact:`) and its source, or nil when the inventory does
+  /// not hold it or its value does not fit the question.
+  package func answer(to question: Question, now: Date) -> (Value, AnswerSource)? {
+    guard let fact = question.fact else { return nil }
+    var found = answers[fact]
+    if found == nil, question.type == .choice, let rolesSource,
+      let role = roles.first(where: question.choiceIDs.contains)
+    {
+      found = Answer(input: .text(role), source: rolesSource)
+    }
+    guard var answer = found else { return nil }
+    // Data elements the question does not offer are left out (it may offer fewer).
+    if question.type == .multi, case .items(let items) = answer.input {
+      answer.input = .items(items.filter(question.choiceIDs.contains))
+    }
+    guard case .success(let value) = AnswerReader.read(answer.input, for: question, now: now)
+    else { return nil }
+    return (value, source(answer.source))
+  }
+
+  /// The trail's source for an inventory line.
+  package func source(_ place: InventorySource) -> AnswerSource {
+    AnswerSource(
+      kind: .inventory, file: place.file, line: place.line, inventorySHA256: inventorySHA256)
+  }
+
+  /// The per-item fields of the runbook's lists this inventory fills: for each question whose
+  /// fact is `vendor_credentials` or `affected_clients`, each credential's or client's fields
+  /// by id (see `RepeatedItem.fieldNames`), with `source` its `file:line`.
+  package func itemFields(for runbook: Runbook) -> [String: [String: [String: String]]] {
+    var fields: [String: [String: [String: String]]] = [:]
+    var credentials: [String: [String: String]] = [:]
+    for credential in impact.credentials {
+      var item = credential.templateFields
+      item["source"] = credential.source.description
+      credentials[credential.id] = item
+    }
+    var clients: [String: [String: String]] = [:]
+    for client in impact.clients {
+      var item = client.templateFields
+      item["source"] = (client.notice?.source ?? client.source).description
+      clients[client.id] = item
+    }
+    for question in runbook.questions {
+      switch question.fact {
+      case Self.credentialsFact: fields[question.id] = credentials
+      case Self.clientsFact: fields[question.id] = clients
+      default: break
+      }
+    }
+    return fields
+  }
+
+  /// Answers every open reachable question whose fact the inventory holds, in runbook order
+  /// (so an answer can open the questions after it), except those the responder reopened;
+  /// returns the ids answered.
+  @discardableResult
+  package func prefill(_ session: inout Session, at time: Date) -> [String] {
+    var answered: [String] = []
+    let reopened = session.reopened
+    _ = session.fillOpenQuestions(at: time) { question -> (Value, AnswerSource?)? in
+      guard reopened[question.id] == nil, let (value, source) = answer(to: question, now: time)
+      else { return nil }
+      answered.append(question.id)
+      return (value, source)
+    }
+    if !answered.isEmpty { session.renderPrompts() }
+    return answered
+  }
+}
