@@ -51,8 +51,8 @@ package struct ResidentCounts: Sendable, Equatable {
       throw ItemError(
         message: "expected CODE: COUNT (like 'US-TX: 1200'), not '\(item)'", offset: 0)
     }
-    let code = item[..<colon].trimmingCharacters(in: .whitespaces)
-    let countText = item[item.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    let code = item[..<colon].trimmedOfSpaces
+    let countText = item[item.index(after: colon)...].trimmedOfSpaces
     guard isJurisdictionCode(code) else {
       throw ItemError(
         message: "'\(code)' is not a jurisdiction code: use ISO 3166-1 alpha-2 (DE), "
