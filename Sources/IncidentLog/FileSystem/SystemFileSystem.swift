@@ -148,7 +148,8 @@ package struct SystemFileSystem: FileSystem {
         }
         let wanted = min(buffer.count, maxCount) - filled
         let count = try retryingInterrupts { () throws(SystemCallError) in
-          try calls.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<filled + wanted]))
+          try calls.read(
+            fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<filled + wanted]))
         }
         if count == 0 { break }
         filled += count
