@@ -45,6 +45,17 @@ package protocol SystemCalls: Sendable {
   func touch(_ path: String) throws(SystemCallError)
   /// `opendir(3)`/`readdir(3)`/`closedir(3)`: the names in a directory, without `.` and `..`.
   func directoryEntries(_ path: String) throws(SystemCallError) -> [String]
+  /// `fstat(2)`: the size in bytes of the open file, a hint for reading it in one piece.
+  func size(_ fd: Int32) throws(SystemCallError) -> Int
+}
+
+extension SystemCalls {
+  /// `fstat(2)` itself: a seam that does not fail this call gets the real answer.
+  package func size(_ fd: Int32) throws(SystemCallError) -> Int {
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw .current }
+    return Int(info.st_size)
+  }
 }
 
 /// The real system calls.

@@ -130,18 +130,31 @@ package struct SystemFileSystem: FileSystem {
     do {
       let fd = try calls.open(path, flags: flags, mode: 0)
       defer { try? calls.close(fd) }
-      var contents: [UInt8] = []
-      let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
-      defer { chunk.deallocate() }
-      while contents.count < maxCount {
-        let wanted = min(chunk.count, maxCount - contents.count)
+      // Sized by `fstat` (plus one byte, so the end is seen in the same buffer): a file that
+      // did not change is read in one call into one allocation; the buffer doubles only when
+      // the file grew since.
+      let size = (try? calls.size(fd)) ?? 0
+      var buffer = UnsafeMutableRawBufferPointer.allocate(
+        byteCount: max(1, min(max(size, 0), maxCount - 1) + 1), alignment: 16)
+      defer { buffer.deallocate() }
+      var filled = 0
+      while filled < maxCount {
+        if filled == buffer.count {
+          let larger = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: min(buffer.count * 2, maxCount), alignment: 16)
+          larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
+          buffer.deallocate()
+          buffer = larger
+        }
+        let wanted = min(buffer.count, maxCount) - filled
         let count = try retryingInterrupts { () throws(SystemCallError) in
-          try calls.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: chunk[..<wanted]))
+          try calls.read(
+            fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<filled + wanted]))
         }
         if count == 0 { break }
-        contents += UnsafeRawBufferPointer(rebasing: chunk[..<count])
+        filled += count
       }
-      return contents
+      return Array(UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
     } catch {
       throw ArchiveError(error, path: path)
     }

@@ -19,17 +19,29 @@ package enum MarkdownText {
   /// are dropped.
   package static func oneLine(_ text: String) -> String {
     // Decided from the UTF-8 bytes: most texts have no break at all and are returned as they
-    // are; the ASCII breaks (U+000A to U+000D) are replaced byte by byte; a text that may hold
-    // one of the other breaks `Character.isNewline` knows (U+0085 starts with C2, U+2028 and
-    // U+2029 with E2) takes the walk over Characters.
+    // are; the ASCII breaks (U+000A to U+000D) are replaced byte by byte; a text that holds
+    // one of the other breaks `Character.isNewline` knows (U+0085 is C2 85, U+2028 and U+2029
+    // are E2 80 A8 and E2 80 A9) takes the walk over Characters. (Other non-ASCII text, a `§`
+    // in a citation, stays on the bytes.)
     var copy = text
-    let (hasASCIIBreak, mayHaveOtherBreak) = copy.withUTF8 { bytes in
-      (
-        bytes.contains { (0x0A...0x0D).contains($0) },
-        bytes.contains { $0 == 0xC2 || $0 == 0xE2 }
-      )
+    let (hasASCIIBreak, hasOtherBreak) = copy.withUTF8 { bytes in
+      var ascii = false
+      var other = false
+      for index in bytes.indices {
+        switch bytes[index] {
+        case 0x0A...0x0D: ascii = true
+        case 0xC2: other = other || (index + 1 < bytes.count && bytes[index + 1] == 0x85)
+        case 0xE2:
+          other =
+            other
+            || (index + 2 < bytes.count && bytes[index + 1] == 0x80
+              && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9))
+        default: break
+        }
+      }
+      return (ascii, other)
     }
-    if mayHaveOtherBreak {
+    if hasOtherBreak {
       return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
     guard hasASCIIBreak else { return text }

@@ -46,13 +46,36 @@ extension ObligationFile {
   /// Whether `text` is a file id: kebab words, optionally `--` and a kebab regime id
   /// (`us-tx`, `eu--gdpr`).
   package static func isFileID(_ text: String) -> Bool {
-    let parts = text.components(separatedBy: "--")
+    let parts = splitAtDoubleDash(text)
     return (1...2).contains(parts.count) && parts.allSatisfy { IDPattern.kebab.matches($0) }
   }
 
   /// The jurisdiction a file id names: the part before `--`, upper-cased (`eu--gdpr` → `EU`).
   package static func jurisdiction(ofFileID id: String) -> String {
-    (id.components(separatedBy: "--").first ?? id).uppercased()
+    (splitAtDoubleDash(id).first ?? id).uppercased()
+  }
+
+  /// `text` cut at each `--`, as `components(separatedBy: "--")` does (`a--b--c` → `a`, `b`,
+  /// `c`; `a---b` → `a`, `-b`), found in the UTF-8 bytes instead of through Foundation.
+  static func splitAtDoubleDash(_ text: String) -> [String] {
+    let bytes = text.utf8
+    var parts: [String] = []
+    var start = bytes.startIndex
+    var index = bytes.startIndex
+    while index != bytes.endIndex {
+      let next = bytes.index(after: index)
+      if bytes[index] == UInt8(ascii: "-"), next != bytes.endIndex,
+        bytes[next] == UInt8(ascii: "-")
+      {
+        parts.append(String(text[start..<index]))
+        index = bytes.index(after: next)
+        start = index
+      } else {
+        index = next
+      }
+    }
+    parts.append(String(text[start..<bytes.endIndex]))
+    return parts
   }
 }
 

@@ -129,7 +129,7 @@ package struct ObligationLibrary: Sendable, Equatable {
       codes += residents.entries.map(\.code)
     }
     if case .list(let places) = facts["established_in"] ?? .unset {
-      codes += places.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+      codes += places.map { $0.trimmedOfSpaces.uppercased() }
     }
     return ResidentCounts.involved(by: codes)
   }
@@ -140,10 +140,18 @@ package struct ObligationLibrary: Sendable, Equatable {
     in folder: String, fileSystem: any FileReading
   ) -> [(id: String, path: String)] {
     let names = (try? fileSystem.contentsOfDirectory(at: folder)) ?? []
+    // Plain string work: `NSString` path methods cost more than the rest of the listing.
+    let prefix = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
     return names.filter { RunbookLibrary.isYAMLFileName($0) && $0 != factsFileName }.sorted()
-      .map {
-        (($0 as NSString).deletingPathExtension, (folder as NSString).appendingPathComponent($0))
-      }
+      .map { (withoutExtension($0), prefix + $0) }
+  }
+
+  /// A file name without its extension, as `NSString.deletingPathExtension` gives it for a
+  /// `.yaml` or `.yml` name (`us-tx.yaml` → `us-tx`).
+  static func withoutExtension(_ name: String) -> String {
+    guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.utf8.startIndex
+    else { return name }
+    return String(name[..<dot])
   }
 
   /// Loads the vocabulary and the files `selection` names from `folder`.

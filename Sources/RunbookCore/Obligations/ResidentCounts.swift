@@ -51,8 +51,8 @@ package struct ResidentCounts: Sendable, Equatable {
       throw ItemError(
         message: "expected CODE: COUNT (like 'US-TX: 1200'), not '\(item)'", offset: 0)
     }
-    let code = item[..<colon].trimmingCharacters(in: .whitespaces)
-    let countText = item[item.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    let code = item[..<colon].trimmedOfSpaces
+    let countText = item[item.index(after: colon)...].trimmedOfSpaces
     guard isJurisdictionCode(code) else {
       throw ItemError(
         message: "'\(code)' is not a jurisdiction code: use ISO 3166-1 alpha-2 (DE), "
@@ -93,9 +93,15 @@ package struct ResidentCounts: Sendable, Equatable {
   /// state (or its subdivision) of the `EU`, or anything for `ANY`.
   package static func code(_ code: String, isWithin jurisdiction: String) -> Bool {
     if jurisdiction == "ANY" || code == jurisdiction { return true }
-    let country = String(code.prefix { $0 != "-" })
-    if jurisdiction == "EU" { return euMemberStates.contains(country) }
-    return !jurisdiction.contains("-") && country == jurisdiction
+    let country = Self.country(of: code)
+    if jurisdiction == "EU" { return euMemberStates.contains(String(country)) }
+    return !jurisdiction.utf8.contains(UInt8(ascii: "-")) && country == jurisdiction
+  }
+
+  /// The country part of a code: what comes before its first `-` (`US-TX` → `US`), cut in the
+  /// UTF-8 bytes (codes are ASCII), not by walking `Character`s.
+  static func country(of code: String) -> Substring {
+    code[..<(code.utf8.firstIndex(of: UInt8(ascii: "-")) ?? code.endIndex)]
   }
 
   /// The people affected in `jurisdiction`, summed over the codes inside it; 0 when none; nil
@@ -119,11 +125,11 @@ package struct ResidentCounts: Sendable, Equatable {
   /// Nil when a count that may go into it is `?`, or when the jurisdiction's own code carries a
   /// count (`US: 600`): how those people spread over its sub-codes is not known.
   package func largestSubdivision(of jurisdiction: String) -> Int? {
-    if jurisdiction.contains("-") { return count(in: jurisdiction) }
+    if jurisdiction.utf8.contains(UInt8(ascii: "-")) { return count(in: jurisdiction) }
     var sums: [String: Int] = [:]
     for entry in entries where Self.code(entry.code, isWithin: jurisdiction) {
       guard let count = entry.count else { return nil }
-      let country = String(entry.code.prefix { $0 != "-" })
+      let country = String(Self.country(of: entry.code))
       // The jurisdiction's own code (`US: 600`, `EU: 10`): spread over sub-codes not known.
       if entry.code == jurisdiction {
         if count == 0 { continue }
@@ -150,7 +156,7 @@ package struct ResidentCounts: Sendable, Equatable {
     var involved: Set<String> = []
     for code in codes {
       involved.insert(code)
-      let country = String(code.prefix { $0 != "-" })
+      let country = String(Self.country(of: code))
       involved.insert(country)
       if euMemberStates.contains(country) { involved.insert("EU") }
     }

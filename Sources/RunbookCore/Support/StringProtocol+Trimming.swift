@@ -18,4 +18,21 @@ extension StringProtocol {
     else { return "" }
     return String(self[first...last])
   }
+
+  /// The text without leading and trailing spaces and tabs, newlines kept: what Foundation's
+  /// `trimmingCharacters(in: .whitespaces)` gives (tab and the Unicode space separators), in
+  /// pure Swift.
+  package var trimmedOfSpaces: String {
+    let whole = String(self)
+    if let head = whole.utf8.first, let tail = whole.utf8.last, head < 0x80, tail < 0x80,
+      head != 0x09, head != 0x20, tail != 0x09, tail != 0x20
+    {
+      return whole
+    }
+    func isSpace(_ character: Character) -> Bool { character.isWhitespace && !character.isNewline }
+    guard let first = firstIndex(where: { !isSpace($0) }),
+      let last = lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(self[first...last])
+  }
 }

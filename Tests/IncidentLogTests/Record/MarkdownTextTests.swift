@@ -96,4 +96,17 @@ import Testing
     #expect(
       MarkdownText.fencedBlock("a\r\nb\rc\u{0}", info: "text") == "```text\na\nb\nc\u{FFFD}\n```")
   }
+
+  /// `oneLine` reads bytes where it can: the same text as splitting at every newline Character.
+  @Test(
+    "one line: the same as splitting at newline Characters",
+    arguments: [
+      "Tex. Bus. & Com. Code § 521.053(b)", "§ 1\n§ 2", "a\r\nb", "\n\né\n", "a\u{2028}b",
+      "a\u{2029}\nb", "a\u{85}b", "Â\u{80}b\n", "\u{E2}\u{80}", "日本\n\r語", "👩‍💻\n", "x",
+      "", "\n",
+    ])
+  func oneLineMatchesTheCharacterWalk(_ text: String) {
+    #expect(
+      MarkdownText.oneLine(text) == text.split(whereSeparator: \.isNewline).joined(separator: " "))
+  }
 }
