@@ -4,6 +4,21 @@ import TriageTestSupport
 
 /// The interactive run as a new user meets it (issue 16), typed through a pseudo-terminal.
 @Suite(.serialized) struct NewUserTerminalTests {
+  /// `triage run vendor-breach.yaml` started in `folder` through a pseudo-terminal, with each
+  /// prompt of `answers` awaited and answered in order.
+  func started(
+    in folder: TemporaryDirectory, answering answers: [(String, String)]
+  ) throws -> PseudoTerminalSession {
+    let session = try PseudoTerminalSession(
+      ["run", "vendor-breach.yaml", "--archive", "log", "--no-color"],
+      currentDirectory: folder.url)
+    for (prompt, answer) in answers {
+      try session.expect(prompt)
+      try session.send(answer + "\n")
+    }
+    return session
+  }
+
   func workspace(_ runbook: String = fixtureRunbook) throws -> TemporaryDirectory {
     let folder = try TemporaryDirectory()
     try folder.write(runbook, to: "vendor-breach.yaml")
@@ -138,15 +153,11 @@ import TriageTestSupport
       with: "          - source-code: Source code\n          - none: Nothing\n"
         + "        exclusive: [none]\n")
     let folder = try workspace(runbook)
-    let session = try PseudoTerminalSession(
-      ["run", "vendor-breach.yaml", "--archive", "log", "--no-color"],
-      currentDirectory: folder.url)
-    for (prompt, answer) in [
-      ("Which vendor?", "Acme"), ("When did we learn", "now"), ("personal data", "no"),
-    ] {
-      try session.expect(prompt)
-      try session.send(answer + "\n")
-    }
+    let session = try started(
+      in: folder,
+      answering: [
+        ("Which vendor?", "Acme"), ("When did we learn", "now"), ("personal data", "no"),
+      ])
     try session.expect("What left Acme?")
     try session.send("1, none\n")
     try session.expect(
@@ -169,16 +180,12 @@ import TriageTestSupport
       with: "      - id: secrets\n        ask: Which secrets?\n        type: list\n"
         + "      - id: ticket\n")
     let folder = try workspace(runbook)
-    let session = try PseudoTerminalSession(
-      ["run", "vendor-breach.yaml", "--archive", "log", "--no-color"],
-      currentDirectory: folder.url)
-    for (prompt, answer) in [
-      ("Which vendor?", "Acme"), ("When did we learn", "now"), ("personal data", "no"),
-      ("What left", "1"),
-    ] {
-      try session.expect(prompt)
-      try session.send(answer + "\n")
-    }
+    let session = try started(
+      in: folder,
+      answering: [
+        ("Which vendor?", "Acme"), ("When did we learn", "now"), ("personal data", "no"),
+        ("What left", "1"),
+      ])
     try session.expect("Which secrets?")
     try session.send("the deploy key\n")
     try session.send(MadeUpSecrets.gitHubToken() + "\n")
