@@ -227,7 +227,9 @@ package enum CacheLookup<Document: CacheableDocument> {
   case miss(CacheKey?)
 }
 
-/// A compiled cache of parsed files. Every failure in it is a miss: it only ever saves time.
+/// A compiled cache of parsed files.
+///
+/// Every failure in it is a miss: it only ever saves time.
 package protocol DocumentCache: Sendable {
   /// The document cached for `path`, when an entry for its current version can be trusted.
   func lookup<Document: CacheableDocument>(
