@@ -6,7 +6,7 @@ import YAMLLite
 extension ObligationFile: CacheableDocument {
   package static let cacheKind = "obligations"
   /// Bump when `ObligationFile` or any type it holds changes shape.
-  package static let cacheFormat = 1
+  package static let cacheFormat = 2
 
   package func encode(into writer: inout BinaryWriter) {
     let coder = CacheCoder(file: file)
@@ -119,7 +119,7 @@ private struct CacheCoder {
 
   func write(_ text: TemplateText, into writer: inout BinaryWriter) {
     writer.write(text.source)
-    write(text.template, into: &writer)
+    write(text.template, sharing: text.source, into: &writer)
     write(text.origin, into: &writer)
   }
 
@@ -137,7 +137,7 @@ private struct CacheCoder {
         writer.write(id)
       }
       writer.write(clause.amount)
-      writer.write(clause.unit.rawValue)
+      writer.write(DueUnit.allCases.firstIndex(of: clause.unit) ?? 0)
       writer.write(clause.countsFromYearEnd)
       writer.write(clause.cutOff) { writer, cutOff in
         writer.write(cutOff.hour)
@@ -146,11 +146,18 @@ private struct CacheCoder {
       }
     }
     write(due.origin, into: &writer)
-    writer.write(due.template) { write($1, into: &$0) }
+    writer.write(due.template) { write($1, sharing: due.source, into: &$0) }
   }
 
-  func write(_ template: Template, into writer: inout BinaryWriter) {
-    writer.write(template.source)
+  /// Writes a template; its source only when it differs from `shared` (the text it was read
+  /// from), and its segments only when they are more than the whole source as text.
+  func write(_ template: Template, sharing shared: String, into writer: inout BinaryWriter) {
+    writer.write(template.source == shared ? nil : template.source) { $0.write($1) }
+    if template.segments == [.text(template.source)] {
+      writer.write(true)
+      return
+    }
+    writer.write(false)
     writer.write(template.segments) { writer, segment in
       switch segment {
       case .text(let text):
@@ -195,7 +202,7 @@ private struct CacheCoder {
       write(right, into: &writer)
     case .comparison(let comparison, let left, let right, _):
       writer.write(byte: 8)
-      writer.write(comparison.rawValue)
+      writer.write(ComparisonOperator.allCases.firstIndex(of: comparison) ?? 0)
       write(left, into: &writer)
       write(right, into: &writer)
     }
@@ -297,8 +304,9 @@ private struct CacheCoder {
   }
 
   func readTemplateText(_ reader: inout BinaryReader) throws(BinaryReadError) -> TemplateText {
-    TemplateText(
-      source: try reader.readString(), template: try readTemplate(&reader),
+    let source = try reader.readString()
+    return TemplateText(
+      source: source, template: try readTemplate(&reader, sharing: source),
       origin: try readOrigin(&reader))
   }
 
@@ -314,7 +322,7 @@ private struct CacheCoder {
       default: throw BinaryReadError()
       }
       let amount = try reader.readInt()
-      guard let unit = DueUnit(rawValue: try reader.readString()) else { throw BinaryReadError() }
+      let unit = try readCase(DueUnit.self, &reader)
       let fromYearEnd = try reader.readBool()
       let cutOff = try reader.readOptional { reader throws(BinaryReadError) in
         guard
@@ -330,13 +338,17 @@ private struct CacheCoder {
     guard let rule = DueRule(earliestOf: clauses) else { throw BinaryReadError() }
     let origin = try readOrigin(&reader)
     let template = try reader.readOptional { reader throws(BinaryReadError) in
-      try readTemplate(&reader)
+      try readTemplate(&reader, sharing: source)
     }
     return DueTime(source: source, rule: rule, origin: origin, template: template)
   }
 
-  func readTemplate(_ reader: inout BinaryReader) throws(BinaryReadError) -> Template {
-    let source = try reader.readString()
+  /// Reads a template written by ``write(_:sharing:into:)`` with the same `shared` text.
+  func readTemplate(
+    _ reader: inout BinaryReader, sharing shared: String
+  ) throws(BinaryReadError) -> Template {
+    let source = try readString(&reader) ?? shared
+    if try reader.readBool() { return Template(segments: [.text(source)], source: source) }
     let segments = try reader.readArray { reader throws(BinaryReadError) -> Template.Segment in
       switch try reader.readByte() {
       case 0: return .text(try reader.readString())
@@ -347,6 +359,15 @@ private struct CacheCoder {
       }
     }
     return Template(segments: segments, source: source)
+  }
+
+  /// Reads a case written as its index in `allCases` (cheaper than its raw value's string).
+  func readCase<Case: CaseIterable>(
+    _ type: Case.Type, _ reader: inout BinaryReader
+  ) throws(BinaryReadError) -> Case where Case.AllCases == [Case] {
+    let index = try reader.readInt()
+    guard Case.allCases.indices.contains(index) else { throw BinaryReadError() }
+    return Case.allCases[index]
   }
 
   func readRange(_ reader: inout BinaryReader) throws(BinaryReadError) -> Range<Int> {
@@ -385,9 +406,7 @@ private struct CacheCoder {
       let range = try readRange(&reader)
       return tag == 6 ? .and(left, right, range: range) : .or(left, right, range: range)
     case 8:
-      guard let comparison = ComparisonOperator(rawValue: try reader.readString()) else {
-        throw BinaryReadError()
-      }
+      let comparison = try readCase(ComparisonOperator.self, &reader)
       let left = try readExpression(&reader)
       let right = try readExpression(&reader)
       return .comparison(comparison, left, right, range: try readRange(&reader))
