@@ -125,7 +125,8 @@ package struct GlibcSystemCalls: SystemCalls {
     }
     return FileStatus(
       kind: kind, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-      modified: FileTime(info.st_mtim), changed: FileTime(info.st_ctim))
+      modified: FileTime(info.st_mtim), changed: FileTime(info.st_ctim),
+      size: kind == .regular ? UInt64(max(0, info.st_size)) : 0)
   }
 
   package func permissions(_ path: String) throws(SystemCallError) -> Int {

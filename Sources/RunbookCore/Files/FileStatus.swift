@@ -62,12 +62,17 @@ package struct FileStatus: Sendable, Equatable {
   ///
   /// Set from the file system's clock on every change, and never settable to another value.
   package var changed: FileTime
+  /// The size in bytes of a regular file (`st_size`); 0 for anything else, so a folder's
+  /// status compares as before.
+  package var size: UInt64
 
   /// Creates a status.
   package init(
-    kind: FileKind, device: UInt64, inode: UInt64, modified: FileTime, changed: FileTime
+    kind: FileKind, device: UInt64, inode: UInt64, modified: FileTime, changed: FileTime,
+    size: UInt64 = 0
   ) {
     self.kind = kind
+    self.size = size
     self.device = device
     self.inode = inode
     self.modified = modified

@@ -86,21 +86,54 @@ package struct DueTime: Sendable, Equatable {
 /// column onto the source line for one-line plain scalars and quoted ones without escapes; for
 /// the others (block scalars, folded text) every offset maps to the scalar's start.
 ///
-/// Keeps the scalar's node and works the position out only when a diagnostic asks for one, so
-/// loading a clean runbook pays nothing for it.
+/// Read from YAML, keeps the scalar's node and works the position out only when a diagnostic
+/// asks for one, so loading a clean runbook pays nothing for it. Read from a compiled cache, it
+/// is the worked-out form: the scalar's place, and how many offsets map column for column.
 package struct TextOrigin: Sendable, Equatable {
-  private let node: Node
+  /// Where the origin comes from.
+  private enum Storage: Sendable, Equatable {
+    case node(Node)
+    /// `mapped` offsets from 0 map to `first`'s column plus the offset, on its line; every
+    /// other offset maps to `scalar` (`mapped` is -1 when none does).
+    case located(scalar: SourceLocation, first: SourceLocation, mapped: Int)
+  }
+
+  private let storage: Storage
 
   /// The origin of `node`'s text.
   package init(of node: Node) {
-    self.node = node
+    storage = .node(node)
+  }
+
+  /// An origin worked out already: the scalar at `scalar`, whose offsets `0...mapped` start at
+  /// `first` column for column (`mapped` -1: none does).
+  package init(scalar: SourceLocation, first: SourceLocation, mapped: Int) {
+    storage = .located(scalar: scalar, first: first, mapped: mapped)
+  }
+
+  /// The worked-out form of this origin (see ``init(scalar:first:mapped:)``).
+  package var located: (scalar: SourceLocation, first: SourceLocation, mapped: Int) {
+    switch storage {
+    case .node(let node):
+      let mapping = node.textColumnMapping
+      return (node.location, mapping?.first ?? node.location, mapping?.count ?? -1)
+    case .located(let scalar, let first, let mapped):
+      return (scalar, first, mapped)
+    }
   }
 
   /// Where the text starts.
-  package var start: SourceLocation { node.location(ofTextOffset: 0) }
+  package var start: SourceLocation { location(at: 0) }
 
   /// The file position of the character at `offset` in the text.
   package func location(at offset: Int) -> SourceLocation {
-    node.location(ofTextOffset: offset)
+    switch storage {
+    case .node(let node):
+      return node.location(ofTextOffset: offset)
+    case .located(let scalar, var first, let mapped):
+      guard offset >= 0, offset <= mapped else { return scalar }
+      first.column += offset
+      return first
+    }
   }
 }

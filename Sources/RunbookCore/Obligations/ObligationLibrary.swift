@@ -23,6 +23,9 @@ package struct ObligationLibrary: Sendable, Equatable {
   package var unread: [UnreadFile] = []
   /// What `unread` files are read through.
   package var fileSystem: (any FileReading)? = nil
+  /// The compiled cache `unread` files are looked up in first (a run's deferred load only; lint
+  /// never uses it).
+  package var cache: (any DocumentCache)? = nil
 
   package init(folder: String, vocabulary: FactVocabulary, files: [ObligationFile]) {
     self.folder = folder
@@ -104,6 +107,15 @@ package struct ObligationLibrary: Sendable, Equatable {
     var chosen = files.filter { isInvolved($0.id) }
     var failed: [(id: String, problem: Diagnostic)] = []
     for source in unread where isInvolved(source.id) {
+      var key: CacheKey?
+      if let cache {
+        switch cache.lookup(ObligationFile.self, at: source.path) {
+        case .hit(let file):
+          chosen.append(file)
+          continue
+        case .miss(let missed): key = missed
+        }
+      }
       let location = SourceLocation(file: source.path, line: 1, column: 1)
       guard let bytes = try? fileSystem?.readFile(at: source.path) else {
         let problem = ObligationProblem.unreadableFile(source.path)
@@ -113,6 +125,7 @@ package struct ObligationLibrary: Sendable, Equatable {
       let (file, diagnostics) = ObligationFile.load(bytes, file: source.path)
       if let file {
         chosen.append(file)
+        if let cache, let key { cache.store(file, for: key) }
       } else if let first = diagnostics.first(where: { $0.severity == .error }) {
         failed.append((source.id, first))
       }
@@ -157,12 +170,13 @@ package struct ObligationLibrary: Sendable, Equatable {
   /// Loads the vocabulary and the files `selection` names from `folder`.
   ///
   /// Files the selection excludes are not read. With `lint`, every file is also checked
-  /// against the vocabulary and the others (see ``ObligationLinter``).
+  /// against the vocabulary and the others (see ``ObligationLinter``). `cache` serves a
+  /// `deferred` load only.
   ///
   /// - Returns: the library (nil when an error stops it) and every diagnostic.
   package static func load(
     folder: String, selection: ObligationSelection = .library, fileSystem: any FileReading,
-    lint: Bool = false, deferred: Bool = false
+    lint: Bool = false, deferred: Bool = false, cache: (any DocumentCache)? = nil
   ) -> (ObligationLibrary?, [Diagnostic]) {
     let factsPath = (folder as NSString).appendingPathComponent(factsFileName)
     guard let factsBytes = try? fileSystem.readFile(at: factsPath) else {
@@ -178,6 +192,7 @@ package struct ObligationLibrary: Sendable, Equatable {
         selection.includes($0.id)
       }.map { UnreadFile(id: $0.id, path: $0.path) }
       library.fileSystem = fileSystem
+      library.cache = cache
       return (diagnostics.containsErrors ? nil : library, diagnostics)
     }
     var files: [ObligationFile] = []

@@ -14,7 +14,19 @@ extension Node {
   /// The YAML parser is written elsewhere; this relies only on `Node.location` being where the
   /// scalar starts (its opening quote, for a quoted scalar).
   package func location(ofTextOffset offset: Int) -> SourceLocation {
-    guard case .scalar(let scalar) = content, offset >= 0 else { return location }
+    guard offset >= 0, let mapping = textColumnMapping, offset <= mapping.count else {
+      return location
+    }
+    var shifted = mapping.first
+    shifted.column += offset
+    return shifted
+  }
+
+  /// How this scalar's text maps onto the source (see ``location(ofTextOffset:)``): where
+  /// offset 0 is, and the last offset that maps column for column (the text's length); nil
+  /// when every offset maps to the node's own location.
+  package var textColumnMapping: (first: SourceLocation, count: Int)? {
+    guard case .scalar(let scalar) = content else { return nil }
     let text = scalar.text
     // The checks look at UTF-8 bytes (quotes, backslashes and ASCII breaks are single bytes);
     // only text with other bytes needs `Character`s, for the other line breaks and the count.
@@ -22,19 +34,20 @@ extension Node {
     let hasBreak =
       isASCII
       ? text.utf8.contains { (0x0A...0x0D).contains($0) } : text.contains(where: \.isNewline)
-    guard !hasBreak, offset <= (isASCII ? text.utf8.count : text.count) else { return location }
-    var shifted = location
+    guard !hasBreak else { return nil }
+    let count = isASCII ? text.utf8.count : text.count
+    var first = location
     switch scalar.style {
     case .plain:
-      shifted.column += offset
+      break
     case .singleQuoted where !text.utf8.contains(UInt8(ascii: "'")):
-      shifted.column += offset + 1
+      first.column += 1
     case .doubleQuoted
     where !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }):
-      shifted.column += offset + 1
+      first.column += 1
     default:
-      return location
+      return nil
     }
-    return shifted
+    return (first, count)
   }
 }

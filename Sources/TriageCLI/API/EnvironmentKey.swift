@@ -24,6 +24,13 @@ package struct EnvironmentKey: Sendable, Hashable {
   package static let triageInventory = EnvironmentKey("TRIAGE_INVENTORY")
   /// Runbook folders, separated by `:`.
   package static let triageRunbooks = EnvironmentKey("TRIAGE_RUNBOOKS")
+  /// The compiled cache folder (parsed obligation files); else `XDG_CACHE_HOME/triage`, else
+  /// `HOME/.cache/triage`.
+  package static let triageCacheDir = EnvironmentKey("TRIAGE_CACHE_DIR")
+  /// The base folder of user caches (XDG Base Directory).
+  package static let xdgCacheHome = EnvironmentKey("XDG_CACHE_HOME")
+  /// The user's home folder.
+  package static let home = EnvironmentKey("HOME")
   /// The local time zone shown beside UTC (`Europe/Paris`); else the system's.
   package static let timeZone = EnvironmentKey("TZ")
   /// The default responder.

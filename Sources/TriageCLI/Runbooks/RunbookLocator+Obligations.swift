@@ -1,4 +1,5 @@
 import Foundation
+import IncidentLog
 import RunbookCore
 import YAMLLite
 
@@ -37,9 +38,21 @@ extension RunbookLocator {
     }
     let (loaded, diagnostics) = ObligationLibrary.load(
       folder: context.resolvedPath(folder), selection: selection,
-      fileSystem: context.fileSystem, deferred: deferred)
+      fileSystem: context.fileSystem, deferred: deferred,
+      cache: deferred ? compiledCache : nil)
     guard let loaded else { throw DiagnosticsError(diagnostics.filter { $0.severity == .error }) }
     return loaded
+  }
+
+  /// The compiled cache of obligation files the environment names; nil when it names none.
+  var compiledCache: CompiledCache? {
+    let environment = context.environment
+    guard
+      let folder = CompiledCache.folder(
+        cacheDirectory: environment[.triageCacheDir], xdgCacheHome: environment[.xdgCacheHome],
+        home: environment[.home])
+    else { return nil }
+    return CompiledCache(folder: folder, fileSystem: context.fileSystem, build: Triage.version)
   }
 
   /// `runbook` with its obligations library attached, when it uses one (`obligations:`) or

@@ -27,12 +27,15 @@ struct InMemoryTree {
 
     var status: FileStatus {
       let kind: FileKind
+      var size: UInt64 = 0
       switch contents {
-      case .file: kind = .regular
+      case .file(let bytes):
+        kind = .regular
+        size = UInt64(bytes.count)
       case .directory: kind = .directory
       }
       return FileStatus(
-        kind: kind, device: 1, inode: inode, modified: modified, changed: changed)
+        kind: kind, device: 1, inode: inode, modified: modified, changed: changed, size: size)
     }
   }
 

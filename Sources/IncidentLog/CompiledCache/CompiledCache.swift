@@ -1,0 +1,128 @@
+import RunbookCore
+
+/// The compiled cache on disk: one entry per source file, holding its parsed form
+/// (``CacheableDocument``), so a run does not parse an unchanged file again.
+///
+/// An entry is named by the SHA-256 of the source's path and laid out as:
+///
+/// ```
+/// "TRIAGEC1"                 8 bytes
+/// FNV-1a 64 of the body      8 bytes, little-endian
+/// body (BinaryWriter):       kind, build, format, path, size, mtime seconds and nanoseconds,
+///                            inode, device, then the document
+/// ```
+///
+/// The FNV-1a checksum detects a damaged or cut entry (it is a cache, not a record: nobody
+/// gains by forging one that they could not also get by editing the source). An entry is used
+/// only when its key matches the source's `stat` now and it was written in a later second than
+/// the source was last changed (git's racy rule: a file changed again within the second it was
+/// read keeps its mtime). Every other case, any error included, is a miss, and a miss is
+/// rewritten: writing goes through a temporary file renamed into place, errors ignored.
+package struct CompiledCache: DocumentCache {
+  /// The folder the entries are in (made on the first write).
+  package var folder: String
+  package var fileSystem: any FileSystem
+  /// The triage build the entries were made by (its version); an entry of another is foreign.
+  package var build: String
+
+  /// The first bytes of every entry.
+  static let magic = Array("TRIAGEC1".utf8)
+
+  package init(folder: String, fileSystem: any FileSystem, build: String) {
+    self.folder = folder
+    self.fileSystem = fileSystem
+    self.build = build
+  }
+
+  /// The cache folder the environment names: `TRIAGE_CACHE_DIR`, else `XDG_CACHE_HOME/triage`,
+  /// else `HOME/.cache/triage`; nil when none is set (or a path is not absolute).
+  package static func folder(
+    cacheDirectory: String?, xdgCacheHome: String?, home: String?
+  ) -> String? {
+    if let folder = cacheDirectory, folder.hasPrefix("/") { return folder }
+    if let xdg = xdgCacheHome, xdg.hasPrefix("/") { return joined(xdg, "triage") }
+    if let home, home.hasPrefix("/") { return joined(joined(home, ".cache"), "triage") }
+    return nil
+  }
+
+  /// `folder/name`, with one slash between.
+  static func joined(_ folder: String, _ name: String) -> String {
+    folder.hasSuffix("/") ? folder + name : folder + "/" + name
+  }
+
+  /// Where the entry for `path` is.
+  package func entryPath(for path: String) -> String {
+    Self.joined(folder, SHA256.hexHash(Array(path.utf8)))
+  }
+
+  package func lookup<Document: CacheableDocument>(
+    _ type: Document.Type, at path: String
+  ) -> CacheLookup<Document> {
+    guard let status = try? fileSystem.status(at: path), status.kind == .regular else {
+      return .miss(nil)
+    }
+    let key = CacheKey(path: path, status: status)
+    let entry = entryPath(for: path)
+    guard let bytes = try? fileSystem.readFile(at: entry),
+      let document = Self.decode(Document.self, from: bytes, key: key, build: build),
+      let written = try? fileSystem.status(at: entry),
+      written.modified.seconds > key.modified.seconds
+    else { return .miss(key) }
+    return .hit(document)
+  }
+
+  package func store<Document: CacheableDocument>(_ document: Document, for key: CacheKey) {
+    let bytes = Self.encode(document, key: key, build: build)
+    try? fileSystem.createDirectory(at: folder)
+    try? fileSystem.replaceFile(bytes, at: entryPath(for: key.path))
+  }
+
+  /// The bytes of an entry for `document` made from the source `key` names.
+  package static func encode<Document: CacheableDocument>(
+    _ document: Document, key: CacheKey, build: String
+  ) -> [UInt8] {
+    var body = BinaryWriter()
+    body.write(Document.cacheKind)
+    body.write(build)
+    body.write(Document.cacheFormat)
+    body.write(key.path)
+    body.write(key.size)
+    body.write(Int(key.modified.seconds))
+    body.write(Int(key.modified.nanoseconds))
+    body.write(key.inode)
+    body.write(key.device)
+    document.encode(into: &body)
+    var bytes = magic
+    let checksum = FNV1a.hash(body.bytes)
+    for shift in stride(from: 0, to: 64, by: 8) {
+      bytes.append(UInt8(truncatingIfNeeded: checksum >> UInt64(shift)))
+    }
+    return bytes + body.bytes
+  }
+
+  /// The document in an entry, when the entry is whole, of this kind, build and format, and
+  /// made from the source `key` names; nil otherwise.
+  package static func decode<Document: CacheableDocument>(
+    _ type: Document.Type, from bytes: [UInt8], key: CacheKey, build: String
+  ) -> Document? {
+    let headerCount = magic.count + 8
+    guard bytes.count >= headerCount, bytes.starts(with: magic) else { return nil }
+    var checksum: UInt64 = 0
+    for index in 0..<8 { checksum |= UInt64(bytes[magic.count + index]) << UInt64(index * 8) }
+    guard FNV1a.hash(bytes[headerCount...]) == checksum else { return nil }
+    var reader = BinaryReader(bytes, from: headerCount)
+    do {
+      guard try reader.readString() == Document.cacheKind, try reader.readString() == build,
+        try reader.readInt() == Document.cacheFormat, try reader.readString() == key.path,
+        try reader.readUnsigned() == key.size,
+        try reader.readInt() == Int(key.modified.seconds),
+        try reader.readInt() == Int(key.modified.nanoseconds),
+        try reader.readUnsigned() == key.inode, try reader.readUnsigned() == key.device
+      else { return nil }
+      let document = try Document(decoding: &reader)
+      return reader.isAtEnd ? document : nil
+    } catch {
+      return nil
+    }
+  }
+}

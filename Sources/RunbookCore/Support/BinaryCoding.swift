@@ -1,0 +1,240 @@
+/// Writes values into a compact binary form: integers as LEB128 varints (signed ones zig-zag
+/// encoded), strings as a length and their UTF-8 bytes, doubles as their 8-byte bit pattern.
+///
+/// The form has no field names or types: a reader reads the values back in the order they were
+/// written. For caches of parsed files (see ``CacheableDocument``), never for documents a person
+/// or another program reads.
+package struct BinaryWriter: Sendable {
+  /// The bytes written so far.
+  package private(set) var bytes: [UInt8] = []
+
+  package init() {}
+
+  /// Appends one byte.
+  package mutating func write(byte: UInt8) {
+    bytes.append(byte)
+  }
+
+  /// Appends an unsigned integer as a varint.
+  package mutating func write(_ value: UInt64) {
+    var rest = value
+    while rest >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+      rest >>= 7
+    }
+    bytes.append(UInt8(rest))
+  }
+
+  /// Appends a signed integer, zig-zag encoded.
+  package mutating func write(_ value: Int) {
+    let wide = Int64(value)
+    write(UInt64(bitPattern: (wide << 1) ^ (wide >> 63)))
+  }
+
+  /// Appends a Boolean as one byte.
+  package mutating func write(_ value: Bool) {
+    bytes.append(value ? 1 : 0)
+  }
+
+  /// Appends a double's bit pattern, little-endian.
+  package mutating func write(_ value: Double) {
+    let bits = value.bitPattern
+    for shift in stride(from: 0, to: 64, by: 8) {
+      bytes.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
+    }
+  }
+
+  /// Appends a string: its UTF-8 length, then its bytes.
+  package mutating func write(_ value: String) {
+    write(UInt64(value.utf8.count))
+    bytes.append(contentsOf: value.utf8)
+  }
+
+  /// Appends an optional: a presence byte, then the value when there is one.
+  package mutating func write<Value>(
+    _ value: Value?, _ writeValue: (inout BinaryWriter, Value) -> Void
+  ) {
+    guard let value else { return write(false) }
+    write(true)
+    writeValue(&self, value)
+  }
+
+  /// Appends an array: its count, then each element.
+  package mutating func write<Element>(
+    _ values: [Element], _ writeElement: (inout BinaryWriter, Element) -> Void
+  ) {
+    write(UInt64(values.count))
+    for value in values { writeElement(&self, value) }
+  }
+
+  /// Appends an array of strings.
+  package mutating func write(_ values: [String]) {
+    write(values) { $0.write($1) }
+  }
+}
+
+/// Why binary data could not be read: it ended early or held a value no writer makes.
+package struct BinaryReadError: Error, Sendable, Equatable {
+  package init() {}
+}
+
+/// Reads back what a ``BinaryWriter`` wrote, in the same order, failing on anything short or
+/// malformed instead of trapping.
+package struct BinaryReader {
+  private let bytes: [UInt8]
+  /// The offset of the next byte to read.
+  package private(set) var offset: Int
+
+  /// A reader of `bytes` from `offset`.
+  package init(_ bytes: [UInt8], from offset: Int = 0) {
+    self.bytes = bytes
+    self.offset = offset
+  }
+
+  /// Whether every byte has been read.
+  package var isAtEnd: Bool { offset == bytes.count }
+
+  /// Reads one byte.
+  package mutating func readByte() throws(BinaryReadError) -> UInt8 {
+    guard offset < bytes.count else { throw BinaryReadError() }
+    defer { offset += 1 }
+    return bytes[offset]
+  }
+
+  /// Reads a varint.
+  package mutating func readUnsigned() throws(BinaryReadError) -> UInt64 {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      let byte = try readByte()
+      guard shift < 64 else { throw BinaryReadError() }
+      value |= UInt64(byte & 0x7F) << shift
+      if byte < 0x80 { return value }
+      shift += 7
+    }
+  }
+
+  /// Reads a zig-zag encoded integer.
+  package mutating func readInt() throws(BinaryReadError) -> Int {
+    let raw = try readUnsigned()
+    let value = Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+    guard let result = Int(exactly: value) else { throw BinaryReadError() }
+    return result
+  }
+
+  /// Reads a count (of bytes or elements), refusing one larger than the bytes left.
+  package mutating func readCount() throws(BinaryReadError) -> Int {
+    let count = try readUnsigned()
+    guard count <= UInt64(bytes.count - offset) else { throw BinaryReadError() }
+    return Int(count)
+  }
+
+  /// Reads a Boolean.
+  package mutating func readBool() throws(BinaryReadError) -> Bool {
+    switch try readByte() {
+    case 0: return false
+    case 1: return true
+    default: throw BinaryReadError()
+    }
+  }
+
+  /// Reads a double.
+  package mutating func readDouble() throws(BinaryReadError) -> Double {
+    guard bytes.count - offset >= 8 else { throw BinaryReadError() }
+    var bits: UInt64 = 0
+    for index in 0..<8 { bits |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
+    offset += 8
+    return Double(bitPattern: bits)
+  }
+
+  /// Reads a string.
+  package mutating func readString() throws(BinaryReadError) -> String {
+    let count = try readCount()
+    defer { offset += count }
+    return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+  }
+
+  /// Reads an optional written by ``BinaryWriter/write(_:_:)-(Value?,_)``.
+  package mutating func readOptional<Value>(
+    _ readValue: (inout BinaryReader) throws(BinaryReadError) -> Value
+  ) throws(BinaryReadError) -> Value? {
+    guard try readBool() else { return nil }
+    return try readValue(&self)
+  }
+
+  /// Reads an array.
+  package mutating func readArray<Element>(
+    _ readElement: (inout BinaryReader) throws(BinaryReadError) -> Element
+  ) throws(BinaryReadError) -> [Element] {
+    let count = try readCount()
+    var values: [Element] = []
+    values.reserveCapacity(count)
+    for _ in 0..<count { values.append(try readElement(&self)) }
+    return values
+  }
+
+  /// Reads an array of strings.
+  package mutating func readStrings() throws(BinaryReadError) -> [String] {
+    try readArray { reader throws(BinaryReadError) in try reader.readString() }
+  }
+}
+
+/// A parsed file that a compiled cache can keep, so that an unchanged file is not parsed again.
+///
+/// The cache (its key, checksum and trust rules) is the same for every kind; a document only
+/// says how it is written and read back.
+package protocol CacheableDocument: Sendable {
+  /// A short name for the kind of document, stored in each entry (`obligations`).
+  static var cacheKind: String { get }
+  /// A number bumped whenever the binary form of this document (or a type it holds) changes.
+  static var cacheFormat: Int { get }
+  /// Writes the document.
+  func encode(into writer: inout BinaryWriter)
+  /// Reads a document back.
+  init(decoding reader: inout BinaryReader) throws(BinaryReadError)
+}
+
+/// Which version of a source file an entry was made from: taken with `stat` before reading the
+/// file, so a change made while it is read gives a different key.
+package struct CacheKey: Sendable, Equatable {
+  package var path: String
+  package var size: UInt64
+  package var modified: FileTime
+  package var inode: UInt64
+  package var device: UInt64
+
+  package init(path: String, status: FileStatus) {
+    self.path = path
+    size = status.size
+    modified = status.modified
+    inode = status.inode
+    device = status.device
+  }
+
+  package init(path: String, size: UInt64, modified: FileTime, inode: UInt64, device: UInt64) {
+    self.path = path
+    self.size = size
+    self.modified = modified
+    self.inode = inode
+    self.device = device
+  }
+}
+
+/// What a cache holds for a source file: the document, or the key to store a fresh one under
+/// (nil when the source cannot be asked about: then nothing is stored).
+package enum CacheLookup<Document: CacheableDocument> {
+  case hit(Document)
+  case miss(CacheKey?)
+}
+
+/// A compiled cache of parsed files.
+///
+/// Every failure in it is a miss: it only ever saves time.
+package protocol DocumentCache: Sendable {
+  /// The document cached for `path`, when an entry for its current version can be trusted.
+  func lookup<Document: CacheableDocument>(
+    _ type: Document.Type, at path: String
+  ) -> CacheLookup<Document>
+  /// Stores `document`, made from the version of the file `key` names; errors are ignored.
+  func store<Document: CacheableDocument>(_ document: Document, for key: CacheKey)
+}
