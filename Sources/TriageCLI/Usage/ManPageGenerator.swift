@@ -39,10 +39,17 @@ struct ManPageGenerator {
       ".SH ENVIRONMENT",
       ".TP", ".B TRIAGE_ARCHIVE", "The incident log archive when --archive is not given.",
       ".TP", ".B TRIAGE_RUNBOOKS", "Runbook folders, separated by colons, searched for ids.",
+      ".TP", ".B TRIAGE_INVENTORY", "The inventory folder when --inventory is not given.",
+      ".TP", ".B TRIAGE_SIGNING_KEY", "The SSH key records and amendments are signed with.",
+      ".TP", ".B TRIAGE_CACHE_DIR",
+      "The compiled cache of obligation files (else $XDG_CACHE_HOME/triage, else ~/.cache/triage).",
+      ".TP", ".B TZ", "The local time shown beside UTC.",
+      ".TP", ".B USER, LOGNAME", "The responder when --responder is not given.",
       ".TP", ".B NO_COLOR", "No colour, as --no-color.",
       ".SH SEE ALSO",
       "The formats are documented in docs/ beside the sources: runbook-format.md,",
-      "answers-format.md, record-format.md, json-output.md.",
+      "answers-format.md, record-format.md, obligations-format.md, facts.md,",
+      "inventory-format.md, affected.md, json-output.md.",
     ]
     return lines.joined(separator: "\n") + "\n"
   }

@@ -54,6 +54,12 @@ enum TriageBinary {
     if let home = inherited["HOME"] { environment["HOME"] = home }
     // `triage run` needs to know who answers; tests about that pass their own USER or LOGNAME.
     if extra["USER"] == nil && extra["LOGNAME"] == nil { environment["USER"] = "tester" }
+    // The compiled library cache goes to a folder of this test process, never ~/.cache.
+    environment["TRIAGE_CACHE_DIR"] = cacheFolder
     return environment.merging(extra) { _, new in new }
   }
+
+  /// The compiled cache folder the binary under test uses (one per test process).
+  static let cacheFolder =
+    FileManager.default.temporaryDirectory.path + "/triage-tests-cache-\(getpid())"
 }
