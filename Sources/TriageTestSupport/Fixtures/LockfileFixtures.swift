@@ -7,8 +7,29 @@ package enum LockfileFixtures {
   /// The folder holding `lockfiles/` and `advisories/`.
   package static let folder = BundledRunbooks.packageRoot + "/Tests/TriageSessionTests/Fixtures"
 
-  /// The lockfile tree.
-  package static let lockfiles = folder + "/lockfiles"
+  /// The lockfile tree as the scanner meets it: a copy under the temporary folder (one per test
+  /// process), with each `NAME.fixture` renamed `NAME`.
+  ///
+  /// The repository keeps SwiftPM's `Package.resolved` fixtures as `Package.resolved.fixture`,
+  /// since a file of that name is ignored (and never tracked) in a Swift package's repository.
+  package static let lockfiles: String = {
+    let source = folder + "/lockfiles"
+    let copy = FileManager.default.temporaryDirectory.path + "/triage-lockfiles-\(getpid())"
+    let files = FileManager.default
+    try? files.removeItem(atPath: copy)
+    do {
+      try files.copyItem(atPath: source, toPath: copy)
+      let walker = files.enumerator(atPath: copy)
+      while let relative = walker?.nextObject() as? String {
+        guard relative.hasSuffix(".fixture") else { continue }
+        let path = copy + "/" + relative
+        try files.moveItem(atPath: path, toPath: String(path.dropLast(".fixture".count)))
+      }
+    } catch {
+      return source
+    }
+    return copy
+  }()
 
   /// The path of the advisory `name` (`axios-versions.osv.json`).
   package static func advisory(_ name: String) -> String { folder + "/advisories/" + name }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TriageCLI
 import TriageTestSupport
@@ -34,7 +35,9 @@ import TriageTestSupport
 
   /// The same with an OSV advisory file; text output names file:line.
   @Test func axiosByAdvisoryAsText() {
-    let advisory = LockfileFixtures.text("../advisories/axios-ranges.osv.json")
+    let advisory =
+      (try? String(
+        contentsOfFile: LockfileFixtures.advisory("axios-ranges.osv.json"), encoding: .utf8)) ?? ""
     let run = run(["--advisory", "adv.json", "--scan", "tree"], extra: ["adv.json": advisory])
     #expect(run.exit == .failure, "\(run.error)")
     #expect(
