@@ -45,10 +45,14 @@ extension RecordState {
   /// - Parameters:
   ///   - now: the time overdue is measured against.
   ///   - calendar: the holiday calendar of a runbook id, for business-day chained deadlines.
+  ///   - localTime: the zone shown beside UTC in the record's part (UTC alone by default).
   package func amendedMarkdown(
-    now: Date, calendar: (String) -> FollowUp.CalendarLookup
+    now: Date, calendar: (String) -> FollowUp.CalendarLookup, localTime: LocalTime = .utcOnly
   ) -> String {
-    var lines = [ReportGenerator.markdown(of: amendedRecord), "## Follow-ups", ""]
+    var lines = [
+      ReportGenerator.markdown(of: amendedRecord, localTime: localTime, marksOverdue: false),
+      "## Follow-ups", "",
+    ]
     if let closedAt {
       lines.append("**Status:** closed at \(UTCTimestamp.string(from: closedAt))")
     } else {

@@ -42,7 +42,8 @@ enum ArchiveShowCommand {
     } else {
       let calendars = CalendarCache(locator: RunbookLocator(context, invocation))
       context.standardOutput.write(
-        state.amendedMarkdown(now: context.now(), calendar: calendars.lookup))
+        state.amendedMarkdown(
+          now: context.now(), calendar: calendars.lookup, localTime: context.localTime))
     }
     return .success
   }

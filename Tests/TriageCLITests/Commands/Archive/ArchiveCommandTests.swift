@@ -46,6 +46,16 @@ import TriageTestSupport
     #expect(unknown.error == "triage: no record with an id starting '2020'\n")
   }
 
+  @Test func showGivesLocalTimeBesideUTCWhenTZIsSet() throws {
+    let context = CommandContext.testing(fileSystem: tree, environment: ["TZ": "Europe/Paris"])
+    let exit = Triage.main(
+      ["archive", "show", "20210401", "--archive", "log"], context: context)
+    #expect(exit == .success)
+    #expect(context.capturedOutput.contains(" Europe/Paris)"))
+    // Without TZ the record's part is UTC alone, as before.
+    #expect(!run("show", "20210401").output.contains("Europe/Paris"))
+  }
+
   @Test func verifyNamesTheCountAndTheHead() {
     let result = run("verify")
     #expect(result.exit == .success)
