@@ -39,14 +39,7 @@ enum ArchiveBundleCommand {
     let checkpoint: Checkpoint
     let leaves: LeafList
     if let path = invocation.value(.checkpoint) {
-      checkpoint = try ArchiveCheckpointCommand.read(path, context)
-      guard let found = try store.leaves(of: checkpoint) else {
-        throw CommandFailure(
-          "the archive does not hold the leaves of \(path) (its leaf list is missing or "
-            + "altered, and its first \(checkpoint.size) documents have another root)",
-          exit: .dataError)
-      }
-      leaves = found
+      (checkpoint, leaves) = try ArchiveCheckpointCommand.readWithLeaves(path, in: store, context)
     } else {
       let origin =
         ArchiveConfig(archive: store.root, fileSystem: context.fileSystem).origin

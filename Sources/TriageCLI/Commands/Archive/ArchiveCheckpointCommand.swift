@@ -95,4 +95,21 @@ enum ArchiveCheckpointCommand {
         "\(path):\(error.line): not a checkpoint: \(error.reason)", exit: .dataError)
     }
   }
+
+  /// Reads the checkpoint file at `path` and finds its leaves in `store`: the documents it
+  /// covered, in tree order (`prove` and `bundle` work from them).
+  ///
+  /// - Throws: `CommandFailure` (65) when the archive no longer holds them.
+  static func readWithLeaves(
+    _ path: String, in store: ArchiveStore, _ context: CommandContext
+  ) throws -> (checkpoint: Checkpoint, leaves: LeafList) {
+    let checkpoint = try read(path, context)
+    guard let leaves = try store.leaves(of: checkpoint) else {
+      throw CommandFailure(
+        "the archive does not hold the leaves of \(path) (its leaf list is missing or "
+          + "altered, and its first \(checkpoint.size) documents have another root)",
+        exit: .dataError)
+    }
+    return (checkpoint, leaves)
+  }
 }

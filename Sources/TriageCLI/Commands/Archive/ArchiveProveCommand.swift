@@ -32,13 +32,8 @@ enum ArchiveProveCommand {
     let leaves: LeafList
     let origin: String
     if let path = invocation.value(.checkpoint) {
-      let checkpoint = try ArchiveCheckpointCommand.read(path, context)
-      guard let found = try store.leaves(of: checkpoint) else {
-        throw CommandFailure(
-          "the archive does not hold the leaves of \(path) (its leaf list is missing or "
-            + "altered, and its first \(checkpoint.size) documents have another root)",
-          exit: .dataError)
-      }
+      let (checkpoint, found) = try ArchiveCheckpointCommand.readWithLeaves(
+        path, in: store, context)
       leaves = found
       origin = checkpoint.origin
     } else {

@@ -15,12 +15,7 @@ package struct OSVAdvisory: Sendable, Equatable {
   /// Reads the advisory; a document that is not JSON, or not an OSV advisory, is refused with
   /// its line and column.
   package init(json bytes: [UInt8]) throws(AdvisoryError) {
-    let document: PositionedJSON
-    do {
-      document = try PositionedJSON.parse(bytes)
-    } catch {
-      throw AdvisoryError(line: error.line, column: error.column, message: error.message)
-    }
+    let document = try PositionedJSON.parse(bytes)
     guard case .object = document.value else {
       throw AdvisoryError(
         line: document.line, column: document.column, message: "expected an object")
@@ -92,17 +87,7 @@ package struct OSVAdvisory: Sendable, Equatable {
   }
 }
 
-/// An advisory file that cannot be read: where, and why.
-package struct AdvisoryError: Error, Sendable, Equatable, CustomStringConvertible {
-  package var line: Int
-  package var column: Int
-  package var message: String
-
-  package init(line: Int, column: Int, message: String) {
-    self.line = line
-    self.column = column
-    self.message = message
-  }
-
-  package var description: String { "\(line):\(column): \(message)" }
-}
+/// An advisory file that cannot be read: where (line and column), and why.
+///
+/// The same type as a JSON reading error, so the reader's errors pass through unchanged.
+package typealias AdvisoryError = PositionedJSONError
