@@ -266,6 +266,11 @@ enum RunCommand {
     var command = context.command("run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))")
     if invocation.value(.archive) != nil { command += " --archive \(shellQuoted(archive))" }
     if let revises = invocation.value(.revises) { command += " --revises \(shellQuoted(revises))" }
+    // A run from the inventory resumes from it: its item fields and record reference.
+    if let vendor = invocation.value(.vendor) { command += " --vendor \(shellQuoted(vendor))" }
+    if let inventory = invocation.value(.inventory) {
+      command += " --inventory \(shellQuoted(inventory))"
+    }
     throw CommandError.interruptedDraftSaved(path: path, resumeCommand: command)
   }
 
