@@ -2,9 +2,11 @@ import Foundation
 import Testing
 import TriageTestSupport
 
-/// `default-due:` on the real binary: `run saas-vendor-data-breach --vendor snowflake` against
-/// the example inventory, where vandelay-imports has no notice clause. Its notice counts by the
-/// runbook's default (24 hours after discovered_at), and the record and the report say so.
+/// `default-due:` on the real binary.
+///
+/// `run saas-vendor-data-breach --vendor snowflake` against the example inventory, where
+/// vandelay-imports has no notice clause: its notice counts by the runbook's default (24 hours
+/// after discovered_at), and the record and the report say so.
 @Suite struct DefaultDueEndToEndTests {
   static let inventory = BundledRunbooks.folder + "/examples/inventory"
 

@@ -87,9 +87,10 @@ extension TreeReader {
     }
   }
 
-  /// Reads `default-due := due phrase`: the rule an item whose `due` references it cannot fill
-  /// falls back to. It takes no references, and is refused beside a `due` without any (it
-  /// would never be used).
+  /// Reads `default-due := due phrase`, the rule an item falls back to.
+  ///
+  /// An item whose `due` has references it cannot fill counts by it. It takes no references,
+  /// and is refused beside a `due` without any (it would never be used).
   private mutating func readDefaultDue(_ rule: MappingReader, due: DueTime?) -> DueTime? {
     guard let (text, node) = rule.text("default-due", diagnostics: &diagnostics) else {
       return nil

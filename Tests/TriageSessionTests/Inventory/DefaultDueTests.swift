@@ -3,9 +3,11 @@ import RunbookCore
 import Testing
 import TriageSession
 
-/// `default-due:` on a `for-each` rule whose due reads the item's inventory fields: an item that
-/// cannot fill them counts by the default, and says so; without one it stays undetermined. The
-/// same runbook is cross-checked by `scripts/validate-runbooks --self-test` (DefaultDue).
+/// `default-due:` on a `for-each` rule whose due reads the item's inventory fields.
+///
+/// An item that cannot fill them counts by the default, and says so; without one it stays
+/// undetermined. The same runbook is cross-checked by `scripts/validate-runbooks --self-test`
+/// (DefaultDue).
 @Suite("A for-each rule's default due")
 struct DefaultDueTests {
   static let runbookText = """
