@@ -105,8 +105,11 @@ enum RunCommand {
         scanned?.prefill(&session, at: context.now())
       }
     }
+    var retaking: Set<AnswerSource.Kind> = []
+    if fromInventory != nil { retaking.insert(.inventory) }
+    if scanned != nil { retaking.insert(.scan) }
     let start = try StartingAnswers.gather(
-      invocation, context, runbook: loaded.runbook, prefill: prefill)
+      invocation, context, runbook: loaded.runbook, prefill: prefill, retaking: retaking)
     if let fromInventory {
       context.standardError.write(
         "triage: \(fromInventory.summary(of: start.session))\n")
