@@ -48,10 +48,11 @@ struct EarlierAnswers {
     self.messages = messages
   }
 
-  /// Leaves out the answers the earlier record took from a source of one of `kinds` (the
-  /// inventory, a package scan), by its trail, so that the run takes them from it again: a
-  /// re-triage with `--vendor` reads the inventory as it is now. The responder's answers,
-  /// an inventory answer they replaced included, stay.
+  /// Leaves out the answers the earlier record took from a source of one of `kinds`.
+  ///
+  /// The source (the inventory, a package scan) is read from the record's trail, and the run
+  /// takes those answers from it again: a re-triage with `--vendor` reads the inventory as it
+  /// is now. The responder's answers, an inventory answer they replaced included, stay.
   mutating func leavingOut(answersFrom kinds: Set<AnswerSource.Kind>) {
     guard !kinds.isEmpty else { return }
     var sourced: Set<String> = []
