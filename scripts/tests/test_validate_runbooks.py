@@ -620,5 +620,73 @@ expect:
             jsonschema.validate({**notification, "default-due": "{{item.x}} after discovered_at"}, runbook["properties"]["notifications"]["items"] | {"$defs": runbook["$defs"]})
 
 
+# `item.NAME` in a for-each rule's `when` (cross-checked with ItemFieldConditionTests.swift).
+
+ITEM_WHEN = """
+runbook: items
+title: Items
+version: '1.0.0'
+sections:
+  - id: facts
+    title: Facts
+    questions:
+      - id: credentials
+        ask: Which credentials?
+        type: list
+severity:
+  - level: low
+decision:
+  - say: Go.
+threat-model:
+  - changed: no
+    because: 'No.'
+actions:
+  - id: rotate
+    kind: rotate
+    for-each: credentials
+    title: 'Rotate {{item}}'
+    when: not (item.kind == 'oauth-client')
+    not-required:
+      - when: item.kind == 'oauth-client'
+        because: '{{item}} was revoked by the platform.'
+    due: immediately
+"""
+
+
+class ItemFieldConditions(unittest.TestCase):
+    def test_a_field_decides_each_item(self):
+        rb = Evaluated(ITEM_WHEN, check_schema=False)
+        self.assertEqual(rb.load_problems, [])
+        problems = rb.run("""
+item-fields:
+  credentials:
+    grant: {kind: oauth-client}
+    deploy-key: {kind: ssh-key}
+answers:
+  credentials: [grant, deploy-key]
+expect:
+  actions: ['rotate[deploy-key]']
+  not-required: ['rotate[grant]']
+""", check_schema=False)
+        self.assertEqual(problems, [])
+
+    def test_without_fields_every_item_is_rotated(self):
+        rb = Evaluated(ITEM_WHEN, check_schema=False)
+        problems = rb.run("""
+answers:
+  credentials: [grant, deploy-key]
+expect:
+  actions: ['rotate[grant]', 'rotate[deploy-key]']
+""", check_schema=False)
+        self.assertEqual(problems, [])
+
+    def test_an_unknown_field_or_one_outside_a_for_each_rule_is_refused(self):
+        got = "\n".join(Evaluated(ITEM_WHEN.replace("not (item.kind", "not (item.knd"), check_schema=False).load_problems)
+        self.assertIn("names 'item.knd', which is not a field an item carries", got)
+        outside = ITEM_WHEN.replace("  - level: low", "  - level: low\n    when: item.kind == 'x'")
+        got = "\n".join(Evaluated(outside, check_schema=False).load_problems)
+        self.assertIn("names 'item.kind', which is not an earlier question or derive value", got)
+
+
 if __name__ == "__main__":
     unittest.main()
