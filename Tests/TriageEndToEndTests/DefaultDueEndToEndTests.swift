@@ -62,4 +62,45 @@ import TriageTestSupport
           + "discovered_at"), "\(report.output)")
     #expect(!report.output.contains("{{item.notice_within}}"), "the due rule is expanded")
   }
+
+  /// `triage lint` checks a `default-due` as it checks a `due`, at the line and column.
+  @Test func lintReportsABadDefaultDueAtItsPosition() throws {
+    let folder = try TemporaryDirectory()
+    try folder.write(
+      """
+      runbook: clocks
+      title: Per-client clocks
+      version: 1.0.0
+      sections:
+        - id: start
+          title: Start
+          questions:
+            - id: discovered_at
+              ask: When?
+              type: datetime
+            - id: affected_clients
+              ask: Which clients?
+              type: list
+      severity:
+        - level: low
+      decision:
+        - say: Go.
+      threat-model:
+        - changed: no
+          because: No.
+      notifications:
+        - id: notify-client
+          for-each: affected_clients
+          to: 'client {{item}}'
+          due: '{{item.notice_within}} after discovered_at'
+          default-due: 72 hours after discoverd_at
+
+      """, to: "clocks.yaml")
+    let lint = try runTriage(["lint", "clocks.yaml"], currentDirectory: folder.url)
+    #expect(lint.status == 65, "\(lint)")
+    #expect(
+      lint.error.contains("clocks.yaml:26:33:") || lint.output.contains("clocks.yaml:26:33:"),
+      "\(lint)")
+    #expect((lint.error + lint.output).contains("discovered_at"), "did you mean")
+  }
 }
