@@ -523,5 +523,170 @@ expect: {}
         self.assertIn("`item` is reserved", got)
 
 
+# A for-each due with inventory references, and its default-due: cross-checked with `triage
+# test` on the same runbook (Tests/TriageSessionTests/Inventory/DefaultDueTests.swift).
+
+CLOCKS = """
+runbook: clocks
+title: Per-client clocks
+version: '1.0.0'
+sections:
+  - id: start
+    title: Start
+    questions:
+      - id: discovered_at
+        ask: When?
+        type: datetime
+      - id: affected_clients
+        ask: Which clients?
+        type: list
+        fact: affected_clients
+severity:
+  - level: low
+decision:
+  - say: Go.
+threat-model:
+  - changed: no
+    because: 'No.'
+notifications:
+  - id: notify-client
+    for-each: affected_clients
+    to: 'client {{item}}'
+    due: '{{item.notice_within}} after discovered_at'
+    default-due: 72 hours after discovered_at
+"""
+
+CLOCKS_SCENARIO = """
+recorded: '2026-04-01T10:00:00Z'
+item-fields:
+  affected_clients:
+    acme: {notice_within: 24 hours}
+    globex: {notice_within: promptly}
+answers:
+  discovered_at: '2026-04-01T09:00:00Z'
+  affected_clients: [acme, globex, initech]
+"""
+
+
+class DefaultDue(unittest.TestCase):
+    def test_an_item_without_a_clause_counts_by_the_default(self):
+        rb = Evaluated(CLOCKS, check_schema=False)
+        self.assertEqual(rb.load_problems, [])
+        problems = rb.run(CLOCKS_SCENARIO + """
+expect:
+  notifications: ['notify-client[acme]', 'notify-client[globex]', 'notify-client[initech]']
+  due:
+    notify-client[acme]: '2026-04-02T09:00:00Z'
+    notify-client[globex]: '2026-04-04T09:00:00Z'
+    notify-client[initech]: '2026-04-04T09:00:00Z'
+""", check_schema=False)
+        self.assertEqual(problems, [])
+        rule = rb.data["notifications"][0]
+        _, note = vr.due_clock(rule, {"item": "initech", "discovered_at": utc("2026-04-01T09:00:00Z")})
+        self.assertEqual(note, "no notice clause for initech in the inventory: default 72 hours after discovered_at")
+        env = {"item": "globex", "item.notice_within": "promptly"}
+        _, note = vr.due_clock(rule, env)
+        self.assertEqual(note, 'the due time "{{item.notice_within}} after discovered_at" does not give a due rule for globex: default 72 hours after discovered_at')
+
+    def test_without_a_default_the_item_is_undetermined(self):
+        rb = Evaluated(CLOCKS.replace("    default-due: 72 hours after discovered_at\n", ""), check_schema=False)
+        self.assertEqual(rb.load_problems, [])
+        problems = rb.run(CLOCKS_SCENARIO + """
+expect:
+  notifications: ['notify-client[acme]']
+  undetermined: ['notify-client[globex]', 'notify-client[initech]']
+""", check_schema=False)
+        self.assertEqual(problems, [])
+
+    def test_default_due_is_checked_like_due(self):
+        def problems(new):
+            text = CLOCKS.replace("default-due: 72 hours after discovered_at", new)
+            return "\n".join(Evaluated(text, check_schema=False).load_problems)
+
+        self.assertIn("default-due anchor 'found_at' is not a date/datetime question", problems("default-due: 72 hours after found_at"))
+        self.assertIn("default-due '72 fortnights after discovered_at'", problems("default-due: 72 fortnights after discovered_at"))
+        self.assertIn("takes no references", problems("default-due: '{{item.notice_within}} after discovered_at'"))
+        plain = CLOCKS.replace("'{{item.notice_within}} after discovered_at'", "24 hours after discovered_at")
+        got = "\n".join(Evaluated(plain, check_schema=False).load_problems)
+        self.assertIn("default-due is used only beside a due with references", got)
+
+    def test_the_schema_takes_a_plain_default_due(self):
+        import jsonschema
+
+        runbook = schema("runbook")
+        notification = {"id": "n", "to": "x", "due": "{{item.notice_within}} after discovered_at"}
+        jsonschema.validate({**notification, "default-due": "72 hours after discovered_at"}, runbook["properties"]["notifications"]["items"] | {"$defs": runbook["$defs"]})
+        with self.assertRaises(jsonschema.ValidationError):
+            jsonschema.validate({**notification, "default-due": "{{item.x}} after discovered_at"}, runbook["properties"]["notifications"]["items"] | {"$defs": runbook["$defs"]})
+
+
+# `item.NAME` in a for-each rule's `when` (cross-checked with ItemFieldConditionTests.swift).
+
+ITEM_WHEN = """
+runbook: items
+title: Items
+version: '1.0.0'
+sections:
+  - id: facts
+    title: Facts
+    questions:
+      - id: credentials
+        ask: Which credentials?
+        type: list
+severity:
+  - level: low
+decision:
+  - say: Go.
+threat-model:
+  - changed: no
+    because: 'No.'
+actions:
+  - id: rotate
+    kind: rotate
+    for-each: credentials
+    title: 'Rotate {{item}}'
+    when: not (item.kind == 'oauth-client')
+    not-required:
+      - when: item.kind == 'oauth-client'
+        because: '{{item}} was revoked by the platform.'
+    due: immediately
+"""
+
+
+class ItemFieldConditions(unittest.TestCase):
+    def test_a_field_decides_each_item(self):
+        rb = Evaluated(ITEM_WHEN, check_schema=False)
+        self.assertEqual(rb.load_problems, [])
+        problems = rb.run("""
+item-fields:
+  credentials:
+    grant: {kind: oauth-client}
+    deploy-key: {kind: ssh-key}
+answers:
+  credentials: [grant, deploy-key]
+expect:
+  actions: ['rotate[deploy-key]']
+  not-required: ['rotate[grant]']
+""", check_schema=False)
+        self.assertEqual(problems, [])
+
+    def test_without_fields_every_item_is_rotated(self):
+        rb = Evaluated(ITEM_WHEN, check_schema=False)
+        problems = rb.run("""
+answers:
+  credentials: [grant, deploy-key]
+expect:
+  actions: ['rotate[grant]', 'rotate[deploy-key]']
+""", check_schema=False)
+        self.assertEqual(problems, [])
+
+    def test_an_unknown_field_or_one_outside_a_for_each_rule_is_refused(self):
+        got = "\n".join(Evaluated(ITEM_WHEN.replace("not (item.kind", "not (item.knd"), check_schema=False).load_problems)
+        self.assertIn("names 'item.knd', which is not a field an item carries", got)
+        outside = ITEM_WHEN.replace("  - level: low", "  - level: low\n    when: item.kind == 'x'")
+        got = "\n".join(Evaluated(outside, check_schema=False).load_problems)
+        self.assertIn("names 'item.kind', which is not an earlier question or derive value", got)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -79,6 +79,13 @@ package enum ReportGenerator {
         let title = MarkdownText.inline(action.title)
         lines.append("- **\(title)**: \(MarkdownText.inline(details))")
       }
+      // Which clock an action counts by when its runbook's `default-due` was used.
+      for action in actions {
+        guard let note = action.dueNote else { continue }
+        lines.append("")
+        let title = MarkdownText.inline(action.title)
+        lines.append("- **\(title)**: clock: \(MarkdownText.inline(note))")
+      }
     }
     lines.append("")
     lines.append("## Notifications")
@@ -92,6 +99,10 @@ package enum ReportGenerator {
       lines.append("")
       if let basis = notification.basis {
         lines.append("Basis: \(MarkdownText.inline(basis))")
+        lines.append("")
+      }
+      if let note = notification.dueNote {
+        lines.append("Clock: \(MarkdownText.inline(note))")
         lines.append("")
       }
       if let law = notification.obligation {

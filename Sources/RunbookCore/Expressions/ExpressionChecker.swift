@@ -47,7 +47,8 @@ package enum ExpressionChecker {
         diagnostics.append(problem)
         return nil
       }
-      return scope.symbols[name]?.type
+      // An item's inventory field (`item.kind`) is text.
+      return scope.symbols[name]?.type ?? (RepeatedItem.field(of: name) != nil ? .string : nil)
     case .string: return .string
     case .number: return .number
     case .boolean: return .boolean

@@ -8,6 +8,9 @@ package typealias ExpressionDiagnostic = TextError<ExpressionDiagnosticKind>
 package enum ExpressionDiagnosticKind: TextProblem {
   /// A name that is neither an answer nor a derived value, with the nearest one if any.
   case unknownName(String, suggestion: String?)
+  /// `item.NAME` where the items of a `for-each` rule are in scope, with a name no item field
+  /// has (the nearest field suggested).
+  case unknownItemField(String, suggestion: String?)
   /// A name defined after the place that uses it.
   case forwardReference(String, ExpressionScope.LaterPlace)
   /// `==`/`!=` between values of different types (`our_data_exposed == 'yes'`).
@@ -29,6 +32,10 @@ package enum ExpressionDiagnosticKind: TextProblem {
     case .unknownName(let name, let suggestion):
       let hint = Suggestion.didYouMean(suggestion)
       return "unknown name '\(name)': no question or derived value has this id\(hint)"
+    case .unknownItemField(let name, let suggestion):
+      return "unknown name '\(name)': an item carries no such field"
+        + Suggestion.didYouMean(suggestion) + " (fields: "
+        + RepeatedItem.fieldNames.map { "item.\($0)" }.joined(separator: ", ") + ")"
     case .forwardReference(let name, .question(let number)):
       return "'\(name)' is answered later, at question \(number); a condition may only name "
         + "earlier answers"

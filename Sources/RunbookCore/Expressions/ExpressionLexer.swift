@@ -103,6 +103,13 @@ struct ExpressionLexer {
   private mutating func readWord() -> ExpressionToken {
     let start = index
     while index < bytes.count, bytes[index].isNameContinuationByte { index += 1 }
+    // `item.kind`: an item's field, one dot deep (see `RepeatedItem.field(of:)`), one name.
+    if index - start == Self.itemBytes.count, bytes[start..<index].elementsEqual(Self.itemBytes),
+      peek(0) == UInt8(ascii: "."), peek(1)?.isNameStartByte == true
+    {
+      index += 1
+      while index < bytes.count, bytes[index].isNameContinuationByte { index += 1 }
+    }
     // Reserved words are told apart on the bytes: most words are names, longer than any.
     if index - start <= 5 {
       for reserved in Self.reservedWords
@@ -115,6 +122,9 @@ struct ExpressionLexer {
     let word = text(start..<index)
     return token(.name(word), from: start, text: word)
   }
+
+  /// `item`, the name whose fields a `for-each` rule's condition may read as `item.NAME`.
+  private static let itemBytes = Array(RepeatedItem.itemName.utf8)
 
   /// The reserved words with their UTF-8 bytes and tokens (`in` and `has` are operators).
   private static let reservedWords: [(bytes: [UInt8], kind: ExpressionToken.Kind, text: String)] =

@@ -46,7 +46,7 @@ package struct ExpressionScope: Sendable, Equatable {
       guard !RepeatedItem.fieldNames.contains(field) else { return nil }
       let suggestion = Suggestion.nearest(to: field, in: RepeatedItem.fieldNames)
       return ExpressionDiagnostic(
-        .unknownName(name, suggestion: suggestion.map { "item.\($0)" }), range: range)
+        .unknownItemField(name, suggestion: suggestion.map { "item.\($0)" }), range: range)
     }
     if let place = later[name] {
       return ExpressionDiagnostic(.forwardReference(name, place), range: range)

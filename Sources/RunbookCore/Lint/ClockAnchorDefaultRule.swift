@@ -9,7 +9,9 @@ import YAMLLite
 enum ClockAnchorDefaultRule {
   static func check(_ runbook: Runbook) -> [Diagnostic] {
     var firstDue: [String: SourceLocation] = [:]
-    let dueTimes = runbook.actions.map(\.due) + runbook.notifications.map(\.due)
+    let dueTimes =
+      runbook.actions.flatMap { [$0.due, $0.defaultDue] }
+      + runbook.notifications.flatMap { [$0.due, $0.defaultDue] }
     for due in dueTimes.compactMap({ $0 }) {
       for name in due.rule.answerAnchors where firstDue[name] == nil {
         firstDue[name] = due.location

@@ -84,11 +84,14 @@ enum DueAnchorRule {
         diagnostics.append(.init(.error, problem, at: start()))
       }
     }
+    // A `default-due` is checked as its `due` is.
     for rule in runbook.actions {
       check(rule.due, earlierNotifications: notificationIDs[...])
+      check(rule.defaultDue, earlierNotifications: notificationIDs[...])
     }
     for (index, rule) in runbook.notifications.enumerated() {
       check(rule.due, earlierNotifications: notificationIDs[..<index])
+      check(rule.defaultDue, earlierNotifications: notificationIDs[..<index])
     }
     return diagnostics
   }

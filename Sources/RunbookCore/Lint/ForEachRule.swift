@@ -54,10 +54,12 @@ enum ForEachRule {
     for rule in runbook.actions {
       check(rule.forEach, at: rule.forEachLocation, before: nil)
       diagnostics += dueAnchors(rule.due, list: rule.forEach, groups: groups)
+      diagnostics += dueAnchors(rule.defaultDue, list: rule.forEach, groups: groups)
     }
     for rule in runbook.notifications {
       check(rule.forEach, at: rule.forEachLocation, before: nil)
       diagnostics += dueAnchors(rule.due, list: rule.forEach, groups: groups)
+      diagnostics += dueAnchors(rule.defaultDue, list: rule.forEach, groups: groups)
     }
     return diagnostics
   }

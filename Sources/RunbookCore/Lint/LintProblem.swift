@@ -35,7 +35,7 @@ package enum LintProblem: DiagnosticKind, Equatable {
 
   package var code: String {
     switch self {
-    case .expression(.unknownName): "unknown-name"
+    case .expression(.unknownName), .expression(.unknownItemField): "unknown-name"
     case .expression(.forwardReference): "forward-reference"
     case .expression(.notAChoice): "unknown-choice"
     case .expression: "type-mismatch"

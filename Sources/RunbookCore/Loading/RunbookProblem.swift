@@ -73,6 +73,11 @@ package enum RunbookProblem: DiagnosticKind, Equatable {
   case templateSyntax(TemplateError)
   /// A `due` text that does not parse.
   case badDue(DueRuleError)
+  /// A `default-due` with a `{{reference}}`: the fallback must be a plain due rule.
+  case defaultDueReference
+  /// A `default-due` beside a `due` (its text) that has no reference, or with no `due` at all
+  /// (nil): it is never used.
+  case defaultDueUnused(due: String?)
 
   package var code: String {
     switch self {
@@ -102,7 +107,8 @@ package enum RunbookProblem: DiagnosticKind, Equatable {
     case .unknownActionKind: "unknown-action-kind"
     case .expressionSyntax: "expression-syntax"
     case .templateSyntax: "template-syntax"
-    case .badDue: "bad-due"
+    case .badDue, .defaultDueReference: "bad-due"
+    case .defaultDueUnused: "unused-default-due"
     }
   }
 
@@ -178,6 +184,12 @@ package enum RunbookProblem: DiagnosticKind, Equatable {
     case .expressionSyntax(let error): error.message
     case .templateSyntax(let error): error.message
     case .badDue(let error): error.message
+    case .defaultDueReference:
+      "'default-due' is the rule used when a reference of 'due' has no value, so it takes no "
+        + "references itself; write a plain due rule such as '72 hours after discovered_at'"
+    case .defaultDueUnused(let due):
+      "'default-due' is used only when a reference of 'due' has no value, and "
+        + (due.map { "'due' (\($0)) has none" } ?? "there is no 'due'") + "; remove 'default-due'"
     }
   }
 

@@ -63,8 +63,8 @@ extension TreeReader {
         let rule = MappingReader(
           item, as: "action",
           known: [
-            "id", "kind", "title", "when", "owner", "due", "details", "not-required",
-            "undetermined", "for-each", "approver",
+            "id", "kind", "title", "when", "owner", "due", "default-due", "details",
+            "not-required", "undetermined", "for-each", "approver",
           ],
           required: ["id", "kind", "title"], diagnostics: &diagnostics)
       else { return nil }
@@ -79,11 +79,35 @@ extension TreeReader {
         notRequired: readOutcomeReasons(rule, "not-required"),
         undetermined: readOutcomeReasons(rule, "undetermined"), location: item.location)
       action.approver = readApprover(rule)
+      action.defaultDue = readDefaultDue(rule, due: action.due)
       let forEach = readForEach(rule)
       action.forEach = forEach?.name
       action.forEachLocation = forEach?.location
       return action
     }
+  }
+
+  /// Reads `default-due := due phrase`, the rule an item falls back to.
+  ///
+  /// An item whose `due` has references it cannot fill counts by it. It takes no references,
+  /// and is refused beside a `due` without any (it would never be used).
+  private mutating func readDefaultDue(_ rule: MappingReader, due: DueTime?) -> DueTime? {
+    guard let (text, node) = rule.text("default-due", diagnostics: &diagnostics) else {
+      return nil
+    }
+    let origin = TextOrigin(of: node)
+    if let braces = text.range(of: "{{") {
+      let offset = text.distance(from: text.startIndex, to: braces.lowerBound)
+      error(.defaultDueReference, at: origin.location(at: offset))
+      return nil
+    }
+    guard let parsed = readDue(rule, key: "default-due") else { return nil }
+    if let due, due.template == nil {
+      error(.defaultDueUnused(due: due.source), at: origin.start)
+    } else if rule.value("due") == nil {
+      error(.defaultDueUnused(due: nil), at: origin.start)
+    }
+    return parsed
   }
 
   /// Reads an action's `kind`, one of ``ActionKind``; an unknown kind is refused with the nearest.
@@ -107,8 +131,8 @@ extension TreeReader {
         let rule = MappingReader(
           item, as: "notification",
           known: [
-            "id", "to", "when", "due", "basis", "draft", "not-required", "undetermined",
-            "for-each", "approver",
+            "id", "to", "when", "due", "default-due", "basis", "draft", "not-required",
+            "undetermined", "for-each", "approver",
           ],
           required: ["id", "to"], diagnostics: &diagnostics)
       else { return nil }
@@ -121,6 +145,7 @@ extension TreeReader {
         notRequired: readOutcomeReasons(rule, "not-required"),
         undetermined: readOutcomeReasons(rule, "undetermined"), location: item.location)
       notification.approver = readApprover(rule)
+      notification.defaultDue = readDefaultDue(rule, due: notification.due)
       let forEach = readForEach(rule)
       notification.forEach = forEach?.name
       notification.forEachLocation = forEach?.location

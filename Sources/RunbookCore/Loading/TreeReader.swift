@@ -141,9 +141,10 @@ struct TreeReader {
     }
   }
 
-  /// Parses a due phrase at `key`, reporting a bad unit or shape at its column.
-  mutating func readDue(_ map: MappingReader) -> DueTime? {
-    guard let (text, node) = map.text("due", diagnostics: &diagnostics) else { return nil }
+  /// Parses a due phrase at `key` (`due`, `default-due`), reporting a bad unit or shape at its
+  /// column.
+  mutating func readDue(_ map: MappingReader, key: String = "due") -> DueTime? {
+    guard let (text, node) = map.text(key, diagnostics: &diagnostics) else { return nil }
     let origin = TextOrigin(of: node)
     var template: Template?
     var parsed = text

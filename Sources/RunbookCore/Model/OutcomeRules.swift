@@ -59,6 +59,9 @@ package struct ActionRule: Sendable, Equatable {
   package var when: Condition?
   package var owner: String?
   package var due: DueTime?
+  /// The due rule an item falls back to when its `due` has a reference the item cannot fill
+  /// (`default-due:`, for a client with no notice clause in the inventory), or nil.
+  package var defaultDue: DueTime? = nil
   package var details: TemplateText?
   /// The role whose approval marking it done needs (`approver: counsel`), or nil.
   package var approver: String? = nil
@@ -80,6 +83,9 @@ package struct NotificationRule: Sendable, Equatable {
   package var to: TemplateText
   package var when: Condition?
   package var due: DueTime?
+  /// The due rule an item falls back to when its `due` has a reference the item cannot fill
+  /// (`default-due:`), or nil.
+  package var defaultDue: DueTime? = nil
   package var basis: String?
   package var draft: TemplateText?
   /// The role whose approval sending it needs (`approver: counsel`), or nil.

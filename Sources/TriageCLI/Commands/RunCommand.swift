@@ -105,8 +105,11 @@ enum RunCommand {
         scanned?.prefill(&session, at: context.now())
       }
     }
+    var retaking: Set<AnswerSource.Kind> = []
+    if fromInventory != nil { retaking.insert(.inventory) }
+    if scanned != nil { retaking.insert(.scan) }
     let start = try StartingAnswers.gather(
-      invocation, context, runbook: loaded.runbook, prefill: prefill)
+      invocation, context, runbook: loaded.runbook, prefill: prefill, retaking: retaking)
     if let fromInventory {
       context.standardError.write(
         "triage: \(fromInventory.summary(of: start.session))\n")
@@ -266,6 +269,11 @@ enum RunCommand {
     var command = context.command("run \(shellQuoted(loaded.path)) --resume \(shellQuoted(path))")
     if invocation.value(.archive) != nil { command += " --archive \(shellQuoted(archive))" }
     if let revises = invocation.value(.revises) { command += " --revises \(shellQuoted(revises))" }
+    // A run from the inventory resumes from it: its item fields and record reference.
+    if let vendor = invocation.value(.vendor) { command += " --vendor \(shellQuoted(vendor))" }
+    if let inventory = invocation.value(.inventory) {
+      command += " --inventory \(shellQuoted(inventory))"
+    }
     throw CommandError.interruptedDraftSaved(path: path, resumeCommand: command)
   }
 

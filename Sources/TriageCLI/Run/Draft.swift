@@ -99,7 +99,16 @@ struct Draft {
       case .success(let value):
         let at = clamped(entry.at, from: earliest, to: savedAt, question: question.id, &warnings)
         earliest = at
-        session.record(value, for: question, at: at)
+        // Where the answer came from (the inventory, a scan) stays with it, as does the
+        // inventory answer a responder replaced.
+        let replaced = entry.replaced.flatMap { replaced in
+          RecordBuilder.value(replaced.answer, for: question).map {
+            (answer: $0, source: replaced.source.flatMap(answerSource))
+          }
+        }
+        session.record(
+          value, for: question, at: at, source: entry.source.flatMap(answerSource),
+          replacing: replaced)
       case .failure(let problem):
         warnings.append(
           "the draft's answer to \(entry.question) is not accepted (\(problem.message)); "
@@ -109,6 +118,14 @@ struct Draft {
     let origin = IncidentRecord.ResumedFrom(
       draft: String(path.split(separator: "/").last ?? Substring(path)), savedAt: savedAt)
     return Resumed(session: session, responder: responder, warnings: warnings, origin: origin)
+  }
+
+  /// A saved trail entry's source as the session holds it; nil for a kind this build does not
+  /// know (the answer is then the responder's).
+  private static func answerSource(_ saved: IncidentRecord.Source) -> AnswerSource? {
+    guard let kind = AnswerSource.Kind(rawValue: saved.kind) else { return nil }
+    return AnswerSource(
+      kind: kind, file: saved.file, line: saved.line, inventorySHA256: saved.inventorySHA256)
   }
 
   /// A draft's answer read again as if typed: nil when its type does not fit the question (the

@@ -48,6 +48,28 @@ struct EarlierAnswers {
     self.messages = messages
   }
 
+  /// Leaves out the answers the earlier record took from a source of one of `kinds`.
+  ///
+  /// The source (the inventory, a package scan) is read from the record's trail, and the run
+  /// takes those answers from it again: a re-triage with `--vendor` reads the inventory as it
+  /// is now. The responder's answers, an inventory answer they replaced included, stay.
+  mutating func leavingOut(answersFrom kinds: Set<AnswerSource.Kind>) {
+    guard !kinds.isEmpty else { return }
+    var sourced: Set<String> = []
+    for entry in record.trail ?? [] {
+      guard let kind = entry.source.flatMap({ AnswerSource.Kind(rawValue: $0.kind) }) else {
+        sourced.remove(entry.question)
+        continue
+      }
+      if kinds.contains(kind) {
+        sourced.insert(entry.question)
+      } else {
+        sourced.remove(entry.question)
+      }
+    }
+    answers.removeAll { sourced.contains($0.name) }
+  }
+
   /// The earlier answers as an answers file named `record <id>`: plain answers under
   /// `answers:`, answers for an item of a repeated group under the group's id and the item key.
   func answersFile(for runbook: Runbook) -> AnswersFile? {

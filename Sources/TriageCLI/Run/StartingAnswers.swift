@@ -33,9 +33,13 @@ struct StartingAnswers {
   ///
   /// With `prefill` (`--vendor`, a package scan), it answers what the answers file and the draft
   /// leave open, before defaults are taken.
+  ///
+  /// With `--revises`, the earlier record's answers from a source in `retaking` (the inventory
+  /// of `--vendor`, a package scan) are not carried: `prefill` answers them again, as the
+  /// source stands now. The responder's answers are carried.
   static func gather(
     _ invocation: Invocation, _ context: CommandContext, runbook: Runbook,
-    prefill: ((inout Session) -> Void)? = nil
+    prefill: ((inout Session) -> Void)? = nil, retaking: Set<AnswerSource.Kind> = []
   ) throws -> StartingAnswers {
     var start = StartingAnswers(
       session: Session(runbook: runbook), responder: invocation.value(.responder),
@@ -53,7 +57,8 @@ struct StartingAnswers {
         throw RevisionError.otherRunbook(
           record: state.id, recordRunbook: earlierRunbook, runbook: runbook.id)
       }
-      let found = EarlierAnswers(record: state.record, runbook: runbook, now: context.now())
+      var found = EarlierAnswers(record: state.record, runbook: runbook, now: context.now())
+      found.leavingOut(answersFrom: retaking)
       start.revision = Revision(of: state)
       start.messages += found.messages
       start.tlp = state.record.tlp ?? runbook.tlp

@@ -70,7 +70,8 @@ extension RunbookOutline {
     .object([
       .init("id", .string(action.id)), .init("kind", .string(action.kind.rawValue)),
       .init("title", .string(action.title.source)), .init("owner", optional(action.owner)),
-      .init("due", optional(action.due?.source)), .init("when", source(action.when)),
+      .init("due", optional(action.due?.source)),
+      .init("default_due", optional(action.defaultDue?.source)), .init("when", source(action.when)),
       .init("for_each", optional(action.forEach)),
     ])
   }
@@ -79,6 +80,7 @@ extension RunbookOutline {
     .object([
       .init("id", .string(notification.id)), .init("to", .string(notification.to.source)),
       .init("due", optional(notification.due?.source)),
+      .init("default_due", optional(notification.defaultDue?.source)),
       .init("basis", optional(notification.basis)),
       .init("when", source(notification.when)), .init("for_each", optional(notification.forEach)),
     ])

@@ -99,6 +99,7 @@ struct RunbookOutline {
       if let list = action.forEach { writer.field("for each item of", list, indent: 4) }
       if let owner = action.owner { writer.field("owner", owner, indent: 4) }
       if let due = action.due { writer.field("due", due.source, indent: 4) }
+      if let due = action.defaultDue { writer.field("default due", due.source, indent: 4) }
       writer.field("when", action.when?.source ?? "always", indent: 4)
     }
   }
@@ -112,6 +113,9 @@ struct RunbookOutline {
       writer.field("to", notification.to.readable, indent: 4)
       if let list = notification.forEach { writer.field("for each item of", list, indent: 4) }
       if let due = notification.due { writer.field("due", due.source, indent: 4) }
+      if let due = notification.defaultDue {
+        writer.field("default due", due.source, indent: 4)
+      }
       if let basis = notification.basis { writer.field("basis", basis, indent: 4) }
       writer.field("when", notification.when?.source ?? "always", indent: 4)
     }

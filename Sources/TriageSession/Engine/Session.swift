@@ -216,9 +216,11 @@ package struct Session: Sendable, Equatable {
   /// - Parameter source: where the answer came from (the inventory); nil for the responder. A
   ///   responder's answer that replaces an inventory answer is marked `responder`, and the
   ///   inventory's value is kept as `replaced`.
+  /// - Parameter replacing: the inventory answer this one replaced and its source, as a saved
+  ///   trail (a draft) holds it; nil works it out from the answer this one replaces.
   package mutating func record(
     _ value: Value, for question: Question, at time: Date, prompt: String? = nil,
-    source: AnswerSource? = nil
+    source: AnswerSource? = nil, replacing: (answer: Value, source: AnswerSource?)? = nil
   ) {
     let prompt = prompt ?? self.prompt(for: question)
     var entry = TrailEntry(
@@ -238,6 +240,10 @@ package struct Session: Sendable, Equatable {
         entry.replaced = earlier.answer
         entry.replacedSource = earlier.source
       }
+    }
+    if let replacing {
+      entry.replaced = replacing.answer
+      entry.replacedSource = replacing.source
     }
     trail.append(entry)
   }

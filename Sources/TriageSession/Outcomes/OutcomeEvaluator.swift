@@ -26,7 +26,7 @@ package enum OutcomeEvaluator {
       guard let condition else { return true }
       return ExpressionEvaluator.isTrue(condition.expression, in: values)
     }
-    func due(_ rule: DueTime?, _ values: [String: Value], _ item: RepeatedItem?) -> DueState {
+    func due(_ rule: DueRule?, _ values: [String: Value], _ item: RepeatedItem?) -> DueState {
       guard let rule else { return .none }
       // For an item, `notify.sent` is when this item's `notify[key]` was sent.
       var sent = sent
@@ -35,59 +35,63 @@ package enum OutcomeEvaluator {
           if let (plain, key) = RepeatedItem.split(id), key == item.key { sent[plain] = time }
         }
       }
-      let resolved = rule.resolved(with: values).rule ?? rule.rule
-      return dueState(resolved, values: values, recorded: recorded, sent: sent, calendar: calendar)
+      return dueState(rule, values: values, recorded: recorded, sent: sent, calendar: calendar)
     }
     // A due written as a template that an item cannot fill (no notice clause in the inventory)
-    // leaves that item undetermined instead of required.
+    // falls back to the rule's `default-due`, or leaves that item undetermined.
     var unfilled: [UnrequiredOutcome] = []
-    func fills(
-      _ rule: DueTime?, _ id: String, _ type: UnrequiredOutcome.ItemType, title: String,
-      kind: ActionKind?, _ item: RepeatedItem?, _ values: [String: Value]
-    ) -> Bool {
-      guard let rule, rule.template != nil else { return true }
-      let (resolved, missing) = rule.resolved(with: values)
-      if resolved != nil { return true }
-      let who = item?.text ?? id
-      let because =
-        missing.contains { RepeatedItem.field(of: $0) != nil }
-        ? "no notice clause for \(who) in the inventory"
-        : "the due time \"\(rule.source)\" does not give a due rule for \(who)"
-      unfilled.append(
-        UnrequiredOutcome(id: id, type: type, title: title, because: because, kind: kind, entry: 0))
-      return false
+    func clock(
+      _ rule: DueTime?, default fallback: DueTime?, _ id: String,
+      _ type: UnrequiredOutcome.ItemType, title: String, kind: ActionKind?, _ item: RepeatedItem?,
+      _ values: [String: Value]
+    ) -> DueClock? {
+      switch DueClock.choose(rule, default: fallback, for: item?.text ?? id, values: values) {
+      case .success(let clock):
+        return clock
+      case .failure(let unfilledDue):
+        unfilled.append(
+          UnrequiredOutcome(
+            id: id, type: type, title: title, because: unfilledDue.because, kind: kind, entry: 0))
+        return nil
+      }
     }
     let severity = runbook.severityRules.first { holds($0.when) }?.level ?? .none
     let decision = runbook.decisionRules.first { holds($0.when) }?.say.rendered(with: values) ?? ""
     // A `for-each` rule is evaluated once per item, with the item's answers bound.
     let actions = runbook.actions.flatMap { rule in
-      instances(over: rule.forEach, runbook, all).filter { item, values in
-        holds(rule.when, values)
-          && fills(
-            rule.due, item.map { $0.expanded(rule.id) } ?? rule.id, .action,
-            title: rule.title.rendered(with: values), kind: rule.kind, item, values)
-      }.map {
-        item, values in
-        ActionOutcome(
-          id: item.map { $0.expanded(rule.id) } ?? rule.id, kind: rule.kind,
-          title: rule.title.rendered(with: values), owner: owner(rule.owner, values),
-          due: due(rule.due, values, item),
-          dueRule: rule.due?.source, details: rule.details?.rendered(with: values),
-          approver: rule.approver)
+      instances(over: rule.forEach, runbook, all).compactMap { item, values -> ActionOutcome? in
+        guard holds(rule.when, values) else { return nil }
+        let id = item.map { $0.expanded(rule.id) } ?? rule.id
+        let title = rule.title.rendered(with: values)
+        guard
+          let clock = clock(
+            rule.due, default: rule.defaultDue, id, .action, title: title, kind: rule.kind, item,
+            values)
+        else { return nil }
+        var outcome = ActionOutcome(
+          id: id, kind: rule.kind, title: title, owner: owner(rule.owner, values),
+          due: due(clock.rule, values, item), dueRule: clock.source,
+          details: rule.details?.rendered(with: values), approver: rule.approver)
+        outcome.dueNote = clock.note
+        return outcome
       }
     }
     let notifications = runbook.notifications.flatMap { rule in
-      instances(over: rule.forEach, runbook, all).filter { item, values in
-        holds(rule.when, values)
-          && fills(
-            rule.due, item.map { $0.expanded(rule.id) } ?? rule.id, .notification,
-            title: rule.to.rendered(with: values), kind: nil, item, values)
-      }.map {
-        item, values in
-        NotificationOutcome(
-          id: item.map { $0.expanded(rule.id) } ?? rule.id, to: rule.to.rendered(with: values),
-          due: due(rule.due, values, item), dueRule: rule.due?.source, basis: rule.basis,
-          draft: rule.draft?.rendered(with: values), approver: rule.approver)
+      instances(over: rule.forEach, runbook, all).compactMap {
+        item, values -> NotificationOutcome? in
+        guard holds(rule.when, values) else { return nil }
+        let id = item.map { $0.expanded(rule.id) } ?? rule.id
+        let to = rule.to.rendered(with: values)
+        guard
+          let clock = clock(
+            rule.due, default: rule.defaultDue, id, .notification, title: to, kind: nil, item,
+            values)
+        else { return nil }
+        var outcome = NotificationOutcome(
+          id: id, to: to, due: due(clock.rule, values, item), dueRule: clock.source,
+          basis: rule.basis, draft: rule.draft?.rendered(with: values), approver: rule.approver)
+        outcome.dueNote = clock.note
+        return outcome
       }
     }
     var outcomes = Outcomes(

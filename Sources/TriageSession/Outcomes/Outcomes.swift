@@ -107,6 +107,9 @@ package struct ActionOutcome: Sendable, Equatable {
   package var details: String?
   /// The role whose approval marking it done needs; nil when none.
   package var approver: String? = nil
+  /// Which clock the due counts by when it is not the rule's `due`: why the `default-due` was
+  /// used (see ``DueClock``); nil otherwise.
+  package var dueNote: String? = nil
 }
 
 /// A notification that applies.
@@ -121,4 +124,6 @@ package struct NotificationOutcome: Sendable, Equatable {
   package var obligation: ObligationReference? = nil
   /// The role whose approval sending it needs; nil when none.
   package var approver: String? = nil
+  /// Why the `default-due` was used instead of `due` (see ``DueClock``); nil when it was not.
+  package var dueNote: String? = nil
 }

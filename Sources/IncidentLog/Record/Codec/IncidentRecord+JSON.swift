@@ -279,6 +279,7 @@ extension IncidentRecord.Action {
       details: try reader.optionalMember("details")?.optionalString(),
       status: try reader.optionalMember("status")?.raw(Status.self) ?? .open)
     approver = try reader.optionalMember("approver")?.string()
+    dueNote = try reader.optionalMember("due_note")?.string()
   }
 
   /// The action as JSON; `kind` is left out when unknown, so an old record reads back unchanged.
@@ -293,6 +294,7 @@ extension IncidentRecord.Action {
     object["details"] = details.map(JSONValue.string) ?? .null
     object["status"] = .string(status.rawValue)
     object["approver"] = approver.map(JSONValue.string)
+    object["due_note"] = dueNote.map(JSONValue.string)
     return .object(object)
   }
 }
@@ -310,6 +312,7 @@ extension IncidentRecord.Notification {
       sentAt: try reader.optionalMember("sent_at")?.time())
     obligation = try reader.optionalMember("obligation").map(ObligationReference.init(reader:))
     approver = try reader.optionalMember("approver")?.string()
+    dueNote = try reader.optionalMember("due_note")?.string()
   }
 
   var jsonValue: JSONValue {
@@ -322,6 +325,7 @@ extension IncidentRecord.Notification {
     if let sentAt { object["sent_at"] = .string(UTCTimestamp.string(from: sentAt)) }
     if let obligation { object["obligation"] = obligation.jsonValue }
     if let approver { object["approver"] = .string(approver) }
+    if let dueNote { object["due_note"] = .string(dueNote) }
     return object
   }
 }

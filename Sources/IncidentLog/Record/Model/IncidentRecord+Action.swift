@@ -31,6 +31,9 @@ extension IncidentRecord {
     package var status: Status
     /// The role whose approval marking it done needs (`approver`); nil when none.
     package var approver: String? = nil
+    /// Which clock the due counts by when the runbook's `default-due` was used (`due_note`:
+    /// "no notice clause for acme in the inventory: default 72 hours after discovered_at").
+    package var dueNote: String? = nil
 
     /// Creates an action.
     package init(

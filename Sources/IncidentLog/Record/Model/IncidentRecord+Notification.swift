@@ -33,6 +33,8 @@ extension IncidentRecord {
     package var obligation: ObligationReference? = nil
     /// The role whose approval sending it needs (`approver`); nil when none.
     package var approver: String? = nil
+    /// Which clock the due counts by when the runbook's `default-due` was used (`due_note`).
+    package var dueNote: String? = nil
 
     /// Creates a notification.
     package init(

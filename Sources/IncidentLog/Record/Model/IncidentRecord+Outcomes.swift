@@ -51,6 +51,7 @@ extension IncidentRecord.Action {
       id: outcome.id, kind: outcome.kind, title: outcome.title, owner: outcome.owner,
       due: IncidentRecord.Due(outcome.due), dueRule: outcome.dueRule, details: outcome.details)
     approver = outcome.approver
+    dueNote = outcome.dueNote
   }
 }
 
@@ -62,5 +63,6 @@ extension IncidentRecord.Notification {
       dueRule: outcome.dueRule, basis: outcome.basis, draft: outcome.draft)
     obligation = outcome.obligation
     approver = outcome.approver
+    dueNote = outcome.dueNote
   }
 }

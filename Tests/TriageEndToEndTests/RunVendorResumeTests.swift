@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+import TriageTestSupport
+
+/// `triage run --vendor` at a terminal, interrupted and resumed: the draft keeps where each
+/// answer came from (the inventory's file, line and hash) and the inventory answer a responder
+/// replaced, so the finished record's trail is the one an uninterrupted run writes.
+@Suite(.serialized) struct RunVendorResumeTests {
+  static let runbook = """
+    runbook: vendor-items
+    title: Vendor items
+    version: 1.0.0
+    sections:
+      - id: facts
+        title: Facts
+        questions:
+          - id: discovered_at
+            ask: When?
+            type: datetime
+          - id: established_in
+            ask: Where are we established?
+            type: list
+            fact: established_in
+          - id: credentials
+            ask: Which credentials?
+            type: list
+            fact: vendor_credentials
+          - id: ticket
+            ask: Ticket number?
+            type: text
+    severity:
+      - level: high
+    decision:
+      - say: Rotate.
+    actions:
+      - id: rotate
+        kind: rotate
+        for-each: credentials
+        title: 'Rotate {{item}}'
+        owner: '{{item.owner}}'
+        due: immediately
+
+    """
+
+  func workspace() throws -> TemporaryDirectory {
+    let folder = try TemporaryDirectory()
+    try FileManager.default.createDirectory(
+      at: folder.url.appendingPathComponent("obligations"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.url.appendingPathComponent("inventory"), withIntermediateDirectories: true)
+    try folder.write(Self.runbook, to: "items.yaml")
+    try folder.write(
+      """
+      facts:
+        - {name: established_in, type: list, description: Where we are established.}
+        - {name: vendor_credentials, type: list, description: The credentials the vendor holds.}
+
+      """, to: "obligations/facts.yaml")
+    try folder.write(
+      "organisation:\n  name: Us\n  facts:\n    established_in: [GB]\n",
+      to: "inventory/organisation.yaml")
+    try folder.write(
+      """
+      vendors:
+        - id: filebox
+          name: FileBox
+          credentials:
+            - {id: filebox-sftp, name: SFTP account, kind: password, owner: alice@example.com}
+            - {id: filebox-api, name: API token, kind: api-token, owner: bob@example.com}
+
+      """, to: "inventory/vendors.yaml")
+    return folder
+  }
+
+  static let arguments = [
+    "run", "items.yaml", "--vendor", "FileBox", "--inventory", "inventory", "--archive", "log",
+    "--responder", "Dana", "--no-color",
+  ]
+
+  /// The one record written under `folder`.
+  func record(in folder: TemporaryDirectory) throws -> [String: Any] {
+    let root = folder.url.appendingPathComponent("log/records")
+    let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+    let files = (walker?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "json" }
+    try #require(files.count == 1, "\(files)")
+    return try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: files[0])) as? [String: Any])
+  }
+
+  /// The trail without its times, in a form that compares: question, prompt, answer, source
+  /// and what a responder replaced, entry by entry.
+  func trail(of record: [String: Any]) throws -> [String] {
+    let entries = try #require(record["trail"] as? [[String: Any]])
+    return try entries.map { entry in
+      var kept = entry
+      kept["at"] = nil
+      let data = try JSONSerialization.data(withJSONObject: kept, options: [.sortedKeys])
+      return String(decoding: data, as: UTF8.self)
+    }
+  }
+
+  /// Answers the questions the inventory leaves open, then changes an inventory answer in the
+  /// review; `interrupt` stops at the review that follows instead of writing the record.
+  func answer(_ session: PseudoTerminalSession, interrupt: Bool) throws {
+    try session.expect("When?")
+    try session.send("2026-12-04T16:00:00Z\n")
+    try session.expect("Ticket number?")
+    if interrupt {
+      try session.sendInterrupt()
+      return
+    }
+    try session.send("INC-7\n")
+    try session.expect("Review your answers")
+    try session.expect("from inventory, inventory/organisation.yaml:4")
+    try session.send("2\n")
+    try session.expect("Where are we established?")
+    try session.send("DE\n\n")
+    try session.expect("changed from the inventory's: GB")
+    try session.send("y\n")
+  }
+
+  @Test func aResumedRunWritesTheTrailAnUninterruptedRunWrites() throws {
+    let straight = try workspace()
+    let whole = try PseudoTerminalSession(Self.arguments, currentDirectory: straight.url)
+    try answer(whole, interrupt: false)
+    #expect(try whole.waitForExit() == 0, "\(whole.normalisedTranscript)")
+    let expected = try trail(of: record(in: straight))
+    #expect(expected.count == 4)
+    #expect(expected.filter { $0.contains("\"kind\":\"inventory\"") }.count == 2)
+
+    let folder = try workspace()
+    let first = try PseudoTerminalSession(Self.arguments, currentDirectory: folder.url)
+    try answer(first, interrupt: true)
+    try first.expect("Resume with: ")
+    #expect(try first.waitForExit() == 130)
+    let line = try #require(
+      first.normalisedTranscript.split(separator: "\n").first { $0.hasPrefix("Resume with: ") })
+    let words = line.dropFirst("Resume with: swift run triage ".count).split(separator: " ")
+      .map(String.init)
+    #expect(words.contains("--vendor") && words.contains("--inventory"), "\(line)")
+    let draft = try #require(words.firstIndex(of: "--resume").map { words[$0 + 1] })
+    let saved = try String(contentsOfFile: draft, encoding: .utf8)
+    #expect(saved.contains("\"inventory_sha256\""), "the draft keeps the inventory sources")
+
+    let second = try PseudoTerminalSession(
+      words + ["--responder", "Dana", "--no-color"], currentDirectory: folder.url)
+    try second.expect("Ticket number?")
+    try second.send("INC-7\n")
+    try second.expect("Review your answers")
+    try second.expect("from inventory, inventory/organisation.yaml:4")
+    try second.send("2\n")
+    try second.expect("Where are we established?")
+    try second.send("DE\n\n")
+    try second.expect("changed from the inventory's: GB")
+    try second.send("y\n")
+    #expect(try second.waitForExit() == 0, "\(second.normalisedTranscript)")
+    let resumed = try record(in: folder)
+    #expect(try trail(of: resumed) == expected)
+    #expect((resumed["inventory"] as? [String: Any])?["vendor"] as? String == "filebox")
+  }
+
+  /// A draft saved after the responder replaced an inventory answer keeps the replaced value.
+  @Test func aDraftKeepsTheInventoryAnswerTheResponderReplaced() throws {
+    let folder = try workspace()
+    let first = try PseudoTerminalSession(Self.arguments, currentDirectory: folder.url)
+    try first.expect("When?")
+    try first.send("2026-12-04T16:00:00Z\n")
+    try first.expect("Ticket number?")
+    try first.send("INC-7\n")
+    try first.expect("Review your answers")
+    try first.send("2\n")
+    try first.expect("Where are we established?")
+    try first.send("DE\n\n")
+    try first.expect("changed from the inventory's: GB")
+    try first.sendInterrupt()
+    try first.expect("Resume with: ")
+    #expect(try first.waitForExit() == 130)
+    let line = try #require(
+      first.normalisedTranscript.split(separator: "\n").first { $0.hasPrefix("Resume with: ") })
+    let words = line.dropFirst("Resume with: swift run triage ".count).split(separator: " ")
+      .map(String.init)
+    let second = try PseudoTerminalSession(
+      words + ["--responder", "Dana", "--no-color"], currentDirectory: folder.url)
+    try second.expect("changed from the inventory's: GB")
+    try second.send("y\n")
+    #expect(try second.waitForExit() == 0, "\(second.normalisedTranscript)")
+    let trail = try #require(try record(in: folder)["trail"] as? [[String: Any]])
+    let established = try #require(trail.first { $0["question"] as? String == "established_in" })
+    #expect((established["source"] as? [String: Any])?["kind"] as? String == "responder")
+    let replaced = try #require(established["replaced"] as? [String: Any])
+    #expect(replaced["answer"] as? [String] == ["GB"])
+    #expect((replaced["source"] as? [String: Any])?["line"] as? Int == 4)
+  }
+}
