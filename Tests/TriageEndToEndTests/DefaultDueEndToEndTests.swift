@@ -46,6 +46,13 @@ import TriageTestSupport
       vandelay["due_note"] as? String
         == "no notice clause for vandelay-imports in the inventory: default 24 hours after "
         + "discovered_at")
+    // Its recipient has no gaps where the inventory holds nothing: the fallbacks show instead.
+    let recipient = try #require(vandelay["to"] as? String)
+    #expect(
+      recipient.hasPrefix(
+        "client vandelay-imports: no recipient in the inventory, find their security contact by "
+          + "any channel on record (no notice clause in the inventory, from the inventory at "),
+      "\(recipient)")
     // A client with its own clause counts by it, with no note.
     let acme = try #require(
       notifications.first { $0["id"] as? String == "notify-client[acme-gmbh]" })

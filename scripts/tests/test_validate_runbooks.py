@@ -690,3 +690,16 @@ expect:
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class TemplateFallback(unittest.TestCase):
+    """`{{name ?? text}}`: the text stands in for an unset or empty value (Template.rendered)."""
+
+    def test_unset_and_empty_show_the_fallback(self):
+        self.assertEqual(vr.render("to {{item.notice_to ?? their contact}}", {}), "to their contact")
+        self.assertEqual(vr.render("{{owner??nobody}}", {"owner": ""}), "nobody")
+
+    def test_a_set_value_wins_and_names_are_read(self):
+        self.assertEqual(vr.render("{{ a ?? x }}", {"a": "set"}), "set")
+        self.assertEqual(vr.template_names("{{a ?? x}} {{b}}"), ["a", "b"])
+        self.assertEqual(vr.template_names("{{a ?? x}} {{b}}", bare_only=True), ["b"])

@@ -6,7 +6,7 @@ import YAMLLite
 extension ObligationFile: CacheableDocument {
   package static let cacheKind = "obligations"
   /// Bump when `ObligationFile` or any type it holds changes shape.
-  package static let cacheFormat = 2
+  package static let cacheFormat = 3
 
   package func encode(into writer: inout BinaryWriter) {
     let coder = CacheCoder(file: file)
@@ -163,11 +163,12 @@ private struct CacheCoder {
       case .text(let text):
         writer.write(byte: 0)
         writer.write(text)
-      case .reference(let name, let range):
+      case .reference(let name, let range, let fallback):
         writer.write(byte: 1)
         writer.write(name)
         writer.write(range.lowerBound)
         writer.write(range.upperBound)
+        writer.write(fallback) { $0.write($1) }
       }
     }
   }
@@ -354,7 +355,8 @@ private struct CacheCoder {
       case 0: return .text(try reader.readString())
       case 1:
         let name = try reader.readString()
-        return .reference(name, range: try readRange(&reader))
+        let range = try readRange(&reader)
+        return .reference(name, range: range, fallback: try readString(&reader))
       default: throw BinaryReadError()
       }
     }

@@ -7,8 +7,9 @@ package struct Template: Sendable, Equatable {
   /// A piece of the template: literal text or a reference.
   package enum Segment: Sendable, Equatable {
     case text(String)
-    /// A `{{name}}`: the name, and the `Character` range of the name itself.
-    case reference(String, range: Range<Int>)
+    /// A `{{name}}`: the name, and the `Character` range of the name itself; with
+    /// `{{name ?? text}}`, the text shown when the name is unset or empty.
+    case reference(String, range: Range<Int>, fallback: String? = nil)
   }
 
   /// The pieces in order.
@@ -60,7 +61,8 @@ package struct Template: Sendable, Equatable {
       if literalStart < open {
         segments.append(.text(String(decoding: bytes[literalStart..<open], as: UTF8.self)))
       }
-      segments.append(.reference(reference.name, range: reference.range))
+      segments.append(
+        .reference(reference.name, range: reference.range, fallback: reference.fallback))
       index = close + 2
       literalStart = index
     }
@@ -71,12 +73,24 @@ package struct Template: Sendable, Equatable {
   }
 
   /// What is written between `{{` and `}}`, starting at `Character` offset `start`: a name
-  /// with optional whitespace around it (empty when there is only whitespace).
+  /// with optional whitespace around it (empty when there is only whitespace), and after `??`
+  /// the text shown in its place when it is unset or empty.
   private struct Reference {
     var name: String
     var range: Range<Int>
+    var fallback: String?
 
     init(_ written: String, at start: Int) throws(TemplateError) {
+      var written = written
+      if let marker = written.range(of: "??") {
+        let text = written[marker.upperBound...].trimmed
+        guard !text.isEmpty else {
+          let offset = start + written.distance(from: written.startIndex, to: marker.lowerBound)
+          throw TemplateError(.emptyFallback, offset: offset, length: 2)
+        }
+        fallback = text
+        written = String(written[..<marker.lowerBound])
+      }
       name = written.trimmed
       let leading = written.prefix { $0.isWhitespace }.count
       range = (start + leading)..<(start + leading + name.count)
@@ -97,13 +111,14 @@ package struct Template: Sendable, Equatable {
   /// Every reference in order, with the `Character` offset of its name (repeats included).
   package var references: [(name: String, offset: Int)] {
     segments.compactMap { segment in
-      if case .reference(let name, let range) = segment { return (name, range.lowerBound) }
+      if case .reference(let name, let range, _) = segment { return (name, range.lowerBound) }
       return nil
     }
   }
 
   /// The text with each reference replaced by `Value.rendered` of its value; a name that is
-  /// missing or unset renders as the empty string.
+  /// missing, unset or empty renders as its fallback (`{{name ?? text}}`), else as the empty
+  /// string.
   ///
   /// The result is bounded, so a template naming one long answer twenty times cannot write it
   /// twenty times into the record: at most ``expansionLimit(with:)`` bytes of UTF-8, past which
@@ -120,7 +135,9 @@ package struct Template: Sendable, Equatable {
       let piece: String
       switch segment {
       case .text(let literal): piece = literal
-      case .reference(let name, _): piece = environment[name]?.rendered ?? ""
+      case .reference(let name, _, let fallback):
+        let value = environment[name]?.rendered ?? ""
+        piece = value.isEmpty ? fallback ?? "" : value
       }
       let pieceCount = piece.utf8.count
       if byteCount + pieceCount > limit && !isLimitExact {
@@ -149,7 +166,7 @@ package struct Template: Sendable, Equatable {
     var named: Set<String> = []
     var answers = 0
     for segment in segments {
-      if case .reference(let name, _) = segment, named.insert(name).inserted {
+      if case .reference(let name, _, _) = segment, named.insert(name).inserted {
         answers += environment[name]?.rendered.utf8.count ?? 0
       }
     }
@@ -181,7 +198,7 @@ package struct Template: Sendable, Equatable {
   /// name) and names defined later, positioned on the name.
   package func check(scope: ExpressionScope) -> [ExpressionDiagnostic] {
     segments.compactMap { segment in
-      guard case .reference(let name, let range) = segment else { return nil }
+      guard case .reference(let name, let range, _) = segment else { return nil }
       return scope.diagnostic(forName: name, range: range)
     }
   }
