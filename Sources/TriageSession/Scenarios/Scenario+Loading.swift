@@ -130,6 +130,12 @@ private struct ScenarioReader {
         var fields: [String: String] = [:]
         for field in entries(item.value) {
           guard let value = text(field.value, key: field.key) else { continue }
+          // `{rotate: add new, update dashboard}` reads `update dashboard` as a key with no
+          // value: a field the inventory would always give as text.
+          guard !value.isEmpty else {
+            error(.expectedText(key: field.key), at: field.keyLocation)
+            continue
+          }
           fields[field.key] = value
         }
         items[item.key] = fields

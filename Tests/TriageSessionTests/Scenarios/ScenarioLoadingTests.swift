@@ -26,6 +26,14 @@ import YAMLLite
       places == ["12:13", "13:13", "14:22", "15:13", "16:19", "16:33", "18:5", "19:5", "20:5"])
   }
 
+  @Test func refusesAnItemFieldWithNoValue() {
+    // `update dashboard` is a key with no value in this flow mapping, not part of `rotate`.
+    let lines = Self.lines(
+      "scenario: x\nrunbook: r\nrecorded: '2026-12-05T00:00:00Z'\nitem-fields:\n  creds:\n"
+        + "    key-1: {rotate: add new, update dashboard}\nanswers: {}\nexpect: {decision: d}\n")
+    #expect(lines == ["s.yaml:6:30: 'update dashboard' must be text"])
+  }
+
   @Test func reportsASyntaxErrorAtItsPosition() {
     #expect(
       Self.lines("scenario: x\nanswers: *a\n") == [
