@@ -81,10 +81,12 @@ package struct CachedInventory {
     }
   }
 
-  /// The vendor `query` names (by id, then name, then alias, then product, ignoring letter case
-  /// and surrounding spaces, as ``Inventory/match(_:)``) with the part of the inventory an
-  /// incident there involves: the vendor, the vendors down its sub-processor chains, the
-  /// clients it reaches and the organisation. Nil when the entry turns out damaged.
+  /// The vendor `query` names, with the part of the inventory an incident there involves.
+  ///
+  /// Found as ``Inventory/match(_:)`` finds it (by id, then name, then alias, then product,
+  /// ignoring letter case and surrounding spaces); the part holds the vendor, the vendors down
+  /// its sub-processor chains, the clients it reaches and the organisation. Nil when the entry
+  /// turns out damaged.
   package func vendor(
     _ query: String
   ) -> Result<(inventory: Inventory, match: VendorMatch), VendorLookupError>? {

@@ -109,8 +109,10 @@ package struct InventoryCache: Sendable {
     return CachedInventory(bytes, key: key, build: build, named: shownFolder)
   }
 
-  /// Stores `inventory` (loaded without errors from the files `key` names), whose hash is
-  /// `sha256`; nothing when the files loaded are not the key's. Errors are ignored.
+  /// Stores `inventory`, loaded without errors from the files `key` names.
+  ///
+  /// `sha256` is its hash. Nothing is stored when the files loaded are not the key's; errors
+  /// are ignored.
   package func store(_ inventory: Inventory, sha256: String, for key: Key) {
     guard inventory.files.map(\.relativePath) == key.files.map(\.path),
       let bytes = Self.encode(inventory, sha256: sha256, key: key, build: build)

@@ -200,7 +200,8 @@ extension InventoryItemCoding {
     write(data.source, into: &writer)
   }
 
-  private func readDataSet(_ reader: inout BinaryReader) throws(BinaryReadError) -> InventoryDataSet {
+  private func readDataSet(_ reader: inout BinaryReader) throws(BinaryReadError) -> InventoryDataSet
+  {
     InventoryDataSet(
       id: try reader.readString(), elements: try reader.readStrings(),
       residents: try reader.readArray { reader throws(BinaryReadError) in

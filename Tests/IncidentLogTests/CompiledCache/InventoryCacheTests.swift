@@ -131,7 +131,8 @@ import TriageTestSupport
     let added = try folder.write("vendors: []\n", to: "inventory/vendors/more.yaml").path
     #expect(try !Self.isHit(cache, inventory))
     try Self.fill(cache, inventory)
-    Self.setModified(cache.entryPath(for: inventory), seconds: Int(Date().timeIntervalSince1970) + 2)
+    Self.setModified(
+      cache.entryPath(for: inventory), seconds: Int(Date().timeIntervalSince1970) + 2)
     #expect(try Self.isHit(cache, inventory))
     _ = unlink(added)
     #expect(try !Self.isHit(cache, inventory))

@@ -44,7 +44,8 @@ import TriageTestSupport
     }
     var printed = ["\(run.exit)", normalized(run.output), normalized(run.error)]
     for path in records {
-      printed.append(normalized(path) + "\n" + normalized(tree.text(at: archive + "/" + path) ?? ""))
+      printed.append(
+        normalized(path) + "\n" + normalized(tree.text(at: archive + "/" + path) ?? ""))
     }
     return printed
   }
