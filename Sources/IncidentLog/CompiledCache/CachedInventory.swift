@@ -8,12 +8,6 @@ import RunbookCore
 /// then decodes that vendor, the vendors down its sub-processor chains and the clients it
 /// reaches, each record checked against its own checksum.
 package struct CachedInventory {
-  /// Where a record is among the entry's bytes, and its checksum.
-  struct Place {
-    var range: Range<Int>
-    var checksum: UInt64
-  }
-
   /// The inventory's hash (`Inventory.sha256`) as it was when the entry was made.
   package let sha256: String
   package let organisation: InventoryOrganisation?
@@ -21,8 +15,12 @@ package struct CachedInventory {
   package let folder: String
   private let bytes: [UInt8]
   private let coding: InventoryItemCoding
-  private let clients: [Place]
-  private let vendors: [(place: Place, reached: [Int])]
+  private let clientCount: Int
+  private let vendorCount: Int
+  /// Where the records' places start (16 bytes a record: clients, then vendors).
+  private let placesOffset: Int
+  /// Where the records start.
+  private let recordsOffset: Int
   /// Where the vendors' names start.
   private let namesOffset: Int
 
@@ -35,12 +33,15 @@ package struct CachedInventory {
     let headLength = Self.word(bytes, at: magic.count + 8)
     let headStart = magic.count + 16
     guard headLength <= UInt64(bytes.count - headStart) else { return nil }
-    let recordsStart = headStart + Int(headLength)
-    guard FNV1a.hash(bytes[headStart..<recordsStart]) == checksum else { return nil }
+    let recordsOffset = headStart + Int(headLength)
+    guard InventoryCache.checksum(bytes, headStart..<recordsOffset) == checksum else {
+      return nil
+    }
     let coding = InventoryItemCoding(
       files: key.files.map { (shownFolder as NSString).appendingPathComponent($0.path) })
     self.bytes = bytes
     self.coding = coding
+    self.recordsOffset = recordsOffset
     folder = shownFolder
     var reader = BinaryReader(bytes, from: headStart)
     do throws(BinaryReadError) {
@@ -53,29 +54,13 @@ package struct CachedInventory {
       organisation = try reader.readOptional { reader throws(BinaryReadError) in
         try coding.readOrganisation(&reader)
       }
-      let recordsCount = bytes.count - recordsStart
-      func readPlace(_ reader: inout BinaryReader) throws(BinaryReadError) -> Place {
-        let offset = try reader.readInt()
-        let length = try reader.readInt()
-        let checksum = try reader.readUnsigned()
-        guard offset >= 0, length >= 0, offset <= recordsCount - length else {
-          throw BinaryReadError()
-        }
-        return Place(
-          range: recordsStart + offset..<recordsStart + offset + length, checksum: checksum)
-      }
-      clients = try reader.readArray(readPlace)
-      let clientCount = clients.count
-      vendors = try reader.readArray { reader throws(BinaryReadError) in
-        let place = try readPlace(&reader)
-        let reached = try reader.readArray { reader throws(BinaryReadError) in
-          let index = try reader.readInt()
-          guard index >= 0, index < clientCount else { throw BinaryReadError() }
-          return index
-        }
-        return (place, reached)
-      }
-      namesOffset = reader.offset
+      clientCount = try reader.readInt()
+      vendorCount = try reader.readInt()
+      placesOffset = reader.offset
+      guard clientCount >= 0, vendorCount >= 0,
+        (clientCount + vendorCount) * 16 <= recordsOffset - placesOffset
+      else { return nil }
+      namesOffset = placesOffset + (clientCount + vendorCount) * 16
     } catch {
       return nil
     }
@@ -91,39 +76,7 @@ package struct CachedInventory {
     _ query: String
   ) -> Result<(inventory: Inventory, match: VendorMatch), VendorLookupError>? {
     let wanted = query.trimmed.lowercased()
-    let wantedBytes = Array(wanted.utf8)
-    let wantedIsASCII = wantedBytes.allSatisfy { $0 < 0x80 }
-    var found: [[(vendor: Int, text: Range<Int>)]] = [[], [], [], []]
-    var ids: [Range<Int>] = []
-    ids.reserveCapacity(vendors.count)
-    var reader = BinaryReader(bytes, from: namesOffset)
-    do throws(BinaryReadError) {
-      for vendor in vendors.indices {
-        let count = try reader.readCount()
-        var matchedKinds: UInt8 = 0
-        for index in 0..<count {
-          let flags = try reader.readByte()
-          let kind = Int(flags & 3)
-          let text = try reader.skipString()
-          let lower = flags & 4 != 0 ? try reader.skipString() : text
-          if index == 0 {
-            guard kind == 0 else { throw BinaryReadError() }
-            ids.append(text)
-          }
-          guard matchedKinds & (1 << kind) == 0 else { continue }
-          let isEqual =
-            wantedIsASCII && flags & 8 == 0
-            ? bytes[lower].elementsEqual(wantedBytes)
-            : String(decoding: bytes[lower], as: UTF8.self) == wanted
-          if isEqual {
-            found[kind].append((vendor, text))
-            matchedKinds |= 1 << kind
-          }
-        }
-      }
-    } catch {
-      return nil
-    }
+    guard let (found, ids) = scanNames(for: wanted) else { return nil }
     let kinds: [VendorMatch.MatchedBy] = [.id, .name, .alias, .product]
     for (kind, matches) in zip(kinds, found) where !matches.isEmpty {
       guard matches.count == 1, let only = matches.first else {
@@ -138,16 +91,87 @@ package struct CachedInventory {
     return .failure(.noMatch(query, suggestion: Suggestion.nearest(to: query, in: candidates)))
   }
 
+  /// For each kind of name (id, name, alias, product), the vendors with one whose lower-case
+  /// form is `wanted` and where that name is; and every vendor's id. Nil when the names are
+  /// malformed.
+  ///
+  /// Reads the names in place: comparing bytes when both sides are ASCII (where equal bytes
+  /// are equal strings), as strings otherwise.
+  private func scanNames(
+    for wanted: String
+  ) -> (found: [[(vendor: Int, text: Range<Int>)]], ids: [Range<Int>])? {
+    let wantedBytes = Array(wanted.utf8)
+    let wantedIsASCII = wantedBytes.allSatisfy { $0 < 0x80 }
+    var found: [[(vendor: Int, text: Range<Int>)]] = [[], [], [], []]
+    var ids: [Range<Int>] = []
+    ids.reserveCapacity(vendorCount)
+    let whole = bytes.withUnsafeBufferPointer { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return false }
+      var offset = namesOffset
+      // A varint at `offset` no larger than the bytes left; nil when there is none.
+      func count() -> Int? {
+        var value = 0
+        var shift = 0
+        while offset < buffer.count, shift < 63 {
+          let byte = buffer[offset]
+          offset += 1
+          value |= Int(byte & 0x7F) << shift
+          if byte < 0x80 { return value <= buffer.count - offset ? value : nil }
+          shift += 7
+        }
+        return nil
+      }
+      for vendor in 0..<vendorCount {
+        guard let names = count() else { return false }
+        var matchedKinds: UInt8 = 0
+        for index in 0..<names {
+          guard offset < buffer.count else { return false }
+          let flags = buffer[offset]
+          offset += 1
+          let kind = Int(flags & 3)
+          guard let textCount = count() else { return false }
+          let text = offset..<offset + textCount
+          offset += textCount
+          var lower = text
+          if flags & 4 != 0 {
+            guard let lowerCount = count() else { return false }
+            lower = offset..<offset + lowerCount
+            offset += lowerCount
+          }
+          if index == 0 {
+            guard kind == 0 else { return false }
+            ids.append(text)
+          }
+          guard matchedKinds & (1 << kind) == 0 else { continue }
+          let isEqual =
+            wantedIsASCII && flags & 8 == 0
+            ? lower.count == wantedBytes.count
+              && memcmp(base + lower.lowerBound, wantedBytes, lower.count) == 0
+            : String(decoding: UnsafeBufferPointer(rebasing: buffer[lower]), as: UTF8.self)
+              == wanted
+          if isEqual {
+            found[kind].append((vendor, text))
+            matchedKinds |= 1 << kind
+          }
+        }
+      }
+      return ids.count == vendorCount
+    }
+    return whole ? (found, ids) : nil
+  }
+
   /// The inventory's part around vendor `index`, and that vendor; nil when a record is damaged.
   private func part(
     around index: Int, ids: [Range<Int>]
   ) -> (inventory: Inventory, vendor: InventoryVendor)? {
     var decoded: [Int: InventoryVendor] = [:]
+    var reached: [Int] = []
     var pending = [index]
     while let next = pending.popLast() {
       guard decoded[next] == nil else { continue }
-      guard let vendor = decodeVendor(next) else { return nil }
+      guard let (vendor, clients) = decodeVendor(next) else { return nil }
       decoded[next] = vendor
+      if next == index { reached = clients }
       for sub in vendor.subProcessors {
         if let found = vendorIndex(id: sub.name, ids: ids), decoded[found] == nil {
           pending.append(found)
@@ -155,7 +179,7 @@ package struct CachedInventory {
       }
     }
     var clients: [InventoryClient] = []
-    for client in vendors[index].reached {
+    for client in reached {
       guard let decoded = decodeClient(client) else { return nil }
       clients.append(decoded)
     }
@@ -183,7 +207,7 @@ package struct CachedInventory {
     var names: [String] = []
     var reader = BinaryReader(bytes, from: namesOffset)
     do throws(BinaryReadError) {
-      for _ in vendors.indices {
+      for _ in 0..<vendorCount {
         for _ in 0..<(try reader.readCount()) {
           let flags = try reader.readByte()
           names.append(string(try reader.skipString()))
@@ -196,25 +220,42 @@ package struct CachedInventory {
     return names
   }
 
-  private func decodeVendor(_ index: Int) -> InventoryVendor? {
-    let place = vendors[index].place
-    guard var reader = record(place), let vendor = try? coding.readVendor(&reader),
-      reader.offset == place.range.upperBound
-    else { return nil }
-    return vendor
+  /// Vendor `index` and the clients it reaches (their indices); nil when its record is damaged.
+  private func decodeVendor(_ index: Int) -> (InventoryVendor, [Int])? {
+    guard let range = record(clientCount + index) else { return nil }
+    var reader = BinaryReader(bytes, from: range.lowerBound)
+    do throws(BinaryReadError) {
+      let reached = try reader.readArray { reader throws(BinaryReadError) in
+        let client = try reader.readInt()
+        guard client >= 0, client < clientCount else { throw BinaryReadError() }
+        return client
+      }
+      let vendor = try coding.readVendor(&reader)
+      return reader.offset == range.upperBound ? (vendor, reached) : nil
+    } catch {
+      return nil
+    }
   }
 
+  /// Client `index`; nil when its record is damaged.
   private func decodeClient(_ index: Int) -> InventoryClient? {
-    guard var reader = record(clients[index]), let client = try? coding.readClient(&reader),
-      reader.offset == clients[index].range.upperBound
+    guard let range = record(index) else { return nil }
+    var reader = BinaryReader(bytes, from: range.lowerBound)
+    guard let client = try? coding.readClient(&reader), reader.offset == range.upperBound
     else { return nil }
     return client
   }
 
-  /// A reader at the record `place` names, when its bytes match its checksum.
-  private func record(_ place: Place) -> BinaryReader? {
-    guard FNV1a.hash(bytes[place.range]) == place.checksum else { return nil }
-    return BinaryReader(bytes, from: place.range.lowerBound)
+  /// Where record `index` (clients first, then vendors) is, when its bytes match its checksum.
+  private func record(_ index: Int) -> Range<Int>? {
+    guard index >= 0, index < clientCount + vendorCount else { return nil }
+    let place = Self.word(bytes, at: placesOffset + index * 16)
+    let start = recordsOffset + Int(place & 0xFFFF_FFFF)
+    let end = start + Int(place >> 32)
+    guard end <= bytes.count,
+      InventoryCache.checksum(bytes, start..<end) == Self.word(bytes, at: placesOffset + index * 16 + 8)
+    else { return nil }
+    return start..<end
   }
 
   private func string(_ range: Range<Int>) -> String {

@@ -10,17 +10,22 @@ import RunbookCore
 ///
 /// ```
 /// "TRIAGEI1"                 8 bytes
-/// FNV-1a 64 of the head      8 bytes, little-endian
+/// checksum of the head       8 bytes (``checksum(_:_:)``)
 /// the head's length          8 bytes, little-endian
-/// head (BinaryWriter):       kind, build, format, folder, the facts vocabulary's key (or
+/// head:                      kind, build, format, folder, the facts vocabulary's key (or
 ///                            none), each YAML file's key (relative path, size, mtime, inode,
-///                            device), the inventory's SHA-256, the organisation; per client
-///                            where its record is; per vendor where its record is and the
-///                            clients it reaches; then per vendor its names (id, name, aliases,
-///                            products, each with its lower-case form)
-/// records:                   each client, then each vendor (InventoryItemCoding); the head
-///                            holds each record's offset, length and FNV-1a 64
+///                            device), the inventory's SHA-256, the organisation, the number
+///                            of clients and of vendors (BinaryWriter); then per client and
+///                            per vendor where its record is (offset, length: 4 bytes each;
+///                            checksum: 8 bytes); then per vendor its names (id, name,
+///                            aliases, products, each with its lower-case form when it differs)
+/// records:                   each client, then each vendor: the clients it reaches, then the
+///                            vendor (InventoryItemCoding)
 /// ```
+///
+/// A run reads the head, scans the names for the vendor asked for and decodes that vendor's
+/// record (and those down its sub-processor chains and the clients it reaches), each checked
+/// against its own checksum; nothing else is decoded.
 ///
 /// An entry is used only when the folder holds the same YAML files with the same `stat` as when
 /// it was made (a file added or removed is a miss), the facts vocabulary the checks ran against
@@ -122,21 +127,22 @@ package struct InventoryCache: Sendable {
   }
 
   /// The bytes of an entry for `inventory`, made from the files `key` names; nil when its
-  /// items cannot be indexed (a client that is not the inventory's).
+  /// items cannot be indexed (a client that is not the inventory's, 4 GB of records).
   package static func encode(
     _ inventory: Inventory, sha256: String, key: Key, build: String
   ) -> [UInt8]? {
     let coding = InventoryItemCoding(
       files: key.files.map { (inventory.folder as NSString).appendingPathComponent($0.path) })
     var records = BinaryWriter()
-    func place(_ write: (inout BinaryWriter) -> Void) -> (Int, Int, UInt64) {
+    var places: [UInt8] = []
+    func place(_ write: (inout BinaryWriter) -> Void) {
       let start = records.bytes.count
       write(&records)
-      let length = records.bytes.count - start
-      return (start, length, FNV1a.hash(records.bytes[start...]))
+      let end = records.bytes.count
+      appendWord(UInt64(start) | UInt64(end - start) << 32, to: &places)
+      appendWord(checksum(records.bytes, start..<end), to: &places)
     }
-    let clients = inventory.clients.map { client in place { coding.write(client, into: &$0) } }
-    var vendors: [(place: (Int, Int, UInt64), reached: [Int])] = []
+    for client in inventory.clients { place { coding.write(client, into: &$0) } }
     for vendor in inventory.vendors {
       var reached: [Int] = []
       var next = 0
@@ -146,8 +152,12 @@ package struct InventoryCache: Sendable {
         reached.append(next)
         next += 1
       }
-      vendors.append((place { coding.write(vendor, into: &$0) }, reached))
+      place { records in
+        records.write(reached) { $0.write($1) }
+        coding.write(vendor, into: &records)
+      }
     }
+    guard records.bytes.count < 1 << 32 else { return nil }
     var head = BinaryWriter()
     head.write(kind)
     head.write(build)
@@ -157,11 +167,9 @@ package struct InventoryCache: Sendable {
     head.write(key.files) { write($1, into: &$0) }
     head.write(sha256)
     head.write(inventory.organisation) { coding.write($1, into: &$0) }
-    head.write(clients) { write($1, into: &$0) }
-    head.write(vendors) { head, vendor in
-      write(vendor.place, into: &head)
-      head.write(vendor.reached) { $0.write($1) }
-    }
+    head.write(inventory.clients.count)
+    head.write(inventory.vendors.count)
+    for byte in places { head.write(byte: byte) }
     for vendor in inventory.vendors {
       let names =
         [(0, vendor.id), (1, vendor.name)] + vendor.aliases.map { (2, $0) }
@@ -177,9 +185,33 @@ package struct InventoryCache: Sendable {
       }
     }
     var bytes = magic
-    appendWord(FNV1a.hash(head.bytes), to: &bytes)
+    appendWord(checksum(head.bytes, 0..<head.bytes.count), to: &bytes)
     appendWord(UInt64(head.bytes.count), to: &bytes)
     return bytes + head.bytes + records.bytes
+  }
+
+  /// A 64-bit checksum of `bytes[range]`, taken 8 bytes at a time in the machine's byte order
+  /// (an entry is read where it was written).
+  ///
+  /// For damage detection only, as ``CompiledCache``'s FNV-1a, at an eighth of its cost: each
+  /// step is a bijection of the running value, so any one changed word always changes the
+  /// result.
+  static func checksum(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+    let prime: UInt64 = 0x0000_0100_0000_01b3
+    return bytes.withUnsafeBytes { raw in
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(range.count)
+      var index = range.lowerBound
+      while index + 8 <= range.upperBound {
+        hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime
+        hash ^= hash >> 31
+        index += 8
+      }
+      while index < range.upperBound {
+        hash = (hash ^ UInt64(raw[index])) &* prime
+        index += 1
+      }
+      return hash
+    }
   }
 
   /// Appends `value`'s 8 bytes, little-endian.
@@ -199,10 +231,4 @@ package struct InventoryCache: Sendable {
     writer.write(key.device)
   }
 
-  /// Writes where a record is: offset, length, checksum.
-  static func write(_ place: (Int, Int, UInt64), into writer: inout BinaryWriter) {
-    writer.write(place.0)
-    writer.write(place.1)
-    writer.write(place.2)
-  }
 }

@@ -128,6 +128,25 @@ import TriageTestSupport
     #expect(Self.isHit(tree))
   }
 
+  @Test func aDamagedRecordFallsBackToAFullLoad() throws {
+    let tree = try Self.tree()
+    let plain = Self.run(vendor: "moveit-cloud", archive: "/a", tree: tree, environment: [:])
+    _ = Self.run(vendor: "moveit-cloud", archive: "/b", tree: tree, environment: Self.cached)
+    let cache = InventoryCache(folder: "/cache", fileSystem: tree, build: Triage.version)
+    let entry = cache.entryPath(for: Self.inventory)
+    var bytes = try tree.readFile(at: entry)
+    // Every record zeroed (the head, whose length is at bytes 16-23, left whole).
+    let headLength = (0..<8).reduce(0) { $0 | Int(bytes[16 + $1]) << ($1 * 8) }
+    for index in (24 + headLength)..<bytes.count { bytes[index] = 0 }
+    try tree.overwriteFile(bytes, at: entry)
+    #expect(Self.isHit(tree))
+    let damaged = Self.run(
+      vendor: "moveit-cloud", archive: "/c", tree: tree, environment: Self.cached)
+    #expect(damaged == plain)
+    // The full load stored a whole entry again.
+    #expect(try tree.readFile(at: entry) != bytes)
+  }
+
   @Test func anInventoryWithAnErrorIsNeverCached() throws {
     let tree = try Self.tree()
     let path = Self.inventory + "/clients.yaml"
