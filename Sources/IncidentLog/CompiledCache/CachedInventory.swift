@@ -253,7 +253,8 @@ package struct CachedInventory {
     let start = recordsOffset + Int(place & 0xFFFF_FFFF)
     let end = start + Int(place >> 32)
     guard end <= bytes.count,
-      InventoryCache.checksum(bytes, start..<end) == Self.word(bytes, at: placesOffset + index * 16 + 8)
+      InventoryCache.checksum(bytes, start..<end)
+        == Self.word(bytes, at: placesOffset + index * 16 + 8)
     else { return nil }
     return start..<end
   }

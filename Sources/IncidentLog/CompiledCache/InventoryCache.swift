@@ -143,17 +143,21 @@ package struct InventoryCache: Sendable {
       appendWord(checksum(records.bytes, start..<end), to: &places)
     }
     for client in inventory.clients { place { coding.write(client, into: &$0) } }
+    // The clients each vendor reaches, as `Inventory.clients(of:)` finds them (ids are unique
+    // in an inventory without errors), without asking it a thousand times over.
+    var clientIndex: [String: Int] = [:]
+    var listing: [String: [Int]] = [:]
+    for (index, client) in inventory.clients.enumerated() {
+      guard clientIndex.updateValue(index, forKey: client.id) == nil else { return nil }
+      for vendor in Set(client.vendors) { listing[vendor, default: []].append(index) }
+    }
     for vendor in inventory.vendors {
-      var reached: [Int] = []
-      var next = 0
-      for client in inventory.clients(of: vendor) {
-        while next < inventory.clients.count, inventory.clients[next] != client { next += 1 }
-        guard next < inventory.clients.count else { return nil }
-        reached.append(next)
-        next += 1
+      var reached = Set(listing[vendor.id] ?? [])
+      for id in vendor.data.flatMap(\.clients) {
+        if let index = clientIndex[id] { reached.insert(index) }
       }
       place { records in
-        records.write(reached) { $0.write($1) }
+        records.write(reached.sorted()) { $0.write($1) }
         coding.write(vendor, into: &records)
       }
     }
