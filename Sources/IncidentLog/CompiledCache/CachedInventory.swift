@@ -91,11 +91,10 @@ package struct CachedInventory {
     return .failure(.noMatch(query, suggestion: Suggestion.nearest(to: query, in: candidates)))
   }
 
-  /// For each kind of name (id, name, alias, product), the vendors with one whose lower-case
-  /// form is `wanted` and where that name is; and every vendor's id. Nil when the names are
-  /// malformed.
+  /// The vendors with a name whose lower-case form is `wanted`, and every vendor's id.
   ///
-  /// Reads the names in place: comparing bytes when both sides are ASCII (where equal bytes
+  /// Per kind of name (id, name, alias, product): each such vendor and where its name is. Nil
+  /// when the names are malformed. Reads the names in place: comparing bytes when both sides are ASCII (where equal bytes
   /// are equal strings), as strings otherwise.
   private func scanNames(
     for wanted: String
