@@ -95,6 +95,69 @@ import TriageTestSupport
     }
   }
 
+  @Test func chainsAmbiguityAndLetterCaseAreAsInAFullLoad() throws {
+    let folder = try TemporaryDirectory()
+    let past = Int(Date().timeIntervalSince1970) - 100
+    let files = [
+      "inventory/a.yaml": """
+      vendors:
+        - id: alpha
+          name: Ålpha Ünïcode
+          products: [Shared Tool]
+          sub-processors: [beta, Some Outside Firm]
+          data:
+            - {id: alpha-data, elements: [contact-only], residents: {DE: 3}, clients: [acme]}
+        - id: beta
+          name: Beta
+          aliases: [ÉCOLE]
+          products: [Shared Tool]
+          sub-processors: [gamma]
+
+      """,
+      "inventory/b/c.yaml": """
+      vendors:
+        - id: gamma
+          name: Gamma
+          sub-processors: [alpha, beta]
+      clients:
+        - id: acme
+          name: Acme
+          notice: {within: 24 hours, to: sec@acme.example}
+        - id: initech
+          name: Initech
+          vendors: [gamma, beta]
+
+      """,
+    ]
+    for (name, text) in files {
+      Self.setModified(try folder.write(text, to: name).path, seconds: past)
+    }
+    let inventory = folder.path + "/inventory"
+    let cache = InventoryCache(
+      folder: folder.path + "/cache", fileSystem: SystemFileSystem(), build: "test-1")
+    try Self.fill(cache, inventory)
+    let full = try Self.load(inventory, named: "inventory")
+    let cached = try #require(cache.lookup(try Self.key(inventory), named: "inventory"))
+    let queries = [
+      "alpha", "BETA", "gamma", "ålpha ünïcode", "ÅLPHA ÜNÏCODE", "école", "shared tool",
+      "Shared Tol", "Some Outside Firm",
+    ]
+    for query in queries {
+      switch (try #require(cached.vendor(query), "\(query)"), full.match(query)) {
+      case (.success(let part), .success(let match)):
+        #expect(part.match == match, "\(query)")
+        #expect(part.inventory.impact(of: part.match) == full.impact(of: match), "\(query)")
+      case (.failure(let error), .failure(let expected)):
+        #expect(error == expected, "\(query)")
+      default:
+        Issue.record("\(query): the cache and a full load disagree")
+      }
+    }
+    // A chain that comes back round is cut as in a full load.
+    let alpha = try #require(full.vendor("alpha"))
+    #expect(full.subProcessorChains(from: alpha).count > 1)
+  }
+
   @Test func anEditedFileIsAMissEvenWithTheSameSizeAndSecond() throws {
     let (folder, inventory, cache) = try Self.workspace()
     try Self.fill(cache, inventory)
