@@ -154,7 +154,12 @@ package struct SystemFileSystem: FileSystem {
         if count == 0 { break }
         filled += count
       }
-      return Array(UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
+      // One copy with `memcpy`: `Array(_:)` of a raw buffer copies a byte at a time.
+      return [UInt8](unsafeUninitializedCapacity: filled) { target, count in
+        UnsafeMutableRawBufferPointer(target).copyMemory(
+          from: UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
+        count = filled
+      }
     } catch {
       throw ArchiveError(error, path: path)
     }
