@@ -154,12 +154,7 @@ package struct SystemFileSystem: FileSystem {
         if count == 0 { break }
         filled += count
       }
-      // One copy with `memcpy`: `Array(_:)` of a raw buffer copies a byte at a time.
-      return [UInt8](unsafeUninitializedCapacity: filled) { target, count in
-        UnsafeMutableRawBufferPointer(target).copyMemory(
-          from: UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
-        count = filled
-      }
+      return Array(UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
     } catch {
       throw ArchiveError(error, path: path)
     }
