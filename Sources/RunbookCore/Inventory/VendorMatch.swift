@@ -9,6 +9,12 @@ package struct VendorMatch: Sendable, Equatable {
   package var matchedBy: MatchedBy
   /// The text that matched, as the inventory writes it (`GitHub Actions`).
   package var matchedText: String
+
+  package init(vendor: InventoryVendor, matchedBy: MatchedBy, matchedText: String) {
+    self.vendor = vendor
+    self.matchedBy = matchedBy
+    self.matchedText = matchedText
+  }
 }
 
 /// Why no single vendor matches what was typed.

@@ -154,6 +154,13 @@ package struct BinaryReader {
     return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
   }
 
+  /// Skips a string, giving where its bytes are, to compare them without making a `String`.
+  package mutating func skipString() throws(BinaryReadError) -> Range<Int> {
+    let count = try readCount()
+    defer { offset += count }
+    return offset..<offset + count
+  }
+
   /// Reads an optional written by ``BinaryWriter/write(_:_:)-(Value?,_)``.
   package mutating func readOptional<Value>(
     _ readValue: (inout BinaryReader) throws(BinaryReadError) -> Value

@@ -21,12 +21,12 @@ struct VendorAnswers {
   static func load(_ invocation: Invocation, _ context: CommandContext) throws -> VendorAnswers? {
     guard let query = invocation.value(.vendor) else { return nil }
     let locator = InventoryLocator(context)
-    let inventory = try locator.load(locator.folder(invocation.value(.inventory)))
-    let match = try InventoryLocator.match(query, in: inventory)
+    let (inventory, match, sha256) = try locator.loadVendor(
+      query, folder: locator.folder(invocation.value(.inventory)))
     return VendorAnswers(
       answers: InventoryAnswers(
         impact: inventory.impact(of: match), organisation: inventory.organisation,
-        sha256: inventory.sha256))
+        sha256: sha256))
   }
 
   /// `12 answers from the inventory (moveit-cloud): …`, for standard error.

@@ -26,8 +26,8 @@ enum AffectedVendorCommand {
     vendor query: String, inventoryFolder: String?, json: Bool, context: CommandContext
   ) throws -> TriageExit {
     let locator = InventoryLocator(context)
-    let inventory = try locator.load(locator.folder(inventoryFolder))
-    let match = try InventoryLocator.match(query, in: inventory)
+    let (inventory, match, _) = try locator.loadVendor(
+      query, folder: locator.folder(inventoryFolder))
     let tags = match.vendor.runbooks.isEmpty ? runbookTags(context) : []
     let report = AffectedVendorReport(impact: inventory.impact(of: match, runbookTags: tags))
     context.standardOutput.write(json ? report.json : report.rendered())

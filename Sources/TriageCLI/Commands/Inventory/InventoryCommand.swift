@@ -132,8 +132,8 @@ enum InventoryListCommand {
 enum InventoryShowCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let locator = InventoryLocator(context)
-    let inventory = try locator.load(locator.folder(invocation.value(.inventory)))
-    let match = try InventoryLocator.match(invocation.argument(.vendor) ?? "", in: inventory)
+    let (inventory, match, _) = try locator.loadVendor(
+      invocation.argument(.vendor) ?? "", folder: locator.folder(invocation.value(.inventory)))
     let view = VendorDetail(vendor: match.vendor, clients: inventory.clients(of: match.vendor))
     context.standardOutput.write(invocation.flag(.json) ? view.json : view.rendered())
     return .success

@@ -1,4 +1,5 @@
 import Foundation
+import IncidentLog
 import RunbookCore
 
 extension OptionName {
@@ -38,14 +39,35 @@ package struct InventoryLocator {
     return "inventory"
   }
 
-  /// The facts vocabulary of the first obligations library found, if any loads.
-  func vocabulary() -> FactVocabulary? {
+  /// The facts vocabulary file of the first obligations library found, resolved; nil when
+  /// there is none.
+  func vocabularyFile() -> String? {
     let locator = RunbookLocator(context, folder: nil)
     guard let folder = locator.obligationsFolder(near: nil) else { return nil }
-    let path = (context.resolvedPath(folder) as NSString)
+    return (context.resolvedPath(folder) as NSString)
       .appendingPathComponent(ObligationLibrary.factsFileName)
-    guard let bytes = try? context.fileSystem.readFile(at: path) else { return nil }
+  }
+
+  /// The facts vocabulary in `path`, if it loads.
+  func vocabulary(at path: String?) -> FactVocabulary? {
+    guard let path, let bytes = try? context.fileSystem.readFile(at: path) else { return nil }
     return FactVocabulary.load(bytes, file: path).0
+  }
+
+  /// The compiled cache's inventory entries, in the folder the environment names; nil when it
+  /// names none, or names something that is not a folder (`TRIAGE_CACHE_DIR=/dev/null` turns
+  /// the cache off).
+  var cache: InventoryCache? {
+    let environment = context.environment
+    guard
+      let folder = CompiledCache.folder(
+        cacheDirectory: environment[.triageCacheDir], xdgCacheHome: environment[.xdgCacheHome],
+        home: environment[.home])
+    else { return nil }
+    if let status = try? context.fileSystem.status(at: folder), status.kind != .directory {
+      return nil
+    }
+    return InventoryCache(folder: folder, fileSystem: context.fileSystem, build: Triage.version)
   }
 
   /// The ids of the runbooks in the search folders; nil when there are none (nothing to check
@@ -64,14 +86,19 @@ package struct InventoryLocator {
   package func loadWithDiagnostics(
     _ folder: String, checkingRunbooks: Bool = false
   ) throws -> (inventory: Inventory?, diagnostics: [Diagnostic], sources: [String: String]) {
-    guard context.isDirectory(folder) else {
-      throw CommandFailure(
-        "\(VisibleText.line(folder)): no inventory folder here; give --inventory DIR or set "
-          + "TRIAGE_INVENTORY (docs/inventory-format.md)", exit: .noInput)
-    }
+    try loadWithDiagnostics(
+      folder, checkingRunbooks: checkingRunbooks, vocabularyFile: vocabularyFile())
+  }
+
+  /// The same, with the facts vocabulary file already found.
+  private func loadWithDiagnostics(
+    _ folder: String, checkingRunbooks: Bool, vocabularyFile: String?
+  ) throws -> (inventory: Inventory?, diagnostics: [Diagnostic], sources: [String: String]) {
+    try requireFolder(folder)
     let resolved = context.resolvedPath(folder)
     let (inventory, diagnostics) = Inventory.load(
-      folder: resolved, named: folder, fileSystem: context.fileSystem, vocabulary: vocabulary(),
+      folder: resolved, named: folder, fileSystem: context.fileSystem,
+      vocabulary: vocabulary(at: vocabularyFile),
       runbookIDs: checkingRunbooks ? runbookIDs() : nil)
     // The text of the files, to show the offending lines (read again only when needed).
     var sources: [String: String] = [:]
@@ -91,11 +118,58 @@ package struct InventoryLocator {
   /// - Throws: `CommandFailure` (66) when the folder does not exist, `DiagnosticsError` (65)
   ///   listing every error when it does not load.
   package func load(_ folder: String) throws -> Inventory {
-    let (inventory, diagnostics, sources) = try loadWithDiagnostics(folder)
+    try load(folder, vocabularyFile: vocabularyFile())
+  }
+
+  /// The same, with the facts vocabulary file already found.
+  private func load(_ folder: String, vocabularyFile: String?) throws -> Inventory {
+    let (inventory, diagnostics, sources) = try loadWithDiagnostics(
+      folder, checkingRunbooks: false, vocabularyFile: vocabularyFile)
     guard let inventory else {
       throw DiagnosticsError(diagnostics.filter { $0.severity == .error }, sources: sources)
     }
     return inventory
+  }
+
+  /// The vendor `query` names in the inventory at `folder` (as named by the user), with the
+  /// part of the inventory an incident there involves and the inventory's hash.
+  ///
+  /// Through the compiled cache when the environment names one: a trusted entry for the folder
+  /// gives the vendor, the vendors down its sub-processor chains and the clients it reaches,
+  /// decoding nothing else; otherwise the whole inventory is loaded and checked, and stored
+  /// when it has no errors. Either way the items and their sources are the same.
+  ///
+  /// - Throws: as ``load(_:)`` and ``match(_:in:)``.
+  package func loadVendor(
+    _ query: String, folder: String
+  ) throws -> (inventory: Inventory, match: VendorMatch, sha256: String) {
+    try requireFolder(folder)
+    let vocabularyFile = vocabularyFile()
+    let cache = cache
+    let key = cache.flatMap { _ in
+      InventoryCache.Key.current(
+        folder: context.resolvedPath(folder), vocabularyFile: vocabularyFile,
+        fileSystem: context.fileSystem)
+    }
+    if let cache, let key, let cached = cache.lookup(key, named: folder),
+      let found = cached.vendor(query)
+    {
+      let (inventory, match) = try found.get()
+      return (inventory, match, cached.sha256)
+    }
+    let inventory = try load(folder, vocabularyFile: vocabularyFile)
+    let sha256 = inventory.sha256
+    if let cache, let key { cache.store(inventory, sha256: sha256, for: key) }
+    return (inventory, try Self.match(query, in: inventory), sha256)
+  }
+
+  /// - Throws: `CommandFailure` (exit 66) when `folder` is not a folder.
+  private func requireFolder(_ folder: String) throws {
+    guard context.isDirectory(folder) else {
+      throw CommandFailure(
+        "\(VisibleText.line(folder)): no inventory folder here; give --inventory DIR or set "
+          + "TRIAGE_INVENTORY (docs/inventory-format.md)", exit: .noInput)
+    }
   }
 
   /// Finds the vendor `query` names.

@@ -1,0 +1,238 @@
+import Foundation
+import RunbookCore
+
+/// The compiled cache's entries for inventory folders: what a clean load of every YAML file in
+/// a folder produced, indexed so that a run decodes only the vendor it asks for
+/// (``CachedInventory``).
+///
+/// One entry per folder, in the compiled cache's folder, named by the SHA-256 of `inventory:`
+/// and the folder's resolved path, laid out as:
+///
+/// ```
+/// "TRIAGEI1"                 8 bytes
+/// checksum of the head       8 bytes (``checksum(_:_:)``)
+/// the head's length          8 bytes, little-endian
+/// head:                      kind, build, format, folder, the facts vocabulary's key (or
+///                            none), each YAML file's key (relative path, size, mtime, inode,
+///                            device), the inventory's SHA-256, the organisation, the number
+///                            of clients and of vendors (BinaryWriter); then per client and
+///                            per vendor where its record is (offset, length: 4 bytes each;
+///                            checksum: 8 bytes); then per vendor its names (id, name,
+///                            aliases, products, each with its lower-case form when it differs)
+/// records:                   each client, then each vendor: the clients it reaches, then the
+///                            vendor (InventoryItemCoding)
+/// ```
+///
+/// A run reads the head, scans the names for the vendor asked for and decodes that vendor's
+/// record (and those down its sub-processor chains and the clients it reaches), each checked
+/// against its own checksum; nothing else is decoded.
+///
+/// An entry is used only when the folder holds the same YAML files with the same `stat` as when
+/// it was made (a file added or removed is a miss), the facts vocabulary the checks ran against
+/// is unchanged, and the entry was written in a later second than every one of those files was
+/// last changed (git's racy rule, as ``CompiledCache``). Only an inventory without errors is
+/// stored: the secret scan, the reader's checks and the cross-file checks all ran when the entry
+/// was made, and a hit skips them, which is sound because the bytes are the same.
+package struct InventoryCache: Sendable {
+  /// Which version of an inventory folder an entry was made from: each file's `stat`, taken
+  /// before the file is read, so a change made while loading gives another key.
+  package struct Key: Sendable, Equatable {
+    /// The inventory folder, resolved.
+    package var folder: String
+    /// Each YAML file under the folder, its path relative to it, in load order.
+    package var files: [CacheKey]
+    /// The facts vocabulary file the checks ran against; nil when there was none.
+    package var vocabulary: CacheKey?
+
+    package init(folder: String, files: [CacheKey], vocabulary: CacheKey?) {
+      self.folder = folder
+      self.files = files
+      self.vocabulary = vocabulary
+    }
+
+    /// The key of `folder` as it is now: the same walk loading does, one `stat` a file; nil
+    /// when a file cannot be asked about (then nothing is stored or used).
+    package static func current(
+      folder: String, vocabularyFile: String?, fileSystem: any FileReading
+    ) -> Key? {
+      var files: [CacheKey] = []
+      for relative in Inventory.yamlFiles(in: folder, fileSystem: fileSystem) {
+        let path = (folder as NSString).appendingPathComponent(relative)
+        guard let status = try? fileSystem.status(at: path), status.kind == .regular else {
+          return nil
+        }
+        files.append(CacheKey(path: relative, status: status))
+      }
+      var vocabulary: CacheKey?
+      if let vocabularyFile {
+        guard let status = try? fileSystem.status(at: vocabularyFile), status.kind == .regular
+        else { return nil }
+        vocabulary = CacheKey(path: vocabularyFile, status: status)
+      }
+      return Key(folder: folder, files: files, vocabulary: vocabulary)
+    }
+
+    /// The latest second any file of the key was changed in.
+    var newestSecond: Int64 {
+      let times = files.map(\.modified.seconds) + [vocabulary?.modified.seconds ?? 0]
+      return times.max() ?? 0
+    }
+  }
+
+  /// The folder the entries are in (the compiled cache's; made on the first write).
+  package var folder: String
+  package var fileSystem: any FileSystem
+  /// The triage build the entries were made by; an entry of another is foreign.
+  package var build: String
+
+  /// The first bytes of every entry.
+  static let magic = Array("TRIAGEI1".utf8)
+  /// The kind stored in each entry.
+  static let kind = "inventory"
+  /// Bumped whenever the entry's layout or an inventory type's binary form changes.
+  static let format = 1
+
+  package init(folder: String, fileSystem: any FileSystem, build: String) {
+    self.folder = folder
+    self.fileSystem = fileSystem
+    self.build = build
+  }
+
+  /// Where the entry for the inventory folder `path` (resolved) is.
+  package func entryPath(for path: String) -> String {
+    CompiledCache.joined(folder, SHA256.hexHash(Array(("inventory:" + path).utf8)))
+  }
+
+  /// The cached inventory for `key`, its sources naming files under `shownFolder` (the folder
+  /// as the user named it); nil when there is no entry that can be trusted.
+  package func lookup(_ key: Key, named shownFolder: String) -> CachedInventory? {
+    let entry = entryPath(for: key.folder)
+    guard let written = try? fileSystem.status(at: entry),
+      written.modified.seconds > key.newestSecond,
+      let bytes = try? fileSystem.readFile(at: entry)
+    else { return nil }
+    return CachedInventory(bytes, key: key, build: build, named: shownFolder)
+  }
+
+  /// Stores `inventory`, loaded without errors from the files `key` names.
+  ///
+  /// `sha256` is its hash. Nothing is stored when the files loaded are not the key's; errors
+  /// are ignored.
+  package func store(_ inventory: Inventory, sha256: String, for key: Key) {
+    guard inventory.files.map(\.relativePath) == key.files.map(\.path),
+      let bytes = Self.encode(inventory, sha256: sha256, key: key, build: build)
+    else { return }
+    try? fileSystem.createDirectory(at: folder)
+    try? fileSystem.replaceFile(bytes, at: entryPath(for: key.folder))
+  }
+
+  /// The bytes of an entry for `inventory`, made from the files `key` names; nil when its
+  /// items cannot be indexed (a client that is not the inventory's, 4 GB of records).
+  package static func encode(
+    _ inventory: Inventory, sha256: String, key: Key, build: String
+  ) -> [UInt8]? {
+    let coding = InventoryItemCoding(
+      files: key.files.map { (inventory.folder as NSString).appendingPathComponent($0.path) })
+    var records = BinaryWriter()
+    var places: [UInt8] = []
+    func place(_ write: (inout BinaryWriter) -> Void) {
+      let start = records.bytes.count
+      write(&records)
+      let end = records.bytes.count
+      appendWord(UInt64(start) | UInt64(end - start) << 32, to: &places)
+      appendWord(checksum(records.bytes, start..<end), to: &places)
+    }
+    for client in inventory.clients { place { coding.write(client, into: &$0) } }
+    // The clients each vendor reaches, as `Inventory.clients(of:)` finds them (ids are unique
+    // in an inventory without errors), without asking it a thousand times over.
+    var clientIndex: [String: Int] = [:]
+    var listing: [String: [Int]] = [:]
+    for (index, client) in inventory.clients.enumerated() {
+      guard clientIndex.updateValue(index, forKey: client.id) == nil else { return nil }
+      for vendor in Set(client.vendors) { listing[vendor, default: []].append(index) }
+    }
+    for vendor in inventory.vendors {
+      var reached = Set(listing[vendor.id] ?? [])
+      for id in vendor.data.flatMap(\.clients) {
+        if let index = clientIndex[id] { reached.insert(index) }
+      }
+      place { records in
+        records.write(reached.sorted()) { $0.write($1) }
+        coding.write(vendor, into: &records)
+      }
+    }
+    guard records.bytes.count < 1 << 32 else { return nil }
+    var head = BinaryWriter()
+    head.write(kind)
+    head.write(build)
+    head.write(format)
+    head.write(key.folder)
+    head.write(key.vocabulary) { write($1, into: &$0) }
+    head.write(key.files) { write($1, into: &$0) }
+    head.write(sha256)
+    head.write(inventory.organisation) { coding.write($1, into: &$0) }
+    head.write(inventory.clients.count)
+    head.write(inventory.vendors.count)
+    for byte in places { head.write(byte: byte) }
+    for vendor in inventory.vendors {
+      let names =
+        [(0, vendor.id), (1, vendor.name)] + vendor.aliases.map { (2, $0) }
+        + vendor.products.map { (3, $0) }
+      head.write(names) { head, name in
+        let lower = name.1.lowercased()
+        var flags = UInt8(name.0)
+        if !lower.utf8.elementsEqual(name.1.utf8) { flags |= 4 }
+        if !lower.utf8.allSatisfy({ $0 < 0x80 }) { flags |= 8 }
+        head.write(byte: flags)
+        head.write(name.1)
+        if flags & 4 != 0 { head.write(lower) }
+      }
+    }
+    var bytes = magic
+    appendWord(checksum(head.bytes, 0..<head.bytes.count), to: &bytes)
+    appendWord(UInt64(head.bytes.count), to: &bytes)
+    return bytes + head.bytes + records.bytes
+  }
+
+  /// A 64-bit checksum of `bytes[range]`, taken 8 bytes at a time in the machine's byte order
+  /// (an entry is read where it was written).
+  ///
+  /// For damage detection only, as ``CompiledCache``'s FNV-1a, at an eighth of its cost: each
+  /// step is a bijection of the running value, so any one changed word always changes the
+  /// result.
+  static func checksum(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+    let prime: UInt64 = 0x0000_0100_0000_01b3
+    return bytes.withUnsafeBytes { raw in
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(range.count)
+      var index = range.lowerBound
+      while index + 8 <= range.upperBound {
+        hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime
+        hash ^= hash >> 31
+        index += 8
+      }
+      while index < range.upperBound {
+        hash = (hash ^ UInt64(raw[index])) &* prime
+        index += 1
+      }
+      return hash
+    }
+  }
+
+  /// Appends `value`'s 8 bytes, little-endian.
+  static func appendWord(_ value: UInt64, to bytes: inout [UInt8]) {
+    for shift in stride(from: 0, to: 64, by: 8) {
+      bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
+    }
+  }
+
+  /// Writes a file's key.
+  static func write(_ key: CacheKey, into writer: inout BinaryWriter) {
+    writer.write(key.path)
+    writer.write(key.size)
+    writer.write(Int(key.modified.seconds))
+    writer.write(Int(key.modified.nanoseconds))
+    writer.write(key.inode)
+    writer.write(key.device)
+  }
+
+}

@@ -1,0 +1,253 @@
+import Foundation
+import IncidentLog
+import RunbookCore
+import Testing
+import TriageTestSupport
+
+/// The inventory's entry in the compiled cache, on a real disk: a hit finds every vendor as a
+/// full load does; an edited, added or removed file, another build or vocabulary, an entry
+/// written in the second a file changed, and any damage are misses, never failures.
+@Suite struct InventoryCacheTests {
+  /// The bundled facts vocabulary, which the example inventory is checked against.
+  static let vocabularyFile = BundledRunbooks.folder + "/obligations/facts.yaml"
+
+  /// Sets the modification time of `path` to `seconds` and `nanoseconds`.
+  static func setModified(_ path: String, seconds: Int, nanoseconds: Int = 0) {
+    let time = timespec(tv_sec: seconds, tv_nsec: nanoseconds)
+    var times = [time, time]
+    _ = utimensat(AT_FDCWD, path, &times, 0)
+  }
+
+  /// The example inventory in `inventory/` of a new folder, every file changed 100 seconds
+  /// ago, and a cache in `cache/` of the same folder.
+  static func workspace() throws -> (
+    folder: TemporaryDirectory, inventory: String, cache: InventoryCache
+  ) {
+    let folder = try TemporaryDirectory()
+    let past = Int(Date().timeIntervalSince1970) - 100
+    let example = BundledRunbooks.folder + "/examples/inventory"
+    for name in TemporaryDirectory.files(under: example) {
+      let text = try BundledRunbooks.text(at: "examples/inventory/" + name)
+      let path = try folder.write(text, to: "inventory/" + name).path
+      setModified(path, seconds: past, nanoseconds: 500)
+    }
+    let cache = InventoryCache(
+      folder: folder.path + "/cache", fileSystem: SystemFileSystem(), build: "test-1")
+    return (folder, folder.path + "/inventory", cache)
+  }
+
+  /// A full load of the inventory, named `name`.
+  static func load(_ inventory: String, named name: String) throws -> Inventory {
+    let bytes = try SystemFileSystem().readFile(at: vocabularyFile)
+    let vocabulary = FactVocabulary.load(bytes, file: vocabularyFile).0
+    let (loaded, diagnostics) = Inventory.load(
+      folder: inventory, named: name, fileSystem: SystemFileSystem(), vocabulary: vocabulary)
+    return try #require(loaded, "\(diagnostics)")
+  }
+
+  static func key(_ inventory: String, vocabulary: String? = vocabularyFile) throws
+    -> InventoryCache.Key
+  {
+    try #require(
+      InventoryCache.Key.current(
+        folder: inventory, vocabularyFile: vocabulary, fileSystem: SystemFileSystem()))
+  }
+
+  /// Loads the inventory and stores it under its current key.
+  static func fill(_ cache: InventoryCache, _ inventory: String) throws {
+    let key = try key(inventory)
+    let loaded = try load(inventory, named: "inventory")
+    cache.store(loaded, sha256: loaded.sha256, for: key)
+  }
+
+  static func isHit(_ cache: InventoryCache, _ inventory: String) throws -> Bool {
+    cache.lookup(try key(inventory), named: "inventory") != nil
+  }
+
+  @Test func aHitFindsEveryVendorAsAFullLoadDoes() throws {
+    let (folder, inventory, cache) = try Self.workspace()
+    _ = folder
+    try Self.fill(cache, inventory)
+    // Named otherwise than when it was stored: the sources follow the name used now.
+    let name = "./some/inventory"
+    let full = try Self.load(inventory, named: name)
+    let cached = try #require(cache.lookup(try Self.key(inventory), named: name))
+    #expect(cached.sha256 == full.sha256)
+    #expect(cached.organisation == full.organisation)
+    var queries = ["nothing-like-it", "moveit-clod", "  MOVEIT-CLOUD ", ""]
+    for vendor in full.vendors {
+      queries += [vendor.id, vendor.name.uppercased()] + vendor.aliases + vendor.products
+    }
+    for query in queries {
+      let result = try #require(cached.vendor(query), "\(query)")
+      switch (result, full.match(query)) {
+      case (.success(let part), .success(let match)):
+        #expect(part.match == match, "\(query)")
+        #expect(part.inventory.impact(of: part.match) == full.impact(of: match), "\(query)")
+        #expect(part.inventory.organisation == full.organisation)
+        #expect(
+          part.inventory.clients(of: part.match.vendor) == full.clients(of: match.vendor))
+      case (.failure(let error), .failure(let expected)):
+        #expect(error == expected, "\(query)")
+      default:
+        Issue.record("\(query): the cache and a full load disagree")
+      }
+    }
+  }
+
+  @Test func chainsAmbiguityAndLetterCaseAreAsInAFullLoad() throws {
+    let folder = try TemporaryDirectory()
+    let past = Int(Date().timeIntervalSince1970) - 100
+    let files = [
+      "inventory/a.yaml": """
+      vendors:
+        - id: alpha
+          name: Ålpha Ünïcode
+          products: [Shared Tool]
+          sub-processors: [beta, Some Outside Firm]
+          data:
+            - {id: alpha-data, elements: [contact-only], residents: {DE: 3}, clients: [acme]}
+        - id: beta
+          name: Beta
+          aliases: [ÉCOLE]
+          products: [Shared Tool]
+          sub-processors: [gamma]
+
+      """,
+      "inventory/b/c.yaml": """
+      vendors:
+        - id: gamma
+          name: Gamma
+          sub-processors: [alpha, beta]
+      clients:
+        - id: acme
+          name: Acme
+          notice: {within: 24 hours, to: sec@acme.example}
+        - id: initech
+          name: Initech
+          vendors: [gamma, beta]
+
+      """,
+    ]
+    for (name, text) in files {
+      Self.setModified(try folder.write(text, to: name).path, seconds: past)
+    }
+    let inventory = folder.path + "/inventory"
+    let cache = InventoryCache(
+      folder: folder.path + "/cache", fileSystem: SystemFileSystem(), build: "test-1")
+    try Self.fill(cache, inventory)
+    let full = try Self.load(inventory, named: "inventory")
+    let cached = try #require(cache.lookup(try Self.key(inventory), named: "inventory"))
+    let queries = [
+      "alpha", "BETA", "gamma", "ålpha ünïcode", "ÅLPHA ÜNÏCODE", "école", "shared tool",
+      "Shared Tol", "Some Outside Firm",
+    ]
+    for query in queries {
+      switch (try #require(cached.vendor(query), "\(query)"), full.match(query)) {
+      case (.success(let part), .success(let match)):
+        #expect(part.match == match, "\(query)")
+        #expect(part.inventory.impact(of: part.match) == full.impact(of: match), "\(query)")
+      case (.failure(let error), .failure(let expected)):
+        #expect(error == expected, "\(query)")
+      default:
+        Issue.record("\(query): the cache and a full load disagree")
+      }
+    }
+    // A chain that comes back round is cut as in a full load.
+    let alpha = try #require(full.vendor("alpha"))
+    #expect(full.subProcessorChains(from: alpha).count > 1)
+  }
+
+  @Test func anEditedFileIsAMissEvenWithTheSameSizeAndSecond() throws {
+    let (folder, inventory, cache) = try Self.workspace()
+    try Self.fill(cache, inventory)
+    #expect(try Self.isHit(cache, inventory))
+    let path = inventory + "/clients.yaml"
+    let old = try #require(try SystemFileSystem().status(at: path))
+    let text = try BundledRunbooks.text(at: "examples/inventory/clients.yaml")
+    let edited = text.replacingOccurrences(of: "24 hours", with: "48 hours")
+    #expect(edited != text && edited.utf8.count == text.utf8.count)
+    try folder.write(edited, to: "inventory/clients.yaml")
+    Self.setModified(path, seconds: Int(old.modified.seconds), nanoseconds: 600)
+    #expect(try !Self.isHit(cache, inventory))
+  }
+
+  @Test func anEntryWrittenInTheSecondAFileChangedIsNotTrusted() throws {
+    let (folder, inventory, cache) = try Self.workspace()
+    _ = folder
+    try Self.fill(cache, inventory)
+    let entry = cache.entryPath(for: inventory)
+    let fileTime = try #require(try SystemFileSystem().status(at: inventory + "/clients.yaml"))
+      .modified
+    Self.setModified(entry, seconds: Int(fileTime.seconds), nanoseconds: 999_999_999)
+    #expect(try !Self.isHit(cache, inventory))
+    Self.setModified(entry, seconds: Int(fileTime.seconds) + 1)
+    #expect(try Self.isHit(cache, inventory))
+  }
+
+  @Test func addingOrRemovingAFileIsAMiss() throws {
+    let (folder, inventory, cache) = try Self.workspace()
+    try Self.fill(cache, inventory)
+    // A file that is not YAML is not part of the inventory.
+    try folder.write("notes", to: "inventory/README.md")
+    #expect(try Self.isHit(cache, inventory))
+    let added = try folder.write("vendors: []\n", to: "inventory/vendors/more.yaml").path
+    #expect(try !Self.isHit(cache, inventory))
+    try Self.fill(cache, inventory)
+    Self.setModified(
+      cache.entryPath(for: inventory), seconds: Int(Date().timeIntervalSince1970) + 2)
+    #expect(try Self.isHit(cache, inventory))
+    _ = unlink(added)
+    #expect(try !Self.isHit(cache, inventory))
+  }
+
+  @Test func aDamagedEntryIsAMiss() throws {
+    let (folder, inventory, cache) = try Self.workspace()
+    _ = folder
+    try Self.fill(cache, inventory)
+    let entry = cache.entryPath(for: inventory)
+    let good = try SystemFileSystem().readFile(at: entry)
+    let past = Int(Date().timeIntervalSince1970) - 10
+    func rewrite(_ bytes: [UInt8]) throws {
+      try SystemFileSystem().replaceFile(bytes, at: entry)
+      Self.setModified(entry, seconds: past)
+    }
+    try rewrite(good)
+    #expect(try Self.isHit(cache, inventory))
+    // The head (its checksum covers the names and where each record is).
+    for bytes in [[], Array("TRIAGEI1".utf8), Array(good.prefix(40)), Self.flipped(good, at: 30)] {
+      try rewrite(bytes)
+      #expect(try !Self.isHit(cache, inventory))
+    }
+    // The last vendor's record, changed or cut: the entry is found and the other vendors are
+    // read from it, that one is not (the run then loads the inventory in full).
+    let full = try Self.load(inventory, named: "inventory")
+    let first = try #require(full.vendors.first)
+    let last = try #require(full.vendors.last)
+    for bytes in [Self.flipped(good, at: good.count - 3), Array(good.dropLast())] {
+      try rewrite(bytes)
+      let cached = try #require(cache.lookup(try Self.key(inventory), named: "inventory"))
+      #expect(cached.vendor(last.id) == nil)
+      #expect(try #require(cached.vendor(first.id)).get().match == full.match(first.id).get())
+    }
+  }
+
+  @Test func anotherBuildOrVocabularyIsAMiss() throws {
+    let (folder, inventory, cache) = try Self.workspace()
+    try Self.fill(cache, inventory)
+    let other = InventoryCache(folder: cache.folder, fileSystem: cache.fileSystem, build: "other")
+    #expect(try !Self.isHit(other, inventory))
+    let vocabulary = try folder.write("facts: []\n", to: "facts.yaml").path
+    let key = try Self.key(inventory, vocabulary: vocabulary)
+    #expect(cache.lookup(key, named: "inventory") == nil)
+    #expect(cache.lookup(try Self.key(inventory, vocabulary: nil), named: "inventory") == nil)
+    #expect(try Self.isHit(cache, inventory))
+  }
+
+  /// `bytes` with one bit changed at `index`.
+  static func flipped(_ bytes: [UInt8], at index: Int) -> [UInt8] {
+    var bytes = bytes
+    bytes[index] ^= 0x20
+    return bytes
+  }
+}
