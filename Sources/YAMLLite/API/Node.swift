@@ -3,9 +3,10 @@
 /// There is no implicit typing: `no`, `1.0` and `2026-04-01` are all scalars holding that text.
 /// An empty value (`key:` with nothing after it) is a plain scalar with empty text.
 ///
-/// A node is 32 bytes (a 16-byte scalar or collection, and its place): its location is kept as a
-/// compact `Place` (line, column and a reference to the parse's file name) and turned into a
-/// `SourceLocation` when asked for, since a big runbook holds millions of nodes.
+/// A node is 24 bytes (a 16-byte scalar or collection, and its line and column), since a big
+/// runbook holds millions of nodes. Its file is kept with what it holds: a scalar knows its file
+/// (see `Scalar`), and a collection keeps a reference to the parse's `FileName` beside its
+/// array. The location is turned into a `SourceLocation` when asked for.
 package struct Node: Sendable, Equatable {
   /// What the node holds.
   package enum Content: Sendable, Equatable {
@@ -14,8 +15,28 @@ package struct Node: Sendable, Equatable {
     case mapping([MappingEntry])
   }
 
-  package var content: Content
-  var place: Place
+  /// What the node holds, with the file for a collection.
+  private enum Storage: Sendable {
+    case scalar(Scalar)
+    case sequence([Node], FileName)
+    case mapping([MappingEntry], FileName)
+  }
+
+  private var storage: Storage
+  private var line: UInt32
+  private var column: UInt32
+
+  /// What the node holds.
+  package var content: Content {
+    get {
+      switch storage {
+      case .scalar(let scalar): return .scalar(scalar)
+      case .sequence(let items, _): return .sequence(items)
+      case .mapping(let entries, _): return .mapping(entries)
+      }
+    }
+    set { storage = Node.storage(for: newValue, file: file) }
+  }
 
   /// Where the node starts (for a block collection, its first key or dash).
   package var location: SourceLocation {
@@ -24,13 +45,66 @@ package struct Node: Sendable, Equatable {
   }
 
   package init(_ content: Content, at location: SourceLocation) {
-    self.content = content
-    self.place = Place(location)
+    self.init(content, place: Place(location))
   }
 
   init(_ content: Content, place: Place) {
-    self.content = content
-    self.place = place
+    self.storage = Node.storage(for: content, file: place.file)
+    self.line = place.line
+    self.column = place.column
+  }
+
+  /// A scalar node, of the scalar's file.
+  init(scalar: Scalar, line: UInt32, column: UInt32) {
+    self.storage = .scalar(scalar)
+    self.line = line
+    self.column = column
+  }
+
+  /// A sequence node of `file`.
+  init(items: [Node], file: FileName, line: UInt32, column: UInt32) {
+    self.storage = .sequence(items, file)
+    self.line = line
+    self.column = column
+  }
+
+  /// A mapping node of `file`.
+  init(entries: [MappingEntry], file: FileName, line: UInt32, column: UInt32) {
+    self.storage = .mapping(entries, file)
+    self.line = line
+    self.column = column
+  }
+
+  /// Where the node starts, in the compact form.
+  var place: Place {
+    get { Place(line: line, column: column, file: file) }
+    set {
+      line = newValue.line
+      column = newValue.column
+      if newValue.file !== file { storage = Node.storage(for: content, file: newValue.file) }
+    }
+  }
+
+  /// The file the node was read from.
+  var file: FileName {
+    switch storage {
+    case .scalar(let scalar): return scalar.file
+    case .sequence(_, let file), .mapping(_, let file): return file
+    }
+  }
+
+  /// `content` stored with `file` (a scalar of another file is placed in this one).
+  private static func storage(for content: Content, file: FileName) -> Storage {
+    switch content {
+    case .scalar(let scalar): return .scalar(scalar.placed(in: file))
+    case .sequence(let items): return .sequence(items, file)
+    case .mapping(let entries): return .mapping(entries, file)
+    }
+  }
+
+  package static func == (lhs: Node, rhs: Node) -> Bool {
+    lhs.line == rhs.line && lhs.column == rhs.column && lhs.file == rhs.file
+      && lhs.content == rhs.content
   }
 }
 
@@ -45,12 +119,12 @@ package enum ScalarStyle: String, Sendable, Equatable {
 
 /// One `key: value` pair of a mapping, in document order.
 ///
-/// Keys are always scalars. An entry is 56 bytes: the key's line and column are stored, and its
+/// Keys are always scalars. An entry is 48 bytes: the key's line and column are stored, and its
 /// file is the value's file (a key and its value are always in one file).
 package struct MappingEntry: Sendable, Equatable {
   package var key: String
   package var value: Node
-  private var keyLine: UInt32
+  private(set) var keyLine: UInt32
   private var keyColumn: UInt32
 
   /// Where the key starts.
@@ -69,6 +143,13 @@ package struct MappingEntry: Sendable, Equatable {
     self.value = value
     self.keyLine = UInt32(clamping: keyLocation.line)
     self.keyColumn = UInt32(clamping: keyLocation.column)
+  }
+
+  init(key: String, keyLine: UInt32, keyColumn: UInt32, value: Node) {
+    self.key = key
+    self.value = value
+    self.keyLine = keyLine
+    self.keyColumn = keyColumn
   }
 
   init(key: String, keyPlace: Place, value: Node) {

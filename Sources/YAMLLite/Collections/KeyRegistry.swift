@@ -12,7 +12,7 @@ struct KeyRegistry {
   ) -> Int? {
     if stack.count - base < 8 {
       return stack.withValues(from: base) { entries in
-        for entry in entries where entry.key == key { return Int(entry.keyPlace.line) }
+        for entry in entries where entry.key == key { return Int(entry.keyLine) }
         return nil
       }
     }
@@ -20,7 +20,7 @@ struct KeyRegistry {
       var keys: [String: Int] = [:]
       keys.reserveCapacity((stack.count - base) * 2)
       stack.withValues(from: base) { entries in
-        for entry in entries { keys[entry.key] = Int(entry.keyPlace.line) }
+        for entry in entries { keys[entry.key] = Int(entry.keyLine) }
       }
       many = keys
     }

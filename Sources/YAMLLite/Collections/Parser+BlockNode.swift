@@ -12,7 +12,7 @@ extension Parser {
     parent: Int, sequenceAtParentIndent: Bool = false, emptyAt: Mark
   ) throws(YAMLError) -> Node {
     guard let indent = try nextContentLine(), !(indent == 0 && isAtDocumentMarker()) else {
-      return Node(.scalar(Scalar("")), place: place(of: emptyAt))
+      return node(Scalar("", in: source), at: emptyAt)
     }
     if indent > parent {
       return try parseNodeInPlace(parent: parent, tab: tabBeforeContent)
@@ -21,7 +21,7 @@ extension Parser {
       if let tab = tabBeforeContent { throw error(.tabIndentation, at: tab) }
       return try parseBlockSequence(indent: indent, isMappingValue: true)
     }
-    return Node(.scalar(Scalar("")), place: place(of: emptyAt))
+    return node(Scalar("", in: source), at: emptyAt)
   }
 
   /// Reads a node whose first character is at the cursor, where a block collection may start:

@@ -34,15 +34,16 @@ extension Parser {
         guard case .scalar(let scalar) = key.content else {
           throw error(.complexKey, at: entryStart)
         }
+        let keyText = scalar.text
         if let firstLine = keys.insert(
-          scalar.text, line: entryStart.line, in: entryStack, from: entryBase)
+          keyText, line: entryStart.line, in: entryStack, from: entryBase)
         {
-          throw error(.duplicateKey(scalar.text, firstLine: firstLine), at: entryStart)
+          throw error(.duplicateKey(keyText, firstLine: firstLine), at: entryStart)
         }
         entryStack.append(
           MappingEntry(
-            key: scalar.text, keyPlace: key.place,
-            value: value ?? Node(.scalar(Scalar("")), place: place(of: mark))))
+            key: keyText, keyPlace: key.place,
+            value: value ?? node(Scalar("", in: source), at: mark)))
       } else if let value {
         guard case .scalar(let scalar) = key.content else {
           throw error(.complexKey, at: entryStart)
@@ -65,9 +66,8 @@ extension Parser {
       }
       throw error(.expectedFlowSeparator(Character(Unicode.Scalar(closing))))
     }
-    let content: Node.Content =
-      isMapping ? .mapping(popEntries(from: entryBase)) : .sequence(popItems(from: itemBase))
-    return Node(content, place: place(of: start))
+    return isMapping
+      ? mappingNode(from: entryBase, at: start) : sequenceNode(from: itemBase, at: start)
   }
 
   /// Reads a node and, when a `:` follows, the value after it.
@@ -107,7 +107,7 @@ extension Parser {
     try skipFlowSpace(parent: parent, openedAt: entryStart)
     let byte = peek()
     if byte == .comma || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
-      return (node, Node(.scalar(Scalar("")), place: place(of: afterColon)))
+      return (node, self.node(Scalar("", in: source), at: afterColon))
     }
     return (node, try parseFlowNode(parent: parent))
   }

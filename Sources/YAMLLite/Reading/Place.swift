@@ -11,6 +11,12 @@ struct Place: Sendable, Hashable {
   var column: UInt32
   var file: FileName
 
+  init(line: UInt32, column: UInt32, file: FileName) {
+    self.line = line
+    self.column = column
+    self.file = file
+  }
+
   init(line: Int, column: Int, file: FileName) {
     self.line = UInt32(clamping: line)
     self.column = UInt32(clamping: column)
@@ -44,4 +50,22 @@ final class FileName: Sendable, Hashable {
   func hash(into hasher: inout Hasher) {
     hasher.combine(name)
   }
+}
+
+/// The bytes one parse read and the name of their file, shared by reference by the scalars of that
+/// parse: a scalar that is a range of the input keeps the input alive through it, and a scalar
+/// node finds its file through it.
+///
+/// Immutable, so sharing it across threads is safe.
+final class SourceText: Sendable {
+  let bytes: [UInt8]
+  let file: FileName
+
+  init(_ bytes: [UInt8], file: FileName) {
+    self.bytes = bytes
+    self.file = file
+  }
+
+  /// No bytes and the empty file name: the source of scalars made alone, not read from a file.
+  static let unnamed = SourceText([], file: FileName(""))
 }

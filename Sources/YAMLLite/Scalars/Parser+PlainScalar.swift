@@ -14,7 +14,7 @@ extension Parser {
     guard peek().isBreak else {
       pos = end
       let scalar = Scalar(source: source, range: start.pos..<end, style: .plain)
-      return Node(.scalar(scalar), place: place(of: start))
+      return node(scalar, at: start)
     }
     var folded: [UInt8] = []
     var lastEnd = end
@@ -68,8 +68,8 @@ extension Parser {
     let scalar =
       folded.isEmpty
       ? Scalar(source: source, range: start.pos..<lastEnd, style: .plain)
-      : Scalar(String(decoding: folded, as: UTF8.self))
-    return Node(.scalar(scalar), place: place(of: start))
+      : Scalar(String(decoding: folded, as: UTF8.self), in: source)
+    return node(scalar, at: start)
   }
 
   /// The offset where the plain text starting at the cursor stops on this line.

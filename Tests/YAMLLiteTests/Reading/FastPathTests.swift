@@ -123,4 +123,34 @@ struct FastPathTests {
     #expect(node[key: "b"]?.scalarText == "one two")
     #expect(node[key: "a"]?.content == node[key: "b"]?.content)
   }
+
+  @Test("a block mapping's keys and the mapping sit at its column, compact or not, after any text")
+  func blockMappingKeyColumns() throws {
+    let yaml = "é: 1\nlist:\n  - ü: x\n    ключ: y\n  - - k: 'é'\n      l: z\nlast: 2\n"
+    let node = try YAMLParser.parse(yaml, file: "t.yaml")
+    #expect(node.location.column == 1)
+    #expect(
+      node.entry(forKey: "last")?.keyLocation == SourceLocation(file: "t.yaml", line: 7, column: 1))
+    let items = try #require(node[key: "list"]?.items)
+    #expect(items[0].location == SourceLocation(file: "t.yaml", line: 3, column: 5))
+    #expect(items[0].entry(forKey: "ключ")?.keyLocation.column == 5)
+    #expect(items[0][key: "ключ"]?.location.column == 11)
+    let inner = try #require(items[1].items?[0])
+    #expect(inner.location == SourceLocation(file: "t.yaml", line: 5, column: 7))
+    #expect(
+      inner.entry(forKey: "l")?.keyLocation == SourceLocation(file: "t.yaml", line: 6, column: 7))
+    #expect(inner[key: "k"]?.location.column == 10)
+  }
+
+  @Test("collections are built whole, from one item to many")
+  func collectionSizes() throws {
+    for count in [1, 2, 7, 8, 9, 64, 65, 200] {
+      let yaml = (0..<count).map { "k\($0): [\($0), x]\n" }.joined()
+      let node = try YAMLParser.parse(yaml, file: "t.yaml")
+      let entries = try #require(node.entries)
+      #expect(entries.count == count)
+      #expect(entries.map(\.key) == (0..<count).map { "k\($0)" })
+      #expect(entries.last?.value.items?.map(\.scalarText) == ["\(count - 1)", "x"])
+    }
+  }
 }
