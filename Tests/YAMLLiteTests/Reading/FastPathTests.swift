@@ -153,4 +153,36 @@ struct FastPathTests {
       #expect(entries.last?.value.items?.map(\.scalarText) == ["\(count - 1)", "x"])
     }
   }
+
+  @Test("a plain scalar stops at `: `, ` #` and a line end wherever they fall in a word")
+  func plainScalarStopsAtEveryOffset() throws {
+    for length in 0..<20 {
+      let word = String(repeating: "w", count: length)
+      for lineBreak in ["\n", "\r\n", "\r"] {
+        let yaml =
+          "a: x\(word) # c\(lineBreak)b: x\(word)#k:v\(lineBreak)c: x\(word)\(lineBreak)d: 1\(lineBreak)"
+        let node = try YAMLParser.parse(yaml, file: "t.yaml")
+        #expect(node[key: "a"]?.scalarText == "x\(word)")
+        #expect(node[key: "b"]?.scalarText == "x\(word)#k:v")
+        #expect(node[key: "c"]?.scalarText == "x\(word)")
+        #expect(node.entry(forKey: "d")?.keyLocation.line == 4)
+      }
+      expectRefusal("a: x\(word): y\n", .mappingNotAllowedHere, line: 1, column: 5 + length)
+    }
+  }
+
+  @Test("indentation of any width is counted exactly")
+  func indentationWidths() throws {
+    for width in 1..<20 {
+      let spaces = String(repeating: " ", count: width)
+      let yaml = "a:\n\(spaces)b: |\n\(spaces)  text\n\(spaces)c: 2\n"
+      let node = try YAMLParser.parse(yaml, file: "t.yaml")
+      let inner = try #require(node[key: "a"])
+      #expect(inner.location.column == width + 1)
+      #expect(inner[key: "b"]?.scalarText == "text\n")
+      #expect(inner.entry(forKey: "c")?.keyLocation.column == width + 1)
+      expectRefusal(
+        "a:\n\(spaces)b: 1\n\(spaces) c: 2\n", .badIndentation, line: 3, column: width + 2)
+    }
+  }
 }
