@@ -55,7 +55,7 @@ package struct Node: Sendable, Equatable {
   }
 
   /// A scalar node, of the scalar's file.
-  init(scalar: Scalar, line: UInt32, column: UInt32) {
+  init(scalar: consuming Scalar, line: UInt32, column: UInt32) {
     self.storage = .scalar(scalar)
     self.line = line
     self.column = column
@@ -145,7 +145,7 @@ package struct MappingEntry: Sendable, Equatable {
     self.keyColumn = UInt32(clamping: keyLocation.column)
   }
 
-  init(key: String, keyLine: UInt32, keyColumn: UInt32, value: Node) {
+  init(key: String, keyLine: UInt32, keyColumn: UInt32, value: consuming Node) {
     self.key = key
     self.value = value
     self.keyLine = keyLine

@@ -138,9 +138,9 @@ package struct Scalar: Sendable, Equatable {
 
   /// The storage for made text of `file`: an empty text is an empty range (no box).
   private static func storage(for text: String, style: ScalarStyle, file: FileName) -> Storage {
+    guard text.isEmpty else { return .text(TextBox(text, style: style, file: file)) }
     let source = file === SourceText.unnamed.file ? SourceText.unnamed : SourceText([], file: file)
-    if text.isEmpty { return .slice(source: source, start: 0, packed: code(style)) }
-    return .text(TextBox(text, style: style, file: file))
+    return .slice(source: source, start: 0, packed: code(style))
   }
 
   /// The file the scalar was read from (or placed in); an unnamed one for a scalar made alone.

@@ -32,7 +32,8 @@ extension Parser {
       }
       entryStack.append(
         MappingEntry(
-          key: key, keyLine: UInt32(clamping: keyMark.line), keyColumn: keyColumn, value: value))
+          key: key, keyLine: UInt32(clamping: keyMark.line), keyColumn: keyColumn,
+          value: consume value))
       guard let next = try nextContentLine(), next >= indent else { break }
       if next == 0 && isAtDocumentMarker() { break }
       if next > indent { throw error(.badIndentation) }

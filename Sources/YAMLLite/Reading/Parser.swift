@@ -171,7 +171,7 @@ struct Parser {
   }
 
   /// A scalar node of this parse (the scalar is of this parse's file) at `mark`.
-  func node(_ scalar: Scalar, at mark: Mark) -> Node {
+  func node(_ scalar: consuming Scalar, at mark: Mark) -> Node {
     Node(
       scalar: scalar, line: UInt32(clamping: mark.line),
       column: UInt32(clamping: column(of: mark)))
