@@ -119,13 +119,20 @@ package enum ScalarStyle: String, Sendable, Equatable {
 
 /// One `key: value` pair of a mapping, in document order.
 ///
-/// Keys are always scalars. An entry is 48 bytes: the key's line and column are stored, and its
-/// file is the value's file (a key and its value are always in one file).
+/// Keys are always scalars. An entry is 40 bytes: the key's text is shared (`KeyText`, one per
+/// distinct short key of a parse), the key's line and column are stored, and its file is the
+/// value's file (a key and its value are always in one file).
 package struct MappingEntry: Sendable, Equatable {
-  package var key: String
   package var value: Node
+  private(set) var keyText: KeyText
   private(set) var keyLine: UInt32
   private var keyColumn: UInt32
+
+  /// The key's text.
+  package var key: String {
+    get { keyText.text }
+    set { keyText = KeyText(newValue) }
+  }
 
   /// Where the key starts.
   ///
@@ -139,21 +146,21 @@ package struct MappingEntry: Sendable, Equatable {
   }
 
   package init(key: String, keyLocation: SourceLocation, value: Node) {
-    self.key = key
+    self.keyText = KeyText(key)
     self.value = value
     self.keyLine = UInt32(clamping: keyLocation.line)
     self.keyColumn = UInt32(clamping: keyLocation.column)
   }
 
-  init(key: String, keyLine: UInt32, keyColumn: UInt32, value: consuming Node) {
-    self.key = key
+  init(key: KeyText, keyLine: UInt32, keyColumn: UInt32, value: consuming Node) {
+    self.keyText = key
     self.value = value
     self.keyLine = keyLine
     self.keyColumn = keyColumn
   }
 
-  init(key: String, keyPlace: Place, value: Node) {
-    self.key = key
+  init(key: KeyText, keyPlace: Place, value: Node) {
+    self.keyText = key
     self.value = value
     self.keyLine = keyPlace.line
     self.keyColumn = keyPlace.column
@@ -164,5 +171,26 @@ package struct MappingEntry: Sendable, Equatable {
     place.line = keyLine
     place.column = keyColumn
     return place
+  }
+
+  package static func == (lhs: MappingEntry, rhs: MappingEntry) -> Bool {
+    lhs.keyLine == rhs.keyLine && lhs.keyColumn == rhs.keyColumn && lhs.keyText == rhs.keyText
+      && lhs.value == rhs.value
+  }
+}
+
+/// A mapping key's text, shared by the entries of one parse that have that key.
+///
+/// A class, so an entry holds 8 bytes for its key instead of a 16-byte `String`; immutable, so
+/// sharing it across threads is safe. Two are equal when their text is.
+final class KeyText: Sendable, Equatable {
+  let text: String
+
+  init(_ text: String) {
+    self.text = text
+  }
+
+  static func == (lhs: KeyText, rhs: KeyText) -> Bool {
+    lhs === rhs || lhs.text == rhs.text
   }
 }

@@ -18,7 +18,7 @@ extension Parser {
       let keyMark = mark
       let key = try parseBlockKey()
       if let firstLine = keys.insert(key, line: keyMark.line, in: entryStack, from: base) {
-        throw error(.duplicateKey(key, firstLine: firstLine), at: keyMark)
+        throw error(.duplicateKey(key.text, firstLine: firstLine), at: keyMark)
       }
       let afterColon = mark
       skipBlanks()
@@ -95,9 +95,9 @@ extension Parser {
   }
 
   /// Reads a key and its `:`, leaving the cursor after the colon.
-  private mutating func parseBlockKey() throws(YAMLError) -> String {
+  private mutating func parseBlockKey() throws(YAMLError) -> KeyText {
     let start = mark
-    let key: String
+    let key: KeyText
     switch peek() {
     case .doubleQuote, .singleQuote:
       guard startsImplicitKey() else { throw error(.expectedKey) }
@@ -105,7 +105,7 @@ extension Parser {
         try peek() == .doubleQuote
         ? parseDoubleQuoted(parent: -1) : parseSingleQuoted(parent: -1)
       guard case .scalar(let scalar) = node.content else { throw error(.expectedKey, at: start) }
-      key = scalar.text
+      key = keyCache.key(of: scalar)
       skipBlanks()
     case UInt8(ascii: "["), UInt8(ascii: "{"):
       throw error(.complexKey)
@@ -115,7 +115,7 @@ extension Parser {
       guard let colon = implicitKeyColon() else { throw error(.expectedKey) }
       var end = colon
       while end > pos && bytes[end - 1].isBlank { end -= 1 }
-      key = keyCache.string(in: bytes, from: pos, to: end)
+      key = keyCache.key(in: bytes, from: pos, to: end)
       pos = colon
     }
     if isTooLongForKey(from: start.pos, to: pos) {

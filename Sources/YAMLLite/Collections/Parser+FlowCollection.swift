@@ -34,11 +34,11 @@ extension Parser {
         guard case .scalar(let scalar) = key.content else {
           throw error(.complexKey, at: entryStart)
         }
-        let keyText = scalar.text
+        let keyText = keyCache.key(of: scalar)
         if let firstLine = keys.insert(
           keyText, line: entryStart.line, in: entryStack, from: entryBase)
         {
-          throw error(.duplicateKey(keyText, firstLine: firstLine), at: entryStart)
+          throw error(.duplicateKey(keyText.text, firstLine: firstLine), at: entryStart)
         }
         entryStack.append(
           MappingEntry(
@@ -50,7 +50,7 @@ extension Parser {
         }
         try enterCollection(at: entryStart)
         depth -= 1
-        let entry = MappingEntry(key: scalar.text, keyPlace: key.place, value: value)
+        let entry = MappingEntry(key: keyCache.key(of: scalar), keyPlace: key.place, value: value)
         itemStack.append(Node(.mapping([entry]), place: key.place))
       } else {
         itemStack.append(key)

@@ -9,11 +9,11 @@ import Testing
     #expect(MemoryLayout<Place>.size == 16)
   }
 
-  @Test("a scalar is 16 bytes, a node 24 and a mapping entry 48, as their doc comments say")
+  @Test("a scalar is 16 bytes, a node 24 and a mapping entry 40, as their doc comments say")
   func nodeSize() {
     #expect(MemoryLayout<Scalar>.size == 16)
     #expect(MemoryLayout<Node>.stride == 24)
-    #expect(MemoryLayout<MappingEntry>.stride == 48)
+    #expect(MemoryLayout<MappingEntry>.stride == 40)
   }
 
   @Test("nodes of one parse share one file name, and the location reads it back")

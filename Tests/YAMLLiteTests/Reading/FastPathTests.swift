@@ -185,4 +185,30 @@ struct FastPathTests {
         "a:\n\(spaces)b: 1\n\(spaces) c: 2\n", .badIndentation, line: 3, column: width + 2)
     }
   }
+
+  @Test("entries of one parse share a key's text, in block and flow mappings and quoted")
+  func sharedKeyText() throws {
+    let yaml = "- id: 1\n  when: {id: 2, \"id\": 3}\n- 'id': 4\n"
+    let error = #expect(throws: YAMLError.self) { try YAMLParser.parse(yaml, file: "t.yaml") }
+    #expect(error?.kind == .duplicateKey("id", firstLine: 2))
+    let node = try YAMLParser.parse("- id: 1\n  w: {id: 2}\n- 'id': 4\n", file: "t.yaml")
+    let items = try #require(node.items)
+    let first = try #require(items[0].entries?[0])
+    let flow = try #require(items[0][key: "w"]?.entries?[0])
+    let quoted = try #require(items[1].entries?[0])
+    #expect(first.keyText === flow.keyText && first.keyText === quoted.keyText)
+    var renamed = first
+    renamed.key = "other"
+    #expect(renamed.key == "other" && first.key == "id" && renamed != first)
+    renamed.key = "id"
+    #expect(renamed == first)
+  }
+
+  @Test("keys equal as strings are duplicates, whatever their bytes")
+  func canonicallyEqualKeys() {
+    expectRefusal(
+      "é: 1\ne\u{301}: 2\n", .duplicateKey("e\u{301}", firstLine: 1), line: 2, column: 1)
+    expectRefusal(
+      "{é: 1, e\u{301}: 2}\n", .duplicateKey("e\u{301}", firstLine: 1), line: 1, column: 8)
+  }
 }
