@@ -182,15 +182,34 @@ package struct MappingEntry: Sendable, Equatable {
 /// A mapping key's text, shared by the entries of one parse that have that key.
 ///
 /// A class, so an entry holds 8 bytes for its key instead of a 16-byte `String`; immutable, so
-/// sharing it across threads is safe. Two are equal when their text is.
+/// sharing it across threads is safe. Two are equal when their text is. A short ASCII key made by
+/// the key cache also keeps its bytes as two words, so that two such keys compare as words (for
+/// ASCII, equal strings are equal bytes).
 final class KeyText: Sendable, Equatable {
   let text: String
+  /// Whether `words` holds the text: at most 15 ASCII bytes, zero-padded, with its length.
+  private let isShortASCII: Bool
+  private let words: (low: UInt64, high: UInt64, count: Int)
 
   init(_ text: String) {
     self.text = text
+    self.isShortASCII = false
+    self.words = (0, 0, 0)
+  }
+
+  /// A key of at most 15 bytes whose zero-padded little-endian words are `low` and `high`.
+  init(_ text: String, low: UInt64, high: UInt64, count: Int) {
+    self.text = text
+    self.isShortASCII = (low | high) & 0x8080_8080_8080_8080 == 0
+    self.words = (low, high, count)
   }
 
   static func == (lhs: KeyText, rhs: KeyText) -> Bool {
-    lhs === rhs || lhs.text == rhs.text
+    if lhs === rhs { return true }
+    if lhs.isShortASCII && rhs.isShortASCII {
+      return lhs.words.low == rhs.words.low && lhs.words.high == rhs.words.high
+        && lhs.words.count == rhs.words.count
+    }
+    return lhs.text == rhs.text
   }
 }

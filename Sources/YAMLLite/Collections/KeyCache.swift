@@ -63,7 +63,8 @@ final class KeyCache {
     for _ in 0..<KeyCache.probes {
       if words[3 * slot] == 0 {
         let text = KeyText(
-          String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+          low: low, high: high, count: count)
         words[3 * slot] = UInt64(count)
         words[3 * slot + 1] = low
         words[3 * slot + 2] = high
@@ -79,7 +80,8 @@ final class KeyCache {
     }
     // The slots near this one are taken by other keys: this key gets a text of its own.
     return KeyText(
-      String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+      low: low, high: high, count: count)
   }
 
   /// The key whose text is `scalar`'s.

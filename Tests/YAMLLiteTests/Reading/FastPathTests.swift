@@ -211,4 +211,23 @@ struct FastPathTests {
     expectRefusal(
       "{é: 1, e\u{301}: 2}\n", .duplicateKey("e\u{301}", firstLine: 1), line: 1, column: 8)
   }
+
+  @Test("a duplicate key is found whichever way its text was kept: cached, crowded out or long")
+  func duplicatesOfEveryKind() throws {
+    var yaml = ""
+    for index in 0..<600 { yaml += "k\(index): \(index)\n" }
+    // (key, line of the first, line of the duplicate)
+    let cases = [
+      ("k3", 4, 601), ("k599", 600, 601), ("a-key-of-more-than-fifteen-bytes", 601, 603),
+    ]
+    for (key, first, line) in cases {
+      let text = yaml + "\(key): 1\nx: 2\n\(key): 3\n"
+      expectRefusal(text, .duplicateKey(key, firstLine: first), line: line, column: 1)
+    }
+    let parsed = try #require(try YAMLParser.parse("k5: v\n", file: "t.yaml").entries?[0])
+    let made = MappingEntry(
+      key: "k5", keyLocation: SourceLocation(file: "t.yaml", line: 1, column: 1),
+      value: Node(.scalar(Scalar("v")), at: SourceLocation(file: "t.yaml", line: 1, column: 5)))
+    #expect(parsed == made)
+  }
 }
