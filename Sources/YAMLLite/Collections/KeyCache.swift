@@ -1,54 +1,91 @@
-/// The keys of up to 15 bytes already made into strings during one parse.
+/// The keys of up to 15 bytes already made during one parse, each as one shared `KeyText`.
 ///
 /// A runbook repeats a few dozen keys thousands of times, and making a `String` checks its UTF-8
-/// again; finding the same short key here is a few word compares, and the string it returns is
-/// a small string (no allocation to share). Direct-mapped: a slot holds the last key hashed to it.
+/// again; finding the same short key here is a few word compares, and every entry with that key
+/// shares the one `KeyText` (8 bytes an entry). Open addressing: a key takes the first free slot
+/// of the few from where its hash points and keeps it for the parse, so keys never evict each
+/// other. A longer key, or one meeting only taken slots, gets a `KeyText` of its own, as it would
+/// get its own string storage.
 final class KeyCache {
-  private static let slots = 256
+  /// A power of two: the top 9 bits of a key's hash pick its first slot.
+  private static let slots = 512
+  /// How many slots from the first are tried before a key is given a text of its own.
+  private static let probes = 8
   /// Per slot: the key's length, then its bytes as two little-endian words (zero-padded).
   private let words: UnsafeMutablePointer<UInt64>
-  private let strings: UnsafeMutablePointer<String>
+  private let texts: UnsafeMutablePointer<KeyText?>
 
   init() {
     words = .allocate(capacity: 3 * KeyCache.slots)
     words.initialize(repeating: 0, count: 3 * KeyCache.slots)
-    strings = .allocate(capacity: KeyCache.slots)
-    strings.initialize(repeating: "", count: KeyCache.slots)
+    texts = .allocate(capacity: KeyCache.slots)
+    texts.initialize(repeating: nil, count: KeyCache.slots)
   }
 
   deinit {
-    strings.deinitialize(count: KeyCache.slots)
-    strings.deallocate()
+    texts.deinitialize(count: KeyCache.slots)
+    texts.deallocate()
     words.deallocate()
   }
 
-  /// The text of `bytes[start..<end]` (valid UTF-8).
-  func string(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String {
+  /// The key whose text is `bytes[start..<end]` (valid UTF-8).
+  func key(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> KeyText {
     let count = end - start
-    guard count > 0, count <= 15, start + 16 <= bytes.count, let base = bytes.baseAddress else {
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    guard count > 0, count <= 15, let base = bytes.baseAddress else {
+      return KeyText(
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
     }
-    let raw = UnsafeRawPointer(base)
-    var low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-    var high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
-    if count < 8 {
-      low &= (1 << UInt64(count * 8)) - 1
-      high = 0
-    } else if count < 16 {
-      high &= (1 << UInt64((count - 8) * 8)) - 1
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    if start + 16 <= bytes.count {
+      let raw = UnsafeRawPointer(base)
+      low = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+      high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
+      if count < 8 {
+        low &= (1 << UInt64(count * 8)) - 1
+        high = 0
+      } else {
+        high &= (1 << UInt64((count - 8) * 8)) - 1
+      }
+    } else {
+      // Too near the end of the buffer for two whole words: the same words, a byte at a time.
+      for offset in 0..<count {
+        let byte = UInt64(bytes[start + offset])
+        if offset < 8 {
+          low |= byte << UInt64(offset * 8)
+        } else {
+          high |= byte << UInt64((offset - 8) * 8)
+        }
+      }
     }
     let hash = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
-    let slot = Int(truncatingIfNeeded: hash >> 56)
-    if words[3 * slot] == UInt64(count) && words[3 * slot + 1] == low
-      && words[3 * slot + 2] == high
-    {
-      return strings[slot]
+    var slot = Int(truncatingIfNeeded: hash >> 55)
+    for _ in 0..<KeyCache.probes {
+      if words[3 * slot] == 0 {
+        let text = KeyText(
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+          low: low, high: high, count: count)
+        words[3 * slot] = UInt64(count)
+        words[3 * slot + 1] = low
+        words[3 * slot + 2] = high
+        texts[slot] = text
+        return text
+      }
+      if words[3 * slot] == UInt64(count) && words[3 * slot + 1] == low
+        && words[3 * slot + 2] == high, let text = texts[slot]
+      {
+        return text
+      }
+      slot = (slot + 1) & (KeyCache.slots - 1)
     }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-    words[3 * slot] = UInt64(count)
-    words[3 * slot + 1] = low
-    words[3 * slot + 2] = high
-    strings[slot] = text
-    return text
+    // The slots near this one are taken by other keys: this key gets a text of its own.
+    return KeyText(
+      String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+      low: low, high: high, count: count)
+  }
+
+  /// The key whose text is `scalar`'s.
+  func key(of scalar: Scalar) -> KeyText {
+    scalar.withUTF8 { key(in: $0, from: 0, to: $0.count) }
   }
 }

@@ -8,11 +8,11 @@ struct KeyRegistry {
   /// Records `key` at `line`; returns the line of an earlier equal key among the entries of
   /// `stack` from `base` on, if any.
   mutating func insert(
-    _ key: String, line: Int, in stack: MoveStack<MappingEntry>, from base: Int
+    _ key: KeyText, line: Int, in stack: MoveStack<MappingEntry>, from base: Int
   ) -> Int? {
     if stack.count - base < 8 {
       return stack.withValues(from: base) { entries in
-        for entry in entries where entry.key == key { return Int(entry.keyPlace.line) }
+        for entry in entries where entry.keyText == key { return Int(entry.keyLine) }
         return nil
       }
     }
@@ -20,12 +20,12 @@ struct KeyRegistry {
       var keys: [String: Int] = [:]
       keys.reserveCapacity((stack.count - base) * 2)
       stack.withValues(from: base) { entries in
-        for entry in entries { keys[entry.key] = Int(entry.keyPlace.line) }
+        for entry in entries { keys[entry.key] = Int(entry.keyLine) }
       }
       many = keys
     }
-    if let first = many?[key] { return first }
-    many?[key] = line
+    if let first = many?[key.text] { return first }
+    many?[key.text] = line
     return nil
   }
 }

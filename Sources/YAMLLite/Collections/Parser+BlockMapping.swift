@@ -11,11 +11,14 @@ extension Parser {
     defer { depth -= 1 }
     let base = entryStack.count
     var keys = KeyRegistry()
+    // Every key is `indent` bytes into its line after only ASCII (spaces, and `- ` for a compact
+    // mapping; a tab there is refused), so every key, and the mapping, is at this column.
+    let keyColumn = UInt32(clamping: indent + 1)
     while true {
       let keyMark = mark
       let key = try parseBlockKey()
       if let firstLine = keys.insert(key, line: keyMark.line, in: entryStack, from: base) {
-        throw error(.duplicateKey(key, firstLine: firstLine), at: keyMark)
+        throw error(.duplicateKey(key.text, firstLine: firstLine), at: keyMark)
       }
       let afterColon = mark
       skipBlanks()
@@ -27,31 +30,42 @@ extension Parser {
       } else {
         value = try parseInlineValue(parent: indent, afterKey: true)
       }
-      entryStack.append(MappingEntry(key: key, keyPlace: place(of: keyMark), value: value))
+      entryStack.append(
+        MappingEntry(
+          key: key, keyLine: UInt32(clamping: keyMark.line), keyColumn: keyColumn,
+          value: consume value))
       guard let next = try nextContentLine(), next >= indent else { break }
       if next == 0 && isAtDocumentMarker() { break }
       if next > indent { throw error(.badIndentation) }
       if let tab = tabBeforeContent { throw error(.tabIndentation, at: tab) }
     }
-    return Node(.mapping(popEntries(from: base)), place: place(of: start))
+    return Node(
+      entries: entryStack.popAll(from: base), file: fileName,
+      line: UInt32(clamping: start.line), column: keyColumn)
   }
 
   /// Whether the line from the cursor reads as `key:` followed by whitespace or the line end, with
   /// the key plain or quoted on this line.
   func startsImplicitKey() -> Bool {
+    implicitKeyColon() != nil
+  }
+
+  /// The offset of the `:` ending the implicit key that starts at the cursor (see
+  /// `startsImplicitKey`), or nil when the line does not start with one.
+  func implicitKeyColon() -> Int? {
     var index = pos
     let count = bytes.count
     let first = peek()
     switch first {
-    case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: ">"): return false
+    case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: ">"): return nil
     default: break
     }
     if first == .doubleQuote || first == .singleQuote {
       index += 1
       while true {
-        guard index < count else { return false }
+        guard index < count else { return nil }
         let byte = bytes[index]
-        if byte.isBreak { return false }
+        if byte.isBreak { return nil }
         if byte == first {
           if first == .singleQuote && index + 1 < count && bytes[index + 1] == .singleQuote {
             index += 2
@@ -63,25 +77,27 @@ extension Parser {
       }
       index += 1
       while index < count && bytes[index].isBlank { index += 1 }
-      return index < count && bytes[index] == .colon
+      let isKey =
+        index < count && bytes[index] == .colon
         && (index + 1 == count || bytes[index + 1].isBlankOrBreakOrEnd)
+      return isKey ? index : nil
     }
     while index < count {
       let byte = bytes[index]
-      if byte.isBreak { return false }
+      if byte.isBreak { return nil }
       if byte == .colon && (index + 1 == count || bytes[index + 1].isBlankOrBreakOrEnd) {
-        return true
+        return index
       }
-      if byte == .hash && index > pos && bytes[index - 1].isBlank { return false }
+      if byte == .hash && index > pos && bytes[index - 1].isBlank { return nil }
       index += 1
     }
-    return false
+    return nil
   }
 
   /// Reads a key and its `:`, leaving the cursor after the colon.
-  private mutating func parseBlockKey() throws(YAMLError) -> String {
+  private mutating func parseBlockKey() throws(YAMLError) -> KeyText {
     let start = mark
-    let key: String
+    let key: KeyText
     switch peek() {
     case .doubleQuote, .singleQuote:
       guard startsImplicitKey() else { throw error(.expectedKey) }
@@ -89,23 +105,17 @@ extension Parser {
         try peek() == .doubleQuote
         ? parseDoubleQuoted(parent: -1) : parseSingleQuoted(parent: -1)
       guard case .scalar(let scalar) = node.content else { throw error(.expectedKey, at: start) }
-      key = scalar.text
+      key = keyCache.key(of: scalar)
       skipBlanks()
     case UInt8(ascii: "["), UInt8(ascii: "{"):
       throw error(.complexKey)
     default:
       if isAtSequenceEntry { throw error(.expectedKey) }
       try refuseIndicator(inFlow: false)
-      guard startsImplicitKey() else { throw error(.expectedKey) }
-      var end = pos
-      while !(bytes[end] == .colon
-        && (end + 1 == bytes.count || bytes[end + 1].isBlankOrBreakOrEnd))
-      {
-        end += 1
-      }
-      let colon = end
+      guard let colon = implicitKeyColon() else { throw error(.expectedKey) }
+      var end = colon
       while end > pos && bytes[end - 1].isBlank { end -= 1 }
-      key = keyCache.string(in: bytes, from: pos, to: end)
+      key = keyCache.key(in: bytes, from: pos, to: end)
       pos = colon
     }
     if isTooLongForKey(from: start.pos, to: pos) {

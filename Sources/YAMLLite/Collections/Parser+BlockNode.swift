@@ -12,7 +12,7 @@ extension Parser {
     parent: Int, sequenceAtParentIndent: Bool = false, emptyAt: Mark
   ) throws(YAMLError) -> Node {
     guard let indent = try nextContentLine(), !(indent == 0 && isAtDocumentMarker()) else {
-      return Node(.scalar(Scalar("")), place: place(of: emptyAt))
+      return node(Scalar("", in: source), at: emptyAt)
     }
     if indent > parent {
       return try parseNodeInPlace(parent: parent, tab: tabBeforeContent)
@@ -21,7 +21,7 @@ extension Parser {
       if let tab = tabBeforeContent { throw error(.tabIndentation, at: tab) }
       return try parseBlockSequence(indent: indent, isMappingValue: true)
     }
-    return Node(.scalar(Scalar("")), place: place(of: emptyAt))
+    return node(Scalar("", in: source), at: emptyAt)
   }
 
   /// Reads a node whose first character is at the cursor, where a block collection may start:
@@ -70,7 +70,22 @@ extension Parser {
   }
 
   /// Refuses a character that cannot start a plain scalar, naming what the input tried to do.
+  ///
+  /// A letter or digit, which most scalars start with, is no indicator: it returns at once.
+  @inline(__always)
   mutating func refuseIndicator(inFlow: Bool) throws(YAMLError) {
+    let first = peek()
+    let letter = first | 0x20
+    if (letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z"))
+      || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+    {
+      return
+    }
+    try refuseIndicatorSlowly(inFlow: inFlow)
+  }
+
+  /// `refuseIndicator` for a character that is not a letter or digit.
+  private mutating func refuseIndicatorSlowly(inFlow: Bool) throws(YAMLError) {
     let next = peek(1)
     let endsIndicator = next.isBlankOrBreakOrEnd || (inFlow && next.isFlowIndicator)
     switch peek() {

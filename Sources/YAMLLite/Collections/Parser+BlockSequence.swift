@@ -36,6 +36,6 @@ extension Parser {
         throw error(.expectedSequenceEntry)
       }
     }
-    return Node(.sequence(popItems(from: base)), place: place(of: start))
+    return sequenceNode(from: base, at: start)
   }
 }

@@ -34,22 +34,23 @@ extension Parser {
         guard case .scalar(let scalar) = key.content else {
           throw error(.complexKey, at: entryStart)
         }
+        let keyText = keyCache.key(of: scalar)
         if let firstLine = keys.insert(
-          scalar.text, line: entryStart.line, in: entryStack, from: entryBase)
+          keyText, line: entryStart.line, in: entryStack, from: entryBase)
         {
-          throw error(.duplicateKey(scalar.text, firstLine: firstLine), at: entryStart)
+          throw error(.duplicateKey(keyText.text, firstLine: firstLine), at: entryStart)
         }
         entryStack.append(
           MappingEntry(
-            key: scalar.text, keyPlace: key.place,
-            value: value ?? Node(.scalar(Scalar("")), place: place(of: mark))))
+            key: keyText, keyPlace: key.place,
+            value: value ?? node(Scalar("", in: source), at: mark)))
       } else if let value {
         guard case .scalar(let scalar) = key.content else {
           throw error(.complexKey, at: entryStart)
         }
         try enterCollection(at: entryStart)
         depth -= 1
-        let entry = MappingEntry(key: scalar.text, keyPlace: key.place, value: value)
+        let entry = MappingEntry(key: keyCache.key(of: scalar), keyPlace: key.place, value: value)
         itemStack.append(Node(.mapping([entry]), place: key.place))
       } else {
         itemStack.append(key)
@@ -65,9 +66,8 @@ extension Parser {
       }
       throw error(.expectedFlowSeparator(Character(Unicode.Scalar(closing))))
     }
-    let content: Node.Content =
-      isMapping ? .mapping(popEntries(from: entryBase)) : .sequence(popItems(from: itemBase))
-    return Node(content, place: place(of: start))
+    return isMapping
+      ? mappingNode(from: entryBase, at: start) : sequenceNode(from: itemBase, at: start)
   }
 
   /// Reads a node and, when a `:` follows, the value after it.
@@ -107,7 +107,7 @@ extension Parser {
     try skipFlowSpace(parent: parent, openedAt: entryStart)
     let byte = peek()
     if byte == .comma || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
-      return (node, Node(.scalar(Scalar("")), place: place(of: afterColon)))
+      return (node, self.node(Scalar("", in: source), at: afterColon))
     }
     return (node, try parseFlowNode(parent: parent))
   }

@@ -8,7 +8,7 @@ extension Parser {
   mutating func parseDocument() throws(YAMLError) -> Node {
     let documentStart = mark
     guard let indent = try nextContentLine() else {
-      return Node(.scalar(Scalar("")), place: place(of: documentStart))
+      return node(Scalar("", in: source), at: documentStart)
     }
     if indent == 0 && peek() == UInt8(ascii: "%") {
       throw error(.directiveNotSupported)
@@ -25,7 +25,7 @@ extension Parser {
         root = try parseInlineValue(parent: -1)
       }
     } else if isAtDocumentMarker() {
-      root = Node(.scalar(Scalar("")), place: place(of: mark))
+      root = node(Scalar("", in: source), at: mark)
     } else {
       root = try parseBlockNode(parent: -1, emptyAt: mark)
     }

@@ -6,10 +6,18 @@ extension Parser {
     while pos < bytes.count && bytes[pos].isBlank { pos += 1 }
   }
 
-  /// Skips spaces (not tabs) and returns how many there were.
+  /// Skips spaces (not tabs) and returns how many there were, eight at a time while it can.
   @inline(__always)
   mutating func skipSpaces() -> Int {
     let start = pos
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while pos + 8 <= bytes.count
+        && raw.loadUnaligned(fromByteOffset: pos, as: UInt64.self) == 0x2020_2020_2020_2020
+      {
+        pos += 8
+      }
+    }
     while pos < bytes.count && bytes[pos] == .space { pos += 1 }
     return pos - start
   }

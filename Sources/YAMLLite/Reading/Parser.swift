@@ -12,8 +12,8 @@ struct Parser {
   static let maxKeyLength = 1024
 
   let bytes: UnsafeBufferPointer<UInt8>
-  /// The array `bytes` points into, shared with scalars that are slices of it.
-  let source: [UInt8]
+  /// The array `bytes` points into and the file's name, shared with scalars that are slices of it.
+  let source: SourceText
   /// The file's name, made once for this parse and shared by every node it makes. (The parser
   /// is copied by value in places, so it keeps few fields: an extra one made it slower.)
   let fileName: FileName
@@ -39,8 +39,8 @@ struct Parser {
 
   init(bytes: UnsafeBufferPointer<UInt8>, source: [UInt8], file: String, start: Int) {
     self.bytes = bytes
-    self.source = source
     self.fileName = FileName(file)
+    self.source = SourceText(source, file: fileName)
     self.pos = start
     self.lineStart = start
   }
@@ -170,14 +170,25 @@ struct Parser {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
   }
 
-  /// Takes the entries pushed since `base` off the stack, as an exactly sized array.
-  func popEntries(from base: Int) -> [MappingEntry] {
-    entryStack.popAll(from: base)
+  /// A scalar node of this parse (the scalar is of this parse's file) at `mark`.
+  func node(_ scalar: consuming Scalar, at mark: Mark) -> Node {
+    Node(
+      scalar: scalar, line: UInt32(clamping: mark.line),
+      column: UInt32(clamping: column(of: mark)))
   }
 
-  /// Takes the items pushed since `base` off the stack, as an exactly sized array.
-  func popItems(from base: Int) -> [Node] {
-    itemStack.popAll(from: base)
+  /// A mapping at `mark` of the entries pushed since `base`, taken off the stack.
+  func mappingNode(from base: Int, at mark: Mark) -> Node {
+    Node(
+      entries: entryStack.popAll(from: base), file: fileName,
+      line: UInt32(clamping: mark.line), column: UInt32(clamping: column(of: mark)))
+  }
+
+  /// A sequence at `mark` of the items pushed since `base`, taken off the stack.
+  func sequenceNode(from base: Int, at mark: Mark) -> Node {
+    Node(
+      items: itemStack.popAll(from: base), file: fileName,
+      line: UInt32(clamping: mark.line), column: UInt32(clamping: column(of: mark)))
   }
 
   /// Whether `bytes[start..<end]` holds more than `maxKeyLength` Unicode scalars.

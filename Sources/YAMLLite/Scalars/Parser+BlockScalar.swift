@@ -46,9 +46,9 @@ extension Parser {
       let layout = BlockScalarLayout(indent: indent, chomping: chomping)
       scalar = Scalar(source: source, blockLines: contentStart..<pos, layout: layout, style: style)
     } else {
-      scalar = Scalar(lines.emptyText(chomping: chomping), style: style)
+      scalar = Scalar(lines.emptyText(chomping: chomping), style: style, in: source)
     }
-    return Node(.scalar(scalar), place: place(of: start))
+    return node(scalar, at: start)
   }
 
   /// Refuses a block scalar whose text ends at the end of the file without a line break, unless

@@ -14,7 +14,7 @@ extension Parser {
     guard peek().isBreak else {
       pos = end
       let scalar = Scalar(source: source, range: start.pos..<end, style: .plain)
-      return Node(.scalar(scalar), place: place(of: start))
+      return node(scalar, at: start)
     }
     var folded: [UInt8] = []
     var lastEnd = end
@@ -68,15 +68,36 @@ extension Parser {
     let scalar =
       folded.isEmpty
       ? Scalar(source: source, range: start.pos..<lastEnd, style: .plain)
-      : Scalar(String(decoding: folded, as: UTF8.self))
-    return Node(.scalar(scalar), place: place(of: start))
+      : Scalar(String(decoding: folded, as: UTF8.self), in: source)
+    return node(scalar, at: start)
   }
 
   /// The offset where the plain text starting at the cursor stops on this line.
+  ///
+  /// Outside flow collections, words of eight bytes holding none of `:`, `#`, `\n` and `\r` are
+  /// passed over whole (the "has zero byte" test on the word xor each of them); the bytes from
+  /// the first word holding one are read one at a time.
   @inline(__always)
   func scanPlainLine(inFlow: Bool) -> Int {
     var index = pos
     let count = bytes.count
+    if !inFlow, let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let high: UInt64 = 0x8080_8080_8080_8080
+      while index + 8 <= count {
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        let colons = word ^ (ones &* UInt64(UInt8.colon))
+        let hashes = word ^ (ones &* UInt64(UInt8.hash))
+        let feeds = word ^ (ones &* UInt64(UInt8.lineFeed))
+        let returns = word ^ (ones &* UInt64(UInt8.carriageReturn))
+        let found =
+          ((colons &- ones) & ~colons | (hashes &- ones) & ~hashes | (feeds &- ones) & ~feeds
+            | (returns &- ones) & ~returns) & high
+        if found != 0 { break }
+        index += 8
+      }
+    }
     while index < count {
       let byte = bytes[index]
       if byte == .colon {

@@ -27,7 +27,7 @@ extension Parser {
         if quote == .singleQuote && peek(1) == .singleQuote { break }
         let scalar = Scalar(source: source, range: contentStart..<pos, style: style)
         pos += 1
-        return Node(.scalar(scalar), place: place(of: start))
+        return node(scalar, at: start)
       }
       if byte == .backslash && quote == .doubleQuote { break }
       if byte.isBreak { break }
@@ -81,7 +81,7 @@ extension Parser {
       pos += 1
     }
     let text = String(decoding: out, as: UTF8.self)
-    return Node(.scalar(Scalar(text, style: style)), place: place(of: start))
+    return node(Scalar(text, style: style, in: source), at: start)
   }
 
   /// After a line break inside quotes: skips empty lines and the next line's indentation, and

@@ -123,4 +123,111 @@ struct FastPathTests {
     #expect(node[key: "b"]?.scalarText == "one two")
     #expect(node[key: "a"]?.content == node[key: "b"]?.content)
   }
+
+  @Test("a block mapping's keys and the mapping sit at its column, compact or not, after any text")
+  func blockMappingKeyColumns() throws {
+    let yaml = "é: 1\nlist:\n  - ü: x\n    ключ: y\n  - - k: 'é'\n      l: z\nlast: 2\n"
+    let node = try YAMLParser.parse(yaml, file: "t.yaml")
+    #expect(node.location.column == 1)
+    #expect(
+      node.entry(forKey: "last")?.keyLocation == SourceLocation(file: "t.yaml", line: 7, column: 1))
+    let items = try #require(node[key: "list"]?.items)
+    #expect(items[0].location == SourceLocation(file: "t.yaml", line: 3, column: 5))
+    #expect(items[0].entry(forKey: "ключ")?.keyLocation.column == 5)
+    #expect(items[0][key: "ключ"]?.location.column == 11)
+    let inner = try #require(items[1].items?[0])
+    #expect(inner.location == SourceLocation(file: "t.yaml", line: 5, column: 7))
+    #expect(
+      inner.entry(forKey: "l")?.keyLocation == SourceLocation(file: "t.yaml", line: 6, column: 7))
+    #expect(inner[key: "k"]?.location.column == 10)
+  }
+
+  @Test("collections are built whole, from one item to many")
+  func collectionSizes() throws {
+    for count in [1, 2, 7, 8, 9, 64, 65, 200] {
+      let yaml = (0..<count).map { "k\($0): [\($0), x]\n" }.joined()
+      let node = try YAMLParser.parse(yaml, file: "t.yaml")
+      let entries = try #require(node.entries)
+      #expect(entries.count == count)
+      #expect(entries.map(\.key) == (0..<count).map { "k\($0)" })
+      #expect(entries.last?.value.items?.map(\.scalarText) == ["\(count - 1)", "x"])
+    }
+  }
+
+  @Test("a plain scalar stops at `: `, ` #` and a line end wherever they fall in a word")
+  func plainScalarStopsAtEveryOffset() throws {
+    for length in 0..<20 {
+      let word = String(repeating: "w", count: length)
+      for lineBreak in ["\n", "\r\n", "\r"] {
+        let yaml =
+          "a: x\(word) # c\(lineBreak)b: x\(word)#k:v\(lineBreak)c: x\(word)\(lineBreak)d: 1\(lineBreak)"
+        let node = try YAMLParser.parse(yaml, file: "t.yaml")
+        #expect(node[key: "a"]?.scalarText == "x\(word)")
+        #expect(node[key: "b"]?.scalarText == "x\(word)#k:v")
+        #expect(node[key: "c"]?.scalarText == "x\(word)")
+        #expect(node.entry(forKey: "d")?.keyLocation.line == 4)
+      }
+      expectRefusal("a: x\(word): y\n", .mappingNotAllowedHere, line: 1, column: 5 + length)
+    }
+  }
+
+  @Test("indentation of any width is counted exactly")
+  func indentationWidths() throws {
+    for width in 1..<20 {
+      let spaces = String(repeating: " ", count: width)
+      let yaml = "a:\n\(spaces)b: |\n\(spaces)  text\n\(spaces)c: 2\n"
+      let node = try YAMLParser.parse(yaml, file: "t.yaml")
+      let inner = try #require(node[key: "a"])
+      #expect(inner.location.column == width + 1)
+      #expect(inner[key: "b"]?.scalarText == "text\n")
+      #expect(inner.entry(forKey: "c")?.keyLocation.column == width + 1)
+      expectRefusal(
+        "a:\n\(spaces)b: 1\n\(spaces) c: 2\n", .badIndentation, line: 3, column: width + 2)
+    }
+  }
+
+  @Test("entries of one parse share a key's text, in block and flow mappings and quoted")
+  func sharedKeyText() throws {
+    let yaml = "- id: 1\n  when: {id: 2, \"id\": 3}\n- 'id': 4\n"
+    let error = #expect(throws: YAMLError.self) { try YAMLParser.parse(yaml, file: "t.yaml") }
+    #expect(error?.kind == .duplicateKey("id", firstLine: 2))
+    let node = try YAMLParser.parse("- id: 1\n  w: {id: 2}\n- 'id': 4\n", file: "t.yaml")
+    let items = try #require(node.items)
+    let first = try #require(items[0].entries?[0])
+    let flow = try #require(items[0][key: "w"]?.entries?[0])
+    let quoted = try #require(items[1].entries?[0])
+    #expect(first.keyText === flow.keyText && first.keyText === quoted.keyText)
+    var renamed = first
+    renamed.key = "other"
+    #expect(renamed.key == "other" && first.key == "id" && renamed != first)
+    renamed.key = "id"
+    #expect(renamed == first)
+  }
+
+  @Test("keys equal as strings are duplicates, whatever their bytes")
+  func canonicallyEqualKeys() {
+    expectRefusal(
+      "é: 1\ne\u{301}: 2\n", .duplicateKey("e\u{301}", firstLine: 1), line: 2, column: 1)
+    expectRefusal(
+      "{é: 1, e\u{301}: 2}\n", .duplicateKey("e\u{301}", firstLine: 1), line: 1, column: 8)
+  }
+
+  @Test("a duplicate key is found whichever way its text was kept: cached, crowded out or long")
+  func duplicatesOfEveryKind() throws {
+    var yaml = ""
+    for index in 0..<600 { yaml += "k\(index): \(index)\n" }
+    // (key, line of the first, line of the duplicate)
+    let cases = [
+      ("k3", 4, 601), ("k599", 600, 601), ("a-key-of-more-than-fifteen-bytes", 601, 603),
+    ]
+    for (key, first, line) in cases {
+      let text = yaml + "\(key): 1\nx: 2\n\(key): 3\n"
+      expectRefusal(text, .duplicateKey(key, firstLine: first), line: line, column: 1)
+    }
+    let parsed = try #require(try YAMLParser.parse("k5: v\n", file: "t.yaml").entries?[0])
+    let made = MappingEntry(
+      key: "k5", keyLocation: SourceLocation(file: "t.yaml", line: 1, column: 1),
+      value: Node(.scalar(Scalar("v")), at: SourceLocation(file: "t.yaml", line: 1, column: 5)))
+    #expect(parsed == made)
+  }
 }
