@@ -12,12 +12,20 @@ import TriageTestSupport
     return folder
   }
 
-  /// The binary copied into `folder/bin` as `triage`, started by that path.
+  /// The binary hard-linked (else copied) into `folder/bin` as `triage`, started by that path.
+  ///
+  /// A hard link opens nothing for writing: a copy still open for writing in this process
+  /// when another test's child forks can make exec fail with "Text file busy" (ETXTBSY).
   func linkedBinary(in folder: TemporaryDirectory) throws -> URL {
     let bin = folder.url.appendingPathComponent("bin")
     try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
     let link = bin.appendingPathComponent("triage")
-    try FileManager.default.copyItem(at: try TriageBinary.url(), to: link)
+    let binary = try TriageBinary.url()
+    do {
+      try FileManager.default.linkItem(at: binary, to: link)
+    } catch {
+      try FileManager.default.copyItem(at: binary, to: link)
+    }
     return link
   }
 
