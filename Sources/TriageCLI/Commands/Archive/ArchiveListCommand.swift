@@ -44,15 +44,21 @@ enum ArchiveListCommand {
     var unreadable = UnreadableRecords(invocation, context, store: store)
     // Text: every record is read first, to know the short ids and the columns' widths.
     var ids: [String] = []
-    var rows: [RecordState] = []
+    var rows: [RecordSummary] = []
     if json { output.write(JSONOutputFormat.archiveList.streamHead(listKey: "records")) }
-    try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
-      ids.append(state.id)
-      guard filter.matches(state) else { return }
+    try context.summaries(of: store).forEachSummary(unreadable: { unreadable.note($0) }) {
+      record in
+      ids.append(record.id)
+      guard filter.matches(record) else { return }
       if json {
-        output.write((count == 0 ? "\n    " : ",\n    ") + CanonicalJSON.string(of: summary(state)))
+        output.write(
+          (count == 0 ? "\n    " : ",\n    ") + CanonicalJSON.string(of: summary(record)))
       } else {
-        rows.append(state)
+        // The open items are not shown: only the columns are kept.
+        var row = record
+        row.followUps.items = []
+        row.followUps.notifications = []
+        rows.append(row)
       }
       count += 1
     }
@@ -77,7 +83,7 @@ enum ArchiveListCommand {
   /// `SHORT  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION`, each column as wide as its widest
   /// value, the decision cut to what is left of `width` (at least ``minimumDecisionWidth``); the
   /// creation time without seconds (`2021-04-01 09:30`).
-  static func lines(_ states: [RecordState], shortIDs: ShortRecordIDs, width: Int) -> [String] {
+  static func lines(_ states: [RecordSummary], shortIDs: ShortRecordIDs, width: Int) -> [String] {
     let cells = states.map { state -> [String] in
       var created = String(state.createdAt.prefix(16))
       if created.count == 16 { created = created.replacingOccurrences(of: "T", with: " ") }
@@ -90,9 +96,7 @@ enum ArchiveListCommand {
       let head = (0..<5).map { ColumnText.padded(row[$0], widths[$0]) + "  " }.joined()
       // A re-triage's chain is never cut: the decision takes what is left after it.
       var chain = ""
-      if let earlier = state.record.revises?.id {
-        chain += "revises \(shortIDs.name(of: earlier))  "
-      }
+      if let earlier = state.revises { chain += "revises \(shortIDs.name(of: earlier))  " }
       if let later = state.supersededBy { chain += "revised by \(shortIDs.name(of: later))  " }
       let room = max(width - head.count - chain.count, minimumDecisionWidth)
       return head + chain + ColumnText.truncated(state.decision, to: room)
@@ -116,17 +120,17 @@ enum ArchiveListCommand {
   }
 
   /// The record's summary for `--json` and exports.
-  static func summary(_ state: RecordState) -> JSONValue {
+  static func summary(_ state: RecordSummary) -> JSONValue {
     var summary: JSONValue = [
       "id": .string(state.id), "created_at": .string(state.createdAt),
       "severity": .string(state.severity), "status": .string(state.status),
       "runbook": .string(state.runbookID), "decision": .string(state.decision),
       "tlp": .string(state.tlp), "responder": .string(state.responder),
-      "open_actions": .number(Double(state.actions.filter(\.isOpen).count)),
-      "open_notifications": .number(Double(state.notifications.filter(\.isOpen).count)),
+      "open_actions": .number(Double(state.openActions)),
+      "open_notifications": .number(Double(state.openNotifications)),
     ]
     // Only for records in a revision chain, so other summaries keep their members.
-    if let earlier = state.record.revises?.id { summary["revises"] = .string(earlier) }
+    if let earlier = state.revises { summary["revises"] = .string(earlier) }
     if let later = state.supersededBy { summary["revised_by"] = .string(later) }
     return summary
   }
