@@ -56,7 +56,7 @@ import TriageTestSupport
     defer { folder.remove() }
     let archive = try makeArchive(in: folder)
     try folder.write("{\"format\": \"triage-record/1\"", to: "log/records/2022/01/20220101T000000Z-0000dead.json")
-    let index = archive + "/.cache/summaries.bin"
+    let index = archive + "/.cache/summaries"
     var without: [String] = []
     for arguments in Self.commands {
       try? FileManager.default.removeItem(atPath: index)

@@ -6,9 +6,9 @@ import RunbookCore
 /// Every folder below `records/` and `amendments/` is listed and every document file is
 /// stat(2)ed; a document is read again only when it is new, its key changed, or its entry is
 /// not trusted under the racy rule (``SummaryIndex/isTrusted(_:now:)``), and a record also
-/// when one of its amendments was added, changed, moved or removed. Files gone are dropped. The
-/// index is then written back whole (a temporary file renamed over it) when anything changed;
-/// a failure to write it is ignored, so a read-only archive still answers, only slower.
+/// when one of its amendments was added, changed, moved or removed. Files gone are dropped.
+/// The index file of each folder that changed is then written again (a temporary file renamed
+/// over it); a failure to write is ignored, so a read-only archive still answers, only slower.
 ///
 /// The answers are those of ``ArchiveReader/forEachRecord(unreadable:_:)``, in the same order:
 /// each summary is made from the record's state, and unreadable record files are never
@@ -25,9 +25,9 @@ package struct ArchiveSummaries: Sendable {
     self.build = build
   }
 
-  /// The index file's path, absolute.
-  package var indexPath: String {
-    store.absolute(HeadsCache.directoryName + "/" + SummaryIndex.fileName)
+  /// The index's folder, absolute.
+  package var indexFolder: String {
+    store.absolute(HeadsCache.directoryName + "/" + SummaryIndex.folderName)
   }
 
   /// Calls `body` with the summary of each readable record, in path order (oldest first), and
@@ -37,23 +37,16 @@ package struct ArchiveSummaries: Sendable {
     unreadable: (UnreadableRecord) -> Void = { _ in }, _ body: (RecordSummary) throws -> Void
   ) throws {
     let fileSystem = store.fileSystem
-    let cache = store.absolute(HeadsCache.directoryName)
-    let root = try fileSystem.status(at: store.root)
-    let old = root.flatMap { root in
-      (try? fileSystem.readDocumentFile(at: indexPath, upTo: SummaryIndex.sizeLimit))
-        .flatMap { SummaryIndex(bytes: $0, build: build, root: root) }
-    }
+    let folder = indexFolder
     // The racy rule's stamp: the file system's clock before any document is looked at.
     let stamp = try? { () throws(ArchiveError) -> FileTime in
-      try fileSystem.createDirectory(at: cache)
-      return try fileSystem.currentTime(touching: cache)
+      try fileSystem.createDirectory(at: folder)
+      return try fileSystem.currentTime(touching: folder)
     }()
-    var refresh = SummaryRefresh(store: store, old: old)
+    var refresh = SummaryRefresh(
+      store: store, build: build, folder: folder, root: try fileSystem.status(at: store.root),
+      stamp: stamp)
     try refresh.readAmendments()
     try refresh.readRecords(unreadable: unreadable, body)
-    guard refresh.isChanged, let root, stamp != nil else { return }
-    let bytes = SummaryIndex.encoded(
-      build: build, root: root, stamp: stamp, sections: refresh.sections.bytes)
-    try? fileSystem.replaceFile(bytes, at: indexPath)
   }
 }

@@ -1,17 +1,20 @@
 import RunbookCore
 
-/// The summary index of an archive as read from `.cache/summaries.bin`: one entry per document
-/// file, grouped by folder, so that `archive list`, `follow-ups`, `due`, `calendar` and `stats`
-/// read one file rather than every record and amendment.
+/// One file of the summary index: the entries of one folder below `records/` or `amendments/`,
+/// one per document file, in `.cache/summaries/<r or a>-<FNV-1a 64 of the folder's path>.bin`
+/// (`r` for a folder of records, `a` of amendments; the hash in 16 hex digits), so
+/// that `archive list`, `follow-ups`, `due`, `calendar` and `stats` read one small file per
+/// folder (a month) rather than every record and amendment, and a change rewrites only the
+/// files of the folders it touched.
 ///
 /// ```
 /// "TRIAGEX1"                      8 bytes
 /// FNV-1a 64 of the rest           8 bytes, little-endian
 /// format, build                   strings ("triage-summary-index/1", the triage version)
 /// archive root's device, inode    varints: an index copied from another archive is foreign
+/// folder                          string, from the archive root (`records/2026/04`)
 /// stamp                           0, or 1 and the seconds (zig-zag) and nanoseconds
-/// sections, to the end            folder path, then its entries' length and bytes
-///   entry                         file name, tag (1 record, 2 amendment), DocumentKey,
+/// entries, to the end             file name, tag (1 record, 2 amendment), DocumentKey,
 ///                                 payload length and bytes (a RecordSummary, or the id of
 ///                                 the record an amendment names, "" for none)
 /// ```
@@ -20,14 +23,25 @@ import RunbookCore
 /// missing, damaged, foreign or of another build, and failures to write it are ignored.
 /// `archive verify` never reads it.
 struct SummaryIndex {
-  /// The index file's name in the cache folder (``HeadsCache/directoryName``).
-  static let fileName = "summaries.bin"
+  /// The index's folder in the cache folder (``HeadsCache/directoryName``).
+  static let folderName = "summaries"
   /// The first bytes of the file.
   static let magic = Array("TRIAGEX1".utf8)
   /// The format named in the file; bumped whenever the layout or a summary's form changes.
   static let format = "triage-summary-index/1"
-  /// The largest index file read (a million documents take about 200 MB).
+  /// The largest index file read (a folder of 100,000 documents takes about 15 MB).
   static let sizeLimit = 1 << 30
+
+  /// The file name of the index file of the folder `path` of `kind`.
+  static func fileName(ofFolder path: String, kind: DocumentKind) -> String {
+    let hex = String(FNV1a.hash(path), radix: 16)
+    return prefix(of: kind) + String(repeating: "0", count: 16 - hex.count) + hex + ".bin"
+  }
+
+  /// How the names of the index files of `kind`'s folders start.
+  static func prefix(of kind: DocumentKind) -> String {
+    kind == .record ? "r-" : "a-"
+  }
 
   /// One document's entry.
   struct Entry {
@@ -45,13 +59,15 @@ struct SummaryIndex {
 
   /// The whole file.
   let bytes: [UInt8]
+  /// The folder, from the archive root.
+  let folder: String
   /// The file system's time just before the documents were looked at; nil trusts no entry.
   let stamp: FileTime?
-  /// Each folder's entries, by path from the archive root: where they are in ``bytes``.
-  private(set) var sections: [String: Range<Int>] = [:]
+  /// Where the entries are in ``bytes``.
+  private let entryBytes: Range<Int>
 
-  /// The index in `bytes` when it is whole, of this format and build, and made for the archive
-  /// whose root has the status `root`; nil otherwise.
+  /// The index file in `bytes` when it is whole, of this format and build, and made for the
+  /// archive whose root has the status `root`; nil otherwise.
   init?(bytes: [UInt8], build: String, root: FileStatus) {
     let start = Self.magic.count + 8
     guard bytes.count >= start, bytes.starts(with: Self.magic) else { return nil }
@@ -63,6 +79,7 @@ struct SummaryIndex {
       guard try reader.readString() == Self.format, try reader.readString() == build,
         try reader.readUnsigned() == root.device, try reader.readUnsigned() == root.inode
       else { return nil }
+      folder = try reader.readString()
       switch try reader.readUnsigned() {
       case 0: stamp = nil
       case 1:
@@ -72,21 +89,17 @@ struct SummaryIndex {
       default: return nil
       }
       self.bytes = bytes
-      while !reader.isAtEnd {
-        let path = try reader.readString()
-        guard sections.updateValue(try reader.readRun(), forKey: path) == nil else { return nil }
-      }
+      entryBytes = reader.offset..<bytes.count
     } catch {
       return nil
     }
   }
 
-  /// The entries of the folder `path`, by file name; empty when the index has none.
+  /// The entries, by file name.
   ///
-  /// - Throws: when the section is malformed (the checksum makes that a forged file).
-  func entries(inFolder path: String) throws(BinaryReadError) -> [String: Entry] {
-    guard let range = sections[path] else { return [:] }
-    var reader = IndexReader(bytes, from: range.lowerBound, to: range.upperBound)
+  /// - Throws: when they are malformed (the checksum makes that a forged file).
+  func entries() throws(BinaryReadError) -> [String: Entry] {
+    var reader = IndexReader(bytes, from: entryBytes.lowerBound)
     var entries: [String: Entry] = [:]
     while !reader.isAtEnd {
       let name = try reader.readString()
@@ -125,15 +138,16 @@ struct SummaryIndex {
     return summary
   }
 
-  /// The file's bytes for `sections` (each folder's path and its entries' bytes).
+  /// The file's bytes for the folder `folder` with the entries `entries`.
   static func encoded(
-    build: String, root: FileStatus, stamp: FileTime?, sections: [UInt8]
+    build: String, root: FileStatus, folder: String, stamp: FileTime?, entries: [UInt8]
   ) -> [UInt8] {
     var header = IndexWriter()
     header.write(format)
     header.write(build)
     header.write(root.device)
     header.write(root.inode)
+    header.write(folder)
     if let stamp {
       header.write(UInt64(1))
       header.write(stamp.seconds)
@@ -141,11 +155,11 @@ struct SummaryIndex {
     } else {
       header.write(UInt64(0))
     }
-    let checksum = FNV1a.hash(sections, seed: FNV1a.hash(header.bytes))
+    let checksum = FNV1a.hash(entries, seed: FNV1a.hash(header.bytes))
     var bytes = magic
     for shift in stride(from: 0, to: 64, by: 8) {
       bytes.append(UInt8(truncatingIfNeeded: checksum >> UInt64(shift)))
     }
-    return bytes + header.bytes + sections
+    return bytes + header.bytes + entries
   }
 }

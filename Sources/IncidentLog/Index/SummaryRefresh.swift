@@ -2,27 +2,34 @@ import RunbookCore
 
 /// One look at the archive through its summary index: the amendments first (which record each
 /// names, and which records' amendments changed), then the records, whose summaries come from
-/// the index when their entry is trusted and from their files otherwise. The new index's
-/// sections are written as it goes.
+/// the index when their entry is trusted and from their files otherwise. The index file of a
+/// folder is written again as soon as the folder is done, when anything in it changed.
 struct SummaryRefresh {
   let store: ArchiveStore
-  /// The index found on disk, if any.
-  private let old: SummaryIndex?
-  /// The new index's sections, in walk order.
-  private(set) var sections = IndexWriter()
-  /// Whether the new index differs from the old one.
-  private(set) var isChanged: Bool
-  /// The records whose amendments changed since the old index: read again.
+  /// The triage build.
+  private let build: String
+  /// The index's folder, absolute.
+  private let folder: String
+  /// The archive root's status (nil: none, and nothing is written).
+  private let root: FileStatus?
+  /// The file system's time before any document was looked at (nil: nothing is written).
+  private let stamp: FileTime?
+  /// The names of the index files found when the refresh began.
+  private var found: Set<String>
+  /// The records whose amendments changed since the index was written: read again.
   private var affected: Set<String> = []
   /// Every amendment that names a record.
   private var amendments: [(record: UInt64, location: PackedLocation)] = []
-  /// The folders of the old index seen so far.
-  private var visited: Set<String> = []
 
-  init(store: ArchiveStore, old: SummaryIndex?) {
+  /// A refresh of `store`'s index in `folder`.
+  init(store: ArchiveStore, build: String, folder: String, root: FileStatus?, stamp: FileTime?) {
     self.store = store
-    self.old = old
-    isChanged = old == nil
+    self.build = build
+    self.folder = folder
+    self.root = root
+    self.stamp = stamp
+    let names = (try? store.fileSystem.contentsOfDirectory(at: folder)) ?? []
+    found = Set(names.filter { !$0.hasPrefix(".") })
   }
 
   /// Indexes every amendment, noting the records whose amendments were added, edited, moved
@@ -30,7 +37,9 @@ struct SummaryRefresh {
   mutating func readAmendments() throws(ArchiveError) {
     try store.walkFolders(.amendment) { (entries) throws(ArchiveError) in
       guard let folder = Self.folder(of: entries) else { return }
-      var previous = oldEntries(inFolder: folder)
+      let (old, indexed) = open(folder, kind: .amendment)
+      var previous = indexed
+      var isChanged = old == nil
       var section = IndexWriter()
       for entry in entries {
         guard case .document(let location) = entry else { continue }
@@ -39,7 +48,8 @@ struct SummaryRefresh {
         guard let status = try? store.fileSystem.status(at: store.absolute(location.path)),
           status.kind == .regular
         else {
-          note(removed: known)
+          isChanged = isChanged || known != nil
+          note(removed: known, in: old)
           continue
         }
         let key = DocumentKey(status)
@@ -47,7 +57,7 @@ struct SummaryRefresh {
         if let known, known.tag == .amendment, let old, old.isTrusted(known, now: key) {
           record = old.recordID(named: known)
         } else {
-          note(removed: known)
+          note(removed: known, in: old)
           isChanged = true
           record = recordID(ofAmendment: location)
           if let record { affected.insert(record) }
@@ -55,10 +65,15 @@ struct SummaryRefresh {
         if let record { amendments.append((FNV1a.hash(record), PackedLocation(location))) }
         Self.write(name, .amendment, key, payload: Array((record ?? "").utf8), into: &section)
       }
-      for entry in previous.values { note(removed: entry) }
-      close(folder, section)
+      for entry in previous.values { note(removed: entry, in: old) }
+      if isChanged || !previous.isEmpty { save(folder, kind: .amendment, section) }
     }
-    noteRemovedFolders(kind: .amendment)
+    // The index files of amendment folders gone (or left with no document).
+    for name in found where name.hasPrefix(SummaryIndex.prefix(of: .amendment)) {
+      let old = load(name)
+      for entry in ((try? old?.entries()) ?? [:]).values { note(removed: entry, in: old) }
+      remove(name)
+    }
   }
 
   /// Calls `body` with each readable record's summary and `unreadable` with each record file
@@ -73,7 +88,9 @@ struct SummaryRefresh {
       guard failure == nil else { return }
       // A symbolic link in place of `records/` comes alone, with no folder.
       let folder = Self.folder(of: entries) ?? ""
-      var previous = oldEntries(inFolder: folder)
+      let (old, indexed) = open(folder, kind: .record)
+      var previous = indexed
+      var isChanged = old == nil
       var section = IndexWriter()
       for entry in entries where failure == nil {
         switch entry {
@@ -85,7 +102,8 @@ struct SummaryRefresh {
           let status = try? store.fileSystem.status(at: store.absolute(location.path))
           let summary: RecordSummary
           if let status, status.kind == .regular, let known, known.tag == .record,
-            !affected.contains(location.id), let old, old.isTrusted(known, now: DocumentKey(status)),
+            !affected.contains(location.id), let old,
+            old.isTrusted(known, now: DocumentKey(status)),
             let kept = try? old.summary(in: known, location: location)
           {
             summary = kept
@@ -105,11 +123,10 @@ struct SummaryRefresh {
           continue
         }
       }
-      if !previous.isEmpty { isChanged = true }
-      close(folder, section)
+      if isChanged || !previous.isEmpty { save(folder, kind: .record, section) }
     }
     if let failure { throw failure }
-    noteRemovedFolders(kind: .record)
+    for name in found where name.hasPrefix(SummaryIndex.prefix(of: .record)) { remove(name) }
   }
 
   /// The summary of the record at `location` from its file and its amendments' files; nil
@@ -145,42 +162,47 @@ struct SummaryRefresh {
     return (try? Amendment(json: document.document))?.record
   }
 
-  /// The old index's entries of `folder` (none when it has none, or they do not read).
-  private mutating func oldEntries(inFolder folder: String) -> [String: SummaryIndex.Entry] {
-    guard !folder.isEmpty else { return [:] }
-    visited.insert(folder)
-    guard let old, let entries = try? old.entries(inFolder: folder) else { return [:] }
-    return entries
+  /// The index file of `folder` and its entries (none when it has no readable file).
+  private mutating func open(
+    _ folder: String, kind: DocumentKind
+  ) -> (SummaryIndex?, [String: SummaryIndex.Entry]) {
+    guard !folder.isEmpty else { return (nil, [:]) }
+    let name = SummaryIndex.fileName(ofFolder: folder, kind: kind)
+    guard found.remove(name) != nil, let index = load(name), index.folder == folder,
+      let entries = try? index.entries()
+    else { return (nil, [:]) }
+    return (index, entries)
   }
 
-  /// Notes that the amendment of an old entry is gone (or changed): its record is read again.
-  private mutating func note(removed entry: SummaryIndex.Entry?) {
-    guard let entry else { return }
-    isChanged = true
-    if entry.tag == .amendment, let old, let record = old.recordID(named: entry) {
-      affected.insert(record)
-    }
+  /// The index file `name`, when it reads as one of this archive and build.
+  private func load(_ name: String) -> SummaryIndex? {
+    guard let root,
+      let bytes = try? store.fileSystem.readDocumentFile(
+        at: folder + "/" + name, upTo: SummaryIndex.sizeLimit)
+    else { return nil }
+    return SummaryIndex(bytes: bytes, build: build, root: root)
   }
 
-  /// Notes the documents of the old index's folders of `kind` that were not met: removed.
-  private mutating func noteRemovedFolders(kind: DocumentKind) {
-    guard let old else { return }
-    let prefix = kind.directoryName
-    for folder in old.sections.keys where !visited.contains(folder) {
-      guard folder == prefix || folder.hasPrefix(prefix + "/") else { continue }
-      isChanged = true
-      for entry in ((try? old.entries(inFolder: folder)) ?? [:]).values {
-        note(removed: entry)
-      }
-    }
+  /// Writes the index file of `folder`, holding `entries`; errors are ignored.
+  private func save(_ folder: String, kind: DocumentKind, _ entries: IndexWriter) {
+    guard !folder.isEmpty, let root, let stamp else { return }
+    let bytes = SummaryIndex.encoded(
+      build: build, root: root, folder: folder, stamp: stamp, entries: entries.bytes)
+    let name = SummaryIndex.fileName(ofFolder: folder, kind: kind)
+    try? store.fileSystem.replaceFile(bytes, at: self.folder + "/" + name)
   }
 
-  /// Adds a folder's section to the new index.
-  private mutating func close(_ folder: String, _ section: IndexWriter) {
-    guard !folder.isEmpty, !section.bytes.isEmpty else { return }
-    sections.write(folder)
-    sections.write(UInt64(section.bytes.count))
-    sections.append(section.bytes)
+  /// Removes the index file `name` (of a folder gone); errors are ignored.
+  private func remove(_ name: String) {
+    try? store.fileSystem.removeFile(at: folder + "/" + name)
+  }
+
+  /// Notes that the amendment of an entry of `index` is gone (or changed): its record is read
+  /// again.
+  private mutating func note(removed entry: SummaryIndex.Entry?, in index: SummaryIndex?) {
+    guard let entry, entry.tag == .amendment, let index, let record = index.recordID(named: entry)
+    else { return }
+    affected.insert(record)
   }
 
   /// Writes one entry.

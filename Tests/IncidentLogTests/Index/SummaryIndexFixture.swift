@@ -17,7 +17,12 @@ struct SummaryIndexFixture {
   let store: ArchiveStore
   var root: String { store.root }
   /// The index file.
-  var indexPath: String { root + "/.cache/summaries.bin" }
+  var indexPath: String { root + "/.cache/summaries" }
+  /// The index files, absolute, sorted.
+  var indexFiles: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: indexPath)) ?? []).sorted()
+      .filter { !$0.hasPrefix(".") }.map { indexPath + "/" + $0 }
+  }
 
   /// The fixture archive; `timeGranularity` makes the file system's clock that coarse.
   init(timeGranularity: Int64? = nil, name: String = "log") throws {
@@ -80,8 +85,10 @@ struct SummaryIndexFixture {
     while try SystemFileSystem().currentTime(touching: probe) <= start { usleep(1_000) }
   }
 
-  /// Makes the index and waits for the clock, so that the next reading trusts it.
+  /// Makes the index and waits for the clock, so that the next reading trusts it (waiting
+  /// first too: a document changed in the tick the index was made in is not trusted).
   func makeTrustedIndex() throws {
+    try waitForTheFileSystemClockToMoveOn()
     _ = try indexed()
     try waitForTheFileSystemClockToMoveOn()
   }
