@@ -27,9 +27,14 @@ import TriageTestSupport
     #expect(run.status == 0, "\(run)")
     let list = try ArchiveTestSupport.archive(["list", "--json"], archive)
     let okta = try #require(
-      list.output.split(separator: "\"").first { $0.hasPrefix("2") && $0.count == 25 && !$0.hasPrefix("2021") })
+      list.output.split(separator: "\"").first {
+        $0.hasPrefix("2") && $0.count == 25 && !$0.hasPrefix("2021")
+      })
     let revision = try runTriage(
-      ["run", Self.runbook, "--revises", String(okta), "--answers", Self.revised, "--archive", archive])
+      [
+        "run", Self.runbook, "--revises", String(okta), "--answers", Self.revised, "--archive",
+        archive,
+      ])
     #expect(revision.status == 0, "\(revision)")
     return archive
   }
@@ -55,7 +60,8 @@ import TriageTestSupport
     let folder = try TemporaryDirectory()
     defer { folder.remove() }
     let archive = try makeArchive(in: folder)
-    try folder.write("{\"format\": \"triage-record/1\"", to: "log/records/2022/01/20220101T000000Z-0000dead.json")
+    try folder.write(
+      "{\"format\": \"triage-record/1\"", to: "log/records/2022/01/20220101T000000Z-0000dead.json")
     let index = archive + "/.cache/summaries"
     var without: [String] = []
     for arguments in Self.commands {

@@ -1,9 +1,11 @@
 import RunbookCore
 
-/// One look at the archive through its summary index: the amendments first (which record each
-/// names, and which records' amendments changed), then the records, whose summaries come from
-/// the index when their entry is trusted and from their files otherwise. The index file of a
-/// folder is written again as soon as the folder is done, when anything in it changed.
+/// One look at the archive through its summary index.
+///
+/// The amendments come first (which record each names, and which records' amendments
+/// changed), then the records, whose summaries come from the index when their entry is trusted
+/// and from their files otherwise. The index file of a folder is written again as soon as the
+/// folder is done, when anything in it changed.
 struct SummaryRefresh {
   let store: ArchiveStore
   /// The triage build.

@@ -20,7 +20,8 @@ struct SummaryIndexFileTests {
       try Data(try change(bytes)).write(to: URL(fileURLWithPath: file))
     }
     fixture.calls.clearLog()
-    #expect(try fixture.indexed(build: build) == fixture.fromFiles(), sourceLocation: sourceLocation)
+    #expect(
+      try fixture.indexed(build: build) == fixture.fromFiles(), sourceLocation: sourceLocation)
     #expect(!fixture.documentsOpened().isEmpty, sourceLocation: sourceLocation)
     try fixture.waitForTheFileSystemClockToMoveOn()
     fixture.calls.clearLog()
@@ -67,9 +68,11 @@ struct SummaryIndexFileTests {
     try ours.makeTrustedIndex()
     // Their files have the same names as ours: the folders' paths are the same.
     let theirFiles = theirs.indexFiles
-    #expect(theirFiles.map { ($0 as NSString).lastPathComponent } == ours.indexFiles.map {
-      ($0 as NSString).lastPathComponent
-    })
+    #expect(
+      theirFiles.map { ($0 as NSString).lastPathComponent }
+        == ours.indexFiles.map {
+          ($0 as NSString).lastPathComponent
+        })
     var copies = theirFiles.makeIterator()
     try expectRebuilt(ours) { _ in
       [UInt8](try Data(contentsOf: URL(fileURLWithPath: copies.next() ?? "")))

@@ -110,7 +110,8 @@ struct SummaryIndexOutsideChangeTests {
     var before = stat()
     #expect(stat(path, &before) == 0)
     let edited = Fixture.text(Fixture.recordA)
-      .replacingOccurrences(of: "Notify the authority about Acme.", with: "Notify the authority about Axe!.")
+      .replacingOccurrences(
+        of: "Notify the authority about Acme.", with: "Notify the authority about Axe!.")
     try fixture.write(edited, to: Fixture.recordA)
     // As `touch -r` or `rsync -a` do: the old modification time back; only the change time
     // (ctime) still tells, and within one tick not even that.
@@ -126,7 +127,8 @@ struct SummaryIndexOutsideChangeTests {
     defer { fixture.remove() }
     try fixture.makeTrustedIndex()
     let edited = Fixture.text(Fixture.recordA)
-      .replacingOccurrences(of: "\"responder\": \"Dana Ortiz\"", with: "\"responder\": \"Dana Ortíz\"")
+      .replacingOccurrences(
+        of: "\"responder\": \"Dana Ortiz\"", with: "\"responder\": \"Dana Ortíz\"")
     try fixture.write(edited, to: Fixture.recordA)
     let answer = try expectSame(fixture)
     #expect(answer.summaries.first?.responder == "Dana Ortíz")
