@@ -48,7 +48,7 @@ enum ArchiveListCommand {
     if json { output.write(JSONOutputFormat.archiveList.streamHead(listKey: "records")) }
     try context.summaries(of: store).forEachSummary(unreadable: { unreadable.note($0) }) {
       record in
-      ids.append(record.id)
+      if !json { ids.append(record.id) }
       guard filter.matches(record) else { return }
       if json {
         output.write(
