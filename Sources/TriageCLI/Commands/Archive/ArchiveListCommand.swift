@@ -42,34 +42,54 @@ enum ArchiveListCommand {
     let output = context.standardOutput
     var count = 0
     var unreadable = UnreadableRecords(invocation, context, store: store)
-    // Text: every record is read first, to know the short ids and the columns' widths.
-    var ids: [String] = []
-    var rows: [RecordSummary] = []
-    if json { output.write(JSONOutputFormat.archiveList.streamHead(listKey: "records")) }
-    try context.summaries(of: store).forEachSummary(unreadable: { unreadable.note($0) }) {
-      record in
-      if !json { ids.append(record.id) }
-      guard filter.matches(record) else { return }
-      if json {
+    let summaries = context.summaries(of: store)
+    if json {
+      output.write(JSONOutputFormat.archiveList.streamHead(listKey: "records"))
+      try summaries.forEachSummary(unreadable: { unreadable.note($0) }) { record in
+        guard filter.matches(record) else { return }
         output.write(
           (count == 0 ? "\n    " : ",\n    ") + CanonicalJSON.string(of: summary(record)))
-      } else {
+        count += 1
+      }
+      output.write(JSONOutputFormat.streamTail(count: count))
+      return unreadable.exit()
+    }
+    // Text: every record is read first, to know the short ids and the columns' widths. Up to
+    // `heldRows` rows are kept; past that, the records are read a second time (through the
+    // index, so memory does not grow with the archive) to print them.
+    var shortIDs = ShortRecordIDs()
+    var table = ListTable()
+    var rows: [RecordSummary]? = []
+    try summaries.forEachSummary(unreadable: { unreadable.note($0) }) { record in
+      shortIDs.add(record.id)
+      guard filter.matches(record) else { return }
+      table.measure(record)
+      if rows != nil, let count = rows?.count, count < heldRows {
         // The open items are not shown: only the columns are kept.
         var row = record
         row.followUps.items = []
         row.followUps.notifications = []
-        rows.append(row)
+        rows?.append(row)
+      } else {
+        rows = nil
       }
-      count += 1
     }
-    if json {
-      output.write(JSONOutputFormat.streamTail(count: count))
+    shortIDs.sortIfNeeded()
+    table.finish(shortIDs: shortIDs, width: width(context))
+    if let rows {
+      output.write(rows.map { table.line($0) + "\n" }.joined())
     } else {
-      let table = lines(rows, shortIDs: ShortRecordIDs(ids: ids), width: width(context))
-      output.write(table.map { $0 + "\n" }.joined())
+      // The unreadable records were named in the first reading.
+      try summaries.forEachSummary(unreadable: { _ in }) { record in
+        guard filter.matches(record) else { return }
+        output.write(table.line(record) + "\n")
+      }
     }
     return unreadable.exit()
   }
+
+  /// How many rows of `archive list` are kept in memory before it reads the records twice.
+  static let heldRows = 20_000
 
   /// The width to fit the lines to: the terminal's, else `COLUMNS`, else 80.
   static func width(_ context: CommandContext) -> Int {
@@ -84,23 +104,10 @@ enum ArchiveListCommand {
   /// value, the decision cut to what is left of `width` (at least ``minimumDecisionWidth``); the
   /// creation time without seconds (`2021-04-01 09:30`).
   static func lines(_ states: [RecordSummary], shortIDs: ShortRecordIDs, width: Int) -> [String] {
-    let cells = states.map { state -> [String] in
-      var created = String(state.createdAt.prefix(16))
-      if created.count == 16 { created = created.replacingOccurrences(of: "T", with: " ") }
-      return [
-        shortIDs.name(of: state.id), created, state.severity, state.status, state.runbookID,
-      ].map { ColumnText.truncated($0, to: 80) }
-    }
-    let widths = (0..<5).map { column in cells.map { $0[column].count }.max() ?? 0 }
-    return zip(states, cells).map { state, row in
-      let head = (0..<5).map { ColumnText.padded(row[$0], widths[$0]) + "  " }.joined()
-      // A re-triage's chain is never cut: the decision takes what is left after it.
-      var chain = ""
-      if let earlier = state.revises { chain += "revises \(shortIDs.name(of: earlier))  " }
-      if let later = state.supersededBy { chain += "revised by \(shortIDs.name(of: later))  " }
-      let room = max(width - head.count - chain.count, minimumDecisionWidth)
-      return head + chain + ColumnText.truncated(state.decision, to: room)
-    }
+    var table = ListTable()
+    for state in states { table.measure(state) }
+    table.finish(shortIDs: shortIDs, width: width)
+    return states.map { table.line($0) }
   }
 
   /// `ID  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION` with the whole id, the decision cut to
