@@ -41,6 +41,12 @@ struct AmendmentIndex {
     entries.sort { $0.record < $1.record }
   }
 
+  /// An index of the amendments `entries` name (the hash of a record id, an amendment's
+  /// location), in any order: the summary index's, made without reading the amendments.
+  init(entries: [(record: UInt64, location: PackedLocation)]) {
+    self.entries = entries.sorted { $0.record < $1.record }
+  }
+
   /// Whether the record `id` may have an amendment that was marked (false means certainly not).
   func isMarked(_ id: String) -> Bool { marked.contains(FNV1a.hash(id)) }
 
@@ -75,7 +81,7 @@ struct AmendmentIndex {
 
   /// The top-level `record` member as the archive writes it (`\n  "record": "ID"`, which no
   /// string can hold, as strings hold no raw line breaks); nil when not written that way.
-  private static func recordMember(_ bytes: [UInt8]) -> String? {
+  static func recordMember(_ bytes: [UInt8]) -> String? {
     let marker = Array("\n  \"record\": \"".utf8)
     return bytes.withUnsafeBufferPointer { buffer -> String? in
       guard buffer.count > marker.count else { return nil }

@@ -53,11 +53,18 @@ package struct FollowUp: Sendable, Equatable {
   package static func followUps(
     of state: RecordState, now: Date, calendar: (String) -> CalendarLookup
   ) -> [FollowUp] {
-    guard !state.isClosed, state.supersededBy == nil else { return [] }
-    return (state.actions + state.notifications).filter(\.isOpen).map { item in
-      let (due, remark) = dueTime(of: item, in: state, calendar: calendar)
+    followUps(of: FollowUpSource(state), now: now, calendar: calendar)
+  }
+
+  /// The open follow-ups of a record kept as a ``FollowUpSource`` (in the summary index), as
+  /// the form taking a ``RecordState`` finds them.
+  package static func followUps(
+    of source: FollowUpSource, now: Date, calendar: (String) -> CalendarLookup
+  ) -> [FollowUp] {
+    source.items.map { item in
+      let (due, remark) = dueTime(of: item, in: source, calendar: calendar)
       return FollowUp(
-        record: state.id, runbook: state.runbookID, severity: state.severity, item: item,
+        record: source.record, runbook: source.runbook, severity: source.severity, item: item,
         due: due, isOverdue: due.map { $0 < now } ?? false, remark: remark)
     }
   }
@@ -77,7 +84,7 @@ package struct FollowUp: Sendable, Equatable {
   }
 
   private static func dueTime(
-    of item: FollowUpItem, in state: RecordState, calendar: (String) -> CalendarLookup
+    of item: FollowUpItem, in state: FollowUpSource, calendar: (String) -> CalendarLookup
   ) -> (Date?, String?) {
     if item.isUndetermined { return (nil, "to determine: \(item.note ?? "")") }
     if let text = item.due, let date = UTCTimestamp.date(from: text) { return (date, nil) }
@@ -89,20 +96,21 @@ package struct FollowUp: Sendable, Equatable {
     // A repeated notification's chained deadline counts from the same item's anchor.
     let itemAnchor = RepeatedItem.split(item.id).map { RepeatedItem.expand(anchorID, key: $0.key) }
     guard
-      let sentAt = (itemAnchor.flatMap(state.notification) ?? state.notification(anchorID))?.sentAt
+      let sentAt = (itemAnchor.flatMap(state.notification) ?? state.notification(anchorID))?
+        .sentAt
     else {
       return (nil, "pending until \(anchorID) is sent (\(ruleText))")
     }
     guard rule.unit == .businessDays else {
       return (rule.dueDate(from: sentAt, calendar: nil), ruleText)
     }
-    switch calendar(state.runbookID) {
+    switch calendar(state.runbook) {
     case .found(let holidays):
       return (rule.dueDate(from: sentAt, calendar: holidays), ruleText)
     case .runbookNotFound:
       return (
         rule.dueDate(from: sentAt, calendar: nil),
-        "\(ruleText); runbook \(state.runbookID) not found, so holidays are not counted"
+        "\(ruleText); runbook \(state.runbook) not found, so holidays are not counted"
       )
     }
   }

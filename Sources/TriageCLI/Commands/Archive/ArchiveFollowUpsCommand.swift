@@ -138,7 +138,7 @@ struct FollowUpFilter {
 struct OpenItems {
   /// Every open item of every open record, in record order (see `FollowUp.followUps`).
   var followUps: [FollowUp] = []
-  /// Each record's file, absolute, by record id.
+  /// The file of each record with open items, absolute, by record id.
   var recordFiles: [String: String] = [:]
   /// The unreadable record files met (each already named on standard error).
   var unreadable: UnreadableRecords
@@ -151,10 +151,12 @@ struct OpenItems {
     var followUps: [FollowUp] = []
     var files: [String: String] = [:]
     var revised: Set<String> = []
-    try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
-      if let earlier = state.record.revises?.id { revised.insert(earlier) }
-      followUps += FollowUp.followUps(of: state, now: now, calendar: calendars.lookup)
-      files[state.id] = store.absolute(state.stored.location.path)
+    try context.summaries(of: store).forEachSummary(unreadable: { unreadable.note($0) }) {
+      record in
+      if let earlier = record.revises { revised.insert(earlier) }
+      let open = FollowUp.followUps(of: record.followUps, now: now, calendar: calendars.lookup)
+      followUps += open
+      if !open.isEmpty { files[record.id] = store.absolute(record.location.path) }
     }
     // A revised record's open items are carried by its revision: each is counted once, in the
     // newest record (also when the revision's superseded amendment is missing).

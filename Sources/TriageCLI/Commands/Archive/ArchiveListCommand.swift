@@ -42,28 +42,54 @@ enum ArchiveListCommand {
     let output = context.standardOutput
     var count = 0
     var unreadable = UnreadableRecords(invocation, context, store: store)
-    // Text: every record is read first, to know the short ids and the columns' widths.
-    var ids: [String] = []
-    var rows: [RecordState] = []
-    if json { output.write(JSONOutputFormat.archiveList.streamHead(listKey: "records")) }
-    try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
-      ids.append(state.id)
-      guard filter.matches(state) else { return }
-      if json {
-        output.write((count == 0 ? "\n    " : ",\n    ") + CanonicalJSON.string(of: summary(state)))
-      } else {
-        rows.append(state)
-      }
-      count += 1
-    }
+    let summaries = context.summaries(of: store)
     if json {
+      output.write(JSONOutputFormat.archiveList.streamHead(listKey: "records"))
+      try summaries.forEachSummary(unreadable: { unreadable.note($0) }) { record in
+        guard filter.matches(record) else { return }
+        output.write(
+          (count == 0 ? "\n    " : ",\n    ") + CanonicalJSON.string(of: summary(record)))
+        count += 1
+      }
       output.write(JSONOutputFormat.streamTail(count: count))
+      return unreadable.exit()
+    }
+    // Text: every record is read first, to know the short ids and the columns' widths. Up to
+    // `heldRows` rows are kept; past that, the records are read a second time (through the
+    // index, so memory does not grow with the archive) to print them.
+    var shortIDs = ShortRecordIDs()
+    var table = ListTable()
+    var rows: [RecordSummary]? = []
+    try summaries.forEachSummary(unreadable: { unreadable.note($0) }) { record in
+      shortIDs.add(record.id)
+      guard filter.matches(record) else { return }
+      table.measure(record)
+      if rows != nil, let count = rows?.count, count < heldRows {
+        // The open items are not shown: only the columns are kept.
+        var row = record
+        row.followUps.items = []
+        row.followUps.notifications = []
+        rows?.append(row)
+      } else {
+        rows = nil
+      }
+    }
+    shortIDs.sortIfNeeded()
+    table.finish(shortIDs: shortIDs, width: width(context))
+    if let rows {
+      output.write(rows.map { table.line($0) + "\n" }.joined())
     } else {
-      let table = lines(rows, shortIDs: ShortRecordIDs(ids: ids), width: width(context))
-      output.write(table.map { $0 + "\n" }.joined())
+      // The unreadable records were named in the first reading.
+      try summaries.forEachSummary(unreadable: { _ in }) { record in
+        guard filter.matches(record) else { return }
+        output.write(table.line(record) + "\n")
+      }
     }
     return unreadable.exit()
   }
+
+  /// How many rows of `archive list` are kept in memory before it reads the records twice.
+  static let heldRows = 20_000
 
   /// The width to fit the lines to: the terminal's, else `COLUMNS`, else 80.
   static func width(_ context: CommandContext) -> Int {
@@ -77,26 +103,11 @@ enum ArchiveListCommand {
   /// `SHORT  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION`, each column as wide as its widest
   /// value, the decision cut to what is left of `width` (at least ``minimumDecisionWidth``); the
   /// creation time without seconds (`2021-04-01 09:30`).
-  static func lines(_ states: [RecordState], shortIDs: ShortRecordIDs, width: Int) -> [String] {
-    let cells = states.map { state -> [String] in
-      var created = String(state.createdAt.prefix(16))
-      if created.count == 16 { created = created.replacingOccurrences(of: "T", with: " ") }
-      return [
-        shortIDs.name(of: state.id), created, state.severity, state.status, state.runbookID,
-      ].map { ColumnText.truncated($0, to: 80) }
-    }
-    let widths = (0..<5).map { column in cells.map { $0[column].count }.max() ?? 0 }
-    return zip(states, cells).map { state, row in
-      let head = (0..<5).map { ColumnText.padded(row[$0], widths[$0]) + "  " }.joined()
-      // A re-triage's chain is never cut: the decision takes what is left after it.
-      var chain = ""
-      if let earlier = state.record.revises?.id {
-        chain += "revises \(shortIDs.name(of: earlier))  "
-      }
-      if let later = state.supersededBy { chain += "revised by \(shortIDs.name(of: later))  " }
-      let room = max(width - head.count - chain.count, minimumDecisionWidth)
-      return head + chain + ColumnText.truncated(state.decision, to: room)
-    }
+  static func lines(_ states: [RecordSummary], shortIDs: ShortRecordIDs, width: Int) -> [String] {
+    var table = ListTable()
+    for state in states { table.measure(state) }
+    table.finish(shortIDs: shortIDs, width: width)
+    return states.map { table.line($0) }
   }
 
   /// `ID  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION` with the whole id, the decision cut to
@@ -116,17 +127,17 @@ enum ArchiveListCommand {
   }
 
   /// The record's summary for `--json` and exports.
-  static func summary(_ state: RecordState) -> JSONValue {
+  static func summary(_ state: RecordSummary) -> JSONValue {
     var summary: JSONValue = [
       "id": .string(state.id), "created_at": .string(state.createdAt),
       "severity": .string(state.severity), "status": .string(state.status),
       "runbook": .string(state.runbookID), "decision": .string(state.decision),
       "tlp": .string(state.tlp), "responder": .string(state.responder),
-      "open_actions": .number(Double(state.actions.filter(\.isOpen).count)),
-      "open_notifications": .number(Double(state.notifications.filter(\.isOpen).count)),
+      "open_actions": .number(Double(state.openActions)),
+      "open_notifications": .number(Double(state.openNotifications)),
     ]
     // Only for records in a revision chain, so other summaries keep their members.
-    if let earlier = state.record.revises?.id { summary["revises"] = .string(earlier) }
+    if let earlier = state.revises { summary["revises"] = .string(earlier) }
     if let later = state.supersededBy { summary["revised_by"] = .string(later) }
     return summary
   }

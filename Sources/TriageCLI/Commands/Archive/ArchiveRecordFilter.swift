@@ -26,7 +26,7 @@ struct RecordFilter {
     }
   }
 
-  func matches(_ state: RecordState) -> Bool {
+  func matches(_ state: RecordSummary) -> Bool {
     if let runbook, state.runbookID != runbook { return false }
     if let severity, state.severity != severity { return false }
     if let status, state.status != status { return false }

@@ -26,12 +26,13 @@ enum ArchiveStatsCommand {
     var openNotifications = 0
     var overdue = 0
     var unreadable = UnreadableRecords(invocation, context, store: store)
-    try ArchiveReader(store: store).forEachRecord(unreadable: { unreadable.note($0) }) { state in
+    try context.summaries(of: store).forEachSummary(unreadable: { unreadable.note($0) }) {
+      state in
       records += 1
       if state.isClosed { closed += 1 }
       bySeverity[state.severity, default: 0] += 1
       byRunbook[state.runbookID, default: 0] += 1
-      let open = FollowUp.followUps(of: state, now: now) { _ in .found(nil) }
+      let open = FollowUp.followUps(of: state.followUps, now: now) { _ in .found(nil) }
       openActions += open.filter { $0.item.kind == .action }.count
       openNotifications += open.filter { $0.item.kind == .notification }.count
       overdue += open.filter(\.isOverdue).count

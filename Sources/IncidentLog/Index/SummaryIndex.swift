@@ -1,0 +1,165 @@
+import RunbookCore
+
+/// One file of the summary index: the entries of one folder below `records/` or `amendments/`,
+/// one per document file, in `.cache/summaries/<r or a>-<FNV-1a 64 of the folder's path>.bin`
+/// (`r` for a folder of records, `a` of amendments; the hash in 16 hex digits), so
+/// that `archive list`, `follow-ups`, `due`, `calendar` and `stats` read one small file per
+/// folder (a month) rather than every record and amendment, and a change rewrites only the
+/// files of the folders it touched.
+///
+/// ```
+/// "TRIAGEX1"                      8 bytes
+/// FNV-1a 64 of the rest           8 bytes, little-endian
+/// format, build                   strings ("triage-summary-index/1", the triage version)
+/// archive root's device, inode    varints: an index copied from another archive is foreign
+/// folder                          string, from the archive root (`records/2026/04`)
+/// stamp                           0, or 1 and the seconds (zig-zag) and nanoseconds
+/// entries, to the end             file name, tag (1 record, 2 amendment), DocumentKey,
+///                                 payload length and bytes (a RecordSummary, or the id of
+///                                 the record an amendment names, "" for none)
+/// ```
+///
+/// Like the heads cache it is never the source of truth: it is ignored by git, rebuilt when
+/// missing, damaged, foreign or of another build, and failures to write it are ignored.
+/// `archive verify` never reads it.
+struct SummaryIndex {
+  /// The index's folder in the cache folder (``HeadsCache/directoryName``).
+  static let folderName = "summaries"
+  /// The first bytes of the file.
+  static let magic = Array("TRIAGEX1".utf8)
+  /// The format named in the file; bumped whenever the layout or a summary's form changes.
+  static let format = "triage-summary-index/1"
+  /// The largest index file read (a folder of 100,000 documents takes about 15 MB).
+  static let sizeLimit = 1 << 30
+
+  /// The file name of the index file of the folder `path` of `kind`.
+  static func fileName(ofFolder path: String, kind: DocumentKind) -> String {
+    let hex = String(FNV1a.hash(path), radix: 16)
+    return prefix(of: kind) + String(repeating: "0", count: 16 - hex.count) + hex + ".bin"
+  }
+
+  /// How the names of the index files of `kind`'s folders start.
+  static func prefix(of kind: DocumentKind) -> String {
+    kind == .record ? "r-" : "a-"
+  }
+
+  /// One document's entry.
+  struct Entry {
+    /// What the payload holds.
+    enum Tag: UInt64 {
+      case record = 1
+      case amendment = 2
+    }
+
+    var tag: Tag
+    var key: DocumentKey
+    /// Where the payload is in ``SummaryIndex/bytes``.
+    var payload: Range<Int>
+  }
+
+  /// The whole file.
+  let bytes: [UInt8]
+  /// The folder, from the archive root.
+  let folder: String
+  /// The file system's time just before the documents were looked at; nil trusts no entry.
+  let stamp: FileTime?
+  /// Where the entries are in ``bytes``.
+  private let entryBytes: Range<Int>
+
+  /// The index file in `bytes` when it is whole, of this format and build, and made for the
+  /// archive whose root has the status `root`; nil otherwise.
+  init?(bytes: [UInt8], build: String, root: FileStatus) {
+    let start = Self.magic.count + 8
+    guard bytes.count >= start, bytes.starts(with: Self.magic) else { return nil }
+    var checksum: UInt64 = 0
+    for index in 0..<8 { checksum |= UInt64(bytes[Self.magic.count + index]) << UInt64(index * 8) }
+    guard FNV1a.hash(bytes[start...]) == checksum else { return nil }
+    var reader = IndexReader(bytes, from: start)
+    do {
+      guard try reader.readString() == Self.format, try reader.readString() == build,
+        try reader.readUnsigned() == root.device, try reader.readUnsigned() == root.inode
+      else { return nil }
+      folder = try reader.readString()
+      switch try reader.readUnsigned() {
+      case 0: stamp = nil
+      case 1:
+        let seconds = try reader.readSigned()
+        stamp = FileTime(
+          seconds: seconds, nanoseconds: Int64(truncatingIfNeeded: try reader.readUnsigned()))
+      default: return nil
+      }
+      self.bytes = bytes
+      entryBytes = reader.offset..<bytes.count
+    } catch {
+      return nil
+    }
+  }
+
+  /// The entries, by file name.
+  ///
+  /// - Throws: when they are malformed (the checksum makes that a forged file).
+  func entries() throws(BinaryReadError) -> [String: Entry] {
+    var reader = IndexReader(bytes, from: entryBytes.lowerBound)
+    var entries: [String: Entry] = [:]
+    while !reader.isAtEnd {
+      let name = try reader.readString()
+      guard let tag = Entry.Tag(rawValue: try reader.readUnsigned()) else {
+        throw BinaryReadError()
+      }
+      let key = try DocumentKey(decoding: &reader)
+      entries[name] = Entry(tag: tag, key: key, payload: try reader.readRun())
+    }
+    return entries
+  }
+
+  /// Whether `entry` still describes the file whose key is now `key`.
+  ///
+  /// The same key is not enough on its own: a file changed twice within one tick of the file
+  /// system's clock keeps its times. As git does for its index (and ``HeadsCache`` for
+  /// folders), an entry is trusted only when the file's last change is older than the moment
+  /// just before the index was made (``stamp``): a later change has a time at or after it.
+  func isTrusted(_ entry: Entry, now key: DocumentKey) -> Bool {
+    guard let stamp else { return false }
+    return entry.key == key && key.changed < stamp
+  }
+
+  /// The payload of an amendment's entry: the id of the record it names, nil for none.
+  func recordID(named entry: Entry) -> String? {
+    entry.payload.isEmpty ? nil : String(decoding: bytes[entry.payload], as: UTF8.self)
+  }
+
+  /// The summary in a record's entry, for the record at `location`.
+  func summary(in entry: Entry, location: DocumentLocation) throws(BinaryReadError)
+    -> RecordSummary
+  {
+    var reader = BinaryReader(Array(bytes[entry.payload]))
+    let summary = try RecordSummary(decoding: &reader, location: location)
+    guard reader.isAtEnd else { throw BinaryReadError() }
+    return summary
+  }
+
+  /// The file's bytes for the folder `folder` with the entries `entries`.
+  static func encoded(
+    build: String, root: FileStatus, folder: String, stamp: FileTime?, entries: [UInt8]
+  ) -> [UInt8] {
+    var header = IndexWriter()
+    header.write(format)
+    header.write(build)
+    header.write(root.device)
+    header.write(root.inode)
+    header.write(folder)
+    if let stamp {
+      header.write(UInt64(1))
+      header.write(stamp.seconds)
+      header.write(UInt64(max(0, stamp.nanoseconds)))
+    } else {
+      header.write(UInt64(0))
+    }
+    let checksum = FNV1a.hash(entries, seed: FNV1a.hash(header.bytes))
+    var bytes = magic
+    for shift in stride(from: 0, to: 64, by: 8) {
+      bytes.append(UInt8(truncatingIfNeeded: checksum >> UInt64(shift)))
+    }
+    return bytes + header.bytes + entries
+  }
+}
