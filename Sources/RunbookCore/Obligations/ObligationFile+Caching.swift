@@ -49,8 +49,9 @@ extension ObligationFile: CacheableDocument {
   }
 }
 
-/// Writes and reads the model types an obligation file holds, knowing the file they came from.
-private struct CacheCoder {
+/// Writes and reads the model types an obligation file (or a runbook, `CachedRunbook`) holds,
+/// knowing the file they came from.
+struct CacheCoder {
   /// The file every location is expected in.
   let file: String
 
