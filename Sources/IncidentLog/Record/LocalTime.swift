@@ -1,10 +1,11 @@
+import Foundation
+import RunbookCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
-import RunbookCore
 
 /// How a time is shown to a person: UTC, as records keep it, with the local time beside it
 /// (`2026-04-03T09:00:00Z (2026-04-03 11:00 Europe/Paris)`) when the local zone is not UTC.
@@ -55,9 +56,10 @@ package struct LocalTime: Sendable, Equatable {
     "Etc/GMT-0", "Etc/Greenwich",
   ]
 
-  /// Whether the system zone (no `TZ` in the process either) is a link to a UTC zone file:
-  /// `/etc/localtime` → `…/zoneinfo/Etc/UTC`. Anything else (no link, another zone) says no,
-  /// and Foundation decides.
+  /// Whether the system zone is a link to a UTC zone file.
+  ///
+  /// Only with no `TZ` in the process either: `/etc/localtime` → `…/zoneinfo/Etc/UTC`.
+  /// Anything else (no link, another zone) says no, and Foundation decides.
   private static func systemZoneIsNamedUTC() -> Bool {
     if let processTZ = getenv("TZ"), processTZ.pointee != 0 { return false }
     var buffer = [CChar](repeating: 0, count: 1024)

@@ -44,8 +44,10 @@ package struct ObligationLibrary: Sendable, Equatable {
   package static let folderName = "obligations"
 
   /// The holiday calendar `name` from `calendars/` beside the library folder; nil for `none`
-  /// or one that is missing or does not load (lint reports those). A run's deferred library
-  /// (one with a `cache`) reads an unchanged calendar from the compiled cache.
+  /// or one that is missing or does not load (lint reports those).
+  ///
+  /// A run's deferred library (one with a `cache`) reads an unchanged calendar from the
+  /// compiled cache.
   package func calendar(named name: String) -> HolidayCalendar? {
     guard name != "none", let fileSystem else { return nil }
     let runbooks = (folder as NSString).deletingLastPathComponent
@@ -198,8 +200,9 @@ package struct ObligationLibrary: Sendable, Equatable {
     lint: Bool = false, deferred: Bool = false, cache: (any DocumentCache)? = nil
   ) -> (ObligationLibrary?, [Diagnostic]) {
     let factsPath = (folder as NSString).appendingPathComponent(factsFileName)
-    if deferred, let cache, case .hit(let vocabulary) = cache.lookup(
-      FactVocabulary.self, at: factsPath)
+    if deferred, let cache,
+      case .hit(let vocabulary) = cache.lookup(
+        FactVocabulary.self, at: factsPath)
     {
       return (deferredLibrary(folder, vocabulary, selection, fileSystem, cache), [])
     }

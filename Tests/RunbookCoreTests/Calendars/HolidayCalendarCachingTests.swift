@@ -14,7 +14,8 @@ import YAMLLite
     for name in names {
       let path = BundledRunbooks.folder + "/calendars/" + name
       let bytes = Array(try String(contentsOfFile: path, encoding: .utf8).utf8)
-      let calendar = try HolidayCalendar.load(from: try YAMLParser.parse(bytes, file: path), file: path)
+      let calendar = try HolidayCalendar.load(
+        from: try YAMLParser.parse(bytes, file: path), file: path)
       var writer = BinaryWriter()
       calendar.encode(into: &writer)
       var reader = BinaryReader(writer.bytes)

@@ -118,7 +118,9 @@ import TriageTestSupport
     let runbook = "/w/Runbooks/\(BundledRunbooks.sourceLeakID).yaml"
     let answers = "/w/Runbooks/examples/\(BundledRunbooks.sourceLeakID).answers.yaml"
     func recordText(_ archive: String) -> String {
-      let record = tree.allFiles(under: archive).first { $0.hasSuffix(".json") } ?? ""
+      let record =
+        tree.allFiles(under: archive).first { $0.hasPrefix("records/") && $0.hasSuffix(".json") }
+        ?? ""
       return tree.text(at: archive + "/" + record) ?? ""
     }
     func hash(_ path: String) throws -> String {
