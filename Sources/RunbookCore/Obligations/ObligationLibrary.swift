@@ -26,6 +26,8 @@ package struct ObligationLibrary: Sendable, Equatable {
   /// The compiled cache `unread` files are looked up in first (a run's deferred load only; lint
   /// never uses it).
   package var cache: (any DocumentCache)? = nil
+  /// The `unread` files read so far.
+  package var readOnDemand = FilesReadOnDemand()
 
   package init(folder: String, vocabulary: FactVocabulary, files: [ObligationFile]) {
     self.folder = folder
@@ -114,11 +116,16 @@ package struct ObligationLibrary: Sendable, Equatable {
     var chosen = files.filter { isInvolved($0.id) }
     var failed: [(id: String, problem: Diagnostic)] = []
     for source in unread where isInvolved(source.id) {
+      if let file = readOnDemand.file(source.id) {
+        chosen.append(file)
+        continue
+      }
       var key: CacheKey?
       if let cache {
         switch cache.lookup(ObligationFile.self, at: source.path) {
         case .hit(let file):
           chosen.append(file)
+          readOnDemand.keep(file, as: source.id)
           continue
         case .miss(let missed): key = missed
         }
@@ -132,6 +139,7 @@ package struct ObligationLibrary: Sendable, Equatable {
       let (file, diagnostics) = ObligationFile.load(bytes, file: source.path)
       if let file {
         chosen.append(file)
+        readOnDemand.keep(file, as: source.id)
         if let cache, let key { cache.store(file, for: key) }
       } else if let first = diagnostics.first(where: { $0.severity == .error }) {
         failed.append((source.id, first))

@@ -240,6 +240,7 @@ enum RunCommand {
       }
       context.standardOutput.write(text)
     }
+    ReclaimedAtExit.keep([reviewed, written])
     let store = ArchiveStore(root: archive, fileSystem: context.fileSystem)
     let announce = json ? context.standardError : context.standardOutput
     var signed = context.signIfConfigured(
