@@ -6,7 +6,7 @@ import YAMLLite
 extension ObligationFile: CacheableDocument {
   package static let cacheKind = "obligations"
   /// Bump when `ObligationFile` or any type it holds changes shape.
-  package static let cacheFormat = 2
+  package static let cacheFormat = 3
 
   package func encode(into writer: inout BinaryWriter) {
     let coder = CacheCoder(file: file)
@@ -66,11 +66,11 @@ struct CacheCoder {
   func write(_ duty: Duty, into writer: inout BinaryWriter) {
     write(duty.rule, into: &writer)
     writer.write(duty.title)
-    writer.write(duty.citation)
-    writer.write(duty.url)
-    writer.write(duty.reviewed)
-    writer.write(duty.jurisdiction)
-    writer.write(duty.fileID)
+    writer.write(shared: duty.citation)
+    writer.write(shared: duty.url)
+    writer.write(shared: duty.reviewed)
+    writer.write(shared: duty.jurisdiction)
+    writer.write(shared: duty.fileID)
     for day in [duty.inForceFrom, duty.inForceUntil] {
       writer.write(day) { writer, day in
         writer.write(day.year)
@@ -113,13 +113,13 @@ struct CacheCoder {
   }
 
   func write(_ condition: Condition, into writer: inout BinaryWriter) {
-    writer.write(condition.source)
+    writer.write(shared: condition.source)
     write(condition.expression, into: &writer)
     write(condition.origin, into: &writer)
   }
 
   func write(_ text: TemplateText, into writer: inout BinaryWriter) {
-    writer.write(text.source)
+    writer.write(shared: text.source)
     write(text.template, sharing: text.source, into: &writer)
     write(text.origin, into: &writer)
   }
@@ -166,7 +166,7 @@ struct CacheCoder {
         writer.write(text)
       case .reference(let name, let range):
         writer.write(byte: 1)
-        writer.write(name)
+        writer.write(shared: name)
         writer.write(range.lowerBound)
         writer.write(range.upperBound)
       }
@@ -177,10 +177,10 @@ struct CacheCoder {
     switch expression {
     case .name(let name, _):
       writer.write(byte: 0)
-      writer.write(name)
+      writer.write(shared: name)
     case .string(let text, _):
       writer.write(byte: 1)
-      writer.write(text)
+      writer.write(shared: text)
     case .number(let number, _):
       writer.write(byte: 2)
       writer.write(number)
@@ -238,11 +238,11 @@ struct CacheCoder {
   func readDuty(_ reader: inout BinaryReader) throws(BinaryReadError) -> Duty {
     let rule = try readRule(&reader)
     let title = try reader.readString()
-    let citation = try reader.readString()
-    let url = try reader.readString()
-    let reviewed = try reader.readString()
-    let jurisdiction = try reader.readString()
-    let fileID = try reader.readString()
+    let citation = try reader.readShared()
+    let url = try reader.readShared()
+    let reviewed = try reader.readShared()
+    let jurisdiction = try reader.readShared()
+    let fileID = try reader.readShared()
     let from = try readDay(&reader)
     let until = try readDay(&reader)
     let noFixedDeadline = try readString(&reader)
@@ -300,12 +300,12 @@ struct CacheCoder {
 
   func readCondition(_ reader: inout BinaryReader) throws(BinaryReadError) -> Condition {
     Condition(
-      source: try reader.readString(), expression: try readExpression(&reader),
+      source: try reader.readShared(), expression: try readExpression(&reader),
       origin: try readOrigin(&reader))
   }
 
   func readTemplateText(_ reader: inout BinaryReader) throws(BinaryReadError) -> TemplateText {
-    let source = try reader.readString()
+    let source = try reader.readShared()
     return TemplateText(
       source: source, template: try readTemplate(&reader, sharing: source),
       origin: try readOrigin(&reader))
@@ -354,7 +354,7 @@ struct CacheCoder {
       switch try reader.readByte() {
       case 0: return .text(try reader.readString())
       case 1:
-        let name = try reader.readString()
+        let name = try reader.readShared()
         return .reference(name, range: try readRange(&reader))
       default: throw BinaryReadError()
       }
@@ -382,10 +382,10 @@ struct CacheCoder {
     let tag = try reader.readByte()
     switch tag {
     case 0:
-      let name = try reader.readString()
+      let name = try reader.readShared()
       return .name(name, range: try readRange(&reader))
     case 1:
-      let text = try reader.readString()
+      let text = try reader.readShared()
       return .string(text, range: try readRange(&reader))
     case 2:
       let number = try reader.readDouble()
