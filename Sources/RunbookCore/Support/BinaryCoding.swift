@@ -47,10 +47,11 @@ package struct BinaryWriter: Sendable {
   /// The numbers of the strings written with ``write(shared:)``, by value.
   private var sharedNumbers: [String: UInt64] = [:]
 
-  /// Appends a string that may repeat (a name in expressions, a file's jurisdiction): the first
-  /// time its UTF-8 length times two, then its bytes; again, its number among the shared
-  /// strings times two plus one. Read with ``BinaryReader/readShared()``, which makes each
-  /// `String` once.
+  /// Appends a string that may repeat (a name in expressions, a file's jurisdiction).
+  ///
+  /// The first time: its UTF-8 length times two, then its bytes; again: its number among the
+  /// shared strings times two plus one. Read with ``BinaryReader/readShared()``, which makes
+  /// each `String` once.
   package mutating func write(shared value: String) {
     if let number = sharedNumbers[value] { return write(number << 1 | 1) }
     sharedNumbers[value] = UInt64(sharedNumbers.count)
