@@ -329,7 +329,7 @@ struct CacheCoder {
         guard
           let cutOff = DueCutOff(
             hour: try reader.readInt(), minute: try reader.readInt(),
-            zone: try reader.readString())
+            checkedZone: try reader.readString())
         else { throw BinaryReadError() }
         return cutOff
       }
