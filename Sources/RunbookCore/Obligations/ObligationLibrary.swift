@@ -208,14 +208,11 @@ package struct ObligationLibrary: Sendable, Equatable {
     lint: Bool = false, deferred: Bool = false, cache: (any DocumentCache)? = nil
   ) -> (ObligationLibrary?, [Diagnostic]) {
     let factsPath = (folder as NSString).appendingPathComponent(factsFileName)
-    if deferred, let cache,
-      case .hit(let vocabulary) = cache.lookup(
-        FactVocabulary.self, at: factsPath)
-    {
-      return (deferredLibrary(folder, vocabulary, selection, fileSystem, cache), [])
-    }
     // Looked up before the bytes are read: an entry is keyed by a status no newer than they are.
     let factsLookup = deferred ? cache?.lookup(FactVocabulary.self, at: factsPath) : nil
+    if case .hit(let vocabulary)? = factsLookup {
+      return (deferredLibrary(folder, vocabulary, selection, fileSystem, cache), [])
+    }
     guard let factsBytes = try? fileSystem.readFile(at: factsPath) else {
       let problem = ObligationProblem.noFactsFile(searched: [folder])
       return (
