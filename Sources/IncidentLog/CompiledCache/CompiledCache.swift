@@ -7,12 +7,12 @@ import RunbookCore
 ///
 /// ```
 /// "TRIAGEC1"                 8 bytes
-/// FNV-1a 64 of the body      8 bytes, little-endian
+/// checksum of the body      8 bytes, little-endian (``checksum(_:from:)``)
 /// body (BinaryWriter):       kind, build, format, path, size, mtime seconds and nanoseconds,
 ///                            inode, device, then the document
 /// ```
 ///
-/// The FNV-1a checksum detects a damaged or cut entry (it is a cache, not a record: nobody
+/// The checksum detects a damaged or cut entry (it is a cache, not a record: nobody
 /// gains by forging one that they could not also get by editing the source). An entry is used
 /// only when its key matches the source's `stat` now and it was written in a later second than
 /// the source was last changed (git's racy rule: a file changed again within the second it was
@@ -93,7 +93,7 @@ package struct CompiledCache: DocumentCache {
     body.write(key.device)
     document.encode(into: &body)
     var bytes = magic
-    let checksum = FNV1a.hash(body.bytes)
+    let checksum = Self.checksum(body.bytes, from: 0)
     for shift in stride(from: 0, to: 64, by: 8) {
       bytes.append(UInt8(truncatingIfNeeded: checksum >> UInt64(shift)))
     }
@@ -109,7 +109,7 @@ package struct CompiledCache: DocumentCache {
     guard bytes.count >= headerCount, bytes.starts(with: magic) else { return nil }
     var checksum: UInt64 = 0
     for index in 0..<8 { checksum |= UInt64(bytes[magic.count + index]) << UInt64(index * 8) }
-    guard FNV1a.hash(bytes[headerCount...]) == checksum else { return nil }
+    guard Self.checksum(bytes, from: headerCount) == checksum else { return nil }
     var reader = BinaryReader(bytes, from: headerCount)
     do {
       guard try reader.readString() == Document.cacheKind, try reader.readString() == build,
@@ -123,6 +123,29 @@ package struct CompiledCache: DocumentCache {
       return reader.isAtEnd ? document : nil
     } catch {
       return nil
+    }
+  }
+
+  /// A 64-bit checksum of `bytes` from `start`, taken 8 bytes at a time (in the machine's byte
+  /// order: an entry is read where it was written), FNV-1a's step on words.
+  ///
+  /// For damage detection only, at an eighth of the byte-wise FNV-1a's cost: each step is a
+  /// bijection of the running value, so any one changed word changes the result.
+  static func checksum(_ bytes: [UInt8], from start: Int) -> UInt64 {
+    let prime: UInt64 = 0x0000_0100_0000_01b3
+    return bytes.withUnsafeBytes { raw in
+      var hash = FNV1a.offsetBasis ^ UInt64(bytes.count - start)
+      var index = start
+      while index + 8 <= raw.count {
+        hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime
+        hash ^= hash >> 31
+        index += 8
+      }
+      while index < raw.count {
+        hash = (hash ^ UInt64(raw[index])) &* prime
+        index += 1
+      }
+      return hash
     }
   }
 }

@@ -1,6 +1,12 @@
 import Foundation
 import RunbookCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// How a time is shown to a person: UTC, as records keep it, with the local time beside it
 /// (`2026-04-03T09:00:00Z (2026-04-03 11:00 Europe/Paris)`) when the local zone is not UTC.
 ///
@@ -21,7 +27,16 @@ package struct LocalTime: Sendable, Equatable {
   ///
   /// `Europe/Paris` or `:Europe/Paris`, else the system zone. A zone that is UTC all year shows
   /// nothing beside UTC.
+  ///
+  /// A zone named as UTC (by `TZ`, or by the link `/etc/localtime` when no `TZ` is set) is
+  /// known without Foundation's time zones, whose first use costs about a tenth of a `run`.
   package static func from(tz: String?) -> LocalTime {
+    if let written = tz, !written.isEmpty {
+      let name = written.hasPrefix(":") ? String(written.dropFirst()) : written
+      if utcZoneNames.contains(name) { return .utcOnly }
+    } else if systemZoneIsNamedUTC() {
+      return .utcOnly
+    }
     var zone = TimeZone.current
     if let written = tz, !written.isEmpty {
       let name = written.hasPrefix(":") ? String(written.dropFirst()) : written
@@ -32,6 +47,27 @@ package struct LocalTime: Sendable, Equatable {
       }
     }
     return LocalTime(timeZone: isUTC(zone) ? nil : zone)
+  }
+
+  /// Zone names that are UTC all year (in the tz database, each a name or link of `Etc/UTC`).
+  static let utcZoneNames: Set<String> = [
+    "UTC", "UCT", "Universal", "Zulu", "GMT", "GMT0", "GMT+0", "GMT-0", "Greenwich",
+    "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0",
+    "Etc/GMT-0", "Etc/Greenwich",
+  ]
+
+  /// Whether the system zone is a link to a UTC zone file.
+  ///
+  /// Only with no `TZ` in the process either: `/etc/localtime` → `…/zoneinfo/Etc/UTC`.
+  /// Anything else (no link, another zone) says no, and Foundation decides.
+  private static func systemZoneIsNamedUTC() -> Bool {
+    if let processTZ = getenv("TZ"), processTZ.pointee != 0 { return false }
+    var buffer = [CChar](repeating: 0, count: 1024)
+    let count = readlink("/etc/localtime", &buffer, buffer.count - 1)
+    guard count > 0 else { return false }
+    let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    guard let range = target.range(of: "zoneinfo/", options: .backwards) else { return false }
+    return utcZoneNames.contains(String(target[range.upperBound...]))
   }
 
   /// Whether `zone` is UTC all year (no offset now or in six months).

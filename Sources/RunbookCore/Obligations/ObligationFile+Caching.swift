@@ -6,7 +6,7 @@ import YAMLLite
 extension ObligationFile: CacheableDocument {
   package static let cacheKind = "obligations"
   /// Bump when `ObligationFile` or any type it holds changes shape.
-  package static let cacheFormat = 3
+  package static let cacheFormat = 4
 
   package func encode(into writer: inout BinaryWriter) {
     let coder = CacheCoder(file: file)
@@ -49,8 +49,9 @@ extension ObligationFile: CacheableDocument {
   }
 }
 
-/// Writes and reads the model types an obligation file holds, knowing the file they came from.
-private struct CacheCoder {
+/// Writes and reads the model types an obligation file (or a runbook, `CachedRunbook`) holds,
+/// knowing the file they came from.
+struct CacheCoder {
   /// The file every location is expected in.
   let file: String
 
@@ -65,11 +66,11 @@ private struct CacheCoder {
   func write(_ duty: Duty, into writer: inout BinaryWriter) {
     write(duty.rule, into: &writer)
     writer.write(duty.title)
-    writer.write(duty.citation)
-    writer.write(duty.url)
-    writer.write(duty.reviewed)
-    writer.write(duty.jurisdiction)
-    writer.write(duty.fileID)
+    writer.write(shared: duty.citation)
+    writer.write(shared: duty.url)
+    writer.write(shared: duty.reviewed)
+    writer.write(shared: duty.jurisdiction)
+    writer.write(shared: duty.fileID)
     for day in [duty.inForceFrom, duty.inForceUntil] {
       writer.write(day) { writer, day in
         writer.write(day.year)
@@ -89,6 +90,7 @@ private struct CacheCoder {
     write(rule.to, into: &writer)
     writer.write(rule.when) { write($1, into: &$0) }
     writer.write(rule.due) { write($1, into: &$0) }
+    writer.write(rule.defaultDue) { write($1, into: &$0) }
     writer.write(rule.basis) { $0.write($1) }
     writer.write(rule.draft) { write($1, into: &$0) }
     writer.write(rule.approver) { $0.write($1) }
@@ -112,13 +114,13 @@ private struct CacheCoder {
   }
 
   func write(_ condition: Condition, into writer: inout BinaryWriter) {
-    writer.write(condition.source)
+    writer.write(shared: condition.source)
     write(condition.expression, into: &writer)
     write(condition.origin, into: &writer)
   }
 
   func write(_ text: TemplateText, into writer: inout BinaryWriter) {
-    writer.write(text.source)
+    writer.write(shared: text.source)
     write(text.template, sharing: text.source, into: &writer)
     write(text.origin, into: &writer)
   }
@@ -165,7 +167,7 @@ private struct CacheCoder {
         writer.write(text)
       case .reference(let name, let range, let fallback):
         writer.write(byte: 1)
-        writer.write(name)
+        writer.write(shared: name)
         writer.write(range.lowerBound)
         writer.write(range.upperBound)
         writer.write(fallback) { $0.write($1) }
@@ -177,10 +179,10 @@ private struct CacheCoder {
     switch expression {
     case .name(let name, _):
       writer.write(byte: 0)
-      writer.write(name)
+      writer.write(shared: name)
     case .string(let text, _):
       writer.write(byte: 1)
-      writer.write(text)
+      writer.write(shared: text)
     case .number(let number, _):
       writer.write(byte: 2)
       writer.write(number)
@@ -238,11 +240,11 @@ private struct CacheCoder {
   func readDuty(_ reader: inout BinaryReader) throws(BinaryReadError) -> Duty {
     let rule = try readRule(&reader)
     let title = try reader.readString()
-    let citation = try reader.readString()
-    let url = try reader.readString()
-    let reviewed = try reader.readString()
-    let jurisdiction = try reader.readString()
-    let fileID = try reader.readString()
+    let citation = try reader.readShared()
+    let url = try reader.readShared()
+    let reviewed = try reader.readShared()
+    let jurisdiction = try reader.readShared()
+    let fileID = try reader.readShared()
     let from = try readDay(&reader)
     let until = try readDay(&reader)
     let noFixedDeadline = try readString(&reader)
@@ -264,6 +266,9 @@ private struct CacheCoder {
       try readCondition(&reader)
     }
     let due = try reader.readOptional { reader throws(BinaryReadError) in try readDue(&reader) }
+    let defaultDue = try reader.readOptional { reader throws(BinaryReadError) in
+      try readDue(&reader)
+    }
     let basis = try readString(&reader)
     let draft = try reader.readOptional { reader throws(BinaryReadError) in
       try readTemplateText(&reader)
@@ -277,7 +282,8 @@ private struct CacheCoder {
       try readLocation(&reader)
     }
     return NotificationRule(
-      id: id, to: to, when: when, due: due, basis: basis, draft: draft, approver: approver,
+      id: id, to: to, when: when, due: due, defaultDue: defaultDue, basis: basis, draft: draft,
+      approver: approver,
       notRequired: notRequired, undetermined: undetermined, location: location,
       forEach: forEach, forEachLocation: forEachLocation)
   }
@@ -300,12 +306,12 @@ private struct CacheCoder {
 
   func readCondition(_ reader: inout BinaryReader) throws(BinaryReadError) -> Condition {
     Condition(
-      source: try reader.readString(), expression: try readExpression(&reader),
+      source: try reader.readShared(), expression: try readExpression(&reader),
       origin: try readOrigin(&reader))
   }
 
   func readTemplateText(_ reader: inout BinaryReader) throws(BinaryReadError) -> TemplateText {
-    let source = try reader.readString()
+    let source = try reader.readShared()
     return TemplateText(
       source: source, template: try readTemplate(&reader, sharing: source),
       origin: try readOrigin(&reader))
@@ -329,7 +335,7 @@ private struct CacheCoder {
         guard
           let cutOff = DueCutOff(
             hour: try reader.readInt(), minute: try reader.readInt(),
-            zone: try reader.readString())
+            checkedZone: try reader.readString())
         else { throw BinaryReadError() }
         return cutOff
       }
@@ -354,7 +360,7 @@ private struct CacheCoder {
       switch try reader.readByte() {
       case 0: return .text(try reader.readString())
       case 1:
-        let name = try reader.readString()
+        let name = try reader.readShared()
         let range = try readRange(&reader)
         return .reference(name, range: range, fallback: try readString(&reader))
       default: throw BinaryReadError()
@@ -383,10 +389,10 @@ private struct CacheCoder {
     let tag = try reader.readByte()
     switch tag {
     case 0:
-      let name = try reader.readString()
+      let name = try reader.readShared()
       return .name(name, range: try readRange(&reader))
     case 1:
-      let text = try reader.readString()
+      let text = try reader.readShared()
       return .string(text, range: try readRange(&reader))
     case 2:
       let number = try reader.readDouble()

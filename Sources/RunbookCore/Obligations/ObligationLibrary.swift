@@ -26,6 +26,8 @@ package struct ObligationLibrary: Sendable, Equatable {
   /// The compiled cache `unread` files are looked up in first (a run's deferred load only; lint
   /// never uses it).
   package var cache: (any DocumentCache)? = nil
+  /// The `unread` files read so far.
+  package var readOnDemand = FilesReadOnDemand()
 
   package init(folder: String, vocabulary: FactVocabulary, files: [ObligationFile]) {
     self.folder = folder
@@ -45,15 +47,22 @@ package struct ObligationLibrary: Sendable, Equatable {
 
   /// The holiday calendar `name` from `calendars/` beside the library folder; nil for `none`
   /// or one that is missing or does not load (lint reports those).
+  ///
+  /// A run's deferred library (one with a `cache`) reads an unchanged calendar from the
+  /// compiled cache.
   package func calendar(named name: String) -> HolidayCalendar? {
     guard name != "none", let fileSystem else { return nil }
     let runbooks = (folder as NSString).deletingLastPathComponent
     let path = ((runbooks as NSString).appendingPathComponent("calendars") as NSString)
       .appendingPathComponent(name + ".yaml")
+    let lookup = cache?.lookup(HolidayCalendar.self, at: path)
+    if case .hit(let calendar)? = lookup { return calendar }
     guard let bytes = try? fileSystem.readFile(at: path),
-      let node = try? YAMLParser.parse(bytes, file: path)
+      let node = try? YAMLParser.parse(bytes, file: path),
+      let calendar = try? HolidayCalendar.load(from: node, file: path)
     else { return nil }
-    return try? HolidayCalendar.load(from: node, file: path)
+    if let cache, case .miss(let key?)? = lookup { cache.store(calendar, for: key) }
+    return calendar
   }
 
   /// Every duty of the files read, in file order.
@@ -107,11 +116,16 @@ package struct ObligationLibrary: Sendable, Equatable {
     var chosen = files.filter { isInvolved($0.id) }
     var failed: [(id: String, problem: Diagnostic)] = []
     for source in unread where isInvolved(source.id) {
+      if let file = readOnDemand.file(source.id) {
+        chosen.append(file)
+        continue
+      }
       var key: CacheKey?
       if let cache {
         switch cache.lookup(ObligationFile.self, at: source.path) {
         case .hit(let file):
           chosen.append(file)
+          readOnDemand.keep(file, as: source.id)
           continue
         case .miss(let missed): key = missed
         }
@@ -125,6 +139,7 @@ package struct ObligationLibrary: Sendable, Equatable {
       let (file, diagnostics) = ObligationFile.load(bytes, file: source.path)
       if let file {
         chosen.append(file)
+        readOnDemand.keep(file, as: source.id)
         if let cache, let key { cache.store(file, for: key) }
       } else if let first = diagnostics.first(where: { $0.severity == .error }) {
         failed.append((source.id, first))
@@ -159,6 +174,20 @@ package struct ObligationLibrary: Sendable, Equatable {
       .map { (withoutExtension($0), prefix + $0) }
   }
 
+  /// A library of `vocabulary` whose selected files are read when the facts involve them.
+  private static func deferredLibrary(
+    _ folder: String, _ vocabulary: FactVocabulary, _ selection: ObligationSelection,
+    _ fileSystem: any FileReading, _ cache: (any DocumentCache)?
+  ) -> ObligationLibrary {
+    var library = ObligationLibrary(folder: folder, vocabulary: vocabulary, files: [])
+    library.unread = fileIDs(in: folder, fileSystem: fileSystem).filter {
+      selection.includes($0.id)
+    }.map { UnreadFile(id: $0.id, path: $0.path) }
+    library.fileSystem = fileSystem
+    library.cache = cache
+    return library
+  }
+
   /// A file name without its extension, as `NSString.deletingPathExtension` gives it for a
   /// `.yaml` or `.yml` name (`us-tx.yaml` → `us-tx`).
   static func withoutExtension(_ name: String) -> String {
@@ -179,6 +208,11 @@ package struct ObligationLibrary: Sendable, Equatable {
     lint: Bool = false, deferred: Bool = false, cache: (any DocumentCache)? = nil
   ) -> (ObligationLibrary?, [Diagnostic]) {
     let factsPath = (folder as NSString).appendingPathComponent(factsFileName)
+    // Looked up before the bytes are read: an entry is keyed by a status no newer than they are.
+    let factsLookup = deferred ? cache?.lookup(FactVocabulary.self, at: factsPath) : nil
+    if case .hit(let vocabulary)? = factsLookup {
+      return (deferredLibrary(folder, vocabulary, selection, fileSystem, cache), [])
+    }
     guard let factsBytes = try? fileSystem.readFile(at: factsPath) else {
       let problem = ObligationProblem.noFactsFile(searched: [folder])
       return (
@@ -187,12 +221,10 @@ package struct ObligationLibrary: Sendable, Equatable {
     }
     var (vocabulary, diagnostics) = FactVocabulary.load(factsBytes, file: factsPath)
     if deferred, let vocabulary {
-      var library = ObligationLibrary(folder: folder, vocabulary: vocabulary, files: [])
-      library.unread = fileIDs(in: folder, fileSystem: fileSystem).filter {
-        selection.includes($0.id)
-      }.map { UnreadFile(id: $0.id, path: $0.path) }
-      library.fileSystem = fileSystem
-      library.cache = cache
+      if diagnostics.isEmpty, let cache, case .miss(let key?)? = factsLookup {
+        cache.store(vocabulary, for: key)
+      }
+      let library = deferredLibrary(folder, vocabulary, selection, fileSystem, cache)
       return (diagnostics.containsErrors ? nil : library, diagnostics)
     }
     var files: [ObligationFile] = []

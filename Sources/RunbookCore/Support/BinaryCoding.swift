@@ -44,6 +44,21 @@ package struct BinaryWriter: Sendable {
     }
   }
 
+  /// The numbers of the strings written with ``write(shared:)``, by value.
+  private var sharedNumbers: [String: UInt64] = [:]
+
+  /// Appends a string that may repeat (a name in expressions, a file's jurisdiction).
+  ///
+  /// The first time: its UTF-8 length times two, then its bytes; again: its number among the
+  /// shared strings times two plus one. Read with ``BinaryReader/readShared()``, which makes
+  /// each `String` once.
+  package mutating func write(shared value: String) {
+    if let number = sharedNumbers[value] { return write(number << 1 | 1) }
+    sharedNumbers[value] = UInt64(sharedNumbers.count)
+    write(UInt64(value.utf8.count) << 1)
+    bytes.append(contentsOf: value.utf8)
+  }
+
   /// Appends a string: its UTF-8 length, then its bytes.
   package mutating func write(_ value: String) {
     write(UInt64(value.utf8.count))
@@ -159,6 +174,24 @@ package struct BinaryReader {
     let count = try readCount()
     defer { offset += count }
     return offset..<offset + count
+  }
+
+  /// The strings read with ``readShared()``, in the order they first came.
+  private var shared: [String] = []
+
+  /// Reads a string written by ``BinaryWriter/write(shared:)``.
+  package mutating func readShared() throws(BinaryReadError) -> String {
+    let raw = try readUnsigned()
+    if raw & 1 == 1 {
+      guard raw >> 1 < UInt64(shared.count) else { throw BinaryReadError() }
+      return shared[Int(raw >> 1)]
+    }
+    guard raw >> 1 <= UInt64(bytes.count - offset) else { throw BinaryReadError() }
+    let count = Int(raw >> 1)
+    let text = String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    offset += count
+    shared.append(text)
+    return text
   }
 
   /// Reads an optional written by ``BinaryWriter/write(_:_:)-(Value?,_)``.

@@ -1,3 +1,5 @@
+import IncidentLog
+
 /// The triage command line: parses the words, runs one command, and returns the exit status.
 ///
 /// This is the only entry point `main.swift` needs:
@@ -8,6 +10,15 @@
 package enum Triage {
   /// The version, in one place: `triage --version` prints `triage 0.1.0`.
   package static let version = "0.1.0"
+
+  /// The build a compiled cache entry belongs to: the version and, where the system shows the
+  /// running executable (`/proc/self/exe`), its size, modification time and inode, so that two
+  /// development builds of one version never read each other's entries.
+  package static func cacheBuild(fileSystem: any FileSystem) -> String {
+    guard let status = try? fileSystem.status(at: "/proc/self/exe") else { return version }
+    let modified = status.modified
+    return "\(version) \(status.size) \(modified.seconds).\(modified.nanoseconds) \(status.inode)"
+  }
 
   /// Runs one command line (without the program name) and returns its exit status.
   ///

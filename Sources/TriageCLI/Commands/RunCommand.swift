@@ -91,8 +91,9 @@ enum RunCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     // A bad archive name is refused before any question is asked.
     _ = try context.archivePath(invocation)
-    var loaded = try RunbookLocator(context, invocation).load(invocation.argument(.runbook) ?? "")
-    let runbookHash = SHA256.hexHash(loaded.bytes)
+    var loaded = try RunbookLocator(context, invocation).load(
+      invocation.argument(.runbook) ?? "", cached: true)
+    let runbookHash = loaded.sha256
     let fromInventory = try VendorAnswers.load(invocation, context)
     if let fromInventory {
       loaded.runbook.itemFields = fromInventory.answers.itemFields(for: loaded.runbook)
@@ -242,6 +243,7 @@ enum RunCommand {
       }
       context.standardOutput.write(text)
     }
+    ReclaimedAtExit.keep([reviewed, written])
     let store = ArchiveStore(root: archive, fileSystem: context.fileSystem)
     let announce = json ? context.standardError : context.standardOutput
     var signed = context.signIfConfigured(

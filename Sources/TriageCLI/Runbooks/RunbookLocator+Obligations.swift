@@ -52,7 +52,9 @@ extension RunbookLocator {
         cacheDirectory: environment[.triageCacheDir], xdgCacheHome: environment[.xdgCacheHome],
         home: environment[.home])
     else { return nil }
-    return CompiledCache(folder: folder, fileSystem: context.fileSystem, build: Triage.version)
+    return CompiledCache(
+      folder: folder, fileSystem: context.fileSystem,
+      build: Triage.cacheBuild(fileSystem: context.fileSystem))
   }
 
   /// `runbook` with its obligations library attached, when it uses one (`obligations:`) or

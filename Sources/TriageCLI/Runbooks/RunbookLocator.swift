@@ -1,4 +1,5 @@
 import Foundation
+import IncidentLog
 import RunbookCore
 import YAMLLite
 
@@ -11,6 +12,11 @@ struct LoadedRunbook {
   var calendar: HolidayCalendar?
   /// Warnings found while loading (errors stop loading).
   var warnings: [Diagnostic]
+  /// The SHA-256 of `bytes` as the compiled cache gave it (`RunbookLocator.load(_:cached:)`).
+  var cachedSHA256: String? = nil
+
+  /// The SHA-256 (hex) of the runbook's bytes, which a record names.
+  var sha256: String { cachedSHA256 ?? SHA256.hexHash(bytes) }
 }
 
 /// Finds and loads runbooks for commands, from a path or an id looked up in the search folders:
@@ -67,15 +73,40 @@ struct RunbookLocator {
   /// A runbook that uses the obligations library gets it attached; with `readingAllObligations`
   /// every selected obligation file is read now (scenarios name duties by id), otherwise only
   /// those the facts involve, when the outcomes are evaluated.
-  func load(_ reference: String, readingAllObligations: Bool = false) throws -> LoadedRunbook {
+  ///
+  /// With `cached` (`run` only: lint and the other commands always read the file), an
+  /// unchanged runbook comes from the compiled cache with its bytes' SHA-256, without YAML,
+  /// the tree reader, the checks or hashing; one that loads without any diagnostic is stored.
+  func load(
+    _ reference: String, readingAllObligations: Bool = false, cached: Bool = false
+  ) throws -> LoadedRunbook {
     let path: String
     if RunbookLibrary.isPath(reference) {
       path = reference
     } else {
       path = try library.resolve(reference, relativeTo: context.currentDirectory)
     }
+    // Looked up (the file's status taken) before the bytes are read, so that an entry stored
+    // from them is keyed by a status no newer than they are.
+    let cache = cached && path != "-" ? compiledCache : nil
+    let lookup = cache?.lookup(CachedRunbook.self, at: context.resolvedPath(path))
     let bytes = try context.readInput(path, as: .runbook)
-    let result = RunbookLoader.load(bytes, file: path, checks: .errors)
+    let result: (runbook: Runbook?, diagnostics: [Diagnostic])
+    var cachedSHA256: String?
+    if case .hit(let entry)? = lookup, entry.runbook.file == path {
+      result = (entry.runbook, [])
+      cachedSHA256 = entry.sha256
+    } else {
+      let loaded = RunbookLoader.load(bytes, file: path, checks: .errors)
+      result = (loaded.runbook, loaded.diagnostics)
+      if let cache, case .miss(let key?)? = lookup, let runbook = result.runbook,
+        result.diagnostics.isEmpty, CachedRunbook.canStore(runbook)
+      {
+        let hash = SHA256.hexHash(bytes)
+        cache.store(CachedRunbook(runbook: runbook, sha256: hash), for: key)
+        cachedSHA256 = hash
+      }
+    }
     guard var runbook = result.runbook else {
       throw DiagnosticsError(result.diagnostics, file: path, source: bytes)
     }
@@ -92,7 +123,7 @@ struct RunbookLocator {
     var calendar: HolidayCalendar?
     if let name = runbook.holidays {
       do {
-        calendar = try loadCalendar(named: name, near: context.resolvedPath(path))
+        calendar = try loadCalendar(named: name, near: context.resolvedPath(path), cache: cache)
       } catch let error as DiagnosticsError {
         throw DiagnosticsError(
           warnings + error.diagnostics,
@@ -107,16 +138,24 @@ struct RunbookLocator {
       }
     }
     return LoadedRunbook(
-      runbook: runbook, path: path, bytes: bytes, calendar: calendar, warnings: warnings)
+      runbook: runbook, path: path, bytes: bytes, calendar: calendar, warnings: warnings,
+      cachedSHA256: cachedSHA256)
   }
 
-  /// The holiday calendar `name`, or nil when no folder has it.
-  func loadCalendar(named name: String, near runbookPath: String) throws -> HolidayCalendar? {
+  /// The holiday calendar `name`, or nil when no folder has it; an unchanged one from `cache`
+  /// when given (for `run`).
+  func loadCalendar(
+    named name: String, near runbookPath: String, cache: CompiledCache? = nil
+  ) throws -> HolidayCalendar? {
     guard let path = library.calendarPath(named: name, near: runbookPath) else { return nil }
+    let lookup = cache?.lookup(HolidayCalendar.self, at: context.resolvedPath(path))
+    if case .hit(let calendar)? = lookup { return calendar }
     let bytes = try context.readInput(path, as: .calendar)
     do {
       let node = try YAMLParser.parse(bytes, file: path)
-      return try HolidayCalendar.load(from: node, file: path)
+      let calendar = try HolidayCalendar.load(from: node, file: path)
+      if let cache, case .miss(let key?)? = lookup { cache.store(calendar, for: key) }
+      return calendar
     } catch let error as YAMLError {
       throw SourceError(error, source: bytes)
     } catch let error as HolidayCalendarError {

@@ -110,6 +110,41 @@ import TriageTestSupport
     #expect(libraryEntries >= 9)
   }
 
+  /// The runbook itself is cached with its hash; a changed runbook is read (and hashed) again,
+  /// and a runbook given by another path is never taken from an entry made for the first.
+  @Test func aChangedRunbookIsReadAgain() throws {
+    let tree = try Self.tree()
+    let environment = ["TRIAGE_CACHE_DIR": "/cache"]
+    let runbook = "/w/Runbooks/\(BundledRunbooks.sourceLeakID).yaml"
+    let answers = "/w/Runbooks/examples/\(BundledRunbooks.sourceLeakID).answers.yaml"
+    func recordText(_ archive: String) -> String {
+      let record =
+        tree.allFiles(under: archive).first { $0.hasPrefix("records/") && $0.hasSuffix(".json") }
+        ?? ""
+      return tree.text(at: archive + "/" + record) ?? ""
+    }
+    func hash(_ path: String) throws -> String {
+      SHA256.hexHash(Array(try #require(tree.text(at: path)).utf8))
+    }
+    let first = Self.run(runbook, answers, archive: "/a1", tree: tree, environment: environment)
+    #expect(first.exit == .success, "\(first.error)")
+    #expect(tree.allFiles(under: "/cache").count == 1)
+    #expect(recordText("/a1").contains(try hash(runbook)))
+    let text = try #require(tree.text(at: runbook))
+    tree.add([runbook: text + "# changed after it was cached\n"])
+    let second = Self.run(runbook, answers, archive: "/a2", tree: tree, environment: environment)
+    #expect(second.exit == .success, "\(second.error)")
+    #expect(recordText("/a2").contains(try hash(runbook)))
+    #expect(!recordText("/a2").contains(SHA256.hexHash(Array(text.utf8))))
+    // The same file by a relative path (the entry holds the absolute one): read again, the
+    // same runbook.
+    let relative = Self.run(
+      "Runbooks/\(BundledRunbooks.sourceLeakID).yaml", answers, archive: "/a3", tree: tree,
+      environment: environment)
+    #expect(relative.exit == .success, "\(relative.error)")
+    #expect(relative.files == second.files)
+  }
+
   @Test func anUnwritableCacheFolderDoesNotFailARun() throws {
     let tree = try Self.tree()
     tree.add(["/cache": "a file where the folder should be"])

@@ -40,4 +40,13 @@ import TriageCLI
     #expect(LocalTime.from(tz: "UTC").string(from: date) == "2026-04-03T09:00:00Z")
     #expect(LocalTime.utcOnly.string(from: date) == "2026-04-03T09:00:00Z")
   }
+
+  /// A zone named as UTC is known without Foundation's zones: the same UTC-only times.
+  @Test func zonesNamedAsUTCShowUTCOnly() {
+    for name in ["UTC", ":Etc/UTC", "Etc/UCT", "GMT", "Etc/GMT+0", "Zulu", "Universal"] {
+      #expect(LocalTime.from(tz: name) == .utcOnly, "\(name)")
+    }
+    #expect(LocalTime.from(tz: "Etc/GMT+5") != .utcOnly)
+    #expect(LocalTime.from(tz: "Europe/London") != .utcOnly)
+  }
 }

@@ -67,7 +67,9 @@ package struct InventoryLocator {
     if let status = try? context.fileSystem.status(at: folder), status.kind != .directory {
       return nil
     }
-    return InventoryCache(folder: folder, fileSystem: context.fileSystem, build: Triage.version)
+    return InventoryCache(
+      folder: folder, fileSystem: context.fileSystem,
+      build: Triage.cacheBuild(fileSystem: context.fileSystem))
   }
 
   /// The ids of the runbooks in the search folders; nil when there are none (nothing to check
