@@ -55,8 +55,9 @@ import TriageTestSupport
     }
   }
 
-  /// The stored fields of each model type the runbook entry writes, as its coder (CachedRunbook,
-  /// CacheCoder) knows them. A field added to the model and not to the coder would be lost on
+  /// The stored fields of each model type the runbook entry writes, as its coder knows them.
+  ///
+  /// The coder is CachedRunbook with CacheCoder. A field added to the model and not to the coder would be lost on
   /// every warm run (a run whose runbook comes from the cache): this fails first.
   static let codedFields: [String: [String]] = [
     "ActionRule": [
