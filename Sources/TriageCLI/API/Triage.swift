@@ -11,11 +11,13 @@ package enum Triage {
   /// The version, in one place: `triage --version` prints `triage 0.1.0`.
   package static let version = "0.1.0"
 
-  /// The build a compiled cache entry belongs to: the version and, where the system shows the
-  /// running executable (`/proc/self/exe`), its size, modification time and inode, so that two
-  /// development builds of one version never read each other's entries.
-  package static func cacheBuild(fileSystem: any FileSystem) -> String {
-    guard let status = try? fileSystem.status(at: "/proc/self/exe") else { return version }
+  /// The build a compiled cache entry belongs to: the version and, when the running executable
+  /// is known (`CommandContext.executablePath`), its size, modification time and inode, so that
+  /// two development builds of one version never read each other's entries.
+  package static func cacheBuild(_ context: CommandContext) -> String {
+    guard let path = context.executablePath,
+      let status = try? context.fileSystem.status(at: path)
+    else { return version }
     let modified = status.modified
     return "\(version) \(status.size) \(modified.seconds).\(modified.nanoseconds) \(status.inode)"
   }

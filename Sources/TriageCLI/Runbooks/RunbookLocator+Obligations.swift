@@ -54,7 +54,7 @@ extension RunbookLocator {
     else { return nil }
     return CompiledCache(
       folder: folder, fileSystem: context.fileSystem,
-      build: Triage.cacheBuild(fileSystem: context.fileSystem))
+      build: Triage.cacheBuild(context))
   }
 
   /// `runbook` with its obligations library attached, when it uses one (`obligations:`) or

@@ -69,7 +69,7 @@ package struct InventoryLocator {
     }
     return InventoryCache(
       folder: folder, fileSystem: context.fileSystem,
-      build: Triage.cacheBuild(fileSystem: context.fileSystem))
+      build: Triage.cacheBuild(context))
   }
 
   /// The ids of the runbooks in the search folders; nil when there are none (nothing to check
