@@ -36,10 +36,15 @@ extension ArchiveStore {
     for kind in DocumentKind.allCases {
       if kind == .amendment { graph.sortAdded() }
       try walkFolders(kind) { (folder) throws(ArchiveError) in
+        // The documents' paths, for a folder that holds reports.
         var documentPaths: Set<String> = []
+        var hasReports = false
+        for entry in folder {
+          if case .report = entry { hasReports = true }
+        }
         var isFirst = true
         for case .document(let location) in folder {
-          documentPaths.insert(location.path)
+          if hasReports { documentPaths.insert(location.path) }
           if isFirst { folders.noteFolder(of: location, ordinal: documentCount) }
           isFirst = false
         }

@@ -28,14 +28,56 @@ struct PackedPaths: Sendable, Equatable {
 
   /// Adds `location`'s path.
   mutating func append(_ location: DocumentLocation) {
-    switch PackedLocation(location) {
-    case .packed(let kind, let time, let random):
-      times.append(kind == .amendment ? time | Self.amendmentBit : time)
+    if let (time, random) = Self.standardParts(of: location) {
+      times.append(location.kind == .amendment ? time | Self.amendmentBit : time)
       randoms.append(random)
-    case .whole:
+    } else {
       others[times.count] = location.path
       times.append(0)
       randoms.append(0)
+    }
+  }
+
+  /// The id's time digits and random part when `location` has the standard shape, read from
+  /// the path's bytes: `KIND/YYYY/MM/YYYYMMDDTHHMMSSZ-hhhhhhhh.json`, the folder the id's
+  /// month, the hex lower-case (so the path comes back exactly as it was).
+  private static func standardParts(of location: DocumentLocation) -> (UInt64, UInt32)? {
+    let folder = location.kind.directoryName.utf8.count
+    var path = location.path
+    return path.withUTF8 { bytes -> (UInt64, UInt32)? in
+      // KIND/YYYY/MM/ is folder + 9 bytes; the file name is 25 + 5.
+      guard bytes.count == folder + 9 + 30,
+        bytes[..<folder].elementsEqual(location.kind.directoryName.utf8)
+      else { return nil }
+      let name = folder + 9
+      let slash = UInt8(ascii: "/")
+      guard bytes[folder] == slash, bytes[folder + 5] == slash, bytes[folder + 8] == slash,
+        bytes[name + 8] == UInt8(ascii: "T"), bytes[name + 15] == UInt8(ascii: "Z"),
+        bytes[name + 16] == UInt8(ascii: "-"),
+        bytes[(name + 25)...].elementsEqual(".json".utf8),
+        bytes[(folder + 1)..<(folder + 5)].elementsEqual(bytes[name..<(name + 4)]),
+        bytes[(folder + 6)..<(folder + 8)].elementsEqual(bytes[(name + 4)..<(name + 6)])
+      else { return nil }
+      var time: UInt64 = 0
+      for index in Array(name..<(name + 8)) + Array((name + 9)..<(name + 15)) {
+        let digit = bytes[index] &- UInt8(ascii: "0")
+        guard digit < 10 else { return nil }
+        time = time * 10 + UInt64(digit)
+      }
+      var random: UInt32 = 0
+      for index in (name + 17)..<(name + 25) {
+        let byte = bytes[index]
+        let value: UInt8
+        if byte &- UInt8(ascii: "0") < 10 {
+          value = byte - UInt8(ascii: "0")
+        } else if byte &- UInt8(ascii: "a") < 6 {
+          value = byte - UInt8(ascii: "a") + 10
+        } else {
+          return nil
+        }
+        random = random << 4 | UInt32(value)
+      }
+      return (time, random)
     }
   }
 

@@ -85,12 +85,21 @@ import Testing
         path: "records/2026/04/20260401T093000Z-0a2b3c4d.json"),
       .init(kind: .record, id: "odd", path: "records/2026/04/odd.json"),
       .init(
+        kind: .record, id: "20260401T093000Z-0A2B3C4D",
+        path: "records/2026/04/20260401T093000Z-0A2B3C4D.json"),
+      .init(
+        kind: .record, id: "20260401T093000Z-0a2b3c4d",
+        path: "records/2026/05/20260401T093000Z-0a2b3c4d.json"),
+      .init(
+        kind: .record, id: "20260401T093000Z-0a2b3c4d",
+        path: "amendments/2026/04/20260401T093000Z-0a2b3c4d.json"),
+      .init(
         kind: .amendment, id: "20260402T080000Z-5e6f7a8b",
         path: "amendments/2026/04/20260402T080000Z-5e6f7a8b.json"),
     ]
     var packed = PackedPaths()
     for location in locations { packed.append(location) }
-    #expect(packed.count == 3)
+    #expect(packed.count == 6)
     #expect(packed.paths == locations.map(\.path))
     #expect(packed == PackedPaths(locations.map(\.path)))
     #expect(packed != PackedPaths(locations.dropLast().map(\.path)))
