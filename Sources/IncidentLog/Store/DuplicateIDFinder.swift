@@ -12,7 +12,7 @@ struct DuplicateIDFinder {
 
   /// The hashes seen more than once. Sorts what was added (call it once, at the end).
   mutating func repeatedHashes() -> Set<UInt64> {
-    hashes.sort()
+    hashes.sortInPlace(by: <)
     var repeated: Set<UInt64> = []
     var index = 1
     while index < hashes.count {

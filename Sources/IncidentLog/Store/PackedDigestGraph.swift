@@ -1,6 +1,6 @@
-/// The parent links of an archive for ``ArchiveStore/verify()``, in 16 bytes a document: one
+/// The parent links of an archive for ``ArchiveStore/verify()``, in 12 bytes a document: one
 /// array of short digests (``ShortDigest``) with each document's place in the walk, and one
-/// array of the parent links that could not be settled when they were met.
+/// array (12 bytes a link) of the parent links that could not be settled when they were met.
 ///
 /// No dictionary and no string per document: memory is the two arrays, whatever the documents
 /// hold. A link is settled on the spot when its parent is the document walked just before, or
@@ -12,25 +12,27 @@ struct PackedDigestGraph {
   /// One document's short digest and ordinal; the top bit of `tagged` says a link names it.
   /// In ``pending``, the digest is the parent named and the ordinal the child's.
   private struct Entry {
-    var high: UInt64
-    var low: UInt32
+    // Three 32-bit words, so that an entry takes 12 bytes (a UInt64 would align it to 16).
+    var digestHigh: UInt32
+    var digestLow: UInt32
     var tagged: UInt32
 
     static let namedBit: UInt32 = 1 << 31
 
     init(_ digest: ShortDigest, ordinal: Int) {
-      high = digest.high
-      low = digest.low
+      digestHigh = UInt32(truncatingIfNeeded: digest.value >> 32)
+      digestLow = UInt32(truncatingIfNeeded: digest.value)
       tagged = UInt32(truncatingIfNeeded: ordinal) & ~Self.namedBit
     }
 
-    var digest: ShortDigest { ShortDigest(high: high, low: low) }
+    var digest: ShortDigest { ShortDigest(value: UInt64(digestHigh) << 32 | UInt64(digestLow)) }
     var ordinal: Int { Int(tagged & ~Self.namedBit) }
     var isNamed: Bool { tagged & Self.namedBit != 0 }
 
     @inline(__always)
     func isBefore(_ other: Entry) -> Bool {
-      (high, low, tagged & ~Self.namedBit) < (other.high, other.low, other.tagged & ~Self.namedBit)
+      (digestHigh, digestLow, tagged & ~Self.namedBit)
+        < (other.digestHigh, other.digestLow, other.tagged & ~Self.namedBit)
     }
   }
 
@@ -63,7 +65,7 @@ struct PackedDigestGraph {
   /// Sorts the documents added so far, so that ``isKnown(_:)`` and ``add(ordinal:sha256:parents:)``
   /// find them by binary search. Called once the records are in, before the amendments.
   mutating func sortAdded() {
-    known.sort { $0.isBefore($1) }
+    known.sortInPlace { $0.isBefore($1) }
     sortedCount = known.count
     lastAdded = nil
   }
@@ -71,12 +73,12 @@ struct PackedDigestGraph {
   /// Whether a document with this hash was added before the last ``sortAdded()``.
   func isKnown(_ digest: ShortDigest) -> Bool { sortedIndex(of: digest) != nil }
 
-  /// What the links say once every document is in: the heads (documents no link names; of
-  /// several with one hash, the first walked) and the links whose parent is not in the archive,
+  /// What the links say once every document is in: the heads in walk order (documents no link
+  /// names; of several with one hash, the first walked) and the links whose parent is not in the archive,
   /// by the child's ordinal. Sorts everything; ``isKnown(_:)`` then covers every document.
   mutating func resolve() -> (heads: [(ordinal: Int, digest: ShortDigest)], missing: [Int]) {
     sortAdded()
-    pending.sort { $0.isBefore($1) }
+    pending.sortInPlace { $0.isBefore($1) }
     var missing: [Int] = []
     for link in pending {
       if let found = sortedIndex(of: link.digest) {
@@ -98,7 +100,7 @@ struct PackedDigestGraph {
       if !isNamed { heads.append((known[start].ordinal, known[start].digest)) }
       start = end
     }
-    return (heads, missing)
+    return (heads.sorted { $0.ordinal < $1.ordinal }, missing)
   }
 
   /// The place of a document with this digest in the sorted part, if any.

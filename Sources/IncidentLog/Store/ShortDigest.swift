@@ -1,46 +1,47 @@
-/// A SHA-256 digest cut to its first 12 bytes (96 bits), as ``PackedDigestGraph`` keeps one per
-/// document.
+/// A SHA-256 digest as 64 bits, as ``PackedDigestGraph`` keeps one per document: the whole
+/// digest through Swift's `Hasher` (SipHash with a random key each run).
 ///
-/// Two different documents share a short digest only if someone finds a second preimage of 96
-/// bits of SHA-256; by chance, the odds in an archive of a million documents are below one in
-/// 10^16. Ordered as the hex text is.
+/// Keyed so that no one can make two documents whose short digests match: the key is new in
+/// every process and never shown, so a collision is chance alone, about one in 10^7 for a
+/// whole archive of a million documents, and a different one the next run. (With
+/// `SWIFT_DETERMINISTIC_HASHING` set the key is fixed; that setting is for debugging.)
 struct ShortDigest: Hashable, Comparable, Sendable {
-  /// Bytes 0 to 7, big-endian.
-  var high: UInt64
-  /// Bytes 8 to 11, big-endian.
-  var low: UInt32
+  /// The keyed hash of the digest's 32 bytes.
+  var value: UInt64
 
-  /// The digest with these bytes.
-  init(high: UInt64, low: UInt32) {
-    self.high = high
-    self.low = low
+  /// A short digest with this value (for tests).
+  init(value: UInt64) {
+    self.value = value
   }
 
-  /// The first 24 of 64 hex digits (lower or upper case); nil for anything that is not 64 hex
-  /// digits.
+  /// The short digest of 64 hex digits (lower or upper case); nil for anything else.
   init?(hex: String) {
     var text = hex
-    let parsed: (UInt64, UInt32)? = text.withUTF8 { bytes in
+    let words: (UInt64, UInt64, UInt64, UInt64)? = text.withUTF8 { bytes in
       guard bytes.count == 64 else { return nil }
-      var high: UInt64 = 0
-      var low: UInt32 = 0
-      for (index, byte) in bytes.enumerated() {
-        guard let value = Self.value(of: byte) else { return nil }
-        if index < 16 {
-          high = high << 4 | UInt64(value)
-        } else if index < 24 {
-          low = low << 4 | UInt32(value)
+      func word(_ start: Int) -> UInt64? {
+        var word: UInt64 = 0
+        for index in start..<(start + 16) {
+          guard let value = Self.value(of: bytes[index]) else { return nil }
+          word = word << 4 | UInt64(value)
         }
+        return word
       }
-      return (high, low)
+      guard let w0 = word(0), let w1 = word(16), let w2 = word(32), let w3 = word(48) else {
+        return nil
+      }
+      return (w0, w1, w2, w3)
     }
-    guard let parsed else { return nil }
-    (high, low) = parsed
+    guard let words else { return nil }
+    var hasher = Hasher()
+    hasher.combine(words.0)
+    hasher.combine(words.1)
+    hasher.combine(words.2)
+    hasher.combine(words.3)
+    value = UInt64(UInt(bitPattern: hasher.finalize()))
   }
 
-  static func < (left: ShortDigest, right: ShortDigest) -> Bool {
-    (left.high, left.low) < (right.high, right.low)
-  }
+  static func < (left: ShortDigest, right: ShortDigest) -> Bool { left.value < right.value }
 
   @inline(__always)
   private static func value(of digit: UInt8) -> UInt8? {

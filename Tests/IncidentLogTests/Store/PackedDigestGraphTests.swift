@@ -3,12 +3,8 @@ import Testing
 @testable import IncidentLog
 
 @Suite("Packed digest graph") struct PackedDigestGraphTests {
-  /// A short digest whose 64 hex digits start with `n` (as 24 digits).
-  static func digest(_ n: Int) -> ShortDigest {
-    let digits = String(n, radix: 16)
-    let hex = String(repeating: "0", count: 24 - digits.count) + digits
-    return ShortDigest(hex: hex + String(repeating: "f", count: 40)) ?? ShortDigest(high: 0, low: 0)
-  }
+  /// A short digest of value `n`.
+  static func digest(_ n: Int) -> ShortDigest { ShortDigest(value: UInt64(n)) }
 
   @Test("a chain walked out of order (children before parents) has one head and no gap")
   func outOfOrder() {
@@ -38,7 +34,7 @@ import Testing
     #expect(!graph.isKnown(Self.digest(9)))
   }
 
-  @Test("two heads after a merge come sorted by hash; one hash twice is one head, the first")
+  @Test("two heads after a merge come in walk order; one hash twice is one head, the first")
   func forksAndCopies() {
     var graph = PackedDigestGraph()
     graph.add(ordinal: 0, sha256: Self.digest(1), parents: [])
@@ -46,7 +42,7 @@ import Testing
     graph.add(ordinal: 2, sha256: Self.digest(5), parents: [Self.digest(1)])
     graph.add(ordinal: 3, sha256: Self.digest(5), parents: [Self.digest(1)])
     let (heads, missing) = graph.resolve()
-    #expect(heads.map(\.ordinal) == [2, 1])
+    #expect(heads.map(\.ordinal) == [1, 2])
     #expect(missing.isEmpty)
   }
 
@@ -63,16 +59,37 @@ import Testing
     #expect(missing.isEmpty)
   }
 
-  @Test("short digests: 64 hex digits of either case, ordered as the text")
-  func shortDigests() {
+  @Test("short digests: 64 hex digits of either case; another digest, another short digest")
+  func shortDigests() throws {
     let lower = String(repeating: "ab", count: 32)
     #expect(ShortDigest(hex: lower) == ShortDigest(hex: lower.uppercased()))
     #expect(ShortDigest(hex: String(lower.dropLast())) == nil)
     #expect(ShortDigest(hex: String(repeating: "g", count: 64)) == nil)
-    let texts = ["00ff", "0f00", "a000", "ff00"].map { $0 + String(repeating: "0", count: 60) }
-    let digests = texts.compactMap(ShortDigest.init(hex:))
-    #expect(digests == digests.sorted())
+    // Digests that differ in one word only, in each of the four.
+    let texts = (0..<4).map { word in
+      String(repeating: "0", count: word * 16) + "1" + String(repeating: "0", count: 63 - word * 16)
+    }
+    let digests = Set(texts.compactMap(ShortDigest.init(hex:)))
     #expect(digests.count == 4)
+    let zero = try #require(ShortDigest(hex: String(repeating: "0", count: 64)))
+    #expect(!digests.contains(zero))
+  }
+}
+
+@Suite("Sorting in place") struct SortInPlaceTests {
+  @Test("sorts as sort() does: empty, short, long, sorted, reversed, many repeats")
+  func matchesSort() {
+    var generator = SystemRandomNumberGenerator()
+    var inputs: [[Int]] = [[], [1], [2, 1], Array(0..<1000), Array((0..<1000).reversed())]
+    inputs += [10, 17, 100, 5000].map { count in
+      (0..<count).map { _ in Int.random(in: 0..<1000, using: &generator) }
+    }
+    inputs.append((0..<3000).map { _ in Int.random(in: 0..<3, using: &generator) })
+    for input in inputs {
+      var sorted = input
+      sorted.sortInPlace(by: <)
+      #expect(sorted == input.sorted())
+    }
   }
 }
 
