@@ -10,7 +10,9 @@ struct DuplicateIDFinder {
     hashes.append(FNV1a.hash(id))
   }
 
-  /// The hashes seen more than once. Sorts what was added (call it once, at the end).
+  /// The hashes seen more than once.
+  ///
+  /// Sorts what was added: call it once, at the end.
   mutating func repeatedHashes() -> Set<UInt64> {
     hashes.sortInPlace(by: <)
     var repeated: Set<UInt64> = []

@@ -37,7 +37,8 @@ struct FolderOrdinals {
     }
     for (index, wanted) in byFolder {
       let folder = folders[index]
-      guard let names = try? store.fileSystem.contentsOfDirectory(at: store.absolute(folder.directory))
+      guard
+        let names = try? store.fileSystem.contentsOfDirectory(at: store.absolute(folder.directory))
       else { continue }
       var documents: [DocumentLocation] = []
       for name in names {

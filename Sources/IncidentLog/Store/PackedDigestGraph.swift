@@ -9,7 +9,8 @@
 /// (their place among the walked documents); the caller finds the few it must name (heads,
 /// children of missing parents) again from the folder listings.
 struct PackedDigestGraph {
-  /// One document's short digest and ordinal; the top bit of `tagged` says a link names it.
+  /// One document's short digest and ordinal (the top bit of `tagged`: a link names it).
+  ///
   /// In ``pending``, the digest is the parent named and the ordinal the child's.
   private struct Entry {
     // Three 32-bit words, so that an entry takes 12 bytes (a UInt64 would align it to 16).
@@ -62,8 +63,10 @@ struct PackedDigestGraph {
     known.append(Entry(sha256, ordinal: ordinal))
   }
 
-  /// Sorts the documents added so far, so that ``isKnown(_:)`` and ``add(ordinal:sha256:parents:)``
-  /// find them by binary search. Called once the records are in, before the amendments.
+  /// Sorts the documents added so far, for binary search.
+  ///
+  /// ``isKnown(_:)`` and ``add(ordinal:sha256:parents:)`` then find them. Called once the
+  /// records are in, before the amendments.
   mutating func sortAdded() {
     known.sortInPlace { $0.isBefore($1) }
     sortedCount = known.count
@@ -73,9 +76,11 @@ struct PackedDigestGraph {
   /// Whether a document with this hash was added before the last ``sortAdded()``.
   func isKnown(_ digest: ShortDigest) -> Bool { sortedIndex(of: digest) != nil }
 
-  /// What the links say once every document is in: the heads in walk order (documents no link
-  /// names; of several with one hash, the first walked) and the links whose parent is not in the archive,
-  /// by the child's ordinal. Sorts everything; ``isKnown(_:)`` then covers every document.
+  /// What the links say once every document is in.
+  ///
+  /// The heads, in walk order: documents no link names (of several with one hash, the first
+  /// walked). The missing: the ordinals of children whose parent is not in the archive. Sorts
+  /// everything; ``isKnown(_:)`` then covers every document.
   mutating func resolve() -> (heads: [(ordinal: Int, digest: ShortDigest)], missing: [Int]) {
     sortAdded()
     pending.sortInPlace { $0.isBefore($1) }

@@ -69,7 +69,9 @@ struct ArchiveVerifyFindsAgainTests {
     }
     let intact = try fixture.store.verify()
     #expect(intact.isIntact)
-    #expect(intact.heads == [DocumentHead(location: documents[11].location, sha256: documents[11].sha256)])
+    #expect(
+      intact.heads == [DocumentHead(location: documents[11].location, sha256: documents[11].sha256)]
+    )
 
     try FileManager.default.removeItem(atPath: fixture.path(documents[5]))
     let report = try fixture.store.verify()
@@ -95,6 +97,7 @@ struct ArchiveVerifyFindsAgainTests {
     try FileManager.default.removeItem(atPath: fixture.path(documents[4]))
     let report = try fixture.store.verify()
     #expect(report.isIntact)
-    #expect(report.heads == [DocumentHead(location: documents[3].location, sha256: documents[3].sha256)])
+    #expect(
+      report.heads == [DocumentHead(location: documents[3].location, sha256: documents[3].sha256)])
   }
 }
