@@ -77,7 +77,7 @@ package struct ArchiveSearch: Sendable {
   }
 
   /// How many entries of a folder are read and decoded at once.
-  static let sliceSize = 256
+  static let sliceSize = 1024
 
   /// What one record file is to a search.
   private enum ScannedRecord: Sendable {
