@@ -118,8 +118,9 @@ private struct CanonicalScanner {
 
   // MARK: - Emitting
 
-  /// Emits the value starting at `start` and returns the index just past it. `knownEnd`, when
-  /// the caller already scanned the value, spares a scalar a second scan.
+  /// Emits the value starting at `start` and returns the index just past it.
+  ///
+  /// `knownEnd`, when the caller already scanned the value, spares a scalar a second scan.
   @discardableResult
   mutating func emitValue(
     _ start: Int, knownEnd: Int? = nil, dropSHA256: Bool = false
