@@ -1,7 +1,8 @@
 extension ArchiveStore {
   /// Checks every document and the links between them.
   ///
-  /// Reads one file at a time and keeps only compact hashes (see `ArchiveGraph`). Finds edited
+  /// Reads every file once, on two threads, and keeps 16 bytes of hash a document (see
+  /// `PackedDigestGraph`). Finds edited
   /// documents (hash mismatch), unreadable or truncated files, documents whose parent is missing
   /// (a deleted or altered document, or an inserted one with a forged parent), amendments whose
   /// record (`record_sha256`) is missing, renamed or moved files, stray files and symbolic
@@ -17,20 +18,36 @@ extension ArchiveStore {
   package func verify() throws(ArchiveError) -> VerificationReport {
     guard try fileSystem.isDirectory(at: root) else { throw .notFound(path: root) }
     var issues: [VerificationReport.Issue] = []
-    var graph = ArchiveGraph()
+    // Memory per document is fixed and small (see `PackedDigestGraph`, `DuplicateIDFinder`,
+    // `PackedPaths`): no path or hash string is kept for a document without a problem.
+    var graph = PackedDigestGraph()
     var ids = DuplicateIDFinder()
+    var folders = FolderOrdinals()
     var documentCount = 0
     var leftovers: [String] = []
-    var notCovered: [String] = []
+    var notCovered = PackedPaths()
     // Evidence amendments, found while their files are read for the chain's checks.
     var evidence: [(amendment: String, file: EvidenceFile)] = []
+    // Amendments whose `record_sha256` is not a record's hash: looked up again at the end.
+    var unsettledRecords: [(location: DocumentLocation, record: String, sha256: ShortDigest?)] = []
     // Records are walked before amendments, so an amendment's record is known when it comes.
-    // Each folder's files are read and hashed on both cores (``checkedFolder(_:)``), then taken
+    // Each folder's files are read and hashed on both cores (``checked(_:)``), then taken
     // in walk order, so the report is the same as one thread's.
     for kind in DocumentKind.allCases {
+      if kind == .amendment { graph.sortAdded() }
       try walkFolders(kind) { (folder) throws(ArchiveError) in
+        // The documents' paths, for a folder that holds reports.
         var documentPaths: Set<String> = []
-        for case .document(let location) in folder { documentPaths.insert(location.path) }
+        var hasReports = false
+        for entry in folder {
+          if case .report = entry { hasReports = true }
+        }
+        var isFirst = true
+        for case .document(let location) in folder {
+          if hasReports { documentPaths.insert(location.path) }
+          if isFirst { folders.noteFolder(of: location, ordinal: documentCount) }
+          isFirst = false
+        }
         // A slice at a time, so that a folder of any size holds few results at once.
         for start in stride(from: 0, to: folder.count, by: Self.verifySliceSize) {
           let entries = folder[start..<Swift.min(start + Self.verifySliceSize, folder.count)]
@@ -48,6 +65,7 @@ extension ArchiveStore {
                 leftovers.append(path)
               }
             case .document(let location):
+              let ordinal = documentCount
               documentCount += 1
               let result = results[next]
               next += 1
@@ -62,23 +80,30 @@ extension ArchiveStore {
                     issues.append(.init(path: location.reportPath, id: location.id, kind: problem))
                   }
                 } else {
-                  notCovered.append(location.path)
+                  notCovered.append(location)
                 }
               }
               ids.add(location.id)
-              if let record = found.amendedRecord, !graph.isKnown(record.sha256) {
-                issues.append(
-                  .init(path: location.path, id: location.id, kind: .missingRecord(record.id)))
+              if let record = found.amendedRecord, !(record.digest.map(graph.isKnown) ?? false) {
+                unsettledRecords.append((location, record.id, record.digest))
               }
-              graph.add(location: location, sha256: found.sha256, parents: found.parents)
+              if let digest = found.digest, ordinal < PackedDigestGraph.maximumDocumentCount {
+                graph.add(ordinal: ordinal, sha256: digest, parents: found.parents)
+              }
             }
           }
         }
       }
     }
-    for (child, parent) in graph.missingParents {
-      issues.append(.init(path: child.path, id: child.id, kind: .missingParent(parent)))
+    let (heads, missingParents) = graph.resolve()
+    // An amendment may name an amendment walked after it; anything else is missing.
+    for unsettled in unsettledRecords where !(unsettled.sha256.map(graph.isKnown) ?? false) {
+      issues.append(
+        .init(
+          path: unsettled.location.path, id: unsettled.location.id,
+          kind: .missingRecord(unsettled.record)))
     }
+    issues += missingParentIssues(missingParents, graph: graph, folders: folders)
     // The archive's other folders are never walked, but a link in their place is named too:
     // drafts and the cache would be written through it.
     for name in ["drafts", HeadsCache.directoryName]
@@ -87,13 +112,63 @@ extension ArchiveStore {
     }
     // Evidence kept under evidence/sha256/ must still hash to what its amendment says.
     issues += evidenceIssues(named: evidence)
-    issues += try duplicateIDIssues(ids.suspects)
+    issues += try duplicateIDIssues(ids.repeatedHashes())
     let ordered = issues.enumerated().sorted {
       ($0.element.path, $0.offset) < ($1.element.path, $1.offset)
     }.map(\.element)
     return VerificationReport(
-      documentCount: documentCount, issues: ordered, heads: graph.heads,
-      reportsNotCovered: notCovered, leftoverReports: leftovers.sorted())
+      documentCount: documentCount, issues: ordered,
+      heads: try namedHeads(heads, folders: folders), notCovered: notCovered,
+      leftoverReports: leftovers.sorted())
+  }
+
+  /// The issues of the documents at `ordinals` that name a parent no document has: each is
+  /// found again (``FolderOrdinals``) and its parents read, in walk order.
+  private func missingParentIssues(
+    _ ordinals: [Int], graph: PackedDigestGraph, folders: FolderOrdinals
+  ) -> [VerificationReport.Issue] {
+    let children = Array(Set(ordinals)).sorted()
+    guard !children.isEmpty else { return [] }
+    let locations = folders.locations(of: children, in: self)
+    var issues: [VerificationReport.Issue] = []
+    for child in children {
+      guard let location = locations[child],
+        let integrity = try? readIntegrity(location)
+      else { continue }
+      for parent in integrity.parents {
+        guard let digest = ShortDigest(hex: parent), !graph.isKnown(digest) else { continue }
+        issues.append(.init(path: location.path, id: location.id, kind: .missingParent(parent)))
+      }
+    }
+    return issues
+  }
+
+  /// The heads, with their paths and whole hashes, sorted by hash: each is found again by its
+  /// place in the walk (``FolderOrdinals``), or, if the archive changed meanwhile, by its hash.
+  private func namedHeads(
+    _ heads: [(ordinal: Int, digest: ShortDigest)], folders: FolderOrdinals
+  ) throws(ArchiveError) -> [DocumentHead] {
+    let locations = folders.locations(of: heads.map(\.ordinal), in: self)
+    var named: [DocumentHead] = []
+    var lost: Set<ShortDigest> = []
+    for head in heads {
+      if let location = locations[head.ordinal], let integrity = try? readIntegrity(location),
+        ShortDigest(hex: integrity.sha256) == head.digest
+      {
+        named.append(DocumentHead(location: location, sha256: integrity.sha256))
+      } else {
+        lost.insert(head.digest)
+      }
+    }
+    if !lost.isEmpty {
+      try forEachLocation { (location) throws(ArchiveError) in
+        guard let integrity = try? readIntegrity(location),
+          let digest = ShortDigest(hex: integrity.sha256), lost.remove(digest) != nil
+        else { return }
+        named.append(DocumentHead(location: location, sha256: integrity.sha256))
+      }
+    }
+    return named.sorted { $0.sha256 < $1.sha256 }
   }
 
   /// What is wrong with a record's report, given the hash the record holds for it; nil if
@@ -157,24 +232,37 @@ extension ArchiveStore {
 
   /// What ``verify()`` keeps of one readable document.
   private struct Checked: Sendable {
-    var sha256: String
-    var parents: [String]
+    /// The recorded hash, short (nil if not 64 hex digits).
+    var digest: ShortDigest?
+    /// The parents' hashes, short (those of 64 hex digits).
+    var parents: [ShortDigest]
     /// The recorded hash of the record's report, if any.
     var reportSHA256: String?
-    /// For an amendment, the record it names: `record` and `record_sha256`.
-    var amendedRecord: (id: String, sha256: String)?
+    /// For an amendment, the record it names: `record` and `record_sha256` (short).
+    var amendedRecord: (id: String, digest: ShortDigest?)?
+
+    init(
+      sha256: String, parents: [String], reportSHA256: String?,
+      amendedRecord: (id: String, sha256: String)?
+    ) {
+      digest = ShortDigest(hex: sha256)
+      self.parents = parents.compactMap(ShortDigest.init(hex:))
+      self.reportSHA256 = reportSHA256
+      self.amendedRecord = amendedRecord.map { ($0.id, ShortDigest(hex: $0.sha256)) }
+    }
   }
 
-  /// Every file holding one of `suspects` after the first: a second walk, only when the first
-  /// found ids that may repeat.
+  /// Every file holding an id whose hash is one of `suspects`, after the first file with that
+  /// id: a second walk, only when the first found ids that may repeat.
   private func duplicateIDIssues(
-    _ suspects: Set<String>
+    _ suspects: Set<UInt64>
   ) throws(ArchiveError) -> [VerificationReport.Issue] {
     guard !suspects.isEmpty else { return [] }
     var first: [String: String] = [:]
     var issues: [VerificationReport.Issue] = []
     try forEachLocation { (location) throws(ArchiveError) in
-      guard suspects.contains(location.id), (try? readIntegrity(location)) != nil else { return }
+      guard suspects.contains(FNV1a.hash(location.id)), (try? readIntegrity(location)) != nil
+      else { return }
       if let other = first[location.id] {
         issues.append(
           .init(path: location.path, id: location.id, kind: .duplicateID(otherPath: other)))

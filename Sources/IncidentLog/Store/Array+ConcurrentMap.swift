@@ -1,27 +1,33 @@
 import Dispatch
+import Synchronization
 
 extension Array where Element: Sendable {
   /// The transform of each element, in order, worked out on up to `threads` threads.
   ///
-  /// Thread `t` takes elements `t`, `t + threads`, ... (neighbouring files cost about the
-  /// same, so the threads finish together). Results are written to separate slots and read
-  /// only after every thread has finished.
+  /// Each thread takes the next few elements not yet taken (a shared counter), so a thread the
+  /// system sets aside for a while holds up nothing but its own few: on a busy machine the
+  /// others carry on. Results are written to separate slots and read only after every thread
+  /// has finished.
   func concurrentMap<Result: Sendable>(
     threads: Int = 2, _ transform: @Sendable (Element) -> Result
   ) -> [Result] {
     let threads = Swift.max(1, Swift.min(threads, count))
     guard threads > 1 else { return map(transform) }
     var results = [Result?](repeating: nil, count: count)
+    let next = Atomic<Int>(0)
+    let total = count
     results.withUnsafeMutableBufferPointer { slots in
       let slots = Slots(base: slots)
       self.withUnsafeBufferPointer { elements in
         let elements = Slots(base: elements)
         withoutActuallyEscaping(transform) { transform in
-          DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            var index = thread
-            while index < elements.base.count {
-              slots.base[index] = transform(elements.base[index])
-              index += threads
+          DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while true {
+              let start = next.wrappingAdd(Self.concurrentChunk, ordering: .relaxed).oldValue
+              guard start < total else { return }
+              for index in start..<Swift.min(start + Self.concurrentChunk, total) {
+                slots.base[index] = transform(elements.base[index])
+              }
             }
           }
         }
@@ -30,6 +36,9 @@ extension Array where Element: Sendable {
     // Every slot was filled above.
     return results.compactMap { $0 }
   }
+
+  /// How many elements a thread of ``concurrentMap(threads:_:)`` takes at a time.
+  private static var concurrentChunk: Int { 4 }
 }
 
 /// A buffer handed to the threads of ``Array/concurrentMap(threads:_:)``: each thread touches

@@ -118,12 +118,19 @@ private struct CanonicalScanner {
 
   // MARK: - Emitting
 
-  mutating func emitValue(_ start: Int, dropSHA256: Bool = false) throws(Unsupported) {
+  /// Emits the value starting at `start` and returns the index just past it.
+  ///
+  /// `knownEnd`, when the caller already scanned the value, spares a scalar a second scan.
+  @discardableResult
+  mutating func emitValue(
+    _ start: Int, knownEnd: Int? = nil, dropSHA256: Bool = false
+  ) throws(Unsupported) -> Int {
     var index = start
     switch bytes[start] {
     case UInt8(ascii: "{"):
       let members = try objectMembers(&index)
       try emitObject(members, droppingSHA256: dropSHA256, isTopLevel: false)
+      return index
     case UInt8(ascii: "["):
       depth += 1
       guard depth <= Self.maximumDepth else { throw Unsupported() }
@@ -132,12 +139,11 @@ private struct CanonicalScanner {
       if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
         out.append(UInt8(ascii: "]"))
         depth -= 1
-        return
+        return index + 1
       }
       while true {
-        let end = try valueEnd(index)
-        try emitValue(index)
-        index = skipWhitespace(end)
+        // Each element is scanned once, as it is emitted.
+        index = skipWhitespace(try emitValue(index))
         guard index < bytes.count else { throw Unsupported() }
         if bytes[index] == UInt8(ascii: "]") { break }
         guard bytes[index] == UInt8(ascii: ",") else { throw Unsupported() }
@@ -146,9 +152,16 @@ private struct CanonicalScanner {
       }
       out.append(UInt8(ascii: "]"))
       depth -= 1
+      return index + 1
     default:
-      let end = try valueEnd(start)
+      let end: Int
+      if let knownEnd {
+        end = knownEnd
+      } else {
+        end = try valueEnd(start)
+      }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      return end
     }
   }
 
@@ -171,7 +184,7 @@ private struct CanonicalScanner {
         contentsOf: UnsafeBufferPointer(rebasing: bytes[(member.keyStart - 1)...member.keyEnd]))
       out.append(UInt8(ascii: ":"))
       let isIntegrity = isTopLevel && key(member) == "integrity"
-      try emitValue(member.valueStart, dropSHA256: isIntegrity)
+      try emitValue(member.valueStart, knownEnd: member.valueEnd, dropSHA256: isIntegrity)
     }
     out.append(UInt8(ascii: "}"))
     depth -= 1

@@ -99,8 +99,16 @@ package struct VerificationReport: Sendable, Equatable {
   /// The records whose report is not covered by their hash, by path.
   ///
   /// They were written before records held their report's hash (`integrity.report_sha256`).
-  /// Not a problem: their reports are simply not checked.
-  package var reportsNotCovered: [String]
+  /// Not a problem: their reports are simply not checked. Made on each use from a packed list
+  /// (an old archive can hold hundreds of thousands); ``reportsNotCoveredCount`` is cheaper.
+  package var reportsNotCovered: [String] {
+    get { notCovered.paths }
+    set { notCovered = PackedPaths(newValue) }
+  }
+  /// How many records ``reportsNotCovered`` names.
+  package var reportsNotCoveredCount: Int { notCovered.count }
+  /// ``reportsNotCovered``, 12 bytes a record.
+  private var notCovered: PackedPaths
   /// Reports without their record, by path.
   ///
   /// Left by a write interrupted between the report and its record (the report is written
@@ -116,7 +124,19 @@ package struct VerificationReport: Sendable, Equatable {
     self.documentCount = documentCount
     self.issues = issues
     self.heads = heads
-    self.reportsNotCovered = reportsNotCovered
+    self.notCovered = PackedPaths(reportsNotCovered)
+    self.leftoverReports = leftoverReports
+  }
+
+  /// Creates a report with the records not covered packed (see ``PackedPaths``).
+  init(
+    documentCount: Int, issues: [Issue], heads: [DocumentHead], notCovered: PackedPaths,
+    leftoverReports: [String]
+  ) {
+    self.documentCount = documentCount
+    self.issues = issues
+    self.heads = heads
+    self.notCovered = notCovered
     self.leftoverReports = leftoverReports
   }
 

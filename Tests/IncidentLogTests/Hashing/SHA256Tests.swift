@@ -50,6 +50,31 @@ struct SHA256Tests {
         == "5ca7133fa735326081558ac312c620eeca9970d1e70a4b95533d956f072d1f98")
   }
 
+  /// NIST's additional SHA-256 examples (SHAVS): repeated bytes across the padding boundaries
+  /// (55, 56 and 64 bytes) and long messages up to a million bytes, through the unrolled rounds.
+  @Test(
+    "NIST additional and long messages",
+    arguments: [
+      (0xbd, 1, "68325720aabd7c82f30f554b313d0570c95accbb7dc4b5aae11204c08ffe732b"),
+      (0x00, 55, "02779466cdec163811d078815c633f21901413081449002f24aa3e80f0b88ef7"),
+      (0x00, 56, "d4817aa5497628e7c77e6b606107042bbba3130888c5f47a375e6179be789fbb"),
+      (0x00, 64, "f5a5fd42d16a20302798ef6ed309979b43003d2320d9f0e8ea9831a92759fb4b"),
+      (0x00, 1000, "541b3e9daa09b20bf85fa273e5cbd3e80185aa4ec298e765db87742b70138a53"),
+      (0x41, 1000, "c2e686823489ced2017f6059b8b239318b6364f6dcd835d0a519105a1eadd6e4"),
+      (0x55, 1005, "f4d62ddec0f3dd90ea1380fa16a5ff8dc4c54b21740650f24afc4120903552b0"),
+      (0x00, 1_000_000, "d29751f2649b32ff572b5e0a9f541ea660a50f94ff0beedfb0b692b924cc8025"),
+    ] as [(UInt8, Int, String)])
+  func nistAdditional(byte: UInt8, count: Int, digest: String) {
+    #expect(SHA256.hexHash([UInt8](repeating: byte, count: count)) == digest)
+  }
+
+  @Test("NIST additional: the four bytes c98c8e55")
+  func nistFourBytes() {
+    #expect(
+      SHA256.hexHash([0xc9, 0x8c, 0x8e, 0x55])
+        == "7abc22c0ae5af26ce93dbb94433a0e0b2e119d014f8e7f65bd56c61ccccd9504")
+  }
+
   @Test("matches /usr/bin/sha256sum on random inputs of many sizes")
   func matchesSha256sum() throws {
     let tool = "/usr/bin/sha256sum"

@@ -72,8 +72,8 @@ enum ArchiveVerifyCommand {
         "Archive NOT intact: \(count) problem\(count == 1 ? "" : "s") in "
           + "\(report.documentCount) documents.")
     }
-    if !report.reportsNotCovered.isEmpty {
-      let count = report.reportsNotCovered.count
+    if report.reportsNotCoveredCount > 0 {
+      let count = report.reportsNotCoveredCount
       lines.append(
         "Reports not covered: \(count) record\(count == 1 ? "" : "s") written before records "
           + "held their report's hash; \(count == 1 ? "its report is" : "their reports are") "
