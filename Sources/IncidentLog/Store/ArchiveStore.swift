@@ -12,7 +12,7 @@ import Foundation
 /// checkpoints/SIZE-ROOTHEX16.leaves               (see ArchiveStore+Checkpoint)
 /// .gitignore                                      (written on creation: the next three)
 /// .archive.lock
-/// .cache/heads.json                               (rebuildable; see HeadsCache)
+/// .cache/heads.bin                               (rebuildable; see HeadsCache)
 /// ```
 ///
 /// Each document carries `integrity: {parents, sha256}`: the hashes of the heads (documents no

@@ -1,7 +1,7 @@
 import RunbookCore
 
 /// What an append remembers of the archive, so that the next one need not read every document
-/// nor list every folder: `.cache/heads.json`.
+/// nor list every folder: `.cache/heads.bin`.
 ///
 /// It holds, for each folder below `records/` and `amendments/`, its status when it was last
 /// listed and what the listing held (``CachedFolder``), and for each group of folders
@@ -19,9 +19,9 @@ struct HeadsCache: Equatable {
   /// The cache folder, relative to the archive root.
   static let directoryName = ".cache"
   /// The cache file's name in that folder.
-  static let fileName = "heads.json"
+  static let fileName = "heads.bin"
   /// The `format` member.
-  static let format = "triage-heads-cache/3"
+  static let format = "triage-heads-cache/4"
 
   /// The file system's time just before the listings were made.
   ///
@@ -81,45 +81,44 @@ extension HeadsCache {
   /// The cache of `store`; nil when there is none or it cannot be read.
   static func load(from store: ArchiveStore) -> HeadsCache? {
     let path = store.absolute(directoryName + "/" + fileName)
-    guard let bytes = try? store.documentBytes(atAbsolutePath: path), let json = unframed(bytes),
-      let value = try? JSONValue.parse(json)
+    guard let bytes = try? store.documentBytes(atAbsolutePath: path), let body = unframed(bytes)
     else { return nil }
-    return HeadsCache(json: value)
+    return HeadsCache(binary: body)
   }
 
-  /// The file's bytes for the cache's JSON: a first line with the JSON's FNV-1a 64 checksum (16
-  /// hex digits) and its length, then the JSON.
+  /// The file's bytes for the cache's body: a first line with the body's FNV-1a 64 checksum (16
+  /// hex digits) and its length, then the body.
   ///
   /// The file is overwritten in place (``FileSystem/overwriteFile(_:at:)``), so an interrupted
   /// write can leave new bytes followed by old ones, or the other way round: the length and
   /// checksum turn any such mix into a cache that is not used (and is rebuilt).
-  static func framed(_ json: [UInt8]) -> [UInt8] {
-    let checksum = String(FNV1a.hash(json), radix: 16)
-    let header = String(repeating: "0", count: 16 - checksum.count) + checksum + " \(json.count)\n"
-    return Array(header.utf8) + json
+  static func framed(_ body: [UInt8]) -> [UInt8] {
+    let checksum = String(FNV1a.hash(body), radix: 16)
+    let header = String(repeating: "0", count: 16 - checksum.count) + checksum + " \(body.count)\n"
+    return Array(header.utf8) + body
   }
 
-  /// The JSON of a file ``framed(_:)`` wrote; nil when the length or checksum does not match.
+  /// The body of a file ``framed(_:)`` wrote; nil when the length or checksum does not match.
   static func unframed(_ bytes: [UInt8]) -> [UInt8]? {
     guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")), newline > 17,
       bytes[16] == UInt8(ascii: " "),
       let checksum = UInt64(String(decoding: bytes[0..<16], as: UTF8.self), radix: 16),
       let length = Int(String(decoding: bytes[17..<newline], as: UTF8.self))
     else { return nil }
-    let json = bytes[(newline + 1)...]
-    guard json.count == length, FNV1a.hash(json) == checksum else { return nil }
-    return Array(json)
+    let body = bytes[(newline + 1)...]
+    guard body.count == length, FNV1a.hash(body) == checksum else { return nil }
+    return Array(body)
   }
 
   /// Writes the cache into `store`, replacing the previous one; errors are ignored.
   ///
-  /// - Parameter removingOldFiles: Also remove the `heads-<fingerprint>.json` files of
-  ///   earlier versions (which listed the whole archive to find their name) and temporary files
-  ///   of interrupted writes: done when no cache was found, so that `.cache/` is listed then,
-  ///   not on every append.
+  /// - Parameter removingOldFiles: Also remove the JSON caches of earlier versions
+  ///   (`heads.json`, and the `heads-<fingerprint>.json` files, which listed the whole archive
+  ///   to find their name) and temporary files of interrupted writes: done when no cache was
+  ///   found, so that `.cache/` is listed then, not on every append.
   func save(in store: ArchiveStore, removingOldFiles: Bool) {
     let directory = store.absolute(Self.directoryName)
-    let bytes = Self.framed(CanonicalJSON.bytes(of: jsonValue))
+    let bytes = Self.framed(binaryBytes)
     do {
       try store.fileSystem.overwriteFile(bytes, at: directory + "/" + Self.fileName)
     } catch .notFound {
@@ -134,7 +133,8 @@ extension HeadsCache {
         at: directory
       ).contents
     else { return }
-    for name in names where name.hasPrefix("heads-") && name.hasSuffix(".json") {
+    for name in names
+    where name == "heads.json" || (name.hasPrefix("heads-") && name.hasSuffix(".json")) {
       try? store.fileSystem.removeFile(at: directory + "/" + name)
     }
   }

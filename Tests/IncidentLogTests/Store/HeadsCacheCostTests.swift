@@ -41,7 +41,7 @@ struct HeadsCacheCostTests {
       log[index].hasPrefix("open " + root + "/") && index + 1 < log.count
         && log[index + 1].hasPrefix("read ")
     }.map { log[$0].replacingOccurrences(of: "open " + root + "/", with: "") }
-      .filter { $0.hasSuffix(".json") }
+      .filter { $0.hasSuffix(".json") || $0.hasSuffix(".bin") }
     return (listed, read)
   }
 
@@ -59,7 +59,7 @@ struct HeadsCacheCostTests {
     let stored = try fixture.appendRecord(minutes: 2, seed: 2001)
     let (listed, read) = listingsAndReads(calls, root: fixture.root)
     #expect(listed == ["records/2026/04"])
-    #expect(read == [".cache/heads.json"])
+    #expect(read == [".cache/heads.bin"])
     // One stat per folder: the two kind folders, two years, twelve months each of records and
     // amendments, and April's records; an lstat of each folder on the way to the new record
     // (no symbolic links are written through); no mkdir.
@@ -97,7 +97,7 @@ struct HeadsCacheCostTests {
     #expect(Set(listed) == [month, amendmentMonth, "records/2026/04"])
     // The cache, then the month's records (the pulled one among them) and its amendment.
     let records = [documents[6], documents[7], pulled].map(\.location.path).sorted()
-    #expect(read == [".cache/heads.json"] + records + [documents[8].location.path])
+    #expect(read == [".cache/heads.bin"] + records + [documents[8].location.path])
     #expect(stored.parents.contains(pulled.sha256))
   }
 
@@ -129,12 +129,12 @@ struct HeadsCacheCostTests {
         "touch /.archive.lock", "status /.archive.lock",  // The stamp.
         "status /.gitignore",
         "status /records/2026/04", "directoryEntries /records/2026/04",
-        "open /.cache/heads.json", "read ", "read ", "close ",
+        "open /.cache/heads.bin", "read ", "read ", "close ",
         "status /records", "status /amendments", "status /records/2026",
         "open /records/2026/04/.\(id).json.TOKEN.tmp", "write ", "fsync ", "close ",
         "link /records/2026/04/\(id).json", "unlink /records/2026/04/.\(id).json.TOKEN.tmp",
         "open /records/2026/04", "fsync ", "close ",
-        "open /.cache/heads.json", "write ", "truncate ", "close ",
+        "open /.cache/heads.bin", "write ", "truncate ", "close ",
         "flock ", "close ",
       ])
   }

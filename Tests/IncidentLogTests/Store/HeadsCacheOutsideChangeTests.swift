@@ -198,7 +198,7 @@ struct HeadsCacheOutsideChangeTests {
     defer { theirs.remove() }
     try theirs.appendRecord(minutes: Self.march + 1, seed: 3)
     try theirs.appendRecord(minutes: 1, seed: 4)
-    let cache = "/.cache/heads.json"
+    let cache = "/.cache/heads.bin"
     try FileManager.default.removeItem(atPath: ours.root + cache)
     try FileManager.default.copyItem(atPath: theirs.root + cache, toPath: ours.root + cache)
     try appendNamingHeads(ours, minutes: 2, seed: 5)
@@ -234,7 +234,7 @@ struct HeadsCacheDamageTests {
     // A change the damaged cache cannot know of: without the files, the parents would be wrong.
     try FileManager.default.removeItem(atPath: fixture.path(second))
     let folder = fixture.root + "/.cache"
-    let file = folder + "/heads.json"
+    let file = folder + "/heads.bin"
     let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
     switch damage {
     case .garbage: try Data("garbage".utf8).write(to: URL(fileURLWithPath: file))
@@ -260,14 +260,14 @@ struct HeadsCacheDamageTests {
     defer { fixture.remove() }
     try fixture.appendRecord(minutes: 0, seed: 1)
     let folder = fixture.root + "/.cache"
-    try FileManager.default.removeItem(atPath: folder + "/heads.json")
+    try FileManager.default.removeItem(atPath: folder + "/heads.bin")
     try Data("[]".utf8).write(to: URL(fileURLWithPath: folder + "/heads-1-a-b.json"))
     try Data("[]".utf8).write(to: URL(fileURLWithPath: folder + "/notes.txt"))
-    try Data("{".utf8).write(to: URL(fileURLWithPath: folder + "/.heads.json.1234.tmp"))
+    try Data("{".utf8).write(to: URL(fileURLWithPath: folder + "/.heads.bin.1234.tmp"))
     try fixture.appendRecord(minutes: 1, seed: 2)
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [
-        "heads.json", "notes.txt",
+        "heads.bin", "notes.txt",
       ])
   }
 }

@@ -34,6 +34,21 @@ import Testing
     #expect(try fixture.store.verify().heads.map(\.sha256) == [joined.sha256])
   }
 
+  @Test("an earlier version's JSON cache is left unread and removed; the binary one is used")
+  func earlierJSONCache() throws {
+    let first = try fixture.appendRecord(minutes: 0, seed: 1)
+    let cache = fixture.root + "/.cache"
+    try FileManager.default.removeItem(atPath: cache + "/heads.bin")
+    // What triage-heads-cache/3 wrote: a checksum line, then JSON (here naming no head at all).
+    try Data("0000000000000000 2\n{}".utf8).write(to: URL(fileURLWithPath: cache + "/heads.json"))
+    let second = try fixture.appendRecord(minutes: 1, seed: 2)
+    #expect(second.parents == [first.sha256])
+    let names = try FileManager.default.contentsOfDirectory(atPath: cache)
+    #expect(names.contains("heads.bin") && !names.contains("heads.json"), "\(names)")
+    let third = try fixture.appendRecord(minutes: 2, seed: 3)
+    #expect(third.parents == [second.sha256])
+  }
+
   @Test("a damaged cache file is ignored and rebuilt")
   func damagedCache() throws {
     let first = try fixture.appendRecord(minutes: 0, seed: 1)
@@ -53,16 +68,16 @@ import Testing
   func tornCache() throws {
     let first = try fixture.appendRecord(minutes: 0, seed: 1)
     let second = try fixture.appendRecord(minutes: 1, seed: 2)
-    let path = fixture.root + "/.cache/heads.json"
-    let current = try String(contentsOfFile: path, encoding: .utf8)
+    let path = fixture.root + "/.cache/heads.bin"
+    let current = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     // The same bytes but with the first record as the head: what a write interrupted halfway
-    // between two caches of the same length can leave. Its JSON is well formed.
+    // between two caches of the same length can leave. Its body reads as a well-formed cache.
     let torn =
       current
-      .replacingOccurrences(of: second.sha256, with: first.sha256)
-      .replacingOccurrences(of: second.location.path, with: first.location.path)
-    #expect(torn.utf8.count == current.utf8.count && torn != current)
-    try Data(torn.utf8).write(to: URL(fileURLWithPath: path))
+      .replacing(Array(second.sha256.utf8), with: Array(first.sha256.utf8))
+      .replacing(Array(second.location.path.utf8), with: Array(first.location.path.utf8))
+    #expect(torn.count == current.count && torn != current)
+    try Data(torn).write(to: URL(fileURLWithPath: path))
     let third = try fixture.appendRecord(minutes: 2, seed: 3)
     // Trusted, the torn cache would have made the first record the parent (a fork).
     #expect(third.parents == [second.sha256])
