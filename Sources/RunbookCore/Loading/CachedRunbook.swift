@@ -143,13 +143,8 @@ extension CacheCoder {
     writer.write(action.defaultDue) { write($1, into: &$0) }
     writer.write(action.details) { write($1, into: &$0) }
     writer.write(action.approver) { $0.write($1) }
-    for reasons in [action.notRequired, action.undetermined] {
-      writer.write(reasons) { writer, reason in
-        writer.write(reason.when) { write($1, into: &$0) }
-        write(reason.because, into: &writer)
-        write(reason.location, into: &writer)
-      }
-    }
+    write(reasons: action.notRequired, into: &writer)
+    write(reasons: action.undetermined, into: &writer)
     write(action.location, into: &writer)
     writer.write(action.forEach) { $0.write($1) }
     writer.write(action.forEachLocation) { write($1, into: &$0) }

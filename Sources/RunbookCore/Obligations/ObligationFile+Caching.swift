@@ -94,16 +94,21 @@ struct CacheCoder {
     writer.write(rule.basis) { $0.write($1) }
     writer.write(rule.draft) { write($1, into: &$0) }
     writer.write(rule.approver) { $0.write($1) }
-    for reasons in [rule.notRequired, rule.undetermined] {
-      writer.write(reasons) { writer, reason in
-        writer.write(reason.when) { write($1, into: &$0) }
-        write(reason.because, into: &writer)
-        write(reason.location, into: &writer)
-      }
-    }
+    write(reasons: rule.notRequired, into: &writer)
+    write(reasons: rule.undetermined, into: &writer)
     write(rule.location, into: &writer)
     writer.write(rule.forEach) { $0.write($1) }
     writer.write(rule.forEachLocation) { write($1, into: &$0) }
+  }
+
+  /// Writes the not-required or undetermined entries of an action or notification (read back
+  /// by ``readReasons(_:)``).
+  func write(reasons: [OutcomeReason], into writer: inout BinaryWriter) {
+    writer.write(reasons) { writer, reason in
+      writer.write(reason.when) { write($1, into: &$0) }
+      write(reason.because, into: &writer)
+      write(reason.location, into: &writer)
+    }
   }
 
   func write(_ origin: TextOrigin, into writer: inout BinaryWriter) {
