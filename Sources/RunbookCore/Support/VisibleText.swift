@@ -35,26 +35,13 @@ package enum VisibleText {
   /// `text` with every hidden character escaped; line feeds and tabs kept.
   package static func stream(_ text: String) -> String {
     guard needsEscaping(text, newlines: false) else { return text }
-    var result = ""
-    result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-    for scalar in text.unicodeScalars {
-      if isHidden(scalar) { result += escape(scalar) } else { result.unicodeScalars.append(scalar) }
-    }
-    return result
+    return escaped(text, newlines: false)
   }
 
   /// `text` for one line: hidden characters and line feeds escaped (`a\nb`), tabs kept.
   package static func line(_ text: String) -> String {
     guard needsEscaping(text, newlines: true) else { return text }
-    var result = ""
-    for scalar in text.unicodeScalars {
-      if scalar == "\n" || isHidden(scalar) {
-        result += escape(scalar)
-      } else {
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
+    return escaped(text, newlines: true)
   }
 
   /// `text` as a block: hidden characters escaped, line breaks kept, and each line after the
@@ -85,6 +72,42 @@ package enum VisibleText {
     default:
       let hex = String(scalar.value, radix: 16, uppercase: true)
       return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+  }
+
+  /// `text` with each hidden character (and, with `newlines`, each line feed) escaped.
+  ///
+  /// Works on the UTF-8 bytes: runs of shown characters are copied whole, and a scalar is decoded
+  /// only where its first byte could start a hidden one (a C0 control, DEL, `C2` for the C1
+  /// controls, `E2` and `EF` for the invisible formatting characters). A whole output with one
+  /// `…` in it no longer goes scalar by scalar through `String`.
+  private static func escaped(_ text: String, newlines: Bool) -> String {
+    var text = text
+    return text.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 16)
+      var runStart = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        let isCandidate =
+          byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xEF
+        if isCandidate, index + length <= bytes.count {
+          var value = length == 1 ? UInt32(byte) : UInt32(byte) & (length == 2 ? 0x1F : 0x0F)
+          for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+          if let scalar = Unicode.Scalar(value), (newlines && scalar == "\n") || isHidden(scalar) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            out.append(contentsOf: escape(scalar).utf8)
+            index += length
+            runStart = index
+            continue
+          }
+        }
+        index += length
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+      return String(decoding: out, as: UTF8.self)
     }
   }
 
