@@ -126,26 +126,8 @@ package struct CompiledCache: DocumentCache {
     }
   }
 
-  /// A 64-bit checksum of `bytes` from `start`, taken 8 bytes at a time (in the machine's byte
-  /// order: an entry is read where it was written), FNV-1a's step on words.
-  ///
-  /// For damage detection only, at an eighth of the byte-wise FNV-1a's cost: each step is a
-  /// bijection of the running value, so any one changed word changes the result.
+  /// A 64-bit checksum of `bytes` from `start` (``FNV1a/wordChecksum(_:_:)``).
   static func checksum(_ bytes: [UInt8], from start: Int) -> UInt64 {
-    let prime: UInt64 = 0x0000_0100_0000_01b3
-    return bytes.withUnsafeBytes { raw in
-      var hash = FNV1a.offsetBasis ^ UInt64(bytes.count - start)
-      var index = start
-      while index + 8 <= raw.count {
-        hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime
-        hash ^= hash >> 31
-        index += 8
-      }
-      while index < raw.count {
-        hash = (hash ^ UInt64(raw[index])) &* prime
-        index += 1
-      }
-      return hash
-    }
+    FNV1a.wordChecksum(bytes, start..<bytes.count)
   }
 }

@@ -194,28 +194,9 @@ package struct InventoryCache: Sendable {
     return bytes + head.bytes + records.bytes
   }
 
-  /// A 64-bit checksum of `bytes[range]`, taken 8 bytes at a time in the machine's byte order
-  /// (an entry is read where it was written).
-  ///
-  /// For damage detection only, as ``CompiledCache``'s FNV-1a, at an eighth of its cost: each
-  /// step is a bijection of the running value, so any one changed word always changes the
-  /// result.
+  /// A 64-bit checksum of `bytes[range]` (``FNV1a/wordChecksum(_:_:)``, as the compiled cache's).
   static func checksum(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
-    let prime: UInt64 = 0x0000_0100_0000_01b3
-    return bytes.withUnsafeBytes { raw in
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(range.count)
-      var index = range.lowerBound
-      while index + 8 <= range.upperBound {
-        hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime
-        hash ^= hash >> 31
-        index += 8
-      }
-      while index < range.upperBound {
-        hash = (hash ^ UInt64(raw[index])) &* prime
-        index += 1
-      }
-      return hash
-    }
+    FNV1a.wordChecksum(bytes, range)
   }
 
   /// Appends `value`'s 8 bytes, little-endian.
