@@ -44,17 +44,12 @@ extension RunbookLocator {
     return loaded
   }
 
-  /// The compiled cache of obligation files the environment names; nil when it names none.
+  /// The compiled cache of obligation files the environment names; nil when it names none
+  /// (see ``CommandContext/compiledCacheFolder``).
   var compiledCache: CompiledCache? {
-    let environment = context.environment
-    guard
-      let folder = CompiledCache.folder(
-        cacheDirectory: environment[.triageCacheDir], xdgCacheHome: environment[.xdgCacheHome],
-        home: environment[.home])
-    else { return nil }
+    guard let folder = context.compiledCacheFolder else { return nil }
     return CompiledCache(
-      folder: folder, fileSystem: context.fileSystem,
-      build: Triage.cacheBuild(context))
+      folder: folder, fileSystem: context.fileSystem, build: Triage.cacheBuild(context))
   }
 
   /// `runbook` with its obligations library attached, when it uses one (`obligations:`) or
@@ -108,5 +103,20 @@ extension RunbookLocator {
     }
     return LoadedRunbook(
       runbook: runbook, path: library.folder, bytes: [], calendar: calendar, warnings: [])
+  }
+}
+
+extension CommandContext {
+  /// The compiled cache's folder the environment names: `TRIAGE_CACHE_DIR`, else
+  /// `XDG_CACHE_HOME/triage`, else `HOME/.cache/triage`; nil when none is set, or when it names
+  /// something that is not a folder (`TRIAGE_CACHE_DIR=/dev/null` turns the cache off).
+  var compiledCacheFolder: String? {
+    guard
+      let folder = CompiledCache.folder(
+        cacheDirectory: environment[.triageCacheDir], xdgCacheHome: environment[.xdgCacheHome],
+        home: environment[.home])
+    else { return nil }
+    if let status = try? fileSystem.status(at: folder), status.kind != .directory { return nil }
+    return folder
   }
 }

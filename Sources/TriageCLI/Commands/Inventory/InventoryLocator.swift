@@ -58,18 +58,9 @@ package struct InventoryLocator {
   /// names none, or names something that is not a folder (`TRIAGE_CACHE_DIR=/dev/null` turns
   /// the cache off).
   var cache: InventoryCache? {
-    let environment = context.environment
-    guard
-      let folder = CompiledCache.folder(
-        cacheDirectory: environment[.triageCacheDir], xdgCacheHome: environment[.xdgCacheHome],
-        home: environment[.home])
-    else { return nil }
-    if let status = try? context.fileSystem.status(at: folder), status.kind != .directory {
-      return nil
-    }
+    guard let folder = context.compiledCacheFolder else { return nil }
     return InventoryCache(
-      folder: folder, fileSystem: context.fileSystem,
-      build: Triage.cacheBuild(context))
+      folder: folder, fileSystem: context.fileSystem, build: Triage.cacheBuild(context))
   }
 
   /// The ids of the runbooks in the search folders; nil when there are none (nothing to check
