@@ -157,7 +157,7 @@ package struct SystemFileSystem: FileSystem {
 
   package func contentsOfDirectory(at path: String) throws(ArchiveError) -> [String] {
     do {
-      return Self.sortedNames(try calls.directoryEntries(path))
+      return try calls.directoryEntries(path).sorted()
     } catch {
       throw ArchiveError(error, path: path)
     }
@@ -254,24 +254,6 @@ extension SystemFileSystem {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     guard getcwd(&buffer, buffer.count) != nil else { return "/" }
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-  }
-
-  /// `names` in `String` order (`sorted()`), compared on their UTF-8 bytes when all are ASCII:
-  /// there `String`'s order (by Unicode scalars, after canonical normalization, which leaves
-  /// ASCII as it is) is byte order, and a byte comparison costs a tenth of `<` on `String`.
-  static func sortedNames(_ names: [String]) -> [String] {
-    var isASCII = true
-    for var name in names where isASCII {
-      isASCII = name.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
-    }
-    guard isASCII else { return names.sorted() }
-    return names.sorted { left, right in
-      var left = left
-      var right = right
-      return left.withUTF8 { leftBytes in
-        right.withUTF8 { rightBytes in leftBytes.lexicographicallyPrecedes(rightBytes) }
-      }
-    }
   }
 
   /// `("a/b", "c.json")` for `"a/b/c.json"`; the directory of a bare name is `"."`.
