@@ -12,10 +12,7 @@ let package = Package(
     .target(name: "YAMLLite"),
     .target(name: "RunbookCore", dependencies: ["YAMLLite"]),
     .target(name: "TriageSession", dependencies: ["YAMLLite", "RunbookCore"]),
-    // SHA-256 with the processor's SHA extensions (x86-64), called by IncidentLog's SHA256
-    // when the processor has them; C because Swift has no access to those instructions.
-    .target(name: "CSHA256"),
-    .target(name: "IncidentLog", dependencies: ["RunbookCore", "TriageSession", "CSHA256"]),
+    .target(name: "IncidentLog", dependencies: ["RunbookCore", "TriageSession"]),
     .target(
       name: "TriageCLI",
       dependencies: ["YAMLLite", "RunbookCore", "TriageSession", "IncidentLog"]),

@@ -20,16 +20,6 @@ package struct SHA256: Sendable {
   /// Creates a hasher with no input.
   package init() { pending.reserveCapacity(64) }
 
-  /// Creates a hasher that compresses with the processor's SHA extensions only if
-  /// `usingHardware` (and they are there): for tests that compare the two ways.
-  package init(usingHardware: Bool) {
-    self.init()
-    state.usesHardware = usingHardware && SHA256State.hardwareIsAvailable
-  }
-
-  /// Whether this processor hashes with its SHA extensions (x86-64 SHA-NI).
-  package static var usesHardware: Bool { SHA256State.hardwareIsAvailable }
-
   /// The digest of `bytes`.
   package static func hash(_ bytes: [UInt8]) -> [UInt8] {
     var hasher = SHA256()

@@ -1,20 +1,9 @@
-internal import CSHA256
-
 /// The eight chaining words of ``SHA256`` and the compression function (FIPS 180-4, 6.2.2).
 ///
-/// On a processor with the SHA extensions (x86-64 SHA-NI, checked once), blocks are compressed
-/// by `triage_sha256_compress_hardware` (the C target `CSHA256`): about 200 instructions a
-/// block instead of about 3,000. Elsewhere, and as the reference the tests compare it with, the
-/// 64 rounds below are written out with their constants, and the message schedule is a rolling
+/// The 64 rounds are written out with their constants, and the message schedule is a rolling
 /// window of sixteen local words: no table lookups, no bounds checks and no memory for `W` in
 /// the loop, so the words stay in registers.
 struct SHA256State: Sendable {
-  /// Whether this processor compresses with the SHA extensions.
-  static let hardwareIsAvailable = triage_sha256_hardware_available() != 0
-
-  /// Whether ``compress(blocks:)`` uses the SHA extensions (only where they are available).
-  var usesHardware = SHA256State.hardwareIsAvailable
-
   var h0: UInt32 = 0x6a09_e667
   var h1: UInt32 = 0xbb67_ae85
   var h2: UInt32 = 0x3c6e_f372
@@ -40,25 +29,9 @@ struct SHA256State: Sendable {
   /// Compresses every whole 64-byte block of `blocks` (its count is a multiple of 64).
   mutating func compress(blocks: UnsafeRawBufferPointer) {
     guard let base = blocks.baseAddress else { return }
-    if usesHardware {
-      compressWithHardware(base.assumingMemoryBound(to: UInt8.self), count: blocks.count / 64)
-      return
-    }
     for block in 0..<(blocks.count / 64) {
       compress(block: base + block * 64)
     }
-  }
-
-  /// Compresses `count` blocks from `bytes` with the SHA extensions, through a copy of the
-  /// eight words in the C layout (`uint32_t[8]`).
-  private mutating func compressWithHardware(_ bytes: UnsafePointer<UInt8>, count: Int) {
-    var words: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-      (h0, h1, h2, h3, h4, h5, h6, h7)
-    withUnsafeMutableBytes(of: &words) { raw in
-      triage_sha256_compress_hardware(
-        raw.baseAddress?.assumingMemoryBound(to: UInt32.self), bytes, count)
-    }
-    (h0, h1, h2, h3, h4, h5, h6, h7) = words
   }
 
   /// Compresses the 64 bytes at `p`.
