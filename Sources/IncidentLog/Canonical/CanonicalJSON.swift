@@ -47,15 +47,31 @@ package enum CanonicalJSON {
       out.append(UInt8(ascii: "]"))
     case .object(let object):
       out.append(UInt8(ascii: "{"))
-      let sorted = object.members.sorted { keyPrecedes($0.key, $1.key) }
-      for (offset, member) in sorted.enumerated() {
+      let members = object.members
+      let order = sortedOrder(of: members)
+      for (offset, index) in order.enumerated() {
         if offset > 0 { out.append(UInt8(ascii: ",")) }
-        JSONStringEscaping.append(member.key, to: &out)
+        JSONStringEscaping.append(members[index].key, to: &out)
         out.append(UInt8(ascii: ":"))
-        write(member.value, to: &out)
+        write(members[index].value, to: &out)
       }
       out.append(UInt8(ascii: "}"))
     }
+  }
+
+  /// The positions of `members` in key order: the members themselves are not copied (a sorted
+  /// copy retains and releases every key and value), and members already in order (checked
+  /// first, in one pass) are not sorted at all.
+  private static func sortedOrder(of members: [JSONObject.Member]) -> [Int] {
+    var order = Array(members.indices)
+    var isSorted = true
+    for index in members.indices.dropFirst()
+    where !keyPrecedes(members[index - 1].key, members[index].key) {
+      isSorted = false
+      break
+    }
+    if !isSorted { order.sort { keyPrecedes(members[$0].key, members[$1].key) } }
+    return order
   }
 
   /// RFC 8785 §3.2.3 order: by UTF-16 code units.
@@ -64,17 +80,23 @@ package enum CanonicalJSON {
   /// when one side has a code point above U+FFFF and the other one from U+E000 to U+FFFF, so
   /// keys that are both ASCII (nearly all) are compared as bytes, without transcoding.
   static func keyPrecedes(_ left: String, _ right: String) -> Bool {
-    var leftUTF8 = left.utf8.makeIterator()
-    var rightUTF8 = right.utf8.makeIterator()
-    while true {
-      switch (leftUTF8.next(), rightUTF8.next()) {
-      case (nil, nil): return false
-      case (nil, _): return true
-      case (_, nil): return false
-      case (let l?, let r?):
-        if l >= 0x80 || r >= 0x80 { return left.utf16.lexicographicallyPrecedes(right.utf16) }
-        if l != r { return l < r }
+    var left = left
+    var right = right
+    // On the strings' own bytes. Up to the first byte that differs, the two are the same code
+    // points; if both differing bytes are ASCII, that byte decides in UTF-16 order too.
+    let decided: Bool? = left.withUTF8 { leftBytes in
+      right.withUTF8 { rightBytes in
+        let count = min(leftBytes.count, rightBytes.count)
+        var index = 0
+        while index < count {
+          let l = leftBytes[index]
+          let r = rightBytes[index]
+          if l != r { return l >= 0x80 || r >= 0x80 ? nil : l < r }
+          index += 1
+        }
+        return leftBytes.count < rightBytes.count
       }
     }
+    return decided ?? left.utf16.lexicographicallyPrecedes(right.utf16)
   }
 }

@@ -30,6 +30,28 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   /// - Throws: ``ArchiveError/alreadyExists(path:)`` if `path` exists; others for I/O failures.
   func writeNewFile(_ bytes: [UInt8], at path: String, durability: Durability) throws(ArchiveError)
 
+  /// Writes the bytes of a new file under a temporary name in its folder (created exclusively,
+  /// mode 0600) and starts writing them to disk, without waiting: the first half of
+  /// ``writeNewFile(_:at:durability:)``. The file gets its name only from
+  /// ``commitStagedFile(_:durability:)``; ``discardStagedFile(_:)`` drops it.
+  ///
+  /// When this throws, no temporary file is left behind.
+  func stageNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) -> StagedFile
+
+  /// Flushes a staged file's bytes to disk, then gives it its final name only if that name is
+  /// free, and flushes the folder too when `durability` is `.durable`: the second half of
+  /// ``writeNewFile(_:at:durability:)``, with the same guarantees.
+  ///
+  /// Whether it returns or throws, the staged file is used up: when this throws, neither the
+  /// final file nor the temporary file is left behind.
+  ///
+  /// - Throws: ``ArchiveError/alreadyExists(path:)`` if the path exists; others for I/O
+  ///   failures.
+  func commitStagedFile(_ file: StagedFile, durability: Durability) throws(ArchiveError)
+
+  /// Drops a staged file that will not be committed: its temporary file is removed.
+  func discardStagedFile(_ file: StagedFile)
+
   /// Writes a rebuildable file in place: opened (made if missing), written from the start, cut
   /// to the new length, not flushed.
   ///
@@ -96,6 +118,21 @@ extension FileSystem {
   package func refuseSymbolicLink(at path: String) throws(ArchiveError) {
     if isSymbolicLink(at: path) { throw .symbolicLink(path: path) }
   }
+
+  /// Stages nothing: the bytes wait in the ``StagedFile`` for
+  /// ``commitStagedFile(_:durability:)``, which writes them with
+  /// ``writeNewFile(_:at:durability:)`` (for file systems in memory).
+  package func stageNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) -> StagedFile {
+    StagedFile(path: path, bytes: bytes)
+  }
+
+  /// Writes the staged bytes with ``writeNewFile(_:at:durability:)``.
+  package func commitStagedFile(_ file: StagedFile, durability: Durability) throws(ArchiveError) {
+    try writeNewFile(file.bytes, at: file.path, durability: durability)
+  }
+
+  /// Nothing to drop: nothing was written.
+  package func discardStagedFile(_ file: StagedFile) {}
 
   /// Writes a new durable file (see ``writeNewFile(_:at:durability:)``).
   package func writeNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {

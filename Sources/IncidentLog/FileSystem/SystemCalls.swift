@@ -47,6 +47,11 @@ package protocol SystemCalls: Sendable {
   func directoryEntries(_ path: String) throws(SystemCallError) -> [String]
   /// `fstat(2)`: the size in bytes of the open file, a hint for reading it in one piece.
   func size(_ fd: Int32) throws(SystemCallError) -> Int
+  /// `sync_file_range(2)` over the whole file with `SYNC_FILE_RANGE_WRITE`: starts writing the
+  /// open file's dirty pages to disk and returns without waiting for them, so that a later
+  /// `fsync(2)` waits less. A hint that makes nothing durable; where the call does not exist
+  /// (not Linux) it does nothing.
+  func startWriteBack(_ fd: Int32) throws(SystemCallError)
 }
 
 extension SystemCalls {
@@ -56,6 +61,37 @@ extension SystemCalls {
     guard fstat(fd, &info) == 0 else { throw .current }
     return Int(info.st_size)
   }
+}
+
+extension SystemCalls {
+  /// `sync_file_range(2)` itself: a seam that does not fail this call gets the real one.
+  package func startWriteBack(_ fd: Int32) throws(SystemCallError) {
+    guard let syncFileRange = SyncFileRange.function else { return }
+    guard syncFileRange(fd, 0, 0, SyncFileRange.write) == 0 else { throw .current }
+  }
+}
+
+/// glibc's `sync_file_range(3)`, looked up once with `dlsym(3)`: Swift's Glibc module does not
+/// declare it (glibc does only with `_GNU_SOURCE`).
+private enum SyncFileRange {
+  /// `int sync_file_range(int fd, off64_t offset, off64_t nbytes, unsigned int flags)`.
+  typealias Function = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+
+  /// `SYNC_FILE_RANGE_WRITE` (linux/fs.h): start writeback of the range's dirty pages.
+  static let write: UInt32 = 2
+
+  /// The function, or nil where the C library has none.
+  static let function: Function? = {
+    #if os(Linux)
+      // A null handle is `RTLD_DEFAULT`: the process's global symbols.
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else {
+        return nil
+      }
+      return unsafeBitCast(symbol, to: Function.self)
+    #else
+      return nil
+    #endif
+  }()
 }
 
 /// The real system calls.

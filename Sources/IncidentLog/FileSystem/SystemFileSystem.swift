@@ -26,33 +26,28 @@ package struct SystemFileSystem: FileSystem {
   package func writeNewFile(
     _ bytes: [UInt8], at path: String, durability: Durability
   ) throws(ArchiveError) {
-    let (directory, name) = Self.split(path)
-    let (fd, temporaryPath) = try createTemporaryFile(in: directory, for: name, finalPath: path)
-    do {
-      try writeAll(bytes, to: fd)
-      if durability != .rebuildable { try calls.fsync(fd) }
-    } catch {
-      try? calls.close(fd)
-      try? calls.unlink(temporaryPath)
-      throw ArchiveError(error, path: path)
+    let (fd, temporaryPath) = try writeTemporaryFile(bytes, for: path)
+    try nameTemporaryFile(fd, temporaryPath, at: path, durability: durability)
+  }
+
+  package func stageNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) -> StagedFile {
+    let (fd, temporaryPath) = try writeTemporaryFile(bytes, for: path)
+    // Only a hint: a failure leaves the bytes to the flush that names the file.
+    try? calls.startWriteBack(fd)
+    return StagedFile(path: path, bytes: bytes, descriptor: fd, temporaryPath: temporaryPath)
+  }
+
+  package func commitStagedFile(_ file: StagedFile, durability: Durability) throws(ArchiveError) {
+    guard let fd = file.descriptor, let temporaryPath = file.temporaryPath else {
+      return try writeNewFile(file.bytes, at: file.path, durability: durability)
     }
-    do {
-      try calls.close(fd)
-      // link(2) refuses to replace an existing name, unlike rename(2): the final name appears
-      // complete or not at all, and never over another file.
-      try calls.link(temporaryPath, path)
-    } catch {
-      try? calls.unlink(temporaryPath)
-      throw ArchiveError(error, path: path)
-    }
-    do {
-      try calls.unlink(temporaryPath)
-      if durability == .durable { try syncDirectory(directory) }
-    } catch {
-      // Keep "it threw, so nothing was written": the caller will not count this file.
-      try? calls.unlink(path)
-      throw ArchiveError(error, path: path)
-    }
+    try nameTemporaryFile(fd, temporaryPath, at: file.path, durability: durability)
+  }
+
+  package func discardStagedFile(_ file: StagedFile) {
+    guard let fd = file.descriptor, let temporaryPath = file.temporaryPath else { return }
+    try? calls.close(fd)
+    try? calls.unlink(temporaryPath)
   }
 
   package func replaceFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
@@ -311,6 +306,55 @@ extension SystemFileSystem {
     return held.contains { path in
       guard let status = try? calls.status(path) else { return false }
       return status.device == wanted.device && status.inode == wanted.inode
+    }
+  }
+
+  /// A new temporary file beside `path` holding `bytes`, still open; nothing is left behind
+  /// when this throws.
+  private func writeTemporaryFile(
+    _ bytes: [UInt8], for path: String
+  ) throws(ArchiveError) -> (Int32, String) {
+    let (directory, name) = Self.split(path)
+    let (fd, temporaryPath) = try createTemporaryFile(in: directory, for: name, finalPath: path)
+    do {
+      try writeAll(bytes, to: fd)
+    } catch {
+      try? calls.close(fd)
+      try? calls.unlink(temporaryPath)
+      throw ArchiveError(error, path: path)
+    }
+    return (fd, temporaryPath)
+  }
+
+  /// Flushes the open temporary file `fd` (unless `durability` is `.rebuildable`), closes it
+  /// and links it to `path`, then flushes the folder for `.durable`: on every error, neither
+  /// the temporary file nor `path` is left behind.
+  private func nameTemporaryFile(
+    _ fd: Int32, _ temporaryPath: String, at path: String, durability: Durability
+  ) throws(ArchiveError) {
+    do {
+      if durability != .rebuildable { try calls.fsync(fd) }
+    } catch {
+      try? calls.close(fd)
+      try? calls.unlink(temporaryPath)
+      throw ArchiveError(error, path: path)
+    }
+    do {
+      try calls.close(fd)
+      // link(2) refuses to replace an existing name, unlike rename(2): the final name appears
+      // complete or not at all, and never over another file.
+      try calls.link(temporaryPath, path)
+    } catch {
+      try? calls.unlink(temporaryPath)
+      throw ArchiveError(error, path: path)
+    }
+    do {
+      try calls.unlink(temporaryPath)
+      if durability == .durable { try syncDirectory(Self.split(path).directory) }
+    } catch {
+      // Keep "it threw, so nothing was written": the caller will not count this file.
+      try? calls.unlink(path)
+      throw ArchiveError(error, path: path)
     }
   }
 

@@ -91,22 +91,39 @@ package enum MarkdownText {
   ///
   /// Done on UTF-8 bytes: every character escaped is ASCII, never part of a longer sequence.
   package static func inline(_ text: String, atLineStart: Bool = false) -> String {
+    var output: [UInt8] = []
+    appendInline(text, atLineStart: atLineStart, to: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends ``inline(_:atLineStart:)`` of `text` to `output`, as UTF-8.
+  ///
+  /// Runs of bytes that can never need a backslash (``mayNeedEscape(_:)`` says no) are copied
+  /// whole; only the others are looked at one by one.
+  package static func appendInline(
+    _ text: String, atLineStart: Bool = false, to output: inout [UInt8]
+  ) {
     var line = oneLine(text)
     // Read in place from the string's own bytes: no copy of the text before the one written.
-    return line.withUTF8 { all in
+    line.withUTF8 { all in
       let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
       var start = 0
       var end = all.count
       while start < end, isBlank(all[start]) { start += 1 }
       while end > start, isBlank(all[end - 1]) { end -= 1 }
       let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
-      var output: [UInt8] = []
-      output.reserveCapacity(bytes.count + 8)
       let listMarker = atLineStart ? orderedListMarkerIndex(bytes) : nil
-      for index in bytes.indices {
+      var runStart = 0
+      for index in bytes.indices where mayNeedEscape(bytes[index]) {
+        if runStart < index {
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        }
+        runStart = index + 1
         let byte = bytes[index]
         if byte == 0 {
-          output += [0xEF, 0xBF, 0xBD]
+          output.append(0xEF)
+          output.append(0xBF)
+          output.append(0xBD)
           continue
         }
         if needsEscape(bytes, at: index, atLineStart: atLineStart) || index == listMarker {
@@ -114,7 +131,9 @@ package enum MarkdownText {
         }
         output.append(byte)
       }
-      return String(decoding: output, as: UTF8.self)
+      if runStart < bytes.count {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+      }
     }
   }
 
@@ -135,6 +154,13 @@ package enum MarkdownText {
   /// Done on UTF-8 bytes, like CommonMark, which counts backticks and spaces as code points: a
   /// backtick followed by a combining mark still counts as one.
   package static func codeSpan(_ text: String) -> String {
+    var output: [UInt8] = []
+    appendCodeSpan(text, to: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends ``codeSpan(_:)`` of `text` to `output`, as UTF-8.
+  package static func appendCodeSpan(_ text: String, to output: inout [UInt8]) {
     var line = Array(oneLine(text).utf8)
     if line.contains(0) { line = replacingNUL(line) }
     let fenceLength = longestRun(of: backtick, in: line) + 1
@@ -142,14 +168,11 @@ package enum MarkdownText {
     let isPadded =
       line.first == backtick || line.last == backtick
       || (line.first == space && line.last == space && line.contains { $0 != space })
-    var output: [UInt8] = []
-    output.reserveCapacity(line.count + 2 * fenceLength + 2)
-    output += repeatElement(backtick, count: fenceLength)
+    for _ in 0..<fenceLength { output.append(backtick) }
     if isPadded { output.append(space) }
     output += line
     if isPadded { output.append(space) }
-    output += repeatElement(backtick, count: fenceLength)
-    return String(decoding: output, as: UTF8.self)
+    for _ in 0..<fenceLength { output.append(backtick) }
   }
 
   /// A fenced code block holding `text`'s lines as written: the opening fence with `info`, the
@@ -160,21 +183,25 @@ package enum MarkdownText {
   /// CR become LF and NUL U+FFFD, as CommonMark reads them. Done on UTF-8 bytes (CR, LF, NUL
   /// and the backtick are ASCII, never part of a longer sequence).
   package static func fencedBlock(_ text: String, info: String) -> String {
+    var output: [UInt8] = []
+    appendFencedBlock(text, info: info, to: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Appends ``fencedBlock(_:info:)`` of `text` to `output`, as UTF-8.
+  package static func appendFencedBlock(_ text: String, info: String, to output: inout [UInt8]) {
     var body = Array(text.utf8)
     if body.contains(where: { $0 == 0x0D || $0 == 0 }) {
       body = replacingNUL(lineFeedsOnly(body))
     }
     if body.last == 0x0A { body.removeLast() }
     let fenceLength = max(3, longestRun(of: backtick, in: body) + 1)
-    var output: [UInt8] = []
-    output.reserveCapacity(body.count + info.utf8.count + 2 * fenceLength + 2)
-    output += repeatElement(backtick, count: fenceLength)
+    for _ in 0..<fenceLength { output.append(backtick) }
     output += info.utf8
     output.append(0x0A)
     output += body
     output.append(0x0A)
-    output += repeatElement(backtick, count: fenceLength)
-    return String(decoding: output, as: UTF8.self)
+    for _ in 0..<fenceLength { output.append(backtick) }
   }
 }
 
@@ -210,6 +237,20 @@ extension MarkdownText {
       return atLineStart && index == 0
     default:
       return false
+    }
+  }
+
+  /// Whether `byte` is one ``needsEscape(_:at:atLineStart:)`` may escape, NUL, or the `)` of
+  /// an ordered list marker: a bit in one of two masks, so that most bytes cost one test.
+  private static func mayNeedEscape(_ byte: UInt8) -> Bool {
+    // NUL # & ) * + - . : < = >
+    let low: UInt64 = 0x7400_6E48_0000_0001
+    // [ \ ] _ ` | ~
+    let high: UInt64 = 0x5000_0001_B800_0000
+    switch byte {
+    case 0..<64: return low & (1 << UInt64(byte)) != 0
+    case 64..<128: return high & (1 << UInt64(byte - 64)) != 0
+    default: return false
     }
   }
 

@@ -34,6 +34,16 @@ package enum ReportGenerator {
   package static func markdown(
     of record: IncidentRecord, localTime: LocalTime = .utcOnly, marksOverdue: Bool = false
   ) -> String {
+    String(
+      decoding: markdownBytes(of: record, localTime: localTime, marksOverdue: marksOverdue),
+      as: UTF8.self)
+  }
+
+  /// ``markdown(of:localTime:marksOverdue:)`` as the UTF-8 bytes written to the report file:
+  /// rendered straight into one buffer.
+  package static func markdownBytes(
+    of record: IncidentRecord, localTime: LocalTime = .utcOnly, marksOverdue: Bool = false
+  ) -> [UInt8] {
     let anchors = anchorValues(record)
     func dueText(_ due: IncidentRecord.Due, rule: String?, isOpen: Bool = true) -> String {
       var text = Self.dueText(due, rule: rule, anchors: anchors, localTime: localTime)
@@ -44,144 +54,185 @@ package enum ReportGenerator {
       }
       return text
     }
-    var lines: [String] = []
-    lines.append("**\(record.tlp?.rawValue ?? "")**")
-    lines.append("")
-    lines.append("# Incident record \(MarkdownText.inline(record.id))")
-    lines.append("")
-    lines.append("**Decision:** \(MarkdownText.inline(record.decision ?? ""))")
-    lines.append("")
-    lines.append("**Severity:** \(record.severity?.rawValue ?? "")")
-    lines.append("")
-    lines += revisionSection(record)
+    var out = MarkdownLines(capacity: 1 << 16)
+    out.line("**")
+    out.write(record.tlp?.rawValue ?? "")
+    out.write("**")
+    out.line("")
+    out.line("# Incident record ")
+    out.inline(record.id)
+    out.line("")
+    out.line("**Decision:** ")
+    out.inline(record.decision ?? "")
+    out.line("")
+    out.line("**Severity:** ")
+    out.write(record.severity?.rawValue ?? "")
+    out.line("")
+    for line in revisionSection(record) { out.line(line) }
     let actions = byDueTime(record.actions ?? [], due: \.due)
     let notifications = byDueTime(record.notifications ?? [], due: \.due)
-    lines += threeQuestions(
+    threeQuestions(
       record, actions: actions, notifications: notifications, anchors: anchors,
-      localTime: localTime)
-    lines.append("## Actions")
-    lines.append("")
+      localTime: localTime, to: &out)
+    out.line("## Actions")
+    out.line("")
     if actions.isEmpty {
-      lines.append("None.")
+      out.line("None.")
     } else {
-      lines.append("| due | action | owner | status |")
-      lines.append("|---|---|---|---|")
+      out.line("| due | action | owner | status |")
+      out.line("|---|---|---|---|")
       for action in actions {
-        let due = MarkdownText.tableCell(
-          dueText(action.due, rule: action.dueRule, isOpen: action.status == .open))
-        let title = MarkdownText.tableCell(action.title)
-        let owner = MarkdownText.tableCell(action.owner ?? "-")
-        lines.append("| \(due) | \(title) | \(owner) | \(action.status.rawValue) |")
+        out.line("| ")
+        out.inline(dueText(action.due, rule: action.dueRule, isOpen: action.status == .open))
+        out.write(" | ")
+        out.inline(action.title)
+        out.write(" | ")
+        out.inline(action.owner ?? "-")
+        out.write(" | ")
+        out.write(action.status.rawValue)
+        out.write(" |")
       }
       for action in actions {
         guard let details = action.details, !details.isEmpty else { continue }
-        lines.append("")
-        let title = MarkdownText.inline(action.title)
-        lines.append("- **\(title)**: \(MarkdownText.inline(details))")
+        out.line("")
+        out.line("- **")
+        out.inline(action.title)
+        out.write("**: ")
+        out.inline(details)
       }
       // Which clock an action counts by when its runbook's `default-due` was used.
       for action in actions {
         guard let note = action.dueNote else { continue }
-        lines.append("")
-        let title = MarkdownText.inline(action.title)
-        lines.append("- **\(title)**: clock: \(MarkdownText.inline(note))")
+        out.line("")
+        out.line("- **")
+        out.inline(action.title)
+        out.write("**: clock: ")
+        out.inline(note)
       }
     }
-    lines.append("")
-    lines.append("## Notifications")
-    lines.append("")
-    if notifications.isEmpty { lines.append("None.") }
+    out.line("")
+    out.line("## Notifications")
+    out.line("")
+    if notifications.isEmpty { out.line("None.") }
     for notification in notifications {
       let due = dueText(
         notification.due, rule: notification.dueRule, isOpen: notification.status == .open)
-      lines.append(
-        "### \(MarkdownText.inline(notification.to)) (by \(MarkdownText.inline(due)))")
-      lines.append("")
+      out.line("### ")
+      out.inline(notification.to)
+      out.write(" (by ")
+      out.inline(due)
+      out.write(")")
+      out.line("")
       if let basis = notification.basis {
-        lines.append("Basis: \(MarkdownText.inline(basis))")
-        lines.append("")
+        out.line("Basis: ")
+        out.inline(basis)
+        out.line("")
       }
       if let note = notification.dueNote {
-        lines.append("Clock: \(MarkdownText.inline(note))")
-        lines.append("")
+        out.line("Clock: ")
+        out.inline(note)
+        out.line("")
       }
       if let law = notification.obligation {
-        lines.append(
-          "Law: \(MarkdownText.inline(law.jurisdiction)), "
-            + "\(MarkdownText.codeSpan(law.url)) (reviewed \(MarkdownText.inline(law.reviewed)))")
-        lines.append("")
+        out.line("Law: ")
+        out.inline(law.jurisdiction)
+        out.write(", ")
+        out.codeSpan(law.url)
+        out.write(" (reviewed ")
+        out.inline(law.reviewed)
+        out.write(")")
+        out.line("")
       }
       if let draft = notification.draft, !draft.isEmpty {
-        lines.append(MarkdownText.fencedBlock(draft, info: "text"))
-        lines.append("")
+        out.startLine()
+        out.fencedBlock(draft, info: "text")
+        out.line("")
       }
     }
-    lines += trail(record.trail ?? [], localTime: localTime)
-    lines.append("## Record")
-    lines.append("")
+    trail(record.trail ?? [], localTime: localTime, to: &out)
+    out.line("## Record")
+    out.line("")
     let runbook = record.runbook
-    lines.append(
-      "- Runbook: \(MarkdownText.inline(runbook?.id ?? "")) "
-        + "\(MarkdownText.inline(runbook?.version ?? ""))"
-        + " (sha256 \(MarkdownText.codeSpan(runbook?.sha256 ?? "")))")
-    lines.append(
-      "- Responder: \(MarkdownText.inline(record.responder ?? "")) "
-        + "(\(record.mode?.rawValue ?? ""))")
+    out.line("- Runbook: ")
+    out.inline(runbook?.id ?? "")
+    out.write(" ")
+    out.inline(runbook?.version ?? "")
+    out.write(" (sha256 ")
+    out.codeSpan(runbook?.sha256 ?? "")
+    out.write(")")
+    out.line("- Responder: ")
+    out.inline(record.responder ?? "")
+    out.write(" (")
+    out.write(record.mode?.rawValue ?? "")
+    out.write(")")
     if let resumed = record.resumedFrom {
-      lines.append(
-        "- Resumed from draft \(MarkdownText.inline(resumed.draft)), saved "
-          + localTime.string(from: resumed.savedAt))
+      out.line("- Resumed from draft ")
+      out.inline(resumed.draft)
+      out.write(", saved ")
+      out.write(localTime.string(from: resumed.savedAt))
     }
-    lines.append("- Created: \(record.createdAt.map(localTime.string(from:)) ?? "")")
+    out.line("- Created: ")
+    out.write(record.createdAt.map(localTime.string(from:)) ?? "")
     if let hash = record.integrity?.sha256 {
-      lines.append("- Record sha256: \(MarkdownText.codeSpan(hash))")
+      out.line("- Record sha256: ")
+      out.codeSpan(hash)
     }
-    lines.append("")
-    return lines.joined(separator: "\n")
+    out.line("")
+    return out.bytes
   }
 
   private static func threeQuestions(
     _ record: IncidentRecord, actions: [IncidentRecord.Action],
     notifications: [IncidentRecord.Notification], anchors: [String: String],
-    localTime: LocalTime
-  ) -> [String] {
-    var lines = ["## The three questions", ""]
-    lines.append("1. **Does this change our threat model?** " + threatModelAnswer(record))
+    localTime: LocalTime, to out: inout MarkdownLines
+  ) {
+    out.line("## The three questions")
+    out.line("")
+    out.line("1. **Does this change our threat model?** ")
+    out.write(threatModelAnswer(record))
     let rotations = actions.filter(\.isCredentialChange)
     let notRequired = record.notRequired ?? []
     let undetermined = record.undetermined ?? []
     let rotationsUndetermined = undetermined.filter(\.isCredentialChange)
     if rotations.isEmpty {
-      lines.append(
-        "2. **Do we rotate credentials?** No rotation is required"
-          + (rotationsUndetermined.isEmpty ? "." : " so far."))
+      out.line("2. **Do we rotate credentials?** No rotation is required")
+      out.write(rotationsUndetermined.isEmpty ? "." : " so far.")
     } else {
-      let list = rotations.map {
-        "\($0.title) by \(dueText($0.due, rule: $0.dueRule, anchors: anchors, localTime: localTime))"
-      }.map { MarkdownText.inline($0) }
-      lines.append("2. **Do we rotate credentials?** Yes: " + list.joined(separator: "; ") + ".")
+      out.line("2. **Do we rotate credentials?** Yes: ")
+      for (offset, rotation) in rotations.enumerated() {
+        if offset > 0 { out.write("; ") }
+        let due = dueText(
+          rotation.due, rule: rotation.dueRule, anchors: anchors, localTime: localTime)
+        out.inline(rotation.title + " by " + due)
+      }
+      out.write(".")
     }
-    lines += reasons(
-      notRequired: notRequired.filter(\.isCredentialChange), undetermined: rotationsUndetermined)
+    reasons(
+      notRequired: notRequired.filter(\.isCredentialChange), undetermined: rotationsUndetermined,
+      to: &out)
     let notificationsUndetermined = undetermined.filter { $0.type == .notification }
     if notifications.isEmpty {
-      lines.append(
-        "3. **Do we notify anyone?** No notification is required"
-          + (notificationsUndetermined.isEmpty ? "." : " so far."))
+      out.line("3. **Do we notify anyone?** No notification is required")
+      out.write(notificationsUndetermined.isEmpty ? "." : " so far.")
     } else {
-      let list = notifications.map {
-        "\($0.to) by \(dueText($0.due, rule: $0.dueRule, anchors: anchors, localTime: localTime))"
-      }.map { MarkdownText.inline($0) }
-      lines.append("3. **Do we notify anyone?** Yes: " + list.joined(separator: "; ") + ".")
+      out.line("3. **Do we notify anyone?** Yes: ")
+      for (offset, notification) in notifications.enumerated() {
+        if offset > 0 { out.write("; ") }
+        let due = dueText(
+          notification.due, rule: notification.dueRule, anchors: anchors, localTime: localTime)
+        out.inline(notification.to + " by " + due)
+      }
+      out.write(".")
     }
-    lines += reasons(
+    reasons(
       notRequired: notRequired.filter { $0.type == .notification },
-      undetermined: notificationsUndetermined)
+      undetermined: notificationsUndetermined, to: &out)
     if let day = record.lawAsOf {
-      lines.append("   - Law as of \(MarkdownText.inline(day)) (the day we became aware).")
+      out.line("   - Law as of ")
+      out.inline(day)
+      out.write(" (the day we became aware).")
     }
-    lines.append("")
-    return lines
+    out.line("")
   }
 
   /// `Yes: <because>` from the record's `threat_model`; in an older record, `Yes.` or `No.` by
@@ -205,38 +256,47 @@ package enum ReportGenerator {
   /// The lines under one of the three answers: `   - Not required: <title>: <because>` for each
   /// item not required, then `   - Not yet determined: <title>: <because>`.
   private static func reasons(
-    notRequired: [IncidentRecord.UnrequiredItem], undetermined: [IncidentRecord.UnrequiredItem]
-  ) -> [String] {
-    notRequired.map { "   - Not required: " + MarkdownText.inline("\($0.title): \($0.because)") }
-      + undetermined.map {
-        "   - Not yet determined: " + MarkdownText.inline("\($0.title): \($0.because)")
-      }
+    notRequired: [IncidentRecord.UnrequiredItem], undetermined: [IncidentRecord.UnrequiredItem],
+    to out: inout MarkdownLines
+  ) {
+    for item in notRequired {
+      out.line("   - Not required: ")
+      out.inline(item.title + ": " + item.because)
+    }
+    for item in undetermined {
+      out.line("   - Not yet determined: ")
+      out.inline(item.title + ": " + item.because)
+    }
   }
 
-  private static func trail(_ trail: [IncidentRecord.TrailEntry], localTime: LocalTime)
-    -> [String]
-  {
-    var lines = ["## Questions and answers", ""]
+  private static func trail(
+    _ trail: [IncidentRecord.TrailEntry], localTime: LocalTime, to out: inout MarkdownLines
+  ) {
+    out.line("## Questions and answers")
+    out.line("")
     for entry in trail {
-      let asked = MarkdownText.inline(entry.asked, atLineStart: true)
-      let answer = MarkdownText.inline(display(entry.answer))
-      lines.append(
-        "- \(asked) **\(answer)** "
-          + "(\(MarkdownText.codeSpan(entry.question)), \(localTime.string(from: entry.at)))")
+      out.line("- ")
+      out.inline(entry.asked, atLineStart: true)
+      out.write(" **")
+      out.inline(display(entry.answer))
+      out.write("** (")
+      out.codeSpan(entry.question)
+      out.write(", ")
+      out.write(localTime.string(from: entry.at))
+      out.write(")")
     }
-    lines.append("")
-    return lines
+    out.line("")
   }
 
   /// Soonest first; pending and undated items last, each group in the runbook's order.
   static func byDueTime<Item>(
     _ items: [Item], due: (Item) -> IncidentRecord.Due
   ) -> [Item] {
-    items.enumerated().sorted { lhs, rhs in
-      let left = sortKey(due(lhs.element))
-      let right = sortKey(due(rhs.element))
-      return left == right ? lhs.offset < rhs.offset : left < right
-    }.map(\.element)
+    // Each key made once, not once per comparison.
+    let keys = items.map { sortKey(due($0)) }
+    return items.indices.sorted { left, right in
+      keys[left] == keys[right] ? left < right : keys[left] < keys[right]
+    }.map { items[$0] }
   }
 
   private static func sortKey(_ due: IncidentRecord.Due) -> String {

@@ -170,22 +170,41 @@ extension ArchiveStore {
     let documentPath = absolute(location.path)
     guard let report else { return try fileSystem.writeNewFile(bytes, at: documentPath) }
     let reportPath = absolute(location.reportPath)
+    // Both files' bytes are written (and on their way to the disk) before either is flushed:
+    // the report's flush then finds the record's bytes already going, and the two cost about
+    // one disk round trip instead of two. The order of flushes and names below is unchanged.
+    let stagedReport = try fileSystem.stageNewFile(report, at: reportPath)
+    let stagedDocument: StagedFile
     do {
-      try fileSystem.writeNewFile(report, at: reportPath, durability: .durableOnceFolderFlushed)
+      stagedDocument = try fileSystem.stageNewFile(bytes, at: documentPath)
+    } catch {
+      fileSystem.discardStagedFile(stagedReport)
+      throw error
+    }
+    do {
+      try fileSystem.commitStagedFile(stagedReport, durability: .durableOnceFolderFlushed)
     } catch .alreadyExists {
       // Another record's report, or a leftover: only a leftover is replaced.
-      if try fileSystem.status(at: documentPath) != nil
-        || fileSystem.isSymbolicLink(at: documentPath)
-      {
-        throw .alreadyExists(path: documentPath)
+      do throws(ArchiveError) {
+        if try fileSystem.status(at: documentPath) != nil
+          || fileSystem.isSymbolicLink(at: documentPath)
+        {
+          throw ArchiveError.alreadyExists(path: documentPath)
+        }
+        try fileSystem.refuseSymbolicLink(at: reportPath)
+        try fileSystem.removeFile(at: reportPath)
+        try fileSystem.writeNewFile(report, at: reportPath, durability: .durableOnceFolderFlushed)
+      } catch {
+        fileSystem.discardStagedFile(stagedDocument)
+        throw error
       }
-      try fileSystem.refuseSymbolicLink(at: reportPath)
-      try fileSystem.removeFile(at: reportPath)
-      try fileSystem.writeNewFile(report, at: reportPath, durability: .durableOnceFolderFlushed)
+    } catch {
+      fileSystem.discardStagedFile(stagedDocument)
+      throw error
     }
     // `.durable`: flushes the folder, after the report's name is made, so both names last.
     do {
-      try fileSystem.writeNewFile(bytes, at: documentPath)
+      try fileSystem.commitStagedFile(stagedDocument, durability: .durable)
     } catch {
       try? fileSystem.removeFile(at: reportPath)
       throw error

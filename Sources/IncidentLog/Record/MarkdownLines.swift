@@ -1,0 +1,40 @@
+/// Lines of Markdown written straight into UTF-8 bytes, as the report is built: a line break
+/// goes before every line but the first, where `lines.joined(separator: "\n")` puts them, so
+/// no `String` is made per line and none for the whole.
+struct MarkdownLines {
+  /// The text so far.
+  private(set) var bytes: [UInt8] = []
+  /// Whether a line was started yet.
+  private var hasLine = false
+
+  /// An empty text with room for `capacity` bytes.
+  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+  /// Starts a new line: ends the one before, if any.
+  mutating func startLine() {
+    if hasLine { bytes.append(0x0A) }
+    hasLine = true
+  }
+
+  /// A new line holding `text` as it is (more may be written on it).
+  mutating func line(_ text: String) {
+    startLine()
+    write(text)
+  }
+
+  /// `text` as it is, on the current line.
+  mutating func write(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+  /// `text` as inline Markdown, on the current line (``MarkdownText/inline(_:atLineStart:)``).
+  mutating func inline(_ text: String, atLineStart: Bool = false) {
+    MarkdownText.appendInline(text, atLineStart: atLineStart, to: &bytes)
+  }
+
+  /// `text` as a code span, on the current line (``MarkdownText/codeSpan(_:)``).
+  mutating func codeSpan(_ text: String) { MarkdownText.appendCodeSpan(text, to: &bytes) }
+
+  /// `text` in a fenced code block, from the current line (``MarkdownText/fencedBlock(_:info:)``).
+  mutating func fencedBlock(_ text: String, info: String) {
+    MarkdownText.appendFencedBlock(text, info: info, to: &bytes)
+  }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import IncidentLog
+import Testing
+import TriageTestSupport
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A staged file: bytes under a temporary name, named only on commit, with the guarantees of
+/// `writeNewFile`.
+@Suite("Staged files")
+struct StagedFileTests {
+  let directory: TemporaryDirectory
+
+  init() throws { directory = try TemporaryDirectory() }
+
+  @Test("a staged file has no name until it is committed; two staged files both commit")
+  func stagesThenCommits() throws {
+    let fileSystem = SystemFileSystem()
+    let first = directory.path + "/a.md"
+    let second = directory.path + "/a.json"
+    let stagedFirst = try fileSystem.stageNewFile(Array("report\n".utf8), at: first)
+    let stagedSecond = try fileSystem.stageNewFile(Array("{}\n".utf8), at: second)
+    #expect(try fileSystem.status(at: first) == nil)
+    #expect(try fileSystem.status(at: second) == nil)
+    try fileSystem.commitStagedFile(stagedFirst, durability: .durableOnceFolderFlushed)
+    try fileSystem.commitStagedFile(stagedSecond, durability: .durable)
+    #expect(try fileSystem.readFile(at: first) == Array("report\n".utf8))
+    #expect(try fileSystem.readFile(at: second) == Array("{}\n".utf8))
+    #expect(directory.allFiles() == ["a.json", "a.md"])
+  }
+
+  @Test("a discarded staged file leaves nothing behind")
+  func discardLeavesNothing() throws {
+    let fileSystem = SystemFileSystem()
+    let staged = try fileSystem.stageNewFile([1, 2, 3], at: directory.path + "/x.json")
+    fileSystem.discardStagedFile(staged)
+    #expect(directory.allFiles() == [])
+  }
+
+  @Test("committing over an existing name is alreadyExists and leaves no temporary file")
+  func commitNeverOverwrites() throws {
+    let fileSystem = SystemFileSystem()
+    let path = directory.path + "/x.json"
+    let staged = try fileSystem.stageNewFile([9], at: path)
+    try fileSystem.writeNewFile([1, 2, 3], at: path)
+    let error = #expect(throws: ArchiveError.self) {
+      try fileSystem.commitStagedFile(staged, durability: .durable)
+    }
+    #expect(error == .alreadyExists(path: path))
+    #expect(try fileSystem.readFile(at: path) == [1, 2, 3])
+    #expect(directory.allFiles() == ["x.json"])
+  }
+
+  @Test("a failed flush on commit leaves neither the file nor its temporary file")
+  func failedFlushLeavesNothing() throws {
+    let calls = FaultInjectingSystemCalls()
+    let fileSystem = SystemFileSystem(calls: calls)
+    let path = directory.path + "/x.json"
+    let staged = try fileSystem.stageNewFile([1], at: path)
+    calls.fail(.fsync, with: EIO)
+    let error = #expect(throws: ArchiveError.self) {
+      try fileSystem.commitStagedFile(staged, durability: .durable)
+    }
+    #expect(error == .ioError(path: path, errno: EIO))
+    #expect(directory.allFiles() == [])
+  }
+
+  @Test("a failed write while staging is named for the file and leaves nothing")
+  func failedStageLeavesNothing() throws {
+    let calls = FaultInjectingSystemCalls()
+    let fileSystem = SystemFileSystem(calls: calls)
+    let path = directory.path + "/x.json"
+    calls.fail(.write, with: ENOSPC)
+    let error = #expect(throws: ArchiveError.self) {
+      _ = try fileSystem.stageNewFile([1], at: path)
+    }
+    #expect(error == .noSpaceLeft(path: path))
+    #expect(directory.allFiles() == [])
+  }
+
+  @Test("in memory, a staged file is written when committed and dropped when discarded")
+  func inMemory() throws {
+    let fileSystem = InMemoryFileSystem()
+    try fileSystem.createDirectory(at: "/a")
+    let kept = try fileSystem.stageNewFile([1], at: "/a/kept")
+    let dropped = try fileSystem.stageNewFile([2], at: "/a/dropped")
+    fileSystem.discardStagedFile(dropped)
+    try fileSystem.commitStagedFile(kept, durability: .durable)
+    #expect(try fileSystem.contentsOfDirectory(at: "/a") == ["kept"])
+  }
+}
