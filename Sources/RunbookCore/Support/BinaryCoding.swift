@@ -118,6 +118,11 @@ package struct BinaryReader {
 
   /// Reads a varint.
   package mutating func readUnsigned() throws(BinaryReadError) -> UInt64 {
+    // Most varints (counts, lines, tags, string lengths) are one byte.
+    if offset < bytes.count, bytes[offset] < 0x80 {
+      defer { offset += 1 }
+      return UInt64(bytes[offset])
+    }
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while true {
