@@ -139,8 +139,9 @@ package struct InventoryCache: Sendable {
     try? fileSystem.createDirectory(at: folder)
     for (number, start) in stride(from: 0, to: records.count, by: Self.chunkSize).enumerated() {
       let chunk = Array(records[start..<min(start + Self.chunkSize, records.count)])
-      guard (try? fileSystem.replaceFile(chunk, at: chunkPath(for: key.folder, chunk: number)))
-        != nil
+      guard
+        (try? fileSystem.replaceFile(chunk, at: chunkPath(for: key.folder, chunk: number)))
+          != nil
       else { return }
     }
     try? fileSystem.replaceFile(head, at: entryPath(for: key.folder))
