@@ -116,6 +116,28 @@ struct SessionTests {
     #expect(session.nextQuestion()?.id == "discovered_at")
   }
 
+  /// Rendering the prompts and finding the unused answers in one walk gives what the two
+  /// walks give.
+  @Test func oneWalkRendersPromptsAndFindsUnusedAnswers() throws {
+    let runbook = try loadSessionRunbook()
+    var session = Session(runbook: runbook)
+    for (id, value) in [
+      ("vendor", Value.string("Acme")), ("personal_data", .boolean(false)),
+      ("records", .number(700)), ("exposure", .list(["source-code"])),
+    ] {
+      session.record(value, for: try #require(runbook.question(id)), at: friday, prompt: "")
+    }
+    var twoWalks = session
+    twoWalks.renderPrompts()
+    let unused = session.renderPromptsFindingUnused()
+    #expect(unused == ["records": .number(700)])
+    #expect(unused == twoWalks.unusedAnswers())
+    #expect(session.trail == twoWalks.trail)
+    #expect(
+      session.trail.first { $0.question == "personal_data" }?.asked
+        == "Did Acme hold personal data of ours?")
+  }
+
   @Test func asksInOrderAndSkipsWhatConditionsRuleOut() throws {
     var session = Session(runbook: try loadSessionRunbook())
     var asked: [String] = []

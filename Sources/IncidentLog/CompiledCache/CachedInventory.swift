@@ -13,35 +13,41 @@ package struct CachedInventory {
   package let organisation: InventoryOrganisation?
   /// The folder as the user named it now.
   package let folder: String
+  /// The head file's bytes.
   private let bytes: [UInt8]
+  /// The records, read chunk by chunk.
+  private let records: RecordChunks
+  /// The records' length in bytes.
+  private let recordsLength: Int
   private let coding: InventoryItemCoding
   private let clientCount: Int
   private let vendorCount: Int
   /// Where the records' places start (16 bytes a record: clients, then vendors).
   private let placesOffset: Int
-  /// Where the records start.
-  private let recordsOffset: Int
   /// Where the vendors' names start.
   private let namesOffset: Int
 
-  /// The inventory in `bytes` when they are a whole entry of this build made from the files
-  /// `key` names; nil otherwise.
-  init?(_ bytes: [UInt8], key: InventoryCache.Key, build: String, named shownFolder: String) {
+  /// The inventory whose head file is `bytes`, when they are a whole head of this build made
+  /// from the files `key` names, its records read from `records`; nil otherwise.
+  init?(
+    _ bytes: [UInt8], key: InventoryCache.Key, build: String, named shownFolder: String,
+    records: RecordChunks
+  ) {
     let magic = InventoryCache.magic
     guard bytes.count >= magic.count + 16, bytes.starts(with: magic) else { return nil }
     let checksum = Self.word(bytes, at: magic.count)
     let headLength = Self.word(bytes, at: magic.count + 8)
     let headStart = magic.count + 16
-    guard headLength <= UInt64(bytes.count - headStart) else { return nil }
-    let recordsOffset = headStart + Int(headLength)
-    guard InventoryCache.checksum(bytes, headStart..<recordsOffset) == checksum else {
+    guard headLength == UInt64(bytes.count - headStart) else { return nil }
+    let headEnd = bytes.count
+    guard InventoryCache.checksum(bytes, headStart..<headEnd) == checksum else {
       return nil
     }
     let coding = InventoryItemCoding(
       files: key.files.map { (shownFolder as NSString).appendingPathComponent($0.path) })
     self.bytes = bytes
+    self.records = records
     self.coding = coding
-    self.recordsOffset = recordsOffset
     folder = shownFolder
     var reader = BinaryReader(bytes, from: headStart)
     do throws(BinaryReadError) {
@@ -56,9 +62,10 @@ package struct CachedInventory {
       }
       clientCount = try reader.readInt()
       vendorCount = try reader.readInt()
+      recordsLength = try reader.readInt()
       placesOffset = reader.offset
-      guard clientCount >= 0, vendorCount >= 0,
-        (clientCount + vendorCount) * 16 <= recordsOffset - placesOffset
+      guard clientCount >= 0, vendorCount >= 0, recordsLength >= 0,
+        (clientCount + vendorCount) * 16 <= headEnd - placesOffset
       else { return nil }
       namesOffset = placesOffset + (clientCount + vendorCount) * 16
     } catch {
@@ -221,8 +228,8 @@ package struct CachedInventory {
 
   /// Vendor `index` and the clients it reaches (their indices); nil when its record is damaged.
   private func decodeVendor(_ index: Int) -> (InventoryVendor, [Int])? {
-    guard let range = record(clientCount + index) else { return nil }
-    var reader = BinaryReader(bytes, from: range.lowerBound)
+    guard let record = record(clientCount + index) else { return nil }
+    var reader = BinaryReader(record)
     do throws(BinaryReadError) {
       let reached = try reader.readArray { reader throws(BinaryReadError) in
         let client = try reader.readInt()
@@ -230,7 +237,7 @@ package struct CachedInventory {
         return client
       }
       let vendor = try coding.readVendor(&reader)
-      return reader.offset == range.upperBound ? (vendor, reached) : nil
+      return reader.isAtEnd ? (vendor, reached) : nil
     } catch {
       return nil
     }
@@ -238,24 +245,24 @@ package struct CachedInventory {
 
   /// Client `index`; nil when its record is damaged.
   private func decodeClient(_ index: Int) -> InventoryClient? {
-    guard let range = record(index) else { return nil }
-    var reader = BinaryReader(bytes, from: range.lowerBound)
-    guard let client = try? coding.readClient(&reader), reader.offset == range.upperBound
-    else { return nil }
+    guard let record = record(index) else { return nil }
+    var reader = BinaryReader(record)
+    guard let client = try? coding.readClient(&reader), reader.isAtEnd else { return nil }
     return client
   }
 
-  /// Where record `index` (clients first, then vendors) is, when its bytes match its checksum.
-  private func record(_ index: Int) -> Range<Int>? {
+  /// The bytes of record `index` (clients first, then vendors), when they can be read and
+  /// match their checksum.
+  private func record(_ index: Int) -> [UInt8]? {
     guard index >= 0, index < clientCount + vendorCount else { return nil }
     let place = Self.word(bytes, at: placesOffset + index * 16)
-    let start = recordsOffset + Int(place & 0xFFFF_FFFF)
+    let start = Int(place & 0xFFFF_FFFF)
     let end = start + Int(place >> 32)
-    guard end <= bytes.count,
-      InventoryCache.checksum(bytes, start..<end)
+    guard let record = records.bytes(start..<end, of: recordsLength),
+      InventoryCache.checksum(record, 0..<record.count)
         == Self.word(bytes, at: placesOffset + index * 16 + 8)
     else { return nil }
-    return start..<end
+    return record
   }
 
   private func string(_ range: Range<Int>) -> String {

@@ -6,26 +6,32 @@ import RunbookCore
 /// (``CachedInventory``).
 ///
 /// One entry per folder, in the compiled cache's folder, named by the SHA-256 of `inventory:`
-/// and the folder's resolved path, laid out as:
+/// and the folder's resolved path: a head file of that name, laid out as:
 ///
 /// ```
-/// "TRIAGEI1"                 8 bytes
+/// "TRIAGEI2"                 8 bytes
 /// checksum of the head       8 bytes (``checksum(_:_:)``)
 /// the head's length          8 bytes, little-endian
 /// head:                      kind, build, format, folder, the facts vocabulary's key (or
 ///                            none), each YAML file's key (relative path, size, mtime, inode,
 ///                            device), the inventory's SHA-256, the organisation, the number
-///                            of clients and of vendors (BinaryWriter); then per client and
-///                            per vendor where its record is (offset, length: 4 bytes each;
-///                            checksum: 8 bytes); then per vendor its names (id, name,
-///                            aliases, products, each with its lower-case form when it differs)
-/// records:                   each client, then each vendor: the clients it reaches, then the
-///                            vendor (InventoryItemCoding)
+///                            of clients and of vendors, the records' length (BinaryWriter);
+///                            then per client and per vendor where its record is (offset,
+///                            length: 4 bytes each; checksum: 8 bytes); then per vendor its
+///                            names (id, name, aliases, products, each with its lower-case
+///                            form when it differs)
 /// ```
 ///
-/// A run reads the head, scans the names for the vendor asked for and decodes that vendor's
-/// record (and those down its sub-processor chains and the clients it reaches), each checked
-/// against its own checksum; nothing else is decoded.
+/// and the records (each client, then each vendor: the clients it reaches, then the vendor,
+/// InventoryItemCoding) cut in chunks of ``chunkSize`` bytes, chunk N in the file of the same
+/// name with `-N` added (``chunkPath(for:chunk:)``).
+///
+/// A run reads the head, scans the names for the vendor asked for and reads and decodes that
+/// vendor's record (and those down its sub-processor chains and the clients it reaches), each
+/// checked against its own checksum: only the chunks those records are in are read (of 1,000
+/// vendors' 768 KB, about 100 KB), nothing else is decoded. The chunks are written before the
+/// head; a chunk of another version of the entry fails its records' checksums, and the run then
+/// loads the inventory in full.
 ///
 /// An entry is used only when the folder holds the same YAML files with the same `stat` as when
 /// it was made (a file added or removed is a miss), the facts vocabulary the checks ran against
@@ -86,11 +92,13 @@ package struct InventoryCache: Sendable {
   package var build: String
 
   /// The first bytes of every entry.
-  static let magic = Array("TRIAGEI1".utf8)
+  static let magic = Array("TRIAGEI2".utf8)
   /// The kind stored in each entry.
   static let kind = "inventory"
   /// Bumped whenever the entry's layout or an inventory type's binary form changes.
-  static let format = 1
+  static let format = 2
+  /// The size of a chunk of the records (the last one may be shorter).
+  package static let chunkSize = 1 << 15
 
   package init(folder: String, fileSystem: any FileSystem, build: String) {
     self.folder = folder
@@ -98,9 +106,14 @@ package struct InventoryCache: Sendable {
     self.build = build
   }
 
-  /// Where the entry for the inventory folder `path` (resolved) is.
+  /// Where the entry's head for the inventory folder `path` (resolved) is.
   package func entryPath(for path: String) -> String {
     CompiledCache.joined(folder, SHA256.hexHash(Array(("inventory:" + path).utf8)))
+  }
+
+  /// Where chunk `chunk` of the records of the entry for the folder `path` is.
+  package func chunkPath(for path: String, chunk: Int) -> String {
+    entryPath(for: path) + "-\(chunk)"
   }
 
   /// The cached inventory for `key`, its sources naming files under `shownFolder` (the folder
@@ -111,26 +124,35 @@ package struct InventoryCache: Sendable {
       written.modified.seconds > key.newestSecond,
       let bytes = try? fileSystem.readFile(at: entry)
     else { return nil }
-    return CachedInventory(bytes, key: key, build: build, named: shownFolder)
+    let chunks = RecordChunks(fileSystem: fileSystem) { chunkPath(for: key.folder, chunk: $0) }
+    return CachedInventory(bytes, key: key, build: build, named: shownFolder, records: chunks)
   }
 
   /// Stores `inventory`, loaded without errors from the files `key` names.
   ///
   /// `sha256` is its hash. Nothing is stored when the files loaded are not the key's; errors
-  /// are ignored.
+  /// are ignored. The chunks of the records are written first, the head last.
   package func store(_ inventory: Inventory, sha256: String, for key: Key) {
     guard inventory.files.map(\.relativePath) == key.files.map(\.path),
-      let bytes = Self.encode(inventory, sha256: sha256, key: key, build: build)
+      let (head, records) = Self.encode(inventory, sha256: sha256, key: key, build: build)
     else { return }
     try? fileSystem.createDirectory(at: folder)
-    try? fileSystem.replaceFile(bytes, at: entryPath(for: key.folder))
+    for (number, start) in stride(from: 0, to: records.count, by: Self.chunkSize).enumerated() {
+      let chunk = Array(records[start..<min(start + Self.chunkSize, records.count)])
+      guard
+        (try? fileSystem.replaceFile(chunk, at: chunkPath(for: key.folder, chunk: number)))
+          != nil
+      else { return }
+    }
+    try? fileSystem.replaceFile(head, at: entryPath(for: key.folder))
   }
 
-  /// The bytes of an entry for `inventory`, made from the files `key` names; nil when its
-  /// items cannot be indexed (a client that is not the inventory's, 4 GB of records).
+  /// The head file and the records of an entry for `inventory`, made from the files `key`
+  /// names; nil when its items cannot be indexed (a client that is not the inventory's, 4 GB
+  /// of records).
   package static func encode(
     _ inventory: Inventory, sha256: String, key: Key, build: String
-  ) -> [UInt8]? {
+  ) -> (head: [UInt8], records: [UInt8])? {
     let coding = InventoryItemCoding(
       files: key.files.map { (inventory.folder as NSString).appendingPathComponent($0.path) })
     var records = BinaryWriter()
@@ -173,6 +195,7 @@ package struct InventoryCache: Sendable {
     head.write(inventory.organisation) { coding.write($1, into: &$0) }
     head.write(inventory.clients.count)
     head.write(inventory.vendors.count)
+    head.write(records.bytes.count)
     for byte in places { head.write(byte: byte) }
     for vendor in inventory.vendors {
       let names =
@@ -191,7 +214,7 @@ package struct InventoryCache: Sendable {
     var bytes = magic
     appendWord(checksum(head.bytes, 0..<head.bytes.count), to: &bytes)
     appendWord(UInt64(head.bytes.count), to: &bytes)
-    return bytes + head.bytes + records.bytes
+    return (bytes + head.bytes, records.bytes)
   }
 
   /// A 64-bit checksum of `bytes[range]` (``FNV1a/wordChecksum(_:_:)``, as the compiled cache's).
@@ -215,5 +238,47 @@ package struct InventoryCache: Sendable {
     writer.write(key.inode)
     writer.write(key.device)
   }
+}
 
+/// The records of an inventory entry, read chunk by chunk as a run asks for them (see
+/// ``InventoryCache``); each chunk is read at most once.
+package final class RecordChunks {
+  private let fileSystem: any FileReading
+  private let path: (Int) -> String
+  private var read: [Int: [UInt8]] = [:]
+
+  /// Chunks read through `fileSystem`, chunk N from `path(N)`.
+  init(fileSystem: any FileReading, path: @escaping (Int) -> String) {
+    self.fileSystem = fileSystem
+    self.path = path
+  }
+
+  /// The bytes `range` of records `total` bytes long; nil when a chunk they are in cannot be
+  /// read or has not the length it should.
+  func bytes(_ range: Range<Int>, of total: Int) -> [UInt8]? {
+    let size = InventoryCache.chunkSize
+    guard range.lowerBound >= 0, range.upperBound <= total else { return nil }
+    if range.isEmpty { return [] }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(range.count)
+    for number in (range.lowerBound / size)...((range.upperBound - 1) / size) {
+      guard let chunk = chunk(number, length: min(size, total - number * size)) else {
+        return nil
+      }
+      let start = number * size
+      let lower = max(range.lowerBound, start) - start
+      let upper = min(range.upperBound, start + chunk.count) - start
+      bytes += chunk[lower..<upper]
+    }
+    return bytes
+  }
+
+  private func chunk(_ number: Int, length: Int) -> [UInt8]? {
+    if let chunk = read[number] { return chunk }
+    guard let chunk = try? fileSystem.readFile(at: path(number)), chunk.count == length else {
+      return nil
+    }
+    read[number] = chunk
+    return chunk
+  }
 }

@@ -96,14 +96,36 @@ package struct RunbookLibrary: Sendable {
 
   /// The path of the holiday calendar `name` in the first folder that has it.
   package func calendarPath(named name: String, near runbookPath: String) -> String? {
-    let runbookFolder = (runbookPath as NSString).deletingLastPathComponent
-    let candidates = [runbookFolder.isEmpty ? "." : runbookFolder] + folders
-    for folder in candidates {
-      for suffix in [".yaml", ".yml"] {
-        let path = ((folder as NSString).appendingPathComponent("calendars") as NSString)
-          .appendingPathComponent(name + suffix)
-        if (try? fileSystem.exists(at: path)) == true { return path }
+    if let path = Self.calendarPath(named: name, besideRunbook: runbookPath, fileSystem: fileSystem)
+    {
+      return path
+    }
+    for folder in folders {
+      if let path = Self.calendarPath(named: name, in: folder, fileSystem: fileSystem) {
+        return path
       }
+    }
+    return nil
+  }
+
+  /// The path of the holiday calendar `name` in the `calendars/` folder beside a runbook, the
+  /// first place ``calendarPath(named:near:)`` looks; nil when it is not there.
+  package static func calendarPath(
+    named name: String, besideRunbook runbookPath: String, fileSystem: any FileReading
+  ) -> String? {
+    let runbookFolder = (runbookPath as NSString).deletingLastPathComponent
+    return calendarPath(
+      named: name, in: runbookFolder.isEmpty ? "." : runbookFolder, fileSystem: fileSystem)
+  }
+
+  /// The path of the holiday calendar `name` (`.yaml`, else `.yml`) in `folder/calendars`.
+  package static func calendarPath(
+    named name: String, in folder: String, fileSystem: any FileReading
+  ) -> String? {
+    for suffix in [".yaml", ".yml"] {
+      let path = ((folder as NSString).appendingPathComponent("calendars") as NSString)
+        .appendingPathComponent(name + suffix)
+      if (try? fileSystem.exists(at: path)) == true { return path }
     }
     return nil
   }

@@ -25,7 +25,7 @@ package struct CachedRunbook: Sendable, Equatable {
 extension CachedRunbook: CacheableDocument {
   package static let cacheKind = "runbook"
   /// Bump when `Runbook` or any type it holds changes shape.
-  package static let cacheFormat = 3
+  package static let cacheFormat = 4
 
   package func encode(into writer: inout BinaryWriter) {
     let coder = CacheCoder(file: runbook.file)

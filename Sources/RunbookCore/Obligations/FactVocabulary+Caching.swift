@@ -5,7 +5,7 @@ import YAMLLite
 extension FactVocabulary: CacheableDocument {
   package static let cacheKind = "facts"
   /// Bump when `FactVocabulary` or any type it holds changes shape.
-  package static let cacheFormat = 2
+  package static let cacheFormat = 3
 
   package func encode(into writer: inout BinaryWriter) {
     let file = facts.first?.location.file ?? regimes.first?.location.file ?? ""

@@ -6,7 +6,7 @@ import YAMLLite
 extension ObligationFile: CacheableDocument {
   package static let cacheKind = "obligations"
   /// Bump when `ObligationFile` or any type it holds changes shape.
-  package static let cacheFormat = 4
+  package static let cacheFormat = 5
 
   package func encode(into writer: inout BinaryWriter) {
     let coder = CacheCoder(file: file)
@@ -54,6 +54,12 @@ extension ObligationFile: CacheableDocument {
 struct CacheCoder {
   /// The file every location is expected in.
   let file: String
+  /// The conditions written or read so far in this entry (one coder per entry).
+  let conditions = ConditionTable()
+
+  init(file: String) {
+    self.file = file
+  }
 
   // MARK: Writing
 
@@ -118,9 +124,17 @@ struct CacheCoder {
     writer.write(located.mapped)
   }
 
+  /// Writes a condition: its expression tree only the first time its source text comes in the
+  /// entry (the same `when` recurs in a file's duties); again, a mark that it is the same tree.
   func write(_ condition: Condition, into writer: inout BinaryWriter) {
     writer.write(shared: condition.source)
-    write(condition.expression, into: &writer)
+    if conditions.written[condition.source] == condition.expression {
+      writer.write(byte: 1)
+    } else {
+      writer.write(byte: 0)
+      write(condition.expression, into: &writer)
+      conditions.written[condition.source] = condition.expression
+    }
     write(condition.origin, into: &writer)
   }
 
@@ -309,10 +323,22 @@ struct CacheCoder {
       mapped: try reader.readInt())
   }
 
+  /// Reads a condition written by ``write(_:into:)-(Condition,_)``: a repeated one shares the
+  /// tree read the first time.
   func readCondition(_ reader: inout BinaryReader) throws(BinaryReadError) -> Condition {
-    Condition(
-      source: try reader.readShared(), expression: try readExpression(&reader),
-      origin: try readOrigin(&reader))
+    let (source, number) = try reader.readNumberedShared()
+    let expression: Expression
+    switch try reader.readByte() {
+    case 0:
+      expression = try readExpression(&reader)
+      conditions.keep(expression, forSource: number)
+    case 1:
+      guard let earlier = conditions.read(forSource: number) else { throw BinaryReadError() }
+      expression = earlier
+    default:
+      throw BinaryReadError()
+    }
+    return Condition(source: source, expression: expression, origin: try readOrigin(&reader))
   }
 
   func readTemplateText(_ reader: inout BinaryReader) throws(BinaryReadError) -> TemplateText {
@@ -426,5 +452,25 @@ struct CacheCoder {
     default:
       throw BinaryReadError()
     }
+  }
+}
+
+/// The expression trees of the conditions an entry holds, by source text, as a ``CacheCoder``
+/// writes or reads them: a condition whose text came before is written as a mark and read back
+/// as the same tree (a third of the conditions of the library's files repeat in their file).
+final class ConditionTable {
+  /// Writing: the tree last written for each source text.
+  var written: [String: Expression] = [:]
+  /// Reading: the tree last read for each source text, by the text's shared-string number
+  /// (``BinaryReader/readNumberedShared()``): no hashing of long texts.
+  private var read: [Expression?] = []
+
+  func keep(_ expression: Expression, forSource number: Int) {
+    if read.count <= number { read += Array(repeating: nil, count: number + 1 - read.count) }
+    read[number] = expression
+  }
+
+  func read(forSource number: Int) -> Expression? {
+    number < read.count ? read[number] : nil
   }
 }

@@ -118,6 +118,11 @@ package struct BinaryReader {
 
   /// Reads a varint.
   package mutating func readUnsigned() throws(BinaryReadError) -> UInt64 {
+    // Most varints (counts, lines, tags, string lengths) are one byte.
+    if offset < bytes.count, bytes[offset] < 0x80 {
+      defer { offset += 1 }
+      return UInt64(bytes[offset])
+    }
     var value: UInt64 = 0
     var shift: UInt64 = 0
     while true {
@@ -181,17 +186,27 @@ package struct BinaryReader {
 
   /// Reads a string written by ``BinaryWriter/write(shared:)``.
   package mutating func readShared() throws(BinaryReadError) -> String {
+    try readNumberedShared().text
+  }
+
+  /// Reads a string written by ``BinaryWriter/write(shared:)``, with its number among the
+  /// shared strings: equal numbers are equal strings, so the number can key what was made
+  /// from the string without hashing it.
+  package mutating func readNumberedShared() throws(BinaryReadError) -> (
+    text: String, number: Int
+  ) {
     let raw = try readUnsigned()
     if raw & 1 == 1 {
       guard raw >> 1 < UInt64(shared.count) else { throw BinaryReadError() }
-      return shared[Int(raw >> 1)]
+      let number = Int(raw >> 1)
+      return (shared[number], number)
     }
     guard raw >> 1 <= UInt64(bytes.count - offset) else { throw BinaryReadError() }
     let count = Int(raw >> 1)
     let text = String(decoding: bytes[offset..<offset + count], as: UTF8.self)
     offset += count
     shared.append(text)
-    return text
+    return (text, shared.count - 1)
   }
 
   /// Reads an optional written by ``BinaryWriter/write(_:_:)-(Value?,_)``.

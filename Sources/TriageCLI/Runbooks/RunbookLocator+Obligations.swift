@@ -8,17 +8,16 @@ extension RunbookLocator {
   /// folder): `obligations/` beside it, else in the search folders; nil when none has a
   /// vocabulary file.
   func obligationsFolder(near runbookFolder: String?) -> String? {
-    var folders: [String] = []
-    if let runbookFolder { folders.append(runbookFolder) }
-    folders += library.folders
-    for folder in folders {
+    func holdsLibrary(_ folder: String) -> String? {
       let candidate = (folder as NSString).appendingPathComponent(ObligationLibrary.folderName)
       let facts = (candidate as NSString).appendingPathComponent(ObligationLibrary.factsFileName)
-      if (try? context.fileSystem.exists(at: context.resolvedPath(facts))) == true {
-        return candidate
-      }
+      let found = (try? context.fileSystem.exists(at: context.resolvedPath(facts))) == true
+      return found ? candidate : nil
     }
-    return nil
+    // The runbook's own folder first, then the search folders; the installed one is resolved
+    // only when no other has the library (resolving it costs half a million instructions).
+    if let runbookFolder, let found = holdsLibrary(runbookFolder) { return found }
+    return firstInSearchFolders(holdsLibrary)
   }
 
   /// Loads the library `selection` names from the folder found near `runbookFolder`.

@@ -43,22 +43,43 @@ struct RunbookLocator {
   /// Built when first needed: finding the installed
   /// runbooks resolves the binary's symbolic links, which a runbook given by path never needs.
   var library: RunbookLibrary {
+    var unique: [String] = []
+    for folder in nearFolders + [installedFolder].compactMap({ $0 })
+    where !unique.contains(folder) {
+      unique.append(folder)
+    }
+    return RunbookLibrary(folders: unique, fileSystem: context.fileSystem)
+  }
+
+  /// The search folders before the installed runbooks: `--runbooks`, `TRIAGE_RUNBOOKS`,
+  /// `./Runbooks`, resolved against the working directory.
+  var nearFolders: [String] {
     var folders: [String] = []
     if let folder { folders.append(context.resolvedPath(folder)) }
     if let list = context.environment[.triageRunbooks] {
       folders += list.split(separator: ":").map { context.resolvedPath(String($0)) }
     }
     folders.append(context.resolvedPath("Runbooks"))
-    if let executable = context.executablePath {
-      let prefix = ((executable as NSString).deletingLastPathComponent as NSString)
-        .deletingLastPathComponent
-      folders.append(
-        context.fileSystem.standardizedPath(
-          (prefix as NSString).appendingPathComponent("share/triage/Runbooks")))
+    return folders
+  }
+
+  /// `share/triage/Runbooks` beside the installed binary, its symbolic links resolved (half a
+  /// million instructions the first time, in Foundation); nil when the binary's path is unknown.
+  var installedFolder: String? {
+    guard let executable = context.executablePath else { return nil }
+    let prefix = ((executable as NSString).deletingLastPathComponent as NSString)
+      .deletingLastPathComponent
+    return context.fileSystem.standardizedPath(
+      (prefix as NSString).appendingPathComponent("share/triage/Runbooks"))
+  }
+
+  /// What `find` gives for the first search folder where it gives something, in the library's
+  /// order; the installed folder is resolved only when no other folder has it.
+  func firstInSearchFolders<Found>(_ find: (String) -> Found?) -> Found? {
+    for folder in nearFolders {
+      if let found = find(folder) { return found }
     }
-    var unique: [String] = []
-    for folder in folders where !unique.contains(folder) { unique.append(folder) }
-    return RunbookLibrary(folders: unique, fileSystem: context.fileSystem)
+    return installedFolder.flatMap(find)
   }
 
   init(_ context: CommandContext, _ invocation: Invocation) {
@@ -147,7 +168,16 @@ struct RunbookLocator {
   func loadCalendar(
     named name: String, near runbookPath: String, cache: CompiledCache? = nil
   ) throws -> HolidayCalendar? {
-    guard let path = library.calendarPath(named: name, near: runbookPath) else { return nil }
+    // Beside the runbook first, then the search folders: the installed one is resolved only
+    // when no other has the calendar (see `installedFolder`).
+    let fileSystem = context.fileSystem
+    guard
+      let path = RunbookLibrary.calendarPath(
+        named: name, besideRunbook: runbookPath, fileSystem: fileSystem)
+        ?? firstInSearchFolders({
+          RunbookLibrary.calendarPath(named: name, in: $0, fileSystem: fileSystem)
+        })
+    else { return nil }
     let lookup = cache?.lookup(HolidayCalendar.self, at: context.resolvedPath(path))
     if case .hit(let calendar)? = lookup { return calendar }
     let bytes = try context.readInput(path, as: .calendar)

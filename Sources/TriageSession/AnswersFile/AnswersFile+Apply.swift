@@ -110,8 +110,8 @@ extension AnswersFile {
     guard !diagnostics.containsErrors else { return diagnostics }
     prefill?(&session)
     diagnostics += fillUnanswered(&session, now: now, leaveOpen: leaveOpen)
-    session.renderPrompts()
-    for (id, _) in session.unusedAnswers().sorted(by: { $0.key < $1.key }) where !leaveOpen {
+    let unused = session.renderPromptsFindingUnused()
+    for (id, _) in unused.sorted(by: { $0.key < $1.key }) where !leaveOpen {
       let location = keyLocations[id] ?? answersLocation
       diagnostics.append(
         .init(.warning, AnswersFileProblem.unusedAnswer(question: id), at: location))

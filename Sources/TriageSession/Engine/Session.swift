@@ -279,6 +279,12 @@ package struct Session: Sendable, Equatable {
   /// Renders the prompt of every answered question from the answers of the questions before it,
   /// in one pass: for answers given all at once (a file), where no prompt was shown.
   package mutating func renderPrompts() {
+    _ = renderPromptsFindingUnused()
+  }
+
+  /// ``renderPrompts()`` and then ``unusedAnswers()``, in one walk of the runbook (a walk of a
+  /// large runbook costs about 0.2M instructions).
+  package mutating func renderPromptsFindingUnused() -> [String: Value] {
     var prompts: [String: String] = [:]
     Self.forEachReachable(in: runbook) { question, values in
       // The walk's values keep `.unset` for a skipped question; a template shows it as empty.
@@ -288,6 +294,12 @@ package struct Session: Sendable, Equatable {
     for index in trail.indices {
       if let prompt = prompts[trail[index].question] { trail[index].asked = prompt }
     }
+    // The questions the walk reached are those with a prompt.
+    var unused: [String: Value] = [:]
+    for (id, value) in given where value != .unset && prompts[id] == nil {
+      unused[id] = value
+    }
+    return unused
   }
 
   /// Forgets the answer to the question answered last, and returns that question to ask again.

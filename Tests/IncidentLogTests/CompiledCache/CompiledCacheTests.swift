@@ -83,6 +83,34 @@ import TriageTestSupport
     }
   }
 
+  /// A condition whose text recurs in a file (the same `not-required` entry in several duties)
+  /// is stored once, and every duty reads back an equal condition.
+  @Test func aRepeatedConditionIsStoredOnce() throws {
+    let condition = "residents_here > 0 and data_encrypted and key_compromised == false"
+    let text = try BundledRunbooks.text(at: "obligations/us-tx.yaml")
+      .replacingOccurrences(of: condition, with: "residents_here > 0.375 and data_encrypted")
+    #expect(text.components(separatedBy: "0.375").count - 1 >= 2)
+    let loaded = try #require(ObligationFile.load(Array(text.utf8), file: "/us-tx.yaml").0)
+    let key = CacheKey(
+      path: "/x", size: 1, modified: FileTime(seconds: 5, nanoseconds: 6), inode: 7, device: 8)
+    let entry = CompiledCache.encode(loaded, key: key, build: "b")
+    // The number is stored as its 8 bytes wherever its tree is written.
+    let number = withUnsafeBytes(of: (0.375).bitPattern.littleEndian) { Array($0) }
+    let stored = (0...(entry.count - 8)).filter { Array(entry[$0..<$0 + 8]) == number }
+    #expect(stored.count == 1)
+    let decoded = try #require(
+      CompiledCache.decode(ObligationFile.self, from: entry, key: key, build: "b"))
+    // Origins are stored worked out (compared by `anEntryRoundTripsEveryBundledObligationFile`).
+    func conditions(_ file: ObligationFile) -> [RunbookCore.Expression?] {
+      file.duties.flatMap { duty in
+        [duty.rule.when?.expression] + duty.rule.notRequired.map { $0.when?.expression }
+          + duty.rule.undetermined.map { $0.when?.expression }
+      }
+    }
+    #expect(conditions(decoded) == conditions(loaded))
+    #expect(Self.bytes(decoded) == Self.bytes(loaded))
+  }
+
   @Test func anEntryForTheSameVersionIsUsed() throws {
     let (folder, source, cache) = try Self.workspace()
     _ = folder

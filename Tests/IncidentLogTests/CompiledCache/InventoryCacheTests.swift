@@ -215,20 +215,65 @@ import TriageTestSupport
     try rewrite(good)
     #expect(try Self.isHit(cache, inventory))
     // The head (its checksum covers the names and where each record is).
-    for bytes in [[], Array("TRIAGEI1".utf8), Array(good.prefix(40)), Self.flipped(good, at: 30)] {
+    for bytes in [
+      [], Array("TRIAGEI2".utf8), Array(good.prefix(40)), Self.flipped(good, at: 30),
+      Array(good.dropLast()), good + [0],
+    ] {
       try rewrite(bytes)
       #expect(try !Self.isHit(cache, inventory))
     }
-    // The last vendor's record, changed or cut: the entry is found and the other vendors are
-    // read from it, that one is not (the run then loads the inventory in full).
+    try rewrite(good)
+    // The last vendor's record, changed or cut (in the last chunk of the records), or its
+    // chunk missing: the entry is found and the other vendors are read from it, that one is
+    // not (the run then loads the inventory in full).
+    var chunks = 0
+    while FileManager.default.fileExists(atPath: cache.chunkPath(for: inventory, chunk: chunks)) {
+      chunks += 1
+    }
+    #expect(chunks >= 1)
+    let chunk = cache.chunkPath(for: inventory, chunk: chunks - 1)
+    let goodChunk = try SystemFileSystem().readFile(at: chunk)
     let full = try Self.load(inventory, named: "inventory")
     let first = try #require(full.vendors.first)
     let last = try #require(full.vendors.last)
-    for bytes in [Self.flipped(good, at: good.count - 3), Array(good.dropLast())] {
-      try rewrite(bytes)
+    try SystemFileSystem().replaceFile(Self.flipped(goodChunk, at: goodChunk.count - 3), at: chunk)
+    let cached = try #require(cache.lookup(try Self.key(inventory), named: "inventory"))
+    #expect(cached.vendor(last.id) == nil)
+    #expect(try #require(cached.vendor(first.id)).get().match == full.match(first.id).get())
+    // A chunk cut short or missing is not read at all: no vendor whose record is in it.
+    for cut in [true, false] {
+      if cut {
+        try SystemFileSystem().replaceFile(Array(goodChunk.dropLast()), at: chunk)
+      } else {
+        _ = unlink(chunk)
+      }
       let cached = try #require(cache.lookup(try Self.key(inventory), named: "inventory"))
       #expect(cached.vendor(last.id) == nil)
-      #expect(try #require(cached.vendor(first.id)).get().match == full.match(first.id).get())
+    }
+  }
+
+  /// Records longer than a chunk are read across chunks: every vendor of an inventory whose
+  /// records take several chunks is found as a full load finds it.
+  @Test func recordsAreReadAcrossChunks() throws {
+    let (folder, inventory, cache) = try Self.workspace()
+    _ = folder
+    // Many vendors with long names, so the records take several chunks.
+    var text = "vendors:\n"
+    for number in 0..<400 {
+      let long = String(repeating: "x", count: 80 + number % 7)
+      text += "  - id: vendor-\(number)\n    name: Vendor \(number) \(long)\n"
+      text += "    category: saas\n    criticality: low\n"
+    }
+    let path = inventory + "/many.yaml"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    Self.setModified(path, seconds: Int(Date().timeIntervalSince1970) - 100)
+    try Self.fill(cache, inventory)
+    #expect(FileManager.default.fileExists(atPath: cache.chunkPath(for: inventory, chunk: 1)))
+    let full = try Self.load(inventory, named: "inventory")
+    let cached = try #require(cache.lookup(try Self.key(inventory), named: "inventory"))
+    for vendor in full.vendors {
+      let found = try #require(cached.vendor(vendor.id), "\(vendor.id)").get()
+      #expect(found.match == (try full.match(vendor.id).get()), "\(vendor.id)")
     }
   }
 

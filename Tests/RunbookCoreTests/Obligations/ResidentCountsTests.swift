@@ -30,6 +30,32 @@ struct ResidentCountsTests {
     }
   }
 
+  /// Plain items are read on their bytes, the others Character by Character: both readings
+  /// give the same entries and refuse the same items.
+  @Test func plainAndOtherItemsReadAlike() throws {
+    let read: [(String, String, Int?)] = [
+      ("US-TX: 1200", "US-TX", 1200), ("  US-TX :  1200  ", "US-TX", 1200),
+      ("US-TX:\t5", "US-TX", 5), ("US-TX: +5", "US-TX", 5), ("US-TX: 007", "US-TX", 7),
+      ("GB-SCT: ?", "GB-SCT", nil), ("ANY:0", "ANY", 0), ("EU-X: 1", "EU-X", 1),
+      ("US-TX: 999999999999999999", "US-TX", 999_999_999_999_999_999),
+      ("FR-75: 1", "FR-75", 1), ("\u{3000}DE: 2", "DE", 2),
+    ]
+    for (item, code, count) in read {
+      let entry = try ResidentCounts.entry(item)
+      #expect(entry.code == code, "\(item)")
+      #expect(entry.count == count, "\(item)")
+    }
+    let refused = [
+      "US-TX: 99999999999999999999", "us-tx: 5", "US-TEXA: 5", "US-TX: 1 2", "US-TX: ??",
+      "US-TX: 5\u{301}", "US-TX:", "US--T: 1", "US-TX: 1:2", "Ü: 1",
+    ]
+    for item in refused {
+      #expect(throws: ResidentCounts.ItemError.self, "\(item)") {
+        try ResidentCounts.entry(item)
+      }
+    }
+  }
+
   @Test func refusesAnItemWithoutACount() {
     #expect(throws: ResidentCounts.ItemError.self) { try ResidentCounts.entry("US-TX") }
   }

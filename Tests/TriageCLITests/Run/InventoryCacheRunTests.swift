@@ -133,18 +133,21 @@ import TriageTestSupport
     let plain = Self.run(vendor: "moveit-cloud", archive: "/a", tree: tree, environment: [:])
     _ = Self.run(vendor: "moveit-cloud", archive: "/b", tree: tree, environment: Self.cached)
     let cache = InventoryCache(folder: "/cache", fileSystem: tree, build: Triage.version)
-    let entry = cache.entryPath(for: Self.inventory)
-    var bytes = try tree.readFile(at: entry)
-    // Every record zeroed (the head, whose length is at bytes 16-23, left whole).
-    let headLength = (0..<8).reduce(0) { $0 | Int(bytes[16 + $1]) << ($1 * 8) }
-    for index in (24 + headLength)..<bytes.count { bytes[index] = 0 }
-    try tree.overwriteFile(bytes, at: entry)
+    // Every record zeroed: each chunk of the records (the head file left whole).
+    var zeroed: [(path: String, bytes: [UInt8])] = []
+    var number = 0
+    while let chunk = try? tree.readFile(at: cache.chunkPath(for: Self.inventory, chunk: number)) {
+      zeroed.append((cache.chunkPath(for: Self.inventory, chunk: number), chunk.map { _ in 0 }))
+      number += 1
+    }
+    #expect(!zeroed.isEmpty)
+    for (path, bytes) in zeroed { try tree.overwriteFile(bytes, at: path) }
     #expect(Self.isHit(tree))
     let damaged = Self.run(
       vendor: "moveit-cloud", archive: "/c", tree: tree, environment: Self.cached)
     #expect(damaged == plain)
     // The full load stored a whole entry again.
-    #expect(try tree.readFile(at: entry) != bytes)
+    for (path, bytes) in zeroed { #expect(try tree.readFile(at: path) != bytes) }
   }
 
   @Test func anInventoryWithAnErrorIsNeverCached() throws {
