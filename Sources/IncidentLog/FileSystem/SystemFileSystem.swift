@@ -9,7 +9,7 @@ import RunbookCore
 
 /// The real ``FileSystem``, over POSIX calls made through a ``SystemCalls`` seam.
 package struct SystemFileSystem: FileSystem {
-  private let calls: any SystemCalls
+  let calls: any SystemCalls
 
   /// A file system over the real system calls.
   package init() { self.calls = GlibcSystemCalls() }
