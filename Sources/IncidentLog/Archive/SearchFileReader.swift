@@ -52,13 +52,36 @@ final class SearchFileReader {
 
   /// Reads the regular file at `path` into ``buffer``: how many bytes it holds and its status;
   /// nil on any error, or when it is larger than a document may be.
+  ///
+  /// The status is `fstat(2)`'s on the real system calls, and otherwise the seam's `stat(2)`
+  /// before opening (so that a test's clock is the one the summary index saw); either way it
+  /// is taken before the bytes are read, as the index takes its keys.
   private func fastRead(_ path: String, _ calls: any SystemCalls) -> (Int, FileStatus)? {
+    var seen: FileStatus?
+    if !(calls is GlibcSystemCalls) {
+      guard let status = try? calls.status(path) else { return nil }
+      seen = status
+    }
     guard let fd = try? calls.open(path, flags: O_RDONLY | O_NOFOLLOW | O_CLOEXEC, mode: 0)
     else { return nil }
     defer { try? calls.close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-    let size = Int(info.st_size)
+    let status: FileStatus
+    if let seen {
+      status = seen
+    } else {
+      var info = stat()
+      guard fstat(fd, &info) == 0 else { return nil }
+      status = FileStatus(
+        kind: info.st_mode & S_IFMT == S_IFREG ? .regular : .other, device: UInt64(info.st_dev),
+        inode: UInt64(info.st_ino),
+        modified: FileTime(
+          seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec)),
+        changed: FileTime(
+          seconds: Int64(info.st_ctim.tv_sec), nanoseconds: Int64(info.st_ctim.tv_nsec)),
+        size: UInt64(max(0, info.st_size)))
+    }
+    guard status.kind == .regular else { return nil }
+    let size = Int(status.size)
     let limit = ArchiveStore.documentSizeLimit
     guard size >= 0, size <= limit else { return nil }
     if buffer.count < size + 1 { grow(to: size + 1) }
@@ -78,13 +101,6 @@ final class SearchFileReader {
       }
     }
     guard filled <= limit else { return nil }
-    let status = FileStatus(
-      kind: .regular, device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-      modified: FileTime(
-        seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec)),
-      changed: FileTime(
-        seconds: Int64(info.st_ctim.tv_sec), nanoseconds: Int64(info.st_ctim.tv_nsec)),
-      size: UInt64(size))
     return (filled, status)
   }
 

@@ -23,7 +23,7 @@
 ///   text that could be part of a shown yes, no or number lets every file through.
 ///
 /// Text with non-ASCII characters lets every file through (their case folds beyond ASCII).
-struct SearchPrefilter: Sendable {
+package struct SearchPrefilter: Sendable {
   /// The piece of the text that every match holds inside one JSON string, ASCII letters
   /// folded; nil when every file may match.
   let literal: FoldedLiteral?
@@ -33,7 +33,7 @@ struct SearchPrefilter: Sendable {
   private let foldingCharacters: [[UInt8]]
 
   /// The prefilter of a search for `text`.
-  init(_ text: String) {
+  package init(_ text: String) {
     var escapes = [Bool](repeating: false, count: 256)
     escapes[Int(UInt8(ascii: "u"))] = true
     guard let piece = Self.piece(of: text), let literal = FoldedLiteral(piece) else {
@@ -91,6 +91,11 @@ struct SearchPrefilter: Sendable {
       return nil
     }
     return Array(longest)
+  }
+
+  /// Whether the file whose bytes are `bytes` may hold the text in a field.
+  package func mayMatch(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { mayMatch($0) }
   }
 
   /// Whether the file whose bytes are `bytes` may hold the text in a field.
