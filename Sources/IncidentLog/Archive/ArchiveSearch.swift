@@ -44,8 +44,12 @@ package struct ArchiveSearch: Sendable {
         for case .document(let location) in entries {
           work.append((location, index.isMarked(location.id)))
         }
-        let scanned = readers.map(work) { pair, reader in
-          scan(pair.0, in: store, hasMatchingNotes: pair.1, vouched: vouched, reader: reader)
+        let scanned = readers.withFolder(of: folder, in: store) { opened in
+          readers.map(work) { pair, reader in
+            scan(
+              pair.0, in: store, hasMatchingNotes: pair.1, vouched: vouched,
+              reader: reader, folder: opened)
+          }
         }
         var next = 0
         for entry in entries {
@@ -90,13 +94,15 @@ package struct ArchiveSearch: Sendable {
     try store.walkFolders(.amendment) { (folder) throws(ArchiveError) in
       var locations: [DocumentLocation] = []
       for case .document(let location) in folder { locations.append(location) }
-      let found = readers.map(locations) { location, reader in
-        amendment(at: location, in: store, reader: reader)
+      let found = readers.withFolder(of: folder, in: store) { opened in
+        readers.map(locations) { location, reader in
+          amendment(at: location, in: store, reader: reader, folder: opened)
+        }
       }
       for (location, found) in zip(locations, found) {
         guard let found else { continue }
         let key = FNV1a.hash(found.record)
-        entries.append((key, PackedLocation(location)))
+        entries.append((key, PackedLocation(quickly: location)))
         if found.isMarked { marked.insert(key) }
       }
     }
@@ -106,9 +112,10 @@ package struct ArchiveSearch: Sendable {
   /// The record an amendment file names, and whether its note holds the text; nil when it is
   /// not a readable amendment (as ``AmendmentIndex`` reads one).
   private func amendment(
-    at location: DocumentLocation, in store: ArchiveStore, reader: SearchFileReader
+    at location: DocumentLocation, in store: ArchiveStore, reader: SearchFileReader,
+    folder: SearchFolder
   ) -> (record: String, isMarked: Bool)? {
-    let read = reader.withDocument(at: store.absolute(location.path)) {
+    let read = reader.withDocument(location, in: folder) {
       bytes, _ -> (record: String, isMarked: Bool)? in
       var parsed: Amendment?
       let record: String
@@ -151,9 +158,9 @@ package struct ArchiveSearch: Sendable {
   /// record unreadable).
   private func scan(
     _ location: DocumentLocation, in store: ArchiveStore, hasMatchingNotes: Bool,
-    vouched: VouchedFolder?, reader: SearchFileReader
+    vouched: VouchedFolder?, reader: SearchFileReader, folder: SearchFolder
   ) -> ScannedRecord {
-    let read = reader.withDocument(at: store.absolute(location.path)) {
+    let read = reader.withDocument(location, in: folder) {
       bytes, status -> ScannedRecord in
       let mayMatch = hasMatchingNotes || prefilter.mayMatch(bytes)
       if !mayMatch, let vouched, let status, vouched.vouches(for: location, now: status) {

@@ -28,19 +28,26 @@ final class SearchFileReader {
 
   deinit { buffer.deallocate() }
 
-  /// Calls `body` with the bytes of the document file at `path` (absolute; valid only during
-  /// the call) and the file's status before it was read (nil when unknown), or returns why it
+  /// Whether files are read through the real system calls (which ``SearchFolder`` may open).
+  var isOnRealSystemCalls: Bool { calls is GlibcSystemCalls }
+
+  /// Calls `body` with the bytes of the document file at `location` (valid only during the
+  /// call) and the file's status before it was read (nil when unknown), or returns why it
   /// cannot be read, exactly as ``ArchiveStore/documentBytes(atAbsolutePath:)`` says.
+  ///
+  /// `folder` is the open folder the file is in (``SearchReaders/withFolder(of:_:)``).
   func withDocument<Result>(
-    at path: String, _ body: (UnsafeBufferPointer<UInt8>, FileStatus?) -> Result
+    _ location: DocumentLocation, in folder: SearchFolder,
+    _ body: (UnsafeBufferPointer<UInt8>, FileStatus?) -> Result
   ) -> Swift.Result<Result, ArchiveError> {
-    if let calls, let (count, status) = fastRead(path, calls) {
+    if let calls, let (count, status) = fastRead(location, in: folder, calls) {
       let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<count]).assumingMemoryBound(
         to: UInt8.self)
       return .success(body(bytes, status))
     }
     // Anything unusual (an error, a link, a large file, another file system) goes the usual
     // way, which also words the error.
+    let path = store.absolute(location.path)
     let status = try? store.fileSystem.status(at: path)
     do throws(ArchiveError) {
       let bytes = try store.documentBytes(atAbsolutePath: path)
@@ -50,20 +57,33 @@ final class SearchFileReader {
     }
   }
 
-  /// Reads the regular file at `path` into ``buffer``: how many bytes it holds and its status;
-  /// nil on any error, or when it is larger than a document may be.
+  /// Reads the regular file at `location` into ``buffer``: how many bytes it holds and its
+  /// status; nil on any error, or when it is larger than a document may be.
   ///
-  /// The status is `fstat(2)`'s on the real system calls, and otherwise the seam's `stat(2)`
-  /// before opening (so that a test's clock is the one the summary index saw); either way it
-  /// is taken before the bytes are read, as the index takes its keys.
-  private func fastRead(_ path: String, _ calls: any SystemCalls) -> (Int, FileStatus)? {
+  /// On the real system calls the file is opened by name in its open folder (`openat(2)`,
+  /// sparing the walk down the whole path) and its status is `fstat(2)`'s; on another seam
+  /// it is opened by path, and its status is the seam's `stat(2)` before opening (so that a
+  /// test's clock is the one the summary index saw). Either way the status is taken before
+  /// the bytes are read, as the index takes its keys.
+  private func fastRead(
+    _ location: DocumentLocation, in folder: SearchFolder, _ calls: any SystemCalls
+  ) -> (Int, FileStatus)? {
+    let flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC
     var seen: FileStatus?
-    if !(calls is GlibcSystemCalls) {
-      guard let status = try? calls.status(path) else { return nil }
+    let fd: Int32
+    if let descriptor = folder.descriptor {
+      let name = folder.nameOffset
+      guard location.path.utf8.count > name else { return nil }
+      fd = location.path.withCString { openat(descriptor, $0 + name, flags) }
+      guard fd >= 0 else { return nil }
+    } else {
+      let path = store.absolute(location.path)
+      guard let status = try? calls.status(path),
+        let opened = try? calls.open(path, flags: flags, mode: 0)
+      else { return nil }
       seen = status
+      fd = opened
     }
-    guard let fd = try? calls.open(path, flags: O_RDONLY | O_NOFOLLOW | O_CLOEXEC, mode: 0)
-    else { return nil }
     defer { try? calls.close(fd) }
     let status: FileStatus
     if let seen {
@@ -113,6 +133,15 @@ final class SearchFileReader {
   }
 }
 
+/// A folder whose files a search reads: open (a descriptor for `openat(2)`) on the real
+/// system calls, or nil, when files are opened by path.
+struct SearchFolder: Sendable {
+  /// The open folder.
+  let descriptor: Int32?
+  /// Where a file's name starts in its path (the folder's length and a slash).
+  let nameOffset: Int
+}
+
 /// One ``SearchFileReader`` for each of a search's two threads.
 final class SearchReaders: @unchecked Sendable {
   // Each thread of `map` uses its own reader only.
@@ -121,6 +150,24 @@ final class SearchReaders: @unchecked Sendable {
   /// Readers of `store`'s files.
   init(store: ArchiveStore) {
     readers = [SearchFileReader(store: store), SearchFileReader(store: store)]
+  }
+
+  /// Calls `body` with the folder the walk entries `entries` are in, open for reading its
+  /// files by name when the archive is on the real system calls (and closed after).
+  func withFolder<Result>(
+    of entries: [ArchiveStore.WalkEntry], in store: ArchiveStore, _ body: (SearchFolder) -> Result
+  ) -> Result {
+    guard let reader = readers.first, reader.isOnRealSystemCalls,
+      case .document(let location) = entries.first,
+      let slash = location.path.utf8.lastIndex(of: UInt8(ascii: "/"))
+    else { return body(SearchFolder(descriptor: nil, nameOffset: 0)) }
+    let folder = String(location.path[..<slash])
+    let descriptor = open(
+      store.absolute(folder), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    defer { if descriptor >= 0 { close(descriptor) } }
+    return body(
+      SearchFolder(
+        descriptor: descriptor >= 0 ? descriptor : nil, nameOffset: folder.utf8.count + 1))
   }
 
   /// The transform of each element, in order, worked out on two threads, each reading files
@@ -163,4 +210,63 @@ final class SearchReaders: @unchecked Sendable {
 private struct Shared<Value>: @unchecked Sendable {
   let value: Value
   init(_ value: Value) { self.value = value }
+}
+
+extension PackedLocation {
+  /// The packed form of `location`, as ``init(_:)`` makes it, but checked on the bytes of its
+  /// id and path rather than by building the location back: a search packs every amendment.
+  init(quickly location: DocumentLocation) {
+    let id = location.id.utf8
+    let expectedPath = location.kind.directoryName.utf8.count + 9 + id.count + 5
+    guard id.count == 25, location.path.utf8.count == expectedPath,
+      let packed = Self.packed(id: id, path: location.path.utf8, kind: location.kind)
+    else {
+      self.init(location)
+      return
+    }
+    self = packed
+  }
+
+  /// The packed location of the standard id `id` (25 bytes) at `path`, or nil when either is
+  /// not in the standard shape (`<kind>/YYYY/MM/YYYYMMDDTHHMMSSZ-xxxxxxxx.json`, lowercase
+  /// hex).
+  private static func packed(
+    id: String.UTF8View, path: String.UTF8View, kind: DocumentKind
+  ) -> PackedLocation? {
+    let id = Array(id)
+    let path = Array(path)
+    let prefix = Array(kind.directoryName.utf8)
+    guard id[8] == UInt8(ascii: "T"), id[15] == UInt8(ascii: "Z"), id[16] == UInt8(ascii: "-"),
+      path.starts(with: prefix)
+    else { return nil }
+    var time: UInt64 = 0
+    for index in Array(0..<8) + Array(9..<15) {
+      let digit = id[index] &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      time = time * 10 + UInt64(digit)
+    }
+    var random: UInt32 = 0
+    for byte in id[17...] {
+      let value: UInt8
+      if byte &- UInt8(ascii: "0") < 10 {
+        value = byte - UInt8(ascii: "0")
+      } else if byte &- UInt8(ascii: "a") < 6 {
+        value = byte - UInt8(ascii: "a") + 10
+      } else {
+        return nil
+      }
+      random = random << 4 | UInt32(value)
+    }
+    // `<kind>/YYYY/MM/<id>.json`
+    var expected = prefix
+    expected.append(UInt8(ascii: "/"))
+    expected += id[0..<4]
+    expected.append(UInt8(ascii: "/"))
+    expected += id[4..<6]
+    expected.append(UInt8(ascii: "/"))
+    expected += id
+    expected += Array(".json".utf8)
+    guard path == expected else { return nil }
+    return .packed(kind: kind, time: time, random: random)
+  }
 }
