@@ -178,7 +178,8 @@ package struct ArchiveSearch: Sendable {
     }
     switch read {
     case .success(let scanned): return scanned
-    case .failure(let error): return .unreadable(UnreadableRecord(path: location.path, error: error))
+    case .failure(let error):
+      return .unreadable(UnreadableRecord(path: location.path, error: error))
     }
   }
 

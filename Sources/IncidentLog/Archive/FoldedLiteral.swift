@@ -45,9 +45,10 @@ package struct FoldedLiteral: Sendable {
   /// Lower letters, rarest last, by their frequency in English text.
   private static let letters = Array("etaoinsrhldcumfpgwybvkxjqz".utf8)
 
-  /// How rare a (lowered) byte is in the text of a record: higher is rarer. Spaces, quotes,
-  /// JSON punctuation and digits are common; letters are ranked by English; anything else
-  /// (other punctuation, non-ASCII) is rare.
+  /// How rare a (lowered) byte is in the text of a record: higher is rarer.
+  ///
+  /// Spaces, quotes, JSON punctuation and digits are common; letters are ranked by English;
+  /// anything else (other punctuation, non-ASCII) is rare.
   private static func rarity(_ byte: UInt8) -> Int {
     if let rank = letters.firstIndex(of: byte) { return 10 + rank }
     switch byte {
@@ -75,7 +76,8 @@ package struct FoldedLiteral: Sendable {
       let raw = UnsafeRawPointer(base)
       var position = anchor
       while position + 8 <= last + 1 {
-        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+        let word = UInt64(
+          littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
         let difference = (word | foldMask) ^ pattern
         // A high bit set in each lane that is zero (and maybe in lanes after one that is:
         // those are checked, and fail, like any other candidate).

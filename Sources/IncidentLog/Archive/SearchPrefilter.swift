@@ -146,7 +146,8 @@ extension Array where Element == UInt8 {
   fileprivate func contains(slice: [UInt8]) -> Bool {
     guard slice.count <= count else { return false }
     if slice.isEmpty { return true }
-    for start in 0...(count - slice.count) where self[start..<start + slice.count].elementsEqual(slice) {
+    for start in 0...(count - slice.count)
+    where self[start..<start + slice.count].elementsEqual(slice) {
       return true
     }
     return false

@@ -65,7 +65,10 @@ struct ArchiveSearchIndexTests {
     // The index made after the edit vouches for the file: only its bytes can let it through.
     try fixture.makeTrustedIndex()
     let found = try Self.expectSame("MONITOR gl/bex", in: fixture)
-    #expect(found.matches == ["20210402T120000Z-0000000b decision=No immediate action, but monitor Gl/bex."])
+    #expect(
+      found.matches == [
+        "20210402T120000Z-0000000b decision=No immediate action, but monitor Gl/bex."
+      ])
     #expect(found.unreadable.isEmpty)
   }
 
@@ -105,9 +108,10 @@ struct ArchiveSearchIndexTests {
         of: "20210402T120000Z-0000000b", with: "20210420T080000Z-0000000d"), to: added)
     try fixture.write("{\"format\": ", to: "records/2021/05/20210501T080000Z-0000000e.json")
     let found = try Self.expectSame("monitor", in: fixture)
-    #expect(found.matches.map { String($0.prefix(26)) } == [
-      "20210402T120000Z-0000000b ", "20210420T080000Z-0000000d ",
-    ])
+    #expect(
+      found.matches.map { String($0.prefix(26)) } == [
+        "20210402T120000Z-0000000b ", "20210420T080000Z-0000000d ",
+      ])
     #expect(found.unreadable.map(\.path) == ["records/2021/05/20210501T080000Z-0000000e.json"])
   }
 
