@@ -44,8 +44,13 @@ struct AmendmentIndex {
   /// An index of the amendments `entries` name (the hash of a record id, an amendment's
   /// location), in any order: the summary index's, made without reading the amendments; the
   /// records whose hashes are in `marked` are marked.
-  init(entries: [(record: UInt64, location: PackedLocation)], marked: Set<UInt64> = []) {
-    self.entries = entries.sorted { $0.record < $1.record }
+  ///
+  /// The entries are sorted in place (no second copy when the caller hands them over).
+  init(
+    entries: consuming [(record: UInt64, location: PackedLocation)], marked: Set<UInt64> = []
+  ) {
+    entries.sort { $0.record < $1.record }
+    self.entries = entries
     self.marked = marked
   }
 

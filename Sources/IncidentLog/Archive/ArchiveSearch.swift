@@ -106,7 +106,7 @@ package struct ArchiveSearch: Sendable {
         if found.isMarked { marked.insert(key) }
       }
     }
-    return AmendmentIndex(entries: entries, marked: marked)
+    return AmendmentIndex(entries: consume entries, marked: marked)
   }
 
   /// The record an amendment file names, and whether its note holds the text; nil when it is
