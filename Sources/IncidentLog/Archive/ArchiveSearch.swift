@@ -147,8 +147,9 @@ package struct ArchiveSearch: Sendable {
     case unreadable(UnreadableRecord)
     /// Readable, and neither its bytes nor its amendments hold the text.
     case ruledOut
-    /// Readable, and it may match: its document and record.
-    case mayMatch(StoredDocument, IncidentRecord)
+    /// Readable, and it may match: its document and record (boxed: a slice's results stay a
+    /// few words each, as nearly all are the other cases).
+    indirect case mayMatch(StoredDocument, IncidentRecord)
   }
 
   /// Reads, scans and (unless the index vouches for it and it cannot match) decodes the
