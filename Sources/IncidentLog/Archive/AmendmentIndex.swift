@@ -42,9 +42,16 @@ struct AmendmentIndex {
   }
 
   /// An index of the amendments `entries` name (the hash of a record id, an amendment's
-  /// location), in any order: the summary index's, made without reading the amendments.
-  init(entries: [(record: UInt64, location: PackedLocation)]) {
-    self.entries = entries.sorted { $0.record < $1.record }
+  /// location), in any order: the summary index's, made without reading the amendments; the
+  /// records whose hashes are in `marked` are marked.
+  ///
+  /// The entries are sorted in place (no second copy when the caller hands them over).
+  init(
+    entries: consuming [(record: UInt64, location: PackedLocation)], marked: Set<UInt64> = []
+  ) {
+    entries.sort { $0.record < $1.record }
+    self.entries = entries
+    self.marked = marked
   }
 
   /// Whether the record `id` may have an amendment that was marked (false means certainly not).
@@ -82,26 +89,30 @@ struct AmendmentIndex {
   /// The top-level `record` member as the archive writes it (`\n  "record": "ID"`, which no
   /// string can hold, as strings hold no raw line breaks); nil when not written that way.
   static func recordMember(_ bytes: [UInt8]) -> String? {
+    bytes.withUnsafeBufferPointer { recordMember($0) }
+  }
+
+  /// The top-level `record` member as the archive writes it, in `buffer` (see
+  /// ``recordMember(_:)-([UInt8])``).
+  static func recordMember(_ buffer: UnsafeBufferPointer<UInt8>) -> String? {
     let marker = Array("\n  \"record\": \"".utf8)
-    return bytes.withUnsafeBufferPointer { buffer -> String? in
-      guard buffer.count > marker.count else { return nil }
-      var index = 0
-      while index + marker.count <= buffer.count {
-        if buffer[index] == marker[0]
-          && buffer[index..<index + marker.count].elementsEqual(marker)
-        {
-          let start = index + marker.count
-          var end = start
-          while end < buffer.count && buffer[end] != UInt8(ascii: "\"") {
-            if buffer[end] == UInt8(ascii: "\\") || buffer[end] < 0x20 { return nil }
-            end += 1
-          }
-          guard end < buffer.count else { return nil }
-          return String(decoding: buffer[start..<end], as: UTF8.self)
+    guard buffer.count > marker.count else { return nil }
+    var index = 0
+    while index + marker.count <= buffer.count {
+      if buffer[index] == marker[0]
+        && buffer[index..<index + marker.count].elementsEqual(marker)
+      {
+        let start = index + marker.count
+        var end = start
+        while end < buffer.count && buffer[end] != UInt8(ascii: "\"") {
+          if buffer[end] == UInt8(ascii: "\\") || buffer[end] < 0x20 { return nil }
+          end += 1
         }
-        index += 1
+        guard end < buffer.count else { return nil }
+        return String(decoding: buffer[start..<end], as: UTF8.self)
       }
-      return nil
+      index += 1
     }
+    return nil
   }
 }

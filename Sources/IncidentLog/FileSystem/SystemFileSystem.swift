@@ -9,7 +9,8 @@ import RunbookCore
 
 /// The real ``FileSystem``, over POSIX calls made through a ``SystemCalls`` seam.
 package struct SystemFileSystem: FileSystem {
-  private let calls: any SystemCalls
+  /// The seam (read by ``SearchFileReader``, which reads many files its own way through it).
+  let calls: any SystemCalls
 
   /// A file system over the real system calls.
   package init() { self.calls = GlibcSystemCalls() }

@@ -31,8 +31,9 @@ enum ArchiveSearchCommand {
     var count = 0
     var unreadable = UnreadableRecords(invocation, context, store: store)
     if json { output.write(JSONOutputFormat.archiveSearch.streamHead(listKey: "records")) }
-    try ArchiveSearch(text).forEachMatch(in: store, unreadable: { unreadable.note($0) }) {
-      match in
+    try ArchiveSearch(text).forEachMatch(
+      in: store, build: Triage.cacheBuild(context), unreadable: { unreadable.note($0) }
+    ) { match in
       if json {
         let object: JSONValue = [
           "id": .string(match.state.id), "created_at": .string(match.state.createdAt),
