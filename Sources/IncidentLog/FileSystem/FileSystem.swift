@@ -73,6 +73,16 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   func contentsOfDirectoryRemovingStaleTemporaryFiles(
     at directory: String
   ) throws(ArchiveError) -> (contents: [String], removed: [String])
+
+  /// The names of the folder `path`, sorted, with each document's status: what the summary
+  /// index compares with its entries. By default ``namedFolderListing(at:)``.
+  func folderListing(at path: String) throws(ArchiveError) -> FolderListing
+}
+
+extension FileSystem {
+  package func folderListing(at path: String) throws(ArchiveError) -> FolderListing {
+    try namedFolderListing(at: path)
+  }
 }
 
 /// Whether a new file must survive a power loss once written.

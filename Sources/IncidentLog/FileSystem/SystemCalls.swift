@@ -47,6 +47,9 @@ package protocol SystemCalls: Sendable {
   func directoryEntries(_ path: String) throws(SystemCallError) -> [String]
   /// `fstat(2)`: the size in bytes of the open file, a hint for reading it in one piece.
   func size(_ fd: Int32) throws(SystemCallError) -> Int
+  /// `open(2)`, `readdir(3)` and `fstatat(2)` of each document: a folder's names and their
+  /// documents' statuses (see ``FolderListing``).
+  func folderListing(_ path: String) throws(SystemCallError) -> FolderListing
 }
 
 extension SystemCalls {

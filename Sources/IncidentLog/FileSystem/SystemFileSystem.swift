@@ -168,6 +168,14 @@ package struct SystemFileSystem: FileSystem {
     }
   }
 
+  package func folderListing(at path: String) throws(ArchiveError) -> FolderListing {
+    do {
+      return try calls.folderListing(path)
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
   package func status(at path: String) throws(ArchiveError) -> FileStatus? {
     do {
       return try calls.status(path)

@@ -54,42 +54,38 @@ enum ArchiveListCommand {
       output.write(JSONOutputFormat.streamTail(count: count))
       return unreadable.exit()
     }
-    // Text: every record is read first, to know the short ids and the columns' widths. Up to
-    // `heldRows` rows are kept; past that, the records are read a second time (through the
-    // index, so memory does not grow with the archive) to print them.
+    // Text: every record is read first, to know the short ids and the columns' widths, then
+    // read again from the index files just checked (memory does not grow with the archive),
+    // each line written from the summary's bytes into one buffer.
     var shortIDs = ShortRecordIDs()
     var table = ListTable()
-    var rows: [RecordSummary]? = []
-    try summaries.forEachSummary(unreadable: { unreadable.note($0) }) { record in
-      shortIDs.add(record.id)
-      guard filter.matches(record) else { return }
-      table.measure(record)
-      if rows != nil, let count = rows?.count, count < heldRows {
-        // The open items are not shown: only the columns are kept.
-        var row = record
-        row.followUps.items = []
-        row.followUps.notifications = []
-        rows?.append(row)
-      } else {
-        rows = nil
-      }
-    }
-    shortIDs.sortIfNeeded()
-    table.finish(shortIDs: shortIDs, width: width(context))
-    if let rows {
-      output.write(rows.map { table.line($0) + "\n" }.joined())
-    } else {
-      // The unreadable records were named in the first reading.
-      try summaries.forEachSummary(unreadable: { _ in }) { record in
-        guard filter.matches(record) else { return }
-        output.write(table.line(record) + "\n")
-      }
-    }
+    var buffer: [UInt8] = []
+    try summaries.forEachIndexedRecordTwice(
+      unreadable: { unreadable.note($0) },
+      first: { record in
+        let id = record.id
+        shortIDs.add(id)
+        guard let row = ListRow(record), filter.matches(row) else { return }
+        table.measure(row, id: id)
+      },
+      between: {
+        shortIDs.sortIfNeeded()
+        table.finish(shortIDs: shortIDs, width: width(context))
+      },
+      second: { record in
+        guard let row = ListRow(record), filter.matches(row) else { return }
+        _ = table.appendLine(row, to: &buffer)
+        if buffer.count >= outputBufferSize {
+          output.write(String(decoding: buffer, as: UTF8.self))
+          buffer.removeAll(keepingCapacity: true)
+        }
+      })
+    if !buffer.isEmpty { output.write(String(decoding: buffer, as: UTF8.self)) }
     return unreadable.exit()
   }
 
-  /// How many rows of `archive list` are kept in memory before it reads the records twice.
-  static let heldRows = 20_000
+  /// How many bytes of `archive list`'s lines are gathered before they are written.
+  static let outputBufferSize = 1 << 16
 
   /// The width to fit the lines to: the terminal's, else `COLUMNS`, else 80.
   static func width(_ context: CommandContext) -> Int {

@@ -6,6 +6,9 @@ import RunbookCore
 ///
 /// A row measured is kept in a few bytes (its id's ``ShortRecordIDs/Key`` and the id's width),
 /// so the rows of a million records need not be held to know the short id column's width.
+/// A row read from the summary index (``ListRow``) is measured and written from its bytes:
+/// a cell of printable ASCII (nearly all) is as wide as it is long and needs no escaping, so
+/// only a row with another character goes through `String` (``line(_:)``).
 struct ListTable {
   /// The widths of the created, severity, status and runbook columns.
   private var widths = [0, 0, 0, 0]
@@ -21,6 +24,21 @@ struct ListTable {
     let cells = Self.cells(record)
     for column in 0..<4 { widths[column] = max(widths[column], cells[column].count) }
     ids.append((ShortRecordIDs.Key(record.id), Self.cell(record.id).count))
+  }
+
+  /// Takes `row`'s cells into the columns' widths (as ``measure(_:)-(RecordSummary)``).
+  mutating func measure(_ row: ListRow, id: String) {
+    let columns = row.columns
+    let bytes = row.record.payload
+    let created = bytes[columns.createdAt]
+    widths[0] = max(
+      widths[0],
+      Self.isPlain(created)
+        ? min(created.count, 16) : Self.cell(Self.created(row.text(columns.createdAt))).count)
+    widths[1] = max(widths[1], Self.cellWidth(bytes[columns.severity]))
+    widths[2] = max(widths[2], columns.isClosed ? 6 : 4)
+    widths[3] = max(widths[3], Self.cellWidth(bytes[columns.runbookID]))
+    ids.append((ShortRecordIDs.Key(id), Self.cellWidth(row.record.idBytes)))
   }
 
   /// Works out the short id column's width from `shortIDs` (sorted), for lines fitting `width`.
@@ -47,14 +65,153 @@ struct ListTable {
     return head + chain + ColumnText.truncated(record.decision, to: room)
   }
 
+  /// Appends `row`'s line (as ``line(_:)`` makes it) and a line break to `output`; nil when the
+  /// row's summary does not decode.
+  func appendLine(_ row: ListRow, to output: inout [UInt8]) -> Void? {
+    let columns = row.columns
+    let bytes = row.record.payload
+    let short = shortIDs.name(of: row.id)
+    let earlier = columns.revises.map { shortIDs.name(of: row.text($0)) }
+    let later = columns.supersededBy.map { shortIDs.name(of: row.text($0)) }
+    guard Self.isPlain(short.utf8), Self.isPlain(bytes[columns.createdAt]),
+      Self.isPlain(bytes[columns.severity]), Self.isPlain(bytes[columns.runbookID]),
+      Self.isPlain(bytes[columns.decision]), earlier.map({ Self.isPlain($0.utf8) }) ?? true,
+      later.map({ Self.isPlain($0.utf8) }) ?? true
+    else {
+      guard let summary = try? row.record.summary() else { return nil }
+      output += Array(line(summary).utf8)
+      output.append(0x0A)
+      return ()
+    }
+    var head = 0
+    head += Self.append(cell: short.utf8, padded: shortWidth, to: &output)
+    let created = bytes[columns.createdAt].prefix(16)
+    if created.count == 16 {
+      for byte in created { output.append(byte == UInt8(ascii: "T") ? 0x20 : byte) }
+      head += Self.pad(16, to: widths[0], in: &output)
+    } else {
+      head += Self.append(cell: created, padded: widths[0], to: &output)
+    }
+    head += Self.append(cell: bytes[columns.severity], padded: widths[1], to: &output)
+    head += Self.append(
+      cell: (columns.isClosed ? "closed" : "open").utf8, padded: widths[2], to: &output)
+    head += Self.append(cell: bytes[columns.runbookID], padded: widths[3], to: &output)
+    if let earlier {
+      output += "revises ".utf8
+      output += earlier.utf8
+      output += "  ".utf8
+      head += 10 + earlier.utf8.count
+    }
+    if let later {
+      output += "revised by ".utf8
+      output += later.utf8
+      output += "  ".utf8
+      head += 13 + later.utf8.count
+    }
+    let room = max(width - head, ArchiveListCommand.minimumDecisionWidth)
+    Self.append(bytes[columns.decision], cutTo: room, to: &output)
+    output.append(0x0A)
+    return ()
+  }
+
+  /// Whether `bytes` are all printable ASCII: one column each, nothing to escape.
+  static func isPlain(_ bytes: some Sequence<UInt8>) -> Bool {
+    bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+  }
+
+  /// The width of a plain cell (cut to 80 columns), else of its text's cell.
+  private static func cellWidth(_ bytes: ArraySlice<UInt8>) -> Int {
+    isPlain(bytes) ? min(bytes.count, 80) : cell(String(decoding: bytes, as: UTF8.self)).count
+  }
+
+  /// Appends the plain text `bytes` cut to 80 columns, padded to `width`, and two spaces;
+  /// returns the columns taken.
+  private static func append(
+    cell bytes: some Collection<UInt8>, padded width: Int, to output: inout [UInt8]
+  ) -> Int {
+    append(bytes, cutTo: 80, to: &output)
+    return pad(min(bytes.count, 80), to: width, in: &output)
+  }
+
+  /// Appends the spaces that pad a cell `count` columns wide to `width`, and two more; returns
+  /// the columns the cell and its padding take.
+  private static func pad(_ count: Int, to width: Int, in output: inout [UInt8]) -> Int {
+    let total = max(count, width) + 2
+    output.append(contentsOf: repeatElement(0x20, count: total - count))
+    return total
+  }
+
+  /// Appends the plain text `bytes`, cut to `width` columns with `…` when longer.
+  private static func append(
+    _ bytes: some Collection<UInt8>, cutTo width: Int, to output: inout [UInt8]
+  ) {
+    guard bytes.count > width else { return output.append(contentsOf: bytes) }
+    output.append(contentsOf: bytes.prefix(width - 1))
+    output.append(contentsOf: "…".utf8)
+  }
+
   /// The created, severity, status and runbook cells; the creation time without seconds.
   private static func cells(_ record: RecordSummary) -> [String] {
-    var created = String(record.createdAt.prefix(16))
+    [created(record.createdAt), record.severity, record.status, record.runbookID].map(cell)
+  }
+
+  /// The creation time without seconds, `T` made a space.
+  private static func created(_ createdAt: String) -> String {
+    var created = String(createdAt.prefix(16))
     // Written from a date, so plain ASCII: Foundation's replacing would cost more than the rest.
     if created.count == 16 { created = String(created.map { $0 == "T" ? " " : $0 }) }
-    return [created, record.severity, record.status, record.runbookID].map(cell)
+    return created
   }
 
   /// A cell as every column shows it: on one line, at most 80 characters.
   private static func cell(_ text: String) -> String { ColumnText.truncated(text, to: 80) }
+}
+
+extension RecordFilter {
+  /// Whether `row` passes the filter (as ``matches(_:)-(RecordSummary)``), read from its bytes.
+  func matches(_ row: ListRow) -> Bool {
+    let bytes = row.record.payload
+    let columns = row.columns
+    if let runbook, !Self.same(bytes[columns.runbookID], runbook) { return false }
+    if let severity, !Self.same(bytes[columns.severity], severity) { return false }
+    if let status, status != (columns.isClosed ? "closed" : "open") { return false }
+    if since != nil || until != nil {
+      guard let created = UTCTimestamp.date(from: row.text(columns.createdAt)) else {
+        return false
+      }
+      if let since, created < since { return false }
+      if let until, created > until { return false }
+    }
+    return true
+  }
+
+  /// Whether `bytes` are the text `text` (compared as `String`s do beyond ASCII).
+  private static func same(_ bytes: ArraySlice<UInt8>, _ text: String) -> Bool {
+    if bytes.elementsEqual(text.utf8) { return true }
+    guard bytes.contains(where: { $0 >= 0x80 }) || text.utf8.contains(where: { $0 >= 0x80 })
+    else { return false }
+    return String(decoding: bytes, as: UTF8.self) == text
+  }
+}
+
+/// One record of `archive list` as the summary index holds it: the bytes of its summary and
+/// where its columns are in them.
+struct ListRow {
+  let record: IndexedRecord
+  let columns: SummaryColumns
+
+  /// The row of `record`; nil when its summary does not decode.
+  init?(_ record: IndexedRecord) {
+    guard let columns = try? SummaryColumns(record.payload) else { return nil }
+    self.record = record
+    self.columns = columns
+  }
+
+  /// The record's id.
+  var id: String { record.id }
+
+  /// The text of the summary's bytes in `range`.
+  func text(_ range: Range<Int>) -> String {
+    String(decoding: record.payload[range], as: UTF8.self)
+  }
 }
