@@ -98,11 +98,11 @@ package struct FolderListing {
   /// Sorts the names by their bytes (the order `String`'s sorting gives ASCII names).
   mutating func sort() {
     names.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress else { return }
       items.sort { left, right in
-        let leftName = UnsafeBufferPointer(rebasing: bytes[Int(left.start)..<Int(left.start + left.count)])
-        let rightName = UnsafeBufferPointer(
-          rebasing: bytes[Int(right.start)..<Int(right.start + right.count)])
-        return leftName.lexicographicallyPrecedes(rightName)
+        let count = Int(min(left.count, right.count))
+        let order = memcmp(base + Int(left.start), base + Int(right.start), count)
+        return order != 0 ? order < 0 : left.count < right.count
       }
     }
   }

@@ -1,5 +1,11 @@
 import RunbookCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One file of the summary index: the entries of one folder below `records/` or `amendments/`,
 /// one per document file, in `.cache/summaries/<r or a>-<FNV-1a 64 of the folder's path>.bin`
 /// (`r` for a folder of records, `a` of amendments; the hash in 16 hex digits), so
@@ -214,15 +220,24 @@ struct SummaryIndex {
       }
       let key = try DocumentKey(decoding: &reader)
       let payload = try reader.readRun()
-      if let last = spans.last, isSorted,
-        !bytes[last.name].lexicographicallyPrecedes(bytes[name])
-      {
+      if isSorted, let last = spans.last, Self.compare(bytes, last.name, name) >= 0 {
         isSorted = false
       }
       spans.append(Span(name: name, tag: tag, key: key, payload: payload, whole: start..<reader.offset))
     }
-    if !isSorted { spans.sort { bytes[$0.name].lexicographicallyPrecedes(bytes[$1.name]) } }
+    if !isSorted { spans.sort { Self.compare(bytes, $0.name, $1.name) < 0 } }
     return spans
+  }
+
+  /// -1, 0 or 1 as the bytes of `bytes` at `left` sort before, with or after those at `right`.
+  static func compare(_ bytes: [UInt8], _ left: Range<Int>, _ right: Range<Int>) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return 0 }
+      let order = memcmp(
+        base + left.lowerBound, base + right.lowerBound, min(left.count, right.count))
+      if order != 0 { return order < 0 ? -1 : 1 }
+      return left.count == right.count ? 0 : (left.count < right.count ? -1 : 1)
+    }
   }
 
   /// Whether `span` still describes the file whose key is now `key` (as
