@@ -57,21 +57,16 @@ enum ArchiveListCommand {
     // Text: every record is read first, to know the short ids and the columns' widths, then
     // read again from the index files just checked (memory does not grow with the archive),
     // each line written from the summary's bytes into one buffer.
-    var shortIDs = ShortRecordIDs()
-    var table = ListTable()
+    var table = ListTable(isFiltered: filter.isFiltering)
     var buffer: [UInt8] = []
     try summaries.forEachIndexedRecordTwice(
       unreadable: { unreadable.note($0) },
       first: { record in
-        let id = record.id
-        shortIDs.add(id)
+        table.add(record)
         guard let row = ListRow(record), filter.matches(row) else { return }
-        table.measure(row, id: id)
+        table.measure(row)
       },
-      between: {
-        shortIDs.sortIfNeeded()
-        table.finish(shortIDs: shortIDs, width: width(context))
-      },
+      between: { table.finish(width: width(context)) },
       second: { record in
         guard let row = ListRow(record), filter.matches(row) else { return }
         _ = table.appendLine(row, to: &buffer)
@@ -95,16 +90,6 @@ enum ArchiveListCommand {
 
   /// The fewest characters of the decision shown, however narrow the width.
   static let minimumDecisionWidth = 10
-
-  /// `SHORT  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION`, each column as wide as its widest
-  /// value, the decision cut to what is left of `width` (at least ``minimumDecisionWidth``); the
-  /// creation time without seconds (`2021-04-01 09:30`).
-  static func lines(_ states: [RecordSummary], shortIDs: ShortRecordIDs, width: Int) -> [String] {
-    var table = ListTable()
-    for state in states { table.measure(state) }
-    table.finish(shortIDs: shortIDs, width: width)
-    return states.map { table.line($0) }
-  }
 
   /// `ID  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION` with the whole id, the decision cut to
   /// `width` (but never to fewer than 20 characters): the heading of a search match.

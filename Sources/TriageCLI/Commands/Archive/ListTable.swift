@@ -4,30 +4,37 @@ import RunbookCore
 /// The columns of `triage archive list`'s text: every row is measured first, then each row's
 /// line is made, padded to the widest value of each column.
 ///
-/// A row measured is kept in a few bytes (its id's ``ShortRecordIDs/Key`` and the id's width),
-/// so the rows of a million records need not be held to know the short id column's width.
-/// A row read from the summary index (``ListRow``) is measured and written from its bytes:
+/// Rows are read from the summary index (``ListRow``), measured and written from their bytes:
 /// a cell of printable ASCII (nearly all) is as wide as it is long and needs no escaping, so
-/// only a row with another character goes through `String` (``line(_:)``).
+/// only a row with another character goes through `String` (``line(_:)``). The short ids come
+/// from ``CompactShortIDs``; the matched rows' ids are kept (a few bytes each) only when a
+/// filter leaves some out, so memory does not grow with the archive beyond the ids' table.
 struct ListTable {
   /// The widths of the created, severity, status and runbook columns.
   private var widths = [0, 0, 0, 0]
-  /// The short id column's width, once ``finish(shortIDs:width:)`` worked it out.
+  /// The short id column's width, once ``finish(width:)`` worked it out.
   private var shortWidth = 0
-  /// Each row's id, as a key and the width of the whole id's cell.
-  private var ids: [(key: ShortRecordIDs.Key, width: Int)] = []
-  private var shortIDs = ShortRecordIDs()
+  /// Every record's id.
+  private var shortIDs = CompactShortIDs()
+  /// Whether only some records are rows: their ids are then kept in ``keys`` and ``texts``.
+  private let isFiltered: Bool
+  private var keys: [CompactShortIDs.Key] = []
+  /// The rows' ids that are not plain hex ids, with their cells' widths.
+  private var texts: [(id: String, width: Int)] = []
   private var width = 80
 
-  /// Takes `record`'s cells into the columns' widths.
-  mutating func measure(_ record: RecordSummary) {
-    let cells = Self.cells(record)
-    for column in 0..<4 { widths[column] = max(widths[column], cells[column].count) }
-    ids.append((ShortRecordIDs.Key(record.id), Self.cell(record.id).count))
+  /// A table whose rows are every record, or (`isFiltered`) some of them.
+  init(isFiltered: Bool) {
+    self.isFiltered = isFiltered
   }
 
-  /// Takes `row`'s cells into the columns' widths (as ``measure(_:)-(RecordSummary)``).
-  mutating func measure(_ row: ListRow, id: String) {
+  /// Adds a record's id (each record's, a row or not) to those short ids are made unique in.
+  mutating func add(_ record: IndexedRecord) {
+    shortIDs.add(record.idBytes, width: Self.cellWidth(record.idBytes))
+  }
+
+  /// Takes `row`'s cells into the columns' widths.
+  mutating func measure(_ row: ListRow) {
     let columns = row.columns
     let bytes = row.record.payload
     let created = bytes[columns.createdAt]
@@ -38,17 +45,33 @@ struct ListTable {
     widths[1] = max(widths[1], Self.cellWidth(bytes[columns.severity]))
     widths[2] = max(widths[2], columns.isClosed ? 6 : 4)
     widths[3] = max(widths[3], Self.cellWidth(bytes[columns.runbookID]))
-    ids.append((ShortRecordIDs.Key(id), Self.cellWidth(row.record.idBytes)))
+    guard isFiltered else { return }
+    let id = row.record.idBytes
+    if let key = CompactShortIDs.key(id, width: Self.cellWidth(id)) {
+      keys.append(key)
+    } else {
+      texts.append((row.id, Self.cellWidth(id)))
+    }
   }
 
-  /// Works out the short id column's width from `shortIDs` (sorted), for lines fitting `width`.
-  mutating func finish(shortIDs: ShortRecordIDs, width: Int) {
-    self.shortIDs = shortIDs
+  /// Works out the short id column's width, once every record was added, for lines fitting
+  /// `width`.
+  mutating func finish(width: Int) {
+    shortIDs.sort()
     self.width = width
-    for id in ids {
-      shortWidth = max(shortWidth, shortIDs.shortName(of: id.key).map(Self.cell)?.count ?? id.width)
+    guard isFiltered else {
+      shortWidth = shortIDs.widestName
+      return
     }
-    ids = []
+    for key in keys {
+      shortWidth = max(shortWidth, shortIDs.shortLength(of: key) ?? Int(key.width))
+    }
+    for text in texts {
+      let name = shortIDs.name(of: text.id)
+      shortWidth = max(shortWidth, name == text.id ? text.width : Self.cell(name).count)
+    }
+    keys = []
+    texts = []
   }
 
   /// `SHORT  CREATED  SEVERITY  STATUS  RUNBOOK  [CHAIN]  DECISION`, the decision cut to what is
@@ -70,10 +93,10 @@ struct ListTable {
   func appendLine(_ row: ListRow, to output: inout [UInt8]) -> Void? {
     let columns = row.columns
     let bytes = row.record.payload
-    let short = shortIDs.name(of: row.id)
+    let id = row.record.idBytes
     let earlier = columns.revises.map { shortIDs.name(of: row.text($0)) }
     let later = columns.supersededBy.map { shortIDs.name(of: row.text($0)) }
-    guard Self.isPlain(short.utf8), Self.isPlain(bytes[columns.createdAt]),
+    guard let key = CompactShortIDs.key(id, width: 0), Self.isPlain(bytes[columns.createdAt]),
       Self.isPlain(bytes[columns.severity]), Self.isPlain(bytes[columns.runbookID]),
       Self.isPlain(bytes[columns.decision]), earlier.map({ Self.isPlain($0.utf8) }) ?? true,
       later.map({ Self.isPlain($0.utf8) }) ?? true
@@ -84,7 +107,12 @@ struct ListTable {
       return ()
     }
     var head = 0
-    head += Self.append(cell: short.utf8, padded: shortWidth, to: &output)
+    if let length = shortIDs.shortLength(of: key) {
+      let hex = id[(id.lastIndex(of: UInt8(ascii: "-")).map { $0 + 1 } ?? id.startIndex)...]
+      head += Self.append(cell: hex.prefix(length), padded: shortWidth, to: &output)
+    } else {
+      head += Self.append(cell: id, padded: shortWidth, to: &output)
+    }
     let created = bytes[columns.createdAt].prefix(16)
     if created.count == 16 {
       for byte in created { output.append(byte == UInt8(ascii: "T") ? 0x20 : byte) }
@@ -168,6 +196,11 @@ struct ListTable {
 }
 
 extension RecordFilter {
+  /// Whether the filter leaves any record out.
+  var isFiltering: Bool {
+    since != nil || until != nil || runbook != nil || severity != nil || status != nil
+  }
+
   /// Whether `row` passes the filter (as ``matches(_:)-(RecordSummary)``), read from its bytes.
   func matches(_ row: ListRow) -> Bool {
     let bytes = row.record.payload
