@@ -37,6 +37,7 @@ package struct ArchiveSummaries: Sendable {
     unreadable: (UnreadableRecord) -> Void = { _ in }, _ body: (RecordSummary) throws -> Void
   ) throws {
     var refresh = try start()
+    defer { refresh.stop() }
     try refresh.readAmendments()
     try refresh.readRecords(unreadable: unreadable, body)
   }
@@ -47,6 +48,7 @@ package struct ArchiveSummaries: Sendable {
     unreadable: (UnreadableRecord) -> Void = { _ in }, _ body: (IndexedRecord) throws -> Void
   ) throws {
     var refresh = try start()
+    defer { refresh.stop() }
     try refresh.readAmendments()
     try refresh.readRecordEntries(unreadable: unreadable, body)
   }
@@ -63,6 +65,7 @@ package struct ArchiveSummaries: Sendable {
     between: () throws -> Void, second: (IndexedRecord) throws -> Void
   ) throws {
     var refresh = try start()
+    defer { refresh.stop() }
     try refresh.readAmendments()
     try refresh.readRecordEntries(unreadable: unreadable, first)
     try between()
@@ -78,8 +81,10 @@ package struct ArchiveSummaries: Sendable {
       try fileSystem.createDirectory(at: folder)
       return try fileSystem.currentTime(touching: folder)
     }()
-    return SummaryRefresh(
+    var refresh = SummaryRefresh(
       store: store, build: build, folder: folder, root: try fileSystem.status(at: store.root),
       stamp: stamp)
+    refresh.listAhead()
+    return refresh
   }
 }

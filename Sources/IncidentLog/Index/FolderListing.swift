@@ -13,9 +13,9 @@ import RunbookCore
 /// `String` per document. ``SystemFileSystem`` lists a folder with `readdir(3)` and takes each
 /// document's status with `fstatat(2)` relative to the folder's descriptor; any other
 /// ``FileSystem`` lists it by name (``FileSystem/folderListing(at:)``'s default).
-package struct FolderListing {
+package struct FolderListing: Sendable {
   /// What a name is.
-  package enum Kind: UInt8 {
+  package enum Kind: UInt8, Sendable {
     /// `<id>.json`: a document (its status, when it could be taken, in ``Item/status``).
     case document
     /// `<id>.md`: a record's report.
@@ -29,7 +29,7 @@ package struct FolderListing {
   }
 
   /// One name.
-  package struct Item {
+  package struct Item: Sendable {
     /// Where the name is in ``FolderListing/names``.
     package var start: Int32
     package var count: Int32
@@ -96,14 +96,27 @@ package struct FolderListing {
   }
 
   /// Sorts the names by their bytes (the order `String`'s sorting gives ASCII names).
+  ///
+  /// A folder's order (a hash order on most file systems) is sorted through a small key per
+  /// name, not the items themselves, which carry a status each.
   mutating func sort() {
     names.withUnsafeBufferPointer { bytes in
       guard let base = bytes.baseAddress else { return }
-      items.sort { left, right in
-        let count = Int(min(left.count, right.count))
-        let order = memcmp(base + Int(left.start), base + Int(right.start), count)
+      func precedes(_ left: (start: Int32, count: Int32), _ right: (start: Int32, count: Int32))
+        -> Bool
+      {
+        let order = memcmp(
+          base + Int(left.start), base + Int(right.start), Int(min(left.count, right.count)))
         return order != 0 ? order < 0 : left.count < right.count
       }
+      let isSorted = items.indices.dropFirst().allSatisfy { index in
+        precedes(
+          (items[index - 1].start, items[index - 1].count), (items[index].start, items[index].count))
+      }
+      guard !isSorted else { return }
+      var order = items.indices.map { (start: items[$0].start, count: items[$0].count, at: Int32($0)) }
+      order.sort { precedes(($0.start, $0.count), ($1.start, $1.count)) }
+      items = order.map { items[Int($0.at)] }
     }
   }
 

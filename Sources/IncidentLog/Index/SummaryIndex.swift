@@ -28,7 +28,7 @@ import RunbookCore
 /// Like the heads cache it is never the source of truth: it is ignored by git, rebuilt when
 /// missing, damaged, foreign or of another build, and failures to write it are ignored.
 /// `archive verify` never reads it.
-struct SummaryIndex {
+struct SummaryIndex: Sendable {
   /// The index's folder in the cache folder (``HeadsCache/directoryName``).
   static let folderName = "summaries"
   /// The first bytes of the file.
@@ -50,9 +50,9 @@ struct SummaryIndex {
   }
 
   /// One document's entry.
-  struct Entry {
+  struct Entry: Sendable {
     /// What the payload holds.
-    enum Tag: UInt64 {
+    enum Tag: UInt64, Sendable {
       case record = 1
       case amendment = 2
     }
@@ -193,7 +193,7 @@ struct SummaryIndex {
 
   /// One entry where it lies in ``bytes``: what a refresh compares and copies, with no
   /// `String` made.
-  struct Span {
+  struct Span: Sendable {
     /// The file name's bytes.
     var name: Range<Int>
     var tag: Entry.Tag
@@ -208,17 +208,30 @@ struct SummaryIndex {
   /// (sorted here when not).
   ///
   /// - Throws: when they are malformed (the checksum makes that a forged file).
-  func spans() throws(BinaryReadError) -> [Span] {
+  ///
+  /// Without `keys`, each span's key is left zero (not read): for a reading that only hands the
+  /// payloads on.
+  func spans(keys: Bool = true) throws(BinaryReadError) -> [Span] {
     var reader = IndexReader(bytes, from: entryBytes.lowerBound)
     var spans: [Span] = []
     var isSorted = true
+    let unread = DocumentKey(
+      FileStatus(
+        kind: .regular, device: 0, inode: 0, modified: FileTime(seconds: 0, nanoseconds: 0),
+        changed: FileTime(seconds: 0, nanoseconds: 0), size: 0))
     while !reader.isAtEnd {
       let start = reader.offset
       let name = try reader.readRun()
       guard let tag = Entry.Tag(rawValue: try reader.readUnsigned()) else {
         throw BinaryReadError()
       }
-      let key = try DocumentKey(decoding: &reader)
+      let key: DocumentKey
+      if keys {
+        key = try DocumentKey(decoding: &reader)
+      } else {
+        try reader.skipUnsigned(count: DocumentKey.fieldCount)
+        key = unread
+      }
       let payload = try reader.readRun()
       if isSorted, let last = spans.last, Self.compare(bytes, last.name, name) >= 0 {
         isSorted = false

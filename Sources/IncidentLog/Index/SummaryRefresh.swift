@@ -38,6 +38,8 @@ struct SummaryRefresh {
   /// that file holds every record given from the folder (nil otherwise): what
   /// ``readAgain(_:)`` reads.
   private var recordFolders: [(folder: String, checksum: UInt64?)] = []
+  /// The folders listed ahead on a second thread (``listAhead()``), if they are.
+  private var prefetch: ListingPrefetch?
 
   /// A refresh of `store`'s index in `folder`.
   init(store: ArchiveStore, build: String, folder: String, root: FileStatus?, stamp: FileTime?) {
@@ -56,12 +58,41 @@ struct SummaryRefresh {
     case made(Range<Int>)
   }
 
+  /// Lists the folders (and reads their index files) ahead on a second thread from now on:
+  /// call it before ``readAmendments()``, and ``stop()`` once done.
+  mutating func listAhead() {
+    let store = store
+    let folder = folder
+    let build = build
+    let root = root
+    prefetch = ListingPrefetch(store: store, kinds: [.amendment, .record]) { path, kind in
+      let name = SummaryIndex.fileName(ofFolder: path, kind: kind)
+      guard
+        let index = Self.load(name, store: store, folder: folder, build: build, root: root),
+        index.folder == path, let spans = try? index.spans()
+      else { return (nil, []) }
+      return (index, spans)
+    }
+  }
+
+  /// Stops the second thread of ``listAhead()``, if any.
+  func stop() {
+    prefetch?.stop()
+  }
+
   /// Indexes every amendment, noting the records whose amendments were added, edited, moved
   /// or removed since the old index.
   mutating func readAmendments() throws(ArchiveError) {
-    try store.walkListings(.amendment) { (folder, listing) throws(ArchiveError) in
-      guard !folder.isEmpty else { return }
-      refreshAmendments(in: folder, listing)
+    if let prefetch {
+      while let folder = try prefetch.next(.amendment) {
+        guard !folder.path.isEmpty else { continue }
+        refreshAmendments(in: folder.path, folder.listing, listed: (folder.index, folder.spans))
+      }
+    } else {
+      try store.walkListings(.amendment) { (folder, listing) throws(ArchiveError) in
+        guard !folder.isEmpty else { return }
+        refreshAmendments(in: folder, listing)
+      }
     }
     // The index files of amendment folders gone (or left with no document).
     for name in found where name.hasPrefix(SummaryIndex.prefix(of: .amendment)) {
@@ -73,8 +104,11 @@ struct SummaryRefresh {
   }
 
   /// Refreshes the index file of the amendment folder `folder`.
-  private mutating func refreshAmendments(in folder: String, _ listing: FolderListing) {
-    let (old, spans) = open(folder, kind: .amendment)
+  private mutating func refreshAmendments(
+    in folder: String, _ listing: FolderListing,
+    listed: (SummaryIndex?, [SummaryIndex.Span])? = nil
+  ) {
+    let (old, spans) = open(folder, kind: .amendment, listed: listed)
     var cursor = 0
     var isChanged = old == nil
     var parts: [Part] = []
@@ -130,18 +164,27 @@ struct SummaryRefresh {
     unreadable: (UnreadableRecord) -> Void, decoding: Bool = false,
     _ body: (IndexedRecord) throws -> Void
   ) throws {
-    var failure: (any Error)?
-    try store.walkListings(.record) { (folder, listing) throws(ArchiveError) in
-      guard failure == nil else { return }
-      do {
+    if let prefetch {
+      while let folder = try prefetch.next(.record) {
         let checksum = try refreshRecords(
-          in: folder, listing, unreadable: unreadable, decoding: decoding, body)
-        recordFolders.append((folder, checksum))
-      } catch {
-        failure = error
+          in: folder.path, folder.listing, listed: (folder.index, folder.spans),
+          unreadable: unreadable, decoding: decoding, body)
+        recordFolders.append((folder.path, checksum))
       }
+    } else {
+      var failure: (any Error)?
+      try store.walkListings(.record) { (folder, listing) throws(ArchiveError) in
+        guard failure == nil else { return }
+        do {
+          let checksum = try refreshRecords(
+            in: folder, listing, unreadable: unreadable, decoding: decoding, body)
+          recordFolders.append((folder, checksum))
+        } catch {
+          failure = error
+        }
+      }
+      if let failure { throw failure }
     }
-    if let failure { throw failure }
     for name in found where name.hasPrefix(SummaryIndex.prefix(of: .record)) { remove(name) }
   }
 
@@ -152,7 +195,7 @@ struct SummaryRefresh {
     for (folder, checksum) in recordFolders where !folder.isEmpty {
       let name = SummaryIndex.fileName(ofFolder: folder, kind: .record)
       if let checksum, let index = load(name, known: checksum), index.checksum == checksum,
-        index.folder == folder, let spans = try? index.spans()
+        index.folder == folder, let spans = try? index.spans(keys: false)
       {
         for span in spans where span.tag == .record {
           try body(
@@ -172,10 +215,11 @@ struct SummaryRefresh {
   /// and `unreadable` with each record file that is not one; returns the checksum of the
   /// folder's index file when it holds every record given (nil otherwise).
   private mutating func refreshRecords(
-    in folder: String, _ listing: FolderListing, unreadable: (UnreadableRecord) -> Void,
+    in folder: String, _ listing: FolderListing,
+    listed: (SummaryIndex?, [SummaryIndex.Span])? = nil, unreadable: (UnreadableRecord) -> Void,
     decoding: Bool, _ body: (IndexedRecord) throws -> Void
   ) throws -> UInt64? {
-    let (old, spans) = open(folder, kind: .record)
+    let (old, spans) = open(folder, kind: .record, listed: listed)
     var cursor = 0
     var isChanged = old == nil
     var isWhole = true
@@ -331,13 +375,16 @@ struct SummaryRefresh {
     return (try? Amendment(json: document.document))?.record
   }
 
-  /// The index file of `folder` and its entries (none when it has no readable file).
+  /// The index file of `folder` and its entries (none when it has no readable file); `listed`
+  /// is what the second thread read of it, if it did.
   private mutating func open(
-    _ folder: String, kind: DocumentKind
+    _ folder: String, kind: DocumentKind, listed: (SummaryIndex?, [SummaryIndex.Span])? = nil
   ) -> (SummaryIndex?, [SummaryIndex.Span]) {
     guard !folder.isEmpty else { return (nil, []) }
     let name = SummaryIndex.fileName(ofFolder: folder, kind: kind)
-    guard found.remove(name) != nil, let index = load(name), index.folder == folder,
+    guard found.remove(name) != nil else { return (nil, []) }
+    if let listed { return listed }
+    guard let index = load(name), index.folder == folder,
       let spans = try? index.spans()
     else { return (nil, []) }
     return (index, spans)
@@ -346,6 +393,15 @@ struct SummaryRefresh {
   /// The index file `name`, when it reads as one of this archive and build (its checksum not
   /// checked again when it is `known`).
   private func load(_ name: String, known: UInt64? = nil) -> SummaryIndex? {
+    Self.load(name, store: store, folder: folder, build: build, root: root, known: known)
+  }
+
+  /// The index file `name` in `folder` of `store`, when it reads as one of that archive (whose
+  /// root's status is `root`) and of `build`.
+  private static func load(
+    _ name: String, store: ArchiveStore, folder: String, build: String, root: FileStatus?,
+    known: UInt64? = nil
+  ) -> SummaryIndex? {
     guard let root,
       let bytes = try? store.fileSystem.readDocumentFile(
         at: folder + "/" + name, upTo: SummaryIndex.sizeLimit)

@@ -71,11 +71,11 @@ enum ArchiveListCommand {
         guard let row = ListRow(record), filter.matches(row) else { return }
         _ = table.appendLine(row, to: &buffer)
         if buffer.count >= outputBufferSize {
-          output.write(String(decoding: buffer, as: UTF8.self))
+          output.write(visible: buffer)
           buffer.removeAll(keepingCapacity: true)
         }
       })
-    if !buffer.isEmpty { output.write(String(decoding: buffer, as: UTF8.self)) }
+    if !buffer.isEmpty { output.write(visible: buffer) }
     return unreadable.exit()
   }
 

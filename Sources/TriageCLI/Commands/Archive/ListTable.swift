@@ -88,8 +88,9 @@ struct ListTable {
     return head + chain + ColumnText.truncated(record.decision, to: room)
   }
 
-  /// Appends `row`'s line (as ``line(_:)`` makes it) and a line break to `output`; nil when the
-  /// row's summary does not decode.
+  /// Appends `row`'s line (as ``line(_:)`` makes it, visible: see
+  /// ``TextOutput/write(visible:)``) and a line break to `output`; nil when the row's summary
+  /// does not decode.
   func appendLine(_ row: ListRow, to output: inout [UInt8]) -> Void? {
     let columns = row.columns
     let bytes = row.record.payload
@@ -102,7 +103,8 @@ struct ListTable {
       later.map({ Self.isPlain($0.utf8) }) ?? true
     else {
       guard let summary = try? row.record.summary() else { return nil }
-      output += Array(line(summary).utf8)
+      // Its cells are escaped, but not a revised record's id: the line is written unescaped.
+      output += Array(VisibleText.stream(line(summary)).utf8)
       output.append(0x0A)
       return ()
     }
@@ -165,7 +167,12 @@ struct ListTable {
   /// the columns the cell and its padding take.
   private static func pad(_ count: Int, to width: Int, in output: inout [UInt8]) -> Int {
     let total = max(count, width) + 2
-    output.append(contentsOf: repeatElement(0x20, count: total - count))
+    var left = total - count
+    while left > 0 {
+      let run = min(left, spaces.count)
+      output.append(contentsOf: spaces[..<run])
+      left -= run
+    }
     return total
   }
 
@@ -226,6 +233,9 @@ extension RecordFilter {
     return String(decoding: bytes, as: UTF8.self) == text
   }
 }
+
+/// Spaces to pad cells with.
+private let spaces = [UInt8](repeating: 0x20, count: 128)
 
 /// One record of `archive list` as the summary index holds it: the bytes of its summary and
 /// where its columns are in them.
