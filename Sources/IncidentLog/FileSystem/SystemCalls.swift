@@ -47,9 +47,10 @@ package protocol SystemCalls: Sendable {
   func directoryEntries(_ path: String) throws(SystemCallError) -> [String]
   /// `fstat(2)`: the size in bytes of the open file, a hint for reading it in one piece.
   func size(_ fd: Int32) throws(SystemCallError) -> Int
-  /// `open(2)`, `readdir(3)` and `fstatat(2)` of each document: a folder's names and their
-  /// documents' statuses (see ``FolderListing``).
-  func folderListing(_ path: String) throws(SystemCallError) -> FolderListing
+  /// `open(2)` and `readdir(3)`: a folder's names (see ``FolderListing``), without statuses.
+  func folderNames(_ path: String) throws(SystemCallError) -> FolderListing
+  /// `fstatat(2)` of each document of a folder's listing, relative to the folder.
+  func folderStatuses(_ listing: inout FolderListing, _ path: String) throws(SystemCallError)
 }
 
 extension SystemCalls {

@@ -168,9 +168,19 @@ package struct SystemFileSystem: FileSystem {
     }
   }
 
-  package func folderListing(at path: String) throws(ArchiveError) -> FolderListing {
+  package func folderNames(at path: String) throws(ArchiveError) -> FolderListing {
     do {
-      return try calls.folderListing(path)
+      return try calls.folderNames(path)
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
+  package func folderStatuses(
+    of listing: inout FolderListing, at path: String
+  ) throws(ArchiveError) {
+    do {
+      try calls.folderStatuses(&listing, path)
     } catch {
       throw ArchiveError(error, path: path)
     }

@@ -7,9 +7,11 @@ extension ArchiveStore {
   ///
   /// Subfolders in the listing are walked after it (those too deep are ``FolderListing/Kind/other``,
   /// stray files, as the walk has them); a symbolic link in place of the kind's folder comes
-  /// alone, named by the folder's path, in the folder "".
+  /// alone, named by the folder's path, in the folder "". Without `statuses`, the documents'
+  /// statuses are left to the caller (``FileSystem/folderStatuses(of:at:)``).
   func walkListings(
-    _ kind: DocumentKind, _ body: (String, FolderListing) throws(ArchiveError) -> Void
+    _ kind: DocumentKind, statuses: Bool = true,
+    _ body: (String, FolderListing) throws(ArchiveError) -> Void
   ) throws(ArchiveError) {
     if fileSystem.isSymbolicLink(at: absolute(kind.directoryName)) {
       var listing = FolderListing()
@@ -19,7 +21,10 @@ extension ArchiveStore {
     guard try fileSystem.isDirectory(at: absolute(kind.directoryName)) else { return }
     var pending = [(path: kind.directoryName, depth: 0)]
     while let (directory, depth) = pending.popLast() {
-      var listing = try fileSystem.folderListing(at: absolute(directory))
+      var listing =
+        statuses
+        ? try fileSystem.folderListing(at: absolute(directory))
+        : try fileSystem.folderNames(at: absolute(directory))
       var subdirectories: [(path: String, depth: Int)] = []
       var hasEntries = false
       for index in listing.items.indices {

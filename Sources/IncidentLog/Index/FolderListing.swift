@@ -83,6 +83,11 @@ package struct FolderListing: Sendable {
     items.append(Item(start: start, count: Int32(name.utf8.count), kind: kind, status: nil))
   }
 
+  /// Sets the status of the document at `index`.
+  mutating func setStatus(_ status: FileStatus?, at index: Int) {
+    items[index].status = status
+  }
+
   /// Makes the item at `index` a stray file (a folder too deep to walk).
   mutating func markOther(at index: Int) {
     items[index].kind = .other
@@ -142,17 +147,17 @@ package struct FolderListing: Sendable {
 }
 
 extension FileSystem {
-  /// The listing of the folder `path`, by name: ``FileSystem/contentsOfDirectory(at:)``, a
-  /// `stat(2)` of each document (``FileReading/status(at:)``) and an `lstat(2)` of each other
-  /// name, as ``ArchiveStore/walk(_:_:)`` looks at them.
-  package func namedFolderListing(at path: String) throws(ArchiveError) -> FolderListing {
+  /// The listing of the folder `path`, by name: ``FileSystem/contentsOfDirectory(at:)`` and an
+  /// `lstat(2)` of each name but a document's, as ``ArchiveStore/walk(_:_:)`` looks at them;
+  /// the documents' statuses are left for ``namedStatuses(of:at:)``.
+  package func namedFolderNames(at path: String) throws(ArchiveError) -> FolderListing {
     var listing = FolderListing()
     for name in try contentsOfDirectory(at: path) {
       let full = path + "/" + name
       var name = name
       name.withUTF8 { bytes in
         listing.add(
-          bytes, status: { (try? status(at: full)) ?? nil },
+          bytes, status: { nil },
           kind: {
             if isSymbolicLink(at: full) { return .symbolicLink }
             return (try? isDirectory(at: full)) == true ? .directory : .other
@@ -162,13 +167,60 @@ extension FileSystem {
     listing.sort()
     return listing
   }
+
+  /// Takes a `stat(2)` of each document of `listing`, the folder `path`'s, by name
+  /// (``FileReading/status(at:)``).
+  package func namedStatuses(of listing: inout FolderListing, at path: String) {
+    for index in listing.items.indices where listing.items[index].kind == .document {
+      let full = path + "/" + listing.string(of: listing.items[index])
+      listing.setStatus((try? status(at: full)) ?? nil, at: index)
+    }
+  }
+
+  /// ``namedFolderNames(at:)`` and ``namedStatuses(of:at:)``.
+  package func namedFolderListing(at path: String) throws(ArchiveError) -> FolderListing {
+    var listing = try namedFolderNames(at: path)
+    namedStatuses(of: &listing, at: path)
+    return listing
+  }
 }
 
 extension SystemCalls {
-  /// The listing of the folder `path`: `open(2)` of the folder, `readdir(3)` of its names, and
-  /// `fstatat(2)` of each document relative to it (not following a symbolic link: a link in a
-  /// document's place has no regular status, and is read, and refused, as one).
+  /// The listing of the folder `path`: ``folderNames(_:)`` and ``folderStatuses(_:_:)``.
   package func folderListing(_ path: String) throws(SystemCallError) -> FolderListing {
+    var listing = try folderNames(path)
+    try folderStatuses(&listing, path)
+    return listing
+  }
+
+  /// `fstatat(2)` of each document of `listing`, the folder `path`'s, relative to the folder
+  /// (`open(2)`ed once), not following a symbolic link: a link in a document's place has no
+  /// regular status, and is read, and refused, as one.
+  package func folderStatuses(
+    _ listing: inout FolderListing, _ path: String
+  ) throws(SystemCallError) {
+    let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw .current }
+    defer { Glibc.close(fd) }
+    var name = [CChar](repeating: 0, count: 256)
+    for index in listing.items.indices where listing.items[index].kind == .document {
+      let item = listing.items[index]
+      let count = Int(item.count)
+      if name.count <= count { name = [CChar](repeating: 0, count: count + 1) }
+      for offset in 0..<count {
+        name[offset] = CChar(bitPattern: listing.names[Int(item.start) + offset])
+      }
+      name[count] = 0
+      var info = stat()
+      listing.setStatus(
+        fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? FileStatus(info) : nil, at: index)
+    }
+  }
+
+  /// The names of the folder `path` and what each is (`open(2)`, `readdir(3)`; a name's kind
+  /// from its directory entry, or `fstatat(2)` where the file system gives none), without the
+  /// documents' statuses.
+  package func folderNames(_ path: String) throws(SystemCallError) -> FolderListing {
     let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { throw .current }
     guard let directory = fdopendir(fd) else {
@@ -191,13 +243,7 @@ extension SystemCalls {
           let bytes = UnsafeBufferPointer(start: name, count: count)
           if count <= 2, bytes.allSatisfy({ $0 == UInt8(ascii: ".") }) { return }
           listing.add(
-            bytes,
-            status: {
-              var info = stat()
-              guard fstatat(fd, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), &info, AT_SYMLINK_NOFOLLOW) == 0
-              else { return nil }
-              return FileStatus(info)
-            },
+            bytes, status: { nil },
             kind: {
               var mode = UInt32(0)
               switch Int32(type) {

@@ -132,11 +132,14 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
     return coarse(try real.status(path))
   }
 
-  func folderListing(_ path: String) throws(SystemCallError) -> FolderListing {
+  func folderNames(_ path: String) throws(SystemCallError) -> FolderListing {
     try check(.directoryEntries, path: path)
-    var listing = try real.folderListing(path)
+    return try real.folderNames(path)
+  }
+
+  func folderStatuses(_ listing: inout FolderListing, _ path: String) throws(SystemCallError) {
+    try real.folderStatuses(&listing, path)
     listing.mapStatuses(coarse)
-    return listing
   }
 
   /// `status` with its times cut down to the granularity.
