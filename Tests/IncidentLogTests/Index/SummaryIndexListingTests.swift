@@ -126,3 +126,53 @@ struct SummaryIndexListingTests {
     #expect(second == files)
   }
 }
+
+/// The folders are listed, and their documents' statuses taken, on other threads: a change in
+/// any folder, early or late in the walk, is seen.
+@Suite("Summary index: folders read on several threads")
+struct SummaryIndexThreadTests {
+  typealias Fixture = SummaryIndexFixture
+
+  /// Record files in twelve month folders of 2020 (copies of the fixture's record c).
+  static let paths = (1...12).map { month in
+    let mm = month < 10 ? "0\(month)" : "\(month)"
+    return "records/2020/\(mm)/2020\(mm)15T080000Z-0000020\(month % 10).json"
+  }
+
+  @Test("an edit in a folder early in the walk and one late in it are both seen")
+  func editsInEitherHalf() throws {
+    let fixture = try Fixture()
+    defer { fixture.remove() }
+    for path in Self.paths { try fixture.write(Fixture.text(Fixture.recordC), to: path) }
+    try fixture.makeTrustedIndex()
+    fixture.calls.clearLog()
+    let again = try fixture.indexed()
+    #expect(fixture.documentsOpened().isEmpty)
+    #expect(again == (try fixture.fromFiles()))
+    let first = try #require(Self.paths.first)
+    let last = try #require(Self.paths.last)
+    // Edited in place: another record's text, so the summary changes.
+    for path in [first, last] {
+      let handle = try #require(FileHandle(forWritingAtPath: fixture.root + "/" + path))
+      try handle.truncate(atOffset: 0)
+      try handle.write(contentsOf: Data(Fixture.text(Fixture.recordB).utf8))
+      try handle.close()
+    }
+    fixture.calls.clearLog()
+    let answer = try fixture.indexed()
+    let opened = Set(fixture.documentsOpened())
+    #expect(answer == (try fixture.fromFiles()))
+    #expect(opened.contains("open \(fixture.root)/\(first)"))
+    #expect(opened.contains("open \(fixture.root)/\(last)"))
+    #expect(opened.count == 2)
+  }
+
+  @Test("many readings in a row agree with the files, the index trusted or not")
+  func readingsAgree() throws {
+    let fixture = try Fixture()
+    defer { fixture.remove() }
+    for path in Self.paths { try fixture.write(Fixture.text(Fixture.recordA), to: path) }
+    let files = try fixture.fromFiles()
+    for _ in 0..<5 { #expect(try fixture.indexed() == files) }
+  }
+}
