@@ -33,7 +33,8 @@ extension ArchiveStore {
           continue
         }
         if depth < Self.maximumFolderDepth {
-          subdirectories.append((directory + "/" + listing.string(of: listing.items[index]), depth + 1))
+          subdirectories.append(
+            (directory + "/" + listing.string(of: listing.items[index]), depth + 1))
         } else {
           listing.markOther(at: index)
           hasEntries = true

@@ -194,7 +194,9 @@ package struct CompactShortIDs {
     var high = texts.count
     while low < high {
       let middle = (low + high) / 2
-      if (texts[middle].hex, texts[middle].hash) < (hex, hash) { low = middle + 1 } else {
+      if (texts[middle].hex, texts[middle].hash) < (hex, hash) {
+        low = middle + 1
+      } else {
         high = middle
       }
     }
@@ -238,8 +240,12 @@ package struct CompactShortIDs {
     }
     // The nearest of each kind on each side (a duplicate of the id counts as after it).
     if let skippingPacked {
-      if skippingPacked > 0 { consider(Self.unpack(keys[skippingPacked - 1]), keys[skippingPacked - 1].hash) }
-      if skippingPacked + 1 < keys.count { consider(Self.unpack(keys[skippingPacked + 1]), keys[skippingPacked + 1].hash) }
+      if skippingPacked > 0 {
+        consider(Self.unpack(keys[skippingPacked - 1]), keys[skippingPacked - 1].hash)
+      }
+      if skippingPacked + 1 < keys.count {
+        consider(Self.unpack(keys[skippingPacked + 1]), keys[skippingPacked + 1].hash)
+      }
     } else {
       let index = insertionIndex(ofPacked: id)
       if index > 0 { consider(Self.unpack(keys[index - 1]), keys[index - 1].hash) }
@@ -247,7 +253,9 @@ package struct CompactShortIDs {
     }
     if let skippingText {
       if skippingText > 0 { consider(texts[skippingText - 1].hex, texts[skippingText - 1].hash) }
-      if skippingText + 1 < texts.count { consider(texts[skippingText + 1].hex, texts[skippingText + 1].hash) }
+      if skippingText + 1 < texts.count {
+        consider(texts[skippingText + 1].hex, texts[skippingText + 1].hash)
+      }
     } else {
       var low = 0
       var high = texts.count
@@ -267,7 +275,9 @@ package struct CompactShortIDs {
     var high = keys.count
     while low < high {
       let middle = (low + high) / 2
-      if (Self.unpack(keys[middle]), keys[middle].hash) < id { low = middle + 1 } else {
+      if (Self.unpack(keys[middle]), keys[middle].hash) < id {
+        low = middle + 1
+      } else {
         high = middle
       }
     }

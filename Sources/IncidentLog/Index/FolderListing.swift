@@ -116,10 +116,13 @@ package struct FolderListing: Sendable {
       }
       let isSorted = items.indices.dropFirst().allSatisfy { index in
         precedes(
-          (items[index - 1].start, items[index - 1].count), (items[index].start, items[index].count))
+          (items[index - 1].start, items[index - 1].count), (items[index].start, items[index].count)
+        )
       }
       guard !isSorted else { return }
-      var order = items.indices.map { (start: items[$0].start, count: items[$0].count, at: Int32($0)) }
+      var order = items.indices.map {
+        (start: items[$0].start, count: items[$0].count, at: Int32($0))
+      }
       order.sort { precedes(($0.start, $0.count), ($1.start, $1.count)) }
       items = order.map { items[Int($0.at)] }
     }
@@ -251,7 +254,10 @@ extension SystemCalls {
               case Int32(DT_LNK): mode = S_IFLNK
               case Int32(DT_UNKNOWN):
                 var info = stat()
-                guard fstatat(fd, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), &info, AT_SYMLINK_NOFOLLOW) == 0
+                guard
+                  fstatat(
+                    fd, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), &info,
+                    AT_SYMLINK_NOFOLLOW) == 0
                 else { return .other }
                 mode = info.st_mode & S_IFMT
               default: mode = S_IFREG

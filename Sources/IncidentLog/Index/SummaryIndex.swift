@@ -236,7 +236,8 @@ struct SummaryIndex: Sendable {
       if isSorted, let last = spans.last, Self.compare(bytes, last.name, name) >= 0 {
         isSorted = false
       }
-      spans.append(Span(name: name, tag: tag, key: key, payload: payload, whole: start..<reader.offset))
+      spans.append(
+        Span(name: name, tag: tag, key: key, payload: payload, whole: start..<reader.offset))
     }
     if !isSorted { spans.sort { Self.compare(bytes, $0.name, $1.name) < 0 } }
     return spans

@@ -409,8 +409,9 @@ struct SummaryRefresh {
     return SummaryIndex(bytes: bytes, build: build, root: root, known: known)
   }
 
-  /// Writes the index file of `folder`, holding `parts` (of `old`'s bytes or `made`'s); errors
-  /// are ignored. Returns the new file's checksum, nil when it was not written.
+  /// Writes the index file of `folder`, holding `parts` (of `old`'s bytes or `made`'s).
+  ///
+  /// Errors are ignored. Returns the new file's checksum, nil when it was not written.
   private func save(
     _ folder: String, kind: DocumentKind, _ parts: [Part], old: SummaryIndex?, made: IndexWriter
   ) -> UInt64? {

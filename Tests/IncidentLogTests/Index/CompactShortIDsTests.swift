@@ -14,7 +14,8 @@ struct CompactShortIDsTests {
     for id in ids { compact.add(Array(id.utf8)[...], width: id.count) }
     compact.sort()
     for id in ids + others {
-      #expect(compact.name(of: id) == reference.name(of: id), "\(id)", sourceLocation: sourceLocation)
+      #expect(
+        compact.name(of: id) == reference.name(of: id), "\(id)", sourceLocation: sourceLocation)
       if let key = CompactShortIDs.key(Array(id.utf8)[...], width: id.count) {
         let length = compact.shortLength(of: key)
         let name = reference.name(of: id)
@@ -43,13 +44,14 @@ struct CompactShortIDsTests {
 
   @Test("hex parts that are ids' starts, duplicates, short and odd hex parts")
   func oddIDs() {
-    expectSame([
-      "20260401T080000Z-2026aaaa", "20260401T080000Z-20260401", "20260402T080000Z-2026aaab",
-      "20260403T080000Z-1f4b3c4d", "20260404T080000Z-1f4b3c4d", "20260405T080000Z-1f4b3c4d",
-      "20260406T080000Z-abc", "20260407T080000Z-ABCDEF12", "20260408T080000Z-1f4bzzzz",
-      "20260409T080000Z-1f4b3c4e", "20260410T080000Z-0123456789abcdef0",
-      "20260411T080000Z-0123456789abcdef", "20260412T080000Z-0123456789abcdee", "nodash",
-      "20260413T080000Z-é1f4b3c", "20260414T080000Z-1f4b3c4d5", "1f4b",
-    ], others: ["20260401T080000Z-9999", "zz"])
+    expectSame(
+      [
+        "20260401T080000Z-2026aaaa", "20260401T080000Z-20260401", "20260402T080000Z-2026aaab",
+        "20260403T080000Z-1f4b3c4d", "20260404T080000Z-1f4b3c4d", "20260405T080000Z-1f4b3c4d",
+        "20260406T080000Z-abc", "20260407T080000Z-ABCDEF12", "20260408T080000Z-1f4bzzzz",
+        "20260409T080000Z-1f4b3c4e", "20260410T080000Z-0123456789abcdef0",
+        "20260411T080000Z-0123456789abcdef", "20260412T080000Z-0123456789abcdee", "nodash",
+        "20260413T080000Z-é1f4b3c", "20260414T080000Z-1f4b3c4d5", "1f4b",
+      ], others: ["20260401T080000Z-9999", "zz"])
   }
 }

@@ -60,7 +60,10 @@ struct SummaryIndexListingTests {
         "20210401T093000Z-0000000a.json", "20210401T093000Z-0000000a.md", "link", "notes.txt",
         "sub", "é-20210402.json",
       ])
-    #expect(system.items.map(\.kind) == [.document, .report, .symbolicLink, .other, .directory, .document])
+    #expect(
+      system.items.map(\.kind) == [
+        .document, .report, .symbolicLink, .other, .directory, .document,
+      ])
     #expect(system.items[0].status?.size == 2)
   }
 
