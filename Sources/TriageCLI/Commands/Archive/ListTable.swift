@@ -108,38 +108,46 @@ struct ListTable {
       output.append(0x0A)
       return ()
     }
-    var head = 0
-    if let length = shortIDs.shortLength(of: key) {
-      let hex = id[(id.lastIndex(of: UInt8(ascii: "-")).map { $0 + 1 } ?? id.startIndex)...]
-      head += Self.append(cell: hex.prefix(length), padded: shortWidth, to: &output)
-    } else {
-      head += Self.append(cell: id, padded: shortWidth, to: &output)
+    let shortLength = shortIDs.shortLength(of: key)
+    // One pointer to the summary's bytes: no slice (and its reference count) per cell.
+    bytes.withUnsafeBufferPointer { buffer in
+      let base = bytes.startIndex
+      func cell(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: buffer[(range.lowerBound - base)..<(range.upperBound - base)])
+      }
+      var head = 0
+      if let shortLength {
+        let hex = id[(id.lastIndex(of: UInt8(ascii: "-")).map { $0 + 1 } ?? id.startIndex)...]
+        head += Self.append(cell: hex.prefix(shortLength), padded: shortWidth, to: &output)
+      } else {
+        head += Self.append(cell: id, padded: shortWidth, to: &output)
+      }
+      let created = cell(columns.createdAt)
+      if created.count >= 16 {
+        for byte in created[..<16] { output.append(byte == UInt8(ascii: "T") ? 0x20 : byte) }
+        head += Self.pad(16, to: widths[0], in: &output)
+      } else {
+        head += Self.append(cell: created, padded: widths[0], to: &output)
+      }
+      head += Self.append(cell: cell(columns.severity), padded: widths[1], to: &output)
+      head += Self.append(
+        cell: (columns.isClosed ? "closed" : "open").utf8, padded: widths[2], to: &output)
+      head += Self.append(cell: cell(columns.runbookID), padded: widths[3], to: &output)
+      if let earlier {
+        output += "revises ".utf8
+        output += earlier.utf8
+        output += "  ".utf8
+        head += 10 + earlier.utf8.count
+      }
+      if let later {
+        output += "revised by ".utf8
+        output += later.utf8
+        output += "  ".utf8
+        head += 13 + later.utf8.count
+      }
+      let room = max(width - head, ArchiveListCommand.minimumDecisionWidth)
+      Self.append(cell(columns.decision), cutTo: room, to: &output)
     }
-    let created = bytes[columns.createdAt].prefix(16)
-    if created.count == 16 {
-      for byte in created { output.append(byte == UInt8(ascii: "T") ? 0x20 : byte) }
-      head += Self.pad(16, to: widths[0], in: &output)
-    } else {
-      head += Self.append(cell: created, padded: widths[0], to: &output)
-    }
-    head += Self.append(cell: bytes[columns.severity], padded: widths[1], to: &output)
-    head += Self.append(
-      cell: (columns.isClosed ? "closed" : "open").utf8, padded: widths[2], to: &output)
-    head += Self.append(cell: bytes[columns.runbookID], padded: widths[3], to: &output)
-    if let earlier {
-      output += "revises ".utf8
-      output += earlier.utf8
-      output += "  ".utf8
-      head += 10 + earlier.utf8.count
-    }
-    if let later {
-      output += "revised by ".utf8
-      output += later.utf8
-      output += "  ".utf8
-      head += 13 + later.utf8.count
-    }
-    let room = max(width - head, ArchiveListCommand.minimumDecisionWidth)
-    Self.append(bytes[columns.decision], cutTo: room, to: &output)
     output.append(0x0A)
     return ()
   }
@@ -147,6 +155,15 @@ struct ListTable {
   /// Whether `bytes` are all printable ASCII: one column each, nothing to escape.
   static func isPlain(_ bytes: some Sequence<UInt8>) -> Bool {
     bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+  }
+
+  /// Whether `bytes` are all printable ASCII, read through one pointer.
+  static func isPlain(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      var isPlain = true
+      for byte in buffer { isPlain = isPlain && byte >= 0x20 && byte < 0x7F }
+      return isPlain
+    }
   }
 
   /// The width of a plain cell (cut to 80 columns), else of its text's cell.
