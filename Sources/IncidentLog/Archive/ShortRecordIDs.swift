@@ -37,11 +37,18 @@ package struct ShortRecordIDs: Sendable {
   /// No ids yet: ``add(_:)`` each record id of the archive.
   package init() {}
 
+  /// The start of the last id added whose prefixes went into ``idPrefixes``: ids come in
+  /// order, most of a day's share their prefixes, which need not be made again.
+  private var lastPrefixes = ""
+
   /// Adds a record id.
   package mutating func add(_ id: String) {
     let hex = ArchiveReader.hexPart(of: id)
     entries.append(Entry(hex: String(hex), id: FNV1a.hash(id)))
     isSorted = false
+    let longest = String(id.prefix(max(Self.minimum, hex.count)))
+    guard longest != lastPrefixes else { return }
+    lastPrefixes = longest
     for length in Self.minimum...max(Self.minimum, hex.count) {
       idPrefixes.insert(String(id.prefix(length)))
     }
@@ -109,6 +116,12 @@ package struct ShortRecordIDs: Sendable {
   }
 
   private static func commonPrefixCount(_ left: String, _ right: String) -> Int {
-    zip(left, right).prefix { $0 == $1 }.count
+    // Hex parts are ASCII, where a byte is a character (but for CR LF): compared without
+    // Character's cost.
+    let isSimple = { (byte: UInt8) in byte < 0x80 && byte != 0x0D }
+    if left.utf8.allSatisfy(isSimple) && right.utf8.allSatisfy(isSimple) {
+      return zip(left.utf8, right.utf8).prefix { $0 == $1 }.count
+    }
+    return zip(left, right).prefix { $0 == $1 }.count
   }
 }

@@ -95,6 +95,35 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   func contentsOfDirectoryRemovingStaleTemporaryFiles(
     at directory: String
   ) throws(ArchiveError) -> (contents: [String], removed: [String])
+
+  /// The names of the folder `path`, sorted, with what each is (``FolderListing``), but
+  /// without the documents' statuses (``folderStatuses(of:at:)`` takes them). By default
+  /// ``namedFolderNames(at:)``.
+  func folderNames(at path: String) throws(ArchiveError) -> FolderListing
+
+  /// Takes the status of each document of `listing`, the folder `path`'s: what the summary
+  /// index compares with its entries. By default ``namedStatuses(of:at:)``.
+  func folderStatuses(of listing: inout FolderListing, at path: String) throws(ArchiveError)
+}
+
+extension FileSystem {
+  package func folderNames(at path: String) throws(ArchiveError) -> FolderListing {
+    try namedFolderNames(at: path)
+  }
+
+  package func folderStatuses(
+    of listing: inout FolderListing, at path: String
+  ) throws(ArchiveError) {
+    namedStatuses(of: &listing, at: path)
+  }
+
+  /// The names of the folder `path` with their statuses (``folderNames(at:)`` and
+  /// ``folderStatuses(of:at:)``).
+  package func folderListing(at path: String) throws(ArchiveError) -> FolderListing {
+    var listing = try folderNames(at: path)
+    try folderStatuses(of: &listing, at: path)
+    return listing
+  }
 }
 
 /// Whether a new file must survive a power loss once written.

@@ -52,6 +52,10 @@ package protocol SystemCalls: Sendable {
   /// `fsync(2)` waits less. A hint that makes nothing durable; where the call does not exist
   /// (not Linux) it does nothing.
   func startWriteBack(_ fd: Int32) throws(SystemCallError)
+  /// `open(2)` and `readdir(3)`: a folder's names (see ``FolderListing``), without statuses.
+  func folderNames(_ path: String) throws(SystemCallError) -> FolderListing
+  /// `fstatat(2)` of each document of a folder's listing, relative to the folder.
+  func folderStatuses(_ listing: inout FolderListing, _ path: String) throws(SystemCallError)
 }
 
 extension SystemCalls {

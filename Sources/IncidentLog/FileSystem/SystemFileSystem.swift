@@ -164,6 +164,24 @@ package struct SystemFileSystem: FileSystem {
     }
   }
 
+  package func folderNames(at path: String) throws(ArchiveError) -> FolderListing {
+    do {
+      return try calls.folderNames(path)
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
+  package func folderStatuses(
+    of listing: inout FolderListing, at path: String
+  ) throws(ArchiveError) {
+    do {
+      try calls.folderStatuses(&listing, path)
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
   package func status(at path: String) throws(ArchiveError) -> FileStatus? {
     do {
       return try calls.status(path)

@@ -36,6 +36,44 @@ package struct ArchiveSummaries: Sendable {
   package func forEachSummary(
     unreadable: (UnreadableRecord) -> Void = { _ in }, _ body: (RecordSummary) throws -> Void
   ) throws {
+    var refresh = try start()
+    defer { refresh.stop() }
+    try refresh.readAmendments()
+    try refresh.readRecords(unreadable: unreadable, body)
+  }
+
+  /// Calls `body` with each readable record as the index holds it (its summary's bytes, not
+  /// decoded), in path order, and `unreadable` with each record file that is not one.
+  package func forEachIndexedRecord(
+    unreadable: (UnreadableRecord) -> Void = { _ in }, _ body: (IndexedRecord) throws -> Void
+  ) throws {
+    var refresh = try start()
+    defer { refresh.stop() }
+    try refresh.readAmendments()
+    try refresh.readRecordEntries(unreadable: unreadable, body)
+  }
+
+  /// As ``forEachIndexedRecord(unreadable:_:)`` with `first`, then calls `between`, then
+  /// `second` with each of the same records again, in the same order: read back from the
+  /// index files just checked or written, without listing the documents again (a folder
+  /// whose index file could not be written, or changed since, is looked at again).
+  ///
+  /// For a command that must see every record before it shows the first (`archive list`'s
+  /// columns), with memory that does not grow with the archive.
+  package func forEachIndexedRecordTwice(
+    unreadable: (UnreadableRecord) -> Void = { _ in }, first: (IndexedRecord) throws -> Void,
+    between: () throws -> Void, second: (IndexedRecord) throws -> Void
+  ) throws {
+    var refresh = try start()
+    defer { refresh.stop() }
+    try refresh.readAmendments()
+    try refresh.readRecordEntries(unreadable: unreadable, first)
+    try between()
+    try refresh.readAgain(second)
+  }
+
+  /// A refresh of the index, its racy rule's stamp taken now.
+  private func start() throws(ArchiveError) -> SummaryRefresh {
     let fileSystem = store.fileSystem
     let folder = indexFolder
     // The racy rule's stamp: the file system's clock before any document is looked at.
@@ -46,7 +84,7 @@ package struct ArchiveSummaries: Sendable {
     var refresh = SummaryRefresh(
       store: store, build: build, folder: folder, root: try fileSystem.status(at: store.root),
       stamp: stamp)
-    try refresh.readAmendments()
-    try refresh.readRecords(unreadable: unreadable, body)
+    refresh.listAhead()
+    return refresh
   }
 }

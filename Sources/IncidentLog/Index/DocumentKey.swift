@@ -6,7 +6,7 @@ import RunbookCore
 /// An edit in place changes the times and usually the size; a file replaced by another (a
 /// `git checkout`, a rename over it) changes the inode. Two edits within one tick of the file
 /// system's clock can keep every field: see ``SummaryIndex/isTrusted(_:now:)``.
-struct DocumentKey: Equatable {
+struct DocumentKey: Equatable, Sendable {
   var size: UInt64
   var modified: FileTime
   var changed: FileTime
@@ -21,6 +21,9 @@ struct DocumentKey: Equatable {
     inode = status.inode
     device = status.device
   }
+
+  /// How many varints ``encode(into:)`` writes.
+  static let fieldCount = 7
 
   /// Writes the key.
   func encode(into writer: inout IndexWriter) {

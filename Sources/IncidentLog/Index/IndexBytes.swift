@@ -67,6 +67,16 @@ struct IndexReader {
     }
   }
 
+  /// Skips `count` varints.
+  mutating func skipUnsigned(count: Int) throws(BinaryReadError) {
+    var left = count
+    while left > 0 {
+      guard offset < end else { throw BinaryReadError() }
+      if bytes[offset] < 0x80 { left -= 1 }
+      offset += 1
+    }
+  }
+
   /// Reads a zig-zag encoded integer.
   mutating func readSigned() throws(BinaryReadError) -> Int64 {
     let raw = try readUnsigned()

@@ -1,5 +1,11 @@
 import RunbookCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One file of the summary index: the entries of one folder below `records/` or `amendments/`,
 /// one per document file, in `.cache/summaries/<r or a>-<FNV-1a 64 of the folder's path>.bin`
 /// (`r` for a folder of records, `a` of amendments; the hash in 16 hex digits), so
@@ -9,8 +15,8 @@ import RunbookCore
 ///
 /// ```
 /// "TRIAGEX1"                      8 bytes
-/// FNV-1a 64 of the rest           8 bytes, little-endian
-/// format, build                   strings ("triage-summary-index/1", the triage version)
+/// checksum of the rest            8 bytes, little-endian (``FNV1a/wordChecksum(_:_:)``)
+/// format, build                   strings ("triage-summary-index/2", the triage version)
 /// archive root's device, inode    varints: an index copied from another archive is foreign
 /// folder                          string, from the archive root (`records/2026/04`)
 /// stamp                           0, or 1 and the seconds (zig-zag) and nanoseconds
@@ -22,13 +28,13 @@ import RunbookCore
 /// Like the heads cache it is never the source of truth: it is ignored by git, rebuilt when
 /// missing, damaged, foreign or of another build, and failures to write it are ignored.
 /// `archive verify` never reads it.
-struct SummaryIndex {
+struct SummaryIndex: Sendable {
   /// The index's folder in the cache folder (``HeadsCache/directoryName``).
   static let folderName = "summaries"
   /// The first bytes of the file.
   static let magic = Array("TRIAGEX1".utf8)
   /// The format named in the file; bumped whenever the layout or a summary's form changes.
-  static let format = "triage-summary-index/1"
+  static let format = "triage-summary-index/2"
   /// The largest index file read (a folder of 100,000 documents takes about 15 MB).
   static let sizeLimit = 1 << 30
 
@@ -44,9 +50,9 @@ struct SummaryIndex {
   }
 
   /// One document's entry.
-  struct Entry {
+  struct Entry: Sendable {
     /// What the payload holds.
-    enum Tag: UInt64 {
+    enum Tag: UInt64, Sendable {
       case record = 1
       case amendment = 2
     }
@@ -65,15 +71,21 @@ struct SummaryIndex {
   let stamp: FileTime?
   /// Where the entries are in ``bytes``.
   private let entryBytes: Range<Int>
+  /// The file's checksum (its bytes 8 to 15): another file with the same one holds the same
+  /// entries (see ``SummaryRefresh/readAgain(_:)``).
+  let checksum: UInt64
 
   /// The index file in `bytes` when it is whole, of this format and build, and made for the
   /// archive whose root has the status `root`; nil otherwise.
-  init?(bytes: [UInt8], build: String, root: FileStatus) {
+  ///
+  /// A file whose checksum is `known` (one this reading checked already) is not checked again.
+  init?(bytes: [UInt8], build: String, root: FileStatus, known: UInt64? = nil) {
     let start = Self.magic.count + 8
-    guard bytes.count >= start, bytes.starts(with: Self.magic) else { return nil }
-    var checksum: UInt64 = 0
-    for index in 0..<8 { checksum |= UInt64(bytes[Self.magic.count + index]) << UInt64(index * 8) }
-    guard FNV1a.hash(bytes[start...]) == checksum else { return nil }
+    guard bytes.count >= start, bytes.starts(with: Self.magic),
+      let checksum = Self.checksum(of: bytes),
+      checksum == known || FNV1a.wordChecksum(bytes, start..<bytes.count) == checksum
+    else { return nil }
+    self.checksum = checksum
     var reader = IndexReader(bytes, from: start)
     do {
       guard try reader.readString() == Self.format, try reader.readString() == build,
@@ -128,6 +140,11 @@ struct SummaryIndex {
     entry.payload.isEmpty ? nil : String(decoding: bytes[entry.payload], as: UTF8.self)
   }
 
+  /// The payload of an amendment's entry (as ``recordID(named:)-(Entry)``).
+  func recordID(named span: Span) -> String? {
+    span.payload.isEmpty ? nil : String(decoding: bytes[span.payload], as: UTF8.self)
+  }
+
   /// The summary in a record's entry, for the record at `location`.
   func summary(in entry: Entry, location: DocumentLocation) throws(BinaryReadError)
     -> RecordSummary
@@ -155,11 +172,92 @@ struct SummaryIndex {
     } else {
       header.write(UInt64(0))
     }
-    let checksum = FNV1a.hash(entries, seed: FNV1a.hash(header.bytes))
-    var bytes = magic
-    for shift in stride(from: 0, to: 64, by: 8) {
-      bytes.append(UInt8(truncatingIfNeeded: checksum >> UInt64(shift)))
+    var bytes = magic + [UInt8](repeating: 0, count: 8)
+    bytes.reserveCapacity(bytes.count + header.bytes.count + entries.count)
+    bytes += header.bytes
+    bytes += entries
+    let checksum = FNV1a.wordChecksum(bytes, magic.count + 8..<bytes.count)
+    for index in 0..<8 {
+      bytes[magic.count + index] = UInt8(truncatingIfNeeded: checksum >> UInt64(index * 8))
     }
-    return bytes + header.bytes + entries
+    return bytes
+  }
+
+  /// The checksum written in the index file `bytes` (nil when too short to hold one).
+  static func checksum(of bytes: [UInt8]) -> UInt64? {
+    guard bytes.count >= magic.count + 8 else { return nil }
+    var checksum: UInt64 = 0
+    for index in 0..<8 { checksum |= UInt64(bytes[magic.count + index]) << UInt64(index * 8) }
+    return checksum
+  }
+
+  /// One entry where it lies in ``bytes``: what a refresh compares and copies, with no
+  /// `String` made.
+  struct Span: Sendable {
+    /// The file name's bytes.
+    var name: Range<Int>
+    var tag: Entry.Tag
+    var key: DocumentKey
+    /// The payload's bytes.
+    var payload: Range<Int>
+    /// The whole entry, from its name's length to its payload's end.
+    var whole: Range<Int>
+  }
+
+  /// The entries in file order, which is their names' byte order when this build wrote them
+  /// (sorted here when not).
+  ///
+  /// - Throws: when they are malformed (the checksum makes that a forged file).
+  ///
+  /// Without `keys`, each span's key is left zero (not read): for a reading that only hands the
+  /// payloads on.
+  func spans(keys: Bool = true) throws(BinaryReadError) -> [Span] {
+    var reader = IndexReader(bytes, from: entryBytes.lowerBound)
+    var spans: [Span] = []
+    var isSorted = true
+    let unread = DocumentKey(
+      FileStatus(
+        kind: .regular, device: 0, inode: 0, modified: FileTime(seconds: 0, nanoseconds: 0),
+        changed: FileTime(seconds: 0, nanoseconds: 0), size: 0))
+    while !reader.isAtEnd {
+      let start = reader.offset
+      let name = try reader.readRun()
+      guard let tag = Entry.Tag(rawValue: try reader.readUnsigned()) else {
+        throw BinaryReadError()
+      }
+      let key: DocumentKey
+      if keys {
+        key = try DocumentKey(decoding: &reader)
+      } else {
+        try reader.skipUnsigned(count: DocumentKey.fieldCount)
+        key = unread
+      }
+      let payload = try reader.readRun()
+      if isSorted, let last = spans.last, Self.compare(bytes, last.name, name) >= 0 {
+        isSorted = false
+      }
+      spans.append(
+        Span(name: name, tag: tag, key: key, payload: payload, whole: start..<reader.offset))
+    }
+    if !isSorted { spans.sort { Self.compare(bytes, $0.name, $1.name) < 0 } }
+    return spans
+  }
+
+  /// -1, 0 or 1 as the bytes of `bytes` at `left` sort before, with or after those at `right`.
+  static func compare(_ bytes: [UInt8], _ left: Range<Int>, _ right: Range<Int>) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return 0 }
+      let order = memcmp(
+        base + left.lowerBound, base + right.lowerBound, min(left.count, right.count))
+      if order != 0 { return order < 0 ? -1 : 1 }
+      return left.count == right.count ? 0 : (left.count < right.count ? -1 : 1)
+    }
+  }
+
+  /// Whether `span` still describes the file whose key is now `key` (as
+  /// ``isTrusted(_:now:)``).
+  func isTrusted(_ span: Span, now key: DocumentKey) -> Bool {
+    guard let stamp else { return false }
+    return span.key == key && key.changed < stamp
   }
 }

@@ -1,11 +1,23 @@
 import RunbookCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One look at the archive through its summary index.
 ///
-/// The amendments come first (which record each names, and which records' amendments
-/// changed), then the records, whose summaries come from the index when their entry is trusted
-/// and from their files otherwise. The index file of a folder is written again as soon as the
-/// folder is done, when anything in it changed.
+/// The amendments come first (which records' amendments changed), then the records, whose
+/// summaries come from the index when their entry is trusted and from their files otherwise.
+/// Each folder is listed once (``FolderListing``: names as bytes, each document's status) and
+/// its listing and index file are walked side by side, both in name order, so an unchanged
+/// document costs a comparison of keys and no `String`. The index file of a folder is written
+/// again as soon as the folder is done, when anything in it changed; an unchanged folder's file
+/// is neither copied nor written.
+///
+/// Which record each amendment names is only needed when a record is read from its files: it
+/// is gathered then, once (``amendmentIndex()``).
 struct SummaryRefresh {
   let store: ArchiveStore
   /// The triage build.
@@ -20,8 +32,14 @@ struct SummaryRefresh {
   private var found: Set<String>
   /// The records whose amendments changed since the index was written: read again.
   private var affected: Set<String> = []
-  /// Every amendment that names a record.
-  private var amendments: [(record: UInt64, location: PackedLocation)] = []
+  /// Which amendments name which record, once a record had to be read from its files.
+  private var amendments: AmendmentIndex?
+  /// The record folders read, in walk order, each with the checksum of its index file when
+  /// that file holds every record given from the folder (nil otherwise): what
+  /// ``readAgain(_:)`` reads.
+  private var recordFolders: [(folder: String, checksum: UInt64?)] = []
+  /// The folders listed ahead on a second thread (``listAhead()``), if they are.
+  private var prefetch: ListingPrefetch?
 
   /// A refresh of `store`'s index in `folder`.
   init(store: ArchiveStore, build: String, folder: String, root: FileStatus?, stamp: FileTime?) {
@@ -34,48 +52,98 @@ struct SummaryRefresh {
     found = Set(names.filter { !$0.hasPrefix(".") })
   }
 
+  /// Where a folder's new index entries come from: the old file's bytes, or new ones.
+  private enum Part {
+    case kept(Range<Int>)
+    case made(Range<Int>)
+  }
+
+  /// Lists the folders (and reads their index files) ahead on a second thread from now on:
+  /// call it before ``readAmendments()``, and ``stop()`` once done.
+  mutating func listAhead() {
+    let store = store
+    let folder = folder
+    let build = build
+    let root = root
+    prefetch = ListingPrefetch(store: store, kinds: [.amendment, .record]) { path, kind in
+      let name = SummaryIndex.fileName(ofFolder: path, kind: kind)
+      guard
+        let index = Self.load(name, store: store, folder: folder, build: build, root: root),
+        index.folder == path, let spans = try? index.spans()
+      else { return (nil, []) }
+      return (index, spans)
+    }
+  }
+
+  /// Stops the second thread of ``listAhead()``, if any.
+  func stop() {
+    prefetch?.stop()
+  }
+
   /// Indexes every amendment, noting the records whose amendments were added, edited, moved
   /// or removed since the old index.
   mutating func readAmendments() throws(ArchiveError) {
-    try store.walkFolders(.amendment) { (entries) throws(ArchiveError) in
-      guard let folder = Self.folder(of: entries) else { return }
-      let (old, indexed) = open(folder, kind: .amendment)
-      var previous = indexed
-      var isChanged = old == nil
-      var section = IndexWriter()
-      for entry in entries {
-        guard case .document(let location) = entry else { continue }
-        let name = String(location.path.dropFirst(folder.count + 1))
-        let known = previous.removeValue(forKey: name)
-        guard let status = try? store.fileSystem.status(at: store.absolute(location.path)),
-          status.kind == .regular
-        else {
-          isChanged = isChanged || known != nil
-          note(removed: known, in: old)
-          continue
-        }
-        let key = DocumentKey(status)
-        let record: String?
-        if let known, known.tag == .amendment, let old, old.isTrusted(known, now: key) {
-          record = old.recordID(named: known)
-        } else {
-          note(removed: known, in: old)
-          isChanged = true
-          record = recordID(ofAmendment: location)
-          if let record { affected.insert(record) }
-        }
-        if let record { amendments.append((FNV1a.hash(record), PackedLocation(location))) }
-        Self.write(name, .amendment, key, payload: Array((record ?? "").utf8), into: &section)
+    if let prefetch {
+      while let folder = try prefetch.next(.amendment) {
+        guard !folder.path.isEmpty else { continue }
+        refreshAmendments(in: folder.path, folder.listing, listed: (folder.index, folder.spans))
       }
-      for entry in previous.values { note(removed: entry, in: old) }
-      if isChanged || !previous.isEmpty { save(folder, kind: .amendment, section) }
+    } else {
+      try store.walkListings(.amendment) { (folder, listing) throws(ArchiveError) in
+        guard !folder.isEmpty else { return }
+        refreshAmendments(in: folder, listing)
+      }
     }
     // The index files of amendment folders gone (or left with no document).
     for name in found where name.hasPrefix(SummaryIndex.prefix(of: .amendment)) {
-      let old = load(name)
-      for entry in ((try? old?.entries()) ?? [:]).values { note(removed: entry, in: old) }
+      if let old = load(name), let spans = try? old.spans() {
+        for span in spans { note(removed: span, in: old) }
+      }
       remove(name)
     }
+  }
+
+  /// Refreshes the index file of the amendment folder `folder`.
+  private mutating func refreshAmendments(
+    in folder: String, _ listing: FolderListing,
+    listed: (SummaryIndex?, [SummaryIndex.Span])? = nil
+  ) {
+    let (old, spans) = open(folder, kind: .amendment, listed: listed)
+    var cursor = 0
+    var isChanged = old == nil
+    var parts: [Part] = []
+    var made = IndexWriter()
+    for item in listing.items where item.kind == .document {
+      let name = listing.name(of: item)
+      let known = Self.match(name, in: spans, of: old, at: &cursor) { span in
+        isChanged = true
+        note(removed: span, in: old)
+      }
+      guard let status = item.status, status.kind == .regular else {
+        if let known {
+          isChanged = true
+          note(removed: known, in: old)
+        }
+        continue
+      }
+      let key = DocumentKey(status)
+      if let known, known.tag == .amendment, let old, old.isTrusted(known, now: key) {
+        parts.append(.kept(known.whole))
+        continue
+      }
+      if let known { note(removed: known, in: old) }
+      isChanged = true
+      let record = recordID(ofAmendment: Self.location(folder, name, kind: .amendment))
+      if let record { affected.insert(record) }
+      let start = made.bytes.count
+      Self.write(name, .amendment, key, payload: Array((record ?? "").utf8), into: &made)
+      parts.append(.made(start..<made.bytes.count))
+    }
+    for span in spans[cursor...] {
+      isChanged = true
+      note(removed: span, in: old)
+    }
+    if isChanged { _ = save(folder, kind: .amendment, parts, old: old, made: made) }
   }
 
   /// Calls `body` with each readable record's summary and `unreadable` with each record file
@@ -83,52 +151,195 @@ struct SummaryRefresh {
   mutating func readRecords(
     unreadable: (UnreadableRecord) -> Void, _ body: (RecordSummary) throws -> Void
   ) throws {
-    let index = AmendmentIndex(entries: amendments)
-    amendments = []
-    var failure: (any Error)?
-    try store.walkFolders(.record) { (entries) throws(ArchiveError) in
-      guard failure == nil else { return }
-      // A symbolic link in place of `records/` comes alone, with no folder.
-      let folder = Self.folder(of: entries) ?? ""
-      let (old, indexed) = open(folder, kind: .record)
-      var previous = indexed
-      var isChanged = old == nil
-      var section = IndexWriter()
-      for entry in entries where failure == nil {
-        switch entry {
-        case .symbolicLink(let path):
-          unreadable(UnreadableRecord(path: path, error: .symbolicLink(path: path)))
-        case .document(let location):
-          let name = String(location.path.dropFirst(folder.count + 1))
-          let known = previous.removeValue(forKey: name)
-          let status = try? store.fileSystem.status(at: store.absolute(location.path))
-          let summary: RecordSummary
-          if let status, status.kind == .regular, let known, known.tag == .record,
-            !affected.contains(location.id), let old,
-            old.isTrusted(known, now: DocumentKey(status)),
-            let kept = try? old.summary(in: known, location: location)
-          {
-            summary = kept
-          } else {
-            isChanged = true
-            guard let made = Self.summary(of: location, in: store, amendments: index, unreadable)
-            else { continue }
-            summary = made
-          }
-          if let status, status.kind == .regular {
-            var writer = BinaryWriter()
-            summary.encode(into: &writer)
-            Self.write(name, .record, DocumentKey(status), payload: writer.bytes, into: &section)
-          }
-          do { try body(summary) } catch { failure = error }
-        case .report, .unexpectedFile:
-          continue
+    try readRecordEntries(unreadable: unreadable, decoding: true) { record in
+      if let summary = record.made { try body(summary) }
+    }
+  }
+
+  /// Calls `body` with each readable record as the index holds it and `unreadable` with each
+  /// record file that is not one, in path order; with `decoding`, each record comes with its
+  /// ``RecordSummary`` (``IndexedRecord/made``), and an entry that does not decode is read
+  /// from the files instead.
+  mutating func readRecordEntries(
+    unreadable: (UnreadableRecord) -> Void, decoding: Bool = false,
+    _ body: (IndexedRecord) throws -> Void
+  ) throws {
+    if let prefetch {
+      while let folder = try prefetch.next(.record) {
+        let checksum = try refreshRecords(
+          in: folder.path, folder.listing, listed: (folder.index, folder.spans),
+          unreadable: unreadable, decoding: decoding, body)
+        recordFolders.append((folder.path, checksum))
+      }
+    } else {
+      var failure: (any Error)?
+      try store.walkListings(.record) { (folder, listing) throws(ArchiveError) in
+        guard failure == nil else { return }
+        do {
+          let checksum = try refreshRecords(
+            in: folder, listing, unreadable: unreadable, decoding: decoding, body)
+          recordFolders.append((folder, checksum))
+        } catch {
+          failure = error
         }
       }
-      if isChanged || !previous.isEmpty { save(folder, kind: .record, section) }
+      if let failure { throw failure }
     }
-    if let failure { throw failure }
     for name in found where name.hasPrefix(SummaryIndex.prefix(of: .record)) { remove(name) }
+  }
+
+  /// Calls `body` again with each record ``readRecordEntries(unreadable:decoding:_:)`` gave,
+  /// in the same order, from the index files just checked or written (a folder whose file
+  /// changed since, or could not be written, is refreshed again).
+  mutating func readAgain(_ body: (IndexedRecord) throws -> Void) throws {
+    for (folder, checksum) in recordFolders where !folder.isEmpty {
+      let name = SummaryIndex.fileName(ofFolder: folder, kind: .record)
+      if let checksum, let index = load(name, known: checksum), index.checksum == checksum,
+        index.folder == folder, let spans = try? index.spans(keys: false)
+      {
+        for span in spans where span.tag == .record {
+          try body(
+            IndexedRecord(
+              folder: folder, name: index.bytes[span.name], payload: index.bytes[span.payload]))
+        }
+        continue
+      }
+      guard let listing = try? store.fileSystem.folderListing(at: store.absolute(folder)) else {
+        continue
+      }
+      _ = try refreshRecords(in: folder, listing, unreadable: { _ in }, decoding: false, body)
+    }
+  }
+
+  /// Refreshes the index file of the record folder `folder`, calling `body` with each record
+  /// and `unreadable` with each record file that is not one; returns the checksum of the
+  /// folder's index file when it holds every record given (nil otherwise).
+  private mutating func refreshRecords(
+    in folder: String, _ listing: FolderListing,
+    listed: (SummaryIndex?, [SummaryIndex.Span])? = nil, unreadable: (UnreadableRecord) -> Void,
+    decoding: Bool, _ body: (IndexedRecord) throws -> Void
+  ) throws -> UInt64? {
+    let (old, spans) = open(folder, kind: .record, listed: listed)
+    var cursor = 0
+    var isChanged = old == nil
+    var isWhole = true
+    var parts: [Part] = []
+    var made = IndexWriter()
+    for item in listing.items {
+      switch item.kind {
+      case .symbolicLink:
+        let path = Self.path(folder, listing.name(of: item))
+        unreadable(UnreadableRecord(path: path, error: .symbolicLink(path: path)))
+      case .document:
+        let name = listing.name(of: item)
+        let known = Self.match(name, in: spans, of: old, at: &cursor) { _ in isChanged = true }
+        let status = item.status.flatMap { $0.kind == .regular ? $0 : nil }
+        if let status, let known, known.tag == .record, let old,
+          old.isTrusted(known, now: DocumentKey(status)),
+          affected.isEmpty || !affected.contains(String(decoding: name.dropLast(5), as: UTF8.self))
+        {
+          let record = IndexedRecord(
+            folder: folder, name: old.bytes[known.name], payload: old.bytes[known.payload])
+          if !decoding {
+            parts.append(.kept(known.whole))
+            try body(record)
+            continue
+          }
+          if let summary = try? record.summary() {
+            parts.append(.kept(known.whole))
+            try body(IndexedRecord(record, made: summary))
+            continue
+          }
+        }
+        isChanged = true
+        let location = Self.location(folder, name, kind: .record)
+        let index = amendmentIndex()
+        guard
+          let summary = Self.summary(of: location, in: store, amendments: index, unreadable)
+        else { continue }
+        var writer = BinaryWriter()
+        summary.encode(into: &writer)
+        if let status {
+          let start = made.bytes.count
+          Self.write(name, .record, DocumentKey(status), payload: writer.bytes, into: &made)
+          parts.append(.made(start..<made.bytes.count))
+        } else {
+          isWhole = false
+        }
+        try body(
+          IndexedRecord(
+            IndexedRecord(folder: folder, name: name, payload: writer.bytes[...]), made: summary))
+      case .report, .directory, .other:
+        continue
+      }
+    }
+    if cursor < spans.count { isChanged = true }
+    guard !folder.isEmpty, isWhole else { return nil }
+    return isChanged ? save(folder, kind: .record, parts, old: old, made: made) : old?.checksum
+  }
+
+  /// The entry of `spans` (sorted, read from `index`) named `name`, moving `cursor` past it;
+  /// the entries passed over name files no longer there, and go to `passed`.
+  private static func match(
+    _ name: ArraySlice<UInt8>, in spans: [SummaryIndex.Span], of index: SummaryIndex?,
+    at cursor: inout Int, passed: (SummaryIndex.Span) -> Void
+  ) -> SummaryIndex.Span? {
+    guard let index else { return nil }
+    while cursor < spans.count {
+      let span = spans[cursor]
+      let order = compare(index.bytes[span.name], name)
+      if order > 0 { return nil }
+      cursor += 1
+      if order == 0 { return span }
+      passed(span)
+    }
+    return nil
+  }
+
+  /// -1, 0 or 1 as `left` sorts before, with or after `right`, byte by byte.
+  private static func compare(_ left: ArraySlice<UInt8>, _ right: ArraySlice<UInt8>) -> Int {
+    left.withUnsafeBufferPointer { left in
+      right.withUnsafeBufferPointer { right in
+        let count = min(left.count, right.count)
+        if count > 0, let leftBase = left.baseAddress, let rightBase = right.baseAddress {
+          let order = memcmp(leftBase, rightBase, count)
+          if order != 0 { return order < 0 ? -1 : 1 }
+        }
+        return left.count == right.count ? 0 : (left.count < right.count ? -1 : 1)
+      }
+    }
+  }
+
+  /// Which amendments name which record, gathered on first use from the amendments' index
+  /// files (just brought up to date) and, for entries not trusted, their files.
+  private mutating func amendmentIndex() -> AmendmentIndex {
+    if let amendments { return amendments }
+    var entries: [(record: UInt64, location: PackedLocation)] = []
+    try? store.walkListings(.amendment) { (folder, listing) throws(ArchiveError) in
+      guard !folder.isEmpty else { return }
+      let old = load(SummaryIndex.fileName(ofFolder: folder, kind: .amendment))
+        .flatMap { $0.folder == folder ? $0 : nil }
+      let spans = (try? old?.spans()) ?? []
+      var cursor = 0
+      for item in listing.items where item.kind == .document {
+        let name = listing.name(of: item)
+        let known = Self.match(name, in: spans, of: old, at: &cursor) { _ in }
+        guard let status = item.status, status.kind == .regular else { continue }
+        let location = Self.location(folder, name, kind: .amendment)
+        let record: String?
+        if let known, known.tag == .amendment, let old,
+          old.isTrusted(known, now: DocumentKey(status))
+        {
+          record = old.recordID(named: known)
+        } else {
+          record = recordID(ofAmendment: location)
+        }
+        if let record { entries.append((FNV1a.hash(record), PackedLocation(location))) }
+      }
+    }
+    let index = AmendmentIndex(entries: entries)
+    amendments = index
+    return index
   }
 
   /// The summary of the record at `location` from its file and its amendments' files; nil
@@ -164,34 +375,63 @@ struct SummaryRefresh {
     return (try? Amendment(json: document.document))?.record
   }
 
-  /// The index file of `folder` and its entries (none when it has no readable file).
+  /// The index file of `folder` and its entries (none when it has no readable file); `listed`
+  /// is what the second thread read of it, if it did.
   private mutating func open(
-    _ folder: String, kind: DocumentKind
-  ) -> (SummaryIndex?, [String: SummaryIndex.Entry]) {
-    guard !folder.isEmpty else { return (nil, [:]) }
+    _ folder: String, kind: DocumentKind, listed: (SummaryIndex?, [SummaryIndex.Span])? = nil
+  ) -> (SummaryIndex?, [SummaryIndex.Span]) {
+    guard !folder.isEmpty else { return (nil, []) }
     let name = SummaryIndex.fileName(ofFolder: folder, kind: kind)
-    guard found.remove(name) != nil, let index = load(name), index.folder == folder,
-      let entries = try? index.entries()
-    else { return (nil, [:]) }
-    return (index, entries)
+    guard found.remove(name) != nil else { return (nil, []) }
+    if let listed { return listed }
+    guard let index = load(name), index.folder == folder,
+      let spans = try? index.spans()
+    else { return (nil, []) }
+    return (index, spans)
   }
 
-  /// The index file `name`, when it reads as one of this archive and build.
-  private func load(_ name: String) -> SummaryIndex? {
+  /// The index file `name`, when it reads as one of this archive and build (its checksum not
+  /// checked again when it is `known`).
+  private func load(_ name: String, known: UInt64? = nil) -> SummaryIndex? {
+    Self.load(name, store: store, folder: folder, build: build, root: root, known: known)
+  }
+
+  /// The index file `name` in `folder` of `store`, when it reads as one of that archive (whose
+  /// root's status is `root`) and of `build`.
+  private static func load(
+    _ name: String, store: ArchiveStore, folder: String, build: String, root: FileStatus?,
+    known: UInt64? = nil
+  ) -> SummaryIndex? {
     guard let root,
       let bytes = try? store.fileSystem.readDocumentFile(
         at: folder + "/" + name, upTo: SummaryIndex.sizeLimit)
     else { return nil }
-    return SummaryIndex(bytes: bytes, build: build, root: root)
+    return SummaryIndex(bytes: bytes, build: build, root: root, known: known)
   }
 
-  /// Writes the index file of `folder`, holding `entries`; errors are ignored.
-  private func save(_ folder: String, kind: DocumentKind, _ entries: IndexWriter) {
-    guard !folder.isEmpty, let root, let stamp else { return }
+  /// Writes the index file of `folder`, holding `parts` (of `old`'s bytes or `made`'s).
+  ///
+  /// Errors are ignored. Returns the new file's checksum, nil when it was not written.
+  private func save(
+    _ folder: String, kind: DocumentKind, _ parts: [Part], old: SummaryIndex?, made: IndexWriter
+  ) -> UInt64? {
+    guard !folder.isEmpty, let root, let stamp else { return nil }
+    var entries: [UInt8] = []
+    for part in parts {
+      switch part {
+      case .kept(let range): if let old { entries += old.bytes[range] }
+      case .made(let range): entries += made.bytes[range]
+      }
+    }
     let bytes = SummaryIndex.encoded(
-      build: build, root: root, folder: folder, stamp: stamp, entries: entries.bytes)
+      build: build, root: root, folder: folder, stamp: stamp, entries: entries)
     let name = SummaryIndex.fileName(ofFolder: folder, kind: kind)
-    try? store.fileSystem.replaceFile(bytes, at: self.folder + "/" + name)
+    do {
+      try store.fileSystem.replaceFile(bytes, at: self.folder + "/" + name)
+    } catch {
+      return nil
+    }
+    return SummaryIndex.checksum(of: bytes)
   }
 
   /// Removes the index file `name` (of a folder gone); errors are ignored.
@@ -201,33 +441,36 @@ struct SummaryRefresh {
 
   /// Notes that the amendment of an entry of `index` is gone (or changed): its record is read
   /// again.
-  private mutating func note(removed entry: SummaryIndex.Entry?, in index: SummaryIndex?) {
-    guard let entry, entry.tag == .amendment, let index, let record = index.recordID(named: entry)
+  private mutating func note(removed span: SummaryIndex.Span?, in index: SummaryIndex?) {
+    guard let span, span.tag == .amendment, let index, let record = index.recordID(named: span)
     else { return }
     affected.insert(record)
   }
 
   /// Writes one entry.
   private static func write(
-    _ name: String, _ tag: SummaryIndex.Entry.Tag, _ key: DocumentKey, payload: [UInt8],
-    into section: inout IndexWriter
+    _ name: ArraySlice<UInt8>, _ tag: SummaryIndex.Entry.Tag, _ key: DocumentKey,
+    payload: [UInt8], into section: inout IndexWriter
   ) {
-    section.write(name)
+    section.write(UInt64(name.count))
+    section.append(name)
     section.write(tag.rawValue)
     key.encode(into: &section)
     section.write(UInt64(payload.count))
     section.append(payload)
   }
 
-  /// The folder of a walk's entries (`records/2026/04`): that of its first entry.
-  private static func folder(of entries: [ArchiveStore.WalkEntry]) -> String? {
-    guard let first = entries.first else { return nil }
-    let path: String
-    switch first {
-    case .document(let location): path = location.path
-    case .report(let path1), .unexpectedFile(let path1), .symbolicLink(let path1): path = path1
-    }
-    guard let slash = path.lastIndex(of: "/") else { return nil }
-    return String(path[..<slash])
+  /// The path of the name `name` in `folder` (the name alone for the folder "").
+  private static func path(_ folder: String, _ name: ArraySlice<UInt8>) -> String {
+    let name = String(decoding: name, as: UTF8.self)
+    return folder.isEmpty ? name : folder + "/" + name
+  }
+
+  /// The location of the document named `name` (`<id>.json`) in `folder`.
+  private static func location(
+    _ folder: String, _ name: ArraySlice<UInt8>, kind: DocumentKind
+  ) -> DocumentLocation {
+    DocumentLocation(
+      kind: kind, id: String(decoding: name.dropLast(5), as: UTF8.self), path: path(folder, name))
   }
 }

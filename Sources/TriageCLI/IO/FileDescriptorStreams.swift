@@ -14,7 +14,11 @@ final class FileDescriptorOutput: TextOutput {
   }
 
   func write(_ text: String) {
-    var bytes = Array(text.utf8)[...]
+    write(visible: Array(text.utf8))
+  }
+
+  func write(visible bytes: [UInt8]) {
+    var bytes = bytes[...]
     while !bytes.isEmpty {
       let written = bytes.withUnsafeBytes { buffer in
         systemWrite(descriptor, buffer.baseAddress, buffer.count)

@@ -7,4 +7,14 @@ package protocol TextOutput: AnyObject {
   func write(_ text: String)
   /// Whether any write so far failed.
   var didFail: Bool { get }
+  /// Writes UTF-8 `bytes` that are visible already (no control, bidi or zero-width character
+  /// but line feeds and tabs, as `VisibleText.stream(_:)` leaves them): `archive list`'s
+  /// lines, made from bytes, are written without being escaped a second time.
+  func write(visible bytes: [UInt8])
+}
+
+extension TextOutput {
+  package func write(visible bytes: [UInt8]) {
+    write(String(decoding: bytes, as: UTF8.self))
+  }
 }

@@ -33,6 +33,10 @@ package final class VisibleTextOutput: TextOutput {
     underlying.write(allowsStyles ? Self.visible(keepingStyles: text) : VisibleText.stream(text))
   }
 
+  package func write(visible bytes: [UInt8]) {
+    underlying.write(visible: bytes)
+  }
+
   /// `text` escaped, but with `TextStyle`'s sequences kept.
   static func visible(keepingStyles text: String) -> String {
     guard text.utf8.contains(0x1B) else { return VisibleText.stream(text) }

@@ -95,18 +95,25 @@ struct SummaryIndexFileTests {
     try fixture.makeTrustedIndex()
     try expectRebuilt(fixture) { bytes in
       var bytes = bytes
-      let format = Array("triage-summary-index/1".utf8)
+      let format = Array("triage-summary-index/2".utf8)
       let at = try #require(
         (0...(bytes.count - format.count)).first {
           bytes[$0..<$0 + format.count].elementsEqual(format)
         })
       bytes[at + format.count - 1] = UInt8(ascii: "0")
-      // The checksum (FNV-1a 64 of everything after the first 16 bytes) made right again.
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in bytes[16...] {
-        hash ^= UInt64(byte)
-        hash &*= 0x0000_0100_0000_01b3
+      // The checksum (FNV-1a's step on the 8-byte words of everything after the first 16
+      // bytes, then on the bytes left) made right again.
+      let prime: UInt64 = 0x0000_0100_0000_01b3
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count - 16)
+      var offset = 16
+      while offset + 8 <= bytes.count {
+        var word: UInt64 = 0
+        for index in 0..<8 { word |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
+        hash = (hash ^ word) &* prime
+        hash ^= hash >> 31
+        offset += 8
       }
+      for byte in bytes[offset...] { hash = (hash ^ UInt64(byte)) &* prime }
       for index in 0..<8 {
         bytes[8 + index] = UInt8(truncatingIfNeeded: hash >> UInt64(index * 8))
       }

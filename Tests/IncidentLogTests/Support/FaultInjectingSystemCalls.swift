@@ -129,14 +129,28 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
 
   func status(_ path: String) throws(SystemCallError) -> FileStatus {
     try check(.status, path: path)
-    var status = try real.status(path)
-    if let timeGranularity {
-      let coarse = { (time: FileTime) in
-        FileTime(seconds: time.seconds - time.seconds % timeGranularity, nanoseconds: 0)
-      }
-      status.modified = coarse(status.modified)
-      status.changed = coarse(status.changed)
+    return coarse(try real.status(path))
+  }
+
+  func folderNames(_ path: String) throws(SystemCallError) -> FolderListing {
+    try check(.directoryEntries, path: path)
+    return try real.folderNames(path)
+  }
+
+  func folderStatuses(_ listing: inout FolderListing, _ path: String) throws(SystemCallError) {
+    try real.folderStatuses(&listing, path)
+    listing.mapStatuses(coarse)
+  }
+
+  /// `status` with its times cut down to the granularity.
+  private func coarse(_ status: FileStatus) -> FileStatus {
+    guard let timeGranularity else { return status }
+    var status = status
+    let coarse = { (time: FileTime) in
+      FileTime(seconds: time.seconds - time.seconds % timeGranularity, nanoseconds: 0)
     }
+    status.modified = coarse(status.modified)
+    status.changed = coarse(status.changed)
     return status
   }
 

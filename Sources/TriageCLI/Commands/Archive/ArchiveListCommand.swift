@@ -54,42 +54,33 @@ enum ArchiveListCommand {
       output.write(JSONOutputFormat.streamTail(count: count))
       return unreadable.exit()
     }
-    // Text: every record is read first, to know the short ids and the columns' widths. Up to
-    // `heldRows` rows are kept; past that, the records are read a second time (through the
-    // index, so memory does not grow with the archive) to print them.
-    var shortIDs = ShortRecordIDs()
-    var table = ListTable()
-    var rows: [RecordSummary]? = []
-    try summaries.forEachSummary(unreadable: { unreadable.note($0) }) { record in
-      shortIDs.add(record.id)
-      guard filter.matches(record) else { return }
-      table.measure(record)
-      if rows != nil, let count = rows?.count, count < heldRows {
-        // The open items are not shown: only the columns are kept.
-        var row = record
-        row.followUps.items = []
-        row.followUps.notifications = []
-        rows?.append(row)
-      } else {
-        rows = nil
-      }
-    }
-    shortIDs.sortIfNeeded()
-    table.finish(shortIDs: shortIDs, width: width(context))
-    if let rows {
-      output.write(rows.map { table.line($0) + "\n" }.joined())
-    } else {
-      // The unreadable records were named in the first reading.
-      try summaries.forEachSummary(unreadable: { _ in }) { record in
-        guard filter.matches(record) else { return }
-        output.write(table.line(record) + "\n")
-      }
-    }
+    // Text: every record is read first, to know the short ids and the columns' widths, then
+    // read again from the index files just checked (memory does not grow with the archive),
+    // each line written from the summary's bytes into one buffer.
+    var table = ListTable(isFiltered: filter.isFiltering)
+    var buffer: [UInt8] = []
+    try summaries.forEachIndexedRecordTwice(
+      unreadable: { unreadable.note($0) },
+      first: { record in
+        table.add(record)
+        guard let row = ListRow(record), filter.matches(row) else { return }
+        table.measure(row)
+      },
+      between: { table.finish(width: width(context)) },
+      second: { record in
+        guard let row = ListRow(record), filter.matches(row) else { return }
+        _ = table.appendLine(row, to: &buffer)
+        if buffer.count >= outputBufferSize {
+          output.write(visible: buffer)
+          buffer.removeAll(keepingCapacity: true)
+        }
+      })
+    if !buffer.isEmpty { output.write(visible: buffer) }
     return unreadable.exit()
   }
 
-  /// How many rows of `archive list` are kept in memory before it reads the records twice.
-  static let heldRows = 20_000
+  /// How many bytes of `archive list`'s lines are gathered before they are written.
+  static let outputBufferSize = 1 << 16
 
   /// The width to fit the lines to: the terminal's, else `COLUMNS`, else 80.
   static func width(_ context: CommandContext) -> Int {
@@ -99,16 +90,6 @@ enum ArchiveListCommand {
 
   /// The fewest characters of the decision shown, however narrow the width.
   static let minimumDecisionWidth = 10
-
-  /// `SHORT  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION`, each column as wide as its widest
-  /// value, the decision cut to what is left of `width` (at least ``minimumDecisionWidth``); the
-  /// creation time without seconds (`2021-04-01 09:30`).
-  static func lines(_ states: [RecordSummary], shortIDs: ShortRecordIDs, width: Int) -> [String] {
-    var table = ListTable()
-    for state in states { table.measure(state) }
-    table.finish(shortIDs: shortIDs, width: width)
-    return states.map { table.line($0) }
-  }
 
   /// `ID  CREATED  SEVERITY  STATUS  RUNBOOK  DECISION` with the whole id, the decision cut to
   /// `width` (but never to fewer than 20 characters): the heading of a search match.
