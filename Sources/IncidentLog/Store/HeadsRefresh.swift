@@ -15,8 +15,10 @@ struct HeadsRefresh {
   private(set) var cache: HeadsCache
   /// Names of the folders listed so far, by path from the archive root.
   private var listed: [String: [String]]
-  /// Statuses taken so far, by path from the archive root.
-  private var statuses: [String: FileStatus]
+  /// Statuses taken by the caller, by path from the archive root.
+  private let statuses: [String: FileStatus]
+  /// The folders visited, by path from the archive root.
+  private var visited: [String] = []
 
   /// A refresh of `store` starting from `cache`.
   ///
@@ -37,6 +39,9 @@ struct HeadsRefresh {
   }
 
   /// The archive's heads, sorted by hash, as ``ArchiveStore/heads()`` finds them from the files.
+  ///
+  /// With every group's listings unchanged, the heads the cache holds for them
+  /// (``HeadsCache/archiveHeads``), and no group's summary decoded.
   mutating func heads() throws(ArchiveError) -> [DocumentHead] {
     var roots: [(kind: DocumentKind, status: FileStatus)] = []
     for kind in DocumentKind.allCases {
@@ -51,18 +56,48 @@ struct HeadsRefresh {
         old = HeadsCache()
       }
     }
+    // The folders the visit finds unchanged keep their entries; it replaces the others.
+    cache.folders = old.folders
     var groupListings: [String: ListingsByKind] = [:]
     for root in roots {
       try visit(root.kind, group: "", depth: 0, status: root.status, into: &groupListings)
     }
-    for (group, listings) in groupListings {
-      if let summary = old.groups[group], summary.listings == listings {
-        cache.groups[group] = summary
+    if visited.count != cache.folders.count {
+      // Folders gone since the cache was written.
+      let kept = Set(visited)
+      cache.folders = cache.folders.filter { kept.contains($0.key) }
+    }
+    var changed: [(group: String, listings: ListingsByKind)] = []
+    for (group, listings) in groupListings
+    where old.groups[group].map({ $0.listings != listings }) ?? true {
+      changed.append((group, listings))
+    }
+    let unchanged = groupListings.count - changed.count
+    if changed.isEmpty, unchanged == old.groups.count, let heads = old.archiveHeads {
+      cache.groups = old.groups
+      cache.archiveHeads = heads
+      return heads
+    }
+    cache.groups =
+      unchanged == old.groups.count
+      ? old.groups : old.groups.filter { groupListings[$0.key] == $0.value.listings }
+    for (group, listings) in changed {
+      cache.groups[group] = CachedGroup(try summarize(group, kinds: listings.kinds))
+    }
+    var summaries: [GroupHeads] = []
+    summaries.reserveCapacity(cache.groups.count)
+    for (group, cached) in cache.groups {
+      if let summary = cached.summary {
+        summaries.append(summary)
       } else {
-        cache.groups[group] = try summarize(group, kinds: listings.kinds)
+        let summary = try summarize(group, kinds: cached.listings.kinds)
+        cache.groups[group] = CachedGroup(summary)
+        summaries.append(summary)
       }
     }
-    return GroupHeads.archiveHeads(of: cache.groups.values)
+    let (heads, unique) = GroupHeads.archiveHeads(of: summaries)
+    cache.archiveHeads = unique ? heads : nil
+    return heads
   }
 
   /// Records the folder `group` of `kind` (whose status is `status`) and, below the depth
@@ -77,8 +112,9 @@ struct HeadsRefresh {
       folder = cached
     } else {
       folder = CachedFolder(status: status, path: path, names: try names(in: path))
+      cache.folders[path] = folder
     }
-    cache.folders[path] = folder
+    visited.append(path)
     if folder.documents.count > 0 {
       groupListings[group, default: ListingsByKind()][kind] = folder.documents
     }
@@ -122,10 +158,8 @@ struct HeadsRefresh {
     return names
   }
 
-  private mutating func status(of path: String) throws(ArchiveError) -> FileStatus? {
+  private func status(of path: String) throws(ArchiveError) -> FileStatus? {
     if let status = statuses[path] { return status }
-    let status = try store.fileSystem.status(at: store.absolute(path))
-    if let status { statuses[path] = status }
-    return status
+    return try store.fileSystem.status(at: store.absolute(path))
   }
 }
