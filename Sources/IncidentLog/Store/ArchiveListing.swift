@@ -27,9 +27,27 @@ struct ArchiveListing: Equatable {
   /// The listing of the files `names` in the folder `folder`: as ``init(paths:)`` with each
   /// path `folder/name`, without building the paths (the folder is hashed once).
   init(folder: String, names: some Sequence<String>) {
-    let seeds = Self.seeds(folder: folder)
+    var builder = Builder(folder: folder)
     for var name in names {
-      name.withUTF8 { add(name: $0, seeds: seeds) }
+      name.withUTF8 { builder.add(name: $0) }
+    }
+    self = builder.listing
+  }
+
+  /// Builds the listing of one folder a name at a time, from the names' UTF-8 bytes.
+  struct Builder {
+    /// The listing of the names added so far.
+    private(set) var listing = ArchiveListing()
+    private let seeds: (low: UInt64, high: UInt64)
+
+    /// A builder for the names in `folder`.
+    init(folder: String) {
+      seeds = ArchiveListing.seeds(folder: folder)
+    }
+
+    /// Adds the name whose UTF-8 bytes are `name`.
+    mutating func add(name: UnsafeBufferPointer<UInt8>) {
+      listing.add(name: name, seeds: seeds)
     }
   }
 
@@ -71,11 +89,19 @@ struct ArchiveListing: Equatable {
       index += 8
     }
     var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while index < name.count {
-      tail |= UInt64(name[index]) << shift
-      shift += 8
-      index += 1
+    let rest = name.count - index
+    if rest > 0, name.count >= 8 {
+      // The last 8 bytes, shifted so that only the `rest` not yet taken remain.
+      let last = UInt64(
+        littleEndian: raw.loadUnaligned(fromByteOffset: name.count - 8, as: UInt64.self))
+      tail = last >> UInt64(8 * (8 - rest))
+    } else {
+      var shift: UInt64 = 0
+      while index < name.count {
+        tail |= UInt64(name[index]) << shift
+        shift += 8
+        index += 1
+      }
     }
     low = (low ^ tail) &* 0x0000_0100_0000_01b3
     high = (high ^ tail) &* 0x9e37_79b9_7f4a_7c15

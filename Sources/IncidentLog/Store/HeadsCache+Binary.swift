@@ -1,12 +1,13 @@
 import RunbookCore
 
 /// The cache's bytes (in the file after a checksum line, see ``HeadsCache/framed(_:)``):
-/// varints (``BinaryReader``'s) and strings as a length and their UTF-8 bytes.
+/// varints and strings as a length and their UTF-8 bytes (as ``BinaryWriter`` writes them), and
+/// listings' sums as 8 bytes each.
 ///
 /// ```
 /// format ("triage-heads-cache/5"), stamp (optional: seconds, nanoseconds)
 /// folders: count, then each: path, device, inode, modified and changed (seconds,
-///          nanoseconds), documents (count, low, high), other names
+///          nanoseconds), documents (count, then low and high as 8 bytes each), other names
 /// groups:  count, then each: path, listings (a bit for each kind that has one, then each:
 ///          count, low, high), summary (its length, then: heads (count; path, sha256 each),
 ///          outside parents (count; sha256 each))
@@ -20,6 +21,7 @@ extension HeadsCache {
   /// The cache's bytes, folders and groups in no set order.
   var binaryBytes: [UInt8] {
     var writer = CacheWriter()
+    writer.reserve(128 + 64 * folders.count + 256 * groups.count)
     writer.write(Self.format)
     if let stamp {
       writer.write(1)
@@ -61,9 +63,11 @@ extension HeadsCache {
   }
 
   /// Reads ``binaryBytes``; nil when anything is missing or malformed (the cache is then
-  /// rebuilt). Groups' summaries are checked when they are decoded (``CachedGroup/summary``).
+  /// rebuilt).
+  ///
+  /// Groups' summaries are checked when they are decoded (``CachedGroup/summary``).
   init?(binary bytes: [UInt8]) {
-    var reader = BinaryReader(bytes)
+    var reader = CacheReader(bytes)
     do {
       guard try reader.readString() == Self.format else { return nil }
       if try reader.readBool() { stamp = try Self.readTime(&reader) }
@@ -92,7 +96,8 @@ extension HeadsCache {
         let kinds = try reader.readUnsigned()
         guard kinds >> UInt64(DocumentKind.allCases.count) == 0 else { return nil }
         var listings = ListingsByKind()
-        for (bit, kind) in DocumentKind.allCases.enumerated() where kinds & (1 << UInt64(bit)) != 0 {
+        for (bit, kind) in DocumentKind.allCases.enumerated() where kinds & (1 << UInt64(bit)) != 0
+        {
           listings[kind] = try Self.readListing(&reader)
         }
         let summary = try reader.skipString()
@@ -123,7 +128,7 @@ extension HeadsCache {
     _ bytes: [UInt8], range: Range<Int>, listings: ListingsByKind
   ) -> GroupHeads? {
     guard range.upperBound <= bytes.count else { return nil }
-    var reader = BinaryReader(bytes, from: range.lowerBound)
+    var reader = CacheReader(bytes, from: range.lowerBound)
     do {
       guard let heads = try readHeads(&reader) else { return nil }
       let parentCount = try reader.readCount()
@@ -151,7 +156,7 @@ extension HeadsCache {
 
   /// Heads: a count, then a path and a hash each; nil when one is not what a cache holds.
   private static func readHeads(
-    _ reader: inout BinaryReader
+    _ reader: inout CacheReader
   ) throws(BinaryReadError) -> [DocumentHead]? {
     let count = try reader.readCount()
     var heads: [DocumentHead] = []
@@ -165,7 +170,7 @@ extension HeadsCache {
     return heads
   }
 
-  private static func readTime(_ reader: inout BinaryReader) throws(BinaryReadError) -> FileTime {
+  private static func readTime(_ reader: inout CacheReader) throws(BinaryReadError) -> FileTime {
     let seconds = try reader.readInt()
     let nanoseconds = try reader.readUnsigned()
     guard nanoseconds < 1_000_000_000 else { throw BinaryReadError() }
@@ -173,12 +178,13 @@ extension HeadsCache {
   }
 
   private static func readListing(
-    _ reader: inout BinaryReader
+    _ reader: inout CacheReader
   ) throws(BinaryReadError) -> ArchiveListing {
     let count = try reader.readUnsigned()
     guard count <= UInt64(Int.max) else { throw BinaryReadError() }
-    return ArchiveListing(
-      count: Int(count), low: try reader.readUnsigned(), high: try reader.readUnsigned())
+    let low = try reader.readFixed()
+    let high = try reader.readFixed()
+    return ArchiveListing(count: Int(count), low: low, high: high)
   }
 
   /// The location of a document at `path` (`records/2026/04/<id>.json`).
@@ -204,6 +210,7 @@ struct CacheWriter {
 
   /// Appends an unsigned integer as a varint.
   mutating func write(_ value: UInt64) {
+    if value < 0x80 { return bytes.append(UInt8(value)) }
     var rest = value
     while rest >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
@@ -214,8 +221,16 @@ struct CacheWriter {
 
   /// Appends a string: its UTF-8 length, then its bytes.
   mutating func write(_ value: String) {
-    write(UInt64(value.utf8.count))
-    bytes.append(contentsOf: value.utf8)
+    var value = value
+    value.withUTF8 { utf8 in
+      write(UInt64(utf8.count))
+      bytes.append(contentsOf: utf8)
+    }
+  }
+
+  /// Makes room for `count` more bytes.
+  mutating func reserve(_ count: Int) {
+    bytes.reserveCapacity(bytes.count + count)
   }
 
   /// Appends `raw` as a string of bytes: its length, then the bytes.
@@ -230,10 +245,93 @@ struct CacheWriter {
     write(UInt64(truncatingIfNeeded: time.nanoseconds))
   }
 
-  /// Appends a listing: its count and two sums.
+  /// Appends a listing: its count, then its two sums as 8 bytes each (little-endian: shorter
+  /// to write and read than a varint of a hash's 64 bits).
   mutating func write(_ listing: ArchiveListing) {
     write(UInt64(listing.count))
-    write(listing.low)
-    write(listing.high)
+    write(fixed: listing.low)
+    write(fixed: listing.high)
+  }
+
+  /// Appends `value` as 8 bytes, little-endian.
+  mutating func write(fixed value: UInt64) {
+    withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+  }
+}
+
+/// Reads what ``CacheWriter`` wrote, failing on anything short or malformed instead of
+/// trapping: ``BinaryReader``'s reads, in this module so that each is inlined (the cache holds a
+/// few thousand numbers and strings at a million documents, read on every append).
+struct CacheReader {
+  private let bytes: [UInt8]
+  /// The offset of the next byte to read.
+  private(set) var offset: Int
+
+  /// A reader of `bytes` from `offset`.
+  init(_ bytes: [UInt8], from offset: Int = 0) {
+    self.bytes = bytes
+    self.offset = offset
+  }
+
+  /// Whether every byte has been read.
+  var isAtEnd: Bool { offset == bytes.count }
+
+  /// Reads a varint.
+  mutating func readUnsigned() throws(BinaryReadError) -> UInt64 {
+    var value: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < bytes.count, shift < 64 {
+      let byte = bytes[offset]
+      offset += 1
+      value |= UInt64(byte & 0x7F) << shift
+      if byte < 0x80 { return value }
+      shift += 7
+    }
+    throw BinaryReadError()
+  }
+
+  /// Reads a zig-zag encoded integer.
+  mutating func readInt() throws(BinaryReadError) -> Int {
+    let raw = try readUnsigned()
+    return Int(truncatingIfNeeded: Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1))
+  }
+
+  /// Reads a count (of bytes or elements), refusing one larger than the bytes left.
+  mutating func readCount() throws(BinaryReadError) -> Int {
+    let count = try readUnsigned()
+    guard count <= UInt64(bytes.count - offset) else { throw BinaryReadError() }
+    return Int(count)
+  }
+
+  /// Reads a Boolean (one byte, 0 or 1).
+  mutating func readBool() throws(BinaryReadError) -> Bool {
+    guard offset < bytes.count, bytes[offset] <= 1 else { throw BinaryReadError() }
+    offset += 1
+    return bytes[offset - 1] == 1
+  }
+
+  /// Reads 8 bytes, little-endian.
+  mutating func readFixed() throws(BinaryReadError) -> UInt64 {
+    guard bytes.count - offset >= 8 else { throw BinaryReadError() }
+    let value = bytes.withUnsafeBytes {
+      UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+    offset += 8
+    return value
+  }
+
+  /// Reads a string.
+  mutating func readString() throws(BinaryReadError) -> String {
+    let range = try skipString()
+    return bytes.withUnsafeBufferPointer {
+      String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+    }
+  }
+
+  /// Skips a string, giving where its bytes are.
+  mutating func skipString() throws(BinaryReadError) -> Range<Int> {
+    let count = try readCount()
+    defer { offset += count }
+    return offset..<offset + count
   }
 }

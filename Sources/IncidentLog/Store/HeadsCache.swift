@@ -82,7 +82,8 @@ struct HeadsCache {
     // heads (of their group, or named by this one as outside parents) and the new one is one.
     copy.archiveHeads = archiveHeads.map { heads in
       let named = Set(parents)
-      return (heads.filter { !named.contains($0.sha256) }
+      return
+        (heads.filter { !named.contains($0.sha256) }
         + [DocumentHead(location: location, sha256: sha256)]).sorted { $0.sha256 < $1.sha256 }
     }
     return copy

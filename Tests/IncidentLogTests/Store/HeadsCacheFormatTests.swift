@@ -5,9 +5,11 @@ import TriageTestSupport
 
 @testable import IncidentLog
 
-/// The heads cache's file (format 5): listings kept as numbers, groups' summaries decoded only
-/// when an append needs them, and the archive's heads kept for appends whose groups did not
-/// change. Each test checks that appends still name exactly the heads read from the files.
+/// The heads cache's file (format 5).
+///
+/// Listings are kept as numbers, groups' summaries decoded only when an append needs them, and
+/// the archive's heads kept for appends whose groups did not change. Each test checks that
+/// appends still name exactly the heads read from the files.
 @Suite("Heads cache: its file")
 struct HeadsCacheFormatTests {
   /// Appends a record and checks that its parents are the heads read from the files.
@@ -24,9 +26,10 @@ struct HeadsCacheFormatTests {
 
   @Test("a listing is the same made from paths, from a folder's names, or a path at a time")
   func listingFingerprint() {
-    let names = (0..<50).map { "20260401T0930\(String(format: "%02d", $0))Z-0a2b3c4d.json" } + [
-      "a.json", "", "ünïcode-name.json", "exactly8", "sixteen-bytes-ab",
-    ]
+    let names =
+      (0..<50).map { "20260401T0930\(String(format: "%02d", $0))Z-0a2b3c4d.json" } + [
+        "a.json", "", "ünïcode-name.json", "exactly8", "sixteen-bytes-ab",
+      ]
     let paths = names.map { "records/2026/04/" + $0 }
     let whole = ArchiveListing(paths: paths)
     #expect(whole == ArchiveListing(folder: "records/2026/04", names: names.reversed()))
@@ -38,7 +41,8 @@ struct HeadsCacheFormatTests {
     #expect(whole != ArchiveListing(paths: paths.dropLast() + ["records/2026/04/b.json"]))
     // Names whose bytes differ only past the first word, or only in the last partial word.
     #expect(
-      ArchiveListing(paths: ["r/0123456789abcdefX"]) != ArchiveListing(paths: ["r/0123456789abcdefY"]))
+      ArchiveListing(paths: ["r/0123456789abcdefX"])
+        != ArchiveListing(paths: ["r/0123456789abcdefY"]))
     #expect(ArchiveListing(paths: ["r/a"]) != ArchiveListing(paths: ["r/a\u{0}"]))
   }
 
@@ -56,7 +60,9 @@ struct HeadsCacheFormatTests {
     var listings = ListingsByKind()
     listings[.record] = ArchiveListing(paths: [head.location.path])
     var march = ListingsByKind()
-    march[.amendment] = ArchiveListing(paths: [amendment.location.path, "amendments/2026/03/b.json"])
+    march[.amendment] = ArchiveListing(paths: [
+      amendment.location.path, "amendments/2026/03/b.json",
+    ])
     let status = FileStatus(
       kind: .directory, device: 7, inode: 1 << 40,
       modified: FileTime(seconds: -5, nanoseconds: 999_999_999),
@@ -147,7 +153,8 @@ struct HeadsCacheFormatTests {
     try appendNamingHeads(fixture, minutes: 1, seed: 3)
     let current = try fixture.store.heads()
     let copy = fixture.root + "/records/2026/03/" + current[0].location.id + ".json"
-    try FileManager.default.copyItem(atPath: fixture.store.absolute(current[0].location.path), toPath: copy)
+    try FileManager.default.copyItem(
+      atPath: fixture.store.absolute(current[0].location.path), toPath: copy)
     // The archive's heads are not kept while one is a head of two groups: the next append
     // reads every group's summary, and names the head once.
     let first = try appendNamingHeads(fixture, minutes: 2, seed: 4)
