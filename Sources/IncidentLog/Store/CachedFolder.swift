@@ -15,18 +15,22 @@ struct CachedFolder: Equatable {
   var others: [String]
 
   /// What a listing of the folder `path` (relative to the archive root) holds.
+  ///
+  /// Each name is classified and hashed from its UTF-8 bytes in one pass: the folder an append
+  /// writes to is listed on every append, and may hold thousands of names.
   init(status: FileStatus, path: String, names: [String]) {
     self.status = status
-    var documents: [String] = []
+    var documents = ArchiveListing.Builder(folder: path)
     var others: [String] = []
-    for name in names {
-      switch FolderEntry.Kind(name: name) {
-      case .document: documents.append(name)
-      case .other: others.append(name)
-      case .hidden, .report, .signature: continue
+    for var name in names {
+      let kind = name.withUTF8 { bytes in
+        let kind = FolderEntry.Kind(utf8: bytes)
+        if kind == .document { documents.add(name: bytes) }
+        return kind
       }
+      if kind == .other { others.append(name) }
     }
-    self.documents = ArchiveListing(folder: path, names: documents)
+    self.documents = documents.listing
     self.others = others.sorted()
   }
 

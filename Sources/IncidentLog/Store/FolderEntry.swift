@@ -32,16 +32,27 @@ enum FolderEntry: Equatable {
 
     init(name: String) {
       var name = name
-      self = name.withUTF8 { bytes in
-        if bytes.first == UInt8(ascii: ".") { return .hidden }
-        if bytes.count > 5, bytes[(bytes.count - 5)...].elementsEqual(".json".utf8) {
-          return .document
-        }
-        if bytes.count > 3, bytes[(bytes.count - 3)...].elementsEqual(".md".utf8) { return .report }
-        if bytes.count > 9, bytes[(bytes.count - 9)...].elementsEqual(".json.sig".utf8) {
-          return .signature
-        }
-        return .other
+      self = name.withUTF8 { Kind(utf8: $0) }
+    }
+
+    /// What the name whose UTF-8 bytes are `bytes` is.
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+      let count = bytes.count
+      if bytes.first == UInt8(ascii: ".") {
+        self = .hidden
+      } else if count > 5, bytes[count - 1] == UInt8(ascii: "n"),
+        bytes[count - 2] == UInt8(ascii: "o"),
+        bytes[count - 3] == UInt8(ascii: "s"), bytes[count - 4] == UInt8(ascii: "j"),
+        bytes[count - 5] == UInt8(ascii: ".")
+      {
+        // Nearly every name: tested byte by byte, not through `elementsEqual`.
+        self = .document
+      } else if bytes.count > 3, bytes[(bytes.count - 3)...].elementsEqual(".md".utf8) {
+        self = .report
+      } else if bytes.count > 9, bytes[(bytes.count - 9)...].elementsEqual(".json.sig".utf8) {
+        self = .signature
+      } else {
+        self = .other
       }
     }
   }

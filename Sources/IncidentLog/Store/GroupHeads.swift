@@ -54,20 +54,24 @@ struct GroupHeads: Equatable {
   /// names as an outside parent.
   ///
   /// Where one hash is a head in two groups (the same file copied into two folders), the
-  /// location that ``ArchiveStore/heads()`` would meet first is kept.
-  static func archiveHeads(of groups: some Sequence<GroupHeads>) -> [DocumentHead] {
+  /// location that ``ArchiveStore/heads()`` would meet first is kept, and `unique` is false.
+  static func archiveHeads(
+    of groups: some Sequence<GroupHeads>
+  ) -> (heads: [DocumentHead], unique: Bool) {
     var named: Set<String> = []
     for group in groups { named.formUnion(group.outsideParents) }
     var chosen: [String: DocumentHead] = [:]
+    var unique = true
     for group in groups {
       for head in group.heads where !named.contains(head.sha256) {
-        if let kept = chosen[head.sha256], !Self.walksFirst(head.location, kept.location) {
-          continue
+        if let kept = chosen[head.sha256] {
+          unique = false
+          if !Self.walksFirst(head.location, kept.location) { continue }
         }
         chosen[head.sha256] = head
       }
     }
-    return chosen.values.sorted { $0.sha256 < $1.sha256 }
+    return (chosen.values.sorted { $0.sha256 < $1.sha256 }, unique)
   }
 
   /// Whether the archive's walk meets `left` before `right`: records first, then path order.

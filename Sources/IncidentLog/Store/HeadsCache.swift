@@ -15,13 +15,13 @@ import RunbookCore
 /// The cache is never the source of truth: it is ignored by git, rebuilt when missing,
 /// unreadable or made for other folders (another archive's cache copied in), and failures to
 /// write it are ignored.
-struct HeadsCache: Equatable {
+struct HeadsCache {
   /// The cache folder, relative to the archive root.
   static let directoryName = ".cache"
   /// The cache file's name in that folder.
   static let fileName = "heads.bin"
   /// The `format` member.
-  static let format = "triage-heads-cache/4"
+  static let format = "triage-heads-cache/5"
 
   /// The file system's time just before the listings were made.
   ///
@@ -32,7 +32,12 @@ struct HeadsCache: Equatable {
   var folders: [String: CachedFolder] = [:]
   /// The groups, by path below the kind folders (`2026/04`; `""` for documents lying directly
   /// in `records/` or `amendments/`).
-  var groups: [String: GroupHeads] = [:]
+  var groups: [String: CachedGroup] = [:]
+  /// The heads of the archive made of ``groups``, as ``GroupHeads/archiveHeads(of:)`` finds
+  /// them, so that an append whose groups are all unchanged decodes none of them; nil when not
+  /// known, or when one of them is a head of two groups (a document copied into two folders),
+  /// where ``adding(_:sha256:parents:)`` could not keep them exact.
+  var archiveHeads: [DocumentHead]?
 
   /// Whether `cached` still describes the folder whose status is now `status`.
   ///
@@ -48,10 +53,10 @@ struct HeadsCache: Equatable {
   }
 
   /// This cache after `location`, with hash `sha256` and `parents` (the archive's heads just
-  /// before), was written into its folder.
+  /// before, as ``HeadsRefresh/heads()`` found them), was written into its folder.
   ///
   /// The folder keeps the status it had before the write, which no longer matches, so the
-  /// next append lists it again and checks the listing.
+  /// next append lists it again and checks the listing. Only the written group is decoded.
   func adding(_ location: DocumentLocation, sha256: String, parents: [String]) -> HeadsCache {
     var copy = self
     let folder = String(
@@ -60,9 +65,27 @@ struct HeadsCache: Equatable {
       copy.folders[folder]?.documents = documents.adding(location.path)
     }
     let group = Self.groupPath(ofFolder: folder, kind: location.kind)
-    let summary =
-      groups[group] ?? GroupHeads(listings: ListingsByKind(), heads: [], outsideParents: [])
-    copy.groups[group] = summary.adding(location, sha256: sha256, parents: parents)
+    let summary: GroupHeads
+    if let cached = groups[group] {
+      guard let decoded = cached.summary else {
+        // Unreadable: left out, so that the next append reads the group from its files.
+        copy.groups[group] = nil
+        copy.archiveHeads = nil
+        return copy
+      }
+      summary = decoded
+    } else {
+      summary = GroupHeads(listings: ListingsByKind(), heads: [], outsideParents: [])
+    }
+    copy.groups[group] = CachedGroup(summary.adding(location, sha256: sha256, parents: parents))
+    // With every head of the archive a head of one group only, the heads named stop being
+    // heads (of their group, or named by this one as outside parents) and the new one is one.
+    copy.archiveHeads = archiveHeads.map { heads in
+      let named = Set(parents)
+      return
+        (heads.filter { !named.contains($0.sha256) }
+        + [DocumentHead(location: location, sha256: sha256)]).sorted { $0.sha256 < $1.sha256 }
+    }
     return copy
   }
 
@@ -86,14 +109,14 @@ extension HeadsCache {
     return HeadsCache(binary: body)
   }
 
-  /// The file's bytes for the cache's body: a first line with the body's FNV-1a 64 checksum (16
-  /// hex digits) and its length, then the body.
+  /// The file's bytes for the cache's body: a first line with the body's checksum (16 hex
+  /// digits of ``FNV1a/wordChecksum(_:_:)``, 8 bytes a step) and its length, then the body.
   ///
   /// The file is overwritten in place (``FileSystem/overwriteFile(_:at:)``), so an interrupted
   /// write can leave new bytes followed by old ones, or the other way round: the length and
   /// checksum turn any such mix into a cache that is not used (and is rebuilt).
   static func framed(_ body: [UInt8]) -> [UInt8] {
-    let checksum = String(FNV1a.hash(body), radix: 16)
+    let checksum = String(FNV1a.wordChecksum(body, body.indices), radix: 16)
     let header = String(repeating: "0", count: 16 - checksum.count) + checksum + " \(body.count)\n"
     return Array(header.utf8) + body
   }
@@ -105,9 +128,9 @@ extension HeadsCache {
       let checksum = UInt64(String(decoding: bytes[0..<16], as: UTF8.self), radix: 16),
       let length = Int(String(decoding: bytes[17..<newline], as: UTF8.self))
     else { return nil }
-    let body = bytes[(newline + 1)...]
-    guard body.count == length, FNV1a.hash(body) == checksum else { return nil }
-    return Array(body)
+    let body = (newline + 1)..<bytes.count
+    guard body.count == length, FNV1a.wordChecksum(bytes, body) == checksum else { return nil }
+    return Array(bytes[body])
   }
 
   /// Writes the cache into `store`, replacing the previous one; errors are ignored.

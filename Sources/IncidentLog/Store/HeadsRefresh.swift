@@ -15,8 +15,12 @@ struct HeadsRefresh {
   private(set) var cache: HeadsCache
   /// Names of the folders listed so far, by path from the archive root.
   private var listed: [String: [String]]
-  /// Statuses taken so far, by path from the archive root.
-  private var statuses: [String: FileStatus]
+  /// The folders the caller listed (a path from the archive root, and the status taken before
+  /// the listing): a few at most, looked up by comparing paths, not hashing them, as the
+  /// visit does for every folder.
+  private let given: [(path: String, status: FileStatus?)]
+  /// The folders visited, by path from the archive root.
+  private var visited: [String] = []
 
   /// A refresh of `store` starting from `cache`.
   ///
@@ -33,10 +37,13 @@ struct HeadsRefresh {
     old = cache ?? HeadsCache()
     self.cache = HeadsCache(stamp: stamp)
     self.listed = listed
-    self.statuses = statuses
+    given = listed.keys.map { ($0, statuses[$0]) }
   }
 
   /// The archive's heads, sorted by hash, as ``ArchiveStore/heads()`` finds them from the files.
+  ///
+  /// With every group's listings unchanged, the heads the cache holds for them
+  /// (``HeadsCache/archiveHeads``), and no group's summary decoded.
   mutating func heads() throws(ArchiveError) -> [DocumentHead] {
     var roots: [(kind: DocumentKind, status: FileStatus)] = []
     for kind in DocumentKind.allCases {
@@ -51,45 +58,99 @@ struct HeadsRefresh {
         old = HeadsCache()
       }
     }
+    // The folders the visit finds unchanged keep their entries; it replaces the others.
+    cache.folders = old.folders
     var groupListings: [String: ListingsByKind] = [:]
     for root in roots {
-      try visit(root.kind, group: "", depth: 0, status: root.status, into: &groupListings)
+      try visit(
+        root.kind, path: root.kind.directoryName, group: "", depth: 0, status: root.status,
+        into: &groupListings)
     }
-    for (group, listings) in groupListings {
-      if let summary = old.groups[group], summary.listings == listings {
-        cache.groups[group] = summary
+    if visited.count != cache.folders.count {
+      // Folders gone since the cache was written.
+      let kept = Set(visited)
+      cache.folders = cache.folders.filter { kept.contains($0.key) }
+    }
+    var changed: [(group: String, listings: ListingsByKind)] = []
+    for (group, listings) in groupListings
+    where old.groups[group].map({ $0.listings != listings }) ?? true {
+      changed.append((group, listings))
+    }
+    let unchanged = groupListings.count - changed.count
+    if changed.isEmpty, unchanged == old.groups.count, let heads = old.archiveHeads {
+      cache.groups = old.groups
+      cache.archiveHeads = heads
+      return heads
+    }
+    cache.groups =
+      unchanged == old.groups.count
+      ? old.groups : old.groups.filter { groupListings[$0.key] == $0.value.listings }
+    for (group, listings) in changed {
+      cache.groups[group] = CachedGroup(try summarize(group, kinds: listings.kinds))
+    }
+    var summaries: [GroupHeads] = []
+    summaries.reserveCapacity(cache.groups.count)
+    for (group, cached) in cache.groups {
+      if let summary = cached.summary {
+        summaries.append(summary)
       } else {
-        cache.groups[group] = try summarize(group, kinds: listings.kinds)
+        let summary = try summarize(group, kinds: cached.listings.kinds)
+        cache.groups[group] = CachedGroup(summary)
+        summaries.append(summary)
       }
     }
-    return GroupHeads.archiveHeads(of: cache.groups.values)
+    let (heads, unique) = GroupHeads.archiveHeads(of: summaries)
+    cache.archiveHeads = unique ? heads : nil
+    return heads
   }
 
-  /// Records the folder `group` of `kind` (whose status is `status`) and, below the depth
-  /// limit of ``ArchiveStore/walk(_:_:)``, its subfolders.
+  /// Records the folder `group` of `kind` at `path` (whose status is `status`) and, below the
+  /// depth limit of ``ArchiveStore/walk(_:_:)``, its subfolders.
   private mutating func visit(
-    _ kind: DocumentKind, group: String, depth: Int, status: FileStatus,
+    _ kind: DocumentKind, path: String, group: String, depth: Int, status: FileStatus,
     into groupListings: inout [String: ListingsByKind]
   ) throws(ArchiveError) {
-    let path = HeadsCache.folderPath(ofGroup: group, kind: kind)
     let folder: CachedFolder
-    if listed[path] == nil, let cached = old.folders[path], old.isTrusted(cached, now: status) {
+    if !given.contains(where: { $0.path == path }), let cached = old.folders[path],
+      old.isTrusted(cached, now: status)
+    {
       folder = cached
     } else {
       folder = CachedFolder(status: status, path: path, names: try names(in: path))
+      cache.folders[path] = folder
     }
-    cache.folders[path] = folder
+    visited.append(path)
     if folder.documents.count > 0 {
       groupListings[group, default: ListingsByKind()][kind] = folder.documents
     }
     guard depth < ArchiveStore.maximumFolderDepth else { return }
     for name in folder.others {
-      guard let child = try self.status(of: path + "/" + name), child.kind == .directory else {
+      let childPath = Self.join(path, name)
+      guard let child = try self.status(of: childPath), child.kind == .directory else {
         continue
       }
       try visit(
-        kind, group: group.isEmpty ? name : group + "/" + name, depth: depth + 1, status: child,
-        into: &groupListings)
+        kind, path: childPath, group: group.isEmpty ? name : Self.join(group, name),
+        depth: depth + 1, status: child, into: &groupListings)
+    }
+  }
+
+  /// `left/right`, made with one allocation and two copies of bytes (a visit makes a few for
+  /// every folder: `+` costs several times as much).
+  private static func join(_ left: String, _ right: String) -> String {
+    var left = left
+    var right = right
+    return left.withUTF8 { leftBytes in
+      right.withUTF8 { rightBytes in
+        let count = leftBytes.count + 1 + rightBytes.count
+        return String(unsafeUninitializedCapacity: count) { buffer in
+          _ = buffer.initialize(from: leftBytes)
+          buffer[leftBytes.count] = UInt8(ascii: "/")
+          _ = UnsafeMutableBufferPointer(rebasing: buffer[(leftBytes.count + 1)...])
+            .initialize(from: rightBytes)
+          return count
+        }
+      }
     }
   }
 
@@ -122,10 +183,10 @@ struct HeadsRefresh {
     return names
   }
 
-  private mutating func status(of path: String) throws(ArchiveError) -> FileStatus? {
-    if let status = statuses[path] { return status }
-    let status = try store.fileSystem.status(at: store.absolute(path))
-    if let status { statuses[path] = status }
-    return status
+  private func status(of path: String) throws(ArchiveError) -> FileStatus? {
+    if let given = given.first(where: { $0.path == path }), let status = given.status {
+      return status
+    }
+    return try store.fileSystem.status(at: Self.join(store.root, path))
   }
 }
