@@ -78,7 +78,7 @@ package struct ArchiveSummaries: Sendable {
     let folder = indexFolder
     // The racy rule's stamp: the file system's clock before any document is looked at.
     let stamp = try? { () throws(ArchiveError) -> FileTime in
-      try fileSystem.createDirectory(at: folder)
+      try store.createCacheFolder(at: folder)
       return try fileSystem.currentTime(touching: folder)
     }()
     var refresh = SummaryRefresh(

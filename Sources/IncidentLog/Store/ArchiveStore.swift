@@ -223,6 +223,29 @@ extension ArchiveStore {
 
     """
 
+  /// The `.gitignore` written into `.cache/` when triage makes it: everything in it is local to
+  /// this copy, whatever the archive's own `.gitignore` says (a team may have edited it).
+  package static let cacheGitIgnoreContents = """
+    # Written by triage: this folder is a local cache, rebuilt when missing; never commit it.
+    *
+
+    """
+
+  /// Creates `path` (`.cache/` or a folder in it), a new `.cache/` with its own `.gitignore`.
+  ///
+  /// The `.gitignore` holds ``cacheGitIgnoreContents``. When `path` is there already this costs
+  /// one `stat(2)`, as ``FileSystem/createDirectory(at:)`` does.
+  func createCacheFolder(at path: String) throws(ArchiveError) {
+    if (try? fileSystem.isDirectory(at: path)) == true { return }
+    let cache = absolute(HeadsCache.directoryName)
+    let isNew = (try? fileSystem.isDirectory(at: cache)) != true
+    try fileSystem.createDirectory(at: path)
+    guard isNew else { return }
+    // Another triage making the folder at the same moment may have written it first.
+    try? fileSystem.writeNewFile(
+      Array(Self.cacheGitIgnoreContents.utf8), at: cache + "/.gitignore", durability: .rebuildable)
+  }
+
   /// Reads a document's `integrity` member (hash and parents), without building the document
   /// when the fast path applies.
   func readIntegrity(_ location: DocumentLocation) throws(ArchiveError) -> (

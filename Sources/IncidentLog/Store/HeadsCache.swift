@@ -145,7 +145,7 @@ extension HeadsCache {
     do {
       try store.fileSystem.overwriteFile(bytes, at: directory + "/" + Self.fileName)
     } catch .notFound {
-      guard (try? store.fileSystem.createDirectory(at: directory)) != nil,
+      guard (try? store.createCacheFolder(at: directory)) != nil,
         (try? store.fileSystem.overwriteFile(bytes, at: directory + "/" + Self.fileName)) != nil
       else { return }
     } catch {

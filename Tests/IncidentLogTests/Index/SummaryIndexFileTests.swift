@@ -30,6 +30,22 @@ struct SummaryIndexFileTests {
     #expect(trusted == (try fixture.fromFiles()), sourceLocation: sourceLocation)
   }
 
+  @Test("the first reading makes .cache/ with a .gitignore of its own; a later one leaves it")
+  func cacheFolderIgnoresItself() throws {
+    // An archive copied in by hand (as from a clone): no .cache/, no .gitignore at all.
+    let fixture = try Fixture()
+    defer { fixture.remove() }
+    let ignore = fixture.root + "/.cache/.gitignore"
+    #expect(!FileManager.default.fileExists(atPath: fixture.root + "/.cache"))
+    _ = try fixture.indexed()
+    #expect(
+      try String(contentsOfFile: ignore, encoding: .utf8) == ArchiveStore.cacheGitIgnoreContents)
+    // A team that removes it keeps it removed: only a new .cache/ gets one.
+    try FileManager.default.removeItem(atPath: ignore)
+    _ = try fixture.indexed()
+    #expect(!FileManager.default.fileExists(atPath: ignore))
+  }
+
   @Test("a damaged index is not believed: a lie in a summary is never shown")
   func damagedIndex() throws {
     let fixture = try Fixture()

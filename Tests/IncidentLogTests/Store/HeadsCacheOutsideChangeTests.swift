@@ -267,7 +267,7 @@ struct HeadsCacheDamageTests {
     try fixture.appendRecord(minutes: 1, seed: 2)
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [
-        "heads.bin", "notes.txt",
+        ".gitignore", "heads.bin", "notes.txt",
       ])
   }
 }

@@ -17,6 +17,20 @@ import Testing
     #expect(text.contains(".*.tmp\n"))
   }
 
+  @Test("the cache folder keeps itself out of git when the archive's .gitignore no longer does")
+  func cacheGitIgnore() throws {
+    // A team replaced triage's .gitignore with one that does not name .cache/.
+    try FileManager.default.createDirectory(atPath: fixture.root, withIntermediateDirectories: true)
+    try Data("# ours\n*.swp\n".utf8).write(to: URL(fileURLWithPath: fixture.root + "/.gitignore"))
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    let text = try String(contentsOfFile: fixture.root + "/.cache/.gitignore", encoding: .utf8)
+    #expect(text == ArchiveStore.cacheGitIgnoreContents)
+    #expect(text.split(separator: "\n").contains("*"))
+    // The team's own file is left as it was.
+    let theirs = try String(contentsOfFile: fixture.root + "/.gitignore", encoding: .utf8)
+    #expect(theirs == "# ours\n*.swp\n")
+  }
+
   @Test("documents copied in behind the cache's back are seen")
   func staleCache() throws {
     try fixture.appendRecord(minutes: 0, seed: 1)
