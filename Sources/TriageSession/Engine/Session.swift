@@ -61,8 +61,11 @@ package struct Session: Sendable, Equatable {
     for section in runbook.sections {
       guard let list = section.forEach else {
         guard holds(section.when, values) else { continue }
-        for question in section.questions where holds(question.when, values) {
-          if let value = visit(question, values) { values[question.id] = value }
+        // By index, not `for question in`: each element is read in place, not copied (a
+        // `Question` copy retains every field it holds).
+        let questions = section.questions
+        for index in questions.indices where holds(questions[index].when, values) {
+          if let value = visit(questions[index], values) { values[questions[index].id] = value }
         }
         continue
       }
