@@ -73,7 +73,10 @@ extension RunbookLocator {
   func attachingObligations(
     to runbook: Runbook, path: String, readingAll: Bool, checked: CheckedAttachment?
   ) throws -> (runbook: Runbook, checked: CheckedAttachment?) {
-    let declaresFacts = runbook.questions.contains { $0.fact != nil }
+    // Section by section: `runbook.questions` would copy every question.
+    let declaresFacts = runbook.sections.contains { section in
+      section.questions.contains { $0.fact != nil }
+    }
     guard runbook.obligations != nil || declaresFacts else { return (runbook, nil) }
     let folder = (context.resolvedPath(path) as NSString).deletingLastPathComponent
     let location =
