@@ -85,9 +85,12 @@ package struct Session: Sendable, Equatable {
 
   /// The values of every reachable answered question: what expressions and templates see.
   package func values() -> [String: Value] {
+    // The walk `reachable()` makes, without collecting a copy of each question.
     var values: [String: Value] = [:]
-    for (question, value) in reachable() {
+    Self.forEachReachable(in: runbook) { question, _ in
+      let value = given[question.id]
       if let value, value != .unset { values[question.id] = value }
+      return value
     }
     return values
   }
