@@ -58,8 +58,14 @@ package struct CompiledCache: DocumentCache {
   package func lookup<Document: CacheableDocument>(
     _ type: Document.Type, at path: String
   ) -> CacheLookup<Document> {
+    keyedLookup(type, at: path).lookup
+  }
+
+  package func keyedLookup<Document: CacheableDocument>(
+    _ type: Document.Type, at path: String
+  ) -> (lookup: CacheLookup<Document>, key: CacheKey?) {
     guard let status = try? fileSystem.status(at: path), status.kind == .regular else {
-      return .miss(nil)
+      return (.miss(nil), nil)
     }
     let key = CacheKey(path: path, status: status)
     let entry = entryPath(for: path)
@@ -67,8 +73,8 @@ package struct CompiledCache: DocumentCache {
       let document = Self.decode(Document.self, from: bytes, key: key, build: build),
       let written = try? fileSystem.status(at: entry),
       written.modified.seconds > key.modified.seconds
-    else { return .miss(key) }
-    return .hit(document)
+    else { return (.miss(key), key) }
+    return (.hit(document), key)
   }
 
   package func store<Document: CacheableDocument>(_ document: Document, for key: CacheKey) {

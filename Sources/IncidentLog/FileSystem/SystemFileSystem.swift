@@ -126,34 +126,60 @@ package struct SystemFileSystem: FileSystem {
     do {
       let fd = try calls.open(path, flags: flags, mode: 0)
       defer { try? calls.close(fd) }
+      guard maxCount > 0 else { return [] }
       // Sized by `fstat` (plus one byte, so the end is seen in the same buffer): a file that
-      // did not change is read in one call into one allocation; the buffer doubles only when
-      // the file grew since.
+      // did not change is read in one call straight into the array returned; the array is
+      // copied into one twice as large only when the file grew since.
       let size = (try? calls.size(fd)) ?? 0
-      var buffer = UnsafeMutableRawBufferPointer.allocate(
-        byteCount: max(1, min(max(size, 0), maxCount - 1) + 1), alignment: 16)
-      defer { buffer.deallocate() }
-      var filled = 0
-      while filled < maxCount {
-        if filled == buffer.count {
-          let larger = UnsafeMutableRawBufferPointer.allocate(
-            byteCount: min(buffer.count * 2, maxCount), alignment: 16)
-          larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
-          buffer.deallocate()
-          buffer = larger
-        }
-        let wanted = min(buffer.count, maxCount) - filled
-        let count = try retryingInterrupts { () throws(SystemCallError) in
-          try calls.read(
-            fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<filled + wanted]))
-        }
-        if count == 0 { break }
-        filled += count
+      var capacity = max(1, min(max(size, 0), maxCount - 1) + 1)
+      var bytes: [UInt8] = []
+      while true {
+        let (read, ended) = try readChunk(fd, after: bytes, capacity: capacity)
+        bytes = read
+        if ended || bytes.count >= maxCount { break }
+        capacity = min(capacity * 2, maxCount)
       }
-      return Array(UnsafeRawBufferPointer(rebasing: buffer[..<filled]))
+      return bytes
     } catch {
       throw ArchiveError(error, path: path)
     }
+  }
+
+  /// A new array of `capacity` bytes at most: `prefix`, then what `fd` gives until the array is
+  /// full or the file ends (`ended`).
+  private func readChunk(
+    _ fd: Int32, after prefix: [UInt8], capacity: Int
+  ) throws(SystemCallError) -> (bytes: [UInt8], ended: Bool) {
+    var failure: SystemCallError?
+    var ended = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      count = 0
+      if !prefix.isEmpty {
+        _ = UnsafeMutableBufferPointer(rebasing: buffer[..<prefix.count])
+          .initialize(fromContentsOf: prefix)
+        count = prefix.count
+      }
+      while count < capacity {
+        let rest = UnsafeMutableRawBufferPointer(
+          UnsafeMutableBufferPointer(rebasing: buffer[count..<capacity]))
+        let read: Int
+        do throws(SystemCallError) {
+          read = try retryingInterrupts { () throws(SystemCallError) in
+            try calls.read(fd, into: rest)
+          }
+        } catch {
+          failure = error
+          return
+        }
+        if read == 0 {
+          ended = true
+          return
+        }
+        count += read
+      }
+    }
+    if let failure { throw failure }
+    return (bytes, ended)
   }
 
   package func contentsOfDirectory(at path: String) throws(ArchiveError) -> [String] {

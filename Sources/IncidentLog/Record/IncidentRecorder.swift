@@ -52,7 +52,8 @@ package struct IncidentRecorder: Sendable {
     let stored = try store.append(
       document: record.jsonValue, kind: .record, id: metadata.id,
       createdAt: metadata.createdAt,
-      report: { _ in ReportGenerator.markdown(of: record, localTime: localTime, marksOverdue: true)
+      reportBytes: { _ in
+        ReportGenerator.markdownBytes(of: record, localTime: localTime, marksOverdue: true)
       })
     let recordPath = store.absolute(stored.location.path)
     let reportPath = String(recordPath.dropLast(".json".count)) + ".md"
@@ -91,8 +92,8 @@ package struct IncidentRecorder: Sendable {
       let stored = try store.append(
         document: record.jsonValue, kind: .record, id: metadata.id,
         createdAt: metadata.createdAt,
-        report: { _ in
-          ReportGenerator.markdown(of: record, localTime: localTime, marksOverdue: true)
+        reportBytes: { _ in
+          ReportGenerator.markdownBytes(of: record, localTime: localTime, marksOverdue: true)
         })
       let amendment = revision.supersession(
         by: record, id: DocumentID.generate(at: metadata.createdAt),

@@ -45,8 +45,9 @@ package enum ReportGenerator {
     of record: IncidentRecord, localTime: LocalTime = .utcOnly, marksOverdue: Bool = false
   ) -> [UInt8] {
     let anchors = anchorValues(record)
-    func dueText(_ due: IncidentRecord.Due, rule: String?, isOpen: Bool = true) -> String {
-      var text = Self.dueText(due, rule: rule, anchors: anchors, localTime: localTime)
+    /// `text` (the due text of `due`), marked overdue when it was at the record's time.
+    func marked(_ text: String, _ due: IncidentRecord.Due, isOpen: Bool) -> String {
+      var text = text
       if marksOverdue, isOpen, case .at(let date) = due, let created = record.createdAt,
         date < created
       {
@@ -71,9 +72,16 @@ package enum ReportGenerator {
     for line in revisionSection(record) { out.line(line) }
     let actions = byDueTime(record.actions ?? [], due: \.due)
     let notifications = byDueTime(record.notifications ?? [], due: \.due)
+    // Each due text made once: the three questions and the tables below both show it.
+    let actionDues = actions.map {
+      Self.dueText($0.due, rule: $0.dueRule, anchors: anchors, localTime: localTime)
+    }
+    let notificationDues = notifications.map {
+      Self.dueText($0.due, rule: $0.dueRule, anchors: anchors, localTime: localTime)
+    }
     threeQuestions(
-      record, actions: actions, notifications: notifications, anchors: anchors,
-      localTime: localTime, to: &out)
+      record, actions: actions, actionDues: actionDues, notifications: notifications,
+      notificationDues: notificationDues, to: &out)
     out.line("## Actions")
     out.line("")
     if actions.isEmpty {
@@ -81,9 +89,9 @@ package enum ReportGenerator {
     } else {
       out.line("| due | action | owner | status |")
       out.line("|---|---|---|---|")
-      for action in actions {
+      for (action, due) in zip(actions, actionDues) {
         out.line("| ")
-        out.inline(dueText(action.due, rule: action.dueRule, isOpen: action.status == .open))
+        out.inline(marked(due, action.due, isOpen: action.status == .open))
         out.write(" | ")
         out.inline(action.title)
         out.write(" | ")
@@ -114,9 +122,8 @@ package enum ReportGenerator {
     out.line("## Notifications")
     out.line("")
     if notifications.isEmpty { out.line("None.") }
-    for notification in notifications {
-      let due = dueText(
-        notification.due, rule: notification.dueRule, isOpen: notification.status == .open)
+    for (notification, text) in zip(notifications, notificationDues) {
+      let due = marked(text, notification.due, isOpen: notification.status == .open)
       out.line("### ")
       out.inline(notification.to)
       out.write(" (by ")
@@ -182,15 +189,15 @@ package enum ReportGenerator {
   }
 
   private static func threeQuestions(
-    _ record: IncidentRecord, actions: [IncidentRecord.Action],
-    notifications: [IncidentRecord.Notification], anchors: [String: String],
-    localTime: LocalTime, to out: inout MarkdownLines
+    _ record: IncidentRecord, actions: [IncidentRecord.Action], actionDues: [String],
+    notifications: [IncidentRecord.Notification], notificationDues: [String],
+    to out: inout MarkdownLines
   ) {
     out.line("## The three questions")
     out.line("")
     out.line("1. **Does this change our threat model?** ")
     out.write(threatModelAnswer(record))
-    let rotations = actions.filter(\.isCredentialChange)
+    let rotations = zip(actions, actionDues).filter { $0.0.isCredentialChange }
     let notRequired = record.notRequired ?? []
     let undetermined = record.undetermined ?? []
     let rotationsUndetermined = undetermined.filter(\.isCredentialChange)
@@ -199,10 +206,8 @@ package enum ReportGenerator {
       out.write(rotationsUndetermined.isEmpty ? "." : " so far.")
     } else {
       out.line("2. **Do we rotate credentials?** Yes: ")
-      for (offset, rotation) in rotations.enumerated() {
+      for (offset, (rotation, due)) in rotations.enumerated() {
         if offset > 0 { out.write("; ") }
-        let due = dueText(
-          rotation.due, rule: rotation.dueRule, anchors: anchors, localTime: localTime)
         out.inline(rotation.title + " by " + due)
       }
       out.write(".")
@@ -216,10 +221,8 @@ package enum ReportGenerator {
       out.write(notificationsUndetermined.isEmpty ? "." : " so far.")
     } else {
       out.line("3. **Do we notify anyone?** Yes: ")
-      for (offset, notification) in notifications.enumerated() {
+      for (offset, (notification, due)) in zip(notifications, notificationDues).enumerated() {
         if offset > 0 { out.write("; ") }
-        let due = dueText(
-          notification.due, rule: notification.dueRule, anchors: anchors, localTime: localTime)
         out.inline(notification.to + " by " + due)
       }
       out.write(".")

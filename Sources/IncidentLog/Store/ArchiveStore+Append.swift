@@ -31,6 +31,18 @@ extension ArchiveStore {
     document: JSONValue, kind: DocumentKind, id: String, createdAt: Date,
     report: ((JSONValue) -> String)? = nil
   ) throws(ArchiveError) -> StoredDocument {
+    try append(
+      document: document, kind: kind, id: id, createdAt: createdAt,
+      reportBytes: report.map { render in { Array(render($0).utf8) } })
+  }
+
+  /// ``append(document:kind:id:createdAt:report:)`` with the report rendered as the UTF-8
+  /// bytes written to its file (no String made on the way).
+  @discardableResult
+  package func append(
+    document: JSONValue, kind: DocumentKind, id: String, createdAt: Date,
+    reportBytes report: ((JSONValue) -> [UInt8])?
+  ) throws(ArchiveError) -> StoredDocument {
     guard DocumentID.isValid(id) else { throw .invalidDocumentID(id) }
     guard case .object(var object) = document else { throw .documentIsNotAnObject(id: id) }
     guard CanonicalJSON.isCanonicalizable(document) else { throw .nonFiniteNumber(id: id) }
@@ -95,7 +107,7 @@ extension ArchiveStore {
   /// The folder is listed once (its stale temporary files removed on the way); the other
   /// folders are only stat'ed, through the heads cache (see `HeadsCache`).
   private func write(
-    _ object: JSONObject, at location: DocumentLocation, report: ((JSONValue) -> String)?
+    _ object: JSONObject, at location: DocumentLocation, report: ((JSONValue) -> [UInt8])?
   ) throws(ArchiveError) -> StoredDocument {
     try refuseSymbolicLinks(on: location.path)
     // Before any listing, so that a folder changed after it is never trusted (HeadsCache).
@@ -113,7 +125,7 @@ extension ArchiveStore {
     let parents = try refresh.heads().map(\.sha256)
     var unsealed = object
     unsealed.removeValue(forKey: DocumentIntegrity.memberName)
-    let reportBytes = report.map { Array($0(.object(unsealed)).utf8) }
+    let reportBytes = report.map { $0(.object(unsealed)) }
     let (sealed, hash) = DocumentIntegrity.sealed(
       object, parents: parents, reportSHA256: reportBytes.map(SHA256.hexHash))
     try writePair(

@@ -12,9 +12,7 @@ import YAMLLite
 /// checked once it is attached (`onlyLibraryAnchors`): against every duty when all its files
 /// were read (lint, scenarios), else against the file ids a duty id starts with.
 enum DueAnchorRule {
-  static func check(
-    _ runbook: Runbook, names: NameTable, onlyLibraryAnchors: Bool = false
-  ) -> [Diagnostic] {
+  static func check(_ runbook: Runbook, onlyLibraryAnchors: Bool = false) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let notificationIDs = runbook.notifications.map(\.id)
     let usesLibrary = runbook.obligations != nil

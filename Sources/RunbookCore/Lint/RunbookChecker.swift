@@ -17,7 +17,7 @@ package enum RunbookChecker {
     let names = NameTable(runbook)
     let errors =
       DuplicateIDRule.check(runbook) + ScopeRule.check(runbook, names: names)
-      + DueAnchorRule.check(runbook, names: names) + ForEachRule.check(runbook)
+      + DueAnchorRule.check(runbook) + ForEachRule.check(runbook)
       + ClockAnchorDefaultRule.check(runbook)
     guard warnings else { return errors }
     return errors + UnbackedDecisionRule.check(runbook) + FallbackOrderRule.check(runbook)
@@ -29,7 +29,7 @@ package enum RunbookChecker {
   /// was attached: due anchors on a duty's `ID.sent`.
   package static func checkLibraryAnchors(_ runbook: Runbook) -> [Diagnostic] {
     guard runbook.obligations != nil, runbook.obligationLibrary != nil else { return [] }
-    return DueAnchorRule.check(runbook, names: NameTable(runbook), onlyLibraryAnchors: true)
+    return DueAnchorRule.check(runbook, onlyLibraryAnchors: true)
   }
 
   /// The notify promises of a runbook's decisions, checked with its library attached, whose

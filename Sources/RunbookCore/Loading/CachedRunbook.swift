@@ -10,10 +10,13 @@ package struct CachedRunbook: Sendable, Equatable {
   package var runbook: Runbook
   /// The SHA-256 (hex) of the runbook's bytes, which a record names.
   package var sha256: String
+  /// The library this runbook was last attached to without a problem; nil when none was.
+  package var checkedAttachment: CheckedAttachment?
 
-  package init(runbook: Runbook, sha256: String) {
+  package init(runbook: Runbook, sha256: String, checkedAttachment: CheckedAttachment? = nil) {
     self.runbook = runbook
     self.sha256 = sha256
+    self.checkedAttachment = checkedAttachment
   }
 
   /// Whether `runbook` can be stored: nothing attached or added after loading.
@@ -25,20 +28,59 @@ package struct CachedRunbook: Sendable, Equatable {
 extension CachedRunbook: CacheableDocument {
   package static let cacheKind = "runbook"
   /// Bump when `Runbook` or any type it holds changes shape.
-  package static let cacheFormat = 4
+  package static let cacheFormat = 5
 
   package func encode(into writer: inout BinaryWriter) {
     let coder = CacheCoder(file: runbook.file)
     writer.write(runbook.file)
     writer.write(sha256)
     coder.write(runbook, into: &writer)
+    writer.write(checkedAttachment) { writer, checked in
+      let key = checked.vocabulary
+      writer.write(key.path)
+      writer.write(key.size)
+      writer.write(Int(key.modified.seconds))
+      writer.write(Int(key.modified.nanoseconds))
+      writer.write(key.inode)
+      writer.write(key.device)
+      writer.write(checked.fileIDs)
+    }
   }
 
   package init(decoding reader: inout BinaryReader) throws(BinaryReadError) {
     let file = try reader.readString()
     let sha256 = try reader.readString()
     let coder = CacheCoder(file: file)
-    self.init(runbook: try coder.readRunbook(&reader, file: file), sha256: sha256)
+    let runbook = try coder.readRunbook(&reader, file: file)
+    let checked = try reader.readOptional { reader throws(BinaryReadError) in
+      let key = CacheKey(
+        path: try reader.readString(), size: try reader.readUnsigned(),
+        modified: FileTime(
+          seconds: Int64(try reader.readInt()), nanoseconds: Int64(try reader.readInt())),
+        inode: try reader.readUnsigned(), device: try reader.readUnsigned())
+      return CheckedAttachment(vocabulary: key, fileIDs: try reader.readStrings())
+    }
+    self.init(runbook: runbook, sha256: sha256, checkedAttachment: checked)
+  }
+}
+
+/// The library a cached runbook last passed its library checks against.
+///
+/// The checks on `run` are its facts against the vocabulary, its `obligations:` globs against
+/// the file ids and its `ID.sent` anchors against the duties; what they depend on is the
+/// version of the vocabulary file and the library's file ids. A cached runbook
+/// attached to a library of the same vocabulary version and file ids passes them again, so a
+/// warm run skips them; any change to either (or to the runbook, whose entry is then made anew)
+/// checks again.
+package struct CheckedAttachment: Sendable, Equatable {
+  /// The vocabulary file's path and version (`facts.yaml`).
+  package var vocabulary: CacheKey
+  /// The ids of the library's files the runbook's selection names, in order.
+  package var fileIDs: [String]
+
+  package init(vocabulary: CacheKey, fileIDs: [String]) {
+    self.vocabulary = vocabulary
+    self.fileIDs = fileIDs
   }
 }
 

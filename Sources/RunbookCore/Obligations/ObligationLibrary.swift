@@ -28,6 +28,9 @@ package struct ObligationLibrary: Sendable, Equatable {
   package var cache: (any DocumentCache)? = nil
   /// The `unread` files read so far.
   package var readOnDemand = FilesReadOnDemand()
+  /// The version of the vocabulary file this library's vocabulary was read from, when the
+  /// compiled cache was asked about it (a `run`): what ``CheckedAttachment`` records.
+  package var vocabularyKey: CacheKey? = nil
 
   package init(folder: String, vocabulary: FactVocabulary, files: [ObligationFile]) {
     self.folder = folder
@@ -209,9 +212,12 @@ package struct ObligationLibrary: Sendable, Equatable {
   ) -> (ObligationLibrary?, [Diagnostic]) {
     let factsPath = (folder as NSString).appendingPathComponent(factsFileName)
     // Looked up before the bytes are read: an entry is keyed by a status no newer than they are.
-    let factsLookup = deferred ? cache?.lookup(FactVocabulary.self, at: factsPath) : nil
+    let keyed = deferred ? cache?.keyedLookup(FactVocabulary.self, at: factsPath) : nil
+    let factsLookup = keyed?.lookup
     if case .hit(let vocabulary)? = factsLookup {
-      return (deferredLibrary(folder, vocabulary, selection, fileSystem, cache), [])
+      var library = deferredLibrary(folder, vocabulary, selection, fileSystem, cache)
+      library.vocabularyKey = keyed?.key
+      return (library, [])
     }
     guard let factsBytes = try? fileSystem.readFile(at: factsPath) else {
       let problem = ObligationProblem.noFactsFile(searched: [folder])
@@ -224,7 +230,8 @@ package struct ObligationLibrary: Sendable, Equatable {
       if diagnostics.isEmpty, let cache, case .miss(let key?)? = factsLookup {
         cache.store(vocabulary, for: key)
       }
-      let library = deferredLibrary(folder, vocabulary, selection, fileSystem, cache)
+      var library = deferredLibrary(folder, vocabulary, selection, fileSystem, cache)
+      library.vocabularyKey = keyed?.key
       return (diagnostics.containsErrors ? nil : library, diagnostics)
     }
     var files: [ObligationFile] = []

@@ -292,4 +292,20 @@ package protocol DocumentCache: Sendable {
   ) -> CacheLookup<Document>
   /// Stores `document`, made from the version of the file `key` names; errors are ignored.
   func store<Document: CacheableDocument>(_ document: Document, for key: CacheKey)
+  /// ``lookup(_:at:)`` with the key of the version of the file it looked at, for a hit as for
+  /// a miss (nil when the file cannot be asked about, or the cache does not say).
+  func keyedLookup<Document: CacheableDocument>(
+    _ type: Document.Type, at path: String
+  ) -> (lookup: CacheLookup<Document>, key: CacheKey?)
+}
+
+extension DocumentCache {
+  /// A cache that does not say which version a hit was made from: the key of a miss only.
+  package func keyedLookup<Document: CacheableDocument>(
+    _ type: Document.Type, at path: String
+  ) -> (lookup: CacheLookup<Document>, key: CacheKey?) {
+    let found = lookup(type, at: path)
+    if case .miss(let key) = found { return (found, key) }
+    return (found, nil)
+  }
 }

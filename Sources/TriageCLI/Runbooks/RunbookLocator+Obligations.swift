@@ -62,16 +62,36 @@ extension RunbookLocator {
   func attachingObligations(
     to runbook: Runbook, path: String, readingAll: Bool = false
   ) throws -> Runbook {
-    let declaresFacts = runbook.questions.contains { $0.fact != nil }
-    guard runbook.obligations != nil || declaresFacts else { return runbook }
+    try attachingObligations(to: runbook, path: path, readingAll: readingAll, checked: nil)
+      .runbook
+  }
+
+  /// ``attachingObligations(to:path:readingAll:)``, the checks skipped when the library is the
+  /// one `checked` names (the runbook passed them against it before: see
+  /// ``CheckedAttachment``), with what the checks were (or would have been) passed against:
+  /// nil when the runbook uses no library or its vocabulary's version is not known.
+  func attachingObligations(
+    to runbook: Runbook, path: String, readingAll: Bool, checked: CheckedAttachment?
+  ) throws -> (runbook: Runbook, checked: CheckedAttachment?) {
+    // Section by section: `runbook.questions` would copy every question.
+    let declaresFacts = runbook.sections.contains { section in
+      section.questions.contains { $0.fact != nil }
+    }
+    guard runbook.obligations != nil || declaresFacts else { return (runbook, nil) }
     let folder = (context.resolvedPath(path) as NSString).deletingLastPathComponent
     let location =
       runbook.obligationsLocation ?? SourceLocation(file: runbook.file, line: 1, column: 1)
     let library = try loadObligations(
       runbook.obligations ?? .globs([]), near: folder, at: location, deferred: !readingAll)
+    let fileIDs = library.files.map(\.id) + library.unread.map(\.id)
+    let attachment = library.vocabularyKey.map {
+      CheckedAttachment(vocabulary: $0, fileIDs: fileIDs)
+    }
+    var attached = runbook
+    if runbook.obligations != nil { attached.obligationLibrary = library }
+    if let attachment, attachment == checked { return (attached, attachment) }
     var problems = ObligationLinter.check(
       runbook, vocabulary: library.vocabulary, dutyIDs: library.duties.map(\.id))
-    let fileIDs = library.files.map(\.id) + library.unread.map(\.id)
     if case .globs(let globs) = runbook.obligations {
       for glob in globs
       where !fileIDs.contains(where: { ObligationSelection.glob(glob, matches: $0) }) {
@@ -79,11 +99,9 @@ extension RunbookLocator {
           Diagnostic(.error, ObligationProblem.globMatchesNothing(glob), at: location))
       }
     }
-    var attached = runbook
-    if runbook.obligations != nil { attached.obligationLibrary = library }
     problems += RunbookChecker.checkLibraryAnchors(attached)
     if problems.containsErrors { throw DiagnosticsError(problems) }
-    return attached
+    return (attached, attachment)
   }
 
   /// The runbook library scenarios run against: one optional question per fact, and the

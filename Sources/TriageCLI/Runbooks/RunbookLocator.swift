@@ -110,21 +110,27 @@ struct RunbookLocator {
     // Looked up (the file's status taken) before the bytes are read, so that an entry stored
     // from them is keyed by a status no newer than they are.
     let cache = cached && path != "-" ? compiledCache : nil
-    let lookup = cache?.lookup(CachedRunbook.self, at: context.resolvedPath(path))
+    let keyed = cache?.keyedLookup(CachedRunbook.self, at: context.resolvedPath(path))
     let bytes = try context.readInput(path, as: .runbook)
     let result: (runbook: Runbook?, diagnostics: [Diagnostic])
     var cachedSHA256: String?
-    if case .hit(let entry)? = lookup, entry.runbook.file == path {
-      result = (entry.runbook, [])
-      cachedSHA256 = entry.sha256
+    // The entry to store (or store again) once the library is attached: it records what the
+    // library checks were passed against, so that the next run skips them.
+    var entry: CachedRunbook?
+    var isNewEntry = false
+    if case .hit(let found)? = keyed?.lookup, found.runbook.file == path {
+      result = (found.runbook, [])
+      cachedSHA256 = found.sha256
+      entry = found
     } else {
       let loaded = RunbookLoader.load(bytes, file: path, checks: .errors)
       result = (loaded.runbook, loaded.diagnostics)
-      if let cache, case .miss(let key?)? = lookup, let runbook = result.runbook,
+      if cache != nil, case .miss(_?)? = keyed?.lookup, let runbook = result.runbook,
         result.diagnostics.isEmpty, CachedRunbook.canStore(runbook)
       {
         let hash = SHA256.hexHash(bytes)
-        cache.store(CachedRunbook(runbook: runbook, sha256: hash), for: key)
+        entry = CachedRunbook(runbook: runbook, sha256: hash)
+        isNewEntry = true
         cachedSHA256 = hash
       }
     }
@@ -132,8 +138,15 @@ struct RunbookLocator {
       throw DiagnosticsError(result.diagnostics, file: path, source: bytes)
     }
     do {
-      runbook = try attachingObligations(
-        to: runbook, path: path, readingAll: readingAllObligations)
+      let previous = entry?.checkedAttachment
+      let attached = try attachingObligations(
+        to: runbook, path: path, readingAll: readingAllObligations, checked: previous)
+      runbook = attached.runbook
+      // Stored when new, and again when the library it was checked against changed.
+      if let cache, let key = keyed?.key, var entry, isNewEntry || previous != attached.checked {
+        entry.checkedAttachment = attached.checked
+        cache.store(entry, for: key)
+      }
     } catch let error as DiagnosticsError {
       throw DiagnosticsError(
         error.diagnostics,

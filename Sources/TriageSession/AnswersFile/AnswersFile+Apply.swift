@@ -26,11 +26,18 @@ extension AnswersFile {
       let problem = AnswersFileProblem.runbookMismatch(fileRunbook: runbookID, runbook: runbook.id)
       return [.init(.error, problem, at: answersLocation)]
     }
-    let questions = runbook.questions
-    let ids = questions.map(\.id)
-    // One lookup table, not a scan of the runbook per answer (64,000 answers stay linear).
-    let questionsByID = Dictionary(
-      questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    // One lookup table, not a scan of the runbook per answer (64,000 answers stay linear),
+    // filled section by section: `runbook.questions` would copy every question once more.
+    var ids: [String] = []
+    var questionsByID: [String: Question] = [:]
+    for section in runbook.sections {
+      let questions = section.questions
+      for index in questions.indices {
+        let id = questions[index].id
+        ids.append(id)
+        if questionsByID[id] == nil { questionsByID[id] = questions[index] }
+      }
+    }
     var groupOf: [String: Section] = [:]
     for section in runbook.sections where section.forEach != nil {
       for question in section.questions { groupOf[question.id] = section }
@@ -42,9 +49,11 @@ extension AnswersFile {
     // file gives facts, so a plain answers file pays nothing for them).
     var questionOfFact: [String: String] = [:]
     if entries.contains(where: \.isFact) {
-      for question in questions {
-        if let fact = question.fact, questionOfFact[fact] == nil {
-          questionOfFact[fact] = question.id
+      for section in runbook.sections {
+        for question in section.questions {
+          if let fact = question.fact, questionOfFact[fact] == nil {
+            questionOfFact[fact] = question.id
+          }
         }
       }
     }

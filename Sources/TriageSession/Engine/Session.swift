@@ -61,8 +61,11 @@ package struct Session: Sendable, Equatable {
     for section in runbook.sections {
       guard let list = section.forEach else {
         guard holds(section.when, values) else { continue }
-        for question in section.questions where holds(question.when, values) {
-          if let value = visit(question, values) { values[question.id] = value }
+        // By index, not `for question in`: each element is read in place, not copied (a
+        // `Question` copy retains every field it holds).
+        let questions = section.questions
+        for index in questions.indices where holds(questions[index].when, values) {
+          if let value = visit(questions[index], values) { values[questions[index].id] = value }
         }
         continue
       }
@@ -82,9 +85,12 @@ package struct Session: Sendable, Equatable {
 
   /// The values of every reachable answered question: what expressions and templates see.
   package func values() -> [String: Value] {
+    // The walk `reachable()` makes, without collecting a copy of each question.
     var values: [String: Value] = [:]
-    for (question, value) in reachable() {
+    Self.forEachReachable(in: runbook) { question, _ in
+      let value = given[question.id]
       if let value, value != .unset { values[question.id] = value }
+      return value
     }
     return values
   }

@@ -15,8 +15,13 @@ package enum ObligationEvaluator {
   /// name.
   package static func facts(of runbook: Runbook, values: [String: Value]) -> [String: Value] {
     var facts: [String: Value] = [:]
-    for question in runbook.questions {
-      if let fact = question.fact, let value = values[question.id], value != .unset {
+    // Section by section, each question read in place: `runbook.questions` would copy them all.
+    for section in runbook.sections {
+      let questions = section.questions
+      for index in questions.indices {
+        guard let fact = questions[index].fact,
+          let value = values[questions[index].id], value != .unset
+        else { continue }
         facts[fact] = value
       }
     }

@@ -145,6 +145,33 @@ import TriageTestSupport
     #expect(relative.files == second.files)
   }
 
+  /// A warm run skips the library checks its cached runbook passed against the same
+  /// vocabulary version; an edited vocabulary is checked against again, and its problem found.
+  @Test func anEditedVocabularyChecksACachedRunbookAgain() throws {
+    let tree = try Self.tree()
+    let environment = ["TRIAGE_CACHE_DIR": "/cache"]
+    let runbook = "/w/Runbooks/library-breach.yaml"
+    let answers = "/w/library-breach.answers.yaml"
+    for archive in ["/a1", "/a2"] {
+      let run = Self.run(runbook, answers, archive: archive, tree: tree, environment: environment)
+      #expect(run.exit == .success, "\(run.error)")
+    }
+    let facts = "/w/Runbooks/obligations/facts.yaml"
+    let text = try #require(tree.text(at: facts))
+    #expect(text.contains("- not-applicable: "))
+    tree.add([facts: text.replacingOccurrences(of: "- not-applicable: ", with: "- not-here: ")])
+    for archive in ["/a3", "/a4"] {
+      let edited = Self.run(
+        runbook, answers, archive: archive, tree: tree, environment: environment)
+      #expect(edited.exit != .success)
+      #expect(edited.error.contains("not-applicable"), "\(edited.error)")
+    }
+    // Put back as it was (a new version of the file): checked, and passes again.
+    tree.add([facts: text])
+    let restored = Self.run(runbook, answers, archive: "/a5", tree: tree, environment: environment)
+    #expect(restored.exit == .success, "\(restored.error)")
+  }
+
   @Test func anUnwritableCacheFolderDoesNotFailARun() throws {
     let tree = try Self.tree()
     tree.add(["/cache": "a file where the folder should be"])
