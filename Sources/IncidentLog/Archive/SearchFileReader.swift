@@ -214,59 +214,16 @@ private struct Shared<Value>: @unchecked Sendable {
 
 extension PackedLocation {
   /// The packed form of `location`, as ``init(_:)`` makes it, but checked on the bytes of its
-  /// id and path rather than by building the location back: a search packs every amendment.
+  /// path (``PackedPaths/standardParts(of:)``) and id rather than by building the location
+  /// back: a search packs every amendment.
   init(quickly location: DocumentLocation) {
-    let id = location.id.utf8
-    let expectedPath = location.kind.directoryName.utf8.count + 9 + id.count + 5
-    guard id.count == 25, location.path.utf8.count == expectedPath,
-      let packed = Self.packed(id: id, path: location.path.utf8, kind: location.kind)
+    guard let (time, random) = PackedPaths.standardParts(of: location),
+      // The id is the file name: `<kind>/YYYY/MM/<id>.json`.
+      location.path.utf8.dropLast(5).suffix(25).elementsEqual(location.id.utf8)
     else {
       self.init(location)
       return
     }
-    self = packed
-  }
-
-  /// The packed location of the standard id `id` (25 bytes) at `path`, or nil when either is
-  /// not in the standard shape (`<kind>/YYYY/MM/YYYYMMDDTHHMMSSZ-xxxxxxxx.json`, lowercase
-  /// hex).
-  private static func packed(
-    id: String.UTF8View, path: String.UTF8View, kind: DocumentKind
-  ) -> PackedLocation? {
-    let id = Array(id)
-    let path = Array(path)
-    let prefix = Array(kind.directoryName.utf8)
-    guard id[8] == UInt8(ascii: "T"), id[15] == UInt8(ascii: "Z"), id[16] == UInt8(ascii: "-"),
-      path.starts(with: prefix)
-    else { return nil }
-    var time: UInt64 = 0
-    for index in Array(0..<8) + Array(9..<15) {
-      let digit = id[index] &- UInt8(ascii: "0")
-      guard digit < 10 else { return nil }
-      time = time * 10 + UInt64(digit)
-    }
-    var random: UInt32 = 0
-    for byte in id[17...] {
-      let value: UInt8
-      if byte &- UInt8(ascii: "0") < 10 {
-        value = byte - UInt8(ascii: "0")
-      } else if byte &- UInt8(ascii: "a") < 6 {
-        value = byte - UInt8(ascii: "a") + 10
-      } else {
-        return nil
-      }
-      random = random << 4 | UInt32(value)
-    }
-    // `<kind>/YYYY/MM/<id>.json`
-    var expected = prefix
-    expected.append(UInt8(ascii: "/"))
-    expected += id[0..<4]
-    expected.append(UInt8(ascii: "/"))
-    expected += id[4..<6]
-    expected.append(UInt8(ascii: "/"))
-    expected += id
-    expected += Array(".json".utf8)
-    guard path == expected else { return nil }
-    return .packed(kind: kind, time: time, random: random)
+    self = .packed(kind: location.kind, time: time, random: random)
   }
 }

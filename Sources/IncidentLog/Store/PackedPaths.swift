@@ -41,7 +41,7 @@ struct PackedPaths: Sendable, Equatable {
   /// The id's time digits and random part when `location` has the standard shape, read from
   /// the path's bytes: `KIND/YYYY/MM/YYYYMMDDTHHMMSSZ-hhhhhhhh.json`, the folder the id's
   /// month, the hex lower-case (so the path comes back exactly as it was).
-  private static func standardParts(of location: DocumentLocation) -> (UInt64, UInt32)? {
+  static func standardParts(of location: DocumentLocation) -> (UInt64, UInt32)? {
     let folder = location.kind.directoryName.utf8.count
     var path = location.path
     return path.withUTF8 { bytes -> (UInt64, UInt32)? in
