@@ -269,18 +269,15 @@ package struct CachedInventory {
     String(decoding: bytes[range], as: UTF8.self)
   }
 
+  /// A file's key (``BinaryReader/readCacheKey()``), as a function to pass.
+  private static func readKey(_ reader: inout BinaryReader) throws(BinaryReadError) -> CacheKey {
+    try reader.readCacheKey()
+  }
+
   /// The 8 bytes at `offset`, little-endian.
   private static func word(_ bytes: [UInt8], at offset: Int) -> UInt64 {
     var value: UInt64 = 0
     for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
     return value
-  }
-
-  private static func readKey(_ reader: inout BinaryReader) throws(BinaryReadError) -> CacheKey {
-    CacheKey(
-      path: try reader.readString(), size: try reader.readUnsigned(),
-      modified: FileTime(
-        seconds: Int64(try reader.readInt()), nanoseconds: Int64(try reader.readInt())),
-      inode: try reader.readUnsigned(), device: try reader.readUnsigned())
   }
 }

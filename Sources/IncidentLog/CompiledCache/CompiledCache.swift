@@ -91,12 +91,7 @@ package struct CompiledCache: DocumentCache {
     body.write(Document.cacheKind)
     body.write(build)
     body.write(Document.cacheFormat)
-    body.write(key.path)
-    body.write(key.size)
-    body.write(Int(key.modified.seconds))
-    body.write(Int(key.modified.nanoseconds))
-    body.write(key.inode)
-    body.write(key.device)
+    body.write(key)
     document.encode(into: &body)
     var bytes = magic
     let checksum = Self.checksum(body.bytes, from: 0)
@@ -119,11 +114,7 @@ package struct CompiledCache: DocumentCache {
     var reader = BinaryReader(bytes, from: headerCount)
     do {
       guard try reader.readString() == Document.cacheKind, try reader.readString() == build,
-        try reader.readInt() == Document.cacheFormat, try reader.readString() == key.path,
-        try reader.readUnsigned() == key.size,
-        try reader.readInt() == Int(key.modified.seconds),
-        try reader.readInt() == Int(key.modified.nanoseconds),
-        try reader.readUnsigned() == key.inode, try reader.readUnsigned() == key.device
+        try reader.readInt() == Document.cacheFormat, try reader.readCacheKey() == key
       else { return nil }
       let document = try Document(decoding: &reader)
       return reader.isAtEnd ? document : nil

@@ -189,8 +189,8 @@ package struct InventoryCache: Sendable {
     head.write(build)
     head.write(format)
     head.write(key.folder)
-    head.write(key.vocabulary) { write($1, into: &$0) }
-    head.write(key.files) { write($1, into: &$0) }
+    head.write(key.vocabulary) { $0.write($1) }
+    head.write(key.files) { $0.write($1) }
     head.write(sha256)
     head.write(inventory.organisation) { coding.write($1, into: &$0) }
     head.write(inventory.clients.count)
@@ -229,15 +229,6 @@ package struct InventoryCache: Sendable {
     }
   }
 
-  /// Writes a file's key.
-  static func write(_ key: CacheKey, into writer: inout BinaryWriter) {
-    writer.write(key.path)
-    writer.write(key.size)
-    writer.write(Int(key.modified.seconds))
-    writer.write(Int(key.modified.nanoseconds))
-    writer.write(key.inode)
-    writer.write(key.device)
-  }
 }
 
 /// The records of an inventory entry, read chunk by chunk as a run asks for them (see

@@ -36,13 +36,7 @@ extension CachedRunbook: CacheableDocument {
     writer.write(sha256)
     coder.write(runbook, into: &writer)
     writer.write(checkedAttachment) { writer, checked in
-      let key = checked.vocabulary
-      writer.write(key.path)
-      writer.write(key.size)
-      writer.write(Int(key.modified.seconds))
-      writer.write(Int(key.modified.nanoseconds))
-      writer.write(key.inode)
-      writer.write(key.device)
+      writer.write(checked.vocabulary)
       writer.write(checked.fileIDs)
     }
   }
@@ -53,11 +47,7 @@ extension CachedRunbook: CacheableDocument {
     let coder = CacheCoder(file: file)
     let runbook = try coder.readRunbook(&reader, file: file)
     let checked = try reader.readOptional { reader throws(BinaryReadError) in
-      let key = CacheKey(
-        path: try reader.readString(), size: try reader.readUnsigned(),
-        modified: FileTime(
-          seconds: Int64(try reader.readInt()), nanoseconds: Int64(try reader.readInt())),
-        inode: try reader.readUnsigned(), device: try reader.readUnsigned())
+      let key = try reader.readCacheKey()
       return CheckedAttachment(vocabulary: key, fileIDs: try reader.readStrings())
     }
     self.init(runbook: runbook, sha256: sha256, checkedAttachment: checked)

@@ -275,6 +275,29 @@ package struct CacheKey: Sendable, Equatable {
   }
 }
 
+extension BinaryWriter {
+  /// Appends a ``CacheKey``: path, size, modification time (seconds, then nanoseconds), inode,
+  /// device; ``BinaryReader/readCacheKey()`` reads it back.
+  package mutating func write(_ key: CacheKey) {
+    write(key.path)
+    write(key.size)
+    write(Int(key.modified.seconds))
+    write(Int(key.modified.nanoseconds))
+    write(key.inode)
+    write(key.device)
+  }
+}
+
+extension BinaryReader {
+  /// Reads a ``CacheKey`` written by ``BinaryWriter/write(_:)-(CacheKey)``.
+  package mutating func readCacheKey() throws(BinaryReadError) -> CacheKey {
+    CacheKey(
+      path: try readString(), size: try readUnsigned(),
+      modified: FileTime(seconds: Int64(try readInt()), nanoseconds: Int64(try readInt())),
+      inode: try readUnsigned(), device: try readUnsigned())
+  }
+}
+
 /// What a cache holds for a source file: the document, or the key to store a fresh one under
 /// (nil when the source cannot be asked about: then nothing is stored).
 package enum CacheLookup<Document: CacheableDocument> {
