@@ -6,41 +6,27 @@ import TriageTestSupport
 /// answer came from (the inventory's file, line and hash) and the inventory answer a responder
 /// replaced, so the finished record's trail is the one an uninterrupted run writes.
 @Suite(.serialized) struct RunVendorResumeTests {
-  static let runbook = """
-    runbook: vendor-items
-    title: Vendor items
-    version: 1.0.0
-    sections:
-      - id: facts
-        title: Facts
-        questions:
-          - id: discovered_at
-            ask: When?
-            type: datetime
-          - id: established_in
-            ask: Where are we established?
-            type: list
-            fact: established_in
-          - id: credentials
-            ask: Which credentials?
-            type: list
-            fact: vendor_credentials
-          - id: ticket
-            ask: Ticket number?
-            type: text
-    severity:
-      - level: high
-    decision:
-      - say: Rotate.
-    actions:
-      - id: rotate
-        kind: rotate
-        for-each: credentials
-        title: 'Rotate {{item}}'
-        owner: '{{item.owner}}'
-        due: immediately
+  static let runbook = vendorItemsRunbook(
+    questions: """
+            - id: ticket
+              ask: Ticket number?
+              type: text
 
-    """
+      """,
+    rest: """
+      severity:
+        - level: high
+      decision:
+        - say: Rotate.
+      actions:
+        - id: rotate
+          kind: rotate
+          for-each: credentials
+          title: 'Rotate {{item}}'
+          owner: '{{item.owner}}'
+          due: immediately
+
+      """)
 
   func workspace() throws -> TemporaryDirectory {
     let folder = try TemporaryDirectory()
@@ -49,16 +35,8 @@ import TriageTestSupport
     try FileManager.default.createDirectory(
       at: folder.url.appendingPathComponent("inventory"), withIntermediateDirectories: true)
     try folder.write(Self.runbook, to: "items.yaml")
-    try folder.write(
-      """
-      facts:
-        - {name: established_in, type: list, description: Where we are established.}
-        - {name: vendor_credentials, type: list, description: The credentials the vendor holds.}
-
-      """, to: "obligations/facts.yaml")
-    try folder.write(
-      "organisation:\n  name: Us\n  facts:\n    established_in: [GB]\n",
-      to: "inventory/organisation.yaml")
+    try folder.write(vendorItemsFacts, to: "obligations/facts.yaml")
+    try folder.write(vendorItemsOrganisation, to: "inventory/organisation.yaml")
     try folder.write(
       """
       vendors:

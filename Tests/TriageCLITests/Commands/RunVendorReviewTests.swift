@@ -2,54 +2,32 @@ import Foundation
 import IncidentLog
 import Testing
 import TriageCLI
+import TriageTestSupport
 
 /// `triage run --vendor` at a terminal: the inventory's answers are not asked, the review shows
 /// where each came from, and a responder who changes one leaves the inventory's value in the
 /// trail as `replaced`.
 @Suite("Run --vendor: the review shows and lets change the inventory's answers")
 struct RunVendorReviewTests {
-  static let runbook = """
-    runbook: vendor-items
-    title: Vendor items
-    version: 1.0.0
-    sections:
-      - id: facts
-        title: Facts
-        questions:
-          - id: discovered_at
-            ask: When?
-            type: datetime
-          - id: established_in
-            ask: Where are we established?
-            type: list
-            fact: established_in
-          - id: credentials
-            ask: Which credentials?
-            type: list
-            fact: vendor_credentials
-    severity:
-      - level: high
-    decision:
-      - say: Rotate.
-    actions:
-      - id: rotate
-        kind: rotate
-        for-each: credentials
-        title: 'Rotate {{item}}'
-        owner: '{{item.owner}}'
-        due: immediately
-    """
+  static let runbook = vendorItemsRunbook(
+    rest: """
+      severity:
+        - level: high
+      decision:
+        - say: Rotate.
+      actions:
+        - id: rotate
+          kind: rotate
+          for-each: credentials
+          title: 'Rotate {{item}}'
+          owner: '{{item.owner}}'
+          due: immediately
+      """)
 
   static let files: [String: String] = [
     "items.yaml": runbook,
-    "obligations/facts.yaml": """
-    facts:
-      - {name: established_in, type: list, description: Where we are established.}
-      - {name: vendor_credentials, type: list, description: The credentials the vendor holds.}
-
-    """,
-    "inventory/organisation.yaml":
-      "organisation:\n  name: Us\n  facts:\n    established_in: [GB]\n",
+    "obligations/facts.yaml": vendorItemsFacts,
+    "inventory/organisation.yaml": vendorItemsOrganisation,
     "inventory/vendors.yaml": """
     vendors:
       - id: filebox

@@ -9,42 +9,28 @@ import TriageTestSupport
 /// inventory answer.
 @Suite("Runs that start from the inventory")
 struct InventoryRunTests {
-  static let runbookText = """
-    runbook: vendor-items
-    title: Vendor items
-    version: 1.0.0
-    sections:
-      - id: facts
-        title: Facts
-        questions:
-          - id: discovered_at
-            ask: When?
-            type: datetime
-          - id: established_in
-            ask: Where are we established?
-            type: list
-            fact: established_in
-          - id: credentials
-            ask: Which credentials?
-            type: list
-            fact: vendor_credentials
-          - id: clients
-            ask: Which clients?
-            type: list
-            fact: affected_clients
-    actions:
-      - id: rotate
-        kind: rotate
-        for-each: credentials
-        title: 'Rotate {{item}} ({{item.name}})'
-        owner: '{{item.owner}}'
-        due: immediately
-    notifications:
-      - id: notify-client
-        for-each: clients
-        to: '{{item}} at {{item.notice_to}}'
-        due: '{{item.notice_within}} after discovered_at'
-    """
+  static let runbookText = vendorItemsRunbook(
+    questions: """
+            - id: clients
+              ask: Which clients?
+              type: list
+              fact: affected_clients
+
+      """,
+    rest: """
+      actions:
+        - id: rotate
+          kind: rotate
+          for-each: credentials
+          title: 'Rotate {{item}} ({{item.name}})'
+          owner: '{{item.owner}}'
+          due: immediately
+      notifications:
+        - id: notify-client
+          for-each: clients
+          to: '{{item}} at {{item.notice_to}}'
+          due: '{{item.notice_within}} after discovered_at'
+      """)
 
   static let inventoryFiles: [String: String] = [
     "organisation.yaml": "organisation:\n  name: Us\n  facts:\n    established_in: [GB]",
