@@ -12,20 +12,6 @@ import TriageTestSupport
               ask: Ticket number?
               type: text
 
-      """,
-    rest: """
-      severity:
-        - level: high
-      decision:
-        - say: Rotate.
-      actions:
-        - id: rotate
-          kind: rotate
-          for-each: credentials
-          title: 'Rotate {{item}}'
-          owner: '{{item.owner}}'
-          due: immediately
-
       """)
 
   func workspace() throws -> TemporaryDirectory {

@@ -1,8 +1,11 @@
 /// The small `vendor-items` runbook of the `run --vendor` tests at every layer (session,
 /// command, terminal): its facts section asks when, where we are established and which
 /// credentials, the last two answered by the inventory; `questions` adds questions to that
-/// section and `rest` is the rest of the runbook (outcomes, actions, notifications).
-package func vendorItemsRunbook(questions: String = "", rest: String) -> String {
+/// section and `rest` is the rest of the runbook (outcomes, actions, notifications): by
+/// default ``vendorItemsRotation``.
+package func vendorItemsRunbook(questions: String = "", rest: String = vendorItemsRotation)
+  -> String
+{
   """
   runbook: vendor-items
   title: Vendor items
@@ -25,6 +28,23 @@ package func vendorItemsRunbook(questions: String = "", rest: String) -> String 
 
   """ + questions + rest
 }
+
+/// The outcomes of ``vendorItemsRunbook(questions:rest:)`` unless a test gives its own: one
+/// rotation per credential, its owner the inventory's.
+package let vendorItemsRotation = """
+  severity:
+    - level: high
+  decision:
+    - say: Rotate.
+  actions:
+    - id: rotate
+      kind: rotate
+      for-each: credentials
+      title: 'Rotate {{item}}'
+      owner: '{{item.owner}}'
+      due: immediately
+
+  """
 
 /// The facts vocabulary (`obligations/facts.yaml`) of ``vendorItemsRunbook(questions:rest:)``.
 package let vendorItemsFacts = """

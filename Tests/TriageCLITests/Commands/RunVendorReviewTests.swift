@@ -9,20 +9,7 @@ import TriageTestSupport
 /// trail as `replaced`.
 @Suite("Run --vendor: the review shows and lets change the inventory's answers")
 struct RunVendorReviewTests {
-  static let runbook = vendorItemsRunbook(
-    rest: """
-      severity:
-        - level: high
-      decision:
-        - say: Rotate.
-      actions:
-        - id: rotate
-          kind: rotate
-          for-each: credentials
-          title: 'Rotate {{item}}'
-          owner: '{{item.owner}}'
-          due: immediately
-      """)
+  static let runbook = vendorItemsRunbook()
 
   static let files: [String: String] = [
     "items.yaml": runbook,
