@@ -123,6 +123,91 @@ import TriageTestSupport
     #expect((resumed["inventory"] as? [String: Any])?["vendor"] as? String == "filebox")
   }
 
+  /// The inventory edited between the interruption and the resumption: the draft's answer from
+  /// the old inventory is taken again from the inventory as it stands, in its place in the
+  /// trail, with the new file line and hash, and the responder is told so; the responder's own
+  /// answers stay.
+  @Test func aResumedRunTakesAnswersAgainFromAnInventoryChangedSince() throws {
+    let folder = try workspace()
+    let first = try PseudoTerminalSession(Self.arguments, currentDirectory: folder.url)
+    try answer(first, interrupt: true)
+    try first.expect("Resume with: ")
+    #expect(try first.waitForExit() == 130)
+    let line = try #require(
+      first.normalisedTranscript.split(separator: "\n").first { $0.hasPrefix("Resume with: ") })
+    let words = line.dropFirst("Resume with: swift run triage ".count).split(separator: " ")
+      .map(String.init)
+    let draft = try #require(words.firstIndex(of: "--resume").map { words[$0 + 1] })
+    let saved = try String(contentsOfFile: draft, encoding: .utf8)
+    #expect(saved.contains("\"GB\""), "the draft holds the inventory's answer of the time")
+
+    // Moved a line down, and another country: a new hash, a new line, a new answer.
+    try folder.write(
+      "organisation:\n  name: Us\n  # moved to Ireland in 2026\n  facts:\n    established_in: [IE]\n",
+      to: "inventory/organisation.yaml")
+    let second = try PseudoTerminalSession(
+      words + ["--responder", "Dana", "--no-color"], currentDirectory: folder.url)
+    // Both inventory answers come from an inventory with another hash now: both are taken again.
+    try second.expect(
+      "the inventory has changed since the draft was saved: the answers to established_in, "
+        + "credentials are taken from it as it stands now")
+    try second.expect("Ticket number?")
+    try second.send("INC-7\n")
+    try second.expect("Review your answers")
+    try second.expect("from inventory, inventory/organisation.yaml:5")
+    try second.send("y\n")
+    #expect(try second.waitForExit() == 0, "\(second.normalisedTranscript)")
+
+    let record = try record(in: folder)
+    let trail = try #require(record["trail"] as? [[String: Any]])
+    #expect(
+      trail.map { $0["question"] as? String } == [
+        "established_in", "credentials", "discovered_at", "ticket",
+      ],
+      "the trail keeps the draft's order")
+    let established = try #require(trail.first { $0["question"] as? String == "established_in" })
+    #expect(established["answer"] as? [String] == ["IE"])
+    let source = try #require(established["source"] as? [String: Any])
+    #expect(source["kind"] as? String == "inventory")
+    #expect(source["line"] as? Int == 5)
+    let hash = try #require(source["inventory_sha256"] as? String)
+    #expect((record["inventory"] as? [String: Any])?["sha256"] as? String == hash)
+    #expect(!saved.contains(hash), "the hash is the edited inventory's, not the draft's")
+    let when = try #require(trail.first { $0["question"] as? String == "discovered_at" })
+    #expect(when["source"] == nil, "the responder's answer (no source) stays")
+    #expect(when["answer"] as? String == "2026-12-04T16:00:00Z")
+  }
+
+  /// An answer the edited inventory no longer gives is asked again, not kept from the draft.
+  @Test func aResumedRunAsksWhatAnInventoryChangedSinceNoLongerAnswers() throws {
+    let folder = try workspace()
+    let first = try PseudoTerminalSession(Self.arguments, currentDirectory: folder.url)
+    try answer(first, interrupt: true)
+    try first.expect("Resume with: ")
+    #expect(try first.waitForExit() == 130)
+    let line = try #require(
+      first.normalisedTranscript.split(separator: "\n").first { $0.hasPrefix("Resume with: ") })
+    let words = line.dropFirst("Resume with: swift run triage ".count).split(separator: " ")
+      .map(String.init)
+    try folder.write("organisation:\n  name: Us\n", to: "inventory/organisation.yaml")
+    let second = try PseudoTerminalSession(
+      words + ["--responder", "Dana", "--no-color"], currentDirectory: folder.url)
+    try second.expect(
+      "the inventory has changed since the draft was saved and no longer answers "
+        + "established_in; it is asked again")
+    try second.expect("Where are we established?")
+    try second.send("DE\n\n")
+    try second.expect("Ticket number?")
+    try second.send("INC-7\n")
+    try second.expect("Review your answers")
+    try second.send("y\n")
+    #expect(try second.waitForExit() == 0, "\(second.normalisedTranscript)")
+    let trail = try #require(try record(in: folder)["trail"] as? [[String: Any]])
+    let established = try #require(trail.first { $0["question"] as? String == "established_in" })
+    #expect(established["answer"] as? [String] == ["DE"])
+    #expect(established["source"] == nil, "the responder's answer, not the old inventory's")
+  }
+
   /// A draft saved after the responder replaced an inventory answer keeps the replaced value.
   @Test func aDraftKeepsTheInventoryAnswerTheResponderReplaced() throws {
     let folder = try workspace()

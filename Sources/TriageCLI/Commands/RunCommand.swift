@@ -110,7 +110,8 @@ enum RunCommand {
     if fromInventory != nil { retaking.insert(.inventory) }
     if scanned != nil { retaking.insert(.scan) }
     let start = try StartingAnswers.gather(
-      invocation, context, runbook: loaded.runbook, prefill: prefill, retaking: retaking)
+      invocation, context, runbook: loaded.runbook, prefill: prefill, retaking: retaking,
+      inventory: fromInventory?.answers)
     if let fromInventory {
       context.standardError.write(
         "triage: \(fromInventory.summary(of: start.session))\n")

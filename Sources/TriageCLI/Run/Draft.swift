@@ -54,10 +54,16 @@ struct Draft {
   /// answered) is taken as given with that one. There is no earlier bound: a runbook carries no
   /// date, so no time before it can be shown to be wrong.
   ///
+  /// With `inventory` (the run's `--vendor`), an answer the draft took from an inventory whose
+  /// hash is not the inventory's now is taken again from the inventory as it stands, in its
+  /// place in the trail, with a warning; one the inventory no longer gives is asked again. An
+  /// answer the responder gave in place of the inventory's stays as it is.
+  ///
   /// - Throws: `CommandError` (exit 65) when the file is no draft or is for another runbook.
-  static func resume(_ bytes: [UInt8], path: String, runbook: Runbook, now: Date) throws
-    -> Resumed
-  {
+  static func resume(
+    _ bytes: [UInt8], path: String, runbook: Runbook, now: Date,
+    inventory: InventoryAnswers? = nil
+  ) throws -> Resumed {
     let draft: DraftDocument
     do {
       draft = try DraftDocument(json: JSONValue.parse(bytes))
@@ -83,6 +89,7 @@ struct Draft {
     }
     var session = Session(runbook: runbook)
     var earliest = Date.distantPast
+    var retaken: [String] = []
     for entry in draft.answers {
       // A repeated question (`used_in_production[deploy-key]`) is found among the questions
       // the answers so far reach: its list is answered earlier in the draft.
@@ -96,9 +103,23 @@ struct Draft {
         continue
       }
       switch reread {
-      case .success(let value):
+      case .success(var value):
         let at = clamped(entry.at, from: earliest, to: savedAt, question: question.id, &warnings)
         earliest = at
+        var source = entry.source.flatMap(answerSource)
+        if let inventory, let saved = source, saved.kind == .inventory,
+          saved.inventorySHA256 != inventory.inventorySHA256
+        {
+          guard let (current, currentSource) = inventory.answer(to: question, now: at) else {
+            warnings.append(
+              "the inventory has changed since the draft was saved and no longer answers "
+                + "\(question.id); it is asked again")
+            continue
+          }
+          retaken.append(question.id)
+          value = current
+          source = currentSource
+        }
         // Where the answer came from (the inventory, a scan) stays with it, as does the
         // inventory answer a responder replaced.
         let replaced = entry.replaced.flatMap { replaced in
@@ -106,14 +127,18 @@ struct Draft {
             (answer: $0, source: replaced.source.flatMap(answerSource))
           }
         }
-        session.record(
-          value, for: question, at: at, source: entry.source.flatMap(answerSource),
-          replacing: replaced)
+        session.record(value, for: question, at: at, source: source, replacing: replaced)
       case .failure(let problem):
         warnings.append(
           "the draft's answer to \(entry.question) is not accepted (\(problem.message)); "
             + "it is asked again")
       }
+    }
+    if !retaken.isEmpty {
+      warnings.append(
+        "the inventory has changed since the draft was saved: the answer"
+          + (retaken.count == 1 ? " to " : "s to ") + retaken.joined(separator: ", ")
+          + (retaken.count == 1 ? " is" : " are") + " taken from it as it stands now")
     }
     let origin = IncidentRecord.ResumedFrom(
       draft: String(path.split(separator: "/").last ?? Substring(path)), savedAt: savedAt)

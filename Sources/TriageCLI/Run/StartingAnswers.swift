@@ -37,9 +37,13 @@ struct StartingAnswers {
   /// With `--revises`, the earlier record's answers from a source in `retaking` (the inventory
   /// of `--vendor`, a package scan) are not carried: `prefill` answers them again, as the
   /// source stands now. The responder's answers are carried.
+  ///
+  /// With `inventory`, a resumed draft's answers from an inventory that has changed since are
+  /// taken again from it (`Draft.resume`).
   static func gather(
     _ invocation: Invocation, _ context: CommandContext, runbook: Runbook,
-    prefill: ((inout Session) -> Void)? = nil, retaking: Set<AnswerSource.Kind> = []
+    prefill: ((inout Session) -> Void)? = nil, retaking: Set<AnswerSource.Kind> = [],
+    inventory: InventoryAnswers? = nil
   ) throws -> StartingAnswers {
     var start = StartingAnswers(
       session: Session(runbook: runbook), responder: invocation.value(.responder),
@@ -71,7 +75,7 @@ struct StartingAnswers {
     if let draftPath = invocation.value(.resume) {
       let resumed = try Draft.resume(
         context.readInput(draftPath, as: .draft), path: draftPath, runbook: runbook,
-        now: context.now())
+        now: context.now(), inventory: inventory)
       start.session = resumed.session
       start.responder = start.responder ?? resumed.responder
       start.messages += resumed.warnings
