@@ -54,6 +54,7 @@ package struct Session: Sendable, Equatable {
     in runbook: Runbook, _ visit: (Question, [String: Value]) -> Value?
   ) {
     var values: [String: Value] = [:]
+    values.reserveCapacity(questionCount(in: runbook))
     func holds(_ condition: Condition?, _ values: [String: Value]) -> Bool {
       guard let condition else { return true }
       return ExpressionEvaluator.isTrue(condition.expression, in: values)
@@ -83,6 +84,11 @@ package struct Session: Sendable, Equatable {
     }
   }
 
+  /// How many questions `runbook` writes (a repeated group's once): room to reserve for a walk.
+  private static func questionCount(in runbook: Runbook) -> Int {
+    runbook.sections.reduce(0) { $0 + $1.questions.count }
+  }
+
   /// The values of every reachable answered question: what expressions and templates see.
   package func values() -> [String: Value] {
     // The walk `reachable()` makes, without collecting a copy of each question.
@@ -105,7 +111,14 @@ package struct Session: Sendable, Equatable {
 
   /// The next question to ask, or nil when every reachable question has an answer.
   package func nextQuestion() -> Question? {
-    reachable().first { $0.value == nil }?.question
+    // The walk `reachable()` makes, keeping only the first open question.
+    var next: Question?
+    Self.forEachReachable(in: runbook) { question, _ in
+      let value = given[question.id]
+      if value == nil, next == nil { next = question }
+      return value
+    }
+    return next
   }
 
   /// Whether every reachable question has been answered, skipped or shown.
@@ -269,17 +282,51 @@ package struct Session: Sendable, Equatable {
   package mutating func fillOpenQuestions(
     at time: Date, with fill: (Question) -> (Value, AnswerSource?)?
   ) -> [Question] {
+    fillOpenQuestions(at: time, renderingPrompts: .never, with: fill).open
+  }
+
+  /// When ``fillOpenQuestions(at:renderingPrompts:with:)`` renders the prompts of the answers.
+  package enum PromptRendering: Sendable {
+    /// Prompts are left as they are.
+    case never
+    /// Rendered when the walk filled at least one answer in.
+    case whenFilled
+    /// Always rendered.
+    case always
+  }
+
+  /// ``fillOpenQuestions(at:with:)``, and then, as `rendering` says, ``renderPromptsFindingUnused()``,
+  /// in the same walk of the runbook; returns the questions left open and the unused answers
+  /// (empty when the prompts were not rendered).
+  ///
+  /// One walk is enough for both: a filled answer changes only what comes after it, so the
+  /// values each question sees are those a second walk would show it.
+  package mutating func fillOpenQuestions(
+    at time: Date, renderingPrompts rendering: PromptRendering,
+    with fill: (Question) -> (Value, AnswerSource?)?
+  ) -> (open: [Question], unused: [String: Value]) {
     var open: [Question] = []
-    Self.forEachReachable(in: runbook) { question, _ in
+    var filledAny = false
+    var prompts: [String: String] = [:]
+    if rendering != .never { prompts.reserveCapacity(Self.questionCount(in: runbook)) }
+    Self.forEachReachable(in: runbook) { question, values in
+      if rendering != .never {
+        // The walk's values keep `.unset` for a skipped question; a template shows it as empty.
+        prompts[question.id] = question.ask.rendered(with: values)
+      }
       if let value = given[question.id] { return value }
       guard let (filled, source) = fill(question) else {
         open.append(question)
         return nil
       }
       record(filled, for: question, at: time, prompt: "", source: source)
+      filledAny = true
       return filled
     }
-    return open
+    guard rendering == .always || (rendering == .whenFilled && filledAny) else {
+      return (open, [:])
+    }
+    return (open, applying(prompts))
   }
 
   /// Renders the prompt of every answered question from the answers of the questions before it,
@@ -292,11 +339,18 @@ package struct Session: Sendable, Equatable {
   /// large runbook costs about 0.2M instructions).
   package mutating func renderPromptsFindingUnused() -> [String: Value] {
     var prompts: [String: String] = [:]
+    prompts.reserveCapacity(Self.questionCount(in: runbook))
     Self.forEachReachable(in: runbook) { question, values in
       // The walk's values keep `.unset` for a skipped question; a template shows it as empty.
       prompts[question.id] = question.ask.rendered(with: values)
       return given[question.id]
     }
+    return applying(prompts)
+  }
+
+  /// Gives each trail entry its prompt from `prompts` (by question id, every question a walk
+  /// reached), and returns the answers to questions the walk did not reach.
+  private mutating func applying(_ prompts: [String: String]) -> [String: Value] {
     for index in trail.indices {
       if let prompt = prompts[trail[index].question] { trail[index].asked = prompt }
     }
@@ -332,6 +386,27 @@ package struct Session: Sendable, Equatable {
       reopened[questionID] = entry
     }
     trail.removeAll { $0.question == questionID }
+  }
+
+  /// The answers of the reachable questions, in order (skipped ones and notes left out), and
+  /// ``unusedAnswers()``: what a record keeps, in one walk of the runbook.
+  package func answersAndUnused() -> (
+    answers: [(id: String, value: Value)], unused: [String: Value]
+  ) {
+    var answers: [(id: String, value: Value)] = []
+    var reachableIDs: Set<String> = []
+    reachableIDs.reserveCapacity(Self.questionCount(in: runbook))
+    Self.forEachReachable(in: runbook) { question, _ in
+      reachableIDs.insert(question.id)
+      let value = given[question.id]
+      if let value, value != .unset { answers.append((question.id, value)) }
+      return value
+    }
+    var unused: [String: Value] = [:]
+    for (id, value) in given where value != .unset && !reachableIDs.contains(id) {
+      unused[id] = value
+    }
+    return (answers, unused)
   }
 
   /// The answers given to questions that are not reachable: kept in the record as `unused`.

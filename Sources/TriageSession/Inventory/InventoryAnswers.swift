@@ -120,13 +120,14 @@ package struct InventoryAnswers: Sendable {
   package func prefill(_ session: inout Session, at time: Date) -> [String] {
     var answered: [String] = []
     let reopened = session.reopened
-    _ = session.fillOpenQuestions(at: time) { question -> (Value, AnswerSource?)? in
+    // The prompts rendered in the same walk (when it answers anything), not in a second one.
+    _ = session.fillOpenQuestions(at: time, renderingPrompts: .whenFilled) {
+      question -> (Value, AnswerSource?)? in
       guard reopened[question.id] == nil, let (value, source) = answer(to: question, now: time)
       else { return nil }
       answered.append(question.id)
       return (value, source)
     }
-    if !answered.isEmpty { session.renderPrompts() }
     return answered
   }
 }
