@@ -30,16 +30,16 @@ extension AnswersFile {
     // filled section by section (`runbook.questions` would copy every question once more) and
     // holding where each question is: a question copied in retains every field it holds.
     let sections = runbook.sections
-    var places: [String: (section: Int, index: Int)] = [:]
+    var places: [String: QuestionPlace] = [:]
+    places.reserveCapacity(sections.reduce(0) { $0 + $1.questions.count })
     // The section index of the repeated group asking each question, for those in one.
     var groupOf: [String: Int] = [:]
     for sectionIndex in sections.indices {
       let questions = sections[sectionIndex].questions
       let isGroup = sections[sectionIndex].forEach != nil
-      places.reserveCapacity(places.count + questions.count)
       for index in questions.indices {
         let id = questions[index].id
-        if places[id] == nil { places[id] = (sectionIndex, index) }
+        if places[id] == nil { places[id] = QuestionPlace(section: sectionIndex, index: index) }
         if isGroup { groupOf[id] = sectionIndex }
       }
     }
@@ -197,6 +197,12 @@ extension AnswersFile {
     }
     return (missing, unused)
   }
+}
+
+/// Where a question is in its runbook: its section's index and its own in the section.
+private struct QuestionPlace {
+  var section: Int
+  var index: Int
 }
 
 extension AnswersFile.Entry {
