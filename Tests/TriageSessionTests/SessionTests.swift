@@ -138,6 +138,70 @@ struct SessionTests {
         == "Did Acme hold personal data of ours?")
   }
 
+  /// A filling walk that renders the prompts remembers what it found (the values, whether the
+  /// session is complete, the record's answers and unused answers), and forgets it at the next
+  /// change: each read gives what a fresh walk gives.
+  @Test func whatAFillingWalkFoundIsReadUntilAnAnswerChanges() throws {
+    let runbook = try loadSessionRunbook()
+    var session = Session(runbook: runbook)
+    for (id, value) in [
+      ("vendor", Value.string("Acme")), ("discovered_at", .time(friday)),
+      ("personal_data", .boolean(false)), ("records", .number(700)),
+    ] {
+      session.record(value, for: try #require(runbook.question(id)), at: friday, prompt: "")
+    }
+    func fresh(_ session: Session) throws -> Session {
+      var copy = Session(runbook: runbook)
+      for entry in session.trail {
+        copy.record(
+          entry.answer, for: try #require(runbook.question(entry.question)), at: friday,
+          prompt: entry.asked)
+      }
+      return copy
+    }
+    func expectSameAsAFreshWalk(_ session: Session) throws {
+      let walked = try fresh(session)
+      #expect(session == walked)
+      #expect(session.values() == walked.values())
+      #expect(session.isComplete == walked.isComplete)
+      #expect(session.nextQuestion()?.id == walked.nextQuestion()?.id)
+      let (answers, unused) = session.answersAndUnused()
+      let (freshAnswers, freshUnused) = walked.answersAndUnused()
+      #expect(answers.map(\.id) == freshAnswers.map(\.id))
+      #expect(answers.map(\.value) == freshAnswers.map(\.value))
+      #expect(unused == freshUnused)
+    }
+    let (open, unused) = session.fillOpenQuestions(at: friday, renderingPrompts: .always) {
+      question in
+      switch question.id {
+      case "exposure": return (.list(["credentials"]), nil)
+      case "comment": return (.unset, nil)
+      default: return nil
+      }
+    }
+    #expect(open.map(\.id) == ["secrets"])
+    #expect(unused == ["records": .number(700)])
+    #expect(!session.isComplete)
+    try expectSameAsAFreshWalk(session)
+    // A change is seen at once: an answer, a forgotten one, going back.
+    session.record(
+      .list(["deploy key"]), for: try #require(runbook.question("secrets")), at: friday,
+      prompt: "")
+    #expect(session.isComplete)
+    try expectSameAsAFreshWalk(session)
+    session.forget("personal_data")
+    #expect(session.nextQuestion()?.id == "personal_data")
+    try expectSameAsAFreshWalk(session)
+    _ = session.fillOpenQuestions(at: friday, renderingPrompts: .always) { question in
+      question.id == "personal_data" ? (.boolean(true), nil) : nil
+    }
+    #expect(session.values()["records"] == .number(700))
+    try expectSameAsAFreshWalk(session)
+    _ = session.back()
+    #expect(session.values()["records"] == nil)
+    try expectSameAsAFreshWalk(session)
+  }
+
   @Test func asksInOrderAndSkipsWhatConditionsRuleOut() throws {
     var session = Session(runbook: try loadSessionRunbook())
     var asked: [String] = []

@@ -4,9 +4,10 @@ import RunbookCore
 /// An inventory read from a trusted ``InventoryCache`` entry: its hash and organisation at once,
 /// and one vendor at a time, decoded only when asked for.
 ///
-/// ``vendor(_:)`` finds a vendor as ``Inventory/match(_:)`` does, scanning only the names; it
-/// then decodes that vendor, the vendors down its sub-processor chains and the clients it
-/// reaches, each record checked against its own checksum.
+/// ``vendor(_:)`` finds a vendor as ``Inventory/match(_:)`` does, through the name index when
+/// it can decide (``InventoryNameIndex``), else scanning only the names; it then decodes that
+/// vendor, the vendors down its sub-processor chains and the clients it reaches, each record
+/// checked against its own checksum.
 package struct CachedInventory {
   /// The inventory's hash (`Inventory.sha256`) as it was when the entry was made.
   package let sha256: String
@@ -26,6 +27,16 @@ package struct CachedInventory {
   private let placesOffset: Int
   /// Where the vendors' names start.
   private let namesOffset: Int
+  /// Where the name index's buckets start, and how many entries they hold in all.
+  private let indexOffset: Int
+  private let indexEntries: Int
+  /// Where the name index's directory starts (in the head), and its number of buckets.
+  private let directoryOffset: Int
+  private let bucketCount: Int
+  /// Whether every name's lower-case form is ASCII (else the index is not used).
+  private let namesAreASCII: Bool
+  /// The checksum of the places and the names, checked before the names are scanned.
+  private let placesAndNamesChecksum: UInt64
 
   /// The inventory whose head file is `bytes`, when they are a whole head of this build made
   /// from the files `key` names, its records read from `records`; nil otherwise.
@@ -38,8 +49,10 @@ package struct CachedInventory {
     let checksum = Self.word(bytes, at: magic.count)
     let headLength = Self.word(bytes, at: magic.count + 8)
     let headStart = magic.count + 16
-    guard headLength == UInt64(bytes.count - headStart) else { return nil }
-    let headEnd = bytes.count
+    guard headLength <= UInt64(bytes.count - headStart) else { return nil }
+    // The head alone is checked here: the places, names and index buckets are each checked
+    // when they are read.
+    let headEnd = headStart + Int(headLength)
     guard InventoryCache.checksum(bytes, headStart..<headEnd) == checksum else {
       return nil
     }
@@ -63,11 +76,20 @@ package struct CachedInventory {
       clientCount = try reader.readInt()
       vendorCount = try reader.readInt()
       recordsLength = try reader.readInt()
-      placesOffset = reader.offset
-      guard clientCount >= 0, vendorCount >= 0, recordsLength >= 0,
-        (clientCount + vendorCount) * 16 <= headEnd - placesOffset
+      let namesLength = try reader.readInt()
+      indexEntries = try reader.readInt()
+      placesAndNamesChecksum = try reader.readUnsigned()
+      namesAreASCII = try reader.readBool()
+      bucketCount = try reader.readInt()
+      directoryOffset = reader.offset
+      guard clientCount >= 0, vendorCount >= 0, recordsLength >= 0, namesLength >= 0,
+        indexEntries >= 0, bucketCount > 0, bucketCount & (bucketCount - 1) == 0,
+        bucketCount * 16 == headEnd - directoryOffset,
+        (clientCount + vendorCount) * 16 + namesLength + indexEntries * 8 == bytes.count - headEnd
       else { return nil }
+      placesOffset = headEnd
       namesOffset = placesOffset + (clientCount + vendorCount) * 16
+      indexOffset = namesOffset + namesLength
     } catch {
       return nil
     }
@@ -83,19 +105,97 @@ package struct CachedInventory {
     _ query: String
   ) -> Result<(inventory: Inventory, match: VendorMatch), VendorLookupError>? {
     let wanted = query.trimmed.lowercased()
-    guard let (found, ids) = scanNames(for: wanted) else { return nil }
-    let kinds: [VendorMatch.MatchedBy] = [.id, .name, .alias, .product]
-    for (kind, matches) in zip(kinds, found) where !matches.isEmpty {
+    if let indexed = indexedVendor(wanted) { return .success(indexed) }
+    // The names are read in place below: checked first, as the index was.
+    let places = placesOffset..<indexOffset
+    guard InventoryCache.checksum(bytes, places) == placesAndNamesChecksum,
+      let (found, ids) = scanNames(for: wanted)
+    else { return nil }
+    for (kind, matches) in zip(Self.kinds, found) where !matches.isEmpty {
       guard matches.count == 1, let only = matches.first else {
         return .failure(.ambiguous(query, vendors: matches.map { string(ids[$0.vendor]) }))
       }
-      return part(around: only.vendor, ids: ids).map { inventory, vendor in
+      let find = { (id: String) -> Int?? in .some(vendorIndex(id: id, ids: ids)) }
+      return part(around: only.vendor, finding: find).map { inventory, vendor in
         .success(
           (inventory, VendorMatch(vendor: vendor, matchedBy: kind, matchedText: string(only.text))))
       }
     }
     guard let candidates = allNames() else { return nil }
     return .failure(.noMatch(query, suggestion: Suggestion.nearest(to: query, in: candidates)))
+  }
+
+  /// The kinds of name, in the order they are tried and numbered in an entry.
+  private static let kinds: [VendorMatch.MatchedBy] = [.id, .name, .alias, .product]
+
+  /// The one vendor `wanted` (a lower-case query) names, found through the name index; nil
+  /// when the index cannot decide (a name that is not ASCII, several vendors, no vendor, a
+  /// damaged bucket or record), and the names are then scanned.
+  ///
+  /// The first kind of name with entries of `wanted`'s hash decides when they are all of one
+  /// vendor and its decoded record (checked against its checksum) has a name of that kind
+  /// equal to `wanted`: every vendor with such a name has an entry of that hash, so none other
+  /// has one.
+  private func indexedVendor(_ wanted: String) -> (inventory: Inventory, match: VendorMatch)? {
+    guard namesAreASCII, wanted.utf8.allSatisfy({ $0 < 0x80 }),
+      let entries = indexEntries(of: wanted)
+    else { return nil }
+    for kind in 0..<4 {
+      let vendors = entries.filter { $0.kind == kind }.map(\.vendor)
+      guard let first = vendors.first else { continue }
+      guard vendors.allSatisfy({ $0 == first }),
+        let (inventory, vendor) = part(around: first, finding: indexedVendorIndex)
+      else { return nil }
+      let names: [String]
+      switch kind {
+      case 0: names = [vendor.id]
+      case 1: names = [vendor.name]
+      case 2: names = vendor.aliases
+      default: names = vendor.products
+      }
+      guard let text = names.first(where: { $0.lowercased() == wanted }) else { return nil }
+      return (
+        inventory, VendorMatch(vendor: vendor, matchedBy: Self.kinds[kind], matchedText: text)
+      )
+    }
+    return nil
+  }
+
+  /// The index entries (vendor number, kind of name) with `name`'s hash; nil when its bucket
+  /// is damaged.
+  private func indexEntries(of name: String) -> [(vendor: Int, kind: Int)]? {
+    let hash = InventoryNameIndex.hash(name)
+    let bucket = directoryOffset + Int(hash & UInt64(bucketCount - 1)) * 16
+    let place = Self.word(bytes, at: bucket)
+    let start = Int(place & 0xFFFF_FFFF)
+    let count = Int(place >> 32)
+    guard start <= indexEntries, count <= indexEntries - start else { return nil }
+    let range = indexOffset + start * 8..<indexOffset + (start + count) * 8
+    guard InventoryCache.checksum(bytes, range) == Self.word(bytes, at: bucket + 8) else {
+      return nil
+    }
+    var entries: [(vendor: Int, kind: Int)] = []
+    for offset in stride(from: range.lowerBound, to: range.upperBound, by: 8) {
+      let word = Self.word(bytes, at: offset)
+      guard word & 0xFFFF_FFFF == hash >> 32 else { continue }
+      let entry = Int(word >> 32)
+      guard entry >> 2 < vendorCount else { return nil }
+      entries.append((entry >> 2, entry & 3))
+    }
+    return entries
+  }
+
+  /// The vendor whose id is `id`, through the name index.
+  ///
+  /// `.some(nil)` when there is none, nil when the index cannot tell (several entries, a
+  /// damaged bucket). Ids are lower-case ASCII
+  /// (an inventory with another id has an error and is never stored), so an id is its own
+  /// lower-case form; the record decoded is checked to be that vendor's.
+  private func indexedVendorIndex(id: String) -> Int?? {
+    guard let entries = indexEntries(of: id) else { return nil }
+    let ids = entries.filter { $0.kind == 0 }
+    guard ids.count <= 1 else { return nil }
+    return .some(ids.first?.vendor)
   }
 
   /// The vendors with a name whose lower-case form is `wanted`, and every vendor's id.
@@ -166,22 +266,27 @@ package struct CachedInventory {
     return whole ? (found, ids) : nil
   }
 
-  /// The inventory's part around vendor `index`, and that vendor; nil when a record is damaged.
+  /// The inventory's part around vendor `index`, and that vendor; nil when a record is damaged
+  /// or `find` cannot tell.
+  ///
+  /// `find` gives the number of the vendor with an id (`.some(nil)`: none), for the
+  /// sub-processors; each vendor decoded for an id is checked to have it.
   private func part(
-    around index: Int, ids: [Range<Int>]
+    around index: Int, finding find: (String) -> Int??
   ) -> (inventory: Inventory, vendor: InventoryVendor)? {
     var decoded: [Int: InventoryVendor] = [:]
     var reached: [Int] = []
-    var pending = [index]
-    while let next = pending.popLast() {
+    var pending: [(number: Int, id: String?)] = [(index, nil)]
+    while let (next, id) = pending.popLast() {
       guard decoded[next] == nil else { continue }
-      guard let (vendor, clients) = decodeVendor(next) else { return nil }
+      guard let (vendor, clients) = decodeVendor(next), id == nil || vendor.id == id else {
+        return nil
+      }
       decoded[next] = vendor
       if next == index { reached = clients }
       for sub in vendor.subProcessors {
-        if let found = vendorIndex(id: sub.name, ids: ids), decoded[found] == nil {
-          pending.append(found)
-        }
+        guard let found = find(sub.name) else { return nil }
+        if let found, decoded[found] == nil { pending.append((found, sub.name)) }
       }
     }
     var clients: [InventoryClient] = []

@@ -9,25 +9,32 @@ import RunbookCore
 /// and the folder's resolved path: a head file of that name, laid out as:
 ///
 /// ```
-/// "TRIAGEI2"                 8 bytes
+/// "TRIAGEI3"                 8 bytes
 /// checksum of the head       8 bytes (``checksum(_:_:)``)
 /// the head's length          8 bytes, little-endian
 /// head:                      kind, build, format, folder, the facts vocabulary's key (or
 ///                            none), each YAML file's key (relative path, size, mtime, inode,
 ///                            device), the inventory's SHA-256, the organisation, the number
-///                            of clients and of vendors, the records' length (BinaryWriter);
-///                            then per client and per vendor where its record is (offset,
-///                            length: 4 bytes each; checksum: 8 bytes); then per vendor its
-///                            names (id, name, aliases, products, each with its lower-case
-///                            form when it differs)
+///                            of clients and of vendors, the records' length, the names'
+///                            length, the number of names, the checksum of the places and the
+///                            names, whether every name is ASCII, the number of buckets of
+///                            the name index (BinaryWriter); then the index's directory (per
+///                            bucket: offset and count, 4 bytes each; checksum: 8 bytes)
+/// places:                    per client and per vendor where its record is (offset, length:
+///                            4 bytes each; checksum: 8 bytes)
+/// names:                     per vendor its names (id, name, aliases, products, each with
+///                            its lower-case form when it differs)
+/// name index:                the buckets (``NameIndex``)
 /// ```
 ///
 /// and the records (each client, then each vendor: the clients it reaches, then the vendor,
 /// InventoryItemCoding) cut in chunks of ``chunkSize`` bytes, chunk N in the file of the same
 /// name with `-N` added (``chunkPath(for:chunk:)``).
 ///
-/// A run reads the head, scans the names for the vendor asked for and reads and decodes that
-/// vendor's record (and those down its sub-processor chains and the clients it reaches), each
+/// A run reads the head, finds the vendor asked for in the name index (one bucket, checked
+/// against its own checksum; the names are scanned, after their checksum is checked, only when
+/// the index cannot decide: a name that is not ASCII, several vendors, no match) and reads and
+/// decodes that vendor's record (and those down its sub-processor chains and the clients it reaches), each
 /// checked against its own checksum: only the chunks those records are in are read (of 1,000
 /// vendors' 768 KB, about 100 KB), nothing else is decoded. The chunks are written before the
 /// head; a chunk of another version of the entry fails its records' checksums, and the run then
@@ -92,11 +99,11 @@ package struct InventoryCache: Sendable {
   package var build: String
 
   /// The first bytes of every entry.
-  static let magic = Array("TRIAGEI2".utf8)
+  static let magic = Array("TRIAGEI3".utf8)
   /// The kind stored in each entry.
   static let kind = "inventory"
   /// Bumped whenever the entry's layout or an inventory type's binary form changes.
-  static let format = 2
+  static let format = 3
   /// The size of a chunk of the records (the last one may be shorter).
   package static let chunkSize = 1 << 15
 
@@ -124,7 +131,8 @@ package struct InventoryCache: Sendable {
       written.modified.seconds > key.newestSecond,
       let bytes = try? fileSystem.readFile(at: entry)
     else { return nil }
-    let chunks = RecordChunks(fileSystem: fileSystem) { chunkPath(for: key.folder, chunk: $0) }
+    // The entry's path (a SHA-256 of the folder's) made once, not again for each chunk.
+    let chunks = RecordChunks(fileSystem: fileSystem) { entry + "-\($0)" }
     return CachedInventory(bytes, key: key, build: build, named: shownFolder, records: chunks)
   }
 
@@ -184,6 +192,33 @@ package struct InventoryCache: Sendable {
       }
     }
     guard records.bytes.count < 1 << 32 else { return nil }
+    // The names, and an index of them by the hash of their lower-case form (see `InventoryNameIndex`).
+    var names = BinaryWriter()
+    var entries: [(hash: UInt64, entry: UInt64)] = []
+    var allASCII = true
+    for (number, vendor) in inventory.vendors.enumerated() {
+      let written =
+        [(0, vendor.id), (1, vendor.name)] + vendor.aliases.map { (2, $0) }
+        + vendor.products.map { (3, $0) }
+      names.write(written) { names, name in
+        let lower = name.1.lowercased()
+        var flags = UInt8(name.0)
+        if !lower.utf8.elementsEqual(name.1.utf8) { flags |= 4 }
+        if !lower.utf8.allSatisfy({ $0 < 0x80 }) {
+          flags |= 8
+          allASCII = false
+        }
+        names.write(byte: flags)
+        names.write(name.1)
+        if flags & 4 != 0 { names.write(lower) }
+        entries.append((InventoryNameIndex.hash(lower), UInt64(number) << 2 | UInt64(name.0)))
+      }
+    }
+    guard inventory.vendors.count < 1 << 30 else { return nil }
+    let index = InventoryNameIndex.encode(entries)
+    var rest = places + names.bytes
+    let restChecksum = checksum(rest, 0..<rest.count)
+    rest += index.buckets
     var head = BinaryWriter()
     head.write(kind)
     head.write(build)
@@ -196,25 +231,16 @@ package struct InventoryCache: Sendable {
     head.write(inventory.clients.count)
     head.write(inventory.vendors.count)
     head.write(records.bytes.count)
-    for byte in places { head.write(byte: byte) }
-    for vendor in inventory.vendors {
-      let names =
-        [(0, vendor.id), (1, vendor.name)] + vendor.aliases.map { (2, $0) }
-        + vendor.products.map { (3, $0) }
-      head.write(names) { head, name in
-        let lower = name.1.lowercased()
-        var flags = UInt8(name.0)
-        if !lower.utf8.elementsEqual(name.1.utf8) { flags |= 4 }
-        if !lower.utf8.allSatisfy({ $0 < 0x80 }) { flags |= 8 }
-        head.write(byte: flags)
-        head.write(name.1)
-        if flags & 4 != 0 { head.write(lower) }
-      }
-    }
+    head.write(names.bytes.count)
+    head.write(entries.count)
+    head.write(restChecksum)
+    head.write(allASCII)
+    head.write(index.directory.count / 16)
+    for byte in index.directory { head.write(byte: byte) }
     var bytes = magic
     appendWord(checksum(head.bytes, 0..<head.bytes.count), to: &bytes)
     appendWord(UInt64(head.bytes.count), to: &bytes)
-    return (bytes + head.bytes, records.bytes)
+    return (bytes + head.bytes + rest, records.bytes)
   }
 
   /// A 64-bit checksum of `bytes[range]` (``FNV1a/wordChecksum(_:_:)``, as the compiled cache's).

@@ -53,12 +53,10 @@ package enum RecordBuilder {
     of session: Session, outcomes: Outcomes, metadata: Metadata
   ) -> IncidentRecord {
     let runbook = session.runbook
-    var answers: [IncidentRecord.NamedValue] = []
-    for (question, value) in session.reachable() {
-      guard let value, value != .unset else { continue }
-      answers.append(.init(name: question.id, value: recordValue(value)))
-    }
-    let unused = session.unusedAnswers().sorted(by: { $0.key < $1.key }).map {
+    // One walk of the runbook for both.
+    let (given, unusedAnswers) = session.answersAndUnused()
+    let answers = given.map { IncidentRecord.NamedValue(name: $0.id, value: recordValue($0.value)) }
+    let unused = unusedAnswers.sorted(by: { $0.key < $1.key }).map {
       IncidentRecord.NamedValue(name: $0.key, value: recordValue($0.value))
     }
     var record = IncidentRecord(

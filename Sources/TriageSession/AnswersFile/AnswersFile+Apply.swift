@@ -27,20 +27,21 @@ extension AnswersFile {
       return [.init(.error, problem, at: answersLocation)]
     }
     // One lookup table, not a scan of the runbook per answer (64,000 answers stay linear),
-    // filled section by section: `runbook.questions` would copy every question once more.
-    var ids: [String] = []
-    var questionsByID: [String: Question] = [:]
-    for section in runbook.sections {
-      let questions = section.questions
+    // filled section by section (`runbook.questions` would copy every question once more) and
+    // holding where each question is: a question copied in retains every field it holds.
+    let sections = runbook.sections
+    var places: [String: QuestionPlace] = [:]
+    places.reserveCapacity(sections.reduce(0) { $0 + $1.questions.count })
+    // The section index of the repeated group asking each question, for those in one.
+    var groupOf: [String: Int] = [:]
+    for sectionIndex in sections.indices {
+      let questions = sections[sectionIndex].questions
+      let isGroup = sections[sectionIndex].forEach != nil
       for index in questions.indices {
         let id = questions[index].id
-        ids.append(id)
-        if questionsByID[id] == nil { questionsByID[id] = questions[index] }
+        if places[id] == nil { places[id] = QuestionPlace(section: sectionIndex, index: index) }
+        if isGroup { groupOf[id] = sectionIndex }
       }
-    }
-    var groupOf: [String: Section] = [:]
-    for section in runbook.sections where section.forEach != nil {
-      for question in section.questions { groupOf[question.id] = section }
     }
     let groupIDs = Set(runbook.sections.filter { $0.forEach != nil }.map(\.id))
     var keyLocations: [String: SourceLocation] = [:]
@@ -49,10 +50,11 @@ extension AnswersFile {
     // file gives facts, so a plain answers file pays nothing for them).
     var questionOfFact: [String: String] = [:]
     if entries.contains(where: \.isFact) {
-      for section in runbook.sections {
-        for question in section.questions {
-          if let fact = question.fact, questionOfFact[fact] == nil {
-            questionOfFact[fact] = question.id
+      for section in sections {
+        let questions = section.questions
+        for index in questions.indices {
+          if let fact = questions[index].fact, questionOfFact[fact] == nil {
+            questionOfFact[fact] = questions[index].id
           }
         }
       }
@@ -74,8 +76,8 @@ extension AnswersFile {
       }
       // A repeated group left empty (as `answers-template` writes it) answers nothing.
       if entry.input.isEmpty, entry.group == nil, groupIDs.contains(entry.questionID) { continue }
-      guard var question = questionsByID[entry.questionID]
-      else {
+      guard let place = places[entry.questionID] else {
+        let ids = sections.flatMap { $0.questions.map(\.id) }
         let problem = AnswersFileProblem.unknownQuestion(
           entry.questionID, runbook: runbook.id,
           suggestion: Suggestion.nearest(to: entry.questionID, in: ids))
@@ -83,9 +85,11 @@ extension AnswersFile {
         unknownCount += 1
         continue
       }
+      var question = sections[place.section].questions[place.index]
       guard
         let resolved = resolve(
-          entry, question, group: groupOf[question.id], in: session, diagnostics: &diagnostics)
+          entry, question, group: groupOf[question.id].map { sections[$0] }, in: session,
+          diagnostics: &diagnostics)
       else { continue }
       question = resolved
       if keyLocations[question.id] == nil { keyLocations[question.id] = entry.keyLocation }
@@ -118,8 +122,8 @@ extension AnswersFile {
     }
     guard !diagnostics.containsErrors else { return diagnostics }
     prefill?(&session)
-    diagnostics += fillUnanswered(&session, now: now, leaveOpen: leaveOpen)
-    let unused = session.renderPromptsFindingUnused()
+    let (missing, unused) = fillUnanswered(&session, now: now, leaveOpen: leaveOpen)
+    diagnostics += missing
     for (id, _) in unused.sorted(by: { $0.key < $1.key }) where !leaveOpen {
       let location = keyLocations[id] ?? answersLocation
       diagnostics.append(
@@ -169,26 +173,36 @@ extension AnswersFile {
     return Runbook.question(question, for: item)
   }
 
-  /// Takes defaults, skips optional questions and shows notes that the file left open; reports
-  /// required questions without an answer.
+  /// Takes defaults, skips optional questions and shows notes that the file left open.
+  ///
+  /// Reports required questions without an answer. Renders the prompts in the same walk, and
+  /// returns the answers to questions not reached (see `Session.renderPromptsFindingUnused()`).
   private func fillUnanswered(
     _ session: inout Session, now: Date, leaveOpen: Bool
-  ) -> [Diagnostic] {
+  ) -> (missing: [Diagnostic], unused: [String: Value]) {
     // In mixed mode the terminal asks everything the file left open, defaults included.
-    if leaveOpen { return [] }
-    let open = session.fillOpenQuestions(at: now) { question in
+    if leaveOpen { return ([], session.renderPromptsFindingUnused()) }
+    let (open, unused) = session.fillOpenQuestions(at: now, renderingPrompts: .always) {
+      question -> (Value, AnswerSource?)? in
       let canFill = question.type == .note || question.defaultAnswer != nil || !question.isRequired
       guard canFill, case .success(let value) = Session.read(.text(""), for: question, now: now)
       else { return nil }
-      return value
+      return (value, nil)
     }
-    return open.map { question in
+    let missing = open.map { question in
       let problem = AnswersFileProblem.missingAnswer(
         question: question.id, type: question.type,
         ask: question.ask.shown(with: session.values(for: question)))
       return Diagnostic(.error, problem, at: answersLocation)
     }
+    return (missing, unused)
   }
+}
+
+/// Where a question is in its runbook: its section's index and its own in the section.
+private struct QuestionPlace {
+  var section: Int
+  var index: Int
 }
 
 extension AnswersFile.Entry {

@@ -24,9 +24,28 @@ package struct Session: Sendable, Equatable {
   /// Inventory answers the responder reopened (review or `back`), by question id: not filled
   /// from the inventory again, and the answer given instead records what it replaced.
   package private(set) var reopened: [String: TrailEntry] = [:]
+  /// What the last filling walk found, while no answer has changed since.
+  ///
+  /// ``isComplete``, ``values()`` and ``answersAndUnused()`` read it instead of walking the
+  /// runbook again (about 0.15M a walk of a large runbook). Not part of the session's value
+  /// (`==` leaves it out).
+  private var walked: Walked?
+
+  /// See ``walked``.
+  private struct Walked: Sendable {
+    var isComplete: Bool
+    var values: [String: Value]
+    var answers: [(id: String, value: Value)]
+    var unused: [String: Value]
+  }
 
   package init(runbook: Runbook) {
     self.runbook = runbook
+  }
+
+  package static func == (lhs: Session, rhs: Session) -> Bool {
+    lhs.runbook == rhs.runbook && lhs.given == rhs.given && lhs.trail == rhs.trail
+      && lhs.reopened == rhs.reopened
   }
 
   // MARK: - What to ask
@@ -54,6 +73,7 @@ package struct Session: Sendable, Equatable {
     in runbook: Runbook, _ visit: (Question, [String: Value]) -> Value?
   ) {
     var values: [String: Value] = [:]
+    values.reserveCapacity(roomForValues(in: runbook))
     func holds(_ condition: Condition?, _ values: [String: Value]) -> Bool {
       guard let condition else { return true }
       return ExpressionEvaluator.isTrue(condition.expression, in: values)
@@ -83,10 +103,27 @@ package struct Session: Sendable, Equatable {
     }
   }
 
+  /// How many questions `runbook` writes (a repeated group's once): room to reserve for a walk.
+  private static func questionCount(in runbook: Runbook) -> Int {
+    runbook.sections.reduce(0) { $0 + $1.questions.count }
+  }
+
+  /// Room to reserve in a dictionary of values: the questions, twice (a repeated group's are
+  /// bound again under their plain ids), and the derived values and an item's fields.
+  ///
+  /// A copy of the values that adds a few (`Runbook.binding(_:in:)` per item, the derived
+  /// values) then copies the table as it is, instead of growing it and hashing every key again
+  /// (0.19M for the ten items of a `--vendor` run).
+  private static func roomForValues(in runbook: Runbook) -> Int {
+    2 * questionCount(in: runbook) + runbook.derivations.count + 32
+  }
+
   /// The values of every reachable answered question: what expressions and templates see.
   package func values() -> [String: Value] {
+    if let walked { return walked.values }
     // The walk `reachable()` makes, without collecting a copy of each question.
     var values: [String: Value] = [:]
+    values.reserveCapacity(Self.roomForValues(in: runbook))
     Self.forEachReachable(in: runbook) { question, _ in
       let value = given[question.id]
       if let value, value != .unset { values[question.id] = value }
@@ -105,7 +142,15 @@ package struct Session: Sendable, Equatable {
 
   /// The next question to ask, or nil when every reachable question has an answer.
   package func nextQuestion() -> Question? {
-    reachable().first { $0.value == nil }?.question
+    if let walked, walked.isComplete { return nil }
+    // The walk `reachable()` makes, keeping only the first open question.
+    var next: Question?
+    Self.forEachReachable(in: runbook) { question, _ in
+      let value = given[question.id]
+      if value == nil, next == nil { next = question }
+      return value
+    }
+    return next
   }
 
   /// Whether every reachable question has been answered, skipped or shown.
@@ -229,6 +274,7 @@ package struct Session: Sendable, Equatable {
     source: AnswerSource? = nil, replacing: (answer: Value, source: AnswerSource?)? = nil
   ) {
     let prompt = prompt ?? self.prompt(for: question)
+    walked = nil
     var entry = TrailEntry(
       question: question.id, asked: prompt, answer: value, at: time, source: source)
     // `given` and `trail` name the same questions, so a first answer has no entry to remove:
@@ -269,17 +315,66 @@ package struct Session: Sendable, Equatable {
   package mutating func fillOpenQuestions(
     at time: Date, with fill: (Question) -> (Value, AnswerSource?)?
   ) -> [Question] {
+    fillOpenQuestions(at: time, renderingPrompts: .never, with: fill).open
+  }
+
+  /// When ``fillOpenQuestions(at:renderingPrompts:with:)`` renders the prompts of the answers.
+  package enum PromptRendering: Sendable {
+    /// Prompts are left as they are.
+    case never
+    /// Rendered when the walk filled at least one answer in.
+    case whenFilled
+    /// Always rendered.
+    case always
+  }
+
+  /// ``fillOpenQuestions(at:with:)``, and then, as `rendering` says, ``renderPromptsFindingUnused()``,
+  /// in the same walk of the runbook; returns the questions left open and the unused answers
+  /// (empty when the prompts were not rendered).
+  ///
+  /// One walk is enough for both: a filled answer changes only what comes after it, so the
+  /// values each question sees are those a second walk would show it.
+  package mutating func fillOpenQuestions(
+    at time: Date, renderingPrompts rendering: PromptRendering,
+    with fill: (Question) -> (Value, AnswerSource?)?
+  ) -> (open: [Question], unused: [String: Value]) {
     var open: [Question] = []
-    Self.forEachReachable(in: runbook) { question, _ in
-      if let value = given[question.id] { return value }
-      guard let (filled, source) = fill(question) else {
+    var filledAny = false
+    var prompts: [String: String] = [:]
+    // With `.always`, what the walk finds is kept for `walked` (see there).
+    var answers: [(id: String, value: Value)] = []
+    var values: [String: Value] = [:]
+    if rendering != .never { prompts.reserveCapacity(Self.questionCount(in: runbook)) }
+    if rendering == .always { values.reserveCapacity(Self.roomForValues(in: runbook)) }
+    Self.forEachReachable(in: runbook) { question, seen in
+      if rendering != .never {
+        // The walk's values keep `.unset` for a skipped question; a template shows it as empty.
+        prompts[question.id] = question.ask.rendered(with: seen)
+      }
+      var value = given[question.id]
+      if value == nil, let (filled, source) = fill(question) {
+        record(filled, for: question, at: time, prompt: "", source: source)
+        filledAny = true
+        value = filled
+      }
+      guard let value else {
         open.append(question)
         return nil
       }
-      record(filled, for: question, at: time, prompt: "", source: source)
-      return filled
+      if rendering == .always, value != .unset {
+        answers.append((question.id, value))
+        values[question.id] = value
+      }
+      return value
     }
-    return open
+    guard rendering == .always || (rendering == .whenFilled && filledAny) else {
+      return (open, [:])
+    }
+    let unused = applying(prompts)
+    if rendering == .always {
+      walked = Walked(isComplete: open.isEmpty, values: values, answers: answers, unused: unused)
+    }
+    return (open, unused)
   }
 
   /// Renders the prompt of every answered question from the answers of the questions before it,
@@ -292,11 +387,18 @@ package struct Session: Sendable, Equatable {
   /// large runbook costs about 0.2M instructions).
   package mutating func renderPromptsFindingUnused() -> [String: Value] {
     var prompts: [String: String] = [:]
+    prompts.reserveCapacity(Self.questionCount(in: runbook))
     Self.forEachReachable(in: runbook) { question, values in
       // The walk's values keep `.unset` for a skipped question; a template shows it as empty.
       prompts[question.id] = question.ask.rendered(with: values)
       return given[question.id]
     }
+    return applying(prompts)
+  }
+
+  /// Gives each trail entry its prompt from `prompts` (by question id, every question a walk
+  /// reached), and returns the answers to questions the walk did not reach.
+  private mutating func applying(_ prompts: [String: String]) -> [String: Value] {
     for index in trail.indices {
       if let prompt = prompts[trail[index].question] { trail[index].asked = prompt }
     }
@@ -311,6 +413,7 @@ package struct Session: Sendable, Equatable {
   /// Forgets the answer to the question answered last, and returns that question to ask again.
   package mutating func back() -> Question? {
     guard let last = trail.popLast() else { return nil }
+    walked = nil
     given[last.question] = nil
     if let kind = last.source?.kind, kind != .responder { reopened[last.question] = last }
     return question(withID: last.question)
@@ -325,6 +428,7 @@ package struct Session: Sendable, Equatable {
 
   /// Forgets the answer to `questionID` so that it is asked again.
   package mutating func forget(_ questionID: String) {
+    walked = nil
     given[questionID] = nil
     if let entry = trail.last(where: { $0.question == questionID }),
       let kind = entry.source?.kind, kind != .responder
@@ -332,6 +436,28 @@ package struct Session: Sendable, Equatable {
       reopened[questionID] = entry
     }
     trail.removeAll { $0.question == questionID }
+  }
+
+  /// The answers of the reachable questions, in order (skipped ones and notes left out), and
+  /// ``unusedAnswers()``: what a record keeps, in one walk of the runbook.
+  package func answersAndUnused() -> (
+    answers: [(id: String, value: Value)], unused: [String: Value]
+  ) {
+    if let walked { return (walked.answers, walked.unused) }
+    var answers: [(id: String, value: Value)] = []
+    var reachableIDs: Set<String> = []
+    reachableIDs.reserveCapacity(Self.questionCount(in: runbook))
+    Self.forEachReachable(in: runbook) { question, _ in
+      reachableIDs.insert(question.id)
+      let value = given[question.id]
+      if let value, value != .unset { answers.append((question.id, value)) }
+      return value
+    }
+    var unused: [String: Value] = [:]
+    for (id, value) in given where value != .unset && !reachableIDs.contains(id) {
+      unused[id] = value
+    }
+    return (answers, unused)
   }
 
   /// The answers given to questions that are not reachable: kept in the record as `unused`.

@@ -63,6 +63,17 @@ package struct InventoryAnswers: Sendable {
   /// The answer to `question` (by its `fact:`) and its source, or nil when the inventory does
   /// not hold it or its value does not fit the question.
   package func answer(to question: Question, now: Date) -> (Value, AnswerSource)? {
+    Self.answer(
+      to: question, now: now, answers: answers, roles: roles, rolesSource: rolesSource,
+      sha256: inventorySHA256)
+  }
+
+  /// ``answer(to:now:)`` from the fields it reads: a walk's closure that captures them, not the
+  /// whole value (the vendor's impact and all), copies nothing per question.
+  private static func answer(
+    to question: Question, now: Date, answers: [String: Answer], roles: [String],
+    rolesSource: InventorySource?, sha256: String
+  ) -> (Value, AnswerSource)? {
     guard let fact = question.fact else { return nil }
     var found = answers[fact]
     if found == nil, question.type == .choice, let rolesSource,
@@ -77,13 +88,17 @@ package struct InventoryAnswers: Sendable {
     }
     guard case .success(let value) = AnswerReader.read(answer.input, for: question, now: now)
     else { return nil }
-    return (value, source(answer.source))
+    return (value, source(answer.source, sha256: sha256))
   }
 
   /// The trail's source for an inventory line.
   package func source(_ place: InventorySource) -> AnswerSource {
-    AnswerSource(
-      kind: .inventory, file: place.file, line: place.line, inventorySHA256: inventorySHA256)
+    Self.source(place, sha256: inventorySHA256)
+  }
+
+  /// The trail's source for a line of the inventory whose hash is `sha256`.
+  private static func source(_ place: InventorySource, sha256: String) -> AnswerSource {
+    AnswerSource(kind: .inventory, file: place.file, line: place.line, inventorySHA256: sha256)
   }
 
   /// The per-item fields of the runbook's lists this inventory fills: for each question whose
@@ -120,13 +135,18 @@ package struct InventoryAnswers: Sendable {
   package func prefill(_ session: inout Session, at time: Date) -> [String] {
     var answered: [String] = []
     let reopened = session.reopened
-    _ = session.fillOpenQuestions(at: time) { question -> (Value, AnswerSource?)? in
-      guard reopened[question.id] == nil, let (value, source) = answer(to: question, now: time)
+    let (answers, roles, rolesSource, sha256) = (answers, roles, rolesSource, inventorySHA256)
+    // The prompts rendered in the same walk (when it answers anything), not in a second one.
+    _ = session.fillOpenQuestions(at: time, renderingPrompts: .whenFilled) {
+      question -> (Value, AnswerSource?)? in
+      guard reopened[question.id] == nil,
+        let (value, source) = Self.answer(
+          to: question, now: time, answers: answers, roles: roles, rolesSource: rolesSource,
+          sha256: sha256)
       else { return nil }
       answered.append(question.id)
       return (value, source)
     }
-    if !answered.isEmpty { session.renderPrompts() }
     return answered
   }
 }

@@ -214,9 +214,9 @@ import TriageTestSupport
     }
     try rewrite(good)
     #expect(try Self.isHit(cache, inventory))
-    // The head (its checksum covers the names and where each record is).
+    // The head (its checksum covers the index directory; the names and places have their own).
     for bytes in [
-      [], Array("TRIAGEI2".utf8), Array(good.prefix(40)), Self.flipped(good, at: 30),
+      [], Array("TRIAGEI3".utf8), Array(good.prefix(40)), Self.flipped(good, at: 30),
       Array(good.dropLast()), good + [0],
     ] {
       try rewrite(bytes)
@@ -275,6 +275,68 @@ import TriageTestSupport
       let found = try #require(cached.vendor(vendor.id), "\(vendor.id)").get()
       #expect(found.match == (try full.match(vendor.id).get()), "\(vendor.id)")
     }
+  }
+
+  /// A hit finds what a full load finds, through the name index or the scan of the names.
+  ///
+  /// The index decides what it can (ASCII names, one vendor) and leaves the rest to the scan.
+  /// A damaged bucket sends its queries to the scan; damaged names fail the queries the scan
+  /// answers.
+  @Test func theNameIndexAndTheScanFindWhatAFullLoadFinds() throws {
+    let folder = try TemporaryDirectory()
+    var text = "vendors:\n"
+    for number in 0..<60 {
+      // Each alias is the next vendor's name (a name wins over an alias); products are shared.
+      text += "  - id: vendor-\(number)\n    name: Vendor \(number)\n"
+      text += "    category: saas\n    criticality: low\n"
+      text += "    aliases: [V\(number) Cloud, Vendor \(number + 1)]\n"
+      text += "    products: [Tool \(number % 7), Only \(number)]\n"
+      if number > 0 { text += "    sub-processors: [vendor-\(number - 1), Outside Firm]\n" }
+    }
+    let path = try folder.write(text, to: "inventory/many.yaml").path
+    Self.setModified(path, seconds: Int(Date().timeIntervalSince1970) - 100)
+    let inventory = folder.path + "/inventory"
+    let cache = InventoryCache(
+      folder: folder.path + "/cache", fileSystem: SystemFileSystem(), build: "test-1")
+    try Self.fill(cache, inventory)
+    let full = try Self.load(inventory, named: "inventory")
+    var queries = ["tool 3", "TOOL 6", "vendor 60", "nothing", "outside firm", "", "vendor-"]
+    for vendor in full.vendors {
+      queries += [vendor.id, vendor.name.uppercased()] + vendor.aliases + vendor.products
+    }
+    func agree(_ cached: CachedInventory, _ query: String) -> Bool {
+      switch (cached.vendor(query), full.match(query)) {
+      case (.success(let part)?, .success(let match)):
+        return part.match == match
+          && part.inventory.impact(of: part.match) == full.impact(of: match)
+      case (.failure(let error)?, .failure(let expected)):
+        return error == expected
+      default:
+        return false
+      }
+    }
+    let cached = try #require(cache.lookup(try Self.key(inventory), named: "inventory"))
+    for query in queries { #expect(agree(cached, query), "\(query)") }
+    let entry = cache.entryPath(for: inventory)
+    let good = try SystemFileSystem().readFile(at: entry)
+    func rewrite(_ bytes: [UInt8]) throws -> CachedInventory {
+      try SystemFileSystem().replaceFile(bytes, at: entry)
+      Self.setModified(entry, seconds: Int(Date().timeIntervalSince1970) - 10)
+      return try #require(cache.lookup(try Self.key(inventory), named: "inventory"))
+    }
+    // The last bucket's last entry (the index is last): the scan answers instead.
+    let damagedIndex = try rewrite(Self.flipped(good, at: good.count - 2))
+    for query in queries { #expect(agree(damagedIndex, query), "\(query)") }
+    // A name the index does not read: what the index decides is still found; what needs the
+    // names (several vendors, none) is not, and the run loads the inventory in full.
+    let name = Array("Only 30".utf8)
+    let at = try #require(
+      (0..<good.count - name.count).first { good[$0..<$0 + name.count].elementsEqual(name) })
+    let damagedNames = try rewrite(Self.flipped(good, at: at + 1))
+    #expect(agree(damagedNames, "vendor-12"))
+    #expect(agree(damagedNames, "v3 cloud"))
+    #expect(damagedNames.vendor("tool 3") == nil)
+    #expect(damagedNames.vendor("nothing") == nil)
   }
 
   @Test func anotherBuildOrVocabularyIsAMiss() throws {
