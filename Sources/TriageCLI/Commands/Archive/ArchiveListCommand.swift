@@ -19,6 +19,8 @@ extension Command {
       includes that whole day) or an RFC 3339 time.
 
       \(Command.unreadableRecordsDiscussion)
+
+      \(Command.summaryIndexDiscussion)
       """,
     options: [
       .value(.since, valueName: "time", help: "Only records created at or after TIME."),
@@ -28,7 +30,7 @@ extension Command {
       .value(
         .status, valueName: "status", help: "Only open or closed records.",
         choices: ["open", "closed"]),
-      .json, .skipUnreadable, .archive,
+      .json, .skipUnreadable, .recheck, .archive,
     ],
     action: ArchiveListCommand.run)
 }
@@ -42,7 +44,7 @@ enum ArchiveListCommand {
     let output = context.standardOutput
     var count = 0
     var unreadable = UnreadableRecords(invocation, context, store: store)
-    let summaries = context.summaries(of: store)
+    let summaries = context.summaries(of: store, invocation)
     if json {
       output.write(JSONOutputFormat.archiveList.streamHead(listKey: "records"))
       try summaries.forEachSummary(unreadable: { unreadable.note($0) }) { record in
