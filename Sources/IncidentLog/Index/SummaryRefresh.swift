@@ -327,11 +327,13 @@ struct SummaryRefresh {
     return save(folder, kind: .record, parts, old: old, made: made, folderKey: folderKey)
   }
 
-  /// Hands on the records of the record folder `folder`, which its index file `old` trusts
-  /// (not listed; `spans` are its entries, their keys not read), as ``refreshRecords``
-  /// does: each from its entry, but a record whose amendments changed (or whose entry does
-  /// not decode) from its files, its entry then made again. Returns the checksum of the
-  /// folder's index file when it holds every record given (nil otherwise).
+  /// Hands on the records of a record folder its index file trusts, as ``refreshRecords`` does.
+  ///
+  /// The folder `folder` is not listed: `spans` are the entries of its index file `old`
+  /// (their keys not read). Each record comes from its entry, but one whose amendments
+  /// changed (or whose entry does not decode) from its files, its entry made again. Returns
+  /// the checksum of the folder's index file when it holds every record given (nil
+  /// otherwise).
   private mutating func refreshTrustedRecords(
     in folder: String, _ old: SummaryIndex, _ spans: [SummaryIndex.Span],
     unreadable: (UnreadableRecord) -> Void, decoding: Bool, _ body: (IndexedRecord) throws -> Void
