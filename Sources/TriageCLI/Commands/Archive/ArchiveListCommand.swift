@@ -61,6 +61,10 @@ enum ArchiveListCommand {
     // each line written from the summary's bytes into one buffer.
     var table = ListTable(isFiltered: filter.isFiltering)
     var buffer: [UInt8] = []
+    buffer.reserveCapacity(outputBufferSize + 4096)
+    // Each record's place in the first reading: the second gives the same records in the
+    // same order (or the short name is searched for).
+    var ordinal = 0
     try summaries.forEachIndexedRecordTwice(
       unreadable: { unreadable.note($0) },
       first: { record in
@@ -70,8 +74,9 @@ enum ArchiveListCommand {
       },
       between: { table.finish(width: width(context)) },
       second: { record in
+        defer { ordinal += 1 }
         guard let row = ListRow(record), filter.matches(row) else { return }
-        _ = table.appendLine(row, to: &buffer)
+        _ = table.appendLine(row, ordinal: ordinal, to: &buffer)
         if buffer.count >= outputBufferSize {
           output.write(visible: buffer)
           buffer.removeAll(keepingCapacity: true)

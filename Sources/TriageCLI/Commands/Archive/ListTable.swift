@@ -90,8 +90,9 @@ struct ListTable {
 
   /// Appends `row`'s line (as ``line(_:)`` makes it, visible: see
   /// ``TextOutput/write(visible:)``) and a line break to `output`; nil when the row's summary
-  /// does not decode.
-  func appendLine(_ row: ListRow, to output: inout [UInt8]) -> Void? {
+  /// does not decode. `ordinal` is the row's record's place among those given to ``add(_:)``
+  /// (from 0), when known: its short name is then found without a search.
+  func appendLine(_ row: ListRow, ordinal: Int = -1, to output: inout [UInt8]) -> Void? {
     let columns = row.columns
     let bytes = row.record.payload
     let id = row.record.idBytes
@@ -108,7 +109,7 @@ struct ListTable {
       output.append(0x0A)
       return ()
     }
-    let shortLength = shortIDs.shortLength(of: key)
+    let shortLength = shortIDs.shortLength(of: key, ordinal: ordinal)
     // One pointer to the summary's bytes: no slice (and its reference count) per cell.
     bytes.withUnsafeBufferPointer { buffer in
       let base = bytes.startIndex
