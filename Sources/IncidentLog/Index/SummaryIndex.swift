@@ -247,6 +247,9 @@ struct SummaryIndex: Sendable {
   func spans(keys: Bool = true) throws(BinaryReadError) -> [Span] {
     var reader = IndexReader(bytes, from: entryBytes.lowerBound)
     var spans: [Span] = []
+    // Room for every entry of at least 64 bytes (a document's name and key alone take about
+    // 55): the array does not grow by copying, and pages never written are never touched.
+    spans.reserveCapacity(entryBytes.count / 64 + 1)
     var isSorted = true
     let unread = DocumentKey(
       FileStatus(

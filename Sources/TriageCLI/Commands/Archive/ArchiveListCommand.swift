@@ -59,7 +59,7 @@ enum ArchiveListCommand {
     // Text: every record is read first, to know the short ids and the columns' widths, then
     // read again from the index files just checked (memory does not grow with the archive),
     // each line written from the summary's bytes into one buffer.
-    var table = ListTable(isFiltered: filter.isFiltering)
+    let table = ListTable(isFiltered: filter.isFiltering)
     var buffer: [UInt8] = []
     buffer.reserveCapacity(outputBufferSize + 4096)
     // Each record's place in the first reading: the second gives the same records in the

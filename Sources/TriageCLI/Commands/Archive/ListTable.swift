@@ -9,7 +9,10 @@ import RunbookCore
 /// only a row with another character goes through `String` (``line(_:)``). The short ids come
 /// from ``CompactShortIDs``; the matched rows' ids are kept (a few bytes each) only when a
 /// filter leaves some out, so memory does not grow with the archive beyond the ids' table.
-struct ListTable {
+///
+/// A class: the reading's closures use the one table, never a copy of it (and of its arrays'
+/// references) a row.
+final class ListTable {
   /// The widths of the created, severity, status and runbook columns.
   private var widths = [0, 0, 0, 0]
   /// The short id column's width, once ``finish(width:)`` worked it out.
@@ -29,12 +32,12 @@ struct ListTable {
   }
 
   /// Adds a record's id (each record's, a row or not) to those short ids are made unique in.
-  mutating func add(_ record: IndexedRecord) {
+  func add(_ record: IndexedRecord) {
     shortIDs.add(record.idBytes, width: Self.cellWidth(record.idBytes))
   }
 
   /// Takes `row`'s cells into the columns' widths.
-  mutating func measure(_ row: ListRow) {
+  func measure(_ row: ListRow) {
     let columns = row.columns
     let bytes = row.record.payload
     let created = bytes[columns.createdAt]
@@ -56,7 +59,7 @@ struct ListTable {
 
   /// Works out the short id column's width, once every record was added, for lines fitting
   /// `width`.
-  mutating func finish(width: Int) {
+  func finish(width: Int) {
     shortIDs.sort()
     self.width = width
     guard isFiltered else {
@@ -88,10 +91,12 @@ struct ListTable {
     return head + chain + ColumnText.truncated(record.decision, to: room)
   }
 
-  /// Appends `row`'s line (as ``line(_:)`` makes it, visible: see
-  /// ``TextOutput/write(visible:)``) and a line break to `output`; nil when the row's summary
-  /// does not decode. `ordinal` is the row's record's place among those given to ``add(_:)``
-  /// (from 0), when known: its short name is then found without a search.
+  /// Appends `row`'s line and a line break to `output`; nil when the row's summary does not
+  /// decode.
+  ///
+  /// The line is as ``line(_:)`` makes it, visible (see ``TextOutput/write(visible:)``).
+  /// `ordinal` is the row's record's place among those given to ``add(_:)`` (from 0), when
+  /// known: its short name is then found without a search.
   func appendLine(_ row: ListRow, ordinal: Int = -1, to output: inout [UInt8]) -> Void? {
     let columns = row.columns
     let bytes = row.record.payload
