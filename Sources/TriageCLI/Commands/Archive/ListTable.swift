@@ -14,17 +14,23 @@ import RunbookCore
 /// references) a row.
 final class ListTable {
   /// The widths of the created, severity, status and runbook columns.
-  private var widths = [0, 0, 0, 0]
+  ///
+  /// The table is used by one thread: its fields are not checked for overlapping access (a
+  /// row costs no check).
+  @exclusivity(unchecked) private var createdWidth = 0
+  @exclusivity(unchecked) private var severityWidth = 0
+  @exclusivity(unchecked) private var statusWidth = 0
+  @exclusivity(unchecked) private var runbookWidth = 0
   /// The short id column's width, once ``finish(width:)`` worked it out.
-  private var shortWidth = 0
+  @exclusivity(unchecked) private var shortWidth = 0
   /// Every record's id.
-  private var shortIDs = CompactShortIDs()
+  @exclusivity(unchecked) private var shortIDs = CompactShortIDs()
   /// Whether only some records are rows: their ids are then kept in ``keys`` and ``texts``.
   private let isFiltered: Bool
-  private var keys: [CompactShortIDs.Key] = []
+  @exclusivity(unchecked) private var keys: [CompactShortIDs.Key] = []
   /// The rows' ids that are not plain hex ids, with their cells' widths.
-  private var texts: [(id: String, width: Int)] = []
-  private var width = 80
+  @exclusivity(unchecked) private var texts: [(id: String, width: Int)] = []
+  @exclusivity(unchecked) private var width = 80
 
   /// A table whose rows are every record, or (`isFiltered`) some of them.
   init(isFiltered: Bool) {
@@ -41,13 +47,13 @@ final class ListTable {
     let columns = row.columns
     let bytes = row.record.payload
     let created = bytes[columns.createdAt]
-    widths[0] = max(
-      widths[0],
+    createdWidth = max(
+      createdWidth,
       Self.isPlain(created)
         ? min(created.count, 16) : Self.cell(Self.created(row.text(columns.createdAt))).count)
-    widths[1] = max(widths[1], Self.cellWidth(bytes[columns.severity]))
-    widths[2] = max(widths[2], columns.isClosed ? 6 : 4)
-    widths[3] = max(widths[3], Self.cellWidth(bytes[columns.runbookID]))
+    severityWidth = max(severityWidth, Self.cellWidth(bytes[columns.severity]))
+    statusWidth = max(statusWidth, columns.isClosed ? 6 : 4)
+    runbookWidth = max(runbookWidth, Self.cellWidth(bytes[columns.runbookID]))
     guard isFiltered else { return }
     let id = row.record.idBytes
     if let key = CompactShortIDs.key(id, width: Self.cellWidth(id)) {
@@ -81,7 +87,7 @@ final class ListTable {
   /// left of the width (at least ``ArchiveListCommand/minimumDecisionWidth``).
   func line(_ record: RecordSummary) -> String {
     let row = [Self.cell(shortIDs.name(of: record.id))] + Self.cells(record)
-    let columnWidths = [shortWidth] + widths
+    let columnWidths = [shortWidth, createdWidth, severityWidth, statusWidth, runbookWidth]
     let head = (0..<5).map { ColumnText.padded(row[$0], columnWidths[$0]) + "  " }.joined()
     // A re-triage's chain is never cut: the decision takes what is left after it.
     var chain = ""
@@ -131,14 +137,14 @@ final class ListTable {
       let created = cell(columns.createdAt)
       if created.count >= 16 {
         for byte in created[..<16] { output.append(byte == UInt8(ascii: "T") ? 0x20 : byte) }
-        head += Self.pad(16, to: widths[0], in: &output)
+        head += Self.pad(16, to: createdWidth, in: &output)
       } else {
-        head += Self.append(cell: created, padded: widths[0], to: &output)
+        head += Self.append(cell: created, padded: createdWidth, to: &output)
       }
-      head += Self.append(cell: cell(columns.severity), padded: widths[1], to: &output)
+      head += Self.append(cell: cell(columns.severity), padded: severityWidth, to: &output)
       head += Self.append(
-        cell: (columns.isClosed ? "closed" : "open").utf8, padded: widths[2], to: &output)
-      head += Self.append(cell: cell(columns.runbookID), padded: widths[3], to: &output)
+        cell: (columns.isClosed ? "closed" : "open").utf8, padded: statusWidth, to: &output)
+      head += Self.append(cell: cell(columns.runbookID), padded: runbookWidth, to: &output)
       if let earlier {
         output += "revises ".utf8
         output += earlier.utf8
@@ -190,12 +196,7 @@ final class ListTable {
   /// the columns the cell and its padding take.
   private static func pad(_ count: Int, to width: Int, in output: inout [UInt8]) -> Int {
     let total = max(count, width) + 2
-    var left = total - count
-    while left > 0 {
-      let run = min(left, spaces.count)
-      output.append(contentsOf: spaces[..<run])
-      left -= run
-    }
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: total - count))
     return total
   }
 
@@ -256,9 +257,6 @@ extension RecordFilter {
     return String(decoding: bytes, as: UTF8.self) == text
   }
 }
-
-/// Spaces to pad cells with.
-private let spaces = [UInt8](repeating: 0x20, count: 128)
 
 /// One record of `archive list` as the summary index holds it: the bytes of its summary and
 /// where its columns are in them.
