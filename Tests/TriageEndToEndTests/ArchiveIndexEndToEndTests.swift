@@ -95,4 +95,43 @@ import TriageTestSupport
     let after = try ArchiveTestSupport.archive(["stats"], archive)
     #expect(after.output.contains("Records: 3 (1 open, 2 closed)"), "\(after)")
   }
+
+  @Test(
+    "--recheck sees a record rewritten in place, which the trusted index does not; verify reports it"
+  )
+  func recheckSeesARewriteInPlace() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let archive = try ArchiveTestSupport.writeFixture(in: folder)
+    let before = try ArchiveTestSupport.archive(["list", "--json"], archive)
+    #expect(before.output.contains("Notify the authority about Acme."))
+    Thread.sleep(forTimeInterval: 0.05)
+    // Rewritten in place (the same inode, its folder untouched), as VS Code or nano save.
+    let path = archive + "/records/2021/04/20210401T093000Z-0000000a.json"
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    try handle.truncate(atOffset: 0)
+    try handle.write(
+      contentsOf: Data(
+        text.replacingOccurrences(
+          of: "Notify the authority about Acme.", with: "Notify nobody at all about Acme."
+        )
+        .utf8))
+    try handle.close()
+    // Documented: the index's summary, until something else changes in the folder.
+    #expect(try ArchiveTestSupport.archive(["list", "--json"], archive).output == before.output)
+    let verify = try ArchiveTestSupport.archive(["verify"], archive)
+    #expect(verify.status != 0)
+    #expect((verify.output + verify.error).contains("20210401T093000Z-0000000a"))
+    for command in ["follow-ups", "due", "stats", "calendar"] {
+      let result = try ArchiveTestSupport.archive([command, "--recheck"], archive)
+      #expect(result.error.isEmpty, "\(command): \(result)")
+    }
+    let rechecked = try ArchiveTestSupport.archive(["list", "--json", "--recheck"], archive)
+    #expect(rechecked.status == 0, "\(rechecked)")
+    #expect(rechecked.output.contains("Notify nobody at all about Acme."))
+    // The index now holds what --recheck saw.
+    #expect(
+      try ArchiveTestSupport.archive(["list", "--json"], archive).output == rechecked.output)
+  }
 }

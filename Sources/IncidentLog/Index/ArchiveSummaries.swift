@@ -3,7 +3,15 @@ import RunbookCore
 /// The records of an archive as summaries (``RecordSummary``), read through the summary index
 /// (``SummaryIndex``), which each call brings up to date first.
 ///
-/// Every folder below `records/` and `amendments/` is listed and every document file is
+/// Every folder below `records/` and `amendments/` is stat(2)ed. A folder whose index file
+/// trusts it (the folder's own key unchanged since, under the racy rule:
+/// ``SummaryIndex/trusts(folder:)``) is taken from its index file without listing it: adds,
+/// deletes and renames in it (a `git pull` writes a changed file as a new one; most editors
+/// save by rename) change the folder's key. A document rewritten in place in an otherwise
+/// untouched folder is not seen: an append-only record tampered with, which `archive verify`
+/// (never reading the index) reports, and `recheck` sees.
+///
+/// Any other folder (every folder with `recheck`) is listed and every document in it
 /// stat(2)ed; a document is read again only when it is new, its key changed, or its entry is
 /// not trusted under the racy rule (``SummaryIndex/isTrusted(_:now:)``), and a record also
 /// when one of its amendments was added, changed, moved or removed. Files gone are dropped.
@@ -18,11 +26,16 @@ package struct ArchiveSummaries: Sendable {
   package let store: ArchiveStore
   /// The triage build reading it: an index written by another build is rebuilt.
   package let build: String
+  /// Whether every folder is listed and every document stat'ed, as if no folder were trusted
+  /// (`--recheck`): a document rewritten in place is seen.
+  package let recheck: Bool
 
-  /// Summaries of `store`'s records, for the triage build `build` (its version).
-  package init(store: ArchiveStore, build: String) {
+  /// Summaries of `store`'s records, for the triage build `build` (its version); with
+  /// `recheck`, every document is stat'ed.
+  package init(store: ArchiveStore, build: String, recheck: Bool = false) {
     self.store = store
     self.build = build
+    self.recheck = recheck
   }
 
   /// The index's folder, absolute.
@@ -83,7 +96,7 @@ package struct ArchiveSummaries: Sendable {
     }()
     var refresh = SummaryRefresh(
       store: store, build: build, folder: folder, root: try fileSystem.status(at: store.root),
-      stamp: stamp)
+      stamp: stamp, recheck: recheck)
     refresh.listAhead()
     return refresh
   }

@@ -5,7 +5,11 @@
 /// (its digits from the top nibble down, with its length), so sorting, finding an id and
 /// comparing neighbours are integer operations, and the starts of ids no name may be are kept
 /// the same way; any other hex part or start is kept as text, and compared as ``ShortRecordIDs``
-/// compares it. About 24 bytes a record.
+/// compares it. About 29 bytes a record.
+///
+/// Once sorted, every packed id's short name's length is worked out in one pass, and kept by
+/// the order the ids were added in (their ordinal): a caller going through the ids again in
+/// that order finds each one's name without a search (``shortLength(of:ordinal:)``).
 package struct CompactShortIDs {
   /// The fewest hex digits of a short name.
   private static let minimum = ArchiveReader.shortHexLength
@@ -20,6 +24,8 @@ package struct CompactShortIDs {
     var length: UInt8
     /// The width of the whole id's cell, shown when it has no short name.
     package var width: UInt8
+    /// The order it was added in (``CompactShortIDs/add(_:width:)``), not compared.
+    var ordinal: UInt32 = .max
 
     /// Packed hex parts in `String` order: by digits, then the shorter first, then by hash.
     package static func < (left: Key, right: Key) -> Bool {
@@ -47,6 +53,12 @@ package struct CompactShortIDs {
   /// The longest start of the last id added (its prefixes are in the sets already).
   private var lastStart: [UInt8] = []
   private var isSorted = true
+  /// How many ids were added.
+  private var count = 0
+  /// The short name's length of each sorted key (0: shown whole), once sorted.
+  private var lengths: [UInt8] = []
+  /// Where the id of each ordinal is in the sorted keys (`UInt32.max`: not packed).
+  private var positions: [UInt32] = []
 
   /// No ids yet.
   package init() {}
@@ -54,13 +66,15 @@ package struct CompactShortIDs {
   /// Adds a record id, given as its UTF-8 bytes; `width` is the width of its cell.
   package mutating func add(_ id: ArraySlice<UInt8>, width: Int) {
     isSorted = false
+    let ordinal = UInt32(truncatingIfNeeded: count)
+    count += 1
     guard Self.isPlain(id) else { return addText(String(decoding: id, as: UTF8.self), width) }
     let hex = Self.hexPart(id)
     if let digits = Self.pack(hex) {
       keys.append(
         Key(
           digits: digits, hash: FNV1a.hash(id), length: UInt8(hex.count),
-          width: UInt8(min(width, 255))))
+          width: UInt8(min(width, 255)), ordinal: ordinal))
     } else {
       texts.append((String(decoding: hex, as: UTF8.self), FNV1a.hash(id), width))
     }
@@ -79,7 +93,7 @@ package struct CompactShortIDs {
       keys.append(
         Key(
           digits: digits, hash: FNV1a.hash(id), length: UInt8(hex.utf8.count),
-          width: UInt8(min(width, 255))))
+          width: UInt8(min(width, 255)), ordinal: UInt32(truncatingIfNeeded: count - 1)))
     } else {
       texts.append((String(hex), FNV1a.hash(id), width))
     }
@@ -103,19 +117,26 @@ package struct CompactShortIDs {
     }
   }
 
-  /// Sorts the ids added; call it after the last ``add(_:width:)``.
+  /// Sorts the ids added, and works out each packed id's short name; call it after the last
+  /// ``add(_:width:)``.
   package mutating func sort() {
     guard !isSorted else { return }
     keys.sort()
     texts.sort { ($0.hex, $0.hash) < ($1.hex, $1.hash) }
     isSorted = true
+    lengths = keys.indices.map { UInt8(shortLength(at: $0) ?? 0) }
+    positions = [UInt32](repeating: .max, count: count)
+    for (position, key) in keys.enumerated() where Int(key.ordinal) < count {
+      positions[Int(key.ordinal)] = UInt32(truncatingIfNeeded: position)
+    }
   }
 
   /// The widest name of the ids added: a short name's length, or the whole id's width.
   package var widestName: Int {
     var widest = 0
     for index in keys.indices {
-      widest = max(widest, shortLength(at: index) ?? Int(keys[index].width))
+      let length = Int(lengths[index])
+      widest = max(widest, length > 0 ? length : Int(keys[index].width))
     }
     for text in texts {
       widest = max(widest, shortText(text.hex, hash: text.hash)?.count ?? text.width)
@@ -136,6 +157,26 @@ package struct CompactShortIDs {
   /// The length of the short name of the id whose key is `key` (its hex part's first digits);
   /// nil when it is shown whole.
   package func shortLength(of key: Key) -> Int? {
+    guard let position = position(of: key) else { return nil }
+    let length = Int(lengths[position])
+    return length > 0 ? length : nil
+  }
+
+  /// ``shortLength(of:)`` of the id added `ordinal`-th (from 0), found without a search when
+  /// `key` is that id's (a search otherwise).
+  package func shortLength(of key: Key, ordinal: Int) -> Int? {
+    if ordinal >= 0, ordinal < positions.count {
+      let position = Int(positions[ordinal])
+      if position < keys.count, keys[position] == key {
+        let length = Int(lengths[position])
+        return length > 0 ? length : nil
+      }
+    }
+    return shortLength(of: key)
+  }
+
+  /// Where `key` is in the sorted keys, nil when it is not there.
+  private func position(of key: Key) -> Int? {
     var low = 0
     var high = keys.count
     while low < high {
@@ -143,7 +184,7 @@ package struct CompactShortIDs {
       if keys[middle] < key { low = middle + 1 } else { high = middle }
     }
     guard low < keys.count, keys[low] == key else { return nil }
-    return shortLength(at: low)
+    return low
   }
 
   /// The short name of `id`, or `id` itself (as ``ShortRecordIDs/name(of:)``).

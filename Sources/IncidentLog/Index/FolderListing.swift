@@ -42,6 +42,9 @@ package struct FolderListing: Sendable {
   package private(set) var names: [UInt8] = []
   /// The names, sorted by their bytes (hidden names and signatures left out).
   package private(set) var items: [Item] = []
+  /// The folder's own status, taken before it was listed (nil when not taken): the summary
+  /// index's key of the folder (``SummaryIndex/trusts(folder:)``).
+  package var folderStatus: FileStatus?
 
   /// An empty listing.
   package init() {}

@@ -8,8 +8,12 @@ import RunbookCore
 ///
 /// One thread walks the folders (listing their names, which is quick); two take the statuses
 /// of the folders listed, each a whole folder at a time. Folders are handed on in walk order
-/// (``ArchiveStore/walkListings(_:statuses:_:)``), a few at a time: the threads wait when they
-/// are that far ahead, so memory stays that of a few folders.
+/// (``ArchiveStore/walkListings(_:statuses:skipping:_:)``), a few at a time: the threads wait
+/// when they are that far ahead, so memory stays that of a few folders.
+///
+/// A folder whose index file trusts it (``SummaryIndex/trusts(folder:)``, asked of `trust`
+/// before the folder is listed) is neither listed nor are its documents stat'ed: it comes
+/// with its index file alone (``Folder/isTrusted``).
 final class ListingPrefetch: @unchecked Sendable {
   /// One folder, listed.
   struct Folder: Sendable {
@@ -21,6 +25,9 @@ final class ListingPrefetch: @unchecked Sendable {
     /// entries.
     var index: SummaryIndex?
     var spans: [SummaryIndex.Span]
+    /// Whether the folder was not listed: its index file trusts it, and its entries (their
+    /// keys not read) are the folder's documents.
+    var isTrusted = false
   }
 
   /// One place in the queue.
@@ -60,13 +67,16 @@ final class ListingPrefetch: @unchecked Sendable {
   private var running = 0
 
   /// Starts listing `store`'s folders of `kinds` (in that order); `load` reads a folder's
-  /// index file and its entries (called on the other threads).
+  /// index file and its entries (called on the other threads); `trust` (on the walking
+  /// thread) gives a folder's index file and entries when it trusts the folder whose status
+  /// is given, nil when the folder is to be listed.
   init(
     store: ArchiveStore, kinds: [DocumentKind],
-    load: @escaping @Sendable (String, DocumentKind) -> (SummaryIndex?, [SummaryIndex.Span])
+    load: @escaping @Sendable (String, DocumentKind) -> (SummaryIndex?, [SummaryIndex.Span]),
+    trust: (@Sendable (String, DocumentKind, FileStatus) -> (SummaryIndex, [SummaryIndex.Span])?)?
   ) {
     running = 3
-    start { [self] in walk(store, kinds) }
+    start { [self] in walk(store, kinds, trust) }
     for _ in 0..<2 {
       start { [self] in finishFolders(store, load) }
     }
@@ -86,11 +96,27 @@ final class ListingPrefetch: @unchecked Sendable {
   }
 
   /// Lists the folders by name, in walk order.
-  private func walk(_ store: ArchiveStore, _ kinds: [DocumentKind]) {
+  private func walk(
+    _ store: ArchiveStore, _ kinds: [DocumentKind],
+    _ trust: ((String, DocumentKind, FileStatus) -> (SummaryIndex, [SummaryIndex.Span])?)?
+  ) {
     for kind in kinds {
       var isStopped = false
+      // A trusted folder goes to the queue ready, in its place in the walk.
+      func skip(_ path: String, _ status: FileStatus) throws(ArchiveError) -> Bool {
+        guard let trust, let (index, spans) = trust(path, kind, status) else { return false }
+        let folder = Folder(
+          kind: kind, path: path, listing: FolderListing(), index: index, spans: spans,
+          isTrusted: true)
+        guard push(.folder(folder), state: .ready) else {
+          isStopped = true
+          throw .ioError(path: path, errno: ECANCELED)
+        }
+        return true
+      }
       do throws(ArchiveError) {
-        try store.walkListings(kind, statuses: false) { (path, listing) throws(ArchiveError) in
+        try store.walkListings(kind, statuses: false, skipping: trust == nil ? nil : skip) {
+          (path, listing) throws(ArchiveError) in
           let folder = Folder(kind: kind, path: path, listing: listing, index: nil, spans: [])
           guard push(.folder(folder), state: .listed) else {
             isStopped = true

@@ -16,14 +16,25 @@ import RunbookCore
 /// ```
 /// "TRIAGEX1"                      8 bytes
 /// checksum of the rest            8 bytes, little-endian (``FNV1a/wordChecksum(_:_:)``)
-/// format, build                   strings ("triage-summary-index/2", the triage version)
+/// format, build                   strings ("triage-summary-index/3", the triage version)
 /// archive root's device, inode    varints: an index copied from another archive is foreign
 /// folder                          string, from the archive root (`records/2026/04`)
 /// stamp                           0, or 1 and the seconds (zig-zag) and nanoseconds
+/// folder's key                    0, or 1 and the folder's DocumentKey (see below)
 /// entries, to the end             file name, tag (1 record, 2 amendment), DocumentKey,
 ///                                 payload length and bytes (a RecordSummary, or the id of
 ///                                 the record an amendment names, "" for none)
 /// ```
+///
+/// The folder's key is the folder's own status (times to the nanosecond, inode, device) taken
+/// before it was listed, written only when the entries describe the whole folder: every name
+/// in it a regular document with a trusted entry, or a report or stray file (no subfolder, no
+/// symbolic link, no unreadable record). Under the racy rule on that key
+/// (``trusts(folder:)``), the folder is not listed again and its documents are not stat'ed:
+/// any add, delete or rename in it (a `git pull`, an editor saving by rename) changes the
+/// folder's times; a document rewritten in place in an untouched folder is not seen (an
+/// append-only record edited: `archive verify` reports it, and `--recheck` stats every
+/// document).
 ///
 /// Like the heads cache it is never the source of truth: it is ignored by git, rebuilt when
 /// missing, damaged, foreign or of another build, and failures to write it are ignored.
@@ -34,7 +45,7 @@ struct SummaryIndex: Sendable {
   /// The first bytes of the file.
   static let magic = Array("TRIAGEX1".utf8)
   /// The format named in the file; bumped whenever the layout or a summary's form changes.
-  static let format = "triage-summary-index/2"
+  static let format = "triage-summary-index/3"
   /// The largest index file read (a folder of 100,000 documents takes about 15 MB).
   static let sizeLimit = 1 << 30
 
@@ -69,6 +80,8 @@ struct SummaryIndex: Sendable {
   let folder: String
   /// The file system's time just before the documents were looked at; nil trusts no entry.
   let stamp: FileTime?
+  /// The folder's key when the entries describe the whole folder, nil otherwise.
+  let folderKey: DocumentKey?
   /// Where the entries are in ``bytes``.
   private let entryBytes: Range<Int>
   /// The file's checksum (its bytes 8 to 15): another file with the same one holds the same
@@ -98,6 +111,11 @@ struct SummaryIndex: Sendable {
         let seconds = try reader.readSigned()
         stamp = FileTime(
           seconds: seconds, nanoseconds: Int64(truncatingIfNeeded: try reader.readUnsigned()))
+      default: return nil
+      }
+      switch try reader.readUnsigned() {
+      case 0: folderKey = nil
+      case 1: folderKey = try DocumentKey(decoding: &reader)
       default: return nil
       }
       self.bytes = bytes
@@ -135,6 +153,14 @@ struct SummaryIndex: Sendable {
     return entry.key == key && key.changed < stamp
   }
 
+  /// Whether the folder whose status is now `status` is as it was when the entries were
+  /// written, so that they are taken without listing it: the same key, and (the racy rule, as
+  /// ``isTrusted(_:now:)``) a last change older than the ``stamp``.
+  func trusts(folder status: FileStatus) -> Bool {
+    guard let stamp, let folderKey else { return false }
+    return folderKey == DocumentKey(status) && status.changed < stamp
+  }
+
   /// The payload of an amendment's entry: the id of the record it names, nil for none.
   func recordID(named entry: Entry) -> String? {
     entry.payload.isEmpty ? nil : String(decoding: bytes[entry.payload], as: UTF8.self)
@@ -157,7 +183,8 @@ struct SummaryIndex: Sendable {
 
   /// The file's bytes for the folder `folder` with the entries `entries`.
   static func encoded(
-    build: String, root: FileStatus, folder: String, stamp: FileTime?, entries: [UInt8]
+    build: String, root: FileStatus, folder: String, stamp: FileTime?,
+    folderKey: DocumentKey? = nil, entries: [UInt8]
   ) -> [UInt8] {
     var header = IndexWriter()
     header.write(format)
@@ -169,6 +196,12 @@ struct SummaryIndex: Sendable {
       header.write(UInt64(1))
       header.write(stamp.seconds)
       header.write(UInt64(max(0, stamp.nanoseconds)))
+    } else {
+      header.write(UInt64(0))
+    }
+    if let folderKey {
+      header.write(UInt64(1))
+      folderKey.encode(into: &header)
     } else {
       header.write(UInt64(0))
     }
@@ -214,6 +247,9 @@ struct SummaryIndex: Sendable {
   func spans(keys: Bool = true) throws(BinaryReadError) -> [Span] {
     var reader = IndexReader(bytes, from: entryBytes.lowerBound)
     var spans: [Span] = []
+    // Room for every entry of at least 64 bytes (a document's name and key alone take about
+    // 55): the array does not grow by copying, and pages never written are never touched.
+    spans.reserveCapacity(entryBytes.count / 64 + 1)
     var isSorted = true
     let unread = DocumentKey(
       FileStatus(

@@ -10,8 +10,11 @@ import RunbookCore
 ///
 /// The amendments come first (which records' amendments changed), then the records, whose
 /// summaries come from the index when their entry is trusted and from their files otherwise.
-/// Each folder is listed once (``FolderListing``: names as bytes, each document's status) and
-/// its listing and index file are walked side by side, both in name order, so an unchanged
+/// A folder whose index file trusts it (its own key unchanged, under the racy rule:
+/// ``SummaryIndex/trusts(folder:)``) is not listed: its entries are taken as they are, and
+/// only a record whose amendments changed is read again. Any other folder is listed once
+/// (``FolderListing``: names as bytes, each document's status), as every folder is with
+/// `recheck`, and its listing and index file are walked side by side, both in name order, so an unchanged
 /// document costs a comparison of keys and no `String`. The index file of a folder is written
 /// again as soon as the folder is done, when anything in it changed; an unchanged folder's file
 /// is neither copied nor written.
@@ -40,9 +43,15 @@ struct SummaryRefresh {
   private var recordFolders: [(folder: String, checksum: UInt64?)] = []
   /// The folders listed ahead on a second thread (``listAhead()``), if they are.
   private var prefetch: ListingPrefetch?
+  /// Whether every folder is listed and every document stat'ed, trusted folders too.
+  private let recheck: Bool
 
-  /// A refresh of `store`'s index in `folder`.
-  init(store: ArchiveStore, build: String, folder: String, root: FileStatus?, stamp: FileTime?) {
+  /// A refresh of `store`'s index in `folder`; with `recheck`, no folder is trusted whole.
+  init(
+    store: ArchiveStore, build: String, folder: String, root: FileStatus?, stamp: FileTime?,
+    recheck: Bool = false
+  ) {
+    self.recheck = recheck
     self.store = store
     self.build = build
     self.folder = folder
@@ -65,14 +74,28 @@ struct SummaryRefresh {
     let folder = folder
     let build = build
     let root = root
-    prefetch = ListingPrefetch(store: store, kinds: [.amendment, .record]) { path, kind in
-      let name = SummaryIndex.fileName(ofFolder: path, kind: kind)
-      guard
-        let index = Self.load(name, store: store, folder: folder, build: build, root: root),
-        index.folder == path, let spans = try? index.spans()
-      else { return (nil, []) }
-      return (index, spans)
-    }
+    let trust:
+      @Sendable (String, DocumentKind, FileStatus) -> (SummaryIndex, [SummaryIndex.Span])? =
+        { path, kind, status in
+          let name = SummaryIndex.fileName(ofFolder: path, kind: kind)
+          // An amendment folder trusted has nothing to compare: its entries are not needed.
+          guard
+            let index = Self.load(name, store: store, folder: folder, build: build, root: root),
+            index.folder == path, index.trusts(folder: status),
+            let spans = kind == .record ? try? index.spans(keys: false) : []
+          else { return nil }
+          return (index, spans)
+        }
+    prefetch = ListingPrefetch(
+      store: store, kinds: [.amendment, .record],
+      load: { path, kind in
+        let name = SummaryIndex.fileName(ofFolder: path, kind: kind)
+        guard
+          let index = Self.load(name, store: store, folder: folder, build: build, root: root),
+          index.folder == path, let spans = try? index.spans()
+        else { return (nil, []) }
+        return (index, spans)
+      }, trust: recheck ? nil : trust)
   }
 
   /// Stops the second thread of ``listAhead()``, if any.
@@ -86,6 +109,10 @@ struct SummaryRefresh {
     if let prefetch {
       while let folder = try prefetch.next(.amendment) {
         guard !folder.path.isEmpty else { continue }
+        if folder.isTrusted {
+          found.remove(SummaryIndex.fileName(ofFolder: folder.path, kind: .amendment))
+          continue
+        }
         refreshAmendments(in: folder.path, folder.listing, listed: (folder.index, folder.spans))
       }
     } else {
@@ -111,6 +138,7 @@ struct SummaryRefresh {
     let (old, spans) = open(folder, kind: .amendment, listed: listed)
     var cursor = 0
     var isChanged = old == nil
+    var isClean = !listing.items.contains { $0.kind == .directory || $0.kind == .symbolicLink }
     var parts: [Part] = []
     var made = IndexWriter()
     for item in listing.items where item.kind == .document {
@@ -120,6 +148,7 @@ struct SummaryRefresh {
         note(removed: span, in: old)
       }
       guard let status = item.status, status.kind == .regular else {
+        isClean = false
         if let known {
           isChanged = true
           note(removed: known, in: old)
@@ -127,6 +156,7 @@ struct SummaryRefresh {
         continue
       }
       let key = DocumentKey(status)
+      if !isSettled(key) { isClean = false }
       if let known, known.tag == .amendment, let old, old.isTrusted(known, now: key) {
         parts.append(.kept(known.whole))
         continue
@@ -143,7 +173,10 @@ struct SummaryRefresh {
       isChanged = true
       note(removed: span, in: old)
     }
-    if isChanged { _ = save(folder, kind: .amendment, parts, old: old, made: made) }
+    let folderKey = Self.folderKey(listing, isClean: isClean)
+    if isChanged || old?.folderKey != folderKey {
+      _ = save(folder, kind: .amendment, parts, old: old, made: made, folderKey: folderKey)
+    }
   }
 
   /// Calls `body` with each readable record's summary and `unreadable` with each record file
@@ -166,6 +199,12 @@ struct SummaryRefresh {
   ) throws {
     if let prefetch {
       while let folder = try prefetch.next(.record) {
+        if folder.isTrusted, let index = folder.index {
+          let checksum = try refreshTrustedRecords(
+            in: folder.path, index, folder.spans, unreadable: unreadable, decoding: decoding, body)
+          recordFolders.append((folder.path, checksum))
+          continue
+        }
         let checksum = try refreshRecords(
           in: folder.path, folder.listing, listed: (folder.index, folder.spans),
           unreadable: unreadable, decoding: decoding, body)
@@ -223,17 +262,20 @@ struct SummaryRefresh {
     var cursor = 0
     var isChanged = old == nil
     var isWhole = true
+    var isClean = true
     var parts: [Part] = []
     var made = IndexWriter()
     for item in listing.items {
       switch item.kind {
       case .symbolicLink:
+        isClean = false
         let path = Self.path(folder, listing.name(of: item))
         unreadable(UnreadableRecord(path: path, error: .symbolicLink(path: path)))
       case .document:
         let name = listing.name(of: item)
         let known = Self.match(name, in: spans, of: old, at: &cursor) { _ in isChanged = true }
         let status = item.status.flatMap { $0.kind == .regular ? $0 : nil }
+        if let status, !isSettled(DocumentKey(status)) { isClean = false }
         if let status, let known, known.tag == .record, let old,
           old.isTrusted(known, now: DocumentKey(status)),
           affected.isEmpty || !affected.contains(String(decoding: name.dropLast(5), as: UTF8.self))
@@ -256,7 +298,10 @@ struct SummaryRefresh {
         let index = amendmentIndex()
         guard
           let summary = Self.summary(of: location, in: store, amendments: index, unreadable)
-        else { continue }
+        else {
+          isClean = false
+          continue
+        }
         var writer = BinaryWriter()
         summary.encode(into: &writer)
         if let status {
@@ -269,13 +314,99 @@ struct SummaryRefresh {
         try body(
           IndexedRecord(
             IndexedRecord(folder: folder, name: name, payload: writer.bytes[...]), made: summary))
-      case .report, .directory, .other:
+      case .directory:
+        isClean = false
+      case .report, .other:
         continue
       }
     }
     if cursor < spans.count { isChanged = true }
     guard !folder.isEmpty, isWhole else { return nil }
-    return isChanged ? save(folder, kind: .record, parts, old: old, made: made) : old?.checksum
+    let folderKey = Self.folderKey(listing, isClean: isClean)
+    guard isChanged || old?.folderKey != folderKey else { return old?.checksum }
+    return save(folder, kind: .record, parts, old: old, made: made, folderKey: folderKey)
+  }
+
+  /// Hands on the records of a record folder its index file trusts, as ``refreshRecords`` does.
+  ///
+  /// The folder `folder` is not listed: `spans` are the entries of its index file `old`
+  /// (their keys not read). Each record comes from its entry, but one whose amendments
+  /// changed (or whose entry does not decode) from its files, its entry made again. Returns
+  /// the checksum of the folder's index file when it holds every record given (nil
+  /// otherwise).
+  private mutating func refreshTrustedRecords(
+    in folder: String, _ old: SummaryIndex, _ spans: [SummaryIndex.Span],
+    unreadable: (UnreadableRecord) -> Void, decoding: Bool, _ body: (IndexedRecord) throws -> Void
+  ) throws -> UInt64? {
+    _ = found.remove(SummaryIndex.fileName(ofFolder: folder, kind: .record))
+    var isChanged = false
+    var isWhole = true
+    var isClean = true
+    var parts: [Part] = []
+    var made = IndexWriter()
+    for span in spans {
+      guard span.tag == .record else {
+        isChanged = true
+        continue
+      }
+      let name = old.bytes[span.name]
+      let record = IndexedRecord(folder: folder, name: name, payload: old.bytes[span.payload])
+      if affected.isEmpty || !affected.contains(String(decoding: name.dropLast(5), as: UTF8.self)) {
+        if !decoding {
+          parts.append(.kept(span.whole))
+          try body(record)
+          continue
+        }
+        if let summary = try? record.summary() {
+          parts.append(.kept(span.whole))
+          try body(IndexedRecord(record, made: summary))
+          continue
+        }
+      }
+      isChanged = true
+      let location = Self.location(folder, name, kind: .record)
+      let status = (try? store.fileSystem.status(at: store.absolute(location.path)))
+        .flatMap { $0?.kind == .regular ? $0 : nil }
+      let index = amendmentIndex()
+      guard
+        let summary = Self.summary(of: location, in: store, amendments: index, unreadable)
+      else {
+        isClean = false
+        continue
+      }
+      var writer = BinaryWriter()
+      summary.encode(into: &writer)
+      if let status {
+        if !isSettled(DocumentKey(status)) { isClean = false }
+        let start = made.bytes.count
+        Self.write(name, .record, DocumentKey(status), payload: writer.bytes, into: &made)
+        parts.append(.made(start..<made.bytes.count))
+      } else {
+        isWhole = false
+      }
+      try body(
+        IndexedRecord(
+          IndexedRecord(folder: folder, name: name, payload: writer.bytes[...]), made: summary))
+    }
+    guard isWhole else { return nil }
+    guard isChanged else { return old.checksum }
+    return save(
+      folder, kind: .record, parts, old: old, made: made,
+      folderKey: isClean ? old.folderKey : nil)
+  }
+
+  /// Whether a document whose key is `key` last changed before this refresh's stamp: an entry
+  /// made of it is trusted next time, and may vouch for its folder.
+  private func isSettled(_ key: DocumentKey) -> Bool {
+    guard let stamp else { return false }
+    return key.changed < stamp
+  }
+
+  /// The key to write for the folder listed as `listing`: its status when the entries about
+  /// to be written describe all of it (`isClean`), nil otherwise.
+  private static func folderKey(_ listing: FolderListing, isClean: Bool) -> DocumentKey? {
+    guard isClean, let status = listing.folderStatus else { return nil }
+    return DocumentKey(status)
   }
 
   /// The entry of `spans` (sorted, read from `index`) named `name`, moving `cursor` past it;
@@ -409,11 +540,13 @@ struct SummaryRefresh {
     return SummaryIndex(bytes: bytes, build: build, root: root, known: known)
   }
 
-  /// Writes the index file of `folder`, holding `parts` (of `old`'s bytes or `made`'s).
+  /// Writes the index file of `folder`, holding `parts` (of `old`'s bytes or `made`'s), and
+  /// the folder's key `folderKey` when they describe the whole folder.
   ///
   /// Errors are ignored. Returns the new file's checksum, nil when it was not written.
   private func save(
-    _ folder: String, kind: DocumentKind, _ parts: [Part], old: SummaryIndex?, made: IndexWriter
+    _ folder: String, kind: DocumentKind, _ parts: [Part], old: SummaryIndex?, made: IndexWriter,
+    folderKey: DocumentKey? = nil
   ) -> UInt64? {
     guard !folder.isEmpty, let root, let stamp else { return nil }
     var entries: [UInt8] = []
@@ -424,7 +557,8 @@ struct SummaryRefresh {
       }
     }
     let bytes = SummaryIndex.encoded(
-      build: build, root: root, folder: folder, stamp: stamp, entries: entries)
+      build: build, root: root, folder: folder, stamp: stamp, folderKey: folderKey,
+      entries: entries)
     let name = SummaryIndex.fileName(ofFolder: folder, kind: kind)
     do {
       try store.fileSystem.replaceFile(bytes, at: self.folder + "/" + name)

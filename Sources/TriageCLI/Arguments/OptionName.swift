@@ -41,6 +41,7 @@ extension OptionName {
   package static let overdue = OptionName("overdue")
   package static let owner = OptionName("owner")
   package static let quiet = OptionName("quiet")
+  package static let recheck = OptionName("recheck")
   package static let record = OptionName("record")
   package static let requireSignatures = OptionName("require-signatures")
   package static let responder = OptionName("responder")

@@ -24,6 +24,16 @@ struct CompactShortIDsTests {
           sourceLocation: sourceLocation)
       }
     }
+    // Found by the order they were added in: the same lengths; a wrong ordinal searches.
+    for (ordinal, id) in ids.enumerated() {
+      guard let key = CompactShortIDs.key(Array(id.utf8)[...], width: id.count) else { continue }
+      #expect(
+        compact.shortLength(of: key, ordinal: ordinal) == compact.shortLength(of: key),
+        "\(id)", sourceLocation: sourceLocation)
+      #expect(
+        compact.shortLength(of: key, ordinal: ids.count - 1 - ordinal)
+          == compact.shortLength(of: key), "\(id)", sourceLocation: sourceLocation)
+    }
     let widest = ids.map { reference.name(of: $0).count }.max() ?? 0
     #expect(compact.widestName == widest, sourceLocation: sourceLocation)
   }

@@ -111,7 +111,7 @@ struct SummaryIndexFileTests {
     try fixture.makeTrustedIndex()
     try expectRebuilt(fixture) { bytes in
       var bytes = bytes
-      let format = Array("triage-summary-index/2".utf8)
+      let format = Array("triage-summary-index/3".utf8)
       let at = try #require(
         (0...(bytes.count - format.count)).first {
           bytes[$0..<$0 + format.count].elementsEqual(format)

@@ -1,6 +1,11 @@
 import Foundation
 import IncidentLog
+import Testing
 import TriageTestSupport
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The small fixed archive of `archiveFixtureDocuments` (three records, four amendments) on
 /// disk, read through system calls that log each call, to test the summary index against a
@@ -37,10 +42,11 @@ struct SummaryIndexFixture {
 
   func remove() { directory.remove() }
 
-  /// The answer through the summary index (brought up to date and written back).
-  func indexed(build: String = "test") throws -> Answer {
+  /// The answer through the summary index (brought up to date and written back); with
+  /// `recheck`, every document stat'ed (`--recheck`).
+  func indexed(build: String = "test", recheck: Bool = false) throws -> Answer {
     var answer = Answer()
-    try ArchiveSummaries(store: store, build: build).forEachSummary(
+    try ArchiveSummaries(store: store, build: build, recheck: recheck).forEachSummary(
       unreadable: { answer.unreadable.append($0) }
     ) { answer.summaries.append($0) }
     return answer
@@ -72,6 +78,30 @@ struct SummaryIndexFixture {
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(text.utf8).write(to: url)
+  }
+
+  /// Writes `text` at `path` below the archive as a new file in place of the old one: as
+  /// `git pull` does (the old file unlinked, a new one made), or (`byRename`) as an editor
+  /// saving by rename does (a new file renamed over the old one).
+  func replace(_ path: String, with text: String, byRename: Bool = false) throws {
+    let full = root + "/" + path
+    if byRename {
+      let temporary = full + ".swp"
+      try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+      #expect(rename(temporary, full) == 0)
+    } else {
+      try FileManager.default.removeItem(atPath: full)
+      try Data(text.utf8).write(to: URL(fileURLWithPath: full))
+    }
+  }
+
+  /// Rewrites the file at `path` below the archive in place (the same inode, its folder
+  /// untouched): as VS Code, nano or `echo >>` do.
+  func rewriteInPlace(_ path: String, with text: String) throws {
+    let handle = try #require(FileHandle(forWritingAtPath: root + "/" + path))
+    try handle.truncate(atOffset: 0)
+    try handle.write(contentsOf: Data(text.utf8))
+    try handle.close()
   }
 
   /// Waits until the file system's clock has moved on, so the index made next trusts

@@ -122,7 +122,8 @@ struct SummaryIndexListingTests {
     try fixture.makeTrustedIndex()
     let edited = Fixture.text(Fixture.recordA).replacingOccurrences(
       of: "\"high\"", with: "\"low\"")
-    try fixture.write(edited, to: Fixture.recordA)
+    // Saved as an editor saves (a new file renamed over the old): its folder changes.
+    try fixture.replace(Fixture.recordA, with: edited, byRename: true)
     let (first, second, _) = try readTwice(fixture)
     let files = try fixture.fromFiles().summaries
     #expect(first == files)
@@ -154,12 +155,9 @@ struct SummaryIndexThreadTests {
     #expect(again == (try fixture.fromFiles()))
     let first = try #require(Self.paths.first)
     let last = try #require(Self.paths.last)
-    // Edited in place: another record's text, so the summary changes.
+    // Replaced as `git pull` replaces a file: another record's text, so the summary changes.
     for path in [first, last] {
-      let handle = try #require(FileHandle(forWritingAtPath: fixture.root + "/" + path))
-      try handle.truncate(atOffset: 0)
-      try handle.write(contentsOf: Data(Fixture.text(Fixture.recordB).utf8))
-      try handle.close()
+      try fixture.replace(path, with: Fixture.text(Fixture.recordB))
     }
     fixture.calls.clearLog()
     let answer = try fixture.indexed()

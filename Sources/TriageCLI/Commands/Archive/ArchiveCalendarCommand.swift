@@ -16,10 +16,12 @@ extension Command {
       standard output, or to --output FILE (owner-only, whole or not at all).
 
       \(Command.unreadableRecordsDiscussion)
+
+      \(Command.summaryIndexDiscussion)
       """,
     options: [
       .value(.output, short: "o", valueName: "file", help: "Write to FILE instead."),
-      .skipUnreadable, .archive, RunbookLocator.option,
+      .skipUnreadable, .recheck, .archive, RunbookLocator.option,
     ],
     action: ArchiveCalendarCommand.run)
 }

@@ -20,10 +20,12 @@ extension Command {
       Exit 1 when anything is overdue, else 0 (65 when a record file is unreadable, as below).
 
       \(Command.unreadableRecordsDiscussion)
+
+      \(Command.summaryIndexDiscussion)
       """,
     options: [
       .value(.within, valueName: "duration", help: "Only what is due within DURATION (7d)."),
-      .json, .skipUnreadable, .archive, RunbookLocator.option,
+      .json, .skipUnreadable, .recheck, .archive, RunbookLocator.option,
     ],
     action: ArchiveDueCommand.run)
 }

@@ -26,6 +26,8 @@ extension Command {
       'triage archive show' takes).
 
       \(Command.unreadableRecordsDiscussion)
+
+      \(Command.summaryIndexDiscussion)
       """,
     options: [
       .value(.owner, valueName: "name", help: "Only actions with this owner."),
@@ -33,7 +35,7 @@ extension Command {
       .value(.dueBefore, valueName: "time", help: "Only items due before TIME."),
       .value(.kind, valueName: "kind", help: "Only actions or only notifications."),
       .value(.record, valueName: "id", help: "Only the items of this record."),
-      .json, .skipUnreadable, .archive,
+      .json, .skipUnreadable, .recheck, .archive,
       RunbookLocator.option,
     ],
     action: ArchiveFollowUpsCommand.run)
@@ -151,7 +153,8 @@ struct OpenItems {
     var followUps: [FollowUp] = []
     var files: [String: String] = [:]
     var revised: Set<String> = []
-    try context.summaries(of: store).forEachSummary(unreadable: { unreadable.note($0) }) {
+    try context.summaries(of: store, invocation).forEachSummary(unreadable: { unreadable.note($0) })
+    {
       record in
       if let earlier = record.revises { revised.insert(earlier) }
       let open = FollowUp.followUps(of: record.followUps, now: now, calendar: calendars.lookup)

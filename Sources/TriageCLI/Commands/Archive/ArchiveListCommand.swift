@@ -19,6 +19,8 @@ extension Command {
       includes that whole day) or an RFC 3339 time.
 
       \(Command.unreadableRecordsDiscussion)
+
+      \(Command.summaryIndexDiscussion)
       """,
     options: [
       .value(.since, valueName: "time", help: "Only records created at or after TIME."),
@@ -28,7 +30,7 @@ extension Command {
       .value(
         .status, valueName: "status", help: "Only open or closed records.",
         choices: ["open", "closed"]),
-      .json, .skipUnreadable, .archive,
+      .json, .skipUnreadable, .recheck, .archive,
     ],
     action: ArchiveListCommand.run)
 }
@@ -42,7 +44,7 @@ enum ArchiveListCommand {
     let output = context.standardOutput
     var count = 0
     var unreadable = UnreadableRecords(invocation, context, store: store)
-    let summaries = context.summaries(of: store)
+    let summaries = context.summaries(of: store, invocation)
     if json {
       output.write(JSONOutputFormat.archiveList.streamHead(listKey: "records"))
       try summaries.forEachSummary(unreadable: { unreadable.note($0) }) { record in
@@ -57,8 +59,12 @@ enum ArchiveListCommand {
     // Text: every record is read first, to know the short ids and the columns' widths, then
     // read again from the index files just checked (memory does not grow with the archive),
     // each line written from the summary's bytes into one buffer.
-    var table = ListTable(isFiltered: filter.isFiltering)
+    let table = ListTable(isFiltered: filter.isFiltering)
     var buffer: [UInt8] = []
+    buffer.reserveCapacity(outputBufferSize + 4096)
+    // Each record's place in the first reading: the second gives the same records in the
+    // same order (or the short name is searched for).
+    var ordinal = 0
     try summaries.forEachIndexedRecordTwice(
       unreadable: { unreadable.note($0) },
       first: { record in
@@ -68,8 +74,9 @@ enum ArchiveListCommand {
       },
       between: { table.finish(width: width(context)) },
       second: { record in
+        defer { ordinal += 1 }
         guard let row = ListRow(record), filter.matches(row) else { return }
-        _ = table.appendLine(row, to: &buffer)
+        _ = table.appendLine(row, ordinal: ordinal, to: &buffer)
         if buffer.count >= outputBufferSize {
           output.write(visible: buffer)
           buffer.removeAll(keepingCapacity: true)

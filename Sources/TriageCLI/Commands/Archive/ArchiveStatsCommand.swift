@@ -6,8 +6,8 @@ extension Command {
   static let archiveStats = Command(
     "stats",
     abstract: "Count records by severity, runbook and status, and the open and overdue items.",
-    discussion: Command.unreadableRecordsDiscussion,
-    options: [.json, .skipUnreadable, .archive],
+    discussion: Command.unreadableRecordsDiscussion + "\n\n" + Command.summaryIndexDiscussion,
+    options: [.json, .skipUnreadable, .recheck, .archive],
     action: ArchiveStatsCommand.run)
 }
 
@@ -26,7 +26,8 @@ enum ArchiveStatsCommand {
     var openNotifications = 0
     var overdue = 0
     var unreadable = UnreadableRecords(invocation, context, store: store)
-    try context.summaries(of: store).forEachSummary(unreadable: { unreadable.note($0) }) {
+    try context.summaries(of: store, invocation).forEachSummary(unreadable: { unreadable.note($0) })
+    {
       state in
       records += 1
       if state.isClosed { closed += 1 }

@@ -9,19 +9,28 @@ import RunbookCore
 /// only a row with another character goes through `String` (``line(_:)``). The short ids come
 /// from ``CompactShortIDs``; the matched rows' ids are kept (a few bytes each) only when a
 /// filter leaves some out, so memory does not grow with the archive beyond the ids' table.
-struct ListTable {
+///
+/// A class: the reading's closures use the one table, never a copy of it (and of its arrays'
+/// references) a row.
+final class ListTable {
   /// The widths of the created, severity, status and runbook columns.
-  private var widths = [0, 0, 0, 0]
+  ///
+  /// The table is used by one thread: its fields are not checked for overlapping access (a
+  /// row costs no check).
+  @exclusivity(unchecked) private var createdWidth = 0
+  @exclusivity(unchecked) private var severityWidth = 0
+  @exclusivity(unchecked) private var statusWidth = 0
+  @exclusivity(unchecked) private var runbookWidth = 0
   /// The short id column's width, once ``finish(width:)`` worked it out.
-  private var shortWidth = 0
+  @exclusivity(unchecked) private var shortWidth = 0
   /// Every record's id.
-  private var shortIDs = CompactShortIDs()
+  @exclusivity(unchecked) private var shortIDs = CompactShortIDs()
   /// Whether only some records are rows: their ids are then kept in ``keys`` and ``texts``.
   private let isFiltered: Bool
-  private var keys: [CompactShortIDs.Key] = []
+  @exclusivity(unchecked) private var keys: [CompactShortIDs.Key] = []
   /// The rows' ids that are not plain hex ids, with their cells' widths.
-  private var texts: [(id: String, width: Int)] = []
-  private var width = 80
+  @exclusivity(unchecked) private var texts: [(id: String, width: Int)] = []
+  @exclusivity(unchecked) private var width = 80
 
   /// A table whose rows are every record, or (`isFiltered`) some of them.
   init(isFiltered: Bool) {
@@ -29,22 +38,22 @@ struct ListTable {
   }
 
   /// Adds a record's id (each record's, a row or not) to those short ids are made unique in.
-  mutating func add(_ record: IndexedRecord) {
+  func add(_ record: IndexedRecord) {
     shortIDs.add(record.idBytes, width: Self.cellWidth(record.idBytes))
   }
 
   /// Takes `row`'s cells into the columns' widths.
-  mutating func measure(_ row: ListRow) {
+  func measure(_ row: ListRow) {
     let columns = row.columns
     let bytes = row.record.payload
     let created = bytes[columns.createdAt]
-    widths[0] = max(
-      widths[0],
+    createdWidth = max(
+      createdWidth,
       Self.isPlain(created)
         ? min(created.count, 16) : Self.cell(Self.created(row.text(columns.createdAt))).count)
-    widths[1] = max(widths[1], Self.cellWidth(bytes[columns.severity]))
-    widths[2] = max(widths[2], columns.isClosed ? 6 : 4)
-    widths[3] = max(widths[3], Self.cellWidth(bytes[columns.runbookID]))
+    severityWidth = max(severityWidth, Self.cellWidth(bytes[columns.severity]))
+    statusWidth = max(statusWidth, columns.isClosed ? 6 : 4)
+    runbookWidth = max(runbookWidth, Self.cellWidth(bytes[columns.runbookID]))
     guard isFiltered else { return }
     let id = row.record.idBytes
     if let key = CompactShortIDs.key(id, width: Self.cellWidth(id)) {
@@ -56,7 +65,7 @@ struct ListTable {
 
   /// Works out the short id column's width, once every record was added, for lines fitting
   /// `width`.
-  mutating func finish(width: Int) {
+  func finish(width: Int) {
     shortIDs.sort()
     self.width = width
     guard isFiltered else {
@@ -78,7 +87,7 @@ struct ListTable {
   /// left of the width (at least ``ArchiveListCommand/minimumDecisionWidth``).
   func line(_ record: RecordSummary) -> String {
     let row = [Self.cell(shortIDs.name(of: record.id))] + Self.cells(record)
-    let columnWidths = [shortWidth] + widths
+    let columnWidths = [shortWidth, createdWidth, severityWidth, statusWidth, runbookWidth]
     let head = (0..<5).map { ColumnText.padded(row[$0], columnWidths[$0]) + "  " }.joined()
     // A re-triage's chain is never cut: the decision takes what is left after it.
     var chain = ""
@@ -88,10 +97,13 @@ struct ListTable {
     return head + chain + ColumnText.truncated(record.decision, to: room)
   }
 
-  /// Appends `row`'s line (as ``line(_:)`` makes it, visible: see
-  /// ``TextOutput/write(visible:)``) and a line break to `output`; nil when the row's summary
-  /// does not decode.
-  func appendLine(_ row: ListRow, to output: inout [UInt8]) -> Void? {
+  /// Appends `row`'s line and a line break to `output`; nil when the row's summary does not
+  /// decode.
+  ///
+  /// The line is as ``line(_:)`` makes it, visible (see ``TextOutput/write(visible:)``).
+  /// `ordinal` is the row's record's place among those given to ``add(_:)`` (from 0), when
+  /// known: its short name is then found without a search.
+  func appendLine(_ row: ListRow, ordinal: Int = -1, to output: inout [UInt8]) -> Void? {
     let columns = row.columns
     let bytes = row.record.payload
     let id = row.record.idBytes
@@ -108,7 +120,7 @@ struct ListTable {
       output.append(0x0A)
       return ()
     }
-    let shortLength = shortIDs.shortLength(of: key)
+    let shortLength = shortIDs.shortLength(of: key, ordinal: ordinal)
     // One pointer to the summary's bytes: no slice (and its reference count) per cell.
     bytes.withUnsafeBufferPointer { buffer in
       let base = bytes.startIndex
@@ -125,14 +137,14 @@ struct ListTable {
       let created = cell(columns.createdAt)
       if created.count >= 16 {
         for byte in created[..<16] { output.append(byte == UInt8(ascii: "T") ? 0x20 : byte) }
-        head += Self.pad(16, to: widths[0], in: &output)
+        head += Self.pad(16, to: createdWidth, in: &output)
       } else {
-        head += Self.append(cell: created, padded: widths[0], to: &output)
+        head += Self.append(cell: created, padded: createdWidth, to: &output)
       }
-      head += Self.append(cell: cell(columns.severity), padded: widths[1], to: &output)
+      head += Self.append(cell: cell(columns.severity), padded: severityWidth, to: &output)
       head += Self.append(
-        cell: (columns.isClosed ? "closed" : "open").utf8, padded: widths[2], to: &output)
-      head += Self.append(cell: cell(columns.runbookID), padded: widths[3], to: &output)
+        cell: (columns.isClosed ? "closed" : "open").utf8, padded: statusWidth, to: &output)
+      head += Self.append(cell: cell(columns.runbookID), padded: runbookWidth, to: &output)
       if let earlier {
         output += "revises ".utf8
         output += earlier.utf8
@@ -184,12 +196,8 @@ struct ListTable {
   /// the columns the cell and its padding take.
   private static func pad(_ count: Int, to width: Int, in output: inout [UInt8]) -> Int {
     let total = max(count, width) + 2
-    var left = total - count
-    while left > 0 {
-      let run = min(left, spaces.count)
-      output.append(contentsOf: spaces[..<run])
-      left -= run
-    }
+    // A few spaces a cell: one byte at a time costs less than any collection appended.
+    for _ in count..<total { output.append(UInt8(ascii: " ")) }
     return total
   }
 
@@ -250,9 +258,6 @@ extension RecordFilter {
     return String(decoding: bytes, as: UTF8.self) == text
   }
 }
-
-/// Spaces to pad cells with.
-private let spaces = [UInt8](repeating: 0x20, count: 128)
 
 /// One record of `archive list` as the summary index holds it: the bytes of its summary and
 /// where its columns are in them.
