@@ -12,6 +12,11 @@ package struct ObligationLibrary: Sendable, Equatable {
   package struct UnreadFile: Sendable, Equatable {
     package var id: String
     package var path: String
+
+    package init(id: String, path: String) {
+      self.id = id
+      self.path = path
+    }
   }
 
   /// The folder the files came from.
@@ -81,8 +86,9 @@ package struct ObligationLibrary: Sendable, Equatable {
 
   /// What the facts make of the library's files.
   package struct Involved {
-    /// The files to evaluate, sorted by id.
-    package var files: [ObligationFile]
+    /// The files to evaluate, sorted by id: a file read from the compiled cache reads each
+    /// duty's parts when evaluation asks for them (``EvaluableObligationFile``).
+    package var files: [EvaluableObligationFile]
     /// Files that did not load, each with its first error: a run says so instead of leaving
     /// their duties out.
     package var failed: [(id: String, problem: Diagnostic)]
@@ -104,10 +110,17 @@ package struct ObligationLibrary: Sendable, Equatable {
   package func files(involvedBy facts: [String: Value]) -> Involved {
     let involved = Self.involvedJurisdictions(facts)
     var undecided: [(id: String, missing: [String])] = []
+    // The regimes by file id, made once: `regime(ofFile:)` compared every regime's id with each
+    // of the library's files (1.6K instructions a file).
+    var regimes: [String: FactVocabulary.Regime] = [:]
+    regimes.reserveCapacity(vocabulary.regimes.count)
+    for regime in vocabulary.regimes where regimes[regime.fileID] == nil {
+      regimes[regime.fileID] = regime
+    }
     func isInvolved(_ id: String) -> Bool {
       let code = ObligationFile.jurisdiction(ofFileID: id)
       let here = code == "ANY" || involved.contains(code)
-      guard let regime = vocabulary.regime(ofFile: id) else { return here }
+      guard let regime = regimes[id] else { return here }
       switch FactVocabulary.state(of: regime, facts: facts) {
       case .applies: return true
       case .doesNotApply: return false
@@ -116,7 +129,7 @@ package struct ObligationLibrary: Sendable, Equatable {
         return false
       }
     }
-    var chosen = files.filter { isInvolved($0.id) }
+    var chosen = files.filter { isInvolved($0.id) }.map(EvaluableObligationFile.init)
     var failed: [(id: String, problem: Diagnostic)] = []
     for source in unread where isInvolved(source.id) {
       if let file = readOnDemand.file(source.id) {
@@ -125,7 +138,7 @@ package struct ObligationLibrary: Sendable, Equatable {
       }
       var key: CacheKey?
       if let cache {
-        switch cache.lookup(ObligationFile.self, at: source.path) {
+        switch cache.lookup(EvaluableObligationFile.self, at: source.path) {
         case .hit(let file):
           chosen.append(file)
           readOnDemand.keep(file, as: source.id)
@@ -141,8 +154,9 @@ package struct ObligationLibrary: Sendable, Equatable {
       }
       let (file, diagnostics) = ObligationFile.load(bytes, file: source.path)
       if let file {
-        chosen.append(file)
-        readOnDemand.keep(file, as: source.id)
+        let evaluable = EvaluableObligationFile(file)
+        chosen.append(evaluable)
+        readOnDemand.keep(evaluable, as: source.id)
         if let cache, let key { cache.store(file, for: key) }
       } else if let first = diagnostics.first(where: { $0.severity == .error }) {
         failed.append((source.id, first))
