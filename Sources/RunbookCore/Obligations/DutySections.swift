@@ -8,7 +8,8 @@ import YAMLLite
 /// head (the file's writer):  id, citation, url, reviewed, jurisdiction, file id (shared
 ///                            strings), in force from, in force until, approver
 /// sections:                  to; when?; due?; draft?; the undetermined entries (a count, then
-///                            one section each); the not-required entries (the same); the rest
+///                            two sections each: its when?, then its because and location);
+///                            the not-required entries (the same); the rest
 ///                            (title, default due, basis, location, for-each, no fixed
 ///                            deadline, thresholds, content, delay)
 /// ```
@@ -18,7 +19,9 @@ import YAMLLite
 /// needed), so a reader skips it and reads it alone later: evaluation reads `to` and
 /// `when` of each duty in force, and the rest only as it reaches them (the draft of a duty
 /// required, the entries up to the first that matches).
-struct DutySections: Sendable {
+///
+/// A class: a duty and the entries made from it share one, not a copy of its strings and lists.
+final class DutySections: Sendable {
   /// The whole entry the sections are in (shared, not copied).
   let bytes: [UInt8]
   /// The file every location is expected in (see ``CacheCoder``).
@@ -38,8 +41,9 @@ struct DutySections: Sendable {
   let when: Range<Int>
   let due: Range<Int>
   let draft: Range<Int>
-  let undetermined: [Range<Int>]
-  let notRequired: [Range<Int>]
+  /// Each entry's `when` section, and its `because` and location.
+  let undetermined: [(when: Range<Int>, because: Range<Int>)]
+  let notRequired: [(when: Range<Int>, because: Range<Int>)]
   let rest: Range<Int>
 
   /// Writes `duty` of the obligation file `file`, its conditions by their number in `pool`.
@@ -72,8 +76,8 @@ struct DutySections: Sendable {
     for reasons in [rule.undetermined, rule.notRequired] {
       writer.write(UInt64(reasons.count))
       for reason in reasons {
+        section { coder, writer in writer.write(reason.when) { coder.write($1, into: &$0) } }
         section { coder, writer in
-          writer.write(reason.when) { coder.write($1, into: &$0) }
           coder.write(reason.because, into: &writer)
           coder.write(reason.location, into: &writer)
         }
@@ -115,11 +119,11 @@ struct DutySections: Sendable {
     when = try reader.skipSection()
     due = try reader.skipSection()
     draft = try reader.skipSection()
-    func entries() throws(BinaryReadError) -> [Range<Int>] {
+    func entries() throws(BinaryReadError) -> [(when: Range<Int>, because: Range<Int>)] {
       let count = try reader.readCount()
-      var ranges: [Range<Int>] = []
+      var ranges: [(when: Range<Int>, because: Range<Int>)] = []
       ranges.reserveCapacity(count)
-      for _ in 0..<count { ranges.append(try reader.skipSection()) }
+      for _ in 0..<count { ranges.append((try reader.skipSection(), try reader.skipSection())) }
       return ranges
     }
     undetermined = try entries()
@@ -142,11 +146,31 @@ struct DutySections: Sendable {
     try read(to) { coder, reader throws(BinaryReadError) in try coder.readTemplateText(&reader) }
   }
 
-  /// The duty's `when`.
+  /// The duty's `when`, made into a tree.
   func readWhen() throws(BinaryReadError) -> Condition? {
-    try read(when) { coder, reader throws(BinaryReadError) in
+    try readCondition(when)
+  }
+
+  /// The condition (or nil) in the section at `range`, made into a tree.
+  private func readCondition(_ range: Range<Int>) throws(BinaryReadError) -> Condition? {
+    try read(range) { coder, reader throws(BinaryReadError) in
       try reader.readOptional { reader throws(BinaryReadError) in try coder.readCondition(&reader) }
     }
+  }
+
+  /// The condition (or nil) in the section at `range`, to evaluate: the number of its tree in
+  /// the pool, its source text and origin not read.
+  func evaluableCondition(_ range: Range<Int>) throws(BinaryReadError) -> EvaluableCondition? {
+    var reader = BinaryReader(bytes, section: range)
+    guard try reader.readBool() else { return nil }
+    // The source text (the section's first shared string, or a repeat), then the mark of a
+    // pooled tree; any other form is read whole.
+    let raw = try reader.readUnsigned()
+    if raw & 1 == 0 { _ = try reader.skipBytes(Int(clamping: raw >> 1)) }
+    guard try reader.readByte() == 2 else {
+      return try readCondition(range).map(EvaluableCondition.init)
+    }
+    return EvaluableCondition(pool: pool, number: Int(clamping: try reader.readUnsigned()))
   }
 
   /// The duty's `due`.
@@ -165,15 +189,21 @@ struct DutySections: Sendable {
     }
   }
 
-  /// The `undetermined` or `not-required` entry whose section is at `range`.
-  func readReason(_ range: Range<Int>) throws(BinaryReadError) -> OutcomeReason {
+  /// The `undetermined` or `not-required` entry whose sections are at `ranges`.
+  func readReason(
+    _ ranges: (when: Range<Int>, because: Range<Int>)
+  ) throws(BinaryReadError) -> OutcomeReason {
+    let when = try readCondition(ranges.when)
+    let (because, location) = try readBecause(ranges.because)
+    return OutcomeReason(when: when, because: because, location: location)
+  }
+
+  /// An entry's `because` and location.
+  func readBecause(
+    _ range: Range<Int>
+  ) throws(BinaryReadError) -> (because: TemplateText, location: SourceLocation) {
     try read(range) { coder, reader throws(BinaryReadError) in
-      let when = try reader.readOptional { reader throws(BinaryReadError) in
-        try coder.readCondition(&reader)
-      }
-      return OutcomeReason(
-        when: when, because: try coder.readTemplateText(&reader),
-        location: try coder.readLocation(&reader))
+      (try coder.readTemplateText(&reader), try coder.readLocation(&reader))
     }
   }
 

@@ -117,10 +117,10 @@ package struct EvaluableDuty: Sendable {
   }
 
   /// When the duty is required (always, when nil).
-  package func when() throws(BinaryReadError) -> Condition? {
+  package func when() throws(BinaryReadError) -> EvaluableCondition? {
     switch parts {
-    case .loaded(let rule): return rule.when
-    case .cached(let sections): return try sections.readWhen()
+    case .loaded(let rule): return rule.when.map(EvaluableCondition.init)
+    case .cached(let sections): return try sections.evaluableCondition(sections.when)
     }
   }
 
@@ -157,18 +157,53 @@ package struct EvaluableDuty: Sendable {
   }
 
   /// The `undetermined` entry at `index` (below ``undeterminedCount``).
-  package func undetermined(at index: Int) throws(BinaryReadError) -> OutcomeReason {
+  package func undetermined(at index: Int) throws(BinaryReadError) -> EvaluableReason {
     switch parts {
-    case .loaded(let rule): return rule.undetermined[index]
-    case .cached(let sections): return try sections.readReason(sections.undetermined[index])
+    case .loaded(let rule): return EvaluableReason(rule.undetermined[index])
+    case .cached(let sections):
+      return try EvaluableReason(sections, sections.undetermined[index])
     }
   }
 
   /// The `not-required` entry at `index` (below ``notRequiredCount``).
-  package func notRequired(at index: Int) throws(BinaryReadError) -> OutcomeReason {
+  package func notRequired(at index: Int) throws(BinaryReadError) -> EvaluableReason {
     switch parts {
-    case .loaded(let rule): return rule.notRequired[index]
-    case .cached(let sections): return try sections.readReason(sections.notRequired[index])
+    case .loaded(let rule): return EvaluableReason(rule.notRequired[index])
+    case .cached(let sections):
+      return try EvaluableReason(sections, sections.notRequired[index])
+    }
+  }
+}
+
+/// An `undetermined` or `not-required` entry of an ``EvaluableDuty``: its `when` to evaluate,
+/// its `because` read when the entry matches.
+package struct EvaluableReason: Sendable {
+  /// When the entry matches (always, when nil).
+  package let when: EvaluableCondition?
+  private let reason: Reason
+
+  private enum Reason: Sendable {
+    case loaded(OutcomeReason)
+    case cached(DutySections, because: Range<Int>)
+  }
+
+  init(_ reason: OutcomeReason) {
+    when = reason.when.map(EvaluableCondition.init)
+    self.reason = .loaded(reason)
+  }
+
+  init(
+    _ sections: DutySections, _ ranges: (when: Range<Int>, because: Range<Int>)
+  ) throws(BinaryReadError) {
+    when = try sections.evaluableCondition(ranges.when)
+    reason = .cached(sections, because: ranges.because)
+  }
+
+  /// Why the item is not required, or not determined.
+  package func because() throws(BinaryReadError) -> TemplateText {
+    switch reason {
+    case .loaded(let reason): return reason.because
+    case .cached(let sections, let range): return try sections.readBecause(range).because
     }
   }
 }

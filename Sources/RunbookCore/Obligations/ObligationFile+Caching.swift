@@ -529,6 +529,16 @@ final class ConditionPool: @unchecked Sendable {
     made = Array(repeating: nil, count: count)
   }
 
+  /// Whether the tree numbered `number` holds in `environment`: evaluated on its bytes
+  /// (``EncodedExpression``) unless it was made already.
+  func holds(_ number: Int, in environment: [String: Value]) throws(BinaryReadError) -> Bool {
+    guard sections.indices.contains(number) else { throw BinaryReadError() }
+    if let tree = lock.withLock({ made[number] }) {
+      return ExpressionEvaluator.isTrue(tree, in: environment)
+    }
+    return try EncodedExpression.isTrue(bytes, section: sections[number], in: environment)
+  }
+
   /// The tree numbered `number`, made the first time it is asked for.
   func expression(_ number: Int) throws(BinaryReadError) -> Expression {
     guard sections.indices.contains(number) else { throw BinaryReadError() }

@@ -206,6 +206,13 @@ package struct BinaryReader {
     return offset..<offset + count
   }
 
+  /// Skips `count` bytes, giving where they are.
+  package mutating func skipBytes(_ count: Int) throws(BinaryReadError) -> Range<Int> {
+    guard count >= 0, count <= end - offset else { throw BinaryReadError() }
+    defer { offset += count }
+    return offset..<offset + count
+  }
+
   /// Skips a section written by ``BinaryWriter/writeSection(_:)``, giving where it is, to read
   /// it later with ``init(_:section:)``.
   package mutating func skipSection() throws(BinaryReadError) -> Range<Int> {

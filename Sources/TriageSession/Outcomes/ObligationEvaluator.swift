@@ -119,13 +119,12 @@ package enum ObligationEvaluator {
     _ duty: EvaluableDuty, values: [String: Value], recorded: Date, sent: [String: Date],
     calendar: HolidayCalendar?, into outcomes: inout Outcomes
   ) throws(BinaryReadError) {
-    func holds(_ condition: Condition?) -> Bool {
-      guard let condition else { return true }
-      return ExpressionEvaluator.isTrue(condition.expression, in: values)
+    func holds(_ condition: EvaluableCondition?) throws(BinaryReadError) -> Bool {
+      try condition?.holds(in: values) ?? true
     }
     let to = try duty.to().rendered(with: values)
     let when = try duty.when()
-    if holds(when) {
+    if try holds(when) {
       let due = try duty.due()
       var notification = NotificationOutcome(
         id: duty.id, to: to, due: .none, dueRule: due?.source, basis: duty.citation,
@@ -146,19 +145,22 @@ package enum ObligationEvaluator {
     }
     for index in 0..<duty.undeterminedCount {
       let entry = try duty.undetermined(at: index)
-      if holds(entry.when) {
-        outcomes.undetermined.append(item(entry.because.rendered(with: values), entry: index))
+      if try holds(entry.when) {
+        outcomes.undetermined.append(item(try entry.because().rendered(with: values), entry: index))
         return
       }
     }
     for index in 0..<duty.notRequiredCount {
       let entry = try duty.notRequired(at: index)
-      if holds(entry.when) {
-        outcomes.notRequired.append(item(entry.because.rendered(with: values), entry: index))
+      if try holds(entry.when) {
+        outcomes.notRequired.append(item(try entry.because().rendered(with: values), entry: index))
         return
       }
     }
-    let missing = missingFacts(in: when, values: values)
+    var missing: [String] = []
+    if let when {
+      missing = ObligationScope.missingFacts(in: try when.expression(), values: values)
+    }
     if !missing.isEmpty {
       let because = "missing facts: " + missing.joined(separator: ", ")
       outcomes.undetermined.append(item(because, entry: duty.undeterminedCount))
