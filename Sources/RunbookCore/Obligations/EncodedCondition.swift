@@ -58,6 +58,7 @@ struct EncodedExpression {
   ) throws(BinaryReadError) -> Bool {
     var evaluator = EncodedExpression(
       reader: BinaryReader(bytes, section: section), bytes: bytes, environment: environment)
+    evaluator.shared.reserveCapacity(16)
     let value = try evaluator.value()
     guard evaluator.reader.isAtEnd else { throw BinaryReadError() }
     return value.isTruthy

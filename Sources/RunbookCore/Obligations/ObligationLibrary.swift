@@ -11,11 +11,25 @@ package struct ObligationLibrary: Sendable, Equatable {
   /// An obligation file known by its name, not read yet.
   package struct UnreadFile: Sendable, Equatable {
     package var id: String
-    package var path: String
+    /// The folder's path with a trailing slash (one string shared by every file of the
+    /// listing), and the file's name: the path is put together only for a file read.
+    private var folder: String
+    private var name: String
+
+    package var path: String { folder + name }
 
     package init(id: String, path: String) {
       self.id = id
-      self.path = path
+      let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+      let nameStart = slash.map { path.utf8.index(after: $0) } ?? path.startIndex
+      folder = String(path[..<nameStart])
+      name = String(path[nameStart...])
+    }
+
+    init(id: String, folder: String, name: String) {
+      self.id = id
+      self.folder = folder
+      self.name = name
     }
   }
 
@@ -184,11 +198,16 @@ package struct ObligationLibrary: Sendable, Equatable {
   package static func fileIDs(
     in folder: String, fileSystem: any FileReading
   ) -> [(id: String, path: String)] {
+    fileNames(in: folder, fileSystem: fileSystem).map { ($0.id, $0.path) }
+  }
+
+  /// ``fileIDs(in:fileSystem:)`` as files not read yet, their paths not put together.
+  static func fileNames(in folder: String, fileSystem: any FileReading) -> [UnreadFile] {
     let names = (try? fileSystem.contentsOfDirectory(at: folder)) ?? []
     // Plain string work: `NSString` path methods cost more than the rest of the listing.
     let prefix = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
     return names.filter { RunbookLibrary.isYAMLFileName($0) && $0 != factsFileName }.sorted()
-      .map { (withoutExtension($0), prefix + $0) }
+      .map { UnreadFile(id: withoutExtension($0), folder: prefix, name: $0) }
   }
 
   /// A library of `vocabulary` whose selected files are read when the facts involve them.
@@ -197,9 +216,9 @@ package struct ObligationLibrary: Sendable, Equatable {
     _ fileSystem: any FileReading, _ cache: (any DocumentCache)?
   ) -> ObligationLibrary {
     var library = ObligationLibrary(folder: folder, vocabulary: vocabulary, files: [])
-    library.unread = fileIDs(in: folder, fileSystem: fileSystem).filter {
+    library.unread = fileNames(in: folder, fileSystem: fileSystem).filter {
       selection.includes($0.id)
-    }.map { UnreadFile(id: $0.id, path: $0.path) }
+    }
     library.fileSystem = fileSystem
     library.cache = cache
     return library

@@ -174,6 +174,12 @@ import TriageTestSupport
     }
   }
 
+  @Test func anUnreadFileKeepsItsPath() {
+    for path in ["/r/obligations/us-tx.yaml", "us-tx.yaml", "/us-tx.yaml", "a/b/"] {
+      #expect(ObligationLibrary.UnreadFile(id: "x", path: path).path == path)
+    }
+  }
+
   /// A cache that gives one document for every lookup.
   struct FixedCache: DocumentCache {
     let file: EvaluableObligationFile
