@@ -181,6 +181,24 @@ package struct ObligationLibrary: Sendable, Equatable {
       undecided: undecided.sorted { $0.id < $1.id })
   }
 
+  /// The unread file `id` read again from its source instead of the compiled cache.
+  ///
+  /// For a file a part of whose cached form did not read back: it is kept for later
+  /// evaluations in place of the cached one, and its entry is written anew. Nil when it cannot
+  /// be read or does not load.
+  package func rereadFromSource(_ id: String) -> EvaluableObligationFile? {
+    guard let source = unread.first(where: { $0.id == id }) else { return nil }
+    // The key is taken before the bytes are read, as for any entry.
+    let key = cache?.keyedLookup(ObligationFile.self, at: source.path).key
+    guard let bytes = try? fileSystem?.readFile(at: source.path),
+      let file = ObligationFile.load(bytes, file: source.path).0
+    else { return nil }
+    if let cache, let key { cache.store(file, for: key) }
+    let evaluable = EvaluableObligationFile(file)
+    readOnDemand.keep(evaluable, as: id)
+    return evaluable
+  }
+
   /// The jurisdiction codes the facts involve.
   package static func involvedJurisdictions(_ facts: [String: Value]) -> Set<String> {
     var codes: [String] = []

@@ -85,11 +85,12 @@ package enum ObligationEvaluator {
       // A file's own calendar (`holidays:`) wins over the runbook's; `none` is weekends only.
       let fileCalendar = file.holidays.map { library.calendar(named: $0) } ?? calendar
       // What the file adds, taken back if a part of it does not read (a damaged cache entry):
-      // the file is then one undetermined item, as one that does not load.
+      // the file is then read from its source, as on a miss; when that fails too, it is one
+      // undetermined item, as a file that does not load.
       let marks = (
         outcomes.notifications.count, outcomes.undetermined.count, outcomes.notRequired.count
       )
-      do {
+      func evaluateDuties(of file: EvaluableObligationFile) throws(BinaryReadError) {
         for duty in file.duties where duty.isInForce(on: day) {
           let values =
             scopes[duty.jurisdiction]
@@ -99,10 +100,20 @@ package enum ObligationEvaluator {
             duty, values: values, recorded: recorded, sent: sent, calendar: fileCalendar,
             into: &outcomes)
         }
-      } catch {
+      }
+      func takeBack() {
         outcomes.notifications.removeSubrange(marks.0...)
         outcomes.undetermined.removeSubrange(marks.1...)
         outcomes.notRequired.removeSubrange(marks.2...)
+      }
+      do {
+        try evaluateDuties(of: file)
+      } catch {
+        takeBack()
+        if let fresh = library.rereadFromSource(file.id), (try? evaluateDuties(of: fresh)) != nil {
+          continue
+        }
+        takeBack()
         outcomes.undetermined.append(
           UnrequiredOutcome(
             id: file.id, type: .notification, title: "The duties of \(file.id)",

@@ -194,7 +194,7 @@ import TriageTestSupport
     func store<Document: CacheableDocument>(_ document: Document, for key: CacheKey) {}
   }
 
-  @Test func aPartThatDoesNotReadBackMakesTheFileOneUndeterminedItem() throws {
+  @Test func aPartThatDoesNotReadBackIsReadFromItsSourceElseOneUndeterminedItem() throws {
     let path = BundledRunbooks.folder + "/obligations/us-tx.yaml"
     let loaded = try #require(
       ObligationFile.load(try SystemFileSystem().readFile(at: path), file: path).0)
@@ -227,5 +227,13 @@ import TriageTestSupport
     #expect(outcomes.notifications.isEmpty && outcomes.notRequired.isEmpty)
     #expect(outcomes.undetermined.map(\.id) == ["us-tx"])
     #expect(outcomes.undetermined.first?.because.contains("does not read back") == true)
+    // With its source at hand, the file is read from it, as on a miss.
+    library.fileSystem = SystemFileSystem()
+    var plain = ObligationLibrary(folder: "/o", vocabulary: FactVocabulary(facts: []), files: [])
+    plain.files = [loaded]
+    let recorded = Date(timeIntervalSince1970: 1_772_200_000)
+    let reread = ObligationEvaluator.outcomes(library, facts: facts, recorded: recorded)
+    #expect(reread == ObligationEvaluator.outcomes(plain, facts: facts, recorded: recorded))
+    #expect(!reread.notifications.isEmpty)
   }
 }
