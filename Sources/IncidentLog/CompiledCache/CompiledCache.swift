@@ -3,7 +3,8 @@ import RunbookCore
 /// The compiled cache on disk: one entry per source file, holding its parsed form
 /// (``CacheableDocument``), so a run does not parse an unchanged file again.
 ///
-/// An entry is named by the SHA-256 of the source's path and laid out as:
+/// An entry is named by a 128-bit hash of the source's path (``entryPath(for:)``) and laid out
+/// as:
 ///
 /// ```
 /// "TRIAGEC1"                 8 bytes
@@ -50,18 +51,36 @@ package struct CompiledCache: DocumentCache {
     folder.hasSuffix("/") ? folder + name : folder + "/" + name
   }
 
-  /// Where the entry for `path` is.
+  /// Where the entry for `path` is: named by two independent 64-bit FNV-1a hashes of the path,
+  /// in hex (32 digits).
+  ///
+  /// Not SHA-256: a run looks up a dozen entries, and hashing each path cost 10K instructions.
+  /// Two paths whose names collide only take turns in the entry (each entry holds its source's
+  /// path, so the other's is a miss).
   package func entryPath(for path: String) -> String {
-    Self.joined(folder, SHA256.hexHash(Array(path.utf8)))
+    let first = FNV1a.hash(path)
+    let second = FNV1a.hash(path, seed: first ^ 0x9e37_79b9_7f4a_7c15)
+    return Self.joined(folder, Self.hex(first) + Self.hex(second))
   }
 
-  package func lookup<Document: CacheableDocument>(
+  /// `value` as 16 lower-case hex digits.
+  static func hex(_ value: UInt64) -> String {
+    String(unsafeUninitializedCapacity: 16) { digits in
+      for index in 0..<16 {
+        let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - index * 4)) & 0x0F
+        digits[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+      }
+      return 16
+    }
+  }
+
+  package func lookup<Document: CacheReadableDocument>(
     _ type: Document.Type, at path: String
   ) -> CacheLookup<Document> {
     keyedLookup(type, at: path).lookup
   }
 
-  package func keyedLookup<Document: CacheableDocument>(
+  package func keyedLookup<Document: CacheReadableDocument>(
     _ type: Document.Type, at path: String
   ) -> (lookup: CacheLookup<Document>, key: CacheKey?) {
     guard let status = try? fileSystem.status(at: path), status.kind == .regular else {
@@ -103,7 +122,7 @@ package struct CompiledCache: DocumentCache {
 
   /// The document in an entry, when the entry is whole, of this kind, build and format, and
   /// made from the source `key` names; nil otherwise.
-  package static func decode<Document: CacheableDocument>(
+  package static func decode<Document: CacheReadableDocument>(
     _ type: Document.Type, from bytes: [UInt8], key: CacheKey, build: String
   ) -> Document? {
     let headerCount = magic.count + 8

@@ -60,6 +60,9 @@ package enum ComparisonOperator: String, Sendable, Equatable, Hashable, CaseIter
   /// `list has item`.
   case has = "has"
 
+  /// `allCases`, made once: the order the compiled cache numbers the operators in.
+  static let ordered = allCases
+
   /// Whether the operator orders its operands (`<`, `<=`, `>`, `>=`).
   package var isOrdering: Bool {
     switch self {

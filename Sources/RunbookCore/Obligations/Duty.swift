@@ -40,8 +40,13 @@ package struct Duty: Sendable, Equatable {
 
   /// Whether the duty is in force on `day`.
   package func isInForce(on day: CalendarDay) -> Bool {
-    if let from = inForceFrom, day < from { return false }
-    if let until = inForceUntil, day > until { return false }
+    Self.isInForce(on: day, from: inForceFrom, until: inForceUntil)
+  }
+
+  /// Whether `day` lies between `from` and `until` (each included; nil is unbounded).
+  static func isInForce(on day: CalendarDay, from: CalendarDay?, until: CalendarDay?) -> Bool {
+    if let from, day < from { return false }
+    if let until, day > until { return false }
     return true
   }
 }

@@ -14,7 +14,16 @@ import YAMLLite
 /// ```
 package struct FactVocabulary: Sendable, Equatable {
   /// The facts, in the file's order.
-  package var facts: [Fact]
+  ///
+  /// A vocabulary read from the compiled cache reads them when first asked for: a run needs
+  /// only `regimes` (its runbook's facts were checked against the vocabulary when it was
+  /// cached, see ``CheckedAttachment``).
+  package var facts: [Fact] {
+    get { factList.facts }
+    set { factList = FactList(newValue) }
+  }
+  /// Where `facts` are.
+  private var factList: FactList
   /// The sector regimes (`regimes:`), in the file's order: files read only when their
   /// condition over facts holds.
   package var regimes: [Regime] = []
@@ -42,8 +51,18 @@ package struct FactVocabulary: Sendable, Equatable {
   package static let regulatedAs = "regulated_as"
 
   package init(facts: [Fact], regimes: [Regime] = []) {
-    self.facts = facts
+    factList = FactList(facts)
     self.regimes = regimes
+  }
+
+  /// A vocabulary whose facts are read from a cache entry when first asked for.
+  init(facts: FactList, regimes: [Regime]) {
+    factList = facts
+    self.regimes = regimes
+  }
+
+  package static func == (lhs: FactVocabulary, rhs: FactVocabulary) -> Bool {
+    lhs.facts == rhs.facts && lhs.regimes == rhs.regimes
   }
 
   /// The regime of the file `id`, if it is a sector regime's.

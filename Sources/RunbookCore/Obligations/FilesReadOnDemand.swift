@@ -8,17 +8,17 @@ import Foundation
 package final class FilesReadOnDemand: @unchecked Sendable {
   /// Guards `byID`.
   private let lock = NSLock()
-  private var byID: [String: ObligationFile] = [:]
+  private var byID: [String: EvaluableObligationFile] = [:]
 
   package init() {}
 
   /// The file with `id`, if read already.
-  func file(_ id: String) -> ObligationFile? {
+  func file(_ id: String) -> EvaluableObligationFile? {
     lock.withLock { byID[id] }
   }
 
   /// Keeps `file`, read for the file id `id` (its name).
-  func keep(_ file: ObligationFile, as id: String) {
+  func keep(_ file: EvaluableObligationFile, as id: String) {
     lock.withLock { byID[id] = file }
   }
 }

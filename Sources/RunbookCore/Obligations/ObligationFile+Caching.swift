@@ -1,12 +1,20 @@
+import Foundation
 import YAMLLite
 
 /// An obligation file in the compiled cache: every field, with conditions, templates and due
 /// rules as their source text, parsed form and origin, so a run reads an unchanged file without
 /// YAML or the tree reader. Locations in the file's own file store only line and column.
+///
+/// The file's distinct condition trees come first, each a section of its own
+/// (``ConditionPool``); then each duty, its head (what evaluation always needs) and
+/// self-contained sections (whom to notify, `when`, `due`, the draft, each `undetermined` and
+/// `not-required` entry, the rest), which name trees by number:
+/// ``EvaluableObligationFile`` reads the same entry and each section only when evaluation
+/// reaches it (see ``DutySections``).
 extension ObligationFile: CacheableDocument {
   package static let cacheKind = "obligations"
   /// Bump when `ObligationFile` or any type it holds changes shape.
-  package static let cacheFormat = 5
+  package static let cacheFormat = 6
 
   package func encode(into writer: inout BinaryWriter) {
     let coder = CacheCoder(file: file)
@@ -19,33 +27,50 @@ extension ObligationFile: CacheableDocument {
       writer.write(source.title)
       writer.write(source.url)
     }
-    writer.write(duties) { coder.write($1, into: &$0) }
     writer.write(holidays) { $0.write($1) }
     coder.write(idLocation, into: &writer)
     coder.write(jurisdictionLocation, into: &writer)
+    let pool = ConditionPool(collecting: duties)
+    pool.write(into: &writer, file: file)
+    writer.write(duties) { writer, duty in
+      DutySections.write(duty, file: file, pool: pool, into: &writer)
+    }
   }
 
   package init(decoding reader: inout BinaryReader) throws(BinaryReadError) {
-    let file = try reader.readString()
-    let coder = CacheCoder(file: file)
-    let id = try reader.readString()
-    let jurisdiction = try reader.readString()
+    let header = try ObligationFile.Header(decoding: &reader)
+    let coder = CacheCoder(file: header.file)
     let title = try reader.readString()
     let reviewed = try reader.readString()
     let sources = try reader.readArray { reader throws(BinaryReadError) in
       Reference(title: try reader.readString(), url: try reader.readString())
     }
-    let duties = try reader.readArray { reader throws(BinaryReadError) in
-      try coder.readDuty(&reader)
-    }
     let holidays = try reader.readOptional { reader throws(BinaryReadError) in
       try reader.readString()
     }
+    let idLocation = try coder.readLocation(&reader)
+    let jurisdictionLocation = try coder.readLocation(&reader)
+    let pool = try ConditionPool(reading: &reader)
+    let duties = try reader.readArray { reader throws(BinaryReadError) in
+      try DutySections(reading: &reader, file: header.file, pool: pool).duty()
+    }
     self.init(
-      id: id, jurisdiction: jurisdiction, title: title, reviewed: reviewed, sources: sources,
-      duties: duties, holidays: holidays, file: file,
-      idLocation: try coder.readLocation(&reader),
-      jurisdictionLocation: try coder.readLocation(&reader))
+      id: header.id, jurisdiction: header.jurisdiction, title: title, reviewed: reviewed,
+      sources: sources, duties: duties, holidays: holidays, file: header.file,
+      idLocation: idLocation, jurisdictionLocation: jurisdictionLocation)
+  }
+
+  /// The first fields of a cached obligation file.
+  struct Header {
+    var file: String
+    var id: String
+    var jurisdiction: String
+
+    init(decoding reader: inout BinaryReader) throws(BinaryReadError) {
+      file = try reader.readString()
+      id = try reader.readString()
+      jurisdiction = try reader.readString()
+    }
   }
 }
 
@@ -56,9 +81,13 @@ struct CacheCoder {
   let file: String
   /// The conditions written or read so far in this entry (one coder per entry).
   let conditions = ConditionTable()
+  /// The condition trees of the whole entry, when it has them apart (an obligation file's,
+  /// whose duties are self-contained sections): a condition is then written as its number there.
+  let pool: ConditionPool?
 
-  init(file: String) {
+  init(file: String, pool: ConditionPool? = nil) {
     self.file = file
+    self.pool = pool
   }
 
   // MARK: Writing
@@ -67,28 +96,6 @@ struct CacheCoder {
     writer.write(location.file == file ? nil : location.file) { $0.write($1) }
     writer.write(location.line)
     writer.write(location.column)
-  }
-
-  func write(_ duty: Duty, into writer: inout BinaryWriter) {
-    write(duty.rule, into: &writer)
-    writer.write(duty.title)
-    writer.write(shared: duty.citation)
-    writer.write(shared: duty.url)
-    writer.write(shared: duty.reviewed)
-    writer.write(shared: duty.jurisdiction)
-    writer.write(shared: duty.fileID)
-    for day in [duty.inForceFrom, duty.inForceUntil] {
-      writer.write(day) { writer, day in
-        writer.write(day.year)
-        writer.write(day.month)
-        writer.write(day.day)
-      }
-    }
-    writer.write(duty.noFixedDeadline) { $0.write($1) }
-    writer.write(duty.thresholds)
-    writer.write(duty.contentRequires)
-    writer.write(duty.contentForbids)
-    writer.write(duty.delay) { $0.write($1) }
   }
 
   func write(_ rule: NotificationRule, into writer: inout BinaryWriter) {
@@ -124,11 +131,15 @@ struct CacheCoder {
     writer.write(located.mapped)
   }
 
-  /// Writes a condition: its expression tree only the first time its source text comes in the
-  /// entry (the same `when` recurs in a file's duties); again, a mark that it is the same tree.
+  /// Writes a condition: its number in the pool when the coder has one; else its expression tree
+  /// only the first time its source text comes in the entry (the same `when` recurs in a file's
+  /// duties); again, a mark that it is the same tree.
   func write(_ condition: Condition, into writer: inout BinaryWriter) {
     writer.write(shared: condition.source)
-    if conditions.written[condition.source] == condition.expression {
+    if let number = pool?.number(of: condition) {
+      writer.write(byte: 2)
+      writer.write(UInt64(number))
+    } else if conditions.written[condition.source] == condition.expression {
       writer.write(byte: 1)
     } else {
       writer.write(byte: 0)
@@ -256,28 +267,6 @@ struct CacheCoder {
     try reader.readOptional { reader throws(BinaryReadError) in try reader.readString() }
   }
 
-  func readDuty(_ reader: inout BinaryReader) throws(BinaryReadError) -> Duty {
-    let rule = try readRule(&reader)
-    let title = try reader.readString()
-    let citation = try reader.readShared()
-    let url = try reader.readShared()
-    let reviewed = try reader.readShared()
-    let jurisdiction = try reader.readShared()
-    let fileID = try reader.readShared()
-    let from = try readDay(&reader)
-    let until = try readDay(&reader)
-    let noFixedDeadline = try readString(&reader)
-    let thresholds = try reader.readStrings()
-    let requires = try reader.readStrings()
-    let forbids = try reader.readStrings()
-    let delay = try readString(&reader)
-    return Duty(
-      rule: rule, title: title, citation: citation, url: url, reviewed: reviewed,
-      jurisdiction: jurisdiction, fileID: fileID, inForceFrom: from, inForceUntil: until,
-      noFixedDeadline: noFixedDeadline, thresholds: thresholds, contentRequires: requires,
-      contentForbids: forbids, delay: delay)
-  }
-
   func readRule(_ reader: inout BinaryReader) throws(BinaryReadError) -> NotificationRule {
     let id = try reader.readString()
     let to = try readTemplateText(&reader)
@@ -324,7 +313,7 @@ struct CacheCoder {
   }
 
   /// Reads a condition written by ``write(_:into:)-(Condition,_)``: a repeated one shares the
-  /// tree read the first time.
+  /// tree read the first time; one numbered in the pool, the pool's tree.
   func readCondition(_ reader: inout BinaryReader) throws(BinaryReadError) -> Condition {
     let (source, number) = try reader.readNumberedShared()
     let expression: Expression
@@ -335,6 +324,9 @@ struct CacheCoder {
     case 1:
       guard let earlier = conditions.read(forSource: number) else { throw BinaryReadError() }
       expression = earlier
+    case 2:
+      guard let pool else { throw BinaryReadError() }
+      expression = try pool.expression(Int(try reader.readUnsigned()))
     default:
       throw BinaryReadError()
     }
@@ -445,7 +437,10 @@ struct CacheCoder {
       let range = try readRange(&reader)
       return tag == 6 ? .and(left, right, range: range) : .or(left, right, range: range)
     case 8:
-      let comparison = try readCase(ComparisonOperator.self, &reader)
+      let index = try reader.readInt()
+      // Not `readCase`: `allCases` makes a new array at each call.
+      guard ComparisonOperator.ordered.indices.contains(index) else { throw BinaryReadError() }
+      let comparison = ComparisonOperator.ordered[index]
       let left = try readExpression(&reader)
       let right = try readExpression(&reader)
       return .comparison(comparison, left, right, range: try readRange(&reader))
@@ -466,11 +461,92 @@ final class ConditionTable {
   private var read: [Expression?] = []
 
   func keep(_ expression: Expression, forSource number: Int) {
-    if read.count <= number { read += Array(repeating: nil, count: number + 1 - read.count) }
+    // Grown in place: a temporary array of nils per new number cost more than the rest.
+    if read.count <= number {
+      read.append(contentsOf: repeatElement(nil, count: number + 1 - read.count))
+    }
     read[number] = expression
   }
 
   func read(forSource number: Int) -> Expression? {
     number < read.count ? read[number] : nil
+  }
+}
+
+/// The distinct condition trees of an obligation file's entry, each written once as a section
+/// of its own, and numbered: a duty's sections name a tree by its number, and a reader makes
+/// each tree once, when a condition first needs it (a third of the conditions of the library's
+/// files repeat in their file).
+final class ConditionPool: @unchecked Sendable {
+  /// Writing: the trees by source text, each with its number.
+  private var numbers: [String: [(number: Int, expression: Expression)]] = [:]
+  /// Writing: the trees in number order.
+  private var trees: [Expression] = []
+  /// Reading: the entry, and where each tree's section is.
+  private let bytes: [UInt8]
+  private let sections: [Range<Int>]
+  /// Reading: the trees made so far, by number; guarded by `lock` (a file read on demand is
+  /// shared by every copy of its library).
+  private var made: [Expression?]
+  private let lock = NSLock()
+
+  /// A pool of the conditions of `duties`, to write.
+  init(collecting duties: [Duty]) {
+    bytes = []
+    sections = []
+    made = []
+    for duty in duties {
+      let rule = duty.rule
+      for condition in [rule.when] + (rule.undetermined + rule.notRequired).map(\.when) {
+        guard let condition, number(of: condition) == nil else { continue }
+        numbers[condition.source, default: []].append((trees.count, condition.expression))
+        trees.append(condition.expression)
+      }
+    }
+  }
+
+  /// The number of `condition`'s tree, when the pool has it.
+  func number(of condition: Condition) -> Int? {
+    numbers[condition.source]?.first { $0.expression == condition.expression }?.number
+  }
+
+  /// Writes the trees: their count, then one section each.
+  func write(into writer: inout BinaryWriter, file: String) {
+    writer.write(UInt64(trees.count))
+    for tree in trees {
+      writer.writeSection { CacheCoder(file: file).write(tree, into: &$0) }
+    }
+  }
+
+  /// Reads where the trees are, to make each when first asked for.
+  init(reading reader: inout BinaryReader) throws(BinaryReadError) {
+    bytes = reader.source
+    let count = try reader.readCount()
+    var sections: [Range<Int>] = []
+    sections.reserveCapacity(count)
+    for _ in 0..<count { sections.append(try reader.skipSection()) }
+    self.sections = sections
+    made = Array(repeating: nil, count: count)
+  }
+
+  /// Whether the tree numbered `number` holds in `environment`: evaluated on its bytes
+  /// (``EncodedExpression``) unless it was made already.
+  func holds(_ number: Int, in environment: [String: Value]) throws(BinaryReadError) -> Bool {
+    guard sections.indices.contains(number) else { throw BinaryReadError() }
+    if let tree = lock.withLock({ made[number] }) {
+      return ExpressionEvaluator.isTrue(tree, in: environment)
+    }
+    return try EncodedExpression.isTrue(bytes, section: sections[number], in: environment)
+  }
+
+  /// The tree numbered `number`, made the first time it is asked for.
+  func expression(_ number: Int) throws(BinaryReadError) -> Expression {
+    guard sections.indices.contains(number) else { throw BinaryReadError() }
+    if let tree = lock.withLock({ made[number] }) { return tree }
+    var reader = BinaryReader(bytes, section: sections[number])
+    let tree = try CacheCoder(file: "").readExpression(&reader)
+    guard reader.isAtEnd else { throw BinaryReadError() }
+    lock.withLock { made[number] = tree }
+    return tree
   }
 }

@@ -11,7 +11,26 @@ package struct ObligationLibrary: Sendable, Equatable {
   /// An obligation file known by its name, not read yet.
   package struct UnreadFile: Sendable, Equatable {
     package var id: String
-    package var path: String
+    /// The folder's path with a trailing slash (one string shared by every file of the
+    /// listing), and the file's name: the path is put together only for a file read.
+    private var folder: String
+    private var name: String
+
+    package var path: String { folder + name }
+
+    package init(id: String, path: String) {
+      self.id = id
+      let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+      let nameStart = slash.map { path.utf8.index(after: $0) } ?? path.startIndex
+      folder = String(path[..<nameStart])
+      name = String(path[nameStart...])
+    }
+
+    init(id: String, folder: String, name: String) {
+      self.id = id
+      self.folder = folder
+      self.name = name
+    }
   }
 
   /// The folder the files came from.
@@ -81,8 +100,9 @@ package struct ObligationLibrary: Sendable, Equatable {
 
   /// What the facts make of the library's files.
   package struct Involved {
-    /// The files to evaluate, sorted by id.
-    package var files: [ObligationFile]
+    /// The files to evaluate, sorted by id: a file read from the compiled cache reads each
+    /// duty's parts when evaluation asks for them (``EvaluableObligationFile``).
+    package var files: [EvaluableObligationFile]
     /// Files that did not load, each with its first error: a run says so instead of leaving
     /// their duties out.
     package var failed: [(id: String, problem: Diagnostic)]
@@ -104,10 +124,17 @@ package struct ObligationLibrary: Sendable, Equatable {
   package func files(involvedBy facts: [String: Value]) -> Involved {
     let involved = Self.involvedJurisdictions(facts)
     var undecided: [(id: String, missing: [String])] = []
+    // The regimes by file id, made once: `regime(ofFile:)` compared every regime's id with each
+    // of the library's files (1.6K instructions a file).
+    var regimes: [String: FactVocabulary.Regime] = [:]
+    regimes.reserveCapacity(vocabulary.regimes.count)
+    for regime in vocabulary.regimes where regimes[regime.fileID] == nil {
+      regimes[regime.fileID] = regime
+    }
     func isInvolved(_ id: String) -> Bool {
       let code = ObligationFile.jurisdiction(ofFileID: id)
       let here = code == "ANY" || involved.contains(code)
-      guard let regime = vocabulary.regime(ofFile: id) else { return here }
+      guard let regime = regimes[id] else { return here }
       switch FactVocabulary.state(of: regime, facts: facts) {
       case .applies: return true
       case .doesNotApply: return false
@@ -116,7 +143,7 @@ package struct ObligationLibrary: Sendable, Equatable {
         return false
       }
     }
-    var chosen = files.filter { isInvolved($0.id) }
+    var chosen = files.filter { isInvolved($0.id) }.map(EvaluableObligationFile.init)
     var failed: [(id: String, problem: Diagnostic)] = []
     for source in unread where isInvolved(source.id) {
       if let file = readOnDemand.file(source.id) {
@@ -125,7 +152,7 @@ package struct ObligationLibrary: Sendable, Equatable {
       }
       var key: CacheKey?
       if let cache {
-        switch cache.lookup(ObligationFile.self, at: source.path) {
+        switch cache.lookup(EvaluableObligationFile.self, at: source.path) {
         case .hit(let file):
           chosen.append(file)
           readOnDemand.keep(file, as: source.id)
@@ -141,8 +168,9 @@ package struct ObligationLibrary: Sendable, Equatable {
       }
       let (file, diagnostics) = ObligationFile.load(bytes, file: source.path)
       if let file {
-        chosen.append(file)
-        readOnDemand.keep(file, as: source.id)
+        let evaluable = EvaluableObligationFile(file)
+        chosen.append(evaluable)
+        readOnDemand.keep(evaluable, as: source.id)
         if let cache, let key { cache.store(file, for: key) }
       } else if let first = diagnostics.first(where: { $0.severity == .error }) {
         failed.append((source.id, first))
@@ -151,6 +179,24 @@ package struct ObligationLibrary: Sendable, Equatable {
     return Involved(
       files: chosen.sorted { $0.id < $1.id }, failed: failed,
       undecided: undecided.sorted { $0.id < $1.id })
+  }
+
+  /// The unread file `id` read again from its source instead of the compiled cache.
+  ///
+  /// For a file a part of whose cached form did not read back: it is kept for later
+  /// evaluations in place of the cached one, and its entry is written anew. Nil when it cannot
+  /// be read or does not load.
+  package func rereadFromSource(_ id: String) -> EvaluableObligationFile? {
+    guard let source = unread.first(where: { $0.id == id }) else { return nil }
+    // The key is taken before the bytes are read, as for any entry.
+    let key = cache?.keyedLookup(ObligationFile.self, at: source.path).key
+    guard let bytes = try? fileSystem?.readFile(at: source.path),
+      let file = ObligationFile.load(bytes, file: source.path).0
+    else { return nil }
+    if let cache, let key { cache.store(file, for: key) }
+    let evaluable = EvaluableObligationFile(file)
+    readOnDemand.keep(evaluable, as: id)
+    return evaluable
   }
 
   /// The jurisdiction codes the facts involve.
@@ -170,11 +216,16 @@ package struct ObligationLibrary: Sendable, Equatable {
   package static func fileIDs(
     in folder: String, fileSystem: any FileReading
   ) -> [(id: String, path: String)] {
+    fileNames(in: folder, fileSystem: fileSystem).map { ($0.id, $0.path) }
+  }
+
+  /// ``fileIDs(in:fileSystem:)`` as files not read yet, their paths not put together.
+  static func fileNames(in folder: String, fileSystem: any FileReading) -> [UnreadFile] {
     let names = (try? fileSystem.contentsOfDirectory(at: folder)) ?? []
     // Plain string work: `NSString` path methods cost more than the rest of the listing.
     let prefix = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
     return names.filter { RunbookLibrary.isYAMLFileName($0) && $0 != factsFileName }.sorted()
-      .map { (withoutExtension($0), prefix + $0) }
+      .map { UnreadFile(id: withoutExtension($0), folder: prefix, name: $0) }
   }
 
   /// A library of `vocabulary` whose selected files are read when the facts involve them.
@@ -183,9 +234,9 @@ package struct ObligationLibrary: Sendable, Equatable {
     _ fileSystem: any FileReading, _ cache: (any DocumentCache)?
   ) -> ObligationLibrary {
     var library = ObligationLibrary(folder: folder, vocabulary: vocabulary, files: [])
-    library.unread = fileIDs(in: folder, fileSystem: fileSystem).filter {
+    library.unread = fileNames(in: folder, fileSystem: fileSystem).filter {
       selection.includes($0.id)
-    }.map { UnreadFile(id: $0.id, path: $0.path) }
+    }
     library.fileSystem = fileSystem
     library.cache = cache
     return library

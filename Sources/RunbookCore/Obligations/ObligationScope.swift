@@ -38,6 +38,8 @@ package enum ObligationScope {
     _ facts: [String: Value], residents: ResidentCounts?, jurisdiction code: String
   ) -> [String: Value] {
     var values = facts
+    // Room for the four names first: growing the copy would hash every fact again.
+    values.reserveCapacity(facts.count + 4)
     values[jurisdiction] = .string(code)
     if let residents {
       values[residentsHere] = residents.count(in: code).map { .number(Double($0)) }
@@ -60,8 +62,15 @@ extension ObligationScope {
   /// resident is affected).
   package static func missingFacts(in condition: Condition?, values: [String: Value]) -> [String] {
     guard let condition else { return [] }
+    return missingFacts(in: condition.expression, values: values)
+  }
+
+  /// The unset facts `expression` reaches (see ``missingFacts(in:values:)-(Condition?,_)``).
+  package static func missingFacts(
+    in expression: Expression, values: [String: Value]
+  ) -> [String] {
     var missing: [String] = []
-    for name in reachedUnset(condition.expression, values: values) {
+    for name in reachedUnset(expression, values: values) {
       // The per-duty counts are unset when the `residents` fact is (or holds a `?` or, for the
       // largest subdivision, a count not spread over sub-codes).
       let fact = counts.contains(name) ? ResidentCounts.factName : name

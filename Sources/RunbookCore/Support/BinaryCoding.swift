@@ -86,6 +86,16 @@ package struct BinaryWriter: Sendable {
   package mutating func write(_ values: [String]) {
     write(values) { $0.write($1) }
   }
+
+  /// Appends a self-contained section: its length, then what `body` writes with a writer of
+  /// its own (its own shared strings), so that a reader can skip it and read it alone later
+  /// (``BinaryReader/skipSection()``, ``BinaryReader/init(_:section:)``).
+  package mutating func writeSection(_ body: (inout BinaryWriter) -> Void) {
+    var section = BinaryWriter()
+    body(&section)
+    write(UInt64(section.bytes.count))
+    bytes.append(contentsOf: section.bytes)
+  }
 }
 
 /// Why binary data could not be read: it ended early or held a value no writer makes.
@@ -99,19 +109,34 @@ package struct BinaryReader {
   private let bytes: [UInt8]
   /// The offset of the next byte to read.
   package private(set) var offset: Int
+  /// The offset just past the last byte this reader may read.
+  private let end: Int
 
   /// A reader of `bytes` from `offset`.
   package init(_ bytes: [UInt8], from offset: Int = 0) {
     self.bytes = bytes
     self.offset = offset
+    end = bytes.count
+  }
+
+  /// A reader of the section of `bytes` that ``skipSection()`` gave, with shared strings of
+  /// its own (as ``BinaryWriter/writeSection(_:)`` wrote it).
+  package init(_ bytes: [UInt8], section: Range<Int>) {
+    self.bytes = bytes
+    offset = max(0, min(section.lowerBound, bytes.count))
+    end = max(offset, min(section.upperBound, bytes.count))
   }
 
   /// Whether every byte has been read.
-  package var isAtEnd: Bool { offset == bytes.count }
+  package var isAtEnd: Bool { offset == end }
+
+  /// All the bytes the reader was made with (shared, not copied), for readers of their
+  /// sections (``init(_:section:)``).
+  package var source: [UInt8] { bytes }
 
   /// Reads one byte.
   package mutating func readByte() throws(BinaryReadError) -> UInt8 {
-    guard offset < bytes.count else { throw BinaryReadError() }
+    guard offset < end else { throw BinaryReadError() }
     defer { offset += 1 }
     return bytes[offset]
   }
@@ -119,7 +144,7 @@ package struct BinaryReader {
   /// Reads a varint.
   package mutating func readUnsigned() throws(BinaryReadError) -> UInt64 {
     // Most varints (counts, lines, tags, string lengths) are one byte.
-    if offset < bytes.count, bytes[offset] < 0x80 {
+    if offset < end, bytes[offset] < 0x80 {
       defer { offset += 1 }
       return UInt64(bytes[offset])
     }
@@ -145,7 +170,7 @@ package struct BinaryReader {
   /// Reads a count (of bytes or elements), refusing one larger than the bytes left.
   package mutating func readCount() throws(BinaryReadError) -> Int {
     let count = try readUnsigned()
-    guard count <= UInt64(bytes.count - offset) else { throw BinaryReadError() }
+    guard count <= UInt64(end - offset) else { throw BinaryReadError() }
     return Int(count)
   }
 
@@ -160,7 +185,7 @@ package struct BinaryReader {
 
   /// Reads a double.
   package mutating func readDouble() throws(BinaryReadError) -> Double {
-    guard bytes.count - offset >= 8 else { throw BinaryReadError() }
+    guard end - offset >= 8 else { throw BinaryReadError() }
     var bits: UInt64 = 0
     for index in 0..<8 { bits |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
     offset += 8
@@ -179,6 +204,19 @@ package struct BinaryReader {
     let count = try readCount()
     defer { offset += count }
     return offset..<offset + count
+  }
+
+  /// Skips `count` bytes, giving where they are.
+  package mutating func skipBytes(_ count: Int) throws(BinaryReadError) -> Range<Int> {
+    guard count >= 0, count <= end - offset else { throw BinaryReadError() }
+    defer { offset += count }
+    return offset..<offset + count
+  }
+
+  /// Skips a section written by ``BinaryWriter/writeSection(_:)``, giving where it is, to read
+  /// it later with ``init(_:section:)``.
+  package mutating func skipSection() throws(BinaryReadError) -> Range<Int> {
+    try skipString()
   }
 
   /// The strings read with ``readShared()``, in the order they first came.
@@ -201,7 +239,7 @@ package struct BinaryReader {
       let number = Int(raw >> 1)
       return (shared[number], number)
     }
-    guard raw >> 1 <= UInt64(bytes.count - offset) else { throw BinaryReadError() }
+    guard raw >> 1 <= UInt64(end - offset) else { throw BinaryReadError() }
     let count = Int(raw >> 1)
     let text = String(decoding: bytes[offset..<offset + count], as: UTF8.self)
     offset += count
@@ -234,19 +272,24 @@ package struct BinaryReader {
   }
 }
 
-/// A parsed file that a compiled cache can keep, so that an unchanged file is not parsed again.
-///
-/// The cache (its key, checksum and trust rules) is the same for every kind; a document only
-/// says how it is written and read back.
-package protocol CacheableDocument: Sendable {
+/// What a compiled cache entry can be read back as: a ``CacheableDocument``, or another view of
+/// the same entry (an obligation file read lazily for evaluation, ``EvaluableObligationFile``).
+package protocol CacheReadableDocument: Sendable {
   /// A short name for the kind of document, stored in each entry (`obligations`).
   static var cacheKind: String { get }
   /// A number bumped whenever the binary form of this document (or a type it holds) changes.
   static var cacheFormat: Int { get }
-  /// Writes the document.
-  func encode(into writer: inout BinaryWriter)
   /// Reads a document back.
   init(decoding reader: inout BinaryReader) throws(BinaryReadError)
+}
+
+/// A parsed file that a compiled cache can keep, so that an unchanged file is not parsed again.
+///
+/// The cache (its key, checksum and trust rules) is the same for every kind; a document only
+/// says how it is written and read back.
+package protocol CacheableDocument: CacheReadableDocument {
+  /// Writes the document.
+  func encode(into writer: inout BinaryWriter)
 }
 
 /// Which version of a source file an entry was made from: taken with `stat` before reading the
@@ -300,7 +343,7 @@ extension BinaryReader {
 
 /// What a cache holds for a source file: the document, or the key to store a fresh one under
 /// (nil when the source cannot be asked about: then nothing is stored).
-package enum CacheLookup<Document: CacheableDocument> {
+package enum CacheLookup<Document: CacheReadableDocument> {
   case hit(Document)
   case miss(CacheKey?)
 }
@@ -310,21 +353,21 @@ package enum CacheLookup<Document: CacheableDocument> {
 /// Every failure in it is a miss: it only ever saves time.
 package protocol DocumentCache: Sendable {
   /// The document cached for `path`, when an entry for its current version can be trusted.
-  func lookup<Document: CacheableDocument>(
+  func lookup<Document: CacheReadableDocument>(
     _ type: Document.Type, at path: String
   ) -> CacheLookup<Document>
   /// Stores `document`, made from the version of the file `key` names; errors are ignored.
   func store<Document: CacheableDocument>(_ document: Document, for key: CacheKey)
   /// ``lookup(_:at:)`` with the key of the version of the file it looked at, for a hit as for
   /// a miss (nil when the file cannot be asked about, or the cache does not say).
-  func keyedLookup<Document: CacheableDocument>(
+  func keyedLookup<Document: CacheReadableDocument>(
     _ type: Document.Type, at path: String
   ) -> (lookup: CacheLookup<Document>, key: CacheKey?)
 }
 
 extension DocumentCache {
   /// A cache that does not say which version a hit was made from: the key of a miss only.
-  package func keyedLookup<Document: CacheableDocument>(
+  package func keyedLookup<Document: CacheReadableDocument>(
     _ type: Document.Type, at path: String
   ) -> (lookup: CacheLookup<Document>, key: CacheKey?) {
     let found = lookup(type, at: path)

@@ -84,34 +84,64 @@ package enum ObligationEvaluator {
     for file in files {
       // A file's own calendar (`holidays:`) wins over the runbook's; `none` is weekends only.
       let fileCalendar = file.holidays.map { library.calendar(named: $0) } ?? calendar
-      for duty in file.duties where duty.isInForce(on: day) {
-        let values =
-          scopes[duty.jurisdiction]
-          ?? ObligationScope.values(facts, residents: residents, jurisdiction: duty.jurisdiction)
-        scopes[duty.jurisdiction] = values
-        evaluate(
-          duty, values: values, recorded: recorded, sent: sent, calendar: fileCalendar,
-          into: &outcomes)
+      // What the file adds, taken back if a part of it does not read (a damaged cache entry):
+      // the file is then read from its source, as on a miss; when that fails too, it is one
+      // undetermined item, as a file that does not load.
+      let marks = (
+        outcomes.notifications.count, outcomes.undetermined.count, outcomes.notRequired.count
+      )
+      func evaluateDuties(of file: EvaluableObligationFile) throws(BinaryReadError) {
+        for duty in file.duties where duty.isInForce(on: day) {
+          let values =
+            scopes[duty.jurisdiction]
+            ?? ObligationScope.values(facts, residents: residents, jurisdiction: duty.jurisdiction)
+          scopes[duty.jurisdiction] = values
+          try evaluate(
+            duty, values: values, recorded: recorded, sent: sent, calendar: fileCalendar,
+            into: &outcomes)
+        }
+      }
+      func takeBack() {
+        outcomes.notifications.removeSubrange(marks.0...)
+        outcomes.undetermined.removeSubrange(marks.1...)
+        outcomes.notRequired.removeSubrange(marks.2...)
+      }
+      do {
+        try evaluateDuties(of: file)
+      } catch {
+        takeBack()
+        if let fresh = library.rereadFromSource(file.id), (try? evaluateDuties(of: fresh)) != nil {
+          continue
+        }
+        takeBack()
+        outcomes.undetermined.append(
+          UnrequiredOutcome(
+            id: file.id, type: .notification, title: "The duties of \(file.id)",
+            because: "the obligation file's compiled cache entry does not read back; "
+              + "run again with TRIAGE_CACHE_DIR=/dev/null"))
       }
     }
   }
 
+  /// Adds what `duty` gives for `values`, reading of it only what the outcome needs: `to` and
+  /// `when`; then the due rule and draft of a duty required, or the entries up to the first
+  /// that matches of one that is not.
   private static func evaluate(
-    _ duty: Duty, values: [String: Value], recorded: Date, sent: [String: Date],
+    _ duty: EvaluableDuty, values: [String: Value], recorded: Date, sent: [String: Date],
     calendar: HolidayCalendar?, into outcomes: inout Outcomes
-  ) {
-    let rule = duty.rule
-    func holds(_ condition: Condition?) -> Bool {
-      guard let condition else { return true }
-      return ExpressionEvaluator.isTrue(condition.expression, in: values)
+  ) throws(BinaryReadError) {
+    func holds(_ condition: EvaluableCondition?) throws(BinaryReadError) -> Bool {
+      try condition?.holds(in: values) ?? true
     }
-    let to = rule.to.rendered(with: values)
-    if holds(rule.when) {
+    let to = try duty.to().rendered(with: values)
+    let when = try duty.when()
+    if try holds(when) {
+      let due = try duty.due()
       var notification = NotificationOutcome(
-        id: duty.id, to: to, due: .none, dueRule: rule.due?.source, basis: duty.citation,
-        draft: rule.draft?.rendered(with: values), obligation: duty.reference,
-        approver: rule.approver)
-      if let due = rule.due {
+        id: duty.id, to: to, due: .none, dueRule: due?.source, basis: duty.citation,
+        draft: try duty.draft()?.rendered(with: values), obligation: duty.reference,
+        approver: duty.approver)
+      if let due {
         notification.due = OutcomeEvaluator.dueState(
           due.rule, values: values, recorded: recorded, sent: sent, calendar: calendar)
       }
@@ -124,18 +154,27 @@ package enum ObligationEvaluator {
       item.obligation = duty.reference
       return item
     }
-    if let index = rule.undetermined.firstIndex(where: { holds($0.when) }) {
-      let because = rule.undetermined[index].because.rendered(with: values)
-      outcomes.undetermined.append(item(because, entry: index))
-    } else if let index = rule.notRequired.firstIndex(where: { holds($0.when) }) {
-      let because = rule.notRequired[index].because.rendered(with: values)
-      outcomes.notRequired.append(item(because, entry: index))
-    } else {
-      let missing = missingFacts(in: rule.when, values: values)
-      if !missing.isEmpty {
-        let because = "missing facts: " + missing.joined(separator: ", ")
-        outcomes.undetermined.append(item(because, entry: rule.undetermined.count))
+    for index in 0..<duty.undeterminedCount {
+      let entry = try duty.undetermined(at: index)
+      if try holds(entry.when) {
+        outcomes.undetermined.append(item(try entry.because().rendered(with: values), entry: index))
+        return
       }
+    }
+    for index in 0..<duty.notRequiredCount {
+      let entry = try duty.notRequired(at: index)
+      if try holds(entry.when) {
+        outcomes.notRequired.append(item(try entry.because().rendered(with: values), entry: index))
+        return
+      }
+    }
+    var missing: [String] = []
+    if let when {
+      missing = ObligationScope.missingFacts(in: try when.expression(), values: values)
+    }
+    if !missing.isEmpty {
+      let because = "missing facts: " + missing.joined(separator: ", ")
+      outcomes.undetermined.append(item(because, entry: duty.undeterminedCount))
     }
   }
 
