@@ -290,6 +290,31 @@ package struct SystemFileSystem: FileSystem {
     }
     return (contents, removed)
   }
+
+  package func visitFolderRemovingStaleTemporaryFiles(
+    at directory: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(ArchiveError) {
+    var temporary: [String] = []
+    do {
+      try calls.visitDirectoryEntries(directory) { name in
+        // Nearly every name fails the first, one-byte test.
+        guard name.first == UInt8(ascii: "."), Self.isTemporaryFileName(String(decoding: name, as: UTF8.self))
+        else { return visit(name) }
+        temporary.append(String(decoding: name, as: UTF8.self))
+      }
+    } catch {
+      throw ArchiveError(error, path: directory)
+    }
+    // Removed once the listing is over, not while the folder is read.
+    for name in temporary {
+      let path = directory + "/" + name
+      do {
+        try calls.unlink(path)
+      } catch {
+        throw ArchiveError(error, path: path)
+      }
+    }
+  }
 }
 
 extension SystemFileSystem {

@@ -34,6 +34,25 @@ struct CachedFolder: Equatable {
     self.others = others.sorted()
   }
 
+  /// The folder `path` (relative to the archive root) of `store`, whose status taken before
+  /// this is `status`, listed from its names' bytes (no `String` for a document's name), its
+  /// stale temporary files removed on the way: the folder an append writes to.
+  init(listing path: String, status: FileStatus, in store: ArchiveStore) throws(ArchiveError) {
+    self.status = status
+    var documents = ArchiveListing.Builder(folder: path)
+    var others: [String] = []
+    try store.fileSystem.visitFolderRemovingStaleTemporaryFiles(at: store.absolute(path)) {
+      bytes in
+      switch FolderEntry.Kind(utf8: bytes) {
+      case .document: documents.add(name: bytes)
+      case .other: others.append(String(decoding: bytes, as: UTF8.self))
+      case .hidden, .report, .signature: break
+      }
+    }
+    self.documents = documents.listing
+    self.others = others.sorted()
+  }
+
   /// A folder as the cache file states it.
   init(status: FileStatus, documents: ArchiveListing, others: [String]) {
     self.status = status
