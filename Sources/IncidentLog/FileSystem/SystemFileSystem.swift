@@ -298,7 +298,8 @@ package struct SystemFileSystem: FileSystem {
     do {
       try calls.visitDirectoryEntries(directory) { name in
         // Nearly every name fails the first, one-byte test.
-        guard name.first == UInt8(ascii: "."), Self.isTemporaryFileName(String(decoding: name, as: UTF8.self))
+        guard name.first == UInt8(ascii: "."),
+          Self.isTemporaryFileName(String(decoding: name, as: UTF8.self))
         else { return visit(name) }
         temporary.append(String(decoding: name, as: UTF8.self))
       }

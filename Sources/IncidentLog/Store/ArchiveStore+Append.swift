@@ -115,7 +115,8 @@ extension ArchiveStore {
     let stamp = try? fileSystem.currentTime(touching: absolute(Self.lockFileName))
     try writeGitIgnoreIfMissing()
     let directory = String(location.path.dropLast(location.id.count + ".json".count + 1))
-    let listing = try CachedFolder(listing: directory, status: try folderStatus(directory), in: self)
+    let listing = try CachedFolder(
+      listing: directory, status: try folderStatus(directory), in: self)
     let body = HeadsCache.loadBody(from: self)
     // The short way when every folder is as the cache says; else a refresh.
     let quick = body.flatMap { body in
@@ -129,7 +130,8 @@ extension ArchiveStore {
       parents = quick.heads.map(\.sha256)
     } else {
       let found = body.flatMap { HeadsCache(binary: $0) }
-      var heads = HeadsRefresh(store: self, cache: found, stamp: stamp, listed: (directory, listing))
+      var heads = HeadsRefresh(
+        store: self, cache: found, stamp: stamp, listed: (directory, listing))
       parents = try heads.heads().map(\.sha256)
       refresh = heads
     }

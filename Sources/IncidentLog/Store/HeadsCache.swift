@@ -8,7 +8,9 @@ import RunbookCore
 /// (`records/P` with `amendments/P`) the heads of its documents seen alone (``GroupHeads``).
 /// An append stats every folder (a few hundred at most: years and months) and lists only those
 /// whose status changed, plus the one it writes to; it reads the documents of a group only when
-/// the group's listing changed. Any change of the document set made outside triage (a git pull
+/// the group's listing changed. When nothing but the folder it writes to changed, the append
+/// reads the file in place and rewrites only the parts it changes (``QuickAppend``), without
+/// building these tables. Any change of the document set made outside triage (a git pull
 /// into an old month, a deleted or renamed file, a folder added or removed) changes a folder's
 /// status, hence its listing is read again and compared.
 ///

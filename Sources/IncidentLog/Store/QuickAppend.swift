@@ -151,8 +151,9 @@ struct QuickAppend {
     }
   }
 
-  /// Writes the cache after `location`, with hash `sha256` and `parents` (``heads``' hashes),
-  /// was written: what ``HeadsCache/adding(_:sha256:parents:)`` and
+  /// Writes the cache as it is once `location` (hash `sha256`, naming `parents`) is written.
+  ///
+  /// The same cache as ``HeadsCache/adding(_:sha256:parents:)`` and
   /// ``HeadsCache/save(in:removingOldFiles:)`` write after a refresh that found nothing
   /// changed. Errors are ignored.
   func save(
