@@ -105,6 +105,11 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
     at directory: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
   ) throws(ArchiveError)
 
+  /// The statuses of `paths` (relative to the folder `directory`), in order, as
+  /// ``FileReading/status(at:)`` gives each: nil where nothing is there. The real file system
+  /// takes them relative to the folder, opened once.
+  func statuses(of paths: [String], in directory: String) throws(ArchiveError) -> [FileStatus?]
+
   /// The names of the folder `path`, sorted, with what each is (``FolderListing``), but
   /// without the documents' statuses (``folderStatuses(of:at:)`` takes them). By default
   /// ``namedFolderNames(at:)``.
@@ -128,6 +133,15 @@ extension FileSystem {
 
   package func folderNames(at path: String) throws(ArchiveError) -> FolderListing {
     try namedFolderNames(at: path)
+  }
+
+  /// ``FileReading/status(at:)`` of each path, by its whole path (for file systems in memory).
+  package func statuses(
+    of paths: [String], in directory: String
+  ) throws(ArchiveError) -> [FileStatus?] {
+    var statuses: [FileStatus?] = []
+    for path in paths { statuses.append(try status(at: directory + "/" + path)) }
+    return statuses
   }
 
   package func folderStatuses(

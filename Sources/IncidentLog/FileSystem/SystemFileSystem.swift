@@ -218,6 +218,16 @@ package struct SystemFileSystem: FileSystem {
     }
   }
 
+  package func statuses(
+    of paths: [String], in directory: String
+  ) throws(ArchiveError) -> [FileStatus?] {
+    do {
+      return try calls.statuses(paths, in: directory)
+    } catch {
+      throw ArchiveError(error, path: directory)
+    }
+  }
+
   package func isSymbolicLink(at path: String) -> Bool {
     (try? calls.isSymbolicLink(path)) == true
   }

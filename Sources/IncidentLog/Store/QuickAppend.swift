@@ -1,5 +1,11 @@
 import RunbookCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// An append's short way through an archive whose folders are as its heads cache describes
 /// them: read in place from the cache file's bytes, without building the cache's tables.
 ///
@@ -59,20 +65,19 @@ struct QuickAppend {
       guard try reader.readBool() else { return nil }
       let oldStamp = try HeadsCache.readTime(&reader)
       stampRange = stampStart..<reader.offset
-      // The kind folders first, as a refresh stats them: each must be in the cache if it is
-      // a folder now, and be one if it is in the cache.
-      var roots: [(path: String, status: FileStatus?, seen: Bool)] = []
-      for kind in DocumentKind.allCases {
-        let status = try store.fileSystem.status(at: store.absolute(kind.directoryName))
-        roots.append((kind.directoryName, status?.kind == .directory ? status : nil, false))
-      }
-      // The written group's folders, and what the cache holds for them.
+      let writtenPath = Array(path.utf8)
+      // The written group's folders, whose documents make its listings.
       let groupFolders = DocumentKind.allCases.map {
-        (kind: $0, path: HeadsCache.folderPath(ofGroup: writtenGroup, kind: $0))
+        (kind: $0, path: Array(HeadsCache.folderPath(ofGroup: writtenGroup, kind: $0).utf8))
       }
       var foldersListings = ListingsByKind()
       var folderSums = Sums()
       var written: Range<Int>?
+      // The folders to stat, the kind folders first (as a refresh stats them), each with the
+      // status the cache holds (nil: a kind folder the cache does not hold, which must not be
+      // a folder now).
+      var paths = DocumentKind.allCases.map(\.directoryName)
+      var cached = [FileStatus?](repeating: nil, count: paths.count)
       let folderCount = try reader.readCount()
       for _ in 0..<folderCount {
         let start = reader.offset
@@ -86,7 +91,7 @@ struct QuickAppend {
         for _ in 0..<othersCount { _ = try reader.skipString() }
         folderSums.add(documents)
         let entryPath = body[pathRange]
-        if Self.equal(entryPath, path) {
+        if Self.equal(entryPath, writtenPath) {
           guard written == nil, documents == folder.documents, othersCount == folder.others.count
           else { return nil }
           var others = CacheReader(body, from: othersStart)
@@ -95,14 +100,15 @@ struct QuickAppend {
           }
           written = start..<reader.offset
         } else {
-          let now: FileStatus?
-          if let root = roots.firstIndex(where: { Self.equal(entryPath, $0.path) }) {
-            now = roots[root].status
-            roots[root].seen = true
+          guard status.changed < oldStamp else { return nil }
+          let name = String(decoding: entryPath, as: UTF8.self)
+          if let root = paths.prefix(DocumentKind.allCases.count).firstIndex(of: name) {
+            guard cached[root] == nil else { return nil }
+            cached[root] = status
           } else {
-            now = try store.fileSystem.status(at: Self.join(store.root, entryPath))
+            paths.append(name)
+            cached.append(status)
           }
-          guard let now, now == status, now.changed < oldStamp else { return nil }
         }
         if documents.count > 0,
           let member = groupFolders.first(where: { Self.equal(entryPath, $0.path) })
@@ -110,10 +116,15 @@ struct QuickAppend {
           foldersListings[member.kind] = documents
         }
       }
-      guard let written, !roots.contains(where: { $0.status != nil && !$0.seen }) else {
-        return nil
+      guard let written else { return nil }
+      let statuses = try store.fileSystem.statuses(of: paths, in: store.root)
+      for (now, cached) in zip(statuses, cached) {
+        // A kind folder must be one now exactly when the cache holds it.
+        let now = now?.kind == .directory ? now : nil
+        guard now == cached else { return nil }
       }
       folderRange = written
+      let groupBytes = Array(writtenGroup.utf8)
       var groupSums = Sums()
       var group: (range: Range<Int>, listings: ListingsByKind, summary: Range<Int>)?
       let groupCount = try reader.readCount()
@@ -129,7 +140,7 @@ struct QuickAppend {
           groupSums.add(listing)
         }
         let summary = try reader.skipString()
-        if Self.equal(body[pathRange], writtenGroup) {
+        if Self.equal(body[pathRange], groupBytes) {
           guard group == nil else { return nil }
           group = (start..<reader.offset, listings, summary)
         }
@@ -195,24 +206,13 @@ struct QuickAppend {
     }
   }
 
-  /// Whether the bytes `bytes` are `text`'s UTF-8.
-  private static func equal(_ bytes: ArraySlice<UInt8>, _ text: String) -> Bool {
-    bytes.count == text.utf8.count && bytes.elementsEqual(text.utf8)
-  }
-
-  /// `root/path`, the path's bytes taken from the cache.
-  private static func join(_ root: String, _ path: ArraySlice<UInt8>) -> String {
-    var root = root
-    return root.withUTF8 { rootBytes in
-      path.withUnsafeBufferPointer { pathBytes in
-        let count = rootBytes.count + 1 + pathBytes.count
-        return String(unsafeUninitializedCapacity: count) { buffer in
-          _ = buffer.initialize(from: rootBytes)
-          buffer[rootBytes.count] = UInt8(ascii: "/")
-          _ = UnsafeMutableBufferPointer(rebasing: buffer[(rootBytes.count + 1)...])
-            .initialize(from: pathBytes)
-          return count
-        }
+  /// Whether `bytes` and `other` are the same bytes.
+  private static func equal(_ bytes: ArraySlice<UInt8>, _ other: [UInt8]) -> Bool {
+    guard bytes.count == other.count else { return false }
+    return bytes.withUnsafeBufferPointer { left in
+      other.withUnsafeBufferPointer { right in
+        guard let start = left.baseAddress, let other = right.baseAddress else { return true }
+        return memcmp(start, other, right.count) == 0
       }
     }
   }
