@@ -76,9 +76,12 @@ struct QuickAppend {
       // The folders to stat, the kind folders first (as a refresh stats them), each with the
       // status the cache holds (nil: a kind folder the cache does not hold, which must not be
       // a folder now).
+      let roots = DocumentKind.allCases.map { Array($0.directoryName.utf8) }
       var paths = DocumentKind.allCases.map(\.directoryName)
       var cached = [FileStatus?](repeating: nil, count: paths.count)
       let folderCount = try reader.readCount()
+      paths.reserveCapacity(paths.count + folderCount)
+      cached.reserveCapacity(paths.count + folderCount)
       for _ in 0..<folderCount {
         let start = reader.offset
         let pathRange = try reader.skipString()
@@ -101,12 +104,11 @@ struct QuickAppend {
           written = start..<reader.offset
         } else {
           guard status.changed < oldStamp else { return nil }
-          let name = String(decoding: entryPath, as: UTF8.self)
-          if let root = paths.prefix(DocumentKind.allCases.count).firstIndex(of: name) {
+          if let root = roots.firstIndex(where: { Self.equal(entryPath, $0) }) {
             guard cached[root] == nil else { return nil }
             cached[root] = status
           } else {
-            paths.append(name)
+            paths.append(String(decoding: entryPath, as: UTF8.self))
             cached.append(status)
           }
         }

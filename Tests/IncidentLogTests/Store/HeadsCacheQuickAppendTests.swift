@@ -182,4 +182,21 @@ struct HeadsCacheQuickAppendTests {
       #expect(try fileSystem.contentsOfDirectory(at: folder).sorted() == names.sorted())
     }
   }
+
+  @Test("statuses taken relative to a folder are those taken by whole path; nil where none")
+  func statusesRelativeToAFolder() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let system = SystemFileSystem()
+    let memory = InMemoryFileSystem()
+    for fileSystem in [system, memory] as [any FileSystem] {
+      let root = fileSystem is SystemFileSystem ? directory.path + "/r" : "/r"
+      try fileSystem.createDirectory(at: root + "/records/2026/04")
+      try fileSystem.writeNewFile([1], at: root + "/records/a.json")
+      let paths = ["records", "records/2026/04", "amendments", "records/a.json", "records/x/y"]
+      let statuses = try fileSystem.statuses(of: paths, in: root)
+      #expect(statuses == (try paths.map { try fileSystem.status(at: root + "/" + $0) }))
+      #expect(statuses.map { $0?.kind } == [.directory, .directory, nil, .regular, nil])
+    }
+  }
 }
