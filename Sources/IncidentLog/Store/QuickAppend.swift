@@ -31,10 +31,9 @@ struct QuickAppend {
   private let folderPath: String
   private let folderRange: Range<Int>
   private let folder: CachedFolder
-  /// The written group: its path, its entry's place in ``body``, its listings and summary.
+  /// The written group: its path, its entry's place in ``body``, and its summary.
   private let groupPath: String
   private let groupRange: Range<Int>
-  private let groupListings: ListingsByKind
   private let summary: GroupHeads
   /// Where the archive's heads are in ``body`` (to its end).
   private let headsStart: Int
@@ -153,7 +152,6 @@ struct QuickAppend {
         let summary = HeadsCache.readSummary(body, range: group.summary, listings: group.listings)
       else { return nil }
       groupRange = group.range
-      groupListings = group.listings
       self.summary = summary
       headsStart = reader.offset
       guard try reader.readBool(), let heads = try HeadsCache.readHeads(&reader), reader.isAtEnd
