@@ -110,6 +110,12 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   /// takes them relative to the folder, opened once.
   func statuses(of paths: [String], in directory: String) throws(ArchiveError) -> [FileStatus?]
 
+  /// Hands `visit` the UTF-8 bytes of each name in `directory`, in no set order, without a
+  /// `String` per name (hidden and temporary names among them).
+  func visitFolder(
+    at directory: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(ArchiveError)
+
   /// The names of the folder `path`, sorted, with what each is (``FolderListing``), but
   /// without the documents' statuses (``folderStatuses(of:at:)`` takes them). By default
   /// ``namedFolderNames(at:)``.
@@ -133,6 +139,14 @@ extension FileSystem {
 
   package func folderNames(at path: String) throws(ArchiveError) -> FolderListing {
     try namedFolderNames(at: path)
+  }
+
+  /// ``FileReading/contentsOfDirectory(at:)``'s names, one at a time (for file systems in
+  /// memory).
+  package func visitFolder(
+    at directory: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(ArchiveError) {
+    for var name in try contentsOfDirectory(at: directory) { name.withUTF8(visit) }
   }
 
   /// ``FileReading/status(at:)`` of each path, by its whole path (for file systems in memory).

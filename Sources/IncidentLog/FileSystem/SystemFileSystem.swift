@@ -301,6 +301,16 @@ package struct SystemFileSystem: FileSystem {
     return (contents, removed)
   }
 
+  package func visitFolder(
+    at directory: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(ArchiveError) {
+    do {
+      try calls.visitDirectoryEntries(directory, visit)
+    } catch {
+      throw ArchiveError(error, path: directory)
+    }
+  }
+
   package func visitFolderRemovingStaleTemporaryFiles(
     at directory: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
   ) throws(ArchiveError) {

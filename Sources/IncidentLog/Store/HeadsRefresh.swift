@@ -15,8 +15,8 @@ struct HeadsRefresh {
   let startedWithoutCache: Bool
   /// The cache describing the archive as this refresh found it.
   private(set) var cache: HeadsCache
-  /// Names of the folders listed so far, by path from the archive root.
-  private var listed: [String: [String]] = [:]
+  /// Names of the documents of the folders listed so far, by path from the archive root.
+  private var listed: [String: CachedFolder.DocumentNames] = [:]
   /// The folder the caller listed (the one it writes into), by path from the archive root,
   /// with the status taken before the listing.
   private let given: (path: String, folder: CachedFolder)?
@@ -117,7 +117,9 @@ struct HeadsRefresh {
     } else if let cached = old.folders[path], old.isTrusted(cached, now: status) {
       folder = cached
     } else {
-      folder = CachedFolder(status: status, path: path, names: try names(in: path))
+      let (listing, names) = try CachedFolder.listing(path, status: status, in: store)
+      folder = listing
+      listed[path] = names
       cache.folders[path] = folder
     }
     visited.append(path)
@@ -177,11 +179,10 @@ struct HeadsRefresh {
     return GroupHeads(listings: listings, graph: graph)
   }
 
-  private mutating func names(in path: String) throws(ArchiveError) -> [String] {
-    if let names = listed[path] { return names }
-    let names = try store.fileSystem.contentsOfDirectory(at: store.absolute(path))
-    listed[path] = names
-    return names
+  /// The names of the folder `path` (of its documents only, when the visit listed it).
+  private func names(in path: String) throws(ArchiveError) -> [String] {
+    if let names = listed[path] { return names.strings }
+    return try store.fileSystem.contentsOfDirectory(at: store.absolute(path))
   }
 
   private func status(of path: String) throws(ArchiveError) -> FileStatus? {
