@@ -96,6 +96,26 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
     at directory: String
   ) throws(ArchiveError) -> (contents: [String], removed: [String])
 
+  /// Hands `visit` the UTF-8 bytes of each name in `directory`, in no set order, after
+  /// removing the temporary files an interrupted write left there, as
+  /// ``contentsOfDirectoryRemovingStaleTemporaryFiles(at:)`` does, but without a `String` per
+  /// name: how an append lists the folder it writes to, which may hold thousands of names. Call
+  /// it only while holding the archive's lock.
+  func visitFolderRemovingStaleTemporaryFiles(
+    at directory: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(ArchiveError)
+
+  /// The statuses of `paths` (relative to the folder `directory`), in order, as
+  /// ``FileReading/status(at:)`` gives each: nil where nothing is there. The real file system
+  /// takes them relative to the folder, opened once.
+  func statuses(of paths: [String], in directory: String) throws(ArchiveError) -> [FileStatus?]
+
+  /// Hands `visit` the UTF-8 bytes of each name in `directory`, in no set order, without a
+  /// `String` per name (hidden and temporary names among them).
+  func visitFolder(
+    at directory: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(ArchiveError)
+
   /// The names of the folder `path`, sorted, with what each is (``FolderListing``), but
   /// without the documents' statuses (``folderStatuses(of:at:)`` takes them). By default
   /// ``namedFolderNames(at:)``.
@@ -107,8 +127,35 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
 }
 
 extension FileSystem {
+  /// ``contentsOfDirectoryRemovingStaleTemporaryFiles(at:)``'s names, one at a time (for file
+  /// systems in memory).
+  package func visitFolderRemovingStaleTemporaryFiles(
+    at directory: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(ArchiveError) {
+    for var name in try contentsOfDirectoryRemovingStaleTemporaryFiles(at: directory).contents {
+      name.withUTF8(visit)
+    }
+  }
+
   package func folderNames(at path: String) throws(ArchiveError) -> FolderListing {
     try namedFolderNames(at: path)
+  }
+
+  /// ``FileReading/contentsOfDirectory(at:)``'s names, one at a time (for file systems in
+  /// memory).
+  package func visitFolder(
+    at directory: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(ArchiveError) {
+    for var name in try contentsOfDirectory(at: directory) { name.withUTF8(visit) }
+  }
+
+  /// ``FileReading/status(at:)`` of each path, by its whole path (for file systems in memory).
+  package func statuses(
+    of paths: [String], in directory: String
+  ) throws(ArchiveError) -> [FileStatus?] {
+    var statuses: [FileStatus?] = []
+    for path in paths { statuses.append(try status(at: directory + "/" + path)) }
+    return statuses
   }
 
   package func folderStatuses(

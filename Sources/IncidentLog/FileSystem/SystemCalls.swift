@@ -45,6 +45,15 @@ package protocol SystemCalls: Sendable {
   func touch(_ path: String) throws(SystemCallError)
   /// `opendir(3)`/`readdir(3)`/`closedir(3)`: the names in a directory, without `.` and `..`.
   func directoryEntries(_ path: String) throws(SystemCallError) -> [String]
+  /// `open(2)` of the folder `directory`, then `fstatat(2)` of each of `paths` relative to it,
+  /// following symbolic links as `stat(2)` does: the statuses of many files below one folder
+  /// without walking the folder's own path each time. Nil where nothing is there (`ENOENT`).
+  func statuses(_ paths: [String], in directory: String) throws(SystemCallError) -> [FileStatus?]
+  /// `opendir(3)`/`readdir(3)`/`closedir(3)`: hands `visit` the UTF-8 bytes of each name in a
+  /// directory but `.` and `..`, valid only during the call (no `String` is made per name).
+  func visitDirectoryEntries(
+    _ path: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(SystemCallError)
   /// `fstat(2)`: the size in bytes of the open file, a hint for reading it in one piece.
   func size(_ fd: Int32) throws(SystemCallError) -> Int
   /// `sync_file_range(2)` over the whole file with `SYNC_FILE_RANGE_WRITE`: starts writing the
@@ -64,6 +73,33 @@ extension SystemCalls {
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw .current }
     return Int(info.st_size)
+  }
+}
+
+extension SystemCalls {
+  /// ``status(_:)`` of each path, by its whole path: a seam that does not stat relative to a
+  /// folder stats as it always does (and is counted as such).
+  package func statuses(
+    _ paths: [String], in directory: String
+  ) throws(SystemCallError) -> [FileStatus?] {
+    var statuses: [FileStatus?] = []
+    statuses.reserveCapacity(paths.count)
+    for path in paths {
+      do {
+        statuses.append(try status(directory + "/" + path))
+      } catch let error where error == .noSuchFileOrDirectory {
+        statuses.append(nil)
+      }
+    }
+    return statuses
+  }
+
+  /// The names of ``directoryEntries(_:)``, one at a time: a seam that does not list by bytes
+  /// lists as it always does (and is counted as such).
+  package func visitDirectoryEntries(
+    _ path: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(SystemCallError) {
+    for var name in try directoryEntries(path) { name.withUTF8(visit) }
   }
 }
 
@@ -199,6 +235,49 @@ package struct GlibcSystemCalls: SystemCalls {
         pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
       }
       if name != "." && name != ".." { names.append(name) }
+    }
+  }
+
+  package func statuses(
+    _ paths: [String], in directory: String
+  ) throws(SystemCallError) -> [FileStatus?] {
+    let fd = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw .current }
+    defer { Glibc.close(fd) }
+    var statuses: [FileStatus?] = []
+    statuses.reserveCapacity(paths.count)
+    for path in paths {
+      var info = stat()
+      if fstatat(fd, path, &info, 0) == 0 {
+        statuses.append(FileStatus(info))
+      } else {
+        let error = SystemCallError.current
+        guard error == .noSuchFileOrDirectory else { throw error }
+        statuses.append(nil)
+      }
+    }
+    return statuses
+  }
+
+  package func visitDirectoryEntries(
+    _ path: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(SystemCallError) {
+    guard let directory = opendir(path) else { throw .current }
+    defer { closedir(directory) }
+    while true {
+      errno = 0
+      guard let entry = readdir(directory) else {
+        if errno != 0 { throw .current }
+        return
+      }
+      withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+        pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { name in
+          let count = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+          let bytes = UnsafeBufferPointer(start: name, count: count)
+          if count <= 2, bytes.allSatisfy({ $0 == UInt8(ascii: ".") }) { return }
+          visit(bytes)
+        }
+      }
     }
   }
 }

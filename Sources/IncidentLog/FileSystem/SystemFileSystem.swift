@@ -218,6 +218,16 @@ package struct SystemFileSystem: FileSystem {
     }
   }
 
+  package func statuses(
+    of paths: [String], in directory: String
+  ) throws(ArchiveError) -> [FileStatus?] {
+    do {
+      return try calls.statuses(paths, in: directory)
+    } catch {
+      throw ArchiveError(error, path: directory)
+    }
+  }
+
   package func isSymbolicLink(at path: String) -> Bool {
     (try? calls.isSymbolicLink(path)) == true
   }
@@ -289,6 +299,42 @@ package struct SystemFileSystem: FileSystem {
       removed.append(name)
     }
     return (contents, removed)
+  }
+
+  package func visitFolder(
+    at directory: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(ArchiveError) {
+    do {
+      try calls.visitDirectoryEntries(directory, visit)
+    } catch {
+      throw ArchiveError(error, path: directory)
+    }
+  }
+
+  package func visitFolderRemovingStaleTemporaryFiles(
+    at directory: String, _ visit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(ArchiveError) {
+    var temporary: [String] = []
+    do {
+      try calls.visitDirectoryEntries(directory) { name in
+        // Nearly every name fails the first, one-byte test.
+        guard name.first == UInt8(ascii: "."),
+          Self.isTemporaryFileName(String(decoding: name, as: UTF8.self))
+        else { return visit(name) }
+        temporary.append(String(decoding: name, as: UTF8.self))
+      }
+    } catch {
+      throw ArchiveError(error, path: directory)
+    }
+    // Removed once the listing is over, not while the folder is read.
+    for name in temporary {
+      let path = directory + "/" + name
+      do {
+        try calls.unlink(path)
+      } catch {
+        throw ArchiveError(error, path: path)
+      }
+    }
   }
 }
 

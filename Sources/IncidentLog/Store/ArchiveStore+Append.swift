@@ -105,7 +105,8 @@ extension ArchiveStore {
   /// Writes the sealed document (and its report) at `location`; call it under the lock.
   ///
   /// The folder is listed once (its stale temporary files removed on the way); the other
-  /// folders are only stat'ed, through the heads cache (see `HeadsCache`).
+  /// folders are only stat'ed, through the heads cache (see `HeadsCache`): read in place when
+  /// nothing changed (``QuickAppend``), else refreshed (``HeadsRefresh``).
   private func write(
     _ object: JSONObject, at location: DocumentLocation, report: ((JSONValue) -> [UInt8])?
   ) throws(ArchiveError) -> StoredDocument {
@@ -114,15 +115,26 @@ extension ArchiveStore {
     let stamp = try? fileSystem.currentTime(touching: absolute(Self.lockFileName))
     try writeGitIgnoreIfMissing()
     let directory = String(location.path.dropLast(location.id.count + ".json".count + 1))
-    let status = try folderStatus(directory)
-    let names = try fileSystem.contentsOfDirectoryRemovingStaleTemporaryFiles(
-      at: absolute(directory)
-    ).contents
-    let found = HeadsCache.load(from: self)
-    var refresh = HeadsRefresh(
-      store: self, cache: found, stamp: stamp, listed: [directory: names],
-      statuses: [directory: status])
-    let parents = try refresh.heads().map(\.sha256)
+    let listing = try CachedFolder(
+      listing: directory, status: try folderStatus(directory), in: self)
+    let body = HeadsCache.loadBody(from: self)
+    // The short way when every folder is as the cache says; else a refresh.
+    let quick = body.flatMap { body in
+      QuickAppend(
+        body: body, store: self, kind: location.kind, folderPath: directory, folder: listing,
+        stamp: stamp)
+    }
+    var refresh: HeadsRefresh?
+    let parents: [String]
+    if let quick {
+      parents = quick.heads.map(\.sha256)
+    } else {
+      let found = body.flatMap { HeadsCache(binary: $0) }
+      var heads = HeadsRefresh(
+        store: self, cache: found, stamp: stamp, listed: (directory, listing))
+      parents = try heads.heads().map(\.sha256)
+      refresh = heads
+    }
     var unsealed = object
     unsealed.removeValue(forKey: DocumentIntegrity.memberName)
     let reportBytes = report.map { $0(.object(unsealed)) }
@@ -130,8 +142,12 @@ extension ArchiveStore {
       object, parents: parents, reportSHA256: reportBytes.map(SHA256.hexHash))
     try writePair(
       JSONPrettyPrinter.bytes(of: .object(sealed)), report: reportBytes, at: location)
-    refresh.cache.adding(location, sha256: hash, parents: parents)
-      .save(in: self, removingOldFiles: found == nil)
+    if let quick {
+      quick.save(adding: location, sha256: hash, parents: parents, in: self)
+    } else if let refresh {
+      refresh.cache.adding(location, sha256: hash, parents: parents)
+        .save(in: self, removingOldFiles: refresh.startedWithoutCache)
+    }
     return StoredDocument(
       location: location, sha256: hash, parents: parents.sorted(), document: .object(sealed))
   }

@@ -30,29 +30,9 @@ extension HeadsCache {
       writer.write(0)
     }
     writer.write(UInt64(folders.count))
-    for (path, folder) in folders {
-      writer.write(path)
-      writer.write(folder.status.device)
-      writer.write(folder.status.inode)
-      writer.write(folder.status.modified)
-      writer.write(folder.status.changed)
-      writer.write(folder.documents)
-      writer.write(UInt64(folder.others.count))
-      for name in folder.others { writer.write(name) }
-    }
+    for (path, folder) in folders { Self.writeFolder(folder, path: path, into: &writer) }
     writer.write(UInt64(groups.count))
-    for (path, group) in groups {
-      writer.write(path)
-      var kinds: UInt64 = 0
-      for (bit, kind) in DocumentKind.allCases.enumerated() where group.listings[kind] != nil {
-        kinds |= 1 << UInt64(bit)
-      }
-      writer.write(kinds)
-      for kind in DocumentKind.allCases {
-        if let listing = group.listings[kind] { writer.write(listing) }
-      }
-      group.writeSummary(into: &writer)
-    }
+    for (path, group) in groups { Self.writeGroup(group, path: path, into: &writer) }
     if let archiveHeads {
       writer.write(1)
       Self.write(archiveHeads, into: &writer)
@@ -60,6 +40,32 @@ extension HeadsCache {
       writer.write(0)
     }
     return writer.bytes
+  }
+
+  /// Appends the folder at `path` (from the archive root): its entry in ``binaryBytes``.
+  static func writeFolder(_ folder: CachedFolder, path: String, into writer: inout CacheWriter) {
+    writer.write(path)
+    writer.write(folder.status.device)
+    writer.write(folder.status.inode)
+    writer.write(folder.status.modified)
+    writer.write(folder.status.changed)
+    writer.write(folder.documents)
+    writer.write(UInt64(folder.others.count))
+    for name in folder.others { writer.write(name) }
+  }
+
+  /// Appends the group at `path`: its entry in ``binaryBytes``.
+  static func writeGroup(_ group: CachedGroup, path: String, into writer: inout CacheWriter) {
+    writer.write(path)
+    var kinds: UInt64 = 0
+    for (bit, kind) in DocumentKind.allCases.enumerated() where group.listings[kind] != nil {
+      kinds |= 1 << UInt64(bit)
+    }
+    writer.write(kinds)
+    for kind in DocumentKind.allCases {
+      if let listing = group.listings[kind] { writer.write(listing) }
+    }
+    group.writeSummary(into: &writer)
   }
 
   /// Reads ``binaryBytes``; nil when anything is missing or malformed (the cache is then
@@ -146,7 +152,8 @@ extension HeadsCache {
     }
   }
 
-  private static func write(_ heads: [DocumentHead], into writer: inout CacheWriter) {
+  /// Appends heads: a count, then a path and a hash each.
+  static func write(_ heads: [DocumentHead], into writer: inout CacheWriter) {
     writer.write(UInt64(heads.count))
     for head in heads {
       writer.write(head.location.path)
@@ -155,7 +162,7 @@ extension HeadsCache {
   }
 
   /// Heads: a count, then a path and a hash each; nil when one is not what a cache holds.
-  private static func readHeads(
+  static func readHeads(
     _ reader: inout CacheReader
   ) throws(BinaryReadError) -> [DocumentHead]? {
     let count = try reader.readCount()
@@ -170,14 +177,16 @@ extension HeadsCache {
     return heads
   }
 
-  private static func readTime(_ reader: inout CacheReader) throws(BinaryReadError) -> FileTime {
+  /// Reads a time: zig-zag seconds, then nanoseconds.
+  static func readTime(_ reader: inout CacheReader) throws(BinaryReadError) -> FileTime {
     let seconds = try reader.readInt()
     let nanoseconds = try reader.readUnsigned()
     guard nanoseconds < 1_000_000_000 else { throw BinaryReadError() }
     return FileTime(seconds: Int64(seconds), nanoseconds: Int64(nanoseconds))
   }
 
-  private static func readListing(
+  /// Reads a listing: its count, then its two sums as 8 bytes each.
+  static func readListing(
     _ reader: inout CacheReader
   ) throws(BinaryReadError) -> ArchiveListing {
     let count = try reader.readUnsigned()
@@ -226,6 +235,11 @@ struct CacheWriter {
       write(UInt64(utf8.count))
       bytes.append(contentsOf: utf8)
     }
+  }
+
+  /// Appends `raw` as it is (bytes of an earlier cache copied over).
+  mutating func append(_ raw: ArraySlice<UInt8>) {
+    bytes.append(contentsOf: raw)
   }
 
   /// Makes room for `count` more bytes.

@@ -8,7 +8,9 @@ import RunbookCore
 /// (`records/P` with `amendments/P`) the heads of its documents seen alone (``GroupHeads``).
 /// An append stats every folder (a few hundred at most: years and months) and lists only those
 /// whose status changed, plus the one it writes to; it reads the documents of a group only when
-/// the group's listing changed. Any change of the document set made outside triage (a git pull
+/// the group's listing changed. When nothing but the folder it writes to changed, the append
+/// reads the file in place and rewrites only the parts it changes (``QuickAppend``), without
+/// building these tables. Any change of the document set made outside triage (a git pull
 /// into an old month, a deleted or renamed file, a folder added or removed) changes a folder's
 /// status, hence its listing is read again and compared.
 ///
@@ -103,10 +105,15 @@ struct HeadsCache {
 extension HeadsCache {
   /// The cache of `store`; nil when there is none or it cannot be read.
   static func load(from store: ArchiveStore) -> HeadsCache? {
+    loadBody(from: store).flatMap { HeadsCache(binary: $0) }
+  }
+
+  /// The body of the cache file of `store` (see ``framed(_:)``); nil when there is none or its
+  /// length or checksum is wrong.
+  static func loadBody(from store: ArchiveStore) -> [UInt8]? {
     let path = store.absolute(directoryName + "/" + fileName)
-    guard let bytes = try? store.documentBytes(atAbsolutePath: path), let body = unframed(bytes)
-    else { return nil }
-    return HeadsCache(binary: body)
+    guard let bytes = try? store.documentBytes(atAbsolutePath: path) else { return nil }
+    return unframed(bytes)
   }
 
   /// The file's bytes for the cache's body: a first line with the body's checksum (16 hex
@@ -140,18 +147,9 @@ extension HeadsCache {
   ///   to find their name) and temporary files of interrupted writes: done when no cache was
   ///   found, so that `.cache/` is listed then, not on every append.
   func save(in store: ArchiveStore, removingOldFiles: Bool) {
+    guard Self.save(body: binaryBytes, in: store), removingOldFiles else { return }
     let directory = store.absolute(Self.directoryName)
-    let bytes = Self.framed(binaryBytes)
-    do {
-      try store.fileSystem.overwriteFile(bytes, at: directory + "/" + Self.fileName)
-    } catch .notFound {
-      guard (try? store.createCacheFolder(at: directory)) != nil,
-        (try? store.fileSystem.overwriteFile(bytes, at: directory + "/" + Self.fileName)) != nil
-      else { return }
-    } catch {
-      return
-    }
-    guard removingOldFiles,
+    guard
       let names = try? store.fileSystem.contentsOfDirectoryRemovingStaleTemporaryFiles(
         at: directory
       ).contents
@@ -160,5 +158,23 @@ extension HeadsCache {
     where name == "heads.json" || (name.hasPrefix("heads-") && name.hasSuffix(".json")) {
       try? store.fileSystem.removeFile(at: directory + "/" + name)
     }
+  }
+
+  /// Writes a cache file holding `body` into `store`, replacing the previous one (its folder
+  /// made if missing); false when it could not be written.
+  @discardableResult
+  static func save(body: [UInt8], in store: ArchiveStore) -> Bool {
+    let directory = store.absolute(directoryName)
+    let bytes = framed(body)
+    do {
+      try store.fileSystem.overwriteFile(bytes, at: directory + "/" + fileName)
+    } catch .notFound {
+      guard (try? store.createCacheFolder(at: directory)) != nil,
+        (try? store.fileSystem.overwriteFile(bytes, at: directory + "/" + fileName)) != nil
+      else { return false }
+    } catch {
+      return false
+    }
+    return true
   }
 }

@@ -11,14 +11,15 @@ struct HeadsRefresh {
   let store: ArchiveStore
   /// The cache found on disk (empty when there was none, or it was another archive's).
   private var old: HeadsCache
+  /// Whether no cache was found on disk (or it was unreadable).
+  let startedWithoutCache: Bool
   /// The cache describing the archive as this refresh found it.
   private(set) var cache: HeadsCache
-  /// Names of the folders listed so far, by path from the archive root.
-  private var listed: [String: [String]]
-  /// The folders the caller listed (a path from the archive root, and the status taken before
-  /// the listing): a few at most, looked up by comparing paths, not hashing them, as the
-  /// visit does for every folder.
-  private let given: [(path: String, status: FileStatus?)]
+  /// Names of the documents of the folders listed so far, by path from the archive root.
+  private var listed: [String: CachedFolder.DocumentNames] = [:]
+  /// The folder the caller listed (the one it writes into), by path from the archive root,
+  /// with the status taken before the listing.
+  private let given: (path: String, folder: CachedFolder)?
   /// The folders visited, by path from the archive root.
   private var visited: [String] = []
 
@@ -27,17 +28,16 @@ struct HeadsRefresh {
   /// - Parameters:
   ///   - stamp: The file system's time taken under the archive's lock before any folder was
   ///     listed (see ``HeadsCache/isTrusted(_:now:)``); nil trusts no folder next time.
-  ///   - listed: Folders already listed by the caller (the one it writes into), by path.
-  ///   - statuses: Their statuses, taken before they were listed.
+  ///   - listed: The folder already listed by the caller (the one it writes into), by path.
   init(
-    store: ArchiveStore, cache: HeadsCache?, stamp: FileTime?, listed: [String: [String]] = [:],
-    statuses: [String: FileStatus] = [:]
+    store: ArchiveStore, cache: HeadsCache?, stamp: FileTime?,
+    listed: (path: String, folder: CachedFolder)? = nil
   ) {
     self.store = store
     old = cache ?? HeadsCache()
+    startedWithoutCache = cache == nil
     self.cache = HeadsCache(stamp: stamp)
-    self.listed = listed
-    given = listed.keys.map { ($0, statuses[$0]) }
+    given = listed
   }
 
   /// The archive's heads, sorted by hash, as ``ArchiveStore/heads()`` finds them from the files.
@@ -111,12 +111,15 @@ struct HeadsRefresh {
     into groupListings: inout [String: ListingsByKind]
   ) throws(ArchiveError) {
     let folder: CachedFolder
-    if !given.contains(where: { $0.path == path }), let cached = old.folders[path],
-      old.isTrusted(cached, now: status)
-    {
+    if let given, given.path == path {
+      folder = given.folder
+      cache.folders[path] = folder
+    } else if let cached = old.folders[path], old.isTrusted(cached, now: status) {
       folder = cached
     } else {
-      folder = CachedFolder(status: status, path: path, names: try names(in: path))
+      let (listing, names) = try CachedFolder.listing(path, status: status, in: store)
+      folder = listing
+      listed[path] = names
       cache.folders[path] = folder
     }
     visited.append(path)
@@ -176,17 +179,14 @@ struct HeadsRefresh {
     return GroupHeads(listings: listings, graph: graph)
   }
 
-  private mutating func names(in path: String) throws(ArchiveError) -> [String] {
-    if let names = listed[path] { return names }
-    let names = try store.fileSystem.contentsOfDirectory(at: store.absolute(path))
-    listed[path] = names
-    return names
+  /// The names of the folder `path` (of its documents only, when the visit listed it).
+  private func names(in path: String) throws(ArchiveError) -> [String] {
+    if let names = listed[path] { return names.strings }
+    return try store.fileSystem.contentsOfDirectory(at: store.absolute(path))
   }
 
   private func status(of path: String) throws(ArchiveError) -> FileStatus? {
-    if let given = given.first(where: { $0.path == path }), let status = given.status {
-      return status
-    }
+    if let given, given.path == path { return given.folder.status }
     return try store.fileSystem.status(at: Self.join(store.root, path))
   }
 }
