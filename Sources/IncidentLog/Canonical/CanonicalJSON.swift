@@ -73,34 +73,70 @@ package enum CanonicalJSON {
     }
   }
 
-  /// The positions of `members` in key order, or nil when they are in key order already
-  /// (checked first, in one pass). The members themselves are not copied: a sorted copy
-  /// retains and releases every key and value.
+  /// The positions of `members` in key order, or nil when they are in key order already.
+  ///
+  /// The members themselves are not copied (a sorted copy retains and releases every key and
+  /// value). Each key's first eight bytes are read once, as a number that orders as they do
+  /// when they are ASCII (``KeyPrefix``); only keys whose prefixes tie, or are not ASCII, are
+  /// compared in full.
   static func keyOrder(of members: [JSONObject.Member]) -> [Int]? {
+    guard members.count > 1 else { return nil }
+    let prefixes = members.map { KeyPrefix($0.key) }
+    func precedes(_ left: Int, _ right: Int) -> Bool {
+      let leftPrefix = prefixes[left]
+      let rightPrefix = prefixes[right]
+      if leftPrefix.isASCII, rightPrefix.isASCII, leftPrefix.value != rightPrefix.value {
+        return leftPrefix.value < rightPrefix.value
+      }
+      return keyPrecedes(members[left].key, members[right].key)
+    }
     var sortedCount = 1
-    while sortedCount < members.count,
-      keyPrecedes(members[sortedCount - 1].key, members[sortedCount].key)
-    {
+    while sortedCount < members.count, precedes(sortedCount - 1, sortedCount) {
       sortedCount += 1
     }
     guard sortedCount < members.count else { return nil }
     var order = Array(members.indices)
-    guard members.count <= 16 else {
-      order.sort { keyPrecedes(members[$0].key, members[$1].key) }
+    guard members.count <= 64 else {
+      order.sort(by: precedes)
       return order
     }
-    // A few members (nearly every object): an insertion sort from the first one out of order,
-    // with no closure context or merge buffer. Keys are unique, so stability does not arise.
+    // Tens of members at most (nearly every object): an insertion sort from the first one out
+    // of order, with no merge buffer. Keys are unique, so stability does not arise.
     for position in sortedCount..<order.count {
       let moving = order[position]
       var slot = position
-      while slot > 0, keyPrecedes(members[moving].key, members[order[slot - 1]].key) {
+      while slot > 0, precedes(moving, order[slot - 1]) {
         order[slot] = order[slot - 1]
         slot -= 1
       }
       order[slot] = moving
     }
     return order
+  }
+
+  /// The first eight bytes of a key as a big-endian number (zeros after a shorter key), so that
+  /// two ASCII prefixes that differ order as the keys do: ASCII bytes order as UTF-16 code
+  /// units, and a key that ends first is a prefix of the other and comes first.
+  struct KeyPrefix {
+    /// The bytes, the first one highest.
+    var value: UInt64 = 0
+    /// Whether all the bytes read are ASCII (else `value` does not decide the order).
+    var isASCII = true
+
+    /// The prefix of `key`.
+    init(_ key: String) {
+      var key = key
+      (value, isASCII) = key.withUTF8 { bytes in
+        var value: UInt64 = 0
+        var high: UInt8 = 0
+        for index in 0..<8 {
+          let byte = index < bytes.count ? bytes[index] : 0
+          high |= byte
+          value = value << 8 | UInt64(byte)
+        }
+        return (value, high < 0x80)
+      }
+    }
   }
 
   /// RFC 8785 §3.2.3 order: by UTF-16 code units.
