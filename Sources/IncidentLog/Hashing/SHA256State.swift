@@ -174,8 +174,10 @@ struct SHA256State: Sendable {
   private static func schedule(
     _ w16: UInt32, _ w15: UInt32, _ w7: UInt32, _ w2: UInt32
   ) -> UInt32 {
-    let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 &>> 3)
-    let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 &>> 10)
+    // σ0 and σ1 with their rotations nested, as Σ0 and Σ1 in `round`: ROTR7 ^ ROTR18 is
+    // ROTR7(x ^ ROTR11(x)), ROTR17 ^ ROTR19 is ROTR17(x ^ ROTR2(x)).
+    let s0 = (w15 ^ w15.rotatedRight(11)).rotatedRight(7) ^ (w15 &>> 3)
+    let s1 = (w2 ^ w2.rotatedRight(2)).rotatedRight(17) ^ (w2 &>> 10)
     return w16 &+ s0 &+ w7 &+ s1
   }
 
