@@ -54,13 +54,19 @@ package enum RecordBuilder {
   ) -> IncidentRecord {
     let runbook = session.runbook
     var answers: [IncidentRecord.NamedValue] = []
-    for (question, value) in session.reachable() {
+    let reachable = session.reachable()
+    var reachableIDs = Set<String>(minimumCapacity: reachable.count)
+    for (question, value) in reachable {
+      reachableIDs.insert(question.id)
       guard let value, value != .unset else { continue }
       answers.append(.init(name: question.id, value: recordValue(value)))
     }
-    let unused = session.unusedAnswers().sorted(by: { $0.key < $1.key }).map {
-      IncidentRecord.NamedValue(name: $0.key, value: recordValue($0.value))
-    }
+    // `Session.unusedAnswers()`, from the walk above instead of a second one (each walk
+    // evaluates every condition of the runbook again).
+    let unused = session.given.filter { $0.value != .unset && !reachableIDs.contains($0.key) }
+      .sorted(by: { $0.key < $1.key }).map {
+        IncidentRecord.NamedValue(name: $0.key, value: recordValue($0.value))
+      }
     var record = IncidentRecord(
       id: metadata.id, createdAt: metadata.createdAt,
       runbook: .init(id: runbook.id, version: runbook.version, sha256: metadata.runbookSHA256),
