@@ -27,7 +27,17 @@ package enum MarkdownText {
     let (hasASCIIBreak, hasOtherBreak) = copy.withUTF8 { bytes in
       var ascii = false
       var other = false
-      for index in bytes.indices {
+      var index = 0
+      while index < bytes.count {
+        // Eight bytes at a time while none of them is below U+000E or above ASCII (the only
+        // ones the switch below looks at): most texts are read this way alone.
+        if index + 8 <= bytes.count, let base = bytes.baseAddress,
+          !mayBeBreak(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        {
+          index += 8
+          continue
+        }
+        defer { index += 1 }
         switch bytes[index] {
         case 0x0A...0x0D: ascii = true
         case 0xC2: other = other || (index + 1 < bytes.count && bytes[index + 1] == 0x85)
@@ -60,6 +70,15 @@ package enum MarkdownText {
       bytes.append(byte)
     }
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Whether any of the eight bytes in `word` is below 0x0E or at or above 0x80 (never false
+  /// when one is), with the byte test of Hacker's Delight (6-1): a byte `b` below `n` sets its
+  /// top bit in `(b - n) & ~b & 0x80`; a byte at or above 0x80 has it set already.
+  private static func mayBeBreak(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    return ((word &- ones &* 0x0E) & ~word | word) & high != 0
   }
 
   /// `text` as literal inline Markdown on one line.
