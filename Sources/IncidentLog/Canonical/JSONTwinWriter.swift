@@ -25,6 +25,12 @@ struct JSONTwinWriter: ~Copyable {
     scratch = OutputBytes(capacity: capacity / 4)
   }
 
+  /// Gives back the memory of the canonical bytes (and of the reordering), once they are hashed.
+  mutating func releaseCanonical() {
+    canonical.releaseMemory()
+    scratch.releaseMemory()
+  }
+
   /// Writes `value` in both forms; its pretty lines after the first are indented by `indent`
   /// levels.
   mutating func write(_ value: JSONValue, indent: Int) {

@@ -149,6 +149,16 @@ struct OutputBytes: ~Copyable {
     }
   }
 
+  /// Forgets the bytes and gives their memory back, for a buffer no longer needed whose owner
+  /// lives on: a block freed before the next large one is made can be reused for it, where
+  /// fresh memory costs a page fault for every page first written.
+  mutating func releaseMemory() {
+    start.deallocate()
+    capacity = 16
+    start = .allocate(capacity: capacity)
+    count = 0
+  }
+
   /// Calls `body` with the bytes written so far.
   func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
     try body(UnsafeBufferPointer(start: start, count: count))

@@ -20,6 +20,12 @@ struct JSONTwinWriterTests {
       "n": [0, -0.0, 1, -1, 9_007_199_254_740_991, 9_007_199_254_740_992, 1e21, 1e22, 0.5, 1e-7],
       "m": [-123_456, 2.5e-300, 333_333_333.333_333_3],
     ],
+    // Objects sharing their keys, in other orders, and keys equal as characters but not as
+    // bytes (KELVIN SIGN is `K` to `==`, but sorts after `L`).
+    [
+      ["b": 1, "a": 2], ["b": 3, "a": 4], ["a": 5, "b": 6], ["b": 7, "a": 8, "c": 9],
+      ["K": 1, "L": 2], ["\u{212A}": 1, "L": 2], ["K": 3, "L": 4],
+    ],
     .array([]), .object(JSONObject()), "just a string", 7, nil, true,
     .object(JSONObject((0..<40).map { .init(key: "key\(39 - $0)", value: .number(Double($0))) })),
   ]

@@ -68,6 +68,8 @@ enum DocumentIntegrity {
     let hash = writer.canonical.withBytes {
       Hex.string(of: SHA256.hash(UnsafeRawBufferPointer($0)))
     }
+    // Before the pretty bytes are copied out: their copy can reuse this memory.
+    writer.releaseCanonical()
     integrity["sha256"] = .string(hash)
     sealed[memberName] = .object(integrity)
     let placeholderFound = writer.pretty.withBytes { bytes in
