@@ -133,7 +133,18 @@ package enum MarkdownText {
       let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
       let listMarker = atLineStart ? orderedListMarkerIndex(bytes) : nil
       var runStart = 0
-      for index in bytes.indices where mayNeedEscape(bytes[index]) {
+      var index = 0
+      while index < bytes.count {
+        // Eight bytes at a time while all of them are plainly safe (letters, digits, spaces,
+        // most prose punctuation, non-ASCII): the rest are looked at one by one.
+        if index + 8 <= bytes.count, let base = bytes.baseAddress,
+          isPlainlySafe(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        {
+          index += 8
+          continue
+        }
+        defer { index += 1 }
+        guard mayNeedEscape(bytes[index]) else { continue }
         if runStart < index {
           output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         }
@@ -257,6 +268,28 @@ extension MarkdownText {
     default:
       return false
     }
+  }
+
+  /// Whether each of the eight bytes in `word` is one ``mayNeedEscape(_:)`` always says no to:
+  /// a letter, a digit, a space, `!`, `"`, `'`, `(`, `,`, `/`, or a byte above ASCII (some such
+  /// bytes, `$` or `?`, are left to the byte-by-byte test).
+  ///
+  /// Each range test works on the low seven bits of each byte, where adding at most 0x80 never
+  /// carries into the next byte: `b + (0x80 - low)` sets the top bit when `b >= low`, and
+  /// `b + (0x7F - high)` leaves it clear when `b <= high`.
+  private static func isPlainlySafe(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let top: UInt64 = ones &* 0x80
+    let low = word & ~top
+    func within(_ bytes: UInt64, _ first: UInt64, _ last: UInt64) -> UInt64 {
+      (bytes &+ ones &* (0x80 - first)) & ~(bytes &+ ones &* (0x7F - last)) & top
+    }
+    // Letters of either case: with 0x20 set, A-Z fall on a-z, and nothing else does.
+    let letters = within(low | ones &* 0x20, 0x61, 0x7A)
+    let punctuation =
+      within(low, 0x20, 0x22) | within(low, 0x27, 0x28) | within(low, 0x2C, 0x2C)
+      | within(low, 0x2F, 0x39)
+    return (word & top) | letters | punctuation == top
   }
 
   /// Whether `byte` is one ``needsEscape(_:at:atLineStart:)`` may escape, NUL, or the `)` of
