@@ -72,11 +72,6 @@ struct OutputBytes: ~Copyable {
     count += bytes.count
   }
 
-  /// Appends `bytes`.
-  mutating func append(_ bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { append($0) }
-  }
-
   /// Appends the UTF-8 bytes of `string`.
   mutating func append(_ string: String) {
     var string = string
@@ -87,7 +82,7 @@ struct OutputBytes: ~Copyable {
   mutating func append(decimal value: Int) {
     if value < 0 {
       append(UInt8(ascii: "-"))
-      // `0 - value` cannot overflow for any value above `Int.min`, which no count reaches.
+      // The magnitude as a bit pattern: right for `Int.min` too, which `0 &- value` leaves.
       append(decimal: UInt(bitPattern: 0 &- value))
     } else {
       append(decimal: UInt(value))
@@ -124,14 +119,8 @@ struct OutputBytes: ~Copyable {
 
   /// Appends bytes `range` of `other`.
   mutating func append(_ other: borrowing OutputBytes, range: Range<Int>) {
+    precondition(range.lowerBound >= 0 && range.upperBound <= other.count, "outside OutputBytes")
     other.withBytes { append(UnsafeBufferPointer(rebasing: $0[range])) }
-  }
-
-  /// Appends bytes `range` of this buffer itself, at its end.
-  mutating func appendCopy(of range: Range<Int>) {
-    reserve(range.count)
-    (start + count).update(from: start + range.lowerBound, count: range.count)
-    count += range.count
   }
 
   /// Forgets the bytes from `newCount` on (keeping the memory).
