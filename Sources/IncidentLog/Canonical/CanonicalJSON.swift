@@ -9,10 +9,9 @@ package enum CanonicalJSON {
   /// ECMAScript's `JSON.stringify` does; check ``isCanonicalizable(_:)`` first when a value
   /// comes from code rather than from a file.
   package static func bytes(of value: JSONValue) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(1024)
+    var out = OutputBytes(capacity: 1024)
     write(value, to: &out)
-    return out
+    return out.array()
   }
 
   /// The canonical form as a string, for tests and diagnostics.
@@ -31,13 +30,9 @@ package enum CanonicalJSON {
   }
 
   /// Appends the canonical bytes of `value` to `out`.
-  static func write(_ value: JSONValue, to out: inout [UInt8]) {
+  static func write(_ value: JSONValue, to out: inout OutputBytes) {
     switch value {
-    case .null: out.append(contentsOf: "null".utf8)
-    case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-    case .number(let number):
-      out.append(contentsOf: (ECMAScriptNumber.format(number) ?? "null").utf8)
-    case .string(let string): JSONStringEscaping.append(string, to: &out)
+    case .null, .bool, .number, .string: writeScalar(value, to: &out)
     case .array(let elements):
       out.append(UInt8(ascii: "["))
       for (offset, element) in elements.enumerated() {
@@ -48,30 +43,100 @@ package enum CanonicalJSON {
     case .object(let object):
       out.append(UInt8(ascii: "{"))
       let members = object.members
-      let order = sortedOrder(of: members)
-      for (offset, index) in order.enumerated() {
+      let order = keyOrder(of: members)
+      for offset in members.indices {
         if offset > 0 { out.append(UInt8(ascii: ",")) }
-        JSONStringEscaping.append(members[index].key, to: &out)
+        let member = members[order?[offset] ?? offset]
+        JSONStringEscaping.append(member.key, to: &out)
         out.append(UInt8(ascii: ":"))
-        write(members[index].value, to: &out)
+        write(member.value, to: &out)
       }
       out.append(UInt8(ascii: "}"))
     }
   }
 
-  /// The positions of `members` in key order: the members themselves are not copied (a sorted
-  /// copy retains and releases every key and value), and members already in order (checked
-  /// first, in one pass) are not sorted at all.
-  private static func sortedOrder(of members: [JSONObject.Member]) -> [Int] {
-    var order = Array(members.indices)
-    var isSorted = true
-    for index in members.indices.dropFirst()
-    where !keyPrecedes(members[index - 1].key, members[index].key) {
-      isSorted = false
-      break
+  /// Appends the bytes of `value`, which is neither an array nor an object (written the same
+  /// way in the canonical and the pretty form).
+  static func writeScalar(_ value: JSONValue, to out: inout OutputBytes) {
+    switch value {
+    case .null: out.append("null")
+    case .bool(let flag): out.append(flag ? "true" : "false")
+    case .number(let number):
+      // Integers below 2^53 (counts, hours) are their digits in ECMAScript too.
+      if let integer = Int(exactly: number), integer.magnitude < 1 << 53 {
+        out.append(decimal: integer)
+      } else {
+        out.append(ECMAScriptNumber.format(number) ?? "null")
+      }
+    case .string(let string): JSONStringEscaping.append(string, to: &out)
+    case .array, .object: write(value, to: &out)
     }
-    if !isSorted { order.sort { keyPrecedes(members[$0].key, members[$1].key) } }
+  }
+
+  /// The positions of `members` in key order, or nil when they are in key order already.
+  ///
+  /// The members themselves are not copied (a sorted copy retains and releases every key and
+  /// value). Each key's first eight bytes are read once, as a number that orders as they do
+  /// when they are ASCII (``KeyPrefix``); only keys whose prefixes tie, or are not ASCII, are
+  /// compared in full.
+  static func keyOrder(of members: [JSONObject.Member]) -> [Int]? {
+    guard members.count > 1 else { return nil }
+    let prefixes = members.map { KeyPrefix($0.key) }
+    func precedes(_ left: Int, _ right: Int) -> Bool {
+      let leftPrefix = prefixes[left]
+      let rightPrefix = prefixes[right]
+      if leftPrefix.isASCII, rightPrefix.isASCII, leftPrefix.value != rightPrefix.value {
+        return leftPrefix.value < rightPrefix.value
+      }
+      return keyPrecedes(members[left].key, members[right].key)
+    }
+    var sortedCount = 1
+    while sortedCount < members.count, precedes(sortedCount - 1, sortedCount) {
+      sortedCount += 1
+    }
+    guard sortedCount < members.count else { return nil }
+    var order = Array(members.indices)
+    guard members.count <= 64 else {
+      order.sort(by: precedes)
+      return order
+    }
+    // Tens of members at most (nearly every object): an insertion sort from the first one out
+    // of order, with no merge buffer. Keys are unique, so stability does not arise.
+    for position in sortedCount..<order.count {
+      let moving = order[position]
+      var slot = position
+      while slot > 0, precedes(moving, order[slot - 1]) {
+        order[slot] = order[slot - 1]
+        slot -= 1
+      }
+      order[slot] = moving
+    }
     return order
+  }
+
+  /// The first eight bytes of a key as a big-endian number (zeros after a shorter key), so that
+  /// two ASCII prefixes that differ order as the keys do: ASCII bytes order as UTF-16 code
+  /// units, and a key that ends first is a prefix of the other and comes first.
+  struct KeyPrefix {
+    /// The bytes, the first one highest.
+    var value: UInt64 = 0
+    /// Whether all the bytes read are ASCII (else `value` does not decide the order).
+    var isASCII = true
+
+    /// The prefix of `key`.
+    init(_ key: String) {
+      var key = key
+      (value, isASCII) = key.withUTF8 { bytes in
+        var value: UInt64 = 0
+        var high: UInt8 = 0
+        for index in 0..<8 {
+          let byte = index < bytes.count ? bytes[index] : 0
+          high |= byte
+          value = value << 8 | UInt64(byte)
+        }
+        return (value, high < 0x80)
+      }
+    }
   }
 
   /// RFC 8785 §3.2.3 order: by UTF-16 code units.

@@ -4,7 +4,7 @@
 /// controls below U+0020 use `\u00xx` in lower case; everything else, including `/` and non-ASCII,
 /// is written as UTF-8. The pretty printer uses the same rules, so both outputs agree on strings.
 enum JSONStringEscaping {
-  static func append(_ string: String, to out: inout [UInt8]) {
+  static func append(_ string: String, to out: inout OutputBytes) {
     var string = string
     // `withUTF8` hands over the string's own bytes (a native string's storage): scanning and
     // copying a buffer is far cheaper than walking the UTF-8 view a byte at a time.
@@ -26,8 +26,7 @@ enum JSONStringEscaping {
         let byte = base[index]
         if byte < 0x20 || byte == 0x22 || byte == 0x5C {
           if runStart < index {
-            out.append(
-              contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+            out.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
           }
           appendEscaped(byte, to: &out)
           runStart = index + 1
@@ -35,8 +34,7 @@ enum JSONStringEscaping {
         index += 1
       }
       if runStart < bytes.count {
-        out.append(
-          contentsOf: UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+        out.append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
       }
     }
   }
@@ -56,7 +54,7 @@ enum JSONStringEscaping {
     return (control | quoteZero | backslashZero) & high != 0
   }
 
-  private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
+  private static func appendEscaped(_ byte: UInt8, to out: inout OutputBytes) {
     let short: UInt8? =
       switch byte {
       case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte

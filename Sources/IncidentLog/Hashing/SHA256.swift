@@ -27,6 +27,13 @@ package struct SHA256: Sendable {
     return hasher.finalize()
   }
 
+  /// The digest of the bytes in `buffer`.
+  package static func hash(_ buffer: UnsafeRawBufferPointer) -> [UInt8] {
+    var hasher = SHA256()
+    hasher.update(buffer)
+    return hasher.finalize()
+  }
+
   /// The lower-case hex digest of `bytes`.
   package static func hexHash(_ bytes: [UInt8]) -> String { Hex.string(of: hash(bytes)) }
 

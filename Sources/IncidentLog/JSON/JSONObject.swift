@@ -51,7 +51,11 @@ package struct JSONObject: Sendable, Equatable {
       switch (index, newValue) {
       case (let index?, let value?): members[index].value = value
       case (let index?, nil): members.remove(at: index)
-      case (nil, let value?): members.append(Member(key: key, value: value))
+      case (nil, let value?):
+        // Room for a few members at once: most objects have several, and growing one at a
+        // time reallocates at one, two and four.
+        if members.capacity == 0 { members.reserveCapacity(8) }
+        members.append(Member(key: key, value: value))
       case (nil, nil): break
       }
     }

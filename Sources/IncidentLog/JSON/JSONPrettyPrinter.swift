@@ -6,11 +6,10 @@
 package enum JSONPrettyPrinter {
   /// The pretty UTF-8 bytes of `value`, ending with a newline.
   package static func bytes(of value: JSONValue) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(4096)
+    var out = OutputBytes(capacity: 4096)
     write(value, indent: 0, to: &out)
     out.append(UInt8(ascii: "\n"))
-    return out
+    return out.array()
   }
 
   /// The pretty text of `value`, ending with a newline.
@@ -18,43 +17,41 @@ package enum JSONPrettyPrinter {
     String(decoding: bytes(of: value), as: UTF8.self)
   }
 
-  private static func write(_ value: JSONValue, indent: Int, to out: inout [UInt8]) {
+  /// Appends the pretty bytes of `value` (no newline at the end), its lines after the first
+  /// indented by `indent` levels.
+  static func write(_ value: JSONValue, indent: Int, to out: inout OutputBytes) {
     switch value {
     case .array(let elements) where !elements.isEmpty:
       out.append(UInt8(ascii: "["))
       for (offset, element) in elements.enumerated() {
         if offset > 0 { out.append(UInt8(ascii: ",")) }
-        out.append(UInt8(ascii: "\n"))
-        appendIndent(indent + 1, to: &out)
+        appendLineBreak(indent: indent + 1, to: &out)
         write(element, indent: indent + 1, to: &out)
       }
-      out.append(UInt8(ascii: "\n"))
-      appendIndent(indent, to: &out)
+      appendLineBreak(indent: indent, to: &out)
       out.append(UInt8(ascii: "]"))
     case .object(let object) where !object.isEmpty:
       out.append(UInt8(ascii: "{"))
       for (offset, member) in object.members.enumerated() {
         if offset > 0 { out.append(UInt8(ascii: ",")) }
-        out.append(UInt8(ascii: "\n"))
-        appendIndent(indent + 1, to: &out)
+        appendLineBreak(indent: indent + 1, to: &out)
         JSONStringEscaping.append(member.key, to: &out)
-        out.append(UInt8(ascii: ":"))
-        out.append(UInt8(ascii: " "))
+        out.append(UInt8(ascii: ":"), UInt8(ascii: " "))
         write(member.value, indent: indent + 1, to: &out)
       }
-      out.append(UInt8(ascii: "\n"))
-      appendIndent(indent, to: &out)
+      appendLineBreak(indent: indent, to: &out)
       out.append(UInt8(ascii: "}"))
-    case .array: out.append(contentsOf: "[]".utf8)
-    case .object: out.append(contentsOf: "{}".utf8)
+    case .array: out.append("[]")
+    case .object: out.append("{}")
     case .null, .bool, .number, .string:
-      CanonicalJSON.write(value, to: &out)
+      CanonicalJSON.writeScalar(value, to: &out)
     }
   }
 
-  /// Byte by byte: appending a `repeatElement` or a string's UTF-8 view goes through the
-  /// generic `append(contentsOf:)`, which cost more than the few bytes it adds.
-  private static func appendIndent(_ level: Int, to out: inout [UInt8]) {
-    for _ in 0..<(level * 2) { out.append(UInt8(ascii: " ")) }
+  /// A newline and the indentation of `level` (two spaces a level).
+  @inline(__always)
+  static func appendLineBreak(indent level: Int, to out: inout OutputBytes) {
+    out.append(UInt8(ascii: "\n"))
+    out.append(repeating: UInt8(ascii: " "), times: level * 2)
   }
 }

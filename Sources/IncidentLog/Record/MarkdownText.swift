@@ -27,7 +27,17 @@ package enum MarkdownText {
     let (hasASCIIBreak, hasOtherBreak) = copy.withUTF8 { bytes in
       var ascii = false
       var other = false
-      for index in bytes.indices {
+      var index = 0
+      while index < bytes.count {
+        // Eight bytes at a time while none of them is below U+000E or above ASCII (the only
+        // ones the switch below looks at): most texts are read this way alone.
+        if index + 8 <= bytes.count, let base = bytes.baseAddress,
+          !mayBeBreak(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        {
+          index += 8
+          continue
+        }
+        defer { index += 1 }
         switch bytes[index] {
         case 0x0A...0x0D: ascii = true
         case 0xC2: other = other || (index + 1 < bytes.count && bytes[index + 1] == 0x85)
@@ -60,6 +70,15 @@ package enum MarkdownText {
       bytes.append(byte)
     }
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Whether any of the eight bytes in `word` is below 0x0E or at or above 0x80 (never false
+  /// when one is), with the byte test of Hacker's Delight (6-1): a byte `b` below `n` sets its
+  /// top bit in `(b - n) & ~b & 0x80`; a byte at or above 0x80 has it set already.
+  private static func mayBeBreak(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    return ((word &- ones &* 0x0E) & ~word | word) & high != 0
   }
 
   /// `text` as literal inline Markdown on one line.
@@ -114,7 +133,18 @@ package enum MarkdownText {
       let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
       let listMarker = atLineStart ? orderedListMarkerIndex(bytes) : nil
       var runStart = 0
-      for index in bytes.indices where mayNeedEscape(bytes[index]) {
+      var index = 0
+      while index < bytes.count {
+        // Eight bytes at a time while all of them are plainly safe (letters, digits, spaces,
+        // most prose punctuation, non-ASCII): the rest are looked at one by one.
+        if index + 8 <= bytes.count, let base = bytes.baseAddress,
+          isPlainlySafe(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        {
+          index += 8
+          continue
+        }
+        defer { index += 1 }
+        guard mayNeedEscape(bytes[index]) else { continue }
         if runStart < index {
           output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         }
@@ -238,6 +268,28 @@ extension MarkdownText {
     default:
       return false
     }
+  }
+
+  /// Whether each of the eight bytes in `word` is one ``mayNeedEscape(_:)`` always says no to:
+  /// a letter, a digit, a space, `!`, `"`, `'`, `(`, `,`, `/`, or a byte above ASCII (some such
+  /// bytes, `$` or `?`, are left to the byte-by-byte test).
+  ///
+  /// Each range test works on the low seven bits of each byte, where adding at most 0x80 never
+  /// carries into the next byte: `b + (0x80 - low)` sets the top bit when `b >= low`, and
+  /// `b + (0x7F - high)` leaves it clear when `b <= high`.
+  private static func isPlainlySafe(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let top: UInt64 = ones &* 0x80
+    let low = word & ~top
+    func within(_ bytes: UInt64, _ first: UInt64, _ last: UInt64) -> UInt64 {
+      (bytes &+ ones &* (0x80 - first)) & ~(bytes &+ ones &* (0x7F - last)) & top
+    }
+    // Letters of either case: with 0x20 set, A-Z fall on a-z, and nothing else does.
+    let letters = within(low | ones &* 0x20, 0x61, 0x7A)
+    let punctuation =
+      within(low, 0x20, 0x22) | within(low, 0x27, 0x28) | within(low, 0x2C, 0x2C)
+      | within(low, 0x2F, 0x39)
+    return (word & top) | letters | punctuation == top
   }
 
   /// Whether `byte` is one ``needsEscape(_:at:atLineStart:)`` may escape, NUL, or the `)` of

@@ -138,10 +138,9 @@ extension ArchiveStore {
     var unsealed = object
     unsealed.removeValue(forKey: DocumentIntegrity.memberName)
     let reportBytes = report.map { $0(.object(unsealed)) }
-    let (sealed, hash) = DocumentIntegrity.sealed(
+    let (sealed, hash, bytes) = DocumentIntegrity.sealedWithBytes(
       object, parents: parents, reportSHA256: reportBytes.map(SHA256.hexHash))
-    try writePair(
-      JSONPrettyPrinter.bytes(of: .object(sealed)), report: reportBytes, at: location)
+    try writePair(bytes, report: reportBytes, at: location)
     if let quick {
       quick.save(adding: location, sha256: hash, parents: parents, in: self)
     } else if let refresh {

@@ -16,21 +16,21 @@ package enum UTCTimestamp {
     // interpolation cost several times more.
     return String(unsafeUninitializedCapacity: 20) { buffer in
       var index = 0
-      func put(_ value: Int, width: Int, then separator: Character) {
+      func put(_ value: Int, width: Int, then separator: UInt8) {
         var rest = value
         for offset in stride(from: width - 1, through: 0, by: -1) {
           buffer[index + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
           rest /= 10
         }
-        buffer[index + width] = separator.asciiValue ?? UInt8(ascii: "?")
+        buffer[index + width] = separator
         index += width + 1
       }
-      put(day.year, width: 4, then: "-")
-      put(day.month, width: 2, then: "-")
-      put(day.day, width: 2, then: "T")
-      put(secondOfDay / 3600, width: 2, then: ":")
-      put(secondOfDay / 60 % 60, width: 2, then: ":")
-      put(secondOfDay % 60, width: 2, then: "Z")
+      put(day.year, width: 4, then: UInt8(ascii: "-"))
+      put(day.month, width: 2, then: UInt8(ascii: "-"))
+      put(day.day, width: 2, then: UInt8(ascii: "T"))
+      put(secondOfDay / 3600, width: 2, then: UInt8(ascii: ":"))
+      put(secondOfDay / 60 % 60, width: 2, then: UInt8(ascii: ":"))
+      put(secondOfDay % 60, width: 2, then: UInt8(ascii: "Z"))
       return index
     }
   }

@@ -109,4 +109,24 @@ import Testing
     #expect(
       MarkdownText.oneLine(text) == text.split(whereSeparator: \.isNewline).joined(separator: " "))
   }
+
+  /// `inline` skips eight plainly safe bytes at a time: a character that needs its backslash
+  /// gets it at every position, in or out of such a stretch, and the safe ones pass as they are.
+  @Test("inline escapes at every position among safe bytes")
+  func inlineEscapesAtEveryPosition() {
+    let safe = "ab CD, 09 (e'f/g) \"h!\" é"
+    #expect(MarkdownText.inline(safe + safe) == safe + safe)
+    for character in ["`", "*", "[", "]", "<", "|", "~"] {
+      for position in 0...20 {
+        let letters = String(repeating: "x", count: position)
+        let rest = String(repeating: "y", count: 20 - position)
+        #expect(
+          MarkdownText.inline(letters + character + rest) == letters + "\\" + character + rest)
+      }
+    }
+    for position in 0...20 {
+      let letters = String(repeating: "x", count: position)
+      #expect(MarkdownText.inline(letters + "\u{0}" + "yyyyyyyy") == letters + "\u{FFFD}yyyyyyyy")
+    }
+  }
 }

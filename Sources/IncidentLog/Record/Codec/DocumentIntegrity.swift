@@ -29,6 +29,64 @@ enum DocumentIntegrity {
     return (sealed, hash)
   }
 
+  /// ``sealed(_:parents:reportSHA256:)`` with the sealed document's pretty bytes (as
+  /// ``JSONPrettyPrinter/bytes(of:)`` writes them), from one walk that also makes the canonical
+  /// bytes the hash is taken over: no string is escaped twice.
+  ///
+  /// The pretty bytes are written with a placeholder for the hash, which replaces it once the
+  /// canonical bytes are complete.
+  static func sealedWithBytes(
+    _ object: JSONObject, parents: [String], reportSHA256: String? = nil
+  ) -> (document: JSONObject, hash: String, pretty: [UInt8]) {
+    var integrity = JSONObject()
+    integrity["parents"] = .array(parents.sorted().map(JSONValue.string))
+    integrity[reportMemberName] = reportSHA256.map(JSONValue.string)
+    var withPlaceholder = integrity
+    withPlaceholder["sha256"] = .string(hashPlaceholder)
+    var sealed = object
+    sealed[memberName] = .object(integrity)
+    var writer = JSONTwinWriter(capacity: 1 << 15)
+    // Where the placeholder's hex digits start in the pretty bytes.
+    var placeholderOffset = -1
+    writer.writeObject(sealed.members, indent: 0) { writer, member, indent in
+      guard member.key.utf8.elementsEqual(memberName.utf8) else {
+        return writer.writeMember(member, indent: indent)
+      }
+      // `integrity`: with `sha256` (to come) in the pretty form, without it in the hashed one.
+      JSONPrettyPrinter.appendLineBreak(indent: indent, to: &writer.pretty)
+      JSONStringEscaping.append(member.key, to: &writer.pretty)
+      writer.pretty.append(UInt8(ascii: ":"), UInt8(ascii: " "))
+      JSONPrettyPrinter.write(.object(withPlaceholder), indent: indent, to: &writer.pretty)
+      // `sha256` is the last member: `"<64 hex digits>"`, a line break, the indentation, `}`.
+      placeholderOffset =
+        writer.pretty.count - (1 + 1 + indent * 2 + 1) - hashPlaceholder.utf8.count
+      JSONStringEscaping.append(member.key, to: &writer.canonical)
+      writer.canonical.append(UInt8(ascii: ":"))
+      CanonicalJSON.write(.object(integrity), to: &writer.canonical)
+    }
+    writer.pretty.append(UInt8(ascii: "\n"))
+    let hash = writer.canonical.withBytes {
+      Hex.string(of: SHA256.hash(UnsafeRawBufferPointer($0)))
+    }
+    // Before the pretty bytes are copied out: their copy can reuse this memory.
+    writer.releaseCanonical()
+    integrity["sha256"] = .string(hash)
+    sealed[memberName] = .object(integrity)
+    let placeholderFound = writer.pretty.withBytes { bytes in
+      placeholderOffset >= 0
+        && bytes[placeholderOffset..<(placeholderOffset + 64)].elementsEqual(hashPlaceholder.utf8)
+    }
+    guard placeholderFound else {
+      return (sealed, hash, JSONPrettyPrinter.bytes(of: .object(sealed)))
+    }
+    writer.pretty.overwrite(at: placeholderOffset, with: Array(hash.utf8))
+    return (sealed, hash, writer.pretty.array())
+  }
+
+  /// What the pretty form holds in place of the hash until it is known (64 characters, as a
+  /// hex SHA-256 digest).
+  private static let hashPlaceholder = String(repeating: "0", count: 64)
+
   /// The hash a document should carry: over its canonical form without `integrity.sha256`.
   static func computedHash(of object: JSONObject) -> String {
     var unsealed = object
