@@ -125,7 +125,10 @@ struct RunbookLocator {
     } else {
       let loaded = RunbookLoader.load(bytes, file: path, checks: .errors)
       result = (loaded.runbook, loaded.diagnostics)
-      if cache != nil, case .miss(_?)? = keyed?.lookup, let runbook = result.runbook,
+      // Stored on a miss, and on a hit for another spelling of the same file's path (the
+      // entry holds the path as given): else runs that alternate between a relative and an
+      // absolute path would each miss for good.
+      if cache != nil, keyed?.key != nil, let runbook = result.runbook,
         result.diagnostics.isEmpty, CachedRunbook.canStore(runbook)
       {
         let hash = SHA256.hexHash(bytes)

@@ -137,12 +137,23 @@ import TriageTestSupport
     #expect(recordText("/a2").contains(try hash(runbook)))
     #expect(!recordText("/a2").contains(SHA256.hexHash(Array(text.utf8))))
     // The same file by a relative path (the entry holds the absolute one): read again, the
-    // same runbook.
+    // same runbook, and stored again for that path.
+    let beforeRelative = Self.entryTimes(tree)
     let relative = Self.run(
       "Runbooks/\(BundledRunbooks.sourceLeakID).yaml", answers, archive: "/a3", tree: tree,
       environment: environment)
     #expect(relative.exit == .success, "\(relative.error)")
     #expect(relative.files == second.files)
+    // Stored again for the relative path, so that the next run by that path finds it (it
+    // missed for as long as the entry held the other spelling, before 2026-12-05).
+    let afterRelative = Self.entryTimes(tree)
+    #expect(afterRelative != beforeRelative, "the entry is stored for the relative path")
+    let again = Self.run(
+      "Runbooks/\(BundledRunbooks.sourceLeakID).yaml", answers, archive: "/a4", tree: tree,
+      environment: environment)
+    #expect(again.exit == .success, "\(again.error)")
+    #expect(again.files == second.files)
+    #expect(Self.entryTimes(tree) == afterRelative, "the second run by the same path hits")
   }
 
   /// A warm run skips the library checks its cached runbook passed against the same
