@@ -83,6 +83,19 @@ import TriageTestSupport
     try session.send("y\n")
   }
 
+  /// Runs in `folder` until the ticket question, interrupts there, and gives the printed resume
+  /// command's words after `swift run triage`.
+  func interruptedRun(in folder: TemporaryDirectory) throws -> [String] {
+    let first = try PseudoTerminalSession(Self.arguments, currentDirectory: folder.url)
+    try answer(first, interrupt: true)
+    try first.expect("Resume with: ")
+    #expect(try first.waitForExit() == 130)
+    let line = try #require(
+      first.normalisedTranscript.split(separator: "\n").first { $0.hasPrefix("Resume with: ") })
+    return line.dropFirst("Resume with: swift run triage ".count).split(separator: " ")
+      .map(String.init)
+  }
+
   @Test func aResumedRunWritesTheTrailAnUninterruptedRunWrites() throws {
     let straight = try workspace()
     let whole = try PseudoTerminalSession(Self.arguments, currentDirectory: straight.url)
@@ -93,15 +106,8 @@ import TriageTestSupport
     #expect(expected.filter { $0.contains("\"kind\":\"inventory\"") }.count == 2)
 
     let folder = try workspace()
-    let first = try PseudoTerminalSession(Self.arguments, currentDirectory: folder.url)
-    try answer(first, interrupt: true)
-    try first.expect("Resume with: ")
-    #expect(try first.waitForExit() == 130)
-    let line = try #require(
-      first.normalisedTranscript.split(separator: "\n").first { $0.hasPrefix("Resume with: ") })
-    let words = line.dropFirst("Resume with: swift run triage ".count).split(separator: " ")
-      .map(String.init)
-    #expect(words.contains("--vendor") && words.contains("--inventory"), "\(line)")
+    let words = try interruptedRun(in: folder)
+    #expect(words.contains("--vendor") && words.contains("--inventory"), "\(words)")
     let draft = try #require(words.firstIndex(of: "--resume").map { words[$0 + 1] })
     let saved = try String(contentsOfFile: draft, encoding: .utf8)
     #expect(saved.contains("\"inventory_sha256\""), "the draft keeps the inventory sources")
@@ -129,14 +135,7 @@ import TriageTestSupport
   /// answers stay.
   @Test func aResumedRunTakesAnswersAgainFromAnInventoryChangedSince() throws {
     let folder = try workspace()
-    let first = try PseudoTerminalSession(Self.arguments, currentDirectory: folder.url)
-    try answer(first, interrupt: true)
-    try first.expect("Resume with: ")
-    #expect(try first.waitForExit() == 130)
-    let line = try #require(
-      first.normalisedTranscript.split(separator: "\n").first { $0.hasPrefix("Resume with: ") })
-    let words = line.dropFirst("Resume with: swift run triage ".count).split(separator: " ")
-      .map(String.init)
+    let words = try interruptedRun(in: folder)
     let draft = try #require(words.firstIndex(of: "--resume").map { words[$0 + 1] })
     let saved = try String(contentsOfFile: draft, encoding: .utf8)
     #expect(saved.contains("\"GB\""), "the draft holds the inventory's answer of the time")
@@ -181,14 +180,7 @@ import TriageTestSupport
   /// An answer the edited inventory no longer gives is asked again, not kept from the draft.
   @Test func aResumedRunAsksWhatAnInventoryChangedSinceNoLongerAnswers() throws {
     let folder = try workspace()
-    let first = try PseudoTerminalSession(Self.arguments, currentDirectory: folder.url)
-    try answer(first, interrupt: true)
-    try first.expect("Resume with: ")
-    #expect(try first.waitForExit() == 130)
-    let line = try #require(
-      first.normalisedTranscript.split(separator: "\n").first { $0.hasPrefix("Resume with: ") })
-    let words = line.dropFirst("Resume with: swift run triage ".count).split(separator: " ")
-      .map(String.init)
+    let words = try interruptedRun(in: folder)
     try folder.write("organisation:\n  name: Us\n", to: "inventory/organisation.yaml")
     let second = try PseudoTerminalSession(
       words + ["--responder", "Dana", "--no-color"], currentDirectory: folder.url)
