@@ -277,21 +277,13 @@ struct SummaryRefresh {
         let status = item.status.flatMap { $0.kind == .regular ? $0 : nil }
         if let status, !isSettled(DocumentKey(status)) { isClean = false }
         if let status, let known, known.tag == .record, let old,
-          old.isTrusted(known, now: DocumentKey(status)),
-          affected.isEmpty || !affected.contains(String(decoding: name.dropLast(5), as: UTF8.self))
+          old.isTrusted(known, now: DocumentKey(status)), !isAffected(name),
+          try keep(
+            IndexedRecord(
+              folder: folder, name: old.bytes[known.name], payload: old.bytes[known.payload]),
+            entry: known.whole, decoding: decoding, into: &parts, body)
         {
-          let record = IndexedRecord(
-            folder: folder, name: old.bytes[known.name], payload: old.bytes[known.payload])
-          if !decoding {
-            parts.append(.kept(known.whole))
-            try body(record)
-            continue
-          }
-          if let summary = try? record.summary() {
-            parts.append(.kept(known.whole))
-            try body(IndexedRecord(record, made: summary))
-            continue
-          }
+          continue
         }
         isChanged = true
         let location = Self.location(folder, name, kind: .record)
@@ -350,18 +342,12 @@ struct SummaryRefresh {
         continue
       }
       let name = old.bytes[span.name]
-      let record = IndexedRecord(folder: folder, name: name, payload: old.bytes[span.payload])
-      if affected.isEmpty || !affected.contains(String(decoding: name.dropLast(5), as: UTF8.self)) {
-        if !decoding {
-          parts.append(.kept(span.whole))
-          try body(record)
-          continue
-        }
-        if let summary = try? record.summary() {
-          parts.append(.kept(span.whole))
-          try body(IndexedRecord(record, made: summary))
-          continue
-        }
+      if !isAffected(name),
+        try keep(
+          IndexedRecord(folder: folder, name: name, payload: old.bytes[span.payload]),
+          entry: span.whole, decoding: decoding, into: &parts, body)
+      {
+        continue
       }
       isChanged = true
       let location = Self.location(folder, name, kind: .record)
@@ -393,6 +379,30 @@ struct SummaryRefresh {
     return save(
       folder, kind: .record, parts, old: old, made: made,
       folderKey: isClean ? old.folderKey : nil)
+  }
+
+  /// Whether the record file `name` (`<id>.json`) has amendments that changed since the index
+  /// was written, so that its entry is stale.
+  private func isAffected(_ name: ArraySlice<UInt8>) -> Bool {
+    !affected.isEmpty && affected.contains(String(decoding: name.dropLast(5), as: UTF8.self))
+  }
+
+  /// Hands on `record` from its index entry (its summary decoded when `decoding`) and keeps the
+  /// entry (`entry`, its bytes in the old file) in `parts`; false, with nothing done, when the
+  /// entry's summary does not decode and the record must be read from its files.
+  private func keep(
+    _ record: IndexedRecord, entry: Range<Int>, decoding: Bool, into parts: inout [Part],
+    _ body: (IndexedRecord) throws -> Void
+  ) throws -> Bool {
+    if !decoding {
+      parts.append(.kept(entry))
+      try body(record)
+      return true
+    }
+    guard let summary = try? record.summary() else { return false }
+    parts.append(.kept(entry))
+    try body(IndexedRecord(record, made: summary))
+    return true
   }
 
   /// Whether a document whose key is `key` last changed before this refresh's stamp: an entry
