@@ -22,7 +22,8 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
 
   /// Writes a new file, all or nothing, never replacing an existing one.
   ///
-  /// The bytes go to a temporary file in the same directory (created exclusively, mode 0600),
+  /// The bytes go to a temporary file in the same directory (mode 0600: unnamed, `O_TMPFILE`,
+  /// where the system has such files, else created exclusively under a hidden temporary name),
   /// which is flushed to disk (unless `durability` is `.rebuildable`) and then given its final
   /// name only if that name is free; the directory is flushed too when `durability` is
   /// `.durable`. When this throws, neither the final file nor the temporary file is left behind.

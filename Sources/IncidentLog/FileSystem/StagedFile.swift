@@ -13,7 +13,7 @@ package struct StagedFile: Sendable {
   let bytes: [UInt8]
   /// The open temporary file holding the bytes, on a file system that wrote them already.
   let descriptor: Int32?
-  /// The temporary file's path, with ``descriptor``.
+  /// The temporary file's path, with ``descriptor``; nil for an unnamed file (`O_TMPFILE`).
   let temporaryPath: String?
 
   /// A staged file.

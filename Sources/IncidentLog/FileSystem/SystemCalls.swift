@@ -65,6 +65,41 @@ package protocol SystemCalls: Sendable {
   func folderNames(_ path: String) throws(SystemCallError) -> FolderListing
   /// `fstatat(2)` of each document of a folder's listing, relative to the folder.
   func folderStatuses(_ listing: inout FolderListing, _ path: String) throws(SystemCallError)
+  /// `open(2)` of the folder of `path` with `O_TMPFILE` (write only, mode 0600): a new file with
+  /// no name, which ``linkUnnamedFile(_:to:)`` names `path`, and which goes away by itself if
+  /// the process ends first. Throws `EOPNOTSUPP` (or `EISDIR`, `EINVAL`) where the system or
+  /// the file system has no such files.
+  func openUnnamedFile(for path: String) throws(SystemCallError) -> Int32
+  /// `linkat(2)` of the unnamed file `fd` (by `/proc/self/fd`, `AT_SYMLINK_FOLLOW`) to `path`:
+  /// fails with `EEXIST` rather than replace `path`, as `link(2)` does.
+  func linkUnnamedFile(_ fd: Int32, to path: String) throws(SystemCallError)
+}
+
+extension SystemCalls {
+  /// `O_TMPFILE` itself: a seam that does not fail this call gets the real one.
+  package func openUnnamedFile(for path: String) throws(SystemCallError) -> Int32 {
+    #if os(Linux)
+      let slash = path.lastIndex(of: "/")
+      let folder = slash.map { path[..<$0].isEmpty ? "/" : String(path[..<$0]) } ?? "."
+      // O_TMPFILE is `__O_TMPFILE | O_DIRECTORY` (a macro Swift does not import); __O_TMPFILE
+      // is 020000000 on every Linux architecture Swift runs on.
+      let fd = Glibc.open(folder, O_WRONLY | O_CLOEXEC | O_DIRECTORY | 0o20_000_000, 0o600)
+      guard fd >= 0 else { throw .current }
+      return fd
+    #else
+      throw SystemCallError(EOPNOTSUPP)
+    #endif
+  }
+
+  /// `linkat(2)` itself: a seam that does not fail this call gets the real one.
+  package func linkUnnamedFile(_ fd: Int32, to path: String) throws(SystemCallError) {
+    #if os(Linux)
+      guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+      else { throw .current }
+    #else
+      throw SystemCallError(EOPNOTSUPP)
+    #endif
+  }
 }
 
 extension SystemCalls {

@@ -39,16 +39,16 @@ package struct SystemFileSystem: FileSystem {
   }
 
   package func commitStagedFile(_ file: StagedFile, durability: Durability) throws(ArchiveError) {
-    guard let fd = file.descriptor, let temporaryPath = file.temporaryPath else {
+    guard let fd = file.descriptor else {
       return try writeNewFile(file.bytes, at: file.path, durability: durability)
     }
-    try nameTemporaryFile(fd, temporaryPath, at: file.path, durability: durability)
+    try nameTemporaryFile(fd, file.temporaryPath, at: file.path, durability: durability)
   }
 
   package func discardStagedFile(_ file: StagedFile) {
-    guard let fd = file.descriptor, let temporaryPath = file.temporaryPath else { return }
+    guard let fd = file.descriptor else { return }
     try? calls.close(fd)
-    try? calls.unlink(temporaryPath)
+    if let temporaryPath = file.temporaryPath { try? calls.unlink(temporaryPath) }
   }
 
   package func replaceFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {
@@ -400,11 +400,27 @@ extension SystemFileSystem {
     }
   }
 
-  /// A new temporary file beside `path` holding `bytes`, still open; nothing is left behind
-  /// when this throws.
+  /// A new file for `path` holding `bytes`, still open, and its temporary name (nil for one
+  /// with no name); nothing is left behind when this throws.
+  ///
+  /// The file has no name (`O_TMPFILE`) where the system has such files, else a temporary name
+  /// beside `path`.
+  ///
+  /// An unnamed file costs the folder no temporary name to add and remove (two journalled
+  /// changes to a folder that may hold thousands of names: about 0.07 ms a pair of files on
+  /// the benchmark machine), and a crash leaves nothing of it.
   private func writeTemporaryFile(
     _ bytes: [UInt8], for path: String
-  ) throws(ArchiveError) -> (Int32, String) {
+  ) throws(ArchiveError) -> (Int32, String?) {
+    if Self.unnamedFilesCanBeNamed, let fd = try openUnnamedFile(for: path) {
+      do {
+        try writeAll(bytes, to: fd)
+      } catch {
+        try? calls.close(fd)
+        throw ArchiveError(error, path: path)
+      }
+      return (fd, nil)
+    }
     let (directory, name) = Self.split(path)
     let (fd, temporaryPath) = try createTemporaryFile(in: directory, for: name, finalPath: path)
     do {
@@ -417,10 +433,67 @@ extension SystemFileSystem {
     return (fd, temporaryPath)
   }
 
-  /// Flushes the open temporary file `fd` (unless `durability` is `.rebuildable`), closes it
-  /// and links it to `path`, then flushes the folder for `.durable`: on every error, neither
-  /// the temporary file nor `path` is left behind.
+  /// An unnamed file in `path`'s folder; nil where the system or the file system has none
+  /// (then a file with a temporary name is used).
+  private func openUnnamedFile(for path: String) throws(ArchiveError) -> Int32? {
+    do {
+      return try calls.openUnnamedFile(for: path)
+    } catch let error where [EOPNOTSUPP, EISDIR, EINVAL].contains(error.code) {
+      return nil
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
+  /// Whether an unnamed file can be given a name: through `/proc/self/fd`, which a container
+  /// may lack (asked once a process).
+  private static let unnamedFilesCanBeNamed: Bool = {
+    #if os(Linux)
+      return access("/proc/self/fd", X_OK) == 0
+    #else
+      return false
+    #endif
+  }()
+
+  /// Flushes the open new file `fd` (unless `durability` is `.rebuildable`) and gives it the
+  /// name `path` (removing its temporary name, if it has one), then flushes the folder for
+  /// `.durable`: on every error, neither the temporary file nor `path` is left behind.
   private func nameTemporaryFile(
+    _ fd: Int32, _ temporaryPath: String?, at path: String, durability: Durability
+  ) throws(ArchiveError) {
+    guard let temporaryPath else {
+      return try nameUnnamedFile(fd, at: path, durability: durability)
+    }
+    try nameNamedTemporaryFile(fd, temporaryPath, at: path, durability: durability)
+  }
+
+  /// ``nameTemporaryFile(_:_:at:durability:)`` for an unnamed file: flushed, linked to `path`
+  /// while still open, then closed.
+  private func nameUnnamedFile(
+    _ fd: Int32, at path: String, durability: Durability
+  ) throws(ArchiveError) {
+    do {
+      if durability != .rebuildable { try calls.fsync(fd) }
+      // linkat(2), like link(2), refuses to replace an existing name: the final name appears
+      // complete or not at all, and never over another file.
+      try calls.linkUnnamedFile(fd, to: path)
+    } catch {
+      try? calls.close(fd)
+      throw ArchiveError(error, path: path)
+    }
+    do {
+      try calls.close(fd)
+      if durability == .durable { try syncDirectory(Self.split(path).directory) }
+    } catch {
+      // Keep "it threw, so nothing was written": the caller will not count this file.
+      try? calls.unlink(path)
+      throw ArchiveError(error, path: path)
+    }
+  }
+
+  /// ``nameTemporaryFile(_:_:at:durability:)`` for a file with a temporary name: flushed,
+  /// closed, linked to `path`, its temporary name removed.
+  private func nameNamedTemporaryFile(
     _ fd: Int32, _ temporaryPath: String, at path: String, durability: Durability
   ) throws(ArchiveError) {
     do {

@@ -188,7 +188,8 @@ extension ArchiveStore {
   ///   or, only on a file system that makes the later name
   ///   durable before the earlier one in the same folder (ext4, XFS and btrfs journal them in
   ///   order), the document without its report, which verify names as a missing report.
-  ///   Temporary files of the interrupted write are removed by the next write to the folder.
+  ///   An interrupted write leaves no temporary file where the system has unnamed ones
+  ///   (`O_TMPFILE`); elsewhere its temporary files are removed by the next write to the folder.
   /// - After it returns (the only point where `run` reports success), both names and both
   ///   files' bytes are on disk: the document is never durable without its report.
   private func writePair(

@@ -15,15 +15,32 @@ struct StagedFileTests {
 
   init() throws { directory = try TemporaryDirectory() }
 
-  @Test("a staged file has no name until it is committed; two staged files both commit")
-  func stagesThenCommits() throws {
-    let fileSystem = SystemFileSystem()
+  /// A file system whose new files have no name until committed (`O_TMPFILE`) or, where the
+  /// system has none, a temporary name.
+  func fileSystem(unnamed: Bool) -> SystemFileSystem {
+    SystemFileSystem(calls: FaultInjectingSystemCalls(hasUnnamedFiles: unnamed))
+  }
+
+  @Test(
+    "a staged file has no name until it is committed; two staged files both commit",
+    arguments: [true, false])
+  func stagesThenCommits(unnamed: Bool) throws {
+    let fileSystem = fileSystem(unnamed: unnamed)
     let first = directory.path + "/a.md"
     let second = directory.path + "/a.json"
     let stagedFirst = try fileSystem.stageNewFile(Array("report\n".utf8), at: first)
     let stagedSecond = try fileSystem.stageNewFile(Array("{}\n".utf8), at: second)
     #expect(try fileSystem.status(at: first) == nil)
     #expect(try fileSystem.status(at: second) == nil)
+    // Unnamed files leave the folder as it was until they are named; otherwise each has a
+    // temporary name, which a stale-file sweep would know.
+    let staging = directory.allFiles()
+    if unnamed {
+      #expect(staging == [])
+    } else {
+      #expect(staging.count == 2)
+      #expect(staging.allSatisfy { SystemFileSystem.isTemporaryFileName($0) })
+    }
     try fileSystem.commitStagedFile(stagedFirst, durability: .durableOnceFolderFlushed)
     try fileSystem.commitStagedFile(stagedSecond, durability: .durable)
     #expect(try fileSystem.readFile(at: first) == Array("report\n".utf8))
@@ -31,17 +48,19 @@ struct StagedFileTests {
     #expect(directory.allFiles() == ["a.json", "a.md"])
   }
 
-  @Test("a discarded staged file leaves nothing behind")
-  func discardLeavesNothing() throws {
-    let fileSystem = SystemFileSystem()
+  @Test("a discarded staged file leaves nothing behind", arguments: [true, false])
+  func discardLeavesNothing(unnamed: Bool) throws {
+    let fileSystem = fileSystem(unnamed: unnamed)
     let staged = try fileSystem.stageNewFile([1, 2, 3], at: directory.path + "/x.json")
     fileSystem.discardStagedFile(staged)
     #expect(directory.allFiles() == [])
   }
 
-  @Test("committing over an existing name is alreadyExists and leaves no temporary file")
-  func commitNeverOverwrites() throws {
-    let fileSystem = SystemFileSystem()
+  @Test(
+    "committing over an existing name is alreadyExists and leaves no temporary file",
+    arguments: [true, false])
+  func commitNeverOverwrites(unnamed: Bool) throws {
+    let fileSystem = fileSystem(unnamed: unnamed)
     let path = directory.path + "/x.json"
     let staged = try fileSystem.stageNewFile([9], at: path)
     try fileSystem.writeNewFile([1, 2, 3], at: path)

@@ -97,9 +97,15 @@ struct SystemFileSystemTests {
     .init(call: .open, errno: EACCES, occurrence: 2, expected: { .permissionDenied(path: $0) }),
   ]
 
-  @Test("a failed call leaves neither the final file nor a temporary file", arguments: faultCases)
-  func faultLeavesNothing(_ faultCase: FaultCase) throws {
-    let calls = FaultInjectingSystemCalls()
+  /// Each fault, for a new file with no name (`O_TMPFILE`) and for one written under a
+  /// temporary name (where the system has no unnamed files); an unnamed file has no temporary
+  /// name to remove, so the `unlink` fault is for the named one only.
+  static let faultRoutes: [(FaultCase, unnamed: Bool)] =
+    faultCases.filter { $0.call != .unlink }.map { ($0, true) } + faultCases.map { ($0, false) }
+
+  @Test("a failed call leaves neither the final file nor a temporary file", arguments: faultRoutes)
+  func faultLeavesNothing(_ faultCase: FaultCase, unnamed: Bool) throws {
+    let calls = FaultInjectingSystemCalls(hasUnnamedFiles: unnamed)
     let fileSystem = SystemFileSystem(calls: calls)
     let path = directory.path + "/record.json"
     calls.fail(faultCase.call, with: faultCase.errno, occurrence: faultCase.occurrence)

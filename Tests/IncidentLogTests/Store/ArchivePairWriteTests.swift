@@ -30,7 +30,7 @@ import TriageTestSupport
     arguments: [
       (FaultInjectingSystemCalls.Call.write, 2, nil, ENOSPC),
       (.write, 3, nil, ENOSPC),
-      (.open, 1, ".md.", ENOSPC),
+      (.open, 1, ".md", ENOSPC),
       (.link, 1, ".json", ENOSPC),
     ] as [(FaultInjectingSystemCalls.Call, Int, String?, Int32)])
   func failedWriteLeavesNeither(
@@ -52,9 +52,11 @@ import TriageTestSupport
   /// The crash ordering documented on the pair write: each file's bytes are flushed before it
   /// is named, the report is named before the record, and the folder is flushed once, after
   /// both names: three flushes.
-  @Test("the pair is flushed three times: the report, the record, then their folder once")
-  func flushOrder() throws {
-    let calls = FaultInjectingSystemCalls()
+  @Test(
+    "the pair is flushed three times: the report, the record, then their folder once",
+    arguments: [true, false])
+  func flushOrder(unnamedFiles: Bool) throws {
+    let calls = FaultInjectingSystemCalls(hasUnnamedFiles: unnamedFiles)
     let fixture = try ArchiveFixture(fileSystem: SystemFileSystem(calls: calls))
     defer { fixture.remove() }
     _ = try append(fixture.store)

@@ -131,8 +131,9 @@ struct HeadsCacheCostTests {
         "status /records/2026/04", "directoryEntries /records/2026/04",
         "open /.cache/heads.bin", "read ", "read ", "close ",
         "status /records", "status /amendments", "status /records/2026",
-        "open /records/2026/04/.\(id).json.TOKEN.tmp", "write ", "fsync ", "close ",
-        "link /records/2026/04/\(id).json", "unlink /records/2026/04/.\(id).json.TOKEN.tmp",
+        // A new file with no name (O_TMPFILE), flushed, then named and closed.
+        "open /records/2026/04/\(id).json", "write ", "fsync ",
+        "link /records/2026/04/\(id).json", "close ",
         "open /records/2026/04", "fsync ", "close ",
         "open /.cache/heads.bin", "write ", "truncate ", "close ",
         "flock ", "close ",

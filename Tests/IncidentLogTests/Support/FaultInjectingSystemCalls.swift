@@ -31,8 +31,13 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
   private var counts: [Call: Int] = [:]
   private(set) var log: [String] = []
 
-  init(timeGranularity: Int64? = nil) {
+  /// False: `openUnnamedFile` fails with `EOPNOTSUPP` (not logged), as on a system or file
+  /// system without `O_TMPFILE`, so that files are written under temporary names.
+  private let hasUnnamedFiles: Bool
+
+  init(timeGranularity: Int64? = nil, hasUnnamedFiles: Bool = true) {
     self.timeGranularity = timeGranularity
+    self.hasUnnamedFiles = hasUnnamedFiles
   }
 
   /// The calls made so far whose text (`name path`) contains `text`.
@@ -100,6 +105,19 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
   func link(_ existingPath: String, _ newPath: String) throws(SystemCallError) {
     try check(.link, path: newPath)
     try real.link(existingPath, newPath)
+  }
+
+  /// Logged and failed as an `open` of `path` (the file it will become).
+  func openUnnamedFile(for path: String) throws(SystemCallError) -> Int32 {
+    guard hasUnnamedFiles else { throw SystemCallError(EOPNOTSUPP) }
+    try check(.open, path: path)
+    return try real.openUnnamedFile(for: path)
+  }
+
+  /// Logged and failed as a `link` to `path`.
+  func linkUnnamedFile(_ fd: Int32, to path: String) throws(SystemCallError) {
+    try check(.link, path: path)
+    try real.linkUnnamedFile(fd, to: path)
   }
 
   func truncate(_ fd: Int32, length: Int) throws(SystemCallError) {
