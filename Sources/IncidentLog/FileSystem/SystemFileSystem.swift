@@ -28,7 +28,7 @@ package struct SystemFileSystem: FileSystem {
     _ bytes: [UInt8], at path: String, durability: Durability
   ) throws(ArchiveError) {
     let (fd, temporaryPath) = try writeTemporaryFile(bytes, for: path)
-    try nameTemporaryFile(fd, temporaryPath, at: path, durability: durability)
+    try nameTemporaryFile(fd, temporaryPath, bytes, at: path, durability: durability)
   }
 
   package func stageNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) -> StagedFile {
@@ -42,7 +42,7 @@ package struct SystemFileSystem: FileSystem {
     guard let fd = file.descriptor else {
       return try writeNewFile(file.bytes, at: file.path, durability: durability)
     }
-    try nameTemporaryFile(fd, file.temporaryPath, at: file.path, durability: durability)
+    try nameTemporaryFile(fd, file.temporaryPath, file.bytes, at: file.path, durability: durability)
   }
 
   package func discardStagedFile(_ file: StagedFile) {
@@ -421,6 +421,15 @@ extension SystemFileSystem {
       }
       return (fd, nil)
     }
+    let (fd, temporaryPath) = try writeNamedTemporaryFile(bytes, for: path)
+    return (fd, temporaryPath)
+  }
+
+  /// A new file named `.NAME.TOKEN.tmp` beside `path` holding `bytes`, still open, and that
+  /// name; nothing is left behind when this throws.
+  private func writeNamedTemporaryFile(
+    _ bytes: [UInt8], for path: String
+  ) throws(ArchiveError) -> (Int32, String) {
     let (directory, name) = Self.split(path)
     let (fd, temporaryPath) = try createTemporaryFile(in: directory, for: name, finalPath: path)
     do {
@@ -455,28 +464,41 @@ extension SystemFileSystem {
     #endif
   }()
 
-  /// Flushes the open new file `fd` (unless `durability` is `.rebuildable`) and gives it the
-  /// name `path` (removing its temporary name, if it has one), then flushes the folder for
-  /// `.durable`: on every error, neither the temporary file nor `path` is left behind.
+  /// Flushes the open new file `fd` holding `bytes` (unless `durability` is `.rebuildable`)
+  /// and gives it the name `path` (removing its temporary name, if it has one), then flushes
+  /// the folder for `.durable`: on every error, neither the temporary file nor `path` is left
+  /// behind.
   private func nameTemporaryFile(
-    _ fd: Int32, _ temporaryPath: String?, at path: String, durability: Durability
+    _ fd: Int32, _ temporaryPath: String?, _ bytes: [UInt8], at path: String,
+    durability: Durability
   ) throws(ArchiveError) {
-    guard let temporaryPath else {
-      return try nameUnnamedFile(fd, at: path, durability: durability)
+    if let temporaryPath {
+      return try nameNamedTemporaryFile(fd, temporaryPath, at: path, durability: durability)
     }
-    try nameNamedTemporaryFile(fd, temporaryPath, at: path, durability: durability)
+    guard try nameUnnamedFile(fd, at: path, durability: durability) else {
+      // The system made the file but cannot name it (a sandbox's /proc): the bytes go under a
+      // temporary name instead, once.
+      let (fd, temporaryPath) = try writeNamedTemporaryFile(bytes, for: path)
+      return try nameNamedTemporaryFile(fd, temporaryPath, at: path, durability: durability)
+    }
   }
 
-  /// ``nameTemporaryFile(_:_:at:durability:)`` for an unnamed file: flushed, linked to `path`
-  /// while still open, then closed.
+  /// ``nameTemporaryFile(_:_:_:at:durability:)`` for an unnamed file, which is flushed, linked
+  /// to `path` while still open, then closed.
+  ///
+  /// False (the file dropped) when `linkat(2)` cannot name an unnamed file here, for a reason
+  /// a named temporary file would not meet.
   private func nameUnnamedFile(
     _ fd: Int32, at path: String, durability: Durability
-  ) throws(ArchiveError) {
+  ) throws(ArchiveError) -> Bool {
     do {
       if durability != .rebuildable { try calls.fsync(fd) }
       // linkat(2), like link(2), refuses to replace an existing name: the final name appears
       // complete or not at all, and never over another file.
       try calls.linkUnnamedFile(fd, to: path)
+    } catch let error where [EXDEV, EPERM, EOPNOTSUPP, EINVAL].contains(error.code) {
+      try? calls.close(fd)
+      return false
     } catch {
       try? calls.close(fd)
       throw ArchiveError(error, path: path)
@@ -489,9 +511,10 @@ extension SystemFileSystem {
       try? calls.unlink(path)
       throw ArchiveError(error, path: path)
     }
+    return true
   }
 
-  /// ``nameTemporaryFile(_:_:at:durability:)`` for a file with a temporary name: flushed,
+  /// ``nameTemporaryFile(_:_:_:at:durability:)`` for a file with a temporary name: flushed,
   /// closed, linked to `path`, its temporary name removed.
   private func nameNamedTemporaryFile(
     _ fd: Int32, _ temporaryPath: String, at path: String, durability: Durability

@@ -48,6 +48,24 @@ struct StagedFileTests {
     #expect(directory.allFiles() == ["a.json", "a.md"])
   }
 
+  /// A sandbox whose /proc cannot name an unnamed file: the commit writes the bytes again
+  /// under a temporary name and names that.
+  @Test(
+    "an unnamed file the system cannot name is written again under a temporary name",
+    arguments: [EXDEV, EPERM])
+  func unnamedFileThatCannotBeNamed(code: Int32) throws {
+    let calls = FaultInjectingSystemCalls()
+    let fileSystem = SystemFileSystem(calls: calls)
+    let path = directory.path + "/x.json"
+    let staged = try fileSystem.stageNewFile(Array("{}\n".utf8), at: path)
+    calls.fail(.link, with: code, pathContaining: "x.json")
+    try fileSystem.commitStagedFile(staged, durability: .durable)
+    #expect(try fileSystem.readFile(at: path) == Array("{}\n".utf8))
+    #expect(directory.allFiles() == ["x.json"])
+    // The temporary name is opened, then removed once the file is linked.
+    #expect(calls.calls(containing: ".tmp").map { $0.prefix(4) } == ["open", "unli"])
+  }
+
   @Test("a discarded staged file leaves nothing behind", arguments: [true, false])
   func discardLeavesNothing(unnamed: Bool) throws {
     let fileSystem = fileSystem(unnamed: unnamed)
