@@ -14,8 +14,8 @@ package struct CachedInventory {
   package let organisation: InventoryOrganisation?
   /// The folder as the user named it now.
   package let folder: String
-  /// The head file's bytes.
-  private let bytes: [UInt8]
+  /// The head file: its head read at once, the rest in parts.
+  private let entry: EntryFile
   /// The records, read chunk by chunk.
   private let records: RecordChunks
   /// The records' length in bytes.
@@ -38,27 +38,34 @@ package struct CachedInventory {
   /// The checksum of the places and the names, checked before the names are scanned.
   private let placesAndNamesChecksum: UInt64
 
-  /// The inventory whose head file is `bytes`, when they are a whole head of this build made
-  /// from the files `key` names, its records read from `records`; nil otherwise.
+  /// The inventory whose head file is `file`, when it is a whole head of this build made from
+  /// the files `key` names, its records read from `records`; nil otherwise.
+  ///
+  /// Only the head (with the name index's directory) is read here; a vendor found through the
+  /// index costs a read of its bucket and of each record's place (16 bytes), not the places,
+  /// names and index of every vendor (about 100 KB for 1,000 vendors).
   init?(
-    _ bytes: [UInt8], key: InventoryCache.Key, build: String, named shownFolder: String,
+    _ file: any FileParts, key: InventoryCache.Key, build: String, named shownFolder: String,
     records: RecordChunks
   ) {
     let magic = InventoryCache.magic
-    guard bytes.count >= magic.count + 16, bytes.starts(with: magic) else { return nil }
-    let checksum = Self.word(bytes, at: magic.count)
-    let headLength = Self.word(bytes, at: magic.count + 8)
     let headStart = magic.count + 16
-    guard headLength <= UInt64(bytes.count - headStart) else { return nil }
+    guard file.size >= headStart, let start = file.bytes(0..<headStart), start.starts(with: magic)
+    else { return nil }
+    let checksum = Self.word(start, at: magic.count)
+    let headLength = Self.word(start, at: magic.count + 8)
+    guard headLength <= UInt64(file.size - headStart) else { return nil }
     // The head alone is checked here: the places, names and index buckets are each checked
     // when they are read.
     let headEnd = headStart + Int(headLength)
-    guard InventoryCache.checksum(bytes, headStart..<headEnd) == checksum else {
+    guard let bytes = file.bytes(0..<headEnd),
+      InventoryCache.checksum(bytes, headStart..<headEnd) == checksum
+    else {
       return nil
     }
     let coding = InventoryItemCoding(
       files: key.files.map { (shownFolder as NSString).appendingPathComponent($0.path) })
-    self.bytes = bytes
+    self.entry = EntryFile(file, head: bytes)
     self.records = records
     self.coding = coding
     folder = shownFolder
@@ -85,7 +92,7 @@ package struct CachedInventory {
       guard clientCount >= 0, vendorCount >= 0, recordsLength >= 0, namesLength >= 0,
         indexEntries >= 0, bucketCount > 0, bucketCount & (bucketCount - 1) == 0,
         bucketCount * 16 == headEnd - directoryOffset,
-        (clientCount + vendorCount) * 16 + namesLength + indexEntries * 8 == bytes.count - headEnd
+        (clientCount + vendorCount) * 16 + namesLength + indexEntries * 8 == file.size - headEnd
       else { return nil }
       placesOffset = headEnd
       namesOffset = placesOffset + (clientCount + vendorCount) * 16
@@ -106,22 +113,29 @@ package struct CachedInventory {
   ) -> Result<(inventory: Inventory, match: VendorMatch), VendorLookupError>? {
     let wanted = query.trimmed.lowercased()
     if let indexed = indexedVendor(wanted) { return .success(indexed) }
-    // The names are read in place below: checked first, as the index was.
+    // The names are read in place below (the whole file, read now): checked first, as the
+    // index was.
     let places = placesOffset..<indexOffset
-    guard InventoryCache.checksum(bytes, places) == placesAndNamesChecksum,
-      let (found, ids) = scanNames(for: wanted)
+    guard let bytes = entry.whole,
+      InventoryCache.checksum(bytes, places) == placesAndNamesChecksum,
+      let (found, ids) = scanNames(for: wanted, in: bytes)
     else { return nil }
     for (kind, matches) in zip(Self.kinds, found) where !matches.isEmpty {
       guard matches.count == 1, let only = matches.first else {
-        return .failure(.ambiguous(query, vendors: matches.map { string(ids[$0.vendor]) }))
+        return .failure(
+          .ambiguous(query, vendors: matches.map { Self.string(ids[$0.vendor], of: bytes) }))
       }
-      let find = { (id: String) -> Int?? in .some(vendorIndex(id: id, ids: ids)) }
+      let find = { (id: String) -> Int?? in .some(vendorIndex(id: id, ids: ids, in: bytes)) }
       return part(around: only.vendor, finding: find).map { inventory, vendor in
         .success(
-          (inventory, VendorMatch(vendor: vendor, matchedBy: kind, matchedText: string(only.text))))
+          (
+            inventory,
+            VendorMatch(
+              vendor: vendor, matchedBy: kind, matchedText: Self.string(only.text, of: bytes))
+          ))
       }
     }
-    guard let candidates = allNames() else { return nil }
+    guard let candidates = allNames(in: bytes) else { return nil }
     return .failure(.noMatch(query, suggestion: Suggestion.nearest(to: query, in: candidates)))
   }
 
@@ -166,17 +180,21 @@ package struct CachedInventory {
   private func indexEntries(of name: String) -> [(vendor: Int, kind: Int)]? {
     let hash = InventoryNameIndex.hash(name)
     let bucket = directoryOffset + Int(hash & UInt64(bucketCount - 1)) * 16
-    let place = Self.word(bytes, at: bucket)
+    // The directory is in the head.
+    let place = Self.word(entry.head, at: bucket)
     let start = Int(place & 0xFFFF_FFFF)
     let count = Int(place >> 32)
-    guard start <= indexEntries, count <= indexEntries - start else { return nil }
-    let range = indexOffset + start * 8..<indexOffset + (start + count) * 8
-    guard InventoryCache.checksum(bytes, range) == Self.word(bytes, at: bucket + 8) else {
+    guard start <= indexEntries, count <= indexEntries - start,
+      let bucketBytes = entry.file.bytes(
+        indexOffset + start * 8..<indexOffset + (start + count) * 8),
+      InventoryCache.checksum(bucketBytes, 0..<bucketBytes.count)
+        == Self.word(entry.head, at: bucket + 8)
+    else {
       return nil
     }
     var entries: [(vendor: Int, kind: Int)] = []
-    for offset in stride(from: range.lowerBound, to: range.upperBound, by: 8) {
-      let word = Self.word(bytes, at: offset)
+    for offset in stride(from: 0, to: bucketBytes.count, by: 8) {
+      let word = Self.word(bucketBytes, at: offset)
       guard word & 0xFFFF_FFFF == hash >> 32 else { continue }
       let entry = Int(word >> 32)
       guard entry >> 2 < vendorCount else { return nil }
@@ -204,7 +222,7 @@ package struct CachedInventory {
   /// when the names are malformed. Reads the names in place: comparing bytes when both sides are ASCII (where equal bytes
   /// are equal strings), as strings otherwise.
   private func scanNames(
-    for wanted: String
+    for wanted: String, in bytes: [UInt8]
   ) -> (found: [[(vendor: Int, text: Range<Int>)]], ids: [Range<Int>])? {
     let wantedBytes = Array(wanted.utf8)
     let wantedIsASCII = wantedBytes.allSatisfy { $0 < 0x80 }
@@ -302,26 +320,26 @@ package struct CachedInventory {
   }
 
   /// The first vendor whose id is `id`, as ``Inventory/vendor(_:)`` finds it.
-  private func vendorIndex(id: String, ids: [Range<Int>]) -> Int? {
+  private func vendorIndex(id: String, ids: [Range<Int>], in bytes: [UInt8]) -> Int? {
     let wanted = Array(id.utf8)
     if wanted.allSatisfy({ $0 < 0x80 }) {
       // Ids are lower-kebab ASCII (an inventory with another id has an error and is never
       // stored), so comparing bytes is comparing strings.
       return ids.firstIndex { bytes[$0].elementsEqual(wanted) }
     }
-    return ids.firstIndex { string($0) == id }
+    return ids.firstIndex { Self.string($0, of: bytes) == id }
   }
 
   /// Every vendor's id, name, aliases and products, in the inventory's order, for "did you
   /// mean"; nil when the entry is damaged.
-  private func allNames() -> [String]? {
+  private func allNames(in bytes: [UInt8]) -> [String]? {
     var names: [String] = []
     var reader = BinaryReader(bytes, from: namesOffset)
     do throws(BinaryReadError) {
       for _ in 0..<vendorCount {
         for _ in 0..<(try reader.readCount()) {
           let flags = try reader.readByte()
-          names.append(string(try reader.skipString()))
+          names.append(Self.string(try reader.skipString(), of: bytes))
           if flags & 4 != 0 { _ = try reader.skipString() }
         }
       }
@@ -360,17 +378,18 @@ package struct CachedInventory {
   /// match their checksum.
   private func record(_ index: Int) -> [UInt8]? {
     guard index >= 0, index < clientCount + vendorCount else { return nil }
-    let place = Self.word(bytes, at: placesOffset + index * 16)
-    let start = Int(place & 0xFFFF_FFFF)
-    let end = start + Int(place >> 32)
+    guard let place = entry.file.bytes(placesOffset + index * 16..<placesOffset + index * 16 + 16)
+    else { return nil }
+    let location = Self.word(place, at: 0)
+    let start = Int(location & 0xFFFF_FFFF)
+    let end = start + Int(location >> 32)
     guard let record = records.bytes(start..<end, of: recordsLength),
-      InventoryCache.checksum(record, 0..<record.count)
-        == Self.word(bytes, at: placesOffset + index * 16 + 8)
+      InventoryCache.checksum(record, 0..<record.count) == Self.word(place, at: 8)
     else { return nil }
     return record
   }
 
-  private func string(_ range: Range<Int>) -> String {
+  private static func string(_ range: Range<Int>, of bytes: [UInt8]) -> String {
     String(decoding: bytes[range], as: UTF8.self)
   }
 
@@ -385,4 +404,20 @@ package struct CachedInventory {
     for index in 0..<8 { value |= UInt64(bytes[offset + index]) << UInt64(index * 8) }
     return value
   }
+}
+
+/// An inventory entry's head file: its head (with the name index's directory) read at once,
+/// other parts when asked for, and the whole file only when the names must be scanned.
+private final class EntryFile {
+  let file: any FileParts
+  /// The file's first bytes, through the end of the head.
+  let head: [UInt8]
+
+  init(_ file: any FileParts, head: [UInt8]) {
+    self.file = file
+    self.head = head
+  }
+
+  /// The whole file (read the first time it is asked for); nil when it cannot be read.
+  lazy var whole: [UInt8]? = file.bytes(0..<file.size)
 }

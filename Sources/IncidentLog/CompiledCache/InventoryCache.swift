@@ -129,11 +129,11 @@ package struct InventoryCache: Sendable {
     let entry = entryPath(for: key.folder)
     guard let written = try? fileSystem.status(at: entry),
       written.modified.seconds > key.newestSecond,
-      let bytes = try? fileSystem.readFile(at: entry)
+      let head = fileSystem.openParts(at: entry)
     else { return nil }
     // The entry's path (a SHA-256 of the folder's) made once, not again for each chunk.
     let chunks = RecordChunks(fileSystem: fileSystem) { entry + "-\($0)" }
-    return CachedInventory(bytes, key: key, build: build, named: shownFolder, records: chunks)
+    return CachedInventory(head, key: key, build: build, named: shownFolder, records: chunks)
   }
 
   /// Stores `inventory`, loaded without errors from the files `key` names.
@@ -257,15 +257,16 @@ package struct InventoryCache: Sendable {
 
 }
 
-/// The records of an inventory entry, read chunk by chunk as a run asks for them (see
-/// ``InventoryCache``); each chunk is read at most once.
+/// The records of an inventory entry, read in parts as a run asks for them (see
+/// ``InventoryCache``): each chunk file is opened at most once, and only the bytes of the
+/// records asked for are read from it.
 package final class RecordChunks {
-  private let fileSystem: any FileReading
+  private let fileSystem: any FileSystem
   private let path: (Int) -> String
-  private var read: [Int: [UInt8]] = [:]
+  private var opened: [Int: any FileParts] = [:]
 
   /// Chunks read through `fileSystem`, chunk N from `path(N)`.
-  init(fileSystem: any FileReading, path: @escaping (Int) -> String) {
+  init(fileSystem: any FileSystem, path: @escaping (Int) -> String) {
     self.fileSystem = fileSystem
     self.path = path
   }
@@ -279,23 +280,22 @@ package final class RecordChunks {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(range.count)
     for number in (range.lowerBound / size)...((range.upperBound - 1) / size) {
-      guard let chunk = chunk(number, length: min(size, total - number * size)) else {
-        return nil
-      }
       let start = number * size
-      let lower = max(range.lowerBound, start) - start
-      let upper = min(range.upperBound, start + chunk.count) - start
-      bytes += chunk[lower..<upper]
+      guard let chunk = chunk(number, length: min(size, total - start)),
+        let part = chunk.bytes(
+          (max(range.lowerBound, start) - start)..<(min(range.upperBound, start + size) - start))
+      else { return nil }
+      bytes += part
     }
     return bytes
   }
 
-  private func chunk(_ number: Int, length: Int) -> [UInt8]? {
-    if let chunk = read[number] { return chunk }
-    guard let chunk = try? fileSystem.readFile(at: path(number)), chunk.count == length else {
+  private func chunk(_ number: Int, length: Int) -> (any FileParts)? {
+    if let chunk = opened[number] { return chunk }
+    guard let chunk = fileSystem.openParts(at: path(number)), chunk.size == length else {
       return nil
     }
-    read[number] = chunk
+    opened[number] = chunk
     return chunk
   }
 }

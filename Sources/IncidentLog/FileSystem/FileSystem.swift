@@ -53,6 +53,10 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   /// Drops a staged file that will not be committed: its temporary file is removed.
   func discardStagedFile(_ file: StagedFile)
 
+  /// The file at `path`, opened to be read in parts (``FileParts``); nil when it cannot be
+  /// opened. The default reads it whole.
+  func openParts(at path: String) -> (any FileParts)?
+
   /// Writes a rebuildable file in place: opened (made if missing), written from the start, cut
   /// to the new length, not flushed.
   ///

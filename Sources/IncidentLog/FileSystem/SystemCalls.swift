@@ -76,6 +76,18 @@ package protocol SystemCalls: Sendable {
 }
 
 extension SystemCalls {
+  /// `pread(2)`: reads into `buffer` from `offset` of the open file; returns the count read, 0
+  /// at the end. The real call: no test fails it.
+  package func read(
+    _ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int
+  ) throws(SystemCallError) -> Int {
+    let count = pread(fd, buffer.baseAddress, buffer.count, off_t(offset))
+    guard count >= 0 else { throw .current }
+    return count
+  }
+}
+
+extension SystemCalls {
   /// `O_TMPFILE` itself: a seam that does not fail this call gets the real one.
   package func openUnnamedFile(for path: String) throws(SystemCallError) -> Int32 {
     #if os(Linux)

@@ -106,6 +106,10 @@ package struct SystemFileSystem: FileSystem {
     try readFile(at: path, flags: O_RDONLY | O_CLOEXEC, upTo: maxCount)
   }
 
+  package func openParts(at path: String) -> (any FileParts)? {
+    SystemFileParts(path: path, calls: calls)
+  }
+
   package func permissions(at path: String) throws(ArchiveError) -> Int {
     do {
       return try calls.permissions(path)
@@ -605,5 +609,49 @@ extension SystemFileSystem {
         continue
       }
     }
+  }
+}
+
+/// ``FileParts`` of a file kept open: each part is one `pread(2)`, so a run reads the few
+/// hundred bytes it needs of a 100 KB cache entry, not the whole of it.
+final class SystemFileParts: FileParts {
+  private let calls: any SystemCalls
+  private let fd: Int32
+  let size: Int
+
+  /// The file at `path`, opened for reading; nil when it cannot be.
+  init?(path: String, calls: any SystemCalls) {
+    guard let fd = try? calls.open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0) else {
+      return nil
+    }
+    guard let size = try? calls.size(fd) else {
+      try? calls.close(fd)
+      return nil
+    }
+    self.calls = calls
+    self.fd = fd
+    self.size = size
+  }
+
+  deinit { try? calls.close(fd) }
+
+  func bytes(_ range: Range<Int>) -> [UInt8]? {
+    guard range.lowerBound >= 0, range.upperBound <= size else { return nil }
+    var complete = true
+    let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
+      count = 0
+      while count < range.count {
+        let rest = UnsafeMutableRawBufferPointer(
+          UnsafeMutableBufferPointer(rebasing: buffer[count..<range.count]))
+        let read = try? calls.read(fd, into: rest, at: range.lowerBound + count)
+        guard let read, read > 0 else {
+          complete = false
+          // The array is cut back to what was read, then dropped.
+          return
+        }
+        count += read
+      }
+    }
+    return complete ? bytes : nil
   }
 }

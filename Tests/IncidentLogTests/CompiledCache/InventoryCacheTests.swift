@@ -252,6 +252,29 @@ import TriageTestSupport
     }
   }
 
+  /// A looked-up entry reads its head from the file it opened: an entry stored again for an
+  /// edited inventory meanwhile (its head and chunks replaced) gives each vendor as it was, or
+  /// nothing (a record that no longer matches its place's checksum), never a mix of the two.
+  @Test func anEntryReplacedAfterItWasOpenedIsNeverMixed() throws {
+    let (folder, inventory, cache) = try Self.workspace()
+    _ = folder
+    try Self.fill(cache, inventory)
+    let before = try Self.load(inventory, named: "inventory")
+    let cached = try #require(cache.lookup(try Self.key(inventory), named: "inventory"))
+    // Another version of the entry: every vendor renamed (so every record changes).
+    var edited = before
+    for index in edited.vendors.indices { edited.vendors[index].name += " (renamed)" }
+    cache.store(edited, sha256: "edited", for: try Self.key(inventory))
+    var found = 0
+    for vendor in before.vendors {
+      guard case .success(let part)? = cached.vendor(vendor.id) else { continue }
+      #expect(part.match == (try before.match(vendor.id).get()), "\(vendor.id)")
+      found += 1
+    }
+    // The chunks were replaced too, so no record of the old head's places still matches.
+    #expect(found == 0)
+  }
+
   /// Records longer than a chunk are read across chunks: every vendor of an inventory whose
   /// records take several chunks is found as a full load finds it.
   @Test func recordsAreReadAcrossChunks() throws {
