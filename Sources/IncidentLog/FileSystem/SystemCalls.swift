@@ -76,8 +76,9 @@ package protocol SystemCalls: Sendable {
 }
 
 extension SystemCalls {
-  /// `pread(2)`: reads into `buffer` from `offset` of the open file; returns the count read, 0
-  /// at the end. The real call: no test fails it.
+  /// `pread(2)`: the count read into `buffer` from `offset` of the open file, 0 at the end.
+  ///
+  /// The real call: no test fails it.
   package func read(
     _ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int
   ) throws(SystemCallError) -> Int {
