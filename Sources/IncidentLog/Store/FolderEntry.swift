@@ -47,7 +47,10 @@ enum FolderEntry: Equatable {
       {
         // Nearly every name: tested byte by byte, not through `elementsEqual`.
         self = .document
-      } else if bytes.count > 3, bytes[(bytes.count - 3)...].elementsEqual(".md".utf8) {
+      } else if count > 3, bytes[count - 1] == UInt8(ascii: "d"),
+        bytes[count - 2] == UInt8(ascii: "m"), bytes[count - 3] == UInt8(ascii: ".")
+      {
+        // The other half of a records folder's names: byte by byte too.
         self = .report
       } else if bytes.count > 9, bytes[(bytes.count - 9)...].elementsEqual(".json.sig".utf8) {
         self = .signature
