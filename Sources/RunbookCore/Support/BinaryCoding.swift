@@ -260,6 +260,8 @@ package struct BinaryReader {
     _ readElement: (inout BinaryReader) throws(BinaryReadError) -> Element
   ) throws(BinaryReadError) -> [Element] {
     let count = try readCount()
+    // Many arrays of a runbook are empty (choices, reasons): no call to reserve room.
+    if count == 0 { return [] }
     var values: [Element] = []
     values.reserveCapacity(count)
     for _ in 0..<count { values.append(try readElement(&self)) }
@@ -363,6 +365,12 @@ package protocol DocumentCache: Sendable {
   func keyedLookup<Document: CacheReadableDocument>(
     _ type: Document.Type, at path: String
   ) -> (lookup: CacheLookup<Document>, key: CacheKey?)
+  /// ``keyedLookup(_:at:)`` with when a hit's entry was written (nil when the cache does not
+  /// say): what a document that also holds what it saw of another file (a folder's listing)
+  /// needs to apply the racy rule to that file.
+  func timedLookup<Document: CacheReadableDocument>(
+    _ type: Document.Type, at path: String
+  ) -> (lookup: CacheLookup<Document>, key: CacheKey?, written: FileTime?)
 }
 
 extension DocumentCache {
@@ -373,5 +381,13 @@ extension DocumentCache {
     let found = lookup(type, at: path)
     if case .miss(let key) = found { return (found, key) }
     return (found, nil)
+  }
+
+  /// A cache that does not say when its entries were written.
+  package func timedLookup<Document: CacheReadableDocument>(
+    _ type: Document.Type, at path: String
+  ) -> (lookup: CacheLookup<Document>, key: CacheKey?, written: FileTime?) {
+    let (found, key) = keyedLookup(type, at: path)
+    return (found, key, nil)
   }
 }
