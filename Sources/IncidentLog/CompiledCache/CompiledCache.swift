@@ -7,7 +7,7 @@ import RunbookCore
 /// as:
 ///
 /// ```
-/// "TRIAGEC1"                 8 bytes
+/// "TRIAGEC2"                 8 bytes
 /// checksum of the body      8 bytes, little-endian (``checksum(_:from:)``)
 /// body (BinaryWriter):       kind, build, format, path, size, mtime seconds and nanoseconds,
 ///                            inode, device, then the document
@@ -26,8 +26,8 @@ package struct CompiledCache: DocumentCache {
   /// The triage build the entries were made by (its version); an entry of another is foreign.
   package var build: String
 
-  /// The first bytes of every entry.
-  static let magic = Array("TRIAGEC1".utf8)
+  /// The first bytes of every entry (2: the checksum in four lanes, 2026-12-05).
+  static let magic = Array("TRIAGEC2".utf8)
 
   package init(folder: String, fileSystem: any FileSystem, build: String) {
     self.folder = folder
@@ -83,8 +83,15 @@ package struct CompiledCache: DocumentCache {
   package func keyedLookup<Document: CacheReadableDocument>(
     _ type: Document.Type, at path: String
   ) -> (lookup: CacheLookup<Document>, key: CacheKey?) {
+    let (lookup, key, _) = timedLookup(type, at: path)
+    return (lookup, key)
+  }
+
+  package func timedLookup<Document: CacheReadableDocument>(
+    _ type: Document.Type, at path: String
+  ) -> (lookup: CacheLookup<Document>, key: CacheKey?, written: FileTime?) {
     guard let status = try? fileSystem.status(at: path), status.kind == .regular else {
-      return (.miss(nil), nil)
+      return (.miss(nil), nil, nil)
     }
     let key = CacheKey(path: path, status: status)
     let entry = entryPath(for: path)
@@ -92,8 +99,8 @@ package struct CompiledCache: DocumentCache {
       let document = Self.decode(Document.self, from: bytes, key: key, build: build),
       let written = try? fileSystem.status(at: entry),
       written.modified.seconds > key.modified.seconds
-    else { return (.miss(key), key) }
-    return (.hit(document), key)
+    else { return (.miss(key), key, nil) }
+    return (.hit(document), key, written.modified)
   }
 
   package func store<Document: CacheableDocument>(_ document: Document, for key: CacheKey) {
@@ -142,8 +149,47 @@ package struct CompiledCache: DocumentCache {
     }
   }
 
-  /// A 64-bit checksum of `bytes` from `start` (``FNV1a/wordChecksum(_:_:)``).
+  /// A 64-bit checksum of `bytes` from `start`: ``FNV1a/wordChecksum(_:_:)``'s step on four
+  /// lanes of words at once, the lanes then folded into one with that step.
+  ///
+  /// A third of the instructions of one lane (a run checks 100 KB of entries): each lane's
+  /// steps, and each fold, are bijections of the running value, so any one changed word still
+  /// always changes the result.
   static func checksum(_ bytes: [UInt8], from start: Int) -> UInt64 {
-    FNV1a.wordChecksum(bytes, start..<bytes.count)
+    let prime: UInt64 = 0x0000_0100_0000_01b3
+    return bytes.withUnsafeBytes { raw in
+      let end = raw.count
+      var index = min(max(start, 0), end)
+      var lanes = (
+        FNV1a.offsetBasis ^ UInt64(end - index), FNV1a.offsetBasis &+ 1, FNV1a.offsetBasis &+ 2,
+        FNV1a.offsetBasis &+ 3
+      )
+      while index + 32 <= end {
+        lanes.0 = (lanes.0 ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime
+        lanes.1 = (lanes.1 ^ raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)) &* prime
+        lanes.2 =
+          (lanes.2 ^ raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)) &* prime
+        lanes.3 =
+          (lanes.3 ^ raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)) &* prime
+        index += 32
+      }
+      var hash = lanes.0
+      func step(_ word: UInt64) {
+        hash = (hash ^ word) &* prime
+        hash ^= hash >> 31
+      }
+      step(lanes.1)
+      step(lanes.2)
+      step(lanes.3)
+      while index + 8 <= end {
+        step(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        index += 8
+      }
+      while index < end {
+        hash = (hash ^ UInt64(raw[index])) &* prime
+        index += 1
+      }
+      return hash
+    }
   }
 }

@@ -19,9 +19,17 @@ package struct HolidayCalendar: Sendable, Equatable {
     name: String, title: String? = nil, dates: some Sequence<CalendarDay>,
     holidayNames: [CalendarDay: String] = [:]
   ) {
+    self.init(name: name, title: title, dates: Set(dates), holidayNames: holidayNames)
+  }
+
+  /// A calendar of the given set of holidays (taken as it is).
+  package init(
+    name: String, title: String? = nil, dates: Set<CalendarDay>,
+    holidayNames: [CalendarDay: String] = [:]
+  ) {
     self.name = name
     self.title = title
-    self.dates = Set(dates)
+    self.dates = dates
     self.holidayNames = holidayNames
   }
 

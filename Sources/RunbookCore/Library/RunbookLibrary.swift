@@ -113,7 +113,7 @@ package struct RunbookLibrary: Sendable {
   package static func calendarPath(
     named name: String, besideRunbook runbookPath: String, fileSystem: any FileReading
   ) -> String? {
-    let runbookFolder = (runbookPath as NSString).deletingLastPathComponent
+    let runbookFolder = PlainPath.deletingLastComponent(runbookPath)
     return calendarPath(
       named: name, in: runbookFolder.isEmpty ? "." : runbookFolder, fileSystem: fileSystem)
   }
@@ -123,8 +123,8 @@ package struct RunbookLibrary: Sendable {
     named name: String, in folder: String, fileSystem: any FileReading
   ) -> String? {
     for suffix in [".yaml", ".yml"] {
-      let path = ((folder as NSString).appendingPathComponent("calendars") as NSString)
-        .appendingPathComponent(name + suffix)
+      let path = PlainPath.appending(
+        name + suffix, to: PlainPath.appending("calendars", to: folder))
       if (try? fileSystem.exists(at: path)) == true { return path }
     }
     return nil

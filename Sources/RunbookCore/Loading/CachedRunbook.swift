@@ -275,7 +275,7 @@ extension CacheCoder {
   func readQuestion(_ reader: inout BinaryReader) throws(BinaryReadError) -> Question {
     let id = try reader.readString()
     let ask = try readTemplateText(&reader)
-    let type = try readCase(QuestionType.self, &reader)
+    let type = try readCase(in: CachedCases.questionTypes, &reader)
     let help = try readOptionalText(&reader)
     let defaultAnswer = try readString(&reader)
     let isRequired = try reader.readBool()
@@ -312,7 +312,7 @@ extension CacheCoder {
 
   func readAction(_ reader: inout BinaryReader) throws(BinaryReadError) -> ActionRule {
     let id = try reader.readString()
-    let kind = try readCase(ActionKind.self, &reader)
+    let kind = try readCase(in: CachedCases.actionKinds, &reader)
     let title = try readTemplateText(&reader)
     let when = try readOptionalCondition(&reader)
     let owner = try readString(&reader)

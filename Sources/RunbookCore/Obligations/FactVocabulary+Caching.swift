@@ -55,7 +55,7 @@ extension FactVocabulary: CacheableDocument {
     let coder = CacheCoder(file: file)
     let facts = try reader.readArray { reader throws(BinaryReadError) in
       let name = try reader.readString()
-      let type = try coder.readCase(FactType.self, &reader)
+      let type = try coder.readCase(in: CachedCases.factTypes, &reader)
       let choices = try reader.readArray { reader throws(BinaryReadError) in
         Choice(id: try reader.readString(), label: try reader.readString())
       }

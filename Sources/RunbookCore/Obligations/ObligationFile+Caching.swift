@@ -352,7 +352,7 @@ struct CacheCoder {
       default: throw BinaryReadError()
       }
       let amount = try reader.readInt()
-      let unit = try readCase(DueUnit.self, &reader)
+      let unit = try readCase(in: CachedCases.dueUnits, &reader)
       let fromYearEnd = try reader.readBool()
       let cutOff = try reader.readOptional { reader throws(BinaryReadError) in
         guard
@@ -396,9 +396,17 @@ struct CacheCoder {
   func readCase<Case: CaseIterable>(
     _ type: Case.Type, _ reader: inout BinaryReader
   ) throws(BinaryReadError) -> Case where Case.AllCases == [Case] {
+    try readCase(in: Case.allCases, &reader)
+  }
+
+  /// Reads a case written as its index in `allCases`, given as `cases` (one of
+  /// ``CachedCases``: `allCases` makes a new array at each call, one allocation per question).
+  func readCase<Case>(
+    in cases: [Case], _ reader: inout BinaryReader
+  ) throws(BinaryReadError) -> Case {
     let index = try reader.readInt()
-    guard Case.allCases.indices.contains(index) else { throw BinaryReadError() }
-    return Case.allCases[index]
+    guard cases.indices.contains(index) else { throw BinaryReadError() }
+    return cases[index]
   }
 
   func readRange(_ reader: inout BinaryReader) throws(BinaryReadError) -> Range<Int> {
@@ -458,18 +466,17 @@ final class ConditionTable {
   var written: [String: Expression] = [:]
   /// Reading: the tree last read for each source text, by the text's shared-string number
   /// (``BinaryReader/readNumberedShared()``): no hashing of long texts.
-  private var read: [Expression?] = []
+  ///
+  /// A dictionary, not an array padded with nils up to each number: padding cost 600
+  /// instructions a condition.
+  private var read: [Int: Expression] = [:]
 
   func keep(_ expression: Expression, forSource number: Int) {
-    // Grown in place: a temporary array of nils per new number cost more than the rest.
-    if read.count <= number {
-      read.append(contentsOf: repeatElement(nil, count: number + 1 - read.count))
-    }
     read[number] = expression
   }
 
   func read(forSource number: Int) -> Expression? {
-    number < read.count ? read[number] : nil
+    read[number]
   }
 }
 
@@ -549,4 +556,12 @@ final class ConditionPool: @unchecked Sendable {
     lock.withLock { made[number] = tree }
     return tree
   }
+}
+
+/// The `allCases` of the enums read once per question, action or due clause, made once.
+enum CachedCases {
+  static let questionTypes = QuestionType.allCases
+  static let actionKinds = ActionKind.allCases
+  static let dueUnits = DueUnit.allCases
+  static let factTypes = FactType.allCases
 }

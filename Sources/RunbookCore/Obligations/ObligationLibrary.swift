@@ -221,20 +221,87 @@ package struct ObligationLibrary: Sendable, Equatable {
 
   /// ``fileIDs(in:fileSystem:)`` as files not read yet, their paths not put together.
   static func fileNames(in folder: String, fileSystem: any FileReading) -> [UnreadFile] {
-    let names = (try? fileSystem.contentsOfDirectory(at: folder)) ?? []
-    // Plain string work: `NSString` path methods cost more than the rest of the listing.
-    let prefix = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
-    return names.filter { RunbookLibrary.isYAMLFileName($0) && $0 != factsFileName }.sorted()
-      .map { UnreadFile(id: withoutExtension($0), folder: prefix, name: $0) }
+    unreadFiles(named: obligationFileNames(in: folder, fileSystem: fileSystem), in: folder)
   }
 
-  /// A library of `vocabulary` whose selected files are read when the facts involve them.
+  /// The obligation file names in `folder`: its YAML names other than the vocabulary's, sorted.
+  static func obligationFileNames(in folder: String, fileSystem: any FileReading) -> [String] {
+    let names = (try? fileSystem.contentsOfDirectory(at: folder)) ?? []
+    var kept: [String] = []
+    kept.reserveCapacity(names.count)
+    for name in names.sorted() where name != factsFileName && yamlFileID(name) != nil {
+      kept.append(name)
+    }
+    return kept
+  }
+
+  /// The files `names` (obligation file names, sorted) in `folder`, not read yet.
+  static func unreadFiles(named names: [String], in folder: String) -> [UnreadFile] {
+    // Plain string work: `NSString` path methods cost more than the rest of the listing.
+    let prefix = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
+    var files: [UnreadFile] = []
+    files.reserveCapacity(names.count)
+    for name in names {
+      guard let id = yamlFileID(name) else { continue }
+      files.append(UnreadFile(id: id, folder: prefix, name: name))
+    }
+    return files
+  }
+
+  /// The obligation file names in `folder`: `kept`'s when it holds for the folder now.
+  ///
+  /// Else listed now (see ``LibraryListing``); with `keeping`, a listing made now is given
+  /// back with the folder's version taken before it, for the cache to keep.
+  static func listedNames(
+    in folder: String, fileSystem: any FileReading, kept: LibraryListing?, written: FileTime?,
+    keeping: Bool
+  ) -> (names: [String], fresh: LibraryListing?) {
+    guard keeping else { return (obligationFileNames(in: folder, fileSystem: fileSystem), nil) }
+    let status = (try? fileSystem.status(at: folder)) ?? nil
+    let now = status.map { CacheKey(path: folder, status: $0) }
+    if let kept, kept.holds(now: now, written: written) { return (kept.names, nil) }
+    let names = obligationFileNames(in: folder, fileSystem: fileSystem)
+    return (names, now.map { LibraryListing(key: $0, names: names) })
+  }
+
+  /// The id a YAML file's name gives (`us-tx.yaml` → `us-tx`), nil for a name that is not
+  /// YAML: what ``RunbookLibrary/isYAMLFileName(_:)`` and ``withoutExtension(_:)`` give,
+  /// worked out on the bytes of an ASCII name (the string methods cost 600 instructions a
+  /// name).
+  static func yamlFileID(_ name: String) -> String? {
+    var text = name
+    // nil for a name not ASCII (the string methods decide), .some(nil) for one not YAML.
+    let found = text.withUTF8 { bytes -> String?? in
+      for byte in bytes where byte >= 0x80 { return nil }
+      let count = bytes.count
+      func endsWith(_ suffix: StaticString) -> Bool {
+        let length = suffix.utf8CodeUnitCount
+        guard count >= length else { return false }
+        for index in 0..<length where bytes[count - length + index] != suffix.utf8Start[index] {
+          return false
+        }
+        return true
+      }
+      let cut = endsWith(".yaml") ? 5 : endsWith(".yml") ? 4 : 0
+      guard cut > 0 else { return .some(nil) }
+      // The extension's dot is the last one: the rest is the id, unless it is empty.
+      guard count > cut else { return name }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(count - cut)]), as: UTF8.self)
+    }
+    guard let found else {
+      return RunbookLibrary.isYAMLFileName(name) ? withoutExtension(name) : nil
+    }
+    return found
+  }
+
+  /// A library of `vocabulary` whose selected files (of `names`, the folder's obligation
+  /// file names) are read when the facts involve them.
   private static func deferredLibrary(
     _ folder: String, _ vocabulary: FactVocabulary, _ selection: ObligationSelection,
-    _ fileSystem: any FileReading, _ cache: (any DocumentCache)?
+    _ fileSystem: any FileReading, _ cache: (any DocumentCache)?, names: [String]
   ) -> ObligationLibrary {
     var library = ObligationLibrary(folder: folder, vocabulary: vocabulary, files: [])
-    library.unread = fileNames(in: folder, fileSystem: fileSystem).filter {
+    library.unread = unreadFiles(named: names, in: folder).filter {
       selection.includes($0.id)
     }
     library.fileSystem = fileSystem
@@ -261,13 +328,21 @@ package struct ObligationLibrary: Sendable, Equatable {
     folder: String, selection: ObligationSelection = .library, fileSystem: any FileReading,
     lint: Bool = false, deferred: Bool = false, cache: (any DocumentCache)? = nil
   ) -> (ObligationLibrary?, [Diagnostic]) {
-    let factsPath = (folder as NSString).appendingPathComponent(factsFileName)
+    let factsPath = PlainPath.appending(factsFileName, to: folder)
     // Looked up before the bytes are read: an entry is keyed by a status no newer than they are.
-    let keyed = deferred ? cache?.keyedLookup(FactVocabulary.self, at: factsPath) : nil
+    // The entry keeps the folder's listing too: an unchanged folder is not listed again.
+    let keyed = deferred ? cache?.timedLookup(LibraryHead.self, at: factsPath) : nil
     let factsLookup = keyed?.lookup
-    if case .hit(let vocabulary)? = factsLookup {
-      var library = deferredLibrary(folder, vocabulary, selection, fileSystem, cache)
+    if case .hit(let head)? = factsLookup {
+      let (names, fresh) = listedNames(
+        in: folder, fileSystem: fileSystem, kept: head.listing, written: keyed?.written,
+        keeping: keyed?.key != nil)
+      var library = deferredLibrary(
+        folder, head.vocabulary, selection, fileSystem, cache, names: names)
       library.vocabularyKey = keyed?.key
+      if let fresh, let cache, let key = keyed?.key {
+        cache.store(LibraryHead(vocabulary: head.vocabulary, listing: fresh), for: key)
+      }
       return (library, [])
     }
     guard let factsBytes = try? fileSystem.readFile(at: factsPath) else {
@@ -278,10 +353,14 @@ package struct ObligationLibrary: Sendable, Equatable {
     }
     var (vocabulary, diagnostics) = FactVocabulary.load(factsBytes, file: factsPath)
     if deferred, let vocabulary {
-      if diagnostics.isEmpty, let cache, case .miss(let key?)? = factsLookup {
-        cache.store(vocabulary, for: key)
+      var storeKey: CacheKey?
+      if diagnostics.isEmpty, cache != nil, case .miss(let key?)? = factsLookup { storeKey = key }
+      let (names, fresh) = listedNames(
+        in: folder, fileSystem: fileSystem, kept: nil, written: nil, keeping: storeKey != nil)
+      if let cache, let storeKey {
+        cache.store(LibraryHead(vocabulary: vocabulary, listing: fresh), for: storeKey)
       }
-      var library = deferredLibrary(folder, vocabulary, selection, fileSystem, cache)
+      var library = deferredLibrary(folder, vocabulary, selection, fileSystem, cache, names: names)
       library.vocabularyKey = keyed?.key
       return (diagnostics.containsErrors ? nil : library, diagnostics)
     }

@@ -9,8 +9,8 @@ extension RunbookLocator {
   /// vocabulary file.
   func obligationsFolder(near runbookFolder: String?) -> String? {
     func holdsLibrary(_ folder: String) -> String? {
-      let candidate = (folder as NSString).appendingPathComponent(ObligationLibrary.folderName)
-      let facts = (candidate as NSString).appendingPathComponent(ObligationLibrary.factsFileName)
+      let candidate = PlainPath.appending(ObligationLibrary.folderName, to: folder)
+      let facts = PlainPath.appending(ObligationLibrary.factsFileName, to: candidate)
       let found = (try? context.fileSystem.exists(at: context.resolvedPath(facts))) == true
       return found ? candidate : nil
     }
@@ -22,10 +22,13 @@ extension RunbookLocator {
 
   /// Loads the library `selection` names from the folder found near `runbookFolder`.
   ///
+  /// A `deferred` library reads its files through `cache` when given, else through the
+  /// compiled cache the environment names.
+  ///
   /// - Throws: `DiagnosticsError` when no library is found or it does not load.
   func loadObligations(
     _ selection: ObligationSelection, near runbookFolder: String?, at location: SourceLocation,
-    deferred: Bool = false
+    deferred: Bool = false, cache: CompiledCache? = nil
   ) throws -> ObligationLibrary {
     guard let folder = obligationsFolder(near: runbookFolder) else {
       let searched = ([runbookFolder].compactMap { $0 } + library.folders).map {
@@ -38,7 +41,7 @@ extension RunbookLocator {
     let (loaded, diagnostics) = ObligationLibrary.load(
       folder: context.resolvedPath(folder), selection: selection,
       fileSystem: context.fileSystem, deferred: deferred,
-      cache: deferred ? compiledCache : nil)
+      cache: deferred ? cache ?? compiledCache : nil)
     guard let loaded else { throw DiagnosticsError(diagnostics.filter { $0.severity == .error }) }
     return loaded
   }
@@ -70,19 +73,24 @@ extension RunbookLocator {
   /// one `checked` names (the runbook passed them against it before: see
   /// ``CheckedAttachment``), with what the checks were (or would have been) passed against:
   /// nil when the runbook uses no library or its vocabulary's version is not known.
+  ///
+  /// `cache` is the compiled cache already made for the runbook, if any (making it stats two
+  /// files).
   func attachingObligations(
-    to runbook: Runbook, path: String, readingAll: Bool, checked: CheckedAttachment?
+    to runbook: Runbook, path: String, readingAll: Bool, checked: CheckedAttachment?,
+    cache: CompiledCache? = nil
   ) throws -> (runbook: Runbook, checked: CheckedAttachment?) {
     // Section by section: `runbook.questions` would copy every question.
     let declaresFacts = runbook.sections.contains { section in
       section.questions.contains { $0.fact != nil }
     }
     guard runbook.obligations != nil || declaresFacts else { return (runbook, nil) }
-    let folder = (context.resolvedPath(path) as NSString).deletingLastPathComponent
+    let folder = PlainPath.deletingLastComponent(context.resolvedPath(path))
     let location =
       runbook.obligationsLocation ?? SourceLocation(file: runbook.file, line: 1, column: 1)
     let library = try loadObligations(
-      runbook.obligations ?? .globs([]), near: folder, at: location, deferred: !readingAll)
+      runbook.obligations ?? .globs([]), near: folder, at: location, deferred: !readingAll,
+      cache: cache)
     let fileIDs = library.files.map(\.id) + library.unread.map(\.id)
     let attachment = library.vocabularyKey.map {
       CheckedAttachment(vocabulary: $0, fileIDs: fileIDs)

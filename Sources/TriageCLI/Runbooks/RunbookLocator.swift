@@ -8,6 +8,8 @@ import YAMLLite
 struct LoadedRunbook {
   var runbook: Runbook
   var path: String
+  /// The runbook's bytes; empty when it came from the compiled cache (`cachedSHA256` is then
+  /// set), which a run does not read the file for.
   var bytes: [UInt8]
   var calendar: HolidayCalendar?
   /// Warnings found while loading (errors stop loading).
@@ -111,18 +113,23 @@ struct RunbookLocator {
     // from them is keyed by a status no newer than they are.
     let cache = cached && path != "-" ? compiledCache : nil
     let keyed = cache?.keyedLookup(CachedRunbook.self, at: context.resolvedPath(path))
-    let bytes = try context.readInput(path, as: .runbook)
+    // A hit needs no bytes: they are read only to load the file, or to show the lines of an
+    // error found after a hit (see `source()`).
+    var bytes: [UInt8] = []
     let result: (runbook: Runbook?, diagnostics: [Diagnostic])
     var cachedSHA256: String?
     // The entry to store (or store again) once the library is attached: it records what the
     // library checks were passed against, so that the next run skips them.
     var entry: CachedRunbook?
     var isNewEntry = false
+    var isHit = false
     if case .hit(let found)? = keyed?.lookup, found.runbook.file == path {
+      isHit = true
       result = (found.runbook, [])
       cachedSHA256 = found.sha256
       entry = found
     } else {
+      bytes = try context.readInput(path, as: .runbook)
       let loaded = RunbookLoader.load(bytes, file: path, checks: .errors)
       result = (loaded.runbook, loaded.diagnostics)
       // Stored on a miss, and on a hit for another spelling of the same file's path (the
@@ -140,10 +147,16 @@ struct RunbookLocator {
     guard var runbook = result.runbook else {
       throw DiagnosticsError(result.diagnostics, file: path, source: bytes)
     }
+    // The runbook's text for an error's excerpt: the bytes read, else (a hit) read now.
+    func source() -> String {
+      let text = isHit ? (try? context.readInput(path, as: .runbook)) ?? [] : bytes
+      return String(decoding: text, as: UTF8.self)
+    }
     do {
       let previous = entry?.checkedAttachment
       let attached = try attachingObligations(
-        to: runbook, path: path, readingAll: readingAllObligations, checked: previous)
+        to: runbook, path: path, readingAll: readingAllObligations, checked: previous,
+        cache: cache)
       runbook = attached.runbook
       // Stored when new, and again when the library it was checked against changed.
       if let cache, let key = keyed?.key, var entry, isNewEntry || previous != attached.checked {
@@ -152,9 +165,7 @@ struct RunbookLocator {
       }
     } catch let error as DiagnosticsError {
       throw DiagnosticsError(
-        error.diagnostics,
-        sources: error.sources.merging([path: String(decoding: bytes, as: UTF8.self)]) { a, _ in a
-        })
+        error.diagnostics, sources: error.sources.merging([path: source()]) { a, _ in a })
     }
     var warnings = result.diagnostics
     var calendar: HolidayCalendar?
@@ -164,14 +175,13 @@ struct RunbookLocator {
       } catch let error as DiagnosticsError {
         throw DiagnosticsError(
           warnings + error.diagnostics,
-          sources: error.sources.merging([path: String(decoding: bytes, as: UTF8.self)]) { a, _ in a
-          })
+          sources: error.sources.merging([path: source()]) { a, _ in a })
       }
       if calendar == nil {
         let location = SourceLocation(file: path, line: 1, column: 1)
         warnings.append(
           Diagnostic(.error, RunbookFileProblem.calendarNotFound(name), at: location))
-        throw DiagnosticsError(warnings, file: path, source: bytes)
+        throw DiagnosticsError(warnings, sources: [path: source()])
       }
     }
     return LoadedRunbook(
