@@ -93,16 +93,13 @@ struct PrefixedToken: Sendable {
   ///
   /// - Complexity: O(*n*): each candidate reads at most its prefix and `length` + 1 bytes.
   static func firstMatch(in text: ScannedText) -> SecretRule? {
-    let table = candidatesByFirstByte
+    let table = prefixTable
     let tokens = all
     var index = 0
     while index < text.count {
-      let candidates = table[Int(text[index])]
-      if !candidates.isEmpty {
-        for candidate in candidates {
-          let token = tokens[candidate.token]
-          if token.matches(prefix: candidate.prefix, at: index, in: text) { return token.rule }
-        }
+      for candidate in table.words(startingWith: text[index]) {
+        let token = tokens[table.item(candidate)]
+        if token.matches(prefix: table.word(candidate), at: index, in: text) { return token.rule }
       }
       index += 1
     }
@@ -111,28 +108,17 @@ struct PrefixedToken: Sendable {
 }
 
 extension PrefixedToken {
-  /// A prefix of one token, as the table keeps it.
-  private struct Candidate: Sendable {
-    let token: Int
-    let prefix: [UInt8]
-  }
-
-  /// For each byte value, the prefixes that start with it, in rule order.
-  private static let candidatesByFirstByte: [[Candidate]] = {
-    var table = [[Candidate]](repeating: [], count: 256)
-    for (tokenIndex, token) in all.enumerated() {
-      for prefix in token.prefixes {
-        let bytes = Array(prefix.utf8)
-        guard let first = bytes.first else { continue }
-        table[Int(first)].append(Candidate(token: tokenIndex, prefix: bytes))
-      }
+  /// Every token's prefixes by first byte, each with its token's index in ``all``, in rule
+  /// order.
+  private static let prefixTable = FirstByteTable { word in
+    for index in all.indices {
+      for prefix in all[index].prefixes { word(index, prefix) }
     }
-    return table
-  }()
+  }
 
   private static let exampleSuffix = Array("EXAMPLE".utf8)
 
-  private func matches(prefix: [UInt8], at index: Int, in text: ScannedText) -> Bool {
+  private func matches(prefix: ArraySlice<UInt8>, at index: Int, in text: ScannedText) -> Bool {
     guard text.hasPrefix(prefix, at: index) else { return false }
     if startsWord, !text.startsWord(at: index) { return false }
     let bodyStart = index + prefix.count
