@@ -31,9 +31,10 @@ package struct Session: Sendable, Equatable {
   /// (`==` leaves it out).
   private var walked: Walked?
 
-  /// While prompts are deferred (``fillingBeforeRendering(_:)``): for each filling walk that
-  /// would have rendered prompts, how many trail entries there were after it. Not part of the
-  /// session's value.
+  /// How many trail entries there were after each deferred filling walk.
+  ///
+  /// Set while prompts are deferred (``fillingBeforeRendering(_:)``), for each walk that would
+  /// have rendered prompts. Not part of the session's value.
   private var deferredWalks: [Int]?
 
   /// See ``walked``.

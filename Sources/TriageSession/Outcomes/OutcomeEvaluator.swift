@@ -97,7 +97,8 @@ package enum OutcomeEvaluator {
     for index in notificationRules.indices {
       for instance in notificationInstances[index] where instance.holds {
         let (item, values) = (instance.item, instance.values)
-        let id = item.map { $0.expanded(notificationRules[index].id) } ?? notificationRules[index].id
+        let id =
+          item.map { $0.expanded(notificationRules[index].id) } ?? notificationRules[index].id
         let to = notificationRules[index].to.rendered(with: values)
         guard
           let clock = clock(

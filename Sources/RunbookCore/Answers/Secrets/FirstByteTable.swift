@@ -15,11 +15,11 @@ struct FirstByteTable: Sendable {
   /// byte `b` are `starts[b]..<starts[b + 1]`).
   private let starts: [Int]
 
-  /// A table of the words `eachWord` gives, each with the caller's number for it; with
-  /// `lowercasingKeys`, each under its first byte in lower case (for words looked up in any
-  /// case). Empty words are left out.
+  /// A table of the words `eachWord` gives, each with the caller's number for it.
   ///
-  /// `eachWord` calls its argument once per word, in order.
+  /// With `lowercasingKeys`, each word is under its first byte in lower case (for words looked
+  /// up in any case). Empty words are left out. `eachWord` calls its argument once per word, in
+  /// order.
   init(
     lowercasingKeys: Bool = false,
     eachWord: ((_ item: Int, _ text: String) -> Void) -> Void

@@ -27,9 +27,10 @@ import Testing
   @Test func eachWordIsFoundUnderItsFirstByteInOrder() {
     let table = FirstByteTable(sortedWords: "ab ac\n b bc", items: [7, 8, 9, 10])
     #expect(table.words(startingWith: UInt8(ascii: "a")).map(table.item) == [7, 8])
-    #expect(table.words(startingWith: UInt8(ascii: "b")).map { Array(table.word($0)) } == [
-      Array("b".utf8), Array("bc".utf8),
-    ])
+    #expect(
+      table.words(startingWith: UInt8(ascii: "b")).map { Array(table.word($0)) } == [
+        Array("b".utf8), Array("bc".utf8),
+      ])
     #expect(table.words(startingWith: UInt8(ascii: "c")).isEmpty)
   }
 }
