@@ -54,6 +54,11 @@ package enum AnswerReader {
   /// U+200C and U+200D, which Persian, Indic scripts and emoji need. Checked in every mode, since
   /// interactive, answers-file, mixed and resumed answers all pass through `read`.
   static func hiddenCharacterProblem(in input: AnswerInput) -> AnswerProblem? {
+    // Most answers are printable ASCII: no scalar of theirs is hidden, trimmed or not.
+    switch input {
+    case .text(let text): if isPrintableASCII(text) { return nil }
+    case .items(let items): if items.allSatisfy(isPrintableASCII) { return nil }
+    }
     let texts: [String]
     switch input {
     case .text(let text): texts = [text.trimmed]
@@ -66,6 +71,12 @@ package enum AnswerReader {
       }
     }
     return nil
+  }
+
+  /// Whether every byte of `text` is printable ASCII, a tab or a line feed: then none of its
+  /// characters is hidden (``VisibleText/isHidden(_:)``).
+  private static func isPrintableASCII(_ text: String) -> Bool {
+    text.utf8.allSatisfy { (0x20..<0x7F).contains($0) || $0 == 0x0A || $0 == 0x09 }
   }
 
   private static func readYesNo(_ text: String) -> Result<Value, AnswerProblem> {

@@ -70,7 +70,7 @@ extension ObligationScope {
     in expression: Expression, values: [String: Value]
   ) -> [String] {
     var missing: [String] = []
-    for name in reachedUnset(expression, values: values) {
+    for name in reachedUnset(expression, values: values).names {
       // The per-duty counts are unset when the `residents` fact is (or holds a `?` or, for the
       // largest subdivision, a count not spread over sub-codes).
       let fact = counts.contains(name) ? ResidentCounts.factName : name
@@ -79,24 +79,30 @@ extension ObligationScope {
     return missing
   }
 
-  private static func reachedUnset(_ expression: Expression, values: [String: Value]) -> [String] {
+  /// The unset names `expression` reaches (see ``missingFacts(in:values:)-(Condition?,_)``),
+  /// and, when there are none, whether it holds.
+  ///
+  /// One pass: a side of an `and` or `or` is evaluated once, on the way up, from its own sides
+  /// (a chain of `or`s was evaluated again at every level, quadratic in its length).
+  private static func reachedUnset(
+    _ expression: Expression, values: [String: Value]
+  ) -> (names: [String], holds: Bool) {
     switch expression {
     case .and(let left, let right, _), .or(let left, let right, _):
       let isAnd: Bool
       if case .and = expression { isAnd = true } else { isAnd = false }
       // A side that is known and decides the result (false under `and`, true under `or`)
       // makes the other side's unset names irrelevant, whichever side it is.
-      let leftMissing = reachedUnset(left, values: values)
-      if leftMissing.isEmpty && ExpressionEvaluator.isTrue(left, in: values) != isAnd {
-        return []
-      }
-      let rightMissing = reachedUnset(right, values: values)
-      if rightMissing.isEmpty && ExpressionEvaluator.isTrue(right, in: values) != isAnd {
-        return []
-      }
-      return leftMissing + rightMissing
+      let leftSide = reachedUnset(left, values: values)
+      if leftSide.names.isEmpty && leftSide.holds != isAnd { return ([], leftSide.holds) }
+      let rightSide = reachedUnset(right, values: values)
+      if rightSide.names.isEmpty && rightSide.holds != isAnd { return ([], rightSide.holds) }
+      // Both known and neither decides: `and` of two truths, `or` of two falsehoods.
+      return (leftSide.names + rightSide.names, isAnd)
     default:
-      return expression.names.map { $0.name }.filter { (values[$0] ?? .unset) == .unset }
+      let names = expression.names.map { $0.name }.filter { (values[$0] ?? .unset) == .unset }
+      guard names.isEmpty else { return (names, false) }
+      return ([], ExpressionEvaluator.isTrue(expression, in: values))
     }
   }
 }

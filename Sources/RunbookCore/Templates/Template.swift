@@ -130,6 +130,9 @@ package struct Template: Sendable, Equatable {
     var limit = Self.minimumExpansionLimit
     var isLimitExact = false
     var text = ""
+    // Room for the text as written and a short answer or two, made once: appended piece by
+    // piece, the text grew (a new buffer, the bytes copied) once or twice on the way.
+    if segments.count > 1 { text.reserveCapacity(source.utf8.count + 32) }
     var byteCount = 0
     for segment in segments {
       let piece: String

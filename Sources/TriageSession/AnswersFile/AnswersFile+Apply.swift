@@ -26,6 +26,7 @@ extension AnswersFile {
       let problem = AnswersFileProblem.runbookMismatch(fileRunbook: runbookID, runbook: runbook.id)
       return [.init(.error, problem, at: answersLocation)]
     }
+    session.reserveRoomForAnswers()
     // One lookup table, not a scan of the runbook per answer (64,000 answers stay linear),
     // filled section by section (`runbook.questions` would copy every question once more) and
     // holding where each question is: a question copied in retains every field it holds.
@@ -121,7 +122,8 @@ extension AnswersFile {
       return [.init(.error, problem, at: answersLocation)]
     }
     guard !diagnostics.containsErrors else { return diagnostics }
-    prefill?(&session)
+    // The walk that follows renders every prompt, the prefilled answers' too.
+    if let prefill { session.fillingBeforeRendering(prefill) }
     let (missing, unused) = fillUnanswered(&session, now: now, leaveOpen: leaveOpen)
     diagnostics += missing
     for (id, _) in unused.sorted(by: { $0.key < $1.key }) where !leaveOpen {

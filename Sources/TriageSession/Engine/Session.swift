@@ -31,6 +31,12 @@ package struct Session: Sendable, Equatable {
   /// (`==` leaves it out).
   private var walked: Walked?
 
+  /// How many trail entries there were after each deferred filling walk.
+  ///
+  /// Set while prompts are deferred (``fillingBeforeRendering(_:)``), for each walk that would
+  /// have rendered prompts. Not part of the session's value.
+  private var deferredWalks: [Int]?
+
   /// See ``walked``.
   private struct Walked: Sendable {
     var isComplete: Bool
@@ -90,17 +96,53 @@ package struct Session: Sendable, Equatable {
         continue
       }
       for item in runbook.items(of: list, in: values) {
-        var local = runbook.binding(item, in: values)
-        guard holds(section.when, local) else { continue }
-        for question in section.questions where holds(question.when, local) {
+        // The item is bound in `values` itself and unbound after it (`Runbook.binding(_:in:)`
+        // copies the whole table, about 12,000 instructions an item). The expanded ids the
+        // item's answers also go under are no names a condition or template can use.
+        let saved = bind(item, in: runbook, into: &values)
+        defer { unbind(saved, from: &values) }
+        guard holds(section.when, values) else { continue }
+        for question in section.questions where holds(question.when, values) {
           let expanded = Runbook.question(question, for: item)
-          if let value = visit(expanded, local) {
+          if let value = visit(expanded, values) {
             values[expanded.id] = value
-            local[question.id] = value
+            values[question.id] = value
           }
         }
       }
     }
+  }
+
+  /// Binds `item` in `values` as `Runbook.binding(_:in:)` does (in the same order), and returns
+  /// each name bound with the value it had, for ``unbind(_:from:)``.
+  private static func bind(
+    _ item: RepeatedItem, in runbook: Runbook, into values: inout [String: Value]
+  ) -> [(name: String, value: Value?)] {
+    var saved: [(name: String, value: Value?)] = []
+    func set(_ name: String, _ value: Value?) {
+      saved.append((name, values[name]))
+      values[name] = value
+    }
+    for section in runbook.sections where section.forEach == item.list {
+      let questions = section.questions
+      for index in questions.indices {
+        let id = questions[index].id
+        set(id, values[item.expanded(id)])
+      }
+    }
+    set(RepeatedItem.itemName, .string(item.text))
+    if let fields = runbook.itemFields[item.list]?[item.text] {
+      for (field, value) in fields { set(RepeatedItem.itemName + "." + field, .string(value)) }
+    }
+    set(RepeatedItem.itemKeyName, .string(item.key))
+    return saved
+  }
+
+  /// Gives back the values ``bind(_:in:into:)`` replaced, the last bound first.
+  private static func unbind(
+    _ saved: [(name: String, value: Value?)], from values: inout [String: Value]
+  ) {
+    for (name, value) in saved.reversed() { values[name] = value }
   }
 
   /// How many questions `runbook` writes (a repeated group's once): room to reserve for a walk.
@@ -244,6 +286,15 @@ package struct Session: Sendable, Equatable {
     return result
   }
 
+  /// Makes room for an answer to each question the runbook writes (a repeated group's once),
+  /// before answers are given all at once (a file): the tables then do not grow, and hash every
+  /// answer again, as they fill.
+  package mutating func reserveRoomForAnswers() {
+    let count = Self.questionCount(in: runbook)
+    given.reserveCapacity(count)
+    trail.reserveCapacity(count)
+  }
+
   /// Reads an answer without recording it: the default for an empty answer, `.unset` for an
   /// empty optional answer, and the type's rules otherwise.
   package static func read(
@@ -340,6 +391,10 @@ package struct Session: Sendable, Equatable {
   ) -> (open: [Question], unused: [String: Value]) {
     var open: [Question] = []
     var filledAny = false
+    // Deferred, a walk that renders only when it fills renders nothing (see
+    // `fillingBeforeRendering`).
+    let defers = rendering == .whenFilled && deferredWalks != nil
+    let rendering = defers ? .never : rendering
     var prompts: [String: String] = [:]
     // With `.always`, what the walk finds is kept for `walked` (see there).
     var answers: [(id: String, value: Value)] = []
@@ -367,6 +422,7 @@ package struct Session: Sendable, Equatable {
       }
       return value
     }
+    if defers && filledAny { deferredWalks?.append(trail.count) }
     guard rendering == .always || (rendering == .whenFilled && filledAny) else {
       return (open, [:])
     }
@@ -375,6 +431,19 @@ package struct Session: Sendable, Equatable {
       walked = Walked(isComplete: open.isEmpty, values: values, answers: answers, unused: unused)
     }
     return (open, unused)
+  }
+
+  /// Runs `fill` (walks that fill answers in, such as an inventory's) without rendering the
+  /// prompts they would render: the walk that follows, which renders every prompt
+  /// (``fillOpenQuestions(at:renderingPrompts:with:)`` with `.always`, or
+  /// ``renderPromptsFindingUnused()``), renders theirs too (a walk of a large runbook renders
+  /// about 30 prompts).
+  ///
+  /// A question such a walk reached that the rendering walk no longer reaches (a default
+  /// filled in later closes its section) gets the prompt that walk would have rendered.
+  package mutating func fillingBeforeRendering(_ fill: (inout Session) -> Void) {
+    deferredWalks = []
+    fill(&self)
   }
 
   /// Renders the prompt of every answered question from the answers of the questions before it,
@@ -402,12 +471,41 @@ package struct Session: Sendable, Equatable {
     for index in trail.indices {
       if let prompt = prompts[trail[index].question] { trail[index].asked = prompt }
     }
+    if let walks = deferredWalks {
+      deferredWalks = nil
+      renderDeferred(walks, reached: prompts)
+    }
     // The questions the walk reached are those with a prompt.
     var unused: [String: Value] = [:]
     for (id, value) in given where value != .unset && prompts[id] == nil {
       unused[id] = value
     }
     return unused
+  }
+
+  /// Gives the trail entries that the deferred walks (their trail counts, in order) reached and
+  /// the rendering walk did not (`reached`, by question id) the prompts those walks would have
+  /// rendered, each walk's over the earlier's.
+  ///
+  /// A deferred walk's answers are the first entries of the trail, as many as there were after
+  /// it (a filling walk only appends); walked again, they show each question what it saw then.
+  private mutating func renderDeferred(_ walks: [Int], reached: [String: String]) {
+    for count in walks {
+      let missed = (0..<Swift.min(count, trail.count)).filter { reached[trail[$0].question] == nil }
+      if missed.isEmpty { continue }
+      var answers: [String: Value] = [:]
+      for index in 0..<Swift.min(count, trail.count) {
+        answers[trail[index].question] = trail[index].answer
+      }
+      var prompts: [String: String] = [:]
+      Self.forEachReachable(in: runbook) { question, values in
+        prompts[question.id] = question.ask.rendered(with: values)
+        return answers[question.id]
+      }
+      for index in missed {
+        if let prompt = prompts[trail[index].question] { trail[index].asked = prompt }
+      }
+    }
   }
 
   /// Forgets the answer to the question answered last, and returns that question to ask again.

@@ -15,6 +15,8 @@ package enum ObligationEvaluator {
   /// name.
   package static func facts(of runbook: Runbook, values: [String: Value]) -> [String: Value] {
     var facts: [String: Value] = [:]
+    // Room for a fact per question, made once (the table grew and rehashed as it filled).
+    facts.reserveCapacity(runbook.sections.reduce(0) { $0 + $1.questions.count })
     // Section by section, each question read in place: `runbook.questions` would copy them all.
     for section in runbook.sections {
       let questions = section.questions

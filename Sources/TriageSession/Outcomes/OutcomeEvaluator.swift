@@ -57,41 +57,61 @@ package enum OutcomeEvaluator {
     }
     let severity = runbook.severityRules.first { holds($0.when) }?.level ?? .none
     let decision = runbook.decisionRules.first { holds($0.when) }?.say.rendered(with: values) ?? ""
-    // A `for-each` rule is evaluated once per item, with the item's answers bound.
-    let actions = runbook.actions.flatMap { rule in
-      instances(over: rule.forEach, runbook, all).compactMap { item, values -> ActionOutcome? in
-        guard holds(rule.when, values) else { return nil }
-        let id = item.map { $0.expanded(rule.id) } ?? rule.id
-        let title = rule.title.rendered(with: values)
+    // A `for-each` rule is evaluated once per item, with the item's answers bound. Each rule's
+    // instances, and whether each holds, are worked out once for both passes (the required
+    // outcomes, then the classification of the others): binding an item copies the values.
+    // The rules are read in place, by index: a rule copied out retains every field it holds.
+    let actionRules = runbook.actions
+    let actionInstances = actionRules.indices.map { index in
+      instances(over: actionRules[index].forEach, runbook, all, when: actionRules[index].when)
+    }
+    var actions: [ActionOutcome] = []
+    for index in actionRules.indices {
+      // The owner's template is parsed once per rule, not once per item.
+      let ownerTemplate = Self.ownerTemplate(actionRules[index].owner)
+      for instance in actionInstances[index] where instance.holds {
+        let (item, values) = (instance.item, instance.values)
+        let id = item.map { $0.expanded(actionRules[index].id) } ?? actionRules[index].id
+        let title = actionRules[index].title.rendered(with: values)
         guard
           let clock = clock(
-            rule.due, default: rule.defaultDue, id, .action, title: title, kind: rule.kind, item,
-            values)
-        else { return nil }
+            actionRules[index].due, default: actionRules[index].defaultDue, id, .action,
+            title: title, kind: actionRules[index].kind, item, values)
+        else { continue }
         var outcome = ActionOutcome(
-          id: id, kind: rule.kind, title: title, owner: owner(rule.owner, values),
+          id: id, kind: actionRules[index].kind, title: title,
+          owner: owner(actionRules[index].owner, parsed: ownerTemplate, values),
           due: due(clock.rule, values, item), dueRule: clock.source,
-          details: rule.details?.rendered(with: values), approver: rule.approver)
+          details: actionRules[index].details?.rendered(with: values),
+          approver: actionRules[index].approver)
         outcome.dueNote = clock.note
-        return outcome
+        actions.append(outcome)
       }
     }
-    let notifications = runbook.notifications.flatMap { rule in
-      instances(over: rule.forEach, runbook, all).compactMap {
-        item, values -> NotificationOutcome? in
-        guard holds(rule.when, values) else { return nil }
-        let id = item.map { $0.expanded(rule.id) } ?? rule.id
-        let to = rule.to.rendered(with: values)
+    let notificationRules = runbook.notifications
+    let notificationInstances = notificationRules.indices.map { index in
+      instances(
+        over: notificationRules[index].forEach, runbook, all, when: notificationRules[index].when)
+    }
+    var notifications: [NotificationOutcome] = []
+    for index in notificationRules.indices {
+      for instance in notificationInstances[index] where instance.holds {
+        let (item, values) = (instance.item, instance.values)
+        let id =
+          item.map { $0.expanded(notificationRules[index].id) } ?? notificationRules[index].id
+        let to = notificationRules[index].to.rendered(with: values)
         guard
           let clock = clock(
-            rule.due, default: rule.defaultDue, id, .notification, title: to, kind: nil, item,
-            values)
-        else { return nil }
+            notificationRules[index].due, default: notificationRules[index].defaultDue, id,
+            .notification, title: to, kind: nil, item, values)
+        else { continue }
         var outcome = NotificationOutcome(
           id: id, to: to, due: due(clock.rule, values, item), dueRule: clock.source,
-          basis: rule.basis, draft: rule.draft?.rendered(with: values), approver: rule.approver)
+          basis: notificationRules[index].basis,
+          draft: notificationRules[index].draft?.rendered(with: values),
+          approver: notificationRules[index].approver)
         outcome.dueNote = clock.note
-        return outcome
+        notifications.append(outcome)
       }
     }
     var outcomes = Outcomes(
@@ -122,22 +142,24 @@ package enum OutcomeEvaluator {
     // Required (`when` holds) first, then the first matching undetermined entry, then the first
     // matching not-required entry; an item none of these reach is not applicable. A `for-each`
     // rule is classified item by item, with the item's answers bound.
-    for rule in runbook.actions {
-      for (item, values) in instances(over: rule.forEach, runbook, all)
-      where !holds(rule.when, values) {
+    for index in actionRules.indices {
+      for instance in actionInstances[index] where !instance.holds {
+        let (item, values) = (instance.item, instance.values)
         classify(
-          item.map { $0.expanded(rule.id) } ?? rule.id, .action,
-          title: rule.title.rendered(with: values), kind: rule.kind,
-          undetermined: rule.undetermined, notRequired: rule.notRequired, values: values)
+          item.map { $0.expanded(actionRules[index].id) } ?? actionRules[index].id, .action,
+          title: actionRules[index].title.rendered(with: values), kind: actionRules[index].kind,
+          undetermined: actionRules[index].undetermined,
+          notRequired: actionRules[index].notRequired, values: values)
       }
     }
-    for rule in runbook.notifications {
-      for (item, values) in instances(over: rule.forEach, runbook, all)
-      where !holds(rule.when, values) {
+    for index in notificationRules.indices {
+      for instance in notificationInstances[index] where !instance.holds {
+        let (item, values) = (instance.item, instance.values)
         classify(
-          item.map { $0.expanded(rule.id) } ?? rule.id, .notification,
-          title: rule.to.rendered(with: values), kind: nil,
-          undetermined: rule.undetermined, notRequired: rule.notRequired, values: values)
+          item.map { $0.expanded(notificationRules[index].id) } ?? notificationRules[index].id,
+          .notification, title: notificationRules[index].to.rendered(with: values), kind: nil,
+          undetermined: notificationRules[index].undetermined,
+          notRequired: notificationRules[index].notRequired, values: values)
       }
     }
     if let library = runbook.obligationLibrary {
@@ -151,11 +173,33 @@ package enum OutcomeEvaluator {
   /// An action's owner for `values`: as written, or with its `{{item.owner}}` (any
   /// reference) filled in; nil when it fills to nothing.
   static func owner(_ written: String?, _ values: [String: Value]) -> String? {
-    guard let written, written.contains("{{"), let template = try? Template.parse(written) else {
-      return written
-    }
+    owner(written, parsed: ownerTemplate(written), values)
+  }
+
+  /// ``owner(_:_:)`` with the owner's template parsed already (``ownerTemplate(_:)``).
+  private static func owner(
+    _ written: String?, parsed template: Template?, _ values: [String: Value]
+  ) -> String? {
+    guard let template else { return written }
     let filled = template.rendered(with: values).trimmed
     return filled.isEmpty ? nil : filled
+  }
+
+  /// The template of an owner that holds a reference (`{{`); nil for one taken as written.
+  private static func ownerTemplate(_ written: String?) -> Template? {
+    guard let written, hasReference(written) else { return nil }
+    return try? Template.parse(written)
+  }
+
+  /// Whether `text` holds `{{`, looked for in its UTF-8 bytes (`String.contains(_:)` with a
+  /// string goes through Foundation, about 5,000 instructions a call).
+  private static func hasReference(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      if byte == UInt8(ascii: "{"), previous == byte { return true }
+      previous = byte
+    }
+    return false
   }
 
   /// The instances of a rule: one with `values` for a rule without `for-each`; one per item of
@@ -165,6 +209,28 @@ package enum OutcomeEvaluator {
   ) -> [(item: RepeatedItem?, values: [String: Value])] {
     guard let list else { return [(nil, values)] }
     return runbook.items(of: list, in: values).map { ($0, runbook.binding($0, in: values)) }
+  }
+
+  /// One instance of a rule (see ``instances(over:_:_:)``) and whether its `when` holds there.
+  private struct Instance {
+    var item: RepeatedItem?
+    var values: [String: Value]
+    var holds: Bool
+  }
+
+  /// ``instances(over:_:_:)``, each with whether `when` holds for it.
+  private static func instances(
+    over list: String?, _ runbook: Runbook, _ values: [String: Value], when: Condition?
+  ) -> [Instance] {
+    func holds(_ values: [String: Value]) -> Bool {
+      guard let when else { return true }
+      return ExpressionEvaluator.isTrue(when.expression, in: values)
+    }
+    guard let list else { return [Instance(item: nil, values: values, holds: holds(values))] }
+    return runbook.items(of: list, in: values).map { item in
+      let bound = runbook.binding(item, in: values)
+      return Instance(item: item, values: bound, holds: holds(bound))
+    }
   }
 
   /// The absolute due time of `rule`, or what it waits for.

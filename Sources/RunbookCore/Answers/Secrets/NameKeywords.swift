@@ -31,12 +31,15 @@ struct NameKeywords {
   ///   starting with that letter are compared.
   init(of assignment: Assignment, in text: ScannedText) {
     let name = assignment.name
-    let table = Self.keywordsByFirstByte
+    let table = Self.keywordTable
+    let keywords = Self.keywords
     var propertyStart: Int?
     for position in name {
-      for keyword in table[Int(ScannedText.lowercased(text[position]))] {
-        guard text.hasPrefix(ignoringCase: keyword.bytes, at: position) else { continue }
-        let end = position + keyword.bytes.count
+      for number in table.words(startingWith: ScannedText.lowercased(text[position])) {
+        let word = table.word(number)
+        guard text.hasPrefix(ignoringCase: word, at: position) else { continue }
+        let keyword = keywords[table.item(number)]
+        let end = position + word.count
         if keyword.mustEndName, end != name.upperBound { continue }
         let suffixStart =
           propertyStart ?? Self.propertySuffixStart(of: name, in: text) ?? name.upperBound
@@ -66,13 +69,14 @@ struct NameKeywords {
 extension NameKeywords {
   private enum Word { case secret, aws, access, heroku, datadog, generic, password, authorization }
 
+  /// A keyword: its text (lower case) and the word it stands for.
   private struct Keyword {
-    let bytes: [UInt8]
+    let text: String
     let word: Word
     var mustEndName = false
 
     init(_ text: String, _ word: Word, mustEndName: Bool = false) {
-      bytes = Array(text.utf8)
+      self.text = text
       self.word = word
       self.mustEndName = mustEndName
     }
@@ -100,14 +104,10 @@ extension NameKeywords {
     "ttl", "rotation", "manager", "header", "hint", "_at", "ref", "prefix", "label",
   ].map { Array($0.utf8) }
 
-  private static let keywordsByFirstByte: [[Keyword]] = {
-    var table = [[Keyword]](repeating: [], count: 256)
-    for keyword in keywords {
-      guard let first = keyword.bytes.first else { continue }
-      table[Int(first)].append(keyword)
-    }
-    return table
-  }()
+  /// The keywords by first byte, each with its index in ``keywords``.
+  private static let keywordTable = FirstByteTable(lowercasingKeys: true) { word in
+    for index in keywords.indices { word(index, keywords[index].text) }
+  }
 
   /// Where a property suffix ending `name` starts, the earliest if several end it.
   private static func propertySuffixStart(of name: Range<Int>, in text: ScannedText) -> Int? {

@@ -39,6 +39,29 @@ struct ScannedText {
     index >= 0 && index < bytes.count ? bytes[index] : nil
   }
 
+  /// Whether `needle` (a word of a ``FirstByteTable``) starts at `index`.
+  func hasPrefix(_ needle: ArraySlice<UInt8>, at index: Int) -> Bool {
+    guard index >= 0, index + needle.count <= bytes.count else { return false }
+    var position = index
+    for byte in needle {
+      if bytes[position] != byte { return false }
+      position += 1
+    }
+    return true
+  }
+
+  /// Whether `needle`, lower-case ASCII (a word of a ``FirstByteTable``), starts at `index` in
+  /// any case.
+  func hasPrefix(ignoringCase needle: ArraySlice<UInt8>, at index: Int) -> Bool {
+    guard index >= 0, index + needle.count <= bytes.count else { return false }
+    var position = index
+    for byte in needle {
+      if Self.lowercased(bytes[position]) != byte { return false }
+      position += 1
+    }
+    return true
+  }
+
   /// Whether `needle` starts at `index`.
   func hasPrefix(_ needle: [UInt8], at index: Int) -> Bool {
     guard index >= 0, index + needle.count <= bytes.count else { return false }
