@@ -1,3 +1,4 @@
+import Foundation
 import RunbookCore
 
 /// Renders the Markdown report of an incident record: what a tech lead reads in two minutes.
@@ -278,7 +279,16 @@ package enum ReportGenerator {
   ) {
     out.line("## Questions and answers")
     out.line("")
+    // Answers given together (an answers file) share their time: each time written once.
+    var last: (at: Date, text: String)?
     for entry in trail {
+      let time: String
+      if let last, last.at == entry.at {
+        time = last.text
+      } else {
+        time = localTime.string(from: entry.at)
+        last = (entry.at, time)
+      }
       out.line("- ")
       out.inline(entry.asked, atLineStart: true)
       out.write(" **")
@@ -286,7 +296,7 @@ package enum ReportGenerator {
       out.write("** (")
       out.codeSpan(entry.question)
       out.write(", ")
-      out.write(localTime.string(from: entry.at))
+      out.write(time)
       out.write(")")
     }
     out.line("")

@@ -91,7 +91,7 @@ extension IncidentRecord {
       })
     object.appendNew("tlp", tlp.map { .string($0.rawValue) })
     object.appendNew("answers", answers.map(Self.json))
-    object.appendNew("trail", trail.map { .array($0.map(\.jsonValue)) })
+    object.appendNew("trail", trail.map(Self.json))
     object.appendNew("unused", unused.map(Self.json))
     object.appendNew("derived", derived.map(Self.json))
     object.appendNew("severity", severity.map { .string($0.rawValue) })
@@ -130,6 +130,23 @@ extension IncidentRecord {
     try reader.members().map { (member) throws(RecordDecodingError) in
       NamedValue(name: member.key, value: try RecordValue(reader: member.reader))
     }
+  }
+
+  /// The trail as JSON, each time written once for a run of entries that share it (an
+  /// answers file gives all its answers at one time).
+  private static func json(_ trail: [TrailEntry]) -> JSONValue {
+    var last: (at: Date, text: String)?
+    return .array(
+      trail.map { entry in
+        let text: String
+        if let last, last.at == entry.at {
+          text = last.text
+        } else {
+          text = UTCTimestamp.string(from: entry.at)
+          last = (entry.at, text)
+        }
+        return entry.jsonValue(at: text)
+      })
   }
 
   private static func json(_ values: [NamedValue]) -> JSONValue {
@@ -211,12 +228,15 @@ extension IncidentRecord.TrailEntry {
       })
   }
 
-  var jsonValue: JSONValue {
+  var jsonValue: JSONValue { jsonValue(at: UTCTimestamp.string(from: at)) }
+
+  /// The entry as JSON, with `at` written as `atText` (its time as ``UTCTimestamp`` writes it).
+  func jsonValue(at atText: String) -> JSONValue {
     var object = JSONObject(capacity: 6)
     object.appendNew("question", .string(question))
     object.appendNew("asked", .string(asked))
     object.appendNew("answer", answer.jsonValue)
-    object.appendNew("at", .string(UTCTimestamp.string(from: at)))
+    object.appendNew("at", .string(atText))
     object.appendNew("source", source?.jsonValue)
     object.appendNew(
       "replaced",
