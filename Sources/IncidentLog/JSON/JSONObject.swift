@@ -100,30 +100,36 @@ package struct JSONObject: Sendable, Equatable {
   /// nearly every pair a lookup meets without touching their bytes; then eight bytes at a time
   /// (a generic `elementsEqual` costs about ten times as much on a short key).
   static func isSameKey(_ left: String, _ right: String) -> Bool {
-    let count = left.utf8.count
-    guard count == right.utf8.count else { return false }
+    guard left.utf8.count == right.utf8.count else { return false }
+    // In place when both are contiguous (native strings always are), else on copies.
+    let inPlace = left.utf8.withContiguousStorageIfAvailable { leftBytes in
+      right.utf8.withContiguousStorageIfAvailable { sameBytes(leftBytes, $0) }
+    }
+    if let inPlace, let same = inPlace { return same }
     var left = left
     var right = right
-    return left.withUTF8 { leftBytes in
-      right.withUTF8 { rightBytes in
-        guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress else {
-          return true
-        }
-        var index = 0
-        while index + 8 <= count {
-          guard
-            UnsafeRawPointer(leftBase + index).loadUnaligned(as: UInt64.self)
-              == UnsafeRawPointer(rightBase + index).loadUnaligned(as: UInt64.self)
-          else { return false }
-          index += 8
-        }
-        while index < count {
-          guard leftBase[index] == rightBase[index] else { return false }
-          index += 1
-        }
-        return true
-      }
+    return left.withUTF8 { leftBytes in right.withUTF8 { sameBytes(leftBytes, $0) } }
+  }
+
+  /// Whether `left` and `right` (of the same count) hold the same bytes.
+  private static func sameBytes(
+    _ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
+    let count = left.count
+    var index = 0
+    while index + 8 <= count {
+      guard
+        UnsafeRawPointer(leftBase + index).loadUnaligned(as: UInt64.self)
+          == UnsafeRawPointer(rightBase + index).loadUnaligned(as: UInt64.self)
+      else { return false }
+      index += 8
     }
+    while index < count {
+      guard leftBase[index] == rightBase[index] else { return false }
+      index += 1
+    }
+    return true
   }
 }
 

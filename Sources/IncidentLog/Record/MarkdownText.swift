@@ -129,48 +129,58 @@ package enum MarkdownText {
   static func appendInline(
     _ text: String, atLineStart: Bool = false, to output: inout OutputBytes
   ) {
-    var line = oneLine(text)
+    let line = oneLine(text)
     // Read in place from the string's own bytes: no copy of the text before the one written.
-    line.withUTF8 { all in
-      let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-      var start = 0
-      var end = all.count
-      while start < end, isBlank(all[start]) { start += 1 }
-      while end > start, isBlank(all[end - 1]) { end -= 1 }
-      let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
-      let listMarker = atLineStart ? orderedListMarkerIndex(bytes) : nil
-      var runStart = 0
-      var index = 0
-      while index < bytes.count {
-        // Eight bytes at a time while all of them are plainly safe (letters, digits, spaces,
-        // most prose punctuation, non-ASCII): the rest are looked at one by one.
-        if index + 8 <= bytes.count, let base = bytes.baseAddress,
-          isPlainlySafe(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        {
-          index += 8
-          continue
-        }
-        defer { index += 1 }
-        guard mayNeedEscape(bytes[index]) else { continue }
-        if runStart < index {
-          output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-        }
-        runStart = index + 1
-        let byte = bytes[index]
-        if byte == 0 {
-          output.append(0xEF)
-          output.append(0xBF)
-          output.append(0xBD)
-          continue
-        }
-        if needsEscape(bytes, at: index, atLineStart: atLineStart) || index == listMarker {
-          output.append(backslash)
-        }
-        output.append(byte)
+    let done = line.utf8.withContiguousStorageIfAvailable {
+      appendInline(bytes: $0, atLineStart: atLineStart, to: &output)
+    }
+    guard done == nil else { return }
+    var copy = line
+    copy.withUTF8 { appendInline(bytes: $0, atLineStart: atLineStart, to: &output) }
+  }
+
+  /// ``appendInline(_:atLineStart:to:)`` of a text on one line, as its UTF-8 bytes `all`.
+  private static func appendInline(
+    bytes all: UnsafeBufferPointer<UInt8>, atLineStart: Bool, to output: inout OutputBytes
+  ) {
+    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+    var start = 0
+    var end = all.count
+    while start < end, isBlank(all[start]) { start += 1 }
+    while end > start, isBlank(all[end - 1]) { end -= 1 }
+    let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+    let listMarker = atLineStart ? orderedListMarkerIndex(bytes) : nil
+    var runStart = 0
+    var index = 0
+    while index < bytes.count {
+      // Eight bytes at a time while all of them are plainly safe (letters, digits, spaces,
+      // most prose punctuation, non-ASCII): the rest are looked at one by one.
+      if index + 8 <= bytes.count, let base = bytes.baseAddress,
+        isPlainlySafe(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      {
+        index += 8
+        continue
       }
-      if runStart < bytes.count {
-        output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+      defer { index += 1 }
+      guard mayNeedEscape(bytes[index]) else { continue }
+      if runStart < index {
+        output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
       }
+      runStart = index + 1
+      let byte = bytes[index]
+      if byte == 0 {
+        output.append(0xEF)
+        output.append(0xBF)
+        output.append(0xBD)
+        continue
+      }
+      if needsEscape(bytes, at: index, atLineStart: atLineStart) || index == listMarker {
+        output.append(backslash)
+      }
+      output.append(byte)
+    }
+    if runStart < bytes.count {
+      output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
   }
 
