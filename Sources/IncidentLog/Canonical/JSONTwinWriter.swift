@@ -34,6 +34,9 @@ struct JSONTwinWriter: ~Copyable {
   private var shapeOrders: [[Int]?] = []
   /// The keys of all shapes as JSON strings (the same in both forms).
   private var keyBytes: OutputBytes
+  /// The shape last written at each depth, tried first: the objects of one array (a record's
+  /// trail entries, their sources) nearly always share theirs.
+  private var shapeHints: [Int] = []
 
   /// The most members an object may have to be written by its shape: larger ones (a record's
   /// answers) are seldom repeated.
@@ -78,7 +81,7 @@ struct JSONTwinWriter: ~Copyable {
       canonical.append(UInt8(ascii: "]"))
     case .object(let object) where !object.isEmpty:
       let members = object.members
-      if members.count <= Self.largestShape, let shape = shape(of: members) {
+      if members.count <= Self.largestShape, let shape = shape(of: members, indent: indent) {
         writeObject(members, shape: shape, indent: indent)
       } else {
         writeObject(members, indent: indent) { writer, member, indent in
@@ -156,20 +159,18 @@ struct JSONTwinWriter: ~Copyable {
     canonical.append(UInt8(ascii: "}"))
   }
 
-  /// The shape whose keys are the keys of `members`, in their order: one met before, or a new
-  /// one; nil when no more shapes are kept.
-  private mutating func shape(of members: [JSONObject.Member]) -> Int? {
-    for shape in shapeKeyRanges.indices where shapeKeyRanges[shape].count == members.count {
-      let first = shapeKeyRanges[shape].lowerBound
-      var same = true
-      for offset in members.indices
-      where !JSONObject.isSameKey(shapeKeys[first + offset], members[offset].key) {
-        same = false
-        break
-      }
-      if same { return shape }
+  /// The shape whose keys are the keys of `members`, in their order: one met before (the one
+  /// last written at depth `indent` tried first), or a new one; nil when no more are kept.
+  private mutating func shape(of members: [JSONObject.Member], indent: Int) -> Int? {
+    while shapeHints.count <= indent { shapeHints.append(-1) }
+    let hint = shapeHints[indent]
+    if hint >= 0, isShape(hint, of: members) { return hint }
+    for shape in shapeKeyRanges.indices where shape != hint && isShape(shape, of: members) {
+      shapeHints[indent] = shape
+      return shape
     }
     guard shapeKeyRanges.count < Self.shapeLimit else { return nil }
+    shapeHints[indent] = shapeKeyRanges.count
     shapeKeyRanges.append(shapeKeys.count..<(shapeKeys.count + members.count))
     for member in members {
       let start = keyBytes.count
@@ -179,6 +180,17 @@ struct JSONTwinWriter: ~Copyable {
     }
     shapeOrders.append(CanonicalJSON.keyOrder(of: members))
     return shapeKeyRanges.count - 1
+  }
+
+  /// Whether shape `shape` has the keys of `members`, in their order.
+  private func isShape(_ shape: Int, of members: [JSONObject.Member]) -> Bool {
+    let keys = shapeKeyRanges[shape]
+    guard keys.count == members.count else { return false }
+    for offset in members.indices
+    where !JSONObject.isSameKey(shapeKeys[keys.lowerBound + offset], members[offset].key) {
+      return false
+    }
+    return true
   }
 
   /// Writes one member, indented by `indent` levels: `"key": value` on a new pretty line, and
