@@ -154,12 +154,17 @@ package enum MarkdownText {
     var index = 0
     while index < bytes.count {
       // Eight bytes at a time while all of them are plainly safe (letters, digits, spaces,
-      // most prose punctuation, non-ASCII): the rest are looked at one by one.
-      if index + 8 <= bytes.count, let base = bytes.baseAddress,
-        isPlainlySafe(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-      {
-        index += 8
-        continue
+      // most prose punctuation, non-ASCII); else straight to the first that is not, which is
+      // looked at on its own.
+      if index + 8 <= bytes.count, let base = bytes.baseAddress {
+        let word = UInt64(
+          littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let others = notPlainlySafe(word)
+        if others == 0 {
+          index += 8
+          continue
+        }
+        index += others.trailingZeroBitCount / 8
       }
       defer { index += 1 }
       guard mayNeedEscape(bytes[index]) else { continue }
@@ -303,14 +308,15 @@ extension MarkdownText {
     }
   }
 
-  /// Whether each of the eight bytes in `word` is one ``mayNeedEscape(_:)`` always says no to:
-  /// a letter, a digit, a space, `!`, `"`, `'`, `(`, `,`, `/`, or a byte above ASCII (some such
-  /// bytes, `$` or `?`, are left to the byte-by-byte test).
+  /// The top bit of each of the eight bytes in `word` (the first byte lowest) that is not one
+  /// ``mayNeedEscape(_:)`` always says no to: a letter, a digit, a space, `!`, `"`, `'`, `(`,
+  /// `,`, `/`, or a byte above ASCII (some such bytes, `$` or `?`, are left to the byte-by-byte
+  /// test); zero when all eight are.
   ///
   /// Each range test works on the low seven bits of each byte, where adding at most 0x80 never
   /// carries into the next byte: `b + (0x80 - low)` sets the top bit when `b >= low`, and
   /// `b + (0x7F - high)` leaves it clear when `b <= high`.
-  private static func isPlainlySafe(_ word: UInt64) -> Bool {
+  private static func notPlainlySafe(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let top: UInt64 = ones &* 0x80
     let low = word & ~top
@@ -322,7 +328,7 @@ extension MarkdownText {
     let punctuation =
       within(low, 0x20, 0x22) | within(low, 0x27, 0x28) | within(low, 0x2C, 0x2C)
       | within(low, 0x2F, 0x39)
-    return (word & top) | letters | punctuation == top
+    return ~((word & top) | letters | punctuation) & top
   }
 
   /// Whether `byte` is one ``needsEscape(_:at:atLineStart:)`` may escape, NUL, or the `)` of
