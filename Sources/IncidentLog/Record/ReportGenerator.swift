@@ -344,7 +344,10 @@ package enum ReportGenerator {
   /// (one anchor, `earliest of` several) shows its anchors without reparsing the rule.
   static func ruleWithAnchorValues(_ rule: String, anchors: [String: String]) -> String? {
     guard !anchors.isEmpty else { return nil }
-    if rule.utf8.allSatisfy({ $0 < 0x80 }) {
+    let isASCII =
+      rule.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } }
+      ?? rule.utf8.allSatisfy { $0 < 0x80 }
+    if isASCII {
       return asciiRuleWithAnchorValues(rule, anchors: anchors)
     }
     var result = ""
@@ -381,6 +384,17 @@ package enum ReportGenerator {
     result.reserveCapacity(bytes.count + 32)
     var found = false
     var start = 0
+    // The lengths of the anchors' names (a bit each, the longest ones sharing the last): a word
+    // of another length is not looked up (nor made a String), as most of a rule's words are.
+    // A name that is not ASCII may equal an ASCII word of another length (`\u{212A}` is `K`
+    // to `==`): then every word is looked up.
+    var lengths: UInt64 = 0
+    for name in anchors.keys {
+      let isASCII =
+        name.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } }
+        ?? name.utf8.allSatisfy { $0 < 0x80 }
+      lengths |= isASCII ? 1 << UInt64(min(name.utf8.count, 63)) : ~0
+    }
     func isWordByte(_ byte: UInt8) -> Bool {
       (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
         || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
@@ -390,8 +404,9 @@ package enum ReportGenerator {
       while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
       if end > start {
         result += bytes[start..<end]
-        let word = String(decoding: bytes[start..<end], as: UTF8.self)
-        if let value = anchors[word] {
+        if lengths & 1 << UInt64(min(end - start, 63)) != 0,
+          let value = anchors[String(decoding: bytes[start..<end], as: UTF8.self)]
+        {
           result += " (".utf8
           result += value.utf8
           result.append(UInt8(ascii: ")"))
