@@ -20,12 +20,25 @@ package enum CanonicalJSON {
   }
 
   /// Whether every number in `value` is finite, so that RFC 8785 can represent it.
+  ///
+  /// Each element and member is read in place (not copied out of its array): numbers are the
+  /// only values that can fail, and a document holds hundreds of strings.
   package static func isCanonicalizable(_ value: JSONValue) -> Bool {
     switch value {
-    case .null, .bool, .string: true
-    case .number(let number): number.isFinite
-    case .array(let elements): elements.allSatisfy(isCanonicalizable)
-    case .object(let object): object.members.allSatisfy { isCanonicalizable($0.value) }
+    case .null, .bool, .string: return true
+    case .number(let number): return number.isFinite
+    case .array(let elements):
+      return elements.withUnsafeBufferPointer { elements in
+        for index in elements.indices where !isCanonicalizable(elements[index]) { return false }
+        return true
+      }
+    case .object(let object):
+      return object.members.withUnsafeBufferPointer { members in
+        for index in members.indices where !isCanonicalizable(members[index].value) {
+          return false
+        }
+        return true
+      }
     }
   }
 

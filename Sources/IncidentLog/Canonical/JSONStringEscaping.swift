@@ -5,37 +5,44 @@
 /// is written as UTF-8. The pretty printer uses the same rules, so both outputs agree on strings.
 enum JSONStringEscaping {
   static func append(_ string: String, to out: inout OutputBytes) {
+    // The string's own bytes (a native string's storage, read in place, not retained for a
+    // copy): scanning and copying a buffer is far cheaper than walking the UTF-8 view a byte
+    // at a time.
+    if string.utf8.withContiguousStorageIfAvailable({ append(utf8: $0, to: &out) }) != nil {
+      return
+    }
     var string = string
-    // `withUTF8` hands over the string's own bytes (a native string's storage): scanning and
-    // copying a buffer is far cheaper than walking the UTF-8 view a byte at a time.
-    string.withUTF8 { bytes in
-      out.append(UInt8(ascii: "\""))
-      defer { out.append(UInt8(ascii: "\"")) }
-      guard let base = bytes.baseAddress else { return }
-      // Runs without an escape (most strings are one such run) are copied whole; the bytes are
-      // looked at eight at a time while none of the eight needs one.
-      var runStart = 0
-      var index = 0
-      while index < bytes.count {
-        if index + 8 <= bytes.count,
-          !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        {
-          index += 8
-          continue
-        }
-        let byte = base[index]
-        if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-          if runStart < index {
-            out.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-          }
-          appendEscaped(byte, to: &out)
-          runStart = index + 1
-        }
-        index += 1
+    string.withUTF8 { append(utf8: $0, to: &out) }
+  }
+
+  /// Appends the JSON string of the UTF-8 text `bytes`.
+  private static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBytes) {
+    out.append(UInt8(ascii: "\""))
+    defer { out.append(UInt8(ascii: "\"")) }
+    guard let base = bytes.baseAddress else { return }
+    // Runs without an escape (most strings are one such run) are copied whole; the bytes are
+    // looked at eight at a time while none of the eight needs one.
+    var runStart = 0
+    var index = 0
+    while index < bytes.count {
+      if index + 8 <= bytes.count,
+        !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      {
+        index += 8
+        continue
       }
-      if runStart < bytes.count {
-        out.append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+      let byte = base[index]
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+        if runStart < index {
+          out.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+        }
+        appendEscaped(byte, to: &out)
+        runStart = index + 1
       }
+      index += 1
+    }
+    if runStart < bytes.count {
+      out.append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
     }
   }
 

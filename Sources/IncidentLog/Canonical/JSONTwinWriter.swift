@@ -5,6 +5,10 @@
 /// the canonical ones. The canonical members of an object whose keys are not in order are
 /// written in the object's order, then moved into key order (most objects need no move).
 ///
+/// Objects of up to ``largestShape`` members are written by their shape (their keys, in their
+/// order): the first object of a shape finds its key order and escapes its keys once, and every
+/// later object with the same keys (a record's trail entries, actions, sources) copies both.
+///
 /// ```swift
 /// var writer = JSONTwinWriter(capacity: 1 << 15)
 /// writer.write(document, indent: 0)
@@ -17,12 +21,35 @@ struct JSONTwinWriter: ~Copyable {
   var canonical: OutputBytes
   /// Where an object's canonical members are copied while they are put in key order.
   private var scratch: OutputBytes
+  /// Where each member of the objects being written ends in the canonical bytes, the objects
+  /// nested in one another each using the entries after its parent's.
+  private var ends: [Int] = []
+  /// The shapes met so far: shape `i` has the keys `shapeKeys[shapeKeyRanges[i]]`.
+  private var shapeKeyRanges: [Range<Int>] = []
+  /// The keys of all shapes, one after another.
+  private var shapeKeys: [String] = []
+  /// Where each key of `shapeKeys` is in `keyBytes`, escaped and quoted.
+  private var keyByteRanges: [Range<Int>] = []
+  /// The canonical order of each shape's members, nil when it is the order they come in.
+  private var shapeOrders: [[Int]?] = []
+  /// The keys of all shapes as JSON strings (the same in both forms).
+  private var keyBytes: OutputBytes
+  /// The shape last written at each depth, tried first: the objects of one array (a record's
+  /// trail entries, their sources) nearly always share theirs.
+  private var shapeHints: [Int] = []
+
+  /// The most members an object may have to be written by its shape: larger ones (a record's
+  /// answers) are seldom repeated.
+  static let largestShape = 12
+  /// The most shapes kept.
+  private static let shapeLimit = 64
 
   /// A writer whose two outputs have room for about `capacity` bytes.
   init(capacity: Int) {
     pretty = OutputBytes(capacity: capacity)
     canonical = OutputBytes(capacity: capacity)
     scratch = OutputBytes(capacity: capacity / 4)
+    keyBytes = OutputBytes(capacity: 1024)
   }
 
   /// Gives back the memory of the canonical bytes (and of the reordering), once they are hashed.
@@ -38,20 +65,28 @@ struct JSONTwinWriter: ~Copyable {
     case .array(let elements) where !elements.isEmpty:
       pretty.append(UInt8(ascii: "["))
       canonical.append(UInt8(ascii: "["))
-      for (offset, element) in elements.enumerated() {
-        if offset > 0 {
-          pretty.append(UInt8(ascii: ","))
-          canonical.append(UInt8(ascii: ","))
+      // Each element read in place, not copied out of the array.
+      elements.withUnsafeBufferPointer { elements in
+        for offset in elements.indices {
+          if offset > 0 {
+            pretty.append(UInt8(ascii: ","))
+            canonical.append(UInt8(ascii: ","))
+          }
+          JSONPrettyPrinter.appendLineBreak(indent: indent + 1, to: &pretty)
+          write(elements[offset], indent: indent + 1)
         }
-        JSONPrettyPrinter.appendLineBreak(indent: indent + 1, to: &pretty)
-        write(element, indent: indent + 1)
       }
       JSONPrettyPrinter.appendLineBreak(indent: indent, to: &pretty)
       pretty.append(UInt8(ascii: "]"))
       canonical.append(UInt8(ascii: "]"))
     case .object(let object) where !object.isEmpty:
-      writeObject(object.members, indent: indent) { writer, member, indent in
-        writer.writeMember(member, indent: indent)
+      let members = object.members
+      if members.count <= Self.largestShape, let shape = shape(of: members, indent: indent) {
+        writeObject(members, shape: shape, indent: indent)
+      } else {
+        writeObject(members, indent: indent) { writer, member, indent in
+          writer.writeMember(member, indent: indent)
+        }
       }
     case .array:
       pretty.append("[]")
@@ -78,8 +113,7 @@ struct JSONTwinWriter: ~Copyable {
     canonical.append(UInt8(ascii: "{"))
     let canonicalStart = canonical.count
     // Where each member's canonical bytes end, for an object to put in key order.
-    var ends: [Int] = []
-    if order != nil { ends.reserveCapacity(members.count) }
+    let endsStart = ends.count
     for (offset, member) in members.enumerated() {
       if offset > 0 {
         pretty.append(UInt8(ascii: ","))
@@ -88,10 +122,75 @@ struct JSONTwinWriter: ~Copyable {
       writeMember(&self, member, indent + 1)
       if order != nil { ends.append(canonical.count) }
     }
-    if let order { putInKeyOrder(from: canonicalStart, ends: ends, order: order) }
+    if let order { putInKeyOrder(from: canonicalStart, endsStart: endsStart, order: order) }
     JSONPrettyPrinter.appendLineBreak(indent: indent, to: &pretty)
     pretty.append(UInt8(ascii: "}"))
     canonical.append(UInt8(ascii: "}"))
+  }
+
+  /// Writes an object of `members` whose keys are those of shape `shape`: each key copied from
+  /// the shape's escaped bytes, the canonical members put in the shape's order.
+  private mutating func writeObject(_ members: [JSONObject.Member], shape: Int, indent: Int) {
+    let firstKey = shapeKeyRanges[shape].lowerBound
+    let order = shapeOrders[shape]
+    pretty.append(UInt8(ascii: "{"))
+    canonical.append(UInt8(ascii: "{"))
+    let canonicalStart = canonical.count
+    let endsStart = ends.count
+    members.withUnsafeBufferPointer { members in
+      for offset in members.indices {
+        if offset > 0 {
+          pretty.append(UInt8(ascii: ","))
+          canonical.append(UInt8(ascii: ","))
+        }
+        JSONPrettyPrinter.appendLineBreak(indent: indent + 1, to: &pretty)
+        let key = keyByteRanges[firstKey + offset]
+        pretty.append(keyBytes, range: key)
+        canonical.append(keyBytes, range: key)
+        pretty.append(UInt8(ascii: ":"), UInt8(ascii: " "))
+        canonical.append(UInt8(ascii: ":"))
+        write(members[offset].value, indent: indent + 1)
+        if order != nil { ends.append(canonical.count) }
+      }
+    }
+    if let order { putInKeyOrder(from: canonicalStart, endsStart: endsStart, order: order) }
+    JSONPrettyPrinter.appendLineBreak(indent: indent, to: &pretty)
+    pretty.append(UInt8(ascii: "}"))
+    canonical.append(UInt8(ascii: "}"))
+  }
+
+  /// The shape whose keys are the keys of `members`, in their order: one met before (the one
+  /// last written at depth `indent` tried first), or a new one; nil when no more are kept.
+  private mutating func shape(of members: [JSONObject.Member], indent: Int) -> Int? {
+    while shapeHints.count <= indent { shapeHints.append(-1) }
+    let hint = shapeHints[indent]
+    if hint >= 0, isShape(hint, of: members) { return hint }
+    for shape in shapeKeyRanges.indices where shape != hint && isShape(shape, of: members) {
+      shapeHints[indent] = shape
+      return shape
+    }
+    guard shapeKeyRanges.count < Self.shapeLimit else { return nil }
+    shapeHints[indent] = shapeKeyRanges.count
+    shapeKeyRanges.append(shapeKeys.count..<(shapeKeys.count + members.count))
+    for member in members {
+      let start = keyBytes.count
+      JSONStringEscaping.append(member.key, to: &keyBytes)
+      shapeKeys.append(member.key)
+      keyByteRanges.append(start..<keyBytes.count)
+    }
+    shapeOrders.append(CanonicalJSON.keyOrder(of: members))
+    return shapeKeyRanges.count - 1
+  }
+
+  /// Whether shape `shape` has the keys of `members`, in their order.
+  private func isShape(_ shape: Int, of members: [JSONObject.Member]) -> Bool {
+    let keys = shapeKeyRanges[shape]
+    guard keys.count == members.count else { return false }
+    for offset in members.indices
+    where !JSONObject.isSameKey(shapeKeys[keys.lowerBound + offset], members[offset].key) {
+      return false
+    }
+    return true
   }
 
   /// Writes one member, indented by `indent` levels: `"key": value` on a new pretty line, and
@@ -107,16 +206,17 @@ struct JSONTwinWriter: ~Copyable {
   }
 
   /// Rewrites the canonical members written from `start` on (separated by commas, member `i`
-  /// ending at `ends[i]`) in the order `order`.
-  private mutating func putInKeyOrder(from start: Int, ends: [Int], order: [Int]) {
+  /// ending at `ends[endsStart + i]`) in the order `order`, and forgets their ends.
+  private mutating func putInKeyOrder(from start: Int, endsStart: Int, order: [Int]) {
     scratch.truncate(to: 0)
     scratch.append(canonical, range: start..<canonical.count)
     canonical.truncate(to: start)
     for (offset, index) in order.enumerated() {
       if offset > 0 { canonical.append(UInt8(ascii: ",")) }
       // Member `index` starts after the comma that ends the one before it.
-      let memberStart = index == 0 ? 0 : ends[index - 1] + 1 - start
-      canonical.append(scratch, range: memberStart..<(ends[index] - start))
+      let memberStart = index == 0 ? 0 : ends[endsStart + index - 1] + 1 - start
+      canonical.append(scratch, range: memberStart..<(ends[endsStart + index] - start))
     }
+    ends.removeSubrange(endsStart...)
   }
 }

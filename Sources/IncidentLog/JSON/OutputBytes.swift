@@ -74,6 +74,8 @@ struct OutputBytes: ~Copyable {
 
   /// Appends the UTF-8 bytes of `string`.
   mutating func append(_ string: String) {
+    // In place (no copy of the string to call the mutating `withUTF8` on), when contiguous.
+    if string.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
     var string = string
     string.withUTF8 { append($0) }
   }

@@ -1,18 +1,24 @@
 /// Lines of Markdown written straight into UTF-8 bytes, as the report is built: a line break
 /// goes before every line but the first, where `lines.joined(separator: "\n")` puts them, so
 /// no `String` is made per line and none for the whole.
-struct MarkdownLines {
+///
+/// The bytes go into an ``OutputBytes`` (an append is a capacity check and a copy, with no
+/// uniqueness check or generic `append(contentsOf:)` on the way, as an `[UInt8]` has).
+struct MarkdownLines: ~Copyable {
   /// The text so far.
-  private(set) var bytes: [UInt8] = []
+  private var out: OutputBytes
   /// Whether a line was started yet.
   private var hasLine = false
 
   /// An empty text with room for `capacity` bytes.
-  init(capacity: Int) { bytes.reserveCapacity(capacity) }
+  init(capacity: Int) { out = OutputBytes(capacity: capacity) }
+
+  /// The text as UTF-8 bytes.
+  var bytes: [UInt8] { out.array() }
 
   /// Starts a new line: ends the one before, if any.
   mutating func startLine() {
-    if hasLine { bytes.append(0x0A) }
+    if hasLine { out.append(0x0A) }
     hasLine = true
   }
 
@@ -23,18 +29,18 @@ struct MarkdownLines {
   }
 
   /// `text` as it is, on the current line.
-  mutating func write(_ text: String) { bytes.append(contentsOf: text.utf8) }
+  mutating func write(_ text: String) { out.append(text) }
 
   /// `text` as inline Markdown, on the current line (``MarkdownText/inline(_:atLineStart:)``).
   mutating func inline(_ text: String, atLineStart: Bool = false) {
-    MarkdownText.appendInline(text, atLineStart: atLineStart, to: &bytes)
+    MarkdownText.appendInline(text, atLineStart: atLineStart, to: &out)
   }
 
   /// `text` as a code span, on the current line (``MarkdownText/codeSpan(_:)``).
-  mutating func codeSpan(_ text: String) { MarkdownText.appendCodeSpan(text, to: &bytes) }
+  mutating func codeSpan(_ text: String) { MarkdownText.appendCodeSpan(text, to: &out) }
 
   /// `text` in a fenced code block, from the current line (``MarkdownText/fencedBlock(_:info:)``).
   mutating func fencedBlock(_ text: String, info: String) {
-    MarkdownText.appendFencedBlock(text, info: info, to: &bytes)
+    MarkdownText.appendFencedBlock(text, info: info, to: &out)
   }
 }

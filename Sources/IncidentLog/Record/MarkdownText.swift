@@ -55,21 +55,28 @@ package enum MarkdownText {
       return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
     guard hasASCIIBreak else { return text }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    var pendingSpace = false
-    for byte in text.utf8 {
-      if (0x0A...0x0D).contains(byte) {
-        pendingSpace = !bytes.isEmpty
-        continue
+    // Straight from the text's bytes into the new string's: a run of breaks becomes at most
+    // one space, so the result is never longer.
+    return copy.withUTF8 { source in
+      String(unsafeUninitializedCapacity: source.count) { target in
+        var count = 0
+        var pendingSpace = false
+        for byte in source {
+          if (0x0A...0x0D).contains(byte) {
+            pendingSpace = count > 0
+            continue
+          }
+          if pendingSpace {
+            target[count] = UInt8(ascii: " ")
+            count += 1
+            pendingSpace = false
+          }
+          target[count] = byte
+          count += 1
+        }
+        return count
       }
-      if pendingSpace {
-        bytes.append(UInt8(ascii: " "))
-        pendingSpace = false
-      }
-      bytes.append(byte)
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Whether any of the eight bytes in `word` is below 0x0E or at or above 0x80 (never false
@@ -110,60 +117,75 @@ package enum MarkdownText {
   ///
   /// Done on UTF-8 bytes: every character escaped is ASCII, never part of a longer sequence.
   package static func inline(_ text: String, atLineStart: Bool = false) -> String {
-    var output: [UInt8] = []
+    var output = OutputBytes(capacity: text.utf8.count + 16)
     appendInline(text, atLineStart: atLineStart, to: &output)
-    return String(decoding: output, as: UTF8.self)
+    return output.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Appends ``inline(_:atLineStart:)`` of `text` to `output`, as UTF-8.
   ///
   /// Runs of bytes that can never need a backslash (``mayNeedEscape(_:)`` says no) are copied
   /// whole; only the others are looked at one by one.
-  package static func appendInline(
-    _ text: String, atLineStart: Bool = false, to output: inout [UInt8]
+  static func appendInline(
+    _ text: String, atLineStart: Bool = false, to output: inout OutputBytes
   ) {
-    var line = oneLine(text)
+    let line = oneLine(text)
     // Read in place from the string's own bytes: no copy of the text before the one written.
-    line.withUTF8 { all in
-      let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-      var start = 0
-      var end = all.count
-      while start < end, isBlank(all[start]) { start += 1 }
-      while end > start, isBlank(all[end - 1]) { end -= 1 }
-      let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
-      let listMarker = atLineStart ? orderedListMarkerIndex(bytes) : nil
-      var runStart = 0
-      var index = 0
-      while index < bytes.count {
-        // Eight bytes at a time while all of them are plainly safe (letters, digits, spaces,
-        // most prose punctuation, non-ASCII): the rest are looked at one by one.
-        if index + 8 <= bytes.count, let base = bytes.baseAddress,
-          isPlainlySafe(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        {
+    let done = line.utf8.withContiguousStorageIfAvailable {
+      appendInline(bytes: $0, atLineStart: atLineStart, to: &output)
+    }
+    guard done == nil else { return }
+    var copy = line
+    copy.withUTF8 { appendInline(bytes: $0, atLineStart: atLineStart, to: &output) }
+  }
+
+  /// ``appendInline(_:atLineStart:to:)`` of a text on one line, as its UTF-8 bytes `all`.
+  private static func appendInline(
+    bytes all: UnsafeBufferPointer<UInt8>, atLineStart: Bool, to output: inout OutputBytes
+  ) {
+    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+    var start = 0
+    var end = all.count
+    while start < end, isBlank(all[start]) { start += 1 }
+    while end > start, isBlank(all[end - 1]) { end -= 1 }
+    let bytes = UnsafeBufferPointer(rebasing: all[start..<end])
+    let listMarker = atLineStart ? orderedListMarkerIndex(bytes) : nil
+    var runStart = 0
+    var index = 0
+    while index < bytes.count {
+      // Eight bytes at a time while all of them are plainly safe (letters, digits, spaces,
+      // most prose punctuation, non-ASCII); else straight to the first that is not, which is
+      // looked at on its own.
+      if index + 8 <= bytes.count, let base = bytes.baseAddress {
+        let word = UInt64(
+          littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let others = notPlainlySafe(word)
+        if others == 0 {
           index += 8
           continue
         }
-        defer { index += 1 }
-        guard mayNeedEscape(bytes[index]) else { continue }
-        if runStart < index {
-          output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-        }
-        runStart = index + 1
-        let byte = bytes[index]
-        if byte == 0 {
-          output.append(0xEF)
-          output.append(0xBF)
-          output.append(0xBD)
-          continue
-        }
-        if needsEscape(bytes, at: index, atLineStart: atLineStart) || index == listMarker {
-          output.append(backslash)
-        }
-        output.append(byte)
+        index += others.trailingZeroBitCount / 8
       }
-      if runStart < bytes.count {
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+      defer { index += 1 }
+      guard mayNeedEscape(bytes[index]) else { continue }
+      if runStart < index {
+        output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
       }
+      runStart = index + 1
+      let byte = bytes[index]
+      if byte == 0 {
+        output.append(0xEF)
+        output.append(0xBF)
+        output.append(0xBD)
+        continue
+      }
+      if needsEscape(bytes, at: index, atLineStart: atLineStart) || index == listMarker {
+        output.append(backslash)
+      }
+      output.append(byte)
+    }
+    if runStart < bytes.count {
+      output.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
   }
 
@@ -184,25 +206,37 @@ package enum MarkdownText {
   /// Done on UTF-8 bytes, like CommonMark, which counts backticks and spaces as code points: a
   /// backtick followed by a combining mark still counts as one.
   package static func codeSpan(_ text: String) -> String {
-    var output: [UInt8] = []
+    var output = OutputBytes(capacity: text.utf8.count + 16)
     appendCodeSpan(text, to: &output)
-    return String(decoding: output, as: UTF8.self)
+    return output.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Appends ``codeSpan(_:)`` of `text` to `output`, as UTF-8.
-  package static func appendCodeSpan(_ text: String, to output: inout [UInt8]) {
-    var line = Array(oneLine(text).utf8)
-    if line.contains(0) { line = replacingNUL(line) }
+  static func appendCodeSpan(_ text: String, to output: inout OutputBytes) {
+    // Read in place from the string's own bytes; only a text with a NUL is copied.
+    var line = oneLine(text)
+    line.withUTF8 { bytes in
+      guard bytes.contains(0) else { return appendCodeSpan(bytes: bytes, to: &output) }
+      replacingNUL(Array(bytes)).withUnsafeBufferPointer {
+        appendCodeSpan(bytes: $0, to: &output)
+      }
+    }
+  }
+
+  /// ``appendCodeSpan(_:to:)`` of a text on one line without NUL, as its UTF-8 `bytes`.
+  private static func appendCodeSpan(
+    bytes line: UnsafeBufferPointer<UInt8>, to output: inout OutputBytes
+  ) {
     let fenceLength = longestRun(of: backtick, in: line) + 1
     let space = UInt8(ascii: " ")
     let isPadded =
       line.first == backtick || line.last == backtick
       || (line.first == space && line.last == space && line.contains { $0 != space })
-    for _ in 0..<fenceLength { output.append(backtick) }
+    output.append(repeating: backtick, times: fenceLength)
     if isPadded { output.append(space) }
-    output += line
+    output.append(line)
     if isPadded { output.append(space) }
-    for _ in 0..<fenceLength { output.append(backtick) }
+    output.append(repeating: backtick, times: fenceLength)
   }
 
   /// A fenced code block holding `text`'s lines as written: the opening fence with `info`, the
@@ -213,25 +247,27 @@ package enum MarkdownText {
   /// CR become LF and NUL U+FFFD, as CommonMark reads them. Done on UTF-8 bytes (CR, LF, NUL
   /// and the backtick are ASCII, never part of a longer sequence).
   package static func fencedBlock(_ text: String, info: String) -> String {
-    var output: [UInt8] = []
+    var output = OutputBytes(capacity: text.utf8.count + info.utf8.count + 16)
     appendFencedBlock(text, info: info, to: &output)
-    return String(decoding: output, as: UTF8.self)
+    return output.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Appends ``fencedBlock(_:info:)`` of `text` to `output`, as UTF-8.
-  package static func appendFencedBlock(_ text: String, info: String, to output: inout [UInt8]) {
+  static func appendFencedBlock(
+    _ text: String, info: String, to output: inout OutputBytes
+  ) {
     var body = Array(text.utf8)
     if body.contains(where: { $0 == 0x0D || $0 == 0 }) {
       body = replacingNUL(lineFeedsOnly(body))
     }
     if body.last == 0x0A { body.removeLast() }
-    let fenceLength = max(3, longestRun(of: backtick, in: body) + 1)
-    for _ in 0..<fenceLength { output.append(backtick) }
-    output += info.utf8
+    let fenceLength = max(3, body.withUnsafeBufferPointer { longestRun(of: backtick, in: $0) } + 1)
+    output.append(repeating: backtick, times: fenceLength)
+    output.append(info)
     output.append(0x0A)
-    output += body
+    body.withUnsafeBufferPointer { output.append($0) }
     output.append(0x0A)
-    for _ in 0..<fenceLength { output.append(backtick) }
+    output.append(repeating: backtick, times: fenceLength)
   }
 }
 
@@ -258,9 +294,11 @@ extension MarkdownText {
     case UInt8(ascii: "&"):
       return startsEntity(bytes, at: index + 1)
     case UInt8(ascii: ":"):
-      return bytes[(index + 1)...].starts(with: "//".utf8)
+      return index + 2 < bytes.count && bytes[index + 1] == UInt8(ascii: "/")
+        && bytes[index + 2] == UInt8(ascii: "/")
     case UInt8(ascii: "."):
-      return index >= 3 && bytes[(index - 3)..<index].elementsEqual("www".utf8)
+      let w = UInt8(ascii: "w")
+      return index >= 3 && bytes[index - 3] == w && bytes[index - 2] == w && bytes[index - 1] == w
     case UInt8(ascii: "#"):
       return (atLineStart && index == 0) || (next == nil && endsClosingSequence(bytes))
     case UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
@@ -270,14 +308,15 @@ extension MarkdownText {
     }
   }
 
-  /// Whether each of the eight bytes in `word` is one ``mayNeedEscape(_:)`` always says no to:
-  /// a letter, a digit, a space, `!`, `"`, `'`, `(`, `,`, `/`, or a byte above ASCII (some such
-  /// bytes, `$` or `?`, are left to the byte-by-byte test).
+  /// The top bit of each of the eight bytes in `word` (the first byte lowest) that is not one
+  /// ``mayNeedEscape(_:)`` always says no to: a letter, a digit, a space, `!`, `"`, `'`, `(`,
+  /// `,`, `/`, or a byte above ASCII (some such bytes, `$` or `?`, are left to the byte-by-byte
+  /// test); zero when all eight are.
   ///
   /// Each range test works on the low seven bits of each byte, where adding at most 0x80 never
   /// carries into the next byte: `b + (0x80 - low)` sets the top bit when `b >= low`, and
   /// `b + (0x7F - high)` leaves it clear when `b <= high`.
-  private static func isPlainlySafe(_ word: UInt64) -> Bool {
+  private static func notPlainlySafe(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let top: UInt64 = ones &* 0x80
     let low = word & ~top
@@ -289,7 +328,7 @@ extension MarkdownText {
     let punctuation =
       within(low, 0x20, 0x22) | within(low, 0x27, 0x28) | within(low, 0x2C, 0x2C)
       | within(low, 0x2F, 0x39)
-    return (word & top) | letters | punctuation == top
+    return ~((word & top) | letters | punctuation) & top
   }
 
   /// Whether `byte` is one ``needsEscape(_:at:atLineStart:)`` may escape, NUL, or the `)` of
@@ -347,7 +386,7 @@ extension MarkdownText {
   private static let backtick = UInt8(ascii: "`")
 
   /// The length of the longest run of `byte` in `bytes`.
-  private static func longestRun(of byte: UInt8, in bytes: [UInt8]) -> Int {
+  private static func longestRun(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var longest = 0
     var current = 0
     for each in bytes {

@@ -1,3 +1,4 @@
+import Foundation
 import RunbookCore
 
 /// Renders the Markdown report of an incident record: what a tech lead reads in two minutes.
@@ -55,7 +56,8 @@ package enum ReportGenerator {
       }
       return text
     }
-    var out = MarkdownLines(capacity: 1 << 16)
+    // A vendor run's report is about 15 KB; only the pages written are ever touched.
+    var out = MarkdownLines(capacity: 1 << 15)
     out.line("**")
     out.write(record.tlp?.rawValue ?? "")
     out.write("**")
@@ -277,7 +279,16 @@ package enum ReportGenerator {
   ) {
     out.line("## Questions and answers")
     out.line("")
+    // Answers given together (an answers file) share their time: each time written once.
+    var last: (at: Date, text: String)?
     for entry in trail {
+      let time: String
+      if let last, last.at == entry.at {
+        time = last.text
+      } else {
+        time = localTime.string(from: entry.at)
+        last = (entry.at, time)
+      }
       out.line("- ")
       out.inline(entry.asked, atLineStart: true)
       out.write(" **")
@@ -285,7 +296,7 @@ package enum ReportGenerator {
       out.write("** (")
       out.codeSpan(entry.question)
       out.write(", ")
-      out.write(localTime.string(from: entry.at))
+      out.write(time)
       out.write(")")
     }
     out.line("")
@@ -333,7 +344,10 @@ package enum ReportGenerator {
   /// (one anchor, `earliest of` several) shows its anchors without reparsing the rule.
   static func ruleWithAnchorValues(_ rule: String, anchors: [String: String]) -> String? {
     guard !anchors.isEmpty else { return nil }
-    if rule.utf8.allSatisfy({ $0 < 0x80 }) {
+    let isASCII =
+      rule.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } }
+      ?? rule.utf8.allSatisfy { $0 < 0x80 }
+    if isASCII {
       return asciiRuleWithAnchorValues(rule, anchors: anchors)
     }
     var result = ""
@@ -370,6 +384,17 @@ package enum ReportGenerator {
     result.reserveCapacity(bytes.count + 32)
     var found = false
     var start = 0
+    // The lengths of the anchors' names (a bit each, the longest ones sharing the last): a word
+    // of another length is not looked up (nor made a String), as most of a rule's words are.
+    // A name that is not ASCII may equal an ASCII word of another length (`\u{212A}` is `K`
+    // to `==`): then every word is looked up.
+    var lengths: UInt64 = 0
+    for name in anchors.keys {
+      let isASCII =
+        name.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } }
+        ?? name.utf8.allSatisfy { $0 < 0x80 }
+      lengths |= isASCII ? 1 << UInt64(min(name.utf8.count, 63)) : ~0
+    }
     func isWordByte(_ byte: UInt8) -> Bool {
       (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
         || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
@@ -379,8 +404,9 @@ package enum ReportGenerator {
       while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
       if end > start {
         result += bytes[start..<end]
-        let word = String(decoding: bytes[start..<end], as: UTF8.self)
-        if let value = anchors[word] {
+        if lengths & 1 << UInt64(min(end - start, 63)) != 0,
+          let value = anchors[String(decoding: bytes[start..<end], as: UTF8.self)]
+        {
           result += " (".utf8
           result += value.utf8
           result.append(UInt8(ascii: ")"))

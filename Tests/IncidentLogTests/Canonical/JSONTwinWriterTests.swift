@@ -28,6 +28,12 @@ struct JSONTwinWriterTests {
     ],
     .array([]), .object(JSONObject()), "just a string", 7, nil, true,
     .object(JSONObject((0..<40).map { .init(key: "key\(39 - $0)", value: .number(Double($0))) })),
+    // More shapes than the writer keeps (the later ones written without one), each met twice,
+    // and shapes of the same size whose keys differ only in the last one.
+    .array(
+      (0..<80).map { index in
+        ["z\(index % 70)": .number(Double(index)), "a": "x", "m\(index % 3)": nil]
+      }),
   ]
 
   @Test("writes what the pretty printer and the canonical form write", arguments: values)

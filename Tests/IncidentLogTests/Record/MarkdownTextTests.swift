@@ -84,6 +84,9 @@ import Testing
     #expect(MarkdownText.codeSpan("`x") == "`` `x ``")
     #expect(MarkdownText.codeSpan("x\n# y") == "`x # y`")
     #expect(MarkdownText.codeSpan("") == "``")
+    #expect(MarkdownText.codeSpan("a\u{0}`\r\n\nb ") == "``a\u{FFFD}` b ``")
+    #expect(MarkdownText.codeSpan(" \u{0} ") == "`  \u{FFFD}  `")
+    #expect(MarkdownText.codeSpan("\n\nx\r\n") == "`x`")
   }
 
   @Test("fenced blocks are longer than any backtick run inside")

@@ -64,41 +64,61 @@ extension IncidentRecord {
 
   /// The record as JSON, members in the documented order; nil members are left out.
   package var jsonValue: JSONValue {
-    var object = JSONObject()
-    object["format"] = .string(Self.format)
-    object["id"] = .string(id)
-    object["created_at"] = createdAt.map { .string(UTCTimestamp.string(from: $0)) }
-    object["runbook"] = runbook.map {
-      ["id": .string($0.id), "version": .string($0.version), "sha256": .string($0.sha256)]
-    }
-    object["responder"] = responder.map(JSONValue.string)
-    object["mode"] = mode.map { .string($0.rawValue) }
-    object["resumed_from"] = resumedFrom.map {
-      ["draft": .string($0.draft), "saved_at": .string(UTCTimestamp.string(from: $0.savedAt))]
-    }
-    object["tlp"] = tlp.map { .string($0.rawValue) }
-    object["answers"] = answers.map(Self.json)
-    object["trail"] = trail.map { .array($0.map(\.jsonValue)) }
-    object["unused"] = unused.map(Self.json)
-    object["derived"] = derived.map(Self.json)
-    object["severity"] = severity.map { .string($0.rawValue) }
-    object["decision"] = decision.map(JSONValue.string)
-    object["actions"] = actions.map { .array($0.map(\.jsonValue)) }
-    object["notifications"] = notifications.map { .array($0.map(\.jsonValue)) }
-    object["threat_model"] = threatModel.map {
-      ["changed": .bool($0.changed), "because": .string($0.because)]
-    }
-    object["not_required"] = notRequired.map { .array($0.map(\.jsonValue)) }
-    object["undetermined"] = undetermined.map { .array($0.map(\.jsonValue)) }
-    object["law_as_of"] = lawAsOf.map(JSONValue.string)
-    object["inventory"] = inventory?.jsonValue
-    object["scans"] = scans.map(JSONValue.array)
+    // Each member appended in order (the keys are different literals), with no search for a
+    // member of the same name.
+    var object = JSONObject(capacity: 32)
+    object.appendNew("format", .string(Self.format))
+    object.appendNew("id", .string(id))
+    object.appendNew("created_at", createdAt.map { .string(UTCTimestamp.string(from: $0)) })
+    object.appendNew(
+      "runbook",
+      runbook.map {
+        var member = JSONObject(capacity: 3)
+        member.appendNew("id", .string($0.id))
+        member.appendNew("version", .string($0.version))
+        member.appendNew("sha256", .string($0.sha256))
+        return .object(member)
+      })
+    object.appendNew("responder", responder.map(JSONValue.string))
+    object.appendNew("mode", mode.map { .string($0.rawValue) })
+    object.appendNew(
+      "resumed_from",
+      resumedFrom.map {
+        var member = JSONObject(capacity: 2)
+        member.appendNew("draft", .string($0.draft))
+        member.appendNew("saved_at", .string(UTCTimestamp.string(from: $0.savedAt)))
+        return .object(member)
+      })
+    object.appendNew("tlp", tlp.map { .string($0.rawValue) })
+    object.appendNew("answers", answers.map(Self.json))
+    object.appendNew("trail", trail.map(Self.json))
+    object.appendNew("unused", unused.map(Self.json))
+    object.appendNew("derived", derived.map(Self.json))
+    object.appendNew("severity", severity.map { .string($0.rawValue) })
+    object.appendNew("decision", decision.map(JSONValue.string))
+    object.appendNew("actions", actions.map { .array($0.map(\.jsonValue)) })
+    object.appendNew("notifications", notifications.map { .array($0.map(\.jsonValue)) })
+    object.appendNew(
+      "threat_model",
+      threatModel.map {
+        var member = JSONObject(capacity: 2)
+        member.appendNew("changed", .bool($0.changed))
+        member.appendNew("because", .string($0.because))
+        return .object(member)
+      })
+    object.appendNew("not_required", notRequired.map { .array($0.map(\.jsonValue)) })
+    object.appendNew("undetermined", undetermined.map { .array($0.map(\.jsonValue)) })
+    object.appendNew("law_as_of", lawAsOf.map(JSONValue.string))
+    object.appendNew("inventory", inventory?.jsonValue)
+    object.appendNew("scans", scans.map(JSONValue.array))
     writeRevision(into: &object)
+    // Through the subscript: a revision's members come before it (an old record may order
+    // them otherwise).
     object["integrity"] = integrity.map {
-      var member = JSONObject()
-      member["parents"] = .array($0.parents.map(JSONValue.string))
-      member[DocumentIntegrity.reportMemberName] = $0.reportSHA256.map(JSONValue.string)
-      member["sha256"] = .string($0.sha256)
+      var member = JSONObject(capacity: 3)
+      member.appendNew("parents", .array($0.parents.map(JSONValue.string)))
+      member.appendNew(DocumentIntegrity.reportMemberName, $0.reportSHA256.map(JSONValue.string))
+      member.appendNew("sha256", .string($0.sha256))
       return .object(member)
     }
     return .object(object)
@@ -112,8 +132,25 @@ extension IncidentRecord {
     }
   }
 
+  /// The trail as JSON, each time written once for a run of entries that share it (an
+  /// answers file gives all its answers at one time).
+  private static func json(_ trail: [TrailEntry]) -> JSONValue {
+    var last: (at: Date, text: String)?
+    return .array(
+      trail.map { entry in
+        let text: String
+        if let last, last.at == entry.at {
+          text = last.text
+        } else {
+          text = UTCTimestamp.string(from: entry.at)
+          last = (entry.at, text)
+        }
+        return entry.jsonValue(at: text)
+      })
+  }
+
   private static func json(_ values: [NamedValue]) -> JSONValue {
-    var object = JSONObject()
+    var object = JSONObject(capacity: values.count)
     for entry in values { object[entry.name] = entry.value.jsonValue }
     return .object(object)
   }
@@ -191,21 +228,27 @@ extension IncidentRecord.TrailEntry {
       })
   }
 
-  var jsonValue: JSONValue {
-    var object = JSONObject()
-    object["question"] = .string(question)
-    object["asked"] = .string(asked)
-    object["answer"] = answer.jsonValue
-    object["at"] = .string(UTCTimestamp.string(from: at))
-    object["source"] = source?.jsonValue
-    object["replaced"] = replaced.map { replaced in
-      var member = JSONObject()
-      member["answer"] = replaced.answer.jsonValue
-      member["source"] = replaced.source?.jsonValue
-      return .object(member)
-    }
+  var jsonValue: JSONValue { jsonValue(at: UTCTimestamp.string(from: at)) }
+
+  /// The entry as JSON, with `at` written as `atText` (its time as ``UTCTimestamp`` writes it).
+  func jsonValue(at atText: String) -> JSONValue {
+    var object = JSONObject(capacity: 6)
+    object.appendNew("question", .string(question))
+    object.appendNew("asked", .string(asked))
+    object.appendNew("answer", answer.jsonValue)
+    object.appendNew("at", .string(atText))
+    object.appendNew("source", source?.jsonValue)
+    object.appendNew(
+      "replaced",
+      replaced.map { replaced in
+        var member = JSONObject(capacity: 2)
+        member.appendNew("answer", replaced.answer.jsonValue)
+        member.appendNew("source", replaced.source?.jsonValue)
+        return .object(member)
+      })
     return .object(object)
   }
+
 }
 
 extension IncidentRecord.Source {
@@ -218,11 +261,11 @@ extension IncidentRecord.Source {
   }
 
   var jsonValue: JSONValue {
-    var object = JSONObject()
-    object["kind"] = .string(kind)
-    object["file"] = file.map(JSONValue.string)
-    object["line"] = line.map { .number(Double($0)) }
-    object["inventory_sha256"] = inventorySHA256.map(JSONValue.string)
+    var object = JSONObject(capacity: 4)
+    object.appendNew("kind", .string(kind))
+    object.appendNew("file", file.map(JSONValue.string))
+    object.appendNew("line", line.map { .number(Double($0)) })
+    object.appendNew("inventory_sha256", inventorySHA256.map(JSONValue.string))
     return .object(object)
   }
 }
@@ -284,17 +327,17 @@ extension IncidentRecord.Action {
 
   /// The action as JSON; `kind` is left out when unknown, so an old record reads back unchanged.
   var jsonValue: JSONValue {
-    var object = JSONObject()
-    object["id"] = .string(id)
-    object["kind"] = kind.map { .string($0.rawValue) }
-    object["title"] = .string(title)
-    object["owner"] = owner.map(JSONValue.string) ?? .null
-    object["due"] = due.jsonValue
-    object["due_rule"] = dueRule.map(JSONValue.string) ?? .null
-    object["details"] = details.map(JSONValue.string) ?? .null
-    object["status"] = .string(status.rawValue)
-    object["approver"] = approver.map(JSONValue.string)
-    object["due_note"] = dueNote.map(JSONValue.string)
+    var object = JSONObject(capacity: 10)
+    object.appendNew("id", .string(id))
+    object.appendNew("kind", kind.map { .string($0.rawValue) })
+    object.appendNew("title", .string(title))
+    object.appendNew("owner", owner.map(JSONValue.string) ?? .null)
+    object.appendNew("due", due.jsonValue)
+    object.appendNew("due_rule", dueRule.map(JSONValue.string) ?? .null)
+    object.appendNew("details", details.map(JSONValue.string) ?? .null)
+    object.appendNew("status", .string(status.rawValue))
+    object.appendNew("approver", approver.map(JSONValue.string))
+    object.appendNew("due_note", dueNote.map(JSONValue.string))
     return .object(object)
   }
 }
@@ -316,17 +359,19 @@ extension IncidentRecord.Notification {
   }
 
   var jsonValue: JSONValue {
-    var object: JSONValue = [
-      "id": .string(id), "to": .string(to), "due": due.jsonValue,
-      "due_rule": dueRule.map(JSONValue.string) ?? .null,
-      "basis": basis.map(JSONValue.string) ?? .null,
-      "draft": draft.map(JSONValue.string) ?? .null, "status": .string(status.rawValue),
-    ]
-    if let sentAt { object["sent_at"] = .string(UTCTimestamp.string(from: sentAt)) }
-    if let obligation { object["obligation"] = obligation.jsonValue }
-    if let approver { object["approver"] = .string(approver) }
-    if let dueNote { object["due_note"] = .string(dueNote) }
-    return object
+    var object = JSONObject(capacity: 11)
+    object.appendNew("id", .string(id))
+    object.appendNew("to", .string(to))
+    object.appendNew("due", due.jsonValue)
+    object.appendNew("due_rule", dueRule.map(JSONValue.string) ?? .null)
+    object.appendNew("basis", basis.map(JSONValue.string) ?? .null)
+    object.appendNew("draft", draft.map(JSONValue.string) ?? .null)
+    object.appendNew("status", .string(status.rawValue))
+    object.appendNew("sent_at", sentAt.map { .string(UTCTimestamp.string(from: $0)) })
+    object.appendNew("obligation", obligation?.jsonValue)
+    object.appendNew("approver", approver.map(JSONValue.string))
+    object.appendNew("due_note", dueNote.map(JSONValue.string))
+    return .object(object)
   }
 }
 
@@ -344,13 +389,13 @@ extension IncidentRecord.UnrequiredItem {
 
   /// The entry as JSON: `title` (and `kind`) for an action, `to` for a notification.
   var jsonValue: JSONValue {
-    var object = JSONObject()
-    object["id"] = .string(id)
-    object["type"] = .string(type.rawValue)
-    object["kind"] = kind.map { .string($0.rawValue) }
-    object[type == .action ? "title" : "to"] = .string(title)
-    object["because"] = .string(because)
-    object["obligation"] = obligation?.jsonValue
+    var object = JSONObject(capacity: 6)
+    object.appendNew("id", .string(id))
+    object.appendNew("type", .string(type.rawValue))
+    object.appendNew("kind", kind.map { .string($0.rawValue) })
+    object.appendNew(type == .action ? "title" : "to", .string(title))
+    object.appendNew("because", .string(because))
+    object.appendNew("obligation", obligation?.jsonValue)
     return .object(object)
   }
 }
