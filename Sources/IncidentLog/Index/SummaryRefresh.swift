@@ -286,26 +286,14 @@ struct SummaryRefresh {
           continue
         }
         isChanged = true
-        let location = Self.location(folder, name, kind: .record)
-        let index = amendmentIndex()
         guard
-          let summary = Self.summary(of: location, in: store, amendments: index, unreadable)
+          let isMade = try summariseFromFiles(
+            name, in: folder, status: status, into: &made, &parts, unreadable: unreadable, body)
         else {
           isClean = false
           continue
         }
-        var writer = BinaryWriter()
-        summary.encode(into: &writer)
-        if let status {
-          let start = made.bytes.count
-          Self.write(name, .record, DocumentKey(status), payload: writer.bytes, into: &made)
-          parts.append(.made(start..<made.bytes.count))
-        } else {
-          isWhole = false
-        }
-        try body(
-          IndexedRecord(
-            IndexedRecord(folder: folder, name: name, payload: writer.bytes[...]), made: summary))
+        if !isMade { isWhole = false }
       case .directory:
         isClean = false
       case .report, .other:
@@ -350,35 +338,54 @@ struct SummaryRefresh {
         continue
       }
       isChanged = true
-      let location = Self.location(folder, name, kind: .record)
-      let status = (try? store.fileSystem.status(at: store.absolute(location.path)))
-        .flatMap { $0?.kind == .regular ? $0 : nil }
-      let index = amendmentIndex()
+      let path = store.absolute(Self.location(folder, name, kind: .record).path)
+      let status = (try? store.fileSystem.status(at: path)).flatMap {
+        $0?.kind == .regular ? $0 : nil
+      }
       guard
-        let summary = Self.summary(of: location, in: store, amendments: index, unreadable)
+        let isMade = try summariseFromFiles(
+          name, in: folder, status: status, into: &made, &parts, unreadable: unreadable, body)
       else {
         isClean = false
         continue
       }
-      var writer = BinaryWriter()
-      summary.encode(into: &writer)
-      if let status {
-        if !isSettled(DocumentKey(status)) { isClean = false }
-        let start = made.bytes.count
-        Self.write(name, .record, DocumentKey(status), payload: writer.bytes, into: &made)
-        parts.append(.made(start..<made.bytes.count))
-      } else {
-        isWhole = false
-      }
-      try body(
-        IndexedRecord(
-          IndexedRecord(folder: folder, name: name, payload: writer.bytes[...]), made: summary))
+      if let status, !isSettled(DocumentKey(status)) { isClean = false }
+      if !isMade { isWhole = false }
     }
     guard isWhole else { return nil }
     guard isChanged else { return old.checksum }
     return save(
       folder, kind: .record, parts, old: old, made: made,
       folderKey: isClean ? old.folderKey : nil)
+  }
+
+  /// Summarises the record file `name` of `folder` again from its files (its amendments with
+  /// it), makes its entry when its status is known, and hands it on.
+  ///
+  /// Nil when the record cannot be read (`unreadable` is told); else whether its entry was
+  /// made.
+  private mutating func summariseFromFiles(
+    _ name: ArraySlice<UInt8>, in folder: String, status: FileStatus?,
+    into made: inout IndexWriter, _ parts: inout [Part],
+    unreadable: (UnreadableRecord) -> Void, _ body: (IndexedRecord) throws -> Void
+  ) throws -> Bool? {
+    let location = Self.location(folder, name, kind: .record)
+    let index = amendmentIndex()
+    guard let summary = Self.summary(of: location, in: store, amendments: index, unreadable)
+    else { return nil }
+    var writer = BinaryWriter()
+    summary.encode(into: &writer)
+    var isMade = false
+    if let status {
+      let start = made.bytes.count
+      Self.write(name, .record, DocumentKey(status), payload: writer.bytes, into: &made)
+      parts.append(.made(start..<made.bytes.count))
+      isMade = true
+    }
+    try body(
+      IndexedRecord(
+        IndexedRecord(folder: folder, name: name, payload: writer.bytes[...]), made: summary))
+    return isMade
   }
 
   /// Whether the record file `name` (`<id>.json`) has amendments that changed since the index
