@@ -19,12 +19,15 @@ let package = Package(
   ],
   targets: [
     .target(name: "YAMLLite", swiftSettings: releaseSettings),
+    // The CPU's SHA-256 instructions, which Swift cannot reach: one C function and its check
+    // (IncidentLog's SHA256 falls back to its Swift rounds without them).
+    .target(name: "CSHA256"),
     .target(name: "RunbookCore", dependencies: ["YAMLLite"], swiftSettings: releaseSettings),
     .target(
       name: "TriageSession", dependencies: ["YAMLLite", "RunbookCore"],
       swiftSettings: releaseSettings),
     .target(
-      name: "IncidentLog", dependencies: ["RunbookCore", "TriageSession"],
+      name: "IncidentLog", dependencies: ["CSHA256", "RunbookCore", "TriageSession"],
       swiftSettings: releaseSettings),
     .target(
       name: "TriageCLI",

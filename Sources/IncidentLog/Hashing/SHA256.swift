@@ -1,5 +1,8 @@
 /// SHA-256 (FIPS 180-4), written here because the package takes no dependencies.
 ///
+/// Blocks are compressed with the CPU's SHA instructions where it has them (``Engine``), else
+/// with the Swift rounds of ``SHA256State``; both give the same digests (tested).
+///
 /// One-shot: `SHA256.hash(bytes)`. Streaming, for files read in chunks:
 ///
 /// ```swift
@@ -13,12 +16,22 @@ package struct SHA256: Sendable {
   package static let digestByteCount = 32
 
   private var state = SHA256State()
+  /// What compresses the blocks.
+  private let engine: Engine
   /// Bytes of an incomplete block, waiting for more input (fewer than 64).
   private var pending: [UInt8] = []
   private var totalByteCount: UInt64 = 0
 
-  /// Creates a hasher with no input.
-  package init() { pending.reserveCapacity(64) }
+  /// Creates a hasher with no input, on the fastest engine this machine has.
+  package init() { self.init(engine: .preferred) }
+
+  /// Creates a hasher with no input on `engine`, which must be available
+  /// (``Engine/isAvailable``); the portable one always is.
+  package init(engine: Engine) {
+    precondition(engine.isAvailable, "SHA-256 engine \(engine) is not available here")
+    self.engine = engine
+    pending.reserveCapacity(64)
+  }
 
   /// The digest of `bytes`.
   package static func hash(_ bytes: [UInt8]) -> [UInt8] {
@@ -51,12 +64,13 @@ package struct SHA256: Sendable {
       pending += rest.prefix(take)
       rest = rest.dropFirst(take)
       guard pending.count == 64 else { return }
-      pending.withUnsafeBytes { state.compress(blocks: $0) }
+      pending.withUnsafeBytes { state.compress(blocks: $0, on: engine) }
       pending.removeAll(keepingCapacity: true)
     }
     let wholeBlocks = rest.count / 64 * 64
     if wholeBlocks > 0 {
-      state.compress(blocks: UnsafeRawBufferPointer(rebasing: rest.prefix(wholeBlocks)))
+      state.compress(
+        blocks: UnsafeRawBufferPointer(rebasing: rest.prefix(wholeBlocks)), on: engine)
     }
     pending += rest.dropFirst(wholeBlocks)
   }
@@ -72,7 +86,7 @@ package struct SHA256: Sendable {
     for shift in stride(from: 56, through: 0, by: -8) {
       tail.append(UInt8(truncatingIfNeeded: bitCount >> UInt64(shift)))
     }
-    tail.withUnsafeBytes { state.compress(blocks: $0) }
+    tail.withUnsafeBytes { state.compress(blocks: $0, on: engine) }
     pending.removeAll()
     return state.digest()
   }
