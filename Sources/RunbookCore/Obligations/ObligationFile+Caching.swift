@@ -13,8 +13,9 @@ import YAMLLite
 /// reaches it (see ``DutySections``).
 extension ObligationFile: CacheableDocument {
   package static let cacheKind = "obligations"
-  /// Bump when `ObligationFile` or any type it holds changes shape.
-  package static let cacheFormat = 7
+  /// Bump when `ObligationFile` or any type it holds changes shape (8: the condition pool holds
+  /// programs, `ConditionProgram`).
+  package static let cacheFormat = 8
 
   package func encode(into writer: inout BinaryWriter) {
     let coder = CacheCoder(file: file)
