@@ -20,7 +20,9 @@
 /// the side of an `and` or `or` that does not decide it is jumped over. Read back whole as the
 /// tree (``expression(_:section:texts:)``) for what needs the tree.
 struct ConditionProgram {
-  private let bytes: [UInt8]
+  /// The entry's bytes, for as long as one of the static functions below runs (all offsets
+  /// read are checked against `end`, itself checked against the entry's count).
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var offset: Int
   private let end: Int
   /// Where each text's bytes are in `bytes`.
@@ -80,14 +82,16 @@ struct ConditionProgram {
     guard section.lowerBound >= 0, section.upperBound <= bytes.count,
       names.count == 2 * texts.count
     else { throw BinaryReadError() }
-    var program = ConditionProgram(
-      bytes: bytes, offset: section.lowerBound, end: section.upperBound, texts: texts,
-      environment: environment)
-    swap(&program.names, &names)
-    defer { swap(&program.names, &names) }
-    let holds = try program.truth(of: try program.nextTag())
-    guard program.offset == program.end else { throw BinaryReadError() }
-    return holds
+    return try bytes.withUnsafeBufferPointer { buffer throws(BinaryReadError) in
+      var program = ConditionProgram(
+        bytes: buffer, offset: section.lowerBound, end: section.upperBound, texts: texts,
+        environment: environment)
+      swap(&program.names, &names)
+      defer { swap(&program.names, &names) }
+      let holds = try program.truth(of: try program.nextTag())
+      guard program.offset == program.end else { throw BinaryReadError() }
+      return holds
+    }
   }
 
   /// The unset facts the program in `section` of `bytes` reaches in `environment`, as
@@ -100,20 +104,22 @@ struct ConditionProgram {
     guard section.lowerBound >= 0, section.upperBound <= bytes.count,
       names.count == 2 * texts.count
     else { throw BinaryReadError() }
-    var program = ConditionProgram(
-      bytes: bytes, offset: section.lowerBound, end: section.upperBound, texts: texts,
-      environment: environment)
-    swap(&program.names, &names)
-    defer { swap(&program.names, &names) }
-    let reached = try program.reachedUnset().names
-    guard program.offset == program.end else { throw BinaryReadError() }
-    var missing: [String] = []
-    for number in reached {
-      let name = program.text(number)
-      let fact = ObligationScope.counts.contains(name) ? ResidentCounts.factName : name
-      if !missing.contains(fact) { missing.append(fact) }
+    return try bytes.withUnsafeBufferPointer { buffer throws(BinaryReadError) in
+      var program = ConditionProgram(
+        bytes: buffer, offset: section.lowerBound, end: section.upperBound, texts: texts,
+        environment: environment)
+      swap(&program.names, &names)
+      defer { swap(&program.names, &names) }
+      let reached = try program.reachedUnset().names
+      guard program.offset == program.end else { throw BinaryReadError() }
+      var missing: [String] = []
+      for number in reached {
+        let name = program.text(number)
+        let fact = ObligationScope.counts.contains(name) ? ResidentCounts.factName : name
+        if !missing.contains(fact) { missing.append(fact) }
+      }
+      return missing
     }
-    return missing
   }
 
   /// The tree of the program in `section` of `bytes`, as it was written.
@@ -123,16 +129,19 @@ struct ConditionProgram {
     guard section.lowerBound >= 0, section.upperBound <= bytes.count else {
       throw BinaryReadError()
     }
-    var program = ConditionProgram(
-      bytes: bytes, offset: section.lowerBound, end: section.upperBound, texts: texts,
-      environment: [:])
-    let tree = try program.tree()
-    guard program.offset == program.end else { throw BinaryReadError() }
-    return tree
+    return try bytes.withUnsafeBufferPointer { buffer throws(BinaryReadError) in
+      var program = ConditionProgram(
+        bytes: buffer, offset: section.lowerBound, end: section.upperBound, texts: texts,
+        environment: [:])
+      let tree = try program.tree()
+      guard program.offset == program.end else { throw BinaryReadError() }
+      return tree
+    }
   }
 
   private init(
-    bytes: [UInt8], offset: Int, end: Int, texts: [Range<Int>], environment: [String: Value]
+    bytes: UnsafeBufferPointer<UInt8>, offset: Int, end: Int, texts: [Range<Int>],
+    environment: [String: Value]
   ) {
     self.bytes = bytes
     self.offset = offset
@@ -191,7 +200,7 @@ struct ConditionProgram {
 
   /// The text numbered `number`, made a `String`.
   private func text(_ number: Int) -> String {
-    String(decoding: bytes[texts[number]], as: UTF8.self)
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[texts[number]]), as: UTF8.self)
   }
 
   /// Reads the node at the reader back as its tree.
