@@ -13,8 +13,9 @@ import YAMLLite
 /// reaches it (see ``DutySections``).
 extension ObligationFile: CacheableDocument {
   package static let cacheKind = "obligations"
-  /// Bump when `ObligationFile` or any type it holds changes shape.
-  package static let cacheFormat = 6
+  /// Bump when `ObligationFile` or any type it holds changes shape (8: the condition pool holds
+  /// programs, `ConditionProgram`).
+  package static let cacheFormat = 8
 
   package func encode(into writer: inout BinaryWriter) {
     let coder = CacheCoder(file: file)
@@ -31,7 +32,7 @@ extension ObligationFile: CacheableDocument {
     coder.write(idLocation, into: &writer)
     coder.write(jurisdictionLocation, into: &writer)
     let pool = ConditionPool(collecting: duties)
-    pool.write(into: &writer, file: file)
+    pool.write(into: &writer)
     writer.write(duties) { writer, duty in
       DutySections.write(duty, file: file, pool: pool, into: &writer)
     }
@@ -477,84 +478,6 @@ final class ConditionTable {
 
   func read(forSource number: Int) -> Expression? {
     read[number]
-  }
-}
-
-/// The distinct condition trees of an obligation file's entry, each written once as a section
-/// of its own, and numbered: a duty's sections name a tree by its number, and a reader makes
-/// each tree once, when a condition first needs it (a third of the conditions of the library's
-/// files repeat in their file).
-final class ConditionPool: @unchecked Sendable {
-  /// Writing: the trees by source text, each with its number.
-  private var numbers: [String: [(number: Int, expression: Expression)]] = [:]
-  /// Writing: the trees in number order.
-  private var trees: [Expression] = []
-  /// Reading: the entry, and where each tree's section is.
-  private let bytes: [UInt8]
-  private let sections: [Range<Int>]
-  /// Reading: the trees made so far, by number; guarded by `lock` (a file read on demand is
-  /// shared by every copy of its library).
-  private var made: [Expression?]
-  private let lock = NSLock()
-
-  /// A pool of the conditions of `duties`, to write.
-  init(collecting duties: [Duty]) {
-    bytes = []
-    sections = []
-    made = []
-    for duty in duties {
-      let rule = duty.rule
-      for condition in [rule.when] + (rule.undetermined + rule.notRequired).map(\.when) {
-        guard let condition, number(of: condition) == nil else { continue }
-        numbers[condition.source, default: []].append((trees.count, condition.expression))
-        trees.append(condition.expression)
-      }
-    }
-  }
-
-  /// The number of `condition`'s tree, when the pool has it.
-  func number(of condition: Condition) -> Int? {
-    numbers[condition.source]?.first { $0.expression == condition.expression }?.number
-  }
-
-  /// Writes the trees: their count, then one section each.
-  func write(into writer: inout BinaryWriter, file: String) {
-    writer.write(UInt64(trees.count))
-    for tree in trees {
-      writer.writeSection { CacheCoder(file: file).write(tree, into: &$0) }
-    }
-  }
-
-  /// Reads where the trees are, to make each when first asked for.
-  init(reading reader: inout BinaryReader) throws(BinaryReadError) {
-    bytes = reader.source
-    let count = try reader.readCount()
-    var sections: [Range<Int>] = []
-    sections.reserveCapacity(count)
-    for _ in 0..<count { sections.append(try reader.skipSection()) }
-    self.sections = sections
-    made = Array(repeating: nil, count: count)
-  }
-
-  /// Whether the tree numbered `number` holds in `environment`: evaluated on its bytes
-  /// (``EncodedExpression``) unless it was made already.
-  func holds(_ number: Int, in environment: [String: Value]) throws(BinaryReadError) -> Bool {
-    guard sections.indices.contains(number) else { throw BinaryReadError() }
-    if let tree = lock.withLock({ made[number] }) {
-      return ExpressionEvaluator.isTrue(tree, in: environment)
-    }
-    return try EncodedExpression.isTrue(bytes, section: sections[number], in: environment)
-  }
-
-  /// The tree numbered `number`, made the first time it is asked for.
-  func expression(_ number: Int) throws(BinaryReadError) -> Expression {
-    guard sections.indices.contains(number) else { throw BinaryReadError() }
-    if let tree = lock.withLock({ made[number] }) { return tree }
-    var reader = BinaryReader(bytes, section: sections[number])
-    let tree = try CacheCoder(file: "").readExpression(&reader)
-    guard reader.isAtEnd else { throw BinaryReadError() }
-    lock.withLock { made[number] = tree }
-    return tree
   }
 }
 

@@ -14,6 +14,9 @@ extension Node {
   /// The YAML parser is written elsewhere; this relies only on `Node.location` being where the
   /// scalar starts (its opening quote, for a quoted scalar).
   package func location(ofTextOffset offset: Int) -> SourceLocation {
+    // A plain scalar's text starts where the node does, on one line or not: no need to look at
+    // the text (an answers file asks this of every value).
+    if offset == 0, case .scalar(let scalar) = content, scalar.style == .plain { return location }
     guard offset >= 0, let mapping = textColumnMapping, offset <= mapping.count else {
       return location
     }

@@ -99,12 +99,12 @@ enum RunCommand {
       loaded.runbook.itemFields = fromInventory.answers.itemFields(for: loaded.runbook)
     }
     let scanned = try ScanAnswer.load(invocation, context)
-    var prefill: ((inout Session) -> Void)?
+    var prefill: Prefill?
     if fromInventory != nil || scanned != nil {
-      prefill = { session in
-        fromInventory?.answers.prefill(&session, at: context.now())
-        scanned?.prefill(&session, at: context.now())
-      }
+      var sources: [Prefill.Source] = []
+      if let fromInventory { sources.append(fromInventory.answers.answering) }
+      if let scanned { sources.append(scanned.answering) }
+      prefill = Prefill(sources: sources, now: context.now)
     }
     var retaking: Set<AnswerSource.Kind> = []
     if fromInventory != nil { retaking.insert(.inventory) }
@@ -141,7 +141,7 @@ enum RunCommand {
         context: context, output: json ? context.standardError : context.standardOutput,
         style: json ? context.errorStyle : context.outputStyle, calendar: loaded.calendar)
       front.defaults = start.defaults
-      front.prefill = prefill
+      front.prefill = prefill?.fill
       if let revision = start.revision {
         front.changes = { session, outcomes in
           (revision.earlier.id, Self.changeLines(revision, session: session, outcomes: outcomes))

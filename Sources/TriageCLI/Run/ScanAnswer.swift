@@ -51,11 +51,13 @@ struct ScanAnswer {
     return ScanAnswer(document: report.json, isHit: !report.hits.isEmpty, file: nil)
   }
 
-  /// Answers the open question whose fact is ``fact``, if reachable, with the scan's source.
-  func prefill(_ session: inout Session, at time: Date) {
+  /// The scan as a ``Prefill`` source: it answers the open question whose fact is ``fact``, if
+  /// reachable, with the scan's source (not one the responder reopened).
+  func answering(_ session: Session, at time: Date) -> (Question) -> (Value, AnswerSource?)? {
     let source = AnswerSource(kind: .scan, file: file ?? "package scan")
     let reopened = session.reopened
-    _ = session.fillOpenQuestions(at: time) { question -> (Value, AnswerSource?)? in
+    let isHit = isHit
+    return { question in
       guard question.fact == Self.fact, question.type == .yesno,
         reopened[question.id] == nil
       else { return nil }

@@ -42,7 +42,7 @@ struct StartingAnswers {
   /// taken again from it (`Draft.resume`).
   static func gather(
     _ invocation: Invocation, _ context: CommandContext, runbook: Runbook,
-    prefill: ((inout Session) -> Void)? = nil, retaking: Set<AnswerSource.Kind> = [],
+    prefill: Prefill? = nil, retaking: Set<AnswerSource.Kind> = [],
     inventory: InventoryAnswers? = nil
   ) throws -> StartingAnswers {
     var start = StartingAnswers(
@@ -101,7 +101,7 @@ struct StartingAnswers {
       try start.apply(
         file, earlier: earlier, leaveOpen: false, now: context.now(), prefill: prefill)
     } else if let prefill {
-      prefill(&start.session)
+      prefill.fill(&start.session)
       if !isTerminal && !start.session.isComplete {
         throw CommandError.noTerminalToAsk(runbook: runbook.id)
       }
@@ -120,7 +120,7 @@ struct StartingAnswers {
   /// quietly: they belong to the earlier record.
   private mutating func apply(
     _ file: AnswersFile, earlier: EarlierAnswers?, leaveOpen: Bool, now: Date,
-    prefill: ((inout Session) -> Void)?,
+    prefill: Prefill?,
     source: (path: String, bytes: [UInt8])? = nil
   ) throws {
     var applied = file.apply(

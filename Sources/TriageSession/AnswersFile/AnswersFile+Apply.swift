@@ -17,8 +17,7 @@ extension AnswersFile {
   ///   - prefill: answers what the file leaves open before defaults are taken (the inventory
   ///     of `run --vendor`: answers file, then inventory, then defaults).
   package func apply(
-    to session: inout Session, now: Date, leaveOpen: Bool = false,
-    prefill: ((inout Session) -> Void)? = nil
+    to session: inout Session, now: Date, leaveOpen: Bool = false, prefill: Prefill? = nil
   ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let runbook = session.runbook
@@ -46,6 +45,7 @@ extension AnswersFile {
     }
     let groupIDs = Set(runbook.sections.filter { $0.forEach != nil }.map(\.id))
     var keyLocations: [String: SourceLocation] = [:]
+    keyLocations.reserveCapacity(entries.count)
     // Answers per item come after the others: their items are the items of a list answer.
     // A `facts:` entry answers the question that declares its fact (looked up only when the
     // file gives facts, so a plain answers file pays nothing for them).
@@ -89,7 +89,7 @@ extension AnswersFile {
       var question = sections[place.section].questions[place.index]
       guard
         let resolved = resolve(
-          entry, question, group: groupOf[question.id].map { sections[$0] }, in: session,
+          entry, question, group: groupOf[question.id], of: runbook, in: session,
           diagnostics: &diagnostics)
       else { continue }
       question = resolved
@@ -122,9 +122,8 @@ extension AnswersFile {
       return [.init(.error, problem, at: answersLocation)]
     }
     guard !diagnostics.containsErrors else { return diagnostics }
-    // The walk that follows renders every prompt, the prefilled answers' too.
-    if let prefill { session.fillingBeforeRendering(prefill) }
-    let (missing, unused) = fillUnanswered(&session, now: now, leaveOpen: leaveOpen)
+    let (missing, unused) = fillUnanswered(
+      &session, now: now, leaveOpen: leaveOpen, prefill: prefill)
     diagnostics += missing
     for (id, _) in unused.sorted(by: { $0.key < $1.key }) where !leaveOpen {
       let location = keyLocations[id] ?? answersLocation
@@ -137,28 +136,33 @@ extension AnswersFile {
   /// `question` as `entry` answers it, or nil (with why) when it cannot be answered there.
   ///
   /// As written for an answer outside a repeated group, expanded for its item for one under a
-  /// group. `holder` is the repeated group that asks `question`, if any.
+  /// group. `holder` is the index of the repeated group (among the sections of `runbook`, the
+  /// session's) that asks `question`, if any: an index, not the section, which a copy would
+  /// retain field by field (as `session.runbook` would copy the runbook).
   private func resolve(
-    _ entry: Entry, _ question: Question, group holder: Section?, in session: Session,
-    diagnostics: inout [Diagnostic]
+    _ entry: Entry, _ question: Question, group holder: Int?, of runbook: Runbook,
+    in session: Session, diagnostics: inout [Diagnostic]
   ) -> Question? {
-    let runbook = session.runbook
+    let sections = runbook.sections
     guard let group = entry.group else {
       guard let holder else { return question }
       let problem = AnswersFileProblem.answeredOutsideGroup(
-        question: question.id, group: holder.id)
+        question: question.id, group: sections[holder].id)
       diagnostics.append(Diagnostic(.error, problem, at: entry.keyLocation))
       return nil
     }
-    let groups = runbook.sections.filter { $0.forEach != nil }
-    guard let section = groups.first(where: { $0.id == group.section }), let list = section.forEach
+    guard
+      let index = sections.firstIndex(where: { $0.forEach != nil && $0.id == group.section }),
+      let list = sections[index].forEach
     else {
-      let suggestion = Suggestion.nearest(to: group.section, in: groups.map(\.id))
+      let ids = sections.filter { $0.forEach != nil }.map(\.id)
+      let suggestion = Suggestion.nearest(to: group.section, in: ids)
       let problem = AnswersFileProblem.unknownGroup(group.section, suggestion: suggestion)
       diagnostics.append(Diagnostic(.error, problem, at: group.sectionLocation))
       return nil
     }
-    guard holder?.id == section.id else {
+    guard holder == index else {
+      let section = sections[index]
       let suggestion = Suggestion.nearest(to: question.id, in: section.questions.map(\.id))
       let problem = AnswersFileProblem.notInGroup(
         question: question.id, group: section.id, suggestion: suggestion)
@@ -168,29 +172,42 @@ extension AnswersFile {
     let items = runbook.items(of: list, in: session.given)
     guard let item = items.first(where: { $0.text == group.item || $0.key == group.item }) else {
       let problem = AnswersFileProblem.itemNotInList(
-        group.item, group: section.id, list: list, items: items.map(\.text))
+        group.item, group: sections[index].id, list: list, items: items.map(\.text))
       diagnostics.append(Diagnostic(.error, problem, at: group.itemLocation))
       return nil
     }
     return Runbook.question(question, for: item)
   }
 
-  /// Takes defaults, skips optional questions and shows notes that the file left open.
+  /// Fills in what `prefill` answers, then takes defaults, skips optional questions and shows
+  /// notes that the file left open.
   ///
   /// Reports required questions without an answer. Renders the prompts in the same walk, and
   /// returns the answers to questions not reached (see `Session.renderPromptsFindingUnused()`).
+  /// The prefill and the defaults are one walk where that gives the same session
+  /// (``Session/fillOpenQuestionsAtOnce(at:from:at:thenDefaults:)``), else a walk each.
   private func fillUnanswered(
-    _ session: inout Session, now: Date, leaveOpen: Bool
+    _ session: inout Session, now: Date, leaveOpen: Bool, prefill: Prefill?
   ) -> (missing: [Diagnostic], unused: [String: Value]) {
-    // In mixed mode the terminal asks everything the file left open, defaults included.
-    if leaveOpen { return ([], session.renderPromptsFindingUnused()) }
-    let (open, unused) = session.fillOpenQuestions(at: now, renderingPrompts: .always) {
-      question -> (Value, AnswerSource?)? in
+    func byDefault(_ question: Question) -> (Value, AnswerSource?)? {
       let canFill = question.type == .note || question.defaultAnswer != nil || !question.isRequired
       guard canFill, case .success(let value) = Session.read(.text(""), for: question, now: now)
       else { return nil }
       return (value, nil)
     }
+    var filled: (open: [Question], unused: [String: Value])?
+    if let prefill, !leaveOpen {
+      let time = prefill.now()
+      let sources = prefill.sources.map { $0(session, time) }
+      filled = session.fillOpenQuestionsAtOnce(
+        at: now, from: sources, at: time, thenDefaults: byDefault)
+    }
+    // The walk that follows renders every prompt, the prefilled answers' too.
+    if filled == nil, let prefill { session.fillingBeforeRendering(prefill.fill) }
+    // In mixed mode the terminal asks everything the file left open, defaults included.
+    if leaveOpen { return ([], session.renderPromptsFindingUnused()) }
+    let (open, unused) =
+      filled ?? session.fillOpenQuestions(at: now, renderingPrompts: .always, with: byDefault)
     let missing = open.map { question in
       let problem = AnswersFileProblem.missingAnswer(
         question: question.id, type: question.type,

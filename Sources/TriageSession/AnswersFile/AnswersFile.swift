@@ -154,31 +154,44 @@ package struct AnswersFile: Sendable, Equatable {
   private static func readEntries(
     _ pairs: [MappingEntry], diagnostics: inout [Diagnostic]
   ) -> [Entry] {
-    pairs.compactMap { pair -> Entry? in
-      let input: AnswerInput
-      var itemLocations: [SourceLocation] = []
-      switch pair.value.content {
-      case .scalar(let scalar): input = .text(scalar.text)
-      case .sequence(let items):
-        var texts: [String] = []
-        for item in items {
-          guard case .scalar(let scalar) = item.content else {
-            let problem = AnswersFileProblem.listItemNotText(question: pair.key)
-            diagnostics.append(.init(.error, problem, at: item.location))
-            return nil
-          }
-          texts.append(scalar.text)
-          itemLocations.append(item.location(ofTextOffset: 0))
-        }
-        input = .items(texts)
-      case .mapping:
-        let problem = AnswersFileProblem.answerIsMapping(question: pair.key)
-        diagnostics.append(.init(.error, problem, at: pair.value.location))
-        return nil
-      }
-      return Entry(
-        questionID: pair.key, input: input, keyLocation: pair.keyLocation,
-        valueLocation: pair.value.location(ofTextOffset: 0), itemLocations: itemLocations)
+    var entries: [Entry] = []
+    entries.reserveCapacity(pairs.count)
+    for pair in pairs {
+      if let entry = readEntry(pair, diagnostics: &diagnostics) { entries.append(entry) }
     }
+    return entries
+  }
+
+  /// The entry of one `question: answer` pair, or nil (with why) when its value is neither a
+  /// text nor a list of texts.
+  private static func readEntry(
+    _ pair: MappingEntry, diagnostics: inout [Diagnostic]
+  ) -> Entry? {
+    let input: AnswerInput
+    var itemLocations: [SourceLocation] = []
+    switch pair.value.content {
+    case .scalar(let scalar): input = .text(scalar.text)
+    case .sequence(let items):
+      var texts: [String] = []
+      texts.reserveCapacity(items.count)
+      itemLocations.reserveCapacity(items.count)
+      for item in items {
+        guard case .scalar(let scalar) = item.content else {
+          let problem = AnswersFileProblem.listItemNotText(question: pair.key)
+          diagnostics.append(.init(.error, problem, at: item.location))
+          return nil
+        }
+        texts.append(scalar.text)
+        itemLocations.append(item.location(ofTextOffset: 0))
+      }
+      input = .items(texts)
+    case .mapping:
+      let problem = AnswersFileProblem.answerIsMapping(question: pair.key)
+      diagnostics.append(.init(.error, problem, at: pair.value.location))
+      return nil
+    }
+    return Entry(
+      questionID: pair.key, input: input, keyLocation: pair.keyLocation,
+      valueLocation: pair.value.location(ofTextOffset: 0), itemLocations: itemLocations)
   }
 }

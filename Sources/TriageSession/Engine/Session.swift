@@ -75,13 +75,18 @@ package struct Session: Sendable, Equatable {
   /// A repeated group's questions are visited once per item of its list, expanded for the item
   /// (see `Runbook.question(_:for:)`); the values they see bind the item's answers to the plain
   /// ids, and `item` and `item_key`.
+  ///
+  /// `reading`, when given, sees each condition evaluated, and each repeated group's list read
+  /// (as a name alone), before it is.
   private static func forEachReachable(
-    in runbook: Runbook, _ visit: (Question, [String: Value]) -> Value?
+    in runbook: Runbook, reading: ((RunbookCore.Expression) -> Void)? = nil,
+    _ visit: (Question, [String: Value]) -> Value?
   ) {
     var values: [String: Value] = [:]
     values.reserveCapacity(roomForValues(in: runbook))
     func holds(_ condition: Condition?, _ values: [String: Value]) -> Bool {
       guard let condition else { return true }
+      reading?(condition.expression)
       return ExpressionEvaluator.isTrue(condition.expression, in: values)
     }
     for section in runbook.sections {
@@ -95,6 +100,7 @@ package struct Session: Sendable, Equatable {
         }
         continue
       }
+      reading?(.name(list, range: 0..<0))
       for item in runbook.items(of: list, in: values) {
         // The item is bound in `values` itself and unbound after it (`Runbook.binding(_:in:)`
         // copies the whole table, about 12,000 instructions an item). The expanded ids the
@@ -433,6 +439,81 @@ package struct Session: Sendable, Equatable {
     return (open, unused)
   }
 
+  /// Fills the open reachable questions from `sources`, then from `defaults`, in one walk that
+  /// renders every prompt, when that gives the session that a walk per source, in order
+  /// (``fillOpenQuestions(at:renderingPrompts:with:)``, `.whenFilled`), and then a walk for the
+  /// defaults (`.always`) give; nil, the session untouched, when it may not.
+  ///
+  /// It may not when a condition (a section's or question's `when`, a repeated group's list)
+  /// reads an answer filled from a source after the first or from the defaults: walked apart,
+  /// the earlier walks saw that question open, and may have reached, or not reached, other
+  /// questions. Until then every walk apart sees what the one walk sees, and answers what it
+  /// answers; an answer filled as nothing (`.unset`: an optional question skipped) reads as an
+  /// open question does. The answers go into the trail as the walks apart append them: each
+  /// source's in turn, then the defaults, each in runbook order.
+  ///
+  /// - Parameters:
+  ///   - sourceTime: when the sources' answers are given; `time`, the defaults'.
+  /// - Returns: the questions left open and the unused answers, as
+  ///   ``fillOpenQuestions(at:renderingPrompts:with:)`` gives them.
+  package mutating func fillOpenQuestionsAtOnce(
+    at time: Date, from sources: [(Question) -> (Value, AnswerSource?)?], at sourceTime: Date,
+    thenDefaults defaults: (Question) -> (Value, AnswerSource?)?
+  ) -> (open: [Question], unused: [String: Value])? {
+    var open: [Question] = []
+    var fills: [(stage: Int, question: Question, value: Value, source: AnswerSource?)] = []
+    // The ids (plain and expanded) of answers filled after the first source, and whether a
+    // condition read one.
+    var late: Set<String> = []
+    var readLate = false
+    var prompts: [String: String] = [:]
+    var answers: [(id: String, value: Value)] = []
+    var values: [String: Value] = [:]
+    prompts.reserveCapacity(Self.questionCount(in: runbook))
+    values.reserveCapacity(Self.roomForValues(in: runbook))
+    let given = given
+    Self.forEachReachable(in: runbook) { expression in
+      if !late.isEmpty, !readLate, expression.mentions(anyOf: late) { readLate = true }
+    } _: { question, seen in
+      // The walk's values keep `.unset` for a skipped question; a template shows it as empty.
+      prompts[question.id] = question.ask.rendered(with: seen)
+      var value = given[question.id]
+      if value == nil {
+        for stage in 0...sources.count {
+          let fill = stage < sources.count ? sources[stage] : defaults
+          guard let (filled, source) = fill(question) else { continue }
+          fills.append((stage, question, filled, source))
+          if stage > 0, filled != .unset {
+            late.insert(question.id)
+            late.insert(question.plainID)
+          }
+          value = filled
+          break
+        }
+      }
+      guard let value else {
+        open.append(question)
+        return nil
+      }
+      if value != .unset {
+        answers.append((question.id, value))
+        values[question.id] = value
+      }
+      return value
+    }
+    if readLate { return nil }
+    for stage in 0...sources.count {
+      for fill in fills where fill.stage == stage {
+        record(
+          fill.value, for: fill.question, at: stage < sources.count ? sourceTime : time,
+          prompt: "", source: fill.source)
+      }
+    }
+    let unused = applying(prompts)
+    walked = Walked(isComplete: open.isEmpty, values: values, answers: answers, unused: unused)
+    return (open, unused)
+  }
+
   /// Runs `fill` (walks that fill answers in, such as an inventory's) without rendering the
   /// prompts they would render: the walk that follows, which renders every prompt
   /// (``fillOpenQuestions(at:renderingPrompts:with:)`` with `.always`, or
@@ -597,12 +678,35 @@ package struct TrailEntry: Sendable, Equatable {
   package var replacedSource: AnswerSource? = nil
 }
 
+extension RunbookCore.Expression {
+  /// Whether the expression names any of `names`.
+  fileprivate func mentions(anyOf names: Set<String>) -> Bool {
+    switch self {
+    case .name(let name, _): return names.contains(name)
+    case .string, .number, .boolean: return false
+    case .list(let items, _): return items.contains { $0.mentions(anyOf: names) }
+    case .not(let operand, _): return operand.mentions(anyOf: names)
+    case .and(let left, let right, _), .or(let left, let right, _),
+      .comparison(_, let left, let right, _):
+      return left.mentions(anyOf: names) || right.mentions(anyOf: names)
+    }
+  }
+}
+
 extension AnswerInput {
   /// Whether nothing was given: blank text or no items.
   package var isEmpty: Bool {
     switch self {
-    case .text(let text): return text.allSatisfy(\.isWhitespace)
-    case .items(let items): return items.allSatisfy { $0.allSatisfy(\.isWhitespace) }
+    case .text(let text): return Self.isBlank(text)
+    case .items(let items): return items.allSatisfy(Self.isBlank)
     }
+  }
+
+  /// Whether `text` is all whitespace; a text that starts with a printable ASCII character other
+  /// than a space is not, and is told so without walking its characters (a `Character`'s
+  /// `isWhitespace` looks up the Unicode properties of each).
+  private static func isBlank(_ text: String) -> Bool {
+    if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+    return text.allSatisfy(\.isWhitespace)
   }
 }

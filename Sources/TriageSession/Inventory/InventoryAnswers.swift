@@ -134,19 +134,33 @@ package struct InventoryAnswers: Sendable {
   @discardableResult
   package func prefill(_ session: inout Session, at time: Date) -> [String] {
     var answered: [String] = []
+    let answer = answering(session, at: time)
+    // The prompts rendered in the same walk (when it answers anything), not in a second one.
+    _ = session.fillOpenQuestions(at: time, renderingPrompts: .whenFilled) { question in
+      guard let found = answer(question) else { return nil }
+      answered.append(question.id)
+      return found
+    }
+    return answered
+  }
+
+  /// The inventory as a ``Prefill`` source: the answer to each question of `session` whose
+  /// fact the inventory holds, except those the responder reopened.
+  ///
+  /// The closure captures the fields ``answer(to:now:)`` reads, not the whole value (the
+  /// vendor's impact and all), and copies nothing per question.
+  package func answering(
+    _ session: Session, at time: Date
+  ) -> (Question) -> (Value, AnswerSource?)? {
     let reopened = session.reopened
     let (answers, roles, rolesSource, sha256) = (answers, roles, rolesSource, inventorySHA256)
-    // The prompts rendered in the same walk (when it answers anything), not in a second one.
-    _ = session.fillOpenQuestions(at: time, renderingPrompts: .whenFilled) {
-      question -> (Value, AnswerSource?)? in
+    return { question in
       guard reopened[question.id] == nil,
         let (value, source) = Self.answer(
           to: question, now: time, answers: answers, roles: roles, rolesSource: rolesSource,
           sha256: sha256)
       else { return nil }
-      answered.append(question.id)
       return (value, source)
     }
-    return answered
   }
 }

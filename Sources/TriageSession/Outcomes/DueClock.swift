@@ -24,12 +24,21 @@ package struct DueClock: Sendable, Equatable {
     _ due: DueTime?, default fallback: DueTime?, for who: String, values: [String: Value]
   ) -> Result<DueClock, Unfilled> {
     guard let due else { return .success(DueClock(rule: nil, source: nil, note: nil)) }
-    let (resolved, missing) = due.resolved(with: values)
-    if let resolved {
-      // A template is recorded as expanded for the item (`24 hours after discovered_at`), so
-      // that the record, the report and follow-ups read a due rule, not a reference.
-      let source = due.template.map { $0.rendered(with: values).trimmed } ?? due.source
-      return .success(DueClock(rule: resolved, source: source, note: nil))
+    guard let template = due.template else {
+      return .success(DueClock(rule: due.rule, source: due.source, note: nil))
+    }
+    // `DueTime.resolved(with:)`, with the template expanded once for both the rule and the
+    // source: a reference without a value is missing; else the expanded text is parsed.
+    let missing = template.references.map(\.name).filter {
+      (values[$0] ?? .unset).rendered.allSatisfy(\.isWhitespace)
+    }
+    if missing.isEmpty {
+      let expanded = template.rendered(with: values)
+      if let resolved = try? DueRule.parse(expanded) {
+        // A template is recorded as expanded for the item (`24 hours after discovered_at`), so
+        // that the record, the report and follow-ups read a due rule, not a reference.
+        return .success(DueClock(rule: resolved, source: expanded.trimmed, note: nil))
+      }
     }
     let because =
       missing.contains { RepeatedItem.field(of: $0) != nil }

@@ -82,7 +82,7 @@ package enum ObligationEvaluator {
     }
     // The counts are read once, and the scope built once per jurisdiction, not per duty.
     let residents = facts[ResidentCounts.factName].flatMap(ResidentCounts.init)
-    var scopes: [String: [String: Value]] = [:]
+    var scopes: [String: ConditionValues] = [:]
     for file in files {
       // A file's own calendar (`holidays:`) wins over the runbook's; `none` is weekends only.
       let fileCalendar = file.holidays.map { library.calendar(named: $0) } ?? calendar
@@ -94,12 +94,14 @@ package enum ObligationEvaluator {
       )
       func evaluateDuties(of file: EvaluableObligationFile) throws(BinaryReadError) {
         for duty in file.duties where duty.isInForce(on: day) {
-          let values =
-            scopes[duty.jurisdiction]
-            ?? ObligationScope.values(facts, residents: residents, jurisdiction: duty.jurisdiction)
-          scopes[duty.jurisdiction] = values
+          // Taken out while the duty fills in the names it looks up, so they are not copied.
+          var values =
+            scopes.removeValue(forKey: duty.jurisdiction)
+            ?? ConditionValues(
+              ObligationScope.values(facts, residents: residents, jurisdiction: duty.jurisdiction))
+          defer { scopes[duty.jurisdiction] = values }
           try evaluate(
-            duty, values: values, recorded: recorded, sent: sent, calendar: fileCalendar,
+            duty, values: &values, recorded: recorded, sent: sent, calendar: fileCalendar,
             into: &outcomes)
         }
       }
@@ -129,11 +131,13 @@ package enum ObligationEvaluator {
   /// `when`; then the due rule and draft of a duty required, or the entries up to the first
   /// that matches of one that is not.
   private static func evaluate(
-    _ duty: EvaluableDuty, values: [String: Value], recorded: Date, sent: [String: Date],
-    calendar: HolidayCalendar?, into outcomes: inout Outcomes
+    _ duty: EvaluableDuty, values scope: inout ConditionValues, recorded: Date,
+    sent: [String: Date], calendar: HolidayCalendar?, into outcomes: inout Outcomes
   ) throws(BinaryReadError) {
+    let values = scope.environment
     func holds(_ condition: EvaluableCondition?) throws(BinaryReadError) -> Bool {
-      try condition?.holds(in: values) ?? true
+      guard let condition else { return true }
+      return try condition.holds(in: &scope)
     }
     let to = try duty.to().rendered(with: values)
     let when = try duty.when()
@@ -171,9 +175,7 @@ package enum ObligationEvaluator {
       }
     }
     var missing: [String] = []
-    if let when {
-      missing = ObligationScope.missingFacts(in: try when.expression(), values: values)
-    }
+    if let when { missing = try when.missingFacts(in: &scope) }
     if !missing.isEmpty {
       let because = "missing facts: " + missing.joined(separator: ", ")
       outcomes.undetermined.append(item(because, entry: duty.undeterminedCount))

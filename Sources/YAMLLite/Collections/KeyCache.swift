@@ -7,23 +7,32 @@
 /// other. A longer key, or one meeting only taken slots, gets a `KeyText` of its own, as it would
 /// get its own string storage.
 final class KeyCache {
-  /// A power of two: the top 9 bits of a key's hash pick its first slot.
-  private static let slots = 512
   /// How many slots from the first are tried before a key is given a text of its own.
   private static let probes = 8
+  /// How many slots there are: a power of two, the top bits of a key's hash pick its first.
+  private let slots: Int
+  /// How far a key's hash is shifted to pick its first slot.
+  private let shift: UInt64
   /// Per slot: the key's length, then its bytes as two little-endian words (zero-padded).
   private let words: UnsafeMutablePointer<UInt64>
   private let texts: UnsafeMutablePointer<KeyText?>
 
-  init() {
-    words = .allocate(capacity: 3 * KeyCache.slots)
-    words.initialize(repeating: 0, count: 3 * KeyCache.slots)
-    texts = .allocate(capacity: KeyCache.slots)
-    texts.initialize(repeating: nil, count: KeyCache.slots)
+  /// A cache for a document of `byteCount` bytes: 512 slots for one of 8 KiB or more, fewer
+  /// for a smaller one (at least 64: an answers file of 1 KB has some 30 keys), so a small
+  /// document does not clear and free 16 KB of slots it never fills.
+  init(forBytes byteCount: Int = .max) {
+    var slots = 64
+    while slots < 512 && slots * 16 < byteCount { slots *= 2 }
+    self.slots = slots
+    shift = UInt64(64 - slots.trailingZeroBitCount)
+    words = .allocate(capacity: 3 * slots)
+    words.initialize(repeating: 0, count: 3 * slots)
+    texts = .allocate(capacity: slots)
+    texts.initialize(repeating: nil, count: slots)
   }
 
   deinit {
-    texts.deinitialize(count: KeyCache.slots)
+    texts.deinitialize(count: slots)
     texts.deallocate()
     words.deallocate()
   }
@@ -59,7 +68,7 @@ final class KeyCache {
       }
     }
     let hash = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
-    var slot = Int(truncatingIfNeeded: hash >> 55)
+    var slot = Int(truncatingIfNeeded: hash >> shift)
     for _ in 0..<KeyCache.probes {
       if words[3 * slot] == 0 {
         let text = KeyText(
@@ -76,7 +85,7 @@ final class KeyCache {
       {
         return text
       }
-      slot = (slot + 1) & (KeyCache.slots - 1)
+      slot = (slot + 1) & (slots - 1)
     }
     // The slots near this one are taken by other keys: this key gets a text of its own.
     return KeyText(

@@ -33,12 +33,13 @@ struct Parser {
   let entryStack = MoveStack<MappingEntry>()
   let itemStack = MoveStack<Node>()
   /// Short keys already made into strings.
-  let keyCache = KeyCache()
+  let keyCache: KeyCache
   /// How far the line that starts at `lineStart` is known to hold only ASCII (see `column(of:)`).
   let asciiReach = ASCIIReach()
 
   init(bytes: UnsafeBufferPointer<UInt8>, source: [UInt8], file: String, start: Int) {
     self.bytes = bytes
+    keyCache = KeyCache(forBytes: bytes.count)
     self.fileName = FileName(file)
     self.source = SourceText(source, file: fileName)
     self.pos = start

@@ -10,7 +10,8 @@ struct NodeTextOffsetTests {
       (ScalarStyle.plain, "exposure has 'credentails'", 13, 20),
       (.singleQuoted, "a == b", 5, 13), (.doubleQuoted, "exposure has 'x'", 13, 21),
       (.singleQuoted, "a == 'b'", 5, 7), (.literal, "a == b", 5, 7), (.plain, "a\nb", 2, 7),
-      (.plain, "ab", 9, 7),
+      (.plain, "ab", 9, 7), (.plain, "ab", 0, 7), (.plain, "a\nb", 0, 7), (.plain, "", 0, 7),
+      (.singleQuoted, "ab", 0, 8), (.doubleQuoted, "a\nb", 0, 7),
     ])
   func column(style: ScalarStyle, text: String, offset: Int, column: Int) {
     let node = Node(
