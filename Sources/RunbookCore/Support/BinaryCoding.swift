@@ -163,6 +163,15 @@ package struct BinaryReader {
   /// reads 2,800 of them (line numbers past 63, shared-string numbers past 63).
   @inline(never)
   private mutating func readLongUnsigned() throws(BinaryReadError) -> UInt64 {
+    // Two bytes (a number up to 16,383) are nearly all of them.
+    if end - offset >= 2 {
+      let low = bytes[offset]
+      let high = bytes[offset + 1]
+      if low >= 0x80, high < 0x80 {
+        offset += 2
+        return UInt64(low & 0x7F) | UInt64(high) << 7
+      }
+    }
     var value: UInt64 = 0
     var shift: UInt64 = 0
     var index = offset
