@@ -238,6 +238,22 @@ package struct BinaryReader {
     return offset..<offset + count
   }
 
+  /// Skips a string, telling whether it is `expected` (compared on the bytes: no `String`
+  /// made).
+  package mutating func skipString(matching expected: String) throws(BinaryReadError) -> Bool {
+    let range = try skipString()
+    var expected = expected
+    return expected.withUTF8 { wanted in
+      guard wanted.count == range.count else { return false }
+      var index = range.lowerBound
+      for byte in wanted {
+        guard bytes[index] == byte else { return false }
+        index += 1
+      }
+      return true
+    }
+  }
+
   /// Skips `count` bytes, giving where they are.
   package mutating func skipBytes(_ count: Int) throws(BinaryReadError) -> Range<Int> {
     guard count >= 0, count <= end - offset else { throw BinaryReadError() }
@@ -368,6 +384,19 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
+  /// Skips a ``CacheKey``, telling whether it is `expected` (its path compared on the bytes).
+  package mutating func skipCacheKey(matching expected: CacheKey) throws(BinaryReadError) -> Bool {
+    let path = try skipString(matching: expected.path)
+    let size = try readUnsigned()
+    let seconds = try readInt()
+    let nanoseconds = try readInt()
+    let inode = try readUnsigned()
+    let device = try readUnsigned()
+    return path && size == expected.size && Int64(seconds) == expected.modified.seconds
+      && Int64(nanoseconds) == expected.modified.nanoseconds && inode == expected.inode
+      && device == expected.device
+  }
+
   /// Reads a ``CacheKey`` written by ``BinaryWriter/write(_:)-(CacheKey)``.
   package mutating func readCacheKey() throws(BinaryReadError) -> CacheKey {
     CacheKey(
