@@ -57,20 +57,37 @@ package struct CompiledCache: DocumentCache {
   /// Not SHA-256: a run looks up a dozen entries, and hashing each path cost 10K instructions.
   /// Two paths whose names collide only take turns in the entry (each entry holds its source's
   /// path, so the other's is a miss).
+  ///
+  /// Made as one string (the folder, a slash when it has none, the digits): putting pieces
+  /// together made four strings a lookup.
   package func entryPath(for path: String) -> String {
     let first = FNV1a.hash(path)
     let second = FNV1a.hash(path, seed: first ^ 0x9e37_79b9_7f4a_7c15)
-    return Self.joined(folder, Self.hex(first) + Self.hex(second))
-  }
-
-  /// `value` as 16 lower-case hex digits.
-  static func hex(_ value: UInt64) -> String {
-    String(unsafeUninitializedCapacity: 16) { digits in
-      for index in 0..<16 {
-        let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - index * 4)) & 0x0F
-        digits[index] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    var folder = folder
+    return folder.withUTF8 { prefix in
+      let slash = prefix.last == UInt8(ascii: "/") ? 0 : 1
+      return String(unsafeUninitializedCapacity: prefix.count + slash + 32) { bytes in
+        var index = 0
+        for byte in prefix {
+          bytes[index] = byte
+          index += 1
+        }
+        if slash == 1 {
+          bytes[index] = UInt8(ascii: "/")
+          index += 1
+        }
+        func put(_ value: UInt64) {
+          for shift in stride(from: 60, through: 0, by: -4) {
+            let nibble = UInt8(truncatingIfNeeded: value >> UInt64(shift)) & 0x0F
+            bytes[index] =
+              nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+            index += 1
+          }
+        }
+        put(first)
+        put(second)
+        return index
       }
-      return 16
     }
   }
 
@@ -139,8 +156,10 @@ package struct CompiledCache: DocumentCache {
     guard Self.checksum(bytes, from: headerCount) == checksum else { return nil }
     var reader = BinaryReader(bytes, from: headerCount)
     do {
-      guard try reader.readString() == Document.cacheKind, try reader.readString() == build,
-        try reader.readInt() == Document.cacheFormat, try reader.readCacheKey() == key
+      // The kind, build and key's path compared on the entry's bytes: no strings made.
+      guard try reader.skipString(matching: Document.cacheKind),
+        try reader.skipString(matching: build),
+        try reader.readInt() == Document.cacheFormat, try reader.skipCacheKey(matching: key)
       else { return nil }
       let document = try Document(decoding: &reader)
       return reader.isAtEnd ? document : nil

@@ -23,10 +23,19 @@ package struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConverti
     self.day = day
   }
 
-  /// Hashes the day as one number: three would cost three times the hashing, and a calendar's
-  /// days are hashed twice each when it is read (its set and its names).
+  /// Hashes the day as one number (``ordinal``): three would cost three times the hashing.
   package func hash(into hasher: inout Hasher) {
-    hasher.combine(year &* 512 &+ month &* 32 &+ day)
+    hasher.combine(ordinal)
+  }
+
+  /// The day as one number, `year * 512 + month * 32 + day`, in the days' order: how a
+  /// ``HolidayCalendar`` keeps its days.
+  package var ordinal: Int { year &* 512 &+ month &* 32 &+ day }
+
+  /// The day whose ``ordinal`` is `ordinal`, or nil when there is none.
+  package init?(ordinal: Int) {
+    let rest = ordinal & 511
+    self.init(year: ordinal >> 9, month: rest >> 5, day: rest & 31)
   }
 
   /// The day `daysSince1970` days after 1970-01-01 (negative counts go back).

@@ -1,19 +1,32 @@
 /// A holiday calendar in the compiled cache, so a run reads an unchanged calendar without YAML.
+///
+/// The days come as ascending ``CalendarDay/ordinal``s, each as the difference from the one
+/// before (one or two bytes); the holidays' names follow in a section of their own, which a run skips
+/// (see ``HolidayNames``).
 extension HolidayCalendar: CacheableDocument {
   package static let cacheKind = "calendar"
-  /// Bump when `HolidayCalendar` changes shape (2: holiday names written as shared strings).
-  package static let cacheFormat = 2
+  /// Bump when `HolidayCalendar` changes shape (2: holiday names written as shared strings;
+  /// 3: days as ascending ordinals, the names in a section read when asked for).
+  package static let cacheFormat = 3
 
   package func encode(into writer: inout BinaryWriter) {
     writer.write(name)
     writer.write(title) { $0.write($1) }
-    // In order, so that one calendar always gives the same bytes.
-    writer.write(dates.sorted()) { writer, day in
-      writer.write(day.year)
-      writer.write(day.month)
-      writer.write(day.day)
-      // Shared: a calendar of several years names each holiday once a year.
-      writer.write(holidayNames[day]) { $0.write(shared: $1) }
+    writer.write(UInt64(ordinals.count))
+    var previous = 0
+    for ordinal in ordinals {
+      writer.write(ordinal &- previous)
+      previous = ordinal
+    }
+    let names = holidayNames
+    writer.writeSection { writer in
+      // In the days' order, so that one calendar always gives the same bytes.
+      for (index, ordinal) in ordinals.enumerated() {
+        guard let day = CalendarDay(ordinal: ordinal), let name = names[day] else { continue }
+        writer.write(UInt64(index))
+        // Shared: a calendar of several years names each holiday once a year.
+        writer.write(shared: name)
+      }
     }
   }
 
@@ -22,18 +35,21 @@ extension HolidayCalendar: CacheableDocument {
     let title = try reader.readOptional { reader throws(BinaryReadError) in
       try reader.readString()
     }
-    // Both made at their size at once: grown one day at a time they cost twice as much.
     let count = try reader.readCount()
-    var days = Set<CalendarDay>(minimumCapacity: count)
-    var names = [CalendarDay: String](minimumCapacity: count)
+    var ordinals: [Int] = []
+    ordinals.reserveCapacity(count)
+    var previous = 0
     for _ in 0..<count {
-      guard
-        let day = CalendarDay(
-          year: try reader.readInt(), month: try reader.readInt(), day: try reader.readInt())
-      else { throw BinaryReadError() }
-      days.insert(day)
-      if try reader.readBool() { names[day] = try reader.readShared() }
+      let step = try reader.readInt()
+      // Ascending, each once (the first is its ordinal itself).
+      let (ordinal, overflow) = previous.addingReportingOverflow(step)
+      guard step > 0 || ordinals.isEmpty, !overflow, CalendarDay(ordinal: ordinal) != nil else {
+        throw BinaryReadError()
+      }
+      ordinals.append(ordinal)
+      previous = ordinal
     }
-    self.init(name: name, title: title, dates: days, holidayNames: names)
+    let names = HolidayNames.encoded(reader.source, section: try reader.skipSection())
+    self.init(name: name, title: title, ordinals: ordinals, names: names)
   }
 }

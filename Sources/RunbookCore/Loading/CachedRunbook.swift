@@ -27,8 +27,9 @@ package struct CachedRunbook: Sendable, Equatable {
 
 extension CachedRunbook: CacheableDocument {
   package static let cacheKind = "runbook"
-  /// Bump when `Runbook` or any type it holds changes shape.
-  package static let cacheFormat = 5
+  /// Bump when `Runbook` or any type it holds changes shape (6: a repeated condition names its
+  /// tree's number).
+  package static let cacheFormat = 6
 
   package func encode(into writer: inout BinaryWriter) {
     let coder = CacheCoder(file: runbook.file)

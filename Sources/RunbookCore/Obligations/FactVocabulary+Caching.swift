@@ -8,8 +8,10 @@ import YAMLLite
 /// (``FactList``); the regimes, which every run evaluates, follow it.
 extension FactVocabulary: CacheableDocument {
   package static let cacheKind = "facts"
-  /// Bump when `FactVocabulary` or any type it holds changes shape.
-  package static let cacheFormat = 4
+  /// Bump when `FactVocabulary` or any type it holds changes shape (format numbers of the
+  /// `facts` kind are shared with ``LibraryHead``: 6, a repeated condition names its tree's
+  /// number).
+  package static let cacheFormat = 6
 
   package func encode(into writer: inout BinaryWriter) {
     let file = facts.first?.location.file ?? regimes.first?.location.file ?? ""

@@ -37,8 +37,8 @@ package struct LibraryListing: Sendable, Equatable {
 extension LibraryHead: CacheableDocument {
   package static let cacheKind = "facts"
   /// Bump when `FactVocabulary`, or the listing, changes shape (5: the listing; the vocabulary
-  /// alone was format 4).
-  package static let cacheFormat = 5
+  /// alone was format 4; 6: a repeated condition names its tree's number).
+  package static let cacheFormat = 6
 
   package func encode(into writer: inout BinaryWriter) {
     vocabulary.encode(into: &writer)

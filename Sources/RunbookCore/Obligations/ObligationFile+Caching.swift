@@ -14,8 +14,8 @@ import YAMLLite
 extension ObligationFile: CacheableDocument {
   package static let cacheKind = "obligations"
   /// Bump when `ObligationFile` or any type it holds changes shape (8: the condition pool holds
-  /// programs, `ConditionProgram`).
-  package static let cacheFormat = 8
+  /// programs, `ConditionProgram`; 9: with that, a repeated condition names its tree's number).
+  package static let cacheFormat = 9
 
   package func encode(into writer: inout BinaryWriter) {
     let coder = CacheCoder(file: file)
@@ -134,18 +134,22 @@ struct CacheCoder {
 
   /// Writes a condition: its number in the pool when the coder has one; else its expression tree
   /// only the first time its source text comes in the entry (the same `when` recurs in a file's
-  /// duties); again, a mark that it is the same tree.
+  /// duties); again, a mark that it is the same tree and the tree's number among those written.
   func write(_ condition: Condition, into writer: inout BinaryWriter) {
     writer.write(shared: condition.source)
     if let number = pool?.number(of: condition) {
       writer.write(byte: 2)
       writer.write(UInt64(number))
-    } else if conditions.written[condition.source] == condition.expression {
+    } else if let earlier = conditions.written[condition.source],
+      earlier.expression == condition.expression
+    {
       writer.write(byte: 1)
+      writer.write(UInt64(earlier.number))
     } else {
       writer.write(byte: 0)
       write(condition.expression, into: &writer)
-      conditions.written[condition.source] = condition.expression
+      conditions.written[condition.source] = (conditions.count, condition.expression)
+      conditions.count += 1
     }
     write(condition.origin, into: &writer)
   }
@@ -316,14 +320,16 @@ struct CacheCoder {
   /// Reads a condition written by ``write(_:into:)-(Condition,_)``: a repeated one shares the
   /// tree read the first time; one numbered in the pool, the pool's tree.
   func readCondition(_ reader: inout BinaryReader) throws(BinaryReadError) -> Condition {
-    let (source, number) = try reader.readNumberedShared()
+    let source = try reader.readShared()
     let expression: Expression
     switch try reader.readByte() {
     case 0:
       expression = try readExpression(&reader)
-      conditions.keep(expression, forSource: number)
+      conditions.keep(expression)
     case 1:
-      guard let earlier = conditions.read(forSource: number) else { throw BinaryReadError() }
+      guard let earlier = conditions.tree(Int(clamping: try reader.readUnsigned())) else {
+        throw BinaryReadError()
+      }
       expression = earlier
     case 2:
       guard let pool else { throw BinaryReadError() }
@@ -459,25 +465,30 @@ struct CacheCoder {
   }
 }
 
-/// The expression trees of the conditions an entry holds, by source text, as a ``CacheCoder``
-/// writes or reads them: a condition whose text came before is written as a mark and read back
-/// as the same tree (a third of the conditions of the library's files repeat in their file).
+/// The expression trees of the conditions an entry holds, as a ``CacheCoder`` writes or reads
+/// them: a condition whose text came before is written as a mark and the number of the tree
+/// written first, and read back as the same tree (a third of the conditions of the library's
+/// files repeat in their file).
 final class ConditionTable {
-  /// Writing: the tree last written for each source text.
-  var written: [String: Expression] = [:]
-  /// Reading: the tree last read for each source text, by the text's shared-string number
-  /// (``BinaryReader/readNumberedShared()``): no hashing of long texts.
+  /// Writing: the tree last written for each source text, with its number.
+  var written: [String: (number: Int, expression: Expression)] = [:]
+  /// Writing: how many trees have been written.
+  var count = 0
+  /// Reading: the trees read so far, in the order they came (numbered as written).
   ///
-  /// A dictionary, not an array padded with nils up to each number: padding cost 600
-  /// instructions a condition.
-  private var read: [Int: Expression] = [:]
+  /// An array, not a dictionary by the text's shared-string number as before: no hashing or
+  /// growing of a table (52K instructions a warm `--vendor` run).
+  private var trees: [Expression] = []
 
-  func keep(_ expression: Expression, forSource number: Int) {
-    read[number] = expression
+  func keep(_ expression: Expression) {
+    // A runbook holds a few dozen distinct trees: room for them at once.
+    if trees.isEmpty { trees.reserveCapacity(32) }
+    trees.append(expression)
   }
 
-  func read(forSource number: Int) -> Expression? {
-    read[number]
+  /// The tree read `number`th, when there is one.
+  func tree(_ number: Int) -> Expression? {
+    trees.indices.contains(number) ? trees[number] : nil
   }
 }
 

@@ -123,19 +123,21 @@ package struct ObligationLibrary: Sendable, Equatable {
   /// Unread files are read now, those involved only.
   package func files(involvedBy facts: [String: Value]) -> Involved {
     let involved = Self.involvedJurisdictions(facts)
+    let here = InvolvedCodes(involved)
     var undecided: [(id: String, missing: [String])] = []
-    // The regimes by file id, made once: `regime(ofFile:)` compared every regime's id with each
-    // of the library's files (1.6K instructions a file).
-    var regimes: [String: FactVocabulary.Regime] = [:]
-    regimes.reserveCapacity(vocabulary.regimes.count)
-    for regime in vocabulary.regimes where regimes[regime.fileID] == nil {
-      regimes[regime.fileID] = regime
+    // The regimes' places by file id, made once: `regime(ofFile:)` compared every regime's id
+    // with each of the library's files (1.6K instructions a file). Places, not copies of the
+    // regimes: each copy retained every part of its condition.
+    let allRegimes = vocabulary.regimes
+    var regimes: [String: Int] = [:]
+    regimes.reserveCapacity(allRegimes.count)
+    for (index, regime) in allRegimes.enumerated() where regimes[regime.fileID] == nil {
+      regimes[regime.fileID] = index
     }
     func isInvolved(_ id: String) -> Bool {
-      let code = ObligationFile.jurisdiction(ofFileID: id)
-      let here = code == "ANY" || involved.contains(code)
-      guard let regime = regimes[id] else { return here }
-      switch FactVocabulary.state(of: regime, facts: facts) {
+      let here = here.contains(fileID: id)
+      guard let index = regimes[id] else { return here }
+      switch FactVocabulary.state(of: allRegimes[index], facts: facts) {
       case .applies: return true
       case .doesNotApply: return false
       case .undetermined(let missing):
@@ -197,6 +199,54 @@ package struct ObligationLibrary: Sendable, Equatable {
     let evaluable = EvaluableObligationFile(file)
     readOnDemand.keep(evaluable, as: id)
     return evaluable
+  }
+
+  /// The jurisdiction codes the facts involve, to ask whether a file's is one of them on the
+  /// file id's bytes: upper-casing each of the library's ids into a new string and hashing it
+  /// cost 600 instructions a file.
+  struct InvolvedCodes {
+    let codes: Set<String>
+    /// The codes' bytes, and `ANY`'s; nil when a code is not ASCII (then compared as strings).
+    let bytes: [[UInt8]]?
+
+    init(_ codes: Set<String>) {
+      self.codes = codes
+      let bytes = codes.map { Array($0.utf8) }
+      self.bytes =
+        bytes.allSatisfy { $0.allSatisfy { $0 < 0x80 } } ? bytes + [Array("ANY".utf8)] : nil
+    }
+
+    /// Whether the jurisdiction of the file `id` (``ObligationFile/jurisdiction(ofFileID:)``)
+    /// is one of the codes or `ANY`.
+    func contains(fileID id: String) -> Bool {
+      if let bytes {
+        var id = id
+        let found = id.withUTF8 { text -> Bool? in
+          // The part before the first `--`; nil when it is not ASCII.
+          var end = 0
+          while end < text.count,
+            !(text[end] == UInt8(ascii: "-") && end + 1 < text.count
+              && text[end + 1] == UInt8(ascii: "-"))
+          {
+            guard text[end] < 0x80 else { return nil }
+            end += 1
+          }
+          return bytes.contains { code in
+            guard code.count == end else { return false }
+            for index in 0..<end {
+              let byte = text[index]
+              let upper =
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte
+              guard upper == code[index] else { return false }
+            }
+            return true
+          }
+        }
+        if let found { return found }
+      }
+      let code = ObligationFile.jurisdiction(ofFileID: id)
+      return code == "ANY" || codes.contains(code)
+    }
   }
 
   /// The jurisdiction codes the facts involve.

@@ -69,6 +69,9 @@ extension ObligationScope {
   package static func missingFacts(
     in expression: Expression, values: [String: Value]
   ) -> [String] {
+    // Most conditions name no unset fact at all: found without making the lists of names
+    // (a run asks this of every sector regime and of many duties).
+    guard namesUnset(expression, values: values) else { return [] }
     var missing: [String] = []
     for name in reachedUnset(expression, values: values).names {
       // The per-duty counts are unset when the `residents` fact is (or holds a `?` or, for the
@@ -77,6 +80,22 @@ extension ObligationScope {
       if !missing.contains(fact) { missing.append(fact) }
     }
     return missing
+  }
+
+  /// Whether `expression` names anything unset in `values`, wherever it is.
+  private static func namesUnset(_ expression: Expression, values: [String: Value]) -> Bool {
+    switch expression {
+    case .name(let name, _):
+      guard let value = values[name] else { return true }
+      if case .unset = value { return true }
+      return false
+    case .string, .number, .boolean: return false
+    case .list(let items, _): return items.contains { namesUnset($0, values: values) }
+    case .not(let operand, _): return namesUnset(operand, values: values)
+    case .and(let left, let right, _), .or(let left, let right, _),
+      .comparison(_, let left, let right, _):
+      return namesUnset(left, values: values) || namesUnset(right, values: values)
+    }
   }
 
   /// The unset names `expression` reaches (see ``missingFacts(in:values:)-(Condition?,_)``),

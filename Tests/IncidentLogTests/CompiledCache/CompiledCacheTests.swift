@@ -197,4 +197,38 @@ import TriageTestSupport
         == "/h/.cache/triage")
     #expect(CompiledCache.folder(cacheDirectory: nil, xdgCacheHome: nil, home: nil) == nil)
   }
+  /// An entry is named by the folder and 32 hex digits of the path (made as one string), one
+  /// slash between, whether or not the folder ends in one.
+  @Test func anEntryIsNamedByItsPathsHashes() {
+    let plain = CompiledCache(folder: "/c", fileSystem: SystemFileSystem(), build: "b")
+    let slashed = CompiledCache(folder: "/c/", fileSystem: SystemFileSystem(), build: "b")
+    let name = plain.entryPath(for: "/r/us-tx.yaml")
+    #expect(name == slashed.entryPath(for: "/r/us-tx.yaml"))
+    #expect(name.hasPrefix("/c/"))
+    let digits = name.dropFirst(3)
+    #expect(digits.count == 32)
+    #expect(digits.allSatisfy { "0123456789abcdef".contains($0) })
+    #expect(name != plain.entryPath(for: "/r/us-ny.yaml"))
+    #expect(name == plain.entryPath(for: "/r/us-tx.yaml"))
+  }
+
+  /// The header is compared on the entry's bytes: another kind, build, format or source path
+  /// (of the same length, size and times) is a miss.
+  @Test func anEntryOfAnotherKindBuildOrPathIsAMiss() throws {
+    let text = try BundledRunbooks.text(at: "obligations/us-tx.yaml")
+    let loaded = try #require(ObligationFile.load(Array(text.utf8), file: "/us-tx.yaml").0)
+    let key = CacheKey(
+      path: "/a/x", size: 1, modified: FileTime(seconds: 5, nanoseconds: 6), inode: 7, device: 8)
+    let entry = CompiledCache.encode(loaded, key: key, build: "b1")
+    #expect(CompiledCache.decode(ObligationFile.self, from: entry, key: key, build: "b1") != nil)
+    #expect(CompiledCache.decode(ObligationFile.self, from: entry, key: key, build: "b2") == nil)
+    #expect(CompiledCache.decode(ObligationFile.self, from: entry, key: key, build: "b") == nil)
+    #expect(CompiledCache.decode(HolidayCalendar.self, from: entry, key: key, build: "b1") == nil)
+    var other = key
+    other.path = "/a/y"
+    #expect(CompiledCache.decode(ObligationFile.self, from: entry, key: other, build: "b1") == nil)
+    other = key
+    other.modified.nanoseconds = 7
+    #expect(CompiledCache.decode(ObligationFile.self, from: entry, key: other, build: "b1") == nil)
+  }
 }

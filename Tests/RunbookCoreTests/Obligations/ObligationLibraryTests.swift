@@ -93,6 +93,27 @@ struct ObligationLibraryTests {
     #expect(!others.contains("us--sec"))
   }
 
+  /// A file that is no sector regime's is read exactly when the part of its id before `--`,
+  /// upper-cased, is a code the facts involve or `ANY` (matched on the id's bytes).
+  @Test func aFileIsInvolvedByItsJurisdictionCode() throws {
+    let loaded = try bundledDeferred()
+    let regimes = Set(loaded.vocabulary.regimes.map(\.fileID))
+    let factSets: [[String: Value]] = [
+      ["residents": .list(["US-TX: 40", "DE: 3"])], ["established_in": .list(["us", " gb "])],
+      ["residents": .list(["US-NY: 1"]), "established_in": .list(["FR"])], [:],
+    ]
+    for facts in factSets {
+      let involved = ObligationLibrary.involvedJurisdictions(facts)
+      let expected = loaded.unread.map(\.id).filter { id in
+        let code = ObligationFile.jurisdiction(ofFileID: id)
+        return !regimes.contains(id) && (code == "ANY" || involved.contains(code))
+      }
+      let read = loaded.files(involvedBy: facts).files.map(\.id).filter { !regimes.contains($0) }
+      #expect(read == expected.sorted(), "\(facts)")
+      #expect(!expected.isEmpty || facts.isEmpty)
+    }
+  }
+
   @Test func aFalseRegimeConditionLeavesItsFileUnreadEvenInItsJurisdiction() throws {
     let loaded = try bundledDeferred()
     let involved = loaded.files(involvedBy: [
