@@ -28,6 +28,8 @@ struct JSONTwinWriter: ~Copyable {
   private var shapeKeyRanges: [Range<Int>] = []
   /// The keys of all shapes, one after another.
   private var shapeKeys: [String] = []
+  /// The bits of each key of `shapeKeys` (see ``KeyBits``), compared before the key's bytes.
+  private var shapeKeyBits: [KeyBits] = []
   /// Where each key of `shapeKeys` is in `keyBytes`, escaped and quoted.
   private var keyByteRanges: [Range<Int>] = []
   /// The canonical order of each shape's members, nil when it is the order they come in.
@@ -176,6 +178,7 @@ struct JSONTwinWriter: ~Copyable {
       let start = keyBytes.count
       JSONStringEscaping.append(member.key, to: &keyBytes)
       shapeKeys.append(member.key)
+      shapeKeyBits.append(KeyBits(member.key))
       keyByteRanges.append(start..<keyBytes.count)
     }
     shapeOrders.append(CanonicalJSON.keyOrder(of: members))
@@ -183,14 +186,36 @@ struct JSONTwinWriter: ~Copyable {
   }
 
   /// Whether shape `shape` has the keys of `members`, in their order.
+  ///
+  /// A key with the same bits as the shape's is the same key (a record's keys are literals, so
+  /// nearly every one that matches has the same bits); only the others are compared by bytes.
   private func isShape(_ shape: Int, of members: [JSONObject.Member]) -> Bool {
     let keys = shapeKeyRanges[shape]
     guard keys.count == members.count else { return false }
-    for offset in members.indices
-    where !JSONObject.isSameKey(shapeKeys[keys.lowerBound + offset], members[offset].key) {
-      return false
+    return members.withUnsafeBufferPointer { members in
+      for offset in members.indices {
+        let index = keys.lowerBound + offset
+        if shapeKeyBits[index] == KeyBits(members[offset].key) { continue }
+        guard JSONObject.isSameKey(shapeKeys[index], members[offset].key) else { return false }
+      }
+      return true
     }
-    return true
+  }
+
+  /// The two words a `String` is made of.
+  ///
+  /// They are equal for two strings with the same small-string bytes or the same storage (and
+  /// then the same text), so that most keys are matched without reading their bytes. Different
+  /// bits say nothing: the bytes decide.
+  private struct KeyBits: Equatable {
+    var low: UInt64
+    var high: UInt64
+
+    /// The bits of `key`.
+    @inline(__always)
+    init(_ key: String) {
+      (low, high) = unsafeBitCast(key, to: (UInt64, UInt64).self)
+    }
   }
 
   /// Writes one member, indented by `indent` levels: `"key": value` on a new pretty line, and
