@@ -21,24 +21,51 @@ package enum CanonicalJSON {
 
   /// Whether every number in `value` is finite, so that RFC 8785 can represent it.
   ///
-  /// Each element and member is read in place (not copied out of its array): numbers are the
-  /// only values that can fail, and a document holds hundreds of strings.
+  /// Each element and member is read in place (not copied out of its array), and a scalar is
+  /// settled where it is met: numbers are the only values that can fail, and a document holds
+  /// hundreds of strings, each of which would otherwise cost a call and a copy of the value.
   package static func isCanonicalizable(_ value: JSONValue) -> Bool {
     switch value {
     case .null, .bool, .string: return true
     case .number(let number): return number.isFinite
     case .array(let elements):
       return elements.withUnsafeBufferPointer { elements in
-        for index in elements.indices where !isCanonicalizable(elements[index]) { return false }
+        for index in elements.indices where !isScalarCanonicalizable(elements[index]) {
+          guard isContainer(elements[index]), isCanonicalizable(elements[index]) else {
+            return false
+          }
+        }
         return true
       }
     case .object(let object):
       return object.members.withUnsafeBufferPointer { members in
-        for index in members.indices where !isCanonicalizable(members[index].value) {
-          return false
+        for index in members.indices where !isScalarCanonicalizable(members[index].value) {
+          guard isContainer(members[index].value), isCanonicalizable(members[index].value) else {
+            return false
+          }
         }
         return true
       }
+    }
+  }
+
+  /// Whether `value` is a scalar RFC 8785 can represent: false for an array or an object
+  /// (to be looked into) and for a number that is not finite.
+  @inline(__always)
+  private static func isScalarCanonicalizable(_ value: JSONValue) -> Bool {
+    switch value {
+    case .null, .bool, .string: true
+    case .number(let number): number.isFinite
+    case .array, .object: false
+    }
+  }
+
+  /// Whether `value` is an array or an object.
+  @inline(__always)
+  private static func isContainer(_ value: JSONValue) -> Bool {
+    switch value {
+    case .array, .object: true
+    case .null, .bool, .number, .string: false
     }
   }
 

@@ -146,4 +146,17 @@ struct CanonicalJSONTests {
     #expect(!CanonicalJSON.isCanonicalizable(.number(.infinity)))
     #expect(CanonicalJSON.isCanonicalizable(["a": [1, "x"]]))
   }
+
+  @Test("a non-finite number is found at any depth, among values of every kind")
+  func nonFiniteAtDepth() {
+    let finite: JSONValue = [
+      "a": nil, "b": true, "c": "text", "d": 1.5, "e": [], "f": [:], "g": [[["h": [2, "x"]]]],
+    ]
+    #expect(CanonicalJSON.isCanonicalizable(finite))
+    for bad in [JSONValue.number(.nan), .number(-.infinity)] {
+      #expect(!CanonicalJSON.isCanonicalizable(["a": "x", "b": [1, ["c": [nil, bad]]]]))
+      #expect(!CanonicalJSON.isCanonicalizable([1, "x", [[bad]], true]))
+      #expect(!CanonicalJSON.isCanonicalizable(["z": 1, "last": bad]))
+    }
+  }
 }
