@@ -113,6 +113,22 @@ import Testing
       MarkdownText.oneLine(text) == text.split(whereSeparator: \.isNewline).joined(separator: " "))
   }
 
+  /// A text written from its bytes in place (no line break in it) and one put on one line first
+  /// are escaped alike; code spans too.
+  @Test(
+    "inline and code spans: texts with and without line breaks",
+    arguments: [
+      "plain text", "a\nb", "\n# heading\n", "x\u{2028}*y*", "a\u{85}b", "\u{0}x\n", "`a`\r\n",
+      " spaced ", "#", "1. item", "\u{E2}\u{80}", "",
+    ])
+  func inPlaceAndCopiedAgree(_ text: String) {
+    let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    #expect(MarkdownText.inline(text) == MarkdownText.inline(line))
+    #expect(
+      MarkdownText.inline(text, atLineStart: true) == MarkdownText.inline(line, atLineStart: true))
+    #expect(MarkdownText.codeSpan(text) == MarkdownText.codeSpan(line))
+  }
+
   /// `inline` skips eight plainly safe bytes at a time: a character that needs its backslash
   /// gets it at every position, in or out of such a stretch, and the safe ones pass as they are.
   @Test("inline escapes at every position among safe bytes")
