@@ -287,24 +287,28 @@ extension IncidentRecord.InventoryReference {
       vendor: try reader.member("vendor", expected: "a vendor id").string(), items: items)
   }
 
+  /// The reference as JSON, each level's members in key order.
+  ///
+  /// A dictionary's keys are different to Swift's `==`, so their bytes are different too: each
+  /// member is appended with no search for one of the same name.
   var jsonValue: JSONValue {
-    var object = JSONObject()
-    object["sha256"] = .string(sha256)
-    object["vendor"] = .string(vendor)
+    var object = JSONObject(capacity: 3)
+    object.appendNew("sha256", .string(sha256))
+    object.appendNew("vendor", .string(vendor))
     if !items.isEmpty {
-      var lists = JSONObject()
+      var lists = JSONObject(capacity: items.count)
       for (list, entries) in items.sorted(by: { $0.key < $1.key }) {
-        var itemObject = JSONObject()
+        var itemObject = JSONObject(capacity: entries.count)
         for (item, fields) in entries.sorted(by: { $0.key < $1.key }) {
-          var fieldObject = JSONObject()
+          var fieldObject = JSONObject(capacity: fields.count)
           for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
-            fieldObject[name] = .string(value)
+            fieldObject.appendNew(name, .string(value))
           }
-          itemObject[item] = .object(fieldObject)
+          itemObject.appendNew(item, .object(fieldObject))
         }
-        lists[list] = .object(itemObject)
+        lists.appendNew(list, .object(itemObject))
       }
-      object["items"] = .object(lists)
+      object.appendNew("items", .object(lists))
     }
     return .object(object)
   }
