@@ -121,7 +121,21 @@ package enum CanonicalJSON {
   /// compared in full.
   static func keyOrder(of members: [JSONObject.Member]) -> [Int]? {
     guard members.count > 1 else { return nil }
-    let prefixes = members.map { KeyPrefix($0.key) }
+    // The prefixes on the stack (an object has tens of members at most, nearly always): only
+    // an order that is not the members' own is made on the heap.
+    return withUnsafeTemporaryAllocation(of: KeyPrefix.self, capacity: members.count) {
+      prefixes in
+      for index in members.indices {
+        prefixes.initializeElement(at: index, to: KeyPrefix(members[index].key))
+      }
+      return keyOrder(of: members, prefixes: UnsafeBufferPointer(prefixes))
+    }
+  }
+
+  /// ``keyOrder(of:)`` with each member's ``KeyPrefix`` in `prefixes`.
+  private static func keyOrder(
+    of members: [JSONObject.Member], prefixes: UnsafeBufferPointer<KeyPrefix>
+  ) -> [Int]? {
     func precedes(_ left: Int, _ right: Int) -> Bool {
       let leftPrefix = prefixes[left]
       let rightPrefix = prefixes[right]
@@ -165,17 +179,25 @@ package enum CanonicalJSON {
 
     /// The prefix of `key`.
     init(_ key: String) {
-      var key = key
-      (value, isASCII) = key.withUTF8 { bytes in
-        var value: UInt64 = 0
-        var high: UInt8 = 0
-        for index in 0..<8 {
-          let byte = index < bytes.count ? bytes[index] : 0
-          high |= byte
-          value = value << 8 | UInt64(byte)
-        }
-        return (value, high < 0x80)
+      // In place (no copy of the string to call the mutating `withUTF8` on), when contiguous.
+      if let read = key.utf8.withContiguousStorageIfAvailable(Self.read) {
+        (value, isASCII) = read
+        return
       }
+      var key = key
+      (value, isASCII) = key.withUTF8(Self.read)
+    }
+
+    /// The prefix of the UTF-8 `bytes` and whether it is ASCII.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, Bool) {
+      var value: UInt64 = 0
+      var high: UInt8 = 0
+      for index in 0..<8 {
+        let byte = index < bytes.count ? bytes[index] : 0
+        high |= byte
+        value = value << 8 | UInt64(byte)
+      }
+      return (value, high < 0x80)
     }
   }
 
