@@ -17,19 +17,27 @@ enum JSONStringEscaping {
 
   /// Appends the JSON string of the UTF-8 text `bytes`.
   private static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBytes) {
+    // Room for the text and its quotes at once (escapes grow it further, seldom).
+    out.reserve(bytes.count + 2)
     out.append(UInt8(ascii: "\""))
     defer { out.append(UInt8(ascii: "\"")) }
     guard let base = bytes.baseAddress else { return }
     // Runs without an escape (most strings are one such run) are copied whole; the bytes are
-    // looked at eight at a time while none of the eight needs one.
+    // looked at eight at a time while none of them needs one, and the last eight of a text of
+    // eight or more at once (again, if some were looked at already).
     var runStart = 0
     var index = 0
-    while index < bytes.count {
-      if index + 8 <= bytes.count,
-        !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    let count = bytes.count
+    while index < count {
+      if index + 8 <= count {
+        if !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+          index += 8
+          continue
+        }
+      } else if count >= 8,
+        !mayNeedEscape(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self))
       {
-        index += 8
-        continue
+        break
       }
       let byte = base[index]
       if byte < 0x20 || byte == 0x22 || byte == 0x5C {
@@ -41,8 +49,8 @@ enum JSONStringEscaping {
       }
       index += 1
     }
-    if runStart < bytes.count {
-      out.append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+    if runStart < count {
+      out.append(UnsafeBufferPointer(start: base + runStart, count: count - runStart))
     }
   }
 

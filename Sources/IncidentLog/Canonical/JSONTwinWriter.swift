@@ -50,7 +50,9 @@ struct JSONTwinWriter: ~Copyable {
   init(capacity: Int) {
     pretty = OutputBytes(capacity: capacity)
     canonical = OutputBytes(capacity: capacity)
-    scratch = OutputBytes(capacity: capacity / 4)
+    // As large as the canonical bytes, which it takes the place of (`putInKeyOrder`): only
+    // the pages written are ever touched.
+    scratch = OutputBytes(capacity: capacity)
     keyBytes = OutputBytes(capacity: 1024)
   }
 
@@ -96,7 +98,11 @@ struct JSONTwinWriter: ~Copyable {
     case .object:
       pretty.append("{}")
       canonical.append("{}")
-    case .null, .bool, .number, .string:
+    case .string(let string):
+      let start = pretty.count
+      JSONStringEscaping.append(string, to: &pretty)
+      canonical.append(pretty, range: start..<pretty.count)
+    case .null, .bool, .number:
       let start = pretty.count
       CanonicalJSON.writeScalar(value, to: &pretty)
       canonical.append(pretty, range: start..<pretty.count)
@@ -232,15 +238,30 @@ struct JSONTwinWriter: ~Copyable {
 
   /// Rewrites the canonical members written from `start` on (separated by commas, member `i`
   /// ending at `ends[endsStart + i]`) in the order `order`, and forgets their ends.
+  ///
+  /// Members with little before them (the document's own) are copied once, in order, after a
+  /// copy of what comes before them, and the two buffers trade places; the others are copied
+  /// aside and back in order.
   private mutating func putInKeyOrder(from start: Int, endsStart: Int, order: [Int]) {
-    scratch.truncate(to: 0)
-    scratch.append(canonical, range: start..<canonical.count)
-    canonical.truncate(to: start)
-    for (offset, index) in order.enumerated() {
-      if offset > 0 { canonical.append(UInt8(ascii: ",")) }
-      // Member `index` starts after the comma that ends the one before it.
-      let memberStart = index == 0 ? 0 : ends[endsStart + index - 1] + 1 - start
-      canonical.append(scratch, range: memberStart..<(ends[endsStart + index] - start))
+    if start <= (canonical.count - start) / 4 {
+      scratch.truncate(to: 0)
+      scratch.append(canonical, range: 0..<start)
+      for (offset, index) in order.enumerated() {
+        if offset > 0 { scratch.append(UInt8(ascii: ",")) }
+        // Member `index` starts after the comma that ends the one before it.
+        let memberStart = index == 0 ? start : ends[endsStart + index - 1] + 1
+        scratch.append(canonical, range: memberStart..<ends[endsStart + index])
+      }
+      canonical.exchange(with: &scratch)
+    } else {
+      scratch.truncate(to: 0)
+      scratch.append(canonical, range: start..<canonical.count)
+      canonical.truncate(to: start)
+      for (offset, index) in order.enumerated() {
+        if offset > 0 { canonical.append(UInt8(ascii: ",")) }
+        let memberStart = index == 0 ? 0 : ends[endsStart + index - 1] + 1 - start
+        canonical.append(scratch, range: memberStart..<(ends[endsStart + index] - start))
+      }
     }
     ends.removeSubrange(endsStart...)
   }

@@ -140,6 +140,30 @@ struct CanonicalJSONTests {
         + #"\b\t\u000b""#)
   }
 
+  /// Strings are looked at eight bytes at a time, and their last eight at once: a
+  /// character to escape is escaped at every position of texts of every length around those.
+  @Test("escapes at every position of strings up to forty bytes")
+  func escapesAtEveryPosition() {
+    let escapes = [
+      "\"": #"\""#, "\\": #"\\"#, "\n": #"\n"#, "\u{1}": #"\u0001"#, "\u{1F}": #"\u001f"#,
+    ]
+    for length in 1...40 {
+      for position in 0..<length {
+        for (character, escaped) in escapes {
+          let before = String(repeating: "a", count: position)
+          let after =
+            String(repeating: "é", count: (length - position - 1) / 2)
+            + String(repeating: "b", count: (length - position - 1) % 2)
+          #expect(
+            CanonicalJSON.string(of: .string(before + character + after))
+              == "\"" + before + escaped + after + "\"")
+        }
+      }
+      let plain = String(repeating: "x", count: length)
+      #expect(CanonicalJSON.string(of: .string(plain)) == "\"" + plain + "\"")
+    }
+  }
+
   @Test("non-finite numbers are flagged")
   func nonFinite() {
     #expect(!CanonicalJSON.isCanonicalizable(["a": [.number(.nan)]]))
