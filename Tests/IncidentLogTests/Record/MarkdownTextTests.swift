@@ -129,6 +129,25 @@ import Testing
     #expect(MarkdownText.codeSpan(text) == MarkdownText.codeSpan(line))
   }
 
+  /// A text is escaped in one pass that stops at its first line break: a break at any position,
+  /// among ASCII or other text, gives what the text put on one line first gives.
+  @Test("inline: a line break at every position")
+  func lineBreakAtEveryPosition() {
+    for text in ["ab_cd*ef gh", "é§ x_y 日本 *z*"] {
+      for breakText in ["\n", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"] {
+        for position in 0...text.count {
+          let index = text.index(text.startIndex, offsetBy: position)
+          let broken = String(text[..<index]) + breakText + String(text[index...])
+          let line = broken.split(whereSeparator: \.isNewline).joined(separator: " ")
+          #expect(MarkdownText.inline(broken) == MarkdownText.inline(line))
+          #expect(
+            MarkdownText.inline(broken, atLineStart: true)
+              == MarkdownText.inline(line, atLineStart: true))
+        }
+      }
+    }
+  }
+
   /// `inline` skips eight plainly safe bytes at a time: a character that needs its backslash
   /// gets it at every position, in or out of such a stretch, and the safe ones pass as they are.
   @Test("inline escapes at every position among safe bytes")
