@@ -291,6 +291,21 @@ package enum MarkdownText {
   static func appendFencedBlock(
     _ text: String, info: String, to output: inout OutputBytes
   ) {
+    // Nearly every text (a notice's draft) has no CR and no NUL: it is written from its own
+    // bytes, read once for its backtick runs. Else from a copy made of LF lines.
+    let done = text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard let longest = longestBacktickRun(inTextWithoutCROrNUL: bytes) else { return false }
+      let body = bytes.last == 0x0A ? UnsafeBufferPointer(rebasing: bytes.dropLast()) : bytes
+      let fenceLength = max(3, longest + 1)
+      output.append(repeating: backtick, times: fenceLength)
+      output.append(info)
+      output.append(0x0A)
+      output.append(body)
+      output.append(0x0A)
+      output.append(repeating: backtick, times: fenceLength)
+      return true
+    }
+    guard done != true else { return }
     var body = Array(text.utf8)
     if body.contains(where: { $0 == 0x0D || $0 == 0 }) {
       body = replacingNUL(lineFeedsOnly(body))
@@ -427,6 +442,43 @@ extension MarkdownText {
     for each in bytes {
       current = each == byte ? current + 1 : 0
       longest = max(longest, current)
+    }
+    return longest
+  }
+
+  /// The length of the longest run of backticks in `bytes`, or nil if they hold a CR or a
+  /// NUL; eight bytes at a time while none of them is one of the three.
+  private static func longestBacktickRun(
+    inTextWithoutCROrNUL bytes: UnsafeBufferPointer<UInt8>
+  ) -> Int? {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    // Whether a byte of `word` is zero (never false when one is: Hacker's Delight 6-1).
+    func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & high != 0 }
+    var longest = 0
+    var current = 0
+    var index = 0
+    while index < bytes.count {
+      if index + 8 <= bytes.count, let base = bytes.baseAddress {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        if !hasZeroByte(word), !hasZeroByte(word ^ (ones &* 0x60)),
+          !hasZeroByte(word ^ (ones &* 0x0D))
+        {
+          current = 0
+          index += 8
+          continue
+        }
+      }
+      let byte = bytes[index]
+      index += 1
+      if byte == backtick {
+        current += 1
+        longest = max(longest, current)
+      } else if byte == 0x0D || byte == 0 {
+        return nil
+      } else {
+        current = 0
+      }
     }
     return longest
   }

@@ -295,7 +295,12 @@ package enum ReportGenerator {
       out.line("- ")
       out.inline(entry.asked, atLineStart: true)
       out.write(" **")
-      out.inline(display(entry.answer))
+      // A text as it is: `inline` puts it on one line, as `display` would first.
+      if case .string(let text) = entry.answer, !text.isEmpty {
+        out.inline(text)
+      } else {
+        out.inline(display(entry.answer))
+      }
       out.write("** (")
       out.codeSpan(entry.question)
       out.write(", ")

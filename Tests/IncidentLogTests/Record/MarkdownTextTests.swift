@@ -100,6 +100,25 @@ import Testing
       MarkdownText.fencedBlock("a\r\nb\rc\u{0}", info: "text") == "```text\na\nb\nc\u{FFFD}\n```")
   }
 
+  /// A block's text is read eight bytes at a time for backticks, CR and NUL: a run of any
+  /// length at any position sets the fence, and a CR anywhere is still made LF.
+  @Test("fenced blocks: backtick runs and CRs at every position")
+  func fencedBlockRunsAtEveryPosition() {
+    for position in 0...12 {
+      let before = String(repeating: "x", count: position)
+      for run in 1...9 {
+        let ticks = String(repeating: "`", count: run)
+        let fence = String(repeating: "`", count: max(3, run + 1))
+        #expect(
+          MarkdownText.fencedBlock(before + ticks + "yyyyyyyyy\n", info: "text")
+            == fence + "text\n" + before + ticks + "yyyyyyyyy\n" + fence)
+      }
+      #expect(
+        MarkdownText.fencedBlock(before + "\r\nyyyyyyyy``", info: "text")
+          == "```text\n" + before + "\nyyyyyyyy``\n```")
+    }
+  }
+
   /// `oneLine` reads bytes where it can: the same text as splitting at every newline Character.
   @Test(
     "one line: the same as splitting at newline Characters",
