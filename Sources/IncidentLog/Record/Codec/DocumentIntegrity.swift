@@ -84,8 +84,9 @@ enum DocumentIntegrity {
   }
 
   /// What the pretty form holds in place of the hash until it is known (64 characters, as a
-  /// hex SHA-256 digest). A literal: `String(repeating:count:)` cost 20K instructions on its
-  /// first use.
+  /// hex SHA-256 digest).
+  ///
+  /// A literal: `String(repeating:count:)` cost 20K instructions on its first use.
   private static let hashPlaceholder =
     "0000000000000000000000000000000000000000000000000000000000000000"
 
