@@ -296,12 +296,17 @@ extension IncidentRecord.InventoryReference {
     object.appendNew("sha256", .string(sha256))
     object.appendNew("vendor", .string(vendor))
     if !items.isEmpty {
+      // The keys sorted alone (not key-value pairs, each move of which retains and releases
+      // a dictionary), each value then looked up.
       var lists = JSONObject(capacity: items.count)
-      for (list, entries) in items.sorted(by: { $0.key < $1.key }) {
+      for list in items.keys.sorted() {
+        guard let entries = items[list] else { continue }
         var itemObject = JSONObject(capacity: entries.count)
-        for (item, fields) in entries.sorted(by: { $0.key < $1.key }) {
+        for item in entries.keys.sorted() {
+          guard let fields = entries[item] else { continue }
           var fieldObject = JSONObject(capacity: fields.count)
-          for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+          for name in fields.keys.sorted() {
+            guard let value = fields[name] else { continue }
             fieldObject.appendNew(name, .string(value))
           }
           itemObject.appendNew(item, .object(fieldObject))
