@@ -212,15 +212,27 @@ struct JSONTwinWriter: ~Copyable {
   ///
   /// They are equal for two strings with the same small-string bytes or the same storage (and
   /// then the same text), so that most keys are matched without reading their bytes. Different
-  /// bits say nothing: the bytes decide.
+  /// bits say nothing: the bytes decide. Where a `String` is not two words (a 32-bit
+  /// platform), no two keys' bits are equal.
   private struct KeyBits: Equatable {
     var low: UInt64
     var high: UInt64
+    /// Whether the words are a string's (always, on 64-bit platforms).
+    var isKnown: Bool
 
     /// The bits of `key`.
     @inline(__always)
     init(_ key: String) {
+      guard MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size else {
+        (low, high, isKnown) = (0, 0, false)
+        return
+      }
       (low, high) = unsafeBitCast(key, to: (UInt64, UInt64).self)
+      isKnown = true
+    }
+
+    static func == (left: KeyBits, right: KeyBits) -> Bool {
+      left.isKnown && left.low == right.low && left.high == right.high
     }
   }
 
