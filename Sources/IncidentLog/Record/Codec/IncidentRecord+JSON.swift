@@ -149,10 +149,35 @@ extension IncidentRecord {
       })
   }
 
+  /// The named values as one object; a repeated name keeps its first place and last value.
   private static func json(_ values: [NamedValue]) -> JSONValue {
     var object = JSONObject(capacity: values.count)
-    for entry in values { object[entry.name] = entry.value.jsonValue }
+    if hasRepeatedName(values) {
+      for entry in values { object[entry.name] = entry.value.jsonValue }
+    } else {
+      // Nearly always (the names are question ids): each appended with no search.
+      for entry in values { object.appendNew(entry.name, entry.value.jsonValue) }
+    }
     return .object(object)
+  }
+
+  /// Whether two of `values` have the same name, as ``JSONObject`` compares keys (by bytes):
+  /// only names of the same byte count are compared, the counts kept on the stack.
+  private static func hasRepeatedName(_ values: [NamedValue]) -> Bool {
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: values.count) { counts in
+      for index in values.indices {
+        counts.initializeElement(at: index, to: values[index].name.utf8.count)
+      }
+      for index in values.indices {
+        for earlier in 0..<index
+        where counts[earlier] == counts[index]
+          && JSONObject.isSameKey(values[earlier].name, values[index].name)
+        {
+          return true
+        }
+      }
+      return false
+    }
   }
 }
 
