@@ -33,6 +33,16 @@ struct MarkdownLines: ~Copyable {
   /// `text` as it is, on the current line.
   mutating func write(_ text: String) { out.append(text) }
 
+  /// A new line holding the literal `text` (more may be written on it): ``line(_:)`` without
+  /// a `String` to read.
+  mutating func line(literal text: StaticString) {
+    startLine()
+    out.append(text)
+  }
+
+  /// The literal `text` on the current line: ``write(_:)`` without a `String` to read.
+  mutating func write(literal text: StaticString) { out.append(text) }
+
   /// `text` as inline Markdown, on the current line (``MarkdownText/inline(_:atLineStart:)``).
   mutating func inline(_ text: String, atLineStart: Bool = false) {
     MarkdownText.appendInline(text, atLineStart: atLineStart, to: &out)

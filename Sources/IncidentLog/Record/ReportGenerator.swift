@@ -59,19 +59,19 @@ package enum ReportGenerator {
     }
     // A vendor run's report is about 15 KB; only the pages written are ever touched.
     var out = MarkdownLines(capacity: 1 << 15)
-    out.line("**")
+    out.line(literal: "**")
     out.write(record.tlp?.rawValue ?? "")
-    out.write("**")
-    out.line("")
-    out.line("# Incident record ")
+    out.write(literal: "**")
+    out.line(literal: "")
+    out.line(literal: "# Incident record ")
     out.inline(record.id)
-    out.line("")
-    out.line("**Decision:** ")
+    out.line(literal: "")
+    out.line(literal: "**Decision:** ")
     out.inline(record.decision ?? "")
-    out.line("")
-    out.line("**Severity:** ")
+    out.line(literal: "")
+    out.line(literal: "**Severity:** ")
     out.write(record.severity?.rawValue ?? "")
-    out.line("")
+    out.line(literal: "")
     for line in revisionSection(record) { out.line(line) }
     let actions = byDueTime(record.actions ?? [], due: \.due)
     let notifications = byDueTime(record.notifications ?? [], due: \.due)
@@ -89,109 +89,109 @@ package enum ReportGenerator {
     threeQuestions(
       record, actions: actions, actionDues: actionDues, notifications: notifications,
       notificationDues: notificationDues, to: &out)
-    out.line("## Actions")
-    out.line("")
+    out.line(literal: "## Actions")
+    out.line(literal: "")
     if actions.isEmpty {
-      out.line("None.")
+      out.line(literal: "None.")
     } else {
-      out.line("| due | action | owner | status |")
-      out.line("|---|---|---|---|")
+      out.line(literal: "| due | action | owner | status |")
+      out.line(literal: "|---|---|---|---|")
       for (action, due) in zip(actions, actionDues) {
-        out.line("| ")
+        out.line(literal: "| ")
         out.inline(marked(due, action.due, isOpen: action.status == .open))
-        out.write(" | ")
+        out.write(literal: " | ")
         out.inline(action.title)
-        out.write(" | ")
+        out.write(literal: " | ")
         out.inline(action.owner ?? "-")
-        out.write(" | ")
+        out.write(literal: " | ")
         out.write(action.status.rawValue)
-        out.write(" |")
+        out.write(literal: " |")
       }
       for action in actions {
         guard let details = action.details, !details.isEmpty else { continue }
-        out.line("")
-        out.line("- **")
+        out.line(literal: "")
+        out.line(literal: "- **")
         out.inline(action.title)
-        out.write("**: ")
+        out.write(literal: "**: ")
         out.inline(details)
       }
       // Which clock an action counts by when its runbook's `default-due` was used.
       for action in actions {
         guard let note = action.dueNote else { continue }
-        out.line("")
-        out.line("- **")
+        out.line(literal: "")
+        out.line(literal: "- **")
         out.inline(action.title)
-        out.write("**: clock: ")
+        out.write(literal: "**: clock: ")
         out.inline(note)
       }
     }
-    out.line("")
-    out.line("## Notifications")
-    out.line("")
-    if notifications.isEmpty { out.line("None.") }
+    out.line(literal: "")
+    out.line(literal: "## Notifications")
+    out.line(literal: "")
+    if notifications.isEmpty { out.line(literal: "None.") }
     for (notification, text) in zip(notifications, notificationDues) {
       let due = marked(text, notification.due, isOpen: notification.status == .open)
-      out.line("### ")
+      out.line(literal: "### ")
       out.inline(notification.to)
-      out.write(" (by ")
+      out.write(literal: " (by ")
       out.inline(due)
-      out.write(")")
-      out.line("")
+      out.write(literal: ")")
+      out.line(literal: "")
       if let basis = notification.basis {
-        out.line("Basis: ")
+        out.line(literal: "Basis: ")
         out.inline(basis)
-        out.line("")
+        out.line(literal: "")
       }
       if let note = notification.dueNote {
-        out.line("Clock: ")
+        out.line(literal: "Clock: ")
         out.inline(note)
-        out.line("")
+        out.line(literal: "")
       }
       if let law = notification.obligation {
-        out.line("Law: ")
+        out.line(literal: "Law: ")
         out.inline(law.jurisdiction)
-        out.write(", ")
+        out.write(literal: ", ")
         out.codeSpan(law.url)
-        out.write(" (reviewed ")
+        out.write(literal: " (reviewed ")
         out.inline(law.reviewed)
-        out.write(")")
-        out.line("")
+        out.write(literal: ")")
+        out.line(literal: "")
       }
       if let draft = notification.draft, !draft.isEmpty {
         out.startLine()
         out.fencedBlock(draft, info: "text")
-        out.line("")
+        out.line(literal: "")
       }
     }
     trail(record.trail ?? [], localTime: localTime, to: &out)
-    out.line("## Record")
-    out.line("")
+    out.line(literal: "## Record")
+    out.line(literal: "")
     let runbook = record.runbook
-    out.line("- Runbook: ")
+    out.line(literal: "- Runbook: ")
     out.inline(runbook?.id ?? "")
-    out.write(" ")
+    out.write(literal: " ")
     out.inline(runbook?.version ?? "")
-    out.write(" (sha256 ")
+    out.write(literal: " (sha256 ")
     out.codeSpan(runbook?.sha256 ?? "")
-    out.write(")")
-    out.line("- Responder: ")
+    out.write(literal: ")")
+    out.line(literal: "- Responder: ")
     out.inline(record.responder ?? "")
-    out.write(" (")
+    out.write(literal: " (")
     out.write(record.mode?.rawValue ?? "")
-    out.write(")")
+    out.write(literal: ")")
     if let resumed = record.resumedFrom {
-      out.line("- Resumed from draft ")
+      out.line(literal: "- Resumed from draft ")
       out.inline(resumed.draft)
-      out.write(", saved ")
+      out.write(literal: ", saved ")
       out.write(localTime.string(from: resumed.savedAt))
     }
-    out.line("- Created: ")
+    out.line(literal: "- Created: ")
     out.write(record.createdAt.map(localTime.string(from:)) ?? "")
     if let hash = record.integrity?.sha256 {
-      out.line("- Record sha256: ")
+      out.line(literal: "- Record sha256: ")
       out.codeSpan(hash)
     }
-    out.line("")
+    out.line(literal: "")
     return out.bytes
   }
 
@@ -200,47 +200,47 @@ package enum ReportGenerator {
     notifications: [IncidentRecord.Notification], notificationDues: [String],
     to out: inout MarkdownLines
   ) {
-    out.line("## The three questions")
-    out.line("")
-    out.line("1. **Does this change our threat model?** ")
+    out.line(literal: "## The three questions")
+    out.line(literal: "")
+    out.line(literal: "1. **Does this change our threat model?** ")
     out.write(threatModelAnswer(record))
     // The items are read in place, not filtered into copies (an item holds many strings).
     let notRequired = record.notRequired ?? []
     let undetermined = record.undetermined ?? []
     let isNotification = { (item: IncidentRecord.UnrequiredItem) in item.type == .notification }
     if !actions.contains(where: \.isCredentialChange) {
-      out.line("2. **Do we rotate credentials?** No rotation is required")
+      out.line(literal: "2. **Do we rotate credentials?** No rotation is required")
       out.write(undetermined.contains(where: \.isCredentialChange) ? " so far." : ".")
     } else {
-      out.line("2. **Do we rotate credentials?** Yes: ")
+      out.line(literal: "2. **Do we rotate credentials?** Yes: ")
       var isFirst = true
       for index in actions.indices where actions[index].isCredentialChange {
-        if !isFirst { out.write("; ") }
+        if !isFirst { out.write(literal: "; ") }
         isFirst = false
         out.inline(joining: actions[index].title, " by ", actionDues[index])
       }
-      out.write(".")
+      out.write(literal: ".")
     }
     reasons(
       notRequired: notRequired, undetermined: undetermined, where: \.isCredentialChange, to: &out)
     if notifications.isEmpty {
-      out.line("3. **Do we notify anyone?** No notification is required")
+      out.line(literal: "3. **Do we notify anyone?** No notification is required")
       out.write(undetermined.contains(where: isNotification) ? " so far." : ".")
     } else {
-      out.line("3. **Do we notify anyone?** Yes: ")
+      out.line(literal: "3. **Do we notify anyone?** Yes: ")
       for index in notifications.indices {
-        if index > 0 { out.write("; ") }
+        if index > 0 { out.write(literal: "; ") }
         out.inline(joining: notifications[index].to, " by ", notificationDues[index])
       }
-      out.write(".")
+      out.write(literal: ".")
     }
     reasons(notRequired: notRequired, undetermined: undetermined, where: isNotification, to: &out)
     if let day = record.lawAsOf {
-      out.line("   - Law as of ")
+      out.line(literal: "   - Law as of ")
       out.inline(day)
-      out.write(" (the day we became aware).")
+      out.write(literal: " (the day we became aware).")
     }
-    out.line("")
+    out.line(literal: "")
   }
 
   /// `Yes: <because>` from the record's `threat_model`; in an older record, `Yes.` or `No.` by
@@ -268,11 +268,11 @@ package enum ReportGenerator {
     where isShown: (IncidentRecord.UnrequiredItem) -> Bool, to out: inout MarkdownLines
   ) {
     for index in notRequired.indices where isShown(notRequired[index]) {
-      out.line("   - Not required: ")
+      out.line(literal: "   - Not required: ")
       out.inline(joining: notRequired[index].title, ": ", notRequired[index].because)
     }
     for index in undetermined.indices where isShown(undetermined[index]) {
-      out.line("   - Not yet determined: ")
+      out.line(literal: "   - Not yet determined: ")
       out.inline(joining: undetermined[index].title, ": ", undetermined[index].because)
     }
   }
@@ -280,8 +280,8 @@ package enum ReportGenerator {
   private static func trail(
     _ trail: [IncidentRecord.TrailEntry], localTime: LocalTime, to out: inout MarkdownLines
   ) {
-    out.line("## Questions and answers")
-    out.line("")
+    out.line(literal: "## Questions and answers")
+    out.line(literal: "")
     // Answers given together (an answers file) share their time: each time written once.
     var last: (at: Date, text: String)?
     for entry in trail {
@@ -292,22 +292,22 @@ package enum ReportGenerator {
         time = localTime.string(from: entry.at)
         last = (entry.at, time)
       }
-      out.line("- ")
+      out.line(literal: "- ")
       out.inline(entry.asked, atLineStart: true)
-      out.write(" **")
+      out.write(literal: " **")
       // A text as it is: `inline` puts it on one line, as `display` would first.
       if case .string(let text) = entry.answer, !text.isEmpty {
         out.inline(text)
       } else {
         out.inline(display(entry.answer))
       }
-      out.write("** (")
+      out.write(literal: "** (")
       out.codeSpan(entry.question)
-      out.write(", ")
+      out.write(literal: ", ")
       out.write(time)
-      out.write(")")
+      out.write(literal: ")")
     }
-    out.line("")
+    out.line(literal: "")
   }
 
   /// Soonest first; pending and undated items last, each group in the runbook's order.
