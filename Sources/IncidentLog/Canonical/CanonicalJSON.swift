@@ -21,24 +21,51 @@ package enum CanonicalJSON {
 
   /// Whether every number in `value` is finite, so that RFC 8785 can represent it.
   ///
-  /// Each element and member is read in place (not copied out of its array): numbers are the
-  /// only values that can fail, and a document holds hundreds of strings.
+  /// Each element and member is read in place (not copied out of its array), and a scalar is
+  /// settled where it is met: numbers are the only values that can fail, and a document holds
+  /// hundreds of strings, each of which would otherwise cost a call and a copy of the value.
   package static func isCanonicalizable(_ value: JSONValue) -> Bool {
     switch value {
     case .null, .bool, .string: return true
     case .number(let number): return number.isFinite
     case .array(let elements):
       return elements.withUnsafeBufferPointer { elements in
-        for index in elements.indices where !isCanonicalizable(elements[index]) { return false }
+        for index in elements.indices where !isScalarCanonicalizable(elements[index]) {
+          guard isContainer(elements[index]), isCanonicalizable(elements[index]) else {
+            return false
+          }
+        }
         return true
       }
     case .object(let object):
       return object.members.withUnsafeBufferPointer { members in
-        for index in members.indices where !isCanonicalizable(members[index].value) {
-          return false
+        for index in members.indices where !isScalarCanonicalizable(members[index].value) {
+          guard isContainer(members[index].value), isCanonicalizable(members[index].value) else {
+            return false
+          }
         }
         return true
       }
+    }
+  }
+
+  /// Whether `value` is a scalar RFC 8785 can represent: false for an array or an object
+  /// (to be looked into) and for a number that is not finite.
+  @inline(__always)
+  private static func isScalarCanonicalizable(_ value: JSONValue) -> Bool {
+    switch value {
+    case .null, .bool, .string: true
+    case .number(let number): number.isFinite
+    case .array, .object: false
+    }
+  }
+
+  /// Whether `value` is an array or an object.
+  @inline(__always)
+  private static func isContainer(_ value: JSONValue) -> Bool {
+    switch value {
+    case .array, .object: true
+    case .null, .bool, .number, .string: false
     }
   }
 
@@ -94,7 +121,21 @@ package enum CanonicalJSON {
   /// compared in full.
   static func keyOrder(of members: [JSONObject.Member]) -> [Int]? {
     guard members.count > 1 else { return nil }
-    let prefixes = members.map { KeyPrefix($0.key) }
+    // The prefixes on the stack (an object has tens of members at most, nearly always): only
+    // an order that is not the members' own is made on the heap.
+    return withUnsafeTemporaryAllocation(of: KeyPrefix.self, capacity: members.count) {
+      prefixes in
+      for index in members.indices {
+        prefixes.initializeElement(at: index, to: KeyPrefix(members[index].key))
+      }
+      return keyOrder(of: members, prefixes: UnsafeBufferPointer(prefixes))
+    }
+  }
+
+  /// ``keyOrder(of:)`` with each member's ``KeyPrefix`` in `prefixes`.
+  private static func keyOrder(
+    of members: [JSONObject.Member], prefixes: UnsafeBufferPointer<KeyPrefix>
+  ) -> [Int]? {
     func precedes(_ left: Int, _ right: Int) -> Bool {
       let leftPrefix = prefixes[left]
       let rightPrefix = prefixes[right]
@@ -138,17 +179,25 @@ package enum CanonicalJSON {
 
     /// The prefix of `key`.
     init(_ key: String) {
-      var key = key
-      (value, isASCII) = key.withUTF8 { bytes in
-        var value: UInt64 = 0
-        var high: UInt8 = 0
-        for index in 0..<8 {
-          let byte = index < bytes.count ? bytes[index] : 0
-          high |= byte
-          value = value << 8 | UInt64(byte)
-        }
-        return (value, high < 0x80)
+      // In place (no copy of the string to call the mutating `withUTF8` on), when contiguous.
+      if let read = key.utf8.withContiguousStorageIfAvailable(Self.read) {
+        (value, isASCII) = read
+        return
       }
+      var key = key
+      (value, isASCII) = key.withUTF8(Self.read)
+    }
+
+    /// The prefix of the UTF-8 `bytes` and whether it is ASCII.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, Bool) {
+      var value: UInt64 = 0
+      var high: UInt8 = 0
+      for index in 0..<8 {
+        let byte = index < bytes.count ? bytes[index] : 0
+        high |= byte
+        value = value << 8 | UInt64(byte)
+      }
+      return (value, high < 0x80)
     }
   }
 

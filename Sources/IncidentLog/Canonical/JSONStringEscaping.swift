@@ -17,19 +17,36 @@ enum JSONStringEscaping {
 
   /// Appends the JSON string of the UTF-8 text `bytes`.
   private static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout OutputBytes) {
+    // Room for the text and its quotes at once (escapes grow it further, seldom).
+    out.reserve(bytes.count + 2)
     out.append(UInt8(ascii: "\""))
     defer { out.append(UInt8(ascii: "\"")) }
     guard let base = bytes.baseAddress else { return }
     // Runs without an escape (most strings are one such run) are copied whole; the bytes are
-    // looked at eight at a time while none of the eight needs one.
+    // looked at eight at a time while none of them needs one, and the last eight of a text of
+    // eight or more at once (again, if some were looked at already).
     var runStart = 0
     var index = 0
-    while index < bytes.count {
-      if index + 8 <= bytes.count,
-        !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    let count = bytes.count
+    while index < count {
+      // Sixteen bytes as two words with one test (most of a long text), then eight.
+      if index + 16 <= count {
+        let first = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        let second = UnsafeRawPointer(base + index + 8).loadUnaligned(as: UInt64.self)
+        if escapeBits(first) | escapeBits(second) == 0 {
+          index += 16
+          continue
+        }
+      }
+      if index + 8 <= count {
+        if !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+          index += 8
+          continue
+        }
+      } else if count >= 8,
+        !mayNeedEscape(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self))
       {
-        index += 8
-        continue
+        break
       }
       let byte = base[index]
       if byte < 0x20 || byte == 0x22 || byte == 0x5C {
@@ -41,8 +58,8 @@ enum JSONStringEscaping {
       }
       index += 1
     }
-    if runStart < bytes.count {
-      out.append(UnsafeBufferPointer(start: base + runStart, count: bytes.count - runStart))
+    if runStart < count {
+      out.append(UnsafeBufferPointer(start: base + runStart, count: count - runStart))
     }
   }
 
@@ -51,6 +68,13 @@ enum JSONStringEscaping {
   /// of Hacker's Delight (6-1): a byte `b` below `n` (at most 0x80) sets its top bit in
   /// `(b - n) & ~b & 0x80`, and a byte equal to `c` is a zero byte of `word ^ c`.
   private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    escapeBits(word) != 0
+  }
+
+  /// The top bit of each byte of `word` that ``mayNeedEscape(_:)`` flags (and perhaps of
+  /// bytes above one it flags); zero when none is below U+0020, `"` or `\`.
+  @inline(__always)
+  private static func escapeBits(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high: UInt64 = 0x8080_8080_8080_8080
     let quote = word ^ (ones &* 0x22)
@@ -58,7 +82,7 @@ enum JSONStringEscaping {
     let control = (word &- ones &* 0x20) & ~word
     let quoteZero = (quote &- ones) & ~quote
     let backslashZero = (backslash &- ones) & ~backslash
-    return (control | quoteZero | backslashZero) & high != 0
+    return (control | quoteZero | backslashZero) & high
   }
 
   private static func appendEscaped(_ byte: UInt8, to out: inout OutputBytes) {

@@ -28,6 +28,8 @@ struct JSONTwinWriter: ~Copyable {
   private var shapeKeyRanges: [Range<Int>] = []
   /// The keys of all shapes, one after another.
   private var shapeKeys: [String] = []
+  /// The bits of each key of `shapeKeys` (see ``KeyBits``), compared before the key's bytes.
+  private var shapeKeyBits: [KeyBits] = []
   /// Where each key of `shapeKeys` is in `keyBytes`, escaped and quoted.
   private var keyByteRanges: [Range<Int>] = []
   /// The canonical order of each shape's members, nil when it is the order they come in.
@@ -48,7 +50,9 @@ struct JSONTwinWriter: ~Copyable {
   init(capacity: Int) {
     pretty = OutputBytes(capacity: capacity)
     canonical = OutputBytes(capacity: capacity)
-    scratch = OutputBytes(capacity: capacity / 4)
+    // As large as the canonical bytes, which it takes the place of (`putInKeyOrder`): only
+    // the pages written are ever touched.
+    scratch = OutputBytes(capacity: capacity)
     keyBytes = OutputBytes(capacity: 1024)
   }
 
@@ -94,7 +98,11 @@ struct JSONTwinWriter: ~Copyable {
     case .object:
       pretty.append("{}")
       canonical.append("{}")
-    case .null, .bool, .number, .string:
+    case .string(let string):
+      let start = pretty.count
+      JSONStringEscaping.append(string, to: &pretty)
+      canonical.append(pretty, range: start..<pretty.count)
+    case .null, .bool, .number:
       let start = pretty.count
       CanonicalJSON.writeScalar(value, to: &pretty)
       canonical.append(pretty, range: start..<pretty.count)
@@ -176,6 +184,7 @@ struct JSONTwinWriter: ~Copyable {
       let start = keyBytes.count
       JSONStringEscaping.append(member.key, to: &keyBytes)
       shapeKeys.append(member.key)
+      shapeKeyBits.append(KeyBits(member.key))
       keyByteRanges.append(start..<keyBytes.count)
     }
     shapeOrders.append(CanonicalJSON.keyOrder(of: members))
@@ -183,14 +192,48 @@ struct JSONTwinWriter: ~Copyable {
   }
 
   /// Whether shape `shape` has the keys of `members`, in their order.
+  ///
+  /// A key with the same bits as the shape's is the same key (a record's keys are literals, so
+  /// nearly every one that matches has the same bits); only the others are compared by bytes.
   private func isShape(_ shape: Int, of members: [JSONObject.Member]) -> Bool {
     let keys = shapeKeyRanges[shape]
     guard keys.count == members.count else { return false }
-    for offset in members.indices
-    where !JSONObject.isSameKey(shapeKeys[keys.lowerBound + offset], members[offset].key) {
-      return false
+    return members.withUnsafeBufferPointer { members in
+      for offset in members.indices {
+        let index = keys.lowerBound + offset
+        if shapeKeyBits[index] == KeyBits(members[offset].key) { continue }
+        guard JSONObject.isSameKey(shapeKeys[index], members[offset].key) else { return false }
+      }
+      return true
     }
-    return true
+  }
+
+  /// The two words a `String` is made of.
+  ///
+  /// They are equal for two strings with the same small-string bytes or the same storage (and
+  /// then the same text), so that most keys are matched without reading their bytes. Different
+  /// bits say nothing: the bytes decide. Where a `String` is not two words (a 32-bit
+  /// platform), no two keys' bits are equal.
+  private struct KeyBits: Equatable {
+    var low: UInt64
+    var high: UInt64
+    /// Whether the words are a string's (always, on 64-bit platforms).
+    var isKnown: Bool
+
+    /// The bits of `key`.
+    @inline(__always)
+    init(_ key: String) {
+      guard MemoryLayout<String>.size == MemoryLayout<(UInt64, UInt64)>.size else {
+        (low, high, isKnown) = (0, 0, false)
+        return
+      }
+      (low, high) = unsafeBitCast(key, to: (UInt64, UInt64).self)
+      isKnown = true
+    }
+
+    static func == (left: KeyBits, right: KeyBits) -> Bool {
+      left.isKnown && left.low == right.low && left.high == right.high
+    }
   }
 
   /// Writes one member, indented by `indent` levels: `"key": value` on a new pretty line, and
@@ -207,15 +250,30 @@ struct JSONTwinWriter: ~Copyable {
 
   /// Rewrites the canonical members written from `start` on (separated by commas, member `i`
   /// ending at `ends[endsStart + i]`) in the order `order`, and forgets their ends.
+  ///
+  /// Members with little before them (the document's own) are copied once, in order, after a
+  /// copy of what comes before them, and the two buffers trade places; the others are copied
+  /// aside and back in order.
   private mutating func putInKeyOrder(from start: Int, endsStart: Int, order: [Int]) {
-    scratch.truncate(to: 0)
-    scratch.append(canonical, range: start..<canonical.count)
-    canonical.truncate(to: start)
-    for (offset, index) in order.enumerated() {
-      if offset > 0 { canonical.append(UInt8(ascii: ",")) }
-      // Member `index` starts after the comma that ends the one before it.
-      let memberStart = index == 0 ? 0 : ends[endsStart + index - 1] + 1 - start
-      canonical.append(scratch, range: memberStart..<(ends[endsStart + index] - start))
+    if start <= (canonical.count - start) / 4 {
+      scratch.truncate(to: 0)
+      scratch.append(canonical, range: 0..<start)
+      for (offset, index) in order.enumerated() {
+        if offset > 0 { scratch.append(UInt8(ascii: ",")) }
+        // Member `index` starts after the comma that ends the one before it.
+        let memberStart = index == 0 ? start : ends[endsStart + index - 1] + 1
+        scratch.append(canonical, range: memberStart..<ends[endsStart + index])
+      }
+      canonical.exchange(with: &scratch)
+    } else {
+      scratch.truncate(to: 0)
+      scratch.append(canonical, range: start..<canonical.count)
+      canonical.truncate(to: start)
+      for (offset, index) in order.enumerated() {
+        if offset > 0 { canonical.append(UInt8(ascii: ",")) }
+        let memberStart = index == 0 ? 0 : ends[endsStart + index - 1] + 1 - start
+        canonical.append(scratch, range: memberStart..<(ends[endsStart + index] - start))
+      }
     }
     ends.removeSubrange(endsStart...)
   }

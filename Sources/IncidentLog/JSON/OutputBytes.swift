@@ -140,6 +140,13 @@ struct OutputBytes: ~Copyable {
     }
   }
 
+  /// Trades bytes (and memory) with `other`.
+  mutating func exchange(with other: inout OutputBytes) {
+    swap(&start, &other.start)
+    swap(&count, &other.count)
+    swap(&capacity, &other.capacity)
+  }
+
   /// Forgets the bytes and gives their memory back, for a buffer no longer needed whose owner
   /// lives on: a block freed before the next large one is made can be reused for it, where
   /// fresh memory costs a page fault for every page first written.

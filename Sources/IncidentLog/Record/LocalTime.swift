@@ -50,7 +50,10 @@ package struct LocalTime: Sendable, Equatable {
   }
 
   /// Zone names that are UTC all year (in the tz database, each a name or link of `Etc/UTC`).
-  static let utcZoneNames: Set<String> = [
+  ///
+  /// A list, not a set: it is read once a run, and a set costs the hashing of every name
+  /// first.
+  static let utcZoneNames: [String] = [
     "UTC", "UCT", "Universal", "Zulu", "GMT", "GMT0", "GMT+0", "GMT-0", "Greenwich",
     "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "Etc/GMT", "Etc/GMT0", "Etc/GMT+0",
     "Etc/GMT-0", "Etc/Greenwich",
@@ -62,12 +65,24 @@ package struct LocalTime: Sendable, Equatable {
   /// Anything else (no link, another zone) says no, and Foundation decides.
   private static func systemZoneIsNamedUTC() -> Bool {
     if let processTZ = getenv("TZ"), processTZ.pointee != 0 { return false }
-    var buffer = [CChar](repeating: 0, count: 1024)
-    let count = readlink("/etc/localtime", &buffer, buffer.count - 1)
-    guard count > 0 else { return false }
-    let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    guard let range = target.range(of: "zoneinfo/", options: .backwards) else { return false }
-    return utcZoneNames.contains(String(target[range.upperBound...]))
+    // The link's target read into the stack and searched as bytes (`zoneinfo/` is ASCII).
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 1024) { buffer in
+      guard let base = buffer.baseAddress else { return false }
+      let count = readlink("/etc/localtime", base, buffer.count - 1)
+      guard count > 0 else { return false }
+      return UnsafeRawPointer(base).withMemoryRebound(to: UInt8.self, capacity: count) {
+        let target = UnsafeBufferPointer(start: $0, count: count)
+        let marker = Array("zoneinfo/".utf8)
+        // The name after the last `zoneinfo/`.
+        var start = count - marker.count
+        while start >= 0, !target[start..<(start + marker.count)].elementsEqual(marker) {
+          start -= 1
+        }
+        guard start >= 0 else { return false }
+        return utcZoneNames.contains(
+          String(decoding: target[(start + marker.count)...], as: UTF8.self))
+      }
+    }
   }
 
   /// Whether `zone` is UTC all year (no offset now or in six months).

@@ -9,6 +9,8 @@ struct MarkdownLines: ~Copyable {
   private var out: OutputBytes
   /// Whether a line was started yet.
   private var hasLine = false
+  /// Where the parts of one inline text are joined (``inline(joining:_:_:)``).
+  private var parts = OutputBytes(capacity: 512)
 
   /// An empty text with room for `capacity` bytes.
   init(capacity: Int) { out = OutputBytes(capacity: capacity) }
@@ -31,9 +33,29 @@ struct MarkdownLines: ~Copyable {
   /// `text` as it is, on the current line.
   mutating func write(_ text: String) { out.append(text) }
 
+  /// A new line holding the literal `text` (more may be written on it): ``line(_:)`` without
+  /// a `String` to read.
+  mutating func line(literal text: StaticString) {
+    startLine()
+    out.append(text)
+  }
+
+  /// The literal `text` on the current line: ``write(_:)`` without a `String` to read.
+  mutating func write(literal text: StaticString) { out.append(text) }
+
   /// `text` as inline Markdown, on the current line (``MarkdownText/inline(_:atLineStart:)``).
   mutating func inline(_ text: String, atLineStart: Bool = false) {
     MarkdownText.appendInline(text, atLineStart: atLineStart, to: &out)
+  }
+
+  /// `first`, `second` and `third` joined, as one inline Markdown text on the current line:
+  /// what `inline(first + second + third)` writes, with no `String` made for the whole.
+  mutating func inline(joining first: String, _ second: String, _ third: String) {
+    parts.truncate(to: 0)
+    parts.append(first)
+    parts.append(second)
+    parts.append(third)
+    parts.withBytes { MarkdownText.appendInline(utf8: $0, to: &out) }
   }
 
   /// `text` as a code span, on the current line (``MarkdownText/codeSpan(_:)``).

@@ -24,33 +24,7 @@ package enum MarkdownText {
     // are E2 80 A8 and E2 80 A9) takes the walk over Characters. (Other non-ASCII text, a `§`
     // in a citation, stays on the bytes.)
     var copy = text
-    let (hasASCIIBreak, hasOtherBreak) = copy.withUTF8 { bytes in
-      var ascii = false
-      var other = false
-      var index = 0
-      while index < bytes.count {
-        // Eight bytes at a time while none of them is below U+000E or above ASCII (the only
-        // ones the switch below looks at): most texts are read this way alone.
-        if index + 8 <= bytes.count, let base = bytes.baseAddress,
-          !mayBeBreak(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        {
-          index += 8
-          continue
-        }
-        defer { index += 1 }
-        switch bytes[index] {
-        case 0x0A...0x0D: ascii = true
-        case 0xC2: other = other || (index + 1 < bytes.count && bytes[index + 1] == 0x85)
-        case 0xE2:
-          other =
-            other
-            || (index + 2 < bytes.count && bytes[index + 1] == 0x80
-              && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9))
-        default: break
-        }
-      }
-      return (ascii, other)
-    }
+    let (hasASCIIBreak, hasOtherBreak) = copy.withUTF8(lineBreaks(in:))
     if hasOtherBreak {
       return text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
@@ -77,6 +51,46 @@ package enum MarkdownText {
         return count
       }
     }
+  }
+
+  /// Whether the UTF-8 text `bytes` holds an ASCII line break (U+000A to U+000D), and whether
+  /// it holds one of the others `Character.isNewline` knows (U+0085 is C2 85, U+2028 and U+2029
+  /// are E2 80 A8 and E2 80 A9).
+  private static func lineBreaks(
+    in bytes: UnsafeBufferPointer<UInt8>
+  ) -> (ascii: Bool, other: Bool) {
+    var ascii = false
+    var other = false
+    var index = 0
+    while index < bytes.count {
+      // Eight bytes at a time while none of them is below U+000E or above ASCII (the only
+      // ones the switch below looks at): most texts are read this way alone.
+      if index + 8 <= bytes.count, let base = bytes.baseAddress,
+        !mayBeBreak(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      {
+        index += 8
+        continue
+      }
+      defer { index += 1 }
+      switch bytes[index] {
+      case 0x0A...0x0D: ascii = true
+      case 0xC2: other = other || (index + 1 < bytes.count && bytes[index + 1] == 0x85)
+      case 0xE2:
+        other =
+          other
+          || (index + 2 < bytes.count && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9))
+      default: break
+      }
+    }
+    return (ascii, other)
+  }
+
+  /// Whether the UTF-8 text `bytes` is on one line already (``oneLine(_:)`` would return it
+  /// as it is).
+  private static func isOneLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let (ascii, other) = lineBreaks(in: bytes)
+    return !ascii && !other
   }
 
   /// Whether any of the eight bytes in `word` is below 0x0E or at or above 0x80 (never false
@@ -129,14 +143,28 @@ package enum MarkdownText {
   static func appendInline(
     _ text: String, atLineStart: Bool = false, to output: inout OutputBytes
   ) {
-    let line = oneLine(text)
-    // Read in place from the string's own bytes: no copy of the text before the one written.
-    let done = line.utf8.withContiguousStorageIfAvailable {
-      appendInline(bytes: $0, atLineStart: atLineStart, to: &output)
+    // Read in place from the string's own bytes, the text looked at for line breaks there
+    // (most texts have none): no copy of the text before the one written.
+    let done = text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard isOneLine(bytes) else { return false }
+      appendInline(bytes: bytes, atLineStart: atLineStart, to: &output)
+      return true
     }
-    guard done == nil else { return }
-    var copy = line
-    copy.withUTF8 { appendInline(bytes: $0, atLineStart: atLineStart, to: &output) }
+    guard done != true else { return }
+    var line = oneLine(text)
+    line.withUTF8 { appendInline(bytes: $0, atLineStart: atLineStart, to: &output) }
+  }
+
+  /// Appends ``inline(_:atLineStart:)`` of the UTF-8 text `bytes` (valid UTF-8) to `output`.
+  static func appendInline(
+    utf8 bytes: UnsafeBufferPointer<UInt8>, atLineStart: Bool = false,
+    to output: inout OutputBytes
+  ) {
+    guard isOneLine(bytes) else {
+      return appendInline(
+        String(decoding: bytes, as: UTF8.self), atLineStart: atLineStart, to: &output)
+    }
+    appendInline(bytes: bytes, atLineStart: atLineStart, to: &output)
   }
 
   /// ``appendInline(_:atLineStart:to:)`` of a text on one line, as its UTF-8 bytes `all`.
@@ -213,7 +241,14 @@ package enum MarkdownText {
 
   /// Appends ``codeSpan(_:)`` of `text` to `output`, as UTF-8.
   static func appendCodeSpan(_ text: String, to output: inout OutputBytes) {
-    // Read in place from the string's own bytes; only a text with a NUL is copied.
+    // Read in place from the string's own bytes when it is on one line without NUL (nearly
+    // always); else from its line, with each NUL replaced.
+    let done = text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard isOneLine(bytes), !bytes.contains(0) else { return false }
+      appendCodeSpan(bytes: bytes, to: &output)
+      return true
+    }
+    guard done != true else { return }
     var line = oneLine(text)
     line.withUTF8 { bytes in
       guard bytes.contains(0) else { return appendCodeSpan(bytes: bytes, to: &output) }
@@ -256,6 +291,21 @@ package enum MarkdownText {
   static func appendFencedBlock(
     _ text: String, info: String, to output: inout OutputBytes
   ) {
+    // Nearly every text (a notice's draft) has no CR and no NUL: it is written from its own
+    // bytes, read once for its backtick runs. Else from a copy made of LF lines.
+    let done = text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard let longest = longestBacktickRun(inTextWithoutCROrNUL: bytes) else { return false }
+      let body = bytes.last == 0x0A ? UnsafeBufferPointer(rebasing: bytes.dropLast()) : bytes
+      let fenceLength = max(3, longest + 1)
+      output.append(repeating: backtick, times: fenceLength)
+      output.append(info)
+      output.append(0x0A)
+      output.append(body)
+      output.append(0x0A)
+      output.append(repeating: backtick, times: fenceLength)
+      return true
+    }
+    guard done != true else { return }
     var body = Array(text.utf8)
     if body.contains(where: { $0 == 0x0D || $0 == 0 }) {
       body = replacingNUL(lineFeedsOnly(body))
@@ -392,6 +442,43 @@ extension MarkdownText {
     for each in bytes {
       current = each == byte ? current + 1 : 0
       longest = max(longest, current)
+    }
+    return longest
+  }
+
+  /// The length of the longest run of backticks in `bytes`, or nil if they hold a CR or a
+  /// NUL; eight bytes at a time while none of them is one of the three.
+  private static func longestBacktickRun(
+    inTextWithoutCROrNUL bytes: UnsafeBufferPointer<UInt8>
+  ) -> Int? {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    // Whether a byte of `word` is zero (never false when one is: Hacker's Delight 6-1).
+    func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & high != 0 }
+    var longest = 0
+    var current = 0
+    var index = 0
+    while index < bytes.count {
+      if index + 8 <= bytes.count, let base = bytes.baseAddress {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        if !hasZeroByte(word), !hasZeroByte(word ^ (ones &* 0x60)),
+          !hasZeroByte(word ^ (ones &* 0x0D))
+        {
+          current = 0
+          index += 8
+          continue
+        }
+      }
+      let byte = bytes[index]
+      index += 1
+      if byte == backtick {
+        current += 1
+        longest = max(longest, current)
+      } else if byte == 0x0D || byte == 0 {
+        return nil
+      } else {
+        current = 0
+      }
     }
     return longest
   }

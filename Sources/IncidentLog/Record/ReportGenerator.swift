@@ -46,6 +46,7 @@ package enum ReportGenerator {
     of record: IncidentRecord, localTime: LocalTime = .utcOnly, marksOverdue: Bool = false
   ) -> [UInt8] {
     let anchors = anchorValues(record)
+    let nameLengths = anchorNameLengths(anchors)
     /// `text` (the due text of `due`), marked overdue when it was at the record's time.
     func marked(_ text: String, _ due: IncidentRecord.Due, isOpen: Bool) -> String {
       var text = text
@@ -58,135 +59,139 @@ package enum ReportGenerator {
     }
     // A vendor run's report is about 15 KB; only the pages written are ever touched.
     var out = MarkdownLines(capacity: 1 << 15)
-    out.line("**")
+    out.line(literal: "**")
     out.write(record.tlp?.rawValue ?? "")
-    out.write("**")
-    out.line("")
-    out.line("# Incident record ")
+    out.write(literal: "**")
+    out.line(literal: "")
+    out.line(literal: "# Incident record ")
     out.inline(record.id)
-    out.line("")
-    out.line("**Decision:** ")
+    out.line(literal: "")
+    out.line(literal: "**Decision:** ")
     out.inline(record.decision ?? "")
-    out.line("")
-    out.line("**Severity:** ")
+    out.line(literal: "")
+    out.line(literal: "**Severity:** ")
     out.write(record.severity?.rawValue ?? "")
-    out.line("")
+    out.line(literal: "")
     for line in revisionSection(record) { out.line(line) }
     let actions = byDueTime(record.actions ?? [], due: \.due)
     let notifications = byDueTime(record.notifications ?? [], due: \.due)
     // Each due text made once: the three questions and the tables below both show it.
     let actionDues = actions.map {
-      Self.dueText($0.due, rule: $0.dueRule, anchors: anchors, localTime: localTime)
+      Self.dueText(
+        $0.due, rule: $0.dueRule, anchors: anchors, nameLengths: nameLengths,
+        localTime: localTime)
     }
     let notificationDues = notifications.map {
-      Self.dueText($0.due, rule: $0.dueRule, anchors: anchors, localTime: localTime)
+      Self.dueText(
+        $0.due, rule: $0.dueRule, anchors: anchors, nameLengths: nameLengths,
+        localTime: localTime)
     }
     threeQuestions(
       record, actions: actions, actionDues: actionDues, notifications: notifications,
       notificationDues: notificationDues, to: &out)
-    out.line("## Actions")
-    out.line("")
+    out.line(literal: "## Actions")
+    out.line(literal: "")
     if actions.isEmpty {
-      out.line("None.")
+      out.line(literal: "None.")
     } else {
-      out.line("| due | action | owner | status |")
-      out.line("|---|---|---|---|")
+      out.line(literal: "| due | action | owner | status |")
+      out.line(literal: "|---|---|---|---|")
       for (action, due) in zip(actions, actionDues) {
-        out.line("| ")
+        out.line(literal: "| ")
         out.inline(marked(due, action.due, isOpen: action.status == .open))
-        out.write(" | ")
+        out.write(literal: " | ")
         out.inline(action.title)
-        out.write(" | ")
+        out.write(literal: " | ")
         out.inline(action.owner ?? "-")
-        out.write(" | ")
+        out.write(literal: " | ")
         out.write(action.status.rawValue)
-        out.write(" |")
+        out.write(literal: " |")
       }
       for action in actions {
         guard let details = action.details, !details.isEmpty else { continue }
-        out.line("")
-        out.line("- **")
+        out.line(literal: "")
+        out.line(literal: "- **")
         out.inline(action.title)
-        out.write("**: ")
+        out.write(literal: "**: ")
         out.inline(details)
       }
       // Which clock an action counts by when its runbook's `default-due` was used.
       for action in actions {
         guard let note = action.dueNote else { continue }
-        out.line("")
-        out.line("- **")
+        out.line(literal: "")
+        out.line(literal: "- **")
         out.inline(action.title)
-        out.write("**: clock: ")
+        out.write(literal: "**: clock: ")
         out.inline(note)
       }
     }
-    out.line("")
-    out.line("## Notifications")
-    out.line("")
-    if notifications.isEmpty { out.line("None.") }
+    out.line(literal: "")
+    out.line(literal: "## Notifications")
+    out.line(literal: "")
+    if notifications.isEmpty { out.line(literal: "None.") }
     for (notification, text) in zip(notifications, notificationDues) {
       let due = marked(text, notification.due, isOpen: notification.status == .open)
-      out.line("### ")
+      out.line(literal: "### ")
       out.inline(notification.to)
-      out.write(" (by ")
+      out.write(literal: " (by ")
       out.inline(due)
-      out.write(")")
-      out.line("")
+      out.write(literal: ")")
+      out.line(literal: "")
       if let basis = notification.basis {
-        out.line("Basis: ")
+        out.line(literal: "Basis: ")
         out.inline(basis)
-        out.line("")
+        out.line(literal: "")
       }
       if let note = notification.dueNote {
-        out.line("Clock: ")
+        out.line(literal: "Clock: ")
         out.inline(note)
-        out.line("")
+        out.line(literal: "")
       }
       if let law = notification.obligation {
-        out.line("Law: ")
+        out.line(literal: "Law: ")
         out.inline(law.jurisdiction)
-        out.write(", ")
+        out.write(literal: ", ")
         out.codeSpan(law.url)
-        out.write(" (reviewed ")
+        out.write(literal: " (reviewed ")
         out.inline(law.reviewed)
-        out.write(")")
-        out.line("")
+        out.write(literal: ")")
+        out.line(literal: "")
       }
       if let draft = notification.draft, !draft.isEmpty {
         out.startLine()
         out.fencedBlock(draft, info: "text")
-        out.line("")
+        out.line(literal: "")
       }
     }
     trail(record.trail ?? [], localTime: localTime, to: &out)
-    out.line("## Record")
-    out.line("")
+    out.line(literal: "## Record")
+    out.line(literal: "")
     let runbook = record.runbook
-    out.line("- Runbook: ")
+    out.line(literal: "- Runbook: ")
     out.inline(runbook?.id ?? "")
-    out.write(" ")
+    out.write(literal: " ")
     out.inline(runbook?.version ?? "")
-    out.write(" (sha256 ")
+    out.write(literal: " (sha256 ")
     out.codeSpan(runbook?.sha256 ?? "")
-    out.write(")")
-    out.line("- Responder: ")
+    out.write(literal: ")")
+    out.line(literal: "- Responder: ")
     out.inline(record.responder ?? "")
-    out.write(" (")
+    out.write(literal: " (")
     out.write(record.mode?.rawValue ?? "")
-    out.write(")")
+    out.write(literal: ")")
     if let resumed = record.resumedFrom {
-      out.line("- Resumed from draft ")
+      out.line(literal: "- Resumed from draft ")
       out.inline(resumed.draft)
-      out.write(", saved ")
+      out.write(literal: ", saved ")
       out.write(localTime.string(from: resumed.savedAt))
     }
-    out.line("- Created: ")
+    out.line(literal: "- Created: ")
     out.write(record.createdAt.map(localTime.string(from:)) ?? "")
     if let hash = record.integrity?.sha256 {
-      out.line("- Record sha256: ")
+      out.line(literal: "- Record sha256: ")
       out.codeSpan(hash)
     }
-    out.line("")
+    out.line(literal: "")
     return out.bytes
   }
 
@@ -195,49 +200,47 @@ package enum ReportGenerator {
     notifications: [IncidentRecord.Notification], notificationDues: [String],
     to out: inout MarkdownLines
   ) {
-    out.line("## The three questions")
-    out.line("")
-    out.line("1. **Does this change our threat model?** ")
+    out.line(literal: "## The three questions")
+    out.line(literal: "")
+    out.line(literal: "1. **Does this change our threat model?** ")
     out.write(threatModelAnswer(record))
-    let rotations = zip(actions, actionDues).filter { $0.0.isCredentialChange }
+    // The items are read in place, not filtered into copies (an item holds many strings).
     let notRequired = record.notRequired ?? []
     let undetermined = record.undetermined ?? []
-    let rotationsUndetermined = undetermined.filter(\.isCredentialChange)
-    if rotations.isEmpty {
-      out.line("2. **Do we rotate credentials?** No rotation is required")
-      out.write(rotationsUndetermined.isEmpty ? "." : " so far.")
+    let isNotification = { (item: IncidentRecord.UnrequiredItem) in item.type == .notification }
+    if !actions.contains(where: \.isCredentialChange) {
+      out.line(literal: "2. **Do we rotate credentials?** No rotation is required")
+      out.write(undetermined.contains(where: \.isCredentialChange) ? " so far." : ".")
     } else {
-      out.line("2. **Do we rotate credentials?** Yes: ")
-      for (offset, (rotation, due)) in rotations.enumerated() {
-        if offset > 0 { out.write("; ") }
-        out.inline(rotation.title + " by " + due)
+      out.line(literal: "2. **Do we rotate credentials?** Yes: ")
+      var isFirst = true
+      for index in actions.indices where actions[index].isCredentialChange {
+        if !isFirst { out.write(literal: "; ") }
+        isFirst = false
+        out.inline(joining: actions[index].title, " by ", actionDues[index])
       }
-      out.write(".")
+      out.write(literal: ".")
     }
     reasons(
-      notRequired: notRequired.filter(\.isCredentialChange), undetermined: rotationsUndetermined,
-      to: &out)
-    let notificationsUndetermined = undetermined.filter { $0.type == .notification }
+      notRequired: notRequired, undetermined: undetermined, where: \.isCredentialChange, to: &out)
     if notifications.isEmpty {
-      out.line("3. **Do we notify anyone?** No notification is required")
-      out.write(notificationsUndetermined.isEmpty ? "." : " so far.")
+      out.line(literal: "3. **Do we notify anyone?** No notification is required")
+      out.write(undetermined.contains(where: isNotification) ? " so far." : ".")
     } else {
-      out.line("3. **Do we notify anyone?** Yes: ")
-      for (offset, (notification, due)) in zip(notifications, notificationDues).enumerated() {
-        if offset > 0 { out.write("; ") }
-        out.inline(notification.to + " by " + due)
+      out.line(literal: "3. **Do we notify anyone?** Yes: ")
+      for index in notifications.indices {
+        if index > 0 { out.write(literal: "; ") }
+        out.inline(joining: notifications[index].to, " by ", notificationDues[index])
       }
-      out.write(".")
+      out.write(literal: ".")
     }
-    reasons(
-      notRequired: notRequired.filter { $0.type == .notification },
-      undetermined: notificationsUndetermined, to: &out)
+    reasons(notRequired: notRequired, undetermined: undetermined, where: isNotification, to: &out)
     if let day = record.lawAsOf {
-      out.line("   - Law as of ")
+      out.line(literal: "   - Law as of ")
       out.inline(day)
-      out.write(" (the day we became aware).")
+      out.write(literal: " (the day we became aware).")
     }
-    out.line("")
+    out.line(literal: "")
   }
 
   /// `Yes: <because>` from the record's `threat_model`; in an older record, `Yes.` or `No.` by
@@ -259,26 +262,26 @@ package enum ReportGenerator {
   }
 
   /// The lines under one of the three answers: `   - Not required: <title>: <because>` for each
-  /// item not required, then `   - Not yet determined: <title>: <because>`.
+  /// item not required that `isShown`, then `   - Not yet determined: <title>: <because>`.
   private static func reasons(
     notRequired: [IncidentRecord.UnrequiredItem], undetermined: [IncidentRecord.UnrequiredItem],
-    to out: inout MarkdownLines
+    where isShown: (IncidentRecord.UnrequiredItem) -> Bool, to out: inout MarkdownLines
   ) {
-    for item in notRequired {
-      out.line("   - Not required: ")
-      out.inline(item.title + ": " + item.because)
+    for index in notRequired.indices where isShown(notRequired[index]) {
+      out.line(literal: "   - Not required: ")
+      out.inline(joining: notRequired[index].title, ": ", notRequired[index].because)
     }
-    for item in undetermined {
-      out.line("   - Not yet determined: ")
-      out.inline(item.title + ": " + item.because)
+    for index in undetermined.indices where isShown(undetermined[index]) {
+      out.line(literal: "   - Not yet determined: ")
+      out.inline(joining: undetermined[index].title, ": ", undetermined[index].because)
     }
   }
 
   private static func trail(
     _ trail: [IncidentRecord.TrailEntry], localTime: LocalTime, to out: inout MarkdownLines
   ) {
-    out.line("## Questions and answers")
-    out.line("")
+    out.line(literal: "## Questions and answers")
+    out.line(literal: "")
     // Answers given together (an answers file) share their time: each time written once.
     var last: (at: Date, text: String)?
     for entry in trail {
@@ -289,24 +292,57 @@ package enum ReportGenerator {
         time = localTime.string(from: entry.at)
         last = (entry.at, time)
       }
-      out.line("- ")
+      out.line(literal: "- ")
       out.inline(entry.asked, atLineStart: true)
-      out.write(" **")
-      out.inline(display(entry.answer))
-      out.write("** (")
+      out.write(literal: " **")
+      // A text as it is: `inline` puts it on one line, as `display` would first.
+      if case .string(let text) = entry.answer, !text.isEmpty {
+        out.inline(text)
+      } else {
+        out.inline(display(entry.answer))
+      }
+      out.write(literal: "** (")
       out.codeSpan(entry.question)
-      out.write(", ")
+      out.write(literal: ", ")
       out.write(time)
-      out.write(")")
+      out.write(literal: ")")
     }
-    out.line("")
+    out.line(literal: "")
   }
 
   /// Soonest first; pending and undated items last, each group in the runbook's order.
+  ///
+  /// Times are compared as their ``UTCTimestamp`` text would be (to the second, the text for
+  /// a year from 0 to 9999 ordering as the times do): by whole seconds when every time is in
+  /// those years, without making the text; else by the text.
   static func byDueTime<Item>(
     _ items: [Item], due: (Item) -> IncidentRecord.Due
   ) -> [Item] {
-    // Each key made once, not once per comparison.
+    // Each key made once, not once per comparison; pending and undated items after any time.
+    var keys: [Int] = []
+    keys.reserveCapacity(items.count)
+    for item in items {
+      guard case .at(let date) = due(item) else {
+        keys.append(.max)
+        continue
+      }
+      let seconds = date.timeIntervalSince1970.rounded(.down)
+      guard fourDigitYears.contains(seconds) else { return byDueText(items, due: due) }
+      keys.append(Int(seconds))
+    }
+    return items.indices.sorted { left, right in
+      keys[left] == keys[right] ? left < right : keys[left] < keys[right]
+    }.map { items[$0] }
+  }
+
+  /// The seconds since 1970 of the times from 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z,
+  /// whose ``UTCTimestamp`` text has four-digit years and orders as the times do.
+  private static let fourDigitYears: ClosedRange<Double> = -62_167_219_200...253_402_300_799
+
+  /// ``byDueTime(_:due:)`` by the times' text, for times outside the years 0 to 9999.
+  private static func byDueText<Item>(
+    _ items: [Item], due: (Item) -> IncidentRecord.Due
+  ) -> [Item] {
     let keys = items.map { sortKey(due($0)) }
     return items.indices.sorted { left, right in
       keys[left] == keys[right] ? left < right : keys[left] < keys[right]
@@ -325,14 +361,16 @@ package enum ReportGenerator {
   /// - Parameter anchors: the displayed values of the record's time answers, by question id.
   static func dueText(
     _ due: IncidentRecord.Due, rule: String?, anchors: [String: String] = [:],
-    localTime: LocalTime = .utcOnly
+    nameLengths: UInt64? = nil, localTime: LocalTime = .utcOnly
   ) -> String {
     switch due {
     case .pending: return "pending (\(rule ?? ""))"
     case .none: return "no due time"
     case .at(let date):
       let time = localTime.string(from: date)
-      guard let rule, let shown = ruleWithAnchorValues(rule, anchors: anchors) else { return time }
+      guard let rule,
+        let shown = ruleWithAnchorValues(rule, anchors: anchors, nameLengths: nameLengths)
+      else { return time }
       return "\(time), \(shown)"
     }
   }
@@ -342,14 +380,31 @@ package enum ReportGenerator {
   ///
   /// The names are found in the rule's text, word by word, so that every form of due phrase
   /// (one anchor, `earliest of` several) shows its anchors without reparsing the rule.
-  static func ruleWithAnchorValues(_ rule: String, anchors: [String: String]) -> String? {
+  ///
+  /// - Parameter nameLengths: ``anchorNameLengths(_:)`` of `anchors`, when known.
+  static func ruleWithAnchorValues(
+    _ rule: String, anchors: [String: String], nameLengths: UInt64? = nil
+  ) -> String? {
     guard !anchors.isEmpty else { return nil }
-    let isASCII =
-      rule.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } }
-      ?? rule.utf8.allSatisfy { $0 < 0x80 }
-    if isASCII {
-      return asciiRuleWithAnchorValues(rule, anchors: anchors)
+    let lengths = nameLengths ?? anchorNameLengths(anchors)
+    // An ASCII rule is read from its bytes in place: there a letter or number `Character` is
+    // an ASCII letter or digit, and each byte is a Character (CR LF aside, which is no word
+    // either way).
+    var isASCII = false
+    var asciiResult: String?
+    let readInPlace: Void? = rule.utf8.withContiguousStorageIfAvailable { bytes in
+      isASCII = bytes.allSatisfy { $0 < 0x80 }
+      if isASCII {
+        asciiResult = asciiRuleWithAnchorValues(bytes, anchors: anchors, nameLengths: lengths)
+      }
     }
+    if readInPlace == nil, rule.utf8.allSatisfy({ $0 < 0x80 }) {
+      isASCII = true
+      asciiResult = Array(rule.utf8).withUnsafeBufferPointer {
+        asciiRuleWithAnchorValues($0, anchors: anchors, nameLengths: lengths)
+      }
+    }
+    if isASCII { return asciiResult }
     var result = ""
     var word = ""
     var found = false
@@ -373,21 +428,12 @@ package enum ReportGenerator {
     return found ? result : nil
   }
 
-  /// ``ruleWithAnchorValues(_:anchors:)`` for an ASCII rule, read from its bytes: there a
-  /// letter or number `Character` is an ASCII letter or digit, and each byte is a Character
-  /// (CR LF aside, which is no word either way).
-  private static func asciiRuleWithAnchorValues(
-    _ rule: String, anchors: [String: String]
-  ) -> String? {
-    let bytes = Array(rule.utf8)
-    var result: [UInt8] = []
-    result.reserveCapacity(bytes.count + 32)
-    var found = false
-    var start = 0
-    // The lengths of the anchors' names (a bit each, the longest ones sharing the last): a word
-    // of another length is not looked up (nor made a String), as most of a rule's words are.
-    // A name that is not ASCII may equal an ASCII word of another length (`\u{212A}` is `K`
-    // to `==`): then every word is looked up.
+  /// The lengths of the anchors' names, a bit each (the longest ones sharing the last).
+  ///
+  /// ``ruleWithAnchorValues(_:anchors:nameLengths:)`` looks up no word of another length (nor
+  /// makes it a String), as most of a rule's words are. A name that is not ASCII may equal an
+  /// ASCII word of another length (`\u{212A}` is `K` to `==`): then every word is looked up.
+  static func anchorNameLengths(_ anchors: [String: String]) -> UInt64 {
     var lengths: UInt64 = 0
     for name in anchors.keys {
       let isASCII =
@@ -395,6 +441,18 @@ package enum ReportGenerator {
         ?? name.utf8.allSatisfy { $0 < 0x80 }
       lengths |= isASCII ? 1 << UInt64(min(name.utf8.count, 63)) : ~0
     }
+    return lengths
+  }
+
+  /// ``ruleWithAnchorValues(_:anchors:nameLengths:)`` for an ASCII rule, from its `bytes`: the
+  /// result is made only once a name is found, from the bytes before it.
+  private static func asciiRuleWithAnchorValues(
+    _ bytes: UnsafeBufferPointer<UInt8>, anchors: [String: String], nameLengths lengths: UInt64
+  ) -> String? {
+    var result: [UInt8] = []
+    // How many bytes of the rule are in `result`; nothing is copied until a name is found.
+    var copied = 0
+    var start = 0
     func isWordByte(_ byte: UInt8) -> Bool {
       (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
         || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
@@ -402,23 +460,26 @@ package enum ReportGenerator {
     while start < bytes.count {
       var end = start
       while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
-      if end > start {
-        result += bytes[start..<end]
-        if lengths & 1 << UInt64(min(end - start, 63)) != 0,
-          let value = anchors[String(decoding: bytes[start..<end], as: UTF8.self)]
-        {
-          result += " (".utf8
-          result += value.utf8
-          result.append(UInt8(ascii: ")"))
-          found = true
-        }
-        start = end
-      } else {
-        result.append(bytes[start])
+      guard end > start else {
         start += 1
+        continue
       }
+      if lengths & 1 << UInt64(min(end - start, 63)) != 0,
+        let value = anchors[
+          String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)]
+      {
+        if copied == 0 { result.reserveCapacity(bytes.count + 32) }
+        result += UnsafeBufferPointer(rebasing: bytes[copied..<end])
+        result += " (".utf8
+        result += value.utf8
+        result.append(UInt8(ascii: ")"))
+        copied = end
+      }
+      start = end
     }
-    return found ? String(decoding: result, as: UTF8.self) : nil
+    guard !result.isEmpty else { return nil }
+    result += UnsafeBufferPointer(rebasing: bytes[copied...])
+    return String(decoding: result, as: UTF8.self)
   }
 
   /// The record's time answers as shown beside deadlines: `2026-03-31 09:00 UTC` for a
@@ -431,7 +492,9 @@ package enum ReportGenerator {
     else { return [:] }
     var values: [String: String] = [:]
     for answer in record.answers ?? [] {
-      guard case .string(let text) = answer.value else { continue }
+      // Every time `UTCTimestamp` reads starts with a day, `YYYY-MM-DD`: other answers are
+      // passed over without being parsed.
+      guard case .string(let text) = answer.value, startsWithDay(text) else { continue }
       if let date = UTCTimestamp.date(from: text), text.count > 10 {
         let full = UTCTimestamp.string(from: date)
         values[answer.name] =
@@ -441,6 +504,15 @@ package enum ReportGenerator {
       }
     }
     return values
+  }
+
+  /// Whether `text` has at least ten bytes, the fifth and eighth of them `-`: the shape of
+  /// `YYYY-MM-DD`, which every time ``UTCTimestamp/date(from:)`` reads starts with.
+  private static func startsWithDay(_ text: String) -> Bool {
+    let dash = UInt8(ascii: "-")
+    return text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.count >= 10 && bytes[4] == dash && bytes[7] == dash
+    } ?? true
   }
 
   /// A recorded value in words: `yes`, `(skipped)`, `(empty)`, items joined with commas.

@@ -140,10 +140,47 @@ struct CanonicalJSONTests {
         + #"\b\t\u000b""#)
   }
 
+  /// Strings are looked at eight bytes at a time, and their last eight at once: a
+  /// character to escape is escaped at every position of texts of every length around those.
+  @Test("escapes at every position of strings up to forty bytes")
+  func escapesAtEveryPosition() {
+    let escapes = [
+      "\"": #"\""#, "\\": #"\\"#, "\n": #"\n"#, "\u{1}": #"\u0001"#, "\u{1F}": #"\u001f"#,
+    ]
+    for length in 1...40 {
+      for position in 0..<length {
+        for (character, escaped) in escapes {
+          let before = String(repeating: "a", count: position)
+          let after =
+            String(repeating: "é", count: (length - position - 1) / 2)
+            + String(repeating: "b", count: (length - position - 1) % 2)
+          #expect(
+            CanonicalJSON.string(of: .string(before + character + after))
+              == "\"" + before + escaped + after + "\"")
+        }
+      }
+      let plain = String(repeating: "x", count: length)
+      #expect(CanonicalJSON.string(of: .string(plain)) == "\"" + plain + "\"")
+    }
+  }
+
   @Test("non-finite numbers are flagged")
   func nonFinite() {
     #expect(!CanonicalJSON.isCanonicalizable(["a": [.number(.nan)]]))
     #expect(!CanonicalJSON.isCanonicalizable(.number(.infinity)))
     #expect(CanonicalJSON.isCanonicalizable(["a": [1, "x"]]))
+  }
+
+  @Test("a non-finite number is found at any depth, among values of every kind")
+  func nonFiniteAtDepth() {
+    let finite: JSONValue = [
+      "a": nil, "b": true, "c": "text", "d": 1.5, "e": [], "f": [:], "g": [[["h": [2, "x"]]]],
+    ]
+    #expect(CanonicalJSON.isCanonicalizable(finite))
+    for bad in [JSONValue.number(.nan), .number(-.infinity)] {
+      #expect(!CanonicalJSON.isCanonicalizable(["a": "x", "b": [1, ["c": [nil, bad]]]]))
+      #expect(!CanonicalJSON.isCanonicalizable([1, "x", [[bad]], true]))
+      #expect(!CanonicalJSON.isCanonicalizable(["z": 1, "last": bad]))
+    }
   }
 }

@@ -26,6 +26,17 @@ struct JSONTwinWriterTests {
       ["b": 1, "a": 2], ["b": 3, "a": 4], ["a": 5, "b": 6], ["b": 7, "a": 8, "c": 9],
       ["K": 1, "L": 2], ["\u{212A}": 1, "L": 2], ["K": 3, "L": 4],
     ],
+    // Keys of more than 15 bytes (kept outside the string), equal but in other storage: a
+    // shape is matched by the keys' bytes, not only by the strings' bits.
+    [
+      ["a_key_longer_than_fifteen": 1, "b": 2],
+      .object(
+        JSONObject([
+          .init(key: String(repeating: "a", count: 1) + "_key_longer_than_fifteen", value: 3),
+          .init(key: "b", value: 4),
+        ])),
+      ["a_key_longer_than_fifteen": 5, "c": 6],
+    ],
     .array([]), .object(JSONObject()), "just a string", 7, nil, true,
     .object(JSONObject((0..<40).map { .init(key: "key\(39 - $0)", value: .number(Double($0))) })),
     // More shapes than the writer keeps (the later ones written without one), each met twice,

@@ -100,6 +100,25 @@ import Testing
       MarkdownText.fencedBlock("a\r\nb\rc\u{0}", info: "text") == "```text\na\nb\nc\u{FFFD}\n```")
   }
 
+  /// A block's text is read eight bytes at a time for backticks, CR and NUL: a run of any
+  /// length at any position sets the fence, and a CR anywhere is still made LF.
+  @Test("fenced blocks: backtick runs and CRs at every position")
+  func fencedBlockRunsAtEveryPosition() {
+    for position in 0...12 {
+      let before = String(repeating: "x", count: position)
+      for run in 1...9 {
+        let ticks = String(repeating: "`", count: run)
+        let fence = String(repeating: "`", count: max(3, run + 1))
+        #expect(
+          MarkdownText.fencedBlock(before + ticks + "yyyyyyyyy\n", info: "text")
+            == fence + "text\n" + before + ticks + "yyyyyyyyy\n" + fence)
+      }
+      #expect(
+        MarkdownText.fencedBlock(before + "\r\nyyyyyyyy``", info: "text")
+          == "```text\n" + before + "\nyyyyyyyy``\n```")
+    }
+  }
+
   /// `oneLine` reads bytes where it can: the same text as splitting at every newline Character.
   @Test(
     "one line: the same as splitting at newline Characters",
@@ -111,6 +130,41 @@ import Testing
   func oneLineMatchesTheCharacterWalk(_ text: String) {
     #expect(
       MarkdownText.oneLine(text) == text.split(whereSeparator: \.isNewline).joined(separator: " "))
+  }
+
+  /// A text written from its bytes in place (no line break in it) and one put on one line first
+  /// are escaped alike; code spans too.
+  @Test(
+    "inline and code spans: texts with and without line breaks",
+    arguments: [
+      "plain text", "a\nb", "\n# heading\n", "x\u{2028}*y*", "a\u{85}b", "\u{0}x\n", "`a`\r\n",
+      " spaced ", "#", "1. item", "\u{E2}\u{80}", "",
+    ])
+  func inPlaceAndCopiedAgree(_ text: String) {
+    let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+    #expect(MarkdownText.inline(text) == MarkdownText.inline(line))
+    #expect(
+      MarkdownText.inline(text, atLineStart: true) == MarkdownText.inline(line, atLineStart: true))
+    #expect(MarkdownText.codeSpan(text) == MarkdownText.codeSpan(line))
+  }
+
+  /// A text is escaped in one pass that stops at its first line break: a break at any position,
+  /// among ASCII or other text, gives what the text put on one line first gives.
+  @Test("inline: a line break at every position")
+  func lineBreakAtEveryPosition() {
+    for text in ["ab_cd*ef gh", "é§ x_y 日本 *z*"] {
+      for breakText in ["\n", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"] {
+        for position in 0...text.count {
+          let index = text.index(text.startIndex, offsetBy: position)
+          let broken = String(text[..<index]) + breakText + String(text[index...])
+          let line = broken.split(whereSeparator: \.isNewline).joined(separator: " ")
+          #expect(MarkdownText.inline(broken) == MarkdownText.inline(line))
+          #expect(
+            MarkdownText.inline(broken, atLineStart: true)
+              == MarkdownText.inline(line, atLineStart: true))
+        }
+      }
+    }
   }
 
   /// `inline` skips eight plainly safe bytes at a time: a character that needs its backslash

@@ -1,3 +1,5 @@
+import Foundation
+import RunbookCore
 import Testing
 
 @testable import IncidentLog
@@ -28,5 +30,27 @@ struct ReportAnchorTests {
     #expect(
       ReportGenerator.ruleWithAnchorValues("2 K after", anchors: ["\u{212A}": "x"])
         == "2 K (x) after")
+  }
+
+  @Test("items due in the same second keep their order; pending and undated ones come last")
+  func dueOrder() {
+    let base = Date(timeIntervalSince1970: 1_775_000_000)
+    let dues: [IncidentRecord.Due] = [
+      .pending, .at(base.addingTimeInterval(0.9)), .none, .at(base),
+      .at(base.addingTimeInterval(-1)),
+      .at(base.addingTimeInterval(0.2)),
+    ]
+    let sorted = ReportGenerator.byDueTime(Array(dues.indices)) { dues[$0] }
+    #expect(sorted == [4, 1, 3, 5, 0, 2])
+  }
+
+  @Test("times outside the years 0 to 9999 are ordered by their text, as they always were")
+  func dueOrderOutsideFourDigitYears() {
+    let far = Date(timeIntervalSince1970: 400_000_000_000)
+    let near = Date(timeIntervalSince1970: 1_775_000_000)
+    let dues: [IncidentRecord.Due] = [.at(far), .pending, .at(near)]
+    let sorted = ReportGenerator.byDueTime(Array(dues.indices)) { dues[$0] }
+    let texts = [UTCTimestamp.string(from: far), "~", UTCTimestamp.string(from: near)]
+    #expect(sorted == texts.indices.sorted { texts[$0] < texts[$1] })
   }
 }

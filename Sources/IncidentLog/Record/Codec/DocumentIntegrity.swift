@@ -85,7 +85,10 @@ enum DocumentIntegrity {
 
   /// What the pretty form holds in place of the hash until it is known (64 characters, as a
   /// hex SHA-256 digest).
-  private static let hashPlaceholder = String(repeating: "0", count: 64)
+  ///
+  /// A literal: `String(repeating:count:)` cost 20K instructions on its first use.
+  private static let hashPlaceholder =
+    "0000000000000000000000000000000000000000000000000000000000000000"
 
   /// The hash a document should carry: over its canonical form without `integrity.sha256`.
   static func computedHash(of object: JSONObject) -> String {

@@ -149,10 +149,35 @@ extension IncidentRecord {
       })
   }
 
+  /// The named values as one object; a repeated name keeps its first place and last value.
   private static func json(_ values: [NamedValue]) -> JSONValue {
     var object = JSONObject(capacity: values.count)
-    for entry in values { object[entry.name] = entry.value.jsonValue }
+    if hasRepeatedName(values) {
+      for entry in values { object[entry.name] = entry.value.jsonValue }
+    } else {
+      // Nearly always (the names are question ids): each appended with no search.
+      for entry in values { object.appendNew(entry.name, entry.value.jsonValue) }
+    }
     return .object(object)
+  }
+
+  /// Whether two of `values` have the same name, as ``JSONObject`` compares keys (by bytes):
+  /// only names of the same byte count are compared, the counts kept on the stack.
+  private static func hasRepeatedName(_ values: [NamedValue]) -> Bool {
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: values.count) { counts in
+      for index in values.indices {
+        counts.initializeElement(at: index, to: values[index].name.utf8.count)
+      }
+      for index in values.indices {
+        for earlier in 0..<index
+        where counts[earlier] == counts[index]
+          && JSONObject.isSameKey(values[earlier].name, values[index].name)
+        {
+          return true
+        }
+      }
+      return false
+    }
   }
 }
 
@@ -287,24 +312,33 @@ extension IncidentRecord.InventoryReference {
       vendor: try reader.member("vendor", expected: "a vendor id").string(), items: items)
   }
 
+  /// The reference as JSON, each level's members in key order.
+  ///
+  /// A dictionary's keys are different to Swift's `==`, so their bytes are different too: each
+  /// member is appended with no search for one of the same name.
   var jsonValue: JSONValue {
-    var object = JSONObject()
-    object["sha256"] = .string(sha256)
-    object["vendor"] = .string(vendor)
+    var object = JSONObject(capacity: 3)
+    object.appendNew("sha256", .string(sha256))
+    object.appendNew("vendor", .string(vendor))
     if !items.isEmpty {
-      var lists = JSONObject()
-      for (list, entries) in items.sorted(by: { $0.key < $1.key }) {
-        var itemObject = JSONObject()
-        for (item, fields) in entries.sorted(by: { $0.key < $1.key }) {
-          var fieldObject = JSONObject()
-          for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
-            fieldObject[name] = .string(value)
+      // The keys sorted alone (not key-value pairs, each move of which retains and releases
+      // a dictionary), each value then looked up.
+      var lists = JSONObject(capacity: items.count)
+      for list in items.keys.sorted() {
+        guard let entries = items[list] else { continue }
+        var itemObject = JSONObject(capacity: entries.count)
+        for item in entries.keys.sorted() {
+          guard let fields = entries[item] else { continue }
+          var fieldObject = JSONObject(capacity: fields.count)
+          for name in fields.keys.sorted() {
+            guard let value = fields[name] else { continue }
+            fieldObject.appendNew(name, .string(value))
           }
-          itemObject[item] = .object(fieldObject)
+          itemObject.appendNew(item, .object(fieldObject))
         }
-        lists[list] = .object(itemObject)
+        lists.appendNew(list, .object(itemObject))
       }
-      object["items"] = .object(lists)
+      object.appendNew("items", .object(lists))
     }
     return .object(object)
   }
