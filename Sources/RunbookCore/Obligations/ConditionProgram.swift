@@ -79,19 +79,9 @@ struct ConditionProgram {
     _ bytes: [UInt8], section: Range<Int>, texts: [Range<Int>], environment: [String: Value],
     names: inout [Value?]
   ) throws(BinaryReadError) -> Bool {
-    guard section.lowerBound >= 0, section.upperBound <= bytes.count,
-      names.count == 2 * texts.count
-    else { throw BinaryReadError() }
-    return try bytes.withUnsafeBufferPointer { buffer throws(BinaryReadError) in
-      var program = ConditionProgram(
-        bytes: buffer, offset: section.lowerBound, end: section.upperBound, texts: texts,
-        environment: environment)
-      swap(&program.names, &names)
-      defer { swap(&program.names, &names) }
-      let holds = try program.truth(of: try program.nextTag())
-      guard program.offset == program.end else { throw BinaryReadError() }
-      return holds
-    }
+    try reading(
+      bytes, section: section, texts: texts, environment: environment, names: &names
+    ) { program throws(BinaryReadError) in try program.truth(of: try program.nextTag()) }
   }
 
   /// The unset facts the program in `section` of `bytes` reaches in `environment`, as
@@ -101,6 +91,24 @@ struct ConditionProgram {
     _ bytes: [UInt8], section: Range<Int>, texts: [Range<Int>], environment: [String: Value],
     names: inout [Value?]
   ) throws(BinaryReadError) -> [String] {
+    let reached = try reading(
+      bytes, section: section, texts: texts, environment: environment, names: &names
+    ) { program throws(BinaryReadError) in try program.reachedUnset().names.map(program.text) }
+    var missing: [String] = []
+    for name in reached {
+      let fact = ObligationScope.counts.contains(name) ? ResidentCounts.factName : name
+      if !missing.contains(fact) { missing.append(fact) }
+    }
+    return missing
+  }
+
+  /// `body` on the program in `section` of `bytes`, with `names` (the values of the names looked
+  /// up so far, by number) lent to it for the call; throws unless it read the whole section.
+  @inline(__always)
+  private static func reading<Result>(
+    _ bytes: [UInt8], section: Range<Int>, texts: [Range<Int>], environment: [String: Value],
+    names: inout [Value?], _ body: (inout ConditionProgram) throws(BinaryReadError) -> Result
+  ) throws(BinaryReadError) -> Result {
     guard section.lowerBound >= 0, section.upperBound <= bytes.count,
       names.count == 2 * texts.count
     else { throw BinaryReadError() }
@@ -110,15 +118,9 @@ struct ConditionProgram {
         environment: environment)
       swap(&program.names, &names)
       defer { swap(&program.names, &names) }
-      let reached = try program.reachedUnset().names
+      let result = try body(&program)
       guard program.offset == program.end else { throw BinaryReadError() }
-      var missing: [String] = []
-      for number in reached {
-        let name = program.text(number)
-        let fact = ObligationScope.counts.contains(name) ? ResidentCounts.factName : name
-        if !missing.contains(fact) { missing.append(fact) }
-      }
-      return missing
+      return result
     }
   }
 
