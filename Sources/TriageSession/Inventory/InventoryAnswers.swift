@@ -128,22 +128,6 @@ package struct InventoryAnswers: Sendable {
     return fields
   }
 
-  /// Answers every open reachable question whose fact the inventory holds, in runbook order
-  /// (so an answer can open the questions after it), except those the responder reopened;
-  /// returns the ids answered.
-  @discardableResult
-  package func prefill(_ session: inout Session, at time: Date) -> [String] {
-    var answered: [String] = []
-    let answer = answering(session, at: time)
-    // The prompts rendered in the same walk (when it answers anything), not in a second one.
-    _ = session.fillOpenQuestions(at: time, renderingPrompts: .whenFilled) { question in
-      guard let found = answer(question) else { return nil }
-      answered.append(question.id)
-      return found
-    }
-    return answered
-  }
-
   /// The inventory as a ``Prefill`` source: the answer to each question of `session` whose
   /// fact the inventory holds, except those the responder reopened.
   ///

@@ -72,6 +72,11 @@ struct InventoryRunTests {
   /// Friday 2026-12-04 16:00 UTC.
   static let aware = Date(timeIntervalSince1970: 1_796_400_000)
 
+  /// The inventory's answers filled in as `run --vendor` fills them, at ``aware``.
+  static func prefill(_ session: inout Session, from answers: InventoryAnswers) {
+    Prefill(sources: [answers.answering(_:at:)], now: { aware }).fill(&session)
+  }
+
   @Test func inventoryAnswersCarryTheirSourceAndFillItemTemplates() throws {
     let answers = try Self.answers()
     var runbook = try Self.runbook()
@@ -79,8 +84,11 @@ struct InventoryRunTests {
     var session = Session(runbook: runbook)
     let discovered = try #require(runbook.question("discovered_at"))
     session.record(.time(Self.aware), for: discovered, at: Self.aware)
+    Self.prefill(&session, from: answers)
     #expect(
-      answers.prefill(&session, at: Self.aware) == ["established_in", "credentials", "clients"])
+      session.trail.filter { $0.source?.kind == .inventory }.map(\.question) == [
+        "established_in", "credentials", "clients",
+      ])
     #expect(session.isComplete)
     let established = try #require(session.trail.first { $0.question == "established_in" })
     #expect(
@@ -109,10 +117,10 @@ struct InventoryRunTests {
     let answers = try Self.answers()
     let runbook = try Self.runbook()
     var session = Session(runbook: runbook)
-    answers.prefill(&session, at: Self.aware)
+    Self.prefill(&session, from: answers)
     session.forget("established_in")
     // Reopened: the inventory does not fill it again.
-    answers.prefill(&session, at: Self.aware)
+    Self.prefill(&session, from: answers)
     #expect(session.given["established_in"] == nil)
     let question = try #require(runbook.question("established_in"))
     session.record(.list(["DE"]), for: question, at: Self.aware)
