@@ -283,15 +283,9 @@ package enum ReportGenerator {
     out.line(literal: "## Questions and answers")
     out.line(literal: "")
     // Answers given together (an answers file) share their time: each time written once.
-    var last: (at: Date, text: String)?
+    var times = RepeatedTimeText(localTime.string(from:))
     for entry in trail {
-      let time: String
-      if let last, last.at == entry.at {
-        time = last.text
-      } else {
-        time = localTime.string(from: entry.at)
-        last = (entry.at, time)
-      }
+      let time = times.text(of: entry.at)
       out.line(literal: "- ")
       out.inline(entry.asked, atLineStart: true)
       out.write(literal: " **")

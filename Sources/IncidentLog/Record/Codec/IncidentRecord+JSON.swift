@@ -135,18 +135,8 @@ extension IncidentRecord {
   /// The trail as JSON, each time written once for a run of entries that share it (an
   /// answers file gives all its answers at one time).
   private static func json(_ trail: [TrailEntry]) -> JSONValue {
-    var last: (at: Date, text: String)?
-    return .array(
-      trail.map { entry in
-        let text: String
-        if let last, last.at == entry.at {
-          text = last.text
-        } else {
-          text = UTCTimestamp.string(from: entry.at)
-          last = (entry.at, text)
-        }
-        return entry.jsonValue(at: text)
-      })
+    var times = RepeatedTimeText(UTCTimestamp.string(from:))
+    return .array(trail.map { entry in entry.jsonValue(at: times.text(of: entry.at)) })
   }
 
   /// The named values as one object; a repeated name keeps its first place and last value.
