@@ -38,11 +38,13 @@ package struct IncidentRecorder: Sendable {
   ///   - outcomes: the outcomes to record, evaluated with `metadata.createdAt` as `recorded`.
   ///   - metadata: id, creation time, runbook hash, responder, mode and TLP.
   ///   - localTime: the zone the report shows beside UTC.
+  ///   - prepared: the archive's reading for this append, started ahead (see
+  ///     ``PreparedAppend``); the record written is the same with it or without.
   /// - Returns: the stored document and the paths of the record and the report.
   /// - Throws: ``ArchiveError`` when the archive cannot be written.
   package func record(
     _ session: Session, outcomes: Outcomes, metadata: RecordBuilder.Metadata,
-    localTime: LocalTime = .utcOnly
+    localTime: LocalTime = .utcOnly, prepared: PreparedAppend? = nil
   ) throws(ArchiveError) -> Written {
     let record = RecordBuilder.incidentRecord(of: session, outcomes: outcomes, metadata: metadata)
     // The report is written under the archive's lock, beside the record, from the record before
@@ -54,7 +56,7 @@ package struct IncidentRecorder: Sendable {
       createdAt: metadata.createdAt,
       reportBytes: { _ in
         ReportGenerator.markdownBytes(of: record, localTime: localTime, marksOverdue: true)
-      })
+      }, prepared: prepared)
     let recordPath = store.absolute(stored.location.path)
     let reportPath = String(recordPath.dropLast(".json".count)) + ".md"
     return Written(stored: stored, recordPath: recordPath, reportPath: reportPath)

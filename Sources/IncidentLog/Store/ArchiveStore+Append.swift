@@ -39,9 +39,12 @@ extension ArchiveStore {
   /// ``append(document:kind:id:createdAt:report:)`` with the report rendered as the UTF-8
   /// bytes written to its file (no String made on the way).
   @discardableResult
+  ///
+  /// With `prepared` (started for this archive, kind and month), what it read ahead is used
+  /// when nothing was written since (see ``PreparedAppend``); otherwise it is read here.
   package func append(
     document: JSONValue, kind: DocumentKind, id: String, createdAt: Date,
-    reportBytes report: ((JSONValue) -> [UInt8])?
+    reportBytes report: ((JSONValue) -> [UInt8])?, prepared: PreparedAppend? = nil
   ) throws(ArchiveError) -> StoredDocument {
     guard DocumentID.isValid(id) else { throw .invalidDocumentID(id) }
     guard case .object(var object) = document else { throw .documentIsNotAnObject(id: id) }
@@ -61,8 +64,10 @@ extension ArchiveStore {
     let directory = "\(kind.directoryName)/\(month)"
     let location = DocumentLocation(kind: kind, id: id, path: "\(directory)/\(id).json")
     try fileSystem.createDirectory(at: root)
+    // Waited for before the lock is taken: the reading ahead holds it while it reads.
+    let ahead = prepared?.reading(of: self, kind: kind, folder: directory)
     return try underLock { () throws(ArchiveError) in
-      try write(object, at: location, report: report)
+      try write(object, at: location, report: report, ahead: ahead)
     }
   }
 
@@ -106,55 +111,42 @@ extension ArchiveStore {
   ///
   /// The folder is listed once (its stale temporary files removed on the way); the other
   /// folders are only stat'ed, through the heads cache (see `HeadsCache`): read in place when
-  /// nothing changed (``QuickAppend``), else refreshed (``HeadsRefresh``).
+  /// nothing changed (``QuickAppend``), else refreshed (``HeadsRefresh``). A reading taken
+  /// ahead (`ahead`) stands in for all of that when nothing was written since it was taken.
   private func write(
-    _ object: JSONObject, at location: DocumentLocation, report: ((JSONValue) -> [UInt8])?
+    _ object: JSONObject, at location: DocumentLocation, report: ((JSONValue) -> [UInt8])?,
+    ahead: AppendReading.Ahead?
   ) throws(ArchiveError) -> StoredDocument {
     try refuseSymbolicLinks(on: location.path)
-    // Before any listing, so that a folder changed after it is never trusted (HeadsCache).
-    let stamp = try? fileSystem.currentTime(touching: absolute(Self.lockFileName))
-    try writeGitIgnoreIfMissing()
     let directory = String(location.path.dropLast(location.id.count + ".json".count + 1))
-    let listing = try CachedFolder(
-      listing: directory, status: try folderStatus(directory), in: self)
-    let body = HeadsCache.loadBody(from: self)
-    // The short way when every folder is as the cache says; else a refresh.
-    let quick = body.flatMap { body in
-      QuickAppend(
-        body: body, store: self, kind: location.kind, folderPath: directory, folder: listing,
-        stamp: stamp)
-    }
-    var refresh: HeadsRefresh?
-    let parents: [String]
-    if let quick {
-      parents = quick.heads.map(\.sha256)
+    let reading: AppendReading
+    if let ahead, ahead.isCurrent(in: self) {
+      try writeGitIgnoreIfMissing()
+      reading = ahead.reading
     } else {
-      let found = body.flatMap { HeadsCache(binary: $0) }
-      var heads = HeadsRefresh(
-        store: self, cache: found, stamp: stamp, listed: (directory, listing))
-      parents = try heads.heads().map(\.sha256)
-      refresh = heads
+      // Before any listing, so that a folder changed after it is never trusted (HeadsCache).
+      let stamp = try? fileSystem.currentTime(touching: absolute(Self.lockFileName))
+      try writeGitIgnoreIfMissing()
+      reading = try AppendReading(
+        of: self, kind: location.kind, folder: directory, status: try folderStatus(directory),
+        stamp: stamp)
     }
     var unsealed = object
     unsealed.removeValue(forKey: DocumentIntegrity.memberName)
     let reportBytes = report.map { $0(.object(unsealed)) }
     let (sealed, hash, bytes) = DocumentIntegrity.sealedWithBytes(
-      object, parents: parents, reportSHA256: reportBytes.map(SHA256.hexHash))
+      object, parents: reading.parents, reportSHA256: reportBytes.map(SHA256.hexHash))
     try writePair(bytes, report: reportBytes, at: location)
-    if let quick {
-      quick.save(adding: location, sha256: hash, parents: parents, in: self)
-    } else if let refresh {
-      refresh.cache.adding(location, sha256: hash, parents: parents)
-        .save(in: self, removingOldFiles: refresh.startedWithoutCache)
-    }
+    reading.save(adding: location, sha256: hash, in: self)
     return StoredDocument(
-      location: location, sha256: hash, parents: parents.sorted(), document: .object(sealed))
+      location: location, sha256: hash, parents: reading.parents.sorted(),
+      document: .object(sealed))
   }
 
   /// Throws ``ArchiveError/symbolicLink(path:)`` if a folder on the way to `relativePath`
   /// (`records/`, the year, the month) or `.cache/` is a symbolic link: a write never goes
   /// through a link, which could lead anywhere.
-  private func refuseSymbolicLinks(on relativePath: String) throws(ArchiveError) {
+  func refuseSymbolicLinks(on relativePath: String) throws(ArchiveError) {
     try fileSystem.refuseSymbolicLink(at: absolute(HeadsCache.directoryName))
     var prefix = ""
     // The folders only: a new file is given its name with `link(2)`, which never follows a
@@ -240,7 +232,7 @@ extension ArchiveStore {
   }
 
   /// The status of the folder `directory` (relative), made first if missing.
-  private func folderStatus(_ directory: String) throws(ArchiveError) -> FileStatus {
+  func folderStatus(_ directory: String) throws(ArchiveError) -> FileStatus {
     let path = absolute(directory)
     if let status = try? fileSystem.status(at: path), status.kind == .directory { return status }
     try fileSystem.createDirectory(at: path)

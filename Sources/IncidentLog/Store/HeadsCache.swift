@@ -108,11 +108,15 @@ extension HeadsCache {
     loadBody(from: store).flatMap { HeadsCache(binary: $0) }
   }
 
+  /// The absolute path of the cache file of `store`.
+  static func path(in store: ArchiveStore) -> String {
+    store.absolute(directoryName + "/" + fileName)
+  }
+
   /// The body of the cache file of `store` (see ``framed(_:)``); nil when there is none or its
   /// length or checksum is wrong.
   static func loadBody(from store: ArchiveStore) -> [UInt8]? {
-    let path = store.absolute(directoryName + "/" + fileName)
-    guard let bytes = try? store.documentBytes(atAbsolutePath: path) else { return nil }
+    guard let bytes = try? store.documentBytes(atAbsolutePath: path(in: store)) else { return nil }
     return unframed(bytes)
   }
 

@@ -91,6 +91,8 @@ enum RunCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     // A bad archive name is refused before any question is asked.
     _ = try context.archivePath(invocation)
+    let prepared = try preparingAppend(invocation, context)
+    defer { prepared?.wait() }
     var loaded = try RunbookLocator(context, invocation).load(
       invocation.argument(.runbook) ?? "", cached: true)
     let runbookHash = loaded.sha256
@@ -178,7 +180,22 @@ enum RunCommand {
     }
     return try writeRecord(
       reviewed, metadata: metadata, revision: start.revision, invocation: invocation,
-      context: context)
+      context: context, prepared: mode == .answersFile ? prepared : nil)
+  }
+
+  /// The archive's reading for this run's record, started now on another thread
+  /// (``PreparedAppend``) when the run writes a new record (not `--dry-run`, not `--revises`)
+  /// and will ask nothing on the way (answers from a file, or no terminal to ask on); it is
+  /// used only if nothing was asked after all.
+  private static func preparingAppend(
+    _ invocation: Invocation, _ context: CommandContext
+  ) throws -> PreparedAppend? {
+    guard !invocation.flag(.dryRun), invocation.value(.revises) == nil,
+      invocation.value(.answers) != nil || !context.terminal.isInputTerminal
+    else { return nil }
+    let store = ArchiveStore(
+      root: try context.archivePath(invocation), fileSystem: context.fileSystem)
+    return PreparedAppend(store: store, kind: .record, createdAt: context.now())
   }
 
   /// The review's and the output's lines of what changed since the revised record.
@@ -194,7 +211,7 @@ enum RunCommand {
   /// Prints the record (`--dry-run`) or writes it, with the outcomes as reviewed.
   private static func writeRecord(
     _ reviewed: ReviewedSession, metadata: RecordBuilder.Metadata, revision: Revision?,
-    invocation: Invocation, context: CommandContext
+    invocation: Invocation, context: CommandContext, prepared: PreparedAppend?
   ) throws -> TriageExit {
     let json = invocation.flag(.json)
     if invocation.flag(.dryRun) {
@@ -219,7 +236,7 @@ enum RunCommand {
       } else {
         try recorder.record(
           reviewed.session, outcomes: reviewed.outcomes, metadata: metadata,
-          localTime: context.localTime)
+          localTime: context.localTime, prepared: prepared)
       }
     if let draftPath = invocation.value(.resume) {
       try? context.fileSystem.removeFile(at: context.resolvedPath(draftPath))

@@ -1,0 +1,178 @@
+import Foundation
+import IncidentLog
+import Testing
+import TriageTestSupport
+
+/// An append's reading of the archive taken ahead on another thread (`PreparedAppend`).
+///
+/// It is used when nothing came between, and never when something did. Each test checks that the append
+/// names exactly the heads found by reading every file (`ArchiveStore.heads()`), and, through
+/// the system calls made, which way it took: with the reading, the append itself lists no
+/// folder and touches no lock file; without, it lists the folder it writes to.
+@Suite("Appends prepared ahead")
+struct PreparedAppendTests {
+  /// An archive on real system calls whose calls are logged.
+  struct Logged {
+    let calls = FaultInjectingSystemCalls()
+    let fixture: ArchiveFixture
+
+    init() throws {
+      fixture = try ArchiveFixture(fileSystem: SystemFileSystem(calls: calls))
+    }
+
+    /// The month folder of the base date, from the archive's root.
+    var aprilFolder: String { fixture.root + "/records/2026/04" }
+  }
+
+  /// A reading started for a record created `minutes` after the fixture's base date, waited for.
+  func prepared(_ fixture: ArchiveFixture, minutes: Int) -> PreparedAppend {
+    let prepared = PreparedAppend(
+      store: fixture.store, kind: .record, createdAt: ArchiveFixture.date(minutes: minutes))
+    prepared.wait()
+    return prepared
+  }
+
+  /// Appends a record created `minutes` after the base date with `prepared`, and checks that
+  /// it names the heads read from the files just before (`calls`' log cleared after that).
+  @discardableResult
+  func append(
+    _ fixture: ArchiveFixture, minutes: Int, seed: UInt64, prepared: PreparedAppend,
+    clearing calls: FaultInjectingSystemCalls? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> StoredDocument {
+    let heads = try fixture.store.heads().map(\.sha256)
+    calls?.clearLog()
+    let date = ArchiveFixture.date(minutes: minutes)
+    var generator = SeededGenerator(seed: seed)
+    let id = DocumentID.generate(at: date, using: &generator)
+    let stored = try fixture.store.append(
+      document: ArchiveFixture.record(id: id, at: date), kind: .record, id: id, createdAt: date,
+      reportBytes: { _ in Array("# Report\n".utf8) }, prepared: prepared)
+    #expect(stored.parents == heads, sourceLocation: sourceLocation)
+    return stored
+  }
+
+  @Test("a reading that nothing came after is used: the append lists no folder")
+  func readingUsed() throws {
+    let logged = try Logged()
+    let fixture = logged.fixture
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    let second = try fixture.appendRecord(minutes: 1, seed: 2)
+    logged.calls.clearLog()
+    let ahead = prepared(fixture, minutes: 2)
+    #expect(logged.calls.calls(containing: "directoryEntries \(logged.aprilFolder)").count == 1)
+    let stored = try append(fixture, minutes: 2, seed: 3, prepared: ahead, clearing: logged.calls)
+    #expect(stored.parents == [second.sha256])
+    #expect(logged.calls.calls(containing: "directoryEntries").isEmpty)
+    #expect(logged.calls.calls(containing: "touch").isEmpty)
+    // The heads cache it wrote serves the next append, which names the new record alone.
+    let next = try fixture.appendRecord(minutes: 3, seed: 4)
+    #expect(next.parents == [stored.sha256])
+    #expect(try fixture.store.verify().issues.isEmpty)
+  }
+
+  @Test("an append between the reading and the write is named as a parent")
+  func appendInBetween() throws {
+    let logged = try Logged()
+    let fixture = logged.fixture
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    let ahead = prepared(fixture, minutes: 2)
+    let between = try fixture.appendRecord(minutes: 1, seed: 2)
+    let stored = try append(fixture, minutes: 2, seed: 3, prepared: ahead)
+    #expect(stored.parents == [between.sha256])
+    #expect(try fixture.store.verify().issues.isEmpty)
+  }
+
+  @Test("a document copied into the folder between the reading and the write is named")
+  func documentCopiedInBetween() throws {
+    let logged = try Logged()
+    let ours = logged.fixture
+    defer { ours.remove() }
+    let base = try ours.appendRecord(minutes: 0, seed: 1)
+    let theirs = try ArchiveFixture()
+    defer { theirs.remove() }
+    try FileManager.default.copyItem(atPath: ours.root, toPath: theirs.root)
+    let pulled = try theirs.appendRecord(minutes: 1, seed: 2)
+    let ahead = prepared(ours, minutes: 2)
+    // As a `git pull` brings it, into the folder the reading listed.
+    try FileManager.default.copyItem(atPath: theirs.path(pulled), toPath: ours.path(pulled))
+    let stored = try append(ours, minutes: 2, seed: 3, prepared: ahead, clearing: logged.calls)
+    #expect(stored.parents == [pulled.sha256])
+    #expect(pulled.parents == [base.sha256])
+    #expect(!logged.calls.calls(containing: "directoryEntries \(logged.aprilFolder)").isEmpty)
+  }
+
+  @Test("a heads cache removed between the reading and the write is not trusted")
+  func headsCacheRemovedInBetween() throws {
+    let logged = try Logged()
+    let fixture = logged.fixture
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    let second = try fixture.appendRecord(minutes: 1, seed: 2)
+    let ahead = prepared(fixture, minutes: 2)
+    try FileManager.default.removeItem(atPath: fixture.root + "/.cache/heads.bin")
+    let stored = try append(fixture, minutes: 2, seed: 3, prepared: ahead, clearing: logged.calls)
+    #expect(stored.parents == [second.sha256])
+    // Read again, not from the reading made with the cache that is gone.
+    #expect(!logged.calls.calls(containing: "directoryEntries \(logged.aprilFolder)").isEmpty)
+    #expect(FileManager.default.fileExists(atPath: fixture.root + "/.cache/heads.bin"))
+  }
+
+  @Test("a reading for another month is not used")
+  func otherMonth() throws {
+    let logged = try Logged()
+    let fixture = logged.fixture
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    let february = try fixture.appendRecord(minutes: -45 * 24 * 60, seed: 2)
+    // Made for April (the base date's month), used for a record of May.
+    let ahead = prepared(fixture, minutes: 1)
+    let may = 40 * 24 * 60
+    let stored = try append(
+      fixture, minutes: may, seed: 3, prepared: ahead, clearing: logged.calls)
+    #expect(stored.location.path.hasPrefix("records/2026/05/"))
+    #expect(stored.parents == [february.sha256])
+    #expect(!logged.calls.calls(containing: "directoryEntries").isEmpty)
+  }
+
+  @Test("no archive yet: the reading makes nothing, and the append makes the archive")
+  func noArchiveYet() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    let ahead = prepared(fixture, minutes: 0)
+    #expect(!FileManager.default.fileExists(atPath: fixture.root))
+    let stored = try append(fixture, minutes: 0, seed: 1, prepared: ahead)
+    #expect(stored.parents.isEmpty)
+    #expect(try fixture.store.verify().issues.isEmpty)
+  }
+
+  @Test("a month not begun yet: the reading makes no folder")
+  func monthNotBegun() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    let march = try fixture.appendRecord(minutes: -20 * 24 * 60, seed: 1)
+    let ahead = prepared(fixture, minutes: 0)
+    #expect(!FileManager.default.fileExists(atPath: fixture.root + "/records/2026/04"))
+    let stored = try append(fixture, minutes: 0, seed: 2, prepared: ahead)
+    #expect(stored.parents == [march.sha256])
+  }
+
+  @Test("the reading waits for another holder of the lock, and sees what it wrote")
+  func readingWaitsForTheLock() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    // The lock is held on this thread while the reading starts on its own: it waits, and
+    // reads the archive once the record below is written.
+    let (ahead, written) = try fixture.store.withLock {
+      let ahead = PreparedAppend(
+        store: fixture.store, kind: .record, createdAt: ArchiveFixture.date(minutes: 2))
+      return (ahead, try fixture.appendRecord(minutes: 1, seed: 2))
+    }
+    ahead.wait()
+    let stored = try append(fixture, minutes: 2, seed: 3, prepared: ahead)
+    #expect(stored.parents == [written.sha256])
+  }
+}
