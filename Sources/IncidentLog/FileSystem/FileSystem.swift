@@ -39,6 +39,20 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   /// When this throws, no temporary file is left behind.
   func stageNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) -> StagedFile
 
+  /// A file with no name made ahead in `directory`, for ``stageNewFile(_:at:into:)`` to write
+  /// later; nil where the system has no such files (the default: then staging makes its own).
+  ///
+  /// Making the file is the costly part of a new file (the file system picks an inode), and
+  /// needs no bytes: an append makes its two on another thread while the run still works
+  /// (``PreparedAppend``). A file never used is gone when it is dropped, leaving nothing.
+  func reserveNewFile(in directory: String) -> ReservedFile?
+
+  /// ``stageNewFile(_:at:)`` into `reserved` (made by ``reserveNewFile(in:)`` in `path`'s
+  /// folder) when it is given and still unused; as ``stageNewFile(_:at:)`` otherwise.
+  func stageNewFile(
+    _ bytes: [UInt8], at path: String, into reserved: ReservedFile?
+  ) throws(ArchiveError) -> StagedFile
+
   /// Flushes a staged file's bytes to disk, then gives it its final name only if that name is
   /// free, and flushes the folder too when `durability` is `.durable`: the second half of
   /// ``writeNewFile(_:at:durability:)``, with the same guarantees.
@@ -132,6 +146,16 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
 }
 
 extension FileSystem {
+  /// None: the file system makes each new file when it stages it.
+  package func reserveNewFile(in directory: String) -> ReservedFile? { nil }
+
+  /// ``stageNewFile(_:at:)``: no file is ever reserved here.
+  package func stageNewFile(
+    _ bytes: [UInt8], at path: String, into reserved: ReservedFile?
+  ) throws(ArchiveError) -> StagedFile {
+    try stageNewFile(bytes, at: path)
+  }
+
   /// ``contentsOfDirectoryRemovingStaleTemporaryFiles(at:)``'s names, one at a time (for file
   /// systems in memory).
   package func visitFolderRemovingStaleTemporaryFiles(

@@ -38,6 +38,29 @@ package struct SystemFileSystem: FileSystem {
     return StagedFile(path: path, bytes: bytes, descriptor: fd, temporaryPath: temporaryPath)
   }
 
+  package func reserveNewFile(in directory: String) -> ReservedFile? {
+    guard Self.unnamedFilesCanBeNamed,
+      let fd = try? calls.openUnnamedFile(for: directory + "/" + ReservedFile.placeholderName)
+    else { return nil }
+    return ReservedFile(descriptor: fd, directory: directory, calls: calls)
+  }
+
+  package func stageNewFile(
+    _ bytes: [UInt8], at path: String, into reserved: ReservedFile?
+  ) throws(ArchiveError) -> StagedFile {
+    guard let reserved, reserved.directory == Self.split(path).directory,
+      let fd = reserved.take()
+    else { return try stageNewFile(bytes, at: path) }
+    do {
+      try writeAll(bytes, to: fd)
+    } catch {
+      try? calls.close(fd)
+      throw ArchiveError(error, path: path)
+    }
+    try? calls.startWriteBack(fd)
+    return StagedFile(path: path, bytes: bytes, descriptor: fd, temporaryPath: nil)
+  }
+
   package func commitStagedFile(_ file: StagedFile, durability: Durability) throws(ArchiveError) {
     guard let fd = file.descriptor else {
       return try writeNewFile(file.bytes, at: file.path, durability: durability)

@@ -67,7 +67,7 @@ extension ArchiveStore {
     // Waited for before the lock is taken: the reading ahead holds it while it reads.
     let ahead = prepared?.reading(of: self, kind: kind, folder: directory)
     return try underLock { () throws(ArchiveError) in
-      try write(object, at: location, report: report, ahead: ahead)
+      try write(object, at: location, report: report, ahead: ahead, prepared: prepared)
     }
   }
 
@@ -112,17 +112,20 @@ extension ArchiveStore {
   /// The folder is listed once (its stale temporary files removed on the way); the other
   /// folders are only stat'ed, through the heads cache (see `HeadsCache`): read in place when
   /// nothing changed (``QuickAppend``), else refreshed (``HeadsRefresh``). A reading taken
-  /// ahead (`ahead`) stands in for all of that when nothing was written since it was taken.
+  /// ahead (`ahead`, by `prepared`) stands in for all of that when nothing was written since
+  /// it was taken, and the new files `prepared` made in the folder are written into.
   private func write(
     _ object: JSONObject, at location: DocumentLocation, report: ((JSONValue) -> [UInt8])?,
-    ahead: AppendReading.Ahead?
+    ahead: AppendReading.Ahead?, prepared: PreparedAppend?
   ) throws(ArchiveError) -> StoredDocument {
     try refuseSymbolicLinks(on: location.path)
     let directory = String(location.path.dropLast(location.id.count + ".json".count + 1))
     let reading: AppendReading
-    if let ahead, ahead.isCurrent(in: self) {
+    var reserved: [ReservedFile] = []
+    if let ahead, let prepared, ahead.isCurrent(in: self) {
       try writeGitIgnoreIfMissing()
       reading = ahead.reading
+      reserved = prepared.takeReservedFiles()
     } else {
       // Before any listing, so that a folder changed after it is never trusted (HeadsCache).
       let stamp = try? fileSystem.currentTime(touching: absolute(Self.lockFileName))
@@ -136,7 +139,7 @@ extension ArchiveStore {
     let reportBytes = report.map { $0(.object(unsealed)) }
     let (sealed, hash, bytes) = DocumentIntegrity.sealedWithBytes(
       object, parents: reading.parents, reportSHA256: reportBytes.map(SHA256.hexHash))
-    try writePair(bytes, report: reportBytes, at: location)
+    try writePair(bytes, report: reportBytes, at: location, reserved: reserved)
     reading.save(adding: location, sha256: hash, in: self)
     return StoredDocument(
       location: location, sha256: hash, parents: reading.parents.sorted(),
@@ -185,7 +188,8 @@ extension ArchiveStore {
   /// - After it returns (the only point where `run` reports success), both names and both
   ///   files' bytes are on disk: the document is never durable without its report.
   private func writePair(
-    _ bytes: [UInt8], report: [UInt8]?, at location: DocumentLocation
+    _ bytes: [UInt8], report: [UInt8]?, at location: DocumentLocation,
+    reserved: [ReservedFile] = []
   ) throws(ArchiveError) {
     let documentPath = absolute(location.path)
     guard let report else { return try fileSystem.writeNewFile(bytes, at: documentPath) }
@@ -193,10 +197,12 @@ extension ArchiveStore {
     // Both files' bytes are written (and on their way to the disk) before either is flushed:
     // the report's flush then finds the record's bytes already going, and the two cost about
     // one disk round trip instead of two. The order of flushes and names below is unchanged.
-    let stagedReport = try fileSystem.stageNewFile(report, at: reportPath)
+    // The files made ahead (`reserved`: unnamed, in this folder) are written into when given.
+    let stagedReport = try fileSystem.stageNewFile(report, at: reportPath, into: reserved.first)
     let stagedDocument: StagedFile
     do {
-      stagedDocument = try fileSystem.stageNewFile(bytes, at: documentPath)
+      stagedDocument = try fileSystem.stageNewFile(
+        bytes, at: documentPath, into: reserved.dropFirst().first)
     } catch {
       fileSystem.discardStagedFile(stagedReport)
       throw error

@@ -30,10 +30,13 @@ package final class PreparedAppend: @unchecked Sendable {
   private let kind: DocumentKind
   /// The folder the reading is for, from the archive root.
   private let folder: String
-  /// Guards ``ahead`` and ``isDone``.
+  /// Guards ``ahead``, ``isDone``, ``reserved`` and ``areFilesDone``.
   private let condition = NSCondition()
   private var ahead: AppendReading.Ahead?
   private var isDone = false
+  /// The files made ahead, and whether making them is over.
+  private var reserved: [ReservedFile] = []
+  private var areFilesDone = false
 
   /// Starts reading `store` for an append of `kind` created at `createdAt` (whose month picks
   /// the folder).
@@ -42,29 +45,106 @@ package final class PreparedAppend: @unchecked Sendable {
     self.kind = kind
     let folder = "\(kind.directoryName)/\(ArchiveTime.monthPath(createdAt))"
     self.folder = folder
-    let thread = Thread { [self] in
+    let started = Self.startThread { [self] in
       let ahead = store.readAhead(kind: kind, folder: folder)
-      condition.withLock {
-        self.ahead = ahead
-        isDone = true
-        condition.broadcast()
+      finish(with: ahead)
+      // The two new files (the report and the record) made while the run seals the record.
+      var files: [ReservedFile] = []
+      if ahead != nil {
+        for _ in 0..<2 {
+          guard let file = store.fileSystem.reserveNewFile(in: store.absolute(folder)) else {
+            break
+          }
+          files.append(file)
+        }
       }
+      finish(reserving: files)
     }
-    thread.start()
+    if !started {
+      finish(with: nil)
+      finish(reserving: [])
+    }
   }
 
-  /// Waits until the reading is finished (and the lock it took released).
+  /// Hands the reading (nil: none) to the waiters.
+  private func finish(with ahead: AppendReading.Ahead?) {
+    condition.withLock {
+      self.ahead = ahead
+      isDone = true
+      condition.broadcast()
+    }
+  }
+
+  /// Hands the files made ahead to the waiters; the thread's work is over.
+  private func finish(reserving files: [ReservedFile]) {
+    condition.withLock {
+      reserved = files
+      areFilesDone = true
+      condition.broadcast()
+    }
+  }
+
+  /// Runs `body` on a new detached POSIX thread; false when no thread could be made.
+  ///
+  /// A POSIX thread, not a Foundation `Thread`: this runs in every `run`, and a `Thread` costs
+  /// the caller about twice as long to start (0.07-0.08 ms against 0.035-0.045 ms here) and
+  /// begins its body three times later.
+  private static func startThread(_ body: @escaping @Sendable () -> Void) -> Bool {
+    var attributes = pthread_attr_t()
+    guard pthread_attr_init(&attributes) == 0 else { return false }
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+    // Listing and reading the heads go no deeper than a few calls; a document read on the long
+    // way (no heads cache) is parsed with a nesting limit.
+    pthread_attr_setstacksize(&attributes, 4 << 20)
+    let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+    var thread = pthread_t()
+    let created = pthread_create(
+      &thread, &attributes,
+      { pointer in
+        guard let pointer else { return nil }
+        Unmanaged<ThreadBody>.fromOpaque(pointer).takeRetainedValue().body()
+        return nil
+      }, box)
+    guard created == 0 else {
+      Unmanaged<ThreadBody>.fromOpaque(box).release()
+      return false
+    }
+    return true
+  }
+
+  /// A thread's body, handed to `pthread_create` through its one pointer.
+  private final class ThreadBody: Sendable {
+    let body: @Sendable () -> Void
+
+    init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+  }
+
+  /// Waits until the thread's work is over (the lock it took released, the files made).
   package func wait() {
     condition.withLock {
-      while !isDone { condition.wait() }
+      while !areFilesDone { condition.wait() }
+    }
+  }
+
+  /// The new files made ahead in the folder, handed over at most once.
+  ///
+  /// The report's first, then the record's. Waits for them.
+  func takeReservedFiles() -> [ReservedFile] {
+    condition.withLock {
+      while !areFilesDone { condition.wait() }
+      defer { reserved = [] }
+      return reserved
     }
   }
 
   /// The reading, once finished, when it was taken for `store`'s archive, `kind` and `folder`
   /// (from the archive root) and could be taken; nil otherwise.
   func reading(of store: ArchiveStore, kind: DocumentKind, folder: String) -> AppendReading.Ahead? {
-    wait()
     guard store.root == root, kind == self.kind, folder == self.folder else { return nil }
-    return condition.withLock { ahead }
+    return condition.withLock {
+      while !isDone { condition.wait() }
+      return ahead
+    }
   }
 }

@@ -57,15 +57,25 @@ struct PreparedAppendTests {
     let logged = try Logged()
     let fixture = logged.fixture
     defer { fixture.remove() }
-    try fixture.appendRecord(minutes: 0, seed: 1)
+    let first = try fixture.appendRecord(minutes: 0, seed: 1)
     let second = try fixture.appendRecord(minutes: 1, seed: 2)
     logged.calls.clearLog()
     let ahead = prepared(fixture, minutes: 2)
     #expect(logged.calls.calls(containing: "directoryEntries \(logged.aprilFolder)").count == 1)
+    // The report's and the record's files, made with no name on the reading's thread.
+    #expect(logged.calls.calls(containing: "open \(logged.aprilFolder)/reserved").count == 2)
     let stored = try append(fixture, minutes: 2, seed: 3, prepared: ahead, clearing: logged.calls)
     #expect(stored.parents == [second.sha256])
     #expect(logged.calls.calls(containing: "directoryEntries").isEmpty)
     #expect(logged.calls.calls(containing: "touch").isEmpty)
+    // Written into the files made ahead: the append makes none in the folder.
+    #expect(logged.calls.calls(containing: "open \(logged.aprilFolder)/").isEmpty)
+    let names =
+      [first.location.id + ".json", second.location.id + ".json"]
+      + [stored.location.id + ".json", stored.location.id + ".md"]
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: logged.aprilFolder).sorted()
+        == names.sorted())
     // The heads cache it wrote serves the next append, which names the new record alone.
     let next = try fixture.appendRecord(minutes: 3, seed: 4)
     #expect(next.parents == [stored.sha256])
