@@ -40,12 +40,20 @@ package final class PreparedAppend: @unchecked Sendable {
 
   /// Starts reading `store` for an append of `kind` created at `createdAt` (whose month picks
   /// the folder).
-  package init(store: ArchiveStore, kind: DocumentKind, createdAt: Date) {
+  ///
+  /// - Parameter first: Other work for the same thread, done before the reading (the run's
+  ///   vendor answers, loaded while the run loads its runbook); done here at once if no thread
+  ///   can be made.
+  package init(
+    store: ArchiveStore, kind: DocumentKind, createdAt: Date,
+    first: (@Sendable () -> Void)? = nil
+  ) {
     root = store.root
     self.kind = kind
     let folder = "\(kind.directoryName)/\(ArchiveTime.monthPath(createdAt))"
     self.folder = folder
     let started = Self.startThread { [self] in
+      first?()
       let ahead = store.readAhead(kind: kind, folder: folder)
       finish(with: ahead)
       // The two new files (the report and the record) made while the run seals the record.
@@ -61,6 +69,7 @@ package final class PreparedAppend: @unchecked Sendable {
       finish(reserving: files)
     }
     if !started {
+      first?()
       finish(with: nil)
       finish(reserving: [])
     }

@@ -91,12 +91,22 @@ enum RunCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     // A bad archive name is refused before any question is asked.
     _ = try context.archivePath(invocation)
-    let prepared = try preparingAppend(invocation, context)
+    // With an append prepared ahead, its thread first loads the vendor's answers (if any) while
+    // this one loads the runbook; errors still come in the same order (the runbook's first).
+    let ahead = startsAhead(invocation, context)
+    let vendorAhead = ahead ? VendorAnswers.Ahead(invocation, context) : nil
+    let prepared =
+      ahead
+      ? PreparedAppend(
+        store: ArchiveStore(
+          root: try context.archivePath(invocation), fileSystem: context.fileSystem),
+        kind: .record, createdAt: context.now(), first: vendorAhead.map { ahead in ahead.load })
+      : nil
     defer { prepared?.wait() }
     var loaded = try RunbookLocator(context, invocation).load(
       invocation.argument(.runbook) ?? "", cached: true)
     let runbookHash = loaded.sha256
-    let fromInventory = try VendorAnswers.load(invocation, context)
+    let fromInventory = try vendorAhead?.take() ?? VendorAnswers.load(invocation, context)
     if let fromInventory {
       loaded.runbook.itemFields = fromInventory.answers.itemFields(for: loaded.runbook)
     }
@@ -183,19 +193,14 @@ enum RunCommand {
       context: context, prepared: mode == .answersFile ? prepared : nil)
   }
 
-  /// The archive's reading for this run's record, started now on another thread
-  /// (``PreparedAppend``) when the run writes a new record (not `--dry-run`, not `--revises`)
-  /// and will ask nothing on the way (answers from a file, or no terminal to ask on); it is
-  /// used only if nothing was asked after all.
-  private static func preparingAppend(
-    _ invocation: Invocation, _ context: CommandContext
-  ) throws -> PreparedAppend? {
-    guard !invocation.flag(.dryRun), invocation.value(.revises) == nil,
-      invocation.value(.answers) != nil || !context.terminal.isInputTerminal
-    else { return nil }
-    let store = ArchiveStore(
-      root: try context.archivePath(invocation), fileSystem: context.fileSystem)
-    return PreparedAppend(store: store, kind: .record, createdAt: context.now())
+  /// Whether to read the archive for this run's record ahead, on another thread.
+  ///
+  /// That is (``PreparedAppend``) when the run writes a new record (not `--dry-run`, not
+  /// `--revises`) and will ask nothing on the way (answers from a file, or no terminal to ask
+  /// on). The reading is used only if nothing was asked after all.
+  private static func startsAhead(_ invocation: Invocation, _ context: CommandContext) -> Bool {
+    !invocation.flag(.dryRun) && invocation.value(.revises) == nil
+      && (invocation.value(.answers) != nil || !context.terminal.isInputTerminal)
   }
 
   /// The review's and the output's lines of what changed since the revised record.

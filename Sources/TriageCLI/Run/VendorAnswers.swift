@@ -38,3 +38,42 @@ struct VendorAnswers {
       + "(\(vendor)): \(answered.joined(separator: ", "))"
   }
 }
+
+extension VendorAnswers {
+  /// The vendor's answers, loaded on another thread while the run loads its runbook (on the
+  /// thread of the run's ``PreparedAppend``): ``take()`` waits for them, and throws what loading
+  /// threw, where the run would have loaded them itself.
+  final class Ahead: @unchecked Sendable {
+    private let invocation: Invocation
+    /// Read only, on the other thread: its file system, environment and folders (what
+    /// ``VendorAnswers/load(_:_:)`` reads), which the run's own thread only reads meanwhile.
+    private let context: CommandContext
+    /// Guards ``result``.
+    private let condition = NSCondition()
+    private var result: Result<VendorAnswers?, any Error>?
+
+    /// One for `invocation`; nil when it names no vendor.
+    init?(_ invocation: Invocation, _ context: CommandContext) {
+      guard invocation.value(.vendor) != nil else { return nil }
+      self.invocation = invocation
+      self.context = context
+    }
+
+    /// Loads the answers (on the other thread).
+    func load() {
+      let loaded = Result { try VendorAnswers.load(invocation, context) }
+      condition.withLock {
+        result = loaded
+        condition.broadcast()
+      }
+    }
+
+    /// The answers, once loaded.
+    func take() throws -> VendorAnswers? {
+      try condition.withLock {
+        while result == nil { condition.wait() }
+        return result
+      }?.get()
+    }
+  }
+}

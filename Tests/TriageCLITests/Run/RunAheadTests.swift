@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import TriageCLI
+import TriageTestSupport
+
+/// `run` from an answers file loads the vendor's answers and reads the archive on another
+/// thread while it loads the runbook (`PreparedAppend`, `VendorAnswers.Ahead`): what it says
+/// and exits with is what the same run says without that (`--dry-run` takes no thread).
+@Suite struct RunAheadTests {
+  static let inventory = "/w/Runbooks/examples/inventory"
+  static let answers =
+    "/w/Runbooks/examples/saas-vendor-data-breach.moveit-cloud.vendor-answers.yaml"
+
+  /// The bundled runbooks, with the example inventory, in a tree in memory.
+  static func tree() throws -> InMemoryFileSystem {
+    InMemoryFileSystem(try BundledRunbooks.files(placedIn: "/w/Runbooks"))
+  }
+
+  /// `run RUNBOOK --vendor VENDOR` from the answers file, into `/w/log` (or `--dry-run`).
+  static func run(
+    _ runbook: String, vendor: String, dryRun: Bool, tree: InMemoryFileSystem
+  ) -> InProcessRun {
+    InProcessRun(
+      [
+        "run", runbook, "--vendor", vendor, "--inventory", inventory, "--answers", answers,
+        "--archive", "/w/log",
+      ] + (dryRun ? ["--dry-run"] : []), fileSystem: tree)
+  }
+
+  @Test("a runbook that cannot be read is named before an unknown vendor")
+  func runbookErrorFirst() throws {
+    let tree = try Self.tree()
+    let ahead = Self.run("/w/Runbooks/missing.yaml", vendor: "no-such", dryRun: false, tree: tree)
+    let inline = Self.run("/w/Runbooks/missing.yaml", vendor: "no-such", dryRun: true, tree: tree)
+    #expect(ahead.exit != .success)
+    #expect(ahead.error.contains("missing.yaml"))
+    #expect(!ahead.error.contains("no-such"))
+    #expect(ahead.exit == inline.exit && ahead.error == inline.error)
+    #expect(tree.allFiles(under: "/w/log").filter { $0.hasPrefix("records/") }.isEmpty)
+  }
+
+  @Test("an unknown vendor is refused as without the thread, and nothing is written")
+  func unknownVendor() throws {
+    let tree = try Self.tree()
+    let runbook = "/w/Runbooks/saas-vendor-data-breach.yaml"
+    let ahead = Self.run(runbook, vendor: "moveit-clod", dryRun: false, tree: tree)
+    let inline = Self.run(runbook, vendor: "moveit-clod", dryRun: true, tree: tree)
+    #expect(ahead.exit != .success)
+    #expect(ahead.error.contains("moveit-clod"))
+    #expect(ahead.exit == inline.exit && ahead.error == inline.error)
+    #expect(tree.allFiles(under: "/w/log").filter { $0.hasPrefix("records/") }.isEmpty)
+  }
+
+  @Test("a vendor's answers loaded on the other thread make the record they make inline")
+  func vendorAnswersAhead() throws {
+    let tree = try Self.tree()
+    let runbook = "/w/Runbooks/saas-vendor-data-breach.yaml"
+    let ahead = Self.run(runbook, vendor: "moveit-cloud", dryRun: false, tree: tree)
+    #expect(ahead.exit == .success)
+    #expect(ahead.error.contains("from the inventory (moveit-cloud)"))
+    let inline = Self.run(runbook, vendor: "moveit-cloud", dryRun: true, tree: tree)
+    #expect(inline.error == ahead.error)
+    let records = tree.allFiles(under: "/w/log").filter { $0.hasSuffix(".json") }
+    #expect(records.count == 1)
+  }
+}
