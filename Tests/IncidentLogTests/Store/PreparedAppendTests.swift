@@ -185,4 +185,25 @@ struct PreparedAppendTests {
     let stored = try append(fixture, minutes: 2, seed: 3, prepared: ahead)
     #expect(stored.parents == [written.sha256])
   }
+
+  @Test("a busy month is read right ahead, and a pull into it seen")
+  func busyMonth() throws {
+    let ours = try ArchiveFixture()
+    defer { ours.remove() }
+    // A thousand documents in the month written to.
+    for minute in 0..<1_000 { try ours.appendRecord(minutes: minute, seed: UInt64(minute + 1)) }
+    let ahead = prepared(ours, minutes: 1_000)
+    let first = try append(ours, minutes: 1_000, seed: 5_000, prepared: ahead)
+    #expect(first.parents.count == 1)
+    // A document of theirs copied into the busy month after the next reading was taken.
+    let theirs = try ArchiveFixture()
+    defer { theirs.remove() }
+    try FileManager.default.copyItem(atPath: ours.root, toPath: theirs.root)
+    let pulled = try theirs.appendRecord(minutes: 1_001, seed: 5_001)
+    let next = prepared(ours, minutes: 1_002)
+    try FileManager.default.copyItem(atPath: theirs.path(pulled), toPath: ours.path(pulled))
+    let joined = try append(ours, minutes: 1_002, seed: 5_002, prepared: next)
+    #expect(joined.parents == [pulled.sha256])
+    #expect(try ours.store.verify().issues.isEmpty)
+  }
 }
