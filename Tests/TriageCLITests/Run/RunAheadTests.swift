@@ -27,28 +27,34 @@ import TriageTestSupport
       ] + (dryRun ? ["--dry-run"] : []), fileSystem: tree)
   }
 
+  /// Runs `runbook` with `vendor` ahead and inline, expects the same refusal from both and no
+  /// record written, and returns what the run ahead said.
+  static func refusal(
+    _ runbook: String, vendor: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> String {
+    let tree = try Self.tree()
+    let ahead = Self.run(runbook, vendor: vendor, dryRun: false, tree: tree)
+    let inline = Self.run(runbook, vendor: vendor, dryRun: true, tree: tree)
+    #expect(ahead.exit != .success, sourceLocation: sourceLocation)
+    #expect(
+      ahead.exit == inline.exit && ahead.error == inline.error, sourceLocation: sourceLocation)
+    #expect(
+      tree.allFiles(under: "/w/log").filter { $0.hasPrefix("records/") }.isEmpty,
+      sourceLocation: sourceLocation)
+    return ahead.error
+  }
+
   @Test("a runbook that cannot be read is named before an unknown vendor")
   func runbookErrorFirst() throws {
-    let tree = try Self.tree()
-    let ahead = Self.run("/w/Runbooks/missing.yaml", vendor: "no-such", dryRun: false, tree: tree)
-    let inline = Self.run("/w/Runbooks/missing.yaml", vendor: "no-such", dryRun: true, tree: tree)
-    #expect(ahead.exit != .success)
-    #expect(ahead.error.contains("missing.yaml"))
-    #expect(!ahead.error.contains("no-such"))
-    #expect(ahead.exit == inline.exit && ahead.error == inline.error)
-    #expect(tree.allFiles(under: "/w/log").filter { $0.hasPrefix("records/") }.isEmpty)
+    let error = try Self.refusal("/w/Runbooks/missing.yaml", vendor: "no-such")
+    #expect(error.contains("missing.yaml"))
+    #expect(!error.contains("no-such"))
   }
 
   @Test("an unknown vendor is refused as without the thread, and nothing is written")
   func unknownVendor() throws {
-    let tree = try Self.tree()
-    let runbook = "/w/Runbooks/saas-vendor-data-breach.yaml"
-    let ahead = Self.run(runbook, vendor: "moveit-clod", dryRun: false, tree: tree)
-    let inline = Self.run(runbook, vendor: "moveit-clod", dryRun: true, tree: tree)
-    #expect(ahead.exit != .success)
-    #expect(ahead.error.contains("moveit-clod"))
-    #expect(ahead.exit == inline.exit && ahead.error == inline.error)
-    #expect(tree.allFiles(under: "/w/log").filter { $0.hasPrefix("records/") }.isEmpty)
+    let error = try Self.refusal("/w/Runbooks/saas-vendor-data-breach.yaml", vendor: "moveit-clod")
+    #expect(error.contains("moveit-clod"))
   }
 
   @Test("a vendor's answers loaded on the other thread make the record they make inline")
