@@ -21,8 +21,7 @@ package enum OutcomeEvaluator {
       values[derivation.name] = value
       derived.append((derivation.name, value))
     }
-    let all = values
-    func holds(_ condition: Condition?, _ values: [String: Value] = all) -> Bool {
+    func holds(_ condition: Condition?, _ values: [String: Value]) -> Bool {
       guard let condition else { return true }
       return ExpressionEvaluator.isTrue(condition.expression, in: values)
     }
@@ -55,29 +54,47 @@ package enum OutcomeEvaluator {
         return nil
       }
     }
-    let severity = runbook.severityRules.first { holds($0.when) }?.level ?? .none
-    let decision = runbook.decisionRules.first { holds($0.when) }?.say.rendered(with: values) ?? ""
-    // A `for-each` rule is evaluated once per item, with the item's answers bound. Each rule's
-    // instances, and whether each holds, are worked out once for both passes (the required
-    // outcomes, then the classification of the others): binding an item copies the values.
+    let severity = runbook.severityRules.first { holds($0.when, values) }?.level ?? .none
+    let decision =
+      runbook.decisionRules.first { holds($0.when, values) }?.say.rendered(with: values) ?? ""
+    // A `for-each` rule is evaluated once per item, with the item's answers bound in `values`
+    // itself and unbound after it (``Runbook/bind(_:into:)``): a copy of the values per item
+    // cost 12,000 instructions, and with every item of every rule held at once for both passes,
+    // about a page of memory each. The instances whose `when` does not hold are noted, rule and
+    // item, and bound again for the second pass (the classification of the others).
+    func withBound(_ item: RepeatedItem?, _ body: ([String: Value]) -> Void) {
+      guard let item else { return body(values) }
+      let replaced = runbook.bind(item, into: &values)
+      body(values)
+      Runbook.unbind(replaced, from: &values)
+    }
+    func eachInstance(
+      over list: String?, _ body: (RepeatedItem?, [String: Value]) -> Void
+    ) {
+      guard let list else { return body(nil, values) }
+      for item in runbook.items(of: list, in: values) {
+        withBound(item) { body(item, $0) }
+      }
+    }
     // The rules are read in place, by index: a rule copied out retains every field it holds.
     let actionRules = runbook.actions
-    let actionInstances = actionRules.indices.map { index in
-      instances(over: actionRules[index].forEach, runbook, all, when: actionRules[index].when)
-    }
+    var unmetActions: [UnmetInstance] = []
     var actions: [ActionOutcome] = []
     for index in actionRules.indices {
       // The owner's template is parsed once per rule, not once per item.
       let ownerTemplate = Self.ownerTemplate(actionRules[index].owner)
-      for instance in actionInstances[index] where instance.holds {
-        let (item, values) = (instance.item, instance.values)
+      eachInstance(over: actionRules[index].forEach) { item, values in
+        guard holds(actionRules[index].when, values) else {
+          unmetActions.append(UnmetInstance(rule: index, item: item))
+          return
+        }
         let id = item.map { $0.expanded(actionRules[index].id) } ?? actionRules[index].id
         let title = actionRules[index].title.rendered(with: values)
         guard
           let clock = clock(
             actionRules[index].due, default: actionRules[index].defaultDue, id, .action,
             title: title, kind: actionRules[index].kind, item, values)
-        else { continue }
+        else { return }
         var outcome = ActionOutcome(
           id: id, kind: actionRules[index].kind, title: title,
           owner: owner(actionRules[index].owner, parsed: ownerTemplate, values),
@@ -89,14 +106,14 @@ package enum OutcomeEvaluator {
       }
     }
     let notificationRules = runbook.notifications
-    let notificationInstances = notificationRules.indices.map { index in
-      instances(
-        over: notificationRules[index].forEach, runbook, all, when: notificationRules[index].when)
-    }
+    var unmetNotifications: [UnmetInstance] = []
     var notifications: [NotificationOutcome] = []
     for index in notificationRules.indices {
-      for instance in notificationInstances[index] where instance.holds {
-        let (item, values) = (instance.item, instance.values)
+      eachInstance(over: notificationRules[index].forEach) { item, values in
+        guard holds(notificationRules[index].when, values) else {
+          unmetNotifications.append(UnmetInstance(rule: index, item: item))
+          return
+        }
         let id =
           item.map { $0.expanded(notificationRules[index].id) } ?? notificationRules[index].id
         let to = notificationRules[index].to.rendered(with: values)
@@ -104,7 +121,7 @@ package enum OutcomeEvaluator {
           let clock = clock(
             notificationRules[index].due, default: notificationRules[index].defaultDue, id,
             .notification, title: to, kind: nil, item, values)
-        else { continue }
+        else { return }
         var outcome = NotificationOutcome(
           id: id, to: to, due: due(clock.rule, values, item), dueRule: clock.source,
           basis: notificationRules[index].basis,
@@ -118,7 +135,7 @@ package enum OutcomeEvaluator {
       derived: derived, severity: severity, decision: decision, actions: actions,
       notifications: notifications)
     outcomes.undetermined += unfilled
-    if let index = runbook.threatModelRules.firstIndex(where: { holds($0.when) }) {
+    if let index = runbook.threatModelRules.firstIndex(where: { holds($0.when, values) }) {
       let rule = runbook.threatModelRules[index]
       outcomes.threatModel = ThreatModelOutcome(
         changed: rule.changed, because: rule.because.rendered(with: values), entry: index)
@@ -142,21 +159,22 @@ package enum OutcomeEvaluator {
     // Required (`when` holds) first, then the first matching undetermined entry, then the first
     // matching not-required entry; an item none of these reach is not applicable. A `for-each`
     // rule is classified item by item, with the item's answers bound.
-    for index in actionRules.indices {
-      for instance in actionInstances[index] where !instance.holds {
-        let (item, values) = (instance.item, instance.values)
+    for unmet in unmetActions {
+      let index = unmet.rule
+      withBound(unmet.item) { values in
         classify(
-          item.map { $0.expanded(actionRules[index].id) } ?? actionRules[index].id, .action,
+          unmet.item.map { $0.expanded(actionRules[index].id) } ?? actionRules[index].id, .action,
           title: actionRules[index].title.rendered(with: values), kind: actionRules[index].kind,
           undetermined: actionRules[index].undetermined,
           notRequired: actionRules[index].notRequired, values: values)
       }
     }
-    for index in notificationRules.indices {
-      for instance in notificationInstances[index] where !instance.holds {
-        let (item, values) = (instance.item, instance.values)
+    for unmet in unmetNotifications {
+      let index = unmet.rule
+      withBound(unmet.item) { values in
         classify(
-          item.map { $0.expanded(notificationRules[index].id) } ?? notificationRules[index].id,
+          unmet.item.map { $0.expanded(notificationRules[index].id) }
+            ?? notificationRules[index].id,
           .notification, title: notificationRules[index].to.rendered(with: values), kind: nil,
           undetermined: notificationRules[index].undetermined,
           notRequired: notificationRules[index].notRequired, values: values)
@@ -164,7 +182,7 @@ package enum OutcomeEvaluator {
     }
     if let library = runbook.obligationLibrary {
       ObligationEvaluator.evaluate(
-        library, facts: ObligationEvaluator.facts(of: runbook, values: all), recorded: recorded,
+        library, facts: ObligationEvaluator.facts(of: runbook, values: values), recorded: recorded,
         sent: sent, calendar: calendar, into: &outcomes)
     }
     return outcomes
@@ -202,35 +220,12 @@ package enum OutcomeEvaluator {
     return false
   }
 
-  /// The instances of a rule: one with `values` for a rule without `for-each`; one per item of
-  /// `list`, with the item's answers bound (see `Runbook.binding`), for a `for-each` rule.
-  package static func instances(
-    over list: String?, _ runbook: Runbook, _ values: [String: Value]
-  ) -> [(item: RepeatedItem?, values: [String: Value])] {
-    guard let list else { return [(nil, values)] }
-    return runbook.items(of: list, in: values).map { ($0, runbook.binding($0, in: values)) }
-  }
-
-  /// One instance of a rule (see ``instances(over:_:_:)``) and whether its `when` holds there.
-  private struct Instance {
+  /// A `for-each` rule's item (or a rule without one) whose `when` does not hold: classified
+  /// after the required outcomes, with the item bound again.
+  private struct UnmetInstance {
+    /// The rule's index among the runbook's actions or notifications.
+    var rule: Int
     var item: RepeatedItem?
-    var values: [String: Value]
-    var holds: Bool
-  }
-
-  /// ``instances(over:_:_:)``, each with whether `when` holds for it.
-  private static func instances(
-    over list: String?, _ runbook: Runbook, _ values: [String: Value], when: Condition?
-  ) -> [Instance] {
-    func holds(_ values: [String: Value]) -> Bool {
-      guard let when else { return true }
-      return ExpressionEvaluator.isTrue(when.expression, in: values)
-    }
-    guard let list else { return [Instance(item: nil, values: values, holds: holds(values))] }
-    return runbook.items(of: list, in: values).map { item in
-      let bound = runbook.binding(item, in: values)
-      return Instance(item: item, values: bound, holds: holds(bound))
-    }
   }
 
   /// The absolute due time of `rule`, or what it waits for.
