@@ -129,9 +129,23 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   /// Takes the status of each document of `listing`, the folder `path`'s: what the summary
   /// index compares with its entries. By default ``namedStatuses(of:at:)``.
   func folderStatuses(of listing: inout FolderListing, at path: String) throws(ArchiveError)
+
+  /// The bytes of the file at `path`, as far as its size when it was opened, and its status
+  /// then; nil when it cannot be read. For a compiled cache's entry, which checks its own bytes:
+  /// one `open`, `fstat`, `read` and `close` (no read at the end to see it, no second `stat`).
+  /// By default ``FileReading/readFile(at:)`` then ``FileReading/status(at:)``.
+  func readFileAndStatus(at path: String) -> (bytes: [UInt8], status: FileStatus)?
 }
 
 extension FileSystem {
+  /// ``readFileAndStatus(at:)`` as two calls (for file systems in memory).
+  package func readFileAndStatus(at path: String) -> (bytes: [UInt8], status: FileStatus)? {
+    guard let bytes = try? readFile(at: path), let status = try? status(at: path) else {
+      return nil
+    }
+    return (bytes, status)
+  }
+
   /// ``contentsOfDirectoryRemovingStaleTemporaryFiles(at:)``'s names, one at a time (for file
   /// systems in memory).
   package func visitFolderRemovingStaleTemporaryFiles(

@@ -106,6 +106,35 @@ package struct SystemFileSystem: FileSystem {
     try readFile(at: path, flags: O_RDONLY | O_CLOEXEC, upTo: maxCount)
   }
 
+  package func readFileAndStatus(at path: String) -> (bytes: [UInt8], status: FileStatus)? {
+    guard let fd = try? calls.open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0) else {
+      return nil
+    }
+    defer { try? calls.close(fd) }
+    guard let status = try? calls.status(of: fd), status.kind == .regular else { return nil }
+    // `size` bytes, or fewer when the file ends sooner; bytes added since the `fstat` are left.
+    let size = Int(status.size)
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      count = 0
+      while count < size {
+        let rest = UnsafeMutableRawBufferPointer(
+          UnsafeMutableBufferPointer(rebasing: buffer[count..<size]))
+        guard
+          let read = try? retryingInterrupts({ () throws(SystemCallError) in
+            try calls.read(fd, into: rest)
+          })
+        else {
+          failed = true
+          return
+        }
+        if read == 0 { return }
+        count += read
+      }
+    }
+    return failed ? nil : (bytes, status)
+  }
+
   package func openParts(at path: String) -> (any FileParts)? {
     SystemFileParts(path: path, calls: calls)
   }
