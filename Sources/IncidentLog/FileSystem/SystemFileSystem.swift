@@ -647,19 +647,21 @@ final class SystemFileParts: FileParts {
   private let calls: any SystemCalls
   private let fd: Int32
   let size: Int
+  let modified: FileTime
 
   /// The file at `path`, opened for reading; nil when it cannot be.
   init?(path: String, calls: any SystemCalls) {
     guard let fd = try? calls.open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0) else {
       return nil
     }
-    guard let size = try? calls.size(fd) else {
+    guard let status = try? calls.status(of: fd) else {
       try? calls.close(fd)
       return nil
     }
+    size = Int(status.size)
+    modified = status.modified
     self.calls = calls
     self.fd = fd
-    self.size = size
   }
 
   deinit { try? calls.close(fd) }

@@ -8,11 +8,18 @@ extension RunbookLocator {
   /// folder): `obligations/` beside it, else in the search folders; nil when none has a
   /// vocabulary file.
   func obligationsFolder(near runbookFolder: String?) -> String? {
-    func holdsLibrary(_ folder: String) -> String? {
+    factsFile(near: runbookFolder)?.folder
+  }
+
+  /// ``obligationsFolder(near:)`` with its vocabulary file's status, as finding it took it.
+  func factsFile(near runbookFolder: String?) -> (folder: String, status: FileStatus)? {
+    func holdsLibrary(_ folder: String) -> (folder: String, status: FileStatus)? {
       let candidate = PlainPath.appending(ObligationLibrary.folderName, to: folder)
       let facts = PlainPath.appending(ObligationLibrary.factsFileName, to: candidate)
-      let found = (try? context.fileSystem.exists(at: context.resolvedPath(facts))) == true
-      return found ? candidate : nil
+      guard let status = try? context.fileSystem.status(at: context.resolvedPath(facts)) else {
+        return nil
+      }
+      return (candidate, status)
     }
     // The runbook's own folder first, then the search folders; the installed one is resolved
     // only when no other has the library (resolving it costs half a million instructions).

@@ -42,10 +42,16 @@ package struct InventoryLocator {
   /// The facts vocabulary file of the first obligations library found, resolved; nil when
   /// there is none.
   func vocabularyFile() -> String? {
+    vocabularyFileAndStatus()?.path
+  }
+
+  /// ``vocabularyFile()`` with its status, as finding it took it.
+  func vocabularyFileAndStatus() -> (path: String, status: FileStatus)? {
     let locator = RunbookLocator(context, folder: nil)
-    guard let folder = locator.obligationsFolder(near: nil) else { return nil }
-    return (context.resolvedPath(folder) as NSString)
+    guard let found = locator.factsFile(near: nil) else { return nil }
+    let path = (context.resolvedPath(found.folder) as NSString)
       .appendingPathComponent(ObligationLibrary.factsFileName)
+    return (path, found.status)
   }
 
   /// The facts vocabulary in `path`, if it loads.
@@ -137,12 +143,13 @@ package struct InventoryLocator {
     _ query: String, folder: String
   ) throws -> (inventory: Inventory, match: VendorMatch, sha256: String) {
     try requireFolder(folder)
-    let vocabularyFile = vocabularyFile()
+    let vocabulary = vocabularyFileAndStatus()
+    let vocabularyFile = vocabulary?.path
     let cache = cache
     let key = cache.flatMap { _ in
       InventoryCache.Key.current(
         folder: context.resolvedPath(folder), vocabularyFile: vocabularyFile,
-        fileSystem: context.fileSystem)
+        vocabularyStatus: vocabulary?.status, fileSystem: context.fileSystem)
     }
     if let cache, let key, let cached = cache.lookup(key, named: folder),
       let found = cached.vendor(query)
