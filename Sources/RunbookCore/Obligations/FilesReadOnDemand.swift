@@ -17,13 +17,6 @@ package final class FilesReadOnDemand: @unchecked Sendable {
     lock.withLock { byID[id] }
   }
 
-  /// Lets go of every file read (a later evaluation reads them again): for a run whose outcomes
-  /// are final, so that the files' memory (their entries' bytes, which their sections are read
-  /// from) is free again for writing the record.
-  package func forgetAll() {
-    lock.withLock { byID = [:] }
-  }
-
   /// Keeps `file`, read for the file id `id` (its name).
   func keep(_ file: EvaluableObligationFile, as id: String) {
     lock.withLock { byID[id] = file }

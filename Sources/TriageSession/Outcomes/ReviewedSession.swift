@@ -21,15 +21,11 @@ package struct ReviewedSession: Sendable, Equatable {
   }
 
   /// `session` with its outcomes evaluated now, for a front end that shows no review.
-  ///
-  /// The obligation files read for them are let go of (``FilesReadOnDemand/forgetAll()``): the
-  /// outcomes are final, and the record is written next, in the memory they held.
   package init(evaluating session: Session, at now: Date, calendar: HolidayCalendar?) {
     self.init(
       session: session,
       outcomes: OutcomeEvaluator.evaluate(
         session.runbook, answers: session.values(), recorded: now, calendar: calendar),
       reviewedAt: now)
-    session.runbook.obligationLibrary?.readOnDemand.forgetAll()
   }
 }

@@ -190,22 +190,6 @@ struct ObligationEvaluatorTests {
     #expect(french.undetermined.first?.because.contains("does not load") == true)
   }
 
-  @Test func filesLetGoOfAreReadAgainWithTheSameOutcomes() throws {
-    let files = ["/o/facts.yaml": Self.facts, "/o/us-tx.yaml": Self.file]
-    let (loaded, _) = ObligationLibrary.load(
-      folder: "/o", fileSystem: InMemoryFileSystem(files), deferred: true)
-    let library = try #require(loaded)
-    let recorded = try #require(UTCTimestamp.date(from: "2026-03-02T15:00:00Z"))
-    let facts: [String: Value] = [
-      "data_role": .string("owner"), "residents": .list(["US-TX: 3"]),
-      "data_encrypted": .boolean(false),
-    ]
-    let first = ObligationEvaluator.outcomes(library, facts: facts, recorded: recorded)
-    library.readOnDemand.forgetAll()
-    #expect(ObligationEvaluator.outcomes(library, facts: facts, recorded: recorded) == first)
-    #expect(first.notifications.map(\.id) == ["us-tx-residents"])
-  }
-
   @Test func aSectorRegimeIsReadByItsConditionAndUndecidedIsOneItem() throws {
     let facts = """
       facts:
