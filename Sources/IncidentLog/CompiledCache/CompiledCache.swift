@@ -113,11 +113,11 @@ package struct CompiledCache: DocumentCache {
     let key = CacheKey(path: path, status: status)
     // The entry's bytes and its status in one open (`fstat`): the time it was written is the
     // time of the file read, and no second `stat` is made.
-    guard let (bytes, written) = fileSystem.readFileAndStatus(at: entryPath(for: path)),
-      written.modified.seconds > key.modified.seconds,
-      let document = Self.decode(Document.self, from: bytes, key: key, build: build)
+    guard let entry = fileSystem.readFileAndStatus(at: entryPath(for: path)),
+      entry.status.modified.seconds > key.modified.seconds,
+      let document = Self.decode(Document.self, from: entry.bytes, key: key, build: build)
     else { return (.miss(key), key, nil) }
-    return (.hit(document), key, written.modified)
+    return (.hit(document), key, entry.status.modified)
   }
 
   package func store<Document: CacheableDocument>(_ document: Document, for key: CacheKey) {

@@ -37,6 +37,7 @@ final class WholeFileParts: FileParts {
 extension FileSystem {
   /// The file at `path`, read whole, as parts; nil when it cannot be read.
   package func openParts(at path: String) -> (any FileParts)? {
-    readFileAndStatus(at: path).map { WholeFileParts($0.bytes, modified: $0.status.modified) }
+    guard let contents = readFileAndStatus(at: path) else { return nil }
+    return WholeFileParts(contents.bytes, modified: contents.status.modified)
   }
 }

@@ -106,7 +106,7 @@ package struct SystemFileSystem: FileSystem {
     try readFile(at: path, flags: O_RDONLY | O_CLOEXEC, upTo: maxCount)
   }
 
-  package func readFileAndStatus(at path: String) -> (bytes: [UInt8], status: FileStatus)? {
+  package func readFileAndStatus(at path: String) -> FileContents? {
     guard let fd = try? calls.open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0) else {
       return nil
     }
@@ -132,7 +132,7 @@ package struct SystemFileSystem: FileSystem {
         count += read
       }
     }
-    return failed ? nil : (bytes, status)
+    return failed ? nil : FileContents(bytes: bytes, status: status)
   }
 
   package func openParts(at path: String) -> (any FileParts)? {

@@ -42,16 +42,19 @@ package struct InventoryLocator {
   /// The facts vocabulary file of the first obligations library found, resolved; nil when
   /// there is none.
   func vocabularyFile() -> String? {
-    vocabularyFileAndStatus()?.path
+    libraryFacts().map(vocabularyFile(of:))
   }
 
-  /// ``vocabularyFile()`` with its status, as finding it took it.
-  func vocabularyFileAndStatus() -> (path: String, status: FileStatus)? {
-    let locator = RunbookLocator(context, folder: nil)
-    guard let found = locator.factsFile(near: nil) else { return nil }
-    let path = (context.resolvedPath(found.folder) as NSString)
+  /// The first obligations library's folder and its vocabulary file's status, as finding it
+  /// took it; nil when there is none.
+  func libraryFacts() -> LibraryFacts? {
+    RunbookLocator(context, folder: nil).factsFile(near: nil)
+  }
+
+  /// The facts vocabulary file of `library`, resolved.
+  func vocabularyFile(of library: LibraryFacts) -> String {
+    (context.resolvedPath(library.folder) as NSString)
       .appendingPathComponent(ObligationLibrary.factsFileName)
-    return (path, found.status)
   }
 
   /// The facts vocabulary in `path`, if it loads.
@@ -143,13 +146,13 @@ package struct InventoryLocator {
     _ query: String, folder: String
   ) throws -> (inventory: Inventory, match: VendorMatch, sha256: String) {
     try requireFolder(folder)
-    let vocabulary = vocabularyFileAndStatus()
-    let vocabularyFile = vocabulary?.path
+    let library = libraryFacts()
+    let vocabularyFile = library.map(vocabularyFile(of:))
     let cache = cache
     let key = cache.flatMap { _ in
       InventoryCache.Key.current(
         folder: context.resolvedPath(folder), vocabularyFile: vocabularyFile,
-        vocabularyStatus: vocabulary?.status, fileSystem: context.fileSystem)
+        vocabularyStatus: library?.status, fileSystem: context.fileSystem)
     }
     if let cache, let key, let cached = cache.lookup(key, named: folder),
       let found = cached.vendor(query)
