@@ -46,38 +46,6 @@ extension Runbook {
     return bound
   }
 
-  /// Binds `item` in `values` itself, as ``binding(_:in:)`` binds it in a copy (the same names,
-  /// in the same order), and returns each name bound with the value it had, for
-  /// ``unbind(_:from:)``.
-  ///
-  /// A copy of the whole table per item costs about 12,000 instructions and, for a `for-each`
-  /// rule whose items are all held at once, a page of memory each.
-  package func bind(_ item: RepeatedItem, into values: inout [String: Value]) -> [ReplacedValue] {
-    var replaced: [ReplacedValue] = []
-    func set(_ name: String, _ value: Value?) {
-      replaced.append(ReplacedValue(name: name, value: values[name]))
-      values[name] = value
-    }
-    for section in sections where section.forEach == item.list {
-      let questions = section.questions
-      for index in questions.indices {
-        let id = questions[index].id
-        set(id, values[item.expanded(id)])
-      }
-    }
-    set(RepeatedItem.itemName, .string(item.text))
-    if let fields = itemFields[item.list]?[item.text] {
-      for (field, value) in fields { set(RepeatedItem.itemName + "." + field, .string(value)) }
-    }
-    set(RepeatedItem.itemKeyName, .string(item.key))
-    return replaced
-  }
-
-  /// Gives back the values ``bind(_:into:)`` replaced, the last bound first.
-  package static func unbind(_ replaced: [ReplacedValue], from values: inout [String: Value]) {
-    for entry in replaced.reversed() { values[entry.name] = entry.value }
-  }
-
   /// `question` as asked for `item`: its id expanded, and the item recorded.
   package static func question(_ question: Question, for item: RepeatedItem) -> Question {
     var expanded = question
@@ -87,10 +55,4 @@ extension Runbook {
     expanded.item = context
     return expanded
   }
-}
-
-/// A name ``Runbook/bind(_:into:)`` bound, with the value it had before (nil: none).
-package struct ReplacedValue {
-  package var name: String
-  package var value: Value?
 }

@@ -105,8 +105,8 @@ package struct Session: Sendable, Equatable {
         // The item is bound in `values` itself and unbound after it (`Runbook.binding(_:in:)`
         // copies the whole table, about 12,000 instructions an item). The expanded ids the
         // item's answers also go under are no names a condition or template can use.
-        let saved = runbook.bind(item, into: &values)
-        defer { Runbook.unbind(saved, from: &values) }
+        let saved = bind(item, in: runbook, into: &values)
+        defer { unbind(saved, from: &values) }
         guard holds(section.when, values) else { continue }
         for question in section.questions where holds(question.when, values) {
           let expanded = Runbook.question(question, for: item)
@@ -117,6 +117,38 @@ package struct Session: Sendable, Equatable {
         }
       }
     }
+  }
+
+  /// Binds `item` in `values` as `Runbook.binding(_:in:)` does (in the same order), and returns
+  /// each name bound with the value it had, for ``unbind(_:from:)``.
+  private static func bind(
+    _ item: RepeatedItem, in runbook: Runbook, into values: inout [String: Value]
+  ) -> [(name: String, value: Value?)] {
+    var saved: [(name: String, value: Value?)] = []
+    func set(_ name: String, _ value: Value?) {
+      saved.append((name, values[name]))
+      values[name] = value
+    }
+    for section in runbook.sections where section.forEach == item.list {
+      let questions = section.questions
+      for index in questions.indices {
+        let id = questions[index].id
+        set(id, values[item.expanded(id)])
+      }
+    }
+    set(RepeatedItem.itemName, .string(item.text))
+    if let fields = runbook.itemFields[item.list]?[item.text] {
+      for (field, value) in fields { set(RepeatedItem.itemName + "." + field, .string(value)) }
+    }
+    set(RepeatedItem.itemKeyName, .string(item.key))
+    return saved
+  }
+
+  /// Gives back the values ``bind(_:in:into:)`` replaced, the last bound first.
+  private static func unbind(
+    _ saved: [(name: String, value: Value?)], from values: inout [String: Value]
+  ) {
+    for (name, value) in saved.reversed() { values[name] = value }
   }
 
   /// How many questions `runbook` writes (a repeated group's once): room to reserve for a walk.

@@ -21,7 +21,8 @@ package enum OutcomeEvaluator {
       values[derivation.name] = value
       derived.append((derivation.name, value))
     }
-    func holds(_ condition: Condition?, _ values: [String: Value]) -> Bool {
+    let all = values
+    func holds(_ condition: Condition?, _ values: [String: Value] = all) -> Bool {
       guard let condition else { return true }
       return ExpressionEvaluator.isTrue(condition.expression, in: values)
     }
@@ -54,47 +55,29 @@ package enum OutcomeEvaluator {
         return nil
       }
     }
-    let severity = runbook.severityRules.first { holds($0.when, values) }?.level ?? .none
-    let decision =
-      runbook.decisionRules.first { holds($0.when, values) }?.say.rendered(with: values) ?? ""
-    // A `for-each` rule is evaluated once per item, with the item's answers bound in `values`
-    // itself and unbound after it (``Runbook/bind(_:into:)``): a copy of the values per item
-    // cost 12,000 instructions, and with every item of every rule held at once for both passes,
-    // about a page of memory each. The instances whose `when` does not hold are noted, rule and
-    // item, and bound again for the second pass (the classification of the others).
-    func withBound(_ item: RepeatedItem?, _ body: ([String: Value]) -> Void) {
-      guard let item else { return body(values) }
-      let replaced = runbook.bind(item, into: &values)
-      body(values)
-      Runbook.unbind(replaced, from: &values)
-    }
-    func eachInstance(
-      over list: String?, _ body: (RepeatedItem?, [String: Value]) -> Void
-    ) {
-      guard let list else { return body(nil, values) }
-      for item in runbook.items(of: list, in: values) {
-        withBound(item) { body(item, $0) }
-      }
-    }
+    let severity = runbook.severityRules.first { holds($0.when) }?.level ?? .none
+    let decision = runbook.decisionRules.first { holds($0.when) }?.say.rendered(with: values) ?? ""
+    // A `for-each` rule is evaluated once per item, with the item's answers bound. Each rule's
+    // instances, and whether each holds, are worked out once for both passes (the required
+    // outcomes, then the classification of the others): binding an item copies the values.
     // The rules are read in place, by index: a rule copied out retains every field it holds.
     let actionRules = runbook.actions
-    var unmetActions: [UnmetInstance] = []
+    let actionInstances = actionRules.indices.map { index in
+      instances(over: actionRules[index].forEach, runbook, all, when: actionRules[index].when)
+    }
     var actions: [ActionOutcome] = []
     for index in actionRules.indices {
       // The owner's template is parsed once per rule, not once per item.
       let ownerTemplate = Self.ownerTemplate(actionRules[index].owner)
-      eachInstance(over: actionRules[index].forEach) { item, values in
-        guard holds(actionRules[index].when, values) else {
-          unmetActions.append(UnmetInstance(rule: index, item: item))
-          return
-        }
+      for instance in actionInstances[index] where instance.holds {
+        let (item, values) = (instance.item, instance.values)
         let id = item.map { $0.expanded(actionRules[index].id) } ?? actionRules[index].id
         let title = actionRules[index].title.rendered(with: values)
         guard
           let clock = clock(
             actionRules[index].due, default: actionRules[index].defaultDue, id, .action,
             title: title, kind: actionRules[index].kind, item, values)
-        else { return }
+        else { continue }
         var outcome = ActionOutcome(
           id: id, kind: actionRules[index].kind, title: title,
           owner: owner(actionRules[index].owner, parsed: ownerTemplate, values),
@@ -106,14 +89,14 @@ package enum OutcomeEvaluator {
       }
     }
     let notificationRules = runbook.notifications
-    var unmetNotifications: [UnmetInstance] = []
+    let notificationInstances = notificationRules.indices.map { index in
+      instances(
+        over: notificationRules[index].forEach, runbook, all, when: notificationRules[index].when)
+    }
     var notifications: [NotificationOutcome] = []
     for index in notificationRules.indices {
-      eachInstance(over: notificationRules[index].forEach) { item, values in
-        guard holds(notificationRules[index].when, values) else {
-          unmetNotifications.append(UnmetInstance(rule: index, item: item))
-          return
-        }
+      for instance in notificationInstances[index] where instance.holds {
+        let (item, values) = (instance.item, instance.values)
         let id =
           item.map { $0.expanded(notificationRules[index].id) } ?? notificationRules[index].id
         let to = notificationRules[index].to.rendered(with: values)
@@ -121,7 +104,7 @@ package enum OutcomeEvaluator {
           let clock = clock(
             notificationRules[index].due, default: notificationRules[index].defaultDue, id,
             .notification, title: to, kind: nil, item, values)
-        else { return }
+        else { continue }
         var outcome = NotificationOutcome(
           id: id, to: to, due: due(clock.rule, values, item), dueRule: clock.source,
           basis: notificationRules[index].basis,
@@ -135,7 +118,7 @@ package enum OutcomeEvaluator {
       derived: derived, severity: severity, decision: decision, actions: actions,
       notifications: notifications)
     outcomes.undetermined += unfilled
-    if let index = runbook.threatModelRules.firstIndex(where: { holds($0.when, values) }) {
+    if let index = runbook.threatModelRules.firstIndex(where: { holds($0.when) }) {
       let rule = runbook.threatModelRules[index]
       outcomes.threatModel = ThreatModelOutcome(
         changed: rule.changed, because: rule.because.rendered(with: values), entry: index)
@@ -159,22 +142,21 @@ package enum OutcomeEvaluator {
     // Required (`when` holds) first, then the first matching undetermined entry, then the first
     // matching not-required entry; an item none of these reach is not applicable. A `for-each`
     // rule is classified item by item, with the item's answers bound.
-    for unmet in unmetActions {
-      let index = unmet.rule
-      withBound(unmet.item) { values in
+    for index in actionRules.indices {
+      for instance in actionInstances[index] where !instance.holds {
+        let (item, values) = (instance.item, instance.values)
         classify(
-          unmet.item.map { $0.expanded(actionRules[index].id) } ?? actionRules[index].id, .action,
+          item.map { $0.expanded(actionRules[index].id) } ?? actionRules[index].id, .action,
           title: actionRules[index].title.rendered(with: values), kind: actionRules[index].kind,
           undetermined: actionRules[index].undetermined,
           notRequired: actionRules[index].notRequired, values: values)
       }
     }
-    for unmet in unmetNotifications {
-      let index = unmet.rule
-      withBound(unmet.item) { values in
+    for index in notificationRules.indices {
+      for instance in notificationInstances[index] where !instance.holds {
+        let (item, values) = (instance.item, instance.values)
         classify(
-          unmet.item.map { $0.expanded(notificationRules[index].id) }
-            ?? notificationRules[index].id,
+          item.map { $0.expanded(notificationRules[index].id) } ?? notificationRules[index].id,
           .notification, title: notificationRules[index].to.rendered(with: values), kind: nil,
           undetermined: notificationRules[index].undetermined,
           notRequired: notificationRules[index].notRequired, values: values)
@@ -182,7 +164,7 @@ package enum OutcomeEvaluator {
     }
     if let library = runbook.obligationLibrary {
       ObligationEvaluator.evaluate(
-        library, facts: ObligationEvaluator.facts(of: runbook, values: values), recorded: recorded,
+        library, facts: ObligationEvaluator.facts(of: runbook, values: all), recorded: recorded,
         sent: sent, calendar: calendar, into: &outcomes)
     }
     return outcomes
@@ -220,12 +202,35 @@ package enum OutcomeEvaluator {
     return false
   }
 
-  /// A `for-each` rule's item (or a rule without one) whose `when` does not hold: classified
-  /// after the required outcomes, with the item bound again.
-  private struct UnmetInstance {
-    /// The rule's index among the runbook's actions or notifications.
-    var rule: Int
+  /// The instances of a rule: one with `values` for a rule without `for-each`; one per item of
+  /// `list`, with the item's answers bound (see `Runbook.binding`), for a `for-each` rule.
+  package static func instances(
+    over list: String?, _ runbook: Runbook, _ values: [String: Value]
+  ) -> [(item: RepeatedItem?, values: [String: Value])] {
+    guard let list else { return [(nil, values)] }
+    return runbook.items(of: list, in: values).map { ($0, runbook.binding($0, in: values)) }
+  }
+
+  /// One instance of a rule (see ``instances(over:_:_:)``) and whether its `when` holds there.
+  private struct Instance {
     var item: RepeatedItem?
+    var values: [String: Value]
+    var holds: Bool
+  }
+
+  /// ``instances(over:_:_:)``, each with whether `when` holds for it.
+  private static func instances(
+    over list: String?, _ runbook: Runbook, _ values: [String: Value], when: Condition?
+  ) -> [Instance] {
+    func holds(_ values: [String: Value]) -> Bool {
+      guard let when else { return true }
+      return ExpressionEvaluator.isTrue(when.expression, in: values)
+    }
+    guard let list else { return [Instance(item: nil, values: values, holds: holds(values))] }
+    return runbook.items(of: list, in: values).map { item in
+      let bound = runbook.binding(item, in: values)
+      return Instance(item: item, values: bound, holds: holds(bound))
+    }
   }
 
   /// The absolute due time of `rule`, or what it waits for.
