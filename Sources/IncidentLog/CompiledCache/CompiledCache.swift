@@ -111,13 +111,13 @@ package struct CompiledCache: DocumentCache {
       return (.miss(nil), nil, nil)
     }
     let key = CacheKey(path: path, status: status)
-    let entry = entryPath(for: path)
-    guard let bytes = try? fileSystem.readFile(at: entry),
-      let document = Self.decode(Document.self, from: bytes, key: key, build: build),
-      let written = try? fileSystem.status(at: entry),
-      written.modified.seconds > key.modified.seconds
+    // The entry's bytes and its status in one open (`fstat`): the time it was written is the
+    // time of the file read, and no second `stat` is made.
+    guard let entry = fileSystem.readFileAndStatus(at: entryPath(for: path)),
+      entry.status.modified.seconds > key.modified.seconds,
+      let document = Self.decode(Document.self, from: entry.bytes, key: key, build: build)
     else { return (.miss(key), key, nil) }
-    return (.hit(document), key, written.modified)
+    return (.hit(document), key, entry.status.modified)
   }
 
   package func store<Document: CacheableDocument>(_ document: Document, for key: CacheKey) {

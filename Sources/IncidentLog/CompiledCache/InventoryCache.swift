@@ -64,22 +64,23 @@ package struct InventoryCache: Sendable {
       self.vocabulary = vocabulary
     }
 
-    /// The key of `folder` as it is now: the same walk loading does, one `stat` a file; nil
-    /// when a file cannot be asked about (then nothing is stored or used).
+    /// The key of `folder` as it is now: the same walk loading does, the status of each file
+    /// the one the walk took (``Inventory/yamlFileKeys(in:fileSystem:)``); nil when a file
+    /// cannot be asked about (then nothing is stored or used).
+    ///
+    /// `vocabularyStatus` is the vocabulary file's status when the caller took it already
+    /// (finding the file); otherwise it is taken here.
     package static func current(
-      folder: String, vocabularyFile: String?, fileSystem: any FileReading
+      folder: String, vocabularyFile: String?, vocabularyStatus: FileStatus? = nil,
+      fileSystem: any FileReading
     ) -> Key? {
-      var files: [CacheKey] = []
-      for relative in Inventory.yamlFiles(in: folder, fileSystem: fileSystem) {
-        let path = (folder as NSString).appendingPathComponent(relative)
-        guard let status = try? fileSystem.status(at: path), status.kind == .regular else {
-          return nil
-        }
-        files.append(CacheKey(path: relative, status: status))
+      guard let files = Inventory.yamlFileKeys(in: folder, fileSystem: fileSystem) else {
+        return nil
       }
       var vocabulary: CacheKey?
       if let vocabularyFile {
-        guard let status = try? fileSystem.status(at: vocabularyFile), status.kind == .regular
+        guard let status = vocabularyStatus ?? (try? fileSystem.status(at: vocabularyFile)),
+          status.kind == .regular
         else { return nil }
         vocabulary = CacheKey(path: vocabularyFile, status: status)
       }
@@ -128,9 +129,9 @@ package struct InventoryCache: Sendable {
   /// as the user named it); nil when there is no entry that can be trusted.
   package func lookup(_ key: Key, named shownFolder: String) -> CachedInventory? {
     let entry = entryPath(for: key.folder)
-    guard let written = try? fileSystem.status(at: entry),
-      written.modified.seconds > key.newestSecond,
-      let head = fileSystem.openParts(at: entry)
+    // When the head was written, from the file opened (`fstat`), not a `stat` of its path.
+    guard let head = fileSystem.openParts(at: entry),
+      head.modified.seconds > key.newestSecond
     else { return nil }
     // The entry's path (a SHA-256 of the folder's) made once, not again for each chunk.
     let chunks = RecordChunks(fileSystem: fileSystem) { entry + "-\($0)" }

@@ -1,3 +1,5 @@
+import RunbookCore
+
 /// A file opened once and read in parts: what a run reads of a large cache entry, of which it
 /// needs a few hundred bytes (see ``FileSystem/openParts(at:)``).
 ///
@@ -7,6 +9,9 @@ package protocol FileParts: AnyObject {
   /// The file's size in bytes when it was opened.
   var size: Int { get }
 
+  /// When the file's contents last changed, as of its opening (`st_mtim`).
+  var modified: FileTime { get }
+
   /// The bytes `range` of the file; nil when they cannot all be read.
   func bytes(_ range: Range<Int>) -> [UInt8]?
 }
@@ -14,8 +19,12 @@ package protocol FileParts: AnyObject {
 /// ``FileParts`` over a file read whole: for file systems in memory, and the default.
 final class WholeFileParts: FileParts {
   private let contents: [UInt8]
+  let modified: FileTime
 
-  init(_ contents: [UInt8]) { self.contents = contents }
+  init(_ contents: [UInt8], modified: FileTime) {
+    self.contents = contents
+    self.modified = modified
+  }
 
   var size: Int { contents.count }
 
@@ -28,6 +37,7 @@ final class WholeFileParts: FileParts {
 extension FileSystem {
   /// The file at `path`, read whole, as parts; nil when it cannot be read.
   package func openParts(at path: String) -> (any FileParts)? {
-    (try? readFile(at: path)).map(WholeFileParts.init)
+    guard let contents = readFileAndStatus(at: path) else { return nil }
+    return WholeFileParts(contents.bytes, modified: contents.status.modified)
   }
 }

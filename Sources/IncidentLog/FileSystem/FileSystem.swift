@@ -143,6 +143,25 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   /// Takes the status of each document of `listing`, the folder `path`'s: what the summary
   /// index compares with its entries. By default ``namedStatuses(of:at:)``.
   func folderStatuses(of listing: inout FolderListing, at path: String) throws(ArchiveError)
+
+  /// The bytes of the file at `path`, as far as its size when it was opened, and its status
+  /// then; nil when it cannot be read. For a compiled cache's entry, which checks its own bytes:
+  /// one `open`, `fstat`, `read` and `close` (no read at the end to see it, no second `stat`).
+  /// By default ``FileReading/readFile(at:)`` then ``FileReading/status(at:)``.
+  func readFileAndStatus(at path: String) -> FileContents?
+}
+
+/// A file's bytes and its status as they were read together (``FileSystem/readFileAndStatus(at:)``).
+///
+/// A struct, not a tuple: a tuple type's metadata is made at run time, once per process.
+package struct FileContents: Sendable, Equatable {
+  package var bytes: [UInt8]
+  package var status: FileStatus
+
+  package init(bytes: [UInt8], status: FileStatus) {
+    self.bytes = bytes
+    self.status = status
+  }
 }
 
 extension FileSystem {
@@ -154,6 +173,14 @@ extension FileSystem {
     _ bytes: [UInt8], at path: String, into reserved: ReservedFile?
   ) throws(ArchiveError) -> StagedFile {
     try stageNewFile(bytes, at: path)
+  }
+
+  /// ``readFileAndStatus(at:)`` as two calls (for file systems in memory).
+  package func readFileAndStatus(at path: String) -> FileContents? {
+    guard let bytes = try? readFile(at: path), let status = try? status(at: path) else {
+      return nil
+    }
+    return FileContents(bytes: bytes, status: status)
   }
 
   /// ``contentsOfDirectoryRemovingStaleTemporaryFiles(at:)``'s names, one at a time (for file

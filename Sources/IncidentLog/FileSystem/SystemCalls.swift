@@ -122,6 +122,14 @@ extension SystemCalls {
     guard fstat(fd, &info) == 0 else { throw .current }
     return Int(info.st_size)
   }
+
+  /// `fstat(2)` itself: kind, identity and times of the open file, as ``status(_:)`` gives
+  /// them for a path.
+  package func status(of fd: Int32) throws(SystemCallError) -> FileStatus {
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw .current }
+    return FileStatus(info)
+  }
 }
 
 extension SystemCalls {

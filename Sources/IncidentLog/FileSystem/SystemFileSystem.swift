@@ -129,6 +129,35 @@ package struct SystemFileSystem: FileSystem {
     try readFile(at: path, flags: O_RDONLY | O_CLOEXEC, upTo: maxCount)
   }
 
+  package func readFileAndStatus(at path: String) -> FileContents? {
+    guard let fd = try? calls.open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0) else {
+      return nil
+    }
+    defer { try? calls.close(fd) }
+    guard let status = try? calls.status(of: fd), status.kind == .regular else { return nil }
+    // `size` bytes, or fewer when the file ends sooner; bytes added since the `fstat` are left.
+    let size = Int(status.size)
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      count = 0
+      while count < size {
+        let rest = UnsafeMutableRawBufferPointer(
+          UnsafeMutableBufferPointer(rebasing: buffer[count..<size]))
+        guard
+          let read = try? retryingInterrupts({ () throws(SystemCallError) in
+            try calls.read(fd, into: rest)
+          })
+        else {
+          failed = true
+          return
+        }
+        if read == 0 { return }
+        count += read
+      }
+    }
+    return failed ? nil : FileContents(bytes: bytes, status: status)
+  }
+
   package func openParts(at path: String) -> (any FileParts)? {
     SystemFileParts(path: path, calls: calls)
   }
@@ -641,19 +670,21 @@ final class SystemFileParts: FileParts {
   private let calls: any SystemCalls
   private let fd: Int32
   let size: Int
+  let modified: FileTime
 
   /// The file at `path`, opened for reading; nil when it cannot be.
   init?(path: String, calls: any SystemCalls) {
     guard let fd = try? calls.open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0) else {
       return nil
     }
-    guard let size = try? calls.size(fd) else {
+    guard let status = try? calls.status(of: fd) else {
       try? calls.close(fd)
       return nil
     }
+    size = Int(status.size)
+    modified = status.modified
     self.calls = calls
     self.fd = fd
-    self.size = size
   }
 
   deinit { try? calls.close(fd) }

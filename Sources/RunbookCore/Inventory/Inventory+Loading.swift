@@ -69,6 +69,35 @@ extension Inventory {
     return (contents, found)
   }
 
+  /// The YAML files under `folder`, as ``yamlFiles(in:fileSystem:)`` finds them, as cache keys:
+  /// each one's path relative to the folder with the status the walk took of it (one `stat` a
+  /// name, not a second one for the key); nil when a file's status cannot be taken or it is not
+  /// a regular file.
+  package static func yamlFileKeys(in folder: String, fileSystem: any FileReading) -> [CacheKey]? {
+    var found: [CacheKey] = []
+    var complete = true
+    func walk(_ relative: String) {
+      let path = relative.isEmpty ? folder : (folder as NSString).appendingPathComponent(relative)
+      let names = (try? fileSystem.contentsOfDirectory(at: path)) ?? []
+      for name in names where !name.hasPrefix(".") {
+        let child = relative.isEmpty ? name : relative + "/" + name
+        let childPath = (folder as NSString).appendingPathComponent(child)
+        let status = try? fileSystem.status(at: childPath)
+        if status?.kind == .directory {
+          if !fileSystem.isSymbolicLink(at: childPath) { walk(child) }
+        } else if RunbookLibrary.isYAMLFileName(name) {
+          guard let status, status.kind == .regular else {
+            complete = false
+            continue
+          }
+          found.append(CacheKey(path: child, status: status))
+        }
+      }
+    }
+    walk("")
+    return complete ? found.sorted { $0.path < $1.path } : nil
+  }
+
   /// The YAML files under `folder`, as paths relative to it, sorted; symbolic links to folders
   /// are not followed.
   package static func yamlFiles(in folder: String, fileSystem: any FileReading) -> [String] {

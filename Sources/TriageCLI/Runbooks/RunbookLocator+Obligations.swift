@@ -8,11 +8,18 @@ extension RunbookLocator {
   /// folder): `obligations/` beside it, else in the search folders; nil when none has a
   /// vocabulary file.
   func obligationsFolder(near runbookFolder: String?) -> String? {
-    func holdsLibrary(_ folder: String) -> String? {
+    factsFile(near: runbookFolder)?.folder
+  }
+
+  /// ``obligationsFolder(near:)`` with its vocabulary file's status, as finding it took it.
+  func factsFile(near runbookFolder: String?) -> LibraryFacts? {
+    func holdsLibrary(_ folder: String) -> LibraryFacts? {
       let candidate = PlainPath.appending(ObligationLibrary.folderName, to: folder)
       let facts = PlainPath.appending(ObligationLibrary.factsFileName, to: candidate)
-      let found = (try? context.fileSystem.exists(at: context.resolvedPath(facts))) == true
-      return found ? candidate : nil
+      guard let status = try? context.fileSystem.status(at: context.resolvedPath(facts)) else {
+        return nil
+      }
+      return LibraryFacts(folder: candidate, status: status)
     }
     // The runbook's own folder first, then the search folders; the installed one is resolved
     // only when no other has the library (resolving it costs half a million instructions).
@@ -129,6 +136,13 @@ extension RunbookLocator {
     return LoadedRunbook(
       runbook: runbook, path: library.folder, bytes: [], calendar: calendar, warnings: [])
   }
+}
+
+/// An obligations library's folder, found by its vocabulary file, and that file's status as
+/// finding it took it (a struct: a tuple's metadata is made at run time).
+struct LibraryFacts {
+  var folder: String
+  var status: FileStatus
 }
 
 extension CommandContext {

@@ -163,7 +163,11 @@ import TriageTestSupport
     var damaged = good
     damaged[damaged.count / 2] ^= 0x40
     let foreign = CompiledCache(folder: cache.folder, fileSystem: cache.fileSystem, build: "other")
-    for bytes in [damaged, Array(good.prefix(good.count - 3)), [], Array("TRIAGEC1".utf8)] {
+    // Damaged, cut, grown by a byte (read as far as the entry's size: the byte is read, and
+    // the entry does not end where its body does), empty, of another format.
+    for bytes in [
+      damaged, Array(good.prefix(good.count - 3)), good + [0], [], Array("TRIAGEC1".utf8),
+    ] {
       try SystemFileSystem().replaceFile(bytes, at: entry)
       Self.setModified(entry, seconds: past)
       #expect(!Self.isHit(cache, source))

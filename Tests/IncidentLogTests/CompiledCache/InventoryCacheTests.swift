@@ -201,6 +201,29 @@ import TriageTestSupport
     #expect(try !Self.isHit(cache, inventory))
   }
 
+  @Test func theKeyHoldsEachFileTheWalkFindsWithItsStatus() throws {
+    let (folder, inventory, _) = try Self.workspace()
+    let fileSystem = SystemFileSystem()
+    let key = try Self.key(inventory)
+    #expect(key.files.map(\.path) == Inventory.yamlFiles(in: inventory, fileSystem: fileSystem))
+    for file in key.files {
+      let status = try #require(try fileSystem.status(at: inventory + "/" + file.path))
+      #expect(file == CacheKey(path: file.path, status: status))
+    }
+    let vocabulary = try #require(try fileSystem.status(at: Self.vocabularyFile))
+    #expect(key.vocabulary == CacheKey(path: Self.vocabularyFile, status: vocabulary))
+    // The vocabulary's status as its finder took it is the one stat'ed here.
+    let given = InventoryCache.Key.current(
+      folder: inventory, vocabularyFile: Self.vocabularyFile, vocabularyStatus: vocabulary,
+      fileSystem: fileSystem)
+    #expect(given == key)
+    // A YAML name that is no regular file (here a FIFO) gives no key: nothing is used or stored.
+    #expect(mkfifo(folder.path + "/inventory/odd.yaml", 0o600) == 0)
+    #expect(
+      InventoryCache.Key.current(
+        folder: inventory, vocabularyFile: Self.vocabularyFile, fileSystem: fileSystem) == nil)
+  }
+
   @Test func aDamagedEntryIsAMiss() throws {
     let (folder, inventory, cache) = try Self.workspace()
     _ = folder

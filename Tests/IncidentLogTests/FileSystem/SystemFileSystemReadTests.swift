@@ -89,6 +89,24 @@ struct SystemFileSystemReadTests {
     #expect(try fileSystem.readFile(at: path, upTo: 50) == Array(bytes.prefix(50)))
   }
 
+  @Test(
+    "reads a file and its status in one open, as readFile and status give them",
+    arguments: [0, 1, 4095, 65_537])
+  func readsWithStatus(_ count: Int) throws {
+    let (path, bytes) = try file(of: count)
+    let fileSystem = SystemFileSystem()
+    let read = try #require(fileSystem.readFileAndStatus(at: path))
+    #expect(read.bytes == bytes)
+    #expect(read.status == (try fileSystem.status(at: path)))
+  }
+
+  @Test("a missing file or a folder has no bytes and status")
+  func noBytesAndStatus() {
+    let fileSystem = SystemFileSystem()
+    #expect(fileSystem.readFileAndStatus(at: directory.path + "/missing") == nil)
+    #expect(fileSystem.readFileAndStatus(at: directory.path) == nil)
+  }
+
   @Test("a missing file is an error, as before")
   func missing() {
     #expect(throws: ArchiveError.self) {

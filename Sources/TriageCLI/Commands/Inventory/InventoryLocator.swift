@@ -42,9 +42,18 @@ package struct InventoryLocator {
   /// The facts vocabulary file of the first obligations library found, resolved; nil when
   /// there is none.
   func vocabularyFile() -> String? {
-    let locator = RunbookLocator(context, folder: nil)
-    guard let folder = locator.obligationsFolder(near: nil) else { return nil }
-    return (context.resolvedPath(folder) as NSString)
+    libraryFacts().map(vocabularyFile(of:))
+  }
+
+  /// The first obligations library's folder and its vocabulary file's status, as finding it
+  /// took it; nil when there is none.
+  func libraryFacts() -> LibraryFacts? {
+    RunbookLocator(context, folder: nil).factsFile(near: nil)
+  }
+
+  /// The facts vocabulary file of `library`, resolved.
+  func vocabularyFile(of library: LibraryFacts) -> String {
+    (context.resolvedPath(library.folder) as NSString)
       .appendingPathComponent(ObligationLibrary.factsFileName)
   }
 
@@ -137,12 +146,13 @@ package struct InventoryLocator {
     _ query: String, folder: String
   ) throws -> (inventory: Inventory, match: VendorMatch, sha256: String) {
     try requireFolder(folder)
-    let vocabularyFile = vocabularyFile()
+    let library = libraryFacts()
+    let vocabularyFile = library.map(vocabularyFile(of:))
     let cache = cache
     let key = cache.flatMap { _ in
       InventoryCache.Key.current(
         folder: context.resolvedPath(folder), vocabularyFile: vocabularyFile,
-        fileSystem: context.fileSystem)
+        vocabularyStatus: library?.status, fileSystem: context.fileSystem)
     }
     if let cache, let key, let cached = cache.lookup(key, named: folder),
       let found = cached.vendor(query)
