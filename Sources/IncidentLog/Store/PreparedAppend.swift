@@ -106,6 +106,7 @@ package final class PreparedAppend: @unchecked Sendable {
     // Listing and reading the heads go no deeper than a few calls; a document read on the long
     // way (no heads cache) is parsed with a nesting limit.
     pthread_attr_setstacksize(&attributes, 4 << 20)
+    keepOffThisProcessor(&attributes)
     let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
     var thread = pthread_t()
     let created = pthread_create(
@@ -120,6 +121,28 @@ package final class PreparedAppend: @unchecked Sendable {
       return false
     }
     return true
+  }
+
+  /// Lets the thread run on any processor the process may use but the one this thread runs on
+  /// now (when there is another).
+  ///
+  /// Left to itself, the scheduler may queue a new thread behind its creator on the same
+  /// processor, where it waits until the creator blocks: measured here, it began 1.5 ms later
+  /// half the time, against 0.1 ms on the other processor.
+  private static func keepOffThisProcessor(_ attributes: inout pthread_attr_t) {
+    guard let calls = ProcessorAffinity.functions else { return }
+    // A `cpu_set_t`: 1,024 bits.
+    let words = 16
+    let size = words * MemoryLayout<UInt64>.size
+    let allowed = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+    defer { allowed.deallocate() }
+    allowed.initialize(repeating: 0, count: words)
+    let current = Int(calls.currentProcessor())
+    guard current >= 0, current < words * 64, calls.processAffinity(0, size, allowed) == 0
+    else { return }
+    allowed[current / 64] &= ~(UInt64(1) << UInt64(current % 64))
+    guard (0..<words).contains(where: { allowed[$0] != 0 }) else { return }
+    _ = calls.setThreadAffinity(&attributes, size, allowed)
   }
 
   /// A thread's body, handed to `pthread_create` through its one pointer.
@@ -156,4 +179,39 @@ package final class PreparedAppend: @unchecked Sendable {
       return ahead
     }
   }
+}
+
+/// glibc's processor-affinity functions, looked up once with `dlsym(3)`: Swift's Glibc module
+/// does not declare them (glibc does only with `_GNU_SOURCE`).
+private enum ProcessorAffinity {
+  /// `int sched_getcpu(void)`.
+  typealias CurrentProcessor = @convention(c) () -> Int32
+  /// `int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set)`.
+  typealias ProcessAffinity = @convention(c) (Int32, Int, UnsafeMutableRawPointer) -> Int32
+  /// `int pthread_attr_setaffinity_np(pthread_attr_t *attr, size_t size, const cpu_set_t *set)`.
+  typealias SetThreadAffinity =
+    @convention(c) (UnsafeMutablePointer<pthread_attr_t>, Int, UnsafeRawPointer) -> Int32
+
+  /// The three functions, or nil where the C library lacks one.
+  static let functions:
+    (
+      currentProcessor: CurrentProcessor, processAffinity: ProcessAffinity,
+      setThreadAffinity: SetThreadAffinity
+    )? = {
+      #if os(Linux)
+        // A null handle is `RTLD_DEFAULT`: the process's global symbols.
+        let all = UnsafeMutableRawPointer(bitPattern: 0)
+        guard let current = dlsym(all, "sched_getcpu"),
+          let process = dlsym(all, "sched_getaffinity"),
+          let thread = dlsym(all, "pthread_attr_setaffinity_np")
+        else { return nil }
+        return (
+          unsafeBitCast(current, to: CurrentProcessor.self),
+          unsafeBitCast(process, to: ProcessAffinity.self),
+          unsafeBitCast(thread, to: SetThreadAffinity.self)
+        )
+      #else
+        return nil
+      #endif
+    }()
 }

@@ -40,17 +40,26 @@ struct VendorAnswers {
 }
 
 extension VendorAnswers {
-  /// The vendor's answers, loaded on another thread while the run loads its runbook (on the
-  /// thread of the run's ``PreparedAppend``): ``take()`` waits for them, and throws what loading
-  /// threw, where the run would have loaded them itself.
+  /// The vendor's answers, loaded by whichever comes to them first: the thread of the run's
+  /// ``PreparedAppend`` (while the run loads its runbook), or the run itself in ``take()``.
+  ///
+  /// A new thread can take half a millisecond to be given a core on a virtual machine, longer
+  /// than loading the runbook: the run then loads the answers itself rather than wait. Either
+  /// way ``take()`` throws what loading threw, where the run would have loaded them itself.
   final class Ahead: @unchecked Sendable {
+    private enum State {
+      case waiting
+      case loading
+      case loaded(Result<VendorAnswers?, any Error>)
+    }
+
     private let invocation: Invocation
     /// Read only, on the other thread: its file system, environment and folders (what
     /// ``VendorAnswers/load(_:_:)`` reads), which the run's own thread only reads meanwhile.
     private let context: CommandContext
-    /// Guards ``result``.
+    /// Guards ``state``.
     private let condition = NSCondition()
-    private var result: Result<VendorAnswers?, any Error>?
+    private var state = State.waiting
 
     /// One for `invocation`; nil when it names no vendor.
     init?(_ invocation: Invocation, _ context: CommandContext) {
@@ -59,21 +68,31 @@ extension VendorAnswers {
       self.context = context
     }
 
-    /// Loads the answers (on the other thread).
+    /// Loads the answers unless they are being loaded or loaded already.
     func load() {
+      let isMine = condition.withLock {
+        guard case .waiting = state else { return false }
+        state = .loading
+        return true
+      }
+      guard isMine else { return }
       let loaded = Result { try VendorAnswers.load(invocation, context) }
       condition.withLock {
-        result = loaded
+        state = .loaded(loaded)
         condition.broadcast()
       }
     }
 
-    /// The answers, once loaded.
+    /// The answers: loaded here if nobody began, else waited for.
     func take() throws -> VendorAnswers? {
-      try condition.withLock {
-        while result == nil { condition.wait() }
-        return result
-      }?.get()
+      load()
+      let loaded = condition.withLock {
+        while true {
+          if case .loaded(let result) = state { return result }
+          condition.wait()
+        }
+      }
+      return try loaded.get()
     }
   }
 }
