@@ -53,20 +53,21 @@ package final class PreparedAppend: @unchecked Sendable {
     let folder = "\(kind.directoryName)/\(ArchiveTime.monthPath(createdAt))"
     self.folder = folder
     let started = Self.startThread { [self] in
+      // First the two new files (the report's and the record's), the part whose cost varies
+      // most: making a file took 0.1-0.7 ms here for minutes after other files were deleted
+      // nearby (ext4 without a journal steps over recently freed inodes). None is made when
+      // the folder is not there (a first append of the month makes it).
+      var files: [ReservedFile] = []
+      for _ in 0..<2 {
+        guard let file = store.fileSystem.reserveNewFile(in: store.absolute(folder)) else {
+          break
+        }
+        files.append(file)
+      }
       first?()
       let ahead = store.readAhead(kind: kind, folder: folder)
       finish(with: ahead)
-      // The two new files (the report and the record) made while the run seals the record.
-      var files: [ReservedFile] = []
-      if ahead != nil {
-        for _ in 0..<2 {
-          guard let file = store.fileSystem.reserveNewFile(in: store.absolute(folder)) else {
-            break
-          }
-          files.append(file)
-        }
-      }
-      finish(reserving: files)
+      finish(reserving: ahead == nil ? [] : files)
     }
     if !started {
       first?()

@@ -91,22 +91,28 @@ enum RunCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     // A bad archive name is refused before any question is asked.
     _ = try context.archivePath(invocation)
-    // With an append prepared ahead, its thread first loads the vendor's answers (if any) while
-    // this one loads the runbook; errors still come in the same order (the runbook's first).
+    // With an append prepared ahead, its thread first loads the vendor's answers and reads the
+    // answers file (whichever this thread has not begun) while this one loads the runbook;
+    // errors still come in the same order (the runbook's first).
     let ahead = startsAhead(invocation, context)
-    let vendorAhead = ahead ? VendorAnswers.Ahead(invocation, context) : nil
+    let vendorAhead = ahead ? VendorAnswers.ahead(invocation, context) : nil
+    let answersAhead = ahead ? StartingAnswers.readAhead(invocation, context) : nil
     let prepared =
       ahead
       ? PreparedAppend(
         store: ArchiveStore(
           root: try context.archivePath(invocation), fileSystem: context.fileSystem),
-        kind: .record, createdAt: context.now(), first: vendorAhead.map { ahead in ahead.load })
+        kind: .record, createdAt: context.now(),
+        first: {
+          vendorAhead?.run()
+          answersAhead?.run()
+        })
       : nil
     defer { prepared?.wait() }
     var loaded = try RunbookLocator(context, invocation).load(
       invocation.argument(.runbook) ?? "", cached: true)
     let runbookHash = loaded.sha256
-    let fromInventory = try vendorAhead?.take() ?? VendorAnswers.load(invocation, context)
+    let fromInventory = try vendorAhead?.value().get() ?? VendorAnswers.load(invocation, context)
     if let fromInventory {
       loaded.runbook.itemFields = fromInventory.answers.itemFields(for: loaded.runbook)
     }
@@ -123,7 +129,7 @@ enum RunCommand {
     if scanned != nil { retaking.insert(.scan) }
     let start = try StartingAnswers.gather(
       invocation, context, runbook: loaded.runbook, prefill: prefill, retaking: retaking,
-      inventory: fromInventory?.answers)
+      inventory: fromInventory?.answers, read: answersAhead)
     if let fromInventory {
       context.standardError.write(
         "triage: \(fromInventory.summary(of: start.session))\n")

@@ -40,10 +40,12 @@ struct StartingAnswers {
   ///
   /// With `inventory`, a resumed draft's answers from an inventory that has changed since are
   /// taken again from it (`Draft.resume`).
+  ///
+  /// With `read`, the answers file as ``readAhead(_:_:)`` reads it (on another thread).
   static func gather(
     _ invocation: Invocation, _ context: CommandContext, runbook: Runbook,
     prefill: Prefill? = nil, retaking: Set<AnswerSource.Kind> = [],
-    inventory: InventoryAnswers? = nil
+    inventory: InventoryAnswers? = nil, read: FirstComer<AnswersRead>? = nil
   ) throws -> StartingAnswers {
     var start = StartingAnswers(
       session: Session(runbook: runbook), responder: invocation.value(.responder),
@@ -82,8 +84,9 @@ struct StartingAnswers {
       start.resumedFrom = resumed.origin
     }
     if let answersPath = invocation.value(.answers) {
-      let bytes = try context.readInput(answersPath, as: .answers)
-      let (loaded, problems) = AnswersFile.load(bytes, file: answersPath)
+      let answers = read?.value() ?? Self.read(answersPath, context)
+      let bytes = try answers.bytes.get()
+      let (loaded, problems) = answers.parsed
       // On a terminal each problem is shown under its line, with a caret.
       guard var file = loaded else {
         throw DiagnosticsError(problems, file: answersPath, source: bytes)
@@ -149,5 +152,34 @@ struct StartingAnswers {
         what: "TLP marking", value: written, allowed: TLP.allCases.map(\.rawValue))
     }
     return tlp
+  }
+}
+
+/// An answers file read and parsed (``AnswersFile/load(_:file:)``), or why it could not be read.
+struct AnswersRead: Sendable {
+  var bytes: Result<[UInt8], FileError>
+  var parsed: (file: AnswersFile?, problems: [Diagnostic])
+}
+
+extension StartingAnswers {
+  /// `--answers`' file as a ``FirstComer``, read and parsed ahead while the run loads its
+  /// runbook.
+  ///
+  /// ``gather(_:_:runbook:prefill:retaking:inventory:read:)`` then says what is wrong with it,
+  /// as it would have. Nil without `--answers`, or for the standard input (`-`).
+  static func readAhead(
+    _ invocation: Invocation, _ context: CommandContext
+  ) -> FirstComer<AnswersRead>? {
+    guard let path = invocation.value(.answers), path != "-" else { return nil }
+    let shared = SharedContext(context: context)
+    return FirstComer { read(path, shared.context) }
+  }
+
+  /// The answers file at `path`, read and parsed.
+  fileprivate static func read(_ path: String, _ context: CommandContext) -> AnswersRead {
+    let bytes = Result { () throws(FileError) in try context.readInput(path, as: .answers) }
+    return AnswersRead(
+      bytes: bytes,
+      parsed: (try? bytes.get()).map { AnswersFile.load($0, file: path) } ?? (nil, []))
   }
 }

@@ -40,59 +40,14 @@ struct VendorAnswers {
 }
 
 extension VendorAnswers {
-  /// The vendor's answers, loaded by whichever comes to them first: the thread of the run's
-  /// ``PreparedAppend`` (while the run loads its runbook), or the run itself in ``take()``.
+  /// `--vendor`'s answers as a ``FirstComer``, loaded ahead while the run loads its runbook.
   ///
-  /// A new thread can take half a millisecond to be given a core on a virtual machine, longer
-  /// than loading the runbook: the run then loads the answers itself rather than wait. Either
-  /// way ``take()`` throws what loading threw, where the run would have loaded them itself.
-  final class Ahead: @unchecked Sendable {
-    private enum State {
-      case waiting
-      case loading
-      case loaded(Result<VendorAnswers?, any Error>)
-    }
-
-    private let invocation: Invocation
-    /// Read only, on the other thread: its file system, environment and folders (what
-    /// ``VendorAnswers/load(_:_:)`` reads), which the run's own thread only reads meanwhile.
-    private let context: CommandContext
-    /// Guards ``state``.
-    private let condition = NSCondition()
-    private var state = State.waiting
-
-    /// One for `invocation`; nil when it names no vendor.
-    init?(_ invocation: Invocation, _ context: CommandContext) {
-      guard invocation.value(.vendor) != nil else { return nil }
-      self.invocation = invocation
-      self.context = context
-    }
-
-    /// Loads the answers unless they are being loaded or loaded already.
-    func load() {
-      let isMine = condition.withLock {
-        guard case .waiting = state else { return false }
-        state = .loading
-        return true
-      }
-      guard isMine else { return }
-      let loaded = Result { try VendorAnswers.load(invocation, context) }
-      condition.withLock {
-        state = .loaded(loaded)
-        condition.broadcast()
-      }
-    }
-
-    /// The answers: loaded here if nobody began, else waited for.
-    func take() throws -> VendorAnswers? {
-      load()
-      let loaded = condition.withLock {
-        while true {
-          if case .loaded(let result) = state { return result }
-          condition.wait()
-        }
-      }
-      return try loaded.get()
-    }
+  /// Its value is what ``load(_:_:)`` returns or throws. Nil when `invocation` names no vendor.
+  static func ahead(
+    _ invocation: Invocation, _ context: CommandContext
+  ) -> FirstComer<Result<VendorAnswers?, any Error>>? {
+    guard invocation.value(.vendor) != nil else { return nil }
+    let shared = SharedContext(context: context)
+    return FirstComer { Result { try VendorAnswers.load(invocation, shared.context) } }
   }
 }

@@ -69,4 +69,30 @@ import TriageTestSupport
     let records = tree.allFiles(under: "/w/log").filter { $0.hasSuffix(".json") }
     #expect(records.count == 1)
   }
+
+  /// `run RUNBOOK --answers ANSWERS` into `/w/log` (or `--dry-run`): the exit and what it said.
+  static func answering(
+    _ answers: String, dryRun: Bool, tree: InMemoryFileSystem
+  ) -> (exit: TriageExit, error: String) {
+    let run = InProcessRun(
+      ["run", "/w/Runbooks/ai-tool-source-leak.yaml", "--answers", answers, "--archive", "/w/log"]
+        + (dryRun ? ["--dry-run"] : []), fileSystem: tree)
+    return (run.exit, run.error)
+  }
+
+  @Test(
+    "an answers file read ahead that is missing or wrong is refused as without the thread",
+    arguments: ["/w/missing.yaml", "/w/broken.yaml", "/w/unknown-question.yaml"])
+  func answersFileAhead(answers: String) throws {
+    let tree = try Self.tree()
+    try tree.writeNewFile(Array("answers: [unclosed\n".utf8), at: "/w/broken.yaml")
+    try tree.writeNewFile(
+      Array("answers:\n  no_such_question: yes\n".utf8), at: "/w/unknown-question.yaml")
+    let ahead = Self.answering(answers, dryRun: false, tree: tree)
+    let inline = Self.answering(answers, dryRun: true, tree: tree)
+    #expect(ahead.exit != .success)
+    #expect(ahead.error.contains(String(answers.dropFirst(3))))
+    #expect(ahead.exit == inline.exit && ahead.error == inline.error)
+    #expect(tree.allFiles(under: "/w/log").filter { $0.hasPrefix("records/") }.isEmpty)
+  }
 }
