@@ -121,11 +121,13 @@ extension ArchiveStore {
     try refuseSymbolicLinks(on: location.path)
     let directory = String(location.path.dropLast(location.id.count + ".json".count + 1))
     let reading: AppendReading
-    var reserved: [ReservedFile] = []
-    if let ahead, let prepared, ahead.isCurrent(in: self) {
+    // The files made ahead (unnamed, in this folder's place) serve either way: under the lock
+    // a symbolic link on the way was refused above, and a file moved elsewhere meanwhile is
+    // named through a temporary file (as on a file system without unnamed files).
+    let reserved = prepared?.takeReservedFiles() ?? []
+    if let ahead, ahead.isCurrent(in: self) {
       try writeGitIgnoreIfMissing()
       reading = ahead.reading
-      reserved = prepared.takeReservedFiles()
     } else {
       // Before any listing, so that a folder changed after it is never trusted (HeadsCache).
       let stamp = try? fileSystem.currentTime(touching: absolute(Self.lockFileName))

@@ -30,20 +30,34 @@ package final class PreparedAppend: @unchecked Sendable {
   private let kind: DocumentKind
   /// The folder the reading is for, from the archive root.
   private let folder: String
-  /// Guards ``ahead``, ``isDone``, ``reserved`` and ``areFilesDone``.
+
+  /// Where the reading stands.
+  private enum Reading {
+    case waiting
+    case working
+    case done(AppendReading.Ahead?)
+    /// The append came first, and reads for itself.
+    case abandoned
+  }
+
+  /// Guards ``reading``, ``files``, ``areFilesTaken`` and ``isOver``.
   private let condition = NSCondition()
-  private var ahead: AppendReading.Ahead?
-  private var isDone = false
-  /// The files made ahead, and whether making them is over.
-  private var reserved: [ReservedFile] = []
-  private var areFilesDone = false
+  private var reading = Reading.waiting
+  /// The new files made so far, and whether the append took them (no more are kept then).
+  private var files: [ReservedFile] = []
+  private var areFilesTaken = false
+  /// Whether the thread's work is over.
+  private var isOver = false
 
   /// Starts reading `store` for an append of `kind` created at `createdAt` (whose month picks
   /// the folder).
   ///
+  /// Each part goes to whichever thread comes to it first: the append reads for itself, and
+  /// makes its own files, rather than wait for a thread that has not begun them.
+  ///
   /// - Parameter first: Other work for the same thread, done before the reading (the run's
-  ///   vendor answers, loaded while the run loads its runbook); done here at once if no thread
-  ///   can be made.
+  ///   vendor answers and answers file, while the run loads its runbook); done here at once if
+  ///   no thread can be made.
   package init(
     store: ArchiveStore, kind: DocumentKind, createdAt: Date,
     first: (@Sendable () -> Void)? = nil
@@ -57,39 +71,40 @@ package final class PreparedAppend: @unchecked Sendable {
       // most: making a file took 0.1-0.7 ms here for minutes after other files were deleted
       // nearby (ext4 without a journal steps over recently freed inodes). None is made when
       // the folder is not there (a first append of the month makes it).
-      var files: [ReservedFile] = []
       for _ in 0..<2 {
-        guard let file = store.fileSystem.reserveNewFile(in: store.absolute(folder)) else {
-          break
+        guard !condition.withLock({ areFilesTaken }),
+          let file = store.fileSystem.reserveNewFile(in: store.absolute(folder))
+        else { break }
+        // A file made after the append took the others is dropped (closed) here.
+        let late: ReservedFile? = condition.withLock {
+          guard !areFilesTaken else { return file }
+          files.append(file)
+          return nil
         }
-        files.append(file)
+        _ = late
       }
       first?()
-      let ahead = store.readAhead(kind: kind, folder: folder)
-      finish(with: ahead)
-      finish(reserving: ahead == nil ? [] : files)
+      let isMine = condition.withLock {
+        guard case .waiting = reading else { return false }
+        reading = .working
+        return true
+      }
+      if isMine { finish(with: store.readAhead(kind: kind, folder: folder)) }
+      condition.withLock {
+        isOver = true
+        condition.broadcast()
+      }
     }
     if !started {
       first?()
-      finish(with: nil)
-      finish(reserving: [])
+      condition.withLock { isOver = true }
     }
   }
 
   /// Hands the reading (nil: none) to the waiters.
   private func finish(with ahead: AppendReading.Ahead?) {
     condition.withLock {
-      self.ahead = ahead
-      isDone = true
-      condition.broadcast()
-    }
-  }
-
-  /// Hands the files made ahead to the waiters; the thread's work is over.
-  private func finish(reserving files: [ReservedFile]) {
-    condition.withLock {
-      reserved = files
-      areFilesDone = true
+      reading = .done(ahead)
       condition.broadcast()
     }
   }
@@ -156,28 +171,38 @@ package final class PreparedAppend: @unchecked Sendable {
   /// Waits until the thread's work is over (the lock it took released, the files made).
   package func wait() {
     condition.withLock {
-      while !areFilesDone { condition.wait() }
+      while !isOver { condition.wait() }
     }
   }
 
-  /// The new files made ahead in the folder, handed over at most once.
+  /// The new files made ahead in the folder so far, handed over once.
   ///
-  /// The report's first, then the record's. Waits for them.
+  /// The report's first, then the record's; the append makes the others itself. Does not
+  /// wait.
   func takeReservedFiles() -> [ReservedFile] {
     condition.withLock {
-      while !areFilesDone { condition.wait() }
-      defer { reserved = [] }
-      return reserved
+      areFilesTaken = true
+      defer { files = [] }
+      return files
     }
   }
 
-  /// The reading, once finished, when it was taken for `store`'s archive, `kind` and `folder`
-  /// (from the archive root) and could be taken; nil otherwise.
+  /// The reading, when it was taken for `store`'s archive, `kind` and `folder` (from the
+  /// archive root) and could be taken: waited for if begun, nil (the append reads for itself)
+  /// if not.
   func reading(of store: ArchiveStore, kind: DocumentKind, folder: String) -> AppendReading.Ahead? {
     guard store.root == root, kind == self.kind, folder == self.folder else { return nil }
     return condition.withLock {
-      while !isDone { condition.wait() }
-      return ahead
+      while true {
+        switch reading {
+        case .waiting:
+          reading = .abandoned
+          return nil
+        case .working: condition.wait()
+        case .done(let ahead): return ahead
+        case .abandoned: return nil
+        }
+      }
     }
   }
 }
