@@ -76,6 +76,30 @@ extension Inventory {
   package static func yamlFileKeys(in folder: String, fileSystem: any FileReading) -> [CacheKey]? {
     var found: [CacheKey] = []
     var complete = true
+    walkYAMLFiles(in: folder, fileSystem: fileSystem) { child, status in
+      guard let status, status.kind == .regular else {
+        complete = false
+        return
+      }
+      found.append(CacheKey(path: child, status: status))
+    }
+    return complete ? found.sorted { $0.path < $1.path } : nil
+  }
+
+  /// The YAML files under `folder`, as paths relative to it, sorted; symbolic links to folders
+  /// are not followed.
+  package static func yamlFiles(in folder: String, fileSystem: any FileReading) -> [String] {
+    var found: [String] = []
+    walkYAMLFiles(in: folder, fileSystem: fileSystem) { child, _ in found.append(child) }
+    return found.sorted()
+  }
+
+  /// Calls `visit` with each YAML file's path under `folder` (relative to it) and the status
+  /// the walk took of it (nil when it could not be taken), in the folders' order; hidden names
+  /// are skipped and symbolic links to folders not followed.
+  private static func walkYAMLFiles(
+    in folder: String, fileSystem: any FileReading, _ visit: (String, FileStatus?) -> Void
+  ) {
     func walk(_ relative: String) {
       let path = relative.isEmpty ? folder : (folder as NSString).appendingPathComponent(relative)
       let names = (try? fileSystem.contentsOfDirectory(at: path)) ?? []
@@ -86,36 +110,10 @@ extension Inventory {
         if status?.kind == .directory {
           if !fileSystem.isSymbolicLink(at: childPath) { walk(child) }
         } else if RunbookLibrary.isYAMLFileName(name) {
-          guard let status, status.kind == .regular else {
-            complete = false
-            continue
-          }
-          found.append(CacheKey(path: child, status: status))
+          visit(child, status)
         }
       }
     }
     walk("")
-    return complete ? found.sorted { $0.path < $1.path } : nil
-  }
-
-  /// The YAML files under `folder`, as paths relative to it, sorted; symbolic links to folders
-  /// are not followed.
-  package static func yamlFiles(in folder: String, fileSystem: any FileReading) -> [String] {
-    var found: [String] = []
-    func walk(_ relative: String) {
-      let path = relative.isEmpty ? folder : (folder as NSString).appendingPathComponent(relative)
-      let names = (try? fileSystem.contentsOfDirectory(at: path)) ?? []
-      for name in names where !name.hasPrefix(".") {
-        let child = relative.isEmpty ? name : relative + "/" + name
-        let childPath = (folder as NSString).appendingPathComponent(child)
-        if (try? fileSystem.isDirectory(at: childPath)) == true {
-          if !fileSystem.isSymbolicLink(at: childPath) { walk(child) }
-        } else if RunbookLibrary.isYAMLFileName(name) {
-          found.append(child)
-        }
-      }
-    }
-    walk("")
-    return found.sorted()
   }
 }
