@@ -90,7 +90,7 @@ extension Command {
 enum RunCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     // A bad archive name is refused before any question is asked.
-    _ = try context.archivePath(invocation)
+    let archive = try context.archivePath(invocation)
     // With an append prepared ahead, its thread first loads the vendor's answers and reads the
     // answers file (whichever this thread has not begun) while this one loads the runbook;
     // errors still come in the same order (the runbook's first).
@@ -100,8 +100,7 @@ enum RunCommand {
     let prepared =
       ahead
       ? PreparedAppend(
-        store: ArchiveStore(
-          root: try context.archivePath(invocation), fileSystem: context.fileSystem),
+        store: ArchiveStore(root: archive, fileSystem: context.fileSystem),
         kind: .record, createdAt: context.now(),
         first: {
           vendorAhead?.run()
