@@ -21,11 +21,7 @@ struct ArchiveProcessTests {
       if: ProcessInfo.processInfo.environment[rootVariable] != nil
         && ProcessInfo.processInfo.environment[preparedVariable] == nil))
   func appendWorker() throws {
-    let environment = ProcessInfo.processInfo.environment
-    let root = try #require(environment[Self.rootVariable])
-    let seed = try #require(environment[Self.seedVariable].flatMap { UInt64($0) })
-    let store = ArchiveStore(root: root, fileSystem: SystemFileSystem())
-    var generator = SeededGenerator(seed: seed)
+    var (store, generator) = try Self.workerArchive()
     for index in 0..<Self.appendsPerWorker {
       let date = ArchiveFixture.date(minutes: index)
       let id = DocumentID.generate(at: date, using: &generator)
@@ -38,13 +34,10 @@ struct ArchiveProcessTests {
     "worker: appends records read ahead (PreparedAppend), pausing between reading and writing",
     .enabled(if: ProcessInfo.processInfo.environment[preparedVariable] != nil))
   func preparedAppendWorker() throws {
-    let environment = ProcessInfo.processInfo.environment
-    let root = try #require(environment[Self.rootVariable])
-    let seed = try #require(environment[Self.seedVariable].flatMap { UInt64($0) })
-    let store = ArchiveStore(root: root, fileSystem: SystemFileSystem())
-    var generator = SeededGenerator(seed: seed)
+    var (store, generator) = try Self.workerArchive()
     // The workers begin together (their processes start at different speeds).
-    let start = try #require(environment[Self.startVariable].flatMap { Double($0) })
+    let start = try #require(
+      ProcessInfo.processInfo.environment[Self.startVariable].flatMap { Double($0) })
     while Date().timeIntervalSince1970 < start { usleep(200) }
     for index in 0..<Self.appendsPerWorker {
       let date = ArchiveFixture.date(minutes: index)
@@ -57,6 +50,14 @@ struct ArchiveProcessTests {
         document: ArchiveFixture.record(id: id, at: date), kind: .record, id: id, createdAt: date,
         reportBytes: { _ in Array("# Report\n".utf8) }, prepared: prepared)
     }
+  }
+
+  /// A worker's archive (named in the environment) and its ids' generator (from its seed).
+  static func workerArchive() throws -> (ArchiveStore, SeededGenerator) {
+    let environment = ProcessInfo.processInfo.environment
+    let root = try #require(environment[rootVariable])
+    let seed = try #require(environment[seedVariable].flatMap { UInt64($0) })
+    return (ArchiveStore(root: root, fileSystem: SystemFileSystem()), SeededGenerator(seed: seed))
   }
 
   /// Runs `count` copies of this test binary as `worker` (a test's name) on `fixture`'s
