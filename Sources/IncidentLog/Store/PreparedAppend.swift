@@ -75,13 +75,8 @@ package final class PreparedAppend: @unchecked Sendable {
         guard !condition.withLock({ areFilesTaken }),
           let file = store.fileSystem.reserveNewFile(in: store.absolute(folder))
         else { break }
-        // A file made after the append took the others is dropped (closed) here.
-        let late: ReservedFile? = condition.withLock {
-          guard !areFilesTaken else { return file }
-          files.append(file)
-          return nil
-        }
-        _ = late
+        // A file made after the append took the others is dropped (closed).
+        condition.withLock { if !areFilesTaken { files.append(file) } }
       }
       first?()
       let isMine = condition.withLock {
