@@ -64,10 +64,36 @@ extension ArchiveStore {
     let directory = "\(kind.directoryName)/\(month)"
     let location = DocumentLocation(kind: kind, id: id, path: "\(directory)/\(id).json")
     try fileSystem.createDirectory(at: root)
+    // The report does not depend on the archive (it is rendered from the document without
+    // `integrity`, whose hash covers the report's): it is rendered, and written into a file
+    // made ahead (unnamed: nobody sees it before it is named under the lock), while the
+    // reading ahead may still be under way.
+    var unsealed = object
+    unsealed.removeValue(forKey: DocumentIntegrity.memberName)
+    let reportBytes = report.map { $0(.object(unsealed)) }
+    // The files made ahead (unnamed, in this folder's place) serve either way: under the lock
+    // a symbolic link on the way is refused before they are named, and a file moved elsewhere
+    // meanwhile is named through a temporary file (as on a file system without unnamed files).
+    var reserved = prepared?.takeReservedFiles() ?? []
+    var stagedReport: StagedFile?
+    if let reportBytes, reserved.first?.directory == absolute(directory) {
+      stagedReport = try fileSystem.stageNewFile(
+        reportBytes, at: absolute(location.reportPath), into: reserved.removeFirst())
+    }
     // Waited for before the lock is taken: the reading ahead holds it while it reads.
     let ahead = prepared?.reading(of: self, kind: kind, folder: directory)
-    return try underLock { () throws(ArchiveError) in
-      try write(object, at: location, report: report, ahead: ahead, prepared: prepared)
+    var isWriting = false
+    do {
+      return try underLock { () throws(ArchiveError) in
+        isWriting = true
+        return try write(
+          object, at: location, report: reportBytes, stagedReport: stagedReport, ahead: ahead,
+          reserved: reserved)
+      }
+    } catch {
+      // Once begun, the write names the staged report or drops it; before, it is dropped here.
+      if let stagedReport, !isWriting { fileSystem.discardStagedFile(stagedReport) }
+      throw error
     }
   }
 
@@ -107,25 +133,49 @@ extension ArchiveStore {
     }
   }
 
-  /// Writes the sealed document (and its report) at `location`; call it under the lock.
+  /// Writes the sealed document (and its report, `report`, staged already as `stagedReport`
+  /// when given, which this names or drops) at `location`; call it under the lock.
   ///
-  /// The folder is listed once (its stale temporary files removed on the way); the other
-  /// folders are only stat'ed, through the heads cache (see `HeadsCache`): read in place when
-  /// nothing changed (``QuickAppend``), else refreshed (``HeadsRefresh``). A reading taken
-  /// ahead (`ahead`, by `prepared`) stands in for all of that when nothing was written since
-  /// it was taken, and the new files `prepared` made in the folder are written into.
+  /// The folder is listed at most once (its stale temporary files removed on the way); the
+  /// other folders are only stat'ed, through the heads cache (see `HeadsCache`): read in place
+  /// when nothing changed (``QuickAppend``), else refreshed (``HeadsRefresh``). A reading taken
+  /// ahead (`ahead`, by a ``PreparedAppend``) stands in for all of that when nothing was
+  /// written since it was taken, and the new files made ahead in the folder (`reserved`) are
+  /// written into.
   private func write(
-    _ object: JSONObject, at location: DocumentLocation, report: ((JSONValue) -> [UInt8])?,
-    ahead: AppendReading.Ahead?, prepared: PreparedAppend?
+    _ object: JSONObject, at location: DocumentLocation, report: [UInt8]?,
+    stagedReport: StagedFile?, ahead: AppendReading.Ahead?, reserved: [ReservedFile]
   ) throws(ArchiveError) -> StoredDocument {
-    try refuseSymbolicLinks(on: location.path)
     let directory = String(location.path.dropLast(location.id.count + ".json".count + 1))
     let reading: AppendReading
     let watch: (any FolderNameWatch)?
-    // The files made ahead (unnamed, in this folder's place) serve either way: under the lock
-    // a symbolic link on the way was refused above, and a file moved elsewhere meanwhile is
-    // named through a temporary file (as on a file system without unnamed files).
-    let reserved = prepared?.takeReservedFiles() ?? []
+    do {
+      try refuseSymbolicLinks(on: location.path)
+      (reading, watch) = try read(for: location, in: directory, ahead: ahead)
+    } catch {
+      if let stagedReport { fileSystem.discardStagedFile(stagedReport) }
+      throw error
+    }
+    let (sealed, hash, bytes) = DocumentIntegrity.sealedWithBytes(
+      object, parents: reading.parents, reportSHA256: report.map(SHA256.hexHash))
+    try writePair(
+      bytes, report: report, stagedReport: stagedReport, at: location, reserved: reserved)
+    reading.save(
+      adding: location, sha256: hash,
+      settled: watch.flatMap { settledFolder(directory, watch: $0, written: location) }, in: self)
+    return StoredDocument(
+      location: location, sha256: hash, parents: reading.parents.sorted(),
+      document: .object(sealed))
+  }
+
+  /// What an append into `directory` (relative) reads under the lock: the reading taken
+  /// ahead when it still stands, else its own; and a watch on the folder's names begun before
+  /// the reading took the folder's status (nil where the system has none).
+  private func read(
+    for location: DocumentLocation, in directory: String, ahead: AppendReading.Ahead?
+  ) throws(ArchiveError) -> (AppendReading, (any FolderNameWatch)?) {
+    let reading: AppendReading
+    let watch: (any FolderNameWatch)?
     if let ahead, ahead.isCurrent(in: self) {
       try writeGitIgnoreIfMissing()
       reading = ahead.reading
@@ -141,18 +191,7 @@ extension ArchiveStore {
         of: self, kind: location.kind, folder: directory, status: try folderStatus(directory),
         stamp: stamp)
     }
-    var unsealed = object
-    unsealed.removeValue(forKey: DocumentIntegrity.memberName)
-    let reportBytes = report.map { $0(.object(unsealed)) }
-    let (sealed, hash, bytes) = DocumentIntegrity.sealedWithBytes(
-      object, parents: reading.parents, reportSHA256: reportBytes.map(SHA256.hexHash))
-    try writePair(bytes, report: reportBytes, at: location, reserved: reserved)
-    reading.save(
-      adding: location, sha256: hash,
-      settled: watch.flatMap { settledFolder(directory, watch: $0, written: location) }, in: self)
-    return StoredDocument(
-      location: location, sha256: hash, parents: reading.parents.sorted(),
-      document: .object(sealed))
+    return (reading, watch)
   }
 
   /// The folder `directory` (relative) as it stands after `location` was written into it, for
@@ -236,8 +275,8 @@ extension ArchiveStore {
   /// - After it returns (the only point where `run` reports success), both names and both
   ///   files' bytes are on disk: the document is never durable without its report.
   private func writePair(
-    _ bytes: [UInt8], report: [UInt8]?, at location: DocumentLocation,
-    reserved: [ReservedFile] = []
+    _ bytes: [UInt8], report: [UInt8]?, stagedReport staged: StagedFile?,
+    at location: DocumentLocation, reserved: [ReservedFile]
   ) throws(ArchiveError) {
     let documentPath = absolute(location.path)
     guard let report else { return try fileSystem.writeNewFile(bytes, at: documentPath) }
@@ -245,12 +284,19 @@ extension ArchiveStore {
     // Both files' bytes are written (and on their way to the disk) before either is flushed:
     // the report's flush then finds the record's bytes already going, and the two cost about
     // one disk round trip instead of two. The order of flushes and names below is unchanged.
-    // The files made ahead (`reserved`: unnamed, in this folder) are written into when given.
-    let stagedReport = try fileSystem.stageNewFile(report, at: reportPath, into: reserved.first)
+    // The files made ahead (`reserved`: unnamed, in this folder) are written into when given;
+    // the report may be staged already (`staged`).
+    var reserved = reserved[...]
+    let stagedReport: StagedFile
+    if let staged {
+      stagedReport = staged
+    } else {
+      stagedReport = try fileSystem.stageNewFile(report, at: reportPath, into: reserved.popFirst())
+    }
     let stagedDocument: StagedFile
     do {
       stagedDocument = try fileSystem.stageNewFile(
-        bytes, at: documentPath, into: reserved.dropFirst().first)
+        bytes, at: documentPath, into: reserved.popFirst())
     } catch {
       fileSystem.discardStagedFile(stagedReport)
       throw error

@@ -103,6 +103,44 @@ struct PreparedAppendTests {
     #expect(try fixture.store.verify().issues.isEmpty)
   }
 
+  @Test("an append refused under the lock after writing its report ahead names nothing")
+  func refusedAppendDropsItsReport() throws {
+    let logged = try Logged()
+    let fixture = logged.fixture
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    let names = try FileManager.default.contentsOfDirectory(atPath: logged.aprilFolder)
+    let date = ArchiveFixture.date(minutes: 1)
+    var generator = SeededGenerator(seed: 2)
+    let id = DocumentID.generate(at: date, using: &generator)
+    let cache = fixture.root + "/.cache"
+    do {
+      let ahead = prepared(fixture, minutes: 1)
+      // `.cache/` replaced by a symbolic link: refused under the lock, after the report was
+      // rendered and written into a file made ahead.
+      let elsewhere = fixture.directory.path + "/elsewhere"
+      try FileManager.default.moveItem(atPath: cache, toPath: elsewhere)
+      try FileManager.default.createSymbolicLink(atPath: cache, withDestinationPath: elsewhere)
+      logged.calls.clearLog()
+      #expect(throws: ArchiveError.symbolicLink(path: cache)) {
+        try fixture.store.append(
+          document: ArchiveFixture.record(id: id, at: date), kind: .record, id: id,
+          createdAt: date, reportBytes: { _ in Array("# Report\n".utf8) }, prepared: ahead)
+      }
+      #expect(logged.calls.calls(containing: "write ").count == 1)
+      ahead.wait()
+    }
+    // Nothing named, and no file left open: an unnamed file that is not closed shows in
+    // /proc/self/fd as the folder's `#<inode> (deleted)`.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: logged.aprilFolder) == names)
+    #if os(Linux)
+      let open = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)
+      }
+      #expect(!open.contains { $0.hasPrefix(logged.aprilFolder + "/#") })
+    #endif
+  }
+
   @Test("a document copied into the folder between the reading and the write is named")
   func documentCopiedInBetween() throws {
     let logged = try Logged()
