@@ -38,10 +38,6 @@ package struct SystemFileSystem: FileSystem {
     return StagedFile(path: path, bytes: bytes, descriptor: fd, temporaryPath: temporaryPath)
   }
 
-  package func watchNames(inFolder path: String) -> (any FolderNameWatch)? {
-    SystemFolderNameWatch(folder: path, calls: calls)
-  }
-
   package func reserveNewFile(in directory: String) -> ReservedFile? {
     guard Self.unnamedFilesCanBeNamed,
       let fd = try? calls.openUnnamedFile(for: directory + "/" + ReservedFile.placeholderName)

@@ -40,11 +40,13 @@ package final class PreparedAppend: @unchecked Sendable {
     case abandoned
   }
 
-  /// Guards ``reading``, ``files``, ``areFilesTaken`` and ``isOver``.
+  /// Guards ``reading``, ``files``, ``isMakingFiles``, ``areFilesTaken`` and ``isOver``.
   private let condition = NSCondition()
   private var reading = Reading.waiting
-  /// The new files made so far, and whether the append took them (no more are kept then).
+  /// The new files made so far, whether the thread is making them now, and whether the
+  /// append took them (no more are made then).
   private var files: [ReservedFile] = []
+  private var isMakingFiles = false
   private var areFilesTaken = false
   /// Whether the thread's work is over.
   private var isOver = false
@@ -71,12 +73,20 @@ package final class PreparedAppend: @unchecked Sendable {
       // most: making a file took 0.1-0.7 ms here for minutes after other files were deleted
       // nearby (ext4 without a journal steps over recently freed inodes). None is made when
       // the folder is not there (a first append of the month makes it).
-      for _ in 0..<2 {
-        guard !condition.withLock({ areFilesTaken }),
-          let file = store.fileSystem.reserveNewFile(in: store.absolute(folder))
-        else { break }
-        // A file made after the append took the others is dropped (closed).
-        condition.withLock { if !areFilesTaken { files.append(file) } }
+      if condition.withLock({
+        isMakingFiles = !areFilesTaken
+        return isMakingFiles
+      }) {
+        for _ in 0..<2 {
+          guard let file = store.fileSystem.reserveNewFile(in: store.absolute(folder)) else {
+            break
+          }
+          condition.withLock { files.append(file) }
+        }
+        condition.withLock {
+          isMakingFiles = false
+          condition.broadcast()
+        }
       }
       first?()
       let isMine = condition.withLock {
@@ -180,13 +190,15 @@ package final class PreparedAppend: @unchecked Sendable {
     }
   }
 
-  /// The new files made ahead in the folder so far, handed over once.
+  /// The new files made ahead in the folder, handed over once.
   ///
-  /// The report's first, then the record's; the append makes the others itself. Does not
-  /// wait.
+  /// The report's first, then the record's; the append makes the others itself. Waits for
+  /// the thread while it is making them (it makes them first, and fewer than it would take
+  /// the append to make them itself), not for a thread that has not begun.
   func takeReservedFiles() -> [ReservedFile] {
     condition.withLock {
       areFilesTaken = true
+      while isMakingFiles { condition.wait() }
       defer { files = [] }
       return files
     }
