@@ -193,8 +193,8 @@ package final class PreparedAppend: @unchecked Sendable {
   /// The new files made ahead in the folder, handed over once.
   ///
   /// The report's first, then the record's; the append makes the others itself. Waits for
-  /// the thread while it is making them (it makes them first, and fewer than it would take
-  /// the append to make them itself), not for a thread that has not begun.
+  /// the thread while it is making them (its first work, done sooner than the append could
+  /// make them again), not for a thread that has not begun.
   func takeReservedFiles() -> [ReservedFile] {
     condition.withLock {
       areFilesTaken = true
