@@ -149,6 +149,11 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   /// one `open`, `fstat`, `read` and `close` (no read at the end to see it, no second `stat`).
   /// By default ``FileReading/readFile(at:)`` then ``FileReading/status(at:)``.
   func readFileAndStatus(at path: String) -> FileContents?
+
+  /// A watch on the names of the folder `path` from now on, reporting to `thread` (see
+  /// ``FolderNameWatch``); nil where the system has none (by default, and on systems other
+  /// than Linux).
+  func watchNames(inFolder path: String, for thread: FolderNoticeThread) -> (any FolderNameWatch)?
 }
 
 /// A file's bytes and its status as they were read together (``FileSystem/readFileAndStatus(at:)``).
@@ -165,6 +170,11 @@ package struct FileContents: Sendable, Equatable {
 }
 
 extension FileSystem {
+  /// None: a file system in memory has nobody else to watch for.
+  package func watchNames(
+    inFolder path: String, for thread: FolderNoticeThread
+  ) -> (any FolderNameWatch)? { nil }
+
   /// None: the file system makes each new file when it stages it.
   package func reserveNewFile(in directory: String) -> ReservedFile? { nil }
 

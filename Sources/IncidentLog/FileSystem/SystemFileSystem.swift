@@ -38,6 +38,12 @@ package struct SystemFileSystem: FileSystem {
     return StagedFile(path: path, bytes: bytes, descriptor: fd, temporaryPath: temporaryPath)
   }
 
+  package func watchNames(
+    inFolder path: String, for thread: FolderNoticeThread
+  ) -> (any FolderNameWatch)? {
+    SystemFolderNameWatch(folder: path, for: thread, calls: calls)
+  }
+
   package func reserveNewFile(in directory: String) -> ReservedFile? {
     guard Self.unnamedFilesCanBeNamed,
       let fd = try? calls.openUnnamedFile(for: directory + "/" + ReservedFile.placeholderName)

@@ -1,9 +1,11 @@
 import RunbookCore
 
 /// What an append reads of the archive before it writes, under the archive's lock: the folder
-/// it writes to, listed (its stale temporary files removed), and the archive's heads (the new
-/// document's parents) through the heads cache, read in place when nothing changed
-/// (``QuickAppend``), else refreshed (``HeadsRefresh``).
+/// it writes to, and the archive's heads (the new document's parents) through the heads cache,
+/// read in place when nothing changed (``QuickAppend``), else refreshed (``HeadsRefresh``).
+///
+/// The folder is taken from the cache when its entry is trusted (the last append into it
+/// settled it: ``SettledFolder``), else listed (its stale temporary files removed).
 struct AppendReading {
   /// The folder written to, from the archive root.
   let folder: String
@@ -24,19 +26,30 @@ struct AppendReading {
     stamp: FileTime?
   ) throws(ArchiveError) {
     self.folder = folder
-    let listing = try CachedFolder(listing: folder, status: status, in: store)
     let body = HeadsCache.loadBody(from: store)
-    quick = body.flatMap { body in
-      QuickAppend(
-        body: body, store: store, kind: kind, folderPath: folder, folder: listing, stamp: stamp)
+    func quickAppend(listed: CachedFolder?) -> QuickAppend? {
+      body.flatMap { body in
+        QuickAppend(
+          body: body, store: store, kind: kind, folderPath: folder, status: status,
+          listed: listed, stamp: stamp)
+      }
     }
+    // The folder's entry, when trusted, stands for its listing; else it is listed.
+    var listing: CachedFolder?
+    var quick = quickAppend(listed: nil)
+    if quick == nil {
+      let listed = try CachedFolder(listing: folder, status: status, in: store)
+      quick = quickAppend(listed: listed)
+      listing = listed
+    }
+    self.quick = quick
     if let quick {
       parents = quick.heads.map(\.sha256)
       refresh = nil
     } else {
       var heads = HeadsRefresh(
         store: store, cache: body.flatMap { HeadsCache(binary: $0) }, stamp: stamp,
-        listed: (folder, listing))
+        listed: listing.map { (folder, $0) })
       parents = try heads.heads().map(\.sha256)
       refresh = heads
     }
@@ -44,14 +57,19 @@ struct AppendReading {
 
   /// Writes the heads cache as it is once `location` is written.
   ///
-  /// The new document has hash `sha256` and names ``parents``. Errors are ignored: the cache is
-  /// rebuilt when it cannot be read.
-  func save(adding location: DocumentLocation, sha256: String, in store: ArchiveStore) {
+  /// The new document has hash `sha256` and names ``parents``; `settled`, when known, is how
+  /// the folder written stands after the write (see ``HeadsCache/settling(_:as:)``). Errors
+  /// are ignored: the cache is rebuilt when it cannot be read.
+  func save(
+    adding location: DocumentLocation, sha256: String, settled: SettledFolder?,
+    in store: ArchiveStore
+  ) {
     if let quick {
-      quick.save(adding: location, sha256: sha256, parents: parents, in: store)
+      quick.save(adding: location, sha256: sha256, parents: parents, settled: settled, in: store)
     } else if let refresh {
-      refresh.cache.adding(location, sha256: sha256, parents: parents)
-        .save(in: store, removingOldFiles: refresh.startedWithoutCache)
+      var cache = refresh.cache.adding(location, sha256: sha256, parents: parents)
+      if let settled { cache = cache.settling(folder, as: settled) }
+      cache.save(in: store, removingOldFiles: refresh.startedWithoutCache)
     }
   }
 }
@@ -77,6 +95,9 @@ extension AppendReading {
     let heads: FileStatus?
     /// The status of the folder written to, taken before it was listed.
     let folder: FileStatus
+    /// The watch on the folder's names, begun before ``folder`` was taken (nil where the
+    /// system has none).
+    let watch: (any FolderNameWatch)?
 
     /// Whether the reading still describes `store`'s archive; call it under the lock.
     func isCurrent(in store: ArchiveStore) -> Bool {
@@ -103,7 +124,12 @@ extension ArchiveStore {
   /// files from the folder: nil, with nothing made, when the archive, its lock file or the
   /// folder is not there yet (a first append makes them), or when anything fails (the append
   /// then reads for itself, and meets the error there).
-  func readAhead(kind: DocumentKind, folder: String) -> AppendReading.Ahead? {
+  ///
+  /// - Parameter thread: The thread the append runs on, to which the watch on the folder's
+  ///   names reports (nil: no watch).
+  func readAhead(
+    kind: DocumentKind, folder: String, for thread: FolderNoticeThread?
+  ) -> AppendReading.Ahead? {
     let lockPath = absolute(Self.lockFileName)
     guard (try? fileSystem.status(at: lockPath))?.kind == .regular,
       (try? fileSystem.isDirectory(at: absolute(folder))) == true
@@ -113,6 +139,7 @@ extension ArchiveStore {
         // The folders on the way to the one listed, never read through a symbolic link.
         try refuseSymbolicLinks(on: folder + "/")
         let stamp = try? fileSystem.currentTime(touching: lockPath)
+        let watch = thread.flatMap { fileSystem.watchNames(inFolder: absolute(folder), for: $0) }
         guard let lock = try fileSystem.status(at: lockPath),
           let status = try fileSystem.status(at: absolute(folder)), status.kind == .directory
         else { return nil }
@@ -120,7 +147,7 @@ extension ArchiveStore {
         let reading = try AppendReading(
           of: self, kind: kind, folder: folder, status: status, stamp: stamp)
         return AppendReading.Ahead(
-          reading: reading, root: root, lock: lock, heads: heads, folder: status)
+          reading: reading, root: root, lock: lock, heads: heads, folder: status, watch: watch)
       }
     } catch {
       return nil

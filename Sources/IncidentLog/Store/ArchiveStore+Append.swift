@@ -148,9 +148,10 @@ extension ArchiveStore {
   ) throws(ArchiveError) -> StoredDocument {
     let directory = String(location.path.dropLast(location.id.count + ".json".count + 1))
     let reading: AppendReading
+    let watch: (any FolderNameWatch)?
     do {
       try refuseSymbolicLinks(on: location.path)
-      reading = try read(for: location, in: directory, ahead: ahead)
+      (reading, watch) = try read(for: location, in: directory, ahead: ahead)
     } catch {
       if let stagedReport { fileSystem.discardStagedFile(stagedReport) }
       throw error
@@ -159,30 +160,76 @@ extension ArchiveStore {
       object, parents: reading.parents, reportSHA256: report.map(SHA256.hexHash))
     try writePair(
       bytes, report: report, stagedReport: stagedReport, at: location, reserved: reserved)
-    reading.save(adding: location, sha256: hash, in: self)
+    reading.save(
+      adding: location, sha256: hash,
+      settled: watch.flatMap {
+        settledFolder(directory, watch: $0, written: location, names: report == nil ? 1 : 2)
+      }, in: self)
     return StoredDocument(
       location: location, sha256: hash, parents: reading.parents.sorted(),
       document: .object(sealed))
   }
 
   /// What an append into `directory` (relative) reads under the lock: the reading taken
-  /// ahead when it still stands, else its own.
+  /// ahead when it still stands, else its own; and a watch on the folder's names begun before
+  /// the reading took the folder's status, reporting to this thread (nil where the system has
+  /// none).
   private func read(
     for location: DocumentLocation, in directory: String, ahead: AppendReading.Ahead?
-  ) throws(ArchiveError) -> AppendReading {
+  ) throws(ArchiveError) -> (AppendReading, (any FolderNameWatch)?) {
     let reading: AppendReading
+    let watch: (any FolderNameWatch)?
     if let ahead, ahead.isCurrent(in: self) {
       try writeGitIgnoreIfMissing()
       reading = ahead.reading
+      watch = ahead.watch
     } else {
       // Before any listing, so that a folder changed after it is never trusted (HeadsCache).
       let stamp = try? fileSystem.currentTime(touching: absolute(Self.lockFileName))
       try writeGitIgnoreIfMissing()
+      // Before the folder's status, so that every change after it is counted (a folder made
+      // here is not watched: its first append lists it).
+      watch = FolderNoticeThread.current().flatMap {
+        fileSystem.watchNames(inFolder: absolute(directory), for: $0)
+      }
       reading = try AppendReading(
         of: self, kind: location.kind, folder: directory, status: try folderStatus(directory),
         stamp: stamp)
     }
-    return reading
+    return (reading, watch)
+  }
+
+  /// The folder `directory` (relative) as it stands after `location` was written into it, for
+  /// the heads cache to trust next time without listing it (``SettledFolder``); nil when that
+  /// cannot be known.
+  ///
+  /// In order: a stamp (the lock file touched), the folder's status, then how many names
+  /// `watch` saw come or go (begun before the reading took the folder's status). The entry the
+  /// reading had for the folder (listed, or trusted) plus the new document is what the folder
+  /// holds if that is the `names` the append made itself (the record, and its report): any
+  /// other name (even a report's or a hidden file's, which a listing would pass over) leaves
+  /// the folder to be listed by the next append.
+  /// The folder must have changed before the stamp, or a later change could keep its times
+  /// (the racy rule); where the clock's tick is coarse, the write and the stamp share a tick
+  /// and nothing is settled (the next append lists the folder, as it always did). A second
+  /// stamp is taken when the first shares the write's time: on Linux 6.13 and later, a file
+  /// whose times were read since its last change gets a finer time when changed again.
+  func settledFolder(
+    _ directory: String, watch: any FolderNameWatch, written location: DocumentLocation,
+    names: Int
+  ) -> SettledFolder? {
+    let lockPath = absolute(Self.lockFileName)
+    let folderPath = absolute(directory)
+    for _ in 0..<2 {
+      guard let stamp = try? fileSystem.currentTime(touching: lockPath),
+        let status = try? fileSystem.status(at: folderPath), status.kind == .directory
+      else { return nil }
+      guard status.changed < stamp else { continue }
+      let name = location.id + ".json"
+      guard watch.changeCount(waitingWith: name) == names else { return nil }
+      return SettledFolder(status: status, stamp: stamp)
+    }
+    return nil
   }
 
   /// Throws ``ArchiveError/symbolicLink(path:)`` if a folder on the way to `relativePath`

@@ -91,6 +91,27 @@ struct HeadsCache {
     return copy
   }
 
+  /// This cache with the folder `folder` (from the archive root) as `settled` says it stands
+  /// after the write ``adding(_:sha256:parents:)`` recorded: its status taken after the write,
+  /// and the stamp taken before that status, so that the next append trusts the folder's entry
+  /// (``isTrusted(_:now:)``) and lists it no more.
+  ///
+  /// The stamp is the whole cache's, so a folder this append listed while it was changing
+  /// (changed at or after the old stamp, which the old stamp would not trust) keeps its entry
+  /// with its change time set to the new stamp, which the new stamp does not trust either: the
+  /// next append lists it. (Not dropped: an entry is also what tells the next append to stat
+  /// the folder.) Unchanged when the cache has no stamp or no entry for `folder`.
+  func settling(_ folder: String, as settled: SettledFolder) -> HeadsCache {
+    guard let old = stamp, folders[folder] != nil else { return self }
+    var copy = self
+    for (path, entry) in folders where path != folder && !(entry.status.changed < old) {
+      copy.folders[path]?.status.changed = settled.stamp
+    }
+    copy.folders[folder]?.status = settled.status
+    copy.stamp = settled.stamp
+    return copy
+  }
+
   /// `2026/04` for `records/2026/04`; `""` for `records`.
   static func groupPath(ofFolder folder: String, kind: DocumentKind) -> String {
     folder == kind.directoryName ? "" : String(folder.dropFirst(kind.directoryName.count + 1))
@@ -181,4 +202,19 @@ extension HeadsCache {
     }
     return true
   }
+}
+
+/// The folder an append wrote to, as it stands after the write: its status then, and a stamp
+/// (the file system's time) taken before that status and after the write, such that the
+/// folder changed before the stamp (``HeadsCache/isTrusted(_:now:)`` holds).
+///
+/// Made only when a ``FolderNameWatch`` begun before the folder's status was taken for the
+/// reading saw no name come or go but the append's own
+/// (``ArchiveStore/settledFolder(_:watch:written:names:)``): what the reading found (listed,
+/// or trusted in the cache), plus the new document, is then what the folder holds.
+struct SettledFolder: Equatable {
+  /// The folder's status after the write.
+  var status: FileStatus
+  /// The file system's time, taken after the write and before ``status``.
+  var stamp: FileTime
 }

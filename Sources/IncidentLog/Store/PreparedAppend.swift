@@ -68,6 +68,10 @@ package final class PreparedAppend: @unchecked Sendable {
     self.kind = kind
     let folder = "\(kind.directoryName)/\(ArchiveTime.monthPath(createdAt))"
     self.folder = folder
+    // The append runs on this thread: the watch on the folder's names (made by the reading)
+    // reports to it. Taken before the thread is made, which then blocks the watch's signals
+    // too (see FolderNoticeThread).
+    let appending = FolderNoticeThread.current()
     let started = Self.startThread { [self] in
       // First the two new files (the report's and the record's), the part whose cost varies
       // most: making a file took 0.1-0.7 ms here for minutes after other files were deleted
@@ -94,7 +98,7 @@ package final class PreparedAppend: @unchecked Sendable {
         reading = .working
         return true
       }
-      if isMine { finish(with: store.readAhead(kind: kind, folder: folder)) }
+      if isMine { finish(with: store.readAhead(kind: kind, folder: folder, for: appending)) }
       condition.withLock {
         isOver = true
         condition.broadcast()

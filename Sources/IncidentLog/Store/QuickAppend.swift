@@ -11,7 +11,8 @@ import RunbookCore
 ///
 /// It reads the cache's folders one after another and stats each (the kind folders first, as
 /// ``HeadsRefresh`` does); every one but the folder being written must be trusted under the
-/// same rule (``HeadsCache/isTrusted(_:now:)``), and the folder being written, listed just
+/// same rule (``HeadsCache/isTrusted(_:now:)``). The folder being written is either trusted
+/// the same way (its entry then stands for a listing: no listing at all), or, listed just
 /// before, must hold the documents and other names the cache holds for it. The archive's heads
 /// are then the cache's (``HeadsCache/archiveHeads``), exactly what ``HeadsRefresh/heads()``
 /// would return, and the new cache is the old one's bytes with four parts replaced: the stamp,
@@ -41,20 +42,23 @@ struct QuickAppend {
   let heads: [DocumentHead]
 
   /// The short way for an append into the folder `path` (from the archive root) of `kind`,
-  /// just listed as `folder`, through the cache whose body is `body`; nil when it cannot be
+  /// whose status is `status`, through the cache whose body is `body`; nil when it cannot be
   /// taken.
   ///
-  /// - Parameter stamp: The file system's time, taken under the lock before `folder` was
-  ///   listed.
+  /// - Parameters:
+  ///   - listed: The folder as just listed; nil to take the cache's entry for it, which must
+  ///     then be trusted with `status` (a folder whose last write was settled: see
+  ///     ``HeadsCache/settling(_:as:)``).
+  ///   - stamp: The file system's time, taken under the lock before `status` (and any listing).
   init?(
     body: [UInt8], store: ArchiveStore, kind: DocumentKind, folderPath path: String,
-    folder: CachedFolder, stamp: FileTime?
+    status folderStatus: FileStatus, listed: CachedFolder?, stamp: FileTime?
   ) {
     guard let stamp else { return nil }
     self.body = body
     self.stamp = stamp
     folderPath = path
-    self.folder = folder
+    var folder = listed
     let writtenGroup = HeadsCache.groupPath(ofFolder: path, kind: kind)
     groupPath = writtenGroup
     var reader = CacheReader(body)
@@ -94,11 +98,21 @@ struct QuickAppend {
         folderSums.add(documents)
         let entryPath = body[pathRange]
         if Self.equal(entryPath, writtenPath) {
-          guard written == nil, documents == folder.documents, othersCount == folder.others.count
-          else { return nil }
+          guard written == nil else { return nil }
           var others = CacheReader(body, from: othersStart)
-          for name in folder.others {
-            guard try others.readString() == name else { return nil }
+          if let listed {
+            guard documents == listed.documents, othersCount == listed.others.count else {
+              return nil
+            }
+            for name in listed.others {
+              guard try others.readString() == name else { return nil }
+            }
+          } else {
+            guard status == folderStatus, status.changed < oldStamp else { return nil }
+            var names: [String] = []
+            names.reserveCapacity(othersCount)
+            for _ in 0..<othersCount { names.append(try others.readString()) }
+            folder = CachedFolder(status: status, documents: documents, others: names)
           }
           written = start..<reader.offset
         } else {
@@ -117,7 +131,8 @@ struct QuickAppend {
           foldersListings[member.kind] = documents
         }
       }
-      guard let written else { return nil }
+      guard let written, let folder else { return nil }
+      self.folder = folder
       let statuses = try store.fileSystem.statuses(of: paths, in: store.root)
       for (now, cached) in zip(statuses, cached) {
         // A kind folder must be one now exactly when the cache holds it.
@@ -164,20 +179,23 @@ struct QuickAppend {
 
   /// Writes the cache as it is once `location` (hash `sha256`, naming `parents`) is written.
   ///
-  /// The same cache as ``HeadsCache/adding(_:sha256:parents:)`` and
-  /// ``HeadsCache/save(in:removingOldFiles:)`` write after a refresh that found nothing
-  /// changed. Errors are ignored.
+  /// The same cache as ``HeadsCache/adding(_:sha256:parents:)``, then
+  /// ``HeadsCache/settling(_:as:)`` when `settled`, and ``HeadsCache/save(in:removingOldFiles:)``
+  /// write after a refresh that found nothing changed. (Every other folder was trusted under
+  /// the old stamp, hence under any later one: none is dropped.) Errors are ignored.
   func save(
-    adding location: DocumentLocation, sha256: String, parents: [String], in store: ArchiveStore
+    adding location: DocumentLocation, sha256: String, parents: [String],
+    settled: SettledFolder?, in store: ArchiveStore
   ) {
     var writer = CacheWriter()
     writer.reserve(body.count + 256)
     writer.append(body[..<stampRange.lowerBound])
     writer.write(1)
-    writer.write(stamp)
+    writer.write(settled?.stamp ?? stamp)
     writer.append(body[stampRange.upperBound..<folderRange.lowerBound])
     var folder = folder
     folder.documents = folder.documents.adding(location.path)
+    if let settled { folder.status = settled.status }
     HeadsCache.writeFolder(folder, path: folderPath, into: &writer)
     writer.append(body[folderRange.upperBound..<groupRange.lowerBound])
     HeadsCache.writeGroup(

@@ -74,7 +74,12 @@ import TriageTestSupport
       return nil
     }
     #expect(
-      steps == ["fsync", "link report", "fsync", "link record", "open folder", "fsync"])
+      Array(steps.prefix(6)) == [
+        "fsync", "link report", "fsync", "link record", "open folder", "fsync",
+      ])
+    // Then at most the settling's wait for the folder (HeadsCacheSettledFolderTests): the
+    // record's name linked to itself, in vain, with no flush.
+    #expect(steps.dropFirst(6).allSatisfy { $0 == "link record" })
   }
 
   @Test("a full disk on the report write is ENOSPC, named for the report")

@@ -58,4 +58,21 @@ struct ArchiveFixture {
     let start = try SystemFileSystem().currentTime(touching: probe)
     while try SystemFileSystem().currentTime(touching: probe) <= start { usleep(1_000) }
   }
+
+  /// Whether this file system gives a folder changed again, after its status was read, a
+  /// later change time at once (Linux 6.13 and later on ext4, XFS, btrfs, tmpfs: "multigrain"
+  /// times), rather than the time of the clock's last tick: three tries, all later.
+  func folderTimesAreFine() throws -> Bool {
+    let folder = directory.path + "/clock-folder"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let files = SystemFileSystem()
+    for index in 0..<3 {
+      try files.writeNewFile([], at: folder + "/a\(index)", durability: .rebuildable)
+      let before = try files.status(at: folder)?.changed
+      try files.writeNewFile([], at: folder + "/b\(index)", durability: .rebuildable)
+      guard try files.status(at: folder)?.changed != before else { return false }
+    }
+    return true
+  }
 }

@@ -28,6 +28,10 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
   private let timeGranularity: Int64?
   private let lock = NSLock()
   private var faults: [Fault] = []
+  /// Actions run just before a chosen call (another program's doing, at that moment).
+  private var actions: [(call: Call, occurrence: Int, pathContaining: String?, run: () -> Void)] =
+    []
+  private var actionCounts: [Call: Int] = [:]
   private var counts: [Call: Int] = [:]
   private(set) var log: [String] = []
 
@@ -59,7 +63,30 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
     }
   }
 
+  /// Runs `action` just before the `occurrence`th call `call` whose path contains
+  /// `pathContaining` (as another program would change the files at that moment).
+  func run(
+    before call: Call, occurrence: Int = 1, pathContaining: String? = nil,
+    _ action: @escaping () -> Void
+  ) {
+    lock.withLock {
+      actions.append((call, occurrence, pathContaining, action))
+    }
+  }
+
   private func check(_ call: Call, path: String? = nil) throws(SystemCallError) {
+    let action: (() -> Void)? = lock.withLock {
+      guard
+        let index = actions.firstIndex(where: { action in
+          action.call == call
+            && (action.pathContaining.map { path?.contains($0) ?? false } ?? true)
+        })
+      else { return nil }
+      actionCounts[call, default: 0] += 1
+      guard actionCounts[call] == actions[index].occurrence else { return nil }
+      return actions.remove(at: index).run
+    }
+    action?()
     let code: Int32? = lock.withLock {
       log.append("\(call.rawValue) \(path ?? "")")
       guard
