@@ -7,7 +7,8 @@ import RunbookCore
 /// its entries are the same, so one stat(2) stands in for a listing; see
 /// ``HeadsCache/isTrusted(_:now:)`` for the guard against changes within one clock tick.
 struct CachedFolder: Equatable {
-  /// The folder's status, taken before it was listed.
+  /// The folder's status, taken before it was listed (or after the write that settled it:
+  /// ``SettledFolder``).
   var status: FileStatus
   /// The documents (`<id>.json`) it held, by path from the archive root.
   var documents: ArchiveListing

@@ -7,8 +7,9 @@ import RunbookCore
 /// listed and what the listing held (``CachedFolder``), and for each group of folders
 /// (`records/P` with `amendments/P`) the heads of its documents seen alone (``GroupHeads``).
 /// An append stats every folder (a few hundred at most: years and months) and lists only those
-/// whose status changed, plus the one it writes to; it reads the documents of a group only when
-/// the group's listing changed. When nothing but the folder it writes to changed, the append
+/// whose status changed, plus the one it writes to unless the append before settled that one
+/// (``SettledFolder``); it reads the documents of a group only when the group's listing
+/// changed. When nothing but the folder it writes to changed, the append
 /// reads the file in place and rewrites only the parts it changes (``QuickAppend``), without
 /// building these tables. Any change of the document set made outside triage (a git pull
 /// into an old month, a deleted or renamed file, a folder added or removed) changes a folder's
@@ -58,7 +59,8 @@ struct HeadsCache {
   /// before, as ``HeadsRefresh/heads()`` found them), was written into its folder.
   ///
   /// The folder keeps the status it had before the write, which no longer matches, so the
-  /// next append lists it again and checks the listing. Only the written group is decoded.
+  /// next append lists it again and checks the listing, unless the write is settled after
+  /// (``settling(_:as:)``). Only the written group is decoded.
   func adding(_ location: DocumentLocation, sha256: String, parents: [String]) -> HeadsCache {
     var copy = self
     let folder = String(
