@@ -39,8 +39,12 @@ package struct FolderNoticeThread: Sendable, Equatable {
 
   /// The calling thread, with the notices' signals blocked in it from now on (and in the
   /// threads it makes from now on, which inherit its mask), and the notices pending for it
-  /// dropped (left by an earlier watch: a thread has one watch in use at a time); nil where
-  /// the system has no directory notices (not Linux).
+  /// dropped (left by an earlier watch); nil where the system has no directory notices (not
+  /// Linux).
+  ///
+  /// A thread has one watch in use at a time: a watch still to be counted when this is called
+  /// again for its thread would count short (and could be trusted wrongly). An append makes
+  /// its watch, counts it and is done before the next append on the thread begins.
   package static func current() -> FolderNoticeThread? {
     #if os(Linux)
       guard let signal = Notices.signal, let id = Notices.threadID?() else { return nil }
