@@ -15,24 +15,43 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
     case directoryEntries
   }
 
-  struct Fault {
+  /// What happens at a chosen call: a failure (an `errno`) or an action run just before it.
+  struct Trigger<Effect> {
     var call: Call
-    var errno: Int32
-    /// Which matching call fails: 1 is the first.
+    var effect: Effect
+    /// Which matching call it is for: 1 is the first.
     var occurrence: Int
-    /// Only calls whose path contains this fail (nil: any path; calls on descriptors have none).
+    /// Only calls whose path contains this match (nil: any path; calls on descriptors have none).
     var pathContaining: String?
+  }
+
+  /// The calls chosen so far for one kind of effect, with how many matching calls were seen.
+  struct Triggers<Effect> {
+    private var triggers: [Trigger<Effect>] = []
+    private var counts: [Call: Int] = [:]
+
+    mutating func add(_ trigger: Trigger<Effect>) { triggers.append(trigger) }
+
+    /// The effect of the call `call` on `path`, if this call is the one chosen (taken once).
+    mutating func take(_ call: Call, path: String?) -> Effect? {
+      guard
+        let index = triggers.firstIndex(where: { trigger in
+          trigger.call == call
+            && (trigger.pathContaining.map { path?.contains($0) ?? false } ?? true)
+        })
+      else { return nil }
+      counts[call, default: 0] += 1
+      guard counts[call] == triggers[index].occurrence else { return nil }
+      return triggers.remove(at: index).effect
+    }
   }
 
   private let real = GlibcSystemCalls()
   private let timeGranularity: Int64?
   private let lock = NSLock()
-  private var faults: [Fault] = []
+  private var faults = Triggers<Int32>()
   /// Actions run just before a chosen call (another program's doing, at that moment).
-  private var actions: [(call: Call, occurrence: Int, pathContaining: String?, run: () -> Void)] =
-    []
-  private var actionCounts: [Call: Int] = [:]
-  private var counts: [Call: Int] = [:]
+  private var actions = Triggers<() -> Void>()
   private(set) var log: [String] = []
 
   /// False: `openUnnamedFile` fails with `EOPNOTSUPP` (not logged), as on a system or file
@@ -58,8 +77,8 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
     _ call: Call, with errno: Int32, occurrence: Int = 1, pathContaining: String? = nil
   ) {
     lock.withLock {
-      faults.append(
-        Fault(call: call, errno: errno, occurrence: occurrence, pathContaining: pathContaining))
+      faults.add(
+        Trigger(call: call, effect: errno, occurrence: occurrence, pathContaining: pathContaining))
     }
   }
 
@@ -70,34 +89,17 @@ final class FaultInjectingSystemCalls: SystemCalls, @unchecked Sendable {
     _ action: @escaping () -> Void
   ) {
     lock.withLock {
-      actions.append((call, occurrence, pathContaining, action))
+      actions.add(
+        Trigger(call: call, effect: action, occurrence: occurrence, pathContaining: pathContaining))
     }
   }
 
   private func check(_ call: Call, path: String? = nil) throws(SystemCallError) {
-    let action: (() -> Void)? = lock.withLock {
-      guard
-        let index = actions.firstIndex(where: { action in
-          action.call == call
-            && (action.pathContaining.map { path?.contains($0) ?? false } ?? true)
-        })
-      else { return nil }
-      actionCounts[call, default: 0] += 1
-      guard actionCounts[call] == actions[index].occurrence else { return nil }
-      return actions.remove(at: index).run
-    }
-    action?()
+    // Run outside the lock: the action may make calls of its own.
+    lock.withLock { actions.take(call, path: path) }?()
     let code: Int32? = lock.withLock {
       log.append("\(call.rawValue) \(path ?? "")")
-      guard
-        let index = faults.firstIndex(where: { fault in
-          fault.call == call
-            && (fault.pathContaining.map { path?.contains($0) ?? false } ?? true)
-        })
-      else { return nil }
-      counts[call, default: 0] += 1
-      guard counts[call] == faults[index].occurrence else { return nil }
-      return faults.remove(at: index).errno
+      return faults.take(call, path: path)
     }
     if let code { throw SystemCallError(code) }
   }
