@@ -53,9 +53,18 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
     _ bytes: [UInt8], at path: String, into reserved: ReservedFile?
   ) throws(ArchiveError) -> StagedFile
 
-  /// Flushes a staged file's bytes to disk, then gives it its final name only if that name is
-  /// free, and flushes the folder too when `durability` is `.durable`: the second half of
-  /// ``writeNewFile(_:at:durability:)``, with the same guarantees.
+  /// Flushes a staged file's bytes to disk now, and returns it marked so: committing it then
+  /// names it without flushing it again. Two files staged together can be flushed on two
+  /// threads at once (an append flushes its report on the thread of its ``PreparedAppend``
+  /// while it flushes the record).
+  ///
+  /// When this throws, the staged file is dropped (as by ``discardStagedFile(_:)``).
+  func flushStagedFile(_ file: StagedFile) throws(ArchiveError) -> StagedFile
+
+  /// Flushes a staged file's bytes to disk (unless ``flushStagedFile(_:)`` did), then gives it
+  /// its final name only if that name is free, and flushes the folder too when `durability` is
+  /// `.durable`: the second half of ``writeNewFile(_:at:durability:)``, with the same
+  /// guarantees.
   ///
   /// Whether it returns or throws, the staged file is used up: when this throws, neither the
   /// final file nor the temporary file is left behind.
@@ -184,6 +193,10 @@ extension FileSystem {
   ) throws(ArchiveError) -> StagedFile {
     try stageNewFile(bytes, at: path)
   }
+
+  /// Unchanged: a file system that writes a staged file's bytes only when it commits it
+  /// flushes them then.
+  package func flushStagedFile(_ file: StagedFile) throws(ArchiveError) -> StagedFile { file }
 
   /// ``readFileAndStatus(at:)`` as two calls (for file systems in memory).
   package func readFileAndStatus(at path: String) -> FileContents? {

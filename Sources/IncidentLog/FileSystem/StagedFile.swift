@@ -15,6 +15,9 @@ package struct StagedFile: Sendable {
   let descriptor: Int32?
   /// The temporary file's path, with ``descriptor``; nil for an unnamed file (`O_TMPFILE`).
   let temporaryPath: String?
+  /// Whether the bytes are on disk already (``FileSystem/flushStagedFile(_:)``): committing
+  /// the file then only names it.
+  var isFlushed = false
 
   /// A staged file.
   init(path: String, bytes: [UInt8], descriptor: Int32? = nil, temporaryPath: String? = nil) {

@@ -67,11 +67,26 @@ package struct SystemFileSystem: FileSystem {
     return StagedFile(path: path, bytes: bytes, descriptor: fd, temporaryPath: nil)
   }
 
+  package func flushStagedFile(_ file: StagedFile) throws(ArchiveError) -> StagedFile {
+    guard let fd = file.descriptor, !file.isFlushed else { return file }
+    do {
+      try calls.fsync(fd)
+    } catch {
+      discardStagedFile(file)
+      throw ArchiveError(error, path: file.path)
+    }
+    var flushed = file
+    flushed.isFlushed = true
+    return flushed
+  }
+
   package func commitStagedFile(_ file: StagedFile, durability: Durability) throws(ArchiveError) {
     guard let fd = file.descriptor else {
       return try writeNewFile(file.bytes, at: file.path, durability: durability)
     }
-    try nameTemporaryFile(fd, file.temporaryPath, file.bytes, at: file.path, durability: durability)
+    try nameTemporaryFile(
+      fd, file.temporaryPath, file.bytes, at: file.path, durability: durability,
+      isFlushed: file.isFlushed)
   }
 
   package func discardStagedFile(_ file: StagedFile) {
@@ -526,18 +541,19 @@ extension SystemFileSystem {
     #endif
   }()
 
-  /// Flushes the open new file `fd` holding `bytes` (unless `durability` is `.rebuildable`)
-  /// and gives it the name `path` (removing its temporary name, if it has one), then flushes
+  /// Flushes the open new file `fd` holding `bytes` (unless `durability` is `.rebuildable`, or
+  /// `isFlushed`: flushed already) and gives it the name `path` (removing its temporary name, if it has one), then flushes
   /// the folder for `.durable`: on every error, neither the temporary file nor `path` is left
   /// behind.
   private func nameTemporaryFile(
     _ fd: Int32, _ temporaryPath: String?, _ bytes: [UInt8], at path: String,
-    durability: Durability
+    durability: Durability, isFlushed: Bool = false
   ) throws(ArchiveError) {
     if let temporaryPath {
-      return try nameNamedTemporaryFile(fd, temporaryPath, at: path, durability: durability)
+      return try nameNamedTemporaryFile(
+        fd, temporaryPath, at: path, durability: durability, isFlushed: isFlushed)
     }
-    guard try nameUnnamedFile(fd, at: path, durability: durability) else {
+    guard try nameUnnamedFile(fd, at: path, durability: durability, isFlushed: isFlushed) else {
       // The system made the file but cannot name it (a sandbox's /proc): the bytes go under a
       // temporary name instead, once.
       let (fd, temporaryPath) = try writeNamedTemporaryFile(bytes, for: path)
@@ -545,16 +561,16 @@ extension SystemFileSystem {
     }
   }
 
-  /// ``nameTemporaryFile(_:_:_:at:durability:)`` for an unnamed file, which is flushed, linked
-  /// to `path` while still open, then closed.
+  /// ``nameTemporaryFile(_:_:_:at:durability:isFlushed:)`` for an unnamed file, which is
+  /// flushed (unless `isFlushed`), linked to `path` while still open, then closed.
   ///
   /// False (the file dropped) when `linkat(2)` cannot name an unnamed file here, for a reason
   /// a named temporary file would not meet.
   private func nameUnnamedFile(
-    _ fd: Int32, at path: String, durability: Durability
+    _ fd: Int32, at path: String, durability: Durability, isFlushed: Bool
   ) throws(ArchiveError) -> Bool {
     do {
-      if durability != .rebuildable { try calls.fsync(fd) }
+      if durability != .rebuildable && !isFlushed { try calls.fsync(fd) }
       // linkat(2), like link(2), refuses to replace an existing name: the final name appears
       // complete or not at all, and never over another file.
       try calls.linkUnnamedFile(fd, to: path)
@@ -576,13 +592,14 @@ extension SystemFileSystem {
     return true
   }
 
-  /// ``nameTemporaryFile(_:_:_:at:durability:)`` for a file with a temporary name: flushed,
-  /// closed, linked to `path`, its temporary name removed.
+  /// ``nameTemporaryFile(_:_:_:at:durability:isFlushed:)`` for a file with a temporary name:
+  /// flushed (unless `isFlushed`), closed, linked to `path`, its temporary name removed.
   private func nameNamedTemporaryFile(
-    _ fd: Int32, _ temporaryPath: String, at path: String, durability: Durability
+    _ fd: Int32, _ temporaryPath: String, at path: String, durability: Durability,
+    isFlushed: Bool = false
   ) throws(ArchiveError) {
     do {
-      if durability != .rebuildable { try calls.fsync(fd) }
+      if durability != .rebuildable && !isFlushed { try calls.fsync(fd) }
     } catch {
       try? calls.close(fd)
       try? calls.unlink(temporaryPath)

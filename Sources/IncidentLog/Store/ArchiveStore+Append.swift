@@ -74,11 +74,21 @@ extension ArchiveStore {
     // The files made ahead (unnamed, in this folder's place) serve either way: under the lock
     // a symbolic link on the way is refused before they are named, and a file moved elsewhere
     // meanwhile is named through a temporary file (as on a file system without unnamed files).
+    // With a thread ahead, the report is written and flushed there, while this one seals,
+    // writes and flushes the record; otherwise the thread is told that none is coming.
     var reserved = prepared?.takeReservedFiles() ?? []
-    var stagedReport: StagedFile?
+    var stagedReport: PendingReport?
     if let reportBytes, reserved.first?.directory == absolute(directory) {
-      stagedReport = try fileSystem.stageNewFile(
-        reportBytes, at: absolute(location.reportPath), into: reserved.removeFirst())
+      let path = absolute(location.reportPath)
+      let file = reserved.removeFirst()
+      if let prepared, prepared.stageReportAhead(reportBytes, at: path, into: file) {
+        stagedReport = .ahead(prepared)
+      } else {
+        prepared?.close()
+        stagedReport = .staged(try fileSystem.stageNewFile(reportBytes, at: path, into: file))
+      }
+    } else {
+      prepared?.close()
     }
     // Waited for before the lock is taken: the reading ahead holds it while it reads.
     let ahead = prepared?.reading(of: self, kind: kind, folder: directory)
@@ -92,7 +102,7 @@ extension ArchiveStore {
       }
     } catch {
       // Once begun, the write names the staged report or drops it; before, it is dropped here.
-      if let stagedReport, !isWriting { fileSystem.discardStagedFile(stagedReport) }
+      if let stagedReport, !isWriting { stagedReport.discard(in: fileSystem) }
       throw error
     }
   }
@@ -144,7 +154,7 @@ extension ArchiveStore {
   /// written into.
   private func write(
     _ object: JSONObject, at location: DocumentLocation, report: [UInt8]?,
-    stagedReport: StagedFile?, ahead: AppendReading.Ahead?, reserved: [ReservedFile]
+    stagedReport: PendingReport?, ahead: AppendReading.Ahead?, reserved: [ReservedFile]
   ) throws(ArchiveError) -> StoredDocument {
     let directory = String(location.path.dropLast(location.id.count + ".json".count + 1))
     let reading: AppendReading
@@ -153,7 +163,7 @@ extension ArchiveStore {
       try refuseSymbolicLinks(on: location.path)
       (reading, watch) = try read(for: location, in: directory, ahead: ahead)
     } catch {
-      if let stagedReport { fileSystem.discardStagedFile(stagedReport) }
+      stagedReport?.discard(in: fileSystem)
       throw error
     }
     let (sealed, hash, bytes) = DocumentIntegrity.sealedWithBytes(
@@ -257,7 +267,9 @@ extension ArchiveStore {
   /// Three flushes, not four: the report's bytes are flushed before it is named, the
   /// document's bytes before it is named, and then the folder (which holds both names) once,
   /// after both names are made; a flush costs a disk round trip, about a seventh of a
-  /// millisecond each on the benchmark machine, a tenth of a whole `run`.
+  /// millisecond each on the benchmark machine, a tenth of a whole `run`. With a
+  /// ``PreparedAppend``, the report is written and flushed on its thread while the document
+  /// is (`pending`): the two flushes overlap.
   ///
   /// What a crash (a power loss: a killed process leaves only what it got to, in the order
   /// below) can leave, and what `archive verify` says of it:
@@ -274,30 +286,39 @@ extension ArchiveStore {
   /// - After it returns (the only point where `run` reports success), both names and both
   ///   files' bytes are on disk: the document is never durable without its report.
   private func writePair(
-    _ bytes: [UInt8], report: [UInt8]?, stagedReport staged: StagedFile?,
+    _ bytes: [UInt8], report: [UInt8]?, stagedReport pending: PendingReport?,
     at location: DocumentLocation, reserved: [ReservedFile]
   ) throws(ArchiveError) {
     let documentPath = absolute(location.path)
     guard let report else { return try fileSystem.writeNewFile(bytes, at: documentPath) }
     let reportPath = absolute(location.reportPath)
-    // Both files' bytes are written (and on their way to the disk) before either is flushed:
-    // the report's flush then finds the record's bytes already going, and the two cost about
-    // one disk round trip instead of two. The order of flushes and names below is unchanged.
-    // The files made ahead (`reserved`: unnamed, in this folder) are written into when given;
-    // the report may be staged already (`staged`).
+    // Both files' bytes are written (and on their way to the disk) before either is flushed,
+    // and both are flushed before either is named: the record first, so that the report's
+    // flush, when it is done on the thread ahead, runs meanwhile; flushed here in turn, the
+    // report's finds its bytes already going. Then the report is named, then the record, then
+    // the folder is flushed once. The files made ahead (`reserved`: unnamed, in this folder)
+    // are written into when given; the report may be staged already (`pending`).
     var reserved = reserved[...]
-    let stagedReport: StagedFile
-    if let staged {
-      stagedReport = staged
+    let reportFile: PendingReport
+    if let pending {
+      reportFile = pending
     } else {
-      stagedReport = try fileSystem.stageNewFile(report, at: reportPath, into: reserved.popFirst())
+      reportFile = .staged(
+        try fileSystem.stageNewFile(report, at: reportPath, into: reserved.popFirst()))
     }
     let stagedDocument: StagedFile
     do {
-      stagedDocument = try fileSystem.stageNewFile(
-        bytes, at: documentPath, into: reserved.popFirst())
+      stagedDocument = try fileSystem.flushStagedFile(
+        fileSystem.stageNewFile(bytes, at: documentPath, into: reserved.popFirst()))
     } catch {
-      fileSystem.discardStagedFile(stagedReport)
+      reportFile.discard(in: fileSystem)
+      throw error
+    }
+    let stagedReport: StagedFile
+    do {
+      stagedReport = try reportFile.flushed(in: fileSystem)
+    } catch {
+      fileSystem.discardStagedFile(stagedDocument)
       throw error
     }
     do {
@@ -337,5 +358,31 @@ extension ArchiveStore {
     try fileSystem.createDirectory(at: path)
     guard let status = try fileSystem.status(at: path) else { throw .notFound(path: path) }
     return status
+  }
+}
+
+/// An append's report file before it is named: staged on the appending thread, or handed to
+/// the thread of a ``PreparedAppend`` to be written and flushed there.
+enum PendingReport {
+  case staged(StagedFile)
+  case ahead(PreparedAppend)
+
+  /// The staged report, flushed: here, or by the thread ahead (waited for).
+  ///
+  /// - Throws: What writing or flushing it threw; nothing is left of the file then.
+  func flushed(in fileSystem: any FileSystem) throws(ArchiveError) -> StagedFile {
+    switch self {
+    case .staged(let file): try fileSystem.flushStagedFile(file)
+    case .ahead(let prepared): try prepared.takeStagedReport()
+    }
+  }
+
+  /// Drops the report's file (waiting for the thread ahead to be done with it).
+  func discard(in fileSystem: any FileSystem) {
+    switch self {
+    case .staged(let file): fileSystem.discardStagedFile(file)
+    case .ahead(let prepared):
+      if let file = try? prepared.takeStagedReport() { fileSystem.discardStagedFile(file) }
+    }
   }
 }

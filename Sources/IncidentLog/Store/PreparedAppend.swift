@@ -14,6 +14,11 @@ import RunbookCore
 /// came between (``AppendReading/Ahead``); otherwise it reads for itself, as without one. The
 /// record written is the same either way.
 ///
+/// The thread then waits for the append's report: it writes it into the first of the two new
+/// files it made and flushes it while the append seals, writes and flushes the record, so that
+/// the two flushes (a disk round trip each) overlap. The append names both files, the report
+/// first, once both are flushed; if the run ends without one (``wait()``), the thread ends.
+///
 /// ```swift
 /// let prepared = PreparedAppend(store: store, kind: .record, createdAt: now)
 /// defer { prepared.wait() }
@@ -40,7 +45,21 @@ package final class PreparedAppend: @unchecked Sendable {
     case abandoned
   }
 
-  /// Guards ``reading``, ``files``, ``isMakingFiles``, ``areFilesTaken`` and ``isOver``.
+  /// The report's file, handed over by the append (``stageReportAhead(_:at:into:)``).
+  private enum Report {
+    /// Not handed over (yet).
+    case none
+    /// Its bytes, its path, and the file made ahead to write them into.
+    case handed([UInt8], path: String, file: ReservedFile)
+    case working
+    /// Written and flushed, or the error that stopped it (the file dropped then).
+    case done(Result<StagedFile, ArchiveError>)
+    /// Taken by the append.
+    case taken
+  }
+
+  /// Guards ``reading``, ``files``, ``isMakingFiles``, ``areFilesTaken``, ``report``,
+  /// ``isReadingOver``, ``isClosing`` and ``isOver``.
   private let condition = NSCondition()
   private var reading = Reading.waiting
   /// The new files made so far, whether the thread is making them now, and whether the
@@ -48,6 +67,11 @@ package final class PreparedAppend: @unchecked Sendable {
   private var files: [ReservedFile] = []
   private var isMakingFiles = false
   private var areFilesTaken = false
+  private var report = Report.none
+  /// Whether the thread is past the reading (taken or left to the append), its files made.
+  private var isReadingOver = false
+  /// Whether the run is ending (``wait()``): a report not handed over by now never will be.
+  private var isClosing = false
   /// Whether the thread's work is over.
   private var isOver = false
 
@@ -100,6 +124,22 @@ package final class PreparedAppend: @unchecked Sendable {
       }
       if isMine { finish(with: store.readAhead(kind: kind, folder: folder, for: appending)) }
       condition.withLock {
+        isReadingOver = true
+        condition.broadcast()
+      }
+      // Last, the report's file, if the append hands it over before the run ends: written and
+      // flushed here while the append seals, writes and flushes the record.
+      if let (bytes, path, file) = handedReport() {
+        let result = Result { () throws(ArchiveError) in
+          try store.fileSystem.flushStagedFile(
+            store.fileSystem.stageNewFile(bytes, at: path, into: file))
+        }
+        condition.withLock {
+          report = .done(result)
+          condition.broadcast()
+        }
+      }
+      condition.withLock {
         isOver = true
         condition.broadcast()
       }
@@ -107,6 +147,21 @@ package final class PreparedAppend: @unchecked Sendable {
     if !started {
       first?()
       condition.withLock { isOver = true }
+    }
+  }
+
+  /// The report's bytes, path and file once the append hands them over; nil when the run ends
+  /// first.
+  private func handedReport() -> ([UInt8], String, ReservedFile)? {
+    condition.withLock {
+      while true {
+        if case .handed(let bytes, let path, let file) = report {
+          report = .working
+          return (bytes, path, file)
+        }
+        if isClosing { return nil }
+        condition.wait()
+      }
     }
   }
 
@@ -187,11 +242,66 @@ package final class PreparedAppend: @unchecked Sendable {
     init(_ body: @escaping @Sendable () -> Void) { self.body = body }
   }
 
-  /// Waits until the thread's work is over (the lock it took released, the files made).
+  /// Waits until the thread's work is over (the lock it took released, the files made, the
+  /// report handed over written); after this, no report is handed over.
   package func wait() {
     condition.withLock {
+      isClosing = true
+      condition.broadcast()
       while !isOver { condition.wait() }
     }
+  }
+
+  /// Tells the thread that no report will be handed over: it ends once its reading is done.
+  func close() {
+    condition.withLock {
+      isClosing = true
+      condition.broadcast()
+    }
+  }
+
+  /// Waits until the thread has done what it does before the append.
+  ///
+  /// That is the reading taken (or left to the append) and the files made; the thread then
+  /// waits for the report, until ``wait()``.
+  package func waitForReading() {
+    condition.withLock {
+      while !isReadingOver && !isOver { condition.wait() }
+    }
+  }
+
+  /// Hands the report's bytes to the thread, to be written and flushed there while the append
+  /// seals and writes the record; false when the thread's work is over or ending.
+  ///
+  /// `file` is the first file made ahead (taken with ``takeReservedFiles()``). When this is
+  /// false, the append writes the report itself; otherwise ``takeStagedReport()`` takes it.
+  func stageReportAhead(_ bytes: [UInt8], at path: String, into file: ReservedFile) -> Bool {
+    condition.withLock {
+      guard !isOver, !isClosing, case .none = report else { return false }
+      report = .handed(bytes, path: path, file: file)
+      condition.broadcast()
+      return true
+    }
+  }
+
+  /// The report handed to ``stageReportAhead(_:at:into:)``, written and flushed.
+  ///
+  /// Waits for the thread. Taken once.
+  ///
+  /// - Throws: What writing or flushing it threw (nothing is left of the file then).
+  func takeStagedReport() throws(ArchiveError) -> StagedFile {
+    let result: Result<StagedFile, ArchiveError> = condition.withLock {
+      while true {
+        switch report {
+        case .done(let result):
+          report = .taken
+          return result
+        case .handed, .working: condition.wait()
+        case .none, .taken: preconditionFailure("no report handed over, or taken twice")
+        }
+      }
+    }
+    return try result.get()
   }
 
   /// The new files made ahead in the folder, handed over once.

@@ -49,11 +49,11 @@ import TriageTestSupport
     #expect(try fixture.store.verify().isIntact)
   }
 
-  /// The crash ordering documented on the pair write: each file's bytes are flushed before it
-  /// is named, the report is named before the record, and the folder is flushed once, after
-  /// both names: three flushes.
+  /// The crash ordering documented on the pair write: both files' bytes are flushed before
+  /// either is named, the report is named before the record, and the folder is flushed once,
+  /// after both names: three flushes.
   @Test(
-    "the pair is flushed three times: the report, the record, then their folder once",
+    "the pair is flushed three times: both files before their names, then their folder once",
     arguments: [true, false])
   func flushOrder(unnamedFiles: Bool) throws {
     let calls = FaultInjectingSystemCalls(hasUnnamedFiles: unnamedFiles)
@@ -75,7 +75,7 @@ import TriageTestSupport
     }
     #expect(
       Array(steps.prefix(6)) == [
-        "fsync", "link report", "fsync", "link record", "open folder", "fsync",
+        "fsync", "fsync", "link report", "link record", "open folder", "fsync",
       ])
     // Then at most the settling's wait for the folder (HeadsCacheSettledFolderTests): the
     // record's name linked to itself, in vain, with no flush.

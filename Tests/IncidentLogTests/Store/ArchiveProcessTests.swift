@@ -43,7 +43,9 @@ struct ArchiveProcessTests {
       let date = ArchiveFixture.date(minutes: index)
       let id = DocumentID.generate(at: date, using: &generator)
       let prepared = PreparedAppend(store: store, kind: .record, createdAt: date)
-      prepared.wait()
+      // Its thread then waits for the report, which it writes while the record is written.
+      prepared.waitForReading()
+      defer { prepared.wait() }
       // Another worker's append may come between the reading and this one.
       usleep(UInt32.random(in: 0...3_000, using: &generator))
       try store.append(

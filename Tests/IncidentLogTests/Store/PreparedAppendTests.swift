@@ -24,12 +24,31 @@ struct PreparedAppendTests {
     var aprilFolder: String { fixture.root + "/records/2026/04" }
   }
 
-  /// A reading started for a record created `minutes` after the fixture's base date, waited for.
+  /// A reading started for a record created `minutes` after the fixture's base date, waited for
+  /// (its thread then waits for the append's report, as in a run).
   func prepared(_ fixture: ArchiveFixture, minutes: Int) -> PreparedAppend {
     let prepared = PreparedAppend(
       store: fixture.store, kind: .record, createdAt: ArchiveFixture.date(minutes: minutes))
-    prepared.wait()
+    prepared.waitForReading()
     return prepared
+  }
+
+  /// Whether each `fsync(2)` made from now on (up to `count`) is made on this thread, in order.
+  final class FlushThreads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var onThisThread: [Bool] = []
+
+    init(_ calls: FaultInjectingSystemCalls, count: Int = 8) {
+      let thread = pthread_self()
+      for occurrence in 1...count {
+        calls.run(before: .fsync, occurrence: occurrence) { [self] in
+          let here = pthread_equal(pthread_self(), thread) != 0
+          lock.withLock { onThisThread.append(here) }
+        }
+      }
+    }
+
+    var flushes: [Bool] { lock.withLock { onThisThread } }
   }
 
   /// Appends a record created `minutes` after the base date with `prepared`, and checks that
@@ -103,8 +122,10 @@ struct PreparedAppendTests {
     #expect(try fixture.store.verify().issues.isEmpty)
   }
 
-  @Test("an append refused under the lock after writing its report ahead names nothing")
-  func refusedAppendDropsItsReport() throws {
+  @Test(
+    "an append refused under the lock after writing its report ahead names nothing",
+    arguments: [true, false])
+  func refusedAppendDropsItsReport(onTheThread: Bool) throws {
     let logged = try Logged()
     let fixture = logged.fixture
     defer { fixture.remove() }
@@ -115,7 +136,9 @@ struct PreparedAppendTests {
     let id = DocumentID.generate(at: date, using: &generator)
     let cache = fixture.root + "/.cache"
     do {
+      // Written on the thread ahead, or (its work over) on this one.
       let ahead = prepared(fixture, minutes: 1)
+      if !onTheThread { ahead.wait() }
       // `.cache/` replaced by a symbolic link: refused under the lock, after the report was
       // rendered and written into a file made ahead.
       let elsewhere = fixture.directory.path + "/elsewhere"
@@ -139,6 +162,86 @@ struct PreparedAppendTests {
       }
       #expect(!open.contains { $0.hasPrefix(logged.aprilFolder + "/#") })
     #endif
+  }
+
+  @Test("the report is written and flushed on the thread ahead, with the record's flush")
+  func reportFlushedAhead() throws {
+    let logged = try Logged()
+    let fixture = logged.fixture
+    defer { fixture.remove() }
+    let first = try fixture.appendRecord(minutes: 0, seed: 1)
+    let ahead = prepared(fixture, minutes: 1)
+    logged.calls.clearLog()
+    let threads = FlushThreads(logged.calls)
+    let stored = try append(fixture, minutes: 1, seed: 2, prepared: ahead)
+    ahead.wait()
+    #expect(stored.parents == [first.sha256])
+    // The record's flush and the folder's here, the report's on the other thread.
+    #expect(threads.flushes.sorted { !$0 && $1 } == [false, true, true])
+    // Both files flushed before either is named; the report named first.
+    let steps = logged.calls.log.compactMap { entry -> String? in
+      if entry.hasPrefix("fsync") { return "fsync" }
+      if entry.hasPrefix("link \(logged.aprilFolder)/\(stored.location.id).md") { return "md" }
+      if entry.hasPrefix("link \(logged.aprilFolder)/\(stored.location.id).json") {
+        return "json"
+      }
+      return nil
+    }
+    #expect(Array(steps.prefix(5)) == ["fsync", "fsync", "md", "json", "fsync"])
+    #expect(try fixture.store.verify().isIntact)
+    let report = try String(
+      contentsOfFile: fixture.root + "/" + stored.location.reportPath, encoding: .utf8)
+    #expect(report == "# Report\n")
+  }
+
+  @Test("a report that cannot be written on the thread ahead fails the append: nothing is left")
+  func reportFailsAhead() throws {
+    let logged = try Logged()
+    let fixture = logged.fixture
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    let names = try FileManager.default.contentsOfDirectory(atPath: logged.aprilFolder)
+    let date = ArchiveFixture.date(minutes: 1)
+    var generator = SeededGenerator(seed: 2)
+    let id = DocumentID.generate(at: date, using: &generator)
+    let ahead = prepared(fixture, minutes: 1)
+    // The disk full for the first write, the report's on the thread: the append takes the
+    // lock (and writes the record) only after it was tried.
+    let reportTried = DispatchSemaphore(value: 0)
+    logged.calls.run(before: .write) { reportTried.signal() }
+    logged.calls.fail(.write, with: ENOSPC)
+    logged.calls.run(before: .flock) { _ = reportTried.wait(timeout: .now() + 30) }
+    #expect(throws: ArchiveError.noSpaceLeft(path: "\(logged.aprilFolder)/\(id).md")) {
+      try fixture.store.append(
+        document: ArchiveFixture.record(id: id, at: date), kind: .record, id: id,
+        createdAt: date, reportBytes: { _ in Array("# Report\n".utf8) }, prepared: ahead)
+    }
+    ahead.wait()
+    #expect(try FileManager.default.contentsOfDirectory(atPath: logged.aprilFolder) == names)
+    #if os(Linux)
+      let open = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)
+      }
+      #expect(!open.contains { $0.hasPrefix(logged.aprilFolder + "/#") })
+    #endif
+    // Tried again, both are written.
+    try fixture.store.append(
+      document: ArchiveFixture.record(id: id, at: date), kind: .record, id: id, createdAt: date,
+      reportBytes: { _ in Array("# Report\n".utf8) })
+    #expect(try fixture.store.verify().isIntact)
+  }
+
+  @Test("a thread whose run ends without an append ends too")
+  func threadEndsWithoutAppend() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    let ahead = prepared(fixture, minutes: 1)
+    // Waits for the report no longer: returns, and the files made ahead are dropped.
+    ahead.wait()
+    let stored = try append(fixture, minutes: 1, seed: 2, prepared: ahead)
+    #expect(try fixture.store.verify().isIntact)
+    #expect(stored.parents.count == 1)
   }
 
   @Test("a document copied into the folder between the reading and the write is named")
