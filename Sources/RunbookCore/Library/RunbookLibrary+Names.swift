@@ -4,7 +4,9 @@ extension RunbookLibrary {
   /// A path has a slash, or ends in `.yaml` or `.yml`; ids match `IDPattern`, which allows
   /// neither. `triage run`, `show`, `graph`, `replay` and the answers commands all ask this.
   package static func isPath(_ reference: String) -> Bool {
-    reference.contains("/") || isYAMLFileName(reference)
+    // A byte search: `contains("/")` is Foundation's substring search, whose first use in a
+    // process costs a run about 0.05 ms.
+    reference.utf8.contains(UInt8(ascii: "/")) || isYAMLFileName(reference)
   }
 
   /// Whether a file name ends in `.yaml` or `.yml`.
