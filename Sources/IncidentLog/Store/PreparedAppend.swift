@@ -59,7 +59,7 @@ package final class PreparedAppend: @unchecked Sendable {
   }
 
   /// Guards ``reading``, ``files``, ``isMakingFiles``, ``areFilesTaken``, ``report``,
-  /// ``isReadingOver``, ``isClosing`` and ``isOver``.
+  /// ``work``, ``isReadingOver``, ``isClosing`` and ``isOver``.
   private let condition = NSCondition()
   private var reading = Reading.waiting
   /// The new files made so far, whether the thread is making them now, and whether the
@@ -68,6 +68,8 @@ package final class PreparedAppend: @unchecked Sendable {
   private var isMakingFiles = false
   private var areFilesTaken = false
   private var report = Report.none
+  /// Other work of the run handed over (``perform(_:)``), not begun yet.
+  private var work: [@Sendable () -> Void] = []
   /// Whether the thread is past the reading (taken or left to the append), its files made.
   private var isReadingOver = false
   /// Whether the run is ending (``wait()``): a report not handed over by now never will be.
@@ -127,9 +129,14 @@ package final class PreparedAppend: @unchecked Sendable {
         isReadingOver = true
         condition.broadcast()
       }
-      // Last, the report's file, if the append hands it over before the run ends: written and
-      // flushed here while the append seals, writes and flushes the record.
-      if let (bytes, path, file) = handedReport() {
+      // Then other work the run hands over (``perform(_:)``), and last the report's file, if
+      // the append hands it over before the run ends: written and flushed here while the
+      // append seals, writes and flushes the record.
+      while let task = nextTask() {
+        guard case .report(let bytes, let path, let file) = task else {
+          if case .work(let work) = task { work() }
+          continue
+        }
         let result = Result { () throws(ArchiveError) in
           try store.fileSystem.flushStagedFile(
             store.fileSystem.stageNewFile(bytes, at: path, into: file))
@@ -138,6 +145,7 @@ package final class PreparedAppend: @unchecked Sendable {
           report = .done(result)
           condition.broadcast()
         }
+        break
       }
       condition.withLock {
         isOver = true
@@ -150,16 +158,27 @@ package final class PreparedAppend: @unchecked Sendable {
     }
   }
 
-  /// The report's bytes, path and file once the append hands them over; nil when the run ends
-  /// first.
-  private func handedReport() -> ([UInt8], String, ReservedFile)? {
+  /// What the thread does after the reading.
+  private enum Task {
+    case work(@Sendable () -> Void)
+    case report([UInt8], path: String, file: ReservedFile)
+  }
+
+  /// The next task handed over, the report before any work (work still waiting then is too
+  /// late to help); nil when the run ends first (work not begun is dropped).
+  private func nextTask() -> Task? {
     condition.withLock {
       while true {
         if case .handed(let bytes, let path, let file) = report {
           report = .working
-          return (bytes, path, file)
+          work = []
+          return .report(bytes, path: path, file: file)
         }
-        if isClosing { return nil }
+        if !work.isEmpty { return .work(work.removeFirst()) }
+        if isClosing {
+          work = []
+          return nil
+        }
         condition.wait()
       }
     }
@@ -267,6 +286,22 @@ package final class PreparedAppend: @unchecked Sendable {
   package func waitForReading() {
     condition.withLock {
       while !isReadingOver && !isOver { condition.wait() }
+    }
+  }
+
+  /// Hands other work of the run to the thread, done after the reading and before the report
+  /// (unless the report comes first, or the run ends: then it is dropped); false when the
+  /// thread's work is over or ending, or the report was handed over already.
+  ///
+  /// For work that only saves the run time later, such as reading the obligation files its
+  /// facts involve while it evaluates its own rules: what it does must be done again, or
+  /// waited for, by whoever needs it.
+  package func perform(_ work: @escaping @Sendable () -> Void) -> Bool {
+    condition.withLock {
+      guard !isOver, !isClosing, case .none = report else { return false }
+      self.work.append(work)
+      condition.broadcast()
+      return true
     }
   }
 

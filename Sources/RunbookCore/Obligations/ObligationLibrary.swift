@@ -148,7 +148,7 @@ package struct ObligationLibrary: Sendable, Equatable {
     var chosen = files.filter { isInvolved($0.id) }.map(EvaluableObligationFile.init)
     var failed: [(id: String, problem: Diagnostic)] = []
     for source in unread where isInvolved(source.id) {
-      if let file = readOnDemand.file(source.id) {
+      if case .read(let file) = readOnDemand.claim(source.id) {
         chosen.append(file)
         continue
       }
@@ -164,6 +164,7 @@ package struct ObligationLibrary: Sendable, Equatable {
       }
       let location = SourceLocation(file: source.path, line: 1, column: 1)
       guard let bytes = try? fileSystem?.readFile(at: source.path) else {
+        readOnDemand.release(source.id)
         let problem = ObligationProblem.unreadableFile(source.path)
         failed.append((source.id, Diagnostic(.error, problem, at: location)))
         continue
@@ -174,13 +175,27 @@ package struct ObligationLibrary: Sendable, Equatable {
         chosen.append(evaluable)
         readOnDemand.keep(evaluable, as: source.id)
         if let cache, let key { cache.store(file, for: key) }
-      } else if let first = diagnostics.first(where: { $0.severity == .error }) {
-        failed.append((source.id, first))
+      } else {
+        readOnDemand.release(source.id)
+        if let first = diagnostics.first(where: { $0.severity == .error }) {
+          failed.append((source.id, first))
+        }
       }
     }
     return Involved(
       files: chosen.sorted { $0.id < $1.id }, failed: failed,
       undecided: undecided.sorted { $0.id < $1.id })
+  }
+
+  /// Reads the unread files that `facts` involve, for a later ``files(involvedBy:)`` (on this
+  /// copy or another, on any thread) to find read.
+  ///
+  /// A run does this on another thread while it evaluates its own rules; a file this is still
+  /// reading then is waited for, not read twice, and one it has not begun is read by whichever
+  /// thread comes to it first.
+  package func readAhead(involvedBy facts: [String: Value]) {
+    guard !unread.isEmpty else { return }
+    _ = files(involvedBy: facts)
   }
 
   /// The unread file `id` read again from its source instead of the compiled cache.

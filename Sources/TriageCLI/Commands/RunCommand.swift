@@ -146,6 +146,13 @@ enum RunCommand {
     if start.hasAnswersFile && start.session.isComplete {
       guard responder != nil else { throw CommandError.noResponder }
       mode = .answersFile
+      // The obligation files the answers involve are read on the other thread while this one
+      // evaluates the runbook's own rules (whichever thread comes to a file first reads it).
+      if let prepared, let library = loaded.runbook.obligationLibrary, !library.unread.isEmpty {
+        let facts = ObligationEvaluator.facts(
+          of: start.session.runbook, values: start.session.values())
+        _ = prepared.perform { library.readAhead(involvedBy: facts) }
+      }
       reviewed = ReviewedSession(
         evaluating: start.session, at: context.now(), calendar: loaded.calendar)
     } else {

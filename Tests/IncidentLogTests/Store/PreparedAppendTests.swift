@@ -231,6 +231,32 @@ struct PreparedAppendTests {
     #expect(try fixture.store.verify().isIntact)
   }
 
+  @Test("other work handed to the thread runs there; none is taken after the report")
+  func workHandedOver() throws {
+    let fixture = try ArchiveFixture()
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    let ahead = prepared(fixture, minutes: 1)
+    let thread = pthread_self()
+    let ran = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var elsewhere = false
+    #expect(
+      ahead.perform {
+        elsewhere = pthread_equal(pthread_self(), thread) == 0
+        ran.signal()
+      })
+    #expect(ran.wait(timeout: .now() + 30) == .success)
+    // Written before the signal, read after the wait.
+    #expect(elsewhere)
+    try append(fixture, minutes: 1, seed: 2, prepared: ahead)
+    #expect(!ahead.perform {})
+    ahead.wait()
+    // A run that ended takes none either.
+    let ended = prepared(fixture, minutes: 2)
+    ended.wait()
+    #expect(!ended.perform {})
+  }
+
   @Test("a thread whose run ends without an append ends too")
   func threadEndsWithoutAppend() throws {
     let fixture = try ArchiveFixture()

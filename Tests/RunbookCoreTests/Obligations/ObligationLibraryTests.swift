@@ -258,3 +258,91 @@ struct ObligationLibraryTests {
         gate: "regulated_as has 'bank' or regulated_as has 'bank-service-provider'", index: 0))
   }
 }
+
+/// A deferred library read on two threads at once: each file is read once, by whichever comes
+/// first, and both see it (`FilesReadOnDemand`).
+@Suite("Obligation files read ahead on another thread")
+struct ObligationLibraryReadAheadTests {
+  /// The bundled library's files, whose reads are counted and slowed (so that two threads
+  /// reading the same files overlap).
+  final class SlowCountingFiles: FileReading, @unchecked Sendable {
+    let files: InMemoryFileSystem
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+
+    init(_ files: InMemoryFileSystem) { self.files = files }
+
+    var reads: [String: Int] { lock.withLock { counts } }
+
+    func readFile(at path: String) throws(InMemoryFileSystem.ReadError) -> [UInt8] {
+      if path.hasSuffix(".yaml"), !path.hasSuffix("/facts.yaml") {
+        lock.withLock { counts[path, default: 0] += 1 }
+        usleep(2_000)
+      }
+      return try files.readFile(at: path)
+    }
+
+    func contentsOfDirectory(at path: String) throws(InMemoryFileSystem.ReadError) -> [String] {
+      try files.contentsOfDirectory(at: path)
+    }
+
+    func status(at path: String) throws(InMemoryFileSystem.ReadError) -> FileStatus? {
+      try files.status(at: path)
+    }
+
+    func isSymbolicLink(at path: String) -> Bool { files.isSymbolicLink(at: path) }
+    func standardizedPath(_ path: String) -> String { files.standardizedPath(path) }
+  }
+
+  func library(_ files: SlowCountingFiles) throws -> ObligationLibrary {
+    let (library, _) = ObligationLibrary.load(
+      folder: "/r/obligations", fileSystem: files, deferred: true)
+    return try #require(library)
+  }
+
+  static let facts: [String: Value] = [
+    "residents": .list(["US-CA: 40", "US-TX: 3", "DE: 12", "GB: 2"]),
+    "established_in": .list(["GB", "US"]), "regulated_as": .list(["pci-merchant"]),
+  ]
+
+  @Test("read ahead on one thread while evaluated on another: each file read once")
+  func eachFileReadOnce() throws {
+    let files = SlowCountingFiles(InMemoryFileSystem(try BundledRunbooks.files(placedIn: "/r")))
+    let ahead = try library(files)
+    let here = ahead
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      ahead.readAhead(involvedBy: Self.facts)
+      done.signal()
+    }
+    let involved = here.files(involvedBy: Self.facts)
+    done.wait()
+    // What a library read on one thread alone finds.
+    let alone = try library(SlowCountingFiles(files.files)).files(involvedBy: Self.facts)
+    #expect(involved.files.map(\.id) == alone.files.map(\.id))
+    #expect(involved.files.count >= 5)
+    #expect(files.reads.count == involved.files.count)
+    #expect(files.reads.values.allSatisfy { $0 == 1 }, "\(files.reads)")
+  }
+
+  @Test("a file that does not load is tried by each thread, and named as failed by both")
+  func failedFileNamedByBoth() throws {
+    var tree = try BundledRunbooks.files(placedIn: "/r")
+    tree["/r/obligations/us-ca.yaml"] = "this is: [not, even, parsed\n"
+    let files = SlowCountingFiles(InMemoryFileSystem(tree))
+    let ahead = try library(files)
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var failedAhead: [String] = []
+    Thread.detachNewThread {
+      failedAhead = ahead.files(involvedBy: Self.facts).failed.map(\.id)
+      done.signal()
+    }
+    let failedHere = ahead.files(involvedBy: Self.facts).failed.map(\.id)
+    done.wait()
+    #expect(failedHere == ["us-ca"])
+    // Written before the signal, read after the wait.
+    #expect(failedAhead == ["us-ca"])
+    // Released, not kept: read once by each.
+    #expect(files.reads["/r/obligations/us-ca.yaml"] == 2)
+  }
+}
