@@ -118,13 +118,18 @@ package final class PreparedAppend: @unchecked Sendable {
           condition.broadcast()
         }
       }
-      first?()
+      // Then the other work and the reading; in a large archive the reading first, since it
+      // would be waited for otherwise (see `readsFirst`), and the run does the other work
+      // itself when it comes to it before this thread.
+      let readsFirst = Self.readsFirst(store)
+      if !readsFirst { first?() }
       let isMine = condition.withLock {
         guard case .waiting = reading else { return false }
         reading = .working
         return true
       }
       if isMine { finish(with: store.readAhead(kind: kind, folder: folder, for: appending)) }
+      if readsFirst { first?() }
       condition.withLock {
         isReadingOver = true
         condition.broadcast()
@@ -183,6 +188,27 @@ package final class PreparedAppend: @unchecked Sendable {
       }
     }
   }
+
+  /// Whether the reading goes before the other work: when the archive's heads cache is
+  /// larger than ``largeHeadsCache``.
+  ///
+  /// The reading's cost grows with the archive: every month folder is stat'ed (336 of them,
+  /// and a 60 KB heads cache read, at 470,000 records: 1.4 ms on this thread, against 0.1 ms
+  /// in a new archive), while the other work (a vendor's answers, the answers file) does not.
+  /// Measured on a run from an answers file into the 470,000-record archive and into a new
+  /// one, interleaved (60 of each): the large archive's run took 1.067x the new one's with the
+  /// reading second, 1.014x with it first. In a small archive the other work goes first: the
+  /// run needs it sooner.
+  private static func readsFirst(_ store: ArchiveStore) -> Bool {
+    guard let status = try? store.fileSystem.status(at: HeadsCache.path(in: store)) else {
+      return false
+    }
+    return status.size >= largeHeadsCache
+  }
+
+  /// The size of a heads cache (in bytes) from which the reading goes first: about 45 month
+  /// folders (a 100,000-record archive's is 13.5 KB, a 10,000-record one's 2 KB).
+  package static let largeHeadsCache: UInt64 = 8 << 10
 
   /// Hands the reading (nil: none) to the waiters.
   private func finish(with ahead: AppendReading.Ahead?) {

@@ -257,6 +257,46 @@ struct PreparedAppendTests {
     #expect(!ended.perform {})
   }
 
+  @Test(
+    "the reading goes before the other work in a large archive, after it in a small one",
+    arguments: [true, false])
+  func readingFirstInALargeArchive(large: Bool) throws {
+    let logged = try Logged()
+    let fixture = logged.fixture
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    let headsCache = fixture.root + "/.cache/heads.bin"
+    func headsCacheSize() throws -> UInt64 {
+      try #require(FileManager.default.attributesOfItem(atPath: headsCache)[.size] as? UInt64)
+    }
+    // A record in each earlier month until the heads cache is large.
+    var month = 1
+    while large, try headsCacheSize() < PreparedAppend.largeHeadsCache {
+      try fixture.appendRecord(minutes: -month * 31 * 24 * 60, seed: UInt64(month + 1))
+      month += 1
+    }
+    logged.calls.clearLog()
+    let lockedBefore = LockedFlag()
+    let ahead = PreparedAppend(
+      store: fixture.store, kind: .record, createdAt: ArchiveFixture.date(minutes: 1),
+      first: { lockedBefore.set(!logged.calls.calls(containing: "flock").isEmpty) })
+    ahead.waitForReading()
+    #expect(lockedBefore.value == large)
+    // The append names the heads read from the files either way (`append` checks it).
+    try append(fixture, minutes: 1, seed: 999, prepared: ahead)
+    ahead.wait()
+    #expect(try fixture.store.verify().isIntact)
+  }
+
+  /// A flag set on one thread and read on another.
+  final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag: Bool?
+
+    func set(_ value: Bool) { lock.withLock { flag = value } }
+    var value: Bool? { lock.withLock { flag } }
+  }
+
   @Test("a thread whose run ends without an append ends too")
   func threadEndsWithoutAppend() throws {
     let fixture = try ArchiveFixture()
