@@ -542,9 +542,9 @@ extension SystemFileSystem {
   }()
 
   /// Flushes the open new file `fd` holding `bytes` (unless `durability` is `.rebuildable`, or
-  /// `isFlushed`: flushed already) and gives it the name `path` (removing its temporary name, if it has one), then flushes
-  /// the folder for `.durable`: on every error, neither the temporary file nor `path` is left
-  /// behind.
+  /// `isFlushed`: flushed already) and gives it the name `path` (removing its temporary name,
+  /// if it has one), then flushes the folder for `.durable`: on every error, neither the
+  /// temporary file nor `path` is left behind.
   private func nameTemporaryFile(
     _ fd: Int32, _ temporaryPath: String?, _ bytes: [UInt8], at path: String,
     durability: Durability, isFlushed: Bool = false
