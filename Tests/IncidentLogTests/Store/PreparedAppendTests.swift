@@ -33,6 +33,30 @@ struct PreparedAppendTests {
     return prepared
   }
 
+  /// The creation date and id of a record created `minutes` after the base date.
+  static func nextRecord(minutes: Int, seed: UInt64) -> (Date, String) {
+    let date = ArchiveFixture.date(minutes: minutes)
+    var generator = SeededGenerator(seed: seed)
+    return (date, DocumentID.generate(at: date, using: &generator))
+  }
+
+  /// Expects the April folder to hold just `names`, and no unnamed file in it to be left
+  /// open (one not closed shows in /proc/self/fd as the folder's `#<inode> (deleted)`).
+  func expectNothingLeft(
+    _ logged: Logged, names: [String], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: logged.aprilFolder) == names,
+      sourceLocation: sourceLocation)
+    #if os(Linux)
+      let open = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap {
+        try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)
+      }
+      #expect(
+        !open.contains { $0.hasPrefix(logged.aprilFolder + "/#") }, sourceLocation: sourceLocation)
+    #endif
+  }
+
   /// Whether each `fsync(2)` made from now on (up to `count`) is made on this thread, in order.
   final class FlushThreads: @unchecked Sendable {
     private let lock = NSLock()
@@ -61,9 +85,7 @@ struct PreparedAppendTests {
   ) throws -> StoredDocument {
     let heads = try fixture.store.heads().map(\.sha256)
     calls?.clearLog()
-    let date = ArchiveFixture.date(minutes: minutes)
-    var generator = SeededGenerator(seed: seed)
-    let id = DocumentID.generate(at: date, using: &generator)
+    let (date, id) = Self.nextRecord(minutes: minutes, seed: seed)
     let stored = try fixture.store.append(
       document: ArchiveFixture.record(id: id, at: date), kind: .record, id: id, createdAt: date,
       reportBytes: { _ in Array("# Report\n".utf8) }, prepared: prepared)
@@ -131,9 +153,7 @@ struct PreparedAppendTests {
     defer { fixture.remove() }
     try fixture.appendRecord(minutes: 0, seed: 1)
     let names = try FileManager.default.contentsOfDirectory(atPath: logged.aprilFolder)
-    let date = ArchiveFixture.date(minutes: 1)
-    var generator = SeededGenerator(seed: 2)
-    let id = DocumentID.generate(at: date, using: &generator)
+    let (date, id) = Self.nextRecord(minutes: 1, seed: 2)
     let cache = fixture.root + "/.cache"
     do {
       // Written on the thread ahead, or (its work over) on this one.
@@ -153,15 +173,7 @@ struct PreparedAppendTests {
       #expect(logged.calls.calls(containing: "write ").count == 1)
       ahead.wait()
     }
-    // Nothing named, and no file left open: an unnamed file that is not closed shows in
-    // /proc/self/fd as the folder's `#<inode> (deleted)`.
-    #expect(try FileManager.default.contentsOfDirectory(atPath: logged.aprilFolder) == names)
-    #if os(Linux)
-      let open = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap {
-        try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)
-      }
-      #expect(!open.contains { $0.hasPrefix(logged.aprilFolder + "/#") })
-    #endif
+    try expectNothingLeft(logged, names: names)
   }
 
   @Test("the report is written and flushed on the thread ahead, with the record's flush")
@@ -201,9 +213,7 @@ struct PreparedAppendTests {
     defer { fixture.remove() }
     try fixture.appendRecord(minutes: 0, seed: 1)
     let names = try FileManager.default.contentsOfDirectory(atPath: logged.aprilFolder)
-    let date = ArchiveFixture.date(minutes: 1)
-    var generator = SeededGenerator(seed: 2)
-    let id = DocumentID.generate(at: date, using: &generator)
+    let (date, id) = Self.nextRecord(minutes: 1, seed: 2)
     let ahead = prepared(fixture, minutes: 1)
     // The disk full for the first write, the report's on the thread: the append takes the
     // lock (and writes the record) only after it was tried.
@@ -217,13 +227,7 @@ struct PreparedAppendTests {
         createdAt: date, reportBytes: { _ in Array("# Report\n".utf8) }, prepared: ahead)
     }
     ahead.wait()
-    #expect(try FileManager.default.contentsOfDirectory(atPath: logged.aprilFolder) == names)
-    #if os(Linux)
-      let open = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").compactMap {
-        try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)
-      }
-      #expect(!open.contains { $0.hasPrefix(logged.aprilFolder + "/#") })
-    #endif
+    try expectNothingLeft(logged, names: names)
     // Tried again, both are written.
     try fixture.store.append(
       document: ArchiveFixture.record(id: id, at: date), kind: .record, id: id, createdAt: date,
