@@ -24,16 +24,11 @@ package struct DueWindow: Sendable, Equatable {
     seconds = TimeInterval(count) * scale
   }
 
-  /// The open items with a due time that are overdue at `now` or due within `window` of it
-  /// (all with a due time when `window` is nil), soonest first (``FollowUp/ordered(_:)``).
-  package static func due(
-    _ followUps: [FollowUp], now: Date, within window: DueWindow?
-  ) -> [FollowUp] {
-    FollowUp.ordered(
-      followUps.filter { followUp in
-        guard let due = followUp.due else { return false }
-        guard let window else { return true }
-        return followUp.isOverdue || due <= now.addingTimeInterval(window.seconds)
-      })
+  /// Whether `followUp` has a due time and is overdue at `now` or due within `window` of it
+  /// (any due time when `window` is nil): what `triage archive due` lists.
+  package static func isDue(_ followUp: FollowUp, now: Date, within window: DueWindow?) -> Bool {
+    guard let due = followUp.due else { return false }
+    guard let window else { return true }
+    return followUp.isOverdue || due <= now.addingTimeInterval(window.seconds)
   }
 }

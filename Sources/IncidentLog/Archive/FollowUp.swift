@@ -72,15 +72,19 @@ package struct FollowUp: Sendable, Equatable {
   /// Overdue first (most overdue first), then by due time, then those without one; ties in
   /// record and then item order.
   package static func ordered(_ followUps: [FollowUp]) -> [FollowUp] {
-    followUps.enumerated().sorted { left, right in
-      let (l, r) = (left.element, right.element)
-      switch (l.due, r.due) {
-      case (let a?, let b?) where a != b: return a < b
-      case (.some, nil): return true
-      case (nil, .some): return false
-      default: return left.offset < right.offset
-      }
-    }.map(\.element)
+    followUps.sorted(by: isOrderedBefore)
+  }
+
+  /// Whether `left` comes before `right` in the order of ``ordered(_:)``, for a sort in place.
+  ///
+  /// By due time, those without one last; items due at the same time keep the order they had
+  /// (the standard library's sort is stable).
+  package static func isOrderedBefore(_ left: FollowUp, _ right: FollowUp) -> Bool {
+    switch (left.due, right.due) {
+    case (let a?, let b?): return a < b
+    case (.some, nil): return true
+    default: return false
+    }
   }
 
   private static func dueTime(

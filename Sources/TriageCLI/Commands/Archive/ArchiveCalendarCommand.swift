@@ -33,7 +33,7 @@ enum ArchiveCalendarCommand {
     let open = try OpenItems(invocation, context, store: store)
     let files = open.recordFiles
     let text = DeadlineCalendar.rendered(
-      FollowUp.ordered(open.followUps), recordFile: { files[$0] ?? $0 }, now: context.now())
+      open.followUps, recordFile: { files[$0] ?? $0 }, now: context.now())
     if let output = invocation.value(.output).map(context.resolvedPath) {
       try write(text, to: output, context)
     } else {

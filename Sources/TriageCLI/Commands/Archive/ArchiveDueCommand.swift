@@ -46,9 +46,11 @@ enum ArchiveDueCommand {
       window = parsed
     }
     let store = try context.existingArchive(invocation)
-    let open = try OpenItems(invocation, context, store: store)
     let now = context.now()
-    let due = DueWindow.due(open.followUps, now: now, within: window)
+    let open = try OpenItems(invocation, context, store: store) {
+      DueWindow.isDue($0, now: now, within: window)
+    }
+    let due = open.followUps
     if invocation.flag(.json) {
       context.standardOutput.write(JSONPrettyPrinter.string(of: json(due, now: now)))
     } else if due.isEmpty {
@@ -56,10 +58,10 @@ enum ArchiveDueCommand {
         window == nil
           ? "Nothing due.\n" : "Nothing due within \(invocation.value(.within) ?? "").\n")
     } else {
-      let lines = due.map { ArchiveFollowUpsCommand.line($0, width: context.outputWidth) }
-      let overdue = due.filter(\.isOverdue).count
-      let summary = "\(overdue) overdue, \(due.count - overdue) due"
-      context.standardOutput.write(lines.joined(separator: "\n") + "\n" + summary + ".\n")
+      ArchiveFollowUpsCommand.writeLines(
+        due, to: context.standardOutput, width: context.outputWidth)
+      let overdue = due.count(where: \.isOverdue)
+      context.standardOutput.write("\(overdue) overdue, \(due.count - overdue) due.\n")
     }
     return open.unreadable.exit(otherwise: due.contains(where: \.isOverdue) ? .failure : .success)
   }

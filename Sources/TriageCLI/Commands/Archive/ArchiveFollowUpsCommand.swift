@@ -46,20 +46,34 @@ enum ArchiveFollowUpsCommand {
   static func run(_ invocation: Invocation, _ context: CommandContext) throws -> TriageExit {
     let store = try context.existingArchive(invocation)
     let filter = try FollowUpFilter(invocation, store: store)
-    let open = try OpenItems(invocation, context, store: store)
-    let ordered = FollowUp.ordered(open.followUps.filter(filter.matches))
+    let open = try OpenItems(invocation, context, store: store, keeping: filter.matches)
     if invocation.flag(.json) {
       let value = JSONValue.object([
-        JSONOutputFormat.archiveFollowUps.member, .init("follow_ups", .array(ordered.map(json))),
+        JSONOutputFormat.archiveFollowUps.member,
+        .init("follow_ups", .array(open.followUps.map(json))),
       ])
       context.standardOutput.write(JSONPrettyPrinter.string(of: value))
-    } else if ordered.isEmpty {
+    } else if open.followUps.isEmpty {
       context.standardOutput.write("Nothing to follow up.\n")
     } else {
-      let text = ordered.map { line($0, width: context.outputWidth) }.joined(separator: "\n")
-      context.standardOutput.write(text + "\n")
+      writeLines(open.followUps, to: context.standardOutput, width: context.outputWidth)
     }
     return open.unreadable.exit()
+  }
+
+  /// Writes each follow-up's ``line(_:width:)`` and a line feed to `output`, some 64 KB at a
+  /// time: the text of every line is never held at once.
+  static func writeLines(_ followUps: [FollowUp], to output: any TextOutput, width: Int) {
+    var chunk = ""
+    for followUp in followUps {
+      chunk += line(followUp, width: width)
+      chunk += "\n"
+      if chunk.utf8.count >= 1 << 16 {
+        output.write(chunk)
+        chunk = ""
+      }
+    }
+    if !chunk.isEmpty { output.write(chunk) }
   }
 
   /// `STATE    DUE                   RECORD  KIND ID: TITLE (owner) [remark]`.
@@ -138,15 +152,21 @@ struct FollowUpFilter {
 /// The open follow-ups of every record of an archive, as `archive follow-ups` lists them: the
 /// one reading that `archive due` and `archive calendar` share.
 struct OpenItems {
-  /// Every open item of every open record, in record order (see `FollowUp.followUps`).
+  /// The open items of every open record that were kept, overdue first, then by due time,
+  /// then those without one (``FollowUp/ordered(_:)``), ties in record order.
   var followUps: [FollowUp] = []
   /// The file of each record with open items, absolute, by record id.
   var recordFiles: [String: String] = [:]
   /// The unreadable record files met (each already named on standard error).
   var unreadable: UnreadableRecords
 
-  /// Reads every record of `store`, with due times measured against the context's clock.
-  init(_ invocation: Invocation, _ context: CommandContext, store: ArchiveStore) throws {
+  /// Reads every record of `store`, with due times measured against the context's clock, and
+  /// keeps the open items for which `keep` is true (each item is filtered as it is read, and
+  /// the kept ones sorted in place: an archive's open items are held once).
+  init(
+    _ invocation: Invocation, _ context: CommandContext, store: ArchiveStore,
+    keeping keep: (FollowUp) -> Bool = { _ in true }
+  ) throws {
     let now = context.now()
     let calendars = CalendarCache(locator: RunbookLocator(context, invocation))
     var unreadable = UnreadableRecords(invocation, context, store: store)
@@ -158,12 +178,14 @@ struct OpenItems {
       record in
       if let earlier = record.revises { revised.insert(earlier) }
       let open = FollowUp.followUps(of: record.followUps, now: now, calendar: calendars.lookup)
-      followUps += open
-      if !open.isEmpty { files[record.id] = store.absolute(record.location.path) }
+      let count = followUps.count
+      followUps.append(contentsOf: open.lazy.filter(keep))
+      if followUps.count > count { files[record.id] = store.absolute(record.location.path) }
     }
     // A revised record's open items are carried by its revision: each is counted once, in the
     // newest record (also when the revision's superseded amendment is missing).
     followUps.removeAll { revised.contains($0.record) }
+    followUps.sort(by: FollowUp.isOrderedBefore)
     self.followUps = followUps
     self.recordFiles = files
     self.unreadable = unreadable
