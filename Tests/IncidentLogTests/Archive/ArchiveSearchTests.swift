@@ -26,7 +26,7 @@ import Testing
     var found: [String] = []
     try ArchiveSearch("aCmE").forEachMatch(in: fixture.store) { found.append($0.state.id) }
     #expect(found == [first.location.id])
-    try AmendmentWriter(store: fixture.store).amend(
+    _ = try AmendmentWriter(store: fixture.store).amend(
       record: first.location.id, with: .note(text: "Initech too"), responder: "x",
       now: ArchiveFixture.date(minutes: 5))
     found = []

@@ -8,8 +8,11 @@ import TriageTestSupport
 /// `IncidentRecorder` turns a finished session into a stored record and its report.
 @Suite("Incident recorder")
 struct IncidentRecorderTests {
-  @Test("writes the record with the outcomes given, and its report beside it")
-  func recordsSession() throws {
+  /// Without and with an append prepared ahead (whose thread then renders the report).
+  @Test(
+    "writes the record with the outcomes given, and its report beside it",
+    arguments: [false, true])
+  func recordsSession(preparedAhead: Bool) throws {
     let loaded = RunbookLoader.load(
       Array(RecordGoldenTests.runbook.utf8), file: "vendor-breach.yaml")
     let runbook = try #require(loaded.runbook, "\(loaded.diagnostics)")
@@ -28,8 +31,12 @@ struct IncidentRecorderTests {
     defer { directory.remove() }
     let store = ArchiveStore(root: directory.path + "/incident-log", fileSystem: SystemFileSystem())
 
+    let prepared =
+      preparedAhead
+      ? PreparedAppend(store: store, kind: .record, createdAt: metadata.createdAt) : nil
+    defer { prepared?.wait() }
     let written = try IncidentRecorder(store: store).record(
-      reviewed.session, outcomes: reviewed.outcomes, metadata: metadata)
+      reviewed.session, outcomes: reviewed.outcomes, metadata: metadata, prepared: prepared)
 
     #expect(written.recordPath == store.root + "/records/2026/04/20260403T170000Z-0000beef.json")
     #expect(written.reportPath == store.root + "/records/2026/04/20260403T170000Z-0000beef.md")

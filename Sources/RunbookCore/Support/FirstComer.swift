@@ -8,7 +8,7 @@ import Foundation
 ///
 /// A new thread can take half a millisecond and more to be given a processor; the run then
 /// does the work itself rather than wait for it.
-final class FirstComer<Value: Sendable>: @unchecked Sendable {
+package final class FirstComer<Value: Sendable>: @unchecked Sendable {
   private enum State {
     case waiting
     case working
@@ -21,12 +21,12 @@ final class FirstComer<Value: Sendable>: @unchecked Sendable {
   private var state = State.waiting
 
   /// The work, not begun.
-  init(_ work: @escaping @Sendable () -> Value) {
+  package init(_ work: @escaping @Sendable () -> Value) {
     self.work = work
   }
 
   /// Does the work unless it is begun or done already.
-  func run() {
+  package func run() {
     let isMine = condition.withLock {
       guard case .waiting = state else { return false }
       state = .working
@@ -41,7 +41,7 @@ final class FirstComer<Value: Sendable>: @unchecked Sendable {
   }
 
   /// The value: the work done here if nobody began it, else waited for.
-  func value() -> Value {
+  package func value() -> Value {
     run()
     return condition.withLock {
       while true {
@@ -50,10 +50,4 @@ final class FirstComer<Value: Sendable>: @unchecked Sendable {
       }
     }
   }
-}
-
-/// A command's context handed to the other thread of a run, which only reads it (its file
-/// system, environment and folders) while the run's own thread reads it too.
-struct SharedContext: @unchecked Sendable {
-  let context: CommandContext
 }
