@@ -9,7 +9,12 @@ import Testing
     private let lock = NSLock()
     private var count = 0
 
-    func add() -> Int { lock.withLock { count += 1; return count } }
+    func add() -> Int {
+      lock.withLock {
+        count += 1
+        return count
+      }
+    }
     var value: Int { lock.withLock { count } }
   }
 
