@@ -69,16 +69,11 @@ package struct FollowUp: Sendable, Equatable {
     }
   }
 
-  /// Overdue first (most overdue first), then by due time, then those without one; ties in
-  /// record and then item order.
-  package static func ordered(_ followUps: [FollowUp]) -> [FollowUp] {
-    followUps.sorted(by: isOrderedBefore)
-  }
-
-  /// Whether `left` comes before `right` in the order of ``ordered(_:)``, for a sort in place.
+  /// Whether `left` comes before `right` in the order follow-ups are listed in: overdue first
+  /// (most overdue first), then by due time, then those without one.
   ///
-  /// By due time, those without one last; items due at the same time keep the order they had
-  /// (the standard library's sort is stable).
+  /// Items due at the same time keep the order they had (the standard library's sort is
+  /// stable): sorted from record order, ties stay in record and then item order.
   package static func isOrderedBefore(_ left: FollowUp, _ right: FollowUp) -> Bool {
     switch (left.due, right.due) {
     case (let a?, let b?): return a < b

@@ -11,7 +11,8 @@ import Testing
   @Test("open items, overdue first; a chained deadline waits for its anchor")
   func ordering() throws {
     let state = try RecordState(stored: ArchiveTestRecords.stored())
-    let items = FollowUp.ordered(FollowUp.followUps(of: state, now: now) { _ in .found(nil) })
+    let items = FollowUp.followUps(of: state, now: now) { _ in .found(nil) }
+      .sorted(by: FollowUp.isOrderedBefore)
     #expect(items.map(\.item.id) == ["rotate-keys", "authority", "review-logs", "final-report"])
     #expect(items.map(\.isOverdue) == [true, true, false, false])
     #expect(items[3].due == nil)

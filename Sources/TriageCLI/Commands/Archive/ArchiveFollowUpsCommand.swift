@@ -153,7 +153,7 @@ struct FollowUpFilter {
 /// one reading that `archive due` and `archive calendar` share.
 struct OpenItems {
   /// The open items of every open record that were kept, overdue first, then by due time,
-  /// then those without one (``FollowUp/ordered(_:)``), ties in record order.
+  /// then those without one (``FollowUp/isOrderedBefore(_:_:)``), ties in record order.
   var followUps: [FollowUp] = []
   /// The file of each record with open items, absolute, by record id.
   var recordFiles: [String: String] = [:]
