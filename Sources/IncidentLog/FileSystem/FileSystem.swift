@@ -76,6 +76,10 @@ package protocol FileSystem: FileReading where ReadError == ArchiveError {
   /// Drops a staged file that will not be committed: its temporary file is removed.
   func discardStagedFile(_ file: StagedFile)
 
+  /// Flushes the folder `path` to disk: the names made in it since with
+  /// `.durableOnceFolderFlushed` last from then on (``Durability``).
+  func flushFolder(at path: String) throws(ArchiveError)
+
   /// The file at `path`, opened to be read in parts (``FileParts``); nil when it cannot be
   /// opened. The default reads it whole.
   func openParts(at path: String) -> (any FileParts)?
@@ -288,6 +292,9 @@ extension FileSystem {
 
   /// Nothing to drop: nothing was written.
   package func discardStagedFile(_ file: StagedFile) {}
+
+  /// Nothing to flush: a file system without ``Durability`` (in memory) names files for good.
+  package func flushFolder(at path: String) throws(ArchiveError) {}
 
   /// Writes a new durable file (see ``writeNewFile(_:at:durability:)``).
   package func writeNewFile(_ bytes: [UInt8], at path: String) throws(ArchiveError) {

@@ -89,6 +89,14 @@ package struct SystemFileSystem: FileSystem {
       isFlushed: file.isFlushed)
   }
 
+  package func flushFolder(at path: String) throws(ArchiveError) {
+    do {
+      try syncDirectory(path)
+    } catch {
+      throw ArchiveError(error, path: path)
+    }
+  }
+
   package func discardStagedFile(_ file: StagedFile) {
     guard let fd = file.descriptor else { return }
     try? calls.close(fd)

@@ -51,15 +51,16 @@ package struct IncidentRecorder: Sendable {
     // it is sealed: the record's hash covers the report's (`integrity.report_sha256`), so the
     // report cannot show the record's hash. The unsealed document the store hands back is this
     // record's JSON, so the typed value renders it without decoding it again. With a prepared
-    // append, its thread renders the report while this one turns the record into JSON and
-    // checks it (this one renders it if the thread has not begun by then).
+    // append, its thread renders and hashes the report while this one turns the record into
+    // JSON and checks it (this one does if the thread has not begun by then).
     let report = FirstComer {
-      ReportGenerator.markdownBytes(of: record, localTime: localTime, marksOverdue: true)
+      RenderedReport(
+        ReportGenerator.markdownBytes(of: record, localTime: localTime, marksOverdue: true))
     }
     _ = prepared?.perform(report.run)
     let stored = try store.append(
       document: record.jsonValue, kind: .record, id: metadata.id,
-      createdAt: metadata.createdAt, reportBytes: { _ in report.value() }, prepared: prepared)
+      createdAt: metadata.createdAt, renderedReport: { _ in report.value() }, prepared: prepared)
     let recordPath = store.absolute(stored.location.path)
     let reportPath = String(recordPath.dropLast(".json".count)) + ".md"
     return Written(stored: stored, recordPath: recordPath, reportPath: reportPath)

@@ -33,18 +33,31 @@ extension ArchiveStore {
   ) throws(ArchiveError) -> StoredDocument {
     try append(
       document: document, kind: kind, id: id, createdAt: createdAt,
-      reportBytes: report.map { render in { Array(render($0).utf8) } })
+      renderedReport: report.map { render in { RenderedReport(Array(render($0).utf8)) } })
   }
 
   /// ``append(document:kind:id:createdAt:report:)`` with the report rendered as the UTF-8
   /// bytes written to its file (no String made on the way).
-  @discardableResult
   ///
   /// With `prepared` (started for this archive, kind and month), what it read ahead is used
   /// when nothing was written since (see ``PreparedAppend``); otherwise it is read here.
+  @discardableResult
   package func append(
     document: JSONValue, kind: DocumentKind, id: String, createdAt: Date,
     reportBytes report: ((JSONValue) -> [UInt8])?, prepared: PreparedAppend? = nil
+  ) throws(ArchiveError) -> StoredDocument {
+    try append(
+      document: document, kind: kind, id: id, createdAt: createdAt,
+      renderedReport: report.map { render in { RenderedReport(render($0)) } },
+      prepared: prepared)
+  }
+
+  /// ``append(document:kind:id:createdAt:reportBytes:prepared:)`` with the report rendered and
+  /// hashed by `report` (see ``RenderedReport``).
+  @discardableResult
+  package func append(
+    document: JSONValue, kind: DocumentKind, id: String, createdAt: Date,
+    renderedReport report: ((JSONValue) -> RenderedReport)?, prepared: PreparedAppend? = nil
   ) throws(ArchiveError) -> StoredDocument {
     guard DocumentID.isValid(id) else { throw .invalidDocumentID(id) }
     guard case .object(var object) = document else { throw .documentIsNotAnObject(id: id) }
@@ -65,12 +78,13 @@ extension ArchiveStore {
     let location = DocumentLocation(kind: kind, id: id, path: "\(directory)/\(id).json")
     try fileSystem.createDirectory(at: root)
     // The report does not depend on the archive (it is rendered from the document without
-    // `integrity`, whose hash covers the report's): it is rendered, and written into a file
-    // made ahead (unnamed: nobody sees it before it is named under the lock), while the
-    // reading ahead may still be under way.
+    // `integrity`, whose hash covers the report's): it is rendered and hashed, and written
+    // into a file made ahead (unnamed: nobody sees it before it is named under the lock),
+    // while the reading ahead may still be under way.
     var unsealed = object
     unsealed.removeValue(forKey: DocumentIntegrity.memberName)
-    let reportBytes = report.map { $0(.object(unsealed)) }
+    let rendered = report.map { $0(.object(unsealed)) }
+    let reportBytes = rendered?.bytes
     // The files made ahead (unnamed, in this folder's place) serve either way: under the lock
     // a symbolic link on the way is refused before they are named, and a file moved elsewhere
     // meanwhile is named through a temporary file (as on a file system without unnamed files).
@@ -97,8 +111,8 @@ extension ArchiveStore {
       return try underLock { () throws(ArchiveError) in
         isWriting = true
         return try write(
-          object, at: location, report: reportBytes, stagedReport: stagedReport, ahead: ahead,
-          reserved: reserved)
+          object, at: location, report: rendered, stagedReport: stagedReport, ahead: ahead,
+          reserved: reserved, prepared: prepared)
       }
     } catch {
       // Once begun, the write names the staged report or drops it; before, it is dropped here.
@@ -152,9 +166,15 @@ extension ArchiveStore {
   /// ahead (`ahead`, by a ``PreparedAppend``) stands in for all of that when nothing was
   /// written since it was taken, and the new files made ahead in the folder (`reserved`) are
   /// written into.
+  ///
+  /// The heads cache is saved once both names are made, while the folder is flushed: on the
+  /// thread of `prepared` when it took the report (it is free then), here otherwise; either
+  /// way before the lock is released. It may then describe a pair whose folder flush fails:
+  /// the pair's removal changes the folder's status, so the next append lists it again.
   private func write(
-    _ object: JSONObject, at location: DocumentLocation, report: [UInt8]?,
-    stagedReport: PendingReport?, ahead: AppendReading.Ahead?, reserved: [ReservedFile]
+    _ object: JSONObject, at location: DocumentLocation, report: RenderedReport?,
+    stagedReport: PendingReport?, ahead: AppendReading.Ahead?, reserved: [ReservedFile],
+    prepared: PreparedAppend?
   ) throws(ArchiveError) -> StoredDocument {
     let directory = String(location.path.dropLast(location.id.count + ".json".count + 1))
     let reading: AppendReading
@@ -167,14 +187,25 @@ extension ArchiveStore {
       throw error
     }
     let (sealed, hash, bytes) = DocumentIntegrity.sealedWithBytes(
-      object, parents: reading.parents, reportSHA256: report.map(SHA256.hexHash))
+      object, parents: reading.parents, reportSHA256: report?.sha256)
     try writePair(
-      bytes, report: report, stagedReport: stagedReport, at: location, reserved: reserved)
-    reading.save(
-      adding: location, sha256: hash,
-      settled: watch.flatMap {
+      bytes, report: report?.bytes, stagedReport: stagedReport, at: location, reserved: reserved
+    ) { () throws(ArchiveError) in
+      let settled = watch.flatMap {
         settledFolder(directory, watch: $0, written: location, names: report == nil ? 1 : 2)
-      }, in: self)
+      }
+      let save = { @Sendable [self] in
+        reading.save(adding: location, sha256: hash, settled: settled, in: self)
+      }
+      let isHandedOver = prepared?.handOver(save) ?? false
+      do throws(ArchiveError) {
+        try fileSystem.flushFolder(at: absolute(directory))
+      } catch {
+        if isHandedOver { prepared?.waitForHandedWork() }
+        throw error
+      }
+      if isHandedOver { prepared?.waitForHandedWork() } else { save() }
+    }
     return StoredDocument(
       location: location, sha256: hash, parents: reading.parents.sorted(),
       document: .object(sealed))
@@ -269,7 +300,9 @@ extension ArchiveStore {
   /// after both names are made; a flush costs a disk round trip, about a seventh of a
   /// millisecond each on the benchmark machine, a tenth of a whole `run`. With a
   /// ``PreparedAppend``, the report is written and flushed on its thread while the document
-  /// is (`pending`): the two flushes overlap.
+  /// is (`pending`): the two flushes overlap. The folder is flushed by `flushingFolder`, called
+  /// once both names are made (it may do other work meanwhile); when it throws, both names are
+  /// removed.
   ///
   /// What a crash (a power loss: a killed process leaves only what it got to, in the order
   /// below) can leave, and what `archive verify` says of it:
@@ -287,10 +320,20 @@ extension ArchiveStore {
   ///   files' bytes are on disk: the document is never durable without its report.
   private func writePair(
     _ bytes: [UInt8], report: [UInt8]?, stagedReport pending: PendingReport?,
-    at location: DocumentLocation, reserved: [ReservedFile]
+    at location: DocumentLocation, reserved: [ReservedFile],
+    named flushingFolder: () throws(ArchiveError) -> Void
   ) throws(ArchiveError) {
     let documentPath = absolute(location.path)
-    guard let report else { return try fileSystem.writeNewFile(bytes, at: documentPath) }
+    guard let report else {
+      try fileSystem.writeNewFile(bytes, at: documentPath, durability: .durableOnceFolderFlushed)
+      do {
+        try flushingFolder()
+      } catch {
+        try? fileSystem.removeFile(at: documentPath)
+        throw error
+      }
+      return
+    }
     let reportPath = absolute(location.reportPath)
     // Both files' bytes are written (and on their way to the disk) before either is flushed,
     // and both are flushed before either is named: the record first, so that the report's
@@ -342,10 +385,17 @@ extension ArchiveStore {
       fileSystem.discardStagedFile(stagedDocument)
       throw error
     }
-    // `.durable`: flushes the folder, after the report's name is made, so both names last.
     do {
-      try fileSystem.commitStagedFile(stagedDocument, durability: .durable)
+      try fileSystem.commitStagedFile(stagedDocument, durability: .durableOnceFolderFlushed)
     } catch {
+      try? fileSystem.removeFile(at: reportPath)
+      throw error
+    }
+    // Then the folder, after both names are made, so that both last.
+    do {
+      try flushingFolder()
+    } catch {
+      try? fileSystem.removeFile(at: documentPath)
       try? fileSystem.removeFile(at: reportPath)
       throw error
     }

@@ -58,8 +58,16 @@ package final class PreparedAppend: @unchecked Sendable {
     case taken
   }
 
+  /// Work the append hands over once the report is taken (``handOver(_:)``).
+  private enum Handed {
+    case none
+    case waiting(@Sendable () -> Void)
+    case working
+    case done
+  }
+
   /// Guards ``reading``, ``files``, ``isMakingFiles``, ``areFilesTaken``, ``report``,
-  /// ``work``, ``isReadingOver``, ``isClosing`` and ``isOver``.
+  /// ``work``, ``handed``, ``isReadingOver``, ``isClosing`` and ``isOver``.
   private let condition = NSCondition()
   private var reading = Reading.waiting
   /// The new files made so far, whether the thread is making them now, and whether the
@@ -68,6 +76,7 @@ package final class PreparedAppend: @unchecked Sendable {
   private var isMakingFiles = false
   private var areFilesTaken = false
   private var report = Report.none
+  private var handed = Handed.none
   /// Other work of the run handed over (``perform(_:)``), not begun yet.
   private var work: [@Sendable () -> Void] = []
   /// Whether the thread is past the reading (taken or left to the append), its files made.
@@ -149,6 +158,14 @@ package final class PreparedAppend: @unchecked Sendable {
         condition.withLock {
           report = .done(result)
           condition.broadcast()
+        }
+        // Then the append's own last work, while it flushes the folder (``handOver(_:)``).
+        if let work = nextHandedWork() {
+          work()
+          condition.withLock {
+            handed = .done
+            condition.broadcast()
+          }
         }
         break
       }
@@ -328,6 +345,48 @@ package final class PreparedAppend: @unchecked Sendable {
       self.work.append(work)
       condition.broadcast()
       return true
+    }
+  }
+
+  /// The work the append hands over after the report (``handOver(_:)``); nil when the run
+  /// ends first.
+  private func nextHandedWork() -> (@Sendable () -> Void)? {
+    condition.withLock {
+      while true {
+        if case .waiting(let work) = handed {
+          handed = .working
+          return work
+        }
+        if isClosing { return nil }
+        condition.wait()
+      }
+    }
+  }
+
+  /// Hands `work` to the thread, once the append has taken its report
+  /// (``takeStagedReport()``), to be done there while the append flushes its folder; false
+  /// when the thread's work is over or ending (do it here then).
+  ///
+  /// Whoever hands work over must wait for it (``waitForHandedWork()``) before the lock it
+  /// holds is released: the heads cache is saved this way, under the append's lock.
+  func handOver(_ work: @escaping @Sendable () -> Void) -> Bool {
+    condition.withLock {
+      guard !isOver, !isClosing, case .taken = report, case .none = handed else { return false }
+      handed = .waiting(work)
+      condition.broadcast()
+      return true
+    }
+  }
+
+  /// Waits until the work handed over with ``handOver(_:)`` is done.
+  func waitForHandedWork() {
+    condition.withLock {
+      while true {
+        switch handed {
+        case .none, .done: return
+        case .waiting, .working: condition.wait()
+        }
+      }
     }
   }
 

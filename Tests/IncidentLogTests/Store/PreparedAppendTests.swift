@@ -57,22 +57,26 @@ struct PreparedAppendTests {
     #endif
   }
 
-  /// Whether each `fsync(2)` made from now on (up to `count`) is made on this thread, in order.
-  final class FlushThreads: @unchecked Sendable {
+  /// Whether each `call` (`fsync(2)` unless told) made from now on (up to `count`) is made on
+  /// this thread, in order.
+  final class CallThreads: @unchecked Sendable {
     private let lock = NSLock()
     private var onThisThread: [Bool] = []
 
-    init(_ calls: FaultInjectingSystemCalls, count: Int = 8) {
+    init(
+      _ calls: FaultInjectingSystemCalls, call: FaultInjectingSystemCalls.Call = .fsync,
+      count: Int = 8
+    ) {
       let thread = pthread_self()
       for occurrence in 1...count {
-        calls.run(before: .fsync, occurrence: occurrence) { [self] in
+        calls.run(before: call, occurrence: occurrence) { [self] in
           let here = pthread_equal(pthread_self(), thread) != 0
           lock.withLock { onThisThread.append(here) }
         }
       }
     }
 
-    var flushes: [Bool] { lock.withLock { onThisThread } }
+    var calls: [Bool] { lock.withLock { onThisThread } }
   }
 
   /// Appends a record created `minutes` after the base date with `prepared`, and checks that
@@ -184,22 +188,34 @@ struct PreparedAppendTests {
     let first = try fixture.appendRecord(minutes: 0, seed: 1)
     let ahead = prepared(fixture, minutes: 1)
     logged.calls.clearLog()
-    let threads = FlushThreads(logged.calls)
+    let flushes = CallThreads(logged.calls)
+    // The heads cache is overwritten in place: its one truncate(2).
+    let cacheSaves = CallThreads(logged.calls, call: .truncate)
     let stored = try append(fixture, minutes: 1, seed: 2, prepared: ahead)
     ahead.wait()
     #expect(stored.parents == [first.sha256])
     // The record's flush and the folder's here, the report's on the other thread.
-    #expect(threads.flushes.sorted { !$0 && $1 } == [false, true, true])
-    // Both files flushed before either is named; the report named first.
+    #expect(flushes.calls.sorted { !$0 && $1 } == [false, true, true])
+    // The heads cache saved once, on the other thread (while this one flushed the folder).
+    #expect(cacheSaves.calls == [false])
+    // Both files flushed before either is named (the report's maybe before the lock is
+    // taken); the report named first; then the folder flushed, and the heads cache saved,
+    // before the lock is released (after both names, the settling's wait for the folder may
+    // link the record's name again).
     let steps = logged.calls.log.compactMap { entry -> String? in
       if entry.hasPrefix("fsync") { return "fsync" }
       if entry.hasPrefix("link \(logged.aprilFolder)/\(stored.location.id).md") { return "md" }
       if entry.hasPrefix("link \(logged.aprilFolder)/\(stored.location.id).json") {
         return "json"
       }
+      if entry.hasPrefix("truncate") { return "cache" }
+      if entry.hasPrefix("flock") { return "lock" }
       return nil
     }
-    #expect(Array(steps.prefix(5)) == ["fsync", "fsync", "md", "json", "fsync"])
+    let unlocked = steps.filter { $0 != "lock" }
+    #expect(Array(unlocked.prefix(4)) == ["fsync", "fsync", "md", "json"])
+    #expect(unlocked.dropFirst(4).filter { $0 != "json" }.sorted() == ["cache", "fsync"])
+    #expect(steps.last == "lock")
     #expect(try fixture.store.verify().isIntact)
     let report = try String(
       contentsOfFile: fixture.root + "/" + stored.location.reportPath, encoding: .utf8)
@@ -232,6 +248,35 @@ struct PreparedAppendTests {
     try fixture.store.append(
       document: ArchiveFixture.record(id: id, at: date), kind: .record, id: id, createdAt: date,
       reportBytes: { _ in Array("# Report\n".utf8) })
+    #expect(try fixture.store.verify().isIntact)
+  }
+
+  @Test("a failed folder flush leaves neither name; the heads cache saved meanwhile misleads no one")
+  func folderFlushFails() throws {
+    let logged = try Logged()
+    let fixture = logged.fixture
+    defer { fixture.remove() }
+    let first = try fixture.appendRecord(minutes: 0, seed: 1)
+    let names = try FileManager.default.contentsOfDirectory(atPath: logged.aprilFolder)
+    let (date, id) = Self.nextRecord(minutes: 1, seed: 2)
+    let ahead = prepared(fixture, minutes: 1)
+    let cacheSaves = CallThreads(logged.calls, call: .truncate)
+    // The third flush is the folder's: the report's (on the thread) and the record's come
+    // first, in either order.
+    logged.calls.fail(.fsync, with: EIO, occurrence: 3)
+    #expect(throws: ArchiveError.ioError(path: logged.aprilFolder, errno: EIO)) {
+      try fixture.store.append(
+        document: ArchiveFixture.record(id: id, at: date), kind: .record, id: id,
+        createdAt: date, reportBytes: { _ in Array("# Report\n".utf8) }, prepared: ahead)
+    }
+    ahead.wait()
+    // The cache was saved on the thread, naming the pair as it stood before the flush failed.
+    #expect(cacheSaves.calls == [false])
+    try expectNothingLeft(logged, names: names)
+    // The pair's removal changed the folder: the next append reads it again, and names the
+    // heads its files hold (checked by `append`).
+    let stored = try append(fixture, minutes: 2, seed: 3, prepared: prepared(fixture, minutes: 2))
+    #expect(stored.parents == [first.sha256])
     #expect(try fixture.store.verify().isIntact)
   }
 

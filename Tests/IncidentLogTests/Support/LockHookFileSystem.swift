@@ -47,6 +47,8 @@ final class LockHookFileSystem: FileSystem, @unchecked Sendable {
 
   func removeFile(at path: String) throws(ArchiveError) { try real.removeFile(at: path) }
 
+  func flushFolder(at path: String) throws(ArchiveError) { try real.flushFolder(at: path) }
+
   func readFile(at path: String) throws(ArchiveError) -> [UInt8] {
     try real.readFile(at: path)
   }
