@@ -251,7 +251,7 @@ struct PreparedAppendTests {
     #expect(try fixture.store.verify().isIntact)
   }
 
-  @Test("a failed folder flush leaves neither name; the heads cache saved meanwhile misleads no one")
+  @Test("a failed folder flush leaves neither name; the heads cache saved misleads no one")
   func folderFlushFails() throws {
     let logged = try Logged()
     let fixture = logged.fixture
