@@ -91,6 +91,13 @@ extension ArchiveStore {
     // With a thread ahead, the report is written and flushed there, while this one seals,
     // writes and flushes the record; otherwise the thread is told that none is coming.
     var reserved = prepared?.takeReservedFiles() ?? []
+    if reserved.isEmpty, reportBytes != nil, prepared != nil,
+      let file = fileSystem.reserveNewFile(in: absolute(directory))
+    {
+      // The thread made none (in a large archive it reads first): the report's file is made
+      // here, and the thread still writes and flushes the report.
+      reserved = [file]
+    }
     var stagedReport: PendingReport?
     if let reportBytes, reserved.first?.directory == absolute(directory) {
       let path = absolute(location.reportPath)

@@ -314,16 +314,7 @@ struct PreparedAppendTests {
     let fixture = logged.fixture
     defer { fixture.remove() }
     try fixture.appendRecord(minutes: 0, seed: 1)
-    let headsCache = fixture.root + "/.cache/heads.bin"
-    func headsCacheSize() throws -> UInt64 {
-      try #require(FileManager.default.attributesOfItem(atPath: headsCache)[.size] as? UInt64)
-    }
-    // A record in each earlier month until the heads cache is large.
-    var month = 1
-    while large, try headsCacheSize() < PreparedAppend.largeHeadsCache {
-      try fixture.appendRecord(minutes: -month * 31 * 24 * 60, seed: UInt64(month + 1))
-      month += 1
-    }
+    if large { try growHeadsCache(fixture) }
     logged.calls.clearLog()
     let lockedBefore = LockedFlag()
     let ahead = PreparedAppend(
@@ -331,10 +322,60 @@ struct PreparedAppendTests {
       first: { lockedBefore.set(!logged.calls.calls(containing: "flock").isEmpty) })
     ahead.waitForReading()
     #expect(lockedBefore.value == large)
+    // The new files: made after the reading in a large archive, before it in a small one.
+    let steps = logged.calls.log.filter {
+      $0.hasPrefix("flock") || $0.hasPrefix("open \(logged.aprilFolder)/")
+    }.map { $0.hasPrefix("flock") ? "lock" : "file" }
+    #expect(steps == (large ? ["lock", "lock", "file", "file"] : ["file", "file", "lock", "lock"]))
     // The append names the heads read from the files either way (`append` checks it).
     try append(fixture, minutes: 1, seed: 999, prepared: ahead)
     ahead.wait()
     #expect(try fixture.store.verify().isIntact)
+  }
+
+  /// Appends a record in each month before the base date until the heads cache is
+  /// ``PreparedAppend/largeHeadsCache`` or more: a reading ahead then goes first.
+  func growHeadsCache(_ fixture: ArchiveFixture) throws {
+    let headsCache = fixture.root + "/.cache/heads.bin"
+    func headsCacheSize() throws -> UInt64 {
+      try #require(FileManager.default.attributesOfItem(atPath: headsCache)[.size] as? UInt64)
+    }
+    var month = 1
+    while try headsCacheSize() < PreparedAppend.largeHeadsCache {
+      try fixture.appendRecord(minutes: -month * 31 * 24 * 60, seed: UInt64(month + 1))
+      month += 1
+    }
+  }
+
+  @Test("in a large archive, an append that comes first makes the report's file itself")
+  func reportFileMadeByTheAppend() throws {
+    let logged = try Logged()
+    let fixture = logged.fixture
+    defer { fixture.remove() }
+    try fixture.appendRecord(minutes: 0, seed: 1)
+    try growHeadsCache(fixture)
+    // The thread's reading (its lock) waits until the append makes its first file.
+    let fileMade = DispatchSemaphore(value: 0)
+    let thread = pthread_self()
+    let madeHere = LockedFlag()
+    logged.calls.run(before: .flock) { _ = fileMade.wait(timeout: .now() + 30) }
+    logged.calls.run(before: .open, pathContaining: logged.aprilFolder + "/") {
+      madeHere.set(pthread_equal(pthread_self(), thread) != 0)
+      fileMade.signal()
+    }
+    let flushes = CallThreads(logged.calls)
+    let ahead = PreparedAppend(
+      store: fixture.store, kind: .record, createdAt: ArchiveFixture.date(minutes: 1))
+    let stored = try append(fixture, minutes: 1, seed: 999, prepared: ahead)
+    ahead.wait()
+    // The report's file made here; its flush still on the thread, the record's and the
+    // folder's here.
+    #expect(madeHere.value == true)
+    #expect(flushes.calls.sorted { !$0 && $1 } == [false, true, true])
+    #expect(try fixture.store.verify().isIntact)
+    let report = try String(
+      contentsOfFile: fixture.root + "/" + stored.location.reportPath, encoding: .utf8)
+    #expect(report == "# Report\n")
   }
 
   /// A flag set on one thread and read on another.
