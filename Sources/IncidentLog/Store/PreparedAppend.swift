@@ -17,7 +17,9 @@ import RunbookCore
 /// The thread then waits for the append's report: it writes it into the first of the two new
 /// files it made and flushes it while the append seals, writes and flushes the record, so that
 /// the two flushes (a disk round trip each) overlap. The append names both files, the report
-/// first, once both are flushed; if the run ends without one (``wait()``), the thread ends.
+/// first, once both are flushed, and hands the heads cache's save to the thread while it
+/// flushes the folder (``handOver(_:)``), waiting for it before it releases the lock; if the
+/// run ends without an append (``wait()``), the thread ends.
 ///
 /// ```swift
 /// let prepared = PreparedAppend(store: store, kind: .record, createdAt: now)
